@@ -1,0 +1,211 @@
+/**
+ * The background's side of the message boundary: one handler per API method, run only after
+ * the router has checked who sent the message and parsed its arguments.
+ */
+import type { z } from 'zod';
+import { ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResults, type Transfer, type VaultEvent } from '../messaging/api';
+import { loadSettings, updateSettings, type SettingsStorage } from '../messaging/settings';
+import { fromBase64Url, randomBytes, toBase64Url, concatBytes } from '../vault/crypto/bytes';
+import { Vault, VaultError, VAULT_SCOPE } from '../vault/index';
+import { profileKind } from '../records/profile';
+import type { SessionStore } from './session';
+
+export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
+
+export interface ServiceDeps {
+  vault: Vault;
+  session: SessionStore;
+  settings: SettingsStorage;
+  broadcast: (event: VaultEvent) => void;
+  now?: () => number;
+}
+
+const TRANSFER_TTL_MS = 10 * 60 * 1000;
+
+interface PendingTransfer {
+  chunks: Uint8Array[];
+  size: number;
+  expiresAt: number;
+}
+
+export class VaultService {
+  private readonly transfers = new Map<string, PendingTransfer>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    deps.vault.onLock(() => deps.broadcast({ channel: 'handlerum-event', type: 'state', state: deps.vault.state }));
+  }
+
+  /** After a service-worker restart: picks the session back up if the browser still holds it. */
+  async resumeSession(): Promise<void> {
+    const { vault, session } = this.deps;
+    if (vault.state !== 'locked') return;
+    const { dataKey } = await session.get();
+    if (!dataKey) return;
+    if (vault.resume(fromBase64Url(dataKey))) this.watchRecords();
+    else await session.clear();
+  }
+
+  /** Locks when the vault has not been used for the configured time. Called by an alarm. */
+  async lockIfIdle(): Promise<void> {
+    const { vault, session, settings } = this.deps;
+    if (vault.state !== 'unlocked') return;
+    const { lastActiveAt = 0 } = await session.get();
+    const { autoLockMinutes } = await loadSettings(settings);
+    if (this.now() - lastActiveAt >= autoLockMinutes * 60_000) await this.lock();
+  }
+
+  async lock(): Promise<void> {
+    this.transfers.clear();
+    await this.deps.session.clear();
+    this.deps.vault.lock();
+  }
+
+  /** Counts as use of the vault for the idle timer. */
+  async touch(): Promise<void> {
+    if (this.deps.vault.state === 'unlocked') await this.deps.session.set({ lastActiveAt: this.now() });
+  }
+
+  private async afterUnlock(): Promise<void> {
+    const { vault, session, broadcast } = this.deps;
+    await session.set({ dataKey: toBase64Url(vault.dangerouslyExportDataKey()), lastActiveAt: this.now() });
+    this.watchRecords();
+    broadcast({ channel: 'handlerum-event', type: 'state', state: vault.state });
+  }
+
+  private watchRecords(): void {
+    const { vault, settings, broadcast } = this.deps;
+    vault.records.onChange((changes) => {
+      broadcast({ channel: 'handlerum-event', type: 'changed', changes });
+      void loadSettings(settings).then((s) => updateSettings(settings, { changesSinceBackup: s.changesSinceBackup + 1 }));
+    });
+  }
+
+  private openTransfer(chunks: Uint8Array[], size: number): Transfer {
+    for (const [id, t] of this.transfers) if (t.expiresAt < this.now()) this.transfers.delete(id);
+    const transferId = toBase64Url(randomBytes(12));
+    this.transfers.set(transferId, { chunks, size, expiresAt: this.now() + TRANSFER_TTL_MS });
+    return { transferId, size, chunkCount: chunks.length };
+  }
+
+  private transfer(id: string): PendingTransfer {
+    const transfer = this.transfers.get(id);
+    if (!transfer) throw new VaultError('bad-request', 'unknown or expired transfer');
+    return transfer;
+  }
+
+  private restoredFile(id: string): Uint8Array {
+    const transfer = this.transfer(id);
+    if (transfer.chunks.some((c) => c === undefined)) throw new VaultError('backup-truncated', 'not every part arrived');
+    const file = concatBytes(...transfer.chunks);
+    if (file.length !== transfer.size) throw new VaultError('backup-truncated', 'size differs');
+    return file;
+  }
+
+  readonly handlers: Handlers = {
+    status: async () => {
+      const { vault, settings } = this.deps;
+      const state = vault.state;
+      return { state, ...(state === 'no-vault' ? {} : { kdf: vault.kdfParams }), settings: await loadSettings(settings) };
+    },
+    create: async ({ kdf, kek, owner }) => {
+      const { vault } = this.deps;
+      const { recoveryKey } = await vault.create({ kdf, kek: fromBase64Url(kek) });
+      const [profile] = await vault.records.write([
+        { op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, data: { name: owner.name, relation: 'self' } },
+      ]);
+      await this.afterUnlock();
+      return { recoveryKey, profileId: profile!.id };
+    },
+    unlock: async ({ kek }) => {
+      await this.deps.vault.unlock(fromBase64Url(kek));
+      await this.afterUnlock();
+      return null;
+    },
+    recover: async ({ recoveryKey, kdf, kek }) => {
+      await this.deps.vault.recover(recoveryKey, { kdf, kek: fromBase64Url(kek) });
+      await this.afterUnlock();
+      return null;
+    },
+    lock: async () => {
+      await this.lock();
+      return null;
+    },
+    touch: async () => {
+      await this.touch();
+      return null;
+    },
+    changePassphrase: async ({ currentKek, kdf, kek }) => {
+      await this.deps.vault.changePassphrase(fromBase64Url(currentKek), { kdf, kek: fromBase64Url(kek) });
+      return null;
+    },
+    listProfiles: async () => {
+      const { records } = await this.deps.vault.records.list<{ name: string; relation: string }>(VAULT_SCOPE, profileKind.name);
+      return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+    saveProfile: async ({ id, data }) => {
+      const [profile] = await this.deps.vault.records.write([
+        { op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, ...(id ? { id } : {}), data },
+      ]);
+      return profile as ApiResults['saveProfile'];
+    },
+    deleteProfile: async ({ id }) => {
+      const records = this.deps.vault.records;
+      const profiles = await records.list(VAULT_SCOPE, profileKind.name);
+      if (!profiles.records.some((p) => p.id === id)) throw new VaultError('profile-not-found');
+      if (profiles.records.length === 1) throw new VaultError('bad-request', 'the last profile cannot be deleted');
+      await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
+      return null;
+    },
+    listRecords: async ({ profileId, kind }) => this.deps.vault.records.list(profileId, kind),
+    getRecord: async ({ profileId, kind, id }) => this.deps.vault.records.get(profileId, kind, id),
+    writeRecords: async ({ ops }) => this.deps.vault.records.write(ops),
+    discardDamaged: async ({ profileId, kind, refs }) => {
+      await this.deps.vault.records.discardDamaged(profileId, kind, refs);
+      return null;
+    },
+    getSettings: async () => loadSettings(this.deps.settings),
+    setSettings: async (patch) => updateSettings(this.deps.settings, patch),
+    backupCreate: async () => {
+      const file = await this.deps.vault.backup();
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < file.length; at += TRANSFER_CHUNK_BYTES) chunks.push(file.subarray(at, at + TRANSFER_CHUNK_BYTES));
+      const date = new Date(this.now()).toISOString().slice(0, 10);
+      await updateSettings(this.deps.settings, { lastBackupAt: new Date(this.now()).toISOString(), changesSinceBackup: 0 });
+      return { ...this.openTransfer(chunks, file.length), fileName: `handlerum-backup-${date}.hrbackup` };
+    },
+    backupRead: async ({ transferId, index }) => {
+      const chunk = this.transfer(transferId).chunks[index];
+      if (!chunk) throw new VaultError('bad-request', 'no such part');
+      return { data: toBase64Url(chunk) };
+    },
+    restoreBegin: async ({ size }) => {
+      const chunkCount = Math.ceil(size / TRANSFER_CHUNK_BYTES);
+      return this.openTransfer(new Array<Uint8Array>(chunkCount), size);
+    },
+    restoreWrite: async ({ transferId, index, data }) => {
+      const transfer = this.transfer(transferId);
+      if (index >= transfer.chunks.length) throw new VaultError('bad-request', 'no such part');
+      transfer.chunks[index] = fromBase64Url(data);
+      return null;
+    },
+    restoreInspect: async ({ transferId }) => Vault.inspectBackup(this.restoredFile(transferId)),
+    restoreFinish: async (args) => {
+      const file = this.restoredFile(args.transferId);
+      const credential =
+        args.method === 'passphrase'
+          ? { method: 'passphrase' as const, kek: fromBase64Url(args.kek) }
+          : {
+              method: 'recovery' as const,
+              recoveryKey: args.recoveryKey,
+              newPassphrase: { kdf: args.newPassphrase.kdf, kek: fromBase64Url(args.newPassphrase.kek) },
+            };
+      await this.deps.vault.restore(file, credential);
+      this.transfers.delete(args.transferId);
+      await this.afterUnlock();
+      await updateSettings(this.deps.settings, { changesSinceBackup: 0 });
+      return null;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The one message boundary between the UI pages and the background, which owns the vault.
+ * Every method's arguments have a zod schema, checked by the router before anything runs; the
+ * result types are what the background returns. Binary values travel as base64url strings,
+ * since Chrome's extension messaging carries JSON only.
+ */
+import { z } from 'zod';
+import { KdfParamsSchema, type KdfParams } from '../vault/crypto/kdf';
+import type { BackupHeader } from '../vault/backup';
+import type { RecordList, VaultRecord } from '../vault/record-store';
+import type { VaultErrorCode, VaultState } from '../vault/index';
+import type { Settings } from './settings';
+
+const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url');
+const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+const ProfileData = z.object({ name: z.string(), relation: z.string() });
+const WriteOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('put'), profileId: Id, kind: z.string(), id: Id.optional(), data: z.unknown() }),
+  z.object({ op: z.literal('delete'), profileId: Id, kind: z.string(), id: Id }),
+]);
+
+export const ApiArgs = {
+  status: z.object({}),
+  create: PassphraseKey.extend({ owner: z.object({ name: z.string() }) }),
+  unlock: z.object({ kek: Key }),
+  recover: PassphraseKey.extend({ recoveryKey: z.string().max(200) }),
+  lock: z.object({}),
+  touch: z.object({}),
+  changePassphrase: PassphraseKey.extend({ currentKek: Key }),
+  listProfiles: z.object({}),
+  saveProfile: z.object({ id: Id.optional(), data: ProfileData }),
+  deleteProfile: z.object({ id: Id }),
+  listRecords: z.object({ profileId: Id, kind: z.string() }),
+  getRecord: z.object({ profileId: Id, kind: z.string(), id: Id }),
+  writeRecords: z.object({ ops: z.array(WriteOp).max(100_000) }),
+  discardDamaged: z.object({ profileId: Id, kind: z.string(), refs: z.array(z.string()).max(100_000) }),
+  getSettings: z.object({}),
+  setSettings: z.object({ autoLockMinutes: z.number().int().min(1).max(24 * 60).optional() }),
+  backupCreate: z.object({}),
+  backupRead: z.object({ transferId: Id, index: z.number().int().nonnegative() }),
+  restoreBegin: z.object({ size: z.number().int().positive().max(4 * 1024 ** 3) }),
+  restoreWrite: z.object({ transferId: Id, index: z.number().int().nonnegative(), data: z.string() }),
+  restoreInspect: z.object({ transferId: Id }),
+  restoreFinish: z.discriminatedUnion('method', [
+    z.object({ transferId: Id, method: z.literal('passphrase'), kek: Key }),
+    z.object({ transferId: Id, method: z.literal('recovery'), recoveryKey: z.string().max(200), newPassphrase: PassphraseKey }),
+  ]),
+} satisfies Record<string, z.ZodType>;
+
+export type ApiMethod = keyof typeof ApiArgs;
+export type ApiArgsOf<M extends ApiMethod> = z.input<(typeof ApiArgs)[M]>;
+
+export interface StatusInfo {
+  state: VaultState;
+  /** Present when a vault exists: what the page needs to derive the passphrase key. */
+  kdf?: KdfParams;
+  settings: Settings;
+}
+
+export interface Transfer {
+  transferId: string;
+  size: number;
+  chunkCount: number;
+}
+
+export interface ApiResults {
+  status: StatusInfo;
+  create: { recoveryKey: string; profileId: string };
+  unlock: null;
+  recover: null;
+  lock: null;
+  touch: null;
+  changePassphrase: null;
+  listProfiles: VaultRecord<{ name: string; relation: string }>[];
+  saveProfile: VaultRecord<{ name: string; relation: string }>;
+  deleteProfile: null;
+  listRecords: RecordList;
+  getRecord: VaultRecord | null;
+  writeRecords: VaultRecord[];
+  discardDamaged: null;
+  getSettings: Settings;
+  setSettings: Settings;
+  backupCreate: Transfer & { fileName: string };
+  backupRead: { data: string };
+  restoreBegin: Transfer;
+  restoreWrite: null;
+  restoreInspect: BackupHeader;
+  restoreFinish: null;
+}
+
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+export interface ApiRequest<M extends ApiMethod = ApiMethod> {
+  channel: 'handlerum-vault';
+  method: M;
+  args: ApiArgsOf<M>;
+}
+
+export type ApiResponse<M extends ApiMethod = ApiMethod> =
+  | { ok: true; value: ApiResult<M> }
+  | { ok: false; error: { code: VaultErrorCode; detail: string } };
+
+/** Events the background broadcasts to open extension pages. */
+export type VaultEvent =
+  | { channel: 'handlerum-event'; type: 'state'; state: VaultState }
+  | { channel: 'handlerum-event'; type: 'changed'; changes: { profileId: string; kind: string; ids: string[] }[] };
+
+export const TRANSFER_CHUNK_BYTES = 4 * 1024 * 1024;

@@ -1,0 +1,48 @@
+/**
+ * The background's message router. A message is handled only when it comes from one of this
+ * extension's own pages; anything from a web page, a content script or another extension is
+ * refused before its arguments are even read.
+ */
+import { ApiArgs, type ApiMethod, type ApiResponse } from './api';
+import { VaultError } from '../vault/errors';
+import type { Handlers } from '../background/vault-service';
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+}
+
+export interface RouterOptions {
+  extensionId: string;
+  /** This extension's own origin, e.g. chrome-extension://<id>/ */
+  extensionOrigin: string;
+  handlers: Handlers;
+  /** Called for every accepted call except `status`: counts as use for the idle timer. */
+  onActivity?: () => Promise<void>;
+}
+
+export const isOwnPage = (sender: MessageSender, options: Pick<RouterOptions, 'extensionId' | 'extensionOrigin'>): boolean =>
+  sender.id === options.extensionId && typeof sender.url === 'string' && sender.url.startsWith(options.extensionOrigin);
+
+export function isApiRequest(message: unknown): message is { channel: 'handlerum-vault'; method: unknown; args: unknown } {
+  return typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === 'handlerum-vault';
+}
+
+export async function route(message: unknown, sender: MessageSender, options: RouterOptions): Promise<ApiResponse> {
+  try {
+    if (!isOwnPage(sender, options)) throw new VaultError('forbidden-sender');
+    if (!isApiRequest(message)) throw new VaultError('bad-request', 'not a vault request');
+    const method = message.method;
+    if (typeof method !== 'string' || !Object.hasOwn(ApiArgs, method)) throw new VaultError('bad-request', 'unknown method');
+    const schema = ApiArgs[method as ApiMethod];
+    const parsed = schema.safeParse(message.args ?? {});
+    if (!parsed.success) throw new VaultError('bad-request', `${method}: arguments do not match`);
+    if (method !== 'status') await options.onActivity?.();
+    const handler = options.handlers[method as ApiMethod] as (args: unknown) => Promise<unknown>;
+    return { ok: true, value: (await handler(parsed.data)) as never };
+  } catch (error) {
+    if (error instanceof VaultError) return { ok: false, error: { code: error.code, detail: error.detail } };
+    // Unexpected failures are reported by name only: their messages could carry record content.
+    return { ok: false, error: { code: 'storage-failed', detail: (error as Error)?.name ?? 'Error' } };
+  }
+}

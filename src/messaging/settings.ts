@@ -1,0 +1,32 @@
+/**
+ * User settings kept in extension storage. Nothing here is personal: only numbers and dates
+ * about the vault itself, never record content.
+ */
+import { z } from 'zod';
+
+export const SettingsSchema = z.object({
+  autoLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  lastBackupAt: z.string().nullable().default(null),
+  /** Writes since the last backup: drives the reminder to back up. */
+  changesSinceBackup: z.number().int().nonnegative().default(0),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Where settings live: extension storage in the browser, a Map in unit tests. */
+export interface SettingsStorage {
+  get(): Promise<unknown>;
+  set(value: Settings): Promise<void>;
+}
+
+export async function loadSettings(storage: SettingsStorage): Promise<Settings> {
+  const parsed = SettingsSchema.safeParse((await storage.get()) ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(storage: SettingsStorage, patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await loadSettings(storage)), ...patch });
+  await storage.set(next);
+  return next;
+}

@@ -1,0 +1,153 @@
+/**
+ * The backup file: the whole vault in one file, still encrypted, integrity-protected, versioned.
+ *
+ *   "HNDLRMBK"  u16 version  u32 n  header (n bytes of JSON: vault header, row count, stream nonce)
+ *   chunks: u32 length, then XChaCha20-Poly1305 ciphertext of up to 1 MiB of the row stream
+ *
+ * Chunk i is sealed with nonce = streamNonce(16) ‖ u32 i ‖ u32 last, and the file header as
+ * associated data (the STREAM construction also used by age): chunks cannot be reordered,
+ * dropped, cut off at the end, or moved to another file. The key is derived from the vault's
+ * data key, which the header's wraps give back with the passphrase or the recovery key.
+ */
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { z } from 'zod';
+import { concatBytes, framed, fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
+import type { VaultKeys } from './crypto/keys';
+import { VaultError } from './errors';
+import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
+import type { PageRow } from './storage/page-codec';
+
+const MAGIC = utf8('HNDLRMBK');
+export const BACKUP_VERSION = 1;
+const CHUNK_SIZE = 1 << 20;
+
+const BackupHeaderSchema = z.object({
+  createdAt: z.string(),
+  rowCount: z.number().int().nonnegative(),
+  streamNonce: z.string(),
+  vault: VaultHeaderSchema,
+});
+export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
+
+const chunkNonce = (streamNonce: Uint8Array, counter: number, last: boolean) => {
+  const nonce = new Uint8Array(24);
+  nonce.set(streamNonce);
+  const view = new DataView(nonce.buffer);
+  view.setUint32(16, counter);
+  view.setUint32(20, last ? 1 : 0);
+  return nonce;
+};
+
+function encodeRow(row: PageRow): Uint8Array {
+  const fixed = new Uint8Array(4);
+  new DataView(fixed.buffer).setUint32(0, row.v);
+  return framed(row.key, row.group, fixed, row.nonce, row.index, row.body);
+}
+
+function* decodeRows(stream: Uint8Array): Generator<PageRow> {
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  let at = 0;
+  const take = () => {
+    if (at + 4 > stream.length) throw new VaultError('backup-corrupt', 'row stream ends early');
+    const length = view.getUint32(at);
+    if (at + 4 + length > stream.length) throw new VaultError('backup-corrupt', 'row stream ends early');
+    const bytes = stream.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    return bytes;
+  };
+  while (at < stream.length) {
+    const key = fromUtf8(take());
+    const group = fromUtf8(take());
+    const v = new DataView(take().slice().buffer).getUint32(0);
+    yield { key, group, v, nonce: take().slice(), index: take().slice(), body: take().slice() };
+  }
+}
+
+export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
+  const streamNonce = randomBytes(16);
+  const header: BackupHeader = { createdAt: now.toISOString(), rowCount: rows.length, streamNonce: toBase64Url(streamNonce), vault };
+  const headerBytes = utf8(JSON.stringify(header));
+  const prefix = new Uint8Array(MAGIC.length + 6);
+  prefix.set(MAGIC);
+  const prefixView = new DataView(prefix.buffer);
+  prefixView.setUint16(MAGIC.length, BACKUP_VERSION);
+  prefixView.setUint32(MAGIC.length + 2, headerBytes.length);
+  const ad = framed('handlerum/backup/v1', headerBytes);
+  const stream = concatBytes(...rows.map(encodeRow));
+  const parts: Uint8Array[] = [prefix, headerBytes];
+  const chunkCount = Math.max(1, Math.ceil(stream.length / CHUNK_SIZE));
+  for (let i = 0; i < chunkCount; i++) {
+    const chunk = stream.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
+    const sealed = xchacha20poly1305(keys.backup, chunkNonce(streamNonce, i, i === chunkCount - 1), ad).encrypt(chunk);
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, sealed.length);
+    parts.push(length, sealed);
+  }
+  return concatBytes(...parts);
+}
+
+export interface ParsedBackup {
+  header: BackupHeader;
+  headerBytes: Uint8Array;
+  body: Uint8Array;
+}
+
+/** Reads the unencrypted part of a backup: enough to know how to unlock it. */
+export function readBackupHeader(file: Uint8Array): ParsedBackup {
+  const hasMagic = file.length >= MAGIC.length + 6 && MAGIC.every((b, i) => file[i] === b);
+  if (!hasMagic) throw new VaultError('not-a-backup');
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const version = view.getUint16(MAGIC.length);
+  if (version > BACKUP_VERSION) throw new VaultError('backup-from-newer-version', `backup version ${version}`);
+  if (version !== BACKUP_VERSION) throw new VaultError('backup-corrupt', `backup version ${version}`);
+  const headerLength = view.getUint32(MAGIC.length + 2);
+  const start = MAGIC.length + 6;
+  if (start + headerLength > file.length) throw new VaultError('backup-truncated', 'header');
+  const headerBytes = file.subarray(start, start + headerLength);
+  let json: unknown;
+  try {
+    json = JSON.parse(fromUtf8(headerBytes));
+  } catch (error) {
+    throw new VaultError('backup-corrupt', 'header is not JSON', { cause: error });
+  }
+  parseHeader((json as { vault?: unknown } | null)?.vault); // a newer vault format is refused here
+  const parsed = BackupHeaderSchema.safeParse(json);
+  if (!parsed.success) throw new VaultError('backup-corrupt', 'header fields');
+  return { header: parsed.data, headerBytes, body: file.subarray(start + headerLength) };
+}
+
+/** Decrypts and checks every chunk; throws before anything is returned if any check fails. */
+export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): PageRow[] {
+  const { body, headerBytes, header } = backup;
+  const streamNonce = fromBase64Url(header.streamNonce);
+  if (streamNonce.length !== 16) throw new VaultError('backup-corrupt', 'stream nonce');
+  const ad = framed('handlerum/backup/v1', headerBytes);
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const chunks: Uint8Array[] = [];
+  let at = 0;
+  for (let i = 0; at < body.length; i++) {
+    if (at + 4 > body.length) throw new VaultError('backup-truncated', `chunk ${i}`);
+    const length = view.getUint32(at);
+    const sealed = body.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    if (sealed.length !== length) throw new VaultError('backup-truncated', `chunk ${i}`);
+    const open = (last: boolean) => {
+      try {
+        return xchacha20poly1305(keys.backup, chunkNonce(streamNonce, i, last), ad).decrypt(sealed);
+      } catch {
+        return null;
+      }
+    };
+    const isFinal = at >= body.length;
+    const plain = open(isFinal);
+    if (!plain) {
+      if (isFinal && open(false)) throw new VaultError('backup-truncated', 'the last chunk is missing');
+      throw new VaultError('backup-corrupt', `chunk ${i}`);
+    }
+    chunks.push(plain);
+  }
+  if (chunks.length === 0) throw new VaultError('backup-truncated', 'no chunks');
+  const rows = [...decodeRows(concatBytes(...chunks))];
+  if (rows.length !== header.rowCount) throw new VaultError('backup-corrupt', 'row count');
+  return rows;
+}

@@ -1,0 +1,54 @@
+/**
+ * Key hierarchy. One random 256-bit data key per vault; everything else is derived from it with
+ * HKDF-SHA256 under fixed labels, so one key unwrap opens the whole vault and the sub-keys are
+ * independent (a leaked page tag key does not reveal the encryption key).
+ */
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { KEY_LENGTH, open, seal, type Sealed } from './aead';
+import { framed, randomBytes, toBase64Url, utf8 } from './bytes';
+
+export interface VaultKeys {
+  /** Seals pages of records. */
+  readonly encryption: Uint8Array;
+  /** Per-record MACs, which keep a damaged record from spoiling its neighbours. */
+  readonly recordMac: Uint8Array;
+  /** Keyed hashes that stand in for profile ids, kinds and record ids outside the ciphertext. */
+  readonly tags: Uint8Array;
+  /** Seals backup files. */
+  readonly backup: Uint8Array;
+}
+
+export const newDataKey = (): Uint8Array => randomBytes(KEY_LENGTH);
+
+export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
+  if (dataKey.length !== KEY_LENGTH) throw new RangeError('deriveVaultKeys: data key must be 32 bytes');
+  const sub = (label: string) => hkdf(sha256, dataKey, undefined, utf8(`handlerum ${label} v1`), KEY_LENGTH);
+  return {
+    encryption: sub('page-encryption'),
+    recordMac: sub('record-mac'),
+    tags: sub('index-tags'),
+    backup: sub('backup'),
+  };
+}
+
+/** A keyed, truncated hash: equal inputs give equal tags, and nothing else can be learned. */
+export function keyedTag(key: Uint8Array, ...parts: string[]): Uint8Array {
+  return hmac(sha256, key, framed(...parts)).subarray(0, 16);
+}
+
+export const keyedTagText = (key: Uint8Array, ...parts: string[]): string => toBase64Url(keyedTag(key, ...parts));
+
+export type WrapMethod = 'passphrase' | 'recovery';
+
+const wrapContext = (method: WrapMethod, vaultId: string) => framed('handlerum/wrap/v1', method, vaultId);
+
+export function wrapDataKey(kek: Uint8Array, dataKey: Uint8Array, method: WrapMethod, vaultId: string): Sealed {
+  return seal(kek, dataKey, wrapContext(method, vaultId));
+}
+
+/** Null when the key-encryption key is wrong. */
+export function unwrapDataKey(kek: Uint8Array, wrapped: Sealed, method: WrapMethod, vaultId: string): Uint8Array | null {
+  return open(kek, wrapped, wrapContext(method, vaultId));
+}

@@ -1,0 +1,198 @@
+/**
+ * The record API the rest of the product uses: typed, validated records per profile, stored
+ * encrypted through the page store. Input is checked here, where it enters the vault; what
+ * comes back out was authenticated, so it is only migrated, not re-validated.
+ */
+import { z } from 'zod';
+import { fromUtf8, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
+import { keyedTag, keyedTagText, type VaultKeys } from './crypto/keys';
+import { VaultError } from './errors';
+import type { PageChange, PageStore } from './storage/page-store';
+import { findKind, profileKinds } from '../records/registry';
+import type { RecordKind } from '../records/kind';
+
+/** Records that belong to the vault as a whole (the list of profiles) use this profile id. */
+export const VAULT_SCOPE = '_vault';
+
+export interface VaultRecord<T = unknown> {
+  id: string;
+  kind: string;
+  profileId: string;
+  /** Schema version of `data` (always the current one once read). */
+  v: number;
+  createdAt: string;
+  updatedAt: string;
+  data: T;
+}
+
+export interface DamagedRecord {
+  profileId: string;
+  kind: string;
+  /** An opaque reference (the damaged record's id cannot be read back). */
+  ref: string;
+  reason: 'integrity' | 'newer-version';
+}
+
+export interface RecordList<T = unknown> {
+  records: VaultRecord<T>[];
+  damaged: DamagedRecord[];
+}
+
+export type WriteOp =
+  | { op: 'put'; profileId: string; kind: string; id?: string; data: unknown }
+  | { op: 'delete'; profileId: string; kind: string; id: string };
+
+export interface RecordChange {
+  profileId: string;
+  kind: string;
+  ids: string[];
+}
+
+/** What is sealed for each record; kind and profile are bound by the page key instead. */
+interface Envelope {
+  id: string;
+  v: number;
+  createdAt: string;
+  updatedAt: string;
+  data: unknown;
+}
+
+export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+export const newRecordId = (): string => toBase64Url(randomBytes(16));
+
+export class RecordStore {
+  private readonly listeners = new Set<(change: RecordChange[]) => void>();
+
+  constructor(
+    private readonly pages: PageStore,
+    private readonly keys: VaultKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private kind(name: string, profileId: string): RecordKind {
+    const kind = findKind(name);
+    if (!kind) throw new VaultError('unknown-kind', name);
+    const wantsVaultScope = kind.scope === 'vault';
+    if (wantsVaultScope !== (profileId === VAULT_SCOPE)) throw new VaultError('bad-request', `${name} is ${kind.scope}-scoped`);
+    return kind;
+  }
+
+  private group(profileId: string, kind: string): string {
+    return keyedTagText(this.keys.tags, 'group', profileId, kind);
+  }
+
+  private idTag(profileId: string, kind: string, id: string): Uint8Array {
+    return keyedTag(this.keys.tags, 'id', profileId, kind, id);
+  }
+
+  /** A stable id for a record that mirrors something outside (a municipal case, a bank row). */
+  deriveId(namespace: string, externalKey: string): string {
+    return keyedTagText(this.keys.tags, 'derived-id', namespace, externalKey);
+  }
+
+  onChange(listener: (changes: RecordChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Validates every operation first, then applies them all in one transaction. Returns the
+   * records as written, in the order of the `put` operations.
+   */
+  async write(ops: WriteOp[], options: { dropProfiles?: string[] } = {}): Promise<VaultRecord[]> {
+    const timestamp = this.now().toISOString();
+    const written: VaultRecord[] = [];
+    const changes: PageChange[] = [];
+    const touched = new Map<string, RecordChange>();
+    for (const [position, op] of ops.entries()) {
+      const kind = this.kind(op.kind, op.profileId);
+      const id = op.op === 'put' && op.id === undefined ? newRecordId() : op.id!;
+      if (!RecordIdSchema.safeParse(id).success) throw new VaultError('bad-request', `operation ${position}: bad id`);
+      touchedGroup(touched, op.profileId, op.kind).ids.push(id);
+      const target = { group: this.group(op.profileId, op.kind), idTag: this.idTag(op.profileId, op.kind, id) };
+      if (op.op === 'delete') {
+        changes.push({ ...target, update: () => null });
+        continue;
+      }
+      const parsed = kind.schema.safeParse(op.data);
+      if (!parsed.success) {
+        throw new VaultError('invalid-record', `operation ${position} (${op.kind}): ${z.prettifyError(parsed.error)}`);
+      }
+      const record: VaultRecord = {
+        id, kind: op.kind, profileId: op.profileId, v: kind.version,
+        createdAt: timestamp, updatedAt: timestamp, data: parsed.data,
+      };
+      written.push(record);
+      changes.push({
+        ...target,
+        update: (previous) => {
+          if (previous) record.createdAt = decodeEnvelope(previous).createdAt;
+          const envelope: Envelope = { id, v: record.v, createdAt: record.createdAt, updatedAt: timestamp, data: record.data };
+          return utf8(JSON.stringify(envelope));
+        },
+      });
+    }
+    const dropped = options.dropProfiles ?? [];
+    for (const profileId of dropped) for (const kind of profileKinds()) touchedGroup(touched, profileId, kind.name);
+    await this.pages.apply(changes, dropped.flatMap((p) => profileKinds().map((k) => this.group(p, k.name))));
+    this.emitChanges([...touched.values()]);
+    return written;
+  }
+
+  async get<T = unknown>(profileId: string, kindName: string, id: string): Promise<VaultRecord<T> | null> {
+    const kind = this.kind(kindName, profileId);
+    const bytes = await this.pages.readOne(this.group(profileId, kindName), this.idTag(profileId, kindName, id));
+    if (!bytes) return null;
+    const record = this.fromStored(profileId, kind, bytes);
+    if (!record) throw new VaultError('record-from-newer-version', kindName);
+    return record as VaultRecord<T>;
+  }
+
+  async list<T = unknown>(profileId: string, kindName: string): Promise<RecordList<T>> {
+    const kind = this.kind(kindName, profileId);
+    const contents = await this.pages.readGroup(this.group(profileId, kindName));
+    const list: RecordList<T> = {
+      records: [],
+      damaged: contents.damaged.map((d) => ({ profileId, kind: kindName, ref: d.ref, reason: 'integrity' })),
+    };
+    for (const stored of contents.records) {
+      const record = this.fromStored(profileId, kind, stored.bytes);
+      if (record) list.records.push(record as VaultRecord<T>);
+      else list.damaged.push({ profileId, kind: kindName, ref: toBase64Url(stored.idTag), reason: 'newer-version' });
+    }
+    return list;
+  }
+
+  /** Removes records that failed their integrity check, once the user has seen the report. */
+  async discardDamaged(profileId: string, kindName: string, refs: string[]): Promise<void> {
+    this.kind(kindName, profileId);
+    await this.pages.discardDamaged(this.group(profileId, kindName), refs);
+    this.emitChanges([{ profileId, kind: kindName, ids: [] }]);
+  }
+
+  /** Null when the record was written by a newer version of the schema than this code knows. */
+  private fromStored(profileId: string, kind: RecordKind, bytes: Uint8Array): VaultRecord | null {
+    const envelope = decodeEnvelope(bytes);
+    if (envelope.v > kind.version) return null;
+    let data = envelope.data;
+    for (let v = envelope.v; v < kind.version; v++) data = kind.migrations[v]!(data);
+    return { ...envelope, v: kind.version, kind: kind.name, profileId, data };
+  }
+
+  private emitChanges(changes: RecordChange[]): void {
+    if (changes.length === 0) return;
+    for (const listener of this.listeners) listener(changes);
+  }
+}
+
+function touchedGroup(touched: Map<string, RecordChange>, profileId: string, kind: string): RecordChange {
+  const key = `${profileId}\u0000${kind}`;
+  let change = touched.get(key);
+  if (!change) touched.set(key, (change = { profileId, kind, ids: [] }));
+  return change;
+}
+
+/** Envelopes were written by this code and authenticated on the way out, so they are not re-parsed by zod. */
+function decodeEnvelope(bytes: Uint8Array): Envelope {
+  return JSON.parse(fromUtf8(bytes)) as Envelope;
+}

@@ -1,0 +1,102 @@
+/**
+ * Sealed pages: the unit of storage.
+ *
+ * Records of one profile and kind are spread over a fixed number of pages by a keyed hash of
+ * their id. A page is sealed with ONE XChaCha20-Poly1305 call, because in a browser the cost of
+ * IndexedDB and of the cipher is per call, not per byte (docs/security.md has the figures).
+ * Each record in a page also carries its own HMAC, so when a page's tag fails the records
+ * that are intact are still read and only the damaged ones are reported.
+ *
+ * Row layout (everything outside `body` is authenticated as associated data):
+ *   key    `${group}.${bucket}` — group is a keyed tag of (profile, kind); bucket from the id tag
+ *   index  44 bytes per record: idTag(16) offset(u32) length(u32) flags(u32) mac(16)
+ *   body   ciphertext of the records' JSON bytes laid end to end, then the 16-byte tag
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
+import { concatBytes, equalBytes, framed } from '../crypto/bytes';
+import type { VaultKeys } from '../crypto/keys';
+
+export const PAGE_FORMAT = 1;
+export const BUCKETS = 128;
+const ENTRY_SIZE = 44;
+const FLAG_DAMAGED = 1;
+
+export interface PageRow {
+  key: string;
+  group: string;
+  v: number;
+  nonce: Uint8Array;
+  index: Uint8Array;
+  body: Uint8Array;
+}
+
+export interface PageEntry {
+  idTag: Uint8Array;
+  /** The record's plaintext JSON bytes (unverified junk when `damaged`). */
+  bytes: Uint8Array;
+  /** The record MAC; kept as it was for damaged entries so they stay marked. */
+  mac: Uint8Array;
+  damaged: boolean;
+}
+
+export const bucketOf = (idTag: Uint8Array): number => idTag[0]! % BUCKETS;
+export const pageKeyOf = (group: string, idTag: Uint8Array): string => `${group}.${bucketOf(idTag)}`;
+
+export function recordMac(keys: VaultKeys, pageKey: string, idTag: Uint8Array, bytes: Uint8Array): Uint8Array {
+  return hmac(sha256, keys.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes)).subarray(0, 16);
+}
+
+const pageContext = (key: string, group: string, index: Uint8Array) =>
+  framed('handlerum/page/v1', 'pages', key, group, index);
+
+export function sealPage(keys: VaultKeys, key: string, group: string, entries: PageEntry[]): PageRow {
+  const index = new Uint8Array(entries.length * ENTRY_SIZE);
+  const view = new DataView(index.buffer);
+  let offset = 0;
+  entries.forEach((entry, i) => {
+    const at = i * ENTRY_SIZE;
+    index.set(entry.idTag, at);
+    view.setUint32(at + 16, offset);
+    view.setUint32(at + 20, entry.bytes.length);
+    view.setUint32(at + 24, entry.damaged ? FLAG_DAMAGED : 0);
+    index.set(entry.mac, at + 28);
+    offset += entry.bytes.length;
+  });
+  const sealed = seal(keys.encryption, concatBytes(...entries.map((e) => e.bytes)), pageContext(key, group, index));
+  return { key, group, v: PAGE_FORMAT, nonce: sealed.nonce, index, body: sealed.ciphertext };
+}
+
+export interface OpenedPage {
+  entries: PageEntry[];
+  /** False when the page's own tag failed and its records were checked one by one. */
+  intact: boolean;
+}
+
+/**
+ * Opens a page. Fast path: one AEAD check covers every record. When it fails, the records are
+ * salvaged one by one: each is used only if its own MAC verifies, the rest come back damaged.
+ */
+export function openPage(keys: VaultKeys, row: PageRow): OpenedPage {
+  const index = row.index;
+  if (row.v !== PAGE_FORMAT || index.length % ENTRY_SIZE !== 0) return { entries: [], intact: false };
+  const plaintext = open(keys.encryption, { nonce: row.nonce, ciphertext: row.body }, pageContext(row.key, row.group, index));
+  const intact = plaintext !== null;
+  const bytes = plaintext ?? dangerouslyDecryptWithoutTag(keys.encryption, { nonce: row.nonce, ciphertext: row.body });
+  const view = new DataView(index.buffer, index.byteOffset, index.byteLength);
+  const entries: PageEntry[] = [];
+  for (let at = 0; at < index.length; at += ENTRY_SIZE) {
+    const idTag = index.slice(at, at + 16);
+    const offset = view.getUint32(at + 16);
+    const length = view.getUint32(at + 20);
+    const flags = view.getUint32(at + 24);
+    const mac = index.slice(at + 28, at + 44);
+    const inBounds = offset + length <= bytes.length;
+    const recordBytes = inBounds ? bytes.slice(offset, offset + length) : new Uint8Array(0);
+    let damaged = (flags & FLAG_DAMAGED) !== 0 || !inBounds;
+    if (!intact && !damaged) damaged = !equalBytes(mac, recordMac(keys, row.key, idTag, recordBytes));
+    entries.push({ idTag, bytes: recordBytes, mac, damaged });
+  }
+  return { entries, intact };
+}

@@ -1,0 +1,140 @@
+/**
+ * Reads and writes records as sealed pages. Knows nothing of record kinds or JSON: it stores
+ * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction.
+ */
+import { toBase64Url } from '../crypto/bytes';
+import type { VaultKeys } from '../crypto/keys';
+import { storageError, VaultError } from '../errors';
+import type { VaultDb } from './db';
+import { openPage, PAGE_FORMAT, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
+
+export interface StoredBytes {
+  idTag: Uint8Array;
+  bytes: Uint8Array;
+}
+
+/** A record that failed its integrity check. `ref` names it without revealing anything. */
+export interface DamagedRef {
+  group: string;
+  ref: string;
+}
+
+export interface GroupContents {
+  records: StoredBytes[];
+  damaged: DamagedRef[];
+}
+
+export interface PageChange {
+  group: string;
+  idTag: Uint8Array;
+  /**
+   * Given the record's current bytes (null when absent or damaged), returns its new bytes, or
+   * null to delete it. Runs inside the write transaction, so read-modify-write is atomic.
+   */
+  update: (previous: Uint8Array | null) => Uint8Array | null;
+}
+
+export class PageStore {
+  constructor(
+    private readonly db: VaultDb,
+    private readonly keys: VaultKeys,
+  ) {}
+
+  private open(row: PageRow) {
+    if (row.v > PAGE_FORMAT) throw new VaultError('vault-from-newer-version', `page format ${row.v}`);
+    return openPage(this.keys, row);
+  }
+
+  async readGroup(group: string): Promise<GroupContents> {
+    let rows: PageRow[];
+    try {
+      rows = await this.db.pages.where('group').equals(group).toArray();
+    } catch (error) {
+      throw storageError(error);
+    }
+    const contents: GroupContents = { records: [], damaged: [] };
+    for (const row of rows) {
+      for (const entry of this.open(row).entries) {
+        if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag) });
+        else contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
+      }
+    }
+    return contents;
+  }
+
+  /** The record's bytes, null when absent; throws `record-damaged` when it fails its check. */
+  async readOne(group: string, idTag: Uint8Array): Promise<Uint8Array | null> {
+    let row: PageRow | undefined;
+    try {
+      row = await this.db.pages.get(pageKeyOf(group, idTag));
+    } catch (error) {
+      throw storageError(error);
+    }
+    if (!row) return null;
+    const ref = toBase64Url(idTag);
+    const entry = this.open(row).entries.find((e) => toBase64Url(e.idTag) === ref);
+    if (!entry) return null;
+    if (entry.damaged) throw new VaultError('record-damaged', ref);
+    return entry.bytes;
+  }
+
+  /**
+   * Applies every change, and drops whole groups, in one transaction: all of it lands, or none.
+   */
+  async apply(changes: PageChange[], dropGroups: string[] = []): Promise<void> {
+    const byPage = new Map<string, PageChange[]>();
+    for (const change of changes) {
+      const key = pageKeyOf(change.group, change.idTag);
+      const list = byPage.get(key);
+      if (list) list.push(change);
+      else byPage.set(key, [change]);
+    }
+    const keys = [...byPage.keys()];
+    try {
+      await this.db.transaction('rw', this.db.pages, async () => {
+        if (dropGroups.length) await this.db.pages.where('group').anyOf(dropGroups).delete();
+        const rows = await this.db.pages.bulkGet(keys);
+        const puts: PageRow[] = [];
+        const deletes: string[] = [];
+        keys.forEach((key, i) => {
+          const pageChanges = byPage.get(key)!;
+          const row = rows[i];
+          const entries = new Map<string, PageEntry>();
+          if (row) for (const entry of this.open(row).entries) entries.set(toBase64Url(entry.idTag), entry);
+          for (const { idTag, update } of pageChanges) {
+            const ref = toBase64Url(idTag);
+            const previous = entries.get(ref);
+            const bytes = update(previous && !previous.damaged ? previous.bytes : null);
+            if (bytes === null) entries.delete(ref);
+            else entries.set(ref, { idTag, bytes, mac: recordMac(this.keys, key, idTag, bytes), damaged: false });
+          }
+          if (entries.size === 0) deletes.push(key);
+          else puts.push(sealPage(this.keys, key, pageChanges[0]!.group, [...entries.values()]));
+        });
+        if (puts.length) await this.db.pages.bulkPut(puts);
+        if (deletes.length) await this.db.pages.bulkDelete(deletes);
+      });
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** Removes damaged records by their refs (what the user does after seeing the damage report). */
+  async discardDamaged(group: string, refs: string[]): Promise<void> {
+    const wanted = new Set(refs);
+    try {
+      await this.db.transaction('rw', this.db.pages, async () => {
+        const rows = await this.db.pages.where('group').equals(group).toArray();
+        for (const row of rows) {
+          const entries = this.open(row).entries;
+          const kept = entries.filter((e) => !(e.damaged && wanted.has(toBase64Url(e.idTag))));
+          if (kept.length === entries.length) continue;
+          if (kept.length === 0) await this.db.pages.delete(row.key);
+          else await this.db.pages.put(sealPage(this.keys, row.key, group, kept));
+        }
+      });
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+}

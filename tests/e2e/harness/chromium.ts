@@ -1,0 +1,59 @@
+/**
+ * Launches Debian's Chromium with the built extension (.output/chrome-mv3) on a profile
+ * directory that a test can keep across restarts, and opens the extension's pages.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROME_EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const chromiumPath = (): string => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** Opens one of the extension's pages, e.g. `vault.html`. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const newProfileDir = (): string => mkdtempSync(join(tmpdir(), 'handlerum-chromium-'));
+export const removeProfileDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+export async function launchChromium(options: { profileDir?: string; locale?: string } = {}): Promise<ChromiumSession> {
+  const profileDir = options.profileDir ?? newProfileDir();
+  const locale = options.locale ?? 'da-DK';
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
+      `--load-extension=${CHROME_EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      `--lang=${locale}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}

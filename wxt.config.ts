@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+// One code base, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
+export default defineConfig({
+  // src/ holds plain modules; nothing is auto-imported, every dependency is explicit.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'da',
+    // Least privilege: no host permissions, no content scripts, no tabs access.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // hash-wasm runs Argon2id as WebAssembly that ships inside the bundle (no remote code).
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'vault@handlerum.dk', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { target: 'es2022' },
+    worker: { format: 'es' as const },
+  }),
+});
