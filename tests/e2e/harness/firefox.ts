@@ -1,0 +1,91 @@
+/**
+ * Launches Debian's Firefox ESR through WebDriver BiDi (puppeteer-core) with the built extension
+ * (.output/firefox-mv3) installed as a temporary add-on, and opens the extension's pages.
+ *
+ * A temporary add-on is removed when Firefox shuts down, and by default its storage and its
+ * internal UUID go with it. To restart "the same browser" a test keeps the profile directory
+ * and sets the two prefs that keep both, then installs the same build again: the add-on id
+ * is fixed in wxt.config.ts and its UUID is pinned here, so the reinstalled add-on has the
+ * same origin (moz-extension://<uuid>) and therefore the same IndexedDB.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv3');
+export const FIREFOX_ADDON_ID = 'vault@handlerum.dk';
+/** Any fixed UUID: the extension's origin is moz-extension://<this>. */
+export const FIREFOX_EXTENSION_UUID = '7d1c6f0e-3b8a-4c52-9e4f-2a6b8d0c1e57';
+export const firefoxPath = (): string => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxSession {
+  browser: Browser;
+  profileDir: string;
+  origin: string;
+  /** Opens one of the extension's pages, e.g. `vault.html`. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const newFirefoxProfileDir = (): string => mkdtempSync(join(tmpdir(), 'handlerum-firefox-'));
+export const removeFirefoxProfileDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+async function waitForDocument(page: Page, url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await page
+      .evaluate(() => ({ href: location.href, ready: document.readyState }))
+      .catch(() => null); // the old document went away mid-call: ask again
+    if (state?.href === url && state.ready === 'complete') return;
+    if (Date.now() > deadline) throw new Error(`openPage: ${url} did not load (at ${state?.href ?? 'unknown'})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+  const profileDir = options.profileDir ?? newFirefoxProfileDir();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    userDataDir: profileDir,
+    // WebDriver BiDi navigates only to web URLs unless the agent may reach privileged pages;
+    // moz-extension:// is one of those.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+      // Keep the temporary add-on's data and origin across the uninstall that a shutdown does.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      // Quiet, offline start: no updates, telemetry or first-run pages.
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+    },
+  });
+  try {
+    const addonId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (addonId !== FIREFOX_ADDON_ID) throw new Error(`launchFirefox: installed add-on has id ${addonId}`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  return {
+    browser,
+    profileDir,
+    origin,
+    async openPage(path) {
+      const page = await browser.newPage();
+      const url = `${origin}/${path}`;
+      // The extension page loads in the extension process, and the BiDi navigation never
+      // reports that it finished: start it without waiting, and ask the page itself instead.
+      page.goto(url, { timeout: 0 }).catch(() => {});
+      await waitForDocument(page, url);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
