@@ -1,0 +1,227 @@
+/**
+ * Tampering with the stored vault in real Chromium. An extension page opens the vault's
+ * IndexedDB ('handlerum-vault', store 'pages') behind the background's back and changes the
+ * sealed rows; the vault must then report exactly the affected records as damaged — as data,
+ * not as a thrown error — and keep serving every other record.
+ *
+ * Row layout (src/vault/storage/page-codec.ts): `index` holds 44 bytes per record — idTag(16),
+ * offset(u32 BE), length(u32 BE), flags, mac — and `body` is the stream-cipher ciphertext of
+ * the records laid end to end, so plaintext byte i of the page sits at body[i].
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { toBase64Url } from '../../src/vault/crypto/bytes';
+import type { VaultRecord } from '../../src/vault/record-store';
+import { launchChromium, removeProfileDir, type ChromiumSession } from './harness/chromium';
+import { byId, passphraseKey, VaultApi } from './harness/vault-api';
+
+const ENTRY_SIZE = 44;
+const NOTE_COUNT = 60; // spread over 128 buckets: some pages hold several records
+
+/** A `pages` row as plain arrays, so it crosses page.evaluate unchanged. */
+interface RawRow {
+  key: string;
+  group: string;
+  v: number;
+  nonce: number[];
+  index: number[];
+  body: number[];
+}
+
+interface Entry {
+  idTag: number[];
+  offset: number;
+  length: number;
+}
+
+const entriesOf = (row: RawRow): Entry[] => {
+  const index = Uint8Array.from(row.index);
+  const view = new DataView(index.buffer);
+  const entries: Entry[] = [];
+  for (let at = 0; at < index.length; at += ENTRY_SIZE) {
+    entries.push({ idTag: row.index.slice(at, at + 16), offset: view.getUint32(at + 16), length: view.getUint32(at + 20) });
+  }
+  return entries;
+};
+
+const refOf = (idTag: number[]): string => toBase64Url(Uint8Array.from(idTag));
+
+/** Reads or replaces rows of the vault's IndexedDB from inside the extension page. */
+class RawPages {
+  constructor(private readonly page: Page) {}
+
+  all(): Promise<RawRow[]> {
+    return this.page.evaluate(async () => {
+      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('handlerum-vault');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('pages', 'readonly').objectStore('pages').getAll();
+          request.onsuccess = () => (db.close(), resolve(request.result as Record<string, unknown>[]));
+          request.onerror = () => (db.close(), reject(request.error));
+        };
+      });
+      return rows.map((row) => ({
+        key: row.key as string,
+        group: row.group as string,
+        v: row.v as number,
+        nonce: Array.from(row.nonce as Uint8Array),
+        index: Array.from(row.index as Uint8Array),
+        body: Array.from(row.body as Uint8Array),
+      }));
+    });
+  }
+
+  put(row: RawRow): Promise<void> {
+    return this.page.evaluate(async (raw) => {
+      const value = { ...raw, nonce: Uint8Array.from(raw.nonce), index: Uint8Array.from(raw.index), body: Uint8Array.from(raw.body) };
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('handlerum-vault');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('pages', 'readwrite');
+          tx.objectStore('pages').put(value);
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => (db.close(), reject(tx.error));
+        };
+      });
+    }, row);
+  }
+
+  delete(key: string): Promise<void> {
+    return this.page.evaluate(async (key) => {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('handlerum-vault');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('pages', 'readwrite');
+          tx.objectStore('pages').delete(key);
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => (db.close(), reject(tx.error));
+        };
+      });
+    }, key);
+  }
+}
+
+describe('tampered storage in Chromium', () => {
+  let chromium: ChromiumSession;
+  let api: VaultApi;
+  let raw: RawPages;
+  let ownerId: string;
+  let notes: VaultRecord[];
+  /** The owner's note pages, most records first. */
+  let notePages: RawRow[];
+
+  beforeAll(async () => {
+    chromium = await launchChromium();
+    const page = await chromium.openPage('vault.html');
+    api = VaultApi.playwright(page);
+    raw = new RawPages(page);
+    ownerId = (await api.ok('create', { ...(await passphraseKey('manipulation er ikke muligt')), owner: { name: 'Test Testesen' } })).profileId;
+    notes = await api.ok('writeRecords', {
+      ops: Array.from({ length: NOTE_COUNT }, (_, i) => ({
+        op: 'put' as const,
+        profileId: ownerId,
+        kind: 'note',
+        data: { title: `Note ${i}`, body: `Indhold nummer ${i}: æblegrød og rødgrød med fløde.` },
+      })),
+    });
+    // Groups are keyed tags, opaque to the test: the notes' group is the one holding them all.
+    const rows = await raw.all();
+    const countIn = (group: string) => rows.filter((r) => r.group === group).reduce((n, r) => n + entriesOf(r).length, 0);
+    notePages = rows.filter((r) => countIn(r.group) === NOTE_COUNT).sort((a, b) => entriesOf(b).length - entriesOf(a).length);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    if (chromium) removeProfileDir(chromium.profileDir);
+  });
+
+  /** Whole-group read after each tamper; `expectedMissing` are ids that must not come back intact. */
+  async function expectIntactExcept(expectedMissing: string[]) {
+    const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
+    const missing = new Set(expectedMissing);
+    expect(byId(list.records)).toEqual(byId(notes.filter((n) => !missing.has(n.id))));
+    return list;
+  }
+
+  it('finds the notes spread over pages, some pages holding several records', async () => {
+    expect(new Set(notePages.map((r) => r.group)).size).toBe(1);
+    expect(notePages.reduce((n, r) => n + entriesOf(r).length, 0)).toBe(NOTE_COUNT);
+    expect(entriesOf(notePages[0]!).length).toBeGreaterThan(1);
+    const list = await expectIntactExcept([]);
+    expect(list.damaged).toEqual([]);
+  });
+
+  it('(a) one flipped body byte damages exactly the record whose bytes it hit', async () => {
+    const original = notePages[0]!;
+    const [victim] = entriesOf(original);
+    const tampered = { ...original, body: [...original.body] };
+    tampered.body[victim!.offset + 5]! ^= 0x01;
+    await raw.put(tampered);
+    try {
+      const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
+      expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: refOf(victim!.idTag), reason: 'integrity' }]);
+      expect(list.records).toHaveLength(NOTE_COUNT - 1);
+      const [hit] = notes.filter((n) => !list.records.some((r) => r.id === n.id));
+      await expectIntactExcept([hit!.id]);
+      expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id: hit!.id })).toBe('record-damaged');
+      await expectOthersReadable([hit!.id]);
+    } finally {
+      await raw.put(original);
+    }
+    expect((await expectIntactExcept([])).damaged).toEqual([]);
+  });
+
+  it('(b) an index entry moved to another id tag is reported damaged, not read as another record', async () => {
+    const original = notePages[0]!;
+    const [victim] = entriesOf(original);
+    const list0 = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
+    const tampered = { ...original, index: [...original.index] };
+    tampered.index[1]! ^= 0xff; // byte 1 of the first entry's idTag (byte 0 picks the bucket)
+    const movedTag = tampered.index.slice(0, 16);
+    await raw.put(tampered);
+    try {
+      const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
+      expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: refOf(movedTag), reason: 'integrity' }]);
+      expect(list.records).toHaveLength(NOTE_COUNT - 1);
+      const [moved] = list0.records.filter((n) => !list.records.some((r) => r.id === n.id));
+      expect(refOf(victim!.idTag)).not.toBe(refOf(movedTag));
+      await expectIntactExcept([moved!.id]);
+      expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id: moved!.id })).toBe('record-damaged');
+      await expectOthersReadable([moved!.id]);
+    } finally {
+      await raw.put(original);
+    }
+    expect((await expectIntactExcept([])).damaged).toEqual([]);
+  });
+
+  it('(c) a page row copied under another key is reported damaged and does not shadow the original', async () => {
+    const original = notePages[0]!;
+    const usedKeys = new Set((await raw.all()).map((r) => r.key));
+    const freeBucket = Array.from({ length: 128 }, (_, b) => `${original.group}.${b}`).find((k) => !usedKeys.has(k))!;
+    await raw.put({ ...original, key: freeBucket });
+    try {
+      const list = await expectIntactExcept([]);
+      const copied = entriesOf(original).map((e) => refOf(e.idTag));
+      expect(list.damaged.map((d) => d.ref).sort()).toEqual([...copied].sort());
+      expect(list.damaged.every((d) => d.reason === 'integrity' && d.profileId === ownerId && d.kind === 'note')).toBe(true);
+      await expectOthersReadable([]);
+    } finally {
+      await raw.delete(freeBucket);
+    }
+    expect((await expectIntactExcept([])).damaged).toEqual([]);
+  });
+
+  /** Every note except `except` reads back one by one, exactly as written. */
+  async function expectOthersReadable(except: string[]) {
+    for (const note of notes) {
+      if (except.includes(note.id)) continue;
+      expect(await api.ok('getRecord', { profileId: ownerId, kind: 'note', id: note.id })).toEqual(note);
+    }
+  }
+});
