@@ -35,12 +35,29 @@ export interface PageChange {
 }
 
 export class PageStore {
+  private closed = false;
+
   constructor(
     private readonly db: VaultDb,
     private readonly keys: VaultKeys,
   ) {}
 
+  /**
+   * Called when the vault locks, just before the keys are wiped. An operation still waiting on
+   * IndexedDB then fails with `locked` when it resumes, instead of opening pages with zeroed keys
+   * (which would report every record damaged) or sealing them with zeroed keys (which would
+   * destroy them).
+   */
+  close(): void {
+    this.closed = true;
+  }
+
+  private requireOpen(): void {
+    if (this.closed) throw new VaultError('locked');
+  }
+
   private open(row: PageRow) {
+    this.requireOpen();
     if (row.v > PAGE_FORMAT) throw new VaultError('vault-from-newer-version', `page format ${row.v}`);
     return openPage(this.keys, row);
   }
@@ -52,6 +69,7 @@ export class PageStore {
     } catch (error) {
       throw storageError(error);
     }
+    this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
     for (const row of rows) {
       for (const entry of this.open(row).entries) {
@@ -72,10 +90,14 @@ export class PageStore {
     }
     if (!row) return null;
     const ref = toBase64Url(idTag);
-    const entry = this.open(row).entries.find((e) => toBase64Url(e.idTag) === ref);
-    if (!entry) return null;
-    if (entry.damaged) throw new VaultError('record-damaged', ref);
-    return entry.bytes;
+    const entries = this.open(row).entries;
+    const entry = entries.find((e) => toBase64Url(e.idTag) === ref);
+    if (entry?.damaged) throw new VaultError('record-damaged', ref);
+    if (entry) return entry.bytes;
+    // A damaged entry's id tag is itself unverified: the record asked for may be that entry
+    // under a changed tag, so its absence from this page cannot be trusted.
+    if (entries.some((e) => e.damaged)) throw new VaultError('record-damaged', ref);
+    return null;
   }
 
   /**
@@ -94,6 +116,7 @@ export class PageStore {
       await this.db.transaction('rw', this.db.pages, async () => {
         if (dropGroups.length) await this.db.pages.where('group').anyOf(dropGroups).delete();
         const rows = await this.db.pages.bulkGet(keys);
+        this.requireOpen(); // sealPage below runs in this same synchronous stretch
         const puts: PageRow[] = [];
         const deletes: string[] = [];
         keys.forEach((key, i) => {
