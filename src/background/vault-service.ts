@@ -97,7 +97,8 @@ export class VaultService {
 
   private restoredFile(id: string): Uint8Array {
     const transfer = this.transfer(id);
-    if (transfer.chunks.some((c) => c === undefined)) throw new VaultError('backup-truncated', 'not every part arrived');
+    // A loop, not .some(): the parts list starts sparse, and .some() skips the holes.
+    for (let i = 0; i < transfer.chunks.length; i++) if (!transfer.chunks[i]) throw new VaultError('backup-truncated', 'not every part arrived');
     const file = concatBytes(...transfer.chunks);
     if (file.length !== transfer.size) throw new VaultError('backup-truncated', 'size differs');
     return file;
@@ -111,10 +112,11 @@ export class VaultService {
     },
     create: async ({ kdf, kek, owner }) => {
       const { vault } = this.deps;
+      // Checked before the vault exists: a refused owner must not leave a vault without one.
+      const ownerData = { name: owner.name, relation: 'self' };
+      if (!profileKind.schema.safeParse(ownerData).success) throw new VaultError('invalid-record', 'owner profile');
       const { recoveryKey } = await vault.create({ kdf, kek: fromBase64Url(kek) });
-      const [profile] = await vault.records.write([
-        { op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, data: { name: owner.name, relation: 'self' } },
-      ]);
+      const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, data: ownerData }]);
       await this.afterUnlock();
       return { recoveryKey, profileId: profile!.id };
     },
@@ -137,7 +139,10 @@ export class VaultService {
       return null;
     },
     changePassphrase: async ({ currentKek, kdf, kek }) => {
+      const wasLocked = this.deps.vault.state === 'locked';
       await this.deps.vault.changePassphrase(fromBase64Url(currentKek), { kdf, kek: fromBase64Url(kek) });
+      // The vault unlocks itself when the change is made while locked: keep the session in step.
+      if (wasLocked) await this.afterUnlock();
       return null;
     },
     listProfiles: async () => {

@@ -5,13 +5,14 @@
  * since Chrome's extension messaging carries JSON only.
  */
 import { z } from 'zod';
+import { isBase64Url } from '../vault/crypto/bytes';
 import { KdfParamsSchema, type KdfParams } from '../vault/crypto/kdf';
 import type { BackupHeader } from '../vault/backup';
 import type { RecordList, VaultRecord } from '../vault/record-store';
 import type { VaultErrorCode, VaultState } from '../vault/index';
 import type { Settings } from './settings';
 
-const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url');
+const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url').refine(isBase64Url, 'a 32-byte key in base64url');
 const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const ProfileData = z.object({ name: z.string(), relation: z.string() });
@@ -40,7 +41,7 @@ export const ApiArgs = {
   backupCreate: z.object({}),
   backupRead: z.object({ transferId: Id, index: z.number().int().nonnegative() }),
   restoreBegin: z.object({ size: z.number().int().positive().max(4 * 1024 ** 3) }),
-  restoreWrite: z.object({ transferId: Id, index: z.number().int().nonnegative(), data: z.string() }),
+  restoreWrite: z.object({ transferId: Id, index: z.number().int().nonnegative(), data: z.string().refine(isBase64Url, 'base64url') }),
   restoreInspect: z.object({ transferId: Id }),
   restoreFinish: z.discriminatedUnion('method', [
     z.object({ transferId: Id, method: z.literal('passphrase'), kek: Key }),

@@ -11,3 +11,16 @@ const byName = new Map<string, RecordKind>(RECORD_KINDS.map((k) => [k.name, k]))
 
 export const findKind = (name: string): RecordKind | undefined => byName.get(name);
 export const profileKinds = (): RecordKind[] => RECORD_KINDS.filter((k) => k.scope === 'profile');
+
+/**
+ * For tests only: puts a kind under its name (replacing one with the same name) and returns the
+ * undo. Lets a test store data under one version of a kind and read it back under another.
+ */
+export function registerKindForTests(kind: RecordKind): () => void {
+  const previous = byName.get(kind.name);
+  byName.set(kind.name, kind);
+  return () => {
+    if (previous) byName.set(kind.name, previous);
+    else byName.delete(kind.name);
+  };
+}

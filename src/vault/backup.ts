@@ -11,9 +11,9 @@
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { z } from 'zod';
-import { concatBytes, framed, fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
+import { concatBytes, framed, fromBase64Url, fromUtf8, isBase64Url, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
 import type { VaultKeys } from './crypto/keys';
-import { VaultError } from './errors';
+import { isVaultError, VaultError } from './errors';
 import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
 import type { PageRow } from './storage/page-codec';
 
@@ -24,7 +24,7 @@ const CHUNK_SIZE = 1 << 20;
 const BackupHeaderSchema = z.object({
   createdAt: z.string(),
   rowCount: z.number().int().nonnegative(),
-  streamNonce: z.string(),
+  streamNonce: z.string().refine(isBase64Url),
   vault: VaultHeaderSchema,
 });
 export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
@@ -110,7 +110,13 @@ export function readBackupHeader(file: Uint8Array): ParsedBackup {
   } catch (error) {
     throw new VaultError('backup-corrupt', 'header is not JSON', { cause: error });
   }
-  parseHeader((json as { vault?: unknown } | null)?.vault); // a newer vault format is refused here
+  try {
+    parseHeader((json as { vault?: unknown } | null)?.vault); // a newer vault format is refused here
+  } catch (error) {
+    // Only "newer" is worth telling apart; any other fault of the copied header is the file's.
+    if (isVaultError(error, 'vault-from-newer-version')) throw error;
+    throw new VaultError('backup-corrupt', 'vault header', { cause: error });
+  }
   const parsed = BackupHeaderSchema.safeParse(json);
   if (!parsed.success) throw new VaultError('backup-corrupt', 'header fields');
   return { header: parsed.data, headerBytes, body: file.subarray(start + headerLength) };

@@ -4,13 +4,13 @@
  */
 import { z } from 'zod';
 import type { Sealed } from './crypto/aead';
-import { fromBase64Url, toBase64Url } from './crypto/bytes';
+import { fromBase64Url, isBase64Url, toBase64Url } from './crypto/bytes';
 import { KdfParamsSchema } from './crypto/kdf';
 import { VaultError } from './errors';
 
 export const VAULT_FORMAT = 1;
 
-const Base64Url = z.string().regex(/^[A-Za-z0-9_-]*$/);
+const Base64Url = z.string().refine(isBase64Url, 'base64url');
 const SealedJsonSchema = z.object({ nonce: Base64Url, ciphertext: Base64Url });
 type SealedJson = z.infer<typeof SealedJsonSchema>;
 

@@ -33,6 +33,7 @@ export type BackupCredential =
 interface Unlocked {
   dataKey: Uint8Array;
   keys: VaultKeys;
+  pages: PageStore;
   records: RecordStore;
 }
 
@@ -155,7 +156,8 @@ export class Vault {
 
   lock(): void {
     if (!this.unlocked) return;
-    const { dataKey, keys } = this.unlocked;
+    const { dataKey, keys, pages } = this.unlocked;
+    pages.close();
     wipe(dataKey, keys.encryption, keys.recordMac, keys.tags, keys.backup);
     this.unlocked = null;
     for (const listener of this.lockListeners) listener();
@@ -171,6 +173,7 @@ export class Vault {
     } catch (error) {
       throw storageError(error);
     }
+    if (!this.unlocked) throw new VaultError('locked'); // locked while the rows were read
     return writeBackup(header, rows, this.unlocked.keys);
   }
 
@@ -222,7 +225,8 @@ export class Vault {
   private becomeUnlocked(dataKey: Uint8Array): void {
     if (this.unlocked) this.lock();
     const keys = deriveVaultKeys(dataKey);
-    this.unlocked = { dataKey, keys, records: new RecordStore(new PageStore(this.db, keys), keys) };
+    const pages = new PageStore(this.db, keys);
+    this.unlocked = { dataKey, keys, pages, records: new RecordStore(pages, keys) };
   }
 }
 

@@ -47,13 +47,30 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Strict: one spelling per byte string (no padding, unused low bits zero), else a TypeError. */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new TypeError('fromBase64Url: not base64url');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new TypeError('fromBase64Url: not base64url');
+  const unusedBits = [0, 0, 4, 2][text.length % 4]!;
+  if (unusedBits && BASE64URL.indexOf(text.at(-1)!) & ((1 << unusedBits) - 1)) {
+    throw new TypeError('fromBase64Url: not canonical base64url');
+  }
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
+}
+
+/** True when `fromBase64Url` accepts the text: for schemas of stored and received values. */
+export function isBase64Url(text: string): boolean {
+  try {
+    fromBase64Url(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** crypto.getRandomValues refuses more than 64 KiB per call. */

@@ -6,7 +6,7 @@
  */
 import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
-import { randomBytes, toBase64Url, fromBase64Url } from './bytes';
+import { isBase64Url, randomBytes, toBase64Url, fromBase64Url } from './bytes';
 
 export const KdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
@@ -14,7 +14,7 @@ export const KdfParamsSchema = z.object({
   memoryKiB: z.number().int().min(8 * 1024).max(4 * 1024 * 1024),
   iterations: z.number().int().min(1).max(64),
   parallelism: z.number().int().min(1).max(16),
-  salt: z.string().regex(/^[A-Za-z0-9_-]{22,}$/),
+  salt: z.string().regex(/^[A-Za-z0-9_-]{22,}$/).refine(isBase64Url, 'base64url'),
 });
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 

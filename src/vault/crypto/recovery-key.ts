@@ -58,7 +58,13 @@ export interface RecoveryKey {
 
 export function newRecoveryKey(): RecoveryKey {
   const secret = randomBytes(SECRET_BYTES);
-  return { secret, text: group(toBase32(secret) + checksum(secret)) };
+  return { secret, text: formatRecoveryKey(secret) };
+}
+
+/** The printed form of a recovery secret: `parseRecoveryKey` reads it back. */
+export function formatRecoveryKey(secret: Uint8Array): string {
+  if (secret.length !== SECRET_BYTES) throw new RangeError(`formatRecoveryKey: secret must be ${SECRET_BYTES} bytes`);
+  return group(toBase32(secret) + checksum(secret));
 }
 
 /** Reads a typed recovery key; forgiving about case, spaces, dashes and look-alike letters. */

@@ -1,0 +1,61 @@
+/** Small shared fixtures for vault tests: cheap KDF parameters, fresh databases, property-test sizes. */
+import { randomBytes, toBase64Url } from '../../../src/vault/crypto/bytes';
+import type { KdfParams } from '../../../src/vault/crypto/kdf';
+import { VaultDb } from '../../../src/vault/storage/db';
+import { Vault, type PassphraseKey } from '../../../src/vault/vault';
+
+/** Property tests run a few cases by default and many under SLOW=1. */
+export const SLOW = process.env.SLOW === '1';
+export const runs = (fast: number, slow = fast * 50): { numRuns: number } => ({ numRuns: SLOW ? slow : fast });
+
+/** The smallest parameters the schema accepts: these tests are about the vault, not Argon2. */
+export const testKdf = (): KdfParams => ({
+  algorithm: 'argon2id', memoryKiB: 8192, iterations: 1, parallelism: 1, salt: toBase64Url(randomBytes(16)),
+});
+
+/** A random key stands in for Argon2id(passphrase): the vault only ever sees the derived key. */
+export const passphraseKey = (): PassphraseKey => ({ kdf: testKdf(), kek: randomBytes(32) });
+
+let dbCounter = 0;
+/** Every test gets its own database, so tests cannot see each other's rows. */
+export const freshDb = (label = 'test'): VaultDb => new VaultDb(`${label}-${++dbCounter}-${toBase64Url(randomBytes(6))}`);
+
+export async function createdVault(label?: string): Promise<{ vault: Vault; db: VaultDb; key: PassphraseKey; recoveryKey: string }> {
+  const db = freshDb(label);
+  const vault = await Vault.open(db);
+  const key = passphraseKey();
+  const { recoveryKey } = await vault.create(key);
+  return { vault, db, key, recoveryKey };
+}
+
+/** Every row of both tables, for before/after comparisons. */
+export async function allRows(db: VaultDb): Promise<{ meta: unknown[]; pages: unknown[] }> {
+  return { meta: await db.meta.orderBy('key').toArray(), pages: await db.pages.orderBy('key').toArray() };
+}
+
+/**
+ * A database whose next writes can be made to fail as a full disk does: IndexedDB rejects the
+ * write request with a QuotaExceededError inside the transaction (injected as Dexie middleware).
+ */
+export function diskThatFills(label = 'full'): { db: VaultDb; fill: (full: boolean) => void } {
+  const db = freshDb(label);
+  let full = false;
+  db.use({
+    stack: 'dbcore',
+    name: 'quota-exceeded',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) =>
+            full && request.type !== 'delete' && request.type !== 'deleteRange'
+              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+              : table.mutate(request),
+        };
+      },
+    }),
+  });
+  return { db, fill: (value) => void (full = value) };
+}
