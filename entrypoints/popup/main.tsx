@@ -1,1 +1,5 @@
-document.getElementById('app')!.textContent = 'x';
+import './popup.css';
+import { mountPage } from '../../src/ui/mount';
+import { PopupApp } from '../../src/ui/popup/PopupApp';
+
+mountPage(PopupApp);

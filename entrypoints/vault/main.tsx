@@ -1,20 +1,5 @@
-import { render } from 'preact';
-import { callVault } from '../../src/messaging/client';
-import { derivePassphraseKey } from '../../src/ui/passphrase-key';
-import { newKdfParams } from '../../src/vault/crypto/kdf';
+import './vault.css';
+import { mountPage } from '../../src/ui/mount';
+import { VaultApp } from '../../src/ui/vault/VaultApp';
 
-function App() {
-  return (
-    <button
-      onClick={async () => {
-        const kdf = newKdfParams();
-        const kek = await derivePassphraseKey('test', kdf);
-        const r = await callVault('create', { kdf, kek, owner: { name: 'X' } });
-        document.title = r.recoveryKey;
-      }}
-    >
-      go
-    </button>
-  );
-}
-render(<App />, document.getElementById('app')!);
+mountPage(VaultApp);

@@ -22,13 +22,21 @@ export interface ChromiumSession {
 export const newProfileDir = (): string => mkdtempSync(join(tmpdir(), 'handlerum-chromium-'));
 export const removeProfileDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
-export async function launchChromium(options: { profileDir?: string; locale?: string } = {}): Promise<ChromiumSession> {
+export interface LaunchOptions {
+  profileDir?: string;
+  locale?: string;
+  /** Lets a test inject scripts (e.g. axe-core) into pages despite the extension's CSP. */
+  bypassCSP?: boolean;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
   const profileDir = options.profileDir ?? newProfileDir();
   const locale = options.locale ?? 'da-DK';
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     locale,
+    bypassCSP: options.bypassCSP ?? false,
     args: [
       '--headless=new',
       `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,

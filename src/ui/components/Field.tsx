@@ -1,0 +1,123 @@
+/** Labelled form fields with hints and errors tied to the input by aria-describedby. */
+import type { JSX } from 'preact';
+import { useId } from 'preact/hooks';
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  inputRef?: { current: HTMLInputElement | null };
+}
+
+function describedBy(id: string, hint?: string, error?: string | null): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldFrame(props: { id: string; label: string; hint?: string; error?: string | null; children: JSX.Element }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.children}
+      {props.error && (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextField(props: FieldProps & { type?: 'text' | 'number'; autocomplete?: string; min?: number; max?: number }) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        id={id}
+        ref={props.inputRef}
+        type={props.type ?? 'text'}
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        autocomplete={props.autocomplete ?? 'off'}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A secret: never autofilled from or saved to anything but a password manager's "new password". */
+export function SecretField(props: FieldProps & { autocomplete: 'off' | 'new-password' | 'current-password'; spellcheck?: boolean; mono?: boolean }) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        id={id}
+        ref={props.inputRef}
+        type="password"
+        class={props.mono ? 'mono' : undefined}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        spellcheck={false}
+        autocapitalize="off"
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { rows?: number }) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
+      <textarea
+        id={id}
+        rows={props.rows ?? 6}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField<V extends string>(props: {
+  label: string;
+  value: V;
+  options: { value: V; label: string }[];
+  onChange: (value: V) => void;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint}>
+      <select
+        id={id}
+        value={props.value}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.currentTarget.value as V)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}

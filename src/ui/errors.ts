@@ -1,0 +1,38 @@
+/**
+ * Every vault error code, mapped in one place to a plain-language message that says what
+ * happened and what to do. The `satisfies` clause makes a new code without a message a type error.
+ */
+import { isVaultError, type VaultErrorCode } from '../vault/errors';
+import { t, type MessageKey } from './i18n/index';
+
+export const ERROR_MESSAGE_KEYS = {
+  'no-vault': 'error.no-vault',
+  'vault-exists': 'error.vault-exists',
+  locked: 'error.locked',
+  'wrong-passphrase': 'error.wrong-passphrase',
+  'wrong-recovery-key': 'error.wrong-recovery-key',
+  'recovery-key-typo': 'error.recovery-key-typo',
+  'weak-passphrase': 'error.weak-passphrase',
+  'record-damaged': 'error.record-damaged',
+  'record-not-found': 'error.record-not-found',
+  'record-from-newer-version': 'error.record-from-newer-version',
+  'invalid-record': 'error.invalid-record',
+  'unknown-kind': 'error.unknown-kind',
+  'profile-not-found': 'error.profile-not-found',
+  'storage-full': 'error.storage-full',
+  'storage-failed': 'error.storage-failed',
+  'backup-corrupt': 'error.backup-corrupt',
+  'backup-truncated': 'error.backup-truncated',
+  'backup-from-newer-version': 'error.backup-from-newer-version',
+  'not-a-backup': 'error.not-a-backup',
+  'vault-from-newer-version': 'error.vault-from-newer-version',
+  'forbidden-sender': 'error.forbidden-sender',
+  'bad-request': 'error.bad-request',
+} as const satisfies Record<VaultErrorCode, MessageKey>;
+
+/** The message to show for any thrown value; never the developer detail, which is not for users. */
+export function errorMessage(error: unknown): string {
+  return isVaultError(error) ? t(ERROR_MESSAGE_KEYS[error.code]) : t('common.unexpected');
+}
+
+export const errorCode = (error: unknown): VaultErrorCode | null => (isVaultError(error) ? error.code : null);

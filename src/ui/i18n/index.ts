@@ -1,0 +1,35 @@
+/**
+ * UI texts: one typed catalogue per language and a `t(key, params)` helper. The language is
+ * chosen once per page (English when the browser's UI language is English, otherwise Danish).
+ */
+import { da, type MessageKey } from './da';
+import { en } from './en';
+
+export type { MessageKey };
+export type Language = 'da' | 'en';
+
+export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { da, en };
+
+/** `en`, `en-US`, `en_GB` → English; anything else (including Danish) → Danish. */
+export const languageFor = (uiLanguage: string | undefined): Language =>
+  /^en(?:[-_]|$)/i.test(uiLanguage ?? '') ? 'en' : 'da';
+
+let current: Language = 'da';
+
+export function setLanguage(language: Language): void {
+  current = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+export const getLanguage = (): Language => current;
+
+/** The BCP 47 tag for dates and numbers in the current language. */
+export const locale = (): string => (current === 'en' ? 'en-GB' : 'da-DK');
+
+export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(current, key, params);

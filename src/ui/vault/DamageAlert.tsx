@@ -1,0 +1,50 @@
+/**
+ * Records that could not be read (damaged, or changed outside Handlerum) are named, never hidden:
+ * how many, of which kind, in whose profile, with the way out (restore, or remove them).
+ */
+import { useState } from 'preact/hooks';
+import type { DamagedRecord } from '../../vault/record-store';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CATALOGUES, t, type MessageKey } from '../i18n/index';
+
+function kindWord(kind: string, count: number): string {
+  const key = `kind.${kind}.${count === 1 ? 'one' : 'many'}`;
+  return Object.hasOwn(CATALOGUES.da, key) ? t(key as MessageKey) : kind;
+}
+
+export function damageSummary(damaged: DamagedRecord[], profileName: string): string[] {
+  const byKind = new Map<string, number>();
+  for (const d of damaged) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
+  return [...byKind].map(([kind, count]) =>
+    count === 1
+      ? t('damaged.one', { kind: kindWord(kind, 1), name: profileName })
+      : t('damaged.many', { count, kinds: kindWord(kind, count), name: profileName }),
+  );
+}
+
+export function DamageAlert(props: { damaged: DamagedRecord[]; profileName: string; onRemove: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div class="damage" role="alert">
+      <h3>{t('damaged.title')}</h3>
+      {damageSummary(props.damaged, props.profileName).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <p>{t('damaged.hint')}</p>
+      <button type="button" class="danger" onClick={() => setConfirming(true)}>
+        {t('damaged.remove')}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          message={t('damaged.removeConfirm')}
+          confirmLabel={t('damaged.remove')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void props.onRemove();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Drives the vault page the way a person does: by visible labels, roles and button names,
+ * taken from the UI's own catalogues so a reworded text does not break the tests.
+ */
+import type { Page } from 'playwright-core';
+import { da, type MessageKey } from '../../../src/ui/i18n/da';
+import { en } from '../../../src/ui/i18n/en';
+
+export type Catalogue = Record<MessageKey, string>;
+export const DA: Catalogue = da;
+export const EN: Catalogue = en;
+
+/** A catalogue text with its placeholders filled, as the page shows it. */
+export const text = (c: Catalogue, key: MessageKey, params: Record<string, string | number> = {}): string =>
+  c[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+export const PASSPHRASE = 'kaffe på trappen hver søndag';
+
+/** Argon2id with the real parameters plus a busy machine: give each derivation room. */
+export const SLOW = { timeout: 30_000 };
+
+export async function createVault(page: Page, options: { name: string; passphrase?: string; c?: Catalogue }): Promise<string> {
+  const c = options.c ?? DA;
+  const passphrase = options.passphrase ?? PASSPHRASE;
+  await page.getByRole('heading', { level: 1, name: c['create.title'] }).waitFor();
+  await page.getByLabel(c['create.name'], { exact: true }).fill(options.name);
+  await page.getByLabel(c['passphrase.label'], { exact: true }).fill(passphrase);
+  await page.getByLabel(c['passphrase.confirm'], { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: c['create.submit'] }).click();
+  await page.getByRole('heading', { level: 1, name: c['recovery.title'] }).waitFor(SLOW);
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
+  await page.getByLabel(c['recovery.confirmLabel']).fill(recoveryKey.split('-').at(-1)!);
+  await page.getByRole('button', { name: c['recovery.done'] }).click();
+  await page.getByRole('heading', { level: 2, name: text(c, 'notes.title', { name: options.name }) }).waitFor();
+  return recoveryKey;
+}
+
+export async function unlock(page: Page, passphrase = PASSPHRASE, c: Catalogue = DA): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: c['unlock.title'] }).waitFor();
+  await page.getByLabel(c['passphrase.label'], { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: c['unlock.submit'], exact: true }).click();
+}
+
+export async function unlockAndWait(page: Page, passphrase = PASSPHRASE, c: Catalogue = DA): Promise<void> {
+  await unlock(page, passphrase, c);
+  await page.getByRole('navigation', { name: c['header.sections'] }).waitFor(SLOW);
+}
+
+export async function lock(page: Page, c: Catalogue = DA): Promise<void> {
+  await page.getByRole('button', { name: c['header.lock'], exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: c['unlock.title'] }).waitFor();
+}
+
+export async function addNote(page: Page, title: string, body: string, c: Catalogue = DA): Promise<void> {
+  await page.getByRole('button', { name: c['notes.add'] }).click();
+  const form = page.getByRole('form', { name: c['notes.new'] });
+  await form.getByLabel(c['notes.titleLabel']).fill(title);
+  await form.getByLabel(c['notes.bodyLabel']).fill(body);
+  await form.getByRole('button', { name: c['common.save'] }).click();
+  await page.getByRole('heading', { level: 3, name: title, exact: true }).waitFor();
+}
+
+/** The titles of the listed notes, top to bottom. */
+export async function noteTitles(page: Page, c: Catalogue = DA): Promise<string[]> {
+  const list = page.getByRole('list', { name: c['notes.listLabel'] });
+  // Wait until the notes have loaded: either the list or the "no notes yet" line is there.
+  await list.or(page.getByText(c['notes.empty'])).first().waitFor();
+  if ((await list.count()) === 0) return [];
+  return list.getByRole('heading', { level: 3 }).allTextContents();
+}
+
+export async function openSection(page: Page, key: 'section.notes' | 'section.profiles' | 'section.settings' | 'section.backup', c: Catalogue = DA): Promise<void> {
+  await page.getByRole('navigation', { name: c['header.sections'] }).getByRole('button', { name: c[key] }).click();
+}
+
+/** The profile whose data is shown, as the header says it. */
+export const currentProfile = (page: Page, c: Catalogue = DA): Promise<string> =>
+  page
+    .getByLabel(c['header.viewing'])
+    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const axePath = new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Asks the background directly, as an extension page may (for checks a user cannot see). */
+export function callBackground(page: Page, method: string, args: object = {}): Promise<{ ok: boolean; value?: any; error?: { code: string } }> {
+  return page.evaluate(
+    ([m, a]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage: (msg: unknown) => Promise<never> } } }).chrome.runtime.sendMessage({
+        channel: 'handlerum-vault',
+        method: m,
+        args: a,
+      }),
+    [method, args] as const,
+  );
+}
