@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResults, type Transfer, type VaultEvent } from '../messaging/api';
-import { loadSettings, updateSettings, type SettingsStorage } from '../messaging/settings';
+import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsStorage } from '../messaging/settings';
 import { fromBase64Url, randomBytes, toBase64Url, concatBytes } from '../vault/crypto/bytes';
 import { Vault, VaultError, VAULT_SCOPE } from '../vault/index';
 import { profileKind } from '../records/profile';
@@ -30,6 +30,7 @@ interface PendingTransfer {
 
 export class VaultService {
   private readonly transfers = new Map<string, PendingTransfer>();
+  private settingsQueue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
 
   constructor(private readonly deps: ServiceDeps) {
@@ -75,11 +76,21 @@ export class VaultService {
   }
 
   private watchRecords(): void {
-    const { vault, settings, broadcast } = this.deps;
+    const { vault, broadcast } = this.deps;
     vault.records.onChange((changes) => {
       broadcast({ channel: 'handlerum-event', type: 'changed', changes });
-      void loadSettings(settings).then((s) => updateSettings(settings, { changesSinceBackup: s.changesSinceBackup + 1 }));
+      void this.changeSettings((s) => ({ changesSinceBackup: s.changesSinceBackup + 1 }));
     });
+  }
+
+  /** Settings changes run one after another, so concurrent read-modify-writes never lose one. */
+  private changeSettings(patch: (current: Settings) => Partial<Settings>): Promise<Settings> {
+    const next = this.settingsQueue.then(async () => {
+      const storage = this.deps.settings;
+      return updateSettings(storage, patch(await loadSettings(storage)));
+    });
+    this.settingsQueue = next.catch(() => DEFAULT_SETTINGS);
+    return next;
   }
 
   private openTransfer(chunks: Uint8Array[], size: number): Transfer {
@@ -171,13 +182,13 @@ export class VaultService {
       return null;
     },
     getSettings: async () => loadSettings(this.deps.settings),
-    setSettings: async (patch) => updateSettings(this.deps.settings, patch),
+    setSettings: async (patch) => this.changeSettings(() => patch),
     backupCreate: async () => {
       const file = await this.deps.vault.backup();
       const chunks: Uint8Array[] = [];
       for (let at = 0; at < file.length; at += TRANSFER_CHUNK_BYTES) chunks.push(file.subarray(at, at + TRANSFER_CHUNK_BYTES));
       const date = new Date(this.now()).toISOString().slice(0, 10);
-      await updateSettings(this.deps.settings, { lastBackupAt: new Date(this.now()).toISOString(), changesSinceBackup: 0 });
+      await this.changeSettings(() => ({ lastBackupAt: new Date(this.now()).toISOString(), changesSinceBackup: 0 }));
       return { ...this.openTransfer(chunks, file.length), fileName: `handlerum-backup-${date}.hrbackup` };
     },
     backupRead: async ({ transferId, index }) => {
@@ -209,7 +220,7 @@ export class VaultService {
       await this.deps.vault.restore(file, credential);
       this.transfers.delete(args.transferId);
       await this.afterUnlock();
-      await updateSettings(this.deps.settings, { changesSinceBackup: 0 });
+      await this.changeSettings(() => ({ changesSinceBackup: 0 }));
       return null;
     },
   };

@@ -197,9 +197,9 @@ describe('moved records', () => {
 });
 
 describe('pages of another format', () => {
-  it('an index that is not a whole number of entries releases nothing', () => {
+  it('an index that is not a whole number of entries releases nothing and marks the page unreadable', () => {
     const { keys, row } = smallPage();
     const opened = openPage(keys, { ...row, index: row.index.subarray(0, ENTRY_SIZE + 3) });
-    expect(opened).toEqual({ entries: [], intact: false });
+    expect(opened).toEqual({ entries: [], intact: false, unreadable: true });
   });
 });

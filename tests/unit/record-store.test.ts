@@ -284,6 +284,26 @@ describe('damaged records', () => {
     expect(after.records).toHaveLength(written.length - 1);
   });
 
+  it('a page whose record boundaries are unreadable is reported, is not overwritten, and can be discarded', async () => {
+    const { vault, ownerId, db } = await withOwner();
+    await vault.records.write(Array.from({ length: 300 }, (_, i) => note(ownerId, `n${i}`, `id${i}`)));
+    const row = (await db.pages.toArray()).find((r) => r.index.length >= 2 * 44)!;
+    const lost = row.index.length / 44;
+    await db.pages.put({ ...row, index: row.index.subarray(0, row.index.length - 3) });
+    const list = await vault.records.list(ownerId, 'note');
+    expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: `page:${row.key}`, reason: 'integrity' }]);
+    expect(list.records).toHaveLength(300 - lost);
+    // A batch that lands on that page is refused whole, rather than silently replacing what was there.
+    const before = await allRows(db);
+    const rewriteAll = Array.from({ length: 300 }, (_, i) => note(ownerId, `changed ${i}`, `id${i}`));
+    expect(await errorCode(vault.records.write(rewriteAll))).toBe('record-damaged');
+    expect(await allRows(db)).toEqual(before);
+    await vault.records.discardDamaged(ownerId, 'note', [`page:${row.key}`]);
+    const after = await vault.records.list(ownerId, 'note');
+    expect(after.damaged).toEqual([]);
+    expect(await db.pages.get(row.key)).toBeUndefined();
+  });
+
   it('get of a damaged record → record-damaged', async () => {
     const { vault, ownerId, db } = await withOwner();
     await vault.records.write([note(ownerId, 'solo', 'solo')]);

@@ -17,11 +17,13 @@ const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const OWN_PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}vault.html` };
 
-function memorySettings(): SettingsStorage & { value: unknown } {
+/** Settings in memory; `latencyMs` makes each access take a while, as browser storage does. */
+function memorySettings(latencyMs = 0): SettingsStorage & { value: unknown } {
+  const pause = () => (latencyMs ? new Promise((resolve) => setTimeout(resolve, latencyMs)) : Promise.resolve());
   const storage = {
     value: undefined as unknown,
-    get: async () => storage.value,
-    set: async (value: Settings) => void (storage.value = value),
+    get: async () => (await pause(), storage.value),
+    set: async (value: Settings) => void (await pause(), (storage.value = value)),
   };
   return storage;
 }
@@ -185,6 +187,14 @@ describe('service: create, unlock, records', () => {
     expect(list.records).toHaveLength(1);
     expect(h.events.some((e) => e.type === 'changed')).toBe(true);
     await vi.waitFor(async () => expect(value(await h.call('getSettings', {})).changesSinceBackup).toBe(1));
+  });
+
+  it('counts every one of many concurrent writes for the backup reminder', async () => {
+    const h = await harness({ db: freshDb('service'), session: memorySessionStore(), settings: memorySettings(2), clock: { now: Date.now() } });
+    const { profileId } = await created(h);
+    const write = (i: number) => h.call('writeRecords', { ops: [{ op: 'put', profileId, kind: 'note', data: { title: `T${i}`, body: '' } }] });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => write(i)));
+    await vi.waitFor(async () => expect(value(await h.call('getSettings', {})).changesSinceBackup).toBe(12));
   });
 
   it('deletes a profile with its notes, but never the last profile', async () => {

@@ -72,6 +72,8 @@ export interface OpenedPage {
   entries: PageEntry[];
   /** False when the page's own tag failed and its records were checked one by one. */
   intact: boolean;
+  /** True when not even the record boundaries could be read: the whole page is damaged. */
+  unreadable: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export interface OpenedPage {
  */
 export function openPage(keys: VaultKeys, row: PageRow): OpenedPage {
   const index = row.index;
-  if (row.v !== PAGE_FORMAT || index.length % ENTRY_SIZE !== 0) return { entries: [], intact: false };
+  if (row.v !== PAGE_FORMAT || index.length % ENTRY_SIZE !== 0) return { entries: [], intact: false, unreadable: true };
   const plaintext = open(keys.encryption, { nonce: row.nonce, ciphertext: row.body }, pageContext(row.key, row.group, index));
   const intact = plaintext !== null;
   const bytes = plaintext ?? dangerouslyDecryptWithoutTag(keys.encryption, { nonce: row.nonce, ciphertext: row.body });
@@ -98,5 +100,5 @@ export function openPage(keys: VaultKeys, row: PageRow): OpenedPage {
     if (!intact && !damaged) damaged = !equalBytes(mac, recordMac(keys, row.key, idTag, recordBytes));
     entries.push({ idTag, bytes: recordBytes, mac, damaged });
   }
-  return { entries, intact };
+  return { entries, intact, unreadable: false };
 }

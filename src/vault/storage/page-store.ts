@@ -6,14 +6,17 @@ import { toBase64Url } from '../crypto/bytes';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
-import { openPage, PAGE_FORMAT, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
 
 export interface StoredBytes {
   idTag: Uint8Array;
   bytes: Uint8Array;
 }
 
-/** A record that failed its integrity check. `ref` names it without revealing anything. */
+/**
+ * A record that failed its integrity check. `ref` names it without revealing anything: the
+ * record's id tag, or `page:<key>` for a page whose record boundaries themselves are unreadable.
+ */
 export interface DamagedRef {
   group: string;
   ref: string;
@@ -56,10 +59,17 @@ export class PageStore {
     if (this.closed) throw new VaultError('locked');
   }
 
-  private open(row: PageRow) {
+  private open(row: PageRow): OpenedPage {
     this.requireOpen();
     if (row.v > PAGE_FORMAT) throw new VaultError('vault-from-newer-version', `page format ${row.v}`);
     return openPage(this.keys, row);
+  }
+
+  /** A page whose record boundaries cannot be read answers for none of its records, and is not overwritten until the user discards it. */
+  private openReadable(row: PageRow): OpenedPage {
+    const opened = this.open(row);
+    if (opened.unreadable) throw new VaultError('record-damaged', unreadableRef(row.key));
+    return opened;
   }
 
   async readGroup(group: string): Promise<GroupContents> {
@@ -72,7 +82,9 @@ export class PageStore {
     this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
     for (const row of rows) {
-      for (const entry of this.open(row).entries) {
+      const opened = this.open(row);
+      if (opened.unreadable) contents.damaged.push({ group, ref: unreadableRef(row.key) });
+      for (const entry of opened.entries) {
         if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag) });
         else contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
       }
@@ -90,7 +102,7 @@ export class PageStore {
     }
     if (!row) return null;
     const ref = toBase64Url(idTag);
-    const entries = this.open(row).entries;
+    const entries = this.openReadable(row).entries;
     const entry = entries.find((e) => toBase64Url(e.idTag) === ref);
     if (entry?.damaged) throw new VaultError('record-damaged', ref);
     if (entry) return entry.bytes;
@@ -123,7 +135,7 @@ export class PageStore {
           const pageChanges = byPage.get(key)!;
           const row = rows[i];
           const entries = new Map<string, PageEntry>();
-          if (row) for (const entry of this.open(row).entries) entries.set(toBase64Url(entry.idTag), entry);
+          if (row) for (const entry of this.openReadable(row).entries) entries.set(toBase64Url(entry.idTag), entry);
           for (const { idTag, update } of pageChanges) {
             const ref = toBase64Url(idTag);
             const previous = entries.get(ref);
@@ -149,6 +161,10 @@ export class PageStore {
       await this.db.transaction('rw', this.db.pages, async () => {
         const rows = await this.db.pages.where('group').equals(group).toArray();
         for (const row of rows) {
+          if (wanted.has(unreadableRef(row.key))) {
+            await this.db.pages.delete(row.key);
+            continue;
+          }
           const entries = this.open(row).entries;
           const kept = entries.filter((e) => !(e.damaged && wanted.has(toBase64Url(e.idTag))));
           if (kept.length === entries.length) continue;
@@ -161,3 +177,5 @@ export class PageStore {
     }
   }
 }
+
+const unreadableRef = (pageKey: string): string => `page:${pageKey}`;
