@@ -1,0 +1,47 @@
+/**
+ * Sync cursors: opaque to clients, here a base64url JSON of the data generation (epoch), the
+ * citizen, the resource, the visibility policy and the last change sequence delivered. A cursor
+ * from another generation or visibility (a reset, a birthday that opens youth data) cannot be
+ * continued: the client gets 410 and starts a full sync.
+ */
+import { z } from 'zod';
+import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from '../municipal/api/encoding';
+import type { ResourceName } from '../municipal/api/schemas';
+
+const CursorData = z.object({
+  v: z.literal(1),
+  e: z.string(),
+  u: z.string(),
+  r: z.string(),
+  p: z.string(),
+  s: z.int().min(0),
+});
+export type CursorData = z.infer<typeof CursorData>;
+
+export function encodeCursor(data: Omit<CursorData, 'v'>): string {
+  return base64urlEncode(utf8(JSON.stringify({ v: 1, ...data })));
+}
+
+export type CursorCheck =
+  | { ok: true; after: number }
+  | { ok: false; code: 'invalid-cursor' | 'sync-reset-required'; detail: string };
+
+export function checkCursor(
+  cursor: string | undefined,
+  expected: { epoch: string; subject: string; resource: ResourceName; policy: string },
+): CursorCheck {
+  if (cursor === undefined || cursor === '') return { ok: true, after: 0 };
+  let data: CursorData;
+  try {
+    data = CursorData.parse(JSON.parse(fromUtf8(base64urlDecode(cursor))));
+  } catch {
+    return { ok: false, code: 'invalid-cursor', detail: 'the cursor is not one this server issued' };
+  }
+  if (data.u !== expected.subject || data.r !== expected.resource) {
+    return { ok: false, code: 'invalid-cursor', detail: 'the cursor belongs to another citizen or resource' };
+  }
+  if (data.e !== expected.epoch || data.p !== expected.policy) {
+    return { ok: false, code: 'sync-reset-required', detail: 'the data or what you may see has changed; sync again from the start' };
+  }
+  return { ok: true, after: data.s };
+}

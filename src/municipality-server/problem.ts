@@ -1,0 +1,35 @@
+/** RFC 9457 problem details, the API's one error shape. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Problem } from '../municipal/api/schemas';
+
+export type ProblemCode =
+  | 'unauthorized'
+  | 'not-found'
+  | 'invalid-request'
+  | 'invalid-cursor'
+  | 'sync-reset-required'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'server-error';
+
+const TITLES: Record<ProblemCode, string> = {
+  unauthorized: 'Missing or invalid access token',
+  'not-found': 'Not found',
+  'invalid-request': 'Invalid request',
+  'invalid-cursor': 'Invalid cursor',
+  'sync-reset-required': 'Start a full sync',
+  'payload-too-large': 'Payload too large',
+  'unsupported-media-type': 'Unsupported media type',
+  'server-error': 'Server error',
+};
+
+export function problemBody(code: ProblemCode, status: number, detail?: string): Problem {
+  return { type: `urn:citizen-data:problem:${code}`, title: TITLES[code], status, code, ...(detail ? { detail } : {}) };
+}
+
+export function problem(c: Context, code: ProblemCode, status: ContentfulStatusCode, detail?: string): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="citizen-data", error="invalid_token"';
+  return c.body(JSON.stringify(problemBody(code, status, detail)), status, headers);
+}

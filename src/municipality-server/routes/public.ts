@@ -1,0 +1,46 @@
+/** Public, unauthenticated routes: discovery, keys, a start page and the demo "change appointment" page. */
+import { Hono } from 'hono';
+import { RESOURCES, type Discovery } from '../../municipal/api/schemas';
+import { MUNICIPALITY } from '../data/municipality';
+import { MAX_PAGE_SIZE, type MunicipalityState } from '../state';
+
+export function publicRoutes(state: MunicipalityState): Hono {
+  const app = new Hono();
+
+  app.get('/.well-known/jwks.json', (c) => c.json(state.keys.jwks(), 200, { 'Cache-Control': 'public, max-age=300' }));
+
+  app.get('/.well-known/citizen-data-api', (c) => {
+    const body: Discovery = {
+      issuer: state.baseUrl,
+      municipality: { ...MUNICIPALITY },
+      authorization_endpoint: `${state.baseUrl}/oauth/authorize`,
+      token_endpoint: `${state.baseUrl}/oauth/token`,
+      jwks_uri: `${state.baseUrl}/.well-known/jwks.json`,
+      api_base: `${state.baseUrl}/citizen/v1`,
+      resources: [...RESOURCES],
+      code_challenge_methods_supported: ['S256'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      max_page_size: MAX_PAGE_SIZE,
+      max_inbox_bytes: state.maxInboxBytes,
+      demo: true,
+    };
+    return c.json(body);
+  });
+
+  app.get('/', (c) =>
+    c.html(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${MUNICIPALITY.name} – referenceserver</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto">
+<h1>${MUNICIPALITY.name} (fiktiv)</h1><p>Referenceserver for Citizen Data API med opdigtede data. Datoerne er skrevet omkring ${state.today}.</p>
+<ul><li><a href="/.well-known/citizen-data-api">/.well-known/citizen-data-api</a></li><li><a href="/.well-known/jwks.json">/.well-known/jwks.json</a></li></ul>
+</body></html>`),
+  );
+
+  app.get('/selvbetjening/aftaler/:id', (c) =>
+    c.html(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Ændr aftale (demo)</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto"><h1>Ændr eller aflys aftale</h1>
+<p>Her ville du kunne flytte eller aflyse aftalen <code>${c.req.param('id').replace(/[^A-Za-z0-9._:-]/g, '')}</code> i det system, den kommer fra.
+Dette er en demoside på referenceserveren.</p></body></html>`),
+  );
+
+  return app;
+}

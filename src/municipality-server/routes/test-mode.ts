@@ -1,0 +1,111 @@
+/**
+ * Test-mode only: arm faults, get tokens without the browser, change a citizen's data (for
+ * incremental sync tests) and reset. Never mounted unless the server runs with --test-mode.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  AccessLogEntry,
+  Activity,
+  Case,
+  Decision,
+  Document,
+  Payment,
+  ResourceName,
+  type TokenResponse,
+} from '../../municipal/api/schemas';
+import { toCopenhagenIso } from '../data/dates';
+import { FaultSpec } from '../faults';
+import { problem } from '../problem';
+import type { MunicipalityState } from '../state';
+import { mayActFor } from './oauth';
+
+const RECORD_SCHEMAS: Record<ResourceName, z.ZodType> = {
+  cases: Case,
+  decisions: Decision,
+  payments: Payment,
+  activities: Activity,
+  documents: Document,
+  'access-log': AccessLogEntry,
+};
+
+const Change = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('update'), resource: ResourceName, id: z.string(), patch: z.record(z.string(), z.unknown()).default({}) }),
+  z.object({ op: z.literal('delete'), resource: ResourceName, id: z.string() }),
+  z.object({ op: z.literal('add'), resource: ResourceName, record: z.record(z.string(), z.unknown()) }),
+]);
+
+export function testModeRoutes(state: MunicipalityState): Hono {
+  const app = new Hono();
+
+  app.post('/faults', async (c) => {
+    const spec = FaultSpec.safeParse(await c.req.json().catch(() => undefined));
+    if (!spec.success) return problem(c, 'invalid-request', 400, spec.error.message);
+    return c.json({ id: state.faults.arm(spec.data) }, 201);
+  });
+  app.get('/faults', (c) => c.json({ faults: state.faults.list() }));
+  app.delete('/faults', (c) => {
+    state.faults.clear();
+    return c.body(null, 204);
+  });
+
+  app.post('/tokens', async (c) => {
+    const body = z.object({ citizenId: z.string(), actorId: z.string().optional(), clientId: z.string().default('test-client') }).safeParse(
+      await c.req.json().catch(() => undefined),
+    );
+    if (!body.success) return problem(c, 'invalid-request', 400, body.error.message);
+    const actor = body.data.actorId ?? body.data.citizenId;
+    if (!mayActFor(actor, body.data.citizenId)) return problem(c, 'invalid-request', 400, 'that sign-in is not possible');
+    const issued = state.tokens.issueDirect({
+      subject: body.data.citizenId,
+      actor,
+      relation: actor === body.data.citizenId ? 'self' : 'custody',
+      clientId: body.data.clientId,
+    });
+    const response: TokenResponse = {
+      access_token: issued.accessToken,
+      token_type: 'Bearer',
+      expires_in: issued.expiresIn,
+      refresh_token: issued.refreshToken,
+      scope: 'citizen-data',
+    };
+    return c.json(response);
+  });
+
+  app.post('/citizens/:citizenId/changes', async (c) => {
+    const citizenId = c.req.param('citizenId');
+    if (!state.catalog.has(citizenId)) return problem(c, 'not-found', 404, 'no such citizen');
+    const change = Change.safeParse(await c.req.json().catch(() => undefined));
+    if (!change.success) return problem(c, 'invalid-request', 400, change.error.message);
+    const ledger = state.ledger(citizenId);
+    const now = toCopenhagenIso(state.now());
+    const op = change.data;
+    if (op.op === 'delete') {
+      if (!ledger.get(op.resource, op.id)) return problem(c, 'not-found', 404, 'no such record');
+      const entry = ledger.delete(op.resource, op.id, now);
+      return c.json({ seq: entry.seq, record: entry.record });
+    }
+    let candidate: Record<string, unknown>;
+    if (op.op === 'update') {
+      const current = ledger.get(op.resource, op.id);
+      if (!current) return problem(c, 'not-found', 404, 'no such record');
+      candidate = { ...current.record, ...op.patch, id: op.id, version: current.record.version + 1, updatedAt: now };
+    } else {
+      candidate = { updatedAt: now, ...op.record, version: 1 };
+      if (typeof candidate.id === 'string' && ledger.get(op.resource, candidate.id)) {
+        return problem(c, 'invalid-request', 400, 'a record with that id exists');
+      }
+    }
+    const parsed = RECORD_SCHEMAS[op.resource].safeParse(candidate);
+    if (!parsed.success) return problem(c, 'invalid-request', 400, parsed.error.message);
+    const entry = ledger.put(op.resource, parsed.data as Parameters<typeof ledger.put>[1]);
+    return c.json({ seq: entry.seq, record: entry.record });
+  });
+
+  app.post('/reset', (c) => {
+    state.reset();
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,85 @@
+/** Everything one running reference municipality holds, and the options that shape it. */
+import { CitizenCatalog } from './data/catalog';
+import { copenhagenToday } from './data/dates';
+import type { HeavyOptions } from './data/personas/heavy';
+import { KleCatalog } from './data/kle';
+import { FaultBoard } from './faults';
+import { CitizenLedger } from './ledger';
+import { TokenStore } from './oauth/tokens';
+import { KeyRing } from './signing';
+import { DEFAULT_YOUTH_RULES, type YouthRules } from './youth-rules';
+import type { InboxReceipt } from '../municipal/api/schemas';
+
+export interface MunicipalityOptions {
+  /** Absolute URL the server is reached at (issuer, links). Default http://127.0.0.1:8787. */
+  baseUrl?: string;
+  /** Anchor day of the synthetic data, YYYY-MM-DD. Default: today in Denmark. */
+  today?: string;
+  /** Enables /__test endpoints (faults, direct tokens, data changes). Never on by default. */
+  testMode?: boolean;
+  youthRules?: YouthRules;
+  /** Which demo key signs (all are published). */
+  signingKid?: string;
+  kle?: KleCatalog;
+  heavy?: HeavyOptions;
+  /** Clock for token expiry and timestamps of changes. */
+  now?: () => number;
+  accessTokenTtlSeconds?: number;
+  maxInboxBytes?: number;
+}
+
+export const DEFAULT_PORT = 8787;
+export const MAX_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 200;
+
+export class MunicipalityState {
+  readonly baseUrl: string;
+  readonly today: string;
+  readonly testMode: boolean;
+  readonly youthRules: YouthRules;
+  readonly keys: KeyRing;
+  readonly now: () => number;
+  readonly tokens: TokenStore;
+  readonly faults = new FaultBoard();
+  readonly maxInboxBytes: number;
+  readonly catalog: CitizenCatalog;
+  /** Changes with every reset, so cursors from an earlier data generation are refused (410). */
+  epoch: string;
+  private ledgers = new Map<string, CitizenLedger>();
+  inbox = new Map<string, InboxReceipt[]>();
+
+  constructor(options: MunicipalityOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.baseUrl = (options.baseUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
+    this.today = options.today ?? copenhagenToday(this.now());
+    this.testMode = options.testMode ?? false;
+    this.youthRules = options.youthRules ?? DEFAULT_YOUTH_RULES;
+    this.keys = new KeyRing(options.signingKid);
+    this.tokens = new TokenStore(this.now, options.accessTokenTtlSeconds ?? 3600);
+    this.maxInboxBytes = options.maxInboxBytes ?? 10 * 1024 * 1024;
+    this.catalog = new CitizenCatalog({ today: this.today, kle: options.kle ?? KleCatalog.load(), baseUrl: this.baseUrl }, options.heavy);
+    this.epoch = newEpoch(this.today);
+  }
+
+  ledger(citizenId: string): CitizenLedger {
+    let ledger = this.ledgers.get(citizenId);
+    if (!ledger) {
+      ledger = new CitizenLedger(this.catalog.get(citizenId));
+      this.ledgers.set(citizenId, ledger);
+    }
+    return ledger;
+  }
+
+  /** Back to the generated data: drops changes, inbox items and faults. */
+  reset(): void {
+    this.ledgers = new Map();
+    this.inbox = new Map();
+    this.faults.clear();
+    this.epoch = newEpoch(this.today);
+  }
+}
+
+function newEpoch(today: string): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${today.replaceAll('-', '')}${random}`;
+}
