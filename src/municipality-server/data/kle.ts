@@ -1,31 +1,23 @@
 /**
- * KLE topics (code → official title) read from the shared data set, the project's reference for
- * codes and titles. The synthetic data refuses codes that are not in it.
+ * KLE topics (code → official title) for the synthetic data: the same official table the
+ * extension embeds (src/municipal/kle), so server and vault can never disagree on a title.
+ * The synthetic data refuses codes that are not in it.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { KleRef } from '../../municipal/api/schemas';
-
-export const DEFAULT_KLE_TSV = fileURLToPath(new URL('../../../../shared/data/kle-topics.tsv', import.meta.url));
+import { allKleTopics, parseKleTable } from '../../municipal/kle/topics';
 
 export class KleCatalog {
   private constructor(private readonly titles: ReadonlyMap<string, string>) {}
 
   static fromTsv(text: string): KleCatalog {
-    const titles = new Map<string, string>();
-    const lines = text.split(/\r?\n/);
-    if (lines[0] !== 'code\ttitle') throw new Error('kle-topics.tsv: expected header "code<TAB>title"');
-    for (const line of lines.slice(1)) {
-      if (line === '') continue;
-      const [code, title] = line.split('\t');
-      if (!code || !title || !/^\d{2}\.\d{2}\.\d{2}$/.test(code)) throw new Error(`kle-topics.tsv: bad line ${JSON.stringify(line)}`);
-      titles.set(code, title);
-    }
-    return new KleCatalog(titles);
+    return new KleCatalog(new Map([...parseKleTable(text.replace(/\r\n/g, '\n')).values()].map((t) => [t.code, t.title])));
   }
 
-  static load(path = process.env.MUNICIPALITY_KLE_TSV ?? DEFAULT_KLE_TSV): KleCatalog {
-    return KleCatalog.fromTsv(readFileSync(path, 'utf8'));
+  /** The embedded table, or a TSV file named by MUNICIPALITY_KLE_TSV (another KLE edition). */
+  static load(path = process.env.MUNICIPALITY_KLE_TSV): KleCatalog {
+    if (path) return KleCatalog.fromTsv(readFileSync(path, 'utf8'));
+    return new KleCatalog(new Map(allKleTopics().map((t) => [t.code, t.title])));
   }
 
   /** @throws {RangeError} for a code that is not an official KLE topic. */
