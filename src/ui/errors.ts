@@ -28,6 +28,15 @@ export const ERROR_MESSAGE_KEYS = {
   'vault-from-newer-version': 'error.vault-from-newer-version',
   'forbidden-sender': 'error.forbidden-sender',
   'bad-request': 'error.bad-request',
+  'invalid-address': 'error.invalid-address',
+  'permission-missing': 'error.permission-missing',
+  'municipality-unreachable': 'error.municipality-unreachable',
+  'municipality-not-supported': 'error.municipality-not-supported',
+  'municipality-error': 'error.municipality-error',
+  'municipality-bad-response': 'error.municipality-bad-response',
+  'signature-invalid': 'error.signature-invalid',
+  'sign-in-required': 'error.sign-in-required',
+  'sign-in-cancelled': 'error.sign-in-cancelled',
 } as const satisfies Record<VaultErrorCode, MessageKey>;
 
 /** The message to show for any thrown value; never the developer detail, which is not for users. */

@@ -3,19 +3,21 @@
  * notes in a fresh browser, opened with the passphrase, or with the recovery key and a new one
  * (that time over an existing vault, which the user must agree to replace).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import {
-  addNote, callBackground, createVault, DA, lock, noteTitles, openSection, PASSPHRASE, SLOW, text, unlock, unlockAndWait,
+  addNote, callBackground, createVault, DA, keepPagesOnFailure, lock, noteTitles, openSection, PASSPHRASE, SLOW, text, unlock, unlockAndWait,
 } from './harness/vault-ui';
 
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'handlerum-downloads-'));
+
+keepPagesOnFailure(() => sessions.map((s) => s.context));
 
 afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => {});
@@ -103,6 +105,11 @@ describe('backup and restore through the UI', () => {
     const page = await session.openPage('vault.html');
     await page.getByRole('button', { name: DA['create.restoreInstead'] }).click();
     await page.getByRole('heading', { level: 1, name: DA['backup.restoreTitle'] }).waitFor();
+    // A file that is not a backup is named as such.
+    const notABackup = join(downloads, 'indkøbsliste.txt');
+    writeFileSync(notABackup, 'mælk, brød, ost\n');
+    await page.getByLabel(DA['backup.file']).setInputFiles(notABackup);
+    await page.getByRole('alert').filter({ hasText: DA['error.not-a-backup'] }).waitFor();
     await chooseBackupFile(page, backupFile);
 
     await page.getByLabel(DA['passphrase.label'], { exact: true }).fill('ikke den rigtige frase');

@@ -5,10 +5,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, noteTitles, SLOW, text } from './harness/vault-ui';
+import { addNote, createVault, DA, noteTitles, SLOW, text, keepPagesOnFailure } from './harness/vault-ui';
 
 const profileDir = newProfileDir();
 let session: ChromiumSession | null = null;
+
+keepPagesOnFailure(() => [session?.context]);
 
 afterAll(async () => {
   await session?.close();

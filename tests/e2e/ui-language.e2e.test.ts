@@ -1,10 +1,12 @@
 /** The UI speaks English when the browser does, and Danish otherwise. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, EN, noteTitles, openSection, text } from './harness/vault-ui';
+import { addNote, createVault, DA, EN, noteTitles, openSection, text, keepPagesOnFailure } from './harness/vault-ui';
 
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
+
+keepPagesOnFailure(() => sessions.map((s) => s.context));
 
 afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => {});
@@ -29,10 +31,11 @@ describe('UI language', () => {
     await createVault(page, { name: 'Alice', c: EN });
     await addNote(page, 'Housing benefit', 'Applied on 3 March', EN);
     expect(await noteTitles(page, EN)).toEqual(['Housing benefit']);
-    await page.getByRole('region', { name: EN['reminder.title'] }).waitFor();
-    await page.screenshot({ path: '/work/main/.tmp/ui-main-en.png', fullPage: true });
     await openSection(page, 'section.settings', EN);
     await page.getByRole('heading', { level: 2, name: EN['settings.title'] }).waitFor();
+    await openSection(page, 'section.notes', EN);
+    await page.getByRole('region', { name: EN['reminder.title'] }).waitFor();
+    await page.screenshot({ path: '/work/main/.tmp/ui-main-en.png', fullPage: true });
 
     const popup = await session.openPage('popup.html');
     await popup.getByRole('button', { name: EN['popup.lockNow'] }).waitFor();

@@ -4,10 +4,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, callBackground, createVault, DA, lock, noteTitles, unlock, unlockAndWait, SLOW } from './harness/vault-ui';
+import { addNote, callBackground, createVault, DA, lock, noteTitles, unlock, unlockAndWait, SLOW, keepPagesOnFailure } from './harness/vault-ui';
 
 const profileDir = newProfileDir();
 let session: ChromiumSession | null = null;
+
+keepPagesOnFailure(() => [session?.context]);
 
 afterAll(async () => {
   await session?.close();

@@ -1,10 +1,12 @@
 /** Changing the passphrase, and getting in with the recovery key after forgetting it. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, lock, noteTitles, openSection, PASSPHRASE, SLOW, unlock, unlockAndWait } from './harness/vault-ui';
+import { addNote, createVault, DA, lock, noteTitles, openSection, PASSPHRASE, SLOW, unlock, unlockAndWait, keepPagesOnFailure } from './harness/vault-ui';
 
 const profileDir = newProfileDir();
 let session: ChromiumSession | null = null;
+
+keepPagesOnFailure(() => [session?.context]);
 
 afterAll(async () => {
   await session?.close();

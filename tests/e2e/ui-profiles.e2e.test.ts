@@ -1,10 +1,12 @@
 /** Several people in one vault: the header always says whose data is shown, and notes stay apart. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, currentProfile, DA, noteTitles, openSection, text } from './harness/vault-ui';
+import { addNote, createVault, currentProfile, DA, noteTitles, openSection, text, keepPagesOnFailure } from './harness/vault-ui';
 
 const profileDir = newProfileDir();
 let session: ChromiumSession | null = null;
+
+keepPagesOnFailure(() => [session?.context]);
 
 afterAll(async () => {
   await session?.close();

@@ -57,8 +57,11 @@ export function TextField(props: FieldProps & { type?: 'text' | 'number'; autoco
   );
 }
 
-/** A secret: never autofilled from or saved to anything but a password manager's "new password". */
-export function SecretField(props: FieldProps & { autocomplete: 'off' | 'new-password' | 'current-password'; spellcheck?: boolean; mono?: boolean }) {
+/**
+ * A secret (passphrase, recovery key): masked, never spell-checked (which can send text to a
+ * server) or autocapitalised; "new-password" only where a password manager may offer to save it.
+ */
+export function SecretField(props: FieldProps & { autocomplete: 'off' | 'new-password'; mono?: boolean }) {
   const id = useId();
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>

@@ -17,8 +17,6 @@ export function useAction(): Action {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
-  const mounted = useRef(true);
-  mounted.current = true;
 
   const run = useCallback(async <T,>(busyText: string, work: () => Promise<T>, doneText?: string | ((result: T) => string)) => {
     if (running.current) return undefined;

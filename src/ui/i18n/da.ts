@@ -195,6 +195,15 @@ export const da = {
   'error.vault-from-newer-version': 'Datarummet er gemt af en nyere version af Handlerum. Opdater Handlerum for at åbne det.',
   'error.forbidden-sender': 'Handlingen blev afvist, fordi den ikke kom fra Handlerum selv.',
   'error.bad-request': 'Handlingen kunne ikke udføres. Genindlæs siden og prøv igen.',
+  'error.invalid-address': 'Adressen er ikke en gyldig kommune-adresse. Skriv den som https://kommune.dk (uden sti bagefter).',
+  'error.permission-missing': 'Handlerum har ikke fået lov til at kontakte kommunen. Klik på "Tilføj kommune" igen, og tillad adgangen, når browseren spørger.',
+  'error.municipality-unreachable': 'Kommunen kunne ikke nås. Tjek din internetforbindelse og prøv igen. Det, der allerede er hentet, er bevaret.',
+  'error.municipality-not-supported': 'Adressen svarer ikke som en kommune, der kan dele dine data med Handlerum. Tjek adressen.',
+  'error.municipality-error': 'Kommunens system svarede med en fejl. Prøv igen senere. Det, der allerede er hentet, er bevaret.',
+  'error.municipality-bad-response': 'Kommunen sendte et svar, som Handlerum ikke kunne læse. Prøv igen senere. Det, der allerede er hentet, er bevaret.',
+  'error.signature-invalid': 'Nogle oplysninger fra kommunen havde ikke en gyldig underskrift og er ikke gemt. Handlerum prøver igen ved næste opdatering.',
+  'error.sign-in-required': 'Du skal logge ind hos kommunen igen for at hente nye oplysninger. Det, der allerede er hentet, er bevaret.',
+  'error.sign-in-cancelled': 'Login hos kommunen blev afbrudt. Intet er ændret. Prøv igen, når du er klar.',
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -193,4 +193,13 @@ export const en: Record<MessageKey, string> = {
   'error.vault-from-newer-version': 'The vault was saved by a newer version of Handlerum. Update Handlerum to open it.',
   'error.forbidden-sender': 'The action was refused because it did not come from Handlerum itself.',
   'error.bad-request': 'The action could not be carried out. Reload the page and try again.',
+  'error.invalid-address': 'That is not a valid municipality address. Write it as https://municipality.dk (with no path after it).',
+  'error.permission-missing': 'Handlerum was not allowed to contact the municipality. Click "Add municipality" again and allow access when the browser asks.',
+  'error.municipality-unreachable': 'The municipality could not be reached. Check your internet connection and try again. What was already fetched is kept.',
+  'error.municipality-not-supported': 'That address does not answer as a municipality that can share your data with Handlerum. Check the address.',
+  'error.municipality-error': 'The municipality’s system answered with an error. Try again later. What was already fetched is kept.',
+  'error.municipality-bad-response': 'The municipality sent an answer Handlerum could not read. Try again later. What was already fetched is kept.',
+  'error.signature-invalid': 'Some information from the municipality did not carry a valid signature and was not saved. Handlerum tries again at the next update.',
+  'error.sign-in-required': 'You need to sign in to the municipality again to fetch new information. What was already fetched is kept.',
+  'error.sign-in-cancelled': 'Signing in to the municipality was cancelled. Nothing has changed. Try again when you are ready.',
 };

@@ -13,6 +13,7 @@ import { errorMessage } from '../errors';
 import { relativeTime } from '../format';
 import { t } from '../i18n/index';
 import { profileLabel, type Profile } from '../profiles';
+import { requestPersistentStorage } from '../storage-persistence';
 import { UnlockForm } from '../vault/UnlockScreen';
 import { recentNotes, type RecentNote } from './recent-notes';
 
@@ -116,7 +117,12 @@ export function PopupApp() {
       {status?.state === 'locked' && (
         <>
           <p class="state locked">{t('popup.locked')}</p>
-          <UnlockForm onUnlocked={() => void refresh()} />
+          <UnlockForm
+            onUnlocked={() => {
+              void requestPersistentStorage();
+              void refresh();
+            }}
+          />
           <p>
             <a href={vaultUrl()} target="_blank" rel="noopener">
               {t('popup.open')}

@@ -37,6 +37,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
   const [section, setSection] = useState<Section>('notes');
   const [notesRefresh, setNotesRefresh] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [showReminder, setShowReminder] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstSection = useRef(true);
 
@@ -59,18 +60,29 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
       setError(errorMessage(caught));
     }
   };
-  const loadSettings = async () => {
+  const loadSettings = async (options: { updateReminder?: boolean } = {}) => {
     try {
-      setSettings(await callVault('getSettings', {}));
+      const next = await callVault('getSettings', {});
+      setSettings(next);
+      if (options.updateReminder) setShowReminder(needsBackupReminder(next, new Date()));
     } catch (caught) {
       setError(errorMessage(caught));
     }
+  };
+  /**
+   * The reminder is re-evaluated when the page opens, on a change of section and after a
+   * backup, never in the middle of a task: a banner popping up would move the page under the
+   * user's pointer.
+   */
+  const openSection = (next: Section) => {
+    setSection(next);
+    void loadSettings({ updateReminder: true });
   };
 
   useEffect(() => {
     heading.current?.focus();
     void loadProfiles();
-    void loadSettings();
+    void loadSettings({ updateReminder: true });
     return onVaultEvent((event) => {
       if (event.type !== 'changed') return;
       if (event.changes.some((c) => c.kind === 'profile')) void loadProfiles();
@@ -89,7 +101,6 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
   }, [section]);
 
   const current = profiles?.find((p) => p.id === currentId) ?? null;
-  const showReminder = settings !== null && needsBackupReminder(settings, new Date());
 
   return (
     <div class="app">
@@ -117,17 +128,18 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
         <ul>
           {SECTIONS.map((s) => (
             <li key={s}>
-              <button type="button" aria-current={s === section ? 'page' : undefined} onClick={() => setSection(s)}>
+              <button type="button" aria-current={s === section ? 'page' : undefined} onClick={() => openSection(s)}>
                 {t(SECTION_LABEL[s])}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      {showReminder && section !== 'backup' && <BackupReminder onBackup={() => setSection('backup')} />}
+      {showReminder && section !== 'backup' && <BackupReminder onBackup={() => openSection('backup')} />}
       <AlertLine>{error}</AlertLine>
       <main class="section">
-        {section === 'notes' && current && <NotesSection profile={current} refreshKey={notesRefresh} />}
+        {/* Keyed by profile: one person's notes must never show under another's name, not even while loading. */}
+        {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}
         {section === 'profiles' && profiles && current && (
           <ProfilesSection profiles={profiles} currentId={current.id} onSelect={selectProfile} onChanged={loadProfiles} />
         )}
@@ -135,7 +147,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
           <SettingsSection settings={settings} persistence={props.persistence} onSettings={setSettings} />
         )}
         {section === 'backup' && settings && (
-          <BackupSection settings={settings} onBackedUp={() => void loadSettings()} onRestored={props.onRestored} />
+          <BackupSection settings={settings} onBackedUp={() => void loadSettings({ updateReminder: true })} onRestored={props.onRestored} />
         )}
       </main>
     </div>

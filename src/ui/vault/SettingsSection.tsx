@@ -75,7 +75,7 @@ function ChangePassphraseForm() {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <SecretField label={t('passphrase.current')} autocomplete="current-password" value={current} onInput={setCurrent} />
+      <SecretField label={t('passphrase.current')} autocomplete="off" value={current} onInput={setCurrent} />
       <NewPassphraseFields value={secret} onInput={setSecret} verdict={verdict} label="passphrase.new" />
       <button type="submit" disabled={action.busy !== null}>
         {t('settings.changePassphraseSubmit')}

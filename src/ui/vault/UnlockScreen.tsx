@@ -31,7 +31,7 @@ export function UnlockForm(props: { onUnlocked: () => void }) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <SecretField label={t('passphrase.label')} autocomplete="current-password" value={passphrase} onInput={setPassphrase} inputRef={input} />
+      <SecretField label={t('passphrase.label')} autocomplete="off" value={passphrase} onInput={setPassphrase} inputRef={input} />
       <button type="submit" class="primary" disabled={action.busy !== null}>
         {t('unlock.submit')}
       </button>

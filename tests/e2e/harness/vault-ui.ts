@@ -2,7 +2,11 @@
  * Drives the vault page the way a person does: by visible labels, roles and button names,
  * taken from the UI's own catalogues so a reworded text does not break the tests.
  */
-import type { Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { da, type MessageKey } from '../../../src/ui/i18n/da';
 import { en } from '../../../src/ui/i18n/en';
 
@@ -103,4 +107,27 @@ export function callBackground(page: Page, method: string, args: object = {}): P
       }),
     [method, args] as const,
   );
+}
+
+/**
+ * When a test fails, keeps a screenshot and the visible text of every open page, to see what
+ * the user would have seen (under $HANDLERUM_E2E_ARTIFACTS, or the system temp directory).
+ */
+export function keepPagesOnFailure(contexts: () => (BrowserContext | null | undefined)[]): void {
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    const dir = process.env.HANDLERUM_E2E_ARTIFACTS ?? join(tmpdir(), 'handlerum-e2e-failures');
+    mkdirSync(dir, { recursive: true });
+    const base = ctx.task.name.replace(/[^\w-]+/g, '_').slice(0, 60);
+    let n = 0;
+    for (const context of contexts()) {
+      for (const page of context?.pages() ?? []) {
+        const file = join(dir, `${base}-${n++}`);
+        await page.screenshot({ path: `${file}.png`, fullPage: true }).catch(() => {});
+        const visible = await page.evaluate(() => document.body.innerText).catch(() => '');
+        writeFileSync(`${file}.txt`, `${page.url()}\n\n${visible}`);
+      }
+    }
+    console.error(`Pages at the failure are kept in ${dir}`);
+  });
 }
