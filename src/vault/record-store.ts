@@ -77,8 +77,13 @@ export class RecordStore {
     return kind;
   }
 
+  private readonly groups = new Map<string, string>();
+
   private group(profileId: string, kind: string): string {
-    return keyedTagText(this.keys.tags, 'group', profileId, kind);
+    const key = `${profileId}\u0000${kind}`;
+    let group = this.groups.get(key);
+    if (group === undefined) this.groups.set(key, (group = keyedTagText(this.keys.tags, 'group', profileId, kind)));
+    return group;
   }
 
   private idTag(profileId: string, kind: string, id: string): Uint8Array {
@@ -143,7 +148,7 @@ export class RecordStore {
     const kind = this.kind(kindName, profileId);
     const bytes = await this.pages.readOne(this.group(profileId, kindName), this.idTag(profileId, kindName, id));
     if (!bytes) return null;
-    const record = this.fromStored(profileId, kind, bytes);
+    const record = this.fromStored(profileId, kind, decodeEnvelope(bytes));
     if (!record) throw new VaultError('record-from-newer-version', kindName);
     return record as VaultRecord<T>;
   }
@@ -155,11 +160,16 @@ export class RecordStore {
       records: [],
       damaged: contents.damaged.map((d) => ({ profileId, kind: kindName, ref: d.ref, reason: 'integrity' })),
     };
-    for (const stored of contents.records) {
-      const record = this.fromStored(profileId, kind, stored.bytes);
+    const envelopes = decodeEnvelopes(contents.records.map((r) => r.bytes));
+    contents.records.forEach((stored, i) => {
+      const envelope = envelopes[i];
+      const record = envelope ? this.fromStored(profileId, kind, envelope) : null;
       if (record) list.records.push(record as VaultRecord<T>);
-      else list.damaged.push({ profileId, kind: kindName, ref: toBase64Url(stored.idTag), reason: 'newer-version' });
-    }
+      else {
+        const reason = envelope ? 'newer-version' : 'integrity';
+        list.damaged.push({ profileId, kind: kindName, ref: toBase64Url(stored.idTag), reason });
+      }
+    });
     return list;
   }
 
@@ -171,8 +181,7 @@ export class RecordStore {
   }
 
   /** Null when the record was written by a newer version of the schema than this code knows. */
-  private fromStored(profileId: string, kind: RecordKind, bytes: Uint8Array): VaultRecord | null {
-    const envelope = decodeEnvelope(bytes);
+  private fromStored(profileId: string, kind: RecordKind, envelope: Envelope): VaultRecord | null {
     if (envelope.v > kind.version) return null;
     let data = envelope.data;
     for (let v = envelope.v; v < kind.version; v++) data = kind.migrations[v]!(data);
@@ -195,4 +204,34 @@ function touchedGroup(touched: Map<string, RecordChange>, profileId: string, kin
 /** Envelopes were written by this code and authenticated on the way out, so they are not re-parsed by zod. */
 function decodeEnvelope(bytes: Uint8Array): Envelope {
   return JSON.parse(fromUtf8(bytes)) as Envelope;
+}
+
+/**
+ * Decodes many envelopes with one UTF-8 decode and one JSON.parse (joined as a JSON array):
+ * per-record calls cost more than the bytes. Should the batch not parse, each record is decoded
+ * alone and one that cannot be comes back as null.
+ */
+function decodeEnvelopes(records: Uint8Array[]): (Envelope | null)[] {
+  if (records.length === 0) return [];
+  const joined = new Uint8Array(records.reduce((n, r) => n + r.length + 1, 1));
+  let at = 0;
+  records.forEach((record, i) => {
+    joined[at] = i === 0 ? 0x5b : 0x2c; // '[' before the first record, ',' between records
+    joined.set(record, at + 1);
+    at += record.length + 1;
+  });
+  joined[at] = 0x5d; // ']'
+  try {
+    const parsed: unknown = JSON.parse(fromUtf8(joined));
+    if (Array.isArray(parsed) && parsed.length === records.length) return parsed as Envelope[];
+  } catch {
+    // fall through to one by one
+  }
+  return records.map((bytes) => {
+    try {
+      return decodeEnvelope(bytes);
+    } catch {
+      return null;
+    }
+  });
 }

@@ -9,7 +9,7 @@
 import { KEY_LENGTH } from './crypto/aead';
 import { equalBytes, fromBase64Url, randomBytes, toBase64Url, wipe } from './crypto/bytes';
 import { KdfParamsSchema, type KdfParams } from './crypto/kdf';
-import { deriveVaultKeys, keyedTagText, newDataKey, unwrapDataKey, wrapDataKey, type VaultKeys } from './crypto/keys';
+import { deriveVaultKeys, keyedTagText, newDataKey, unwrapDataKey, wipeVaultKeys, wrapDataKey, type VaultKeys } from './crypto/keys';
 import { deriveKeyFromRecoverySecret, newRecoveryKey, parseRecoveryKey } from './crypto/recovery-key';
 import { openBackupRows, readBackupHeader, writeBackup, type BackupHeader } from './backup';
 import { storageError, VaultError } from './errors';
@@ -158,7 +158,8 @@ export class Vault {
     if (!this.unlocked) return;
     const { dataKey, keys, pages } = this.unlocked;
     pages.close();
-    wipe(dataKey, keys.encryption, keys.recordMac, keys.tags, keys.backup);
+    wipe(dataKey);
+    wipeVaultKeys(keys);
     this.unlocked = null;
     for (const listener of this.lockListeners) listener();
   }

@@ -4,7 +4,7 @@
  * independent (a leaked page tag key does not reveal the encryption key).
  */
 import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac } from '@noble/hashes/hmac.js';
+import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { KEY_LENGTH, open, seal, type Sealed } from './aead';
 import { framed, randomBytes, toBase64Url, utf8 } from './bytes';
@@ -33,9 +33,31 @@ export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
   };
 }
 
+// The tag and record-MAC keys each hash thousands of short messages: their HMAC key schedule
+// is done once per key and cloned per message. Entries go when the key is wiped (wipeVaultKeys).
+const preparedHmacs = new WeakMap<Uint8Array, _HMAC<ReturnType<typeof sha256.create>>>();
+
+export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+  let prepared = preparedHmacs.get(key);
+  if (!prepared) {
+    prepared = hmac.create(sha256, key);
+    preparedHmacs.set(key, prepared);
+  }
+  return prepared.clone().update(message).digest();
+}
+
+/** Overwrites every sub-key and forgets the HMAC states prepared from them. */
+export function wipeVaultKeys(keys: VaultKeys): void {
+  for (const key of [keys.encryption, keys.recordMac, keys.tags, keys.backup]) {
+    preparedHmacs.get(key)?.destroy();
+    preparedHmacs.delete(key);
+    key.fill(0);
+  }
+}
+
 /** A keyed, truncated hash: equal inputs give equal tags, and nothing else can be learned. */
 export function keyedTag(key: Uint8Array, ...parts: string[]): Uint8Array {
-  return hmac(sha256, key, framed(...parts)).subarray(0, 16);
+  return hmacSha256(key, framed(...parts)).subarray(0, 16);
 }
 
 export const keyedTagText = (key: Uint8Array, ...parts: string[]): string => toBase64Url(keyedTag(key, ...parts));

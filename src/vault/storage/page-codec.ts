@@ -12,11 +12,9 @@
  *   index  44 bytes per record: idTag(16) offset(u32) length(u32) flags(u32) mac(16)
  *   body   ciphertext of the records' JSON bytes laid end to end, then the 16-byte tag
  */
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
 import { concatBytes, equalBytes, framed } from '../crypto/bytes';
-import type { VaultKeys } from '../crypto/keys';
+import { hmacSha256, type VaultKeys } from '../crypto/keys';
 
 export const PAGE_FORMAT = 1;
 export const BUCKETS = 128;
@@ -45,7 +43,7 @@ export const bucketOf = (idTag: Uint8Array): number => idTag[0]! % BUCKETS;
 export const pageKeyOf = (group: string, idTag: Uint8Array): string => `${group}.${bucketOf(idTag)}`;
 
 export function recordMac(keys: VaultKeys, pageKey: string, idTag: Uint8Array, bytes: Uint8Array): Uint8Array {
-  return hmac(sha256, keys.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes)).subarray(0, 16);
+  return hmacSha256(keys.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes)).subarray(0, 16);
 }
 
 const pageContext = (key: string, group: string, index: Uint8Array) =>
@@ -89,13 +87,13 @@ export function openPage(keys: VaultKeys, row: PageRow): OpenedPage {
   const view = new DataView(index.buffer, index.byteOffset, index.byteLength);
   const entries: PageEntry[] = [];
   for (let at = 0; at < index.length; at += ENTRY_SIZE) {
-    const idTag = index.slice(at, at + 16);
+    const idTag = index.subarray(at, at + 16);
     const offset = view.getUint32(at + 16);
     const length = view.getUint32(at + 20);
     const flags = view.getUint32(at + 24);
-    const mac = index.slice(at + 28, at + 44);
+    const mac = index.subarray(at + 28, at + 44);
     const inBounds = offset + length <= bytes.length;
-    const recordBytes = inBounds ? bytes.slice(offset, offset + length) : new Uint8Array(0);
+    const recordBytes = inBounds ? bytes.subarray(offset, offset + length) : new Uint8Array(0);
     let damaged = (flags & FLAG_DAMAGED) !== 0 || !inBounds;
     if (!intact && !damaged) damaged = !equalBytes(mac, recordMac(keys, row.key, idTag, recordBytes));
     entries.push({ idTag, bytes: recordBytes, mac, damaged });
