@@ -1,16 +1,23 @@
 /**
- * Opens Chromium with the freshly built extension and the vault page, on a profile kept in
- * .tmp/profile so the vault survives between runs. Headed when there is a display; without
- * one (a server, a container) it runs headless and says so.
+ * Starts the reference municipality on 127.0.0.1 and opens Chromium with the freshly built
+ * extension and the vault page, on a profile kept in .tmp/profile so the vault survives between
+ * runs. Headed when there is a display; without one (a server, a container) it runs headless
+ * and says so.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startMunicipalityServer } from '../src/municipality-server/server';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = resolve(root, '.output/chrome-mv3');
 const profileDir = resolve(root, '.tmp/profile');
 mkdirSync(profileDir, { recursive: true });
+
+// The usual port, or any free one when something else holds it.
+const municipality = await startMunicipalityServer({ port: Number(process.env.MUNICIPALITY_PORT ?? 8787) }).catch(() =>
+  startMunicipalityServer({ port: 0 }),
+);
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const context = await chromium.launchPersistentContext(profileDir, {
@@ -33,14 +40,17 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(vaultUrl);
 
 console.log(`Handlerum is running: ${vaultUrl}`);
+console.log(`Reference municipality (synthetic data, stands in for a real one): ${municipality.url}`);
+console.log('  In the vault, add a municipality with that address and sign in as one of the synthetic citizens.');
 console.log(`Browser profile: ${profileDir}`);
 if (!hasDisplay) console.log('No display found: Chromium runs headless. Run this on a desktop to see the vault.');
 console.log('Close the browser window (or press Ctrl+C) to stop.');
 
 const stop = async () => {
   await context.close().catch(() => {});
+  await municipality.close().catch(() => {});
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-context.on('close', () => process.exit(0));
+context.on('close', () => void municipality.close().finally(() => process.exit(0)));
