@@ -2,20 +2,11 @@
  * Accessibility of every screen with axe-core (no serious or critical violations), plus the
  * focus handling a screen reader and keyboard user relies on.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, DA, lock, openSection, PASSPHRASE, seriousAxeViolations, SLOW, text, keepPagesOnFailure } from './harness/vault-ui';
+import { addNote, DA, lock, openSection, PASSPHRASE, seriousAxeViolations, SLOW, text, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
 
-const profileDir = newProfileDir();
-let session: ChromiumSession | null = null;
-
-keepPagesOnFailure(() => [session?.context]);
-
-afterAll(async () => {
-  await session?.close();
-  removeProfileDir(profileDir);
-});
+const browser = chromiumForThisFile({ bypassCSP: true });
 
 async function expectAccessible(page: Page, screen: string) {
   const violations = await seriousAxeViolations(page);
@@ -26,7 +17,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('accessibility of the vault page and the popup', () => {
   it('has no serious or critical axe violations on any screen, and moves focus to each new screen', async () => {
-    session = await launchChromium({ profileDir, bypassCSP: true });
+    let session = await browser.launch();
     const popup = await session.openPage('popup.html');
     await popup.getByRole('link', { name: DA['popup.create'] }).waitFor();
     await expectAccessible(popup, 'popup, no vault');
@@ -47,7 +38,7 @@ describe('accessibility of the vault page and the popup', () => {
     await page.getByRole('heading', { level: 1, name: DA['recovery.title'] }).waitFor(SLOW);
     await expect.poll(() => focusedText(page)).toBe(DA['recovery.title']);
     await expectAccessible(page, 'recovery key');
-    await page.screenshot({ path: '/work/main/.tmp/ui-recovery-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-recovery-da'), fullPage: true });
     const key = (await page.getByTestId('recovery-key').textContent())!.trim();
     await page.getByLabel(DA['recovery.confirmLabel']).fill('XXXX');
     await page.getByRole('button', { name: DA['recovery.done'] }).click();
@@ -86,7 +77,7 @@ describe('accessibility of the vault page and the popup', () => {
     await popup.getByRole('button', { name: DA['popup.lockNow'] }).waitFor();
     await popup.getByText('Jobcenter', { exact: false }).waitFor();
     await expectAccessible(popup, 'popup, unlocked');
-    await popup.screenshot({ path: '/work/main/.tmp/ui-popup-unlocked-da.png', fullPage: true });
+    await popup.screenshot({ path: screenshotPath('ui-popup-unlocked-da'), fullPage: true });
 
     await lock(page);
     await expect.poll(() => focusedText(page)).toBe(DA['unlock.title']);
@@ -98,7 +89,7 @@ describe('accessibility of the vault page and the popup', () => {
     // The popup follows the lock, and can unlock by itself.
     await popup.getByLabel(DA['passphrase.label'], { exact: true }).waitFor();
     await expectAccessible(popup, 'popup, locked');
-    await popup.screenshot({ path: '/work/main/.tmp/ui-popup-locked-da.png', fullPage: true });
+    await popup.screenshot({ path: screenshotPath('ui-popup-locked-da'), fullPage: true });
     await popup.getByLabel(DA['passphrase.label'], { exact: true }).fill(PASSPHRASE);
     await popup.getByRole('button', { name: DA['unlock.submit'] }).click();
     await popup.getByRole('button', { name: DA['popup.lockNow'] }).waitFor(SLOW);

@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import {
-  addNote, callBackground, createVault, DA, keepPagesOnFailure, lock, noteTitles, openSection, PASSPHRASE, SLOW, text, unlock, unlockAndWait,
-} from './harness/vault-ui';
+import { addNote, callBackground, createVault, DA, keepPagesOnFailure, lock, noteTitles, openSection, PASSPHRASE, SLOW, text, unlock, unlockAndWait, screenshotPath } from './harness/vault-ui';
 
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
@@ -80,7 +78,7 @@ describe('backup and restore through the UI', () => {
     await page.getByRole('region', { name: DA['reminder.title'] }).waitFor();
 
     await openSection(page, 'section.backup');
-    await page.screenshot({ path: '/work/main/.tmp/ui-backup-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-backup-da'), fullPage: true });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: DA['backup.download'], exact: true }).click(),

@@ -2,20 +2,11 @@
  * A record damaged on disk (one byte of its ciphertext changed) is reported, not hidden: the
  * other notes are still listed, and the user can remove the damaged one.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, noteTitles, SLOW, text, keepPagesOnFailure } from './harness/vault-ui';
+import { addNote, createVault, DA, noteTitles, SLOW, text, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
 
-const profileDir = newProfileDir();
-let session: ChromiumSession | null = null;
-
-keepPagesOnFailure(() => [session?.context]);
-
-afterAll(async () => {
-  await session?.close();
-  removeProfileDir(profileDir);
-});
+const browser = chromiumForThisFile();
 
 /** The keys of the rows in the vault's IndexedDB `pages` store. */
 const pageKeys = (page: Page): Promise<string[]> =>
@@ -65,7 +56,7 @@ const corruptRow = (page: Page, key: string): Promise<void> =>
 
 describe('damaged records in the UI', () => {
   it('reports a damaged note, lists the others, and removes the damaged one on request', async () => {
-    session = await launchChromium({ profileDir });
+    let session = await browser.launch();
     const page = await session.openPage('vault.html');
     await createVault(page, { name: 'Jens' });
     const before = new Set(await pageKeys(page));
@@ -80,7 +71,7 @@ describe('damaged records in the UI', () => {
     const alert = page.getByRole('alert').filter({ hasText: DA['damaged.title'] });
     await alert.waitFor(SLOW);
     await alert.getByText(text(DA, 'damaged.one', { kind: DA['kind.note.one'], name: 'Jens' })).waitFor();
-    await page.screenshot({ path: '/work/main/.tmp/ui-damaged-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-damaged-da'), fullPage: true });
     const listed = await noteTitles(page);
     expect(listed).toHaveLength(2);
     expect(['Første', 'Anden', 'Tredje']).toEqual(expect.arrayContaining(listed));

@@ -1,7 +1,7 @@
 /** The UI speaks English when the browser does, and Danish otherwise. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, EN, noteTitles, openSection, text, keepPagesOnFailure } from './harness/vault-ui';
+import { addNote, createVault, DA, EN, noteTitles, openSection, text, keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
 
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
@@ -27,7 +27,7 @@ describe('UI language', () => {
     const page = await session.openPage('vault.html');
     await page.getByRole('heading', { level: 1, name: EN['create.title'] }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.screenshot({ path: '/work/main/.tmp/ui-create-en.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-create-en'), fullPage: true });
     await createVault(page, { name: 'Alice', c: EN });
     await addNote(page, 'Housing benefit', 'Applied on 3 March', EN);
     expect(await noteTitles(page, EN)).toEqual(['Housing benefit']);
@@ -35,13 +35,13 @@ describe('UI language', () => {
     await page.getByRole('heading', { level: 2, name: EN['settings.title'] }).waitFor();
     await openSection(page, 'section.notes', EN);
     await page.getByRole('region', { name: EN['reminder.title'] }).waitFor();
-    await page.screenshot({ path: '/work/main/.tmp/ui-main-en.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-main-en'), fullPage: true });
 
     const popup = await session.openPage('popup.html');
     await popup.getByRole('button', { name: EN['popup.lockNow'] }).waitFor();
     await popup.getByRole('heading', { name: EN['popup.recent'] }).waitFor();
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
-    await popup.screenshot({ path: '/work/main/.tmp/ui-popup-en.png', fullPage: true });
+    await popup.screenshot({ path: screenshotPath('ui-popup-en'), fullPage: true });
   });
 
   it('is Danish with locale da-DK', async () => {
@@ -49,7 +49,7 @@ describe('UI language', () => {
     const page = await session.openPage('vault.html');
     await page.getByRole('heading', { level: 1, name: DA['create.title'] }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
-    await page.screenshot({ path: '/work/main/.tmp/ui-create-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-create-da'), fullPage: true });
     await createVault(page, { name: 'Bo' });
     await page.getByRole('heading', { level: 2, name: text(DA, 'notes.title', { name: 'Bo' }) }).waitFor();
     const popup = await session.openPage('popup.html');

@@ -1,21 +1,12 @@
 /** Changing the passphrase, and getting in with the recovery key after forgetting it. */
-import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, lock, noteTitles, openSection, PASSPHRASE, SLOW, unlock, unlockAndWait, keepPagesOnFailure } from './harness/vault-ui';
+import { describe, expect, it } from 'vitest';
+import { addNote, createVault, DA, lock, noteTitles, openSection, PASSPHRASE, SLOW, unlock, unlockAndWait, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
 
-const profileDir = newProfileDir();
-let session: ChromiumSession | null = null;
-
-keepPagesOnFailure(() => [session?.context]);
-
-afterAll(async () => {
-  await session?.close();
-  removeProfileDir(profileDir);
-});
+const browser = chromiumForThisFile();
 
 describe('passphrase change and recovery through the UI', () => {
   it('changes the passphrase, then recovers with the recovery key', async () => {
-    session = await launchChromium({ profileDir });
+    let session = await browser.launch();
     const page = await session.openPage('vault.html');
     const recoveryKey = await createVault(page, { name: 'Karen' });
     await addNote(page, 'Pension', 'Brev fra Udbetaling Danmark');
@@ -40,7 +31,7 @@ describe('passphrase change and recovery through the UI', () => {
     await form.getByLabel(DA['passphrase.confirm'], { exact: true }).fill(second);
     await form.getByRole('button', { name: DA['settings.changePassphraseSubmit'] }).click();
     await form.getByRole('status').filter({ hasText: DA['settings.passphraseChanged'] }).waitFor(SLOW);
-    await page.screenshot({ path: '/work/main/.tmp/ui-settings-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-settings-da'), fullPage: true });
 
     await lock(page);
     await unlock(page, PASSPHRASE);
@@ -59,7 +50,7 @@ describe('passphrase change and recovery through the UI', () => {
     await page.getByLabel(DA['passphrase.confirm'], { exact: true }).fill(third);
     await page.getByRole('button', { name: DA['forgot.submit'] }).click();
     await page.getByRole('alert').filter({ hasText: DA['error.recovery-key-typo'] }).waitFor(SLOW);
-    await page.screenshot({ path: '/work/main/.tmp/ui-forgot-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-forgot-da'), fullPage: true });
 
     await page.getByLabel(DA['forgot.keyLabel'], { exact: true }).fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
     await page.getByRole('button', { name: DA['forgot.submit'] }).click();

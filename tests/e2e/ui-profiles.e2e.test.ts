@@ -1,21 +1,12 @@
 /** Several people in one vault: the header always says whose data is shown, and notes stay apart. */
-import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, currentProfile, DA, noteTitles, openSection, text, keepPagesOnFailure } from './harness/vault-ui';
+import { describe, expect, it } from 'vitest';
+import { addNote, createVault, currentProfile, DA, noteTitles, openSection, text, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
 
-const profileDir = newProfileDir();
-let session: ChromiumSession | null = null;
-
-keepPagesOnFailure(() => [session?.context]);
-
-afterAll(async () => {
-  await session?.close();
-  removeProfileDir(profileDir);
-});
+const browser = chromiumForThisFile();
 
 describe('profiles through the UI', () => {
   it('adds a child, keeps notes per profile, renames and deletes', async () => {
-    session = await launchChromium({ profileDir });
+    let session = await browser.launch();
     const page = await session.openPage('vault.html');
     await createVault(page, { name: 'Mette' });
     expect(await currentProfile(page)).toBe(`Mette (${DA['relation.self']})`);
@@ -33,7 +24,7 @@ describe('profiles through the UI', () => {
     await form.getByRole('button', { name: DA['profiles.add'] }).click();
     const emil = page.getByRole('article', { name: `Emil (${DA['relation.child']})` });
     await emil.waitFor();
-    await page.screenshot({ path: '/work/main/.tmp/ui-profiles-da.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('ui-profiles-da'), fullPage: true });
 
     // Switch to Emil from the profile list; the header follows.
     await emil.getByRole('button', { name: text(DA, 'profiles.show', { name: 'Emil' }) }).click();

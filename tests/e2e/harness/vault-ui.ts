@@ -4,9 +4,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
+import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession, type LaunchOptions } from './chromium';
 import { da, type MessageKey } from '../../../src/ui/i18n/da';
 import { en } from '../../../src/ui/i18n/en';
 
@@ -130,4 +131,30 @@ export function keepPagesOnFailure(contexts: () => (BrowserContext | null | unde
     }
     console.error(`Pages at the failure are kept in ${dir}`);
   });
+}
+
+/** Where tests leave screenshots for people to look at (kept out of git, inside the repo). */
+export const screenshotPath = (name: string): string => resolve(import.meta.dirname, '../../../.tmp/screenshots', `${name}.png`);
+
+/**
+ * One Chromium profile for a test file: closed and removed after the file, its pages kept when a
+ * test fails. `restart()` closes the browser and opens it again on the same profile, as a user
+ * restarting the browser would.
+ */
+export function chromiumForThisFile(options: Omit<LaunchOptions, 'profileDir'> = {}) {
+  const profileDir = newProfileDir();
+  let session: ChromiumSession | null = null;
+  keepPagesOnFailure(() => [session?.context]);
+  afterAll(async () => {
+    await session?.close();
+    removeProfileDir(profileDir);
+  });
+  const launch = async (): Promise<ChromiumSession> => (session = await launchChromium({ profileDir, ...options }));
+  return {
+    launch,
+    async restart(): Promise<ChromiumSession> {
+      await session?.close();
+      return launch();
+    },
+  };
 }
