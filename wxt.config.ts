@@ -8,8 +8,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'da',
-    // Least privilege: no host permissions, no content scripts, no tabs access.
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // Least privilege: no host permissions, no content scripts, no tabs access. A municipality's
+    // origin is asked for at the moment the citizen adds it (optional_host_permissions); identity
+    // runs its sign-in window, notifications show reminders.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity', 'notifications'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // hash-wasm runs Argon2id as WebAssembly that ships inside the bundle (no remote code).
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -1,30 +1,60 @@
-/** Wiring only: browser events → the vault service (src/background, src/messaging). */
+/** Wiring only: browser events → the vault service and the municipal connector (src/background, src/messaging). */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from '../src/background/vault-service';
+import { MunicipalService } from '../src/background/municipal-service';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { isApiRequest, route } from '../src/messaging/router';
 import type { VaultEvent } from '../src/messaging/api';
 import { Vault } from '../src/vault/index';
 
 const AUTO_LOCK_ALARM = 'handlerum-auto-lock';
+const SETTINGS_KEY = 'settings';
 
 export default defineBackground(() => {
   const ready = Vault.open().then(async (vault) => {
+    const settings = browserSettingsStorage();
+    const send = (event: VaultEvent) => void browser.runtime.sendMessage(event).catch(() => {});
+    const municipal = new MunicipalService({
+      vault,
+      fetch: (url, init) => fetch(url, init),
+      settings,
+      broadcast: send,
+      identity: {
+        redirectUrl: () => browser.identity.getRedirectURL('municipality'),
+        launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+      },
+      hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      alarms: {
+        getAll: () => browser.alarms.getAll(),
+        create: (name, info) => browser.alarms.create(name, info),
+        clear: (name) => browser.alarms.clear(name),
+      },
+      notify: async (id, { title, message }) => {
+        await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/notification-icon.png'), title, message });
+      },
+      uiLanguage: () => browser.i18n.getUILanguage(),
+    });
     const service = new VaultService({
       vault,
       session: browserSessionStore(),
-      settings: browserSettingsStorage(),
-      broadcast: (event: VaultEvent) => void browser.runtime.sendMessage(event).catch(() => {}),
+      settings,
+      municipal: municipal.handlers,
+      broadcast: (event) => {
+        send(event);
+        // Reminders are read from the vault: rebuild them whenever it opens.
+        if (event.type === 'state' && event.state === 'unlocked') void municipal.refreshReminders().catch(() => {});
+      },
     });
     await service.resumeSession();
-    return service;
+    void municipal.refreshReminders().catch(() => {});
+    return { service, municipal };
   });
 
   // Listeners are registered synchronously, as MV3 requires, and wait for the vault inside.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isApiRequest(message)) return false;
-    void ready.then((service) =>
+    void ready.then(({ service }) =>
       route(message, sender, {
         extensionId: browser.runtime.id,
         extensionOrigin: browser.runtime.getURL('/'),
@@ -37,6 +67,12 @@ export default defineBackground(() => {
 
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === AUTO_LOCK_ALARM) void ready.then((service) => service.lockIfIdle());
+    if (alarm.name === AUTO_LOCK_ALARM) void ready.then(({ service }) => service.lockIfIdle());
+    else void ready.then(({ municipal }) => municipal.onAlarm(alarm.name)).catch(() => {});
+  });
+
+  // New reminder lead times take effect at once.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void ready.then(({ municipal }) => municipal.refreshReminders()).catch(() => {});
   });
 });

@@ -9,8 +9,11 @@ import { fromBase64Url, randomBytes, toBase64Url, concatBytes } from '../vault/c
 import { Vault, VaultError, VAULT_SCOPE } from '../vault/index';
 import { profileKind } from '../records/profile';
 import type { SessionStore } from './session';
+import type { MunicipalMethod } from '../messaging/municipal-api';
+import { guardGenericAccess, municipalUnavailable } from './municipal-service';
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
+export type MunicipalHandlers = Pick<Handlers, MunicipalMethod>;
 
 export interface ServiceDeps {
   vault: Vault;
@@ -18,6 +21,8 @@ export interface ServiceDeps {
   settings: SettingsStorage;
   broadcast: (event: VaultEvent) => void;
   now?: () => number;
+  /** The municipal connector's methods (src/background/municipal-service.ts); refused when absent. */
+  municipal?: MunicipalHandlers;
 }
 
 const TRANSFER_TTL_MS = 10 * 60 * 1000;
@@ -33,8 +38,11 @@ export class VaultService {
   private settingsQueue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
 
+  readonly handlers: Handlers;
+
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.handlers = { ...this.coreHandlers, ...(deps.municipal ?? municipalUnavailable) };
     deps.vault.onLock(() => deps.broadcast({ channel: 'handlerum-event', type: 'state', state: deps.vault.state }));
   }
 
@@ -115,7 +123,7 @@ export class VaultService {
     return file;
   }
 
-  readonly handlers: Handlers = {
+  private readonly coreHandlers: Omit<Handlers, MunicipalMethod> = {
     status: async () => {
       const { vault, settings } = this.deps;
       const state = vault.state;
@@ -174,10 +182,20 @@ export class VaultService {
       await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
       return null;
     },
-    listRecords: async ({ profileId, kind }) => this.deps.vault.records.list(profileId, kind),
-    getRecord: async ({ profileId, kind, id }) => this.deps.vault.records.get(profileId, kind, id),
-    writeRecords: async ({ ops }) => this.deps.vault.records.write(ops),
+    listRecords: async ({ profileId, kind }) => {
+      guardGenericAccess('read', kind);
+      return this.deps.vault.records.list(profileId, kind);
+    },
+    getRecord: async ({ profileId, kind, id }) => {
+      guardGenericAccess('read', kind);
+      return this.deps.vault.records.get(profileId, kind, id);
+    },
+    writeRecords: async ({ ops }) => {
+      for (const op of ops) guardGenericAccess('write', op.kind);
+      return this.deps.vault.records.write(ops);
+    },
     discardDamaged: async ({ profileId, kind, refs }) => {
+      guardGenericAccess('read', kind);
       await this.deps.vault.records.discardDamaged(profileId, kind, refs);
       return null;
     },

@@ -10,7 +10,8 @@ import { KdfParamsSchema, type KdfParams } from '../vault/crypto/kdf';
 import type { BackupHeader } from '../vault/backup';
 import type { RecordList, VaultRecord } from '../vault/record-store';
 import type { VaultErrorCode, VaultState } from '../vault/index';
-import type { Settings } from './settings';
+import { ReminderLeadMinutes, type Settings } from './settings';
+import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';
 
 const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url').refine(isBase64Url, 'a 32-byte key in base64url');
 const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });
@@ -37,7 +38,10 @@ export const ApiArgs = {
   writeRecords: z.object({ ops: z.array(WriteOp).max(100_000) }),
   discardDamaged: z.object({ profileId: Id, kind: z.string(), refs: z.array(z.string()).max(100_000) }),
   getSettings: z.object({}),
-  setSettings: z.object({ autoLockMinutes: z.number().int().min(1).max(24 * 60).optional() }),
+  setSettings: z.object({
+    autoLockMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    reminderLeadMinutes: ReminderLeadMinutes.optional(),
+  }),
   backupCreate: z.object({}),
   backupRead: z.object({ transferId: Id, index: z.number().int().nonnegative() }),
   restoreBegin: z.object({ size: z.number().int().positive().max(4 * 1024 ** 3) }),
@@ -47,6 +51,7 @@ export const ApiArgs = {
     z.object({ transferId: Id, method: z.literal('passphrase'), kek: Key }),
     z.object({ transferId: Id, method: z.literal('recovery'), recoveryKey: z.string().max(200), newPassphrase: PassphraseKey }),
   ]),
+  ...MunicipalApiArgs,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof ApiArgs;
@@ -65,7 +70,7 @@ export interface Transfer {
   chunkCount: number;
 }
 
-export interface ApiResults {
+export interface ApiResults extends MunicipalApiResults {
   status: StatusInfo;
   create: { recoveryKey: string; profileId: string };
   unlock: null;
@@ -105,6 +110,7 @@ export type ApiResponse<M extends ApiMethod = ApiMethod> =
 /** Events the background broadcasts to open extension pages. */
 export type VaultEvent =
   | { channel: 'handlerum-event'; type: 'state'; state: VaultState }
-  | { channel: 'handlerum-event'; type: 'changed'; changes: { profileId: string; kind: string; ids: string[] }[] };
+  | { channel: 'handlerum-event'; type: 'changed'; changes: { profileId: string; kind: string; ids: string[] }[] }
+  | { channel: 'handlerum-event'; type: 'municipal-sync'; status: SyncStatus };
 
 export const TRANSFER_CHUNK_BYTES = 4 * 1024 * 1024;

@@ -4,11 +4,16 @@
  */
 import { z } from 'zod';
 
+/** Up to five lead times, from five minutes to thirty days. */
+export const ReminderLeadMinutes = z.array(z.number().int().min(5).max(30 * 24 * 60)).max(5);
+
 export const SettingsSchema = z.object({
   autoLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
   lastBackupAt: z.string().nullable().default(null),
   /** Writes since the last backup: drives the reminder to back up. */
   changesSinceBackup: z.number().int().nonnegative().default(0),
+  /** How long before an appointment or deadline to remind, in minutes; empty turns reminders off. */
+  reminderLeadMinutes: ReminderLeadMinutes.default(() => [2 * 24 * 60, 2 * 60]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -2,8 +2,33 @@
 import type { RecordKind } from './kind';
 import { noteKind } from './note';
 import { profileKind } from './profile';
+import {
+  municipalAccessLogKind,
+  municipalActivityKind,
+  municipalCaseKind,
+  municipalCitizenKind,
+  municipalConnectionKind,
+  municipalDecisionKind,
+  municipalDocumentKind,
+  municipalPaymentKind,
+  municipalPdfKind,
+  municipalSignatureKind,
+} from './municipal/index';
 
-export const RECORD_KINDS = [profileKind, noteKind] as const satisfies readonly RecordKind[];
+export const RECORD_KINDS = [
+  profileKind,
+  noteKind,
+  municipalConnectionKind,
+  municipalSignatureKind,
+  municipalCitizenKind,
+  municipalCaseKind,
+  municipalDecisionKind,
+  municipalPaymentKind,
+  municipalActivityKind,
+  municipalDocumentKind,
+  municipalPdfKind,
+  municipalAccessLogKind,
+] as const satisfies readonly RecordKind[];
 
 export type KindName = (typeof RECORD_KINDS)[number]['name'];
 

@@ -37,6 +37,7 @@ export const ERROR_MESSAGE_KEYS = {
   'signature-invalid': 'error.signature-invalid',
   'sign-in-required': 'error.sign-in-required',
   'sign-in-cancelled': 'error.sign-in-cancelled',
+  'municipality-other-citizen': 'error.municipality-other-citizen',
 } as const satisfies Record<VaultErrorCode, MessageKey>;
 
 /** The message to show for any thrown value; never the developer detail, which is not for users. */

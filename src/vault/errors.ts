@@ -25,7 +25,18 @@ export type VaultErrorCode =
   | 'not-a-backup'
   | 'vault-from-newer-version'
   | 'forbidden-sender'
-  | 'bad-request';
+  | 'bad-request'
+  // The municipal connector (src/municipal/connector):
+  | 'invalid-address'
+  | 'permission-missing'
+  | 'municipality-unreachable'
+  | 'municipality-not-supported'
+  | 'municipality-error'
+  | 'municipality-bad-response'
+  | 'signature-invalid'
+  | 'sign-in-required'
+  | 'sign-in-cancelled'
+  | 'municipality-other-citizen';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

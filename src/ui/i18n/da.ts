@@ -204,6 +204,7 @@ export const da = {
   'error.signature-invalid': 'Nogle oplysninger fra kommunen havde ikke en gyldig underskrift og er ikke gemt. Handlerum prøver igen ved næste opdatering.',
   'error.sign-in-required': 'Du skal logge ind hos kommunen igen for at hente nye oplysninger. Det, der allerede er hentet, er bevaret.',
   'error.sign-in-cancelled': 'Login hos kommunen blev afbrudt. Intet er ændret. Prøv igen, når du er klar.',
+  'error.municipality-other-citizen': 'Du loggede ind som en anden person end den, forbindelsen til kommunen gælder. Log ind som den samme person som før. Intet er ændret.',
 } as const;
 
 export type MessageKey = keyof typeof da;

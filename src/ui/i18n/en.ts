@@ -202,4 +202,5 @@ export const en: Record<MessageKey, string> = {
   'error.signature-invalid': 'Some information from the municipality did not carry a valid signature and was not saved. Handlerum tries again at the next update.',
   'error.sign-in-required': 'You need to sign in to the municipality again to fetch new information. What was already fetched is kept.',
   'error.sign-in-cancelled': 'Signing in to the municipality was cancelled. Nothing has changed. Try again when you are ready.',
+  'error.municipality-other-citizen': 'You signed in as someone other than the person this municipality connection is for. Sign in as the same person as before. Nothing has changed.',
 };

@@ -1,0 +1,410 @@
+/**
+ * The background's municipal connector: adding a municipality (permission check, discovery,
+ * sign-in through the browser's identity API), syncs one at a time with progress events,
+ * on-demand PDFs, provenance checks, and reminders as browser alarms and notifications.
+ * Browser APIs come in as small injected functions, so all of it runs in unit tests.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { MunicipalHandlers } from './vault-service';
+import type { VaultEvent } from '../messaging/api';
+import type { ConnectionSummary, MunicipalMethod } from '../messaging/municipal-api';
+import { loadSettings, type SettingsStorage } from '../messaging/settings';
+import { base64urlEncode } from '../municipal/api/encoding';
+import type { Activity, Decision, Document } from '../municipal/api/schemas';
+import { SignatureError, verifyRecordProvenance } from '../municipal/api/signature';
+import { ConnectionClient } from '../municipal/connector/connection-client';
+import { fetchDiscovery, fetchJwks } from '../municipal/connector/discovery';
+import { MunicipalHttp, type FetchLike } from '../municipal/connector/http';
+import { connectionIdFor, pdfIdFor } from '../municipal/connector/ids';
+import { authorizationRequest, CLIENT_ID, codeFromRedirect, exchangeCode } from '../municipal/connector/oauth';
+import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
+import {
+  activityEvent,
+  applyReminderPlan,
+  decisionEvent,
+  parseAlarmName,
+  planReminders,
+  reminderLanguage,
+  reminderNotification,
+  type AlarmsLike,
+  type ReminderEvent,
+} from '../municipal/connector/reminders';
+import type { SyncStatus } from '../municipal/connector/status';
+import { SyncRun } from '../municipal/connector/sync-engine';
+import {
+  KIND_OF_RESOURCE,
+  municipalActivityKind,
+  municipalCitizenKind,
+  municipalConnectionKind,
+  municipalDecisionKind,
+  municipalDocumentKind,
+  municipalPdfKind,
+  municipalSignatureKind,
+  type MunicipalConnectionData,
+  type MunicipalRecordData,
+  type MunicipalSignatureData,
+} from '../records/municipal/index';
+import { profileKind } from '../records/profile';
+import { RESOURCES } from '../municipal/api/schemas';
+import { VaultError } from '../vault/errors';
+import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
+
+/** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
+const CONNECTOR_WRITES = new Set<string>([
+  municipalConnectionKind.name,
+  municipalSignatureKind.name,
+  municipalCitizenKind.name,
+  municipalPdfKind.name,
+  ...Object.values(KIND_OF_RESOURCE).map((k) => k.name),
+]);
+const SECRET_KINDS = new Set<string>([municipalConnectionKind.name]);
+
+/**
+ * Called by the generic record methods: pages may read municipal data but not forge it, and may
+ * not read the connection's tokens (they use `municipalConnections`).
+ * @throws {VaultError} `bad-request`
+ */
+export function guardGenericAccess(access: 'read' | 'write', kind: string): void {
+  if (SECRET_KINDS.has(kind) || (access === 'write' && CONNECTOR_WRITES.has(kind))) {
+    throw new VaultError('bad-request', `${kind} is managed by the municipal connector`);
+  }
+}
+
+const unavailable = async (): Promise<never> => {
+  throw new VaultError('bad-request', 'the municipal connector is not available here');
+};
+
+/** Stand-ins for a vault service built without the connector (tests of the core). */
+export const municipalUnavailable: MunicipalHandlers = {
+  municipalDiscover: unavailable,
+  municipalConnect: unavailable,
+  municipalConnections: unavailable,
+  municipalSync: unavailable,
+  municipalSyncStatus: unavailable,
+  municipalDisconnect: unavailable,
+  municipalDocumentPdf: unavailable,
+  municipalVerifyRecord: unavailable,
+} satisfies Record<MunicipalMethod, unknown>;
+
+export interface IdentityLike {
+  /** The redirect URL of the identity API (https://<id>.chromiumapp.org/… in Chrome). */
+  redirectUrl(): string;
+  /** Opens the sign-in window and resolves with the URL it redirected to. */
+  launchWebAuthFlow(url: string): Promise<string | undefined>;
+}
+
+export interface MunicipalServiceDeps {
+  vault: Vault;
+  fetch: FetchLike;
+  settings: SettingsStorage;
+  broadcast: (event: VaultEvent) => void;
+  identity: IdentityLike;
+  /** permissions.contains for a host pattern such as https://kommune.dk/* */
+  hasHostPermission: (pattern: string) => Promise<boolean>;
+  alarms: AlarmsLike;
+  notify: (id: string, text: { title: string; message: string }) => Promise<void>;
+  uiLanguage: () => string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  pdfInlineMaxBytes?: number;
+  /** Caps the page size the municipality offers (tests use small pages to get many of them). */
+  pageSize?: number;
+}
+
+/** The largest PDF fetched on demand, and the largest kept in the vault once fetched (so it opens offline). */
+const PDF_ON_DEMAND_MAX_BYTES = 50 * 1024 * 1024;
+const PDF_KEEP_MAX_BYTES = 10 * 1024 * 1024;
+
+interface ActiveSync {
+  run: SyncRun;
+  done: Promise<SyncStatus>;
+}
+
+export class MunicipalService {
+  private readonly http: MunicipalHttp;
+  private readonly now: () => number;
+  /** Latest status per connection since the background started. */
+  private readonly statuses = new Map<string, SyncStatus>();
+  private readonly active = new Map<string, ActiveSync>();
+  /** Syncs run one after another: a heavy sync should not compete with a second one for memory. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: MunicipalServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.http = new MunicipalHttp({ fetch: deps.fetch, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+  }
+
+  private get records() {
+    return this.deps.vault.records;
+  }
+
+  private async requirePermission(origin: string): Promise<void> {
+    if (!(await this.deps.hasHostPermission(hostPermissionPattern(origin)))) throw new VaultError('permission-missing', hostPermissionPattern(origin));
+  }
+
+  private async requireProfile(profileId: string): Promise<void> {
+    if (!(await this.records.get(VAULT_SCOPE, profileKind.name, profileId))) throw new VaultError('profile-not-found');
+  }
+
+  /** Resolves when every started sync has finished (for tests and for a clean shutdown). */
+  whenIdle(): Promise<void> {
+    return Promise.all([...this.active.values()].map((a) => a.done)).then(() => undefined);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Syncs
+
+  private startSync(profileId: string, connectionId: string, origin = '', name = ''): SyncStatus {
+    const key = `${profileId}/${connectionId}`;
+    const running = this.active.get(key);
+    if (running) return structuredClone(running.run.status);
+    const run = new SyncRun(
+      {
+        records: () => this.deps.vault.records,
+        http: this.http,
+        now: this.now,
+        onProgress: (status) => {
+          this.statuses.set(key, status);
+          this.deps.broadcast({ channel: 'handlerum-event', type: 'municipal-sync', status });
+        },
+        ...(this.deps.pdfInlineMaxBytes !== undefined ? { pdfInlineMaxBytes: this.deps.pdfInlineMaxBytes } : {}),
+      },
+      profileId,
+      connectionId,
+      origin,
+      name,
+    );
+    this.statuses.set(key, structuredClone(run.status));
+    const done = this.queue.then(async () => {
+      const status = await run.run();
+      await this.refreshReminders(profileId).catch(() => {});
+      return status;
+    });
+    this.queue = done.catch(() => {});
+    const active = { run, done: done.finally(() => this.active.delete(key)) };
+    this.active.set(key, active);
+    return structuredClone(run.status);
+  }
+
+  private async connection(profileId: string, connectionId: string): Promise<MunicipalConnectionData> {
+    const stored = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
+    if (!stored) throw new VaultError('record-not-found', 'no such connection');
+    return stored.data;
+  }
+
+  private async signIn(discovery: Awaited<ReturnType<typeof fetchDiscovery>>): Promise<{ tokens: NonNullable<MunicipalConnectionData['tokens']>; redirectUri: string }> {
+    const redirectUri = this.deps.identity.redirectUrl();
+    const request = authorizationRequest(discovery.authorization_endpoint, redirectUri);
+    let redirectedTo: string | undefined;
+    try {
+      redirectedTo = await this.deps.identity.launchWebAuthFlow(request.url);
+    } catch (cause) {
+      // Chrome and Firefox reject when the window is closed, and when the page cannot load.
+      const message = String((cause as Error)?.message ?? '');
+      if (/could not be loaded|network/i.test(message)) throw new VaultError('municipality-unreachable', 'sign-in page', { cause });
+      throw new VaultError('sign-in-cancelled', 'window closed', { cause });
+    }
+    if (!redirectedTo) throw new VaultError('sign-in-cancelled', 'no redirect');
+    const code = codeFromRedirect(redirectedTo, request.state);
+    const tokens = await exchangeCode(this.http, discovery.token_endpoint, { code, verifier: request.verifier, redirectUri }, this.now());
+    return { tokens, redirectUri };
+  }
+
+  /** Who the new tokens are for: must be the connection's citizen when signing in again. */
+  private async citizenIdFor(apiBase: string, accessToken: string): Promise<string | null> {
+    const me = (await this.http.json(`${apiBase}/me`, { headers: { Authorization: `Bearer ${accessToken}` } })) as { citizen?: { id?: unknown } };
+    return typeof me?.citizen?.id === 'string' ? me.citizen.id : null;
+  }
+
+  /** Rebuilds reminder alarms for one profile (or all) from the vault; nothing happens while it is locked. */
+  async refreshReminders(profileId?: string): Promise<void> {
+    if (this.deps.vault.state !== 'unlocked') return;
+    const { reminderLeadMinutes } = await loadSettings(this.deps.settings);
+    const profiles = profileId ? [profileId] : (await this.records.list(VAULT_SCOPE, profileKind.name)).records.map((p) => p.id);
+    for (const id of profiles) {
+      const events: ReminderEvent[] = [];
+      const activities = await this.records.list<MunicipalRecordData<Activity>>(id, municipalActivityKind.name);
+      for (const r of activities.records) {
+        const event = activityEvent(r.id, r.data.record);
+        if (event) events.push(event);
+      }
+      const decisions = await this.records.list<MunicipalRecordData<Decision>>(id, municipalDecisionKind.name);
+      for (const r of decisions.records) {
+        const event = decisionEvent(r.id, r.data.record);
+        if (event) events.push(event);
+      }
+      await applyReminderPlan(this.deps.alarms, id, planReminders(id, events, reminderLeadMinutes, this.now()));
+    }
+  }
+
+  /** Shows the notification for a reminder alarm; false when the alarm is not a reminder. */
+  async onAlarm(name: string): Promise<boolean> {
+    const target = parseAlarmName(name);
+    if (!target) return false;
+    const language = reminderLanguage(this.deps.uiLanguage());
+    let details = null;
+    if (this.deps.vault.state === 'unlocked') {
+      const kind = target.source === 'activity' ? municipalActivityKind.name : municipalDecisionKind.name;
+      const stored = await this.records.get<MunicipalRecordData>(target.profileId, kind, target.recordId).catch(() => null);
+      if (!stored) return true; // gone since the alarm was set: nothing to remind of
+      if (target.source === 'activity') {
+        const activity = stored.data.record as Activity;
+        const event = activityEvent(stored.id, activity);
+        if (!event) return true;
+        details = { source: 'activity' as const, activityKind: activity.kind, title: activity.title, at: event.at };
+      } else {
+        const decision = stored.data.record as Decision;
+        const event = decisionEvent(stored.id, decision);
+        if (!event) return true;
+        details = { source: 'decision' as const, title: decision.title, at: event.at };
+      }
+    }
+    await this.deps.notify(name, reminderNotification(language, details));
+    return true;
+  }
+
+  private summary(id: string, conn: MunicipalConnectionData): ConnectionSummary {
+    return {
+      id,
+      origin: conn.origin,
+      municipality: conn.municipality,
+      demo: conn.demo,
+      citizen: conn.citizen,
+      actor: conn.actor,
+      signedIn: conn.tokens !== null,
+      connectedAt: conn.connectedAt,
+      lastSync: conn.lastSync,
+      resources: RESOURCES.map((resource) => ({
+        resource,
+        complete: conn.resources[resource].complete,
+        lastSyncedAt: conn.resources[resource].lastSyncedAt,
+      })),
+    };
+  }
+
+  readonly handlers: MunicipalHandlers = {
+    municipalDiscover: async ({ origin: input }) => {
+      const origin = municipalityOrigin(input);
+      await this.requirePermission(origin);
+      const d = await fetchDiscovery(this.http, origin);
+      return { origin, name: d.municipality.name, code: d.municipality.code, demo: d.demo, resources: d.resources };
+    },
+
+    municipalConnect: async ({ profileId, origin: input }) => {
+      const origin = municipalityOrigin(input);
+      await this.requirePermission(origin);
+      await this.requireProfile(profileId);
+      const discovery = await fetchDiscovery(this.http, origin);
+      const jwks = await fetchJwks(this.http, discovery.jwks_uri);
+      const { tokens, redirectUri } = await this.signIn(discovery);
+      const connectionId = connectionIdFor(this.records, origin);
+      const key = `${profileId}/${connectionId}`;
+      await this.active.get(key)?.done;
+      const existing = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
+      if (existing?.data.citizen) {
+        const citizenId = await this.citizenIdFor(discovery.api_base, tokens.accessToken);
+        if (citizenId !== existing.data.citizen.id) throw new VaultError('municipality-other-citizen', 'signed in as someone else');
+      }
+      const base = existing?.data;
+      const conn: MunicipalConnectionData = {
+        origin,
+        municipality: { name: discovery.municipality.name, code: discovery.municipality.code },
+        demo: discovery.demo,
+        endpoints: { authorization: discovery.authorization_endpoint, token: discovery.token_endpoint, jwks: discovery.jwks_uri, apiBase: discovery.api_base },
+        maxPageSize: Math.min(this.deps.pageSize ?? 1000, Math.max(1, discovery.max_page_size)),
+        clientId: CLIENT_ID,
+        redirectUri,
+        citizen: base?.citizen ?? null,
+        actor: base?.actor ?? null,
+        tokens,
+        jwks,
+        resources: base?.resources ?? (Object.fromEntries(RESOURCES.map((r) => [r, { cursor: null, generation: 0, complete: false, lastSyncedAt: null }])) as MunicipalConnectionData['resources']),
+        connectedAt: base?.connectedAt ?? new Date(this.now()).toISOString(),
+        lastSync: base?.lastSync ?? null,
+      };
+      await this.records.write([{ op: 'put', profileId, kind: municipalConnectionKind.name, id: connectionId, data: conn }]);
+      return { connectionId, sync: this.startSync(profileId, connectionId, origin, conn.municipality.name) };
+    },
+
+    municipalConnections: async ({ profileId }) => {
+      const { records } = await this.records.list<MunicipalConnectionData>(profileId, municipalConnectionKind.name);
+      return records.map((r) => this.summary(r.id, r.data)).sort((a, b) => a.connectedAt.localeCompare(b.connectedAt));
+    },
+
+    municipalSync: async ({ profileId, connectionId }) => {
+      const conn = await this.connection(profileId, connectionId);
+      if (!conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+      await this.requirePermission(conn.origin);
+      return this.startSync(profileId, connectionId, conn.origin, conn.municipality.name);
+    },
+
+    municipalSyncStatus: async () => [...this.statuses.values()].map((s) => structuredClone(s)),
+
+    municipalDisconnect: async ({ profileId, connectionId, deleteData }) => {
+      const conn = await this.connection(profileId, connectionId);
+      const running = this.active.get(`${profileId}/${connectionId}`);
+      if (running) {
+        running.run.cancel();
+        await running.done;
+      }
+      const ops: WriteOp[] = [{ op: 'delete', profileId, kind: municipalConnectionKind.name, id: connectionId }];
+      if (deleteData) {
+        for (const kind of [municipalCitizenKind, municipalSignatureKind, municipalPdfKind, ...Object.values(KIND_OF_RESOURCE)]) {
+          const { records } = await this.records.list<{ origin?: string; provenance?: { origin: string } }>(profileId, kind.name);
+          for (const r of records) {
+            if ((r.data.provenance?.origin ?? r.data.origin) === conn.origin) ops.push({ op: 'delete', profileId, kind: kind.name, id: r.id });
+          }
+        }
+      }
+      await this.records.write(ops);
+      this.statuses.delete(`${profileId}/${connectionId}`);
+      await this.refreshReminders(profileId);
+      return null;
+    },
+
+    municipalDocumentPdf: async ({ profileId, documentId }) => {
+      const doc = await this.records.get<MunicipalRecordData<Document>>(profileId, municipalDocumentKind.name, documentId);
+      if (!doc) throw new VaultError('record-not-found', 'no such document');
+      const content = doc.data.record.content;
+      if (content.format !== 'pdf') throw new VaultError('bad-request', 'the document has no PDF');
+      const origin = doc.data.provenance.origin;
+      const pdfId = pdfIdFor(this.records, origin, doc.data.record.id);
+      const kept = await this.records.get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfId);
+      if (kept && kept.data.sha256 === content.sha256) return { data: kept.data.data, bytes: content.bytes, sha256: content.sha256 };
+
+      if (content.bytes > PDF_ON_DEMAND_MAX_BYTES) throw new VaultError('municipality-bad-response', 'PDF too large');
+      await this.requirePermission(origin);
+      const client = await ConnectionClient.load({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId: connectionIdFor(this.records, origin) });
+      const bytes = await client.getBytes(content.href, content.bytes);
+      if (base64urlEncode(sha256(bytes)) !== content.sha256) throw new VaultError('signature-invalid', 'the PDF does not match its signed digest');
+      const data = base64urlEncode(bytes);
+      if (bytes.length <= PDF_KEEP_MAX_BYTES) {
+        await this.records.write([
+          { op: 'put', profileId, kind: municipalPdfKind.name, id: pdfId, data: { origin, documentId: doc.data.record.id, sha256: content.sha256, data } },
+        ]);
+      }
+      return { data, bytes: bytes.length, sha256: content.sha256 };
+    },
+
+    municipalVerifyRecord: async ({ profileId, kind, id }) => {
+      if (!CONNECTOR_WRITES.has(kind) || kind === municipalConnectionKind.name || kind === municipalSignatureKind.name || kind === municipalPdfKind.name) {
+        throw new VaultError('bad-request', 'not a municipal record kind');
+      }
+      const stored = await this.records.get<MunicipalRecordData>(profileId, kind, id);
+      if (!stored) throw new VaultError('record-not-found');
+      const { origin, signatureId } = stored.data.provenance;
+      const fail = (reason: string) => ({ valid: false, reason, issuer: null, kid: null, signedAt: null });
+      const signature = await this.records.get<MunicipalSignatureData>(profileId, municipalSignatureKind.name, signatureId);
+      if (!signature) return fail('no-signature');
+      const conn = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionIdFor(this.records, origin));
+      if (!conn) return fail('no-keys');
+      try {
+        const manifest = verifyRecordProvenance(stored.data.record, signature.data.jws, conn.data.jwks);
+        return { valid: true, reason: null, issuer: manifest.iss, kid: signature.data.kid, signedAt: new Date(manifest.iat * 1000).toISOString() };
+      } catch (error) {
+        if (error instanceof SignatureError) return fail(error.code);
+        throw error;
+      }
+    },
+  };
+}

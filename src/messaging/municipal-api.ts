@@ -1,0 +1,94 @@
+/**
+ * The municipal connector's part of the message API (merged into `ApiArgs` in api.ts).
+ *
+ * Adding a municipality, from the vault page:
+ *  1. in the click handler itself (a user gesture is required), ask for the host permission:
+ *     `browser.permissions.request({ origins: [hostPermissionPattern(origin)] })`
+ *     — `municipalOrigin(input)` normalises what the user typed; both come from
+ *     src/municipal/connector/origin.ts and are re-exported here;
+ *  2. `municipalDiscover({ origin })` shows the municipality's name (and whether it is a demo);
+ *  3. `municipalConnect({ profileId, origin })` opens the municipality's sign-in window
+ *     (identity.launchWebAuthFlow), stores the connection and starts the first sync.
+ * The background refuses with `permission-missing` when the permission was not granted.
+ *
+ * Progress arrives as `municipal-sync` events (see VaultEvent) and from `municipalSyncStatus`.
+ * Synced data is read with `listRecords` / `getRecord` under the kinds in
+ * src/records/municipal (municipal-case, municipal-activity, …); each record's `data` is
+ * `{ record, provenance, generation }`, `record` being the resource object as received.
+ */
+import { z } from 'zod';
+import type { SyncStatus } from '../municipal/connector/status';
+import type { SyncOutcome } from '../records/municipal/index';
+
+export { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
+export type { SyncStatus, PartProgress, SyncPart } from '../municipal/connector/status';
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+const Origin = z.string().min(1).max(300);
+
+export const MunicipalApiArgs = {
+  /** Reads the municipality's discovery document. Needs the host permission. */
+  municipalDiscover: z.object({ origin: Origin }),
+  /** Signs in (a window opens) and starts the first sync; signing in again on an existing connection renews its tokens. */
+  municipalConnect: z.object({ profileId: Id, origin: Origin }),
+  /** The profile's connections (never their tokens). */
+  municipalConnections: z.object({ profileId: Id }),
+  /** Starts a sync (or returns the one already running). */
+  municipalSync: z.object({ profileId: Id, connectionId: Id }),
+  /** The syncs running or finished since the background started. */
+  municipalSyncStatus: z.object({}),
+  /** Forgets the connection (its tokens); with `deleteData`, also every record it brought. */
+  municipalDisconnect: z.object({ profileId: Id, connectionId: Id, deleteData: z.boolean() }),
+  /** A document's PDF: from the vault, or fetched now (and checked against its signed SHA-256). */
+  municipalDocumentPdf: z.object({ profileId: Id, documentId: Id }),
+  /** Re-checks one stored municipal record against its page signature and the municipality's keys. */
+  municipalVerifyRecord: z.object({ profileId: Id, kind: z.string().max(60), id: Id }),
+} satisfies Record<string, z.ZodType>;
+
+export interface MunicipalityInfo {
+  origin: string;
+  name: string;
+  code: string;
+  /** A demo server: synthetic people, published signing keys. */
+  demo: boolean;
+  resources: string[];
+}
+
+export interface ConnectionSummary {
+  id: string;
+  origin: string;
+  municipality: { name: string; code: string };
+  demo: boolean;
+  /** The citizen the data is about (null until the first sync read it). */
+  citizen: { id: string; name: string } | null;
+  /** Who signed in; `custody` when a parent acts for a child. */
+  actor: { id: string; name: string; relation: 'self' | 'custody' } | null;
+  /** False when the citizen must sign in again (municipalConnect with the same origin). */
+  signedIn: boolean;
+  connectedAt: string;
+  lastSync: SyncOutcome | null;
+  resources: { resource: string; complete: boolean; lastSyncedAt: string | null }[];
+}
+
+export interface ProvenanceCheck {
+  valid: boolean;
+  /** Why not, when not valid: a SignatureError code, or `no-signature` / `no-keys`. */
+  reason: string | null;
+  issuer: string | null;
+  kid: string | null;
+  /** When the municipality signed the page (ISO). */
+  signedAt: string | null;
+}
+
+export interface MunicipalApiResults {
+  municipalDiscover: MunicipalityInfo;
+  municipalConnect: { connectionId: string; sync: SyncStatus };
+  municipalConnections: ConnectionSummary[];
+  municipalSync: SyncStatus;
+  municipalSyncStatus: SyncStatus[];
+  municipalDisconnect: null;
+  municipalDocumentPdf: { data: string; bytes: number; sha256: string };
+  municipalVerifyRecord: ProvenanceCheck;
+}
+
+export type MunicipalMethod = keyof typeof MunicipalApiArgs;

@@ -1,0 +1,96 @@
+/**
+ * Requests on behalf of one connection: adds the access token, refreshes it when it is about to
+ * expire or is refused, and stores rotated tokens in the vault at once (a refresh token works
+ * only once, so losing the new one would mean signing in again).
+ */
+import { municipalConnectionKind, type MunicipalConnectionData } from '../../records/municipal/index';
+import { VaultError, isVaultError } from '../../vault/errors';
+import type { RecordStore } from '../../vault/record-store';
+import { HttpProblem, type MunicipalHttp } from './http';
+import { refreshTokens } from './oauth';
+import { isOnOrigin } from './origin';
+
+/** An access token this close to expiry is refreshed before use. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export interface ConnectionClientOptions {
+  records: () => RecordStore;
+  http: MunicipalHttp;
+  now: () => number;
+  profileId: string;
+  connectionId: string;
+}
+
+export class ConnectionClient {
+  constructor(
+    private readonly options: ConnectionClientOptions,
+    /** The connection as last stored. */
+    public conn: MunicipalConnectionData,
+  ) {}
+
+  /** Loads a connection. @throws {VaultError} `record-not-found` */
+  static async load(options: ConnectionClientOptions): Promise<ConnectionClient> {
+    const stored = await options.records().get<MunicipalConnectionData>(options.profileId, municipalConnectionKind.name, options.connectionId);
+    if (!stored) throw new VaultError('record-not-found', 'no such connection');
+    return new ConnectionClient(options, stored.data);
+  }
+
+  get http(): MunicipalHttp {
+    return this.options.http;
+  }
+
+  /** The write that stores `conn` (to put in a larger atomic write); call `adopt` after it landed. */
+  putOp(conn: MunicipalConnectionData) {
+    return { op: 'put' as const, profileId: this.options.profileId, kind: municipalConnectionKind.name, id: this.options.connectionId, data: conn };
+  }
+
+  adopt(conn: MunicipalConnectionData): void {
+    this.conn = conn;
+  }
+
+  async save(conn: MunicipalConnectionData): Promise<void> {
+    await this.options.records().write([this.putOp(conn)]);
+    this.conn = conn;
+  }
+
+  async refresh(): Promise<void> {
+    const tokens = this.conn.tokens;
+    if (!tokens) throw new VaultError('sign-in-required', 'no tokens');
+    try {
+      const next = await refreshTokens(this.options.http, this.conn.endpoints.token, tokens.refreshToken, this.options.now(), this.conn.clientId);
+      await this.save({ ...this.conn, tokens: next });
+    } catch (error) {
+      if (isVaultError(error, 'sign-in-required')) await this.save({ ...this.conn, tokens: null });
+      throw error;
+    }
+  }
+
+  /** Calls with the access token; on a 401 refreshes once and retries, then asks for a new sign-in. */
+  async authorized<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
+    if (!this.conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+    if (this.conn.tokens.expiresAt - EXPIRY_MARGIN_MS <= this.options.now()) await this.refresh();
+    try {
+      return await call(this.conn.tokens!.accessToken);
+    } catch (error) {
+      if (!(error instanceof HttpProblem && error.status === 401)) throw error;
+    }
+    await this.refresh();
+    try {
+      return await call(this.conn.tokens!.accessToken);
+    } catch (error) {
+      if (error instanceof HttpProblem && error.status === 401) throw new VaultError('sign-in-required', 'refused after a refresh');
+      throw error;
+    }
+  }
+
+  getJson(url: string): Promise<unknown> {
+    return this.authorized((token) => this.options.http.json(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }));
+  }
+
+  /** A file on the municipality's origin (a document's PDF), at most `maxBytes` long. */
+  getBytes(href: string, maxBytes: number): Promise<Uint8Array> {
+    const url = new URL(href, this.conn.origin).toString();
+    if (!isOnOrigin(url, this.conn.origin)) return Promise.reject(new VaultError('municipality-bad-response', 'file on another origin'));
+    return this.authorized((token) => this.options.http.bytes(url, { headers: { Authorization: `Bearer ${token}` } }, maxBytes));
+  }
+}

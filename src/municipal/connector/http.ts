@@ -1,0 +1,107 @@
+/**
+ * HTTP to a municipality, with the failures a sync must tell apart turned into typed errors:
+ * the network (`municipality-unreachable`), the server (`municipality-error`, after a few
+ * retries with backoff), an unreadable answer (`municipality-bad-response`). A 401 and a
+ * problem the sync handles itself (410, 400 invalid-cursor) come back as `HttpProblem`.
+ */
+import { VaultError } from '../../vault/errors';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  fetch: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  /** Further attempts after a 5xx. */
+  retries?: number;
+  /** First backoff; it doubles with each retry. */
+  backoffMs?: number;
+}
+
+/** A 4xx answer, with the problem code from its problem+json body when it has one. */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`HTTP ${status} ${code}`);
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class MunicipalHttp {
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+
+  constructor(private readonly options: HttpOptions) {
+    this.sleep = options.sleep ?? realSleep;
+    this.retries = options.retries ?? 2;
+    this.backoffMs = options.backoffMs ?? 500;
+  }
+
+  /** Sends a request; retries 5xx answers; never retries a network failure (the sync stops and resumes later). */
+  async send(url: string, init: RequestInit = {}): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.options.fetch(url, { ...init, credentials: 'omit' });
+      } catch (cause) {
+        throw new VaultError('municipality-unreachable', 'network error', { cause });
+      }
+      if (response.status < 500) return response;
+      await response.body?.cancel().catch(() => {});
+      if (attempt >= this.retries) throw new VaultError('municipality-error', `HTTP ${response.status}`);
+      await this.sleep(this.backoffMs * 2 ** attempt);
+    }
+  }
+
+  /** The body of a 2xx answer as parsed JSON; a 4xx becomes an `HttpProblem`. */
+  async json(url: string, init: RequestInit = {}): Promise<unknown> {
+    const response = await this.send(url, init);
+    if (response.status >= 400) throw await problemOf(response);
+    if (response.status < 200 || response.status >= 300) throw new VaultError('municipality-bad-response', `HTTP ${response.status}`);
+    return readJson(response);
+  }
+
+  /** The body of a 2xx answer as bytes, refusing more than `maxBytes`. */
+  async bytes(url: string, init: RequestInit, maxBytes: number): Promise<Uint8Array> {
+    const response = await this.send(url, init);
+    if (response.status >= 400) throw await problemOf(response);
+    let body: ArrayBuffer;
+    try {
+      body = await response.arrayBuffer();
+    } catch (cause) {
+      throw new VaultError('municipality-unreachable', 'the connection broke while reading', { cause });
+    }
+    if (body.byteLength > maxBytes) throw new VaultError('municipality-bad-response', 'larger than announced');
+    return new Uint8Array(body);
+  }
+}
+
+export async function readJson(response: Response): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    throw new VaultError('municipality-unreachable', 'the connection broke while reading', { cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new VaultError('municipality-bad-response', 'malformed JSON', { cause });
+  }
+}
+
+async function problemOf(response: Response): Promise<HttpProblem> {
+  let code = 'unknown';
+  try {
+    const body = (await response.json()) as { code?: unknown; error?: unknown };
+    if (typeof body.code === 'string') code = body.code;
+    else if (typeof body.error === 'string') code = body.error;
+  } catch {
+    // Not JSON: the status alone has to do.
+  }
+  return new HttpProblem(response.status, code);
+}

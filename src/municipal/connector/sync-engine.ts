@@ -1,0 +1,491 @@
+/**
+ * The sync: follows each resource's change feed page by page, verifies every page against the
+ * municipality's keys and every record against the signed manifest, and stores each page — its
+ * verified records, its signature and the advanced cursor — in ONE vault write. An interruption
+ * at any point (lost network, 500s, a locked vault, a closed browser) therefore leaves the vault
+ * at the end of the last stored page, and the next sync continues from there.
+ *
+ * Records whose signature or digest fails are never stored as municipal data: they are counted
+ * for the citizen, and the page's cursor is not advanced, so the next sync asks for them again.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { z } from 'zod';
+import {
+  AccessLogEntry,
+  Activity,
+  Case,
+  Citizen,
+  Decision,
+  Document,
+  Payment,
+  RECORD_TYPE_OF,
+  RESOURCES,
+  Session,
+  Tombstone,
+  type PageManifest,
+  type ResourceName,
+} from '../api/schemas';
+import { base64urlEncode } from '../api/encoding';
+import { SignatureError } from '../api/signature';
+import {
+  KIND_OF_RESOURCE,
+  municipalCitizenKind,
+  municipalPdfKind,
+  municipalSignatureKind,
+  type MunicipalConnectionData,
+  type MunicipalRecordData,
+} from '../../records/municipal/index';
+import { VaultError } from '../../vault/errors';
+import type { RecordStore, WriteOp } from '../../vault/record-store';
+import { fetchJwks } from './discovery';
+import { ConnectionClient } from './connection-client';
+import { HttpProblem, type MunicipalHttp } from './http';
+import { pdfIdFor, recordIdFor, signatureIdFor } from './ids';
+import { isOnOrigin } from './origin';
+import { syncFraction, type PartProgress, type SyncPart, type SyncStatus } from './status';
+import { checkItems, PageVerifier } from './verify';
+
+const API_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
+  cases: Case,
+  decisions: Decision,
+  payments: Payment,
+  activities: Activity,
+  documents: Document,
+  'access-log': AccessLogEntry,
+};
+
+const PageEnvelope = z.object({
+  items: z.array(z.record(z.string(), z.unknown())),
+  nextCursor: z.string().nullable(),
+  syncToken: z.string().min(1).max(4096),
+  signature: z.string().min(1),
+});
+
+const MeEnvelope = z.object({
+  citizen: z.record(z.string(), z.unknown()),
+  session: Session,
+  signature: z.string().min(1),
+});
+
+export interface SyncEngineOptions {
+  /** The vault's record store as it is now (throws `locked` once the vault locks). */
+  records: () => RecordStore;
+  http: MunicipalHttp;
+  now: () => number;
+  onProgress?: (status: SyncStatus) => void;
+  /** PDFs up to this size are fetched during the sync (so they open offline); larger ones on demand. */
+  pdfInlineMaxBytes?: number;
+  /** At most this many PDFs are fetched per sync; the rest come with later syncs or on demand. */
+  pdfsPerSync?: number;
+}
+
+export const PDF_INLINE_MAX_BYTES = 512 * 1024;
+/** Errors after which the other resources are still worth trying. */
+const PART_LOCAL_ERRORS = new Set(['signature-invalid']);
+
+export class SyncRun {
+  readonly status: SyncStatus;
+  private client!: ConnectionClient;
+  private jwksRefetched = false;
+  private verifier!: PageVerifier;
+  private pdfs: Map<string, string> | undefined;
+  private pdfsFetched = 0;
+  private cancelled = false;
+
+  constructor(
+    private readonly options: SyncEngineOptions,
+    readonly profileId: string,
+    readonly connectionId: string,
+    origin = '',
+    municipalityName = '',
+  ) {
+    this.status = {
+      profileId,
+      connectionId,
+      origin,
+      municipalityName,
+      state: 'running',
+      startedAt: new Date(options.now()).toISOString(),
+      finishedAt: null,
+      parts: (['me', ...RESOURCES] as SyncPart[]).map((part) => ({ part, state: 'waiting', pages: 0, stored: 0, deleted: 0, rejected: 0, error: null })),
+      fraction: 0,
+      stored: 0,
+      deleted: 0,
+      rejected: 0,
+      error: null,
+    };
+  }
+
+  /** Stops the sync before its next page (what is stored stays). */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  private get records(): RecordStore {
+    return this.options.records();
+  }
+
+  private get origin(): string {
+    return this.conn.origin;
+  }
+
+  private get conn(): MunicipalConnectionData {
+    return this.client.conn;
+  }
+
+  private getJson(url: string): Promise<unknown> {
+    return this.client.getJson(url);
+  }
+
+  async run(): Promise<SyncStatus> {
+    try {
+      this.client = await ConnectionClient.load({ ...this.options, profileId: this.profileId, connectionId: this.connectionId });
+      this.status.origin = this.conn.origin;
+      this.status.municipalityName = this.conn.municipality.name;
+      if (!this.conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+      this.verifier = new PageVerifier(this.conn.jwks);
+      this.emit();
+      await this.part('me', () => this.syncMe());
+      for (const resource of RESOURCES) await this.part(resource, () => this.syncResource(resource));
+    } catch (error) {
+      this.status.error ??= codeOf(error);
+    }
+    return this.finish();
+  }
+
+  /** Runs one part; a part-local failure is recorded and the sync goes on, anything else stops it. */
+  private async part(name: SyncPart, body: () => Promise<void>): Promise<void> {
+    const progress = this.progressOf(name);
+    progress.state = 'running';
+    this.emit();
+    try {
+      await body();
+      progress.state = 'done';
+    } catch (error) {
+      progress.state = 'failed';
+      progress.error = codeOf(error);
+      this.status.error ??= progress.error;
+      // Without a verified citizen the pages' subject cannot be checked: a failed /me stops the sync.
+      if (name === 'me' || !PART_LOCAL_ERRORS.has(progress.error)) throw error;
+    } finally {
+      this.emit();
+    }
+  }
+
+  private async finish(): Promise<SyncStatus> {
+    const s = this.status;
+    for (const p of s.parts) if (p.state === 'running' || p.state === 'waiting') p.state = p.state === 'running' ? 'failed' : 'waiting';
+    s.finishedAt = new Date(this.options.now()).toISOString();
+    const changed = s.stored + s.deleted > 0;
+    const result = s.error === null && s.rejected === 0 ? 'ok' : s.parts.some((p) => p.state === 'done') || changed ? 'partial' : 'failed';
+    s.state = result;
+    s.fraction = result === 'ok' ? 1 : syncFraction(s.parts);
+    if (this.client) {
+      try {
+        if (changed) await this.dropUnusedSignatures();
+        const conn = {
+          ...this.conn,
+          lastSync: {
+            startedAt: s.startedAt,
+            finishedAt: s.finishedAt,
+            result,
+            error: s.error,
+            stored: s.stored,
+            deleted: s.deleted,
+            rejected: s.rejected,
+          },
+        } satisfies MunicipalConnectionData;
+        await this.writeConnection(conn);
+      } catch {
+        // The vault locked or storage failed: the pages already stored stand, and the status says why the sync ended.
+      }
+    }
+    this.emit();
+    return s;
+  }
+
+  private progressOf(part: SyncPart): PartProgress {
+    return this.status.parts.find((p) => p.part === part)!;
+  }
+
+  private emit(): void {
+    const s = this.status;
+    s.stored = s.parts.reduce((n, p) => n + p.stored, 0);
+    s.deleted = s.parts.reduce((n, p) => n + p.deleted, 0);
+    s.rejected = s.parts.reduce((n, p) => n + p.rejected, 0);
+    if (s.state === 'running') s.fraction = syncFraction(s.parts);
+    this.options.onProgress?.(structuredClone(s));
+  }
+
+  private writeConnection(conn: MunicipalConnectionData): Promise<void> {
+    return this.client.save(conn);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Signatures
+
+  /** Verifies a page JWS; an unknown key id makes it fetch the municipality's keys once per sync. */
+  private async verifyJws(jws: string): Promise<{ manifest: PageManifest; kid: string }> {
+    try {
+      return await this.verifier.verifyJws(jws);
+    } catch (error) {
+      if (!(error instanceof SignatureError && error.code === 'unknown-key') || this.jwksRefetched) throw error;
+    }
+    this.jwksRefetched = true;
+    const jwks = await fetchJwks(this.options.http, this.conn.endpoints.jwks);
+    await this.writeConnection({ ...this.conn, jwks });
+    this.verifier = new PageVerifier(jwks);
+    return this.verifier.verifyJws(jws);
+  }
+
+  /** The page's signature and manifest header, or null when they do not hold (every item is then rejected). */
+  private async checkPage(jws: string, resource: string, cursor: string | null): Promise<{ manifest: PageManifest; kid: string } | null> {
+    let verified;
+    try {
+      verified = await this.verifyJws(jws);
+    } catch (error) {
+      if (error instanceof SignatureError) return null;
+      throw error;
+    }
+    const m = verified.manifest;
+    const citizenId = this.conn.citizen?.id;
+    if (!isOnOrigin(m.iss, this.origin) || m.resource !== resource || m.cursor !== cursor || (citizenId !== undefined && m.sub !== citizenId)) return null;
+    return verified;
+  }
+
+  private signatureOp(jws: string, resource: string, kid: string): { id: string; op: WriteOp } {
+    const id = signatureIdFor(this.records, this.origin, jws);
+    return {
+      id,
+      op: {
+        op: 'put',
+        profileId: this.profileId,
+        kind: municipalSignatureKind.name,
+        id,
+        data: { origin: this.origin, resource, jws, kid, receivedAt: new Date(this.options.now()).toISOString() },
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The citizen
+
+  private async syncMe(): Promise<void> {
+    const progress = this.progressOf('me');
+    const body = MeEnvelope.safeParse(await this.getJson(`${this.conn.endpoints.apiBase}/me`));
+    if (!body.success) throw new VaultError('municipality-bad-response', 'not a /me answer');
+    const { citizen, session, signature } = body.data;
+    progress.pages = 1;
+    const verified = await this.checkPage(signature, 'me', null);
+    const verdict = verified ? checkItems([citizen], verified.manifest)[0]! : { ok: false, digest: '' };
+    if (!verified || !verdict.ok) {
+      progress.rejected = 1;
+      throw new VaultError('signature-invalid', 'me');
+    }
+    const parsed = Citizen.safeParse(citizen);
+    if (!parsed.success) {
+      progress.rejected = 1;
+      throw new VaultError('municipality-bad-response', 'citizen record');
+    }
+    if (this.conn.citizen && this.conn.citizen.id !== parsed.data.id) {
+      throw new VaultError('municipality-bad-response', 'signed in as another citizen than this connection is for');
+    }
+    const sig = this.signatureOp(signature, 'me', verified.kid);
+    const conn: MunicipalConnectionData = {
+      ...this.conn,
+      citizen: { id: parsed.data.id, name: parsed.data.name.full },
+      actor: { id: session.actor.id, name: session.actor.name, relation: session.actor.relation },
+    };
+    await this.records.write([
+      {
+        op: 'put',
+        profileId: this.profileId,
+        kind: municipalCitizenKind.name,
+        id: recordIdFor(this.records, this.origin, 'me', parsed.data.id),
+        data: { record: citizen, provenance: { origin: this.origin, signatureId: sig.id, digest: verdict.digest }, generation: 0, session },
+      },
+      sig.op,
+      this.client.putOp(conn),
+    ]);
+    this.client.adopt(conn);
+    progress.stored = 1;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Resources
+
+  private async syncResource(resource: ResourceName): Promise<void> {
+    const progress = this.progressOf(resource);
+    const kind = KIND_OF_RESOURCE[resource].name;
+    let restarted = false;
+    for (;;) {
+      if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
+      const position = this.conn.resources[resource];
+      const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
+      if (position.cursor !== null) query.set('cursor', position.cursor);
+      let body: unknown;
+      try {
+        body = await this.getJson(`${this.conn.endpoints.apiBase}/${resource}?${query}`);
+      } catch (error) {
+        const reset = error instanceof HttpProblem && (error.status === 410 || (error.status === 400 && error.code === 'invalid-cursor'));
+        if (!reset) throw error instanceof HttpProblem ? new VaultError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
+        if (restarted) throw new VaultError('municipality-error', `${resource}: reset asked twice`);
+        restarted = true;
+        // The server's feed no longer knows our position: fetch everything again under a new
+        // generation, and drop what does not come back once the feed has been read to its end.
+        await this.writeConnection({
+          ...this.conn,
+          resources: { ...this.conn.resources, [resource]: { ...position, cursor: null, generation: position.generation + 1, complete: false } },
+        });
+        continue;
+      }
+      const page = PageEnvelope.safeParse(body);
+      if (!page.success) throw new VaultError('municipality-bad-response', `${resource}: not a page`);
+      const { items, nextCursor, syncToken, signature } = page.data;
+      progress.pages += 1;
+
+      const verified = await this.checkPage(signature, resource, position.cursor);
+      if (!verified) {
+        progress.rejected += items.length;
+        throw new VaultError('signature-invalid', `${resource}: page signature`);
+      }
+      const verdicts = checkItems(items, verified.manifest);
+      const sig = this.signatureOp(signature, resource, verified.kid);
+      const ops: WriteOp[] = [];
+      const putIds = new Set<string>();
+      let rejected = 0;
+      const documents: { id: string; record: z.infer<typeof Document> }[] = [];
+      items.forEach((item, i) => {
+        const verdict = verdicts[i]!;
+        if (!verdict.ok) return void rejected++;
+        if (item.type === 'tombstone') {
+          const tombstone = Tombstone.safeParse(item);
+          if (!tombstone.success || tombstone.data.resource !== resource) return void rejected++;
+          const id = recordIdFor(this.records, this.origin, resource, tombstone.data.id);
+          ops.push({ op: 'delete', profileId: this.profileId, kind, id });
+          if (resource === 'documents') ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, tombstone.data.id) });
+          progress.deleted += 1;
+          return;
+        }
+        const parsed = item.type === RECORD_TYPE_OF[resource] ? API_SCHEMA_OF[resource].safeParse(item) : null;
+        if (!parsed?.success) return void rejected++;
+        const id = recordIdFor(this.records, this.origin, resource, item.id as string);
+        const data: MunicipalRecordData = {
+          record: item,
+          provenance: { origin: this.origin, signatureId: sig.id, digest: verdict.digest },
+          generation: position.generation,
+        };
+        ops.push({ op: 'put', profileId: this.profileId, kind, id, data });
+        putIds.add(id);
+        if (resource === 'documents') documents.push({ id, record: parsed.data as z.infer<typeof Document> });
+      });
+      if (putIds.size > 0) ops.push(sig.op);
+      if (documents.length > 0) ops.push(...(await this.pdfOps(documents.map((d) => d.record))));
+
+      const atEnd = nextCursor === null;
+      let conn: MunicipalConnectionData | null = null;
+      if (rejected === 0) {
+        if (atEnd && !position.complete && position.generation > 0) ops.push(...(await this.staleRecordDeletes(resource, position.generation, putIds)));
+        conn = {
+          ...this.conn,
+          resources: {
+            ...this.conn.resources,
+            [resource]: {
+              cursor: syncToken,
+              generation: position.generation,
+              complete: position.complete || atEnd,
+              lastSyncedAt: atEnd ? new Date(this.options.now()).toISOString() : position.lastSyncedAt,
+            },
+          },
+        };
+        ops.push(this.client.putOp(conn));
+      }
+      if (ops.length > 0) await this.records.write(ops);
+      if (conn) this.client.adopt(conn);
+      progress.stored += putIds.size;
+      progress.rejected += rejected;
+      this.emit();
+      // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
+      if (rejected > 0) throw new VaultError('signature-invalid', `${resource}: ${rejected} records did not verify`);
+      if (atEnd) return;
+    }
+  }
+
+  /** Deletes for records of older generations that the finished full re-sync did not bring back. */
+  private async staleRecordDeletes(resource: ResourceName, generation: number, keep: Set<string>): Promise<WriteOp[]> {
+    const kind = KIND_OF_RESOURCE[resource].name;
+    const { records } = await this.records.list<MunicipalRecordData>(this.profileId, kind);
+    const ops: WriteOp[] = [];
+    for (const r of records) {
+      if (r.data.provenance.origin !== this.origin || r.data.generation >= generation || keep.has(r.id)) continue;
+      ops.push({ op: 'delete', profileId: this.profileId, kind, id: r.id });
+      if (resource === 'documents') {
+        ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, String(r.data.record.id)) });
+      }
+      this.progressOf(resource).deleted += 1;
+    }
+    return ops;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // PDFs
+
+  /** Fetches the small PDFs of these documents that the vault lacks, checked against their signed SHA-256. */
+  private async pdfOps(documents: z.infer<typeof Document>[]): Promise<WriteOp[]> {
+    const max = this.options.pdfInlineMaxBytes ?? PDF_INLINE_MAX_BYTES;
+    const perSync = this.options.pdfsPerSync ?? 200;
+    if (!this.pdfs) {
+      const { records } = await this.records.list<{ origin: string; documentId: string; sha256: string }>(this.profileId, municipalPdfKind.name);
+      this.pdfs = new Map(records.filter((r) => r.data.origin === this.origin).map((r) => [r.data.documentId, r.data.sha256]));
+    }
+    const ops: WriteOp[] = [];
+    for (const doc of documents) {
+      const content = doc.content;
+      if (content.format !== 'pdf' || content.bytes > max || this.pdfs.get(doc.id) === content.sha256) continue;
+      if (this.pdfsFetched >= perSync) break;
+      this.pdfsFetched += 1;
+      const bytes = await this.client.getBytes(content.href, content.bytes).catch((error: unknown) => {
+        // A missing file is fetched on demand later; losing the network or the sign-in stops the sync.
+        if (error instanceof HttpProblem && error.status !== 401) return null;
+        throw error;
+      });
+      if (!bytes) continue;
+      if (base64urlEncode(sha256(bytes)) !== content.sha256) {
+        this.progressOf('documents').rejected += 1;
+        continue;
+      }
+      ops.push({
+        op: 'put',
+        profileId: this.profileId,
+        kind: municipalPdfKind.name,
+        id: pdfIdFor(this.records, this.origin, doc.id),
+        data: { origin: this.origin, documentId: doc.id, sha256: content.sha256, data: base64urlEncode(bytes) },
+      });
+      this.pdfs.set(doc.id, content.sha256);
+    }
+    return ops;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Housekeeping
+
+  /** Page signatures no stored record refers to any more (every record on the page changed since). */
+  private async dropUnusedSignatures(): Promise<void> {
+    const used = new Set<string>();
+    for (const kind of [municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)]) {
+      const { records } = await this.records.list<MunicipalRecordData>(this.profileId, kind.name);
+      for (const r of records) if (r.data.provenance.origin === this.origin) used.add(r.data.provenance.signatureId);
+    }
+    const { records: signatures } = await this.records.list<{ origin: string }>(this.profileId, municipalSignatureKind.name);
+    const unused = signatures.filter((s) => s.data.origin === this.origin && !used.has(s.id));
+    if (unused.length > 0) {
+      await this.records.write(unused.map((s) => ({ op: 'delete' as const, profileId: this.profileId, kind: municipalSignatureKind.name, id: s.id })));
+    }
+  }
+}
+
+function codeOf(error: unknown): VaultError['code'] {
+  if (error instanceof VaultError) return error.code;
+  if (error instanceof HttpProblem) return error.status === 401 ? 'sign-in-required' : 'municipality-error';
+  return 'storage-failed';
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Jwks, RESOURCES } from '../../municipal/api/schemas';
+import { defineKind } from '../kind';
+import { MunicipalOrigin } from './received';
+
+const IsoInstant = z.iso.datetime({ offset: true });
+
+/** Where a resource's change feed stands for this connection. */
+export const ResourceCursor = z.object({
+  /** The last stored page's syncToken; null before the first page. */
+  cursor: z.string().max(4096).nullable(),
+  /** Grows when the server asks for a full re-sync; records of older generations are dropped after it. */
+  generation: z.int().min(0),
+  /** True once the feed was followed to its end at least once in this generation. */
+  complete: z.boolean(),
+  lastSyncedAt: IsoInstant.nullable(),
+});
+export type ResourceCursor = z.infer<typeof ResourceCursor>;
+
+export const SyncOutcome = z.object({
+  startedAt: IsoInstant,
+  finishedAt: IsoInstant,
+  result: z.enum(['ok', 'partial', 'failed']),
+  /** A vault error code when the sync did not finish (e.g. sign-in-required). */
+  error: z.string().max(60).nullable(),
+  stored: z.int().min(0),
+  deleted: z.int().min(0),
+  /** Records received but not stored because their signature or digest did not verify. */
+  rejected: z.int().min(0),
+});
+export type SyncOutcome = z.infer<typeof SyncOutcome>;
+
+export const OAuthTokens = z.object({
+  accessToken: z.string().min(1).max(4096),
+  refreshToken: z.string().min(1).max(4096),
+  /** Milliseconds since the epoch. */
+  expiresAt: z.number().int(),
+});
+export type OAuthTokens = z.infer<typeof OAuthTokens>;
+
+/**
+ * A connection to one municipality for one profile: its endpoints, the citizen's id there, the
+ * OAuth tokens (secrets: they live only here, inside the vault), the cached signing keys and
+ * where each resource's sync stands.
+ */
+export const municipalConnectionKind = defineKind({
+  name: 'municipal-connection',
+  scope: 'profile',
+  version: 1,
+  description: 'A connection to a municipality: endpoints, the citizen\u2019s id there, sign-in tokens, signing keys and sync position per resource.',
+  schema: z.object({
+    origin: MunicipalOrigin,
+    municipality: z.object({ name: z.string().min(1).max(200), code: z.string().max(10) }),
+    /** True for a demo server with synthetic people and published signing keys. */
+    demo: z.boolean(),
+    endpoints: z.object({
+      authorization: z.url(),
+      token: z.url(),
+      jwks: z.url(),
+      apiBase: z.url(),
+    }),
+    maxPageSize: z.int().min(1).max(1000),
+    clientId: z.string().min(1).max(128),
+    redirectUri: z.url(),
+    /** The citizen the data is about, and who signed in (a parent may act for a child). */
+    citizen: z.object({ id: z.string().min(1).max(128), name: z.string().max(200) }).nullable(),
+    actor: z.object({ id: z.string().min(1).max(128), name: z.string().max(200), relation: z.enum(['self', 'custody']) }).nullable(),
+    /** Null when the citizen must sign in again. */
+    tokens: OAuthTokens.nullable(),
+    jwks: Jwks,
+    resources: z.object(Object.fromEntries(RESOURCES.map((r) => [r, ResourceCursor])) as Record<(typeof RESOURCES)[number], typeof ResourceCursor>),
+    connectedAt: IsoInstant,
+    lastSync: SyncOutcome.nullable(),
+  }),
+});
+export type MunicipalConnectionData = z.infer<typeof municipalConnectionKind.schema>;

@@ -1,0 +1,5 @@
+/** The municipal record kinds: a connection, page signatures, and one kind per synced resource. */
+export * from './connection';
+export * from './record-kinds';
+export * from './signature';
+export { MunicipalOrigin, Provenance } from './received';

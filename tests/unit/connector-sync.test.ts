@@ -1,0 +1,187 @@
+/**
+ * The connector against the reference municipality: a full sync stores every resource with
+ * provenance that verifies later; re-syncs store only changes and never touch the citizen's
+ * notes; the server's reset (410) leads to a full re-sync that drops what did not come back.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyRecordProvenance } from '../../src/municipal/api/signature';
+import { RESOURCES } from '../../src/municipal/api/schemas';
+import { municipalCitizenKind, municipalPdfKind, municipalSignatureKind, type MunicipalRecordData } from '../../src/records/municipal/index';
+import { base64urlEncode } from '../../src/municipal/api/encoding';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base64urlDecode } from '../../src/municipal/api/encoding';
+import { connectorHarness, storedVersions, type ConnectorHarness } from './support/connector-harness';
+
+let h: ConnectorHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('full sync', () => {
+  it('stores every resource the municipality serves Thomas, each record verifiable from the vault alone', async () => {
+    h = await connectorHarness({ pageSize: 7 });
+    const { connectionId } = await h.connect();
+    const status = (await h.service.handlers.municipalSyncStatus({}))[0]!;
+    expect(status.state).toBe('ok');
+    expect(status.rejected).toBe(0);
+    expect(status.fraction).toBe(1);
+
+    const served = await h.served();
+    const stored = await storedVersions(h);
+    for (const resource of RESOURCES) {
+      expect(served[resource].size, resource).toBeGreaterThan(0);
+      expect(stored[resource], resource).toEqual(served[resource]);
+    }
+
+    // Provenance from stored data only: the record as received, its page JWS, the cached JWKS.
+    const jwks = await (await fetch(`${h.server.url}/.well-known/jwks.json`)).json();
+    const signatures = await h.vault.records.list<{ jws: string }>(h.profileId, municipalSignatureKind.name);
+    const jwsById = new Map(signatures.records.map((s) => [s.id, s.data.jws]));
+    let checked = 0;
+    for (const resource of RESOURCES) {
+      for (const data of (await h.stored(resource)).values()) {
+        const manifest = verifyRecordProvenance(data.record, jwsById.get(data.provenance.signatureId)!, jwks);
+        expect(manifest.sub).toBe('thomas');
+        checked++;
+      }
+    }
+    expect(checked).toBe(RESOURCES.reduce((n, r) => n + served[r].size, 0));
+
+    const citizen = await h.vault.records.list<MunicipalRecordData & { session: { actor: { relation: string } } }>(h.profileId, municipalCitizenKind.name);
+    expect(citizen.records).toHaveLength(1);
+    expect(citizen.records[0]!.data.record.id).toBe('thomas');
+    expect(citizen.records[0]!.data.session.actor.relation).toBe('self');
+
+    const [summary] = await h.service.handlers.municipalConnections({ profileId: h.profileId });
+    expect(summary).toMatchObject({ id: connectionId, origin: h.server.url, signedIn: true, citizen: { id: 'thomas' } });
+    expect(summary!.municipality.name).toMatch(/Kommune/);
+    expect(summary!.lastSync).toMatchObject({ result: 'ok', rejected: 0 });
+    expect(JSON.stringify(summary)).not.toMatch(/token/i);
+  });
+
+  it('reports progress as events, rising to 1', async () => {
+    h = await connectorHarness({ pageSize: 5 });
+    await h.connect();
+    const fractions = h.events.flatMap((e) => (e.type === 'municipal-sync' ? [e.status.fraction] : []));
+    expect(fractions.length).toBeGreaterThan(10);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]!);
+    expect(fractions.at(-1)).toBe(1);
+    const last = h.events.at(-1)!;
+    expect(last.type === 'municipal-sync' && last.status.parts.find((p) => p.part === 'activities')!.pages).toBeGreaterThan(5);
+  });
+
+  it('keeps the small PDFs, checked against their signed digests, and serves them offline', async () => {
+    h = await connectorHarness();
+    const { connectionId } = await h.connect();
+    const pdfs = await h.vault.records.list<{ documentId: string; sha256: string; data: string }>(h.profileId, municipalPdfKind.name);
+    const documents = await h.stored('documents');
+    const withPdf = [...documents.values()].filter((d) => (d.record.content as { format: string }).format === 'pdf');
+    expect(withPdf.length).toBeGreaterThan(0);
+    expect(pdfs.records).toHaveLength(withPdf.length);
+    for (const pdf of pdfs.records) {
+      expect(base64urlEncode(sha256(base64urlDecode(pdf.data.data)))).toBe(pdf.data.sha256);
+      expect(new TextDecoder().decode(base64urlDecode(pdf.data.data).subarray(0, 5))).toBe('%PDF-');
+    }
+    // Offline: the server is gone, the PDF still opens.
+    const docs = await h.vault.records.list<MunicipalRecordData>(h.profileId, 'municipal-document');
+    const doc = docs.records.find((d) => (d.data.record.content as { format: string }).format === 'pdf')!;
+    await h.server.close();
+    const pdf = await h.service.handlers.municipalDocumentPdf({ profileId: h.profileId, documentId: doc.id });
+    expect(pdf.sha256).toBe((doc.data.record.content as { sha256: string }).sha256);
+    // And a sync while offline says so, and keeps everything.
+    const before = await storedVersions(h);
+    const status = await h.sync(connectionId);
+    expect(status.error).toBe('municipality-unreachable');
+    expect(await storedVersions(h)).toEqual(before);
+    h.server = { ...h.server, close: async () => {} };
+  });
+});
+
+describe('re-sync', () => {
+  it('stores only the changes (update, delete, add) and keeps the citizen\u2019s note on a case', async () => {
+    h = await connectorHarness({ pageSize: 5 });
+    const { connectionId } = await h.connect();
+    const cases = await h.vault.records.list<MunicipalRecordData>(h.profileId, 'municipal-case');
+    const target = cases.records[0]!;
+    const [note] = await h.vault.records.write([
+      { op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Spørg om kørsel', body: 'Ring tirsdag.', attachedTo: { kind: 'municipal-case', id: target.id } } },
+    ]);
+
+    // Nothing changed: nothing stored.
+    const quiet = await h.sync(connectionId);
+    expect(quiet).toMatchObject({ state: 'ok', stored: 1 /* the citizen (/me) is fetched every time */, deleted: 0 });
+
+    const caseId = String(target.data.record.id);
+    const payments = [...(await h.stored('payments')).keys()];
+    const activity = [...(await h.stored('activities')).values()][0]!.record;
+    await h.change('thomas', { op: 'update', resource: 'cases', id: caseId, patch: { title: 'Ny titel på sagen' } });
+    await h.change('thomas', { op: 'delete', resource: 'payments', id: payments[0] });
+    await h.change('thomas', { op: 'add', resource: 'activities', record: { ...activity, id: 'act-new-1', title: 'Nyt møde' } });
+
+    const status = await h.sync(connectionId);
+    expect(status.state).toBe('ok');
+    expect(status.parts.find((p) => p.part === 'cases')).toMatchObject({ stored: 1, deleted: 0 });
+    expect(status.parts.find((p) => p.part === 'payments')).toMatchObject({ stored: 0, deleted: 1 });
+    expect(status.parts.find((p) => p.part === 'activities')).toMatchObject({ stored: 1, deleted: 0 });
+    expect(status.parts.find((p) => p.part === 'documents')).toMatchObject({ stored: 0, deleted: 0 });
+
+    expect((await h.stored('cases')).get(caseId)!.record.title).toBe('Ny titel på sagen');
+    expect((await h.stored('payments')).has(payments[0]!)).toBe(false);
+    expect((await h.stored('activities')).get('act-new-1')!.record.title).toBe('Nyt møde');
+    expect(await storedVersions(h)).toEqual(await h.served());
+
+    const kept = await h.vault.records.get<{ title: string; attachedTo: { id: string } }>(h.profileId, 'note', note!.id);
+    expect(kept!.data).toEqual(note!.data);
+    // The note still points at the same case record: re-syncs overwrite it under the same id.
+    const updated = await h.vault.records.get<MunicipalRecordData>(h.profileId, 'municipal-case', kept!.data.attachedTo.id);
+    expect(updated!.data.record.id).toBe(caseId);
+  });
+
+  it('after the server resets its feed (410), fetches everything again and drops what did not come back', async () => {
+    h = await connectorHarness({ pageSize: 5 });
+    const { connectionId } = await h.connect();
+    const activity = [...(await h.stored('activities')).values()][0]!.record;
+    await h.change('thomas', { op: 'add', resource: 'activities', record: { ...activity, id: 'act-gone-after-reset', title: 'Midlertidig' } });
+    await h.sync(connectionId);
+    expect((await h.stored('activities')).has('act-gone-after-reset')).toBe(true);
+
+    await fetch(`${h.server.url}/__test/reset`, { method: 'POST' }); // old cursors now get 410
+    const status = await h.sync(connectionId);
+    expect(status.state).toBe('ok');
+    expect((await h.stored('activities')).has('act-gone-after-reset')).toBe(false);
+    expect(status.parts.find((p) => p.part === 'activities')!.deleted).toBe(1);
+    expect(await storedVersions(h)).toEqual(await h.served());
+
+    // Back to incremental: the next sync is quiet.
+    expect(await h.sync(connectionId)).toMatchObject({ state: 'ok', stored: 1, deleted: 0 });
+  });
+
+  it('drops page signatures no stored record uses any more', async () => {
+    h = await connectorHarness({ pageSize: 50 });
+    const { connectionId } = await h.connect();
+    const before = await h.vault.records.list(h.profileId, municipalSignatureKind.name);
+    // Every access-log entry sits on one page: change them all and that page's signature is unused.
+    const entries = [...(await h.stored('access-log')).keys()];
+    for (const id of entries) await h.change('thomas', { op: 'update', resource: 'access-log', id, patch: { reason: 'Opfølgning' } });
+    await h.sync(connectionId);
+    const after = await h.vault.records.list<{ resource: string }>(h.profileId, municipalSignatureKind.name);
+    const logPages = after.records.filter((s) => s.data.resource === 'access-log');
+    expect(logPages).toHaveLength(1);
+    // Two /me signatures never pile up either: each sync's /me replaces the last.
+    expect(after.records.filter((s) => s.data.resource === 'me')).toHaveLength(1);
+    expect(after.records.length).toBe(before.records.length);
+  });
+});
+
+describe('youth rules', () => {
+  it('stores for Freja (16) exactly what the municipality serves her, which is less than it holds', async () => {
+    h = await connectorHarness({ login: 'freja' });
+    await h.connect();
+    const served = await h.served('freja');
+    expect(await storedVersions(h)).toEqual(served);
+    const all = h.server.state.ledger('freja');
+    const hidden = RESOURCES.some((r) => [...all.changesAfter(r, 0)].filter((e) => e.record.type !== 'tombstone').length > served[r].size);
+    expect(hidden).toBe(true);
+  });
+});
