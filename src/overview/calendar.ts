@@ -1,0 +1,117 @@
+/**
+ * One calendar across systems: every appointment and deadline the municipality's systems hold,
+ * and the last day to appeal each decision, as one list of entries and as a month grid.
+ */
+import type { Activity, SourceSystem } from '../municipal/api/schemas';
+import { addDays, danishDay, weekdayIndex } from './danish-time';
+import { activityAt, type OverviewData } from './model';
+import { endOfDanishDay } from '../municipal/connector/reminders';
+
+export type EntryKind = 'appointment' | 'deadline' | 'appeal';
+
+export interface CalendarEntry {
+  /** Stable across syncs: the kind of source and its vault id. */
+  id: string;
+  kind: EntryKind;
+  title: string;
+  /** What to do by a deadline, or the appointment's description. */
+  detail: string | null;
+  /** ISO instant; for an appeal deadline, the end of its Danish day. */
+  start: string;
+  end: string | null;
+  /** A whole-day entry (appeal deadlines): `day` is what counts, not a time. */
+  allDay: boolean;
+  /** The Danish calendar day. */
+  day: string;
+  status: Activity['status'] | 'open';
+  /** The system it comes from; an appeal deadline comes from the case system. */
+  source: Pick<SourceSystem, 'name' | 'category'> | null;
+  location: { name: string; address: string | null; room: string | null; online: boolean } | null;
+  changeUrl: string | null;
+  origin: string;
+  /** The municipality's case id, when the entry belongs to a case. */
+  caseId: string | null;
+  /** The vault id of the record behind the entry. */
+  vaultId: string;
+  recordKind: 'municipal-activity' | 'municipal-decision';
+}
+
+/** Every entry, earliest first (ties by title, so the order never depends on load order). */
+export function calendarEntries(data: OverviewData): CalendarEntry[] {
+  const entries: CalendarEntry[] = [];
+  for (const { vaultId, origin, record: a } of data.activities) {
+    const start = activityAt(a);
+    entries.push({
+      id: `activity:${vaultId}`,
+      kind: a.kind,
+      title: a.title,
+      detail: a.kind === 'deadline' ? (a.action ?? a.description ?? null) : (a.description ?? null),
+      start,
+      end: a.kind === 'appointment' ? (a.endsAt ?? null) : null,
+      allDay: false,
+      day: danishDay(start),
+      status: a.status,
+      source: { name: a.source.name, category: a.source.category },
+      location:
+        a.kind === 'appointment' && a.location
+          ? { name: a.location.name, address: a.location.address ?? null, room: a.location.room ?? null, online: a.location.online ?? false }
+          : null,
+      changeUrl: a.changeUrl ?? null,
+      origin,
+      caseId: a.caseId ?? null,
+      vaultId,
+      recordKind: 'municipal-activity',
+    });
+  }
+  for (const { vaultId, origin, record: d } of data.decisions) {
+    if (!d.appeal) continue;
+    entries.push({
+      id: `appeal:${vaultId}`,
+      kind: 'appeal',
+      title: d.title,
+      detail: d.appeal.howTo,
+      start: new Date(endOfDanishDay(d.appeal.deadline)).toISOString(),
+      end: null,
+      allDay: true,
+      day: d.appeal.deadline,
+      status: 'open',
+      source: null,
+      location: null,
+      changeUrl: d.appeal.url ?? null,
+      origin,
+      caseId: d.caseId,
+      vaultId,
+      recordKind: 'municipal-decision',
+    });
+  }
+  return entries.sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title, 'da'));
+}
+
+/** Still ahead and still on: not cancelled, completed or missed, and not yet past. */
+export const isUpcoming = (entry: CalendarEntry, now: number): boolean =>
+  (entry.status === 'planned' || entry.status === 'changed' || entry.status === 'open') && Date.parse(entry.start) >= now;
+
+export interface MonthDay {
+  day: string;
+  inMonth: boolean;
+  entries: CalendarEntry[];
+}
+
+/** A month as weeks of seven days, Monday first, padded with the neighbouring months' days. */
+export function monthGrid(month: string, entries: readonly CalendarEntry[]): MonthDay[][] {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`month must be YYYY-MM, got ${month}`);
+  const byDay = new Map<string, CalendarEntry[]>();
+  for (const entry of entries) byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry]);
+  const first = `${month}-01`;
+  let day = addDays(first, -weekdayIndex(first));
+  const weeks: MonthDay[][] = [];
+  do {
+    const week: MonthDay[] = [];
+    for (let i = 0; i < 7; i++) {
+      week.push({ day, inMonth: day.startsWith(month), entries: byDay.get(day) ?? [] });
+      day = addDays(day, 1);
+    }
+    weeks.push(week);
+  } while (day.startsWith(month));
+  return weeks;
+}

@@ -1,0 +1,41 @@
+/**
+ * Calendar days in Danish local time. The municipality's dates are Danish days and its instants
+ * carry an offset; grouping by day must use Copenhagen's clock whatever the computer's zone is.
+ */
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Danish calendar day (YYYY-MM-DD) of an instant. */
+export function danishDay(instant: string | number | Date): string {
+  return dayFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** "2026-03" of a day or instant in Danish time. */
+export const danishMonth = (instant: string | number | Date): string => danishDay(instant).slice(0, 7);
+
+/** The month after `month` ("2026-12" → "2027-01"). */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Adds days to a calendar day (no time zone involved: days are dates). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday (Danish weeks start on Monday). */
+export const weekdayIndex = (day: string): number => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+/** The ISO 8601 week number of a day (what Danish calendars print as "uge"). */
+export function isoWeek(day: string): number {
+  const thursday = new Date(`${addDays(day, 3 - weekdayIndex(day))}T00:00:00Z`);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  return 1 + Math.floor((thursday.getTime() - yearStart) / 86_400_000 / 7);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, foldDanish, groupHits, search } from '../../src/overview/search';
+import { fixtureData } from './support/overview-fixtures';
+
+describe('Danish-aware folding', () => {
+  it('ignores case and folds accents', () => {
+    expect(foldDanish('CAFÉ Crème')).toBe(foldDanish('cafe creme'));
+    expect(foldDanish('  Samtale \n i   JOBCENTRET ')).toBe('samtale i jobcentret');
+  });
+
+  it('keeps æ, ø and å apart from a and o', () => {
+    expect(foldDanish('Ærø')).toBe('ærø');
+    expect(foldDanish('Åbenrå')).not.toBe(foldDanish('Abenra'));
+    expect(foldDanish('sø')).not.toBe(foldDanish('so'));
+    expect(foldDanish('hær')).not.toBe(foldDanish('har'));
+  });
+
+  it('treats the old spelling aa as å', () => {
+    expect(foldDanish('Aabenraa')).toBe(foldDanish('Åbenrå'));
+    expect(foldDanish('AAGE')).toBe('åge');
+  });
+
+  it('reads ä and ö as æ and ø, and a decomposed å as å', () => {
+    expect(foldDanish('Kär Möller')).toBe('kær møller');
+    expect(foldDanish('Vestera\u030A')).toBe('vesterå');
+  });
+});
+
+describe('search across everything', () => {
+  const docs = buildSearchIndex(fixtureData(), (code) => (code === '32.24.04' ? 'Kontanthjælp' : null));
+
+  it('finds records of every kind, grouped by kind', () => {
+    const groups = groupHits(search(docs, 'kontanthjælp'));
+    expect(groups.map((g) => g.kind)).toEqual(['case', 'decision', 'payment', 'document']);
+  });
+
+  it('finds a case by the plain-language title of its topic', () => {
+    expect(search(docs, 'KONTANTHJAELP')).toEqual([]);
+    expect(search(docs, 'kontanthjælp').some((h) => h.doc.vaultId === 'v-case-cash')).toBe(true);
+  });
+
+  it('matches "aa" for "å", accents and case folded, and every word must match', () => {
+    expect(search(docs, 'aaboulevarden').map((h) => h.doc.vaultId)).toEqual(['v-doc-1']);
+    expect(search(docs, 'CAFE').map((h) => h.doc.vaultId)).toEqual(['v-doc-1']);
+    expect(search(docs, 'vestera')).toEqual([]);
+    expect(search(docs, 'samtale jobcentret').map((h) => h.doc.kind)).toEqual(['activity', 'activity']);
+    expect(search(docs, 'samtale tandlæge')).toEqual([]);
+    expect(search(docs, '   ')).toEqual([]);
+  });
+
+  it('ranks a title that starts with the query, then a title word, then anywhere; ties newest first', () => {
+    expect(search(docs, 'kontanthjælp').map((h) => [h.doc.kind, h.score])).toEqual([
+      ['payment', 3],
+      ['payment', 3],
+      ['payment', 3],
+      ['document', 2],
+      ['decision', 2],
+      ['case', 0],
+    ]);
+    expect(search(docs, 'sanne holm').map((h) => h.doc.kind)).toEqual(['access-log', 'case']);
+  });
+
+  it('finds the access log by who, unit and reason', () => {
+    expect(search(docs, 'nexus').map((h) => h.doc.kind)).toEqual(['access-log']);
+    expect(search(docs, 'behandling af din').map((h) => h.doc.kind)).toEqual(['access-log']);
+  });
+});
