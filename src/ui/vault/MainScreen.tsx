@@ -16,11 +16,16 @@ import { BackupSection } from './BackupSection';
 import { NotesSection } from './NotesSection';
 import { ProfilesSection } from './ProfilesSection';
 import { SettingsSection } from './SettingsSection';
+import { MunicipalitySection } from '../municipal/MunicipalitySection';
+import { OverviewSection } from '../municipal/OverviewSection';
+import { hasMunicipalConnection } from '../municipal/landing';
 
-export const SECTIONS = ['notes', 'profiles', 'settings', 'backup'] as const;
+export const SECTIONS = ['overview', 'municipality', 'notes', 'profiles', 'settings', 'backup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const SECTION_LABEL: Record<Section, MessageKey> = {
+  overview: 'section.overview',
+  municipality: 'section.municipality',
   notes: 'section.notes',
   profiles: 'section.profiles',
   settings: 'section.settings',
@@ -40,6 +45,8 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
   const [showReminder, setShowReminder] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstSection = useRef(true);
+  /** The overview becomes the landing section once a municipality is connected, unless the user already chose one. */
+  const sectionChosen = useRef(false);
 
   const selectProfile = (id: string) => {
     sessionStorage.setItem(PROFILE_KEY, id);
@@ -75,6 +82,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
    * user's pointer.
    */
   const openSection = (next: Section) => {
+    sectionChosen.current = true;
     setSection(next);
     void loadSettings({ updateReminder: true });
   };
@@ -101,6 +109,15 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
   }, [section]);
 
   const current = profiles?.find((p) => p.id === currentId) ?? null;
+
+  useEffect(() => {
+    if (!current || sectionChosen.current) return;
+    void hasMunicipalConnection(current.id).then((connected) => {
+      if (!connected || sectionChosen.current) return;
+      firstSection.current = true; // landing, not a move: focus stays where the page put it
+      setSection('overview');
+    });
+  }, [current?.id]);
 
   return (
     <div class="app">
@@ -139,6 +156,12 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
       <AlertLine>{error}</AlertLine>
       <main class="section">
         {/* Keyed by profile: one person's notes must never show under another's name, not even while loading. */}
+        {section === 'overview' && current && (
+          <OverviewSection key={current.id} profile={current} onAddMunicipality={() => openSection('municipality')} />
+        )}
+        {section === 'municipality' && current && (
+          <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />
+        )}
         {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}
         {section === 'profiles' && profiles && current && (
           <ProfilesSection profiles={profiles} currentId={current.id} onSelect={selectProfile} onChanged={loadProfiles} />

@@ -1,0 +1,287 @@
+/**
+ * One calendar across the municipality's systems: a list (coming up, earlier) and a month grid
+ * moved through with the arrow keys; each entry shows its system, place, time and change link.
+ * Export as .ics, and the reminder lead times.
+ */
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { callVault } from '../../messaging/client';
+import type { Settings } from '../../messaging/settings';
+import { calendarEntries, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
+import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../overview/danish-time';
+import { toICalendar } from '../../overview/ical';
+import type { OverviewData } from '../../overview/model';
+import { ActionFeedback } from '../components/Messages';
+import { useAction } from '../components/use-action';
+import { t, type MessageKey } from '../i18n/index';
+import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
+import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
+
+const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}` as MessageKey);
+
+/** One appointment or deadline: what, when, from which system, where, and the link to change it. */
+export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void; showDay?: boolean }) {
+  const { entry: e } = props;
+  const when = e.allDay ? `${dayText(e.day)}, ${t('calendar.allDay')}` : props.showDay === false ? timeText(e.start) : dateTimeText(e.start);
+  const place = e.location ? [e.location.name, e.location.room, e.location.address, e.location.online ? t('calendar.online') : null].filter(Boolean).join(', ') : null;
+  const status = e.status === 'planned' || e.status === 'open' ? null : t(`calendar.status.${e.status}` as MessageKey);
+  return (
+    <div class={`entry entry-${e.kind}`} data-entry-id={e.id}>
+      <p class="entry-head">
+        <span class="tag">{KIND_LABEL(e.kind)}</span> <strong>{e.title}</strong>
+        {status && <span class="tag tag-status"> {status}</span>}
+      </p>
+      <p class="entry-when">
+        <time dateTime={e.allDay ? e.day : e.start}>{when}</time>
+        {e.end && !e.allDay && <span> – {timeText(e.end)}</span>}
+      </p>
+      {e.detail && e.kind !== 'appeal' && <p>{e.detail}</p>}
+      <p class="meta">{e.source ? t('calendar.from', { system: e.source.name }) : t('calendar.fromCase')}</p>
+      {place && <p>{t('calendar.where', { place })}</p>}
+      <div class="actions">
+        {e.changeUrl && (
+          <a class="button" href={e.changeUrl} target="_blank" rel="noopener noreferrer">
+            {e.kind === 'appointment' ? t('calendar.change') : e.kind === 'appeal' ? t('case.appealLink') : t('calendar.changeDeadline')}
+          </a>
+        )}
+        {e.caseId && props.go && <CaseLinkFor entry={e} go={props.go} />}
+      </div>
+    </div>
+  );
+}
+
+function CaseLinkFor(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void }) {
+  const found = useContext(CaseLookup)(props.entry.origin, props.entry.caseId!);
+  if (!found) return null;
+  return (
+    <RouteLink to={{ view: 'case', id: found.vaultId }} go={props.go}>
+      {t('doc.case', { title: found.title })}
+    </RouteLink>
+  );
+}
+
+function download(text: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const LEAD_CHOICES = [15, 60, 120, 1440, 2880, 10080] as const;
+
+function ReminderSettings() {
+  const [lead, setLead] = useState<number[] | null>(null);
+  const action = useAction();
+  useEffect(() => {
+    void callVault('getSettings', {}).then((s: Settings) => setLead(s.reminderLeadMinutes), (e: unknown) => action.fail(String(e)));
+  }, []);
+  if (!lead) return null;
+  const toggle = (minutes: number) => setLead(lead.includes(minutes) ? lead.filter((m) => m !== minutes) : [...lead, minutes].sort((a, b) => b - a));
+  const save = (event: Event) => {
+    event.preventDefault();
+    void action.run(t('common.working'), () => callVault('setSettings', { reminderLeadMinutes: lead.slice(0, 5) }), (s) =>
+      s.reminderLeadMinutes.length === 0 ? t('calendar.remindersOff') : t('calendar.remindersSaved'),
+    );
+  };
+  const choices = [...new Set([...LEAD_CHOICES, ...lead])].sort((a, b) => a - b);
+  return (
+    <section class="panel" aria-labelledby="reminders-title">
+      <h3 id="reminders-title">{t('calendar.remindersTitle')}</h3>
+      <form onSubmit={save}>
+        <fieldset>
+          <legend>{t('calendar.remindersIntro')}</legend>
+          {choices.map((m) => (
+            <label class="choice" key={m}>
+              <input type="checkbox" checked={lead.includes(m)} disabled={!lead.includes(m) && lead.length >= 5} onChange={() => toggle(m)} />
+              {(LEAD_CHOICES as readonly number[]).includes(m) ? t(`lead.${m}` as MessageKey) : `${m} min.`}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">{t('calendar.remindersSave')}</button>
+        <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
+      </form>
+    </section>
+  );
+}
+
+function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: OverviewRoute) => void }) {
+  const [month, setMonth] = useState(props.today.slice(0, 7));
+  const [selected, setSelected] = useState(props.today);
+  const grid = useRef<HTMLTableElement>(null);
+  const focusNext = useRef(false);
+  const weeks = monthGrid(month, props.entries);
+  const [shortDays, longDays] = [weekdayNames('short'), weekdayNames('long')];
+
+  useEffect(() => {
+    if (!focusNext.current) return;
+    focusNext.current = false;
+    grid.current?.querySelector<HTMLElement>(`[data-day="${selected}"]`)?.focus();
+  }, [selected, month]);
+
+  const select = (day: string, focus: boolean) => {
+    focusNext.current = focus;
+    setSelected(day);
+    setMonth(day.slice(0, 7));
+  };
+  const onKey = (event: KeyboardEvent) => {
+    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+    if (event.key in step) select(addDays(selected, step[event.key]!), true);
+    else if (event.key === 'Home') select(addDays(selected, -((new Date(`${selected}T00:00:00Z`).getUTCDay() + 6) % 7)), true);
+    else if (event.key === 'End') select(addDays(selected, 6 - ((new Date(`${selected}T00:00:00Z`).getUTCDay() + 6) % 7)), true);
+    else if (event.key === 'PageUp') select(`${previousMonth(selected.slice(0, 7))}-01`, true);
+    else if (event.key === 'PageDown') select(`${nextMonth(selected.slice(0, 7))}-01`, true);
+    else return;
+    event.preventDefault();
+  };
+  const dayEntries = props.entries.filter((e) => e.day === selected);
+
+  return (
+    <div class="month-view">
+      <div class="month-nav">
+        <button type="button" onClick={() => select(`${previousMonth(month)}-01`, false)}>
+          <span aria-hidden="true">‹ </span>
+          {t('calendar.prevMonth')}
+        </button>
+        <h3 id="month-title" aria-live="polite">
+          {monthText(month)}
+        </h3>
+        <button type="button" onClick={() => select(`${nextMonth(month)}-01`, false)}>
+          {t('calendar.nextMonth')}
+          <span aria-hidden="true"> ›</span>
+        </button>
+      </div>
+      <p class="hint" id="grid-hint">{t('calendar.gridHint')}</p>
+      <table ref={grid} role="grid" class="month-grid" aria-labelledby="month-title" aria-describedby="grid-hint" onKeyDown={onKey}>
+        <thead>
+          <tr>
+            <th scope="col" class="week-no">
+              {t('calendar.week')}
+            </th>
+            {shortDays.map((d, i) => (
+              <th scope="col" key={d}>
+                <abbr title={longDays[i]}>{d}</abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week[0]!.day}>
+              <th scope="row" class="week-no">
+                {isoWeek(week[0]!.day)}
+              </th>
+              {week.map((d) => {
+                const label = `${weekdayText(d.day)}${d.entries.length ? `, ${t('calendar.dayCount', { count: d.entries.length })}` : ''}`;
+                return (
+                  <td
+                    key={d.day}
+                    role="gridcell"
+                    data-day={d.day}
+                    tabIndex={d.day === selected ? 0 : -1}
+                    aria-selected={d.day === selected}
+                    aria-label={label}
+                    class={[d.inMonth ? '' : 'other-month', d.day === props.today ? 'today' : '', d.entries.length ? 'has-entries' : ''].join(' ')}
+                    onClick={() => select(d.day, true)}
+                  >
+                    <span class="day-number" aria-hidden="true">{Number(d.day.slice(8))}</span>
+                    {d.entries.slice(0, 3).map((e) => (
+                      <span key={e.id} class={`dot dot-${e.kind}`} aria-hidden="true" title={e.title} />
+                    ))}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="day-title" class="day-detail">
+        <h4 id="day-title">{weekdayText(selected)}</h4>
+        {dayEntries.length === 0 ? (
+          <p class="empty-list">{t('calendar.nothingThatDay')}</p>
+        ) : (
+          <ul class="entries">
+            {dayEntries.map((e) => (
+              <li key={e.id}>
+                <EntryLine entry={e} go={props.go} showDay={false} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void }) {
+  const [mode, setMode] = useState<'list' | 'month'>('list');
+  const [exported, setExported] = useState<string | null>(null);
+  const entries = calendarEntries(props.data);
+  const upcoming = entries.filter((e) => isUpcoming(e, props.now));
+  const past = entries.filter((e) => !isUpcoming(e, props.now)).reverse();
+  const today = danishDay(props.now);
+
+  const exportIcs = () => {
+    const text = toICalendar(entries, {
+      now: new Date(),
+      name: t('calendar.calName', { name: props.ownerName }),
+      labels: { appointment: t('calendar.kind.appointment'), deadline: t('calendar.kind.deadline'), appeal: t('calendar.kind.appeal') },
+    });
+    const file = t('calendar.fileName');
+    download(text, file, 'text/calendar;charset=utf-8');
+    setExported(t('calendar.exported', { file }));
+  };
+
+  return (
+    <>
+      <p>{t('calendar.intro')}</p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={exportIcs} aria-describedby="export-hint">
+          {t('calendar.export')}
+        </button>
+      </div>
+      <p class="hint" id="export-hint">{t('calendar.exportHint')}</p>
+      <div role="status" class={exported ? 'status' : 'status empty'}>{exported}</div>
+      <div class="toggle" role="group" aria-label={t('calendar.showAs')}>
+        <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
+          {t('calendar.list')}
+        </button>
+        <button type="button" aria-pressed={mode === 'month'} onClick={() => setMode('month')}>
+          {t('calendar.month')}
+        </button>
+      </div>
+      {entries.length === 0 && <p class="empty-list">{t('calendar.none')}</p>}
+      {mode === 'list' && entries.length > 0 && (
+        <>
+          <section aria-labelledby="cal-upcoming">
+            <h3 id="cal-upcoming">{t('calendar.upcoming')}</h3>
+            {upcoming.length === 0 ? <p class="empty-list">{t('calendar.none')}</p> : (
+              <ul class="entries" aria-labelledby="cal-upcoming">
+                {upcoming.map((e) => (
+                  <li key={e.id}>
+                    <EntryLine entry={e} go={props.go} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {past.length > 0 && (
+            <section aria-labelledby="cal-past">
+              <h3 id="cal-past">{t('calendar.past')}</h3>
+              <ul class="entries" aria-labelledby="cal-past">
+                {past.map((e) => (
+                  <li key={e.id}>
+                    <EntryLine entry={e} go={props.go} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      {mode === 'month' && <MonthView entries={entries} today={today} go={props.go} />}
+      <ReminderSettings />
+    </>
+  );
+}
+

@@ -1,0 +1,48 @@
+/** One document or journal note: its text, or its PDF opened from the vault (fetched once if needed). */
+import { callVault } from '../../messaging/client';
+import type { Document } from '../../municipal/api/schemas';
+import type { Item } from '../../overview/model';
+import { fromBase64Url } from '../../vault/crypto/bytes';
+import { ActionFeedback } from '../components/Messages';
+import { useAction } from '../components/use-action';
+import { t } from '../i18n/index';
+import { dayText } from './format';
+
+export function DocumentView(props: { doc: Item<Document>; profileId: string }) {
+  const d = props.doc.record;
+  const action = useAction();
+  const openPdf = () => {
+    // Opened before the await, inside the click, so the browser does not block it as a pop-up.
+    const tab = window.open('about:blank', '_blank');
+    void action.run(
+      t('common.working'),
+      async () => {
+        const pdf = await callVault('municipalDocumentPdf', { profileId: props.profileId, documentId: props.doc.vaultId });
+        const url = URL.createObjectURL(new Blob([fromBase64Url(pdf.data) as BlobPart], { type: 'application/pdf' }));
+        if (tab) tab.location.href = url;
+        else window.open(url, '_blank');
+      },
+      t('doc.pdfOpened'),
+    ).then((r) => {
+      if (r === undefined) tab?.close();
+    });
+  };
+  return (
+    <article class="document">
+      <p class="meta">
+        {t('doc.date', { date: dayText(d.date) })}
+        {d.author && <> · {t('doc.from', { name: d.author.unit ? `${d.author.name}, ${d.author.unit}` : d.author.name })}</>}
+      </p>
+      {d.content.format === 'text' ? (
+        <div class="document-text">{d.content.text}</div>
+      ) : (
+        <>
+          <button type="button" class="primary" onClick={openPdf}>
+            {t('doc.openPdf')}
+          </button>
+          <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
+        </>
+      )}
+    </article>
+  );
+}

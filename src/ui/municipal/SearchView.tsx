@@ -1,0 +1,87 @@
+/** Search across everything synced, Danish-aware; results grouped by kind, each linking to its record. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { indexOverview, type OverviewData } from '../../overview/model';
+import { buildSearchIndex, groupHits, search, type SearchDoc } from '../../overview/search';
+import { t, type MessageKey } from '../i18n/index';
+import { dayText, dateTimeText } from './format';
+import { RouteLink, type OverviewRoute } from './Links';
+import { plainCaseTitle, topicOf } from './plain';
+
+/** Where a hit leads: its own page, or the page that shows it. */
+function routeOf(doc: SearchDoc, data: OverviewData, index: ReturnType<typeof indexOverview>): OverviewRoute {
+  switch (doc.kind) {
+    case 'case':
+      return { view: 'case', id: doc.vaultId };
+    case 'document':
+      return { view: 'document', id: doc.vaultId };
+    case 'payment':
+      return { view: 'payments', focus: doc.vaultId };
+    case 'decision': {
+      const decision = data.decisions.find((d) => d.vaultId === doc.vaultId);
+      const owner = decision && index.case(decision.origin, decision.record.caseId);
+      return owner ? { view: 'case', id: owner.vaultId } : { view: 'cases' };
+    }
+    case 'activity': {
+      const activity = data.activities.find((a) => a.vaultId === doc.vaultId);
+      const owner = activity && index.case(activity.origin, activity.record.caseId);
+      return owner ? { view: 'case', id: owner.vaultId } : { view: 'calendar' };
+    }
+    case 'access-log':
+      return { view: 'access' };
+  }
+}
+
+export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) => void }) {
+  const [query, setQuery] = useState('');
+  const [settled, setSettled] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const docs = useMemo(() => buildSearchIndex(props.data, (code) => topicOf({ code, title: code }).plainTitle), [props.data]);
+  const index = useMemo(() => indexOverview(props.data), [props.data]);
+  // Results follow typing after a short pause, so a screen reader is not flooded with counts.
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(query), 200);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const hits = useMemo(() => search(docs, settled), [docs, settled]);
+  const groups = groupHits(hits);
+  const titleOf = (doc: SearchDoc) => {
+    if (doc.kind === 'case') {
+      const c = props.data.cases.find((x) => x.vaultId === doc.vaultId);
+      return c ? `${plainCaseTitle(c.record)} – ${doc.title}` : doc.title;
+    }
+    return doc.title;
+  };
+  const dateOf = (doc: SearchDoc) => (doc.date.length === 10 ? dayText(doc.date) : dateTimeText(doc.date));
+
+  return (
+    <>
+      <form role="search" onSubmit={(e) => (e.preventDefault(), setSettled(query))}>
+        <div class="field">
+          <label for="search-input">{t('search.label')}</label>
+          <p class="hint" id="search-hint">
+            {t('search.hint')}
+          </p>
+          <input id="search-input" ref={input} type="search" value={query} aria-describedby="search-hint" autocomplete="off" onInput={(e) => setQuery(e.currentTarget.value)} />
+        </div>
+      </form>
+      <div role="status" class="status">
+        {settled.trim() === '' ? null : hits.length === 0 ? t('search.none', { query: settled }) : hits.length === 1 ? t('search.one') : t('search.count', { count: hits.length })}
+      </div>
+      {groups.map((g) => (
+        <section key={g.kind} aria-labelledby={`hits-${g.kind}`} class="hit-group">
+          <h3 id={`hits-${g.kind}`}>{t(`search.kind.${g.kind}` as MessageKey)}</h3>
+          <ul class="plain-list">
+            {g.hits.map(({ doc }) => (
+              <li key={doc.vaultId}>
+                <RouteLink to={routeOf(doc, props.data, index)} go={props.go}>
+                  {titleOf(doc)}
+                </RouteLink>
+                <span class="meta">, {dateOf(doc)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
