@@ -63,8 +63,10 @@ export function calendarEntries(data: OverviewData): CalendarEntry[] {
       recordKind: 'municipal-activity',
     });
   }
+  // Case systems often list the appeal deadline as an activity too: show that day once.
+  const listedDeadlines = new Set(entries.filter((e) => e.kind === 'deadline' && e.caseId).map((e) => `${e.origin}\n${e.caseId}\n${e.day}`));
   for (const { vaultId, origin, record: d } of data.decisions) {
-    if (!d.appeal) continue;
+    if (!d.appeal || listedDeadlines.has(`${origin}\n${d.caseId}\n${d.appeal.deadline}`)) continue;
     entries.push({
       id: `appeal:${vaultId}`,
       kind: 'appeal',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Activity } from '../../src/municipal/api/schemas';
 import { calendarEntries, isUpcoming, monthGrid } from '../../src/overview/calendar';
 import { danishDay, isoWeek, nextMonth, previousMonth } from '../../src/overview/danish-time';
 import { nowSummary } from '../../src/overview/now';
-import { fixtureData } from './support/overview-fixtures';
+import { deadline, fixtureData } from './support/overview-fixtures';
 
 describe('calendar entries across systems', () => {
   const entries = calendarEntries(fixtureData());
@@ -28,6 +29,15 @@ describe('calendar entries across systems', () => {
   it('puts an appeal deadline at the end of its Danish day, as a whole-day entry', () => {
     const appeal = entries.find((e) => e.kind === 'appeal')!;
     expect(appeal).toMatchObject({ allDay: true, day: '2026-03-20', start: '2026-03-20T22:59:00.000Z' });
+  });
+
+  it('shows an appeal deadline once when the case system also lists it as a deadline', () => {
+    const data = fixtureData();
+    data.activities.push({ vaultId: 'v-act-9', origin: data.decisions[0]!.origin, record: Activity.parse({ ...deadline, id: 'act-9', title: 'Klagefrist', caseId: 'case-cash', dueAt: '2026-03-20T23:59:00+01:00' }) });
+    const kinds = calendarEntries(data).filter((e) => e.day === '2026-03-20').map((e) => e.kind);
+    expect(kinds).toEqual(['deadline']);
+    data.activities[3]!.origin = 'https://other.example';
+    expect(calendarEntries(data).filter((e) => e.day === '2026-03-20').map((e) => e.kind).sort()).toEqual(['appeal', 'deadline']);
   });
 
   it('groups by Danish day, not UTC day', () => {
