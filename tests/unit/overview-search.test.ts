@@ -30,26 +30,26 @@ describe('search across everything', () => {
   const docs = buildSearchIndex(fixtureData(), (code) => (code === '32.24.04' ? 'Kontanthjælp' : null));
 
   it('finds records of every kind, grouped by kind', () => {
-    const groups = groupHits(search(docs, 'kontanthjælp'));
+    const groups = groupHits(search(docs, 'kontanthjælp').hits);
     expect(groups.map((g) => g.kind)).toEqual(['case', 'decision', 'payment', 'document']);
   });
 
   it('finds a case by the plain-language title of its topic', () => {
-    expect(search(docs, 'KONTANTHJAELP')).toEqual([]);
-    expect(search(docs, 'kontanthjælp').some((h) => h.doc.vaultId === 'v-case-cash')).toBe(true);
+    expect(search(docs, 'KONTANTHJAELP').hits).toEqual([]);
+    expect(search(docs, 'kontanthjælp').hits.some((h) => h.doc.vaultId === 'v-case-cash')).toBe(true);
   });
 
   it('matches "aa" for "å", accents and case folded, and every word must match', () => {
-    expect(search(docs, 'aaboulevarden').map((h) => h.doc.vaultId)).toEqual(['v-doc-1']);
-    expect(search(docs, 'CAFE').map((h) => h.doc.vaultId)).toEqual(['v-doc-1']);
-    expect(search(docs, 'vestera')).toEqual([]);
-    expect(search(docs, 'samtale jobcentret').map((h) => h.doc.kind)).toEqual(['activity', 'activity']);
-    expect(search(docs, 'samtale tandlæge')).toEqual([]);
-    expect(search(docs, '   ')).toEqual([]);
+    expect(search(docs, 'aaboulevarden').hits.map((h) => h.doc.vaultId)).toEqual(['v-doc-1']);
+    expect(search(docs, 'CAFE').hits.map((h) => h.doc.vaultId)).toEqual(['v-doc-1']);
+    expect(search(docs, 'vestera').hits).toEqual([]);
+    expect(search(docs, 'samtale jobcentret').hits.map((h) => h.doc.kind)).toEqual(['activity', 'activity']);
+    expect(search(docs, 'samtale tandlæge').hits).toEqual([]);
+    expect(search(docs, '   ').hits).toEqual([]);
   });
 
   it('ranks a title that starts with the query, then a title word, then anywhere; ties newest first', () => {
-    expect(search(docs, 'kontanthjælp').map((h) => [h.doc.kind, h.score])).toEqual([
+    expect(search(docs, 'kontanthjælp').hits.map((h) => [h.doc.kind, h.score])).toEqual([
       ['payment', 3],
       ['payment', 3],
       ['payment', 3],
@@ -57,11 +57,18 @@ describe('search across everything', () => {
       ['decision', 2],
       ['case', 0],
     ]);
-    expect(search(docs, 'sanne holm').map((h) => h.doc.kind)).toEqual(['access-log', 'case']);
+    expect(search(docs, 'sanne holm').hits.map((h) => h.doc.kind)).toEqual(['access-log', 'case']);
+  });
+
+  it('caps the hits but counts every match', () => {
+    const result = search(docs, 'kontanthjælp', 2);
+    expect(result.total).toBe(6);
+    expect(result.hits.map((h) => h.score)).toEqual([3, 3]);
+    expect(search(docs, 'xyz')).toEqual({ hits: [], total: 0 });
   });
 
   it('finds the access log by who, unit and reason', () => {
-    expect(search(docs, 'nexus').map((h) => h.doc.kind)).toEqual(['access-log']);
-    expect(search(docs, 'behandling af din').map((h) => h.doc.kind)).toEqual(['access-log']);
+    expect(search(docs, 'nexus').hits.map((h) => h.doc.kind)).toEqual(['access-log']);
+    expect(search(docs, 'behandling af din').hits.map((h) => h.doc.kind)).toEqual(['access-log']);
   });
 });

@@ -42,7 +42,7 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
     const timer = setTimeout(() => setSettled(query), 200);
     return () => clearTimeout(timer);
   }, [query]);
-  const hits = useMemo(() => search(docs, settled), [docs, settled]);
+  const { hits, total } = useMemo(() => search(docs, settled), [docs, settled]);
   const groups = groupHits(hits);
   const titleOf = (doc: SearchDoc) => {
     if (doc.kind === 'case') {
@@ -65,7 +65,7 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
         </div>
       </form>
       <div role="status" class="status">
-        {settled.trim() === '' ? null : hits.length === 0 ? t('search.none', { query: settled }) : hits.length === 1 ? t('search.one') : t('search.count', { count: hits.length })}
+        {settled.trim() === '' ? null : total === 0 ? t('search.none', { query: settled }) : total === 1 ? t('search.one') : t('search.count', { count: total })}
       </div>
       {groups.map((g) => (
         <section key={g.kind} aria-labelledby={`hits-${g.kind}`} class="hit-group">
