@@ -285,8 +285,16 @@ describe('the overview of Thomas’s municipal data', () => {
     expect(((await callBackground(page, 'getSettings')).value as { reminderLeadMinutes: number[] }).reminderLeadMinutes).toContain(15);
 
     await nav(page).getByRole('button', { name: DA['section.municipality'] }).click();
+    // Slow pages, so the progress bar can be seen while the sync runs.
+    const armed = await fetch(`${server.url}/__test/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'delay', delayMs: 400, times: 6 }) });
+    expect(armed.ok).toBe(true);
     await page.getByRole('button', { name: DA['muni.syncNow'] }).click();
+    const progress = page.getByRole('progressbar', { name: text(DA, 'muni.progressLabel', { name: 'Vesterå Kommune' }) });
+    await progress.waitFor();
+    expect(Number(await progress.getAttribute('value'))).toBeLessThan(1);
+    await expectAccessible(page, 'municipality, syncing');
     await page.getByText(/^Færdig: \d+ oplysninger/).waitFor({ timeout: 60_000 });
+    await progress.waitFor({ state: 'detached' });
     await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByRole('region', { name: DA['now.deadlines'] }).getByText('Send lægeerklæring').waitFor();
 
