@@ -178,7 +178,7 @@ export class VaultService {
       const records = this.deps.vault.records;
       const profiles = await records.list(VAULT_SCOPE, profileKind.name);
       if (!profiles.records.some((p) => p.id === id)) throw new VaultError('profile-not-found');
-      if (profiles.records.length === 1) throw new VaultError('bad-request', 'the last profile cannot be deleted');
+      if (profiles.records.length === 1) throw new VaultError('last-profile');
       await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
       return null;
     },

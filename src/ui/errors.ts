@@ -28,6 +28,8 @@ export const ERROR_MESSAGE_KEYS = {
   'vault-from-newer-version': 'error.vault-from-newer-version',
   'forbidden-sender': 'error.forbidden-sender',
   'bad-request': 'error.bad-request',
+  'last-profile': 'error.last-profile',
+  'key-derivation-failed': 'error.key-derivation-failed',
   'invalid-address': 'error.invalid-address',
   'permission-missing': 'error.permission-missing',
   'municipality-unreachable': 'error.municipality-unreachable',

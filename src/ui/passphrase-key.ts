@@ -7,12 +7,21 @@ import { browser } from 'wxt/browser';
 import type { KdfWorkerApi } from '../vault/crypto/kdf-worker-api';
 import { toBase64Url } from '../vault/crypto/bytes';
 import type { KdfParams } from '../vault/crypto/kdf';
+import { VaultError } from '../vault/errors';
 
 export async function derivePassphraseKey(passphrase: string, kdf: KdfParams): Promise<string> {
   const worker = new Worker(browser.runtime.getURL('/kdf-worker.js'));
+  // A worker that fails to load or dies (e.g. out of memory) never answers Comlink: say so instead of waiting forever.
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (event: Event) => reject(new VaultError('key-derivation-failed', event.type));
+    worker.addEventListener('error', fail);
+    worker.addEventListener('messageerror', fail);
+  });
   try {
-    const kek = await wrap<KdfWorkerApi>(worker).derive(passphrase, kdf);
+    const kek = await Promise.race([wrap<KdfWorkerApi>(worker).derive(passphrase, kdf), failed]);
     return toBase64Url(kek);
+  } catch (error) {
+    throw error instanceof VaultError ? error : new VaultError('key-derivation-failed', (error as Error)?.name ?? 'Error');
   } finally {
     worker.terminate();
   }

@@ -26,6 +26,8 @@ export type VaultErrorCode =
   | 'vault-from-newer-version'
   | 'forbidden-sender'
   | 'bad-request'
+  | 'last-profile'
+  | 'key-derivation-failed'
   // The municipal connector (src/municipal/connector):
   | 'invalid-address'
   | 'permission-missing'

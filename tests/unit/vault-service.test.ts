@@ -200,7 +200,7 @@ describe('service: create, unlock, records', () => {
   it('deletes a profile with its notes, but never the last profile', async () => {
     const h = await harness();
     const { profileId } = await created(h);
-    expect(codeOf(await h.call('deleteProfile', { id: profileId }))).toBe('bad-request');
+    expect(codeOf(await h.call('deleteProfile', { id: profileId }))).toBe('last-profile');
     const child = value(await h.call('saveProfile', { data: { name: 'Lis', relation: 'child' } }));
     value(await h.call('writeRecords', { ops: [{ op: 'put', profileId: child.id, kind: 'note', data: { title: 'x', body: '' } }] }));
     value(await h.call('deleteProfile', { id: child.id }));
