@@ -10,12 +10,9 @@
  * the build whose manifest lists the loopback host as granted at install — the state the prompt's
  * "Allow" leaves behind — and does everything else for real.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_DIR, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
+import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { passphraseKey, VaultApi } from './harness/vault-api';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import { RESOURCES } from '../../src/municipal/api/schemas';
@@ -77,43 +74,20 @@ describe('without the host permission', () => {
 });
 
 describe('with the host permission', () => {
+  let session: ChromiumSession;
   let context: BrowserContext;
   let extensionId: string;
-  let extensionDir: string;
-  let profileDir: string;
+  const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
+  const profileDir = newProfileDir();
 
   beforeAll(async () => {
-    extensionDir = mkdtempSync(join(tmpdir(), 'handlerum-ext-'));
-    cpSync(CHROME_EXTENSION_DIR, extensionDir, { recursive: true });
-    const manifestPath = join(extensionDir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
-    profileDir = newProfileDir();
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      locale: 'da-DK',
-      args: [
-        '--headless=new',
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--lang=da-DK',
-      ],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    session = await launchChromium({ profileDir, extensionDir: granted.dir });
+    ({ context, extensionId } = session);
   });
   afterAll(async () => {
-    await context?.close();
+    await session?.close();
     removeProfileDir(profileDir);
-    rmSync(extensionDir, { recursive: true, force: true });
+    granted.remove();
   });
 
   it('signs in through launchWebAuthFlow, syncs every resource, verifies provenance, and works offline', async () => {

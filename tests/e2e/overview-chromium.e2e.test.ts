@@ -11,13 +11,11 @@
  * manifest already grants the loopback host — the state "Allow" leaves behind. The page still
  * calls permissions.request from the click, which then resolves at once.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_DIR, chromiumPath, newProfileDir, removeProfileDir } from './harness/chromium';
+import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import { explainTopic } from '../../src/municipal/plain-language/index';
@@ -25,48 +23,23 @@ import type { Activity, Case, Decision } from '../../src/municipal/api/schemas';
 import { endOfDanishDay } from '../../src/municipal/connector/reminders';
 
 let server: RunningMunicipality;
+let session: ChromiumSession;
 let context: BrowserContext;
 let extensionId: string;
-let extensionDir: string;
-let profileDir: string;
+const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
+const profileDir = newProfileDir();
 keepPagesOnFailure(() => [context]);
 
 beforeAll(async () => {
   server = await startMunicipalityServer({ port: 0, testMode: true });
-  extensionDir = mkdtempSync(join(tmpdir(), 'handlerum-ext-'));
-  cpSync(CHROME_EXTENSION_DIR, extensionDir, { recursive: true });
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
-  profileDir = newProfileDir();
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale: 'da-DK',
-    bypassCSP: true, // to inject axe-core
-    acceptDownloads: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      '--lang=da-DK',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  session = await launchChromium({ profileDir, extensionDir: granted.dir, bypassCSP: true }); // bypassCSP: to inject axe-core
+  ({ context, extensionId } = session);
 });
 afterAll(async () => {
-  await context?.close();
+  await session?.close();
   await server?.close();
-  if (profileDir) removeProfileDir(profileDir);
-  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+  removeProfileDir(profileDir);
+  granted.remove();
 });
 
 async function expectAccessible(page: Page, screen: string) {

@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension (.output/chrome-mv3) on a profile
  * directory that a test can keep across restarts, and opens the extension's pages.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -27,11 +27,28 @@ export interface LaunchOptions {
   locale?: string;
   /** Lets a test inject scripts (e.g. axe-core) into pages despite the extension's CSP. */
   bypassCSP?: boolean;
+  /** Another build of the extension to load (default: .output/chrome-mv3). */
+  extensionDir?: string;
+}
+
+/**
+ * A copy of the Chrome build whose manifest already grants `patterns` — the state a citizen's
+ * "Allow" leaves behind. Headless Chromium cannot answer the permission prompt itself (nothing
+ * can click the browser's own UI), so tests that go past that prompt load this copy.
+ */
+export function buildWithHostPermissions(patterns: string[]): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'handlerum-ext-'));
+  cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: patterns }));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
   const profileDir = options.profileDir ?? newProfileDir();
   const locale = options.locale ?? 'da-DK';
+  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -39,8 +56,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     bypassCSP: options.bypassCSP ?? false,
     args: [
       '--headless=new',
-      `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
-      `--load-extension=${CHROME_EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
