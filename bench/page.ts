@@ -10,6 +10,7 @@
 import Dexie from 'dexie';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams, type KdfParams, type WriteOp } from '../src/vault/index';
 import { toBase64Url } from '../src/vault/crypto/bytes';
+import { municipalBench } from './municipal';
 
 const SHOPS = [
   'Netto Østerbro', 'Føtex Århus C', 'Irma Frederiksberg Allé', 'DSB Nørreport', 'Apoteket Åboulevarden',
@@ -191,6 +192,8 @@ export const handlerumBench = {
     vaults.delete(name);
     await deleteDatabase(name);
   },
+
+  ...municipalBench,
 };
 
 export type HandlerumBench = typeof handlerumBench;
