@@ -281,16 +281,20 @@ async function loadOverview(vault: Vault, profileId: string): Promise<OverviewDa
   return data as unknown as OverviewData;
 }
 
-/** Adds copies of the records (new vault ids, same content) round-robin until there are `atLeast` in all. */
+/** Adds copies of the records (new vault ids, same content) until there are `atLeast` in all. */
 function topUp(data: OverviewData, atLeast: number): OverviewData {
   const keys = Object.keys(data) as (keyof OverviewData)[];
   const total = keys.reduce((n, k) => n + data[k].length, 0);
   if (total === 0 || total >= atLeast) return data;
   const out = Object.fromEntries(keys.map((k) => [k, [...data[k]]])) as unknown as Record<keyof OverviewData, Item<unknown>[]>;
-  const all = keys.flatMap((k) => data[k].map((item: Item<unknown>) => [k, item] as const));
-  for (let i = 0; total + i < atLeast; i++) {
-    const [key, item] = all[i % all.length]!;
-    out[key].push({ ...item, vaultId: `${item.vaultId}~${Math.floor(i / all.length) + 1}` });
+  // In the municipality's id order, not the vault's (keyed, so different per vault): every run copies the same records.
+  const serverId = (item: Item<unknown>) => String((item.record as { id?: unknown }).id);
+  const all = keys.flatMap((k) => data[k].map((item: Item<unknown>) => [k, item] as const)).sort(([ka, a], [kb, b]) => `${ka}/${serverId(a)}`.localeCompare(`${kb}/${serverId(b)}`));
+  // Evenly spaced over that order, so the copies keep the mix of kinds of the synced data.
+  const needed = atLeast - total;
+  for (let i = 0; i < needed; i++) {
+    const [key, item] = all[Math.floor((i * all.length) / needed)]!;
+    out[key].push({ ...item, vaultId: `${item.vaultId}~${i + 1}` });
   }
   return out as unknown as OverviewData;
 }
