@@ -3,6 +3,11 @@
  * the same keys (its type says so). `{name}`-style placeholders are filled in by `t`.
  * Plain words for a citizen: no case-system or crypto jargon.
  */
+import { moneyDa } from './money.da';
+import { healthDa } from './health.da';
+import { sharingDa } from './sharing.da';
+import { ownDa } from './own.da';
+
 export const da = {
   'app.name': 'Handlerum',
   'app.tagline': 'Dit private datarum i browseren',
@@ -438,6 +443,11 @@ export const da = {
   'search.kind.activity': 'Aftaler og frister',
   'search.kind.document': 'Dokumenter',
   'search.kind.access-log': 'Brug af dine data',
+
+  ...moneyDa,
+  ...healthDa,
+  ...sharingDa,
+  ...ownDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -1,5 +1,9 @@
 /** The English catalogue: exactly the keys of the Danish one (the type makes a missing key an error). */
 import type { MessageKey } from './da';
+import { moneyEn } from './money.en';
+import { healthEn } from './health.en';
+import { sharingEn } from './sharing.en';
+import { ownEn } from './own.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Handlerum',
@@ -436,4 +440,9 @@ export const en: Record<MessageKey, string> = {
   'search.kind.activity': 'Appointments and deadlines',
   'search.kind.document': 'Documents',
   'search.kind.access-log': 'Use of your data',
+
+  ...moneyEn,
+  ...healthEn,
+  ...sharingEn,
+  ...ownEn,
 };

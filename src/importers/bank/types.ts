@@ -1,0 +1,67 @@
+/**
+ * What a bank statement importer gives back, whatever the source (CSV of any Danish bank,
+ * camt.053, OFX). Money is integer øre (never floats); dates are local calendar dates.
+ */
+import type { ImportIssue } from '../types';
+
+/** `YYYY-MM-DD`, a calendar date in Europe/Copenhagen with no time zone. */
+export type CalendarDate = string;
+
+export interface BankTransaction {
+  /** Booking date; for a pending row, the purchase date when the text holds one, else the import date. */
+  date: CalendarDate;
+  /** Value date, when the file has one. */
+  valueDate?: CalendarDate;
+  /** Signed: negative is money out. Integer øre (or the currency's minor unit). */
+  amountMinor: number;
+  currency: string;
+  /** The bank's text, trimmed, inner runs of spaces kept as the bank wrote them. */
+  text: string;
+  counterparty?: string;
+  /** Running balance after the row, when given. */
+  balanceMinor?: number;
+  /** Reserved, not yet booked (Nordea `Reserveret`, Revolut PENDING, camt PDNG). */
+  pending: boolean;
+  /** An id the source gives the row (OFX FITID, camt AcctSvcrRef, Lunar/Revolut ids). */
+  sourceId?: string;
+  /** The account the row belongs to when the file names it (multi-account files). */
+  account?: string;
+  /** 1-based line (or entry number) in the file, for messages and the preview. */
+  line: number;
+}
+
+export interface BankFormat {
+  /** Stable id, e.g. `danske-bank`, `nordea-2022`, `bec-headerless`, `camt053`, `ofx`, `mapped`. */
+  id: string;
+  /** The bank or standard as the citizen knows it, e.g. `Danske Bank`. */
+  label: string;
+}
+
+export interface BankStatement {
+  format: BankFormat;
+  /** Account number / IBAN when the file says; used to remember mappings and group rows. */
+  accountId?: string;
+  transactions: BankTransaction[];
+  issues: ImportIssue[];
+}
+
+/** For layouts nobody recognises: which column holds what (0-based), chosen by the citizen. */
+export interface ColumnMapping {
+  delimiter: ';' | ',' | '\t';
+  hasHeader: boolean;
+  date: number;
+  text: number;
+  amount: number;
+  balance?: number;
+  /** Date style of the date column. */
+  dateStyle: 'DD.MM.YYYY' | 'DD-MM-YYYY' | 'DD/MM/YYYY' | 'YYYY/MM/DD' | 'YYYY-MM-DD';
+  /** Decimal mark of the amount columns. */
+  decimal: ',' | '.';
+}
+
+/** The first rows of a CSV file split into cells, for the mapping screen's live preview. */
+export interface CsvPreview {
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: ';' | ',' | '\t';
+  rows: string[][];
+}

@@ -1,0 +1,41 @@
+/**
+ * The contract between the importers (pure parsers, src/importers/bank and src/importers/health)
+ * and the import screens. Importers are platform-free: bytes in, typed rows and issues out. An
+ * importer's `detect` returns `null` for "not my format"; its `parse` reports what it could not
+ * read as issues and throws `ImportError` when the file as a whole is unreadable.
+ */
+
+/** A text for the citizen in both languages, and a detail for developers. */
+export interface ImportIssue {
+  /** Stable code, e.g. `bad-amount`, `bad-date`, `pending-row`, `balance-mismatch`. */
+  code: string;
+  /** 1-based line (CSV) or element number (XML) the issue is about, when there is one. */
+  line?: number;
+  severity: 'warning' | 'skipped';
+  message: { da: string; en: string };
+  detail?: string;
+}
+
+export type ImportErrorCode =
+  | 'empty-file'
+  | 'not-text'
+  | 'unknown-format'
+  | 'damaged-encoding'
+  | 'malformed'
+  | 'truncated'
+  | 'too-large'
+  | 'line-too-long'
+  | 'cancelled';
+
+/** A file the importer cannot read at all. Nothing of it is stored. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly citizenMessage: { da: string; en: string },
+    detail?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(detail ?? code, options);
+  }
+}
