@@ -14,6 +14,7 @@ import {
   municipalPdfKind,
   municipalSignatureKind,
 } from './municipal/index';
+import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
 
 export const RECORD_KINDS = [
   profileKind,
@@ -28,6 +29,9 @@ export const RECORD_KINDS = [
   municipalDocumentKind,
   municipalPdfKind,
   municipalAccessLogKind,
+  bankAccountKind,
+  bankTransactionKind,
+  categoryRuleKind,
 ] as const satisfies readonly RecordKind[];
 
 export type KindName = (typeof RECORD_KINDS)[number]['name'];
