@@ -14,6 +14,14 @@ import {
   municipalPdfKind,
   municipalSignatureKind,
 } from './municipal/index';
+import {
+  healthClinicalKind,
+  healthDailyKind,
+  healthImportKind,
+  healthObservationKind,
+  healthSamplesKind,
+  healthWorkoutKind,
+} from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
 
 export const RECORD_KINDS = [
@@ -32,6 +40,12 @@ export const RECORD_KINDS = [
   bankAccountKind,
   bankTransactionKind,
   categoryRuleKind,
+  healthDailyKind,
+  healthSamplesKind,
+  healthWorkoutKind,
+  healthObservationKind,
+  healthClinicalKind,
+  healthImportKind,
 ] as const satisfies readonly RecordKind[];
 
 export type KindName = (typeof RECORD_KINDS)[number]['name'];
