@@ -23,6 +23,7 @@ import {
   healthWorkoutKind,
 } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
+import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind } from './sharing/index';
 
 export const RECORD_KINDS = [
   profileKind,
@@ -46,6 +47,10 @@ export const RECORD_KINDS = [
   healthObservationKind,
   healthClinicalKind,
   healthImportKind,
+  citizenKeysKind,
+  shareRecipientKind,
+  shareGrantKind,
+  transparencyEntryKind,
 ] as const satisfies readonly RecordKind[];
 
 export type KindName = (typeof RECORD_KINDS)[number]['name'];

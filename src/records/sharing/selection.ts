@@ -1,0 +1,41 @@
+/**
+ * What the citizen chose to share (the selection) and what that amounts to, item by item (the
+ * scope shown on the approval screen and kept in the grant). Derived views stand in for raw
+ * data: a food budget carries amounts per month, never the transactions behind them.
+ */
+import { z } from 'zod';
+import { VaultRef } from './common';
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+const IsoDate = z.iso.date();
+
+export const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
+export const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
+
+export const SelectionItem = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('note'), noteId: VaultRef }),
+  z.object({ type: z.literal('case'), caseId: VaultRef, parts: z.array(z.enum(CASE_PARTS)).max(CASE_PARTS.length) }),
+  z.object({ type: z.literal('monthly-spending'), from: Month, to: Month }),
+  z.object({ type: z.literal('food-budget'), months: z.int().min(1).max(36) }),
+  z.object({
+    type: z.literal('transactions'),
+    from: IsoDate,
+    to: IsoDate,
+    /** Empty: every category. */
+    categories: z.array(z.string().min(1).max(100)).max(100),
+    fields: z.array(z.enum(TRANSACTION_FIELDS)).min(1).max(TRANSACTION_FIELDS.length),
+  }),
+  z.object({ type: z.literal('health-summary'), kind: z.string().min(1).max(60), from: IsoDate, to: IsoDate }),
+]);
+export type SelectionItem = z.infer<typeof SelectionItem>;
+
+export const ShareSelection = z.object({ items: z.array(SelectionItem).min(1).max(500) });
+export type ShareSelection = z.infer<typeof ShareSelection>;
+
+/** One line of the approval screen: what kind of thing, its name, and how many of what. */
+export const ScopeItem = z.object({
+  type: z.enum(['note', 'case', 'monthly-spending', 'food-budget', 'transactions', 'health-summary']),
+  label: z.string().max(500),
+  counts: z.record(z.string().max(40), z.int().min(0)),
+});
+export type ScopeItem = z.infer<typeof ScopeItem>;
