@@ -23,6 +23,7 @@ import {
   healthWorkoutKind,
 } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
+import { attachmentContentKind, attachmentKind, correctionRequestKind } from './own/index';
 import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind } from './sharing/index';
 
 export const RECORD_KINDS = [
@@ -41,6 +42,9 @@ export const RECORD_KINDS = [
   bankAccountKind,
   bankTransactionKind,
   categoryRuleKind,
+  attachmentKind,
+  attachmentContentKind,
+  correctionRequestKind,
   healthDailyKind,
   healthSamplesKind,
   healthWorkoutKind,
