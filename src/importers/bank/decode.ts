@@ -1,0 +1,73 @@
+/**
+ * Bytes → text, with the checks that make a file unreadable as a whole: empty, too large, not
+ * text, a line longer than any statement line. Valid UTF-8 is UTF-8 (BOM stripped); anything else
+ * is Windows-1252, never UTF-8 decoded "leniently" (that turns `ø` into U+FFFD for good).
+ */
+import { decodeWindows1252 } from './cp1252';
+import { importError } from './messages';
+
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Throws the ImportError that fits, or returns the length without trailing NUL padding. */
+export function checkBytes(bytes: Uint8Array): number {
+  if (bytes.length > MAX_FILE_BYTES) throw importError('too-large', `${bytes.length} bytes`);
+  // Some tools pad files with NULs at the end; the padding is not content.
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  let i = 0;
+  while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  if (i === end || (end - i === 3 && bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf)) {
+    throw importError('empty-file', 'no content');
+  }
+  // Binary files: a NUL, or more than 1 % control bytes, in the first 64 KiB.
+  const sampleEnd = Math.min(end, 65536);
+  let controls = 0;
+  for (let j = 0; j < sampleEnd; j++) {
+    const b = bytes[j]!;
+    if (b === 0) throw importError('not-text', `NUL byte at ${j}`);
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
+  }
+  if (controls > sampleEnd / 100) throw importError('not-text', `${controls} control bytes in the first ${sampleEnd}`);
+  // A 100 MB line must fail here, in one native scan, not deep inside the CSV splitter.
+  let lineStart = 0;
+  while (lineStart < end) {
+    const nl = bytes.indexOf(0x0a, lineStart);
+    const lineEnd = nl < 0 || nl >= end ? end : nl;
+    if (lineEnd - lineStart > MAX_LINE_BYTES) throw importError('line-too-long', `line of ${lineEnd - lineStart} bytes`);
+    lineStart = lineEnd + 1;
+  }
+  return end;
+}
+
+/**
+ * Decodes checked bytes. A declared charset (OFX `CHARSET:1252`) is not needed: real Windows-1252
+ * text with any letter above ASCII is practically never valid UTF-8.
+ */
+export function decodeBytes(bytes: Uint8Array, end: number = bytes.length): DecodedText {
+  let start = 0;
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (hasBom) start = 3;
+  const body = bytes.subarray(start, end);
+  try {
+    return { text: utf8.decode(body), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: fall through to Windows-1252.
+  }
+  return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+}
+
+/** Checks and decodes in one go. */
+export function readText(bytes: Uint8Array): DecodedText {
+  const end = checkBytes(bytes);
+  return decodeBytes(bytes, end);
+}
