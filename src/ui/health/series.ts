@@ -1,0 +1,122 @@
+/**
+ * Chart series from the stored daily aggregates: daily steps, weight, heart rate (resting when
+ * the export has it, else the daily mean with its min and max) and blood pressure (systolic and
+ * diastolic). Pure; tested in tests/unit/health-ui-series.test.ts.
+ */
+import type { HealthMetric } from '../../importers/health/types';
+import type { DailyData } from './records';
+
+export interface SeriesPoint {
+  date: string;
+  value: number;
+  /** The day's range, for measured things (heart rate). */
+  min?: number;
+  max?: number;
+  /** A second value on the same day (diastolic next to systolic). */
+  second?: number;
+}
+
+export type ChartId = 'steps' | 'weight' | 'heart-rate' | 'blood-pressure';
+
+export interface Series {
+  chart: ChartId;
+  /** The metric the points come from (heart rate may be resting or all-day). */
+  metric: HealthMetric;
+  unit: string;
+  points: SeriesPoint[];
+}
+
+/** Days of one metric, by date; where two types give the same metric a day, the later record wins. */
+function daysOf(records: readonly DailyData[], metric: HealthMetric) {
+  const byDate = new Map<string, DailyData['days'][number] & { unit: string }>();
+  for (const record of records) {
+    if (record.metric !== metric) continue;
+    for (const day of record.days) byDate.set(day.date, { ...day, unit: record.unit });
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function chartSeries(records: readonly DailyData[], chart: ChartId): Series | null {
+  switch (chart) {
+    case 'steps': {
+      const days = daysOf(records, 'steps');
+      if (days.length === 0) return null;
+      return { chart, metric: 'steps', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: Math.round(d.sum) })) };
+    }
+    case 'weight': {
+      const days = daysOf(records, 'weight');
+      if (days.length === 0) return null;
+      return { chart, metric: 'weight', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: round(d.mean, 1), min: round(d.min, 1), max: round(d.max, 1) })) };
+    }
+    case 'heart-rate': {
+      const resting = daysOf(records, 'resting-heart-rate');
+      const metric: HealthMetric = resting.length > 0 ? 'resting-heart-rate' : 'heart-rate';
+      const days = resting.length > 0 ? resting : daysOf(records, 'heart-rate');
+      if (days.length === 0) return null;
+      return {
+        chart, metric, unit: days[0]!.unit,
+        points: days.map((d) => ({ date: d.date, value: Math.round(d.mean), min: Math.round(d.min), max: Math.round(d.max) })),
+      };
+    }
+    case 'blood-pressure': {
+      const systolic = daysOf(records, 'blood-pressure-systolic');
+      const diastolic = new Map(daysOf(records, 'blood-pressure-diastolic').map((d) => [d.date, d]));
+      const points = systolic.flatMap((s) => {
+        const d = diastolic.get(s.date);
+        return d ? [{ date: s.date, value: Math.round(s.mean), second: Math.round(d.mean) }] : [];
+      });
+      if (points.length === 0) return null;
+      return { chart, metric: 'blood-pressure-systolic', unit: systolic[0]!.unit, points };
+    }
+  }
+}
+
+export type Range = '30d' | '90d' | '1y' | 'all';
+export const RANGES: readonly Range[] = ['30d', '90d', '1y', 'all'];
+const RANGE_DAYS: Record<Exclude<Range, 'all'>, number> = { '30d': 30, '90d': 90, '1y': 365 };
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The last `range` of a series, counted back from its newest day (not from today: an old export still shows). */
+export function inRange(points: readonly SeriesPoint[], range: Range): SeriesPoint[] {
+  if (range === 'all' || points.length === 0) return [...points];
+  const from = addDays(points.at(-1)!.date, -(RANGE_DAYS[range] - 1));
+  return points.filter((p) => p.date >= from);
+}
+
+export interface SeriesSummary {
+  from: string;
+  to: string;
+  days: number;
+  mean: number;
+  highest: SeriesPoint;
+  lowest: SeriesPoint;
+  latest: SeriesPoint;
+}
+
+export function summarise(points: readonly SeriesPoint[]): SeriesSummary | null {
+  if (points.length === 0) return null;
+  let highest = points[0]!;
+  let lowest = points[0]!;
+  let total = 0;
+  for (const p of points) {
+    if (p.value > highest.value) highest = p;
+    if (p.value < lowest.value) lowest = p;
+    total += p.value;
+  }
+  return { from: points[0]!.date, to: points.at(-1)!.date, days: points.length, mean: total / points.length, highest, lowest, latest: points.at(-1)! };
+}
+
+/** A rounded axis maximum and step (1, 2 or 5 times a power of ten), with about five steps. */
+export function niceScale(low: number, high: number): { min: number; max: number; step: number } {
+  if (!(high > low)) {
+    const pad = Math.abs(high) > 0 ? Math.abs(high) * 0.1 : 1;
+    return niceScale(low - pad, high + pad);
+  }
+  const raw = (high - low) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, step };
+}

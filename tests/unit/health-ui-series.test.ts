@@ -1,0 +1,62 @@
+/** Chart series from stored daily records: which metric each chart shows, ranges, summaries, axes. */
+import { describe, expect, it } from 'vitest';
+import { chartSeries, inRange, niceScale, summarise } from '../../src/ui/health/series';
+import type { DailyData } from '../../src/ui/health/records';
+
+const day = (date: string, sum: number, mean = sum, min = mean, max = mean) => ({ date, count: 1, sum, min, max, mean, sources: ['iPhone'] });
+const record = (metric: DailyData['metric'], unit: string, days: ReturnType<typeof day>[], type = `HK-${metric}`): DailyData => ({
+  type, metric, unit, month: days[0]!.date.slice(0, 7), days,
+});
+
+describe('chartSeries', () => {
+  it('steps: the day’s total, across months, in date order', () => {
+    const s = chartSeries([record('steps', 'count', [day('2026-03-01', 7000.4)]), record('steps', 'count', [day('2026-02-28', 6000)])], 'steps')!;
+    expect(s.points).toEqual([{ date: '2026-02-28', value: 6000 }, { date: '2026-03-01', value: 7000 }]);
+  });
+
+  it('heart rate: resting when the export has it, else the daily mean with min and max', () => {
+    const all = record('heart-rate', 'count/min', [day('2026-03-01', 0, 71.6, 52, 140)]);
+    expect(chartSeries([all], 'heart-rate')).toMatchObject({ metric: 'heart-rate', points: [{ date: '2026-03-01', value: 72, min: 52, max: 140 }] });
+    const resting = record('resting-heart-rate', 'count/min', [day('2026-03-01', 0, 58)]);
+    expect(chartSeries([all, resting], 'heart-rate')).toMatchObject({ metric: 'resting-heart-rate', points: [{ value: 58 }] });
+  });
+
+  it('blood pressure: days with both numbers, systolic first', () => {
+    const sys = record('blood-pressure-systolic', 'mmHg', [day('2026-03-01', 0, 128), day('2026-03-02', 0, 131)]);
+    const dia = record('blood-pressure-diastolic', 'mmHg', [day('2026-03-01', 0, 84)]);
+    expect(chartSeries([sys, dia], 'blood-pressure')!.points).toEqual([{ date: '2026-03-01', value: 128, second: 84 }]);
+  });
+
+  it('nothing to show gives null', () => {
+    expect(chartSeries([record('steps', 'count', [day('2026-03-01', 1)])], 'weight')).toBeNull();
+  });
+});
+
+describe('inRange and summarise', () => {
+  const points = Array.from({ length: 100 }, (_, i) => ({ date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), value: i }));
+
+  it('counts back from the newest day', () => {
+    const last30 = inRange(points, '30d');
+    expect(last30).toHaveLength(30);
+    expect(last30[0]!.date).toBe('2026-03-12');
+    expect(inRange(points, 'all')).toHaveLength(100);
+  });
+
+  it('summarises mean, highest, lowest and latest', () => {
+    const s = summarise(inRange(points, '30d'))!;
+    expect(s).toMatchObject({ from: '2026-03-12', to: '2026-04-10', days: 30, mean: 84.5 });
+    expect(s.highest.value).toBe(99);
+    expect(s.lowest.value).toBe(70);
+    expect(summarise([])).toBeNull();
+  });
+});
+
+describe('niceScale', () => {
+  it('rounds to 1, 2 or 5 times a power of ten and covers the data', () => {
+    expect(niceScale(0, 12_340)).toEqual({ min: 0, max: 15_000, step: 5000 });
+    expect(niceScale(52, 190)).toEqual({ min: 50, max: 200, step: 50 });
+    const flat = niceScale(80, 80);
+    expect(flat.min).toBeLessThan(80);
+    expect(flat.max).toBeGreaterThan(80);
+  });
+});
