@@ -1,0 +1,148 @@
+/**
+ * Opening a bundle: every check in the order docs/bundle-format.md lists, each failure returned
+ * as a typed reason (never thrown), so a receiver can tell the citizen or its logs exactly why.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { z } from 'zod';
+import { AgeError, ageDecrypt, parseAgeIdentity, x25519PublicKey, type AgeIdentity } from './age';
+import { BUNDLE_PATHS } from './create';
+import { base64urlDecode, base64urlEncode, fromUtf8 } from './encoding';
+import { canonicalJson, parseJws, verifyEd25519 } from './jws';
+import { jwkFingerprint, keyFingerprint } from './keys';
+import { BUNDLE_FORMAT_VERSION, BundleData, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
+import type { BundleFile, OpenFailureReason, OpenOptions, OpenResult } from './types';
+import { readZip, ZipError, type ZipEntry } from './zip';
+
+const DEFAULT_MAX_WORK_FACTOR = 22;
+
+const fail = (reason: OpenFailureReason, detail: string): OpenResult => ({ ok: false, reason, detail });
+
+const AGE_REASON: Record<AgeError['code'], OpenFailureReason> = {
+  'not-age': 'not-a-bundle',
+  malformed: 'tampered',
+  'no-match': 'wrong-key',
+  'bad-mac': 'tampered',
+  'bad-payload': 'tampered',
+  'work-factor': 'not-a-bundle',
+};
+
+function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>): T | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(fromUtf8(entry.bytes));
+  } catch {
+    return `${entry.name} is not UTF-8 JSON`;
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : `${entry.name}: ${z.prettifyError(parsed.error)}`;
+}
+
+/**
+ * Opens a bundle with the recipient's identity (or passphrase) at time `now`.
+ *
+ * Checks, in order: age format (`not-a-bundle`), key (`wrong-key`), header MAC and payload
+ * (`tampered`), canonical ZIP (`not-a-bundle`/`tampered`), manifest version
+ * (`unsupported-version`), manifest shape (`tampered`), issuer signature (`bad-signature`),
+ * the files against the manifest's list and digests (`tampered`), recipient fingerprint
+ * (`not-for-you`), validity window (`not-yet-valid`, `expired`), the `revoked` callback
+ * (`revoked`), and last the shapes of data, consent and provenance (`tampered`).
+ *
+ * Never throws: every failure is a result with a `reason` and a developer `detail`. The detail
+ * never carries data from inside the bundle.
+ */
+export async function openBundle(bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> {
+  if (!(bundle instanceof Uint8Array)) return fail('not-a-bundle', 'bundle must be a Uint8Array');
+  if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return fail('not-a-bundle', 'options.now must be a valid Date');
+
+  let identity: AgeIdentity;
+  let ourFingerprint: string | 'passphrase';
+  if (typeof options.identity === 'string') {
+    try {
+      const secretKey = parseAgeIdentity(options.identity);
+      identity = { kind: 'x25519', secretKey };
+      ourFingerprint = keyFingerprint(x25519PublicKey(secretKey));
+    } catch (error) {
+      return fail('wrong-key', (error as Error).message);
+    }
+  } else {
+    identity = { kind: 'scrypt', passphrase: options.identity.passphrase, maxWorkFactor: options.maxScryptWorkFactor ?? DEFAULT_MAX_WORK_FACTOR };
+    ourFingerprint = 'passphrase';
+  }
+
+  let zip: Uint8Array;
+  try {
+    zip = ageDecrypt(bundle, identity);
+  } catch (error) {
+    if (error instanceof AgeError) return fail(AGE_REASON[error.code], error.message);
+    return fail('tampered', `decryption failed: ${(error as Error).message}`);
+  }
+
+  let entries: ZipEntry[];
+  try {
+    entries = readZip(zip);
+  } catch (error) {
+    if (error instanceof ZipError) return fail(error.code === 'not-zip' ? 'not-a-bundle' : 'tampered', error.message);
+    throw error;
+  }
+  const [first, ...rest] = entries;
+  if (!first || first.name !== BUNDLE_PATHS.manifest) return fail('not-a-bundle', `the first file is not ${BUNDLE_PATHS.manifest}`);
+
+  let jwsText: string;
+  try {
+    jwsText = fromUtf8(first.bytes);
+  } catch {
+    return fail('tampered', 'manifest.jws is not UTF-8');
+  }
+  const jws = parseJws(jwsText);
+  if (typeof jws === 'string') return fail('tampered', jws);
+  const version = (jws.payload as { version?: unknown } | null)?.version;
+  // A later version may sign or lay out differently, so the version is read before anything else.
+  if (version !== BUNDLE_FORMAT_VERSION) return fail('unsupported-version', `format version ${JSON.stringify(version)}; this kit reads ${BUNDLE_FORMAT_VERSION}`);
+  if (jws.header.typ !== MANIFEST_JWS_TYPE) return fail('tampered', `JWS typ is not ${MANIFEST_JWS_TYPE}`);
+  if (jws.header.alg !== 'EdDSA') return fail('bad-signature', 'JWS alg is not EdDSA');
+  const parsed = BundleManifest.safeParse(jws.payload);
+  if (!parsed.success) return fail('tampered', `manifest: ${z.prettifyError(parsed.error)}`);
+  const manifest = parsed.data;
+
+  if (jws.header.kid !== jwkFingerprint(manifest.issuer.jwk)) return fail('bad-signature', 'JWS kid is not the issuer key in the manifest');
+  if (!verifyEd25519(jws.signature, jws.signingInput, base64urlDecode(manifest.issuer.jwk.x))) {
+    return fail('bad-signature', 'the manifest signature does not verify with the issuer key');
+  }
+  if (jws.payloadText !== canonicalJson(manifest)) return fail('tampered', 'the manifest is not canonical JSON');
+
+  if (rest.length !== manifest.files.length) return fail('tampered', `the ZIP holds ${rest.length} files besides the manifest, the manifest lists ${manifest.files.length}`);
+  for (const [i, listed] of manifest.files.entries()) {
+    const entry = rest[i]!;
+    if (entry.name !== listed.path) return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
+    if (entry.bytes.length !== listed.size || base64urlEncode(sha256(entry.bytes)) !== listed.sha256) {
+      return fail('tampered', `${listed.path} does not match its SHA-256 in the manifest`);
+    }
+  }
+  const required = [BUNDLE_PATHS.data, BUNDLE_PATHS.consent, BUNDLE_PATHS.provenance];
+  if (required.some((path, i) => manifest.files[i]?.path !== path)) return fail('tampered', `the manifest must list ${required.join(', ')} first`);
+
+  const theirs = manifest.recipient.kind === 'passphrase' ? 'passphrase' : manifest.recipient.fingerprint;
+  if (theirs !== ourFingerprint) {
+    return fail('not-for-you', `the bundle was made for ${manifest.recipient.kind === 'passphrase' ? 'a passphrase' : `key ${theirs}`}, and opened with ${ourFingerprint === 'passphrase' ? 'a passphrase' : `key ${ourFingerprint}`}`);
+  }
+  const now = options.now.getTime();
+  if (now < Date.parse(manifest.notBefore)) return fail('not-yet-valid', `valid from ${manifest.notBefore}`);
+  if (now >= Date.parse(manifest.expiresAt)) return fail('expired', `expired at ${manifest.expiresAt}`);
+  if (options.revoked) {
+    try {
+      if (await options.revoked(manifest.id, manifest)) return fail('revoked', `bundle ${manifest.id} is revoked`);
+    } catch (error) {
+      // Fail closed: a receiver that cannot tell must not use the data.
+      return fail('revoked', `the revocation check failed: ${(error as Error).message}`);
+    }
+  }
+
+  const data = parseJsonFile(rest[0]!, BundleData);
+  if (typeof data === 'string') return fail('tampered', data);
+  const consent = parseJsonFile(rest[1]!, ConsentReceipt);
+  if (typeof consent === 'string') return fail('tampered', consent);
+  const provenance = parseJsonFile(rest[2]!, z.array(ProvenanceEntry));
+  if (typeof provenance === 'string') return fail('tampered', provenance);
+  const files: BundleFile[] = manifest.files.slice(3).map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i + 3]!.bytes.slice() }));
+  return { ok: true, manifest, data, files, consent, provenance };
+}

@@ -1,0 +1,84 @@
+/**
+ * The public types of the bundle API: what the citizen's vault passes in to make a bundle, and
+ * what a receiver gets back when opening one. Pure (no platform types).
+ */
+import type { BundleManifest, ConsentReceipt, ProvenanceEntry, Purpose, Scope } from './schemas';
+
+export type { BundleManifest, ConsentReceipt, ProvenanceEntry, Purpose, Scope };
+
+/** One file in the bundle besides the manifest, e.g. `files/transactions.csv`. */
+export interface BundleFile {
+  path: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** Whom the bundle is encrypted to: an age X25519 key (`age1…`), or a passphrase (age scrypt). */
+export type BundleRecipient =
+  | { kind: 'x25519'; ageRecipient: string; name?: string }
+  | { kind: 'passphrase'; passphrase: string; name?: string };
+
+/** What the citizen chose to share. */
+export interface ShareContent {
+  purpose: Purpose;
+  scope: Scope;
+  /** Typed JSON; goes in `data.json`. */
+  data: Record<string, unknown>;
+  /** Standard-format copies and documents, under `files/` (see the helpers in `standard/`). */
+  files?: BundleFile[];
+  /** Municipal page signatures, or `{ source, attestedBy: 'citizen' }` for unsigned sources. */
+  provenance: ProvenanceEntry[];
+  /** ISO/IEC TS 27560-shaped consent receipt. */
+  consent: ConsentReceipt;
+  /** Where revocation notices go, if the recipient has such an endpoint. */
+  recipientEndpoint?: string;
+}
+
+export interface CreateBundleInput {
+  issuer: { signingSecretKey: Uint8Array; name: string };
+  recipient: BundleRecipient;
+  content: ShareContent;
+  issuedAt: Date;
+  /** Defaults to `issuedAt`. */
+  notBefore?: Date;
+  expiresAt: Date;
+  /** Defaults to 16 random bytes in base64url. */
+  id?: string;
+  /** Source of randomness (age file key, ephemeral key, scrypt salt, payload nonce, id); fixed only for test vectors. */
+  random?: (n: number) => Uint8Array;
+  /** log2 of scrypt's N for passphrase bundles (default 18, as the age CLI). */
+  scryptWorkFactor?: number;
+}
+
+/** Why a bundle was not opened. */
+export type OpenFailureReason =
+  | 'not-a-bundle'
+  | 'wrong-key'
+  | 'tampered'
+  | 'unsupported-version'
+  | 'bad-signature'
+  | 'not-for-you'
+  | 'not-yet-valid'
+  | 'expired'
+  | 'revoked';
+
+export type OpenResult =
+  | {
+      ok: true;
+      manifest: BundleManifest;
+      data: Record<string, unknown>;
+      files: BundleFile[];
+      consent: ConsentReceipt;
+      provenance: ProvenanceEntry[];
+    }
+  | { ok: false; reason: OpenFailureReason; detail: string };
+
+export interface OpenOptions {
+  /** An age X25519 identity (`AGE-SECRET-KEY-1…`), or the passphrase of a passphrase bundle. */
+  identity: string | { passphrase: string };
+  now: Date;
+  /** Asked with the bundle id once everything else checked out. */
+  revoked?: (id: string, manifest: BundleManifest) => boolean | Promise<boolean>;
+  /** Highest scrypt work factor accepted (default 22). */
+  maxScryptWorkFactor?: number;
+}
