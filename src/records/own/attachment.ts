@@ -7,7 +7,7 @@
  * IndexedDB row per page; see src/vault/storage/page-codec.ts).
  */
 import { z } from 'zod';
-import { base64urlDecode, base64urlEncode } from '../../municipal/api/encoding';
+import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { defineKind } from '../kind';
 
 /** The largest file the vault takes (25 MiB). */
@@ -78,7 +78,7 @@ export function splitContent(attachmentId: string, bytes: Uint8Array): { id: str
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new RangeError(`bytes: more than ${ATTACHMENT_MAX_BYTES}`);
   const parts: { id: string; data: AttachmentContentData }[] = [];
   for (let at = 0, index = 0; at < bytes.length; at += ATTACHMENT_CHUNK_BYTES, index++) {
-    const data = base64urlEncode(bytes.subarray(at, at + ATTACHMENT_CHUNK_BYTES));
+    const data = encodeBase64Url(bytes.subarray(at, at + ATTACHMENT_CHUNK_BYTES));
     parts.push({ id: attachmentContentId(attachmentId, index), data: { attachmentId, index, data } });
   }
   return parts;
@@ -94,7 +94,7 @@ export function joinContent(attachment: { id: string; data: Pick<AttachmentData,
   let at = 0;
   parts.forEach((part, i) => {
     if (part.attachmentId !== attachment.id || part.index !== i) throw new RangeError(`parts[${i}]: not part ${i} of this attachment`);
-    const bytes = base64urlDecode(part.data);
+    const bytes = decodeBase64Url(part.data);
     if (at + bytes.length > out.length) throw new RangeError('parts: longer than the attachment size');
     out.set(bytes, at);
     at += bytes.length;

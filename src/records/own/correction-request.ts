@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { CorrectionRequest, InboxReceipt, ResourceName } from '../../municipal/api/schemas';
 import { defineKind } from '../kind';
+import { asReceived, MunicipalOrigin } from '../municipal/received';
 
 const VaultId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const Sha256 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -31,8 +32,8 @@ export const CorrectionStatus = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('received'),
     sentAt: IsoTime,
-    /** The receipt exactly as received; its signature below covers it. */
-    receipt: InboxReceipt,
+    /** The receipt exactly as received (its signature below covers its canonical JSON). */
+    receipt: asReceived(InboxReceipt),
     /** The compact JWS of the receipt, verified against the municipality's keys when it came. */
     signature: z.string().min(1).max(20_000),
   }),
@@ -56,7 +57,7 @@ export const correctionRequestKind = defineKind({
       kind: z.string().min(1).max(60),
       id: VaultId,
       /** The same record at the municipality. */
-      origin: z.string().min(1).max(300),
+      origin: MunicipalOrigin,
       resource: ResourceName,
       municipalId: CorrectionRequest.shape.target.shape.id,
       field: z.string().trim().min(1).max(200).optional(),
