@@ -9,15 +9,15 @@ import type { MunicipalHandlers } from './vault-service';
 import type { VaultEvent } from '../messaging/api';
 import type { ConnectionSummary, MunicipalMethod } from '../messaging/municipal-api';
 import { loadSettings, type SettingsStorage } from '../messaging/settings';
-import { base64urlEncode } from '../municipal/api/encoding';
-import type { Activity, Decision, Document } from '../municipal/api/schemas';
+import { base64urlDecode, base64urlEncode } from '../municipal/api/encoding';
+import { InboxReceiptResponse, type Activity, type Case, type Decision, type Document, type InboxReceipt } from '../municipal/api/schemas';
 import { SignatureError, verifyRecordProvenance } from '../municipal/api/signature';
 import { ConnectionClient } from '../municipal/connector/connection-client';
 import { fetchDiscovery, fetchJwks } from '../municipal/connector/discovery';
-import { MunicipalHttp, type FetchLike } from '../municipal/connector/http';
+import { HttpProblem, MunicipalHttp, type FetchLike } from '../municipal/connector/http';
 import { connectionIdFor, pdfIdFor } from '../municipal/connector/ids';
 import { authorizationRequest, CLIENT_ID, codeFromRedirect, exchangeCode } from '../municipal/connector/oauth';
-import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
+import { hostPermissionPattern, isOnOrigin, municipalityOrigin } from '../municipal/connector/origin';
 import {
   activityEvent,
   applyReminderPlan,
@@ -31,6 +31,7 @@ import {
 } from '../municipal/connector/reminders';
 import type { SyncStatus } from '../municipal/connector/status';
 import { SyncRun } from '../municipal/connector/sync-engine';
+import { checkItems, PageVerifier } from '../municipal/connector/verify';
 import {
   KIND_OF_RESOURCE,
   municipalActivityKind,
@@ -44,9 +45,10 @@ import {
   type MunicipalRecordData,
   type MunicipalSignatureData,
 } from '../records/municipal/index';
+import { canSend, correctionRequestKind, toApiCorrection, type CorrectionRequestData, type CorrectionStatus } from '../records/own/index';
 import { profileKind } from '../records/profile';
 import { RESOURCES } from '../municipal/api/schemas';
-import { VaultError } from '../vault/errors';
+import { isVaultError, VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
 
 /** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
@@ -84,6 +86,7 @@ export const municipalUnavailable: MunicipalHandlers = {
   municipalDisconnect: unavailable,
   municipalDocumentPdf: unavailable,
   municipalVerifyRecord: unavailable,
+  municipalInboxSend: unavailable,
 } satisfies Record<MunicipalMethod, unknown>;
 
 export interface IdentityLike {
@@ -109,6 +112,8 @@ export interface MunicipalServiceDeps {
   pdfInlineMaxBytes?: number;
   /** Caps the page size the municipality offers (tests use small pages to get many of them). */
   pageSize?: number;
+  /** Told when a sync has finished (sharing ends grants whose case closed). */
+  onSyncComplete?: (profileId: string) => Promise<void>;
 }
 
 /** The largest PDF fetched on demand, and the largest kept in the vault once fetched (so it opens offline). */
@@ -128,6 +133,8 @@ export class MunicipalService {
   private readonly active = new Map<string, ActiveSync>();
   /** Syncs run one after another: a heavy sync should not compete with a second one for memory. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Correction requests being sent now: a second click must not send one twice. */
+  private readonly sending = new Set<string>();
 
   constructor(private readonly deps: MunicipalServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -178,6 +185,7 @@ export class MunicipalService {
     const done = this.queue.then(async () => {
       const status = await run.run();
       await this.refreshReminders(profileId).catch(() => {});
+      await this.deps.onSyncComplete?.(profileId).catch(() => {});
       return status;
     });
     this.queue = done.catch(() => {});
@@ -280,6 +288,114 @@ export class MunicipalService {
         lastSyncedAt: conn.resources[resource].lastSyncedAt,
       })),
     };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The case inbox
+
+  /**
+   * POSTs one body to a case's inbox and returns the receipt once its signature, its manifest
+   * and its echo of the body (case, kind, size, SHA-256) all check out.
+   * @throws {VaultError} `municipality-unreachable`, `municipality-error`, `sign-in-required`,
+   *   `municipality-bad-response`, `signature-invalid`, `bad-request` (the municipality refused the body)
+   */
+  private async postToInbox(
+    client: ConnectionClient,
+    caseId: string,
+    kind: InboxReceipt['kind'],
+    body: Uint8Array,
+  ): Promise<{ receipt: InboxReceipt; signature: string }> {
+    const url = `${client.conn.endpoints.apiBase}/cases/${encodeURIComponent(caseId)}/inbox`;
+    const contentType = kind === 'correction' ? 'application/json' : 'application/octet-stream';
+    let answer: unknown;
+    try {
+      answer = await client.authorized((token) =>
+        this.http.json(url, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType, Accept: 'application/json' },
+          body: body as Uint8Array<ArrayBuffer>,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof HttpProblem)) throw error;
+      // The municipality refused the body itself (too large, not a record it knows, a case it does not show).
+      if (error.status === 413 || error.status === 400 || error.status === 404) throw new VaultError('bad-request', `inbox: HTTP ${error.status} ${error.code}`);
+      throw new VaultError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`);
+    }
+    const parsed = InboxReceiptResponse.safeParse(answer);
+    if (!parsed.success) throw new VaultError('municipality-bad-response', 'not an inbox receipt');
+    // The digest is over the receipt as received, before zod could drop a field.
+    const raw = (answer as { receipt: unknown }).receipt;
+    const { receipt, signature } = parsed.data;
+    let manifest;
+    try {
+      manifest = (await new PageVerifier(client.conn.jwks).verifyJws(signature)).manifest;
+    } catch (error) {
+      if (!(error instanceof SignatureError)) throw error;
+      if (error.code !== 'unknown-key') throw new VaultError('signature-invalid', `receipt: ${error.code}`);
+      // Keys rotate: fetch the municipality's keys once more, as the sync does.
+      const jwks = await fetchJwks(this.http, client.conn.endpoints.jwks);
+      await client.save({ ...client.conn, jwks });
+      try {
+        manifest = (await new PageVerifier(jwks).verifyJws(signature)).manifest;
+      } catch (again) {
+        if (again instanceof SignatureError) throw new VaultError('signature-invalid', `receipt: ${again.code}`);
+        throw again;
+      }
+    }
+    const citizenId = client.conn.citizen?.id;
+    if (!isOnOrigin(manifest.iss, client.conn.origin) || manifest.resource !== 'inbox' || (citizenId !== undefined && manifest.sub !== citizenId)) {
+      throw new VaultError('signature-invalid', 'receipt: signed for something else');
+    }
+    if (!checkItems([raw], manifest)[0]?.ok) throw new VaultError('signature-invalid', 'receipt: not the one signed');
+    if (receipt.caseId !== caseId || receipt.kind !== kind || receipt.bytes !== body.length || receipt.sha256 !== base64urlEncode(sha256(body))) {
+      throw new VaultError('signature-invalid', 'receipt: does not match what was sent');
+    }
+    return { receipt: raw as InboxReceipt, signature };
+  }
+
+  private async putCorrection(profileId: string, id: string, data: CorrectionRequestData, status: CorrectionStatus): Promise<void> {
+    await this.records.write([{ op: 'put', profileId, kind: correctionRequestKind.name, id, data: { ...data, status } }]);
+  }
+
+  /** Sends a stored correction request; its record ends as `received`, or `failed` with the reason. */
+  private async sendCorrection(profileId: string, caseVaultId: string, requestId: string, theCase: { origin: string; id: string }) {
+    const stored = await this.records.get<CorrectionRequestData>(profileId, correctionRequestKind.name, requestId);
+    if (!stored) throw new VaultError('record-not-found', 'no such correction request');
+    const request = stored.data;
+    if (!canSend(request.status)) throw new VaultError('bad-request', 'the municipality already received this request');
+    if (request.target.origin !== theCase.origin) throw new VaultError('bad-request', 'the record is from another municipality than the case');
+    if (request.caseVaultId !== undefined && request.caseVaultId !== caseVaultId) throw new VaultError('bad-request', 'the request belongs to another case');
+    const key = `${profileId}/${requestId}`;
+    if (this.sending.has(key)) throw new VaultError('bad-request', 'already being sent');
+    this.sending.add(key);
+    try {
+      const body = new TextEncoder().encode(JSON.stringify(toApiCorrection(request)));
+      const client = await this.inboxClient(profileId, theCase.origin);
+      const sentAt = new Date(this.now()).toISOString();
+      await this.putCorrection(profileId, requestId, request, { state: 'sent', sentAt });
+      try {
+        const { receipt, signature } = await this.postToInbox(client, theCase.id, 'correction', body);
+        await this.putCorrection(profileId, requestId, request, { state: 'received', sentAt, receipt, signature });
+        return { receipt };
+      } catch (error) {
+        const reason = isVaultError(error) ? error.code : 'storage-failed';
+        await this.putCorrection(profileId, requestId, request, { state: 'failed', failedAt: new Date(this.now()).toISOString(), sentAt, reason });
+        throw error;
+      }
+    } finally {
+      this.sending.delete(key);
+    }
+  }
+
+  private async inboxClient(profileId: string, origin: string): Promise<ConnectionClient> {
+    await this.requirePermission(origin);
+    const connectionId = connectionIdFor(this.records, origin);
+    const stored = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
+    if (!stored) throw new VaultError('sign-in-required', 'no connection to this municipality');
+    const client = new ConnectionClient({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId }, stored.data);
+    if (!client.conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+    return client;
   }
 
   readonly handlers: MunicipalHandlers = {
@@ -405,6 +521,22 @@ export class MunicipalService {
         if (error instanceof SignatureError) return fail(error.code);
         throw error;
       }
+    },
+
+    municipalInboxSend: async ({ profileId, caseVaultId, payload }) => {
+      const stored = await this.records.get<MunicipalRecordData<Case>>(profileId, KIND_OF_RESOURCE.cases.name, caseVaultId);
+      if (!stored) throw new VaultError('record-not-found', 'no such case');
+      const theCase = { origin: stored.data.provenance.origin, id: stored.data.record.id };
+      if (payload.type === 'correction') return this.sendCorrection(profileId, caseVaultId, payload.requestId, theCase);
+      let body: Uint8Array;
+      try {
+        body = base64urlDecode(payload.data);
+      } catch {
+        throw new VaultError('bad-request', 'bundle: not base64url');
+      }
+      const client = await this.inboxClient(profileId, theCase.origin);
+      const { receipt } = await this.postToInbox(client, theCase.id, 'bundle', body);
+      return { receipt };
     },
   };
 }

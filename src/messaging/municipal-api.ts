@@ -17,6 +17,7 @@
  * `{ record, provenance, generation }`, `record` being the resource object as received.
  */
 import { z } from 'zod';
+import type { InboxReceipt } from '../municipal/api/schemas';
 import type { SyncStatus } from '../municipal/connector/status';
 import type { SyncOutcome } from '../records/municipal/index';
 
@@ -43,6 +44,19 @@ export const MunicipalApiArgs = {
   municipalDocumentPdf: z.object({ profileId: Id, documentId: Id }),
   /** Re-checks one stored municipal record against its page signature and the municipality's keys. */
   municipalVerifyRecord: z.object({ profileId: Id, kind: z.string().max(60), id: Id }),
+  /**
+   * Sends to a case's inbox at the municipality: a stored correction request (its status is
+   * updated with the outcome) or a bundle (base64url bytes). The signed receipt is verified
+   * with the municipality's keys before it is returned or stored.
+   */
+  municipalInboxSend: z.object({
+    profileId: Id,
+    caseVaultId: Id,
+    payload: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('correction'), requestId: Id }),
+      z.object({ type: z.literal('bundle'), data: z.string().min(1).max(16 * 1024 * 1024).regex(/^[A-Za-z0-9_-]+$/, 'base64url') }),
+    ]),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export interface MunicipalityInfo {
@@ -89,6 +103,7 @@ export interface MunicipalApiResults {
   municipalDisconnect: null;
   municipalDocumentPdf: { data: string; bytes: number; sha256: string };
   municipalVerifyRecord: ProvenanceCheck;
+  municipalInboxSend: { receipt: InboxReceipt };
 }
 
 export type MunicipalMethod = keyof typeof MunicipalApiArgs;
