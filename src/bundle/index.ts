@@ -15,4 +15,4 @@ export { healthToFhirBundle, type StandardObservation } from './standard/fhir';
 export { activitiesToICalendar, type StandardActivity } from './standard/ical';
 export { textFile, STANDARD_MEDIA_TYPES } from './standard/file';
 export { BUNDLE_PATHS, FILES_PREFIX, BundleInputError } from './create';
-export { ed25519Jwk } from './keys';
+export { ed25519Jwk, jwkFingerprint } from './keys';

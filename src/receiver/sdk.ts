@@ -1,0 +1,125 @@
+/**
+ * The receiver kit for integrators (Node and the browser): open a Handlerum bundle and get
+ * typed, validated data, or a typed reason why not. Imports only the bundle format
+ * (src/bundle); no platform types, so it bundles for any JavaScript runtime.
+ *
+ * @example
+ * ```ts
+ * import { open, revocationList } from 'handlerum/receiver';
+ * const result = await open(bytes, { identity: 'AGE-SECRET-KEY-1…', now: new Date(), revoked: revocationList(notices) });
+ * if (result.ok) use(result.data); else log(result.reason);
+ * ```
+ */
+import {
+  generateIdentity,
+  jwkFingerprint,
+  openBundle,
+  verifyRevocation,
+  type BundleManifest,
+  type OpenFailureReason,
+  type OpenOptions,
+  type OpenResult,
+} from '../bundle/index';
+
+export type { BundleFile, BundleManifest, ConsentReceipt, OpenFailureReason, OpenOptions, OpenResult, ProvenanceEntry } from '../bundle/index';
+export { createRevocation, identityToRecipient, keyFingerprint, recipientFingerprint, verifyRevocation, type RevocationResult } from '../bundle/index';
+
+/**
+ * Opens a bundle: decrypts it with `identity`, checks the citizen's signature, every file's
+ * digest, that it was made for this identity, its validity window at `now`, and `revoked`.
+ *
+ * @returns `{ ok: true, manifest, data, files, consent, provenance }`, or `{ ok: false, reason,
+ * detail }` with `reason` one of `not-a-bundle`, `wrong-key`, `tampered`,
+ * `unsupported-version`, `bad-signature`, `not-for-you`, `not-yet-valid`, `expired`, `revoked`.
+ * @throws never: every failure is a result.
+ */
+export const open = (bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> => openBundle(bundle, options);
+
+/** What `verify` tells: who sent it, to whom, for what, and until when. */
+export interface BundleSummary {
+  id: string;
+  issuer: { name: string; fingerprint: string };
+  recipient: BundleManifest['recipient'];
+  purpose: BundleManifest['purpose'];
+  scope: BundleManifest['scope'];
+  issuedAt: string;
+  validFrom: string;
+  validUntil: string;
+  files: { path: string; mediaType: string; size: number }[];
+}
+
+export type VerifyResult = { ok: true; summary: BundleSummary } | { ok: false; reason: OpenFailureReason; detail: string };
+
+/**
+ * Checks a bundle as {@link open} does and returns only its summary (no data), for showing a
+ * person what they received before they use it.
+ * @throws never.
+ */
+export async function verify(bundle: Uint8Array, options: OpenOptions): Promise<VerifyResult> {
+  const result = await openBundle(bundle, options);
+  if (!result.ok) return result;
+  const m = result.manifest;
+  return {
+    ok: true,
+    summary: {
+      id: m.id,
+      issuer: { name: m.issuer.name, fingerprint: jwkFingerprint(m.issuer.jwk) },
+      recipient: m.recipient,
+      purpose: m.purpose,
+      scope: m.scope,
+      issuedAt: m.issuedAt,
+      validFrom: m.notBefore,
+      validUntil: m.expiresAt,
+      files: m.files.map((f) => ({ path: f.path, mediaType: f.mediaType, size: f.size })),
+    },
+  };
+}
+
+/**
+ * A `revoked` check for {@link open} from the revocation notices a receiver holds: a bundle
+ * counts as revoked only by a notice naming its id that verifies with the bundle's own issuer
+ * key (a notice from anyone else is ignored).
+ */
+export function revocationList(notices: readonly string[]): (id: string, manifest: BundleManifest) => boolean {
+  return (id, manifest) =>
+    notices.some((notice) => {
+      const checked = verifyRevocation(notice, manifest.issuer);
+      return checked.ok && checked.bundleId === id;
+    });
+}
+
+/** A new recipient key pair, and its identity file in `age-keygen`'s format. */
+export function keygen(now: Date, random?: (n: number) => Uint8Array): { identity: string; recipient: string; file: string } {
+  const { identity, recipient } = generateIdentity(random);
+  const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { identity, recipient, file: `# created: ${created}\n# public key: ${recipient}\n${identity}\n` };
+}
+
+/**
+ * The identity in an identity file (as `age-keygen` writes it): the first line that is not a
+ * comment or blank.
+ * @throws {TypeError} if the file holds no `AGE-SECRET-KEY-1…` line.
+ */
+export function parseIdentityFile(text: string): string {
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
+  if (!line || !line.startsWith('AGE-SECRET-KEY-1')) throw new TypeError('identity file: no AGE-SECRET-KEY-1… line');
+  return line;
+}
+
+/** Process exit codes of the CLI, one per reason (documented in docs/bundle-format.md). */
+export const EXIT_CODES: Record<'ok' | 'usage' | OpenFailureReason, number> = {
+  ok: 0,
+  usage: 2,
+  'not-a-bundle': 10,
+  'wrong-key': 11,
+  tampered: 12,
+  'unsupported-version': 13,
+  'bad-signature': 14,
+  'not-for-you': 15,
+  'not-yet-valid': 16,
+  expired: 17,
+  revoked: 18,
+};
