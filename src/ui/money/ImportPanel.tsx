@@ -1,0 +1,228 @@
+/**
+ * Reading a bank statement in: choose a file → read it in the worker (progress, cancel) → map
+ * the columns when the layout is unknown → preview what will be added → one atomic write.
+ * Nothing is stored before the citizen presses save, and then everything or nothing is.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { categorise, type BankStatement, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
+import { transactionKeys } from '../../importers/bank/index';
+import { callVault } from '../../messaging/client';
+import type { WriteOp } from '../../vault/record-store';
+import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
+import { AlertLine, Busy, StatusLine } from '../components/Messages';
+import { errorMessage } from '../errors';
+import { getLanguage, t } from '../i18n/index';
+import { chooseAccount, newAccount, type AccountChoice } from './account-choice';
+import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailure } from './import-runner';
+import { guessMapping, rememberedMapping } from './mapping';
+import { MappingScreen } from './MappingScreen';
+import type { AccountRecord } from './model';
+import { buildPreview, transactionOps, type ImportPreview } from './preview';
+import { PreviewScreen } from './PreviewScreen';
+
+/** `writeRecords` takes at most this many operations in one (atomic) call; one is the account. */
+export const MAX_ROWS_PER_IMPORT = 99_999;
+
+type Phase =
+  | { step: 'idle' }
+  | { step: 'reading'; file: File; progress: ParseProgress | null }
+  | { step: 'mapping'; file: File; csv: CsvPreview; initial: ColumnMapping; rememberedFrom?: string }
+  | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; choice: AccountChoice; preview: ImportPreview }
+  | { step: 'saving'; count: number };
+
+/** Today in Copenhagen, `YYYY-MM-DD`: the date the importer gives a reserved row without one. */
+const todayInCopenhagen = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+
+export function ImportPanel(props: {
+  profileId: string;
+  accounts: AccountRecord[];
+  /** Ids of every stored bank row: a new row whose id is here is a duplicate. */
+  existingIds: ReadonlySet<string>;
+  rules: CategoryRule[];
+  onImported: () => Promise<void>;
+}) {
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const worker = useRef<BankWorker | null>(null);
+  const run = useRef(0);
+
+  useEffect(() => () => worker.current?.close(), []);
+  const bankWorker = () => (worker.current ??= startBankWorker());
+
+  const failWith = (file: File, failure: WorkerFailure) => {
+    setPhase({ step: 'idle' });
+    if (failure.code === 'cancelled') return setDone(t('money.import.cancelled'));
+    const what = failure.citizenMessage ? failure.citizenMessage[getLanguage()] : t('money.import.workerFailed');
+    setError(`${t('money.import.failed', { file: file.name })} ${what}`);
+  };
+
+  const toPreview = (file: File, statement: BankStatement, mapping: ColumnMapping | undefined, choice: AccountChoice) => {
+    const accountId = choice.id;
+    const preview = buildPreview({
+      statement,
+      accountId,
+      keys: transactionKeys(accountId, statement.transactions),
+      existingIds: props.existingIds,
+      categorise: (tx) => categorise(tx, props.rules),
+    });
+    setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), choice, preview });
+  };
+
+  const read = async (file: File, mapping?: ColumnMapping) => {
+    const mine = ++run.current;
+    setError(null);
+    setDone(null);
+    setPhase({ step: 'reading', file, progress: null });
+    const result = await bankWorker().parse(file, { ...(mapping ? { mapping } : {}), today: todayInCopenhagen() }, (progress) => {
+      if (run.current === mine) setPhase((p) => (p.step === 'reading' ? { ...p, progress } : p));
+    });
+    if (run.current !== mine) return;
+    if (!result.ok) {
+      if (result.code === 'unknown-format' && !mapping) return showMapping(file);
+      return failWith(file, result);
+    }
+    toPreview(file, result.value, mapping, chooseAccount(result.value, props.accounts, mapping));
+  };
+
+  const showMapping = async (file: File) => {
+    const mine = run.current;
+    const csv = await bankWorker().previewCsv(file);
+    if (run.current !== mine) return;
+    if (!csv.ok) return failWith(file, csv);
+    const remembered = rememberedMapping(csv.value, props.accounts);
+    setPhase({
+      step: 'mapping',
+      file,
+      csv: csv.value,
+      initial: remembered?.mapping ?? guessMapping(csv.value),
+      ...(remembered ? { rememberedFrom: remembered.account.data.label } : {}),
+    });
+  };
+
+  const cancel = () => {
+    run.current++;
+    worker.current?.cancel();
+    worker.current = null;
+    setPhase({ step: 'idle' });
+    setDone(t('money.import.cancelled'));
+  };
+
+  const onFile = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared, so choosing the same file again is a new change.
+    input.value = '';
+    if (file) void read(file);
+  };
+
+  const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabel: string) => {
+    const importId = toBase64Url(randomBytes(16));
+    const rows = transactionOps(p.preview, { profileId: props.profileId, importId });
+    if (rows.length > MAX_ROWS_PER_IMPORT) {
+      setError(t('money.import.tooMany', { max: MAX_ROWS_PER_IMPORT.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'da-DK') }));
+      return;
+    }
+    const existing = props.accounts.find((a) => a.id === p.choice.id);
+    const mapping = p.mapping ?? (existing?.data.mapping as ColumnMapping | undefined);
+    const accountNumber = p.choice.kind === 'new' ? p.choice.accountNumber : existing?.data.accountNumber;
+    const account: WriteOp = {
+      op: 'put',
+      profileId: props.profileId,
+      kind: 'bank-account',
+      id: p.choice.id,
+      data: {
+        label: accountLabel,
+        ...(accountNumber ? { accountNumber } : {}),
+        formatId: p.statement.format.id,
+        ...(mapping ? { mapping } : {}),
+        lastImport: { importId, at: new Date().toISOString(), added: rows.length, duplicates: p.preview.counts.duplicate },
+      },
+    };
+    setPhase({ step: 'saving', count: rows.length });
+    try {
+      // One call, one transaction: the rows and the account's last import are stored together or not at all.
+      await callVault('writeRecords', { ops: [...rows, account] });
+      setPhase({ step: 'idle' });
+      setDone(rows.length > 0 ? t('money.import.done', { added: rows.length, account: accountLabel }) : t('money.import.doneNone'));
+      await props.onImported();
+    } catch (caught) {
+      setPhase(p);
+      setError(errorMessage(caught));
+    }
+  };
+
+  return (
+    <section class="money-import" aria-labelledby="money-import-heading">
+      <h3 id="money-import-heading">{t('money.import.heading')}</h3>
+      {phase.step === 'idle' && (
+        <div class="field">
+          <label for="money-file">{t('money.import.fileLabel')}</label>
+          <input id="money-file" type="file" accept=".csv,.txt,.xml,.ofx,.qfx,.053,text/csv,application/xml" aria-describedby="money-file-hint" onChange={onFile} />
+          <p id="money-file-hint" class="hint">
+            {t('money.import.fileHint')}
+          </p>
+        </div>
+      )}
+      {phase.step === 'reading' && <ReadProgress file={phase.file} progress={phase.progress} onCancel={cancel} />}
+      {phase.step === 'mapping' && (
+        <MappingScreen
+          file={phase.file}
+          csv={phase.csv}
+          initial={phase.initial}
+          {...(phase.rememberedFrom ? { rememberedFrom: phase.rememberedFrom } : {})}
+          worker={bankWorker()}
+          onUse={(mapping) => void read(phase.file, mapping)}
+          onCancel={() => setPhase({ step: 'idle' })}
+        />
+      )}
+      {phase.step === 'preview' && (
+        <PreviewScreen
+          file={phase.file}
+          statement={phase.statement}
+          preview={phase.preview}
+          accounts={props.accounts}
+          choice={phase.choice}
+          key={phase.choice.id}
+          onChange={(preview) => setPhase({ ...phase, preview })}
+          onAccount={(id) => {
+            const choice: AccountChoice = id === 'new' ? newAccount(phase.statement.format.label) : { kind: 'existing', id };
+            toPreview(phase.file, phase.statement, phase.mapping, choice);
+          }}
+          onSave={(label) => void save(phase, label)}
+          onCancel={() => setPhase({ step: 'idle' })}
+        />
+      )}
+      <StatusLine>{phase.step === 'saving' ? <Busy label={t('money.import.saving', { count: phase.count })} /> : done}</StatusLine>
+      <AlertLine>{error}</AlertLine>
+    </section>
+  );
+}
+
+function ReadProgress(props: { file: File; progress: ParseProgress | null; onCancel: () => void }) {
+  const { progress } = props;
+  const percent = progress && progress.totalLines > 0 ? Math.min(100, Math.round((100 * progress.rows) / progress.totalLines)) : 0;
+  const number = (n: number) => n.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'da-DK');
+  return (
+    <div class="money-progress">
+      <p>{t('money.import.reading', { file: props.file.name })}</p>
+      <div
+        role="progressbar"
+        aria-label={t('money.import.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent} %`}
+        class="bar"
+      >
+        <div class="bar-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p class="rate" aria-live="off">
+        {t('money.import.rows', { rows: number(progress?.rows ?? 0), rate: number(progress?.rowsPerSecond ?? 0) })}
+      </p>
+      <button type="button" onClick={props.onCancel}>
+        {t('money.import.cancel')}
+      </button>
+    </div>
+  );
+}

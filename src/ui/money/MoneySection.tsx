@@ -1,0 +1,49 @@
+/** The Money section: read in bank statements, spending per month by category, the transactions and the citizen's rules. */
+import { useMemo } from 'preact/hooks';
+import { AlertLine } from '../components/Messages';
+import { t } from '../i18n/index';
+import type { Profile } from '../profiles';
+import { citizenRules, NOT_SPENDING } from './categories';
+import { ImportPanel } from './ImportPanel';
+import { SpendingChart } from './SpendingChart';
+import { monthlySpending } from './spending';
+import { RulesList, TransactionList } from './TransactionList';
+import { useMoneyData } from './use-money-data';
+import './money.css';
+
+export function MoneySection(props: { profile: Profile }) {
+  const { profile } = props;
+  const { data, error, reload } = useMoneyData(profile.id);
+  const existingIds = useMemo(() => new Set(data?.transactions.map((r) => r.id) ?? []), [data]);
+  const rules = useMemo(() => citizenRules(data?.rules ?? []), [data]);
+  // Sums in one currency only: the chart is in kroner.
+  const spending = useMemo(
+    () => monthlySpending((data?.transactions ?? []).filter((r) => r.data.currency === 'DKK').map((r) => r.data), { notSpending: NOT_SPENDING }),
+    [data],
+  );
+  return (
+    <>
+      <h2 id="section-heading" tabIndex={-1}>
+        {t('money.title', { name: profile.data.name })}
+      </h2>
+      <p>{t('money.intro')}</p>
+      <AlertLine>{error}</AlertLine>
+      {data === null ? (
+        <p>{t('money.loading')}</p>
+      ) : (
+        <>
+          <ImportPanel profileId={profile.id} accounts={data.accounts} existingIds={existingIds} rules={rules} onImported={reload} />
+          {data.transactions.length === 0 ? (
+            <p class="empty-list">{t('money.empty')}</p>
+          ) : (
+            <>
+              <SpendingChart summary={spending} />
+              <TransactionList profileId={profile.id} accounts={data.accounts} transactions={data.transactions} rules={data.rules} />
+              <RulesList profileId={profile.id} rules={data.rules} transactions={data.transactions} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

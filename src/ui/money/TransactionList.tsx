@@ -1,0 +1,233 @@
+/**
+ * The stored transactions: filtered by month, category and account, with a category choice on
+ * each row. A choice made here is the citizen's and stays; right after it, the citizen can make
+ * it a rule ("always use this category for …"), which also re-sorts the rows no one chose for.
+ */
+import { useId, useMemo, useState } from 'preact/hooks';
+import { callVault } from '../../messaging/client';
+import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
+import { ActionFeedback } from '../components/Messages';
+import { useAction } from '../components/use-action';
+import { t } from '../i18n/index';
+import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
+import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
+import { amountText, countText, dayText, monthText } from './money-format';
+
+const PAGE = 100;
+
+function Filter(props: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{t('money.list.all')}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function RuleOffer(props: { row: TransactionRecord; onCreate: (match: string) => Promise<void> }) {
+  const [match, setMatch] = useState(suggestMatch(props.row.data.text, props.row.data.counterparty));
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (match.trim().length < 2) return setError(t('money.list.ruleTooShort'));
+    setError(null);
+    void props.onCreate(match.trim());
+  };
+  return (
+    <form class="money-rule-offer" onSubmit={submit} noValidate aria-labelledby={`${id}-offer`}>
+      <p id={`${id}-offer`}>{t('money.list.ruleOffer', { category: categoryLabel(props.row.data.category) })}</p>
+      <div class="field">
+        <label for={id}>{t('money.list.ruleMatch')}</label>
+        <input
+          id={id}
+          type="text"
+          value={match}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onInput={(e) => setMatch(e.currentTarget.value)}
+        />
+        {error && (
+          <p class="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit">{t('money.list.ruleCreate')}</button>
+    </form>
+  );
+}
+
+export function TransactionList(props: { profileId: string; accounts: AccountRecord[]; transactions: TransactionRecord[]; rules: RuleRecord[] }) {
+  const { transactions, accounts } = props;
+  const [month, setMonth] = useState('');
+  const [category, setCategory] = useState('');
+  const [account, setAccount] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const [offerFor, setOfferFor] = useState<string | null>(null);
+  const action = useAction();
+
+  const months = useMemo(() => [...new Set(transactions.map((r) => r.data.date.slice(0, 7)))].sort().reverse(), [transactions]);
+  const used = useMemo(() => new Set(transactions.map((r) => r.data.category)), [transactions]);
+  const filtered = useMemo(
+    () =>
+      transactions.filter(
+        (r) => (!month || r.data.date.startsWith(month)) && (!category || r.data.category === category) && (!account || r.data.accountId === account),
+      ),
+    [transactions, month, category, account],
+  );
+  let moneyIn = 0;
+  let moneyOut = 0;
+  for (const r of filtered) {
+    if (r.data.currency !== 'DKK') continue;
+    if (r.data.amountMinor >= 0) moneyIn += r.data.amountMinor;
+    else moneyOut += r.data.amountMinor;
+  }
+  const offerRow = offerFor ? transactions.find((r) => r.id === offerFor) : undefined;
+
+  const changeCategory = async (row: TransactionRecord, next: string) => {
+    const ok = await action.run(
+      t('common.working'),
+      async () => {
+        await callVault('writeRecords', { ops: [setCategoryOp(props.profileId, row, next)] });
+        return true;
+      },
+      t('money.list.saved'),
+    );
+    if (ok) setOfferFor(row.id);
+  };
+
+  const createRule = async (row: TransactionRecord, match: string) => {
+    const id = toBase64Url(randomBytes(16));
+    const data = { match, category: row.data.category, createdAt: new Date().toISOString() };
+    const rules = citizenRules([{ ...row, id, kind: 'category-rule', data }, ...props.rules]);
+    const ops = recategoriseOps(props.profileId, transactions, rules);
+    await action.run(
+      t('common.working'),
+      // The rule and the rows it re-sorts in one write: never a rule without its effect.
+      () => callVault('writeRecords', { ops: [{ op: 'put', profileId: props.profileId, kind: 'category-rule', id, data }, ...ops] }),
+      () => t('money.list.ruleCreated', { count: countText(ops.length), category: categoryLabel(row.data.category) }),
+    );
+    setOfferFor(null);
+  };
+
+  return (
+    <section class="money-list" aria-labelledby="money-list-heading">
+      <h3 id="money-list-heading">{t('money.list.heading')}</h3>
+      <div class="money-filters">
+        <Filter label={t('money.list.filterMonth')} value={month} options={months.map((m) => [m, monthText(m)])} onChange={(v) => (setMonth(v), setShown(PAGE))} />
+        <Filter
+          label={t('money.list.filterCategory')}
+          value={category}
+          options={categoryOptions()
+            .filter((c) => used.has(c.id))
+            .map((c) => [c.id, c.label])}
+          onChange={(v) => (setCategory(v), setShown(PAGE))}
+        />
+        {accounts.length > 1 && (
+          <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={(v) => (setAccount(v), setShown(PAGE))} />
+        )}
+      </div>
+      <p data-testid="money-list-summary">{t('money.list.summary', { count: countText(filtered.length), in: amountText(moneyIn), out: amountText(moneyOut) })}</p>
+      <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
+      {offerRow && <RuleOffer key={offerRow.id} row={offerRow} onCreate={(match) => createRule(offerRow, match)} />}
+      {filtered.length === 0 ? (
+        <p class="empty-list">{t('money.list.none')}</p>
+      ) : (
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="money-list-caption">
+          <table class="data money-rows">
+            <caption id="money-list-caption">{t('money.list.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('money.col.date')}</th>
+                <th scope="col">{t('money.col.text')}</th>
+                <th scope="col" class="num">
+                  {t('money.col.amount')}
+                </th>
+                <th scope="col">{t('money.col.category')}</th>
+                {accounts.length > 1 && <th scope="col">{t('money.col.account')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {filtered.slice(0, shown).map((row) => {
+                const date = dayText(row.data.date);
+                return (
+                  <tr key={row.id}>
+                    <td>{date}</td>
+                    <td>{row.data.text}</td>
+                    <td class="num">{amountText(row.data.amountMinor, row.data.currency)}</td>
+                    <td>
+                      <select
+                        aria-label={t('money.list.categoryFor', { text: row.data.text, date })}
+                        value={row.data.category}
+                        onChange={(e) => void changeCategory(row, e.currentTarget.value)}
+                      >
+                        {categoryOptions().map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.label}
+                          </option>
+                        ))}
+                      </select>
+                      {row.data.categoryByCitizen && <span class="meta"> ({t('money.list.byYou')})</span>}
+                    </td>
+                    {accounts.length > 1 && <td>{accountLabel(accounts, row.data.accountId)}</td>}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {filtered.length > shown && (
+        <p>
+          {t('money.list.showing', { shown: countText(shown), total: countText(filtered.length) })}{' '}
+          <button type="button" onClick={() => setShown((n) => n + 5 * PAGE)}>
+            {t('money.list.showMore')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function RulesList(props: { profileId: string; rules: RuleRecord[]; transactions: TransactionRecord[] }) {
+  const action = useAction();
+  const remove = async (rule: RuleRecord) => {
+    const remaining = citizenRules(props.rules.filter((r) => r.id !== rule.id));
+    const ops = recategoriseOps(props.profileId, props.transactions, remaining);
+    await action.run(
+      t('common.working'),
+      () => callVault('writeRecords', { ops: [{ op: 'delete', profileId: props.profileId, kind: 'category-rule', id: rule.id }, ...ops] }),
+      t('money.rules.deleted'),
+    );
+  };
+  return (
+    <section class="money-rules" aria-labelledby="money-rules-heading">
+      <h3 id="money-rules-heading">{t('money.rules.heading')}</h3>
+      <p class="hint">{t('money.rules.intro')}</p>
+      {props.rules.length === 0 ? (
+        <p class="empty-list">{t('money.rules.none')}</p>
+      ) : (
+        <ul class="money-rule-list">
+          {props.rules.map((rule) => (
+            <li key={rule.id}>
+              {t('money.rules.rule', { match: rule.data.match, category: categoryLabel(rule.data.category) })}{' '}
+              <button type="button" class="danger" aria-label={t('money.rules.delete', { match: rule.data.match })} onClick={() => void remove(rule)}>
+                {t('common.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
+    </section>
+  );
+}

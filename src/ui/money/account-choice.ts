@@ -1,0 +1,30 @@
+/**
+ * Which bank-account record an import goes to. A file that names its account always goes to the
+ * same record (its id is derived from the number); otherwise the account whose remembered
+ * mapping was used, else the last account imported in the same format, else a new one.
+ */
+import type { BankStatement, ColumnMapping } from '../../importers/bank/index';
+import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
+import { accountRecordId } from './ids';
+import type { AccountRecord } from './model';
+
+export type AccountChoice = { kind: 'existing'; id: string } | { kind: 'new'; id: string; label: string; accountNumber?: string };
+
+const sameMapping = (a: ColumnMapping | undefined, b: ColumnMapping | undefined) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
+export function chooseAccount(statement: BankStatement, accounts: readonly AccountRecord[], mapping?: ColumnMapping): AccountChoice {
+  if (statement.accountId) {
+    const id = accountRecordId(statement.accountId);
+    if (accounts.some((a) => a.id === id)) return { kind: 'existing', id };
+    return { kind: 'new', id, label: `${statement.format.label} ${statement.accountId}`, accountNumber: statement.accountId };
+  }
+  const byMapping = mapping && accounts.find((a) => sameMapping(a.data.mapping as ColumnMapping | undefined, mapping));
+  if (byMapping) return { kind: 'existing', id: byMapping.id };
+  const sameFormat = accounts
+    .filter((a) => a.data.formatId === statement.format.id && !a.data.accountNumber)
+    .sort((a, b) => (b.data.lastImport?.at ?? '').localeCompare(a.data.lastImport?.at ?? ''))[0];
+  if (sameFormat) return { kind: 'existing', id: sameFormat.id };
+  return newAccount(statement.format.label);
+}
+
+export const newAccount = (label: string): AccountChoice => ({ kind: 'new', id: toBase64Url(randomBytes(16)), label });

@@ -1,0 +1,66 @@
+/**
+ * Starts the bank import worker for one file and ends it when done or cancelled. Cancelling
+ * ends the worker outright: the parser runs synchronously there, so only ending the thread
+ * stops it at once, and nothing has been written yet, so nothing is left half done.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import { browser } from 'wxt/browser';
+import type { BankStatement, ColumnMapping, CsvPreview } from '../../importers/bank/index';
+import type { BankWorkerApi, ParseProgress, WorkerFailure, WorkerResult } from './bank-worker-api';
+
+export type { ParseProgress, WorkerFailure };
+
+export interface BankWorker {
+  previewCsv(file: Blob): Promise<WorkerResult<CsvPreview>>;
+  parse(file: Blob | Uint8Array, options: { mapping?: ColumnMapping; today: string }, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<BankStatement>>;
+  /** Stops whatever runs; the pending call resolves with `{ ok: false, code: 'cancelled' }`. */
+  cancel(): void;
+  close(): void;
+}
+
+const CANCELLED: WorkerFailure = { ok: false, code: 'cancelled', detail: 'cancelled by the citizen' };
+
+export function startBankWorker(): BankWorker {
+  let worker: Worker | null = null;
+  let remote: Remote<BankWorkerApi> | null = null;
+  let stop: ((result: WorkerFailure) => void) | null = null;
+
+  const ensure = (): Remote<BankWorkerApi> => {
+    if (!worker || !remote) {
+      worker = new Worker(browser.runtime.getURL('/bank-import-worker.js'));
+      remote = wrap<BankWorkerApi>(worker);
+    }
+    return remote;
+  };
+  const end = () => {
+    worker?.terminate();
+    worker = null;
+    remote = null;
+  };
+
+  /** Races a call against cancel and against the worker dying (it then never answers Comlink). */
+  const guarded = <T,>(call: (api: Remote<BankWorkerApi>) => Promise<WorkerResult<T>>): Promise<WorkerResult<T>> => {
+    const api = ensure();
+    const current = worker!;
+    return new Promise<WorkerResult<T>>((resolve) => {
+      const died = (event: Event) => resolve({ ok: false, code: 'unexpected', detail: `worker ${event.type}` });
+      current.addEventListener('error', died);
+      current.addEventListener('messageerror', died);
+      stop = resolve;
+      call(api).then(resolve, (error: unknown) => resolve({ ok: false, code: 'unexpected', detail: String(error) }));
+    }).finally(() => {
+      stop = null;
+    });
+  };
+
+  return {
+    previewCsv: (file) => guarded((api) => api.previewCsv(file, 20)),
+    parse: (file, options, onProgress) => guarded((api) => api.parse(file, options, proxy(onProgress))),
+    cancel() {
+      void remote?.cancel().catch(() => undefined);
+      end();
+      stop?.(CANCELLED);
+    },
+    close: end,
+  };
+}

@@ -1,0 +1,50 @@
+/** Loads the profile's accounts, transactions and rules, and again whenever the background reports a change to one of them. */
+import { useEffect, useState } from 'preact/hooks';
+import { callVault, onVaultEvent } from '../../messaging/client';
+import { errorMessage } from '../errors';
+import { MONEY_KINDS, type AccountRecord, type RuleRecord, type TransactionRecord } from './model';
+
+export interface MoneyData {
+  accounts: AccountRecord[];
+  transactions: TransactionRecord[];
+  rules: RuleRecord[];
+  /** Records that could not be read (left out, counted). */
+  damaged: number;
+}
+
+const KINDS = new Set<string>(Object.values(MONEY_KINDS));
+
+export async function loadMoney(profileId: string): Promise<MoneyData> {
+  const [accounts, transactions, rules] = await Promise.all([
+    callVault('listRecords', { profileId, kind: MONEY_KINDS.accounts }),
+    callVault('listRecords', { profileId, kind: MONEY_KINDS.transactions }),
+    callVault('listRecords', { profileId, kind: MONEY_KINDS.rules }),
+  ]);
+  const byDate = (a: TransactionRecord, b: TransactionRecord) => b.data.date.localeCompare(a.data.date) || a.data.line - b.data.line;
+  return {
+    accounts: (accounts.records as AccountRecord[]).sort((a, b) => a.data.label.localeCompare(b.data.label)),
+    transactions: (transactions.records as TransactionRecord[]).sort(byDate),
+    rules: rules.records as RuleRecord[],
+    damaged: accounts.damaged.length + transactions.damaged.length + rules.damaged.length,
+  };
+}
+
+export function useMoneyData(profileId: string): { data: MoneyData | null; error: string | null; reload: () => Promise<void> } {
+  const [data, setData] = useState<MoneyData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = async () => {
+    try {
+      setData(await loadMoney(profileId));
+      setError(null);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+  useEffect(() => {
+    void reload();
+    return onVaultEvent((event) => {
+      if (event.type === 'changed' && event.changes.some((c) => c.profileId === profileId && KINDS.has(c.kind))) void reload();
+    });
+  }, [profileId]);
+  return { data, error, reload };
+}
