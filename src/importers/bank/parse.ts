@@ -1,29 +1,119 @@
-/** The importers' front door: decide the format, then hand the bytes to the right parser. */
-import { importError } from './messages';
+/** The importers' front door: check and decode the bytes, decide the format, hand over to its parser. */
+import { parseCamt053 } from './camt053';
+import { countDelimiters, firstNonBlankLine, sniffDelimiter, splitCsv } from './csv';
+import { importCsvRows } from './csv-import';
+import { findHeaderLayout, findHeaderlessLayout, mappedLayout, type ColumnPlan } from './csv-layouts';
+import { todayInCopenhagen } from './dates';
+import { checkBytes, decodeBytes, type DecodedText } from './decode';
+import { FORMAT } from './formats';
+import { MIXED_DELIMITERS, importError } from './messages';
+import { parseOfx } from './ofx';
 import type { BankFormat, BankStatement, CalendarDate, ColumnMapping, CsvPreview } from './types';
+import { ImportError } from '../types';
 
 export interface ParseOptions {
   /** The citizen's column mapping, for a layout nobody recognises. */
   mapping?: ColumnMapping;
   /** The date a pending row without a purchase date gets; default today in Copenhagen. */
   today?: CalendarDate;
+  /** Called every few thousand rows with the number of rows read. */
   onProgress?: (rowsDone: number) => void;
+  /** Checked between rows; an aborted signal ends the parse with ImportError `cancelled`. */
   signal?: AbortSignal;
 }
 
+type Kind = 'camt053' | 'ofx' | 'csv';
+
+/** Rows read to recognise a CSV layout. */
+const DETECT_ROWS = 40;
+
+function kindOf(text: string): Kind {
+  const head = text.slice(0, 4096);
+  const start = head.trimStart();
+  if (OFX_HEADER.test(head) || (start.startsWith('<') && OFX_ROOT.test(head))) return 'ofx';
+  if (start.startsWith('<') && (head.includes('camt.053') || head.includes('BkToCstmrStmt'))) return 'camt053';
+  return 'csv';
+}
+const OFX_HEADER = /^\s*OFXHEADER\s*:/im;
+const OFX_ROOT = /<OFX[\s>]|<\?OFX\s/i;
+
+function read(bytes: Uint8Array): DecodedText {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('bank importer: bytes must be a Uint8Array');
+  const end = checkBytes(bytes);
+  const decoded = decodeBytes(bytes, end);
+  // The first text of a file is its header: U+FFFD there means æ/ø/å were lost before we got it.
+  if (firstNonBlankLine(decoded.text).includes('\uFFFD')) {
+    throw importError('damaged-encoding', 'U+FFFD in the first line');
+  }
+  return decoded;
+}
+
+function csvPlan(rows: readonly (readonly string[])[]): ColumnPlan | null {
+  return findHeaderLayout(rows) ?? findHeaderlessLayout(rows);
+}
+
+function unknownCsv(text: string): ImportError {
+  const first = firstNonBlankLine(text);
+  const counts = countDelimiters(first);
+  // A header line (no digits) with both `;` and `,` between cells mixes delimiters.
+  if (counts.semicolon > 0 && counts.comma > 0 && !DIGIT.test(first)) {
+    return importError('malformed', 'the first line mixes ";" and ","', MIXED_DELIMITERS);
+  }
+  return importError('unknown-format', 'no known header or row shape');
+}
+const DIGIT = /\d/;
+
+/** The format of a file, or null when it is not one the importers know (or not readable at all). */
 export function detectBankFile(bytes: Uint8Array): BankFormat | null {
-  void bytes;
-  return null;
+  let decoded: DecodedText;
+  try {
+    decoded = read(bytes);
+  } catch (err) {
+    if (err instanceof ImportError) return null;
+    throw err;
+  }
+  const kind = kindOf(decoded.text);
+  if (kind === 'ofx') return FORMAT.ofx;
+  if (kind === 'camt053') return FORMAT.camt053;
+  const table = splitCsv(decoded.text, sniffDelimiter(decoded.text), DETECT_ROWS);
+  return csvPlan(table.rows)?.format ?? null;
 }
 
+/**
+ * Reads a bank statement. Rows that cannot be read are reported in `issues`; pending rows are
+ * kept with `pending: true`.
+ * @throws ImportError when the file as a whole cannot be read (`empty-file`, `not-text`,
+ *   `damaged-encoding`, `line-too-long`, `too-large`, `unknown-format`, `malformed`, `cancelled`).
+ */
 export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): BankStatement {
-  void bytes;
-  void options;
-  throw importError('unknown-format', 'not implemented yet');
+  const { text } = read(bytes);
+  const today = options.today ?? todayInCopenhagen();
+  const rowOptions = { today, onProgress: options.onProgress, signal: options.signal };
+  if (!options.mapping) {
+    const kind = kindOf(text);
+    if (kind === 'ofx') return parseOfx(text, rowOptions);
+    if (kind === 'camt053') return parseCamt053(text, rowOptions);
+  }
+  const delimiter = options.mapping?.delimiter ?? sniffDelimiter(text);
+  const table = splitCsv(text, delimiter);
+  const plan = options.mapping ? mappedLayout(options.mapping) : csvPlan(table.rows);
+  if (!plan) throw unknownCsv(text);
+  const statement = importCsvRows(table, plan, rowOptions);
+  if (statement.transactions.length === 0 && statement.issues.length === 0 && table.rows.length > plan.headerRow + 1) {
+    throw importError('malformed', 'no rows could be read');
+  }
+  return statement;
 }
 
+/**
+ * The first rows of a CSV file split into cells, for the mapping screen.
+ * @throws ImportError for files that cannot be read as text at all.
+ */
 export function previewCsv(bytes: Uint8Array, maxRows = 20): CsvPreview {
-  void bytes;
-  void maxRows;
-  throw importError('unknown-format', 'not implemented yet');
+  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`previewCsv: maxRows must be a positive integer, got ${maxRows}`);
+  const { text, encoding } = read(bytes);
+  const delimiter = sniffDelimiter(text);
+  // Blank lines count against PapaParse's preview limit, so read some extra.
+  const table = splitCsv(text, delimiter, maxRows * 2 + 20);
+  return { encoding, delimiter, rows: table.rows.slice(0, maxRows).map((row) => row.map((c) => c.trim())) };
 }
