@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
+import { SharingService } from '../src/background/sharing-service';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { isApiRequest, route } from '../src/messaging/router';
 import type { VaultEvent } from '../src/messaging/api';
@@ -15,7 +16,15 @@ export default defineBackground(() => {
   const ready = Vault.open().then(async (vault) => {
     const settings = browserSettingsStorage();
     const send = (event: VaultEvent) => void browser.runtime.sendMessage(event).catch(() => {});
-    const municipal = new MunicipalService({
+    const hasHostPermission = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
+    const sharing: SharingService = new SharingService({
+      vault,
+      fetch: (url, init) => fetch(url, init),
+      hasHostPermission,
+      municipalInbox: async (args): Promise<unknown> => municipal.handlers.municipalInboxSend(args),
+    });
+    const municipal: MunicipalService = new MunicipalService({
+      onSyncComplete: (profileId): Promise<void> => sharing.onSyncComplete(profileId),
       vault,
       fetch: (url, init) => fetch(url, init),
       settings,
@@ -40,6 +49,7 @@ export default defineBackground(() => {
       session: browserSessionStore(),
       settings,
       municipal: municipal.handlers,
+      sharing,
       broadcast: (event) => {
         send(event);
         // Reminders are read from the vault: rebuild them whenever it opens.

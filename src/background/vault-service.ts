@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResults, type Transfer, type VaultEvent } from '../messaging/api';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsStorage } from '../messaging/settings';
 import { fromBase64Url, randomBytes, toBase64Url, concatBytes } from '../vault/crypto/bytes';
-import { Vault, VaultError, VAULT_SCOPE } from '../vault/index';
+import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
 import { profileKind } from '../records/profile';
 import type { SessionStore } from './session';
 import type { MunicipalMethod } from '../messaging/municipal-api';
 import { guardGenericAccess, municipalUnavailable } from './municipal-service';
+import type { SharingMethod } from '../messaging/sharing-api';
+import { guardSharingAccess, isImportKind, sharingUnavailable, type AuditEvent, type SharingService } from './sharing-service';
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
 export type MunicipalHandlers = Pick<Handlers, MunicipalMethod>;
@@ -23,6 +25,8 @@ export interface ServiceDeps {
   now?: () => number;
   /** The municipal connector's methods (src/background/municipal-service.ts); refused when absent. */
   municipal?: MunicipalHandlers;
+  /** Sharing (src/background/sharing-service.ts): its methods, keys for new profiles, the transparency log. */
+  sharing?: Pick<SharingService, 'handlers' | 'ensureKeys' | 'audit'>;
 }
 
 const TRANSFER_TTL_MS = 10 * 60 * 1000;
@@ -42,7 +46,7 @@ export class VaultService {
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
-    this.handlers = { ...this.coreHandlers, ...(deps.municipal ?? municipalUnavailable) };
+    this.handlers = { ...this.coreHandlers, ...(deps.municipal ?? municipalUnavailable), ...(deps.sharing?.handlers ?? sharingUnavailable) };
     deps.vault.onLock(() => deps.broadcast({ channel: 'handlerum-event', type: 'state', state: deps.vault.state }));
   }
 
@@ -123,7 +127,24 @@ export class VaultService {
     return file;
   }
 
-  private readonly coreHandlers: Omit<Handlers, MunicipalMethod> = {
+  /** The transparency log's entry for an action already done; a failure to log does not undo it. */
+  private async audit(event: AuditEvent): Promise<void> {
+    await this.deps.sharing?.audit(event).catch(() => {});
+  }
+
+  /** New records of imported kinds (bank rows, health data, attachments), counted per profile and kind. */
+  private async auditImports(written: readonly VaultRecord[]): Promise<void> {
+    const counts = new Map<string, Record<string, number>>();
+    for (const r of written) {
+      if (!isImportKind(r.kind) || r.createdAt !== r.updatedAt) continue;
+      const perKind = counts.get(r.profileId) ?? {};
+      perKind[r.kind] = (perKind[r.kind] ?? 0) + 1;
+      counts.set(r.profileId, perKind);
+    }
+    for (const [profileId, c] of counts) await this.audit({ type: 'import', profileId, counts: c });
+  }
+
+  private readonly coreHandlers: Omit<Handlers, MunicipalMethod | SharingMethod> = {
     status: async () => {
       const { vault, settings } = this.deps;
       const state = vault.state;
@@ -136,6 +157,7 @@ export class VaultService {
       if (!profileKind.schema.safeParse(ownerData).success) throw new VaultError('invalid-record', 'owner profile');
       const { recoveryKey } = await vault.create({ kdf, kek: fromBase64Url(kek) });
       const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, data: ownerData }]);
+      await this.deps.sharing?.ensureKeys(profile!.id).catch(() => {}); // made later on demand if this fails
       await this.afterUnlock();
       return { recoveryKey, profileId: profile!.id };
     },
@@ -172,6 +194,7 @@ export class VaultService {
       const [profile] = await this.deps.vault.records.write([
         { op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, ...(id ? { id } : {}), data },
       ]);
+      if (!id) await this.deps.sharing?.ensureKeys(profile!.id).catch(() => {});
       return profile as ApiResults['saveProfile'];
     },
     deleteProfile: async ({ id }) => {
@@ -180,23 +203,33 @@ export class VaultService {
       if (!profiles.records.some((p) => p.id === id)) throw new VaultError('profile-not-found');
       if (profiles.records.length === 1) throw new VaultError('last-profile');
       await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
+      await this.audit({ type: 'deletion', what: 'profile', profileId: id });
       return null;
     },
     listRecords: async ({ profileId, kind }) => {
       guardGenericAccess('read', kind);
+      guardSharingAccess('read', kind);
       return this.deps.vault.records.list(profileId, kind);
     },
     getRecord: async ({ profileId, kind, id }) => {
       guardGenericAccess('read', kind);
+      guardSharingAccess('read', kind);
       return this.deps.vault.records.get(profileId, kind, id);
     },
     writeRecords: async ({ ops }) => {
-      for (const op of ops) guardGenericAccess('write', op.kind);
-      return this.deps.vault.records.write(ops);
+      for (const op of ops) {
+        guardGenericAccess('write', op.kind);
+        guardSharingAccess('write', op.kind);
+      }
+      const written = await this.deps.vault.records.write(ops);
+      await this.auditImports(written);
+      return written;
     },
     discardDamaged: async ({ profileId, kind, refs }) => {
       guardGenericAccess('read', kind);
+      guardSharingAccess('read', kind);
       await this.deps.vault.records.discardDamaged(profileId, kind, refs);
+      await this.audit({ type: 'deletion', what: 'damaged-records', profileId, counts: { [kind]: refs.length } });
       return null;
     },
     getSettings: async () => loadSettings(this.deps.settings),
@@ -207,6 +240,7 @@ export class VaultService {
       for (let at = 0; at < file.length; at += TRANSFER_CHUNK_BYTES) chunks.push(file.subarray(at, at + TRANSFER_CHUNK_BYTES));
       const date = new Date(this.now()).toISOString().slice(0, 10);
       await this.changeSettings(() => ({ lastBackupAt: new Date(this.now()).toISOString(), changesSinceBackup: 0 }));
+      await this.audit({ type: 'export', what: 'backup' });
       return { ...this.openTransfer(chunks, file.length), fileName: `handlerum-backup-${date}.hrbackup` };
     },
     backupRead: async ({ transferId, index }) => {

@@ -12,6 +12,7 @@ import type { RecordList, VaultRecord } from '../vault/record-store';
 import type { VaultErrorCode, VaultState } from '../vault/index';
 import { ReminderLeadMinutes, type Settings } from './settings';
 import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';
+import { SharingApiArgs, type SharingApiResults } from './sharing-api';
 
 const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url').refine(isBase64Url, 'a 32-byte key in base64url');
 const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });
@@ -52,6 +53,7 @@ export const ApiArgs = {
     z.object({ transferId: Id, method: z.literal('recovery'), recoveryKey: z.string().max(200), newPassphrase: PassphraseKey }),
   ]),
   ...MunicipalApiArgs,
+  ...SharingApiArgs,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof ApiArgs;
@@ -70,7 +72,7 @@ export interface Transfer {
   chunkCount: number;
 }
 
-export interface ApiResults extends MunicipalApiResults {
+export interface ApiResults extends MunicipalApiResults, SharingApiResults {
   status: StatusInfo;
   create: { recoveryKey: string; profileId: string };
   unlock: null;

@@ -37,5 +37,7 @@ export const ScopeItem = z.object({
   type: z.enum(['note', 'case', 'monthly-spending', 'food-budget', 'transactions', 'health-summary']),
   label: z.string().max(500),
   counts: z.record(z.string().max(40), z.int().min(0)),
+  /** Which fields or categories, where the citizen chose some. */
+  details: z.array(z.string().max(100)).max(100).optional(),
 });
 export type ScopeItem = z.infer<typeof ScopeItem>;

@@ -1,0 +1,784 @@
+/**
+ * The background's sharing service: the profile's keys (made here, never handed to a page),
+ * recipients, bundles made from the citizen's approved selection, their delivery, the grants
+ * ledger with revocation, grants that end with their case, and the hash-chained transparency
+ * log of every share, export, import, revocation and deletion.
+ * Browser APIs come in as small injected functions, so all of it runs in unit tests.
+ */
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { createBundle, createRevocation, generateIdentity, recipientFingerprint } from '../bundle/index';
+import type { ConsentReceipt } from '../bundle/types';
+import { RECIPIENT_DOCUMENT_PATH, RecipientDocument } from '../bundle/recipient-document';
+import type {
+  Delivery,
+  GrantSummary,
+  RecipientSummary,
+  ShareOptions,
+  SharePreview,
+  ShareRequest,
+  SharingIdentity,
+  SharingMethod,
+} from '../messaging/sharing-api';
+import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
+import type { FetchLike } from '../municipal/connector/http';
+import { profileKind } from '../records/profile';
+import { noteKind } from '../records/note';
+import {
+  municipalActivityKind,
+  municipalCaseKind,
+  municipalDecisionKind,
+  municipalDocumentKind,
+  municipalPaymentKind,
+  municipalSignatureKind,
+  type MunicipalRecordData,
+  type MunicipalSignatureData,
+} from '../records/municipal/index';
+import { findKind } from '../records/registry';
+import {
+  citizenKeysKind,
+  shareGrantKind,
+  shareRecipientKind,
+  transparencyEntryKind,
+  type CitizenKeysData,
+  type LogEntry,
+  type LogEntryBody,
+  type ShareGrantData,
+  type ShareRecipientData,
+} from '../records/sharing/index';
+import { buildShare, SelectionError, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
+import type { HealthMonthLike, MunicipalStored, SignatureLike, TransactionLike } from '../sharing/derived';
+import { describeScope } from '../sharing/describe';
+import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
+import { logFile, nextEntry, verifyChain } from '../sharing/transparency-log';
+import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
+import { fromBase64Url, randomBytes, toBase64Url } from '../vault/crypto/bytes';
+import { VaultError } from '../vault/errors';
+import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
+import type { Handlers } from './vault-service';
+
+export type SharingHandlers = Pick<Handlers, SharingMethod>;
+
+/** Kinds the sharing service alone writes; the keys are not even readable by pages. */
+const SERVICE_WRITES = new Set<string>([citizenKeysKind.name, shareRecipientKind.name, shareGrantKind.name, transparencyEntryKind.name]);
+const SECRET_KINDS = new Set<string>([citizenKeysKind.name]);
+
+/**
+ * Called by the generic record methods: pages may read recipients, grants and the log, but
+ * write none of them (the log is append-only), and never read the keys.
+ * @throws {VaultError} `bad-request`
+ */
+export function guardSharingAccess(access: 'read' | 'write', kind: string): void {
+  if (SECRET_KINDS.has(kind) || (access === 'write' && SERVICE_WRITES.has(kind))) {
+    throw new VaultError('bad-request', `${kind} is managed by the sharing service`);
+  }
+}
+
+/** Kinds whose new records count as an import in the log. */
+export const isImportKind = (kind: string): boolean => kind === 'bank-transaction' || kind === 'attachment' || (kind.startsWith('health-') && kind !== 'health-import');
+
+const unavailable = async (): Promise<never> => {
+  throw new VaultError('bad-request', 'sharing is not available here');
+};
+
+/** Stand-ins for a vault service built without sharing (tests of the core). */
+export const sharingUnavailable: SharingHandlers = {
+  sharingIdentity: unavailable,
+  recipientAdd: unavailable,
+  recipientFetchWellKnown: unavailable,
+  recipientList: unavailable,
+  recipientDelete: unavailable,
+  shareOptions: unavailable,
+  sharePreview: unavailable,
+  shareCreate: unavailable,
+  shareRead: unavailable,
+  shareDeliver: unavailable,
+  grantsList: unavailable,
+  grantsActive: unavailable,
+  grantRevoke: unavailable,
+  logList: unavailable,
+  logVerify: unavailable,
+  logExport: unavailable,
+} satisfies Record<SharingMethod, unknown>;
+
+/** What the vault service reports to the log (no personal data: kinds and counts). */
+export type AuditEvent =
+  | { type: 'export'; what: 'backup' }
+  | { type: 'deletion'; what: 'profile' | 'damaged-records'; profileId: string; counts?: Record<string, number> }
+  | { type: 'import'; profileId: string; counts: Record<string, number> };
+
+export interface SharingServiceDeps {
+  vault: Vault;
+  fetch: FetchLike;
+  /** permissions.contains for a host pattern such as https://example.dk/* */
+  hasHostPermission: (pattern: string) => Promise<boolean>;
+  /** The municipal connector's inbox (municipalInboxSend); absent: that delivery is not offered. */
+  municipalInbox?: (args: { profileId: string; caseVaultId: string; payload: { type: 'bundle'; data: string } }) => Promise<unknown>;
+  now?: () => number;
+}
+
+/** A bundle's validity when the citizen chose "until the case closes": the latest it can run. */
+const CASE_BOUND_MAX_DAYS = 365;
+const BUNDLE_TTL_MS = 30 * 60 * 1000;
+const MAX_DOCUMENT_BYTES = 64 * 1024;
+const FETCH_TIMEOUT_MS = 15_000;
+
+interface PendingBundle {
+  profileId: string;
+  bytes: Uint8Array;
+  expiresAt: number;
+}
+
+type Grant = VaultRecord<ShareGrantData>;
+
+const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
+const logId = (seq: number): string => `log-${String(seq).padStart(12, '0')}`;
+
+export class SharingService {
+  private readonly now: () => number;
+  /** Bundles made since the background started, by grant id: for download and delivery. */
+  private readonly bundles = new Map<string, PendingBundle>();
+  private readonly transfers = new Map<string, { chunks: Uint8Array[]; expiresAt: number }>();
+  /** Log appends run one after another: each needs the head the one before wrote. */
+  private logQueue: Promise<unknown> = Promise.resolve();
+  private keysQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: SharingServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    deps.vault.onLock(() => {
+      this.bundles.clear();
+      this.transfers.clear();
+    });
+  }
+
+  private get records() {
+    return this.deps.vault.records;
+  }
+
+  private iso(ms = this.now()): string {
+    return new Date(ms).toISOString();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Keys
+
+  /** The profile's keys, made now when it has none. Runs one at a time, so a profile never gets two. */
+  ensureKeys(profileId: string): Promise<VaultRecord<CitizenKeysData>> {
+    const next = this.keysQueue.then(async () => {
+      await this.requireProfile(profileId);
+      const { records } = await this.records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
+      if (records[0]) return records[0];
+      const signingSecret = ed25519.utils.randomSecretKey();
+      const { identity, recipient } = generateIdentity();
+      const data: CitizenKeysData = {
+        signing: { secretKey: toBase64Url(signingSecret), publicKey: toBase64Url(ed25519.getPublicKey(signingSecret)) },
+        encryption: { identity, recipient },
+        fingerprint: recipientFingerprint(recipient),
+        createdAt: this.iso(),
+      };
+      const [stored] = await this.records.write([{ op: 'put', profileId, kind: citizenKeysKind.name, id: 'keys', data }]);
+      return stored as VaultRecord<CitizenKeysData>;
+    });
+    this.keysQueue = next.catch(() => {});
+    return next;
+  }
+
+  private async requireProfile(profileId: string): Promise<VaultRecord<{ name: string; relation: string }>> {
+    const profile = await this.records.get<{ name: string; relation: string }>(VAULT_SCOPE, profileKind.name, profileId);
+    if (!profile) throw new VaultError('profile-not-found');
+    return profile;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The transparency log
+
+  /** Appends one entry; the chain head is the last entry stored. */
+  appendLog(type: LogEntryBody['type'], profileId: string | null, summary: LogEntryBody['summary']): Promise<LogEntry> {
+    const next = this.logQueue.then(async () => {
+      const entries = await this.logEntries();
+      const head = entries.at(-1) ?? null;
+      const entry = nextEntry(head, { type, at: this.iso(), profileId, summary });
+      await this.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: transparencyEntryKind.name, id: logId(entry.seq), data: entry }]);
+      return entry;
+    });
+    this.logQueue = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Entries in seq order. A damaged entry (changed outside Handlerum) is left out here, and the
+   * gap it leaves makes verifyChain fail, as it should.
+   */
+  private async logEntries(): Promise<LogEntry[]> {
+    const { records } = await this.records.list<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name);
+    return records.map((r) => r.data).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** From the vault service's handlers: backups, deletions and imports. Never fails the action itself. */
+  async audit(event: AuditEvent): Promise<void> {
+    if (this.deps.vault.state !== 'unlocked') return;
+    if (event.type === 'export') await this.appendLog('export', null, { what: event.what });
+    else if (event.type === 'deletion') await this.appendLog('deletion', event.profileId, { what: event.what, ...(event.counts ? { counts: event.counts } : {}) });
+    else if (Object.keys(event.counts).length > 0) await this.appendLog('import', event.profileId, { what: 'records', counts: event.counts });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Recipients
+
+  private recipientSummary(r: VaultRecord<ShareRecipientData>): RecipientSummary {
+    const d = r.data;
+    return {
+      id: r.id,
+      name: d.name,
+      ageRecipient: d.ageRecipient,
+      fingerprint: d.fingerprint,
+      fingerprintGroups: fingerprintGroups(d.fingerprint),
+      endpoints: d.endpoints,
+      addedBy: d.addedBy,
+      addedAt: d.addedAt,
+      ...(d.origin ? { origin: d.origin } : {}),
+      ...(d.description ? { description: d.description } : {}),
+    };
+  }
+
+  private async saveRecipient(profileId: string, input: RecipientInput, addedBy: ShareRecipientData['addedBy'], name: string | undefined, origin?: string): Promise<RecipientSummary> {
+    await this.requireProfile(profileId);
+    const own = await this.records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
+    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new VaultError('bad-request', 'recipient-is-self');
+    // The same key again updates the recipient rather than making a second one.
+    const id = this.records.deriveId('share-recipient', input.fingerprint);
+    const existing = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
+    const chosenName = (name?.trim() || input.name || existing?.data.name || '').trim();
+    if (!chosenName) throw new VaultError('bad-request', 'recipient-name-missing');
+    const data: ShareRecipientData = {
+      name: chosenName,
+      ageRecipient: input.ageRecipient,
+      fingerprint: input.fingerprint,
+      endpoints: input.endpoints,
+      addedBy,
+      addedAt: this.iso(),
+      ...(input.signingPublicKey ? { signingPublicKey: input.signingPublicKey } : {}),
+      ...(input.description ? { description: input.description } : {}),
+      ...(origin ? { origin } : {}),
+    };
+    if (!shareRecipientKind.schema.safeParse(data).success) throw new VaultError('bad-request', 'recipient-invalid');
+    const [stored] = await this.records.write([{ op: 'put', profileId, kind: shareRecipientKind.name, id, data }]);
+    return this.recipientSummary(stored as VaultRecord<ShareRecipientData>);
+  }
+
+  private async recipient(profileId: string, id: string): Promise<VaultRecord<ShareRecipientData>> {
+    const r = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
+    if (!r) throw new VaultError('record-not-found', 'no such recipient');
+    return r;
+  }
+
+  private async requirePermission(url: string): Promise<void> {
+    const pattern = hostPermissionPattern(new URL(url).origin);
+    if (!(await this.deps.hasHostPermission(pattern))) throw new VaultError('permission-missing', pattern);
+  }
+
+  /** A fetch that gives up after a while, so a silent server cannot hold a share forever. */
+  private async fetchWithTimeout(url: string, init: RequestInit = {}): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+    try {
+      return await this.deps.fetch(url, { ...init, signal: controller.signal, redirect: 'error', credentials: 'omit' });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What a share is made of
+
+  private async listIfKnown<T>(profileId: string, kind: string): Promise<VaultRecord<T>[]> {
+    if (!findKind(kind)) return [];
+    return (await this.records.list<T>(profileId, kind)).records;
+  }
+
+  private async sources(profileId: string, request: Pick<ShareRequest, 'selection'>): Promise<ShareSources> {
+    const types = new Set(request.selection.items.map((i) => i.type));
+    const notes = new Map<string, NoteSource>();
+    if (types.has('note')) {
+      for (const n of await this.listIfKnown<{ title: string; body: string }>(profileId, noteKind.name)) {
+        notes.set(n.id, { title: n.data.title, body: n.data.body, createdAt: n.createdAt, updatedAt: n.updatedAt });
+      }
+    }
+    const cases = new Map<string, CaseSource>();
+    const signatures = new Map<string, SignatureLike>();
+    if (types.has('case')) {
+      const caseRecords = await this.listIfKnown<MunicipalRecordData>(profileId, municipalCaseKind.name);
+      const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
+      const byServerId = new Map<string, CaseSource>();
+      for (const c of caseRecords) {
+        if (!wanted.has(c.id)) continue;
+        const source: CaseSource = { case: c.data as unknown as MunicipalStored, decisions: [], documents: [], payments: [], activities: [] };
+        cases.set(c.id, source);
+        byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, source);
+      }
+      const parts = [
+        [municipalDecisionKind.name, 'decisions'],
+        [municipalDocumentKind.name, 'documents'],
+        [municipalPaymentKind.name, 'payments'],
+        [municipalActivityKind.name, 'activities'],
+      ] as const;
+      for (const [kind, part] of parts) {
+        for (const r of await this.listIfKnown<MunicipalRecordData>(profileId, kind)) {
+          const caseId = r.data.record.caseId;
+          const source = typeof caseId === 'string' ? byServerId.get(`${r.data.provenance.origin} ${caseId}`) : undefined;
+          if (source) source[part].push(r.data as unknown as MunicipalStored);
+        }
+      }
+      for (const s of await this.listIfKnown<MunicipalSignatureData>(profileId, municipalSignatureKind.name)) {
+        signatures.set(s.id, { origin: s.data.origin, jws: s.data.jws, kid: s.data.kid });
+      }
+    }
+    const needsBank = types.has('monthly-spending') || types.has('food-budget') || types.has('transactions');
+    const transactions = needsBank ? (await this.listIfKnown<TransactionLike & { text: string }>(profileId, 'bank-transaction')).map((r) => r.data) : [];
+    const health = types.has('health-summary') ? (await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')).map((r) => r.data) : [];
+    const names = new Map<string, string>();
+    for (const c of cases.values()) {
+      const authority = (c.case.record as { authority?: { name?: string } }).authority?.name;
+      if (authority) names.set(c.case.provenance.origin, authority);
+    }
+    return { notes, cases, transactions, health, signatures, municipalityName: (origin) => names.get(origin) ?? new URL(origin).host };
+  }
+
+  private async preview(request: ShareRequest) {
+    const { profileId } = request;
+    const profile = await this.requireProfile(profileId);
+    const recipient = await this.recipient(profileId, request.recipientId);
+    const sources = await this.sources(profileId, request);
+    const now = this.now();
+    let built;
+    try {
+      built = buildShare(request.selection.items, sources, this.iso(now).slice(0, 10));
+    } catch (error) {
+      if (error instanceof SelectionError || /no page signature/.test(String((error as Error)?.message))) {
+        throw new VaultError('bad-request', 'selection-unavailable', { cause: error });
+      }
+      throw error;
+    }
+    let expiresAt: number;
+    let untilCase: ShareGrantData['untilCase'] = null;
+    if (request.expiry.kind === 'date') {
+      // The share runs to the end of the chosen day, Danish time (at most an hour off in summer).
+      expiresAt = Date.parse(`${request.expiry.date}T23:59:59.000+01:00`);
+      if (!(expiresAt > now)) throw new VaultError('bad-request', 'expiry-in-past');
+    } else {
+      const caseId = request.expiry.caseId;
+      const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, caseId);
+      if (!theCase) throw new VaultError('bad-request', 'selection-unavailable');
+      if (theCase.data.record.status === 'closed') throw new VaultError('bad-request', 'case-already-closed');
+      const record = theCase.data.record as { caseNumber?: string; title?: string };
+      untilCase = { caseId, caseNumber: String(record.caseNumber ?? ''), title: String(record.title ?? '') };
+      expiresAt = now + CASE_BOUND_MAX_DAYS * 86_400_000;
+    }
+    const caseIds = request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : []));
+    const preview: SharePreview = {
+      recipient: { id: recipient.id, name: recipient.data.name, fingerprint: recipient.data.fingerprint },
+      purpose: request.purpose,
+      items: built.items,
+      notBefore: this.iso(now),
+      expiresAt: this.iso(expiresAt),
+      untilCase,
+      channels: { endpoint: recipient.data.endpoints.bundle ?? null, municipalInbox: Boolean(this.deps.municipalInbox) && caseIds.length > 0 },
+    };
+    return { preview, built, recipient, profile, now, expiresAt };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Grants
+
+  private effectiveStatus(g: ShareGrantData): GrantSummary['status'] {
+    if (g.status === 'active' && g.expiresAt && Date.parse(g.expiresAt) <= this.now()) return 'expired';
+    return g.status;
+  }
+
+  private grantSummary(g: Grant): GrantSummary {
+    const d = g.data;
+    return {
+      id: g.id,
+      profileId: g.profileId,
+      recipient: { id: d.recipientId, name: d.recipient.name, fingerprint: d.recipient.fingerprint },
+      purpose: d.purpose,
+      items: d.scope,
+      createdAt: d.createdAt,
+      expiresAt: d.expiresAt,
+      untilCase: d.untilCase,
+      status: this.effectiveStatus(d),
+      bundleId: d.bundleId,
+      bundleSha256: d.bundleSha256,
+      deliveries: d.deliveries,
+      revocation: d.revocation ? { at: d.revocation.at, reason: d.revocation.reason, delivery: d.revocation.delivery } : null,
+      bundleAvailable: this.pendingBundle(g.id) !== null,
+    };
+  }
+
+  private pendingBundle(grantId: string): PendingBundle | null {
+    const b = this.bundles.get(grantId);
+    if (!b) return null;
+    if (b.expiresAt < this.now()) {
+      this.bundles.delete(grantId);
+      return null;
+    }
+    return b;
+  }
+
+  private async grant(profileId: string, id: string): Promise<Grant> {
+    const g = await this.records.get<ShareGrantData>(profileId, shareGrantKind.name, id);
+    if (!g) throw new VaultError('record-not-found', 'no such grant');
+    return g;
+  }
+
+  private async postTo(url: string, body: Uint8Array | string, contentType: string): Promise<{ ok: boolean; detail: string }> {
+    try {
+      await this.requirePermission(url);
+    } catch {
+      return { ok: false, detail: 'permission-missing' };
+    }
+    try {
+      const response = await this.fetchWithTimeout(url, { method: 'POST', headers: { 'Content-Type': contentType }, body: body as BodyInit });
+      await response.body?.cancel().catch(() => {});
+      return response.ok ? { ok: true, detail: new URL(url).host } : { ok: false, detail: `http-${response.status}` };
+    } catch {
+      return { ok: false, detail: 'unreachable' };
+    }
+  }
+
+  /** Ends a grant: signs a notice, sends it when the recipient has an endpoint, records it all. */
+  private async endGrant(g: Grant, reason: 'revoked' | 'case-closed'): Promise<Grant> {
+    const keys = await this.ensureKeys(g.profileId);
+    const at = this.now();
+    const notice = await createRevocation({ bundleId: g.data.bundleId, signingSecretKey: fromBase64Url(keys.data.signing.secretKey), revokedAt: new Date(at) });
+    const recipient = await this.records.get<ShareRecipientData>(g.profileId, shareRecipientKind.name, g.data.recipientId);
+    const endpoint = recipient?.data.endpoints.revocation;
+    let delivery: Delivery | null = null;
+    if (endpoint) {
+      const outcome = await this.postTo(endpoint, notice, 'application/jose');
+      delivery = { channel: 'endpoint', at: this.iso(), ok: outcome.ok, detail: outcome.detail };
+    }
+    // Revoked even when the notice did not arrive: the consent ends with the citizen's decision.
+    const data: ShareGrantData = {
+      ...g.data,
+      status: reason === 'revoked' ? 'revoked' : 'case-closed',
+      revocation: { at: this.iso(at), reason, notice, delivery },
+    };
+    const [stored] = await this.records.write([{ op: 'put', profileId: g.profileId, kind: shareGrantKind.name, id: g.id, data }]);
+    this.bundles.delete(g.id);
+    await this.appendLog(reason === 'revoked' ? 'revocation' : 'grant-ended', g.profileId, {
+      what: reason,
+      recipient: g.data.recipient.name,
+      purpose: g.data.purpose,
+      grantId: g.id,
+      bundleId: g.data.bundleId,
+      counts: { delivered: delivery?.ok ? 1 : 0 },
+    });
+    return stored as Grant;
+  }
+
+  /**
+   * After a municipal sync: grants tied to a case that is now closed end by themselves, and
+   * their recipients are told. Called by the municipal connector when a sync completes.
+   */
+  async onSyncComplete(profileId: string): Promise<void> {
+    if (this.deps.vault.state !== 'unlocked') return;
+    const grants = await this.listIfKnown<ShareGrantData>(profileId, shareGrantKind.name);
+    for (const g of grants) {
+      if (g.data.status !== 'active' || !g.data.untilCase) continue;
+      const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, g.data.untilCase.caseId);
+      // A case gone from the vault (disconnected with its data) is not a closed case: the grant stays.
+      if (theCase?.data.record.status === 'closed') await this.endGrant(g, 'case-closed');
+    }
+  }
+
+  private openTransfer(bytes: Uint8Array): { transferId: string; size: number; chunkCount: number } {
+    for (const [id, t] of this.transfers) if (t.expiresAt < this.now()) this.transfers.delete(id);
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += TRANSFER_CHUNK_BYTES) chunks.push(bytes.subarray(at, at + TRANSFER_CHUNK_BYTES));
+    const transferId = toBase64Url(randomBytes(12));
+    this.transfers.set(transferId, { chunks, expiresAt: this.now() + BUNDLE_TTL_MS });
+    return { transferId, size: bytes.length, chunkCount: chunks.length };
+  }
+
+  private consent(profileName: string, preview: SharePreview, built: { categories: string[] }, receiptId: string, endpoint: string | undefined): ConsentReceipt {
+    const until = preview.untilCase
+      ? {
+          da: `Indtil sag ${preview.untilCase.caseNumber} lukkes, dog senest ${preview.expiresAt.slice(0, 10)}.`,
+          en: `Until case ${preview.untilCase.caseNumber} closes, at the latest ${preview.expiresAt.slice(0, 10)}.`,
+        }
+      : { da: `Indtil ${preview.expiresAt.slice(0, 10)}.`, en: `Until ${preview.expiresAt.slice(0, 10)}.` };
+    return {
+      schemaVersion: 'ISO/IEC TS 27560:2023',
+      receiptId,
+      consentTimestamp: preview.notBefore,
+      language: 'da',
+      jurisdiction: 'DK',
+      controller: { name: profileName, role: 'citizen' },
+      piiPrincipal: { name: profileName },
+      recipients: [{ name: preview.recipient.name, fingerprint: preview.recipient.fingerprint }],
+      purposes: [{ code: 'citizen-stated', text: { da: preview.purpose, en: preview.purpose }, legalBasis: 'consent' }],
+      dataCategories: built.categories,
+      termination: { expiresAt: preview.expiresAt, text: until },
+      withdrawal: {
+        text: {
+          da: 'Borgeren kan trække samtykket tilbage når som helst. Modtageren får da en underskrevet besked og må ikke længere bruge oplysningerne.',
+          en: 'The citizen may withdraw consent at any time. The recipient then gets a signed notice and may no longer use the data.',
+        },
+        ...(endpoint ? { endpoint } : {}),
+      },
+      deletion: {
+        text: {
+          da: 'Modtageren skal slette oplysningerne, når delingen udløber eller trækkes tilbage.',
+          en: 'The recipient must delete the data when the share expires or is withdrawn.',
+        },
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Handlers
+
+  readonly handlers: SharingHandlers = {
+    sharingIdentity: async ({ profileId }): Promise<SharingIdentity> => {
+      const profile = await this.requireProfile(profileId);
+      const keys = await this.ensureKeys(profileId);
+      const file = identityFile(profile.data.name, keys.data.encryption.recipient, keys.data.signing.publicKey);
+      return {
+        profileId,
+        name: profile.data.name,
+        fingerprint: keys.data.fingerprint,
+        fingerprintGroups: fingerprintGroups(keys.data.fingerprint),
+        ageRecipient: keys.data.encryption.recipient,
+        signingPublicKey: keys.data.signing.publicKey,
+        identityFile: JSON.stringify(file),
+        createdAt: keys.data.createdAt,
+      };
+    },
+
+    recipientAdd: async ({ profileId, source, text, name }) => {
+      let input: RecipientInput | null;
+      try {
+        input = parseRecipientText(text);
+      } catch (error) {
+        throw new VaultError('bad-request', 'recipient-broken', { cause: error });
+      }
+      if (!input) throw new VaultError('bad-request', 'recipient-unknown-format');
+      return this.saveRecipient(profileId, input, source, name);
+    },
+
+    recipientFetchWellKnown: async ({ profileId, domain }) => {
+      let origin: string;
+      try {
+        origin = municipalityOrigin(domain);
+      } catch {
+        throw new VaultError('invalid-address', 'not a domain');
+      }
+      await this.requirePermission(origin);
+      let response: Response;
+      try {
+        response = await this.fetchWithTimeout(`${origin}${RECIPIENT_DOCUMENT_PATH}`, { headers: { Accept: 'application/json' } });
+      } catch (cause) {
+        throw new VaultError('bad-request', 'recipient-unreachable', { cause });
+      }
+      if (!response.ok) throw new VaultError('bad-request', `recipient-no-document`);
+      const text = await response.text();
+      if (text.length > MAX_DOCUMENT_BYTES) throw new VaultError('bad-request', 'recipient-broken');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new VaultError('bad-request', 'recipient-broken');
+      }
+      const doc = RecipientDocument.safeParse(json);
+      if (!doc.success) throw new VaultError('bad-request', 'recipient-broken');
+      return this.saveRecipient(profileId, fromRecipientDocument(doc.data), 'well-known', undefined, origin);
+    },
+
+    recipientList: async ({ profileId }) => {
+      const list = await this.listIfKnown<ShareRecipientData>(profileId, shareRecipientKind.name);
+      return list.map((r) => this.recipientSummary(r)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    },
+
+    recipientDelete: async ({ profileId, recipientId }) => {
+      await this.recipient(profileId, recipientId);
+      // Grants keep the recipient's name and fingerprint, so the ledger still says who has what.
+      await this.records.write([{ op: 'delete', profileId, kind: shareRecipientKind.name, id: recipientId }]);
+      return null;
+    },
+
+    shareOptions: async ({ profileId }): Promise<ShareOptions> => {
+      await this.requireProfile(profileId);
+      const notes = (await this.listIfKnown<{ title: string }>(profileId, noteKind.name))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map((n) => ({ id: n.id, title: n.data.title }));
+      const caseRecords = await this.listIfKnown<MunicipalRecordData>(profileId, municipalCaseKind.name);
+      const all = caseRecords.map((c) => c.id);
+      const sources = all.length
+        ? await this.sources(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } })
+        : null;
+      const cases = caseRecords.map((c) => {
+        const s = sources?.cases.get(c.id);
+        const r = c.data.record as { caseNumber?: string; title?: string; status?: string; kle?: { code?: string } };
+        return {
+          id: c.id,
+          caseNumber: String(r.caseNumber ?? ''),
+          title: `${r.kle?.code ?? ''} ${r.title ?? ''}`.trim(),
+          status: String(r.status ?? ''),
+          counts: { decisions: s?.decisions.length ?? 0, documents: s?.documents.length ?? 0, payments: s?.payments.length ?? 0, activities: s?.activities.length ?? 0 },
+        };
+      });
+      const tx = (await this.listIfKnown<TransactionLike>(profileId, 'bank-transaction')).map((r) => r.data);
+      const dates = tx.map((t) => t.date).sort();
+      const health = new Map<string, { metric: string; unit: string; from: string; to: string }>();
+      for (const m of await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')) {
+        const days = m.data.days.map((d) => d.date).sort();
+        const h = health.get(m.data.metric) ?? { metric: m.data.metric, unit: m.data.unit, from: days[0]!, to: days.at(-1)! };
+        if (days[0]! < h.from) h.from = days[0]!;
+        if (days.at(-1)! > h.to) h.to = days.at(-1)!;
+        health.set(m.data.metric, h);
+      }
+      return {
+        notes,
+        cases,
+        transactions: tx.length ? { count: tx.length, from: dates[0]!, to: dates.at(-1)!, categories: [...new Set(tx.map((t) => t.category))].sort() } : null,
+        health: [...health.values()],
+        municipalInbox: Boolean(this.deps.municipalInbox),
+      };
+    },
+
+    sharePreview: async (request) => (await this.preview(request)).preview,
+
+    shareCreate: async (request) => {
+      const { preview, built, recipient, profile, now, expiresAt } = await this.preview(request);
+      const keys = await this.ensureKeys(request.profileId);
+      const bundleId = toBase64Url(randomBytes(16));
+      const endpoint = recipient.data.endpoints.revocation;
+      const bytes = await createBundle({
+        issuer: { signingSecretKey: fromBase64Url(keys.data.signing.secretKey), name: profile.data.name },
+        recipient: { kind: 'x25519', ageRecipient: recipient.data.ageRecipient, name: recipient.data.name },
+        content: {
+          purpose: { code: 'citizen-stated', text: { da: request.purpose, en: request.purpose } },
+          scope: { description: { da: describeScope(built.items, 'da'), en: describeScope(built.items, 'en') }, categories: built.categories },
+          data: built.data,
+          provenance: built.provenance,
+          consent: this.consent(profile.data.name, preview, built, bundleId, endpoint),
+          ...(endpoint ? { recipientEndpoint: endpoint } : {}),
+        },
+        issuedAt: new Date(now),
+        notBefore: new Date(now),
+        expiresAt: new Date(expiresAt),
+        id: bundleId,
+      });
+      const grant: ShareGrantData = {
+        recipientId: recipient.id,
+        recipient: { name: recipient.data.name, fingerprint: recipient.data.fingerprint },
+        purpose: request.purpose,
+        selection: request.selection,
+        scope: built.items,
+        createdAt: this.iso(now),
+        notBefore: this.iso(now),
+        expiresAt: preview.untilCase ? null : this.iso(expiresAt),
+        untilCase: preview.untilCase,
+        status: 'active',
+        bundleId,
+        bundleSha256: sha256b64(bytes),
+        deliveries: [],
+        revocation: null,
+      };
+      const [stored] = await this.records.write([{ op: 'put', profileId: request.profileId, kind: shareGrantKind.name, data: grant } satisfies WriteOp]);
+      const grantId = stored!.id;
+      this.bundles.set(grantId, { profileId: request.profileId, bytes, expiresAt: this.now() + BUNDLE_TTL_MS });
+      await this.appendLog('share', request.profileId, {
+        what: 'bundle',
+        recipient: recipient.data.name,
+        purpose: request.purpose,
+        counts: built.items.reduce<Record<string, number>>((acc, item) => ((acc[item.type] = (acc[item.type] ?? 0) + 1), acc), {}),
+        grantId,
+        bundleId,
+      });
+      const date = this.iso(now).slice(0, 10);
+      return { grantId, bundleId, fileName: `handlerum-deling-${date}.hrbundle`, ...this.openTransfer(bytes), preview };
+    },
+
+    shareRead: async ({ transferId, index }) => {
+      const t = this.transfers.get(transferId);
+      if (!t || t.expiresAt < this.now()) throw new VaultError('bad-request', 'unknown or expired transfer');
+      const chunk = t.chunks[index];
+      if (!chunk) throw new VaultError('bad-request', 'no such part');
+      return { data: toBase64Url(chunk) };
+    },
+
+    shareDeliver: async ({ profileId, grantId, channel }) => {
+      const g = await this.grant(profileId, grantId);
+      if (this.effectiveStatus(g.data) !== 'active') throw new VaultError('bad-request', 'grant-not-active');
+      const pending = this.pendingBundle(grantId);
+      let outcome: { ok: boolean; detail: string };
+      if (channel === 'download') {
+        outcome = { ok: true, detail: 'file' };
+      } else if (!pending) {
+        throw new VaultError('bad-request', 'bundle-gone');
+      } else if (channel === 'endpoint') {
+        const recipient = await this.recipient(profileId, g.data.recipientId);
+        const url = recipient.data.endpoints.bundle;
+        if (!url) throw new VaultError('bad-request', 'no-endpoint');
+        await this.requirePermission(url);
+        outcome = await this.postTo(url, pending.bytes, 'application/octet-stream');
+      } else {
+        const caseId = g.data.selection.items.find((i) => i.type === 'case');
+        if (!this.deps.municipalInbox || !caseId || caseId.type !== 'case') throw new VaultError('bad-request', 'no-inbox');
+        try {
+          await this.deps.municipalInbox({ profileId, caseVaultId: caseId.caseId, payload: { type: 'bundle', data: toBase64Url(pending.bytes) } });
+          outcome = { ok: true, detail: 'inbox' };
+        } catch (error) {
+          outcome = { ok: false, detail: error instanceof VaultError ? error.code : 'unreachable' };
+        }
+      }
+      const delivery: Delivery = { channel, at: this.iso(), ok: outcome.ok, detail: outcome.detail };
+      await this.records.write([
+        { op: 'put', profileId, kind: shareGrantKind.name, id: grantId, data: { ...g.data, deliveries: [...g.data.deliveries, delivery].slice(-100) } },
+      ]);
+      return delivery;
+    },
+
+    grantsList: async ({ profileId }) => {
+      const grants = await this.listIfKnown<ShareGrantData>(profileId, shareGrantKind.name);
+      return grants.map((g) => this.grantSummary(g)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    grantsActive: async () => {
+      const profiles = (await this.records.list<{ name: string }>(VAULT_SCOPE, profileKind.name)).records;
+      const out: (GrantSummary & { profileName: string })[] = [];
+      for (const p of profiles) {
+        for (const g of await this.listIfKnown<ShareGrantData>(p.id, shareGrantKind.name)) {
+          const summary = this.grantSummary(g);
+          if (summary.status === 'active') out.push({ ...summary, profileName: p.data.name });
+        }
+      }
+      return out.sort((a, b) => (a.expiresAt ?? '9999').localeCompare(b.expiresAt ?? '9999'));
+    },
+
+    grantRevoke: async ({ profileId, grantId }) => {
+      const g = await this.grant(profileId, grantId);
+      if (g.data.status !== 'active') throw new VaultError('bad-request', 'grant-not-active');
+      return this.grantSummary(await this.endGrant(g, 'revoked'));
+    },
+
+    logList: async () => (await this.logEntries()).reverse(),
+
+    logVerify: async () => {
+      const { records, damaged } = await this.records.list<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name);
+      const entries = records.map((r) => r.data).sort((a, b) => a.seq - b.seq);
+      const check = verifyChain(entries);
+      // A damaged entry is one the vault could not open: the log is not intact, even if what is left chains.
+      if (check.valid && damaged.length > 0) return { valid: false, count: entries.length, brokenAt: 0, reason: 'malformed' as const };
+      return check;
+    },
+
+    logExport: async () => {
+      const entries = await this.logEntries();
+      const date = this.iso().slice(0, 10);
+      return { fileName: `handlerum-log-${date}.json`, json: JSON.stringify(logFile(entries, this.iso()), null, 2) };
+    },
+  };
+}

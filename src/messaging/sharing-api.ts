@@ -1,0 +1,164 @@
+/**
+ * Sharing's part of the message API (merged into `ApiArgs` in api.ts).
+ *
+ * The profile's private keys never cross this boundary: `sharingIdentity` gives the public
+ * half, and bundles and revocation notices are signed in the background.
+ *
+ * Reaching a recipient's server (its well-known document, its bundle and revocation endpoints)
+ * needs the host permission for that origin: ask for it in the click handler itself with
+ * `browser.permissions.request({ origins: [hostPermissionPattern(origin)] })` (re-exported
+ * here). The background refuses with `permission-missing` otherwise.
+ *
+ * A share is made in two steps: `sharePreview` lists exactly what would leave (the approval
+ * screen), `shareCreate` makes the bundle, records the grant and a log entry, and returns a
+ * transfer the page reads with `shareRead` to download it; `shareDeliver` sends it on.
+ */
+import { z } from 'zod';
+import { ShareSelection, type ScopeItem } from '../records/sharing/selection';
+import type { GrantStatus, ShareGrantData } from '../records/sharing/share-grant';
+import type { LogEntry } from '../records/sharing/transparency-entry';
+import type { ChainCheck } from '../sharing/transparency-log';
+
+export { hostPermissionPattern } from '../municipal/connector/origin';
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+const IsoDate = z.iso.date();
+
+export const ShareExpiry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), date: IsoDate }),
+  z.object({ kind: z.literal('until-case'), caseId: Id }),
+]);
+export type ShareExpiry = z.infer<typeof ShareExpiry>;
+
+const ShareRequest = z.object({
+  profileId: Id,
+  recipientId: Id,
+  purpose: z.string().trim().min(1).max(500),
+  selection: ShareSelection,
+  expiry: ShareExpiry,
+});
+export type ShareRequest = z.infer<typeof ShareRequest>;
+
+export const SharingApiArgs = {
+  /** The profile's public identity; its keys are made now if it has none. */
+  sharingIdentity: z.object({ profileId: Id }),
+  /** Adds a recipient from a pasted age key, an identity file, a well-known document's JSON, or a QR code's text. */
+  recipientAdd: z.object({ profileId: Id, source: z.enum(['paste', 'file', 'qr']), text: z.string().min(1).max(20_000), name: z.string().trim().max(200).optional() }),
+  /** Reads https://<domain>/.well-known/handlerum-recipient.json and adds who it names. Needs the host permission. */
+  recipientFetchWellKnown: z.object({ profileId: Id, domain: z.string().min(1).max(300) }),
+  recipientList: z.object({ profileId: Id }),
+  recipientDelete: z.object({ profileId: Id, recipientId: Id }),
+  /** What the profile has that could be shared (for the wizard's choices). */
+  shareOptions: z.object({ profileId: Id }),
+  /** Exactly what would leave, item by item, without making anything. */
+  sharePreview: ShareRequest,
+  /** Makes the bundle (signed, encrypted to the recipient), records the grant and a log entry. */
+  shareCreate: ShareRequest,
+  /** One base64url part of a bundle made by shareCreate. */
+  shareRead: z.object({ transferId: Id, index: z.number().int().nonnegative() }),
+  /** Sends a bundle made in this session: to the recipient's endpoint, the municipality's inbox, or notes that it was downloaded. */
+  shareDeliver: z.object({ profileId: Id, grantId: Id, channel: z.enum(['download', 'endpoint', 'municipal-inbox']) }),
+  grantsList: z.object({ profileId: Id }),
+  /** Active grants of every profile (the popup's "who has my data"). */
+  grantsActive: z.object({}),
+  /** Ends the consent: a signed notice goes to the recipient's revocation endpoint when it has one. */
+  grantRevoke: z.object({ profileId: Id, grantId: Id }),
+  logList: z.object({}),
+  logVerify: z.object({}),
+  logExport: z.object({}),
+} satisfies Record<string, z.ZodType>;
+
+export interface SharingIdentity {
+  profileId: string;
+  name: string;
+  /** base64url SHA-256 of the X25519 key, as bundles name their recipient. */
+  fingerprint: string;
+  /** The same fingerprint in groups of four, for reading aloud. */
+  fingerprintGroups: string[];
+  ageRecipient: string;
+  signingPublicKey: string;
+  /** The public identity file (JSON), also what the QR code holds. */
+  identityFile: string;
+  createdAt: string;
+}
+
+export interface RecipientSummary {
+  id: string;
+  name: string;
+  ageRecipient: string;
+  fingerprint: string;
+  fingerprintGroups: string[];
+  endpoints: { bundle?: string; revocation?: string };
+  origin?: string;
+  description?: string;
+  addedBy: 'paste' | 'file' | 'qr' | 'well-known';
+  addedAt: string;
+}
+
+export interface ShareOptions {
+  notes: { id: string; title: string }[];
+  cases: { id: string; caseNumber: string; title: string; status: string; counts: Record<'decisions' | 'documents' | 'payments' | 'activities', number> }[];
+  transactions: { count: number; from: string; to: string; categories: string[] } | null;
+  health: { metric: string; unit: string; from: string; to: string }[];
+  /** The municipality's inbox can take bundles for a case. */
+  municipalInbox: boolean;
+}
+
+export interface SharePreview {
+  recipient: { id: string; name: string; fingerprint: string };
+  purpose: string;
+  items: ScopeItem[];
+  notBefore: string;
+  /** When the bundle stops being valid; for a case-bound share, the latest date. */
+  expiresAt: string;
+  untilCase: ShareGrantData['untilCase'];
+  /** How the bundle can be sent on besides downloading it. */
+  channels: { endpoint: string | null; municipalInbox: boolean };
+}
+
+export interface Delivery {
+  channel: 'download' | 'endpoint' | 'municipal-inbox';
+  at: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface GrantSummary {
+  id: string;
+  profileId: string;
+  recipient: { id: string; name: string; fingerprint: string };
+  purpose: string;
+  items: ScopeItem[];
+  createdAt: string;
+  expiresAt: string | null;
+  untilCase: ShareGrantData['untilCase'];
+  /** expired is derived from expiresAt at the time of asking. */
+  status: GrantStatus;
+  bundleId: string;
+  bundleSha256: string;
+  deliveries: Delivery[];
+  revocation: { at: string; reason: 'revoked' | 'case-closed'; delivery: Delivery | null } | null;
+  /** The bundle can still be downloaded or sent (it was made since the background started). */
+  bundleAvailable: boolean;
+}
+
+export interface SharingApiResults {
+  sharingIdentity: SharingIdentity;
+  recipientAdd: RecipientSummary;
+  recipientFetchWellKnown: RecipientSummary;
+  recipientList: RecipientSummary[];
+  recipientDelete: null;
+  shareOptions: ShareOptions;
+  sharePreview: SharePreview;
+  shareCreate: { grantId: string; bundleId: string; fileName: string; transferId: string; size: number; chunkCount: number; preview: SharePreview };
+  shareRead: { data: string };
+  shareDeliver: Delivery;
+  grantsList: GrantSummary[];
+  grantsActive: (GrantSummary & { profileName: string })[];
+  grantRevoke: GrantSummary;
+  logList: LogEntry[];
+  logVerify: ChainCheck;
+  logExport: { fileName: string; json: string };
+}
+
+export type SharingMethod = keyof typeof SharingApiArgs;

@@ -1,0 +1,160 @@
+/**
+ * From the citizen's selection and the vault data it names to what the bundle carries: the
+ * approval screen's items, data.json, provenance and data categories. One function makes all
+ * of them, so what the citizen approves and what leaves cannot drift apart. Pure.
+ */
+import type { ProvenanceEntry } from '../bundle/types';
+import type { ScopeItem, SelectionItem } from '../records/sharing/selection';
+import {
+  caseMaterial,
+  healthSummary,
+  monthlyFoodBudget,
+  monthlySpendingPerCategory,
+  monthsBetween,
+  selectTransactions,
+  type HealthMonthLike,
+  type MunicipalProvenance,
+  type MunicipalStored,
+  type SignatureLike,
+  type TransactionLike,
+} from './derived';
+
+export interface NoteSource {
+  title: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseSource {
+  case: MunicipalStored;
+  decisions: MunicipalStored[];
+  documents: MunicipalStored[];
+  payments: MunicipalStored[];
+  activities: MunicipalStored[];
+}
+
+export interface ShareSources {
+  notes: ReadonlyMap<string, NoteSource>;
+  cases: ReadonlyMap<string, CaseSource>;
+  transactions: readonly (TransactionLike & { text: string })[];
+  health: readonly HealthMonthLike[];
+  signatures: ReadonlyMap<string, SignatureLike>;
+  municipalityName: (origin: string) => string;
+}
+
+export interface BuiltShare {
+  items: ScopeItem[];
+  data: Record<string, unknown>;
+  provenance: ProvenanceEntry[];
+  categories: string[];
+}
+
+/** Thrown when the selection names something the vault does not hold (any more). */
+export class SelectionError extends Error {
+  override readonly name = 'SelectionError';
+}
+
+const CATEGORY: Record<SelectionItem['type'], string> = {
+  note: 'notes',
+  case: 'case-material',
+  'monthly-spending': 'spending',
+  'food-budget': 'food-budget',
+  transactions: 'bank-transactions',
+  'health-summary': 'health',
+};
+
+/**
+ * @param asOf today (YYYY-MM-DD): the food budget covers the whole months before it
+ * @throws {SelectionError} when an item names a note or case that is not there
+ */
+export function buildShare(selection: readonly SelectionItem[], sources: ShareSources, asOf: string): BuiltShare {
+  const items: ScopeItem[] = [];
+  const data: Record<string, unknown[]> = {};
+  const add = (key: string, value: unknown) => (data[key] ??= []).push(value);
+  const municipal = new Map<string, MunicipalProvenance>();
+  const citizenCovers = new Map<string, Set<string>>();
+  const citizen = (source: string, key: string) => {
+    const set = citizenCovers.get(source) ?? new Set<string>();
+    set.add(key);
+    citizenCovers.set(source, set);
+  };
+
+  for (const item of selection) {
+    switch (item.type) {
+      case 'note': {
+        const note = sources.notes.get(item.noteId);
+        if (!note) throw new SelectionError('a chosen note is no longer in the vault');
+        add('notes', { title: note.title, body: note.body, createdAt: note.createdAt, updatedAt: note.updatedAt });
+        citizen('Borgerens egne noter / the citizen\u2019s own notes', 'notes');
+        items.push({ type: 'note', label: note.title, counts: { notes: 1 } });
+        break;
+      }
+      case 'case': {
+        const source = sources.cases.get(item.caseId);
+        if (!source) throw new SelectionError('a chosen case is no longer in the vault');
+        const parts = new Set(item.parts);
+        const chosen = {
+          case: source.case,
+          decisions: parts.has('decisions') ? source.decisions : [],
+          documents: parts.has('documents') ? source.documents : [],
+          payments: parts.has('payments') ? source.payments : [],
+          activities: parts.has('activities') ? source.activities : [],
+        };
+        const material = caseMaterial(chosen, sources.signatures, sources.municipalityName);
+        const shared: Record<string, unknown> = { case: material.data.case };
+        const counts: Record<string, number> = {};
+        for (const part of item.parts) {
+          shared[part] = material.data[part];
+          counts[part] = material.data[part].length;
+        }
+        add('cases', shared);
+        for (const group of material.provenance) {
+          const existing = municipal.get(group.jws);
+          if (existing) existing.records.push(...group.records);
+          else municipal.set(group.jws, { ...group, records: [...group.records] });
+        }
+        const record = source.case.record as { kle?: { code?: string }; title?: string; caseNumber?: string };
+        items.push({ type: 'case', label: `${record.kle?.code ?? ''} ${record.title ?? ''}`.trim(), counts, details: [record.caseNumber ?? ''] });
+        break;
+      }
+      case 'monthly-spending': {
+        if (item.from > item.to) throw new SelectionError('the period ends before it starts');
+        const view = monthlySpendingPerCategory(sources.transactions, item.from, item.to);
+        add('monthlySpending', view);
+        citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'monthlySpending');
+        const categories = new Set(view.months.flatMap((m) => Object.keys(m.byCategory)));
+        items.push({ type: 'monthly-spending', label: `${item.from} – ${item.to}`, counts: { months: monthsBetween(item.from, item.to).length, categories: categories.size } });
+        break;
+      }
+      case 'food-budget': {
+        add('foodBudget', monthlyFoodBudget(sources.transactions, item.months, asOf));
+        citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'foodBudget');
+        items.push({ type: 'food-budget', label: '', counts: { months: item.months } });
+        break;
+      }
+      case 'transactions': {
+        if (item.from > item.to) throw new SelectionError('the period ends before it starts');
+        const rows = selectTransactions(sources.transactions, item);
+        add('transactions', { from: item.from, to: item.to, categories: item.categories, fields: item.fields, rows });
+        citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'transactions');
+        items.push({ type: 'transactions', label: `${item.from} – ${item.to}`, counts: { transactions: rows.length }, details: [...item.fields, ...item.categories] });
+        break;
+      }
+      case 'health-summary': {
+        const summary = healthSummary(sources.health, item.kind, item.from, item.to);
+        add('health', summary);
+        citizen('Sundhedsdata importeret af borgeren / health data imported by the citizen', 'health');
+        items.push({ type: 'health-summary', label: item.kind, counts: { months: summary.months.length, days: summary.months.reduce((s, m) => s + m.days, 0) } });
+        break;
+      }
+    }
+  }
+
+  const provenance: ProvenanceEntry[] = [
+    ...municipal.values(),
+    ...[...citizenCovers].map(([source, covers]) => ({ attestedBy: 'citizen' as const, source: source.slice(0, 200), covers: [...covers] })),
+  ];
+  const categories = [...new Set(selection.map((i) => CATEGORY[i.type]))];
+  return { items, data, provenance, categories };
+}

@@ -1,0 +1,222 @@
+/**
+ * Derived views: what a recipient gets instead of raw data. Pure functions over record data;
+ * amounts stay in integer øre. Spending is money going out (negative amounts), shown positive;
+ * pending rows are left out, since the bank may still change them.
+ */
+
+/** The fields of a bank-transaction record the views read. */
+export interface TransactionLike {
+  date: string;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  pending: boolean;
+}
+
+export const FOOD_CATEGORY = 'groceries';
+
+const monthOf = (date: string): string => date.slice(0, 7);
+
+/** Every month from `from` to `to` inclusive (YYYY-MM). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) (m = 1), y++;
+    if (out.length > 600) throw new RangeError('monthsBetween: more than 50 years');
+  }
+  return out;
+}
+
+/** The `count` whole months before the month of `asOf` (YYYY-MM-DD), oldest first. */
+export function lastFullMonths(asOf: string, count: number): string[] {
+  let [y, m] = asOf.split('-').map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (--m < 1) (m = 12), y--;
+    out.unshift(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+const spent = (t: TransactionLike): number => (t.pending || t.amountMinor >= 0 ? 0 : -t.amountMinor);
+
+export interface MonthlySpending {
+  view: 'monthly-spending-per-category';
+  currency: string;
+  months: { month: string; totalMinor: number; byCategory: Record<string, number> }[];
+}
+
+/** Money out per month and category, for every month from `from` to `to` (empty months included). */
+export function monthlySpendingPerCategory(transactions: readonly TransactionLike[], from: string, to: string, currency = 'DKK'): MonthlySpending {
+  const months = monthsBetween(from, to).map((month) => ({ month, totalMinor: 0, byCategory: {} as Record<string, number> }));
+  const index = new Map(months.map((m) => [m.month, m]));
+  for (const t of transactions) {
+    const row = index.get(monthOf(t.date));
+    const amount = spent(t);
+    if (!row || amount === 0 || t.currency !== currency) continue;
+    row.totalMinor += amount;
+    row.byCategory[t.category] = (row.byCategory[t.category] ?? 0) + amount;
+  }
+  return { view: 'monthly-spending-per-category', currency, months };
+}
+
+export interface FoodBudget {
+  view: 'monthly-food-budget';
+  category: string;
+  currency: string;
+  months: { month: string; spentMinor: number }[];
+  /** Rounded to whole øre. */
+  averageMinor: number;
+  last3: { month: string; spentMinor: number }[];
+  last3AverageMinor: number;
+}
+
+/** Groceries spending in each of the `monthCount` whole months before `asOf`, their average, and the last three. */
+export function monthlyFoodBudget(transactions: readonly TransactionLike[], monthCount: number, asOf: string, currency = 'DKK'): FoodBudget {
+  if (!Number.isInteger(monthCount) || monthCount < 1) throw new RangeError('monthlyFoodBudget: monthCount must be a positive integer');
+  const months = lastFullMonths(asOf, monthCount).map((month) => ({ month, spentMinor: 0 }));
+  const index = new Map(months.map((m) => [m.month, m]));
+  for (const t of transactions) {
+    if (t.category !== FOOD_CATEGORY || t.currency !== currency) continue;
+    const row = index.get(monthOf(t.date));
+    if (row) row.spentMinor += spent(t);
+  }
+  const average = (rows: { spentMinor: number }[]) => (rows.length ? Math.round(rows.reduce((s, r) => s + r.spentMinor, 0) / rows.length) : 0);
+  const last3 = months.slice(-3);
+  return { view: 'monthly-food-budget', category: FOOD_CATEGORY, currency, months, averageMinor: average(months), last3, last3AverageMinor: average(last3) };
+}
+
+/** Transactions in a period, optionally some categories, with only the chosen fields. */
+export function selectTransactions(
+  transactions: readonly (TransactionLike & { text: string })[],
+  options: { from: string; to: string; categories: readonly string[]; fields: readonly ('date' | 'amount' | 'text' | 'category')[] },
+): Record<string, unknown>[] {
+  const wanted = new Set(options.categories);
+  return transactions
+    .filter((t) => t.date >= options.from && t.date <= options.to && !t.pending && (wanted.size === 0 || wanted.has(t.category)))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((t) => {
+      const row: Record<string, unknown> = {};
+      if (options.fields.includes('date')) row.date = t.date;
+      if (options.fields.includes('amount')) (row.amountMinor = t.amountMinor), (row.currency = t.currency);
+      if (options.fields.includes('text')) row.text = t.text;
+      if (options.fields.includes('category')) row.category = t.category;
+      return row;
+    });
+}
+
+/** The fields of a health-daily record the summary reads. */
+export interface HealthMonthLike {
+  type: string;
+  metric: string;
+  unit: string;
+  month: string;
+  days: { date: string; count: number; sum: number; min: number; max: number; mean: number }[];
+}
+
+export interface HealthSummary {
+  view: 'health-summary';
+  metric: string;
+  unit: string;
+  months: { month: string; days: number; mean: number; min: number; max: number; total: number }[];
+}
+
+/** One metric per month over a period (days from `from` to `to`): days with data, mean of daily means, min, max, total. */
+export function healthSummary(months: readonly HealthMonthLike[], metric: string, from: string, to: string): HealthSummary {
+  const rows = new Map<string, { days: number; meanSum: number; min: number; max: number; total: number }>();
+  let unit = '';
+  for (const m of months) {
+    if (m.metric !== metric) continue;
+    unit ||= m.unit;
+    for (const d of m.days) {
+      if (d.date < from || d.date > to || d.count === 0) continue;
+      const row = rows.get(m.month) ?? { days: 0, meanSum: 0, min: Infinity, max: -Infinity, total: 0 };
+      row.days++;
+      row.meanSum += d.mean;
+      row.min = Math.min(row.min, d.min);
+      row.max = Math.max(row.max, d.max);
+      row.total += d.sum;
+      rows.set(m.month, row);
+    }
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    view: 'health-summary',
+    metric,
+    unit,
+    months: [...rows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, r]) => ({ month, days: r.days, mean: round(r.meanSum / r.days), min: r.min, max: r.max, total: round(r.total) })),
+  };
+}
+
+/** A stored municipal record: the resource as received and where it came from. */
+export interface MunicipalStored {
+  record: Record<string, unknown> & { type: string; id: string; version: number };
+  provenance: { origin: string; signatureId: string; digest: string };
+}
+
+export interface SignatureLike {
+  origin: string;
+  jws: string;
+  kid: string;
+}
+
+export interface MunicipalProvenance {
+  attestedBy: 'municipality';
+  source: string;
+  origin: string;
+  jws: string;
+  kid: string;
+  records: { type: string; id: string; version: number; sha256: string }[];
+}
+
+export interface CaseMaterial {
+  data: {
+    case: Record<string, unknown>;
+    decisions: Record<string, unknown>[];
+    documents: Record<string, unknown>[];
+    payments: Record<string, unknown>[];
+    activities: Record<string, unknown>[];
+  };
+  /** One entry per page signature, listing the shared records it covers. */
+  provenance: MunicipalProvenance[];
+}
+
+/**
+ * A case with the chosen parts, each record exactly as the municipality signed it, and the page
+ * signatures that prove them (with every record's digest, so a receiver can check each one).
+ * @throws {Error} when a record's page signature is missing (the material could not be proven)
+ */
+export function caseMaterial(
+  parts: { case: MunicipalStored; decisions: MunicipalStored[]; documents: MunicipalStored[]; payments: MunicipalStored[]; activities: MunicipalStored[] },
+  signatures: ReadonlyMap<string, SignatureLike>,
+  municipalityName: (origin: string) => string,
+): CaseMaterial {
+  const groups = new Map<string, MunicipalProvenance>();
+  const cover = (stored: MunicipalStored) => {
+    const id = stored.provenance.signatureId;
+    let group = groups.get(id);
+    if (!group) {
+      const sig = signatures.get(id);
+      if (!sig) throw new Error(`caseMaterial: no page signature for a ${stored.record.type}`);
+      group = { attestedBy: 'municipality', source: municipalityName(sig.origin), origin: sig.origin, jws: sig.jws, kid: sig.kid, records: [] };
+      groups.set(id, group);
+    }
+    group.records.push({ type: stored.record.type, id: stored.record.id, version: stored.record.version, sha256: stored.provenance.digest });
+    return stored.record;
+  };
+  return {
+    data: {
+      case: cover(parts.case),
+      decisions: parts.decisions.map(cover),
+      documents: parts.documents.map(cover),
+      payments: parts.payments.map(cover),
+      activities: parts.activities.map(cover),
+    },
+    provenance: [...groups.values()],
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * Sharing in the background, through the real router: keys per profile that no page can read,
+ * recipients, a share that makes a grant and a log entry and a bundle that opens with the
+ * recipient's key and carries exactly what was approved, revocation notices POSTed to a small
+ * server on 127.0.0.1, grants that end when their case closes, and the transparency log's
+ * chain (including an entry changed behind its back).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIdentity, openBundle, verifyRevocation } from '../../src/bundle/index';
+import { SharingService } from '../../src/background/sharing-service';
+import { memorySessionStore } from '../../src/background/session';
+import { VaultService } from '../../src/background/vault-service';
+import type { ApiMethod, ApiResponse, ApiResult } from '../../src/messaging/api';
+import { route } from '../../src/messaging/router';
+import type { Settings } from '../../src/messaging/settings';
+import { fromBase64Url, randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
+import { VAULT_SCOPE } from '../../src/vault/record-store';
+import { Vault } from '../../src/vault/vault';
+import { verifyLogFile } from '../../src/sharing/transparency-log';
+import { freshDb, testKdf } from './support/setup-vault';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const NOW = Date.parse('2026-03-15T10:00:00Z');
+
+/** A recipient's server: records every POST (path, content type, body). */
+interface Receiver {
+  url: string;
+  posts: { path: string; type: string; body: Buffer }[];
+  close(): Promise<void>;
+}
+
+async function receiver(): Promise<Receiver> {
+  const posts: Receiver['posts'] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      posts.push({ path: req.url ?? '', type: String(req.headers['content-type'] ?? ''), body: Buffer.concat(chunks) });
+      res.writeHead(req.url === '/fails' ? 500 : 200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, posts, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function harness(options: { permission?: boolean } = {}) {
+  const db = freshDb('sharing');
+  const vault = await Vault.open(db);
+  const clock = { now: NOW };
+  const settings = { value: undefined as unknown, get: async () => settings.value, set: async (v: Settings) => void (settings.value = v) };
+  const permission = { granted: options.permission ?? true };
+  const sharing = new SharingService({
+    vault,
+    fetch: (url, init) => fetch(url, init),
+    hasHostPermission: async () => permission.granted,
+    now: () => clock.now,
+  });
+  const service = new VaultService({ vault, session: memorySessionStore(), settings, broadcast: () => {}, now: () => clock.now, sharing });
+  const raw = async <M extends ApiMethod>(method: M, args: unknown) =>
+    (await route({ channel: 'handlerum-vault', method, args }, { id: EXTENSION_ID, url: `${ORIGIN}vault.html` }, {
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      handlers: service.handlers,
+    })) as ApiResponse<M>;
+  const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> => {
+    const response = await raw(method, args);
+    if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.detail}`);
+    return response.value;
+  };
+  const { profileId } = await call('create', { kdf: testKdf(), kek: toBase64Url(randomBytes(32)), owner: { name: 'Thomas' } });
+  return { vault, sharing, service, call, raw, profileId, clock, permission };
+}
+
+type Harness = Awaited<ReturnType<typeof harness>>;
+
+async function download(h: Harness, created: { transferId: string; chunkCount: number }): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for (let index = 0; index < created.chunkCount; index++) parts.push(fromBase64Url((await h.call('shareRead', { transferId: created.transferId, index })).data));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+const tx = (date: string, amountMinor: number, category: string, text: string, line: number) => ({
+  accountId: 'acct1', date, amountMinor, currency: 'DKK', text, pending: false, line, key: `${date}|${amountMinor}|${text}|${line}`,
+  category, categoryByCitizen: false, importId: 'imp1',
+});
+
+let server: Receiver;
+beforeAll(async () => void (server = await receiver()));
+afterAll(async () => server.close());
+
+describe('citizen keys', () => {
+  it('are made with the vault and for each new profile, and no page can read or write them', async () => {
+    const h = await harness();
+    const own = await h.vault.records.list(h.profileId, 'citizen-keys');
+    expect(own.records).toHaveLength(1);
+    const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
+    expect((await h.vault.records.list(child.id, 'citizen-keys')).records).toHaveLength(1);
+
+    for (const [method, args] of [
+      ['listRecords', { profileId: h.profileId, kind: 'citizen-keys' }],
+      ['getRecord', { profileId: h.profileId, kind: 'citizen-keys', id: 'keys' }],
+      ['writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'citizen-keys', id: 'keys', data: {} }] }],
+      ['writeRecords', { ops: [{ op: 'put', profileId: VAULT_SCOPE, kind: 'transparency-entry', data: {} }] }],
+      ['writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'share-grant', data: {} }] }],
+    ] as const) {
+      const response = await h.raw(method, args);
+      expect(response.ok, method).toBe(false);
+    }
+    // Grants and the log are readable; only the service writes them.
+    expect((await h.raw('listRecords', { profileId: h.profileId, kind: 'share-grant' })).ok).toBe(true);
+  });
+
+  it('are public in sharingIdentity: fingerprint, age recipient, identity file; never a secret', async () => {
+    const h = await harness();
+    const identity = await h.call('sharingIdentity', { profileId: h.profileId });
+    const [keys] = (await h.vault.records.list<{ signing: { secretKey: string }; encryption: { identity: string } }>(h.profileId, 'citizen-keys')).records;
+    const text = JSON.stringify(identity);
+    expect(text).not.toContain(keys!.data.signing.secretKey);
+    expect(text).not.toContain(keys!.data.encryption.identity);
+    expect(text).not.toMatch(/AGE-SECRET-KEY/);
+    expect(identity.ageRecipient).toMatch(/^age1/);
+    expect(identity.fingerprintGroups.join('')).toBe(identity.fingerprint);
+    expect(JSON.parse(identity.identityFile)).toMatchObject({ type: 'handlerum-identity', name: 'Thomas', ageRecipient: identity.ageRecipient });
+    // Asking again gives the same keys.
+    expect((await h.call('sharingIdentity', { profileId: h.profileId })).fingerprint).toBe(identity.fingerprint);
+  });
+});
+
+describe('recipients', () => {
+  it('are added from a pasted key, an identity file and a well-known document; broken input is refused', async () => {
+    const h = await harness();
+    const them = generateIdentity();
+    const pasted = await h.call('recipientAdd', { profileId: h.profileId, source: 'paste', text: ` ${them.recipient} `, name: 'Advokat Jensen' });
+    expect(pasted).toMatchObject({ name: 'Advokat Jensen', ageRecipient: them.recipient, addedBy: 'paste' });
+
+    const other = await harness();
+    const file = (await other.call('sharingIdentity', { profileId: other.profileId })).identityFile;
+    expect(await h.call('recipientAdd', { profileId: h.profileId, source: 'file', text: file })).toMatchObject({ name: 'Thomas', addedBy: 'file' });
+
+    const doc = JSON.stringify({ version: 1, name: 'Føtex Madbudget', ageRecipient: generateIdentity().recipient, bundleEndpoint: `${server.url}/bundles` });
+    expect((await h.call('recipientAdd', { profileId: h.profileId, source: 'qr', text: doc })).endpoints.bundle).toBe(`${server.url}/bundles`);
+
+    const broken = them.recipient.slice(0, -1) + (them.recipient.endsWith('q') ? 'p' : 'q');
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: broken })).toMatchObject({ ok: false, error: { detail: 'recipient-broken' } });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: 'hello' })).toMatchObject({ ok: false, error: { detail: 'recipient-unknown-format' } });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: generateIdentity().recipient })).toMatchObject({ ok: false, error: { detail: 'recipient-name-missing' } });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient })).toMatchObject({ ok: true, value: { name: 'Advokat Jensen' } }); // same key: kept, not doubled
+    expect(await h.call('recipientList', { profileId: h.profileId })).toHaveLength(3);
+  });
+});
+
+async function shareFoodBudget(h: Harness, endpoints: { bundle?: string; revocation?: string } = {}) {
+  const them = generateIdentity();
+  const doc = { version: 1, name: 'Føtex Madbudget', ageRecipient: them.recipient, ...(endpoints.bundle ? { bundleEndpoint: endpoints.bundle } : {}), ...(endpoints.revocation ? { revocationEndpoint: endpoints.revocation } : {}) };
+  const recipient = await h.call('recipientAdd', { profileId: h.profileId, source: 'file', text: JSON.stringify(doc) });
+  await h.call('writeRecords', {
+    ops: [
+      tx('2026-01-05', -45_000, 'groceries', 'NETTO VESTERÅ', 1),
+      tx('2026-01-20', -30_050, 'groceries', 'FØTEX', 2),
+      tx('2026-02-03', -60_000, 'groceries', 'REMA 1000', 3),
+      tx('2026-02-10', -99_900, 'rent', 'HUSLEJE', 4),
+      tx('2026-02-11', 1_200_000, 'income', 'KONTANTHJÆLP', 5),
+    ].map((data) => ({ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data })),
+  });
+  const [note] = await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Kostplan', body: 'Mindre sukker, mere grønt.' } }] });
+  const request = {
+    profileId: h.profileId,
+    recipientId: recipient.id,
+    purpose: 'Madbudget',
+    selection: { items: [{ type: 'food-budget', months: 3 }, { type: 'note', noteId: note!.id }] },
+    expiry: { kind: 'date', date: '2026-06-30' },
+  };
+  return { them, recipient, request };
+}
+
+describe('a share', () => {
+  it('is previewed item by item, then makes a grant, a log entry and a bundle that opens with the recipient key and holds only what was approved', async () => {
+    const h = await harness();
+    const { them, request } = await shareFoodBudget(h);
+    const preview = await h.call('sharePreview', request);
+    expect(preview.items).toEqual([
+      { type: 'food-budget', label: '', counts: { months: 3 } },
+      { type: 'note', label: 'Kostplan', counts: { notes: 1 } },
+    ]);
+    expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]); // a preview makes nothing
+
+    const created = await h.call('shareCreate', request);
+    const bytes = await download(h, created);
+    expect(bytes.length).toBe(created.size);
+
+    const opened = await openBundle(bytes, { identity: them.identity, now: new Date(NOW + 1000) });
+    if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+    expect(opened.manifest.id).toBe(created.bundleId);
+    expect(opened.manifest.issuer.name).toBe('Thomas');
+    expect(Object.keys(opened.data).sort()).toEqual(['foodBudget', 'notes']);
+    expect(opened.data.foodBudget).toEqual([
+      expect.objectContaining({
+        view: 'monthly-food-budget',
+        months: [{ month: '2025-12', spentMinor: 0 }, { month: '2026-01', spentMinor: 75_050 }, { month: '2026-02', spentMinor: 60_000 }],
+        averageMinor: 45_017,
+      }),
+    ]);
+    // No raw transactions: no bank text, no rent, no income leaves.
+    const text = JSON.stringify(opened);
+    for (const secret of ['NETTO', 'FØTEX', 'REMA', 'HUSLEJE', 'KONTANTHJÆLP', '99900', '1200000']) expect(text).not.toContain(secret);
+    expect(opened.consent.recipients[0]?.fingerprint).toBe(preview.recipient.fingerprint);
+
+    const [grant] = await h.call('grantsList', { profileId: h.profileId });
+    expect(grant).toMatchObject({ id: created.grantId, status: 'active', purpose: 'Madbudget', bundleId: created.bundleId, recipient: { name: 'Føtex Madbudget' } });
+    expect(grant!.bundleSha256).toBe(toBase64Url((await import('@noble/hashes/sha2.js')).sha256(bytes)));
+    const log = await h.call('logList', {});
+    expect(log[0]).toMatchObject({ type: 'share', summary: { recipient: 'Føtex Madbudget', purpose: 'Madbudget', grantId: created.grantId, bundleId: created.bundleId } });
+    expect(JSON.stringify(log)).not.toContain('Mindre sukker'); // the log names what, never the data
+  });
+
+  it('is POSTed to the recipient endpoint and the delivery is recorded; a failing endpoint is reported, not hidden', async () => {
+    const h = await harness();
+    const { request } = await shareFoodBudget(h, { bundle: `${server.url}/bundles` });
+    const created = await h.call('shareCreate', request);
+    const before = server.posts.length;
+    const delivery = await h.call('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' });
+    expect(delivery).toMatchObject({ channel: 'endpoint', ok: true });
+    const post = server.posts[before]!;
+    expect(post).toMatchObject({ path: '/bundles', type: 'application/octet-stream' });
+    expect(new Uint8Array(post.body)).toEqual(await download(h, created));
+
+    h.permission.granted = false;
+    expect(await h.raw('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({ ok: false, error: { code: 'permission-missing' } });
+    const [grant] = await h.call('grantsList', { profileId: h.profileId });
+    expect(grant!.deliveries).toEqual([delivery]);
+  });
+
+  it('refuses a selection naming a note that is gone, and an expiry in the past', async () => {
+    const h = await harness();
+    const { request } = await shareFoodBudget(h);
+    const gone = { ...request, selection: { items: [{ type: 'note', noteId: 'nope' }] } };
+    expect(await h.raw('shareCreate', gone)).toMatchObject({ ok: false, error: { detail: 'selection-unavailable' } });
+    expect(await h.raw('shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-01' } })).toMatchObject({ ok: false, error: { detail: 'expiry-in-past' } });
+    expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]);
+  });
+
+  it('expires by date in the ledger', async () => {
+    const h = await harness();
+    const { request } = await shareFoodBudget(h);
+    await h.call('shareCreate', request);
+    h.clock.now = Date.parse('2026-07-01T12:00:00Z');
+    expect((await h.call('grantsList', { profileId: h.profileId }))[0]!.status).toBe('expired');
+    expect(await h.call('grantsActive', {})).toEqual([]);
+  });
+});
+
+describe('revoking', () => {
+  it('signs a notice that verifies against the bundle issuer and POSTs it; the grant is revoked and logged', async () => {
+    const h = await harness();
+    const { them, request } = await shareFoodBudget(h, { revocation: `${server.url}/revocations` });
+    const created = await h.call('shareCreate', request);
+    const opened = await openBundle(await download(h, created), { identity: them.identity, now: new Date(NOW + 1000) });
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(opened.manifest.revocationEndpoint).toBe(`${server.url}/revocations`);
+    expect((await h.call('grantsActive', {}))[0]).toMatchObject({ id: created.grantId, profileName: 'Thomas' });
+
+    const before = server.posts.length;
+    h.clock.now += 60_000;
+    const revoked = await h.call('grantRevoke', { profileId: h.profileId, grantId: created.grantId });
+    expect(revoked).toMatchObject({ status: 'revoked', revocation: { reason: 'revoked', delivery: { ok: true } } });
+    const post = server.posts[before]!;
+    expect(post.path).toBe('/revocations');
+    const checked = verifyRevocation(post.body.toString('utf8'), opened.manifest.issuer);
+    expect(checked).toEqual({ ok: true, bundleId: created.bundleId, revokedAt: new Date(h.clock.now).toISOString() });
+    expect(await h.call('grantsActive', {})).toEqual([]);
+    expect((await h.call('logList', {}))[0]).toMatchObject({ type: 'revocation', summary: { grantId: created.grantId } });
+    expect(await h.raw('grantRevoke', { profileId: h.profileId, grantId: created.grantId })).toMatchObject({ ok: false });
+  });
+
+  it('still revokes when the notice cannot be delivered, and says so', async () => {
+    const h = await harness();
+    const { request } = await shareFoodBudget(h, { revocation: `${server.url}/fails` });
+    const created = await h.call('shareCreate', request);
+    const revoked = await h.call('grantRevoke', { profileId: h.profileId, grantId: created.grantId });
+    expect(revoked.status).toBe('revoked');
+    expect(revoked.revocation?.delivery).toMatchObject({ ok: false, detail: 'http-500' });
+  });
+});
+
+describe('a grant tied to a case', () => {
+  it('ends when a sync shows the case closed, with a notice to the recipient', async () => {
+    const h = await harness();
+    const fixture = JSON.parse(readFileSync('tests/fixtures/records/municipal-case.json', 'utf8'));
+    const signature = JSON.parse(readFileSync('tests/fixtures/records/municipal-signature.json', 'utf8'));
+    await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-signature', id: fixture.provenance.signatureId, data: signature }]);
+    const [theCase] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-case', data: fixture }]);
+    const { them, request } = await shareFoodBudget(h, { revocation: `${server.url}/revocations` });
+    const caseRequest = { ...request, purpose: 'Advokatbistand', selection: { items: [{ type: 'case', caseId: theCase!.id, parts: ['decisions'] }] }, expiry: { kind: 'until-case', caseId: theCase!.id } };
+    const preview = await h.call('sharePreview', caseRequest);
+    expect(preview.items[0]).toMatchObject({ type: 'case', label: '32.24.04 Kontanthjælp efter ophør af sygedagpenge', counts: { decisions: 0 } });
+    expect(preview.untilCase).toMatchObject({ caseId: theCase!.id });
+    const created = await h.call('shareCreate', caseRequest);
+    const opened = await openBundle(await download(h, created), { identity: them.identity, now: new Date(NOW + 1000) });
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(opened.provenance).toContainEqual(expect.objectContaining({ attestedBy: 'municipality', jws: signature.jws, records: [expect.objectContaining({ type: 'case', id: fixture.record.id, sha256: fixture.provenance.digest })] }));
+
+    await h.sharing.onSyncComplete(h.profileId); // still open: nothing happens
+    expect((await h.call('grantsList', { profileId: h.profileId }))[0]!.status).toBe('active');
+
+    const closed = { ...fixture, record: { ...fixture.record, status: 'closed', statusHistory: [...fixture.record.statusHistory, { status: 'closed', at: '2026-03-14T10:00:00+01:00' }] } };
+    await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-case', id: theCase!.id, data: closed }]);
+    const before = server.posts.length;
+    await h.sharing.onSyncComplete(h.profileId);
+    const [grant] = await h.call('grantsList', { profileId: h.profileId });
+    expect(grant).toMatchObject({ status: 'case-closed', revocation: { reason: 'case-closed', delivery: { ok: true } } });
+    expect(verifyRevocation(server.posts[before]!.body.toString('utf8'), opened.manifest.issuer)).toMatchObject({ ok: true, bundleId: created.bundleId });
+    expect((await h.call('logList', {}))[0]).toMatchObject({ type: 'grant-ended', summary: { what: 'case-closed' } });
+  });
+});
+
+describe('the transparency log', () => {
+  it('records exports, imports and deletions without their data, verifies, exports, and catches a changed entry', async () => {
+    const h = await harness();
+    await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data: tx('2026-01-05', -100, 'groceries', 'NETTO', 1) }] });
+    await h.call('backupCreate', {});
+    const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
+    await h.call('deleteProfile', { id: child.id });
+    const log = await h.call('logList', {});
+    expect(log.map((e) => e.type)).toEqual(['deletion', 'export', 'import']);
+    expect(log[2]).toMatchObject({ summary: { counts: { 'bank-transaction': 1 } } });
+    expect(JSON.stringify(log)).not.toContain('NETTO');
+    // Changing a category is not an import.
+    const [row] = (await h.vault.records.list(h.profileId, 'bank-transaction')).records;
+    await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', id: row!.id, data: { ...(row!.data as object), category: 'other' } }] });
+    expect(await h.call('logList', {})).toHaveLength(3);
+
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: true, count: 3 });
+    const exported = await h.call('logExport', {});
+    expect(verifyLogFile(JSON.parse(exported.json))).toMatchObject({ valid: true, count: 3 });
+    const file = JSON.parse(exported.json);
+    file.entries[1].summary.what = 'nothing';
+    expect(verifyLogFile(file)).toMatchObject({ valid: false, brokenAt: 2, reason: 'hash' });
+
+    // Rewritten inside the vault, hash and all recomputed for that entry: the next link breaks.
+    const second = log[1]!;
+    const { entryHash } = await import('../../src/sharing/transparency-log');
+    const { hash: _old, ...body } = { ...second, summary: { what: 'nothing' } };
+    await h.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'transparency-entry', id: `log-${String(second.seq).padStart(12, '0')}`, data: { ...body, hash: entryHash(body) } }]);
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: false, brokenAt: 3, reason: 'link' });
+  });
+});
