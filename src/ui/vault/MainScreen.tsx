@@ -20,14 +20,16 @@ import { MunicipalitySection } from '../municipal/MunicipalitySection';
 import { OverviewSection } from '../municipal/OverviewSection';
 import { hasMunicipalConnection } from '../municipal/landing';
 import { MoneySection } from '../money/MoneySection';
+import { HealthSection } from '../health/HealthSection';
 
-export const SECTIONS = ['overview', 'municipality', 'money', 'notes', 'profiles', 'settings', 'backup'] as const;
+export const SECTIONS = ['overview', 'municipality', 'money', 'health', 'notes', 'profiles', 'settings', 'backup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const SECTION_LABEL: Record<Section, MessageKey> = {
   overview: 'section.overview',
   municipality: 'section.municipality',
   money: 'section.money',
+  health: 'section.health',
   notes: 'section.notes',
   profiles: 'section.profiles',
   settings: 'section.settings',
@@ -165,6 +167,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
           <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />
         )}
         {section === 'money' && current && <MoneySection key={current.id} profile={current} />}
+        {section === 'health' && current && <HealthSection key={current.id} profile={current} />}
         {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}
         {section === 'profiles' && profiles && current && (
           <ProfilesSection profiles={profiles} currentId={current.id} onSelect={selectProfile} onChanged={loadProfiles} />

@@ -1,0 +1,141 @@
+/** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
+import type { VaultRecord } from '../../vault/record-store';
+import { getLanguage, t, type MessageKey } from '../i18n/index';
+import { activityName, mbText, numberText, whenText } from './format';
+import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
+
+type Value = NonNullable<ObservationData['value']>;
+
+export function valueText(value: Value | undefined): string {
+  if (!value) return '–';
+  if (value.number !== undefined) return [numberText(value.number, 2), value.unit].filter(Boolean).join(' ');
+  return value.text ?? '–';
+}
+
+const byNewest = <T,>(get: (r: T) => string | undefined) => (a: T, b: T) => (get(b) ?? '').localeCompare(get(a) ?? '');
+
+export function ObservationList(props: { records: VaultRecord<ObservationData>[] }) {
+  const language = getLanguage();
+  const rows = [...props.records].sort(byNewest((r) => r.data.effective));
+  if (rows.length === 0) return <p class="empty-list">{t('health.observations.empty')}</p>;
+  return (
+    <table class="health-table observations">
+      <caption>{t('health.observations.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('health.observations.name')}</th>
+          <th scope="col">{t('health.observations.value')}</th>
+          <th scope="col">{t('health.observations.when')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ id, data }) => (
+          <tr key={id} data-code={data.code.code ?? ''}>
+            <th scope="row">{data.name[language]}</th>
+            <td>
+              {data.components && data.components.length > 0 ? (
+                <ul class="components">
+                  {data.components.map((c, i) => (
+                    <li key={i}>
+                      {c.name[language]}: {valueText(c.value)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                valueText(data.value)
+              )}
+            </td>
+            <td>{data.effective ? whenText(data.effective) : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const CLINICAL_GROUPS: { types: ClinicalData['resourceType'][]; key: MessageKey }[] = [
+  { types: ['Condition'], key: 'health.clinical.conditions' },
+  { types: ['MedicationStatement', 'MedicationRequest'], key: 'health.clinical.medications' },
+  { types: ['AllergyIntolerance'], key: 'health.clinical.allergies' },
+  { types: ['Immunization'], key: 'health.clinical.immunizations' },
+  { types: ['Procedure'], key: 'health.clinical.procedures' },
+  { types: ['DiagnosticReport'], key: 'health.clinical.reports' },
+];
+
+export function ClinicalList(props: { records: VaultRecord<ClinicalData>[] }) {
+  if (props.records.length === 0) return <p class="empty-list">{t('health.clinical.empty')}</p>;
+  return (
+    <>
+      {CLINICAL_GROUPS.map((group) => {
+        const items = props.records.filter((r) => group.types.includes(r.data.resourceType)).sort(byNewest((r) => r.data.date));
+        if (items.length === 0) return null;
+        return (
+          <section key={group.key} aria-labelledby={`clinical-${group.types[0]}`}>
+            <h4 id={`clinical-${group.types[0]}`}>{t(group.key)}</h4>
+            <ul class="health-items">
+              {items.map(({ id, data }) => (
+                <li key={id}>
+                  <strong>{data.title}</strong>
+                  {data.status && <> · {data.status}</>}
+                  {data.date && <> · {whenText(data.date)}</>}
+                  {data.detail && <p class="meta">{data.detail}</p>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function WorkoutList(props: { records: VaultRecord<WorkoutData>[] }) {
+  const rows = [...props.records].sort(byNewest((r) => r.data.start));
+  if (rows.length === 0) return <p class="empty-list">{t('health.workouts.empty')}</p>;
+  return (
+    <table class="health-table workouts">
+      <caption>{t('health.workouts.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('health.workouts.when')}</th>
+          <th scope="col">{t('health.workouts.activity')}</th>
+          <th scope="col">{t('health.workouts.minutes')}</th>
+          <th scope="col">{t('health.workouts.km')}</th>
+          <th scope="col">{t('health.workouts.kcal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ id, data }) => (
+          <tr key={id}>
+            <th scope="row">{whenText(data.start)}</th>
+            <td>{activityName(data.activity)}</td>
+            <td class="num">{numberText(data.durationMinutes)}</td>
+            <td class="num">{data.distanceKm === undefined ? '–' : numberText(data.distanceKm, 1)}</td>
+            <td class="num">{data.energyKcal === undefined ? '–' : numberText(data.energyKcal)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
+  const rows = [...props.records].sort(byNewest((r) => r.data.importedAt));
+  if (rows.length === 0) return null;
+  return (
+    <ul class="health-items" aria-labelledby="health-log-h">
+      {rows.map(({ id, data }) => (
+        <li key={id}>
+          {t('health.log.line', {
+            file: data.fileName,
+            size: mbText(data.bytes),
+            when: whenText(data.importedAt),
+            days: numberText(data.counts.days),
+            observations: numberText(data.counts.observations),
+            workouts: numberText(data.counts.workouts),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}

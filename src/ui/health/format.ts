@@ -1,0 +1,71 @@
+/** Health figures as the citizen reads them: days, numbers, sizes, speeds, metric and activity names. */
+import { METRICS } from '../../importers/health/index';
+import type { HealthMetric } from '../../importers/health/types';
+import { getLanguage, locale } from '../i18n/index';
+
+/** A calendar day (YYYY-MM-DD): "3. marts 2026". */
+export const dayText = (day: string): string =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+
+/** A short day for chart axes: "3. mar." */
+export const shortDayText = (day: string): string =>
+  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+
+/** An instant in Danish time, or a FHIR date as it is (a date alone has no time). */
+export function whenText(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dayText(value);
+  if (/^\d{4}(-\d{2})?$/.test(value)) return value;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) return value;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(ms));
+}
+
+export const numberText = (value: number, digits = 0): string =>
+  new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+
+/** Bytes as megabytes with one decimal: "12,3 MB" (decimal megabytes, as file managers show). */
+export const mbText = (bytes: number): string => `${numberText(bytes / 1_000_000, 1)} MB`;
+
+/** The unit as a person writes it. */
+const UNIT_TEXT: Record<string, { da: string; en: string }> = {
+  count: { da: 'skridt', en: 'steps' },
+  'count/min': { da: 'slag/min', en: 'beats/min' },
+  degC: { da: '°C', en: '°C' },
+  min: { da: 'min', en: 'min' },
+};
+
+export function unitText(unit: string, metric?: HealthMetric): string {
+  if (unit === 'count' && metric && metric !== 'steps') return '';
+  return UNIT_TEXT[unit]?.[getLanguage()] ?? unit;
+}
+
+export function metricName(metric: HealthMetric, type?: string): string {
+  if (metric === 'other' && type) return typeName(type);
+  return METRICS[metric].label[getLanguage()];
+}
+
+/** A HealthKit identifier without its prefix, split into words: "HKQuantityTypeIdentifierFlightsClimbed" → "Flights climbed". */
+export function typeName(type: string): string {
+  const bare = type.replace(/^HK(Quantity|Category|Correlation)TypeIdentifier|^HKWorkoutActivityType|^HKDataType/, '');
+  const words = bare.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : type;
+}
+
+const ACTIVITY: Record<string, { da: string; en: string }> = {
+  Walking: { da: 'Gåtur', en: 'Walk' },
+  Running: { da: 'Løb', en: 'Run' },
+  Cycling: { da: 'Cykling', en: 'Cycling' },
+  Swimming: { da: 'Svømning', en: 'Swimming' },
+  Hiking: { da: 'Vandretur', en: 'Hike' },
+  Yoga: { da: 'Yoga', en: 'Yoga' },
+  TraditionalStrengthTraining: { da: 'Styrketræning', en: 'Strength training' },
+  FunctionalStrengthTraining: { da: 'Styrketræning', en: 'Strength training' },
+  Elliptical: { da: 'Crosstrainer', en: 'Elliptical' },
+  Rowing: { da: 'Roning', en: 'Rowing' },
+  Dance: { da: 'Dans', en: 'Dance' },
+};
+
+export function activityName(activity: string): string {
+  const bare = activity.replace(/^HKWorkoutActivityType/, '');
+  return ACTIVITY[bare]?.[getLanguage()] ?? typeName(activity);
+}
