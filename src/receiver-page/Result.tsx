@@ -1,0 +1,200 @@
+/**
+ * An opened bundle: who sent it, for which purpose, what, valid from/until and its state, the
+ * data as tables, the standard files to download, where the data comes from, and the consent
+ * receipt in plain words.
+ */
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { jwkFingerprint } from '../bundle/keys';
+import { describeData } from './data-view';
+import { DataTables } from './DataTables';
+import { formatDateTime, formatSize } from './format';
+import { getLanguage, pick, t } from './i18n';
+import { validityAt, type Opened } from './open';
+
+const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetValid: 'result.notYetValid' } as const;
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+function Downloads({ opened }: { opened: Opened }): JSX.Element {
+  // Blob URLs live as long as this view; freed when another bundle is opened.
+  const links = useMemo(() => {
+    const all = [
+      { name: 'data.json', mediaType: 'application/json', bytes: new TextEncoder().encode(`${JSON.stringify(opened.data, null, 2)}\n`) },
+      ...opened.files.map((f) => ({ name: baseName(f.path), mediaType: f.mediaType, bytes: f.bytes })),
+    ];
+    return all.map((f) => ({ ...f, url: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })) }));
+  }, [opened]);
+  useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
+  return (
+    <ul class="downloads">
+      {links.map((l) => (
+        <li key={l.name}>
+          <a href={l.url} download={l.name}>
+            {t('files.download', { name: l.name })}
+          </a>{' '}
+          <span class="hint">
+            ({l.mediaType}, {formatSize(l.bytes.length)})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Provenance({ opened }: { opened: Opened }): JSX.Element {
+  if (opened.provenance.length === 0) return <p>{t('provenance.none')}</p>;
+  return (
+    <ul class="provenance">
+      {opened.provenance.map((p, i) =>
+        p.attestedBy === 'municipality' ? (
+          <li key={i}>
+            <strong>{t('provenance.municipality', { source: p.source })}</strong>
+            <p>{t('provenance.municipalityDetail', { count: p.records.length, kid: p.kid, origin: p.origin })}</p>
+          </li>
+        ) : (
+          <li key={i}>
+            <strong>{t('provenance.citizen', { source: p.source })}</strong>
+            <p>{t('provenance.citizenDetail')}</p>
+            {p.covers && p.covers.length > 0 && <p>{t('provenance.covers', { parts: p.covers.join(', ') })}</p>}
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
+
+function Consent({ opened }: { opened: Opened }): JSX.Element {
+  const c = opened.consent;
+  return (
+    <>
+      <p>
+        {t('consent.given', {
+          principal: c.piiPrincipal.name,
+          date: formatDateTime(c.consentTimestamp),
+          recipients: c.recipients.map((r) => r.name).join(', '),
+        })}
+      </p>
+      <dl class="fields">
+        <div>
+          <dt>{t('consent.purposes')}</dt>
+          <dd>{c.purposes.map((p) => pick(p.text)).join('; ')}</dd>
+        </div>
+        <div>
+          <dt>{t('consent.categories')}</dt>
+          <dd>{c.dataCategories.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('consent.ends')}</dt>
+          <dd>
+            {pick(c.termination.text)} ({formatDateTime(c.termination.expiresAt)})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('consent.withdraw')}</dt>
+          <dd>
+            {pick(c.withdrawal.text)}
+            {c.withdrawal.endpoint && <> {t('consent.withdrawEndpoint', { endpoint: c.withdrawal.endpoint })}</>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('consent.delete')}</dt>
+          <dd>{pick(c.deletion.text)}</dd>
+        </div>
+      </dl>
+      <p class="hint">{t('consent.receiptId', { id: c.receiptId })}</p>
+    </>
+  );
+}
+
+export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; onAnother(): void }): JSX.Element {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [opened]);
+  const m = opened.manifest;
+  const state = validityAt(m, now);
+  const sections = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
+  const fingerprint = jwkFingerprint(m.issuer.jwk);
+  return (
+    <article class="result" aria-labelledby="result-title">
+      <h2 id="result-title" tabIndex={-1} ref={heading}>
+        {t('result.title')}
+      </h2>
+      <p>{t('result.checked')}</p>
+      <dl class="fields summary">
+        <div>
+          <dt>{t('result.state')}</dt>
+          <dd>
+            <strong class={`state state-${state}`} data-testid="validity">
+              {t(STATE_KEY[state])}
+            </strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('result.from')}</dt>
+          <dd data-testid="issuer">{m.issuer.name}</dd>
+        </div>
+        <div>
+          <dt>{t('result.fingerprint')}</dt>
+          <dd>
+            <code data-testid="fingerprint">{fingerprint}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('result.to')}</dt>
+          <dd>{m.recipient.name ?? (m.recipient.kind === 'passphrase' ? t('result.toPassphrase') : m.recipient.fingerprint)}</dd>
+        </div>
+        <div>
+          <dt>{t('result.purpose')}</dt>
+          <dd data-testid="purpose">{pick(m.purpose.text)}</dd>
+        </div>
+        <div>
+          <dt>{t('result.what')}</dt>
+          <dd>{pick(m.scope.description)}</dd>
+        </div>
+        <div>
+          <dt>{t('result.categories')}</dt>
+          <dd>{m.scope.categories.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('result.issuedAt')}</dt>
+          <dd>{formatDateTime(m.issuedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('result.validFrom')}</dt>
+          <dd>{formatDateTime(m.notBefore)}</dd>
+        </div>
+        <div>
+          <dt>{t('result.validUntil')}</dt>
+          <dd data-testid="valid-until">{formatDateTime(m.expiresAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('result.bundleId')}</dt>
+          <dd>
+            <code>{m.id}</code>
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="data-title">
+        <h3 id="data-title">{t('data.title')}</h3>
+        <DataTables sections={sections} />
+      </section>
+      <section aria-labelledby="files-title">
+        <h3 id="files-title">{t('files.title')}</h3>
+        <p>{t('files.intro')}</p>
+        <Downloads opened={opened} />
+      </section>
+      <section aria-labelledby="provenance-title">
+        <h3 id="provenance-title">{t('provenance.title')}</h3>
+        <Provenance opened={opened} />
+      </section>
+      <section aria-labelledby="consent-title">
+        <h3 id="consent-title">{t('consent.title')}</h3>
+        <Consent opened={opened} />
+      </section>
+      <button type="button" onClick={onAnother}>
+        {t('result.openAnother')}
+      </button>
+    </article>
+  );
+}
