@@ -196,7 +196,7 @@ function reZip(bundle: Uint8Array, label: string, change: (entries: ZipEntry[]) 
 /** Re-signs a changed manifest with `signer` (the issuer unless told otherwise). */
 function reSign(bundle: Uint8Array, label: string, change: (manifest: Record<string, unknown>) => Record<string, unknown>, signer: Uint8Array = KEYS.issuer.signingSecretKey, kidOf: Uint8Array = signer) {
   return reZip(bundle, label, (entries) => {
-    const manifest = JSON.parse(fromUtf8(utf8(atobUrl(fromUtf8(entries[0]!.bytes).split('.')[1]!)))) as Record<string, unknown>;
+    const manifest = JSON.parse(atobUrl(fromUtf8(entries[0]!.bytes).split('.')[1]!)) as Record<string, unknown>;
     const jws = signJws(canonicalJson(change(manifest)), MANIFEST_JWS_TYPE, jwkFingerprint(ed25519Jwk(kidOf)), signer);
     return [{ name: 'manifest.jws', bytes: utf8(jws) }, ...entries.slice(1)];
   });

@@ -44,7 +44,7 @@ export class AgeError extends Error {
 export type RandomSource = (n: number) => Uint8Array;
 
 export type AgeRecipient = { kind: 'x25519'; publicKey: Uint8Array } | { kind: 'scrypt'; passphrase: string; workFactor: number };
-export type AgeIdentity = { kind: 'x25519'; secretKey: Uint8Array } | { kind: 'scrypt'; passphrase: string; maxWorkFactor: number };
+export type AgeIdentity = { kind: 'x25519'; secretKey: Uint8Array; /** Derived when absent. */ publicKey?: Uint8Array } | { kind: 'scrypt'; passphrase: string; maxWorkFactor: number };
 
 const VERSION_LINE = 'age-encryption.org/v1';
 const X25519_INFO = utf8('age-encryption.org/v1/X25519');
@@ -216,7 +216,7 @@ function unwrapFileKey(stanzas: Stanza[], identity: AgeIdentity): Uint8Array {
     throw new AgeError('malformed', 'an scrypt stanza must be the only one');
   }
   if (identity.kind === 'x25519') {
-    const ours = x25519.getPublicKey(identity.secretKey);
+    const ours = identity.publicKey ?? x25519.getPublicKey(identity.secretKey);
     for (const s of stanzas) {
       if (s.type !== 'X25519') continue;
       if (s.args.length !== 1 || s.body.length !== 32) throw new AgeError('malformed', 'malformed X25519 stanza');

@@ -15,6 +15,21 @@ import { readZip, ZipError, type ZipEntry } from './zip';
 
 const DEFAULT_MAX_WORK_FACTOR = 22;
 
+/**
+ * The last identity's keys: a receiver opens many bundles with one identity, and deriving the
+ * public key is a scalar multiplication each time.
+ */
+let lastIdentity: { text: string; secretKey: Uint8Array; publicKey: Uint8Array; fingerprint: string } | undefined;
+
+function identityKeys(text: string): { secretKey: Uint8Array; publicKey: Uint8Array; fingerprint: string } {
+  if (lastIdentity?.text !== text) {
+    const secretKey = parseAgeIdentity(text);
+    const publicKey = x25519PublicKey(secretKey);
+    lastIdentity = { text, secretKey, publicKey, fingerprint: keyFingerprint(publicKey) };
+  }
+  return lastIdentity;
+}
+
 const fail = (reason: OpenFailureReason, detail: string): OpenResult => ({ ok: false, reason, detail });
 
 const AGE_REASON: Record<AgeError['code'], OpenFailureReason> = {
@@ -58,9 +73,9 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   let ourFingerprint: string | 'passphrase';
   if (typeof options.identity === 'string') {
     try {
-      const secretKey = parseAgeIdentity(options.identity);
-      identity = { kind: 'x25519', secretKey };
-      ourFingerprint = keyFingerprint(x25519PublicKey(secretKey));
+      const keys = identityKeys(options.identity);
+      identity = { kind: 'x25519', secretKey: keys.secretKey, publicKey: keys.publicKey };
+      ourFingerprint = keys.fingerprint;
     } catch (error) {
       return fail('wrong-key', (error as Error).message);
     }
