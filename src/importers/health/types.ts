@@ -71,6 +71,8 @@ export interface HealthObservation {
   effective?: string;
   value?: { number?: number; text?: string; unit?: string };
   components?: { name: { da: string; en: string }; code: { system?: string; code?: string }; value?: { number?: number; text?: string; unit?: string } }[];
+  /** Why there is no value (FHIR `dataAbsentReason`, in words), when the source says. */
+  dataAbsentReason?: string;
 }
 
 export interface ClinicalItem {
@@ -81,6 +83,8 @@ export interface ClinicalItem {
   status?: string;
   date?: string;
   detail?: string;
+  /** The code the title comes from (SNOMED CT, ICD-10, ATC, …), when there is one. */
+  code?: { system?: string; code?: string };
 }
 
 export interface FhirImport {

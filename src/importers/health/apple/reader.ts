@@ -1,0 +1,285 @@
+/**
+ * Reads Apple Health's export.xml text chunk by chunk (SAX, saxes) into daily aggregates,
+ * optional raw samples and workouts. The per-record path is kept lean: a cached rule per
+ * type and unit, dates read digit by digit, no objects beyond what saxes already makes.
+ */
+import { SaxesParser, type SaxesTag } from 'saxes';
+import type { HealthMetric, HealthSample, Workout } from '../types';
+import { HEALTHKIT_METRIC, isCumulative } from '../metrics';
+import { healthError } from '../errors';
+import { IssueLog } from '../issues';
+import { DailyAggregator, type Series } from './aggregate';
+import { appleDateToEpochMs, appleDateToIso, appleLocalHour, isAppleDate, nextDate } from './dates';
+import { unitRule } from './units';
+import { XmlTextCleaner } from './sanitize';
+
+type Attrs = Record<string, string>;
+
+const SLEEP = 'HKCategoryTypeIdentifierSleepAnalysis';
+const ASLEEP = new Set([
+  'HKCategoryValueSleepAnalysisAsleep',
+  'HKCategoryValueSleepAnalysisAsleepUnspecified',
+  'HKCategoryValueSleepAnalysisAsleepCore',
+  'HKCategoryValueSleepAnalysisAsleepDeep',
+  'HKCategoryValueSleepAnalysisAsleepREM',
+]);
+/** A night is named by the day one wakes up: sleep that starts from 18:00 counts for the next date. */
+const NIGHT_STARTS_AT_HOUR = 18;
+const MAX_SLEEP_MINUTES = 24 * 60;
+
+/** Types that are also written inside a Correlation (blood pressure, food): seen twice, counted once. */
+function inCorrelations(type: string): boolean {
+  return type === 'HKQuantityTypeIdentifierBloodPressureSystolic' || type === 'HKQuantityTypeIdentifierBloodPressureDiastolic' || type.startsWith('HKQuantityTypeIdentifierDietary');
+}
+
+interface Rule {
+  series: Series;
+  metric: HealthMetric;
+  unit: string;
+  convert: (v: number) => number;
+  dedup: boolean;
+  keep: boolean;
+}
+
+interface OpenWorkout {
+  workout: Workout;
+  statDistanceKm?: number;
+  statEnergyKcal?: number;
+}
+
+export interface AppleXmlResult {
+  exportDate?: string;
+  daily: ReturnType<DailyAggregator['result']>;
+  samples: HealthSample[];
+  workouts: Workout[];
+}
+
+export class AppleXmlReader {
+  records = 0;
+  private readonly cleaner = new XmlTextCleaner();
+  private readonly parser = new SaxesParser({ position: false });
+  private readonly aggregator = new DailyAggregator();
+  private readonly rules = new Map<string, Map<string, Rule>>();
+  private readonly seenInCorrelations = new Set<string>();
+  private readonly keep: ReadonlySet<HealthMetric>;
+  private readonly samples: HealthSample[] = [];
+  private readonly workouts: Workout[] = [];
+  private exportDate: string | undefined;
+  private depth = 0;
+  private correlationDepth = 0;
+  private rootSeen = false;
+  private openWorkout: OpenWorkout | undefined;
+  private parseError: Error | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly issues: IssueLog,
+    keepSamples: readonly HealthMetric[] = [],
+  ) {
+    this.keep = new Set(keepSamples);
+    this.parser.on('error', (e) => {
+      this.parseError ??= e;
+    });
+    this.parser.on('opentag', (tag) => this.open(tag));
+    this.parser.on('closetag', (tag) => this.close(tag));
+  }
+
+  /** Feeds decoded text. Throws ImportError `malformed` at the first well-formedness error. */
+  write(text: string): void {
+    const clean = this.cleaner.push(text);
+    if (clean.length > 0) this.parser.write(clean);
+    if (this.parseError) throw healthError('malformed', `XML: ${this.parseError.message}`, this.parseError);
+  }
+
+  /** Ends the input. Throws `truncated` when the document stops before its root element closes. */
+  end(): AppleXmlResult {
+    const rest = this.cleaner.end();
+    if (rest.length > 0) this.parser.write(rest);
+    if (this.parseError) throw healthError('malformed', `XML: ${this.parseError.message}`, this.parseError);
+    this.parser.close();
+    if (this.parseError || !this.closed) {
+      throw healthError(this.rootSeen ? 'truncated' : 'malformed', this.rootSeen ? 'the document ends before </HealthData>' : 'no HealthData element', this.parseError);
+    }
+    const result: AppleXmlResult = { daily: this.aggregator.result(), samples: this.samples, workouts: this.workouts };
+    if (this.exportDate !== undefined) result.exportDate = this.exportDate;
+    return result;
+  }
+
+  private open(tag: SaxesTag): void {
+    const depth = this.depth++;
+    const a = tag.attributes as Attrs;
+    if (depth === 0) {
+      if (tag.name !== 'HealthData') this.fail(healthError('unknown-format', 'the root element is not HealthData'));
+      this.rootSeen = true;
+      return;
+    }
+    switch (tag.name) {
+      case 'Record':
+        this.record(a);
+        break;
+      case 'Correlation':
+        this.correlationDepth++;
+        break;
+      case 'Workout':
+        this.workoutOpen(a);
+        break;
+      case 'WorkoutStatistics':
+        if (this.openWorkout) this.workoutStatistics(this.openWorkout, a);
+        break;
+      case 'ExportDate': {
+        const v = a.value;
+        if (v !== undefined && isAppleDate(v)) this.exportDate = appleDateToIso(v);
+        break;
+      }
+    }
+  }
+
+  private close(tag: SaxesTag): void {
+    this.depth--;
+    if (this.depth === 0) this.closed = true;
+    if (tag.name === 'Correlation' && this.correlationDepth > 0) this.correlationDepth--;
+    else if (tag.name === 'Workout' && this.openWorkout) this.workoutClose(this.openWorkout);
+  }
+
+  private fail(e: Error): never {
+    this.parseError ??= e;
+    throw e;
+  }
+
+  private rule(type: string, rawUnit: string): Rule {
+    let byUnit = this.rules.get(type);
+    if (byUnit === undefined) {
+      byUnit = new Map();
+      this.rules.set(type, byUnit);
+    }
+    let r = byUnit.get(rawUnit);
+    if (r === undefined) {
+      const metric: HealthMetric = HEALTHKIT_METRIC[type] ?? 'other';
+      const { unit, convert } = unitRule(metric, rawUnit);
+      r = {
+        series: this.aggregator.seriesFor(type, metric, unit, isCumulative(type, metric)),
+        metric, unit, convert, dedup: inCorrelations(type), keep: this.keep.has(metric),
+      };
+      byUnit.set(rawUnit, r);
+    }
+    return r;
+  }
+
+  private record(a: Attrs): void {
+    const n = ++this.records;
+    const type = a.type;
+    if (type === undefined || type === '') return this.issues.add('missing-type', 'skipped', n);
+    const start = a.startDate;
+    if (start === undefined || !isAppleDate(start)) return this.issues.add('bad-date', 'skipped', n, 'startDate');
+    const source = a.sourceName ?? '';
+    if (type === SLEEP) return this.sleep(a, start, source, n);
+    const raw = a.value;
+    if (raw === undefined) return; // a few HKDataType… records carry no value; nothing to add up
+    let value = raw === '' ? Number.NaN : Number(raw);
+    let rawUnit = a.unit ?? '';
+    if (Number.isNaN(value)) {
+      // Category samples carry a symbol (HKCategoryValue…): each one counts as one event.
+      if (!type.startsWith('HKCategoryTypeIdentifier')) return this.issues.add('bad-value', 'skipped', n, type);
+      value = 1;
+      rawUnit = 'count';
+    } else if (!Number.isFinite(value)) {
+      return this.issues.add('bad-value', 'skipped', n, type);
+    }
+    const rule = this.rule(type, rawUnit);
+    if (rule.dedup) {
+      const key = `${type}|${start}|${a.endDate ?? ''}|${raw}|${source}`;
+      if (this.seenInCorrelations.has(key)) return;
+      this.seenInCorrelations.add(key);
+    }
+    const v = rule.convert(value);
+    rule.series.add(start.slice(0, 10), source, v);
+    if (rule.keep) this.keepSample(type, rule.metric, start, a.endDate, v, rule.unit, source);
+  }
+
+  private sleep(a: Attrs, start: string, source: string, n: number): void {
+    if (!ASLEEP.has(a.value ?? '')) return; // in bed, awake: not sleep
+    const end = a.endDate;
+    if (end === undefined || !isAppleDate(end)) return this.issues.add('bad-date', 'skipped', n, 'endDate');
+    const minutes = (appleDateToEpochMs(end) - appleDateToEpochMs(start)) / 60_000;
+    if (!(minutes >= 0 && minutes <= MAX_SLEEP_MINUTES)) return this.issues.add('bad-duration', 'skipped', n);
+    const day = start.slice(0, 10);
+    const night = appleLocalHour(start) >= NIGHT_STARTS_AT_HOUR ? nextDate(day) : day;
+    const rule = this.rule(SLEEP, 'min');
+    rule.series.add(night, source, minutes);
+    if (rule.keep) this.keepSample(SLEEP, 'sleep', start, end, minutes, 'min', source);
+  }
+
+  private keepSample(type: string, metric: HealthMetric, start: string, end: string | undefined, value: number, unit: string, source: string): void {
+    const startIso = appleDateToIso(start);
+    const endIso = end !== undefined && isAppleDate(end) ? appleDateToIso(end) : startIso;
+    this.samples.push({ type, metric, start: startIso, end: endIso, value, unit, source });
+  }
+
+  private workoutOpen(a: Attrs): void {
+    const n = ++this.records;
+    const start = a.startDate;
+    const end = a.endDate;
+    if (start === undefined || end === undefined || !isAppleDate(start) || !isAppleDate(end)) {
+      this.issues.add('bad-workout', 'skipped', n);
+      return;
+    }
+    const durationMinutes = toMinutes(a.duration, a.durationUnit) ?? (appleDateToEpochMs(end) - appleDateToEpochMs(start)) / 60_000;
+    const workout: Workout = {
+      activity: a.workoutActivityType || 'HKWorkoutActivityTypeOther',
+      start: appleDateToIso(start),
+      end: appleDateToIso(end),
+      durationMinutes,
+      source: a.sourceName ?? '',
+    };
+    const distanceKm = toUnit('distance', a.totalDistance, a.totalDistanceUnit);
+    if (distanceKm !== undefined) workout.distanceKm = distanceKm;
+    const energyKcal = toUnit('active-energy', a.totalEnergyBurned, a.totalEnergyBurnedUnit);
+    if (energyKcal !== undefined) workout.energyKcal = energyKcal;
+    this.openWorkout = { workout };
+  }
+
+  /** Newer exports give totals as children instead of `total*` attributes. */
+  private workoutStatistics(w: OpenWorkout, a: Attrs): void {
+    const type = a.type ?? '';
+    if (type.startsWith('HKQuantityTypeIdentifierDistance')) {
+      const km = toUnit('distance', a.sum, a.unit);
+      if (km !== undefined) w.statDistanceKm = (w.statDistanceKm ?? 0) + km;
+    } else if (type === 'HKQuantityTypeIdentifierActiveEnergyBurned') {
+      const kcal = toUnit('active-energy', a.sum, a.unit);
+      if (kcal !== undefined) w.statEnergyKcal = (w.statEnergyKcal ?? 0) + kcal;
+    }
+  }
+
+  private workoutClose(w: OpenWorkout): void {
+    this.openWorkout = undefined;
+    if (w.workout.distanceKm === undefined && w.statDistanceKm !== undefined) w.workout.distanceKm = w.statDistanceKm;
+    if (w.workout.energyKcal === undefined && w.statEnergyKcal !== undefined) w.workout.energyKcal = w.statEnergyKcal;
+    this.workouts.push(w.workout);
+  }
+}
+
+function toMinutes(value: string | undefined, unit: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = Number(value);
+  if (!Number.isFinite(v) || v < 0) return undefined;
+  switch (unit ?? 'min') {
+    case 'min':
+      return v;
+    case 's':
+      return v / 60;
+    case 'h':
+    case 'hr':
+      return v * 60;
+    default:
+      return undefined;
+  }
+}
+
+/** A workout total in the metric's unit, or undefined when missing or in a unit we cannot convert. */
+function toUnit(metric: 'distance' | 'active-energy', value: string | undefined, unit: string | undefined): number | undefined {
+  if (value === undefined || value === '' || unit === undefined) return undefined;
+  const v = Number(value);
+  if (!Number.isFinite(v) || v < 0) return undefined;
+  const rule = unitRule(metric, unit);
+  return rule.unit === (metric === 'distance' ? 'km' : 'kcal') ? rule.convert(v) : undefined;
+}
