@@ -51,10 +51,12 @@ function cellAt(row: readonly string[], i: number | undefined): string {
 function firstCell(row: readonly string[], cols: readonly number[]): string {
   for (const i of cols) {
     const c = cellAt(row, i);
-    if (c !== '') return c;
+    // A line break inside a quoted text (a Sparekasse does this) reads as one space.
+    if (c !== '') return c.indexOf('\n') >= 0 ? c.replace(LINE_BREAKS, ' ') : c;
   }
   return '';
 }
+const LINE_BREAKS = /\s*\n\s*/g;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw importError('cancelled', 'aborted by the caller');
