@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startMunicipalityServer } from '../src/municipality-server/server';
+import { startBudgetService } from '../src/example-budget-service/server';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = resolve(root, '.output/chrome-mv3');
@@ -17,6 +18,12 @@ mkdirSync(profileDir, { recursive: true });
 // The usual port, or any free one when something else holds it.
 const municipality = await startMunicipalityServer({ port: Number(process.env.MUNICIPALITY_PORT ?? 8787) }).catch(() =>
   startMunicipalityServer({ port: 0 }),
+);
+
+// An example receiving service (a budget tool) to share a food budget with, and the receiver page.
+const budgetOptions = { identityFile: resolve(root, '.tmp/budget-service/identity.txt'), revokedFile: resolve(root, '.tmp/budget-service/revoked.json') };
+const budget = await startBudgetService({ port: Number(process.env.BUDGET_SERVICE_PORT ?? 8788), ...budgetOptions }).catch(() =>
+  startBudgetService({ port: 0, ...budgetOptions }),
 );
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -42,6 +49,9 @@ await page.goto(vaultUrl);
 console.log(`Handlerum is running: ${vaultUrl}`);
 console.log(`Reference municipality (synthetic data, stands in for a real one): ${municipality.url}`);
 console.log('  In the vault, add a municipality with that address and sign in as one of the synthetic citizens.');
+console.log(`Example budget tool (a receiving service): ${budget.url}`);
+console.log('  In the vault, under Sharing, add a recipient with that address and share your food budget; its page shows what arrived.');
+console.log(`Receiver page (open a bundle you downloaded, in any browser): ${resolve(root, '.output/receiver/index.html')}`);
 console.log(`Browser profile: ${profileDir}`);
 if (!hasDisplay) console.log('No display found: Chromium runs headless. Run this on a desktop to see the vault.');
 console.log('Close the browser window (or press Ctrl+C) to stop.');
@@ -49,8 +59,9 @@ console.log('Close the browser window (or press Ctrl+C) to stop.');
 const stop = async () => {
   await context.close().catch(() => {});
   await municipality.close().catch(() => {});
+  await budget.close().catch(() => {});
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-context.on('close', () => void municipality.close().finally(() => process.exit(0)));
+context.on('close', () => void Promise.allSettled([municipality.close(), budget.close()]).finally(() => process.exit(0)));
