@@ -33,7 +33,7 @@ export const CorrectionStatus = z.discriminatedUnion('state', [
     state: z.literal('received'),
     sentAt: IsoTime,
     /** The receipt exactly as received (its signature below covers its canonical JSON). */
-    receipt: asReceived(InboxReceipt),
+    receipt: asReceived(InboxReceipt).transform((checked) => checked as InboxReceipt),
     /** The compact JWS of the receipt, verified against the municipality's keys when it came. */
     signature: z.string().min(1).max(20_000),
   }),
@@ -61,6 +61,8 @@ export const correctionRequestKind = defineKind({
       resource: ResourceName,
       municipalId: CorrectionRequest.shape.target.shape.id,
       field: z.string().trim().min(1).max(200).optional(),
+      /** The municipality's id of the case the record belongs to, when it has one. */
+      caseId: CorrectionRequest.shape.target.shape.id.optional(),
       /** How the citizen recognises the record in lists (e.g. "Kontanthjælp, 1. marts"). */
       title: z.string().trim().min(1).max(300),
     }),

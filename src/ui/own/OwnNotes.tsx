@@ -1,0 +1,88 @@
+/** The citizen's notes on any record: ordinary `note` records attached to it. */
+import { useEffect, useId, useState } from 'preact/hooks';
+import { callVault, onVaultEvent } from '../../messaging/client';
+import type { VaultRecord } from '../../vault/record-store';
+import { TextAreaField, TextField } from '../components/Field';
+import { ActionFeedback } from '../components/Messages';
+import { useAction } from '../components/use-action';
+import { relativeTime } from '../format';
+import { t } from '../i18n/index';
+import type { RecordRef } from './attachments';
+
+interface NoteData {
+  title: string;
+  body: string;
+  attachedTo?: RecordRef;
+}
+
+export function OwnNotes(props: { profileId: string; attachedTo: RecordRef }) {
+  const [notes, setNotes] = useState<VaultRecord<NoteData>[] | null>(null);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const action = useAction();
+  const id = useId();
+  const { kind, id: recordId } = props.attachedTo;
+
+  const load = async () => {
+    const list = await callVault('listRecords', { profileId: props.profileId, kind: 'note' });
+    setNotes(
+      (list.records as VaultRecord<NoteData>[])
+        .filter((n) => n.data.attachedTo?.kind === kind && n.data.attachedTo.id === recordId)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    );
+  };
+  useEffect(() => {
+    load().catch(() => setNotes([]));
+    return onVaultEvent((e) => {
+      if (e.type === 'changed' && e.changes.some((c) => c.kind === 'note')) void load().catch(() => {});
+    });
+  }, [props.profileId, kind, recordId]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (title.trim() === '') {
+      setTitleError(t('notes.titleMissing'));
+      return action.fail(t('notes.titleMissing'));
+    }
+    setTitleError(null);
+    const ok = await action.run(
+      t('common.working'),
+      async () => {
+        await callVault('writeRecords', { ops: [{ op: 'put', profileId: props.profileId, kind: 'note', data: { title: title.trim(), body, attachedTo: { kind, id: recordId } } }] });
+        await load();
+        return true;
+      },
+      t('own.notes.saved'),
+    );
+    if (ok) {
+      setTitle('');
+      setBody('');
+    }
+  };
+
+  return (
+    <div class="own-notes">
+      <h4 id={`${id}-notes`}>{t('own.notes.title')}</h4>
+      {notes && notes.length === 0 && <p class="empty-list">{t('own.notes.none')}</p>}
+      {notes && notes.length > 0 && (
+        <ul class="plain-list" aria-labelledby={`${id}-notes`}>
+          {notes.map((n) => (
+            <li key={n.id}>
+              <strong>{n.data.title}</strong>
+              {n.data.body && <p class="note-body">{n.data.body}</p>}
+              <p class="meta">{t('notes.changed', { when: relativeTime(n.updatedAt) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={save} noValidate aria-labelledby={`${id}-form`}>
+        <h5 id={`${id}-form`}>{t('own.notes.add')}</h5>
+        <TextField label={t('notes.titleLabel')} value={title} onInput={setTitle} error={titleError} />
+        <TextAreaField label={t('notes.bodyLabel')} value={body} onInput={setBody} rows={3} />
+        <button type="submit">{t('own.notes.save')}</button>
+        <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
+      </form>
+    </div>
+  );
+}
