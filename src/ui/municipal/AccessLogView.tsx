@@ -3,8 +3,10 @@ import type { AccessLogEntry } from '../../municipal/api/schemas';
 import type { Item } from '../../overview/model';
 import { t, type MessageKey } from '../i18n/index';
 import { dateTimeText } from './format';
+import { CorrectAction } from '../own/CorrectAction';
+import { targetOf } from '../own/corrections';
 
-export function AccessLogView(props: { entries: Item<AccessLogEntry>[] }) {
+export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileId: string }) {
   const entries = [...props.entries].sort((a, b) => b.record.at.localeCompare(a.record.at));
   return (
     <>
@@ -24,10 +26,11 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[] }) {
                 <th scope="col">{t('access.unit')}</th>
                 <th scope="col">{t('access.what')}</th>
                 <th scope="col">{t('access.why')}</th>
+                <th scope="col">{t('own.correct.column')}</th>
               </tr>
             </thead>
             <tbody>
-              {entries.map(({ vaultId, record: e }) => (
+              {entries.map(({ vaultId, origin, record: e }) => (
                 <tr key={vaultId} id={`access-${vaultId}`}>
                   <td>
                     <time dateTime={e.at}>{dateTimeText(e.at)}</time>
@@ -41,6 +44,9 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[] }) {
                     {t(`access.action.${e.action}` as MessageKey)}: {e.what} <span class="meta">{t('access.inSystem', { system: e.system })}</span>
                   </td>
                   <td>{e.reason}</td>
+                  <td>
+                    <CorrectAction profileId={props.profileId} target={targetOf('access-log', { vaultId, origin, record: e }, `${dateTimeText(e.at)}, ${e.actor.name}`)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

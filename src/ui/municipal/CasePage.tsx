@@ -13,7 +13,11 @@ import { EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
 import { CaseNotes } from './CaseNotes';
-import { statusOf, topicOf } from './plain';
+import { plainCaseTitle, statusOf, topicOf } from './plain';
+import { AttachPanel } from '../own/AttachPanel';
+import { CorrectAction } from '../own/CorrectAction';
+import { CorrectionList } from '../own/CorrectionList';
+import { targetOf } from '../own/corrections';
 
 function BasisList(props: { decision: Item<Decision>; index: OverviewIndex; go: (to: OverviewRoute) => void }) {
   const { decision, index, go } = props;
@@ -43,7 +47,7 @@ function BasisList(props: { decision: Item<Decision>; index: OverviewIndex; go: 
   );
 }
 
-function DecisionCard(props: { decision: Item<Decision>; index: OverviewIndex; now: number; go: (to: OverviewRoute) => void }) {
+function DecisionCard(props: { decision: Item<Decision>; index: OverviewIndex; now: number; go: (to: OverviewRoute) => void; profileId: string }) {
   const d = props.decision.record;
   const appealOpen = d.appeal && d.appeal.deadline >= danishDay(props.now);
   const id = `decision-${props.decision.vaultId}`;
@@ -55,6 +59,7 @@ function DecisionCard(props: { decision: Item<Decision>; index: OverviewIndex; n
         {d.effectiveFrom && <span>. {t('case.effective', { from: dayText(d.effectiveFrom) })}</span>}
       </p>
       <p>{d.outcomeText}</p>
+      <CorrectAction profileId={props.profileId} target={targetOf('decisions', props.decision, d.title)} />
       <h5>{t('case.basis')}</h5>
       {d.basis.length === 0 ? <p class="empty-list">{t('case.none')}</p> : <BasisList decision={props.decision} index={props.index} go={props.go} />}
       {d.legalBasis.length > 0 && (
@@ -120,6 +125,9 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
         {t('case.number', { number: c.caseNumber })} · {t('case.opened', { date: dayText(c.openedAt) })}
         {c.closedAt && <> · {t('case.closedOn', { date: dayText(c.closedAt) })}</>} · {c.unit.name}, {c.authority.name}
       </p>
+      <div class="actions">
+        <CorrectAction profileId={props.profileId} target={targetOf('cases', theCase, plainCaseTitle(c))} class="" />
+      </div>
 
       <section class="panel" aria-labelledby="case-topic">
         <h3 id="case-topic">{t('case.topic')}</h3>
@@ -167,7 +175,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
         {bundle.decisions.length === 0 ? (
           <p class="empty-list">{t('case.noDecisions')}</p>
         ) : (
-          bundle.decisions.map((d) => <DecisionCard key={d.vaultId} decision={d} index={index} now={props.now} go={go} />)
+          bundle.decisions.map((d) => <DecisionCard key={d.vaultId} decision={d} index={index} now={props.now} go={go} profileId={props.profileId} />)
         )}
       </section>
 
@@ -215,7 +223,8 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
                 <RouteLink to={{ view: 'payments', focus: p.vaultId }} go={go}>
                   {kroner(p.record.net.ore)}
                 </RouteLink>{' '}
-                {p.record.benefit.name}, {dayText(p.record.payoutDate)} ({t(`payments.status.${p.record.status}` as MessageKey)})
+                {p.record.benefit.name}, {dayText(p.record.payoutDate)} ({t(`payments.status.${p.record.status}` as MessageKey)}){' '}
+                <CorrectAction profileId={props.profileId} target={targetOf('payments', p, `${p.record.benefit.name}, ${dayText(p.record.payoutDate)}`)} />
               </li>
             ))}
           </ul>
@@ -223,6 +232,8 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
       </section>
 
       <CaseNotes profileId={props.profileId} caseVaultId={theCase.vaultId} />
+      <AttachPanel profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} withNotes={false} />
+      <CorrectionList profileId={props.profileId} caseVaultId={theCase.vaultId} title={t('own.list.caseTitle')} />
 
       <section class="panel" aria-labelledby="case-timeline">
         <h3 id="case-timeline">{t('case.timeline')}</h3>
@@ -245,7 +256,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
   );
 }
 
-export function CasesView(props: { data: OverviewData; go: (to: OverviewRoute) => void }) {
+export function CasesView(props: { data: OverviewData; go: (to: OverviewRoute) => void; profileId: string }) {
   const sorted = [...props.data.cases].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
   const open = sorted.filter((c) => c.record.status !== 'closed');
   const closed = sorted.filter((c) => c.record.status === 'closed');
@@ -280,6 +291,7 @@ export function CasesView(props: { data: OverviewData; go: (to: OverviewRoute) =
         <h3 id="cases-closed">{t('cases.closed')}</h3>
         {list(closed)}
       </section>
+      <CorrectionList profileId={props.profileId} />
     </>
   );
 }

@@ -7,6 +7,9 @@ import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { t } from '../i18n/index';
 import { dayText } from './format';
+import { AttachPanel } from '../own/AttachPanel';
+import { CorrectAction } from '../own/CorrectAction';
+import { targetOf } from '../own/corrections';
 
 export function DocumentView(props: { doc: Item<Document>; profileId: string }) {
   const d = props.doc.record;
@@ -43,6 +46,10 @@ export function DocumentView(props: { doc: Item<Document>; profileId: string }) 
           <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
         </>
       )}
+      <div class="actions">
+        <CorrectAction profileId={props.profileId} target={targetOf('documents', props.doc, d.title)} class="" />
+      </div>
+      <AttachPanel profileId={props.profileId} attachedTo={{ kind: 'municipal-document', id: props.doc.vaultId }} />
     </article>
   );
 }

@@ -5,6 +5,8 @@ import { monthlyPayments, niceAxis, type MonthTotal } from '../../overview/payme
 import type { Payment } from '../../municipal/api/schemas';
 import { t, type MessageKey } from '../i18n/index';
 import { dayText, kroner, monthText, periodText, shortMonthText, wholeKroner } from './format';
+import { CorrectAction } from '../own/CorrectAction';
+import { targetOf } from '../own/corrections';
 
 const W = 640;
 const H = 260;
@@ -64,7 +66,7 @@ function PaymentChart(props: { series: MonthTotal[] }) {
   );
 }
 
-export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string }) {
+export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string; profileId: string }) {
   const series = monthlyPayments(props.payments);
   const all = [...props.payments].sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate));
   useEffect(() => {
@@ -109,10 +111,11 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
               <th scope="col" class="num">{t('payments.tax')}</th>
               <th scope="col" class="num">{t('payments.net')}</th>
               <th scope="col">{t('payments.status')}</th>
+              <th scope="col">{t('own.correct.column')}</th>
             </tr>
           </thead>
           <tbody>
-            {all.map(({ vaultId, record: p }) => (
+            {all.map(({ vaultId, origin, record: p }) => (
               <tr key={vaultId} id={`payment-${vaultId}`} tabIndex={-1} class={props.focus === vaultId ? 'highlight' : undefined}>
                 <td>{dayText(p.payoutDate)}</td>
                 <td>{p.benefit.name}</td>
@@ -121,6 +124,9 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
                 <td class="num">{p.taxWithheld ? kroner(p.taxWithheld.ore) : ''}</td>
                 <td class="num">{kroner(p.net.ore)}</td>
                 <td>{t(`payments.status.${p.status}` as MessageKey)}</td>
+                <td>
+                  <CorrectAction profileId={props.profileId} target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)} />
+                </td>
               </tr>
             ))}
           </tbody>
