@@ -96,9 +96,10 @@ export class AppleXmlReader {
     const rest = this.cleaner.end();
     if (rest.length > 0) this.parser.write(rest);
     if (this.parseError) throw healthError('malformed', `XML: ${this.parseError.message}`, this.parseError);
+    // Whatever fails only now, at the end of the input, failed because the input ended.
     this.parser.close();
     if (this.parseError || !this.closed) {
-      throw healthError(this.rootSeen ? 'truncated' : 'malformed', this.rootSeen ? 'the document ends before </HealthData>' : 'no HealthData element', this.parseError);
+      throw healthError('truncated', this.rootSeen ? 'the document ends before </HealthData>' : 'the document ends before its root element', this.parseError);
     }
     const result: AppleXmlResult = { daily: this.aggregator.result(), samples: this.samples, workouts: this.workouts };
     if (this.exportDate !== undefined) result.exportDate = this.exportDate;
