@@ -98,7 +98,8 @@ function section(title: string, record: Record<string, unknown>, currency: strin
     if (Array.isArray(value)) {
       if (value.length === 0) out.fields.push({ label, value: { kind: 'empty' } });
       else if (value.every(isScalar)) out.fields.push({ label, value: { kind: 'text', text: value.map(String).join(', ') } });
-      else out.tables.push(table(label, value, here, language));
+      else if (value.every(isTableRow) || depth >= MAX_DEPTH) out.tables.push(table(label, value, here, language));
+      else out.sections.push(...itemSections(key, value, here, language, depth + 1));
     } else if (isPlainObject(value)) {
       if (depth >= MAX_DEPTH) out.fields.push({ label, value: { kind: 'text', text: JSON.stringify(value) } });
       else out.sections.push(section(sectionTitle(key, value, language), value, here, language, depth + 1));
@@ -108,6 +109,19 @@ function section(title: string, record: Record<string, unknown>, currency: strin
     out.fields.push({ label: fieldLabel('currency', language), value: { kind: 'text', text: record.currency } });
   }
   return out;
+}
+
+/** A record a table row can show whole: scalars, or one level of scalars (per-category sums). */
+const isTableRow = (value: unknown): boolean =>
+  isScalar(value) || (isPlainObject(value) && Object.values(value).every((v) => isScalar(v) || (isPlainObject(v) && Object.values(v).every(isScalar))));
+
+/** Records too rich for one table row each get a section of their own (a view, a case). */
+function itemSections(key: string, items: unknown[], currency: string, language: Language, depth: number): DataSection[] {
+  return items.map((item, i) => {
+    const record = isPlainObject(item) ? item : { value: item };
+    const title = sectionTitle(key, record, language);
+    return section(items.length > 1 && typeof record.view !== 'string' ? `${title} ${i + 1}` : title, record, currency, language, depth);
+  });
 }
 
 const sectionTitle = (key: string, value: Record<string, unknown>, language: Language): string =>
@@ -121,7 +135,8 @@ export function describeData(data: Record<string, unknown>, language: Language):
     if (isPlainObject(value)) sections.push(section(sectionTitle(key, value, language), value, 'DKK', language, 1));
     else if (Array.isArray(value) && value.some((v) => !isScalar(v))) {
       // The table's caption names it; a heading above would say the same again.
-      sections.push({ title: '', fields: [], tables: [table(fieldLabel(key, language), value, 'DKK', language)], sections: [] });
+      if (value.every(isTableRow)) sections.push({ title: '', fields: [], tables: [table(fieldLabel(key, language), value, 'DKK', language)], sections: [] });
+      else sections.push(...itemSections(key, value, 'DKK', language, 1));
     } else loose[key] = value;
   }
   if (Object.keys(loose).length) sections.unshift(section('', loose, 'DKK', language, 1));

@@ -73,7 +73,7 @@ async function seriousViolations(page: Page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-async function openBundleInPage(page: Page, file: string, identity: string, c: Record<string, string> = da) {
+async function openBundleInPage(page: Page, file: string, identity: string, c: Record<keyof typeof da, string> = da) {
   await page.getByLabel(c['form.fileLabel']).setInputFiles(file);
   await page.getByLabel(c['form.keyLabel']).fill(identity);
   await page.getByRole('button', { name: c['form.submit'] }).click();

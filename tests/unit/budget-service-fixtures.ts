@@ -72,7 +72,8 @@ export function thomasBundleInput(options: BundleOptions): CreateBundleInput {
   const expiresAt = options.expiresAt ?? new Date(issuedAt.getTime() + 30 * 24 * 3600_000);
   const ageRecipient = options.encryptTo ?? options.keys.recipient.recipient;
   const name = options.recipientName ?? 'Føtex Madbudget';
-  const data: Record<string, unknown> = { foodBudget: foodBudgetView() };
+  // The shape the vault's buildShare gives: one list per kind of item.
+  const data: Record<string, unknown> = { foodBudget: [foodBudgetView()] };
   if (options.withDietPlan ?? true) data.notes = [DIET_PLAN];
   return {
     issuer: { signingSecretKey: options.keys.signingSecretKey, name: THOMAS },
