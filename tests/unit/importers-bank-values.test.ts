@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CATEGORIES,
   categorise,
@@ -22,6 +22,8 @@ import { DATE_STYLES, formatBankDate, parseOfxDate, purchaseDateInText } from '.
 import { foldText } from '../../src/importers/bank/categories';
 
 const RUNS = process.env['SLOW'] === '1' ? 20_000 : 300;
+// Many runs take minutes: give them the time.
+if (process.env['SLOW'] === '1') vi.setConfig({ testTimeout: 600_000 });
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/bank');
 
 describe('parseDanishAmount', () => {
