@@ -107,7 +107,7 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 300 }) }),
     fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
   );
-  function mutate(base: Uint8Array, ms: fc.Infer<typeof mutation>[]): Uint8Array {
+  function mutate(base: Uint8Array, ms: (typeof mutation extends fc.Arbitrary<infer T> ? T : never)[]): Uint8Array {
     let b = base;
     for (const m of ms) {
       const at = m.at % Math.max(1, b.length);
