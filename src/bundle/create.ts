@@ -3,7 +3,6 @@
  * key, a canonical ZIP of them, and age encryption to the recipient. The same input, time and
  * randomness always give the same bytes (test vectors depend on it).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { ageEncrypt, parseAgeRecipient } from './age';
@@ -24,6 +23,7 @@ import {
 } from './schemas';
 import type { BundleFile, CreateBundleInput } from './types';
 import { writeZip } from './zip';
+import { sha256Digest } from './digest';
 
 /** The fixed names of the parts every bundle has. */
 export const BUNDLE_PATHS = {
@@ -50,6 +50,23 @@ const check = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
 };
 
 const jsonFile = (path: string, value: unknown): BundleFile => ({ path, mediaType: 'application/json', bytes: utf8(canonicalJson(value)) });
+
+/**
+ * data.json is written with JSON.stringify, not JCS: for 10k records canonicalising took
+ * several times longer than everything else in making a bundle, and nothing needs it — the
+ * file's exact bytes are what the signed manifest's SHA-256 covers, and receivers parse it,
+ * never re-serialise it. The same input object still gives the same bytes.
+ */
+function dataFile(data: Record<string, unknown>): BundleFile {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(data);
+  } catch (cause) {
+    throw new BundleInputError('content.data: cannot be written as JSON', { cause });
+  }
+  if (text === undefined) throw new BundleInputError('content.data: has no JSON form');
+  return { path: BUNDLE_PATHS.data, mediaType: 'application/json', bytes: utf8(text) };
+}
 
 /**
  * Creates a bundle: the age-encrypted canonical ZIP described in docs/bundle-format.md.
@@ -98,12 +115,13 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
   if (new Set(extra.map((f) => f.path)).size !== extra.length) throw new BundleInputError('content.files: two files have the same path');
 
   const files: BundleFile[] = [
-    jsonFile(BUNDLE_PATHS.data, check(BundleData, content.data, 'content.data')),
+    dataFile(check(BundleData, content.data, 'content.data')),
     jsonFile(BUNDLE_PATHS.consent, check(ConsentReceipt, content.consent, 'content.consent')),
     jsonFile(BUNDLE_PATHS.provenance, check(z.array(ProvenanceEntry), content.provenance, 'content.provenance')),
     ...extra,
   ];
   const id = input.id ?? base64urlEncode(random(16));
+  const digests = await Promise.all(files.map((f) => sha256Digest(f.bytes)));
   const manifest = check(
     BundleManifest,
     {
@@ -117,7 +135,7 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
       notBefore: notBefore.toISOString(),
       expiresAt: input.expiresAt.toISOString(),
       ...(content.recipientEndpoint !== undefined ? { revocationEndpoint: content.recipientEndpoint } : {}),
-      files: files.map((f): ManifestFile => ({ path: f.path, mediaType: f.mediaType, size: f.bytes.length, sha256: base64urlEncode(sha256(f.bytes)) })),
+      files: files.map((f, i): ManifestFile => ({ path: f.path, mediaType: f.mediaType, size: f.bytes.length, sha256: base64urlEncode(digests[i]!) })),
     },
     'manifest',
   );

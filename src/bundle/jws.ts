@@ -7,7 +7,11 @@ import canonicalize from 'canonicalize';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from './encoding';
 
-/** RFC 8785 canonical JSON. @throws {TypeError} for values JSON cannot carry. */
+/**
+ * RFC 8785 (JCS) canonical JSON, for the small signed documents (manifest, revocation
+ * notices, consent, provenance).
+ * @throws {TypeError} for values JSON cannot carry.
+ */
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);
   if (text === undefined) throw new TypeError('canonicalJson: value has no JSON form');

@@ -2,7 +2,6 @@
  * Opening a bundle: every check in the order docs/bundle-format.md lists, each failure returned
  * as a typed reason (never thrown), so a receiver can tell the citizen or its logs exactly why.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { AgeError, ageDecrypt, parseAgeIdentity, x25519PublicKey, type AgeIdentity } from './age';
 import { BUNDLE_PATHS } from './create';
@@ -12,6 +11,7 @@ import { jwkFingerprint, keyFingerprint } from './keys';
 import { BUNDLE_FORMAT_VERSION, BundleData, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
 import type { BundleFile, OpenFailureReason, OpenOptions, OpenResult } from './types';
 import { readZip, ZipError, type ZipEntry } from './zip';
+import { sha256Digest } from './digest';
 
 const DEFAULT_MAX_WORK_FACTOR = 22;
 
@@ -126,10 +126,11 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   if (jws.payloadText !== canonicalJson(manifest)) return fail('tampered', 'the manifest is not canonical JSON');
 
   if (rest.length !== manifest.files.length) return fail('tampered', `the ZIP holds ${rest.length} files besides the manifest, the manifest lists ${manifest.files.length}`);
+  const digests = await Promise.all(rest.map((entry) => sha256Digest(entry.bytes)));
   for (const [i, listed] of manifest.files.entries()) {
     const entry = rest[i]!;
     if (entry.name !== listed.path) return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
-    if (entry.bytes.length !== listed.size || base64urlEncode(sha256(entry.bytes)) !== listed.sha256) {
+    if (entry.bytes.length !== listed.size || base64urlEncode(digests[i]!) !== listed.sha256) {
       return fail('tampered', `${listed.path} does not match its SHA-256 in the manifest`);
     }
   }

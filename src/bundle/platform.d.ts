@@ -1,0 +1,14 @@
+/**
+ * The platform facilities the bundle code uses, all WHATWG/W3C standards that are global in
+ * every browser, worker, Node (≥ 19) and Deno: TextEncoder/TextDecoder, and WebCrypto's
+ * SHA-256 digest (used when present, for speed; @noble/hashes otherwise). Declared here, not
+ * taken from lib.dom, so the bundle's own tsconfig keeps `lib: ["ES2022"]` and `types: []` and
+ * nothing else sneaks in.
+ */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
