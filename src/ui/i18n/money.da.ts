@@ -48,7 +48,7 @@ export const moneyDa = {
 
   'money.preview.heading': 'Det her bliver tilføjet',
   'money.preview.source': '{format}, {rows} rækker i filen {file}.',
-  'money.preview.account': 'Konto',
+  'money.preview.account': 'Gem på kontoen',
   'money.preview.newAccount': 'Ny konto',
   'money.preview.accountName': 'Navn på den nye konto',
   'money.preview.accountNameMissing': 'Skriv et navn til kontoen.',

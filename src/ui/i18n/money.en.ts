@@ -50,7 +50,7 @@ export const moneyEn: Record<keyof typeof moneyDa, string> = {
 
   'money.preview.heading': 'This will be added',
   'money.preview.source': '{format}, {rows} rows in the file {file}.',
-  'money.preview.account': 'Account',
+  'money.preview.account': 'Save to the account',
   'money.preview.newAccount': 'New account',
   'money.preview.accountName': 'Name of the new account',
   'money.preview.accountNameMissing': 'Give the account a name.',

@@ -46,6 +46,9 @@ export function ImportPanel(props: {
   const [done, setDone] = useState<string | null>(null);
   const worker = useRef<BankWorker | null>(null);
   const run = useRef(0);
+  // Work that resumes after an await reads the latest props: the stored rows may have changed meanwhile.
+  const latest = useRef(props);
+  latest.current = props;
 
   useEffect(() => () => worker.current?.close(), []);
   const bankWorker = () => (worker.current ??= startBankWorker());
@@ -63,8 +66,8 @@ export function ImportPanel(props: {
       statement,
       accountId,
       keys: transactionKeys(accountId, statement.transactions),
-      existingIds: props.existingIds,
-      categorise: (tx) => categorise(tx, props.rules),
+      existingIds: latest.current.existingIds,
+      categorise: (tx) => categorise(tx, latest.current.rules),
     });
     setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), choice, preview });
   };
@@ -82,7 +85,7 @@ export function ImportPanel(props: {
       if (result.code === 'unknown-format' && !mapping) return showMapping(file);
       return failWith(file, result);
     }
-    toPreview(file, result.value, mapping, chooseAccount(result.value, props.accounts, mapping));
+    toPreview(file, result.value, mapping, chooseAccount(result.value, latest.current.accounts, mapping));
   };
 
   const showMapping = async (file: File) => {
@@ -90,7 +93,7 @@ export function ImportPanel(props: {
     const csv = await bankWorker().previewCsv(file);
     if (run.current !== mine) return;
     if (!csv.ok) return failWith(file, csv);
-    const remembered = rememberedMapping(csv.value, props.accounts);
+    const remembered = rememberedMapping(csv.value, latest.current.accounts);
     setPhase({
       step: 'mapping',
       file,
@@ -143,13 +146,15 @@ export function ImportPanel(props: {
     try {
       // One call, one transaction: the rows and the account's last import are stored together or not at all.
       await callVault('writeRecords', { ops: [...rows, account] });
-      setPhase({ step: 'idle' });
-      setDone(rows.length > 0 ? t('money.import.done', { added: rows.length, account: accountLabel }) : t('money.import.doneNone'));
-      await props.onImported();
     } catch (caught) {
       setPhase(p);
       setError(errorMessage(caught));
+      return;
     }
+    // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
+    await props.onImported();
+    setPhase({ step: 'idle' });
+    setDone(rows.length > 0 ? t('money.import.done', { added: rows.length, account: accountLabel }) : t('money.import.doneNone'));
   };
 
   return (
