@@ -16,3 +16,4 @@ export { activitiesToICalendar, type StandardActivity } from './standard/ical';
 export { textFile, STANDARD_MEDIA_TYPES } from './standard/file';
 export { BUNDLE_PATHS, FILES_PREFIX, BundleInputError } from './create';
 export { ed25519Jwk, jwkFingerprint } from './keys';
+export { verifyMunicipalProvenance, recordDigest, type ProvenanceResult } from './provenance';

@@ -22,7 +22,16 @@ import {
 } from '../bundle/index';
 
 export type { BundleFile, BundleManifest, ConsentReceipt, OpenFailureReason, OpenOptions, OpenResult, ProvenanceEntry } from '../bundle/index';
-export { createRevocation, identityToRecipient, keyFingerprint, recipientFingerprint, verifyRevocation, type RevocationResult } from '../bundle/index';
+export {
+  createRevocation,
+  identityToRecipient,
+  keyFingerprint,
+  recipientFingerprint,
+  verifyMunicipalProvenance,
+  verifyRevocation,
+  type ProvenanceResult,
+  type RevocationResult,
+} from '../bundle/index';
 
 /**
  * Opens a bundle: decrypts it with `identity`, checks the citizen's signature, every file's
