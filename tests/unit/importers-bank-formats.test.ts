@@ -342,6 +342,20 @@ describe('CSV details', () => {
     expect(rows(parseBankFile(latin, { today: TODAY }).transactions)).toEqual(a);
   });
 
+  it('a file mixing UTF-8 and Windows-1252 lines is read line by line, with a warning', () => {
+    const latin = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+    const bytes = new Uint8Array([...utf8('01-02-2025;Føtex;-10,00;90,00\n'), ...latin('02-02-2025;Bilka Søborg;-20,00;70,00\n')]);
+    const s = parseBankFile(bytes, { today: TODAY });
+    expect(s.transactions.map((t) => t.text)).toEqual(['Føtex', 'Bilka Søborg']);
+    expect(s.issues.map((i) => [i.code, i.severity])).toEqual([['mixed-encoding', 'warning']]);
+  });
+
+  it("Danske Bank's comma option is found by the sniffed delimiter", () => {
+    const s = parseBankFile(utf8('"Dato","Tekst","Beløb","Saldo","Status","Afstemt"\r\n"03.02.2025","Netto, Vesterbro","-1.187,45","12.340,10","Udført","Nej"\r\n'), { today: TODAY });
+    expect(s.format.id).toBe('danske-bank');
+    expect(rows(s.transactions)).toEqual([['2025-02-03', -118745, 'Netto, Vesterbro', 1234010, false]]);
+  });
+
   it('a balance that does not follow is a warning with the line, and no row is lost', () => {
     const s = parseBankFile(utf8([bec[0], bec[1], '05-02-2025;Løn;100,00;999,00', '06-02-2025;Netto;-1,00;998,00'].join('\n')), { today: TODAY });
     expect(s.transactions).toHaveLength(4);

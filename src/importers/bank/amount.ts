@@ -7,6 +7,7 @@
 const MINUS = 0x2d;
 const PLUS = 0x2b;
 const UNICODE_MINUS = 0x2212;
+const MAX_UNITS = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
 
 function isSpace(c: number): boolean {
   // ASCII space and tab, NBSP, narrow NBSP, thin space: banks pad and group with all of them.
@@ -58,14 +59,17 @@ export function parseDanishAmount(text: string, decimal?: ',' | '.'): number {
   const thousandsIsComma = decimal === '.' || (decimal === undefined && decimalAt >= 0 && text.charCodeAt(decimalAt) === 0x2e);
 
   // Integer part: digits with an optional, consistent grouping of threes.
-  let digits = '';
+  let intValue = 0;
+  let intDigits = 0;
   let groupSep = -1; // char code of the grouping separator, once seen
   let groupLen = 0; // digits since the last separator
-  let sawSep = false;
-  let firstGroup = 0;
   for (let i = start; i < intEnd; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
+      // Above this the value in øre is no longer a safe integer: refuse before precision is lost.
+      if (intValue > MAX_UNITS) throw bad(text, 'is too large');
+      intValue = intValue * 10 + (c - 0x30);
+      intDigits++;
       groupLen++;
       continue;
     }
@@ -75,33 +79,26 @@ export function parseDanishAmount(text: string, decimal?: ',' | '.'): number {
     if (groupSep === -1) {
       groupSep = kind;
       if (groupLen < 1 || groupLen > 3) throw bad(text, 'has a misplaced thousands separator');
-      firstGroup = groupLen;
     } else if (kind !== groupSep) throw bad(text, 'mixes thousands separators');
     else if (groupLen !== 3) throw bad(text, 'has a misplaced thousands separator');
-    sawSep = true;
     groupLen = 0;
   }
-  if (sawSep && groupLen !== 3) throw bad(text, 'has a misplaced thousands separator');
-  if (!sawSep && groupLen === 0 && decimalAt < 0) throw bad(text, 'has no digits');
-  void firstGroup;
-  for (let i = start; i < intEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) digits += text[i];
-  }
+  if (groupSep !== -1 && groupLen !== 3) throw bad(text, 'has a misplaced thousands separator');
+  if (intDigits === 0 && decimalAt < 0) throw bad(text, 'has no digits');
 
-  let fraction = '00';
+  let fraction = 0;
   if (decimalAt >= 0) {
     const fracLen = end - decimalAt - 1;
     if (fracLen < 1 || fracLen > 2) throw bad(text, 'needs one or two decimals');
     for (let i = decimalAt + 1; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x30 || c > 0x39) throw bad(text, 'has a non-digit in the decimals');
+      fraction = fraction * 10 + (c - 0x30);
     }
-    fraction = fracLen === 1 ? `${text[decimalAt + 1]}0` : text.slice(decimalAt + 1, end);
-    if (digits === '') digits = '0'; // `,50` and `-.5` are read as 0,50
+    if (fracLen === 1) fraction *= 10;
+    // `,50` and `-.5` are read as 0,50.
   }
-  if (digits.length > 16) throw bad(text, 'is too large');
-  const value = Number(digits) * 100 + Number(fraction);
+  const value = intValue * 100 + fraction;
   if (!Number.isSafeInteger(value)) throw bad(text, 'is too large');
   if (value === 0) return 0; // never -0
   return negative ? -value : value;

@@ -74,6 +74,8 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
   const accounts = new Set<string>();
   let mixed = 0;
   let dataRows = 0;
+  let lastCurrencyRaw = '';
+  let lastCurrency = plan.defaultCurrency;
   let pending = 0;
   for (let r = plan.headerRow + 1; r < rows.length; r++) {
     if ((r & 1023) === 0) throwIfAborted(signal);
@@ -93,7 +95,9 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
     // Status: Revolut's State, Danske Bank's Status.
     let isPending = false;
     if (plan.status) {
-      const s = cellAt(row, plan.status.column).toUpperCase();
+      const raw = cellAt(row, plan.status.column);
+      // The usual values are compared as written; only the rare ones pay for toUpperCase.
+      const s = raw === 'Udført' ? 'UDFØRT' : raw === 'COMPLETED' ? raw : raw.toUpperCase();
       if (plan.status.kind === 'revolut') {
         if (s === 'PENDING') isPending = true;
         else if (s === 'REVERTED' || s === 'DECLINED' || s === 'FAILED') {
@@ -132,10 +136,20 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
       continue;
     }
 
+    let currency = plan.defaultCurrency;
+    if (plan.currency !== undefined) {
+      const raw = cellAt(row, plan.currency);
+      // Files hold one or a few currencies: reuse the last normalised one instead of a new string per row.
+      if (raw !== lastCurrencyRaw) {
+        lastCurrencyRaw = raw;
+        lastCurrency = raw.toUpperCase() || plan.defaultCurrency;
+      }
+      currency = lastCurrency;
+    }
     const tx: BankTransaction = {
       date,
       amountMinor,
-      currency: plan.currency !== undefined ? cellAt(row, plan.currency).toUpperCase() || plan.defaultCurrency : plan.defaultCurrency,
+      currency,
       text,
       pending: isPending,
       line,

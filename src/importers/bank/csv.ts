@@ -59,7 +59,10 @@ export function sniffDelimiter(text: string): Delimiter {
 }
 
 function isBlankRow(row: readonly string[]): boolean {
-  for (const cell of row) if (cell.trim() !== '') return false;
+  for (const cell of row) {
+    // Most cells start with a visible character: no trim (and no new string) needed for them.
+    if (cell.length > 0 && (cell.charCodeAt(0) > 0x20 || cell.trim() !== '')) return false;
+  }
   return true;
 }
 

@@ -22,38 +22,42 @@ export function calendarDate(y: number, m: number, d: number): CalendarDate | nu
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** Reads 1–2 (or exactly 4 for `four`) ASCII digits at `from`; returns [value, next index] or null. */
-function digitsAt(s: string, from: number, min: number, max: number): [number, number] | null {
+// Parsing state without allocation: this runs once or twice per row of a 100k-row file.
+let pos = 0;
+
+/** Reads `min`–`max` ASCII digits at `pos` and advances it; -1 when there are too few. */
+function digits(s: string, min: number, max: number): number {
   let v = 0;
-  let i = from;
-  while (i < s.length && i - from < max) {
-    const c = s.charCodeAt(i);
+  const from = pos;
+  while (pos < s.length && pos - from < max) {
+    const c = s.charCodeAt(pos);
     if (c < 0x30 || c > 0x39) break;
     v = v * 10 + (c - 0x30);
-    i++;
+    pos++;
   }
-  return i - from >= min ? [v, i] : null;
+  return pos - from >= min ? v : -1;
 }
 
 function parseStyle(s: string, style: DateStyle): CalendarDate | null {
-  if (style.startsWith('YYYY')) {
-    const sepChar = style[4]!;
-    const y = digitsAt(s, 0, 4, 4);
-    if (!y || s[y[1]] !== sepChar) return null;
-    const m = digitsAt(s, y[1] + 1, 1, 2);
-    if (!m || s[m[1]] !== sepChar) return null;
-    const d = digitsAt(s, m[1] + 1, 1, 2);
-    if (!d || d[1] !== s.length) return null;
-    return calendarDate(y[0], m[0], d[0]);
+  pos = 0;
+  if (style.charCodeAt(0) === 0x59 /* Y */) {
+    const sep = style.charCodeAt(4);
+    const y = digits(s, 4, 4);
+    if (y < 0 || s.charCodeAt(pos++) !== sep) return null;
+    const m = digits(s, 1, 2);
+    if (m < 0 || s.charCodeAt(pos++) !== sep) return null;
+    const d = digits(s, 1, 2);
+    if (d < 0 || pos !== s.length) return null;
+    return calendarDate(y, m, d);
   }
-  const sepChar = style[2]!;
-  const d = digitsAt(s, 0, 1, 2);
-  if (!d || s[d[1]] !== sepChar) return null;
-  const m = digitsAt(s, d[1] + 1, 1, 2);
-  if (!m || s[m[1]] !== sepChar) return null;
-  const y = digitsAt(s, m[1] + 1, 4, 4);
-  if (!y || y[1] !== s.length) return null;
-  return calendarDate(y[0], m[0], d[0]);
+  const sep = style.charCodeAt(2);
+  const d = digits(s, 1, 2);
+  if (d < 0 || s.charCodeAt(pos++) !== sep) return null;
+  const m = digits(s, 1, 2);
+  if (m < 0 || s.charCodeAt(pos++) !== sep) return null;
+  const y = digits(s, 4, 4);
+  if (y < 0 || pos !== s.length) return null;
+  return calendarDate(y, m, d);
 }
 
 /**

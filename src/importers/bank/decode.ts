@@ -14,6 +14,8 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
+  /** Some lines were UTF-8 and others Windows-1252 (a file pieced together from two exports). */
+  mixed: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -59,11 +61,34 @@ export function decodeBytes(bytes: Uint8Array, end: number = bytes.length): Deco
   if (hasBom) start = 3;
   const body = bytes.subarray(start, end);
   try {
-    return { text: utf8.decode(body), encoding: 'utf-8' };
+    return { text: utf8.decode(body), encoding: 'utf-8', mixed: false };
   } catch {
     // Not valid UTF-8: fall through to Windows-1252.
   }
-  return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+  const text = decodeWindows1252(body);
+  // `Ã¸` is how UTF-8 `ø` reads as Windows-1252: some lines are UTF-8 after all. Decode line by line.
+  if (MOJIBAKE.test(text)) return { text: decodeByLine(body), encoding: 'windows-1252', mixed: true };
+  return { text, encoding: 'windows-1252', mixed: false };
+}
+const MOJIBAKE = /Ã[\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122\u0192]/;
+
+function decodeByLine(body: Uint8Array): string {
+  const parts: string[] = [];
+  let start = 0;
+  while (start <= body.length) {
+    let nl = body.indexOf(0x0a, start);
+    if (nl < 0) nl = body.length;
+    const line = body.subarray(start, nl);
+    let text: string;
+    try {
+      text = utf8.decode(line);
+    } catch {
+      text = decodeWindows1252(line);
+    }
+    parts.push(text);
+    start = nl + 1;
+  }
+  return parts.join('\n');
 }
 
 /** Checks and decodes in one go. */

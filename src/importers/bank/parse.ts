@@ -6,7 +6,7 @@ import { findHeaderLayout, findHeaderlessLayout, mappedLayout, type ColumnPlan }
 import { todayInCopenhagen } from './dates';
 import { checkBytes, decodeBytes, type DecodedText } from './decode';
 import { FORMAT } from './formats';
-import { MIXED_DELIMITERS, importError } from './messages';
+import { MIXED_DELIMITERS, importError, issue } from './messages';
 import { parseOfx } from './ofx';
 import type { BankFormat, BankStatement, CalendarDate, ColumnMapping, CsvPreview } from './types';
 import { ImportError } from '../types';
@@ -86,7 +86,13 @@ export function detectBankFile(bytes: Uint8Array): BankFormat | null {
  *   `damaged-encoding`, `line-too-long`, `too-large`, `unknown-format`, `malformed`, `cancelled`).
  */
 export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): BankStatement {
-  const { text } = read(bytes);
+  const { text, mixed } = read(bytes);
+  const statement = parseText(text, options);
+  if (mixed) statement.issues.unshift(issue('mixed-encoding', undefined));
+  return statement;
+}
+
+function parseText(text: string, options: ParseOptions): BankStatement {
   const today = options.today ?? todayInCopenhagen();
   const rowOptions = { today, onProgress: options.onProgress, signal: options.signal };
   if (!options.mapping) {
@@ -98,11 +104,7 @@ export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): Ba
   const table = splitCsv(text, delimiter);
   const plan = options.mapping ? mappedLayout(options.mapping) : csvPlan(table.rows);
   if (!plan) throw unknownCsv(text);
-  const statement = importCsvRows(table, plan, rowOptions);
-  if (statement.transactions.length === 0 && statement.issues.length === 0 && table.rows.length > plan.headerRow + 1) {
-    throw importError('malformed', 'no rows could be read');
-  }
-  return statement;
+  return importCsvRows(table, plan, rowOptions);
 }
 
 /**
