@@ -16,6 +16,7 @@ import { profileLabel, type Profile } from '../profiles';
 import { requestPersistentStorage } from '../storage-persistence';
 import { UnlockForm } from '../vault/UnlockScreen';
 import { recentNotes, type RecentNote } from './recent-notes';
+import { WhoHasMyData } from '../sharing/WhoHasMyData';
 
 const vaultUrl = (): string => browser.runtime.getURL('/vault.html');
 
@@ -76,6 +77,7 @@ function UnlockedView(props: { status: StatusInfo; onLocked: () => void }) {
           </ul>
         )}
       </section>
+      <WhoHasMyData vaultHref={vaultUrl()} />
       <div class="actions">
         <OpenVaultLink label={t('popup.open')} />
         <button type="button" onClick={() => void lock()}>

@@ -21,8 +21,9 @@ import { OverviewSection } from '../municipal/OverviewSection';
 import { hasMunicipalConnection } from '../municipal/landing';
 import { MoneySection } from '../money/MoneySection';
 import { HealthSection } from '../health/HealthSection';
+import { SharingSection } from '../sharing/SharingSection';
 
-export const SECTIONS = ['overview', 'municipality', 'money', 'health', 'notes', 'profiles', 'settings', 'backup'] as const;
+export const SECTIONS = ['overview', 'municipality', 'money', 'health', 'notes', 'sharing', 'profiles', 'settings', 'backup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const SECTION_LABEL: Record<Section, MessageKey> = {
@@ -31,6 +32,7 @@ const SECTION_LABEL: Record<Section, MessageKey> = {
   money: 'section.money',
   health: 'section.health',
   notes: 'section.notes',
+  sharing: 'section.sharing',
   profiles: 'section.profiles',
   settings: 'section.settings',
   backup: 'section.backup',
@@ -169,6 +171,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
         {section === 'money' && current && <MoneySection key={current.id} profile={current} />}
         {section === 'health' && current && <HealthSection key={current.id} profile={current} />}
         {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}
+        {section === 'sharing' && current && <SharingSection key={current.id} profile={current} refreshKey={notesRefresh} />}
         {section === 'profiles' && profiles && current && (
           <ProfilesSection profiles={profiles} currentId={current.id} onSelect={selectProfile} onChanged={loadProfiles} />
         )}

@@ -1,0 +1,402 @@
+/**
+ * The share wizard: recipient → purpose → which data → for how long → approval of exactly what
+ * leaves → the bundle (download, send to the recipient, or to the municipality's inbox). Each
+ * step's heading takes focus, so a screen reader announces where the citizen is.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { callVault } from '../../messaging/client';
+import { hostPermissionPattern, type Delivery, type RecipientSummary, type ShareExpiry, type ShareOptions, type SharePreview } from '../../messaging/sharing-api';
+import type { SelectionItem } from '../../records/sharing/selection';
+import { fromBase64Url } from '../../vault/crypto/bytes';
+import { VaultError } from '../../vault/errors';
+import { saveBlob } from '../backup-transfer';
+import { TextAreaField, TextField } from '../components/Field';
+import { ActionFeedback, Busy } from '../components/Messages';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { longDate } from '../format';
+import { t, type MessageKey } from '../i18n/index';
+import { itemText, sharingError, untilText } from './words';
+
+const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as const;
+type Step = (typeof STEPS)[number];
+const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
+type CasePart = (typeof CASE_PARTS)[number];
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
+
+/** The last `count` whole months before this one, as YYYY-MM from–to. */
+function lastMonths(count: number): { from: string; to: string } {
+  const now = new Date();
+  const month = (offset: number) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - offset, 1));
+    return d.toISOString().slice(0, 7);
+  };
+  return { from: month(count), to: month(1) };
+}
+
+interface Choice {
+  notes: Set<string>;
+  cases: Map<string, Set<CasePart>>;
+  foodBudget: number | null;
+  spending: number | null;
+  transactions: number | null;
+  health: Set<string>;
+}
+
+function selectionOf(choice: Choice): SelectionItem[] {
+  const items: SelectionItem[] = [];
+  for (const noteId of choice.notes) items.push({ type: 'note', noteId });
+  for (const [caseId, parts] of choice.cases) items.push({ type: 'case', caseId, parts: CASE_PARTS.filter((p) => parts.has(p)) });
+  if (choice.foodBudget) items.push({ type: 'food-budget', months: choice.foodBudget });
+  if (choice.spending) items.push({ type: 'monthly-spending', ...lastMonths(choice.spending) });
+  if (choice.transactions) {
+    const { from } = lastMonths(choice.transactions);
+    items.push({ type: 'transactions', from: `${from}-01`, to: isoDay(new Date()), categories: [], fields: ['date', 'amount'] });
+  }
+  const health = lastMonths(12);
+  for (const metric of choice.health) items.push({ type: 'health-summary', kind: metric, from: `${health.from}-01`, to: isoDay(new Date()) });
+  return items;
+}
+
+function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <div class="check">
+      <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+      <label for={props.id}>{props.label}</label>
+    </div>
+  );
+}
+
+export function ShareWizard(props: { profileId: string; recipients: RecipientSummary[]; onClose: () => void; onShared: () => void }) {
+  const { profileId } = props;
+  const [step, setStep] = useState<Step>('recipient');
+  const [recipientId, setRecipientId] = useState<string>(props.recipients[0]?.id ?? '');
+  const [purpose, setPurpose] = useState('');
+  const [options, setOptions] = useState<ShareOptions | null>(null);
+  const [choice, setChoice] = useState<Choice>({ notes: new Set(), cases: new Map(), foodBudget: null, spending: null, transactions: null, health: new Set() });
+  const [expiryKind, setExpiryKind] = useState<'date' | 'until-case'>('date');
+  const [expiryDate, setExpiryDate] = useState(addDays(30));
+  const [expiryCase, setExpiryCase] = useState('');
+  const [preview, setPreview] = useState<SharePreview | null>(null);
+  const [created, setCreated] = useState<{ grantId: string; fileName: string; transferId: string; chunkCount: number } | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    callVault('shareOptions', { profileId }).then(setOptions, (e: unknown) => setError(sharingError(e)));
+  }, [profileId]);
+
+  const index = STEPS.indexOf(step);
+  const recipient = props.recipients.find((r) => r.id === recipientId) ?? null;
+  const expiry = (): ShareExpiry => (expiryKind === 'date' ? { kind: 'date', date: expiryDate } : { kind: 'until-case', caseId: expiryCase });
+  const request = () => ({ profileId, recipientId, purpose: purpose.trim(), selection: { items: selectionOf(choice) }, expiry: expiry() });
+
+  const work = async <T,>(label: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    if (busy) return undefined;
+    setBusy(label);
+    setError(null);
+    setDone(null);
+    try {
+      return await fn();
+    } catch (caught) {
+      setError(sharingError(caught));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const go = (next: Step) => {
+    setFieldError(null);
+    setError(null);
+    setDone(null);
+    setStep(next);
+  };
+
+  const next = async (event: Event) => {
+    event.preventDefault();
+    if (step === 'recipient' && !recipient) return setFieldError(t('sharing.wizard.recipientMissing'));
+    if (step === 'purpose' && purpose.trim() === '') return setFieldError(t('sharing.wizard.purposeMissing'));
+    if (step === 'data' && selectionOf(choice).length === 0) return setFieldError(t('sharing.wizard.dataMissing'));
+    if (step === 'expiry') {
+      if (expiryKind === 'date' && !(expiryDate > isoDay(new Date()))) return setFieldError(t('sharing.wizard.expiryMissing'));
+      if (expiryKind === 'until-case' && !expiryCase) return setFieldError(t('sharing.wizard.expiryCaseLabel'));
+      const shown = await work(t('sharing.wizard.previewing'), () => callVault('sharePreview', request()));
+      if (!shown) return;
+      setPreview(shown);
+    }
+    go(STEPS[index + 1]!);
+  };
+
+  const approve = async () => {
+    const made = await work(t('sharing.wizard.creating'), () => callVault('shareCreate', request()));
+    if (!made) return;
+    setCreated(made);
+    props.onShared();
+    go('done');
+  };
+
+  const describe = (d: Delivery) =>
+    d.ok ? t(`sharing.delivery.ok.${d.channel}` as MessageKey, { detail: d.detail }) : t('sharing.delivery.failed', { detail: d.detail });
+
+  const download = async () => {
+    if (!created) return;
+    const delivery = await work(t('common.working'), async () => {
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      for (let i = 0; i < created.chunkCount; i++) parts.push(fromBase64Url((await callVault('shareRead', { transferId: created.transferId, index: i })).data) as Uint8Array<ArrayBuffer>);
+      saveBlob(new Blob(parts, { type: 'application/octet-stream' }), created.fileName);
+      return callVault('shareDeliver', { profileId, grantId: created.grantId, channel: 'download' });
+    });
+    if (delivery) setDone(describe(delivery));
+  };
+
+  const send = async (channel: 'endpoint' | 'municipal-inbox') => {
+    if (!created) return;
+    let granted = true;
+    if (channel === 'endpoint' && preview?.channels.endpoint) {
+      // Asked for inside the click: browsers only show the prompt for a user gesture.
+      granted = await browser.permissions.request({ origins: [hostPermissionPattern(new URL(preview.channels.endpoint).origin)] }).catch(() => false);
+    }
+    const delivery = await work(t('sharing.wizard.sending'), async () => {
+      if (!granted) throw new VaultError('permission-missing');
+      return callVault('shareDeliver', { profileId, grantId: created.grantId, channel });
+    });
+    if (!delivery) return;
+    if (delivery.ok) setDone(describe(delivery));
+    else setError(describe(delivery));
+  };
+
+  const toggleCase = (caseId: string, on: boolean) =>
+    setChoice((c) => {
+      const cases = new Map(c.cases);
+      if (on) cases.set(caseId, new Set(CASE_PARTS));
+      else cases.delete(caseId);
+      return { ...c, cases };
+    });
+  const togglePart = (caseId: string, part: CasePart, on: boolean) =>
+    setChoice((c) => {
+      const cases = new Map(c.cases);
+      const parts = new Set(cases.get(caseId) ?? []);
+      if (on) parts.add(part);
+      else parts.delete(part);
+      cases.set(caseId, parts);
+      return { ...c, cases };
+    });
+  const toggleSet = (key: 'notes' | 'health', id: string, on: boolean) =>
+    setChoice((c) => {
+      const set = new Set(c[key]);
+      if (on) set.add(id);
+      else set.delete(id);
+      return { ...c, [key]: set };
+    });
+
+  const headings: Record<Step, string> = {
+    recipient: t('sharing.wizard.recipient'),
+    purpose: t('sharing.wizard.purpose'),
+    data: t('sharing.wizard.data'),
+    expiry: t('sharing.wizard.expiry'),
+    approve: t('sharing.wizard.approve'),
+    done: t('sharing.wizard.done'),
+  };
+  const openCases = options?.cases.filter((c) => c.status !== 'closed') ?? [];
+  const nothing = options && options.notes.length === 0 && options.cases.length === 0 && !options.transactions && options.health.length === 0;
+
+  return (
+    <section aria-labelledby="wizard-step" class="panel wizard">
+      <p class="meta">{t('sharing.wizard.step', { step: Math.min(index + 1, 5), count: 5 })}</p>
+      <ScreenHeading level={3} id="wizard-step" focusKey={step}>
+        {headings[step]}
+      </ScreenHeading>
+      <form onSubmit={(e) => void next(e)} noValidate>
+        {step === 'recipient' && (
+          <fieldset>
+            <legend>{t('sharing.wizard.recipient')}</legend>
+            {props.recipients.map((r) => (
+              <div class="check" key={r.id}>
+                <input id={`pick-${r.id}`} type="radio" name="recipient" checked={recipientId === r.id} onChange={() => setRecipientId(r.id)} />
+                <label for={`pick-${r.id}`}>
+                  {r.name} <span class="mono">({r.fingerprintGroups.slice(0, 3).join(' ')} …)</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        {step === 'purpose' && <TextAreaField label={t('sharing.wizard.purposeLabel')} hint={t('sharing.wizard.purposeHint')} value={purpose} onInput={setPurpose} rows={2} error={fieldError} />}
+        {step === 'data' && (
+          <>
+            <p class="hint">{t('sharing.wizard.dataHint')}</p>
+            {!options && <Busy label={t('common.working')} />}
+            {nothing && <p>{t('sharing.wizard.nothing')}</p>}
+            {options && options.notes.length > 0 && (
+              <fieldset>
+                <legend>{t('sharing.wizard.notes')}</legend>
+                {options.notes.map((n) => (
+                  <Check key={n.id} id={`note-${n.id}`} label={n.title} checked={choice.notes.has(n.id)} onChange={(on) => toggleSet('notes', n.id, on)} />
+                ))}
+              </fieldset>
+            )}
+            {options && options.cases.length > 0 && (
+              <fieldset>
+                <legend>{t('sharing.wizard.cases')}</legend>
+                {options.cases.map((c) => (
+                  <div key={c.id}>
+                    <Check id={`case-${c.id}`} label={`${c.title} (${c.caseNumber})`} checked={choice.cases.has(c.id)} onChange={(on) => toggleCase(c.id, on)} />
+                    {choice.cases.has(c.id) && (
+                      <fieldset class="nested">
+                        <legend>{t('sharing.wizard.caseParts', { title: c.title })}</legend>
+                        {CASE_PARTS.map((p) => (
+                          <Check
+                            key={p}
+                            id={`case-${c.id}-${p}`}
+                            label={t(`sharing.wizard.part.${p}`, { count: c.counts[p] })}
+                            checked={choice.cases.get(c.id)?.has(p) ?? false}
+                            onChange={(on) => togglePart(c.id, p, on)}
+                          />
+                        ))}
+                      </fieldset>
+                    )}
+                  </div>
+                ))}
+              </fieldset>
+            )}
+            {options?.transactions && (
+              <fieldset>
+                <legend>{t('sharing.wizard.money')}</legend>
+                <Check id="food-budget" label={t('sharing.wizard.foodBudget')} checked={choice.foodBudget !== null} onChange={(on) => setChoice((c) => ({ ...c, foodBudget: on ? 12 : null }))} />
+                {choice.foodBudget !== null && (
+                  <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.foodBudget)} onInput={(v) => setChoice((c) => ({ ...c, foodBudget: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                )}
+                <Check id="spending" label={t('sharing.wizard.spending')} checked={choice.spending !== null} onChange={(on) => setChoice((c) => ({ ...c, spending: on ? 12 : null }))} />
+                <Check id="transactions" label={t('sharing.wizard.transactions')} checked={choice.transactions !== null} onChange={(on) => setChoice((c) => ({ ...c, transactions: on ? 3 : null }))} />
+              </fieldset>
+            )}
+            {options && options.health.length > 0 && (
+              <fieldset>
+                <legend>{t('sharing.wizard.health')}</legend>
+                {options.health.map((h) => (
+                  <Check key={h.metric} id={`health-${h.metric}`} label={t('sharing.wizard.healthMetric', { metric: h.metric })} checked={choice.health.has(h.metric)} onChange={(on) => toggleSet('health', h.metric, on)} />
+                ))}
+              </fieldset>
+            )}
+          </>
+        )}
+        {step === 'expiry' && (
+          <fieldset>
+            <legend>{t('sharing.wizard.expiry')}</legend>
+            <div class="check">
+              <input id="expiry-date" type="radio" name="expiry" checked={expiryKind === 'date'} onChange={() => setExpiryKind('date')} />
+              <label for="expiry-date">{t('sharing.wizard.expiryDate')}</label>
+            </div>
+            {expiryKind === 'date' && (
+              <div class="field">
+                <label for="expiry-day">{t('sharing.wizard.expiryDateLabel')}</label>
+                <input id="expiry-day" type="date" value={expiryDate} min={addDays(1)} onInput={(e) => setExpiryDate(e.currentTarget.value)} />
+              </div>
+            )}
+            {openCases.length > 0 && (
+              <>
+                <div class="check">
+                  <input id="expiry-case" type="radio" name="expiry" checked={expiryKind === 'until-case'} onChange={() => setExpiryKind('until-case')} />
+                  <label for="expiry-case">{t('sharing.wizard.expiryCase')}</label>
+                </div>
+                {expiryKind === 'until-case' && (
+                  <div class="field">
+                    <label for="expiry-case-pick">{t('sharing.wizard.expiryCaseLabel')}</label>
+                    <select id="expiry-case-pick" value={expiryCase} onChange={(e) => setExpiryCase(e.currentTarget.value)}>
+                      <option value="">–</option>
+                      {openCases.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.title} ({c.caseNumber})
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
+              </>
+            )}
+          </fieldset>
+        )}
+        {step === 'approve' && preview && (
+          <div class="approval">
+            <p>{t('sharing.wizard.approveIntro')}</p>
+            <dl>
+              <dt>{t('sharing.wizard.to')}</dt>
+              <dd>
+                {preview.recipient.name} <span class="mono">({recipient?.fingerprintGroups.join(' ')})</span>
+              </dd>
+              <dt>{t('sharing.wizard.why')}</dt>
+              <dd>{preview.purpose}</dd>
+              <dt>{t('sharing.wizard.what')}</dt>
+              <dd>
+                <ul class="approval-items">
+                  {preview.items.map((item, i) => (
+                    <li key={i}>{itemText(item)}</li>
+                  ))}
+                </ul>
+              </dd>
+              <dt>{t('sharing.wizard.until')}</dt>
+              <dd>{preview.untilCase ? untilText({ expiresAt: null, untilCase: preview.untilCase }) : longDate(preview.expiresAt)}</dd>
+            </dl>
+            <p class="hint">{t('sharing.wizard.approveHonest')}</p>
+          </div>
+        )}
+        {step === 'done' && created && (
+          <>
+            <p>{t('sharing.wizard.doneIntro')}</p>
+            <div class="actions">
+              <button type="button" class="primary" onClick={() => void download()} disabled={busy !== null}>
+                {t('sharing.wizard.download')}
+              </button>
+              {preview?.channels.endpoint && (
+                <button type="button" onClick={() => void send('endpoint')} disabled={busy !== null}>
+                  {t('sharing.wizard.sendEndpoint', { name: preview.recipient.name })}
+                </button>
+              )}
+              {preview?.channels.municipalInbox && (
+                <button type="button" onClick={() => void send('municipal-inbox')} disabled={busy !== null}>
+                  {t('sharing.wizard.sendInbox')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+        {fieldError && step !== 'purpose' && (
+          <p class="field-error" role="alert">
+            {fieldError}
+          </p>
+        )}
+        <ActionFeedback busy={busy} done={done} error={error} />
+        <div class="actions wizard-nav">
+          {index > 0 && step !== 'done' && (
+            <button type="button" onClick={() => go(STEPS[index - 1]!)} disabled={busy !== null}>
+              {t('sharing.wizard.back')}
+            </button>
+          )}
+          {index < 4 && (
+            <button type="submit" class="primary" disabled={busy !== null}>
+              {t('sharing.wizard.next')}
+            </button>
+          )}
+          {step === 'approve' && (
+            <button type="button" class="primary" onClick={() => void approve()} disabled={busy !== null || !preview}>
+              {t('sharing.wizard.approveButton')}
+            </button>
+          )}
+          {step === 'done' ? (
+            <button type="button" onClick={props.onClose}>
+              {t('sharing.wizard.finish')}
+            </button>
+          ) : (
+            <button type="button" onClick={props.onClose} disabled={busy !== null}>
+              {t('sharing.wizard.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/** Plain words for what sharing shows: approval items, log lines, and sharing's own refusals. */
+import type { ScopeItem } from '../../records/sharing/selection';
+import type { LogEntry } from '../../records/sharing/transparency-entry';
+import { isVaultError } from '../../vault/errors';
+import { errorMessage } from '../errors';
+import { longDate } from '../format';
+import { t, type MessageKey } from '../i18n/index';
+
+const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
+const FIELDS = new Set(['date', 'amount', 'text', 'category']);
+
+/** One approval line, e.g. "12 måneders madbudget (beløb pr. måned)". */
+export function itemText(item: ScopeItem): string {
+  const c = item.counts;
+  switch (item.type) {
+    case 'note':
+      return t('sharing.item.note', { label: item.label });
+    case 'case': {
+      const parts = CASE_PARTS.filter((p) => p in c).map((p) => t(`sharing.item.${p}`, { count: c[p] ?? 0 }));
+      return parts.length ? t('sharing.item.caseParts', { label: item.label, parts: parts.join(', ') }) : t('sharing.item.case', { label: item.label });
+    }
+    case 'food-budget':
+      return t('sharing.item.food-budget', { months: c.months ?? 0 });
+    case 'monthly-spending':
+      return t('sharing.item.monthly-spending', { months: c.months ?? 0, label: item.label });
+    case 'transactions': {
+      const fields = (item.details ?? []).filter((f) => FIELDS.has(f)).map((f) => t(`sharing.field.${f}` as MessageKey));
+      return t('sharing.item.transactions', { count: c.transactions ?? 0, label: item.label, fields: fields.join(', ') });
+    }
+    case 'health-summary':
+      return t('sharing.item.health-summary', { label: item.label, months: c.months ?? 0 });
+  }
+}
+
+function countsText(counts: Record<string, number> | undefined): string {
+  const groups = new Map<string, number>();
+  for (const [kind, n] of Object.entries(counts ?? {})) {
+    const key = kind.startsWith('health-') ? 'health' : kind;
+    groups.set(key, (groups.get(key) ?? 0) + n);
+  }
+  return [...groups]
+    .map(([kind, count]) => {
+      const key = `sharing.kind.${kind}` as MessageKey;
+      return kind === 'bank-transaction' || kind === 'attachment' || kind === 'health' ? t(key, { count }) : t('sharing.log.deletedDamaged', { count });
+    })
+    .join(', ');
+}
+
+/** One log line in the citizen's words. */
+export function logText(entry: LogEntry): string {
+  const s = entry.summary;
+  const base = { recipient: s.recipient ?? '', purpose: s.purpose ?? '' };
+  switch (entry.type) {
+    case 'deletion':
+      return t('sharing.log.type.deletion', { counts: s.what === 'profile' ? t('sharing.log.deletedProfile') : countsText(s.counts) });
+    case 'import':
+      return t('sharing.log.type.import', { counts: countsText(s.counts) });
+    default:
+      return t(`sharing.log.type.${entry.type}`, base);
+  }
+}
+
+const SHARING_DETAILS = new Set([
+  'recipient-broken', 'recipient-unknown-format', 'recipient-name-missing', 'recipient-is-self', 'recipient-unreachable', 'recipient-no-document',
+  'selection-unavailable', 'expiry-in-past', 'case-already-closed', 'grant-not-active', 'bundle-gone',
+]);
+
+/** Sharing's refusals come as `bad-request` with a stable detail; everything else as any vault error. */
+export function sharingError(error: unknown): string {
+  if (isVaultError(error, 'bad-request') && SHARING_DETAILS.has(error.detail)) return t(`sharing.error.${error.detail}` as MessageKey);
+  return errorMessage(error);
+}
+
+export function untilText(g: { expiresAt: string | null; untilCase: { caseNumber: string } | null }): string {
+  if (g.untilCase) return t('sharing.grants.untilCase', { caseNumber: g.untilCase.caseNumber });
+  return t('sharing.grants.untilDate', { date: g.expiresAt ? longDate(g.expiresAt) : '' });
+}
