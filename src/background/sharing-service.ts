@@ -131,6 +131,16 @@ interface PendingBundle {
 
 type Grant = VaultRecord<ShareGrantData>;
 
+/** The last second of a calendar day in Denmark: summer time (+02:00) or winter time (+01:00). */
+export function endOfDanishDay(date: string): number {
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' });
+  for (const offset of ['+02:00', '+01:00']) {
+    const ms = Date.parse(`${date}T23:59:59.000${offset}`);
+    if (hour.format(ms) === '23') return ms;
+  }
+  return Date.parse(`${date}T23:59:59.000+01:00`);
+}
+
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
 const logId = (seq: number): string => `log-${String(seq).padStart(12, '0')}`;
 
@@ -362,8 +372,7 @@ export class SharingService {
     let expiresAt: number;
     let untilCase: ShareGrantData['untilCase'] = null;
     if (request.expiry.kind === 'date') {
-      // The share runs to the end of the chosen day, Danish time (at most an hour off in summer).
-      expiresAt = Date.parse(`${request.expiry.date}T23:59:59.000+01:00`);
+      expiresAt = endOfDanishDay(request.expiry.date);
       if (!(expiresAt > now)) throw new VaultError('bad-request', 'expiry-in-past');
     } else {
       const caseId = request.expiry.caseId;

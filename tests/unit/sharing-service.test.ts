@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle, verifyRevocation } from '../../src/bundle/index';
-import { SharingService } from '../../src/background/sharing-service';
+import { endOfDanishDay, SharingService } from '../../src/background/sharing-service';
 import { memorySessionStore } from '../../src/background/session';
 import { VaultService } from '../../src/background/vault-service';
 import type { ApiMethod, ApiResponse, ApiResult } from '../../src/messaging/api';
@@ -242,6 +242,11 @@ describe('a share', () => {
     expect(await h.raw('shareCreate', gone)).toMatchObject({ ok: false, error: { detail: 'selection-unavailable' } });
     expect(await h.raw('shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-01' } })).toMatchObject({ ok: false, error: { detail: 'expiry-in-past' } });
     expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]);
+  });
+
+  it('runs to the last second of the chosen Danish day, in winter and in summer time', () => {
+    expect(new Date(endOfDanishDay('2026-01-15')).toISOString()).toBe('2026-01-15T22:59:59.000Z');
+    expect(new Date(endOfDanishDay('2026-07-15')).toISOString()).toBe('2026-07-15T21:59:59.000Z');
   });
 
   it('expires by date in the ledger', async () => {

@@ -14,9 +14,8 @@ import { saveBlob } from '../backup-transfer';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { longDate } from '../format';
 import { t, type MessageKey } from '../i18n/index';
-import { itemText, sharingError, untilText } from './words';
+import { dayText, itemText, sharingError, untilText } from './words';
 
 const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as const;
 type Step = (typeof STEPS)[number];
@@ -339,7 +338,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                 </ul>
               </dd>
               <dt>{t('sharing.wizard.until')}</dt>
-              <dd>{preview.untilCase ? untilText({ expiresAt: null, untilCase: preview.untilCase }) : longDate(preview.expiresAt)}</dd>
+              <dd>{preview.untilCase ? untilText({ expiresAt: null, untilCase: preview.untilCase }) : dayText(preview.expiresAt)}</dd>
             </dl>
             <p class="hint">{t('sharing.wizard.approveHonest')}</p>
           </div>

@@ -2,9 +2,8 @@
 import { useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { GrantSummary } from '../../messaging/sharing-api';
-import { longDate } from '../format';
 import { t } from '../i18n/index';
-import { itemText, sharingError } from './words';
+import { dayText, itemText, sharingError } from './words';
 
 type Active = GrantSummary & { profileName: string };
 
@@ -38,7 +37,7 @@ export function WhoHasMyData(props: { vaultHref: string }) {
                 {t('popup.whoHasItem', {
                   recipient: g.recipient.name,
                   what: g.items.map(itemText).join(', '),
-                  until: g.untilCase ? t('popup.whoHasUntilCase', { caseNumber: g.untilCase.caseNumber }) : t('popup.whoHasUntilDate', { date: g.expiresAt ? longDate(g.expiresAt) : '' }),
+                  until: g.untilCase ? t('popup.whoHasUntilCase', { caseNumber: g.untilCase.caseNumber }) : t('popup.whoHasUntilDate', { date: g.expiresAt ? dayText(g.expiresAt) : '' }),
                 })}
                 {profiles.size > 1 ? ` (${t('popup.whoHasFor', { name: g.profileName })})` : ''}
               </li>

@@ -3,8 +3,12 @@ import type { ScopeItem } from '../../records/sharing/selection';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
 import { isVaultError } from '../../vault/errors';
 import { errorMessage } from '../errors';
-import { longDate } from '../format';
+import { locale } from '../i18n/index';
 import { t, type MessageKey } from '../i18n/index';
+
+/** A share's last day as the citizen chose it (Danish calendar day), without the time. */
+export const dayText = (iso: string): string =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 const FIELDS = new Set(['date', 'amount', 'text', 'category']);
@@ -73,5 +77,5 @@ export function sharingError(error: unknown): string {
 
 export function untilText(g: { expiresAt: string | null; untilCase: { caseNumber: string } | null }): string {
   if (g.untilCase) return t('sharing.grants.untilCase', { caseNumber: g.untilCase.caseNumber });
-  return t('sharing.grants.untilDate', { date: g.expiresAt ? longDate(g.expiresAt) : '' });
+  return t('sharing.grants.untilDate', { date: g.expiresAt ? dayText(g.expiresAt) : '' });
 }
