@@ -487,6 +487,16 @@ export class SharingService {
   }
 
   /**
+   * Before a profile is deleted: its active grants end as revoked, so their recipients are told
+   * (the grants themselves go with the profile; the log keeps the revocations).
+   */
+  async beforeProfileDeleted(profileId: string): Promise<void> {
+    for (const g of await this.listIfKnown<ShareGrantData>(profileId, shareGrantKind.name)) {
+      if (this.effectiveStatus(g.data) === 'active') await this.endGrant(g, 'revoked');
+    }
+  }
+
+  /**
    * After a municipal sync: grants tied to a case that is now closed end by themselves, and
    * their recipients are told. Called by the municipal connector when a sync completes.
    */

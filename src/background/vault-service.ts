@@ -26,7 +26,7 @@ export interface ServiceDeps {
   /** The municipal connector's methods (src/background/municipal-service.ts); refused when absent. */
   municipal?: MunicipalHandlers;
   /** Sharing (src/background/sharing-service.ts): its methods, keys for new profiles, the transparency log. */
-  sharing?: Pick<SharingService, 'handlers' | 'ensureKeys' | 'audit'>;
+  sharing?: Pick<SharingService, 'handlers' | 'ensureKeys' | 'audit' | 'beforeProfileDeleted'>;
 }
 
 const TRANSFER_TTL_MS = 10 * 60 * 1000;
@@ -202,6 +202,8 @@ export class VaultService {
       const profiles = await records.list(VAULT_SCOPE, profileKind.name);
       if (!profiles.records.some((p) => p.id === id)) throw new VaultError('profile-not-found');
       if (profiles.records.length === 1) throw new VaultError('last-profile');
+      // Recipients of the profile's shares are told before its data goes; a failure here must not keep the data.
+      await this.deps.sharing?.beforeProfileDeleted(id).catch(() => {});
       await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
       await this.audit({ type: 'deletion', what: 'profile', profileId: id });
       return null;

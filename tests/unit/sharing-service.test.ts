@@ -26,7 +26,10 @@ const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const NOW = Date.parse('2026-03-15T10:00:00Z');
 
-/** A recipient's server: records every POST (path, content type, body). */
+const wellKnownKey = generateIdentity();
+let wellKnown: unknown = {};
+
+/** A recipient's server: its well-known document, and every POST recorded (path, content type, body). */
 interface Receiver {
   url: string;
   posts: { path: string; type: string; body: Buffer }[];
@@ -39,6 +42,14 @@ async function receiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/.well-known/handlerum-recipient.json') {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(wellKnown));
+        return;
+      }
+      if (req.method === 'GET') {
+        res.writeHead(404).end();
+        return;
+      }
       posts.push({ path: req.url ?? '', type: String(req.headers['content-type'] ?? ''), body: Buffer.concat(chunks) });
       res.writeHead(req.url === '/fails' ? 500 : 200, { 'Content-Type': 'application/json' }).end('{}');
     });
@@ -132,6 +143,18 @@ describe('citizen keys', () => {
 });
 
 describe('recipients', () => {
+  it('are fetched from the well-known document of their domain, with the host permission only', async () => {
+    const h = await harness();
+    wellKnown = { version: 1, name: 'Føtex Madbudget', ageRecipient: wellKnownKey.recipient, bundleEndpoint: `${server.url}/bundles`, revocationEndpoint: `${server.url}/revocations` };
+    const added = await h.call('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url });
+    expect(added).toMatchObject({ name: 'Føtex Madbudget', addedBy: 'well-known', origin: server.url, endpoints: { bundle: `${server.url}/bundles`, revocation: `${server.url}/revocations` } });
+    wellKnown = { version: 1, name: 'x', ageRecipient: 'age1broken' };
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { detail: 'recipient-broken' } });
+    h.permission.granted = false;
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { code: 'permission-missing' } });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: 'http://example.dk' })).toMatchObject({ ok: false, error: { code: 'invalid-address' } });
+  });
+
   it('are added from a pasted key, an identity file and a well-known document; broken input is refused', async () => {
     const h = await harness();
     const them = generateIdentity();
@@ -289,6 +312,24 @@ describe('revoking', () => {
     const revoked = await h.call('grantRevoke', { profileId: h.profileId, grantId: created.grantId });
     expect(revoked.status).toBe('revoked');
     expect(revoked.revocation?.delivery).toMatchObject({ ok: false, detail: 'http-500' });
+  });
+});
+
+describe('deleting a profile', () => {
+  it('revokes its active shares first, so their recipients are told', async () => {
+    const h = await harness();
+    const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
+    const recipient = await h.call('recipientAdd', { profileId: child.id, source: 'file', text: JSON.stringify({ version: 1, name: 'Tandlægen', ageRecipient: generateIdentity().recipient, revocationEndpoint: `${server.url}/revocations` }) });
+    const [note] = await h.call('writeRecords', { ops: [{ op: 'put', profileId: child.id, kind: 'note', data: { title: 'Tandplejeplan', body: '' } }] });
+    const created = await h.call('shareCreate', { profileId: child.id, recipientId: recipient.id, purpose: 'Tandpleje', selection: { items: [{ type: 'note', noteId: note!.id }] }, expiry: { kind: 'date', date: '2026-12-31' } });
+    const before = server.posts.length;
+    await h.call('deleteProfile', { id: child.id });
+    expect(server.posts.slice(before).map((p) => p.path)).toEqual(['/revocations']);
+    expect((await h.call('logList', {})).map((e) => [e.type, e.summary.bundleId ?? null])).toEqual([
+      ['deletion', null],
+      ['revocation', created.bundleId],
+      ['share', created.bundleId],
+    ]);
   });
 });
 
