@@ -111,8 +111,11 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   const jws = parseJws(jwsText);
   if (typeof jws === 'string') return fail('tampered', jws);
   const version = (jws.payload as { version?: unknown } | null)?.version;
-  // A later version may sign or lay out differently, so the version is read before anything else.
-  if (version !== BUNDLE_FORMAT_VERSION) return fail('unsupported-version', `format version ${JSON.stringify(version)}; this kit reads ${BUNDLE_FORMAT_VERSION}`);
+  // A later version may sign or lay out differently, so the version is read before anything
+  // else. Only a later version is "unsupported"; a missing or impossible one is a broken manifest.
+  if (Number.isInteger(version) && (version as number) > BUNDLE_FORMAT_VERSION) {
+    return fail('unsupported-version', `format version ${String(version)}; this kit reads ${BUNDLE_FORMAT_VERSION}`);
+  }
   if (jws.header.typ !== MANIFEST_JWS_TYPE) return fail('tampered', `JWS typ is not ${MANIFEST_JWS_TYPE}`);
   if (jws.header.alg !== 'EdDSA') return fail('bad-signature', 'JWS alg is not EdDSA');
   const parsed = BundleManifest.safeParse(jws.payload);

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openBundle } from '../../src/bundle/index';
+import { ageDecrypt, ageEncrypt } from '../../src/bundle/age';
+import { readZip, writeZip } from '../../src/bundle/zip';
 import { KEYS, makeBundle, smallContent, TIMES } from '../../scripts/make-bundle-vectors';
 
 /** The smallest content the schemas accept, so the loop over every byte stays short. */
@@ -54,6 +56,48 @@ describe('single-byte changes', () => {
     // Changes in the version line say "not a bundle"; in a stanza, "wrong key"; the rest, "tampered".
     expect([...reasons.keys()].every((r) => ['not-a-bundle', 'wrong-key', 'tampered'].includes(r))).toBe(true);
     expect(reasons.get('tampered')).toBeGreaterThan(bundle.length * 0.8 * MASKS.length);
+  }, 120_000);
+
+  it('every position of the ZIP inside, changed and encrypted again, is refused', async () => {
+    // What an attacker who can decrypt (or holds the recipient's public key) could try: change
+    // the plaintext ZIP and encrypt it again. scrypt with work factor 1 keeps each round cheap.
+    const passphrase = 'flip';
+    const bundle = await makeBundle('zip-flips', tinyContent(), { recipient: { kind: 'passphrase', passphrase }, scryptWorkFactor: 1 });
+    const zip = ageDecrypt(bundle, { kind: 'scrypt', passphrase, maxWorkFactor: 1 });
+    const options = { identity: { passphrase }, now: TIMES.during };
+    expect((await openBundle(ageEncrypt(zip, { kind: 'scrypt', passphrase, workFactor: 1 }), options)).ok).toBe(true);
+    const accepted: number[] = [];
+    const reasons = new Set<string>();
+    for (let at = 0; at < zip.length; at++) {
+      const changed = zip.slice();
+      changed[at] = changed[at]! ^ 0x01;
+      const result = await openBundle(ageEncrypt(changed, { kind: 'scrypt', passphrase, workFactor: 1 }), options);
+      if (result.ok) accepted.push(at);
+      else reasons.add(result.reason);
+    }
+    expect(accepted).toEqual([]);
+    // A changed byte breaks the ZIP's canonical form (its CRC, if nothing else) before the signature is read.
+    expect([...reasons].every((r) => r === 'tampered' || r === 'not-a-bundle')).toBe(true);
+
+    // With each entry's content changed and the ZIP written again canonically (CRCs right), the
+    // signature or the manifest's digests must catch it.
+    const entries = readZip(zip).map((e) => ({ name: e.name, bytes: e.bytes.slice() }));
+    const contentReasons = new Set<string>();
+    for (const [n, entry] of entries.entries()) {
+      for (let at = 0; at < entry.bytes.length; at++) {
+        const bytes = entry.bytes.slice();
+        bytes[at] = bytes[at]! ^ 0x01;
+        const changed = writeZip(entries.map((e, i) => (i === n ? { name: e.name, bytes } : e)));
+        const result = await openBundle(ageEncrypt(changed, { kind: 'scrypt', passphrase, workFactor: 1 }), options);
+        if (result.ok) accepted.push(at);
+        else contentReasons.add(result.reason);
+      }
+    }
+    expect(accepted).toEqual([]);
+    // A changed manifest fails its signature (or, changed into a later version number, is "unsupported").
+    expect([...contentReasons].every((r) => ['bad-signature', 'tampered', 'unsupported-version'].includes(r))).toBe(true);
+    expect(contentReasons).toContain('bad-signature');
+    expect(contentReasons).toContain('tampered');
   }, 120_000);
 
   it('cutting the bundle anywhere is refused', async () => {
