@@ -279,6 +279,14 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
       view.setUint16(10, 0x6000, true);
       return zip;
     }));
+  v['reordered-files'] = bad('The ZIP entries after the manifest in another order than the manifest lists them.', 'tampered',
+    reZip(small, 'reordered-files', (e) => [e[0]!, e[2]!, e[1]!, ...e.slice(3)]));
+  v['non-canonical-manifest'] = bad('A manifest re-signed by the issuer but not in JCS canonical form (indented).', 'tampered',
+    reZip(small, 'non-canonical-manifest', (e) => {
+      const manifest = JSON.parse(atobUrl(fromUtf8(e[0]!.bytes).split('.')[1]!)) as unknown;
+      const jws = signJws(JSON.stringify(manifest, null, 1), MANIFEST_JWS_TYPE, jwkFingerprint(ed25519Jwk(KEYS.issuer.signingSecretKey)), KEYS.issuer.signingSecretKey);
+      return [{ name: 'manifest.jws', bytes: utf8(jws) }, ...e.slice(1)];
+    }));
   v['wrong-hash'] = bad('The manifest, re-signed by the issuer, lists a wrong SHA-256 for data.json.', 'tampered',
     reSign(small, 'wrong-hash', (m) => ({ ...m, files: (m.files as { path: string; sha256: string }[]).map((f) => (f.path === 'data.json' ? { ...f, sha256: base64urlEncode(sha256(utf8('other'))) } : f)) })));
   v['unlisted-signed-file'] = bad('A file listed in a re-signed manifest but not in the ZIP.', 'tampered', reSign(small, 'unlisted-signed-file', (m) => listFile(m, 'files/ghost.txt', utf8('ghost'))));
