@@ -1,7 +1,7 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
 import type { VaultRecord } from '../../vault/record-store';
 import { getLanguage, t, type MessageKey } from '../i18n/index';
-import { activityName, mbText, numberText, whenText } from './format';
+import { activityName, numberText, sizeText, whenText } from './format';
 import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
 
 type Value = NonNullable<ObservationData['value']>;
@@ -128,7 +128,7 @@ export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
         <li key={id}>
           {t('health.log.line', {
             file: data.fileName,
-            size: mbText(data.bytes),
+            size: sizeText(data.bytes),
             when: whenText(data.importedAt),
             days: numberText(data.counts.days),
             observations: numberText(data.counts.observations),

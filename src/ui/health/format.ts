@@ -26,6 +26,9 @@ export const numberText = (value: number, digits = 0): string =>
 /** Bytes as megabytes with one decimal: "12,3 MB" (decimal megabytes, as file managers show). */
 export const mbText = (bytes: number): string => `${numberText(bytes / 1_000_000, 1)} MB`;
 
+/** A file's size: kilobytes under a megabyte ("48 kB"), else megabytes. */
+export const sizeText = (bytes: number): string => (bytes < 1_000_000 ? `${numberText(Math.max(1, Math.round(bytes / 1000)))} kB` : mbText(bytes));
+
 /** The unit as a person writes it. */
 const UNIT_TEXT: Record<string, { da: string; en: string }> = {
   count: { da: 'skridt', en: 'steps' },

@@ -55,7 +55,7 @@ export const healthDa = {
   'health.chart.summaryMean': 'Fra {from} til {to}, {days} dage: i gennemsnit {mean} {unit}. Højest {high} den {highDay}, lavest {low} den {lowDay}. Seneste: {latest} {unit}.',
   'health.chart.summaryBp': 'Fra {from} til {to}, {days} dage. Det høje tal (systolisk) var i gennemsnit {mean} mmHg, højest {high} den {highDay}. Seneste: {latest}/{latestSecond} mmHg.',
   'health.chart.bpLegend': 'Hel linje: det høje tal (systolisk). Stiplet linje: det lave tal (diastolisk). I mmHg.',
-  'health.chart.unit': 'I {unit}.',
+  'health.chart.unit': 'Enhed: {unit}.',
   'health.chart.showTable': 'Vis tallene som tabel',
   'health.chart.hideTable': 'Skjul tabellen',
   'health.table.day': 'Dag',

@@ -57,7 +57,7 @@ export const healthEn: Record<keyof typeof healthDa, string> = {
   'health.chart.summaryMean': 'From {from} to {to}, {days} days: on average {mean} {unit}. Highest {high} on {highDay}, lowest {low} on {lowDay}. Latest: {latest} {unit}.',
   'health.chart.summaryBp': 'From {from} to {to}, {days} days. The upper number (systolic) averaged {mean} mmHg, highest {high} on {highDay}. Latest: {latest}/{latestSecond} mmHg.',
   'health.chart.bpLegend': 'Solid line: the upper number (systolic). Dashed line: the lower number (diastolic). In mmHg.',
-  'health.chart.unit': 'In {unit}.',
+  'health.chart.unit': 'Unit: {unit}.',
   'health.chart.showTable': 'Show the figures as a table',
   'health.chart.hideTable': 'Hide the table',
   'health.table.day': 'Day',
