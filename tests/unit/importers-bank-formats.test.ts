@@ -402,6 +402,18 @@ describe('CSV details', () => {
     expect(() => parseBankFile(bytes, { signal: controller.signal })).toThrow(expect.objectContaining({ code: 'cancelled' }));
   });
 
+  it('detects a large file from its start, and parses all of it', () => {
+    const lines = ['Dato;Tekst;Beløb;Saldo;Hovedkategori;Kategori;Kommentar'];
+    for (let i = 0; i < 12000; i++) lines.push(`02.05.2025;Lidl Aabenraa nr. ${i};-1,00;;Mad;Dagligvarer;`);
+    lines.push('03.05.2025;Bager Ærø;-2,00;;;;');
+    const bytes = Uint8Array.from(lines.join('\r\n'), (c) => c.charCodeAt(0));
+    expect(bytes.length).toBeGreaterThan(512 * 1024);
+    expect(detectBankFile(bytes)?.id).toBe('sydbank');
+    const s = parseBankFile(bytes, { today: TODAY });
+    expect(s.transactions).toHaveLength(12001);
+    expect(s.transactions[12000]!.text).toBe('Bager Ærø');
+  });
+
   it('previewCsv gives trimmed cells, the delimiter and the encoding', () => {
     const p = previewCsv(fixture('danske-bank.csv'), 3);
     expect(p).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });

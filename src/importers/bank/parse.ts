@@ -37,9 +37,16 @@ function kindOf(text: string): Kind {
 const OFX_HEADER = /^\s*OFXHEADER\s*:/im;
 const OFX_ROOT = /<OFX[\s>]|<\?OFX\s/i;
 
-function read(bytes: Uint8Array): DecodedText {
+/** Detection reads only the start of a file (cut at a line break): the header and some rows. */
+const DETECT_BYTES = 256 * 1024;
+
+function read(bytes: Uint8Array, prefixOnly = false): DecodedText {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('bank importer: bytes must be a Uint8Array');
-  const end = checkBytes(bytes);
+  let end = checkBytes(bytes);
+  if (prefixOnly && end > DETECT_BYTES) {
+    const nl = bytes.lastIndexOf(0x0a, DETECT_BYTES);
+    if (nl > 0) end = nl;
+  }
   const decoded = decodeBytes(bytes, end);
   // The first text of a file is its header: U+FFFD there means æ/ø/å were lost before we got it.
   if (firstNonBlankLine(decoded.text).includes('\uFFFD')) {
@@ -67,7 +74,7 @@ const DIGIT = /\d/;
 export function detectBankFile(bytes: Uint8Array): BankFormat | null {
   let decoded: DecodedText;
   try {
-    decoded = read(bytes);
+    decoded = read(bytes, true);
   } catch (err) {
     if (err instanceof ImportError) return null;
     throw err;
