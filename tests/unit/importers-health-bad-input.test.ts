@@ -86,7 +86,7 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('random bytes behind a health file start', async () => {
     const starts = ['<HealthData>', '<?xml version="1.0"?>\n<!DOCTYPE HealthData [', 'PK\x03\x04', '{"resourceType":"Bundle",'];
@@ -100,7 +100,7 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
@@ -130,7 +130,7 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('mutated export.zip, stored and deflated', async () => {
     const clinical = utf8(fixtureText('fhir-transaction.json'));
@@ -143,7 +143,7 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('mutated and random FHIR JSON', () => {
     const texts = ['fhir-transaction.json', 'fhir-observation-spo2.json', 'fhir-contained-medication.json'].map(fixtureText);
@@ -173,5 +173,5 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
       { numRuns: RUNS },
     );
     fc.assert(fc.property(fc.string(), (s) => void fhirOutcome(s)), { numRuns: RUNS });
-  });
+  }, 120_000);
 });

@@ -71,7 +71,7 @@ describe('generated exports', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('is deterministic and close to the size asked for', async () => {
     const a = await collect(generateAppleHealthXml(300_000, 42));
@@ -87,5 +87,5 @@ describe('generated exports', () => {
     expect(text).toContain('<WorkoutStatistics');
     expect(text).toContain('totalDistance=');
     expect(text.trimEnd().endsWith('</HealthData>')).toBe(true);
-  });
+  }, 120_000);
 });

@@ -1,9 +1,8 @@
 /**
- * Reads Apple Health's export.xml text chunk by chunk (SAX, saxes) into daily aggregates,
- * optional raw samples and workouts. The per-record path is kept lean: a cached rule per
- * type and unit, dates read digit by digit, no objects beyond what saxes already makes.
+ * Reads Apple Health's export.xml text chunk by chunk (SAX-style, see xml-scan.ts) into daily
+ * aggregates, optional raw samples and workouts. The per-record path is kept lean: a cached rule
+ * per type and unit, dates read digit by digit, no objects beyond the tokenizer's attributes.
  */
-import { SaxesParser, type SaxesTag } from 'saxes';
 import type { HealthMetric, HealthSample, Workout } from '../types';
 import { HEALTHKIT_METRIC, isCumulative } from '../metrics';
 import { healthError } from '../errors';
@@ -12,6 +11,10 @@ import { DailyAggregator, type Series } from './aggregate';
 import { appleDateToEpochMs, appleDateToIso, appleLocalHour, isAppleDate, nextDate } from './dates';
 import { unitRule } from './units';
 import { XmlTextCleaner } from './sanitize';
+import { FastXmlTokenizer, XmlSyntaxError, type XmlHandler, type XmlTokenizer } from './xml-scan';
+
+/** Makes the tokenizer the reader feeds (the tests also plug in saxes, as a reference). */
+export type TokenizerFactory = (handler: XmlHandler) => XmlTokenizer;
 
 type Attrs = Record<string, string>;
 
@@ -57,7 +60,7 @@ export interface AppleXmlResult {
 export class AppleXmlReader {
   records = 0;
   private readonly cleaner = new XmlTextCleaner();
-  private readonly parser = new SaxesParser({ position: false });
+  private readonly tokenizer: XmlTokenizer;
   private readonly aggregator = new DailyAggregator();
   private readonly rules = new Map<string, Map<string, Rule>>();
   private readonly seenInCorrelations = new Set<string>();
@@ -67,54 +70,52 @@ export class AppleXmlReader {
   private exportDate: string | undefined;
   private depth = 0;
   private correlationDepth = 0;
-  private rootSeen = false;
   private openWorkout: OpenWorkout | undefined;
-  private parseError: Error | undefined;
-  private closed = false;
 
   constructor(
     private readonly issues: IssueLog,
     keepSamples: readonly HealthMetric[] = [],
+    tokenizer: TokenizerFactory = (h) => new FastXmlTokenizer(h),
   ) {
     this.keep = new Set(keepSamples);
-    this.parser.on('error', (e) => {
-      this.parseError ??= e;
-    });
-    this.parser.on('opentag', (tag) => this.open(tag));
-    this.parser.on('closetag', (tag) => this.close(tag));
+    this.tokenizer = tokenizer({ open: (name, attributes) => this.open(name, attributes), close: (name) => this.close(name) });
   }
 
   /** Feeds decoded text. Throws ImportError `malformed` at the first well-formedness error. */
   write(text: string): void {
     const clean = this.cleaner.push(text);
-    if (clean.length > 0) this.parser.write(clean);
-    if (this.parseError) throw healthError('malformed', `XML: ${this.parseError.message}`, this.parseError);
+    if (clean.length > 0) this.guard(() => this.tokenizer.write(clean));
   }
 
   /** Ends the input. Throws `truncated` when the document stops before its root element closes. */
   end(): AppleXmlResult {
     const rest = this.cleaner.end();
-    if (rest.length > 0) this.parser.write(rest);
-    if (this.parseError) throw healthError('malformed', `XML: ${this.parseError.message}`, this.parseError);
-    // Whatever fails only now, at the end of the input, failed because the input ended.
-    this.parser.close();
-    if (this.parseError || !this.closed) {
-      throw healthError('truncated', this.rootSeen ? 'the document ends before </HealthData>' : 'the document ends before its root element', this.parseError);
-    }
+    if (rest.length > 0) this.guard(() => this.tokenizer.write(rest));
+    this.guard(() => this.tokenizer.end());
     const result: AppleXmlResult = { daily: this.aggregator.result(), samples: this.samples, workouts: this.workouts };
     if (this.exportDate !== undefined) result.exportDate = this.exportDate;
     return result;
   }
 
-  private open(tag: SaxesTag): void {
+  private guard(run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) {
+        // Whatever fails only at the end of the input failed because the input ended.
+        throw healthError(e.atEnd ? 'truncated' : 'malformed', `XML: ${e.message}`, e);
+      }
+      throw e;
+    }
+  }
+
+  private open(name: string, a: Attrs): void {
     const depth = this.depth++;
-    const a = tag.attributes as Attrs;
     if (depth === 0) {
-      if (tag.name !== 'HealthData') this.fail(healthError('unknown-format', 'the root element is not HealthData'));
-      this.rootSeen = true;
+      if (name !== 'HealthData') throw healthError('unknown-format', 'the root element is not HealthData');
       return;
     }
-    switch (tag.name) {
+    switch (name) {
       case 'Record':
         this.record(a);
         break;
@@ -135,16 +136,10 @@ export class AppleXmlReader {
     }
   }
 
-  private close(tag: SaxesTag): void {
+  private close(name: string): void {
     this.depth--;
-    if (this.depth === 0) this.closed = true;
-    if (tag.name === 'Correlation' && this.correlationDepth > 0) this.correlationDepth--;
-    else if (tag.name === 'Workout' && this.openWorkout) this.workoutClose(this.openWorkout);
-  }
-
-  private fail(e: Error): never {
-    this.parseError ??= e;
-    throw e;
+    if (name === 'Correlation' && this.correlationDepth > 0) this.correlationDepth--;
+    else if (name === 'Workout' && this.openWorkout) this.workoutClose(this.openWorkout);
   }
 
   private rule(type: string, rawUnit: string): Rule {
