@@ -114,8 +114,10 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
   }
   if (new Set(extra.map((f) => f.path)).size !== extra.length) throw new BundleInputError('content.files: two files have the same path');
 
+  // Checked, then written from the caller's object: zod's copy would turn a `__proto__` key into a prototype.
+  check(BundleData, content.data, 'content.data');
   const files: BundleFile[] = [
-    dataFile(check(BundleData, content.data, 'content.data')),
+    dataFile(content.data),
     jsonFile(BUNDLE_PATHS.consent, check(ConsentReceipt, content.consent, 'content.consent')),
     jsonFile(BUNDLE_PATHS.provenance, check(z.array(ProvenanceEntry), content.provenance, 'content.provenance')),
     ...extra,

@@ -41,7 +41,7 @@ const AGE_REASON: Record<AgeError['code'], OpenFailureReason> = {
   'work-factor': 'not-a-bundle',
 };
 
-function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>): T | string {
+function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = false): T | string {
   let value: unknown;
   try {
     value = JSON.parse(fromUtf8(entry.bytes));
@@ -49,7 +49,10 @@ function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>): T | string {
     return `${entry.name} is not UTF-8 JSON`;
   }
   const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : `${entry.name}: ${z.prettifyError(parsed.error)}`;
+  if (!parsed.success) return `${entry.name}: ${z.prettifyError(parsed.error)}`;
+  // zod copies a record key by key, and a `__proto__` key would then set the copy's prototype
+  // instead of staying data: hand back what JSON.parse made (own properties only) once checked.
+  return keepParsed ? (value as T) : parsed.data;
 }
 
 /**
@@ -67,6 +70,7 @@ function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>): T | string {
  */
 export async function openBundle(bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> {
   if (!(bundle instanceof Uint8Array)) return fail('not-a-bundle', 'bundle must be a Uint8Array');
+  if (typeof options !== 'object' || options === null) return fail('wrong-key', 'options with identity and now are required');
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return fail('not-a-bundle', 'options.now must be a valid Date');
 
   let identity: AgeIdentity;
@@ -80,6 +84,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
       return fail('wrong-key', (error as Error).message);
     }
   } else {
+    if (typeof options.identity?.passphrase !== 'string' || options.identity.passphrase === '') return fail('wrong-key', 'identity.passphrase must be a non-empty string');
     identity = { kind: 'scrypt', passphrase: options.identity.passphrase, maxWorkFactor: options.maxScryptWorkFactor ?? DEFAULT_MAX_WORK_FACTOR };
     ourFingerprint = 'passphrase';
   }
@@ -97,7 +102,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
     entries = readZip(zip);
   } catch (error) {
     if (error instanceof ZipError) return fail(error.code === 'not-zip' ? 'not-a-bundle' : 'tampered', error.message);
-    throw error;
+    return fail('tampered', `the ZIP cannot be read: ${(error as Error).message}`);
   }
   const [first, ...rest] = entries;
   if (!first || first.name !== BUNDLE_PATHS.manifest) return fail('not-a-bundle', `the first file is not ${BUNDLE_PATHS.manifest}`);
@@ -156,7 +161,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
     }
   }
 
-  const data = parseJsonFile(rest[0]!, BundleData);
+  const data = parseJsonFile(rest[0]!, BundleData, true);
   if (typeof data === 'string') return fail('tampered', data);
   const consent = parseJsonFile(rest[1]!, ConsentReceipt);
   if (typeof consent === 'string') return fail('tampered', consent);

@@ -57,7 +57,7 @@ describe('ZIP', () => {
       }),
       { numRuns: runs * 5 },
     );
-  });
+  }, 120_000);
 
   it('refuses a ZIP comment, a changed timestamp and a compressed method', () => {
     const zip = writeZip([{ name: 'a.txt', bytes: utf8('hello') }]);
@@ -86,7 +86,7 @@ describe('age', () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 120_000);
 
   it('refuses bytes after the last chunk, a stanza body wrapped at the wrong width, and an scrypt work factor above the limit', () => {
     const plain = new Uint8Array(65536);
@@ -127,7 +127,7 @@ describe('createBundle / openBundle', () => {
       ),
       { numRuns: runs },
     );
-  }, 60_000);
+  }, 300_000);
 
   it('same input and randomness give the same bytes; other randomness other bytes', async () => {
     const input = { issuer: KEYS.issuer, recipient: { kind: 'x25519' as const, ageRecipient: recipientOf(KEYS.recipient) }, content: smallContent(), issuedAt: TIMES.issuedAt, expiresAt: TIMES.expiresAt };
@@ -168,5 +168,19 @@ describe('createBundle / openBundle', () => {
     );
     expect(await openBundle(new Uint8Array(0), { identity: 'not a key', now: TIMES.during })).toMatchObject({ ok: false, reason: 'wrong-key' });
     expect(await openBundle('x' as never, { identity: KEYS.recipient, now: TIMES.during })).toMatchObject({ ok: false, reason: 'not-a-bundle' });
+    expect(await openBundle(new Uint8Array(1), undefined as never)).toMatchObject({ ok: false, reason: 'wrong-key' });
+    expect(await openBundle(new Uint8Array(1), { identity: { passphrase: 7 as never }, now: TIMES.during })).toMatchObject({ ok: false, reason: 'wrong-key' });
+  });
+
+  it('a __proto__ key in data stays data', async () => {
+    const { identity, recipient } = generateIdentity();
+    const data = JSON.parse('{"__proto__":{"polluted":true},"x":1}') as Record<string, unknown>;
+    const bundle = await createBundle({ issuer: KEYS.issuer, recipient: { kind: 'x25519', ageRecipient: recipient }, content: { ...smallContent(), data }, issuedAt: TIMES.issuedAt, expiresAt: TIMES.expiresAt });
+    const opened = await openBundle(bundle, { identity, now: TIMES.during });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(Object.getPrototypeOf(opened.data)).toBe(Object.prototype);
+    expect(Object.keys(opened.data).sort()).toEqual(['__proto__', 'x']);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
