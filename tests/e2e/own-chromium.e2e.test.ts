@@ -1,0 +1,221 @@
+/**
+ * The citizen's own files and a correction request, in real Chromium against the reference
+ * municipality: Thomas attaches a PDF to his cash-benefit case (listed, downloaded back byte for
+ * byte, too large a file refused with its limit named), then says one of the case's payments is
+ * wrong, with that PDF as evidence, and sends it; the request ends "received" with the
+ * municipality's signed receipt, and the municipality's inbox holds it. axe-core on each new
+ * screen. The file's name and bytes are nowhere in the vault's IndexedDB rows in plaintext.
+ *
+ * As in the overview test, the browser runs a copy of the build whose manifest already grants
+ * the loopback host (headless Chromium cannot answer the permission prompt).
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
+import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
+import type { Case, Payment } from '../../src/municipal/api/schemas';
+
+let server: RunningMunicipality;
+let session: ChromiumSession;
+let context: BrowserContext;
+let extensionId: string;
+const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
+const profileDir = newProfileDir();
+keepPagesOnFailure(() => [context]);
+
+/** A small, valid PDF whose text is a marker that must never be stored readable. */
+const MARKER = 'Laegeattest-Hemmelig-Diagnose-7Q4Z';
+const FILE_NAME = 'lægeattest-thomas-7Q4Z.pdf';
+function pdf(textLine: string): Buffer {
+  const content = `BT /F1 14 Tf 56 780 Td (${textLine}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+const PDF = pdf(MARKER);
+
+beforeAll(async () => {
+  server = await startMunicipalityServer({ port: 0, testMode: true });
+  session = await launchChromium({ profileDir, extensionDir: granted.dir, bypassCSP: true }); // bypassCSP: to inject axe-core
+  ({ context, extensionId } = session);
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  removeProfileDir(profileDir);
+  granted.remove();
+});
+
+async function expectAccessible(page: Page, screen: string) {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
+}
+
+const served = <T>(resource: 'cases' | 'payments') =>
+  [...server.state.ledger('thomas').changesAfter(resource, 0)].map((e) => e.record as unknown as T).filter((r) => (r as { type: string }).type !== 'tombstone');
+
+const nav = (page: Page) => page.getByRole('navigation', { name: DA['header.sections'] });
+const heading2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
+
+/**
+ * Which needles occur in any row of the vault's IndexedDB (strings and byte arrays alike),
+ * compared as bytes: each value and needle is read as Latin-1, one character per byte.
+ */
+async function foundInVaultRows(page: Page, needles: string[]): Promise<{ found: string[]; bytes: number }> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<{ found: string[]; bytes: number }>((resolve, reject) => {
+        const asBytes = new TextDecoder('latin1');
+        const texts: string[] = [];
+        const collect = (value: unknown): void => {
+          if (value instanceof Uint8Array) texts.push(asBytes.decode(value));
+          else if (typeof value === 'string') texts.push(asBytes.decode(new TextEncoder().encode(value)));
+          else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+        };
+        const open = indexedDB.open('handlerum-vault');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['meta', 'pages'], 'readonly');
+          for (const name of ['meta', 'pages']) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => collect(all.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            const needleTexts = wanted.map((n) => asBytes.decode(new TextEncoder().encode(n)));
+            resolve({ found: wanted.filter((_, i) => texts.some((t) => t.includes(needleTexts[i]!))), bytes: texts.reduce((n, t) => n + t.length, 0) });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    needles,
+  );
+}
+
+describe('Thomas’s own file and correction request', () => {
+  let page: Page;
+  let cashCase: Case;
+
+  it('connects the municipality and opens the cash-benefit case', async () => {
+    page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/vault.html`);
+    await createVault(page, { name: 'Thomas' });
+    await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
+    await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+    await page.getByLabel(DA['muni.address']).fill(server.url);
+    const loginPage = context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
+    await page.getByRole('button', { name: DA['muni.add'], exact: true }).click();
+    const login = await loginPage;
+    await login.waitForLoadState();
+    await login.click('button[value="thomas"]');
+    await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
+    await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
+    await page.getByRole('region', { name: DA['now.openCases'] }).getByRole('link', { name: 'Kontanthjælp', exact: true }).click();
+    await heading2(page, 'Kontanthjælp').waitFor();
+    cashCase = served<Case>('cases').find((c) => c.kle.code === '32.24.04')!;
+  });
+
+  it('attaches a PDF to the case: listed, downloaded back with the same bytes', async () => {
+    const files = page.getByRole('region', { name: DA['own.files.title'] });
+    await files.getByText(DA['own.files.none']).waitFor();
+    await files.getByLabel(DA['own.files.choose']).setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: PDF });
+    await files.getByLabel(DA['own.files.noteLabel']).fill('Fra egen læge');
+    await files.getByRole('button', { name: DA['own.files.attach'] }).click();
+    await files.getByRole('status').getByText(text(DA, 'own.files.attached', { name: FILE_NAME })).waitFor();
+    const list = files.getByRole('list', { name: DA['own.files.title'] });
+    await list.locator('.file-name', { hasText: FILE_NAME }).waitFor();
+    await list.getByText('Fra egen læge').waitFor();
+    await expectAccessible(page, 'case page with a file');
+
+    const download = page.waitForEvent('download');
+    await list.getByRole('button', { name: `${DA['own.files.download']} ${FILE_NAME}` }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(FILE_NAME);
+    expect(Buffer.compare(readFileSync((await file.path())!), PDF)).toBe(0);
+  });
+
+  it('refuses a file over the limit with a message that names the limit, and stores nothing', async () => {
+    const files = page.getByRole('region', { name: DA['own.files.title'] });
+    const big = Buffer.alloc(30 * 1024 * 1024, 0x41);
+    await files.getByLabel(DA['own.files.choose']).setInputFiles({ name: 'for-stor.bin', mimeType: 'application/octet-stream', buffer: big });
+    await files.getByRole('button', { name: DA['own.files.attach'] }).click();
+    await files.getByRole('alert').getByText(/Filen er for stor \(30 MB\)\. Du kan vedhæfte filer på højst 25 MB\./).waitFor();
+    expect(await files.getByLabel(DA['own.files.choose']).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'file too large');
+    const stored = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind: 'attachment' });
+    expect(stored.value.records.map((r: { data: { fileName: string } }) => r.data.fileName)).toEqual([FILE_NAME]);
+  });
+
+  it('sends a correction of a payment with the PDF as evidence; it is received with a verified receipt', async () => {
+    const casePayments = served<Payment>('payments').filter((p) => p.caseId === cashCase.id);
+    const payments = page.getByRole('region', { name: DA['case.payments'] });
+    const action = payments.getByRole('button', { name: new RegExp(`^${DA['own.correct.action']} `) }).first();
+    const title = ((await action.textContent()) ?? '').replace(DA['own.correct.action'], '').replace(/^ om /, '').trim();
+    await action.click();
+
+    const dialog = page.getByRole('dialog', { name: DA['own.correct.title'] });
+    await dialog.waitFor();
+    await dialog.getByText(text(DA, 'own.correct.about', { record: title })).waitFor();
+    await dialog.getByLabel(DA['own.correct.what']).fill('Udbetalingen mangler tillægget for november.');
+    await dialog.getByLabel(DA['own.correct.why']).fill('Lægen skriver, at jeg ikke kan arbejde.');
+    await dialog.getByLabel(DA['own.correct.proposed']).fill('12.345,00 kr.');
+    const evidence = dialog.getByRole('group', { name: DA['own.evidence.caseMaterial'] });
+    await evidence.getByRole('checkbox', { name: new RegExp(FILE_NAME) }).check();
+    await expectAccessible(page, 'correction form');
+    await page.screenshot({ path: screenshotPath('own-correction-da'), fullPage: true });
+
+    await dialog.getByRole('button', { name: DA['own.correct.send'] }).click();
+    await dialog.getByText(/^Kommunen har modtaget din anmodning\. Kvittering: kvit-thomas-\d{4}\.$/).waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'correction received');
+
+    // The municipality's inbox holds it, and its receipt is the one the vault keeps.
+    const inbox = server.state.inbox.get('thomas') ?? [];
+    expect(inbox.map((r) => [r.kind, r.caseId])).toEqual([['correction', cashCase.id]]);
+    const requests = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind: 'correction-request' });
+    const [request] = requests.value.records as { data: { status: { state: string; receipt: { id: string; sha256: string } }; evidence: { title: string; sha256?: string }[]; target: { municipalId: string; title: string } } }[];
+    expect(request!.data.status.state).toBe('received');
+    expect(request!.data.status.receipt).toEqual(inbox[0]);
+    expect(request!.data.target.title).toBe(title);
+    expect(casePayments.map((p) => p.id)).toContain(request!.data.target.municipalId);
+    const { createHash } = await import('node:crypto');
+    expect(request!.data.evidence).toEqual([{ kind: 'attachment', id: expect.any(String), title: FILE_NAME, sha256: createHash('sha256').update(PDF).digest('base64url') }]);
+
+    await dialog.getByRole('button', { name: DA['own.correct.close'] }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const list = page.getByRole('region', { name: DA['own.list.caseTitle'] });
+    await list.getByText(/^Modtaget af kommunen .* \(kvittering kvit-thomas-\d{4}\)\.$/).waitFor();
+    await expectAccessible(page, 'case page with a request');
+    await page.screenshot({ path: screenshotPath('own-case-da'), fullPage: true });
+  });
+
+  it('keeps the file name and bytes only inside sealed vault records', async () => {
+    const needles = [MARKER, FILE_NAME, 'Fra egen læge', 'tillægget for november', PDF.subarray(0, 64).toString('latin1')];
+    const { found, bytes } = await foundInVaultRows(page, needles);
+    expect(bytes).toBeGreaterThan(PDF.length);
+    expect(found).toEqual([]);
+    // The check can find what it looks for: the KDF parameters are stored readable in the header.
+    expect((await foundInVaultRows(page, ['argon2id'])).found).toEqual(['argon2id']);
+  });
+});
+
+async function profileId(page: Page): Promise<string> {
+  const profiles = await callBackground(page, 'listProfiles');
+  return (profiles.value as { id: string }[])[0]!.id;
+}
