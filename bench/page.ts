@@ -11,6 +11,7 @@ import Dexie from 'dexie';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams, type KdfParams, type WriteOp } from '../src/vault/index';
 import { toBase64Url } from '../src/vault/crypto/bytes';
 import { municipalBench } from './municipal';
+import { bankBench } from './bank';
 
 const SHOPS = [
   'Netto Østerbro', 'Føtex Århus C', 'Irma Frederiksberg Allé', 'DSB Nørreport', 'Apoteket Åboulevarden',
@@ -194,6 +195,7 @@ export const handlerumBench = {
   },
 
   ...municipalBench,
+  ...bankBench,
 };
 
 export type HandlerumBench = typeof handlerumBench;

@@ -16,7 +16,11 @@
  *    search over everything synced (topped up to SEARCH_RECORDS) vs a naive lowercase `includes`
  *    scan; the Now view from unlock to first paint.
  *
- * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0.
+ *  - bank import (bench/bank.ts): a BANK_ROWS-row Danske Bank CSV (~8 MB, Windows-1252) end to
+ *    end — detect, parse, dedupe, categorise, encrypt and store with RecordStore.write — vs a
+ *    PapaParse split of the same bytes; then the same file again (all duplicates, nothing added).
+ *
+ * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0.
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -37,6 +41,7 @@ const enabled = (name: string) => process.env[name] !== '0';
 const HEAVY_SCALE = Number(process.env.BENCH_HEAVY_SCALE ?? 1);
 const SYNC_RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 2);
 const SEARCH_RECORDS = Number(process.env.BENCH_SEARCH_RECORDS ?? 100_000);
+const BANK_ROWS = Number(process.env.BENCH_BANK_ROWS ?? 100_000);
 /** Typical Danish searches: topics, places, people, actions; one and two words; with and without æøå. */
 const SEARCH_QUERIES = [
   'kontanthjælp', 'jobsamtale', 'genoptræning', 'hjemmebesøg', 'tandeftersyn', 'køreprøve', 'blodprøve',
@@ -323,6 +328,12 @@ async function main(): Promise<void> {
       console.log(`KDF done (${elapsedS()} s)`);
     }
 
+    if (enabled('BENCH_IMPORT')) {
+      const bank = await bankFigures(page, elapsedS);
+      figures.push(...bank.figures);
+      extra.bankImport = bank.details;
+    }
+
     if (municipality) {
       const municipal = await municipalFigures(page, municipality, elapsedS);
       figures.push(...municipal.figures);
@@ -359,6 +370,53 @@ async function main(): Promise<void> {
     await municipality?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** Bank import end to end against PapaParse on the same bytes; see bench/bank.ts for what each clock covers. */
+async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
+  const bytes = await call(page, 'bankMakeCsv', BANK_ROWS);
+  await call(page, 'bankPapaParse'); // warm-up: both sides' code compiled before the clock
+  const importMs: number[] = [];
+  const reimportMs: number[] = [];
+  const papaMs: number[] = [];
+  const runs: Awaited<ReturnType<HandlerumBench['bankImport']>>[] = [];
+  let again: Awaited<ReturnType<HandlerumBench['bankImport']>> | null = null;
+  for (let run = 0; run < RUNS; run++) {
+    papaMs.push((await call(page, 'bankPapaParse')).ms);
+    await call(page, 'bankSetup', `bench-bank-${run}`);
+    const first = await call(page, 'bankImport');
+    if (first.stored !== first.rows) throw new Error(`bank import stored ${first.stored} of ${first.rows} rows`);
+    runs.push(first);
+    importMs.push(first.ms);
+    again = await call(page, 'bankImport');
+    if (again.added !== 0 || again.stored !== first.rows) throw new Error(`bank re-import added ${again.added} rows`);
+    reimportMs.push(again.ms);
+    await call(page, 'bankTeardown', `bench-bank-${run}`);
+    console.log(`bank import run ${run + 1}/${RUNS}: ${first.rows.toLocaleString('en')} rows in ${seconds(first.ms)} (${elapsedS()} s)`);
+  }
+  const rows = runs[0]!.rows;
+  const rate = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
+  const stage = (key: string) => median(runs.map((r) => r.stages[key] ?? 0));
+  const label = `${(rows / 1000).toFixed(0)}k-row bank CSV (${mib(bytes)})`;
+  const papa = figure(`PapaParse split of the ${label}, parse only`, papaMs);
+  papa.detail = rate(papa.medianMs);
+  const full = figure(`bank import of the ${label}: detect, parse, dedupe, categorise, encrypt, store`, importMs, {
+    name: 'PapaParse parse only',
+    ms: papaMs,
+    goal: { ratio: 2, ms: (rows / 50_000) * 1000 },
+  });
+  full.goal = `≥ 50k rows/s, ratio ≤ 2`;
+  full.detail =
+    `${rate(full.medianMs)}; detect ${seconds(stage('detect'))}, parse ${seconds(stage('parse'))}, read stored ${seconds(stage('readExisting'))}, ` +
+    `dedupe+categorise ${seconds(stage('dedupeAndCategorise'))}, encrypt+store ${seconds(stage('encryptAndStore'))}`;
+  const parseOnly = figure(`bank import of the same file up to the write (detect, parse, dedupe, categorise)`, runs.map((r) => r.ms - (r.stages.encryptAndStore ?? 0)), {
+    name: 'PapaParse parse only',
+    ms: papaMs,
+  });
+  parseOnly.detail = rate(parseOnly.medianMs);
+  const reimport = figure(`the same file again: ${rows.toLocaleString('en')} duplicates, nothing added`, reimportMs, { name: 'PapaParse parse only', ms: papaMs });
+  reimport.detail = rate(reimport.medianMs);
+  return { figures: [papa, full, parseOnly, reimport], details: { rows, bytes, runs, reimportMs, papaMs } };
 }
 
 /** Sync, search and Now over the heavy citizen; see bench/municipal.ts for what each clock covers. */
