@@ -128,8 +128,22 @@ describe('files refused as a whole', () => {
     expect(s.issues.map((i) => i.code)).toEqual(['bad-date']);
   });
 
+  it('a camt.053 written on one line over 1 MiB is not a "line too long"', () => {
+    const camt = new TextDecoder().decode(fixture('camt053-02.xml'));
+    const entry = camt.slice(camt.indexOf('<Ntry>'), camt.indexOf('</Ntry>') + '</Ntry>'.length).replace(/\n\s*/g, '');
+    const oneLine = camt.replace(/\n\s*/g, '').replace(/<Bal>.*?<\/Bal>/g, '').replace(/<Ntry>.*<\/Ntry>/, entry.repeat(4000));
+    const bytes = utf8(oneLine);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    expect(parseBankFile(bytes).transactions).toHaveLength(4000);
+  });
+
   it('wrong argument types are a TypeError, not an ImportError', () => {
     expect(() => parseBankFile('text' as unknown as Uint8Array)).toThrow(TypeError);
+    const bytes = utf8('a;b\n');
+    expect(() => parseBankFile(bytes, { today: '31.12.2025' })).toThrow(TypeError);
+    expect(() => parseBankFile(bytes, { today: '2025-02-30' })).toThrow(TypeError);
+    const mapping = { delimiter: ';', hasHeader: false, date: 0, text: 1, amount: -1, dateStyle: 'DD.MM.YYYY', decimal: ',' } as const;
+    expect(() => parseBankFile(bytes, { mapping })).toThrow(/mapping.amount/);
     expect(() => previewCsv(utf8('a;b'), 0)).toThrow(RangeError);
   });
 });

@@ -20,7 +20,7 @@ export interface DecodedText {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Throws the ImportError that fits, or returns the length without trailing NUL padding. */
+/** Throws the ImportError that fits (empty, too large, not text), or returns the length without trailing NUL padding. */
 export function checkBytes(bytes: Uint8Array): number {
   if (bytes.length > MAX_FILE_BYTES) throw importError('too-large', `${bytes.length} bytes`);
   // Some tools pad files with NULs at the end; the padding is not content.
@@ -40,7 +40,14 @@ export function checkBytes(bytes: Uint8Array): number {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   }
   if (controls > sampleEnd / 100) throw importError('not-text', `${controls} control bytes in the first ${sampleEnd}`);
-  // A 100 MB line must fail here, in one native scan, not deep inside the CSV splitter.
+  return end;
+}
+
+/**
+ * Throws `line-too-long` for a line over 1 MiB: a 100 MB line must fail here, in one native scan,
+ * not deep inside the CSV splitter. Only for CSV — XML statements are often written on one line.
+ */
+export function checkLineLengths(bytes: Uint8Array, end: number): void {
   let lineStart = 0;
   while (lineStart < end) {
     const nl = bytes.indexOf(0x0a, lineStart);
@@ -48,7 +55,6 @@ export function checkBytes(bytes: Uint8Array): number {
     if (lineEnd - lineStart > MAX_LINE_BYTES) throw importError('line-too-long', `line of ${lineEnd - lineStart} bytes`);
     lineStart = lineEnd + 1;
   }
-  return end;
 }
 
 /**
@@ -91,8 +97,9 @@ function decodeByLine(body: Uint8Array): string {
   return parts.join('\n');
 }
 
-/** Checks and decodes in one go. */
-export function readText(bytes: Uint8Array): DecodedText {
-  const end = checkBytes(bytes);
-  return decodeBytes(bytes, end);
+/** The first few KiB as Latin-1, enough to tell XML and OFX from CSV by their ASCII markers. */
+export function peekText(bytes: Uint8Array, end: number, length = 4096): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return latin1.decode(bytes.subarray(start, Math.min(end, start + length)));
 }
+const latin1 = new TextDecoder('latin1');

@@ -3,8 +3,9 @@ import { parseCamt053 } from './camt053';
 import { countDelimiters, firstNonBlankLine, sniffDelimiter, splitCsv } from './csv';
 import { importCsvRows } from './csv-import';
 import { findHeaderLayout, findHeaderlessLayout, mappedLayout, type ColumnPlan } from './csv-layouts';
-import { todayInCopenhagen } from './dates';
-import { checkBytes, decodeBytes, type DecodedText } from './decode';
+import { z } from 'zod';
+import { DATE_STYLES, todayInCopenhagen, type DateStyle } from './dates';
+import { checkBytes, checkLineLengths, decodeBytes, peekText, type DecodedText } from './decode';
 import { FORMAT } from './formats';
 import { MIXED_DELIMITERS, importError, issue } from './messages';
 import { parseOfx } from './ofx';
@@ -20,6 +21,29 @@ export interface ParseOptions {
   onProgress?: (rowsDone: number) => void;
   /** Checked between rows; an aborted signal ends the parse with ImportError `cancelled`. */
   signal?: AbortSignal;
+}
+
+// What the caller hands in is checked where it enters: a mapping from the screen, a date.
+const Column = z.int().min(0).max(1000);
+const OptionsSchema = z.object({
+  mapping: z
+    .object({
+      delimiter: z.enum([';', ',', '\t']),
+      hasHeader: z.boolean(),
+      date: Column,
+      text: Column,
+      amount: Column,
+      balance: Column.optional(),
+      dateStyle: z.enum(DATE_STYLES as [DateStyle, ...DateStyle[]]),
+      decimal: z.enum([',', '.']),
+    })
+    .optional(),
+  today: z.iso.date().optional(),
+});
+
+function checkOptions(options: ParseOptions): void {
+  const result = OptionsSchema.safeParse({ mapping: options.mapping, today: options.today });
+  if (!result.success) throw new TypeError(`parseBankFile: bad options: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
 type Kind = 'camt053' | 'ofx' | 'csv';
@@ -40,9 +64,15 @@ const OFX_ROOT = /<OFX[\s>]|<\?OFX\s/i;
 /** Detection reads only the start of a file (cut at a line break): the header and some rows. */
 const DETECT_BYTES = 256 * 1024;
 
-function read(bytes: Uint8Array, prefixOnly = false): DecodedText {
+interface ReadText extends DecodedText {
+  kind: Kind;
+}
+
+function read(bytes: Uint8Array, prefixOnly = false): ReadText {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('bank importer: bytes must be a Uint8Array');
   let end = checkBytes(bytes);
+  const kind = kindOf(peekText(bytes, end));
+  if (kind === 'csv') checkLineLengths(bytes, end);
   if (prefixOnly && end > DETECT_BYTES) {
     const nl = bytes.lastIndexOf(0x0a, DETECT_BYTES);
     if (nl > 0) end = nl;
@@ -52,7 +82,7 @@ function read(bytes: Uint8Array, prefixOnly = false): DecodedText {
   if (firstNonBlankLine(decoded.text).includes('\uFFFD')) {
     throw importError('damaged-encoding', 'U+FFFD in the first line');
   }
-  return decoded;
+  return { ...decoded, kind };
 }
 
 function csvPlan(rows: readonly (readonly string[])[]): ColumnPlan | null {
@@ -72,14 +102,14 @@ const DIGIT = /\d/;
 
 /** The format of a file, or null when it is not one the importers know (or not readable at all). */
 export function detectBankFile(bytes: Uint8Array): BankFormat | null {
-  let decoded: DecodedText;
+  let decoded: ReadText;
   try {
     decoded = read(bytes, true);
   } catch (err) {
     if (err instanceof ImportError) return null;
     throw err;
   }
-  const kind = kindOf(decoded.text);
+  const kind = decoded.kind;
   if (kind === 'ofx') return FORMAT.ofx;
   if (kind === 'camt053') return FORMAT.camt053;
   const table = splitCsv(decoded.text, sniffDelimiter(decoded.text), DETECT_ROWS);
@@ -90,20 +120,21 @@ export function detectBankFile(bytes: Uint8Array): BankFormat | null {
  * Reads a bank statement. Rows that cannot be read are reported in `issues`; pending rows are
  * kept with `pending: true`.
  * @throws ImportError when the file as a whole cannot be read (`empty-file`, `not-text`,
- *   `damaged-encoding`, `line-too-long`, `too-large`, `unknown-format`, `malformed`, `cancelled`).
+ *   `damaged-encoding`, `line-too-long`, `too-large`, `unknown-format`, `malformed`, `truncated`,
+ *   `cancelled`); TypeError for bytes that are not a Uint8Array or options that do not fit.
  */
 export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): BankStatement {
-  const { text, mixed } = read(bytes);
-  const statement = parseText(text, options);
+  checkOptions(options);
+  const { text, mixed, kind } = read(bytes);
+  const statement = parseText(text, kind, options);
   if (mixed) statement.issues.unshift(issue('mixed-encoding', undefined));
   return statement;
 }
 
-function parseText(text: string, options: ParseOptions): BankStatement {
+function parseText(text: string, kind: Kind, options: ParseOptions): BankStatement {
   const today = options.today ?? todayInCopenhagen();
   const rowOptions = { today, onProgress: options.onProgress, signal: options.signal };
   if (!options.mapping) {
-    const kind = kindOf(text);
     if (kind === 'ofx') return parseOfx(text, rowOptions);
     if (kind === 'camt053') return parseCamt053(text, rowOptions);
   }
