@@ -278,7 +278,9 @@ function sealPayload(key: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const out = new Uint8Array(plaintext.length + chunks * TAG);
   for (let i = 0; i < chunks; i++) {
     const part = plaintext.subarray(i * CHUNK, Math.min(plaintext.length, (i + 1) * CHUNK));
-    out.set(chacha20poly1305(key, chunkNonce(i, i === chunks - 1)).encrypt(part), i * (CHUNK + TAG));
+    const at = i * (CHUNK + TAG);
+    // Straight into the output: no per-chunk buffer and copy.
+    chacha20poly1305(key, chunkNonce(i, i === chunks - 1)).encrypt(part, out.subarray(at, at + part.length + TAG));
   }
   return out;
 }
@@ -293,13 +295,11 @@ function openPayload(key: Uint8Array, ciphertext: Uint8Array): Uint8Array {
     if (part.length < TAG) throw new AgeError('bad-payload', 'the last chunk is cut short');
     // The final chunk can only be empty if it is the first one.
     if (last && part.length === TAG && i > 0) throw new AgeError('bad-payload', 'empty final chunk after a full one');
-    let plain: Uint8Array;
     try {
-      plain = chacha20poly1305(key, chunkNonce(i, last)).decrypt(part);
+      chacha20poly1305(key, chunkNonce(i, last)).decrypt(part, out.subarray(i * CHUNK, i * CHUNK + part.length - TAG));
     } catch (cause) {
       throw new AgeError('bad-payload', `payload chunk ${i} does not authenticate`, { cause });
     }
-    out.set(plain, i * CHUNK);
   }
   return out;
 }
