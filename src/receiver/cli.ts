@@ -31,8 +31,20 @@ const REASONS: Record<OpenFailureReason, { da: string; en: string }> = {
 
 const T = {
   usage: {
-    da: 'Brug: receiver keygen [-o fil] | receiver verify <pakke> -i <nøglefil> | receiver open <pakke> -i <nøglefil> [--out mappe]',
-    en: 'Usage: receiver keygen [-o file] | receiver verify <bundle> -i <identity file> | receiver open <bundle> -i <identity file> [--out dir]',
+    da: [
+      'Brug:',
+      '  receiver keygen [-o nøglefil]',
+      '  receiver verify <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--now ISO-tid] [--revocations fil] [--json]',
+      '  receiver open <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--out mappe] [--now ISO-tid] [--revocations fil] [--json]',
+      'Afslutningskoder: 0 gyldig, 2 forkert brug, 10–18 én pr. grund (se docs/bundle-format.md).',
+    ].join('\n'),
+    en: [
+      'Usage:',
+      '  receiver keygen [-o identity-file]',
+      '  receiver verify <bundle> (-i identity-file | --passphrase-env VAR) [--now ISO-time] [--revocations file] [--json]',
+      '  receiver open <bundle> (-i identity-file | --passphrase-env VAR) [--out dir] [--now ISO-time] [--revocations file] [--json]',
+      'Exit codes: 0 valid, 2 usage, 10–18 one per reason (see docs/bundle-format.md).',
+    ].join('\n'),
   },
   from: { da: 'Fra', en: 'From' },
   to: { da: 'Til', en: 'To' },
