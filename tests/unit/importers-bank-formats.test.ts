@@ -116,6 +116,17 @@ describe('Nordea', () => {
     expect(s.issues.filter((i) => i.code === 'balance-mismatch')).toEqual([]);
   });
 
+  it("Nordea's Swedish and English labels map to the same columns", () => {
+    const sv = parseBankFile(utf8('Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Rubrik;Saldo;Valuta\n2025-03-04;-349,50;123;;;ICA Kvantum;8812,40;SEK\n'), { today: TODAY });
+    expect(sv.format.id).toBe('nordea');
+    expect(sv.transactions.map((t) => [t.date, t.amountMinor, t.text, t.currency])).toEqual([['2025-03-04', -34950, 'ICA Kvantum', 'SEK']]);
+    const en = parseBankFile(
+      utf8('Booking date;Amount;Sender;Recipient;Name;Title;Message;Reference number;Balance;Currency\n2025/03/04;-12,00;FI123;;K-Market;;Card purchase;;100,00;EUR\n'),
+      { today: TODAY },
+    );
+    expect(en.transactions.map((t) => [t.date, t.amountMinor, t.text, t.balanceMinor, t.currency])).toEqual([['2025-03-04', -1200, 'Card purchase', 10000, 'EUR']]);
+  });
+
   it('a reserved row without a purchase date gets `today`', () => {
     const s = parseBankFile(utf8('Bogført;Tekst;Rentedato;Beløb;Saldo\nReserveret;Dankort-nota Netto; ;-10,00;\n'), { today: '2025-05-06' });
     expect(s.transactions[0]).toMatchObject({ date: '2025-05-06', pending: true });
@@ -162,6 +173,15 @@ describe('headerless files', () => {
       ['2025-02-28', -15625, 'Aldi Ringsted', 384375, false],
     ]);
     expect(s.transactions.map((t) => t.line)).toEqual([3, 2, 1]);
+  });
+
+  it('BEC: a row without its balance column still fits the shape', () => {
+    const s = parseBankFile(utf8('28-02-2025;Aldi Ringsted;-156,25\n27-02-2025;Shell Køge;-400,00;4000,00\n'), { today: TODAY });
+    expect(s.format.id).toBe('bec-headerless');
+    expect(rows(s.transactions)).toEqual([
+      ['2025-02-27', -40000, 'Shell Køge', 400000, false],
+      ['2025-02-28', -15625, 'Aldi Ringsted', null, false],
+    ]);
   });
 
   it('Portalbank: an unused first column', () => {

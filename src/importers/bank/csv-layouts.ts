@@ -90,6 +90,10 @@ function minCells(...xs: (number | undefined)[]): number {
 const BELOB = ['beløb', 'beløp'];
 const AFSTEMT = ['afstemt', 'avstemt'];
 const NORDEA_CURRENT = ['bogføringsdato', 'beløb', 'afsender', 'modtager', 'navn', 'beskrivelse', 'saldo', 'valuta'];
+// Nordea's other Nordic netbanks: the same columns with Swedish labels, or (Finland, English)
+// with a message and a reference number before the balance.
+const NORDEA_SWEDISH = ['bokföringsdag', 'belopp', 'avsändare', 'mottagare', 'namn', 'rubrik', 'saldo', 'valuta'];
+const NORDEA_ENGLISH = ['booking date', 'amount', 'sender', 'recipient', 'name', 'title', 'message', 'reference number', 'balance', 'currency'];
 const JYSKE = ['dato', '', 'tekst', '', 'beløb', 'saldo', 'kommentar', 'afstemt', 'flag', 'konto'];
 const NYKREDIT_ONLY = ['exportkonto', 'afsenderkonto', 'modtagerkonto', 'valørdato', 'ovf.type', 'samlepost', 'betalingsident', 'end2end', 'supp. tekst til modtager', 'tekst til modtager'];
 const REVOLUT = ['type', 'started date', 'completed date', 'description', 'amount', 'currency', 'state'];
@@ -166,6 +170,24 @@ const HEADER_LAYOUTS: readonly ((h: Header, row: number) => ColumnPlan | null)[]
       balance: 6,
       currency: 7,
       defaultCurrency: 'DKK',
+      ownAccount: { payer: 2, payee: 3 },
+      minCells: 6,
+    };
+  },
+  (h, headerRow) => {
+    const swedish = startsWith(h, NORDEA_SWEDISH);
+    const english = !swedish && startsWith(h, NORDEA_ENGLISH);
+    if (!swedish && !english) return null;
+    return {
+      format: FORMAT.nordea,
+      headerRow,
+      date: 0,
+      text: english ? [5, 6, 4] : [5, 4],
+      counterparty: [4],
+      amount: 1,
+      balance: english ? 8 : 6,
+      currency: english ? 9 : 7,
+      defaultCurrency: swedish ? 'SEK' : 'EUR',
       ownAccount: { payer: 2, payee: 3 },
       minCells: 6,
     };
@@ -279,9 +301,10 @@ function isNumber(cell: string | undefined, optional: boolean): boolean {
 }
 
 function fitsShape(row: readonly string[], s: Shape): boolean {
-  // One trailing empty cell is a trailing delimiter, not a column.
+  // One trailing empty cell is a trailing delimiter, not a column; a balance in the last column
+  // may be left out altogether (reserved rows).
   const n = row.length === s.cells + 1 && row[s.cells]!.trim() === '' ? s.cells : row.length;
-  if (n !== s.cells) return false;
+  if (n !== s.cells && !(n === s.cells - 1 && s.balance === s.cells - 1)) return false;
   for (const d of s.dates) if (parseBankDate(row[d]!, s.style) === null) return false;
   return isNumber(row[s.amount], false) && isNumber(row[s.balance], true);
 }
