@@ -15,12 +15,15 @@ import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { t, type MessageKey } from '../i18n/index';
-import { dayText, itemText, sharingError, untilText } from './words';
+import { categoryLabel } from '../money/categories';
+import { dayText, itemText, metricText, sharingError, untilText } from './words';
 
 const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as const;
 type Step = (typeof STEPS)[number];
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 type CasePart = (typeof CASE_PARTS)[number];
+const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
+type TransactionField = (typeof TRANSACTION_FIELDS)[number];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
@@ -40,7 +43,7 @@ interface Choice {
   cases: Map<string, Set<CasePart>>;
   foodBudget: number | null;
   spending: number | null;
-  transactions: number | null;
+  transactions: { months: number; categories: Set<string>; fields: Set<TransactionField> } | null;
   health: Set<string>;
 }
 
@@ -51,12 +54,20 @@ function selectionOf(choice: Choice): SelectionItem[] {
   if (choice.foodBudget) items.push({ type: 'food-budget', months: choice.foodBudget });
   if (choice.spending) items.push({ type: 'monthly-spending', ...lastMonths(choice.spending) });
   if (choice.transactions) {
-    const { from } = lastMonths(choice.transactions);
-    items.push({ type: 'transactions', from: `${from}-01`, to: isoDay(new Date()), categories: [], fields: ['date', 'amount'] });
+    const { from } = lastMonths(choice.transactions.months);
+    const tx = choice.transactions;
+    items.push({ type: 'transactions', from: `${from}-01`, to: isoDay(new Date()), categories: [...tx.categories].sort(), fields: TRANSACTION_FIELDS.filter((f) => tx.fields.has(f)) });
   }
   const health = lastMonths(12);
   for (const metric of choice.health) items.push({ type: 'health-summary', kind: metric, from: `${health.from}-01`, to: isoDay(new Date()) });
   return items;
+}
+
+function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
+  const next = new Set(set);
+  if (on) next.add(value);
+  else next.delete(value);
+  return next;
 }
 
 function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
@@ -121,6 +132,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
     if (step === 'recipient' && !recipient) return setFieldError(t('sharing.wizard.recipientMissing'));
     if (step === 'purpose' && purpose.trim() === '') return setFieldError(t('sharing.wizard.purposeMissing'));
     if (step === 'data' && selectionOf(choice).length === 0) return setFieldError(t('sharing.wizard.dataMissing'));
+    if (step === 'data' && choice.transactions && choice.transactions.fields.size === 0) return setFieldError(t('sharing.wizard.fieldsMissing'));
     if (step === 'expiry') {
       if (expiryKind === 'date' && !(expiryDate > isoDay(new Date()))) return setFieldError(t('sharing.wizard.expiryMissing'));
       if (expiryKind === 'until-case' && !expiryCase) return setFieldError(t('sharing.wizard.expiryCaseLabel'));
@@ -185,6 +197,8 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
       cases.set(caseId, parts);
       return { ...c, cases };
     });
+  const setTransactions = (patch: (tx: NonNullable<Choice['transactions']>) => NonNullable<Choice['transactions']>) =>
+    setChoice((c) => (c.transactions ? { ...c, transactions: patch(c.transactions) } : c));
   const toggleSet = (key: 'notes' | 'health', id: string, on: boolean) =>
     setChoice((c) => {
       const set = new Set(c[key]);
@@ -270,14 +284,40 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                   <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.foodBudget)} onInput={(v) => setChoice((c) => ({ ...c, foodBudget: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
                 )}
                 <Check id="spending" label={t('sharing.wizard.spending')} checked={choice.spending !== null} onChange={(on) => setChoice((c) => ({ ...c, spending: on ? 12 : null }))} />
-                <Check id="transactions" label={t('sharing.wizard.transactions')} checked={choice.transactions !== null} onChange={(on) => setChoice((c) => ({ ...c, transactions: on ? 3 : null }))} />
+                {choice.spending !== null && (
+                  <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.spending)} onInput={(v) => setChoice((c) => ({ ...c, spending: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                )}
+                <Check
+                  id="transactions"
+                  label={t('sharing.wizard.transactions')}
+                  checked={choice.transactions !== null}
+                  onChange={(on) => setChoice((c) => ({ ...c, transactions: on ? { months: 3, categories: new Set(), fields: new Set(['date', 'amount']) } : null }))}
+                />
+                {choice.transactions && (
+                  <fieldset class="nested">
+                    <legend>{t('sharing.wizard.transactionsWhich')}</legend>
+                    <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.transactions.months)} onInput={(v) => setTransactions((tx) => ({ ...tx, months: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                    <fieldset class="nested">
+                      <legend>{t('sharing.wizard.fields')}</legend>
+                      {TRANSACTION_FIELDS.map((f) => (
+                        <Check key={f} id={`tx-field-${f}`} label={t(`sharing.field.${f}`)} checked={choice.transactions!.fields.has(f)} onChange={(on) => setTransactions((tx) => ({ ...tx, fields: toggled(tx.fields, f, on) }))} />
+                      ))}
+                    </fieldset>
+                    <fieldset class="nested">
+                      <legend>{t('sharing.wizard.categories')}</legend>
+                      {options.transactions.categories.map((cat) => (
+                        <Check key={cat} id={`tx-cat-${cat}`} label={categoryLabel(cat)} checked={choice.transactions!.categories.has(cat)} onChange={(on) => setTransactions((tx) => ({ ...tx, categories: toggled(tx.categories, cat, on) }))} />
+                      ))}
+                    </fieldset>
+                  </fieldset>
+                )}
               </fieldset>
             )}
             {options && options.health.length > 0 && (
               <fieldset>
                 <legend>{t('sharing.wizard.health')}</legend>
                 {options.health.map((h) => (
-                  <Check key={h.metric} id={`health-${h.metric}`} label={t('sharing.wizard.healthMetric', { metric: h.metric })} checked={choice.health.has(h.metric)} onChange={(on) => toggleSet('health', h.metric, on)} />
+                  <Check key={h.metric} id={`health-${h.metric}`} label={t('sharing.wizard.healthMetric', { metric: metricText(h.metric) })} checked={choice.health.has(h.metric)} onChange={(on) => toggleSet('health', h.metric, on)} />
                 ))}
               </fieldset>
             )}

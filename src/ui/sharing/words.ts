@@ -1,5 +1,8 @@
 /** Plain words for what sharing shows: approval items, log lines, and sharing's own refusals. */
+import type { HealthMetric } from '../../records/health/schemas';
 import type { ScopeItem } from '../../records/sharing/selection';
+import { metricName } from '../health/format';
+import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
 import { isVaultError } from '../../vault/errors';
 import { errorMessage } from '../errors';
@@ -13,6 +16,15 @@ export const dayText = (iso: string): string =>
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 const FIELDS = new Set(['date', 'amount', 'text', 'category']);
 
+/** A health metric's name in the page language; an unknown one as it is. */
+export function metricText(metric: string): string {
+  try {
+    return metricName(metric as HealthMetric);
+  } catch {
+    return metric;
+  }
+}
+
 /** One approval line, e.g. "12 måneders madbudget (beløb pr. måned)". */
 export function itemText(item: ScopeItem): string {
   const c = item.counts;
@@ -20,7 +32,7 @@ export function itemText(item: ScopeItem): string {
     case 'note':
       return t('sharing.item.note', { label: item.label });
     case 'case': {
-      const parts = CASE_PARTS.filter((p) => p in c).map((p) => t(`sharing.item.${p}`, { count: c[p] ?? 0 }));
+      const parts = CASE_PARTS.filter((p) => p in c).map((p) => t(c[p] === 1 ? `sharing.item.${p}.one` : `sharing.item.${p}`, { count: c[p] ?? 0 }));
       return parts.length ? t('sharing.item.caseParts', { label: item.label, parts: parts.join(', ') }) : t('sharing.item.case', { label: item.label });
     }
     case 'food-budget':
@@ -28,11 +40,14 @@ export function itemText(item: ScopeItem): string {
     case 'monthly-spending':
       return t('sharing.item.monthly-spending', { months: c.months ?? 0, label: item.label });
     case 'transactions': {
-      const fields = (item.details ?? []).filter((f) => FIELDS.has(f)).map((f) => t(`sharing.field.${f}` as MessageKey));
-      return t('sharing.item.transactions', { count: c.transactions ?? 0, label: item.label, fields: fields.join(', ') });
+      const details = item.details ?? [];
+      const fields = details.filter((f) => FIELDS.has(f)).map((f) => t(`sharing.field.${f}` as MessageKey)).join(', ');
+      const categories = details.filter((f) => !FIELDS.has(f)).map(categoryLabel).join(', ');
+      const params = { count: c.transactions ?? 0, label: item.label, fields, categories };
+      return categories ? t('sharing.item.transactionsIn', params) : t('sharing.item.transactions', params);
     }
     case 'health-summary':
-      return t('sharing.item.health-summary', { label: item.label, months: c.months ?? 0 });
+      return t('sharing.item.health-summary', { label: metricText(item.label), months: c.months ?? 0 });
   }
 }
 

@@ -1,0 +1,33 @@
+/** The approval screen's plain words for each kind of item, and sharing's refusals mapped to texts. */
+import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/ui/i18n/index';
+import { itemText, logText, sharingError } from '../../src/ui/sharing/words';
+import { VaultError } from '../../src/vault/errors';
+import { nextEntry } from '../../src/sharing/transparency-log';
+
+describe('approval items in Danish', () => {
+  it('say what leaves, with counts', () => {
+    setLanguage('da');
+    expect(itemText({ type: 'food-budget', label: '', counts: { months: 12 } })).toBe('12 måneders madbudget (beløb pr. måned)');
+    expect(itemText({ type: 'case', label: '15.20.38 Befordringsgodtgørelse', counts: { decisions: 1, documents: 3 } })).toBe(
+      'Sag 15.20.38 Befordringsgodtgørelse: 1 afgørelse, 3 dokumenter',
+    );
+    expect(itemText({ type: 'note', label: 'Kostplan', counts: { notes: 1 } })).toBe('Noten „Kostplan“');
+    expect(itemText({ type: 'transactions', label: '2026-01-01 – 2026-03-31', counts: { transactions: 40 }, details: ['date', 'amount', 'groceries'] })).toMatch(
+      /^40 posteringer \(2026-01-01 – 2026-03-31\) i .+, kun dato, beløb$/,
+    );
+  });
+
+  it('log lines name kinds and counts, not data', () => {
+    setLanguage('da');
+    const entry = nextEntry(null, { type: 'import', at: '2026-01-01T00:00:00.000Z', profileId: 'p', summary: { what: 'records', counts: { 'bank-transaction': 12, 'health-daily': 2 } } });
+    expect(logText(entry)).toBe('Indlæst: 12 posteringer, 2 sundhedsposter');
+  });
+
+  it('refusals from sharing get their own words; others the common ones', () => {
+    setLanguage('en');
+    expect(sharingError(new VaultError('bad-request', 'recipient-is-self'))).toBe('That is your own key.');
+    expect(sharingError(new VaultError('bad-request', 'something else'))).not.toBe('That is your own key.');
+    setLanguage('da');
+  });
+});
