@@ -12,6 +12,7 @@ import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams, typ
 import { toBase64Url } from '../src/vault/crypto/bytes';
 import { municipalBench } from './municipal';
 import { bankBench } from './bank';
+import { healthBench } from './health';
 
 const SHOPS = [
   'Netto Østerbro', 'Føtex Århus C', 'Irma Frederiksberg Allé', 'DSB Nørreport', 'Apoteket Åboulevarden',
@@ -196,6 +197,7 @@ export const handlerumBench = {
 
   ...municipalBench,
   ...bankBench,
+  ...healthBench,
 };
 
 export type HandlerumBench = typeof handlerumBench;

@@ -20,7 +20,11 @@
  *    end — detect, parse, dedupe, categorise, encrypt and store with RecordStore.write — vs a
  *    PapaParse split of the same bytes; then the same file again (all duplicates, nothing added).
  *
- * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0.
+ *  - health import (bench/health.ts): a BENCH_HEALTH_MB synthetic Apple Health export.xml generated
+ *    in the page into a Blob, streamed through importAppleHealth, vs the same Blob through a
+ *    TextDecoder only (MB/s, peak JS heap of the page, peak RSS of Chromium's processes).
+ *
+ * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0, BENCH_HEALTH=0.
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -42,6 +46,8 @@ const HEAVY_SCALE = Number(process.env.BENCH_HEAVY_SCALE ?? 1);
 const SYNC_RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 2);
 const SEARCH_RECORDS = Number(process.env.BENCH_SEARCH_RECORDS ?? 100_000);
 const BANK_ROWS = Number(process.env.BENCH_BANK_ROWS ?? 100_000);
+const HEALTH_MB = Number(process.env.BENCH_HEALTH_MB ?? 1024);
+const HEALTH_RUNS = Number(process.env.BENCH_HEALTH_RUNS ?? 1);
 /** Typical Danish searches: topics, places, people, actions; one and two words; with and without æøå. */
 const SEARCH_QUERIES = [
   'kontanthjælp', 'jobsamtale', 'genoptræning', 'hjemmebesøg', 'tandeftersyn', 'køreprøve', 'blodprøve',
@@ -334,6 +340,12 @@ async function main(): Promise<void> {
       extra.bankImport = bank.details;
     }
 
+    if (enabled('BENCH_HEALTH')) {
+      const health = await healthFigures(page, elapsedS);
+      figures.push(...health.figures);
+      extra.healthImport = health.details;
+    }
+
     if (municipality) {
       const municipal = await municipalFigures(page, municipality, elapsedS);
       figures.push(...municipal.figures);
@@ -417,6 +429,46 @@ async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figure
   const reimport = figure(`the same file again: ${rows.toLocaleString('en')} duplicates, nothing added`, reimportMs, { name: 'PapaParse parse only', ms: papaMs });
   reimport.detail = rate(reimport.medianMs);
   return { figures: [papa, full, parseOnly, reimport], details: { rows, bytes, runs, reimportMs, papaMs } };
+}
+
+/** The health importer over a generated export.xml against decoding the same bytes; see bench/health.ts. */
+async function healthFigures(page: Page, elapsedS: () => string): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
+  const bytes = Math.round(HEALTH_MB * 1024 * 1024);
+  const seed = 20261202;
+  // Warm-up on a small export: both sides' code compiled before the clock.
+  await call(page, 'healthPrepare', 4 * 1024 * 1024, seed);
+  await call(page, 'healthImport');
+  await call(page, 'healthDecodeOnly');
+  const prepared = await call(page, 'healthPrepare', bytes, seed);
+  console.log(`health: ${mib(prepared.bytes)} export.xml generated in ${seconds(prepared.ms)} (${elapsedS()} s)`);
+  const decodeRuns: Awaited<ReturnType<HandlerumBench['healthDecodeOnly']>>[] = [];
+  const importRuns: { result: Awaited<ReturnType<HandlerumBench['healthImport']>>; peakRss: number | null; startRss: number | null }[] = [];
+  for (let run = 0; run < HEALTH_RUNS; run++) {
+    decodeRuns.push(await call(page, 'healthDecodeOnly'));
+    importRuns.push(await withRssPeak(() => call(page, 'healthImport')));
+    const last = importRuns.at(-1)!.result;
+    if (last.bytes !== prepared.bytes) throw new Error(`health import read ${last.bytes} of ${prepared.bytes} bytes`);
+    console.log(`health import run ${run + 1}/${HEALTH_RUNS}: ${mib(last.bytes)} in ${seconds(last.ms)}, ${last.records.toLocaleString('en')} rows (${elapsedS()} s)`);
+  }
+  await call(page, 'healthRelease');
+  const mbps = (ms: number) => bytes / 1_000_000 / (ms / 1000);
+  const label = `${mib(bytes)} synthetic export.xml`;
+  const decode = figure(`TextDecoder over the Blob of a ${label}`, decodeRuns.map((r) => r.ms));
+  decode.detail = `${mbps(decode.medianMs).toFixed(0)} MB/s; peak JS heap ${mib(Math.max(...decodeRuns.map((r) => r.peakHeapBytes ?? 0)))}`;
+  const peakHeap = Math.max(...importRuns.map((r) => r.result.peakHeapBytes ?? 0));
+  const startHeap = Math.min(...importRuns.map((r) => r.result.startHeapBytes ?? Infinity));
+  const peakRss = Math.max(...importRuns.map((r) => r.peakRss ?? 0));
+  const startRss = Math.min(...importRuns.map((r) => r.startRss ?? Infinity));
+  const full = figure(`health import of a ${label} (Blob stream → importAppleHealth)`, importRuns.map((r) => r.result.ms), { name: 'TextDecoder', ms: decode.ms });
+  const rate = mbps(full.medianMs);
+  const first = importRuns[0]!.result;
+  full.goal = '≥ 30 MB/s, peak JS heap ≤ 256 MiB';
+  full.met = rate >= 30 && peakHeap <= 256 * 1024 * 1024;
+  full.detail =
+    `${rate.toFixed(1)} MB/s, ${Math.round(first.records / (full.medianMs / 1000)).toLocaleString('en')} rows/s (${first.records.toLocaleString('en')} rows, ${first.days.toLocaleString('en')} days, ${first.types} types, ${first.workouts.toLocaleString('en')} workouts); ` +
+    `peak JS heap ${mib(peakHeap)} (from ${mib(Number.isFinite(startHeap) ? startHeap : null)}); ` +
+    `peak Chromium RSS ${mib(peakRss)} (from ${mib(Number.isFinite(startRss) ? startRss : null)})`;
+  return { figures: [decode, full], details: { bytes, seed, decodeRuns, importRuns } };
 }
 
 /** Sync, search and Now over the heavy citizen; see bench/municipal.ts for what each clock covers. */
