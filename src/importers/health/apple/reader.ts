@@ -11,6 +11,7 @@ import { DailyAggregator, type Series } from './aggregate';
 import { appleDateToEpochMs, appleDateToIso, appleLocalHour, isAppleDate, nextDate } from './dates';
 import { unitRule } from './units';
 import { XmlTextCleaner } from './sanitize';
+import { Interner, own } from './own';
 import { FastXmlTokenizer, XmlSyntaxError, type XmlHandler, type XmlTokenizer } from './xml-scan';
 
 /** Makes the tokenizer the reader feeds (the tests also plug in saxes, as a reference). */
@@ -64,6 +65,8 @@ export class AppleXmlReader {
   private readonly aggregator = new DailyAggregator();
   private readonly rules = new Map<string, Map<string, Rule>>();
   private readonly seenInCorrelations = new Set<string>();
+  /** Source names, types and activities are kept; copy each once (see own.ts). */
+  private readonly strings = new Interner();
   private readonly keep: ReadonlySet<HealthMetric>;
   private readonly samples: HealthSample[] = [];
   private readonly workouts: Workout[] = [];
@@ -146,17 +149,19 @@ export class AppleXmlReader {
     let byUnit = this.rules.get(type);
     if (byUnit === undefined) {
       byUnit = new Map();
-      this.rules.set(type, byUnit);
+      this.rules.set(this.strings.get(type), byUnit);
     }
     let r = byUnit.get(rawUnit);
     if (r === undefined) {
       const metric: HealthMetric = HEALTHKIT_METRIC[type] ?? 'other';
       const { unit, convert } = unitRule(metric, rawUnit);
+      const keptType = this.strings.get(type);
+      const keptUnit = this.strings.get(unit);
       r = {
-        series: this.aggregator.seriesFor(type, metric, unit, isCumulative(type, metric)),
-        metric, unit, convert, dedup: inCorrelations(type), keep: this.keep.has(metric),
+        series: this.aggregator.seriesFor(keptType, metric, keptUnit, isCumulative(type, metric)),
+        metric, unit: keptUnit, convert, dedup: inCorrelations(type), keep: this.keep.has(metric),
       };
-      byUnit.set(rawUnit, r);
+      byUnit.set(this.strings.get(rawUnit), r);
     }
     return r;
   }
@@ -167,7 +172,7 @@ export class AppleXmlReader {
     if (type === undefined || type === '') return this.issues.add('missing-type', 'skipped', n);
     const start = a.startDate;
     if (start === undefined || !isAppleDate(start)) return this.issues.add('bad-date', 'skipped', n, 'startDate');
-    const source = a.sourceName ?? '';
+    const source = this.strings.get(a.sourceName ?? '');
     if (type === SLEEP) return this.sleep(a, start, source, n);
     const raw = a.value;
     if (raw === undefined) return; // a few HKDataType… records carry no value; nothing to add up
@@ -175,21 +180,21 @@ export class AppleXmlReader {
     let rawUnit = a.unit ?? '';
     if (Number.isNaN(value)) {
       // Category samples carry a symbol (HKCategoryValue…): each one counts as one event.
-      if (!type.startsWith('HKCategoryTypeIdentifier')) return this.issues.add('bad-value', 'skipped', n, type);
+      if (!type.startsWith('HKCategoryTypeIdentifier')) return this.issues.add('bad-value', 'skipped', n, own(type));
       value = 1;
       rawUnit = 'count';
     } else if (!Number.isFinite(value)) {
-      return this.issues.add('bad-value', 'skipped', n, type);
+      return this.issues.add('bad-value', 'skipped', n, own(type));
     }
     const rule = this.rule(type, rawUnit);
     if (rule.dedup) {
       const key = `${type}|${start}|${a.endDate ?? ''}|${raw}|${source}`;
       if (this.seenInCorrelations.has(key)) return;
-      this.seenInCorrelations.add(key);
+      this.seenInCorrelations.add(own(key));
     }
     const v = rule.convert(value);
     rule.series.add(start.slice(0, 10), source, v);
-    if (rule.keep) this.keepSample(type, rule.metric, start, a.endDate, v, rule.unit, source);
+    if (rule.keep) this.keepSample(rule.series.type, rule.metric, start, a.endDate, v, rule.unit, source);
   }
 
   private sleep(a: Attrs, start: string, source: string, n: number): void {
@@ -221,11 +226,11 @@ export class AppleXmlReader {
     }
     const durationMinutes = toMinutes(a.duration, a.durationUnit) ?? (appleDateToEpochMs(end) - appleDateToEpochMs(start)) / 60_000;
     const workout: Workout = {
-      activity: a.workoutActivityType || 'HKWorkoutActivityTypeOther',
+      activity: this.strings.get(a.workoutActivityType || 'HKWorkoutActivityTypeOther'),
       start: appleDateToIso(start),
       end: appleDateToIso(end),
       durationMinutes,
-      source: a.sourceName ?? '',
+      source: this.strings.get(a.sourceName ?? ''),
     };
     const distanceKm = toUnit('distance', a.totalDistance, a.totalDistanceUnit);
     if (distanceKm !== undefined) workout.distanceKm = distanceKm;
