@@ -16,7 +16,7 @@ import type { ByteSource } from './source';
 const MAX_CLINICAL_JSON = 16 * 1024 * 1024;
 /** The end-of-central-directory record sits in the last 22 bytes plus an optional 64 KiB comment. */
 const TAIL_BYTES = 22 + 0xffff;
-const INFLATE_PIECE = 64 * 1024;
+const INFLATE_PIECE = 16 * 1024;
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
