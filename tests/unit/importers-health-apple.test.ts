@@ -153,6 +153,35 @@ describe('Apple Health export.xml', () => {
     expect(code).toBe('cancelled');
   }, 120_000);
 
+  it('skips any DTD shape: none, without internal subset, with space before its end, after comments', async () => {
+    const rec = '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="P" unit="count" startDate="2025-02-10 08:00:00 +0100" endDate="2025-02-10 08:30:00 +0100" value="10"/>';
+    const prologs = [
+      '',
+      '<?xml version="1.0" encoding="UTF-8"?>\n',
+      '<!DOCTYPE HealthData>\n',
+      '<?xml version="1.0"?>\n<!-- <HealthData> is in a comment -->\n<!DOCTYPE HealthData [\n<!ATTLIST x\n>\n<!ELEMENT y EMPTY>\n>\n] >\n',
+      '\uFEFF<!DOCTYPE HealthData [ <!ENTITY junk "never used"> ]>',
+    ];
+    for (const prolog of prologs) {
+      const r = await importAppleHealth(chunks(utf8(`${prolog}<HealthData locale="da_DK">${rec}</HealthData>`), 3));
+      expect(r.daily.map((d) => d.sum), prolog).toEqual([10]);
+    }
+  });
+
+  it('never copies the personal characteristics of <Me> (birth date, sex, blood type)', async () => {
+    const r = await importAppleHealth(chunks(V12));
+    const all = JSON.stringify(r);
+    expect(all).not.toContain('1980-04-02');
+    expect(all).not.toContain('HKBiologicalSex');
+  });
+
+  it('does not add up two sources of an unknown cumulative type either', async () => {
+    const flights = (src: string, v: number) =>
+      `<Record type="HKQuantityTypeIdentifierFlightsClimbed" sourceName="${src}" unit="count" startDate="2025-02-10 08:00:00 +0100" endDate="2025-02-10 08:30:00 +0100" value="${v}"/>`;
+    const r = await importAppleHealth(chunks(utf8(`<HealthData>${flights('P', 3)}${flights('W', 4)}${flights('P', 2)}</HealthData>`)));
+    expect(r.daily).toMatchObject([{ metric: 'other', sum: 5, count: 2, sources: ['P'] }]);
+  });
+
   it('reads a ReadableStream as well as an async iterable', async () => {
     const stream = new ReadableStream<Uint8Array>({
       start(c) {

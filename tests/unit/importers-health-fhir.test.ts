@@ -194,6 +194,13 @@ describe('FHIR R4', () => {
     expect(r.observations[0]).toMatchObject({ status: 'unknown', name: { da: 'Måling', en: 'Measurement' } });
   });
 
+  it('skips an unreadable bundle entry and keeps the others', () => {
+    const text = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { id: 'no-type' } }, 'nonsense', { resource: weight('w1') }] });
+    const r = parseFhir(text);
+    expect(r.observations.map((o) => o.id)).toEqual(['w1']);
+    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['bad-resource', 1], ['bad-resource', 2]]);
+  });
+
   it('refuses what is not FHIR', async () => {
     expect(await errorCode(() => parseFhir(''))).toBe('empty-file');
     expect(await errorCode(() => parseFhir('   \n'))).toBe('empty-file');
@@ -202,6 +209,7 @@ describe('FHIR R4', () => {
     expect(await errorCode(() => parseFhir('[1,2]'))).toBe('unknown-format');
     expect(await errorCode(() => parseFhir('{"resourceType": "Observation", '))).toBe('malformed');
     expect(await errorCode(() => parseFhir('{"resourceType":"Bundle","entry":{"no":"array"}}'))).toBe('malformed');
+    expect(await errorCode(() => parseFhir('{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Bundle","entry":5}}]}'))).toBe('malformed');
     expect(detectHealthFile(fixture('not-fhir.json'))).toBeNull();
   });
 });

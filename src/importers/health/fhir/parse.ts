@@ -59,11 +59,11 @@ export function parseFhir(text: string): FhirImport {
   }
   const issues = new IssueLog();
   const entries: Entry[] = [];
-  collect(json as Json, undefined, entries, 0);
+  collect(json as Json, undefined, entries, 0, issues);
   return new Resolver(entries, issues).run();
 }
 
-function collect(resource: Json, fullUrl: string | undefined, out: Entry[], depth: number): void {
+function collect(resource: Json, fullUrl: string | undefined, out: Entry[], depth: number, issues: IssueLog): void {
   if (resource.resourceType !== 'Bundle') {
     out.push(fullUrl === undefined ? { resource } : { resource, fullUrl });
     return;
@@ -74,7 +74,13 @@ function collect(resource: Json, fullUrl: string | undefined, out: Entry[], dept
   const history = bundle.data.type === 'history';
   // A history bundle lists versions newest first; keep the newest of each resource only.
   const seen = new Set<string>();
-  for (const e of bundle.data.entry ?? []) {
+  for (const [i, raw] of (bundle.data.entry ?? []).entries()) {
+    const parsed = S.BundleEntry.safeParse(raw);
+    if (!parsed.success) {
+      issues.add('bad-resource', 'skipped', i + 1, 'bundle entry');
+      continue;
+    }
+    const e = parsed.data;
     const res = e.resource as Json | undefined;
     if (history) {
       const key = res ? `${String(res.resourceType)}/${String(res.id)}` : e.request?.url;
@@ -84,7 +90,7 @@ function collect(resource: Json, fullUrl: string | undefined, out: Entry[], dept
       }
     }
     if (res === undefined) continue; // a deletion, or a transaction-response entry
-    collect(res, e.fullUrl, out, depth + 1);
+    collect(res, e.fullUrl, out, depth + 1, issues);
   }
 }
 

@@ -175,16 +175,17 @@ export const DiagnosticReport = z.looseObject({
   result: list(Reference),
 });
 
-const BundleEntry = z.looseObject({
+export const BundleEntry = z.looseObject({
   fullUrl: opt(z.string()),
-  resource: opt(z.looseObject({ resourceType: z.string() })),
+  resource: z.looseObject({ resourceType: z.string() }).optional(),
   request: opt(z.looseObject({ method: opt(z.string()), url: opt(z.string()) })),
 });
 
 export const Bundle = z.looseObject({
   resourceType: z.literal('Bundle'),
   type: opt(z.string()),
-  entry: z.array(BundleEntry).optional(),
+  /** Checked entry by entry, so one unreadable entry does not cost the others. */
+  entry: z.array(z.unknown()).optional(),
 });
 
 export type CodeableConceptT = z.infer<typeof CodeableConcept>;
