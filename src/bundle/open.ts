@@ -59,14 +59,14 @@ function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = fa
  * Opens a bundle with the recipient's identity (or passphrase) at time `now`.
  *
  * Checks, in order: age format (`not-a-bundle`), key (`wrong-key`), header MAC and payload
- * (`tampered`), canonical ZIP (`not-a-bundle`/`tampered`), manifest version
+ * (`tampered`), canonical ZIP (`not-a-bundle`/`tampered`), a later format version
  * (`unsupported-version`), manifest shape (`tampered`), issuer signature (`bad-signature`),
  * the files against the manifest's list and digests (`tampered`), recipient fingerprint
  * (`not-for-you`), validity window (`not-yet-valid`, `expired`), the `revoked` callback
  * (`revoked`), and last the shapes of data, consent and provenance (`tampered`).
  *
  * Never throws: every failure is a result with a `reason` and a developer `detail`. The detail
- * never carries data from inside the bundle.
+ * names fields, paths, key fingerprints and times, never the shared data itself.
  */
 export async function openBundle(bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> {
   if (!(bundle instanceof Uint8Array)) return fail('not-a-bundle', 'bundle must be a Uint8Array');
