@@ -3,7 +3,7 @@
  * data as tables, the standard files to download, where the data comes from, and the consent
  * receipt in plain words.
  */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { jwkFingerprint } from '../bundle/keys';
 import { describeData } from './data-view';
@@ -11,6 +11,8 @@ import { DataTables } from './DataTables';
 import { formatDateTime, formatSize } from './format';
 import { getLanguage, pick, t } from './i18n';
 import { validityAt, type Opened } from './open';
+import { checkMunicipalProvenance, jwksUrl } from './provenance-check';
+import type { ProvenanceResult } from '../bundle';
 
 const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetValid: 'result.notYetValid' } as const;
 
@@ -42,6 +44,35 @@ function Downloads({ opened }: { opened: Opened }): JSX.Element {
   );
 }
 
+/** The municipality's signature, checked on request against its key file loaded by the reader. */
+function MunicipalCheck({ opened, index, origin }: { opened: Opened; index: number; origin: string }): JSX.Element {
+  const [outcome, setOutcome] = useState<{ name: string; result: ProvenanceResult | null } | null>(null);
+  const id = `jwks-${index}`;
+  const load = async (file: File | null | undefined) => {
+    if (!file) return;
+    const text = file.size > 1024 * 1024 ? '' : await file.text().catch(() => '');
+    const results = checkMunicipalProvenance([opened.provenance[index]!], opened.data, text);
+    setOutcome({ name: file.name, result: results?.[0] ?? null });
+  };
+  const result = outcome?.result;
+  return (
+    <>
+      <p class="hint">{t('provenance.checkHint', { url: jwksUrl(origin) })}</p>
+      <label for={id}>{t('provenance.jwksLabel')}</label>
+      <input id={id} type="file" accept=".json,application/json" onChange={(e) => void load(e.currentTarget.files?.[0])} />
+      <p role="status" class={result && !result.ok ? 'problem' : 'checked'} data-testid={`provenance-check-${index}`}>
+        {outcome === null
+          ? ''
+          : result === null || result === undefined
+            ? t('provenance.notJson', { name: outcome.name })
+            : result.ok
+              ? t('provenance.verified', { name: outcome.name, count: result.records.length })
+              : t(`provenance.failed.${result.reason}`)}
+      </p>
+    </>
+  );
+}
+
 function Provenance({ opened }: { opened: Opened }): JSX.Element {
   if (opened.provenance.length === 0) return <p>{t('provenance.none')}</p>;
   return (
@@ -51,6 +82,7 @@ function Provenance({ opened }: { opened: Opened }): JSX.Element {
           <li key={i}>
             <strong>{t('provenance.municipality', { source: p.source })}</strong>
             <p>{t('provenance.municipalityDetail', { count: p.records.length, kid: p.kid, origin: p.origin })}</p>
+            <MunicipalCheck opened={opened} index={i} origin={p.origin} />
           </li>
         ) : (
           <li key={i}>

@@ -10,14 +10,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdentity } from '../../src/bundle';
+import { createBundle, generateIdentity } from '../../src/bundle';
 import { da } from '../../src/receiver-page/i18n/da';
 import { en } from '../../src/receiver-page/i18n/en';
-import { DIET_PLAN, FOOD_AVERAGE, FOOD_CSV, FOOD_MONTHS, newKeys, tamper, thomasBundle } from '../unit/budget-service-fixtures';
+import { DIET_PLAN, FOOD_AVERAGE, FOOD_CSV, FOOD_MONTHS, newKeys, tamper, thomasBundle, thomasBundleInput } from '../unit/budget-service-fixtures';
 import { chromiumPath } from './harness/chromium';
 import { keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
 
-export const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
+const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
 const RECEIVER_URL = pathToFileURL(RECEIVER_PAGE).href;
 const AXE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -161,6 +161,20 @@ describe('the receiver page', () => {
     await page.getByRole('alert').filter({ hasText: da['form.badKey'] }).waitFor();
     expect(await page.getByLabel(da['form.keyLabel']).getAttribute('aria-invalid')).toBe('true');
     expect(await seriousViolations(page), 'input problem').toEqual([]);
+
+    // A bundle made for whoever has a passphrase opens with it, and with nothing else.
+    const input = thomasBundleInput({ keys, issuedAt: new Date(now - 3600_000), expiresAt: new Date(now + 30 * day) });
+    input.recipient = { kind: 'passphrase', passphrase: 'grøn bænk ved åen', name: 'Advokat Jensen' };
+    input.scryptWorkFactor = 12;
+    await page.getByLabel(da['form.fileLabel']).setInputFiles(await writeBundle('passphrase.handlerum', await createBundle(input)));
+    await page.getByRole('radio', { name: da['form.usePassphrase'] }).check();
+    await page.getByLabel(da['form.passphraseLabel'], { exact: true }).fill('grøn bænk ved åen!');
+    await page.getByRole('button', { name: da['form.submit'] }).click();
+    await alert.getByText(da['fail.wrong-key']).waitFor();
+    await page.getByLabel(da['form.passphraseLabel'], { exact: true }).fill('grøn bænk ved åen');
+    await page.getByRole('button', { name: da['form.submit'] }).click();
+    await page.getByRole('article', { name: da['result.title'] }).waitFor();
+    expect(await page.getByTestId('validity').textContent()).toBe(da['result.valid']);
     await context?.close();
   });
 

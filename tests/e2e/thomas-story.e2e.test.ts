@@ -305,6 +305,27 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await expectAccessible(page, 'ledger with ended grants');
     await page.screenshot({ path: screenshotPath('thomas-ledger-da'), fullPage: true });
 
+    // The lawyer reads the case material on the receiver page, and checks the municipality's own
+    // signature on it with the municipality's published keys (loaded as a file: the page fetches nothing).
+    receiverContext = await plain!.newContext({ locale: 'da-DK' });
+    const receiver = await receiverContext.newPage();
+    await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
+    await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(lawyerBundle);
+    await receiver.getByLabel(RECEIVER_DA['form.keyLabel']).fill(lawyer.identity);
+    await receiver.getByRole('button', { name: RECEIVER_DA['form.submit'] }).click();
+    const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
+    await result.waitFor({ timeout: 30_000 });
+    await result.getByText(theCase.caseNumber).first().waitFor();
+    await result.getByText(RECEIVER_DA['provenance.municipality'].replace('{source}', 'Vesterå Kommune')).first().waitFor();
+    const jwksFile = join(tmp, 'jwks.json');
+    writeFileSync(jwksFile, await (await fetch(`${municipality.url}/.well-known/jwks.json`)).text());
+    const keyInputs = result.getByLabel(RECEIVER_DA['provenance.jwksLabel']);
+    expect(await keyInputs.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await keyInputs.count()); i++) await keyInputs.nth(i).setInputFiles(jwksFile);
+    const checks = result.locator('[data-testid^="provenance-check-"]');
+    for (let i = 0; i < (await checks.count()); i++) expect(await checks.nth(i).textContent()).toMatch(/^Kontrolleret med jwks\.json: underskriften er kommunens, og de \d+ poster er præcis dem, kommunen underskrev\.$/);
+    await receiver.screenshot({ path: screenshotPath('thomas-receiver-lawyer-da'), fullPage: true });
+
     // Nothing was ever shared with anyone else: the ledger holds exactly the two grants he approved.
     expect(await page.getByRole('list', { name: DA['sharing.grants.listLabel'] }).getByRole('article').count()).toBe(2);
   });
