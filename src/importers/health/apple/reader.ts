@@ -12,12 +12,19 @@ import { appleDateToEpochMs, appleDateToIso, appleLocalHour, isAppleDate, nextDa
 import { unitRule } from './units';
 import { XmlTextCleaner } from './sanitize';
 import { Interner, own } from './own';
-import { FastXmlTokenizer, XmlSyntaxError, type XmlHandler, type XmlTokenizer } from './xml-scan';
+import { FastXmlTokenizer, XmlSyntaxError, type TokenizerFactory, type XmlTokenizer } from './xml-scan';
 
-/** Makes the tokenizer the reader feeds (the tests also plug in saxes, as a reference). */
-export type TokenizerFactory = (handler: XmlHandler) => XmlTokenizer;
+export type { TokenizerFactory } from './xml-scan';
 
-type Attrs = Record<string, string>;
+/** The attributes the reader looks at; the tokenizer hands their values on by index. */
+const NAMES = [
+  'type', 'sourceName', 'unit', 'startDate', 'endDate', 'value',
+  'workoutActivityType', 'duration', 'durationUnit', 'totalDistance', 'totalDistanceUnit',
+  'totalEnergyBurned', 'totalEnergyBurnedUnit', 'sum',
+] as const;
+type Name = (typeof NAMES)[number];
+const A = Object.fromEntries(NAMES.map((n, i) => [n, i])) as Record<Name, number>;
+type Attrs = readonly (string | undefined)[];
 
 const SLEEP = 'HKCategoryTypeIdentifierSleepAnalysis';
 const ASLEEP = new Set([
@@ -78,10 +85,10 @@ export class AppleXmlReader {
   constructor(
     private readonly issues: IssueLog,
     keepSamples: readonly HealthMetric[] = [],
-    tokenizer: TokenizerFactory = (h) => new FastXmlTokenizer(h),
+    tokenizer: TokenizerFactory = (h, names) => new FastXmlTokenizer(h, names),
   ) {
     this.keep = new Set(keepSamples);
-    this.tokenizer = tokenizer({ open: (name, attributes) => this.open(name, attributes), close: (name) => this.close(name) });
+    this.tokenizer = tokenizer({ open: (name, values) => this.open(name, values), close: (name) => this.close(name) }, NAMES);
   }
 
   /** Feeds decoded text. Throws ImportError `malformed` at the first well-formedness error. */
@@ -132,7 +139,7 @@ export class AppleXmlReader {
         if (this.openWorkout) this.workoutStatistics(this.openWorkout, a);
         break;
       case 'ExportDate': {
-        const v = a.value;
+        const v = a[A.value];
         if (v !== undefined && isAppleDate(v)) this.exportDate = appleDateToIso(v);
         break;
       }
@@ -168,16 +175,16 @@ export class AppleXmlReader {
 
   private record(a: Attrs): void {
     const n = ++this.records;
-    const type = a.type;
+    const type = a[A.type];
     if (type === undefined || type === '') return this.issues.add('missing-type', 'skipped', n);
-    const start = a.startDate;
+    const start = a[A.startDate];
     if (start === undefined || !isAppleDate(start)) return this.issues.add('bad-date', 'skipped', n, 'startDate');
-    const source = this.strings.get(a.sourceName ?? '');
+    const source = this.strings.get(a[A.sourceName] ?? '');
     if (type === SLEEP) return this.sleep(a, start, source, n);
-    const raw = a.value;
+    const raw = a[A.value];
     if (raw === undefined) return; // a few HKDataType… records carry no value; nothing to add up
     let value = raw === '' ? Number.NaN : Number(raw);
-    let rawUnit = a.unit ?? '';
+    let rawUnit = a[A.unit] ?? '';
     if (Number.isNaN(value)) {
       // Category samples carry a symbol (HKCategoryValue…): each one counts as one event.
       if (!type.startsWith('HKCategoryTypeIdentifier')) return this.issues.add('bad-value', 'skipped', n, own(type));
@@ -188,18 +195,18 @@ export class AppleXmlReader {
     }
     const rule = this.rule(type, rawUnit);
     if (rule.dedup) {
-      const key = `${type}|${start}|${a.endDate ?? ''}|${raw}|${source}`;
+      const key = `${type}|${start}|${a[A.endDate] ?? ''}|${raw}|${source}`;
       if (this.seenInCorrelations.has(key)) return;
       this.seenInCorrelations.add(own(key));
     }
     const v = rule.convert(value);
     rule.series.add(start.slice(0, 10), source, v);
-    if (rule.keep) this.keepSample(rule.series.type, rule.metric, start, a.endDate, v, rule.unit, source);
+    if (rule.keep) this.keepSample(rule.series.type, rule.metric, start, a[A.endDate], v, rule.unit, source);
   }
 
   private sleep(a: Attrs, start: string, source: string, n: number): void {
-    if (!ASLEEP.has(a.value ?? '')) return; // in bed, awake: not sleep
-    const end = a.endDate;
+    if (!ASLEEP.has(a[A.value] ?? '')) return; // in bed, awake: not sleep
+    const end = a[A.endDate];
     if (end === undefined || !isAppleDate(end)) return this.issues.add('bad-date', 'skipped', n, 'endDate');
     const minutes = (appleDateToEpochMs(end) - appleDateToEpochMs(start)) / 60_000;
     if (!(minutes >= 0 && minutes <= MAX_SLEEP_MINUTES)) return this.issues.add('bad-duration', 'skipped', n);
@@ -218,35 +225,35 @@ export class AppleXmlReader {
 
   private workoutOpen(a: Attrs): void {
     const n = ++this.records;
-    const start = a.startDate;
-    const end = a.endDate;
+    const start = a[A.startDate];
+    const end = a[A.endDate];
     if (start === undefined || end === undefined || !isAppleDate(start) || !isAppleDate(end)) {
       this.issues.add('bad-workout', 'skipped', n);
       return;
     }
-    const durationMinutes = toMinutes(a.duration, a.durationUnit) ?? (appleDateToEpochMs(end) - appleDateToEpochMs(start)) / 60_000;
+    const durationMinutes = toMinutes(a[A.duration], a[A.durationUnit]) ?? (appleDateToEpochMs(end) - appleDateToEpochMs(start)) / 60_000;
     const workout: Workout = {
-      activity: this.strings.get(a.workoutActivityType || 'HKWorkoutActivityTypeOther'),
+      activity: this.strings.get(a[A.workoutActivityType] || 'HKWorkoutActivityTypeOther'),
       start: appleDateToIso(start),
       end: appleDateToIso(end),
       durationMinutes,
-      source: this.strings.get(a.sourceName ?? ''),
+      source: this.strings.get(a[A.sourceName] ?? ''),
     };
-    const distanceKm = toUnit('distance', a.totalDistance, a.totalDistanceUnit);
+    const distanceKm = toUnit('distance', a[A.totalDistance], a[A.totalDistanceUnit]);
     if (distanceKm !== undefined) workout.distanceKm = distanceKm;
-    const energyKcal = toUnit('active-energy', a.totalEnergyBurned, a.totalEnergyBurnedUnit);
+    const energyKcal = toUnit('active-energy', a[A.totalEnergyBurned], a[A.totalEnergyBurnedUnit]);
     if (energyKcal !== undefined) workout.energyKcal = energyKcal;
     this.openWorkout = { workout };
   }
 
   /** Newer exports give totals as children instead of `total*` attributes. */
   private workoutStatistics(w: OpenWorkout, a: Attrs): void {
-    const type = a.type ?? '';
+    const type = a[A.type] ?? '';
     if (type.startsWith('HKQuantityTypeIdentifierDistance')) {
-      const km = toUnit('distance', a.sum, a.unit);
+      const km = toUnit('distance', a[A.sum], a[A.unit]);
       if (km !== undefined) w.statDistanceKm = (w.statDistanceKm ?? 0) + km;
     } else if (type === 'HKQuantityTypeIdentifierActiveEnergyBurned') {
-      const kcal = toUnit('active-energy', a.sum, a.unit);
+      const kcal = toUnit('active-energy', a[A.sum], a[A.unit]);
       if (kcal !== undefined) w.statEnergyKcal = (w.statEnergyKcal ?? 0) + kcal;
     }
   }

@@ -10,9 +10,17 @@
  */
 
 export interface XmlHandler {
-  open(name: string, attributes: Record<string, string>): void;
+  /**
+   * A start tag. `values[i]` is the value of the i-th of the attribute names the tokenizer was
+   * made with (undefined when absent); other attributes are checked but not handed on. The array
+   * is reused for the next tag: read it, do not keep it.
+   */
+  open(name: string, values: readonly (string | undefined)[]): void;
   close(name: string): void;
 }
+
+/** Makes a tokenizer that reports the attributes in `names` (the rest are only checked). */
+export type TokenizerFactory = (handler: XmlHandler, names: readonly string[]) => XmlTokenizer;
 
 export interface XmlTokenizer {
   write(text: string): void;
@@ -158,7 +166,28 @@ export class FastXmlTokenizer implements XmlTokenizer {
   /** Characters handled in earlier writes (an XML declaration must be at 0). */
   private consumed = 0;
 
-  constructor(private readonly handler: XmlHandler) {}
+  /** Wanted attribute names by length, with their index: found in place, without a slice. */
+  private readonly byLength: { name: string; index: number }[][] = [];
+  private readonly values: (string | undefined)[];
+  /** Names of the current tag's other attributes, for the duplicate check. */
+  private readonly others: string[] = [];
+  private valuesDirty = false;
+
+  constructor(
+    private readonly handler: XmlHandler,
+    names: readonly string[],
+  ) {
+    if (names.length > 31) throw new RangeError('FastXmlTokenizer: at most 31 attribute names');
+    names.forEach((name, index) => (this.byLength[name.length] ??= []).push({ name, index }));
+    this.values = names.map(() => undefined);
+  }
+
+  /** Index of the wanted name at s[from, to), or -1. */
+  private wanted(s: string, from: number, to: number): number {
+    const candidates = this.byLength[to - from];
+    if (candidates !== undefined) for (const c of candidates) if (s.startsWith(c.name, from)) return c.index;
+    return -1;
+  }
 
   write(text: string): void {
     const s = this.pending.length > 0 ? this.pending + text : text;
@@ -218,7 +247,9 @@ export class FastXmlTokenizer implements XmlTokenizer {
     if (c === SLASH) return this.endTag(s, lt);
     if (c === BANG) return this.markup(s, lt);
     if (c === QM) return this.instruction(s, lt);
-    return this.startTag(s, lt);
+    const next = this.startTag(s, lt);
+    if (next === MORE) this.valuesDirty = true;
+    return next;
   }
 
   private startTag(s: string, lt: number): number {
@@ -228,20 +259,29 @@ export class FastXmlTokenizer implements XmlTokenizer {
     if (ne >= len) return MORE;
     if (this.rootDone) throw new XmlSyntaxError('a second root element');
     const name = s.slice(lt + 1, ne);
-    const attributes: Record<string, string> = {};
+    const values = this.values;
+    if (this.valuesDirty) {
+      // Values of an earlier, unfinished attempt at this tag (it continued in the next chunk).
+      values.fill(undefined);
+      this.valuesDirty = false;
+    }
+    this.others.length = 0;
+    let seen = 0;
     let j = ne;
     for (;;) {
       if (j >= len) return MORE;
       let c = s.charCodeAt(j);
       if (c === GT) {
         this.stack.push(name);
-        this.handler.open(name, attributes);
+        this.handler.open(name, values);
+        if (seen !== 0) values.fill(undefined);
         return j + 1;
       }
       if (c === SLASH) {
         if (j + 1 >= len) return MORE;
         if (s.charCodeAt(j + 1) !== GT) throw new XmlSyntaxError('"/" not followed by ">"');
-        this.handler.open(name, attributes);
+        this.handler.open(name, values);
+        if (seen !== 0) values.fill(undefined);
         this.handler.close(name);
         if (this.stack.length === 0) this.rootDone = true;
         return j + 2;
@@ -254,7 +294,14 @@ export class FastXmlTokenizer implements XmlTokenizer {
       const ae = nameEnd(s, j);
       if (ae === j) throw new XmlSyntaxError('bad attribute name');
       if (ae >= len) return MORE;
-      const attr = s.slice(j, ae);
+      const index = this.wanted(s, j, ae);
+      let other: string | undefined;
+      if (index >= 0) {
+        if (seen & (1 << index)) throw new XmlSyntaxError('duplicate attribute');
+        seen |= 1 << index;
+      } else {
+        other = s.slice(j, ae);
+      }
       j = ae;
       while (j < len && isSpace(s.charCodeAt(j))) j++;
       if (j >= len) return MORE;
@@ -266,10 +313,15 @@ export class FastXmlTokenizer implements XmlTokenizer {
       if (quote !== DQ && quote !== SQ) throw new XmlSyntaxError('attribute value without quotes');
       const close = s.indexOf(quote === DQ ? '"' : "'", j + 1);
       if (close < 0) return MORE;
-      if (Object.hasOwn(attributes, attr)) throw new XmlSyntaxError('duplicate attribute');
       const raw = s.slice(j + 1, close);
       // Most values are plain: one regex test is cheaper than looking at each character in JS.
-      attributes[attr] = SPECIAL.test(raw) ? attributeValue(raw) : raw;
+      const value = SPECIAL.test(raw) ? attributeValue(raw) : raw;
+      if (other === undefined) {
+        values[index] = value;
+      } else {
+        if (this.others.includes(other)) throw new XmlSyntaxError('duplicate attribute');
+        this.others.push(other);
+      }
       j = close + 1;
     }
   }

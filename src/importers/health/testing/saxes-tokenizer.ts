@@ -10,12 +10,14 @@ export class SaxesTokenizer implements XmlTokenizer {
   private readonly parser = new SaxesParser({ position: false });
   private error: Error | undefined;
 
-  constructor(handler: XmlHandler) {
+  constructor(handler: XmlHandler, names: readonly string[]) {
     this.parser.on('error', (e) => {
       this.error ??= e;
     });
     this.parser.on('opentag', (tag) => {
-      if (!this.error) handler.open(tag.name, tag.attributes as Record<string, string>);
+      if (this.error) return;
+      const attributes = tag.attributes as Record<string, string>;
+      handler.open(tag.name, names.map((n) => (Object.hasOwn(attributes, n) ? attributes[n] : undefined)));
     });
     this.parser.on('closetag', (tag) => {
       if (!this.error) handler.close(tag.name);
