@@ -27,7 +27,8 @@ interface Entry {
   ref: string;
   txRef: string;
   info: string;
-  ustrd: string[];
+  /** Ustrd lines per TxDtls (a batch has several). */
+  ustrd: string[][];
   debtorName: string;
   creditorName: string;
   txCount: number;
@@ -58,6 +59,7 @@ function isoDate(text: string): CalendarDate | null {
 }
 
 const CHUNK = 1 << 20;
+const MAX_BATCH_TEXTS = 5;
 
 export function parseCamt053(text: string, options: RowOptions): BankStatement {
   const issues: ImportIssue[] = [];
@@ -119,12 +121,16 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
         if (parent === 'Sts' && name === 'Cd') entry.status = value;
         else if (parent === 'BookgDt' && (name === 'Dt' || name === 'DtTm')) entry.bookingDate = value;
         else if (parent === 'ValDt' && (name === 'Dt' || name === 'DtTm')) entry.valueDate = value;
-      } else if (entry.txCount <= 1 && stack[entryDepth + 1] === 'NtryDtls') {
-        // Inside NtryDtls; text and names come from the first TxDtls only.
+      } else if (stack[entryDepth + 1] === 'NtryDtls') {
         const inTx = stack[entryDepth + 2] === 'TxDtls';
         if (rel === 3 && name === 'NbOfTxs' && stack[depth - 1] === 'Btch') entry.batchCount = Number(value) || 0;
-        else if (inTx && name === 'Ustrd' && stack[depth - 1] === 'RmtInf' && value !== '') entry.ustrd.push(value);
-        else if (inTx && name === 'AcctSvcrRef' && stack[depth - 1] === 'Refs') entry.txRef = value;
+        else if (inTx && name === 'Ustrd' && stack[depth - 1] === 'RmtInf' && value !== '') {
+          const at = entry.txCount - 1;
+          // A batch of thousands keeps the texts of its first few transactions only.
+          if (at < MAX_BATCH_TEXTS) (entry.ustrd[at] ??= []).push(value);
+        } else if (entry.txCount > 1) {
+          // The counterparty and reference of a batch are not those of its first transaction.
+        } else if (inTx && name === 'AcctSvcrRef' && stack[depth - 1] === 'Refs') entry.txRef = value;
         else if (inTx && name === 'Nm' && stack[entryDepth + 3] === 'RltdPties') {
           // .02: RltdPties/Dbtr/Nm; .08: RltdPties/Dbtr/Pty/Nm.
           const party = stack[entryDepth + 4];
@@ -194,9 +200,14 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
       issues.push(issue('bad-date', e.line, 'BookgDt'));
       return;
     }
-    const ustrd = e.ustrd.join(' ');
-    const name = e.cdtDbt === 'CRDT' ? e.debtorName : e.creditorName;
+    // Ustrd lines of one transaction are one text; a batch's transactions are listed with `; `.
+    const ustrd = e.ustrd
+      .map((lines) => lines.join(' '))
+      .filter((t) => t !== '')
+      .join('; ');
     const batch = e.txCount > 1 || e.batchCount > 1;
+    // A batch's first transaction names its own counterparty, not the batch's.
+    const name = batch ? '' : e.cdtDbt === 'CRDT' ? e.debtorName : e.creditorName;
     const text = batch ? e.info || ustrd || name : ustrd || name || e.info;
     const tx: BankTransaction = { date, amountMinor, currency: e.ccy || s.ccy || 'DKK', text, pending, line: e.line };
     const valueDate = isoDate(e.valueDate);

@@ -110,7 +110,8 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
     let dateCell = cellAt(row, plan.date);
     if (dateCell === '' && plan.altDate !== undefined) dateCell = cellAt(row, plan.altDate);
     let date: CalendarDate | null;
-    if (dateCell.toLowerCase() === 'reserveret') {
+    const c0 = dateCell.charCodeAt(0);
+    if ((c0 === 0x52 || c0 === 0x72) && dateCell.toLowerCase() === 'reserveret') {
       // Nordea's reserved card payments: no booking date yet, the purchase date is in the text.
       isPending = true;
       date = purchaseDateInText(text, today) ?? today;
