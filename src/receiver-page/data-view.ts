@@ -48,8 +48,21 @@ function cell(key: string, value: unknown, currency: string): Cell {
     if (DATE.test(value) && !Number.isNaN(Date.parse(value))) return { kind: 'date', iso: value };
     return { kind: 'text', text: value };
   }
-  // Anything deeper than a table cell can show is given as compact JSON rather than dropped.
-  return { kind: 'text', text: JSON.stringify(value) };
+  return { kind: 'text', text: summarise(value) };
+}
+
+/** A nested value in one line: lists joined, records by their name or as `key: value` pairs. */
+function summarise(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value !== 'object') return String(value);
+  // Anything deeper than a cell can show is given as compact JSON rather than dropped.
+  if (depth > 2) return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((v) => summarise(v, depth + 1)).join('; ');
+  const record = value as Record<string, unknown>;
+  for (const key of ['title', 'name', 'label', 'text', 'display']) if (typeof record[key] === 'string') return record[key];
+  return Object.entries(record)
+    .map(([k, v]) => `${k}: ${summarise(v, depth + 1)}`)
+    .join(', ');
 }
 
 const currencyOf = (record: Record<string, unknown>, fallback: string): string =>
@@ -111,9 +124,11 @@ function section(title: string, record: Record<string, unknown>, currency: strin
   return out;
 }
 
-/** A record a table row can show whole: scalars, or one level of scalars (per-category sums). */
+/** A record a table row can show whole: scalars, lists of scalars, or one level of scalars (per-category sums). */
 const isTableRow = (value: unknown): boolean =>
-  isScalar(value) || (isPlainObject(value) && Object.values(value).every((v) => isScalar(v) || (isPlainObject(v) && Object.values(v).every(isScalar))));
+  isScalar(value) ||
+  (isPlainObject(value) &&
+    Object.values(value).every((v) => isScalar(v) || (Array.isArray(v) && v.every(isScalar)) || (isPlainObject(v) && Object.values(v).every(isScalar))));
 
 /** Records too rich for one table row each get a section of their own (a view, a case). */
 function itemSections(key: string, items: unknown[], currency: string, language: Language, depth: number): DataSection[] {

@@ -38,5 +38,10 @@ describe('describeData', () => {
     const decided = all(sections).flatMap((s) => s.tables).find((t) => t.caption === 'Afgørelser')!;
     expect(decided.rows[0]).toContainEqual({ kind: 'date', iso: '2026-02-01' });
     expect(JSON.stringify(all(sections))).toContain('{\\"f\\":1}');
+    // Nested values inside a table cell are summarised in one line, by name where they have one.
+    const rows = describeData({ decisions: [{ title: 'Bevilling', basis: ['Lægeerklæring', 'Samtale'], law: { paragraph: '§ 11', act: 'LAS' } }] }, 'da')[0]!.tables[0]!.rows;
+    expect(rows[0]).toEqual([{ kind: 'text', text: 'Bevilling' }, { kind: 'text', text: 'Lægeerklæring; Samtale' }, { kind: 'text', text: '§ 11' }, { kind: 'text', text: 'LAS' }]);
+    const contact = describeData({ people: [{ name: 'Sanne', phones: [{ number: '72 36 41 12' }] }, { name: 'Ole', team: { lead: { name: 'Eva' } } }] }, 'da');
+    expect(JSON.stringify(contact)).toContain('Eva');
   });
 });
