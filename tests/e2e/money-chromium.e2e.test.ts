@@ -279,7 +279,10 @@ describe('bank import in Chromium', () => {
     await picker(page).setInputFiles(big);
     const bar = page.getByRole('progressbar', { name: DA['money.import.progressLabel'] });
     await bar.waitFor();
-    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
+    // The worker reports rows read and rows per second while it parses.
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.money-progress .rate').textContent()).toMatch(/^[\d.]+ rækker læst · [\d.]+ rækker i sekundet$/);
+    expect(await page.locator('.money-progress .rate').textContent()).not.toMatch(/^0 rækker/);
     await expectAccessible(page, 'import progress');
     await page.getByRole('button', { name: DA['money.import.cancel'] }).click();
     await status(page).filter({ hasText: DA['money.import.cancelled'] }).waitFor();
