@@ -4,9 +4,10 @@
  * → progress → summary → save → the daily steps chart and its table; importing it again adds
  * nothing; a large export cancelled half-way stores nothing; a FHIR bundle's observations are
  * listed with names and units; an empty file, binary garbage, a truncated zip and malformed XML
- * each give a message naming the problem and store nothing; axe finds no serious violations.
+ * each give a message naming the problem and store nothing; axe finds no serious violations; in an
+ * English browser the observations carry their English names.
  */
-import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -14,9 +15,10 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAppleHealthXml } from '../../src/importers/health/testing/generate';
-import { callBackground, chromiumForThisFile, createVault, DA, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { callBackground, chromiumForThisFile, createVault, DA, EN, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
+const english = chromiumForThisFile({ bypassCSP: true, locale: 'en-US' });
 const files = mkdtempSync(join(tmpdir(), 'handlerum-health-'));
 afterAll(() => rmSync(files, { recursive: true, force: true }));
 
@@ -258,5 +260,22 @@ describe('health import in Chromium', () => {
     }
     await expectAccessible(page, 'health, error');
     await page.screenshot({ path: screenshotPath('health-error-da'), fullPage: true });
+  });
+
+  it('names observations in English, and a bad file’s problem too, when the browser is English', async () => {
+    const session = await english.launch();
+    const en = await session.openPage('vault.html');
+    await createVault(en, { name: 'Aisha', c: EN });
+    await en.getByRole('navigation', { name: EN['header.sections'] }).getByRole('button', { name: EN['section.health'] }).click();
+    await en.getByLabel(EN['health.import.fileLabel']).setInputFiles({ name: 'journal.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FHIR_BUNDLE)) });
+    const summary = en.getByRole('region', { name: text(EN, 'health.summary.title', { file: 'journal.json' }) });
+    await summary.getByRole('button', { name: EN['health.summary.save'] }).click();
+    const table = en.getByRole('table', { name: EN['health.observations.caption'] });
+    const weight = table.getByRole('row').filter({ has: en.getByRole('rowheader', { name: 'Body weight', exact: true }) });
+    await expect.poll(async () => (await weight.textContent()) ?? '').toMatch('82.5 kg');
+    await en.getByLabel(EN['health.import.fileLabel']).setInputFiles({ name: 'empty.xml', mimeType: 'text/xml', buffer: Buffer.alloc(0) });
+    const alert = en.getByRole('alert').filter({ hasText: 'empty.xml' });
+    await alert.waitFor();
+    await expect.poll(async () => (await alert.textContent()) ?? '').toMatch('The file is empty. Nothing was saved.');
   });
 });
