@@ -205,6 +205,39 @@ describe('Thomas’s own file and correction request', () => {
     await page.screenshot({ path: screenshotPath('own-case-da'), fullPage: true });
   });
 
+  it('stores a file near the limit (24 MiB, 24 parts) in one write and gives it back unchanged', async () => {
+    const size = 24 * 1024 * 1024;
+    const pattern = (i: number) => (i * 31 + (i >> 10)) % 251;
+    // The file is made in the page: sending 24 MiB through the automation protocol would be the slow part.
+    const files = page.getByRole('region', { name: DA['own.files.title'] });
+    await files.getByLabel(DA['own.files.choose']).evaluate(
+      (input: HTMLInputElement, n) => {
+        const bytes = new Uint8Array(n);
+        for (let i = 0; i < n; i++) bytes[i] = (i * 31 + (i >> 10)) % 251;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], 'kontoudtog-2026.pdf', { type: 'application/pdf' }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      size,
+    );
+    await files.getByRole('button', { name: DA['own.files.attach'] }).click();
+    await files.getByRole('status').getByText(text(DA, 'own.files.attached', { name: 'kontoudtog-2026.pdf' })).waitFor({ timeout: 120_000 });
+    const id = await profileId(page);
+    const parts = await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment-content' });
+    const big = (await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment' })).value.records.find((r: { data: { fileName: string } }) => r.data.fileName === 'kontoudtog-2026.pdf');
+    expect(big.data).toMatchObject({ size, chunks: 24 });
+    expect(parts.value.records.filter((r: { data: { attachmentId: string } }) => r.data.attachmentId === big.id)).toHaveLength(24);
+
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await files.getByRole('button', { name: `${DA['own.files.download']} kontoudtog-2026.pdf` }).click();
+    const back = readFileSync((await (await download).path())!);
+    expect(back.length).toBe(size);
+    let same = true;
+    for (let i = 0; i < size && same; i++) same = back[i] === pattern(i);
+    expect(same).toBe(true);
+  });
+
   it('keeps the file name and bytes only inside sealed vault records', async () => {
     const needles = [MARKER, FILE_NAME, 'Fra egen læge', 'tillægget for november', PDF.subarray(0, 64).toString('latin1')];
     const { found, bytes } = await foundInVaultRows(page, needles);
