@@ -151,6 +151,8 @@ export class SharingService {
   private readonly transfers = new Map<string, { chunks: Uint8Array[]; expiresAt: number }>();
   /** Log appends run one after another: each needs the head the one before wrote. */
   private logQueue: Promise<unknown> = Promise.resolve();
+  /** The last entry this service wrote or read (undefined: not known yet). */
+  private knownHead: LogEntry | null | undefined;
   private keysQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: SharingServiceDeps) {
@@ -205,14 +207,31 @@ export class SharingService {
   /** Appends one entry; the chain head is the last entry stored. */
   appendLog(type: LogEntryBody['type'], profileId: string | null, summary: LogEntryBody['summary']): Promise<LogEntry> {
     const next = this.logQueue.then(async () => {
-      const entries = await this.logEntries();
-      const head = entries.at(-1) ?? null;
+      const head = await this.logHead();
       const entry = nextEntry(head, { type, at: this.iso(), profileId, summary });
       await this.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: transparencyEntryKind.name, id: logId(entry.seq), data: entry }]);
+      this.knownHead = entry;
       return entry;
     });
     this.logQueue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * The chain head without reading the whole log on every append: the head remembered is trusted
+   * only while it is still stored and nothing follows it (a restore or a discarded entry may have
+   * changed the log); otherwise the log is read again.
+   */
+  private async logHead(): Promise<LogEntry | null> {
+    const known = this.knownHead;
+    if (known !== undefined) {
+      const entry = (seq: number) => this.records.get<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name, logId(seq));
+      // A damaged entry cannot be read one by one; the full read below leaves it out.
+      const [stored, following] = await Promise.all([known ? entry(known.seq) : null, entry((known?.seq ?? 0) + 1)]).catch(() => [undefined, undefined]);
+      if ((known === null || stored?.data.hash === known.hash) && following === null) return known;
+    }
+    this.knownHead = (await this.logEntries()).at(-1) ?? null;
+    return this.knownHead;
   }
 
   /**

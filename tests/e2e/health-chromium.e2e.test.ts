@@ -15,7 +15,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAppleHealthXml } from '../../src/importers/health/testing/generate';
-import { callBackground, chromiumForThisFile, createVault, DA, EN, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { callBackground, chromiumForThisFile, createVault, DA, EN, screenshotPath, text, expectAccessible } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
 const english = chromiumForThisFile({ bypassCSP: true, locale: 'en-US' });
@@ -127,11 +127,6 @@ async function watchProgress(page: Page): Promise<void> {
   });
 }
 const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer } | string) {
   await fileInput(page).setInputFiles(file);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callBackground, chromiumForThisFile, createVault, DA, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { callBackground, chromiumForThisFile, createVault, DA, screenshotPath, text, expectAccessible } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true }); // bypassCSP: to inject axe-core
 const tmp = mkdtempSync(join(tmpdir(), 'handlerum-money-'));
@@ -48,11 +48,6 @@ const FEBRUARY: Row[] = [
 ];
 
 const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'text/csv', buffer });
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 async function profileId(page: Page): Promise<string> {
   const result = await callBackground(page, 'listProfiles');

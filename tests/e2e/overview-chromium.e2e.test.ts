@@ -16,7 +16,7 @@ import ICAL from 'ical.js';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import type { Activity, Case, Decision } from '../../src/municipal/api/schemas';
@@ -41,11 +41,6 @@ afterAll(async () => {
   removeProfileDir(profileDir);
   granted.remove();
 });
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 const served = <T>(resource: 'cases' | 'decisions' | 'activities') =>
   [...server.state.ledger('thomas').changesAfter(resource, 0)].map((e) => e.record as unknown as T).filter((r) => (r as { type: string }).type !== 'tombstone');
@@ -76,12 +71,7 @@ describe('the overview of Thomas’s municipal data', () => {
     await page.getByRole('alert').filter({ hasText: DA['error.invalid-address'] }).first().waitFor();
     await expectAccessible(page, 'municipality, address error');
 
-    await page.getByLabel(DA['muni.address']).fill(server.url);
-    const loginPage = context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
-    await page.getByRole('button', { name: DA['muni.add'], exact: true }).click();
-    const login = await loginPage;
-    await login.waitForLoadState();
-    await login.click('button[value="thomas"]');
+    await addMunicipalityAndSignIn(page, server.url);
 
     // The progress bar runs while the sync does, then the connection shows its result.
     const connection = page.getByRole('article', { name: /Vesterå Kommune/ });

@@ -13,9 +13,10 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import type { Case, Payment } from '../../src/municipal/api/schemas';
+import { makePdf } from '../../src/municipality-server/data/pdf';
 
 let server: RunningMunicipality;
 let session: ChromiumSession;
@@ -28,27 +29,7 @@ keepPagesOnFailure(() => [context]);
 /** A small, valid PDF whose text is a marker that must never be stored readable. */
 const MARKER = 'Laegeattest-Hemmelig-Diagnose-7Q4Z';
 const FILE_NAME = 'lægeattest-thomas-7Q4Z.pdf';
-function pdf(textLine: string): Buffer {
-  const content = `BT /F1 14 Tf 56 780 Td (${textLine}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
-const PDF = pdf(MARKER);
+const PDF = Buffer.from(makePdf(MARKER, []));
 
 beforeAll(async () => {
   server = await startMunicipalityServer({ port: 0, testMode: true });
@@ -61,11 +42,6 @@ afterAll(async () => {
   removeProfileDir(profileDir);
   granted.remove();
 });
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 const served = <T>(resource: 'cases' | 'payments') =>
   [...server.state.ledger('thomas').changesAfter(resource, 0)].map((e) => e.record as unknown as T).filter((r) => (r as { type: string }).type !== 'tombstone');
@@ -119,12 +95,7 @@ describe('Thomas’s own file and correction request', () => {
     await createVault(page, { name: 'Thomas' });
     await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
-    await page.getByLabel(DA['muni.address']).fill(server.url);
-    const loginPage = context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
-    await page.getByRole('button', { name: DA['muni.add'], exact: true }).click();
-    const login = await loginPage;
-    await login.waitForLoadState();
-    await login.click('button[value="thomas"]');
+    await addMunicipalityAndSignIn(page, server.url);
     await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
     await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
     await page.getByRole('region', { name: DA['now.openCases'] }).getByRole('link', { name: 'Kontanthjælp', exact: true }).click();

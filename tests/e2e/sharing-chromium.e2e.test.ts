@@ -10,16 +10,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle } from '../../src/bundle/index';
-import { addNote, chromiumForThisFile, createVault, DA, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { addNote, chromiumForThisFile, createVault, DA, screenshotPath, text, expectAccessible } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
 const downloads = mkdtempSync(join(tmpdir(), 'handlerum-share-downloads-'));
 afterAll(() => rmSync(downloads, { recursive: true, force: true }));
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 

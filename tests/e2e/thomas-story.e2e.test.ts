@@ -24,7 +24,7 @@ import { startBudgetService, type RunningBudgetService } from '../../src/example
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, seriousAxeViolations, text } from './harness/vault-ui';
+import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 
 const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
 
@@ -55,11 +55,6 @@ afterAll(async () => {
   granted.remove();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: DA['header.sections'] });
 const section = (page: Page, key: 'section.overview' | 'section.municipality' | 'section.money' | 'section.health' | 'section.notes' | 'section.sharing') =>
@@ -132,12 +127,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await createVault(page, { name: 'Thomas' });
 
     await section(page, 'section.municipality');
-    await page.getByLabel(DA['muni.address']).fill(municipality.url);
-    const loginPage = context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
-    await page.getByRole('button', { name: DA['muni.add'], exact: true }).click();
-    const login = await loginPage;
-    await login.waitForLoadState();
-    await login.click('button[value="thomas"]');
+    await addMunicipalityAndSignIn(page, municipality.url);
     await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
 
     await page.getByRole('button', { name: DA['muni.showOverview'] }).click();

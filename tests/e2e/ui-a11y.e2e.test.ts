@@ -4,14 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, DA, lock, openSection, PASSPHRASE, seriousAxeViolations, SLOW, text, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
+import { addNote, DA, lock, openSection, PASSPHRASE, seriousAxeViolations, SLOW, text, chromiumForThisFile, screenshotPath, expectAccessible } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
-
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 

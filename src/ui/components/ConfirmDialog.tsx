@@ -1,32 +1,12 @@
-/**
- * A modal "are you sure?" built on <dialog>: the browser traps focus, Escape cancels, and focus
- * returns to the button that opened it. The safe choice (cancel) gets focus first.
- */
-import { useEffect, useId, useRef } from 'preact/hooks';
+/** A modal "are you sure?": the safe choice (cancel) gets focus first. */
+import { useId } from 'preact/hooks';
 import { t } from '../i18n/index';
+import { ModalDialog } from './ModalDialog';
 
 export function ConfirmDialog(props: { message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    dialog?.querySelector<HTMLButtonElement>('button.cancel')?.focus();
-    return () => {
-      dialog?.close();
-      opener?.focus?.();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={`${id}-text`}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
-      }}
-    >
+    <ModalDialog labelId={`${id}-text`} initialFocus="button.cancel" onCancel={props.onCancel}>
       <p id={`${id}-text`}>{props.message}</p>
       <div class="actions">
         <button type="button" class="cancel" onClick={props.onCancel}>
@@ -36,6 +16,6 @@ export function ConfirmDialog(props: { message: string; confirmLabel: string; on
           {props.confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

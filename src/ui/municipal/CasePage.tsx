@@ -12,9 +12,9 @@ import { t, type MessageKey } from '../i18n/index';
 import { EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
-import { CaseNotes } from './CaseNotes';
 import { plainCaseTitle, statusOf, topicOf } from './plain';
 import { AttachPanel } from '../own/AttachPanel';
+import { CASE_NOTE_TEXTS, OwnNotes } from '../own/OwnNotes';
 import { CorrectAction } from '../own/CorrectAction';
 import { CorrectionList } from '../own/CorrectionList';
 import { targetOf } from '../own/corrections';
@@ -231,7 +231,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
         )}
       </section>
 
-      <CaseNotes profileId={props.profileId} caseVaultId={theCase.vaultId} />
+      <OwnNotes profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} texts={CASE_NOTE_TEXTS} level={3} />
       <AttachPanel profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} withNotes={false} />
       <CorrectionList profileId={props.profileId} caseVaultId={theCase.vaultId} title={t('own.list.caseTitle')} />
 

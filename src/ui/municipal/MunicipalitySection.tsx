@@ -2,12 +2,13 @@
  * "Kommunen": add a municipality by its address, watch the fetch progress, and manage each
  * connection (fetch now, sign in again, remove with or without the fetched data).
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { hostPermissionPattern, municipalityOrigin, type ConnectionSummary, type SyncStatus } from '../../messaging/municipal-api';
 import { VaultError } from '../../vault/errors';
 import { TextField } from '../components/Field';
+import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback, AlertLine } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../errors';
@@ -63,21 +64,10 @@ function lastSyncText(connection: ConnectionSummary): string {
 }
 
 function DisconnectDialog(props: { name: string; onConfirm: (deleteData: boolean) => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [deleteData, setDeleteData] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    dialog?.querySelector<HTMLButtonElement>('button.cancel')?.focus();
-    return () => {
-      dialog?.close();
-      opener?.focus?.();
-    };
-  }, []);
   return (
-    <dialog ref={ref} aria-labelledby={`${id}-title`} onCancel={(e) => (e.preventDefault(), props.onCancel())}>
+    <ModalDialog labelId={`${id}-title`} initialFocus="button.cancel" onCancel={props.onCancel}>
       <h3 id={`${id}-title`}>{t('muni.disconnectTitle', { name: props.name })}</h3>
       <div role="radiogroup" aria-labelledby={`${id}-title`} class="choices">
         <label class="choice">
@@ -97,7 +87,7 @@ function DisconnectDialog(props: { name: string; onConfirm: (deleteData: boolean
           {t('muni.disconnectConfirm')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

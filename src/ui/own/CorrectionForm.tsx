@@ -5,12 +5,13 @@
  * cannot be sent. It opens as a modal dialog: focus stays inside, Escape closes it.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { Document } from '../../municipal/api/schemas';
 import { canSend, isEditable, type AttachmentData, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
 import type { VaultRecord } from '../../vault/record-store';
 import { TextAreaField, TextField } from '../components/Field';
+import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { t } from '../i18n/index';
@@ -48,32 +49,13 @@ export interface CorrectionFormProps {
 }
 
 export function CorrectionDialog(props: CorrectionFormProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    dialog?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-    return () => {
-      dialog?.close();
-      opener?.focus?.();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      class="correction"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-    >
+    <ModalDialog labelId={`${id}-title`} initialFocus="textarea" class="correction" onCancel={props.onClose}>
       <h2 id={`${id}-title`}>{t('own.correct.title')}</h2>
       <p class="meta">{t('own.correct.about', { record: props.target.title })}</p>
       <CorrectionForm {...props} />
-    </dialog>
+    </ModalDialog>
   );
 }
 

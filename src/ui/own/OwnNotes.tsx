@@ -1,4 +1,7 @@
-/** The citizen's notes on any record: ordinary `note` records attached to it. */
+/**
+ * The citizen's notes on any record: ordinary `note` records attached to it. The same list and
+ * form serve the case page (its own panel and wording) and the files panel of other records.
+ */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import type { VaultRecord } from '../../vault/record-store';
@@ -6,7 +9,7 @@ import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { relativeTime } from '../format';
-import { t } from '../i18n/index';
+import { t, type MessageKey } from '../i18n/index';
 import type { RecordRef } from './attachments';
 
 interface NoteData {
@@ -15,7 +18,41 @@ interface NoteData {
   attachedTo?: RecordRef;
 }
 
-export function OwnNotes(props: { profileId: string; attachedTo: RecordRef }) {
+export interface NotesTexts {
+  title: MessageKey;
+  none: MessageKey;
+  add: MessageKey;
+  saved: MessageKey;
+  save: MessageKey;
+}
+
+const RECORD_NOTE_TEXTS: NotesTexts = {
+  title: 'own.notes.title',
+  none: 'own.notes.none',
+  add: 'own.notes.add',
+  saved: 'own.notes.saved',
+  save: 'own.notes.save',
+};
+
+export const CASE_NOTE_TEXTS: NotesTexts = {
+  title: 'case.notes',
+  none: 'case.noNotes',
+  add: 'case.addNote',
+  saved: 'case.noteSaved',
+  save: 'common.save',
+};
+
+export function OwnNotes(props: {
+  profileId: string;
+  attachedTo: RecordRef;
+  texts?: NotesTexts;
+  /** 3: a panel of its own on the page (the case page); 4: part of another panel. */
+  level?: 3 | 4;
+}) {
+  const texts = props.texts ?? RECORD_NOTE_TEXTS;
+  const level = props.level ?? 4;
+  const Heading = level === 3 ? 'h3' : 'h4';
+  const FormHeading = level === 3 ? 'h4' : 'h5';
   const [notes, setNotes] = useState<VaultRecord<NoteData>[] | null>(null);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -53,7 +90,7 @@ export function OwnNotes(props: { profileId: string; attachedTo: RecordRef }) {
         await load();
         return true;
       },
-      t('own.notes.saved'),
+      t(texts.saved),
     );
     if (ok) {
       setTitle('');
@@ -61,10 +98,10 @@ export function OwnNotes(props: { profileId: string; attachedTo: RecordRef }) {
     }
   };
 
-  return (
-    <div class="own-notes">
-      <h4 id={`${id}-notes`}>{t('own.notes.title')}</h4>
-      {notes && notes.length === 0 && <p class="empty-list">{t('own.notes.none')}</p>}
+  const content = (
+    <>
+      <Heading id={`${id}-notes`}>{t(texts.title)}</Heading>
+      {notes && notes.length === 0 && <p class="empty-list">{t(texts.none)}</p>}
       {notes && notes.length > 0 && (
         <ul class="plain-list" aria-labelledby={`${id}-notes`}>
           {notes.map((n) => (
@@ -77,12 +114,19 @@ export function OwnNotes(props: { profileId: string; attachedTo: RecordRef }) {
         </ul>
       )}
       <form onSubmit={save} noValidate aria-labelledby={`${id}-form`}>
-        <h5 id={`${id}-form`}>{t('own.notes.add')}</h5>
+        <FormHeading id={`${id}-form`}>{t(texts.add)}</FormHeading>
         <TextField label={t('notes.titleLabel')} value={title} onInput={setTitle} error={titleError} />
         <TextAreaField label={t('notes.bodyLabel')} value={body} onInput={setBody} rows={3} />
-        <button type="submit">{t('own.notes.save')}</button>
+        <button type="submit">{t(texts.save)}</button>
         <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       </form>
-    </div>
+    </>
+  );
+  return level === 3 ? (
+    <section class="panel" aria-labelledby={`${id}-notes`}>
+      {content}
+    </section>
+  ) : (
+    <div class="own-notes">{content}</div>
   );
 }

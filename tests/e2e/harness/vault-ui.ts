@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession, type LaunchOptions } from './chromium';
 import { da, type MessageKey } from '../../../src/ui/i18n/da';
 import { en } from '../../../src/ui/i18n/en';
@@ -95,6 +95,25 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; im
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Adds a municipality by its address in the Municipality section and picks `citizen` on its
+ * sign-in page (the reference municipality's stand-in for MitID), which opens as a window.
+ */
+export async function addMunicipalityAndSignIn(page: Page, origin: string, citizen = 'thomas', c: Catalogue = DA): Promise<void> {
+  await page.getByLabel(c['muni.address']).fill(origin);
+  const loginPage = page.context().waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
+  await page.getByRole('button', { name: c['muni.add'], exact: true }).click();
+  const login = await loginPage;
+  await login.waitForLoadState();
+  await login.click(`button[value="${citizen}"]`);
+}
+
+/** Fails with the list of serious or critical axe-core violations on what the page shows now. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
 /** Asks the background directly, as an extension page may (for checks a user cannot see). */
