@@ -14,6 +14,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { scrypt } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
+import { CHUNK_AEAD, type ChunkAead } from './chunk-aead';
 import { base64Decode, base64Encode, bech32Decode, bech32Encode, concatBytes, equalBytes, utf8 } from './encoding';
 
 export type AgeErrorCode =
@@ -273,32 +274,31 @@ const chunkNonce = (counter: number, last: boolean): Uint8Array => {
   return nonce;
 };
 
-function sealPayload(key: Uint8Array, plaintext: Uint8Array): Uint8Array {
+function sealPayload(key: Uint8Array, plaintext: Uint8Array, aead: ChunkAead): Uint8Array {
   const chunks = Math.max(1, Math.ceil(plaintext.length / CHUNK));
   const out = new Uint8Array(plaintext.length + chunks * TAG);
   for (let i = 0; i < chunks; i++) {
     const part = plaintext.subarray(i * CHUNK, Math.min(plaintext.length, (i + 1) * CHUNK));
     const at = i * (CHUNK + TAG);
     // Straight into the output: no per-chunk buffer and copy.
-    chacha20poly1305(key, chunkNonce(i, i === chunks - 1)).encrypt(part, out.subarray(at, at + part.length + TAG));
+    aead.seal(key, chunkNonce(i, i === chunks - 1), part, out.subarray(at, at + part.length + TAG));
   }
   return out;
 }
 
-function openPayload(key: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+function openPayload(key: Uint8Array, ciphertext: Uint8Array, aead: ChunkAead): Uint8Array {
   if (ciphertext.length < TAG) throw new AgeError('bad-payload', 'the payload is cut short');
   const chunks = Math.ceil(ciphertext.length / (CHUNK + TAG));
+  // Checked before the output is sized: only the last chunk can be short.
+  if (ciphertext.length - (chunks - 1) * (CHUNK + TAG) < TAG) throw new AgeError('bad-payload', 'the last chunk is cut short');
   const out = new Uint8Array(ciphertext.length - chunks * TAG);
   for (let i = 0; i < chunks; i++) {
     const part = ciphertext.subarray(i * (CHUNK + TAG), Math.min(ciphertext.length, (i + 1) * (CHUNK + TAG)));
     const last = i === chunks - 1;
-    if (part.length < TAG) throw new AgeError('bad-payload', 'the last chunk is cut short');
     // The final chunk can only be empty if it is the first one.
     if (last && part.length === TAG && i > 0) throw new AgeError('bad-payload', 'empty final chunk after a full one');
-    try {
-      chacha20poly1305(key, chunkNonce(i, last)).decrypt(part, out.subarray(i * CHUNK, i * CHUNK + part.length - TAG));
-    } catch (cause) {
-      throw new AgeError('bad-payload', `payload chunk ${i} does not authenticate`, { cause });
+    if (!aead.open(key, chunkNonce(i, last), part, out.subarray(i * CHUNK, i * CHUNK + part.length - TAG))) {
+      throw new AgeError('bad-payload', `payload chunk ${i} does not authenticate`);
     }
   }
   return out;
@@ -306,8 +306,11 @@ function openPayload(key: Uint8Array, ciphertext: Uint8Array): Uint8Array {
 
 // --- file -----------------------------------------------------------------------------------
 
-/** Encrypts `plaintext` to one recipient as an age v1 file (binary, not armored). */
-export function ageEncrypt(plaintext: Uint8Array, recipient: AgeRecipient, random: RandomSource = randomBytes): Uint8Array {
+/**
+ * Encrypts `plaintext` to one recipient as an age v1 file (binary, not armored).
+ * @param aead - the payload's ChaCha20-Poly1305; other than the default only in tests and the benchmark.
+ */
+export function ageEncrypt(plaintext: Uint8Array, recipient: AgeRecipient, random: RandomSource = randomBytes, aead: ChunkAead = CHUNK_AEAD): Uint8Array {
   const fileKey = take(random, 16, 'the file key');
   const stanza =
     recipient.kind === 'x25519' ? wrapX25519(fileKey, recipient.publicKey, random) : wrapScrypt(fileKey, recipient.passphrase, recipient.workFactor, random);
@@ -315,21 +318,22 @@ export function ageEncrypt(plaintext: Uint8Array, recipient: AgeRecipient, rando
   const header = concatBytes(headerNoMac, utf8(` ${base64Encode(fileKeyMac(fileKey, headerNoMac))}\n`));
   const nonce = take(random, 16, 'the payload nonce');
   const payloadKey = hkdf(sha256, fileKey, nonce, utf8('payload'), 32);
-  return concatBytes(header, nonce, sealPayload(payloadKey, plaintext));
+  return concatBytes(header, nonce, sealPayload(payloadKey, plaintext, aead));
 }
 
 /**
  * Decrypts an age v1 file.
+ * @param aead - the payload's ChaCha20-Poly1305; other than the default only in tests and the benchmark.
  * @throws {AgeError} with the code saying why (see {@link AgeErrorCode}).
  */
-export function ageDecrypt(file: Uint8Array, identity: AgeIdentity): Uint8Array {
+export function ageDecrypt(file: Uint8Array, identity: AgeIdentity, aead: ChunkAead = CHUNK_AEAD): Uint8Array {
   const header = parseHeader(file);
   const fileKey = unwrapFileKey(header.stanzas, identity);
   if (!equalBytes(fileKeyMac(fileKey, header.macInput), header.mac)) throw new AgeError('bad-mac', 'the header MAC does not verify');
   const nonce = file.subarray(header.payloadStart, header.payloadStart + 16);
   if (nonce.length !== 16) throw new AgeError('bad-payload', 'the payload nonce is cut short');
   const payloadKey = hkdf(sha256, fileKey, nonce, utf8('payload'), 32);
-  return openPayload(payloadKey, file.subarray(header.payloadStart + 16));
+  return openPayload(payloadKey, file.subarray(header.payloadStart + 16), aead);
 }
 
 /** The recipients' stanza kinds in a file's header, without decrypting (for messages). */

@@ -106,6 +106,9 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   }
   const [first, ...rest] = entries;
   if (!first || first.name !== BUNDLE_PATHS.manifest) return fail('not-a-bundle', `the first file is not ${BUNDLE_PATHS.manifest}`);
+  // Hashing starts now and is awaited at check 10: where the platform hashes off the main
+  // thread (WebCrypto), it runs while the signature is checked. sha256Digest never rejects.
+  const digests = Promise.all(rest.map((entry) => sha256Digest(entry.bytes)));
 
   let jwsText: string;
   try {
@@ -134,11 +137,11 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   if (jws.payloadText !== canonicalJson(manifest)) return fail('tampered', 'the manifest is not canonical JSON');
 
   if (rest.length !== manifest.files.length) return fail('tampered', `the ZIP holds ${rest.length} files besides the manifest, the manifest lists ${manifest.files.length}`);
-  const digests = await Promise.all(rest.map((entry) => sha256Digest(entry.bytes)));
+  const digest = await digests;
   for (const [i, listed] of manifest.files.entries()) {
     const entry = rest[i]!;
     if (entry.name !== listed.path) return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
-    if (entry.bytes.length !== listed.size || base64urlEncode(digests[i]!) !== listed.sha256) {
+    if (entry.bytes.length !== listed.size || base64urlEncode(digest[i]!) !== listed.sha256) {
       return fail('tampered', `${listed.path} does not match its SHA-256 in the manifest`);
     }
   }

@@ -3,7 +3,8 @@
  * every browser, worker, Node (≥ 19) and Deno: TextEncoder/TextDecoder, and WebCrypto's
  * SHA-256 digest (used when present, for speed; @noble/hashes otherwise). Declared here, not
  * taken from lib.dom, so the bundle's own tsconfig keeps `lib: ["ES2022"]` and `types: []` and
- * nothing else sneaks in.
+ * nothing else sneaks in. (Where the host is Node, node-builtin.ts also finds its ChaCha20-
+ * Poly1305 and CRC-32 by feature detection, for speed; their few members are typed where used.)
  */
 declare class TextEncoder {
   encode(input?: string): Uint8Array;

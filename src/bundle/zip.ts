@@ -6,6 +6,7 @@
  * can read it.
  */
 import { fromUtf8, utf8 } from './encoding';
+import { nodeBuiltin } from './node-builtin';
 
 export interface ZipEntry {
   name: string;
@@ -37,7 +38,8 @@ const CRC_TABLES = (() => {
   return tables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
 })();
 
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 in JavaScript (what every host without a native one runs). */
+export function crc32InJs(bytes: Uint8Array): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES;
   let c = 0xffffffff;
   let i = 0;
@@ -50,6 +52,22 @@ export function crc32(bytes: Uint8Array): number {
   for (; i < bytes.length; i++) c = t0[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * zlib's CRC-32 where the host is Node (≥ 20.15; native, ~10× the JavaScript), checked once
+ * against the standard check value so a look-alike is not trusted.
+ */
+const nativeCrc32 = ((): ((bytes: Uint8Array) => number) | null => {
+  const crc = nodeBuiltin<{ crc32?: (data: Uint8Array) => number }>('node:zlib')?.crc32;
+  try {
+    return typeof crc === 'function' && crc(utf8('123456789')) === 0xcbf43926 ? (bytes) => crc(bytes) >>> 0 : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** CRC-32 (IEEE 802.3, as ZIP uses it) of `bytes`. */
+export const crc32: (bytes: Uint8Array) => number = nativeCrc32 ?? crc32InJs;
 
 const VERSION = 20;
 const FLAG_UTF8 = 0x0800;

@@ -1,4 +1,5 @@
 /** Entry of the receiver page: language from the browser, then the app. */
+import '../bundle/zod-jitless';
 import './style.css';
 import { render } from 'preact';
 import { App } from './App';

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv3');
+/** The Firefox build to install; FIREFOX_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild .output). */
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.FIREFOX_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../.output/firefox-mv3'));
 export const FIREFOX_ADDON_ID = 'vault@handlerum.dk';
 /** Any fixed UUID: the extension's origin is moz-extension://<this>. */
 export const FIREFOX_EXTENSION_UUID = '7d1c6f0e-3b8a-4c52-9e4f-2a6b8d0c1e57';
@@ -43,7 +44,20 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 30_000): Pro
   }
 }
 
-export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+/**
+ * Prefs that make a download land in `dir` without a dialog, as a person who clicked "Save"
+ * would have it (headless Firefox cannot answer the download prompt).
+ */
+const downloadPrefs = (dir: string) => ({
+  'browser.download.folderList': 2,
+  'browser.download.dir': dir,
+  'browser.download.useDownloadDir': true,
+  'browser.download.always_ask_before_handling_new_types': false,
+  'browser.download.start_downloads_in_tmp_dir': false,
+  'browser.download.alwaysOpenPanel': false,
+});
+
+export async function launchFirefox(options: { profileDir?: string; /** Where downloads are saved. */ downloadDir?: string } = {}): Promise<FirefoxSession> {
   const profileDir = options.profileDir ?? newFirefoxProfileDir();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -63,6 +77,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...(options.downloadDir ? downloadPrefs(options.downloadDir) : {}),
     },
   });
   try {
