@@ -21,7 +21,7 @@ export default defineBackground(() => {
       vault,
       fetch: (url, init) => fetch(url, init),
       hasHostPermission,
-      municipalInbox: async (args): Promise<unknown> => municipal.handlers.municipalInboxSend(args),
+      municipalInbox: (args) => municipal.handlers.municipalInboxSend(args),
     });
     const municipal: MunicipalService = new MunicipalService({
       onSyncComplete: (profileId): Promise<void> => sharing.onSyncComplete(profileId),

@@ -112,8 +112,11 @@ export interface SharingServiceDeps {
   fetch: FetchLike;
   /** permissions.contains for a host pattern such as https://example.dk/* */
   hasHostPermission: (pattern: string) => Promise<boolean>;
-  /** The municipal connector's inbox (municipalInboxSend); absent: that delivery is not offered. */
-  municipalInbox?: (args: { profileId: string; caseVaultId: string; payload: { type: 'bundle'; data: string } }) => Promise<unknown>;
+  /**
+   * The municipal connector's inbox (municipalInboxSend): resolves with the municipality's
+   * verified receipt, throws its VaultError otherwise. Absent: that delivery is not offered.
+   */
+  municipalInbox?: (args: { profileId: string; caseVaultId: string; payload: { type: 'bundle'; data: string } }) => Promise<{ receipt: { id: string } }>;
   now?: () => number;
 }
 
@@ -142,6 +145,39 @@ export function endOfDanishDay(date: string): number {
 }
 
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
+
+/** A failed POST of a bundle to the recipient's endpoint (postTo's detail) as the citizen's error. */
+function endpointError(detail: string): VaultError {
+  const status = /^http-(\d{3})$/.exec(detail)?.[1];
+  if (status === '413') return new VaultError('share-too-large', 'HTTP 413');
+  if (status) return new VaultError('delivery-failed', `HTTP ${status}`);
+  if (detail === 'permission-missing') return new VaultError('recipient-permission-missing', 'endpoint');
+  return new VaultError('recipient-unreachable', 'endpoint: network error or timeout');
+}
+
+/**
+ * The municipal connector's refusal of a bundle (src/background/municipal-service.ts) as
+ * sharing's own error. Signing in and the host permission keep the connector's codes: their
+ * messages already say what to do.
+ */
+function inboxError(error: VaultError): VaultError {
+  const status = /HTTP (\d{3})/.exec(error.detail)?.[1];
+  switch (error.code) {
+    case 'municipality-unreachable':
+      return new VaultError('inbox-unreachable', error.detail, { cause: error });
+    case 'municipality-error':
+    case 'municipality-bad-response':
+    case 'bad-request':
+      if (status === '413') return new VaultError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      return new VaultError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
+    case 'signature-invalid':
+      return new VaultError('inbox-receipt-invalid', error.detail, { cause: error });
+    case 'record-not-found':
+      return new VaultError('selection-unavailable', 'the case is no longer in the vault', { cause: error });
+    default:
+      return error;
+  }
+}
 const logId = (seq: number): string => `log-${String(seq).padStart(12, '0')}`;
 
 export class SharingService {
@@ -273,12 +309,12 @@ export class SharingService {
   private async saveRecipient(profileId: string, input: RecipientInput, addedBy: ShareRecipientData['addedBy'], name: string | undefined, origin?: string): Promise<RecipientSummary> {
     await this.requireProfile(profileId);
     const own = await this.records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
-    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new VaultError('bad-request', 'recipient-is-self');
+    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new VaultError('recipient-is-self', 'the profile\u2019s own key');
     // The same key again updates the recipient rather than making a second one.
     const id = this.records.deriveId('share-recipient', input.fingerprint);
     const existing = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
     const chosenName = (name?.trim() || input.name || existing?.data.name || '').trim();
-    if (!chosenName) throw new VaultError('bad-request', 'recipient-name-missing');
+    if (!chosenName) throw new VaultError('recipient-name-missing', 'no name given or published');
     const data: ShareRecipientData = {
       name: chosenName,
       ageRecipient: input.ageRecipient,
@@ -290,20 +326,21 @@ export class SharingService {
       ...(input.description ? { description: input.description } : {}),
       ...(origin ? { origin } : {}),
     };
-    if (!shareRecipientKind.schema.safeParse(data).success) throw new VaultError('bad-request', 'recipient-invalid');
+    if (!shareRecipientKind.schema.safeParse(data).success) throw new VaultError('bad-recipient-key', 'the recipient does not fit the record schema');
     const [stored] = await this.records.write([{ op: 'put', profileId, kind: shareRecipientKind.name, id, data }]);
     return this.recipientSummary(stored as VaultRecord<ShareRecipientData>);
   }
 
   private async recipient(profileId: string, id: string): Promise<VaultRecord<ShareRecipientData>> {
     const r = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
-    if (!r) throw new VaultError('record-not-found', 'no such recipient');
+    if (!r) throw new VaultError('recipient-not-found', 'no such recipient in this profile');
     return r;
   }
 
+  /** @throws {VaultError} `recipient-permission-missing` when the citizen has not allowed contact with that site */
   private async requirePermission(url: string): Promise<void> {
     const pattern = hostPermissionPattern(new URL(url).origin);
-    if (!(await this.deps.hasHostPermission(pattern))) throw new VaultError('permission-missing', pattern);
+    if (!(await this.deps.hasHostPermission(pattern))) throw new VaultError('recipient-permission-missing', pattern);
   }
 
   /** A fetch that gives up after a while, so a silent server cannot hold a share forever. */
@@ -381,10 +418,10 @@ export class SharingService {
     const now = this.now();
     let built;
     try {
-      built = buildShare(request.selection.items, sources, this.iso(now).slice(0, 10));
+      built = buildShare(request.selection.items, sources, this.iso(now).slice(0, 10), new Date(now));
     } catch (error) {
       if (error instanceof SelectionError || /no page signature/.test(String((error as Error)?.message))) {
-        throw new VaultError('bad-request', 'selection-unavailable', { cause: error });
+        throw new VaultError('selection-unavailable', error instanceof SelectionError ? error.message : 'a record lacks its page signature', { cause: error });
       }
       throw error;
     }
@@ -392,17 +429,16 @@ export class SharingService {
     let untilCase: ShareGrantData['untilCase'] = null;
     if (request.expiry.kind === 'date') {
       expiresAt = endOfDanishDay(request.expiry.date);
-      if (!(expiresAt > now)) throw new VaultError('bad-request', 'expiry-in-past');
+      if (!(expiresAt > now)) throw new VaultError('expiry-in-past', request.expiry.date);
     } else {
       const caseId = request.expiry.caseId;
       const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, caseId);
-      if (!theCase) throw new VaultError('bad-request', 'selection-unavailable');
-      if (theCase.data.record.status === 'closed') throw new VaultError('bad-request', 'case-already-closed');
+      if (!theCase) throw new VaultError('selection-unavailable', 'the case the share should end with is not in the vault');
+      if (theCase.data.record.status === 'closed') throw new VaultError('case-already-closed', 'the case the share should end with');
       const record = theCase.data.record as { caseNumber?: string; title?: string };
       untilCase = { caseId, caseNumber: String(record.caseNumber ?? ''), title: String(record.title ?? '') };
       expiresAt = now + CASE_BOUND_MAX_DAYS * 86_400_000;
     }
-    const caseIds = request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : []));
     const preview: SharePreview = {
       recipient: { id: recipient.id, name: recipient.data.name, fingerprint: recipient.data.fingerprint },
       purpose: request.purpose,
@@ -410,7 +446,12 @@ export class SharingService {
       notBefore: this.iso(now),
       expiresAt: this.iso(expiresAt),
       untilCase,
-      channels: { endpoint: recipient.data.endpoints.bundle ?? null, municipalInbox: Boolean(this.deps.municipalInbox) && caseIds.length > 0 },
+      files: built.files.map((f) => ({ path: f.path, mediaType: f.mediaType, size: f.bytes.length })),
+      channels: {
+        endpoint: recipient.data.endpoints.bundle ?? null,
+        // Only the municipality itself can open what lands in its inbox.
+        municipalInbox: Boolean(this.deps.municipalInbox) && recipient.data.origin !== undefined && [...sources.cases.values()].some((c) => c.case.provenance.origin === recipient.data.origin),
+      },
     };
     return { preview, built, recipient, profile, now, expiresAt };
   }
@@ -455,8 +496,41 @@ export class SharingService {
 
   private async grant(profileId: string, id: string): Promise<Grant> {
     const g = await this.records.get<ShareGrantData>(profileId, shareGrantKind.name, id);
-    if (!g) throw new VaultError('record-not-found', 'no such grant');
+    if (!g) throw new VaultError('grant-not-found', 'no such grant in this profile');
     return g;
+  }
+
+  /**
+   * Adds an attempt to the grant's deliveries, and throws `failure` after it is written: a
+   * failed attempt is on record, never shown or kept as a delivery that happened.
+   */
+  private async recordDelivery(g: Grant, attempt: Omit<Delivery, 'at'>, failure: VaultError | null = null): Promise<Delivery> {
+    const delivery: Delivery = { channel: attempt.channel, at: this.iso(), ok: attempt.ok, detail: attempt.detail.slice(0, 200) };
+    const latest = (await this.records.get<ShareGrantData>(g.profileId, shareGrantKind.name, g.id)) ?? g;
+    await this.records.write([
+      { op: 'put', profileId: g.profileId, kind: shareGrantKind.name, id: g.id, data: { ...latest.data, deliveries: [...latest.data.deliveries, delivery].slice(-100) } },
+    ]);
+    if (failure) throw failure;
+    return delivery;
+  }
+
+  /**
+   * The case whose inbox may take this grant's bundle: a case the grant shares, held from the
+   * municipality the bundle is encrypted to (added by its address). A bundle for anyone else
+   * would sit in the municipality's inbox unreadable.
+   * @throws {VaultError} `inbox-unavailable`
+   */
+  private async inboxCase(profileId: string, g: Grant): Promise<string> {
+    if (!this.deps.municipalInbox) throw new VaultError('inbox-unavailable', 'no municipal connector here');
+    const recipient = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, g.data.recipientId);
+    const origin = recipient?.data.origin;
+    if (!origin) throw new VaultError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
+    for (const item of g.data.selection.items) {
+      if (item.type !== 'case') continue;
+      const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, item.caseId);
+      if (theCase?.data.provenance.origin === origin) return item.caseId;
+    }
+    throw new VaultError('inbox-unavailable', 'the share holds no case from the recipient municipality');
   }
 
   private async postTo(url: string, body: Uint8Array | string, contentType: string): Promise<{ ok: boolean; detail: string }> {
@@ -599,9 +673,9 @@ export class SharingService {
       try {
         input = parseRecipientText(text);
       } catch (error) {
-        throw new VaultError('bad-request', 'recipient-broken', { cause: error });
+        throw new VaultError('bad-recipient-key', 'the key or document does not parse', { cause: error });
       }
-      if (!input) throw new VaultError('bad-request', 'recipient-unknown-format');
+      if (!input) throw new VaultError('not-a-recipient-key', 'no age1… key, identity file or recipient document');
       return this.saveRecipient(profileId, input, source, name);
     },
 
@@ -609,27 +683,30 @@ export class SharingService {
       let origin: string;
       try {
         origin = municipalityOrigin(domain);
-      } catch {
-        throw new VaultError('invalid-address', 'not a domain');
+      } catch (cause) {
+        throw new VaultError('bad-recipient-address', 'not an https address (http on loopback only)', { cause });
       }
       await this.requirePermission(origin);
       let response: Response;
       try {
         response = await this.fetchWithTimeout(`${origin}${RECIPIENT_DOCUMENT_PATH}`, { headers: { Accept: 'application/json' } });
       } catch (cause) {
-        throw new VaultError('bad-request', 'recipient-unreachable', { cause });
+        throw new VaultError('recipient-unreachable', 'well-known: network error or timeout', { cause });
       }
-      if (!response.ok) throw new VaultError('bad-request', `recipient-no-document`);
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => {});
+        throw new VaultError('well-known-missing', `HTTP ${response.status}`);
+      }
       const text = await response.text();
-      if (text.length > MAX_DOCUMENT_BYTES) throw new VaultError('bad-request', 'recipient-broken');
+      if (text.length > MAX_DOCUMENT_BYTES) throw new VaultError('well-known-invalid', `larger than ${MAX_DOCUMENT_BYTES} characters`);
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new VaultError('bad-request', 'recipient-broken');
+        throw new VaultError('well-known-invalid', 'not JSON');
       }
       const doc = RecipientDocument.safeParse(json);
-      if (!doc.success) throw new VaultError('bad-request', 'recipient-broken');
+      if (!doc.success) throw new VaultError('well-known-invalid', doc.error.issues.map((i) => i.path.join('.') || 'document').join(', '));
       return this.saveRecipient(profileId, fromRecipientDocument(doc.data), 'well-known', undefined, origin);
     },
 
@@ -699,6 +776,7 @@ export class SharingService {
           purpose: { code: 'citizen-stated', text: { da: request.purpose, en: request.purpose } },
           scope: { description: { da: describeScope(built.items, 'da'), en: describeScope(built.items, 'en') }, categories: built.categories },
           data: built.data,
+          files: built.files,
           provenance: built.provenance,
           consent: this.consent(profile.data.name, preview, built, bundleId, endpoint),
           ...(endpoint ? { recipientEndpoint: endpoint } : {}),
@@ -741,7 +819,7 @@ export class SharingService {
 
     shareRead: async ({ transferId, index }) => {
       const t = this.transfers.get(transferId);
-      if (!t || t.expiresAt < this.now()) throw new VaultError('bad-request', 'unknown or expired transfer');
+      if (!t || t.expiresAt < this.now()) throw new VaultError('bundle-gone', 'unknown or expired transfer');
       const chunk = t.chunks[index];
       if (!chunk) throw new VaultError('bad-request', 'no such part');
       return { data: toBase64Url(chunk) };
@@ -749,34 +827,30 @@ export class SharingService {
 
     shareDeliver: async ({ profileId, grantId, channel }) => {
       const g = await this.grant(profileId, grantId);
-      if (this.effectiveStatus(g.data) !== 'active') throw new VaultError('bad-request', 'grant-not-active');
+      const status = this.effectiveStatus(g.data);
+      if (status !== 'active') throw new VaultError('grant-not-active', status);
+      if (channel === 'download') return this.recordDelivery(g, { channel, ok: true, detail: 'file' });
       const pending = this.pendingBundle(grantId);
-      let outcome: { ok: boolean; detail: string };
-      if (channel === 'download') {
-        outcome = { ok: true, detail: 'file' };
-      } else if (!pending) {
-        throw new VaultError('bad-request', 'bundle-gone');
-      } else if (channel === 'endpoint') {
+      if (!pending) throw new VaultError('bundle-gone', 'made before the background restarted, or too long ago');
+      if (channel === 'endpoint') {
         const recipient = await this.recipient(profileId, g.data.recipientId);
         const url = recipient.data.endpoints.bundle;
-        if (!url) throw new VaultError('bad-request', 'no-endpoint');
+        if (!url) throw new VaultError('no-bundle-endpoint', 'the recipient publishes no bundle endpoint');
         await this.requirePermission(url);
-        outcome = await this.postTo(url, pending.bytes, 'application/octet-stream');
-      } else {
-        const caseId = g.data.selection.items.find((i) => i.type === 'case');
-        if (!this.deps.municipalInbox || !caseId || caseId.type !== 'case') throw new VaultError('bad-request', 'no-inbox');
-        try {
-          await this.deps.municipalInbox({ profileId, caseVaultId: caseId.caseId, payload: { type: 'bundle', data: toBase64Url(pending.bytes) } });
-          outcome = { ok: true, detail: 'inbox' };
-        } catch (error) {
-          outcome = { ok: false, detail: error instanceof VaultError ? error.code : 'unreachable' };
-        }
+        const outcome = await this.postTo(url, pending.bytes, 'application/octet-stream');
+        return this.recordDelivery(g, { channel, ...outcome }, outcome.ok ? null : endpointError(outcome.detail));
       }
-      const delivery: Delivery = { channel, at: this.iso(), ok: outcome.ok, detail: outcome.detail };
-      await this.records.write([
-        { op: 'put', profileId, kind: shareGrantKind.name, id: grantId, data: { ...g.data, deliveries: [...g.data.deliveries, delivery].slice(-100) } },
-      ]);
-      return delivery;
+      const caseVaultId = await this.inboxCase(profileId, g);
+      let receipt: { id: string };
+      try {
+        ({ receipt } = await this.deps.municipalInbox!({ profileId, caseVaultId, payload: { type: 'bundle', data: toBase64Url(pending.bytes) } }));
+      } catch (error) {
+        if (!(error instanceof VaultError)) throw error;
+        const refusal = inboxError(error);
+        return this.recordDelivery(g, { channel, ok: false, detail: refusal.detail ? `${refusal.code} ${refusal.detail}` : refusal.code }, refusal);
+      }
+      // The receipt was verified by the connector: the municipality has the bundle.
+      return this.recordDelivery(g, { channel, ok: true, detail: receipt.id });
     },
 
     grantsList: async ({ profileId }) => {
@@ -798,7 +872,7 @@ export class SharingService {
 
     grantRevoke: async ({ profileId, grantId }) => {
       const g = await this.grant(profileId, grantId);
-      if (g.data.status !== 'active') throw new VaultError('bad-request', 'grant-not-active');
+      if (g.data.status !== 'active') throw new VaultError('grant-not-active', g.data.status);
       return this.grantSummary(await this.endGrant(g, 'revoked'));
     },
 

@@ -56,7 +56,12 @@ export const SharingApiArgs = {
   shareCreate: ShareRequest,
   /** One base64url part of a bundle made by shareCreate. */
   shareRead: z.object({ transferId: Id, index: z.number().int().nonnegative() }),
-  /** Sends a bundle made in this session: to the recipient's endpoint, the municipality's inbox, or notes that it was downloaded. */
+  /**
+   * Sends a bundle made in this session: to the recipient's endpoint, the municipality's inbox,
+   * or notes that it was downloaded. Every attempt is added to the grant's deliveries; a failed
+   * one is then thrown with sharing's own code (`recipient-unreachable`, `delivery-failed`,
+   * `share-too-large`, `inbox-unreachable`, `inbox-refused`, `inbox-receipt-invalid`, …).
+   */
   shareDeliver: z.object({ profileId: Id, grantId: Id, channel: z.enum(['download', 'endpoint', 'municipal-inbox']) }),
   grantsList: z.object({ profileId: Id }),
   /** Active grants of every profile (the popup's "who has my data"). */
@@ -112,7 +117,12 @@ export interface SharePreview {
   /** When the bundle stops being valid; for a case-bound share, the latest date. */
   expiresAt: string;
   untilCase: ShareGrantData['untilCase'];
-  /** How the bundle can be sent on besides downloading it. */
+  /** Standard-format copies of the same data that go with it (e.g. files/transactions.csv). */
+  files: { path: string; mediaType: string; size: number }[];
+  /**
+   * How the bundle can be sent on besides downloading it. The municipality's inbox only when
+   * the recipient is the municipality (added by its address) of a case in the share.
+   */
   channels: { endpoint: string | null; municipalInbox: boolean };
 }
 

@@ -6,11 +6,13 @@
  *   --test-mode             enable /__test (faults, direct tokens, data changes); or MUNICIPALITY_TEST_MODE=1
  *   --signing-kid <kid>     which demo key signs (all are published in the JWKS)
  *   --youth-rules <file>    youth rules as JSON (see youth-rules.ts)
+ *   --recipient-key <file>  the municipality's age identity for bundles sent to its inboxes
+ *                           (an identity file as `npm run receiver -- keygen` writes; default: a new key per start)
  *   --heavy-scale <x>       size of the heavy citizen (default 1)
  *   --write-openapi         write src/municipal/api/openapi.json and exit
  *   --generate-heavy <file> write the heavy citizen's data as NDJSON and exit
  */
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildOpenApiDocument } from '../municipal/api/openapi';
 import { OPENAPI_PATH } from './paths';
@@ -20,6 +22,7 @@ import { KleCatalog } from './data/kle';
 import { buildHeavy } from './data/personas/heavy';
 import { startMunicipalityServer } from './server';
 import { loadYouthRules } from './youth-rules';
+import { parseIdentityFile } from '../receiver/sdk';
 
 
 async function main(): Promise<void> {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
       'test-mode': { type: 'boolean', default: false },
       'signing-kid': { type: 'string' },
       'youth-rules': { type: 'string' },
+      'recipient-key': { type: 'string' },
       'heavy-scale': { type: 'string' },
       'write-openapi': { type: 'boolean', default: false },
       'generate-heavy': { type: 'string' },
@@ -67,11 +71,13 @@ async function main(): Promise<void> {
     ...(today ? { today } : {}),
     ...(values['signing-kid'] ? { signingKid: values['signing-kid'] } : {}),
     ...(values['youth-rules'] ? { youthRules: loadYouthRules(values['youth-rules']) } : {}),
+    ...(values['recipient-key'] ? { recipientIdentity: parseIdentityFile(readFileSync(values['recipient-key'], 'utf8')) } : {}),
     heavy: { scale },
   });
   process.stdout.write(
     `Vesterå Kommune (reference municipality, synthetic data around ${running.state.today}) on ${running.url}\n` +
       `  sign-in:   ${running.url}/oauth/authorize\n  discovery: ${running.url}/.well-known/citizen-data-api\n` +
+      `  bundles for its inboxes are encrypted to ${running.state.recipient.recipient}\n` +
       (testMode ? '  TEST MODE: /__test endpoints are enabled\n' : ''),
   );
   const stop = () => void running.close().then(() => process.exit(0));

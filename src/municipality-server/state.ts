@@ -9,6 +9,7 @@ import { TokenStore } from './oauth/tokens';
 import { KeyRing } from './signing';
 import { DEFAULT_YOUTH_RULES, type YouthRules } from './youth-rules';
 import type { InboxReceipt } from '../municipal/api/schemas';
+import { generateIdentity, identityToRecipient } from '../bundle';
 
 export interface MunicipalityOptions {
   /** Absolute URL the server is reached at (issuer, links). Default http://127.0.0.1:8787. */
@@ -26,6 +27,12 @@ export interface MunicipalityOptions {
   now?: () => number;
   accessTokenTtlSeconds?: number;
   maxInboxBytes?: number;
+  /**
+   * The municipality's age identity (`AGE-SECRET-KEY-1…`): citizens' bundles for its inboxes are
+   * encrypted to its recipient, published at /.well-known/handlerum-recipient.json. Default: a
+   * new one at every start.
+   */
+  recipientIdentity?: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -43,10 +50,14 @@ export class MunicipalityState {
   readonly faults = new FaultBoard();
   readonly maxInboxBytes: number;
   readonly catalog: CitizenCatalog;
+  /** Whom citizens encrypt bundles for this municipality to; the identity stays on the server. */
+  readonly recipient: { readonly identity: string; readonly recipient: string };
   /** Changes with every reset, so cursors from an earlier data generation are refused (410). */
   epoch: string;
   private ledgers = new Map<string, CitizenLedger>();
   inbox = new Map<string, InboxReceipt[]>();
+  /** What each inbox item holds (a bundle's bytes, a correction request's JSON), by receipt id. */
+  inboxBodies = new Map<string, Uint8Array>();
 
   constructor(options: MunicipalityOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -57,6 +68,9 @@ export class MunicipalityState {
     this.keys = new KeyRing(options.signingKid);
     this.tokens = new TokenStore(this.now, options.accessTokenTtlSeconds ?? 3600);
     this.maxInboxBytes = options.maxInboxBytes ?? 10 * 1024 * 1024;
+    this.recipient = options.recipientIdentity
+      ? { identity: options.recipientIdentity, recipient: identityToRecipient(options.recipientIdentity) }
+      : generateIdentity();
     this.catalog = new CitizenCatalog({ today: this.today, kle: options.kle ?? KleCatalog.load(), baseUrl: this.baseUrl }, options.heavy);
     this.epoch = newEpoch(this.today);
   }
@@ -74,6 +88,7 @@ export class MunicipalityState {
   reset(): void {
     this.ledgers = new Map();
     this.inbox = new Map();
+    this.inboxBodies = new Map();
     this.faults.clear();
     this.epoch = newEpoch(this.today);
   }

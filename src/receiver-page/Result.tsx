@@ -9,7 +9,7 @@ import { jwkFingerprint } from '../bundle/keys';
 import { describeData } from './data-view';
 import { DataTables } from './DataTables';
 import { formatDateTime, formatSize } from './format';
-import { getLanguage, pick, t } from './i18n';
+import { getLanguage, pick, t, type ReceiverMessageKey } from './i18n';
 import { validityAt, type Opened } from './open';
 import { checkMunicipalProvenance, jwksUrl } from './provenance-check';
 import type { ProvenanceResult } from '../bundle';
@@ -18,12 +18,20 @@ const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetVali
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/** What a standard copy the vault makes is for; other files are listed by name alone. */
+const KNOWN_FILES: Record<string, ReceiverMessageKey> = {
+  'files/transactions.csv': 'files.kind.transactions.csv',
+  'files/transactions.ofx': 'files.kind.transactions.ofx',
+  'files/activities.ics': 'files.kind.activities.ics',
+  'files/health.fhir.json': 'files.kind.health.fhir.json',
+};
+
 function Downloads({ opened }: { opened: Opened }): JSX.Element {
   // Blob URLs live as long as this view; freed when another bundle is opened.
   const links = useMemo(() => {
     const all = [
       { name: 'data.json', mediaType: 'application/json', bytes: new TextEncoder().encode(`${JSON.stringify(opened.data, null, 2)}\n`) },
-      ...opened.files.map((f) => ({ name: baseName(f.path), mediaType: f.mediaType, bytes: f.bytes })),
+      ...opened.files.map((f) => ({ name: baseName(f.path), mediaType: f.mediaType, bytes: f.bytes, kind: Object.hasOwn(KNOWN_FILES, f.path) ? KNOWN_FILES[f.path] : undefined })),
     ];
     return all.map((f) => ({ ...f, url: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })) }));
   }, [opened]);
@@ -34,7 +42,8 @@ function Downloads({ opened }: { opened: Opened }): JSX.Element {
         <li key={l.name}>
           <a href={l.url} download={l.name}>
             {t('files.download', { name: l.name })}
-          </a>{' '}
+          </a>
+          {'kind' in l && l.kind && <> – {t(l.kind)}</>}{' '}
           <span class="hint">
             ({l.mediaType}, {formatSize(l.bytes.length)})
           </span>

@@ -1,9 +1,10 @@
 /**
  * From the citizen's selection and the vault data it names to what the bundle carries: the
- * approval screen's items, data.json, provenance and data categories. One function makes all
- * of them, so what the citizen approves and what leaves cannot drift apart. Pure.
+ * approval screen's items, data.json, its standard-format copies, provenance and data
+ * categories. One function makes all of them, so what the citizen approves and what leaves
+ * cannot drift apart. Pure.
  */
-import type { ProvenanceEntry } from '../bundle/types';
+import type { BundleFile, ProvenanceEntry } from '../bundle/types';
 import type { ScopeItem, SelectionItem } from '../records/sharing/selection';
 import {
   caseMaterial,
@@ -18,6 +19,7 @@ import {
   type SignatureLike,
   type TransactionLike,
 } from './derived';
+import { standardCopies } from './standard-copies';
 
 export interface NoteSource {
   title: string;
@@ -46,6 +48,8 @@ export interface ShareSources {
 export interface BuiltShare {
   items: ScopeItem[];
   data: Record<string, unknown>;
+  /** Standard-format copies of `data` under `files/` (transactions as CSV and OFX). */
+  files: BundleFile[];
   provenance: ProvenanceEntry[];
   categories: string[];
 }
@@ -66,9 +70,10 @@ const CATEGORY: Record<SelectionItem['type'], string> = {
 
 /**
  * @param asOf today (YYYY-MM-DD): the food budget covers the whole months before it
+ * @param now the instant the copies are made (an OFX file states its server time); default the start of `asOf`
  * @throws {SelectionError} when an item names a note or case that is not there
  */
-export function buildShare(selection: readonly SelectionItem[], sources: ShareSources, asOf: string): BuiltShare {
+export function buildShare(selection: readonly SelectionItem[], sources: ShareSources, asOf: string, now = new Date(`${asOf}T00:00:00.000Z`)): BuiltShare {
   const items: ScopeItem[] = [];
   const data: Record<string, unknown[]> = {};
   const add = (key: string, value: unknown) => (data[key] ??= []).push(value);
@@ -156,5 +161,5 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
     ...[...citizenCovers].map(([source, covers]) => ({ attestedBy: 'citizen' as const, source: source.slice(0, 200), covers: [...covers] })),
   ];
   const categories = [...new Set(selection.map((i) => CATEGORY[i.type]))];
-  return { items, data, provenance, categories };
+  return { items, data, files: standardCopies(data, now), provenance, categories };
 }

@@ -40,11 +40,40 @@ export const ERROR_MESSAGE_KEYS = {
   'sign-in-required': 'error.sign-in-required',
   'sign-in-cancelled': 'error.sign-in-cancelled',
   'municipality-other-citizen': 'error.municipality-other-citizen',
+  // Sharing's texts live with the sharing screens' (src/ui/i18n/sharing.*.ts).
+  'bad-recipient-address': 'sharing.error.bad-recipient-address',
+  'bad-recipient-key': 'sharing.error.bad-recipient-key',
+  'not-a-recipient-key': 'sharing.error.not-a-recipient-key',
+  'recipient-is-self': 'sharing.error.recipient-is-self',
+  'recipient-name-missing': 'sharing.error.recipient-name-missing',
+  'recipient-not-found': 'sharing.error.recipient-not-found',
+  'recipient-permission-missing': 'sharing.error.recipient-permission-missing',
+  'recipient-unreachable': 'sharing.error.recipient-unreachable',
+  'well-known-missing': 'sharing.error.well-known-missing',
+  'well-known-invalid': 'sharing.error.well-known-invalid',
+  'selection-unavailable': 'sharing.error.selection-unavailable',
+  'expiry-in-past': 'sharing.error.expiry-in-past',
+  'case-already-closed': 'sharing.error.case-already-closed',
+  'grant-not-found': 'sharing.error.grant-not-found',
+  'grant-not-active': 'sharing.error.grant-not-active',
+  'bundle-gone': 'sharing.error.bundle-gone',
+  'no-bundle-endpoint': 'sharing.error.no-bundle-endpoint',
+  'delivery-failed': 'sharing.error.delivery-failed',
+  'share-too-large': 'sharing.error.share-too-large',
+  'inbox-unavailable': 'sharing.error.inbox-unavailable',
+  'inbox-unreachable': 'sharing.error.inbox-unreachable',
+  'inbox-refused': 'sharing.error.inbox-refused',
+  'inbox-receipt-invalid': 'sharing.error.inbox-receipt-invalid',
 } as const satisfies Record<VaultErrorCode, MessageKey>;
 
-/** The message to show for any thrown value; never the developer detail, which is not for users. */
+/**
+ * The message to show for any thrown value; never the developer detail, which is not for users.
+ * The one part of it a message may show is an HTTP status (`HTTP 503` in the detail → `{status}`).
+ */
 export function errorMessage(error: unknown): string {
-  return isVaultError(error) ? t(ERROR_MESSAGE_KEYS[error.code]) : t('common.unexpected');
+  if (!isVaultError(error)) return t('common.unexpected');
+  const status = /\bHTTP (\d{3})\b/.exec(error.detail)?.[1] ?? '–';
+  return t(ERROR_MESSAGE_KEYS[error.code], { status });
 }
 
 export const errorCode = (error: unknown): VaultErrorCode | null => (isVaultError(error) ? error.code : null);

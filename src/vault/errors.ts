@@ -38,7 +38,31 @@ export type VaultErrorCode =
   | 'signature-invalid'
   | 'sign-in-required'
   | 'sign-in-cancelled'
-  | 'municipality-other-citizen';
+  | 'municipality-other-citizen'
+  // Sharing (src/background/sharing-service.ts): `detail` says which check, an HTTP status as `HTTP 503`
+  | 'bad-recipient-address'
+  | 'bad-recipient-key'
+  | 'not-a-recipient-key'
+  | 'recipient-is-self'
+  | 'recipient-name-missing'
+  | 'recipient-not-found'
+  | 'recipient-permission-missing'
+  | 'recipient-unreachable'
+  | 'well-known-missing'
+  | 'well-known-invalid'
+  | 'selection-unavailable'
+  | 'expiry-in-past'
+  | 'case-already-closed'
+  | 'grant-not-found'
+  | 'grant-not-active'
+  | 'bundle-gone'
+  | 'no-bundle-endpoint'
+  | 'delivery-failed'
+  | 'share-too-large'
+  | 'inbox-unavailable'
+  | 'inbox-unreachable'
+  | 'inbox-refused'
+  | 'inbox-receipt-invalid';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

@@ -2,26 +2,41 @@
  * Sharing in real Chromium, as a citizen does it: the vault's key with fingerprint and QR code,
  * a recipient added by pasting their key, the wizard with a note, the approval screen, the
  * bundle downloaded and opened in Node with the recipient's key, the ledger, revoking, and the
- * popup's "who has my data" — with axe on every sharing screen.
+ * popup's "who has my data" — with axe on every sharing screen. Then a share of chosen bank
+ * transactions: the approval screen names the CSV and OFX copies, and the receiver page, in a
+ * separate plain browser, lists them for download with data.json's amounts.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Papa from 'papaparse';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle } from '../../src/bundle/index';
-import { addNote, chromiumForThisFile, createVault, DA, screenshotPath, text, expectAccessible } from './harness/vault-ui';
+import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
+import { chromiumPath, type ChromiumSession } from './harness/chromium';
+import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
 const downloads = mkdtempSync(join(tmpdir(), 'handlerum-share-downloads-'));
-afterAll(() => rmSync(downloads, { recursive: true, force: true }));
+const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
+let session: ChromiumSession;
+let page: Page;
+const lawyer = generateIdentity();
+let plain: Browser | undefined;
+keepPagesOnFailure(() => [plain?.contexts()[0]]);
+afterAll(async () => {
+  await plain?.close().catch(() => {});
+  rmSync(downloads, { recursive: true, force: true });
+});
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('sharing in Chromium', () => {
   it('shares a note with a pasted recipient: approval, download, open with their key, ledger, revoke, popup', async () => {
-    const session = await browser.launch();
-    const page = await session.openPage('vault.html');
+    session = await browser.launch();
+    page = await session.openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
     await addNote(page, 'Kostplan', 'Mindre sukker, mere grønt.');
     await addNote(page, 'Privat dagbog', 'Må ikke deles.');
@@ -42,7 +57,6 @@ describe('sharing in Chromium', () => {
     await page.screenshot({ path: screenshotPath('sharing-overview-da'), fullPage: true });
 
     // A recipient, added by pasting their age key.
-    const lawyer = generateIdentity();
     await page.getByLabel(DA['sharing.recipients.pasteLabel']).fill(lawyer.recipient);
     await page.getByLabel(DA['sharing.recipients.nameLabel']).fill('Advokat Jensen');
     await page.getByRole('button', { name: DA['sharing.recipients.add'] }).click();
@@ -132,5 +146,84 @@ describe('sharing in Chromium', () => {
     await popupAfter.getByRole('button', { name: DA['popup.whoHas'] }).click();
     await popupAfter.getByText(DA['popup.whoHasNone']).waitFor();
     await popupAfter.close();
+  });
+
+  it('shares chosen bank transactions: the approval names the CSV and OFX copies, the receiver page offers them with the same amounts', async () => {
+    // Three rows from last month, as Danske Bank exports them (Windows-1252, ; and decimal comma).
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const day = (d: number) => `${String(d).padStart(2, '0')}.${String(month.getUTCMonth() + 1).padStart(2, '0')}.${month.getUTCFullYear()}`;
+    const iso = (d: number) => `${month.toISOString().slice(0, 8)}${String(d).padStart(2, '0')}`;
+    const ROWS = [
+      { d: 4, text: 'Føtex Vesterbro', amount: '-845,50', ore: -84_550 },
+      { d: 9, text: 'Løn og kontanthjælp', amount: '11.800,00', ore: 1_180_000 },
+      { d: 17, text: 'Netto Østerbro', amount: '-612,25', ore: -61_225 },
+    ];
+    const csv = ['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...ROWS.map((r, i) => `"${day(r.d)}";"${r.text}";"${r.amount}";"${20_000 + i},00";"Udført";"Nej"`)].join('\r\n');
+    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
+    await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'latin1') });
+    await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: ROWS.length }) }).click();
+    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done', { added: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
+    await page.getByRole('button', { name: DA['sharing.start'] }).click();
+    await page.getByLabel(/Advokat Jensen/).check();
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill('Gennemgang af økonomien');
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByRole('checkbox', { name: DA['sharing.wizard.transactions'], exact: true }).check();
+    await page.getByRole('checkbox', { name: DA['sharing.field.text'], exact: true }).check();
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByLabel(DA['sharing.wizard.expiryDateLabel']).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+
+    // The approval names the copies as well as the rows.
+    await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
+    await page.locator('ul.approval-items li').filter({ hasText: /^3 posteringer/ }).waitFor();
+    await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([
+      text(DA, 'sharing.copy.csv', { name: 'transactions.csv' }),
+      text(DA, 'sharing.copy.ofx', { name: 'transactions.ofx' }),
+    ]);
+    await expectAccessible(page, 'wizard: approval with copies');
+    await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
+    await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.done'] }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['sharing.wizard.download'] }).click()]);
+    const file = join(downloads, `tx-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    await page.getByRole('button', { name: DA['sharing.wizard.finish'] }).click();
+
+    const opened = await openBundle(new Uint8Array(readFileSync(file)), { identity: lawyer.identity, now: new Date() });
+    if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+    const rows = (opened.data.transactions as { rows: { date: string; amountMinor: number; text: string }[] }[])[0]!.rows;
+    expect(rows).toEqual(ROWS.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text })));
+
+    // The receiver page, in a plain browser: the copies are listed and come back byte for byte.
+    plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    const receiver = await (await plain.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
+    await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
+    await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(file);
+    await receiver.getByLabel(RECEIVER_DA['form.keyLabel']).fill(lawyer.identity);
+    await receiver.getByRole('button', { name: RECEIVER_DA['form.submit'] }).click();
+    const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
+    await result.waitFor({ timeout: 30_000 });
+    const files = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
+    const links = await files.getByRole('link').allTextContents();
+    expect(links).toEqual(['data.json', 'transactions.csv', 'transactions.ofx'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
+    await files.getByText(RECEIVER_DA['files.kind.transactions.csv'], { exact: false }).waitFor();
+    for (const name of ['transactions.csv', 'transactions.ofx']) {
+      const [got] = await Promise.all([receiver.waitForEvent('download'), files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', name) }).click()]);
+      expect(got.suggestedFilename()).toBe(name);
+      const bytes = readFileSync((await got.path())!);
+      expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path === `files/${name}`)!.bytes);
+      if (name === 'transactions.csv') {
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1).trim(), { header: true, delimiter: ';' });
+        expect(parsed.data.map((r) => [r.date, r.amount, r.text])).toEqual(ROWS.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), r.text]));
+      } else {
+        expect(bytes.toString('utf8').match(/<TRNAMT>[^<]+<\/TRNAMT>/g)).toEqual(ROWS.map((r) => `<TRNAMT>${(r.ore / 100).toFixed(2)}</TRNAMT>`));
+      }
+    }
+    await receiver.screenshot({ path: screenshotPath('sharing-receiver-transactions-da'), fullPage: true });
   });
 });

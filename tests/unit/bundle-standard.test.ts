@@ -9,6 +9,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { activitiesToICalendar, healthToFhirBundle, transactionsToCsv, transactionsToOfx, type StandardTransaction } from '../../src/bundle/index';
 import { formatMinor } from '../../src/bundle/standard/transactions';
+import { parseBankFile } from '../../src/importers/bank/index';
 
 const rows: StandardTransaction[] = [
   { date: '2026-12-01', amountMinor: -12345, currency: 'DKK', text: 'Føtex Aarhus C', balanceMinor: 100000, pending: false, account: '1234' },
@@ -40,6 +41,35 @@ describe('CSV', () => {
     expect(parsed.data[2]!.pending).toBe('true');
   });
 
+  it('in the Danish dialect opens as a Danish spreadsheet does: BOM, semicolons, decimal commas', () => {
+    const csv = transactionsToCsv(rows, { dialect: 'danish' });
+    expect(csv.startsWith('\uFEFFdate;value_date;amount;currency;text;counterparty;balance;pending;id;account\r\n')).toBe(true);
+    expect(new TextEncoder().encode(csv).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((r) => r.amount)).toEqual(['-123,45', '2500,00', '-0,05', '-5,00']);
+    expect(parsed.data[0]!.balance).toBe('1000,00');
+    // A `;` inside a text is quoted; a `,` needs no quotes here.
+    expect(parsed.data[2]!.text).toBe('Netto; Viby <& co>');
+    expect(csv).toContain('"Netto; Viby <& co>"');
+    expect(csv).toContain(';"Løn, ""december""\nlinje 2";');
+    expect(parsed.data[1]!.text).toBe('Løn, "december"\nlinje 2');
+    // The default is unchanged RFC 4180.
+    expect(transactionsToCsv(rows)).toBe(transactionsToCsv(rows, { dialect: 'rfc4180' }));
+    expect(transactionsToCsv(rows).startsWith('date,')).toBe(true);
+    expect(() => transactionsToCsv(rows, { dialect: 'excel' as 'danish' })).toThrow(/options\.dialect/);
+  });
+
+  it('in the Danish dialect is read back by the vault\u2019s own bank importer with the same amounts in øre', () => {
+    const booked = rows.filter((r) => r.currency === 'DKK');
+    const bytes = new TextEncoder().encode(transactionsToCsv(booked, { dialect: 'danish' }));
+    const statement = parseBankFile(bytes, { mapping: { delimiter: ';', hasHeader: true, date: 0, text: 4, amount: 2, balance: 6, dateStyle: 'YYYY-MM-DD', decimal: ',' }, today: '2026-12-31' });
+    expect(statement.issues).toEqual([]);
+    expect(statement.transactions.map((t) => t.amountMinor)).toEqual(booked.map((t) => t.amountMinor));
+    expect(statement.transactions.map((t) => t.date)).toEqual(booked.map((t) => t.date));
+    expect(statement.transactions[0]!.text).toBe('Føtex Aarhus C');
+  });
+
   it('refuses rows it cannot write faithfully, naming them', () => {
     expect(() => transactionsToCsv([{ ...rows[0]!, amountMinor: 1.5 }])).toThrow(/transactions\[0\]\.amountMinor/);
     expect(() => transactionsToCsv([rows[0]!, { ...rows[0]!, date: '01-12-2026' }])).toThrow(/transactions\[1\]\.date/);
@@ -69,6 +99,21 @@ describe('OFX', () => {
     expect(text.BALAMT).toEqual(['1000.00']);
     expect(text.DTSERVER).toEqual(['20261205100000']);
     expect(ofx.startsWith('<?xml')).toBe(true);
+  });
+
+  it('writes no empty NAME or MEMO for a row without text, and is read back by the vault\u2019s own OFX importer', () => {
+    const bare: StandardTransaction[] = [
+      { date: '2026-12-01', amountMinor: -12345, currency: 'DKK', text: '' },
+      { date: '2026-12-02', amountMinor: 250000, currency: 'DKK', text: 'Løn' },
+    ];
+    const ofx = transactionsToOfx(bare, { now: new Date('2026-12-05T10:00:00Z') });
+    expect(ofx).not.toMatch(/<(NAME|MEMO)><\//);
+    expect(ofx.match(/<NAME>/g)).toHaveLength(1);
+    const statement = parseBankFile(new TextEncoder().encode(ofx), { today: '2026-12-31' });
+    expect(statement.transactions.map((t) => [t.date, t.amountMinor])).toEqual([
+      ['2026-12-01', -12345],
+      ['2026-12-02', 250000],
+    ]);
   });
 });
 

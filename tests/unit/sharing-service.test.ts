@@ -149,10 +149,10 @@ describe('recipients', () => {
     const added = await h.call('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url });
     expect(added).toMatchObject({ name: 'Føtex Madbudget', addedBy: 'well-known', origin: server.url, endpoints: { bundle: `${server.url}/bundles`, revocation: `${server.url}/revocations` } });
     wellKnown = { version: 1, name: 'x', ageRecipient: 'age1broken' };
-    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { detail: 'recipient-broken' } });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { code: 'well-known-invalid', detail: 'ageRecipient' } });
     h.permission.granted = false;
-    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { code: 'permission-missing' } });
-    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: 'http://example.dk' })).toMatchObject({ ok: false, error: { code: 'invalid-address' } });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { code: 'recipient-permission-missing' } });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: 'http://example.dk' })).toMatchObject({ ok: false, error: { code: 'bad-recipient-address' } });
   });
 
   it('are added from a pasted key, an identity file and a well-known document; broken input is refused', async () => {
@@ -169,9 +169,9 @@ describe('recipients', () => {
     expect((await h.call('recipientAdd', { profileId: h.profileId, source: 'qr', text: doc })).endpoints.bundle).toBe(`${server.url}/bundles`);
 
     const broken = them.recipient.slice(0, -1) + (them.recipient.endsWith('q') ? 'p' : 'q');
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: broken })).toMatchObject({ ok: false, error: { detail: 'recipient-broken' } });
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: 'hello' })).toMatchObject({ ok: false, error: { detail: 'recipient-unknown-format' } });
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: generateIdentity().recipient })).toMatchObject({ ok: false, error: { detail: 'recipient-name-missing' } });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: broken })).toMatchObject({ ok: false, error: { code: 'bad-recipient-key' } });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: 'hello' })).toMatchObject({ ok: false, error: { code: 'not-a-recipient-key' } });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: generateIdentity().recipient })).toMatchObject({ ok: false, error: { code: 'recipient-name-missing' } });
     expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient })).toMatchObject({ ok: true, value: { name: 'Advokat Jensen' } }); // same key: kept, not doubled
     expect(await h.call('recipientList', { profileId: h.profileId })).toHaveLength(3);
   });
@@ -253,7 +253,7 @@ describe('a share', () => {
     expect(new Uint8Array(post.body)).toEqual(await download(h, created));
 
     h.permission.granted = false;
-    expect(await h.raw('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({ ok: false, error: { code: 'permission-missing' } });
+    expect(await h.raw('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({ ok: false, error: { code: 'recipient-permission-missing' } });
     const [grant] = await h.call('grantsList', { profileId: h.profileId });
     expect(grant!.deliveries).toEqual([delivery]);
   });
@@ -262,8 +262,8 @@ describe('a share', () => {
     const h = await harness();
     const { request } = await shareFoodBudget(h);
     const gone = { ...request, selection: { items: [{ type: 'note', noteId: 'nope' }] } };
-    expect(await h.raw('shareCreate', gone)).toMatchObject({ ok: false, error: { detail: 'selection-unavailable' } });
-    expect(await h.raw('shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-01' } })).toMatchObject({ ok: false, error: { detail: 'expiry-in-past' } });
+    expect(await h.raw('shareCreate', gone)).toMatchObject({ ok: false, error: { code: 'selection-unavailable' } });
+    expect(await h.raw('shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-01' } })).toMatchObject({ ok: false, error: { code: 'expiry-in-past' } });
     expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]);
   });
 

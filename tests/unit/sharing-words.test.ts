@@ -1,7 +1,7 @@
 /** The approval screen's plain words for each kind of item, and sharing's refusals mapped to texts. */
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/ui/i18n/index';
-import { itemText, logText, sharingError } from '../../src/ui/sharing/words';
+import { copyText, itemText, logText, sharingError } from '../../src/ui/sharing/words';
 import { VaultError } from '../../src/vault/errors';
 import { nextEntry } from '../../src/sharing/transparency-log';
 
@@ -24,10 +24,18 @@ describe('approval items in Danish', () => {
     expect(logText(entry)).toBe('Indlæst: 12 posteringer, 2 sundhedsposter');
   });
 
-  it('refusals from sharing get their own words; others the common ones', () => {
+  it('refusals from sharing get their own words by their own codes; others the common ones', () => {
     setLanguage('en');
-    expect(sharingError(new VaultError('bad-request', 'recipient-is-self'))).toBe('That is your own key.');
-    expect(sharingError(new VaultError('bad-request', 'something else'))).not.toBe('That is your own key.');
+    expect(sharingError(new VaultError('recipient-is-self', 'detail'))).toMatch(/^That is your own key\. You cannot share with yourself/);
+    expect(sharingError(new VaultError('bad-request', 'recipient-is-self'))).toBe('The action could not be carried out. Reload the page and try again.');
+    expect(sharingError(new TypeError('boom'))).toMatch(/./);
     setLanguage('da');
+  });
+
+  it('name the standard-format copies on the approval screen', () => {
+    setLanguage('da');
+    expect(copyText('files/transactions.csv')).toBe('transactions.csv – de samme posteringer til regneark (Excel, Numbers) i dansk format');
+    expect(copyText('files/transactions.ofx')).toMatch(/^transactions\.ofx – .*\(OFX\)$/);
+    expect(copyText('files/other.bin')).toBe('other.bin');
   });
 });

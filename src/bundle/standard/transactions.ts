@@ -1,7 +1,13 @@
 /**
- * Standard copies of bank transactions for receivers that already read bank files: CSV
- * (RFC 4180, comma, dot decimals, CRLF, UTF-8) and OFX 2.2 (XML). Amounts are integer minor
- * units in the vault and written as exact decimals here, never through floats.
+ * Standard copies of bank transactions for receivers that already read bank files: CSV and
+ * OFX 2.2 (XML). Amounts are integer minor units in the vault and written as exact decimals
+ * here, never through floats.
+ *
+ * CSV comes in two dialects. `rfc4180` (comma, dot decimals) is for programs. `danish`
+ * (semicolon, decimal comma, UTF-8 byte order mark) is what a spreadsheet set to Danish opens
+ * by a double click with columns, numbers and æ, ø, å intact — Danish Excel splits on `;`,
+ * reads `-123,45` as a number, and reads a CSV without a BOM as Windows-1252 — and it is the
+ * shape Danish banks' own exports have, so budget tools that read those read it too.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base64urlEncode, utf8 } from '../encoding';
@@ -42,37 +48,48 @@ export function formatMinor(amountMinor: number, currency: string): string {
   return decimals === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }
 
-const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 export const TRANSACTIONS_CSV_HEADER = ['date', 'value_date', 'amount', 'currency', 'text', 'counterparty', 'balance', 'pending', 'id', 'account'] as const;
 
+export type CsvDialect = 'rfc4180' | 'danish';
+
+const DIALECTS: Record<CsvDialect, { separator: string; decimal: string; bom: string; quote: RegExp }> = {
+  rfc4180: { separator: ',', decimal: '.', bom: '', quote: /[",\r\n]/ },
+  danish: { separator: ';', decimal: ',', bom: '\uFEFF', quote: /[";\r\n]/ },
+};
+
 /**
- * RFC 4180 CSV with a header row. Texts are written exactly as the bank gave them (no
+ * CSV with a header row ({@link TRANSACTIONS_CSV_HEADER}, the same in both dialects) and CRLF
+ * line ends; `rfc4180` by default. Texts are written exactly as the bank gave them (no
  * spreadsheet-formula escaping, which would change the data).
- * @throws {TypeError} naming the row and field that is not valid.
+ * @throws {TypeError} naming the row and field that is not valid, or an unknown dialect.
  */
-export function transactionsToCsv(transactions: readonly StandardTransaction[]): string {
-  const lines = [TRANSACTIONS_CSV_HEADER.join(',')];
+export function transactionsToCsv(transactions: readonly StandardTransaction[], options: { dialect?: CsvDialect } = {}): string {
+  const name = options.dialect ?? 'rfc4180';
+  if (!Object.hasOwn(DIALECTS, name)) throw new TypeError(`options.dialect: not one of ${Object.keys(DIALECTS).join(', ')}`);
+  const dialect = DIALECTS[name];
+  const field = (value: string): string => (dialect.quote.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const amount = (minor: number, currency: string): string => formatMinor(minor, currency).replace('.', dialect.decimal);
+  const lines = [TRANSACTIONS_CSV_HEADER.join(dialect.separator)];
   transactions.forEach((t, i) => {
     checkRow(t, i);
     lines.push(
       [
         t.date,
         t.valueDate ?? '',
-        formatMinor(t.amountMinor, t.currency),
+        amount(t.amountMinor, t.currency),
         t.currency,
         t.text,
         t.counterparty ?? '',
-        t.balanceMinor === undefined ? '' : formatMinor(t.balanceMinor, t.currency),
+        t.balanceMinor === undefined ? '' : amount(t.balanceMinor, t.currency),
         t.pending ? 'true' : 'false',
         t.sourceId ?? '',
         t.account ?? '',
       ]
-        .map(csvField)
-        .join(','),
+        .map(field)
+        .join(dialect.separator),
     );
   });
-  return `${lines.join('\r\n')}\r\n`;
+  return `${dialect.bom}${lines.join('\r\n')}\r\n`;
 }
 
 const xml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -84,9 +101,11 @@ const fitid = (t: StandardTransaction, i: number): string =>
   t.sourceId ?? base64urlEncode(sha256(utf8(`${i}|${t.account ?? ''}|${t.date}|${t.amountMinor}|${t.currency}|${t.text}`))).slice(0, 24);
 
 /**
- * OFX 2.2 (XML): one statement per account and currency. Pending rows are left out (an OFX
- * statement lists booked transactions only); the ledger balance is the last known running
- * balance of each statement and is omitted when the rows carry none.
+ * OFX 2.2 (XML): one statement per account and currency, amounts with `.` decimals. Pending
+ * rows are left out (an OFX statement lists booked transactions only). The ledger balance is
+ * the last known running balance of each statement and is omitted when the rows carry none:
+ * OFX requires one, but a balance nobody gave would be made up. A row without text has no
+ * NAME and no MEMO (both optional; empty elements are not allowed).
  * @throws {TypeError} naming the row and field that is not valid.
  */
 export function transactionsToOfx(transactions: readonly StandardTransaction[], options: { now: Date; accountId?: string; bankId?: string }): string {
@@ -108,19 +127,20 @@ export function transactionsToOfx(transactions: readonly StandardTransaction[], 
     const last = rows[rows.length - 1]!.t.date;
     const withBalance = rows.filter((r) => r.t.balanceMinor !== undefined);
     const balance = withBalance[withBalance.length - 1]?.t;
-    const items = rows.map(({ t, i }) =>
-      [
+    const items = rows.map(({ t, i }) => {
+      const name = t.counterparty || t.text;
+      return [
         '<STMTTRN>',
         `<TRNTYPE>${t.amountMinor < 0 ? 'DEBIT' : 'CREDIT'}</TRNTYPE>`,
         `<DTPOSTED>${ofxDate(t.date)}</DTPOSTED>`,
         ...(t.valueDate ? [`<DTAVAIL>${ofxDate(t.valueDate)}</DTAVAIL>`] : []),
         `<TRNAMT>${formatMinor(t.amountMinor, t.currency)}</TRNAMT>`,
         `<FITID>${xml(fitid(t, i))}</FITID>`,
-        `<NAME>${xml([...(t.counterparty ?? t.text)].slice(0, 32).join(''))}</NAME>`,
-        `<MEMO>${xml([...t.text].slice(0, 255).join(''))}</MEMO>`,
+        ...(name ? [`<NAME>${xml([...name].slice(0, 32).join(''))}</NAME>`] : []),
+        ...(t.text ? [`<MEMO>${xml([...t.text].slice(0, 255).join(''))}</MEMO>`] : []),
         '</STMTTRN>',
-      ].join(''),
-    );
+      ].join('');
+    });
     return [
       `<STMTTRNRS><TRNUID>${n + 1}</TRNUID>${status}<STMTRS>`,
       `<CURDEF>${g.currency}</CURDEF>`,

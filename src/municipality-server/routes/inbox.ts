@@ -1,6 +1,7 @@
 /**
  * The inbox of a case: the citizen sends a bundle (opaque bytes, size-limited) or a correction
- * request (JSON) and gets a signed receipt. Kept in memory.
+ * request (JSON) and gets a signed receipt. Kept in memory, the bodies too: a bundle is opened
+ * by the municipality with its own identity (state.recipient), never by this route.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -65,6 +66,7 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
       };
       list.push(receipt);
       state.inbox.set(grant.subject, list);
+      state.inboxBodies.set(receipt.id, body);
       return c.json({ receipt, signature: signPage(state, grant.subject, 'inbox', null, [receipt]) }, 201);
     },
   );

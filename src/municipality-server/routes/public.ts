@@ -1,5 +1,6 @@
 /** Public, unauthenticated routes: discovery, keys, a start page and the demo "change appointment" page. */
 import { Hono } from 'hono';
+import { RECIPIENT_DOCUMENT_PATH, type RecipientDocument } from '../../bundle/recipient-document';
 import { RESOURCES, type Discovery } from '../../municipal/api/schemas';
 import { MUNICIPALITY } from '../data/municipality';
 import { MAX_PAGE_SIZE, type MunicipalityState } from '../state';
@@ -25,6 +26,18 @@ export function publicRoutes(state: MunicipalityState): Hono {
       demo: true,
     };
     return c.json(body);
+  });
+
+  // Whom citizens encrypt a bundle for a case's inbox to. No bundle endpoint: bundles go to a
+  // case's inbox, which needs the citizen signed in.
+  app.get(RECIPIENT_DOCUMENT_PATH, (c) => {
+    const body: RecipientDocument = {
+      version: 1,
+      name: MUNICIPALITY.name,
+      ageRecipient: state.recipient.recipient,
+      description: 'Kommunen modtager dine data til en sag i sagens indbakke (POST /citizen/v1/cases/{caseId}/inbox, når du er logget ind).',
+    };
+    return c.json(body, 200, { 'Cache-Control': 'public, max-age=300' });
   });
 
   app.get('/', (c) =>

@@ -102,6 +102,13 @@ export function testModeRoutes(state: MunicipalityState): Hono {
     return c.json({ seq: entry.seq, record: entry.record });
   });
 
+  // What arrived in an inbox, as the caseworker's system would get it: the body as sent.
+  app.get('/inbox/:receiptId', (c) => {
+    const body = state.inboxBodies.get(c.req.param('receiptId'));
+    if (!body) return problem(c, 'not-found', 404, 'no such inbox item');
+    return c.body(body.slice().buffer, 200, { 'Content-Type': 'application/octet-stream' });
+  });
+
   app.post('/reset', (c) => {
     state.reset();
     return c.body(null, 204);

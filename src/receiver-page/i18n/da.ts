@@ -67,6 +67,10 @@ export const da = {
   'files.intro': 'Hent filerne og åbn dem i de programmer, du plejer at bruge.',
   'files.download': 'Hent {name}',
   'files.none': 'Ingen filer.',
+  'files.kind.transactions.csv': 'de samme posteringer som i data, til regneark: semikolon, decimalkomma og UTF-8, så dansk Excel åbner den direkte',
+  'files.kind.transactions.ofx': 'de samme posteringer som i data, i OFX 2.2 til budget- og regnskabsprogrammer',
+  'files.kind.activities.ics': 'aftaler og frister til din kalender (iCalendar)',
+  'files.kind.health.fhir.json': 'sundhedsdata i FHIR R4',
 
   'provenance.title': 'Hvor data kommer fra',
   'provenance.municipality': 'Underskrevet af {source}',

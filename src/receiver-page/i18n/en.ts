@@ -69,6 +69,10 @@ export const en: Record<ReceiverMessageKey, string> = {
   'files.intro': 'Download the files and open them in the programs you already use.',
   'files.download': 'Download {name}',
   'files.none': 'No files.',
+  'files.kind.transactions.csv': 'the same transactions as in the data, for spreadsheets: semicolons, decimal commas and UTF-8, as Danish Excel opens directly',
+  'files.kind.transactions.ofx': 'the same transactions as in the data, in OFX 2.2 for budget and accounting programs',
+  'files.kind.activities.ics': 'appointments and deadlines for your calendar (iCalendar)',
+  'files.kind.health.fhir.json': 'health data in FHIR R4',
 
   'provenance.title': 'Where the data comes from',
   'provenance.municipality': 'Signed by {source}',

@@ -13,6 +13,15 @@ import { relativeTime } from '../format';
 import { t } from '../i18n/index';
 import { itemText, sharingError, untilText } from './words';
 
+/** Whether the bundle reached anyone: the latest delivery that did, else the latest attempt that failed. */
+function DeliveryLine({ deliveries }: { deliveries: GrantSummary['deliveries'] }) {
+  const delivered = deliveries.filter((d) => d.ok).at(-1);
+  const last = deliveries.at(-1);
+  if (delivered) return <p class="meta">{t(`sharing.grants.delivered.${delivered.channel}`, { when: relativeTime(delivered.at), detail: delivered.detail })}</p>;
+  if (last) return <p class="meta">{t('sharing.grants.notDelivered', { when: relativeTime(last.at) })}</p>;
+  return null;
+}
+
 export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; recipients: RecipientSummary[]; onChanged: () => void }) {
   const [revoking, setRevoking] = useState<GrantSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -64,6 +73,7 @@ export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; 
                 <p class="meta">
                   {t('sharing.grants.created', { when: relativeTime(g.createdAt) })} · {untilText(g)}
                 </p>
+                <DeliveryLine deliveries={g.deliveries} />
                 {g.revocation?.delivery && (
                   <p class="meta">{g.revocation.delivery.ok ? t('sharing.grants.noticeSent', { when: relativeTime(g.revocation.delivery.at) }) : t('sharing.grants.noticeFailed')}</p>
                 )}

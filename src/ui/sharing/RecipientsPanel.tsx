@@ -74,13 +74,13 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
     try {
       origin = municipalityOrigin(domain);
     } catch (caught) {
-      setError(sharingError(caught));
+      setError(sharingError(new VaultError('bad-recipient-address', 'not an https address', { cause: caught })));
       return;
     }
     // Asked for inside the click: browsers only show the prompt for a user gesture.
     const granted = await browser.permissions.request({ origins: [hostPermissionPattern(origin)] }).catch(() => false);
     await run(t('sharing.recipients.working'), async () => {
-      if (!granted) throw new VaultError('permission-missing', 'the citizen did not allow it');
+      if (!granted) throw new VaultError('recipient-permission-missing', 'the citizen did not allow it');
       return callVault('recipientFetchWellKnown', { profileId: props.profileId, domain: origin });
     });
   };

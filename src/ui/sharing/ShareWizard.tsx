@@ -16,7 +16,7 @@ import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { t, type MessageKey } from '../i18n/index';
 import { categoryLabel } from '../money/categories';
-import { dayText, itemText, metricText, sharingError, untilText } from './words';
+import { copyText, dayText, itemText, metricText, sharingError, untilText } from './words';
 
 const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as const;
 type Step = (typeof STEPS)[number];
@@ -151,8 +151,8 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
     go('done');
   };
 
-  const describe = (d: Delivery) =>
-    d.ok ? t(`sharing.delivery.ok.${d.channel}` as MessageKey, { detail: d.detail }) : t('sharing.delivery.failed', { detail: d.detail });
+  // A failed delivery is thrown with its own code (and kept on the grant as not delivered).
+  const describe = (d: Delivery) => t(`sharing.delivery.ok.${d.channel}` as MessageKey, { detail: d.detail });
 
   const download = async () => {
     if (!created) return;
@@ -173,12 +173,10 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
       granted = await browser.permissions.request({ origins: [hostPermissionPattern(new URL(preview.channels.endpoint).origin)] }).catch(() => false);
     }
     const delivery = await work(t('sharing.wizard.sending'), async () => {
-      if (!granted) throw new VaultError('permission-missing');
+      if (!granted) throw new VaultError('recipient-permission-missing', 'the citizen did not allow it');
       return callVault('shareDeliver', { profileId, grantId: created.grantId, channel });
     });
-    if (!delivery) return;
-    if (delivery.ok) setDone(describe(delivery));
-    else setError(describe(delivery));
+    if (delivery) setDone(describe(delivery));
   };
 
   const toggleCase = (caseId: string, on: boolean) =>
@@ -379,6 +377,18 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
               </dd>
               <dt>{t('sharing.wizard.until')}</dt>
               <dd>{preview.untilCase ? untilText({ expiresAt: null, untilCase: preview.untilCase }) : dayText(preview.expiresAt)}</dd>
+              {preview.files.length > 0 && (
+                <>
+                  <dt>{t('sharing.wizard.copies')}</dt>
+                  <dd>
+                    <ul class="approval-copies">
+                      {preview.files.map((f) => (
+                        <li key={f.path}>{copyText(f.path)}</li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              )}
             </dl>
             <p class="hint">{t('sharing.wizard.approveHonest')}</p>
           </div>

@@ -4,7 +4,6 @@ import type { ScopeItem } from '../../records/sharing/selection';
 import { metricName } from '../health/format';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
-import { isVaultError } from '../../vault/errors';
 import { errorMessage } from '../errors';
 import { locale } from '../i18n/index';
 import { t, type MessageKey } from '../i18n/index';
@@ -79,16 +78,15 @@ export function logText(entry: LogEntry): string {
   }
 }
 
-const SHARING_DETAILS = new Set([
-  'recipient-broken', 'recipient-unknown-format', 'recipient-name-missing', 'recipient-is-self', 'recipient-unreachable', 'recipient-no-document',
-  'selection-unavailable', 'expiry-in-past', 'case-already-closed', 'grant-not-active', 'bundle-gone',
-]);
-
-/** Sharing's refusals come as `bad-request` with a stable detail; everything else as any vault error. */
-export function sharingError(error: unknown): string {
-  if (isVaultError(error, 'bad-request') && SHARING_DETAILS.has(error.detail)) return t(`sharing.error.${error.detail}` as MessageKey);
-  return errorMessage(error);
+/** A standard-format copy on the approval screen, e.g. "transactions.csv – for spreadsheets (Excel, Numbers)". */
+export function copyText(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const kind = name.slice(name.lastIndexOf('.') + 1);
+  return kind === 'csv' || kind === 'ofx' ? t(`sharing.copy.${kind}`, { name }) : name;
 }
+
+/** Sharing's refusals have their own codes, with their messages in the one error map. */
+export const sharingError = (error: unknown): string => errorMessage(error);
 
 export function untilText(g: { expiresAt: string | null; untilCase: { caseNumber: string } | null }): string {
   if (g.untilCase) return t('sharing.grants.untilCase', { caseNumber: g.untilCase.caseNumber });
