@@ -12,6 +12,7 @@ import type { SessionStore } from './session';
 import type { MunicipalMethod } from '../messaging/municipal-api';
 import { guardGenericAccess, municipalUnavailable } from './municipal-service';
 import type { SharingMethod } from '../messaging/sharing-api';
+import { StagedWrites } from './staged-writes';
 import { guardSharingAccess, isImportKind, sharingUnavailable, type AuditEvent, type SharingService } from './sharing-service';
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
@@ -39,6 +40,7 @@ interface PendingTransfer {
 
 export class VaultService {
   private readonly transfers = new Map<string, PendingTransfer>();
+  private readonly staged: StagedWrites;
   private settingsQueue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
 
@@ -46,6 +48,7 @@ export class VaultService {
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.staged = new StagedWrites(() => this.now());
     this.handlers = { ...this.coreHandlers, ...(deps.municipal ?? municipalUnavailable), ...(deps.sharing?.handlers ?? sharingUnavailable) };
     deps.vault.onLock(() => deps.broadcast({ channel: 'handlerum-event', type: 'state', state: deps.vault.state }));
   }
@@ -71,6 +74,7 @@ export class VaultService {
 
   async lock(): Promise<void> {
     this.transfers.clear();
+    this.staged.clear();
     await this.deps.session.clear();
     this.deps.vault.lock();
   }
@@ -219,13 +223,27 @@ export class VaultService {
       return this.deps.vault.records.get(profileId, kind, id);
     },
     writeRecords: async ({ ops }) => {
-      for (const op of ops) {
-        guardGenericAccess('write', op.kind);
-        guardSharingAccess('write', op.kind);
-      }
+      guardWrites(ops);
       const written = await this.deps.vault.records.write(ops);
       await this.auditImports(written);
       return written;
+    },
+    stageWrites: async ({ stageId, ops }) => {
+      guardWrites(ops);
+      if (this.deps.vault.state !== 'unlocked') throw new VaultError('locked');
+      return this.staged.add(stageId, ops);
+    },
+    commitWrites: async ({ stageId, ops }) => {
+      guardWrites(ops);
+      const all = this.staged.take(stageId);
+      for (const op of ops) all.push(op);
+      const written = await this.deps.vault.records.write(all);
+      await this.auditImports(written);
+      return { written: written.length };
+    },
+    discardWrites: async ({ stageId }) => {
+      this.staged.discard(stageId);
+      return null;
     },
     discardDamaged: async ({ profileId, kind, refs }) => {
       guardGenericAccess('read', kind);
@@ -278,4 +296,12 @@ export class VaultService {
       return null;
     },
   };
+}
+
+/** Kinds the municipal connector and sharing own are written only through their own methods. */
+function guardWrites(ops: readonly { kind: string }[]): void {
+  for (const op of ops) {
+    guardGenericAccess('write', op.kind);
+    guardSharingAccess('write', op.kind);
+  }
 }

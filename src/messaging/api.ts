@@ -18,6 +18,8 @@ const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url'
 const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const ProfileData = z.object({ name: z.string(), relation: z.string() });
+/** Operations per part of a staged write: ~10 MB of JSON at the size of a bank row. */
+export const STAGE_PART_OPS = 20_000;
 const WriteOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), profileId: Id, kind: z.string(), id: Id.optional(), data: z.unknown() }),
   z.object({ op: z.literal('delete'), profileId: Id, kind: z.string(), id: Id }),
@@ -37,6 +39,11 @@ export const ApiArgs = {
   listRecords: z.object({ profileId: Id, kind: z.string() }),
   getRecord: z.object({ profileId: Id, kind: z.string(), id: Id }),
   writeRecords: z.object({ ops: z.array(WriteOp).max(100_000) }),
+  /** A write too large for one message, in parts (see src/background/staged-writes.ts). */
+  stageWrites: z.object({ stageId: Id.optional(), ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
+  /** Applies every staged part and these last operations in one transaction. */
+  commitWrites: z.object({ stageId: Id, ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
+  discardWrites: z.object({ stageId: Id }),
   discardDamaged: z.object({ profileId: Id, kind: z.string(), refs: z.array(z.string()).max(100_000) }),
   getSettings: z.object({}),
   setSettings: z.object({
@@ -86,6 +93,9 @@ export interface ApiResults extends MunicipalApiResults, SharingApiResults {
   listRecords: RecordList;
   getRecord: VaultRecord | null;
   writeRecords: VaultRecord[];
+  stageWrites: { stageId: string; count: number };
+  commitWrites: { written: number };
+  discardWrites: null;
   discardDamaged: null;
   getSettings: Settings;
   setSettings: Settings;

@@ -1,6 +1,8 @@
 /** The UI pages' side of the message boundary: typed calls to the background, typed errors back. */
 import { browser } from 'wxt/browser';
-import type { ApiArgsOf, ApiMethod, ApiRequest, ApiResponse, ApiResult, VaultEvent } from './api';
+import type { WriteOp } from '../vault/record-store';
+import { splitWrites } from './write-parts';
+import { type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult, type VaultEvent } from './api';
 import { VaultError } from '../vault/errors';
 
 export async function callVault<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<ApiResult<M>> {
@@ -18,4 +20,45 @@ export function onVaultEvent(listener: (event: VaultEvent) => void): () => void 
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+export interface LargeWriteOptions {
+  /** Called after each part with the operations sent so far. */
+  onProgress?: (sent: number, total: number) => void;
+  /** Aborting before the last part discards what was sent: nothing is stored. */
+  signal?: AbortSignal;
+  /** The message call (a test passes the background's router). */
+  call?: typeof callVault;
+}
+
+/**
+ * One atomic write of any size. A write that fits one message is sent as `writeRecords`; a
+ * larger one is staged part by part and committed with its last part, in one transaction.
+ * Returns how many records were written.
+ */
+export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options: LargeWriteOptions = {}): Promise<number> {
+  const { onProgress, signal, call = callVault } = options;
+  const parts = splitWrites(ops as WriteOp[]);
+  const last = parts.pop() ?? [];
+  let stageId: string | undefined;
+  let sent = 0;
+  try {
+    for (const part of parts) {
+      signal?.throwIfAborted();
+      ({ stageId } = await call('stageWrites', { ...(stageId ? { stageId } : {}), ops: part }));
+      sent += part.length;
+      onProgress?.(sent, ops.length);
+    }
+    signal?.throwIfAborted();
+    let written: number;
+    if (stageId === undefined) written = (await call('writeRecords', { ops: last })).length;
+    else {
+      ({ written } = await call('commitWrites', { stageId, ops: last }));
+      stageId = undefined; // committed: nothing left to discard
+    }
+    onProgress?.(ops.length, ops.length);
+    return written;
+  } finally {
+    if (stageId) await call('discardWrites', { stageId }).catch(() => {});
+  }
 }

@@ -30,6 +30,8 @@ export const ERROR_MESSAGE_KEYS = {
   'bad-request': 'error.bad-request',
   'last-profile': 'error.last-profile',
   'key-derivation-failed': 'error.key-derivation-failed',
+  'write-expired': 'error.write-expired',
+  'write-too-large': 'error.write-too-large',
   'invalid-address': 'error.invalid-address',
   'permission-missing': 'error.permission-missing',
   'municipality-unreachable': 'error.municipality-unreachable',

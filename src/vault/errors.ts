@@ -28,6 +28,9 @@ export type VaultErrorCode =
   | 'bad-request'
   | 'last-profile'
   | 'key-derivation-failed'
+  // A write sent in parts (src/background/staged-writes.ts):
+  | 'write-expired'
+  | 'write-too-large'
   // The municipal connector (src/municipal/connector):
   | 'invalid-address'
   | 'permission-missing'

@@ -57,7 +57,8 @@ interface Envelope {
   data: unknown;
 }
 
-export const RecordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+const RECORD_ID = /^[A-Za-z0-9_-]{1,128}$/;
+export const RecordIdSchema = z.string().regex(RECORD_ID);
 export const newRecordId = (): string => toBase64Url(randomBytes(16));
 
 export class RecordStore {
@@ -112,7 +113,7 @@ export class RecordStore {
     for (const [position, op] of ops.entries()) {
       const kind = this.kind(op.kind, op.profileId);
       const id = op.op === 'put' && op.id === undefined ? newRecordId() : op.id!;
-      if (!RecordIdSchema.safeParse(id).success) throw new VaultError('bad-request', `operation ${position}: bad id`);
+      if (typeof id !== 'string' || !RECORD_ID.test(id)) throw new VaultError('bad-request', `operation ${position}: bad id`);
       touchedGroup(touched, op.profileId, op.kind).ids.push(id);
       const target = { group: this.group(op.profileId, op.kind), idTag: this.idTag(op.profileId, op.kind, id) };
       if (op.op === 'delete') {

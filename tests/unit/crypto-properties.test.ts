@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEY_LENGTH, NONCE_LENGTH, open, seal, TAG_LENGTH } from '../../src/vault/crypto/aead';
 import { equalBytes, framed, fromBase64Url, toBase64Url } from '../../src/vault/crypto/bytes';
-import { deriveVaultKeys, keyedTag, unwrapDataKey, wrapDataKey } from '../../src/vault/crypto/keys';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { deriveVaultKeys, hmacSha256, keyedTag, unwrapDataKey, wrapDataKey } from '../../src/vault/crypto/keys';
 import { runs } from './support/setup-vault';
 
 const key = fc.uint8Array({ minLength: KEY_LENGTH, maxLength: KEY_LENGTH });
@@ -185,5 +187,35 @@ describe('framed', () => {
 
   it('is each part as a big-endian u32 length and its bytes', () => {
     expect(Array.from(framed('ab', new Uint8Array([9])))).toEqual([0, 0, 0, 2, 97, 98, 0, 0, 0, 1, 9]);
+  });
+
+  it('writes strings as UTF-8, ASCII or not, exactly as TextEncoder does', () => {
+    const reference = (...parts: (string | Uint8Array)[]) =>
+      Uint8Array.from(parts.flatMap((p) => {
+        const b = asBytes(p);
+        return [b.length >>> 24, (b.length >>> 16) & 255, (b.length >>> 8) & 255, b.length & 255, ...b];
+      }));
+    const anyPart = fc.oneof(fc.string({ maxLength: 40, unit: 'binary' }), fc.string({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }));
+    fc.assert(
+      fc.property(fc.array(anyPart, { maxLength: 6 }), (parts) => {
+        expect(Array.from(framed(...parts))).toEqual(Array.from(reference(...parts)));
+      }),
+      runs(300),
+    );
+    expect(Array.from(framed('æ'))).toEqual([0, 0, 0, 2, 0xc3, 0xa6]);
+  });
+});
+
+describe('hmacSha256', () => {
+  it('equals a one-shot HMAC-SHA256 for any key and message, with calls under two keys interleaved', () => {
+    fc.assert(
+      fc.property(key, key, fc.array(fc.tuple(fc.boolean(), bytes(200)), { maxLength: 8 }), (k1, k2, calls) => {
+        for (const [first, message] of calls) {
+          const k = first ? k1 : k2;
+          expect(Array.from(hmacSha256(k, message))).toEqual(Array.from(hmac(sha256, k, message)));
+        }
+      }),
+      runs(200),
+    );
   });
 });

@@ -1,4 +1,4 @@
-/** Grouping an import into vault records: ids, months, merging, re-import, and the write split. */
+/** Grouping an import into vault records: ids, months, merging, re-import. */
 import { describe, expect, it } from 'vitest';
 import type { AppleHealthImport, DailyAggregate, HealthSample } from '../../src/importers/health/types';
 import { findKind } from '../../src/records/registry';
@@ -10,7 +10,6 @@ import {
   importId,
   observationId,
   recordId,
-  splitWrites,
   type DailyData,
 } from '../../src/ui/health/records';
 import type { WriteOp } from '../../src/vault/record-store';
@@ -140,22 +139,5 @@ describe('healthWriteOps', () => {
     expect(ops.map((o) => o.kind)).toEqual(['health-observation', 'health-clinical', 'health-import']);
     expect(ops[0]!.id).toBe(observationId('fhir-bundle', 'w1'));
     expect(ops[0]!.data).toMatchObject({ origin: 'fhir-bundle', fhirId: 'w1' });
-  });
-});
-
-describe('splitWrites', () => {
-  const op = (i: number, size = 10): WriteOp => ({ op: 'put', profileId: 'p', kind: 'note', id: `n${i}`, data: { title: 'x'.repeat(size), body: '' } });
-
-  it('keeps a small import in one call', () => {
-    expect(splitWrites([op(1), op(2), op(3)])).toHaveLength(1);
-  });
-
-  it('splits by size and by count, in order, losing nothing', () => {
-    const ops = Array.from({ length: 10 }, (_, i) => op(i, 100));
-    const bySize = splitWrites(ops, 400);
-    expect(bySize.length).toBeGreaterThan(2);
-    expect(bySize.flat()).toEqual(ops);
-    const byCount = splitWrites(ops, Infinity, 4);
-    expect(byCount.map((c) => c.length)).toEqual([4, 4, 2]);
   });
 });

@@ -4,7 +4,7 @@
  * then save — in one write, so a cancelled or failed import stores nothing.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { callVault } from '../../messaging/client';
+import { callVault, writeLarge } from '../../messaging/client';
 import type { HealthMetric } from '../../importers/health/types';
 import type { ImportErrorCode } from '../../importers/types';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
@@ -13,7 +13,7 @@ import { getLanguage, t, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { mbText, metricName, numberText } from './format';
 import type { HealthParseOutcome, HealthProgress } from './health-worker-api';
-import { healthWriteOps, splitWrites, type DailyData } from './records';
+import { healthWriteOps, type DailyData } from './records';
 import { parseHealthFile, type RunningParse } from './worker-client';
 
 type Parsed = Extract<HealthParseOutcome, { ok: true }>;
@@ -197,7 +197,8 @@ export function ImportPanel(props: { profile: Profile; onSaved: () => void }) {
         storedDaily: stored.map((r) => ({ id: r.id, data: r.data as DailyData })),
         now: new Date(),
       });
-      for (const ops_ of splitWrites(ops)) await callVault('writeRecords', { ops: ops_ });
+      // One transaction however many parts it takes: a failure leaves nothing of this import behind.
+      await writeLarge(ops);
       setStatus(t('health.import.saved', { file: file.name }));
       props.onSaved();
     } catch (caught) {

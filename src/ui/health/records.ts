@@ -201,29 +201,3 @@ export function healthWriteOps(input: HealthWriteInput): WriteOp[] {
   ops.push(put('health-import', importId(input.file.name, input.file.size), log));
   return ops;
 }
-
-/** The JSON size of a write, for keeping each message well under the browser's 64 MiB limit. */
-const opBytes = (op: WriteOp) => JSON.stringify(op).length;
-
-/**
- * Splits operations into calls of at most `maxOps` operations and about `maxBytes` of JSON.
- * An import only needs more than one call when the citizen keeps many raw samples; the
- * import-log entry (the last operation) then goes in the last call.
- */
-export function splitWrites(ops: readonly WriteOp[], maxBytes = 24 * 1024 * 1024, maxOps = 100_000): WriteOp[][] {
-  const calls: WriteOp[][] = [];
-  let current: WriteOp[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    const size = opBytes(op);
-    if (current.length > 0 && (bytes + size > maxBytes || current.length >= maxOps)) {
-      calls.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += size;
-  }
-  if (current.length > 0) calls.push(current);
-  return calls;
-}

@@ -202,6 +202,8 @@ export const da = {
   'error.bad-request': 'Handlingen kunne ikke udføres. Genindlæs siden og prøv igen.',
   'error.last-profile': 'Den sidste person i datarummet kan ikke slettes. Tilføj en anden person først, hvis du vil slette denne.',
   'error.key-derivation-failed': 'Din adgangsfrase kunne ikke behandles i browseren. Luk siden, åbn den igen og prøv en gang til. Intet er ændret.',
+  'error.write-expired': 'Gemningen tog for lang tid eller blev afbrudt, så intet er gemt. Prøv igen.',
+  'error.write-too-large': 'Der er for meget at gemme på én gang (over en million rækker). Del filen op, og importér delene én ad gangen. Intet er gemt.',
   'error.invalid-address': 'Adressen er ikke en gyldig kommune-adresse. Skriv den som https://kommune.dk (uden sti bagefter).',
   'error.permission-missing': 'Handlerum har ikke fået lov til at kontakte kommunen. Klik på "Tilføj kommune" igen, og tillad adgangen, når browseren spørger.',
   'error.municipality-unreachable': 'Kommunen kunne ikke nås. Tjek din internetforbindelse og prøv igen. Det, der allerede er hentet, er bevaret.',

@@ -199,6 +199,8 @@ export const en: Record<MessageKey, string> = {
   'error.bad-request': 'The action could not be carried out. Reload the page and try again.',
   'error.last-profile': 'The last person in the vault cannot be deleted. Add another person first if you want to delete this one.',
   'error.key-derivation-failed': 'Your passphrase could not be processed in the browser. Close the page, open it again and try once more. Nothing has changed.',
+  'error.write-expired': 'Saving took too long or was interrupted, so nothing was saved. Please try again.',
+  'error.write-too-large': 'There is too much to save at once (over a million rows). Split the file and import the parts one at a time. Nothing was saved.',
   'error.invalid-address': 'That is not a valid municipality address. Write it as https://municipality.dk (with no path after it).',
   'error.permission-missing': 'Handlerum was not allowed to contact the municipality. Click "Add municipality" again and allow access when the browser asks.',
   'error.municipality-unreachable': 'The municipality could not be reached. Check your internet connection and try again. What was already fetched is kept.',

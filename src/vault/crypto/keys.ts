@@ -34,22 +34,32 @@ export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
 }
 
 // The tag and record-MAC keys each hash thousands of short messages: their HMAC key schedule
-// is done once per key and cloned per message. Entries go when the key is wiped (wipeVaultKeys).
-const preparedHmacs = new WeakMap<Uint8Array, _HMAC<ReturnType<typeof sha256.create>>>();
+// is done once per key, and each message runs in one reused instance the prepared state is
+// copied into (a fresh clone per message costs more than the hash). Entries go when the key is
+// wiped (wipeVaultKeys).
+type Hmac = _HMAC<ReturnType<typeof sha256.create>>;
+const preparedHmacs = new WeakMap<Uint8Array, { prepared: Hmac; scratch: Hmac }>();
 
 export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
-  let prepared = preparedHmacs.get(key);
-  if (!prepared) {
-    prepared = hmac.create(sha256, key);
-    preparedHmacs.set(key, prepared);
+  let state = preparedHmacs.get(key);
+  if (!state) {
+    const prepared = hmac.create(sha256, key);
+    state = { prepared, scratch: prepared.clone() };
+    preparedHmacs.set(key, state);
   }
-  return prepared.clone().update(message).digest();
+  // Synchronous from copy to digest, so no other call can use the scratch instance meanwhile.
+  const mac = state.prepared._cloneInto(state.scratch).update(message);
+  const out = new Uint8Array(32);
+  mac.digestInto(out);
+  return out;
 }
 
 /** Overwrites every sub-key and forgets the HMAC states prepared from them. */
 export function wipeVaultKeys(keys: VaultKeys): void {
   for (const key of [keys.encryption, keys.recordMac, keys.tags, keys.backup]) {
-    preparedHmacs.get(key)?.destroy();
+    const state = preparedHmacs.get(key);
+    state?.prepared.destroy();
+    state?.scratch.destroy();
     preparedHmacs.delete(key);
     key.fill(0);
   }

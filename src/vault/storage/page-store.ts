@@ -135,9 +135,9 @@ export class PageStore {
           const pageChanges = byPage.get(key)!;
           const row = rows[i];
           const entries = new Map<string, PageEntry>();
-          if (row) for (const entry of this.openReadable(row).entries) entries.set(toBase64Url(entry.idTag), entry);
+          if (row) for (const entry of this.openReadable(row).entries) entries.set(mapKey(entry.idTag), entry);
           for (const { idTag, update } of pageChanges) {
-            const ref = toBase64Url(idTag);
+            const ref = mapKey(idTag);
             const previous = entries.get(ref);
             const bytes = update(previous && !previous.damaged ? previous.bytes : null);
             if (bytes === null) entries.delete(ref);
@@ -179,3 +179,6 @@ export class PageStore {
 }
 
 const unreadableRef = (pageKey: string): string => `page:${pageKey}`;
+
+/** A 16-byte id tag as a map key: one character per byte, cheaper than base64 for every record of a write. */
+const mapKey = (idTag: Uint8Array): string => String.fromCharCode.apply(null, idTag as unknown as number[]);

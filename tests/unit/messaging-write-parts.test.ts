@@ -1,0 +1,121 @@
+/**
+ * Large writes: split into parts that fit a message, staged in the background and committed in
+ * one transaction — through the real router and VaultService over a real (fake-indexeddb) vault.
+ */
+import { describe, expect, it } from 'vitest';
+import { STAGE_PART_OPS, type ApiMethod, type ApiResponse } from '../../src/messaging/api';
+import { writeLarge } from '../../src/messaging/client';
+import { route, type MessageSender } from '../../src/messaging/router';
+import { splitWrites } from '../../src/messaging/write-parts';
+import { memorySessionStore } from '../../src/background/session';
+import { STAGE_TTL_MS } from '../../src/background/staged-writes';
+import { VaultService } from '../../src/background/vault-service';
+import { randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
+import { VaultError } from '../../src/vault/errors';
+import type { WriteOp } from '../../src/vault/record-store';
+import { Vault } from '../../src/vault/vault';
+import { freshDb, testKdf } from './support/setup-vault';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}vault.html` };
+
+const note = (profileId: string, i: number, size = 10): WriteOp => ({
+  op: 'put', profileId, kind: 'note', id: `n${i}`, data: { title: `note ${i}`, body: 'x'.repeat(size) },
+});
+
+async function background() {
+  const clock = { now: Date.parse('2026-12-02T09:00:00Z') };
+  let value: unknown;
+  const vault = await Vault.open(freshDb('write-parts'));
+  const service = new VaultService({
+    vault, session: memorySessionStore(), broadcast: () => {}, now: () => clock.now,
+    settings: { get: async () => value, set: async (v) => void (value = v) },
+  });
+  const calls: string[] = [];
+  // The same contract as callVault: the value, or a VaultError with the background's code.
+  const call = (async <M extends ApiMethod>(method: M, args: unknown) => {
+    calls.push(method);
+    const response = (await route({ channel: 'handlerum-vault', method, args }, PAGE, {
+      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers: service.handlers, onActivity: async () => {},
+    })) as ApiResponse<M>;
+    if (!response.ok) throw new VaultError(response.error.code, response.error.detail);
+    return response.value;
+  }) as typeof import('../../src/messaging/client').callVault;
+  const { profileId } = await call('create', { kdf: testKdf(), kek: toBase64Url(randomBytes(32)), owner: { name: 'Karen' } });
+  const stored = async () => (await call('listRecords', { profileId, kind: 'note' })).records.length;
+  return { call, calls, clock, profileId, stored, service };
+}
+
+describe('splitWrites', () => {
+  const op = (i: number, size = 10) => note('p', i, size);
+
+  it('keeps a small write in one part', () => {
+    expect(splitWrites([op(1), op(2), op(3)])).toHaveLength(1);
+  });
+
+  it('splits by size and by count, in order, losing nothing', () => {
+    const ops = Array.from({ length: 10 }, (_, i) => op(i, 100));
+    const bySize = splitWrites(ops, 400);
+    expect(bySize.length).toBeGreaterThan(2);
+    expect(bySize.flat()).toEqual(ops);
+    expect(splitWrites(ops, Infinity, 4).map((c) => c.length)).toEqual([4, 4, 2]);
+  });
+});
+
+describe('writeLarge', () => {
+  it('sends a write larger than one part as staged parts and stores all of it in one commit', async () => {
+    const bg = await background();
+    const ops = Array.from({ length: 2 * STAGE_PART_OPS + 5 }, (_, i) => note(bg.profileId, i));
+    const progress: number[] = [];
+    const written = await writeLarge(ops, { call: bg.call, onProgress: (sent) => progress.push(sent) });
+    expect(written).toBe(ops.length);
+    expect(bg.calls.filter((m) => m === 'stageWrites')).toHaveLength(2);
+    expect(bg.calls.filter((m) => m === 'commitWrites')).toHaveLength(1);
+    expect(progress).toEqual([STAGE_PART_OPS, 2 * STAGE_PART_OPS, ops.length]);
+    expect(await bg.stored()).toBe(ops.length);
+  }, 60_000);
+
+  it('a small write is one writeRecords call', async () => {
+    const bg = await background();
+    expect(await writeLarge([note(bg.profileId, 1), note(bg.profileId, 2)], { call: bg.call })).toBe(2);
+    expect(bg.calls.slice(1)).toEqual(['writeRecords']);
+  });
+
+  it('cancelled between parts: what was sent is discarded and nothing is stored', async () => {
+    const bg = await background();
+    const ops = Array.from({ length: STAGE_PART_OPS + 5 }, (_, i) => note(bg.profileId, i));
+    const abort = new AbortController();
+    const attempt = writeLarge(ops, { call: bg.call, signal: abort.signal, onProgress: () => abort.abort() });
+    await expect(attempt).rejects.toThrow();
+    expect(bg.calls.slice(1)).toEqual(['stageWrites', 'discardWrites']);
+    expect(await bg.stored()).toBe(0);
+  }, 60_000);
+
+  it('one invalid operation in the last part: the whole write is refused and nothing of the earlier parts is stored', async () => {
+    const bg = await background();
+    const ops = Array.from({ length: STAGE_PART_OPS + 5 }, (_, i) => note(bg.profileId, i));
+    ops.push({ op: 'put', profileId: bg.profileId, kind: 'note', id: 'bad', data: { title: 42 } });
+    await expect(writeLarge(ops, { call: bg.call })).rejects.toMatchObject({ code: 'invalid-record' });
+    expect(await bg.stored()).toBe(0);
+  }, 60_000);
+
+  it('a staged write that waited too long, or outlived a lock, is refused as expired', async () => {
+    const bg = await background();
+    const { stageId } = await bg.call('stageWrites', { ops: [note(bg.profileId, 1)] });
+    bg.clock.now += STAGE_TTL_MS + 1;
+    await expect(bg.call('commitWrites', { stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
+
+    const again = await bg.call('stageWrites', { ops: [note(bg.profileId, 2)] });
+    await bg.call('lock', {});
+    await expect(bg.call('commitWrites', { stageId: again.stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
+    await expect(bg.call('stageWrites', { ops: [note(bg.profileId, 3)] })).rejects.toMatchObject({ code: 'locked' });
+  });
+
+  it('refuses kinds a page may not write, at staging already', async () => {
+    const bg = await background();
+    await expect(
+      bg.call('stageWrites', { ops: [{ op: 'put', profileId: bg.profileId, kind: 'municipal-case', id: 'c1', data: {} }] }),
+    ).rejects.toBeInstanceOf(VaultError);
+  });
+});
