@@ -7,7 +7,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { createBundle, createRevocation, generateIdentity, recipientFingerprint } from '../bundle/index';
+import { createBundle, createRevocation, generateIdentity, jwkFingerprint, recipientFingerprint } from '../bundle/index';
 import type { ConsentReceipt } from '../bundle/types';
 import { RECIPIENT_DOCUMENT_PATH, RecipientDocument } from '../bundle/recipient-document';
 import type {
@@ -656,6 +656,7 @@ export class SharingService {
       const profile = await this.requireProfile(profileId);
       const keys = await this.ensureKeys(profileId);
       const file = identityFile(profile.data.name, keys.data.encryption.recipient, keys.data.signing.publicKey);
+      const signingFingerprint = jwkFingerprint(file.signingKey);
       return {
         profileId,
         name: profile.data.name,
@@ -663,6 +664,8 @@ export class SharingService {
         fingerprintGroups: fingerprintGroups(keys.data.fingerprint),
         ageRecipient: keys.data.encryption.recipient,
         signingPublicKey: keys.data.signing.publicKey,
+        signingFingerprint,
+        signingFingerprintGroups: fingerprintGroups(signingFingerprint),
         identityFile: JSON.stringify(file),
         createdAt: keys.data.createdAt,
       };

@@ -14,6 +14,8 @@ export interface ImportIssue {
   severity: 'warning' | 'skipped';
   message: { da: string; en: string };
   detail?: string;
+  /** In a file with several accounts (camt.053 `Stmt`, OFX `STMTRS`), the account the issue is about. */
+  account?: string;
 }
 
 export type ImportErrorCode =

@@ -82,6 +82,9 @@ export interface SharingIdentity {
   fingerprintGroups: string[];
   ageRecipient: string;
   signingPublicKey: string;
+  /** base64url SHA-256 of the Ed25519 key: what a recipient's kit shows as the sender of a bundle. */
+  signingFingerprint: string;
+  signingFingerprintGroups: string[];
   /** The public identity file (JSON), also what the QR code holds. */
   identityFile: string;
   createdAt: string;

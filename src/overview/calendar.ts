@@ -33,6 +33,8 @@ export interface CalendarEntry {
   caseId: string | null;
   /** The vault id of the record behind the entry. */
   vaultId: string;
+  /** The municipality's id of that record (an activity's, or the decision's for an appeal deadline). */
+  recordId: string;
   recordKind: 'municipal-activity' | 'municipal-decision';
 }
 
@@ -60,6 +62,7 @@ export function calendarEntries(data: OverviewData): CalendarEntry[] {
       origin,
       caseId: a.caseId ?? null,
       vaultId,
+      recordId: a.id,
       recordKind: 'municipal-activity',
     });
   }
@@ -83,6 +86,7 @@ export function calendarEntries(data: OverviewData): CalendarEntry[] {
       origin,
       caseId: d.caseId,
       vaultId,
+      recordId: d.id,
       recordKind: 'municipal-decision',
     });
   }

@@ -259,7 +259,7 @@ describe('the overview of Thomas’s municipal data', () => {
     await page.getByText(/^Færdig: \d+ oplysninger/).waitFor({ timeout: 60_000 });
     await progress.waitFor({ state: 'detached' });
     await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('region', { name: DA['now.deadlines'] }).getByText('Send lægeerklæring').waitFor();
+    await page.getByRole('region', { name: DA['now.deadlines'] }).getByText('Send lægeerklæring', { exact: true }).waitFor();
 
     const notificationIds = () =>
       page.evaluate(() => new Promise<string[]>((resolve) => (globalThis as unknown as { chrome: { notifications: { getAll(cb: (n: object) => void): void } } }).chrome.notifications.getAll((n) => resolve(Object.keys(n)))));

@@ -128,6 +128,8 @@ describe('sharing in Firefox ESR', () => {
     expect(identityFile).toMatchObject({ name: 'Thomas', fingerprint: shownFingerprint });
     expect(recipientFingerprint(identityFile.ageRecipient)).toBe(shownFingerprint);
     const signingFingerprint = jwkFingerprint(identityFile.signingKey);
+    // The vault shows the signing key's fingerprint too: what the receiver page will name as the sender.
+    expect(await attributeOf(vault, 'p.fingerprint[data-signing-fingerprint]', 'data-signing-fingerprint')).toBe(signingFingerprint);
 
     // The lawyer, added by pasting the age1… key; the vault shows the key's own fingerprint.
     await fill(vault, EN['sharing.recipients.pasteLabel'], ageRecipient);

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdentity, openBundle, verifyRevocation } from '../../src/bundle/index';
+import { generateIdentity, jwkFingerprint, openBundle, verifyRevocation } from '../../src/bundle/index';
 import { endOfDanishDay, SharingService } from '../../src/background/sharing-service';
 import { memorySessionStore } from '../../src/background/session';
 import { VaultService } from '../../src/background/vault-service';
@@ -136,6 +136,10 @@ describe('citizen keys', () => {
     expect(text).not.toMatch(/AGE-SECRET-KEY/);
     expect(identity.ageRecipient).toMatch(/^age1/);
     expect(identity.fingerprintGroups.join('')).toBe(identity.fingerprint);
+    // The signing key's fingerprint, which the receiver kit shows as a bundle's sender, is its own.
+    expect(identity.signingFingerprint).toBe(jwkFingerprint({ kty: 'OKP', crv: 'Ed25519', x: identity.signingPublicKey }));
+    expect(identity.signingFingerprintGroups.join('')).toBe(identity.signingFingerprint);
+    expect(identity.signingFingerprint).not.toBe(identity.fingerprint);
     expect(JSON.parse(identity.identityFile)).toMatchObject({ type: 'handlerum-identity', name: 'Thomas', ageRecipient: identity.ageRecipient });
     // Asking again gives the same keys.
     expect((await h.call('sharingIdentity', { profileId: h.profileId })).fingerprint).toBe(identity.fingerprint);

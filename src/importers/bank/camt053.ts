@@ -12,7 +12,7 @@ import { parseBankDate } from './dates';
 import { FORMAT } from './formats';
 import { importError, issue } from './messages';
 import type { RowOptions } from './csv-import';
-import type { BankStatement, BankTransaction, CalendarDate } from './types';
+import type { BankStatement, BankTransaction, CalendarDate, StatementAccount } from './types';
 import { ImportError, type ImportIssue } from '../types';
 
 interface Entry {
@@ -38,6 +38,8 @@ interface Entry {
 interface Stmt {
   account: string;
   ccy: string;
+  /** Where this statement's issues begin in the file's list: they get its account when it ends. */
+  issueStart: number;
   opening?: number;
   closing?: number;
   rows: BankTransaction[];
@@ -82,7 +84,7 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     buf = '';
     if (name === 'BkToCstmrStmt') sawRoot = true;
     else if (name === 'Stmt' && stack[stack.length - 2] === 'BkToCstmrStmt') {
-      stmt = { account: '', ccy: '', rows: [], reversals: [] };
+      stmt = { account: '', ccy: '', issueStart: issues.length, rows: [], reversals: [] };
       stmtDepth = stack.length - 1;
     } else if (name === 'Ntry' && stmt && stack.length - 2 === stmtDepth) {
       entry = newEntry(parser.line);
@@ -143,6 +145,7 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
       const rel = depth - stmtDepth;
       if (rel === 0) {
         finishStmt(stmt);
+        if (stmt.account !== '') for (let i = stmt.issueStart; i < issues.length; i++) issues[i]!.account = stmt.account;
         statements.push(stmt);
         stmt = null;
       } else if (bal) {
@@ -215,7 +218,6 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     if (name !== '') tx.counterparty = name;
     const ref = e.ref || (batch ? '' : e.txRef);
     if (ref !== '') tx.sourceId = ref;
-    if (s.account !== '') tx.account = s.account;
     s.rows.push(tx);
     if (e.reversal) s.reversals.push(tx);
   }
@@ -253,14 +255,20 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
   if (!sawRoot) throw importError('unknown-format', 'camt.053: no BkToCstmrStmt element');
 
   const transactions: BankTransaction[] = [];
-  const accounts = new Set<string>();
+  // A file may hold several statements of one account (one per day, say): that is one account.
+  const accounts = new Map<string, StatementAccount>();
   for (const s of statements) {
-    if (s.account !== '') accounts.add(s.account);
+    // Rows get their account here, not as they are read: Acct comes first by the schema, not always in the file.
+    if (s.account !== '') {
+      if (!accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}) });
+      for (const tx of s.rows) tx.account = s.account;
+    }
     for (const tx of s.rows) transactions.push(tx);
   }
   transactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   options.onProgress?.(entries);
   const result: BankStatement = { format: FORMAT.camt053, transactions, issues };
-  if (accounts.size === 1) result.accountId = [...accounts][0]!;
+  if (accounts.size > 0) result.accounts = [...accounts.values()];
+  if (accounts.size === 1) result.accountId = [...accounts.keys()][0]!;
   return result;
 }

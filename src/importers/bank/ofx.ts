@@ -9,7 +9,7 @@ import { parseOfxDate } from './dates';
 import { FORMAT } from './formats';
 import { importError, issue } from './messages';
 import type { RowOptions } from './csv-import';
-import type { BankStatement, BankTransaction } from './types';
+import type { BankStatement, BankTransaction, StatementAccount } from './types';
 import type { ImportIssue } from '../types';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -34,6 +34,10 @@ interface Txn {
 interface Statement {
   account: string;
   currency: string;
+  /** A credit card statement (CCSTMTRS). */
+  card: boolean;
+  /** Where this statement's issues begin in the file's list: they get its account when it ends. */
+  issueStart: number;
   rows: BankTransaction[];
 }
 
@@ -112,7 +116,7 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
     stack.push(name);
     if (STATEMENTS.has(name)) {
       if (stmt) finishStatement();
-      stmt = { account: '', currency: '', rows: [] };
+      stmt = { account: '', currency: '', card: name === 'CCSTMTRS', issueStart: issues.length, rows: [] };
     } else if (name === 'STMTTRN') {
       txn = { line: lineAt(at), leaves: new Map() };
     }
@@ -144,7 +148,7 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
     count++;
     if ((count & 1023) === 0 && options.signal?.aborted) throw importError('cancelled', 'aborted by the caller');
     if (options.onProgress && count % 2000 === 0) options.onProgress(count);
-    if (!stmt) stmt = { account: '', currency: '', rows: [] };
+    if (!stmt) stmt = { account: '', currency: '', card: false, issueStart: issues.length, rows: [] };
     const leaves = t.leaves;
     const date = parseOfxDate(leaves.get('DTPOSTED') ?? '') ?? parseOfxDate(leaves.get('DTUSER') ?? '');
     if (date === null) {
@@ -180,14 +184,18 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
 
   function finishStatement(): void {
     if (!stmt) return;
+    if (stmt.account !== '') for (let i = stmt.issueStart; i < issues.length; i++) issues[i]!.account = stmt.account;
     statements.push(stmt);
     stmt = null;
   }
 
-  const accounts = new Set<string>();
+  // Several statements of one account (one per period) are one account.
+  const accounts = new Map<string, StatementAccount>();
   const transactions: BankTransaction[] = [];
   for (const s of statements) {
-    if (s.account !== '') accounts.add(s.account);
+    if (s.account !== '' && !accounts.has(s.account)) {
+      accounts.set(s.account, { id: s.account, ...(s.currency !== '' ? { currency: s.currency } : {}), ...(s.card ? { card: true as const } : {}) });
+    }
     for (const tx of s.rows) {
       if (s.account !== '') tx.account = s.account;
       if (tx.currency === '') tx.currency = s.currency || 'DKK';
@@ -197,7 +205,8 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   transactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   options.onProgress?.(count);
   const result: BankStatement = { format: FORMAT.ofx, transactions, issues };
-  if (accounts.size === 1) result.accountId = [...accounts][0]!;
+  if (accounts.size > 0) result.accounts = [...accounts.values()];
+  if (accounts.size === 1) result.accountId = [...accounts.keys()][0]!;
   return result;
 }
 const SPACE = /\s/;

@@ -37,10 +37,26 @@ export interface BankFormat {
   label: string;
 }
 
+/** An account a statement file names (camt.053 `Stmt/Acct`, OFX `BANKACCTFROM`/`CCACCTFROM`). */
+export interface StatementAccount {
+  /** IBAN or account number (OFX `ACCTID`, a card number for a card), as the file writes it. */
+  id: string;
+  /** The statement's currency (camt `Acct/Ccy`, OFX `CURDEF`), when given. */
+  currency?: string;
+  /** A credit card statement (OFX `CCSTMTRS`), not a bank account's. */
+  card?: true;
+}
+
 export interface BankStatement {
   format: BankFormat;
-  /** Account number / IBAN when the file says; used to remember mappings and group rows. */
+  /** Account number / IBAN when the file names exactly one; used to remember mappings and group rows. */
   accountId?: string;
+  /**
+   * Every account the file names, in file order, once each however many statements it has
+   * (camt.053 and OFX; absent for CSV). With more than one, each row's `account` and each
+   * statement issue's `account` say where it belongs.
+   */
+  accounts?: StatementAccount[];
   transactions: BankTransaction[];
   issues: ImportIssue[];
 }

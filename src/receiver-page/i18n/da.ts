@@ -45,7 +45,7 @@ export const da = {
   'result.expired': 'Udløbet',
   'result.notYetValid': 'Gælder ikke endnu',
   'result.from': 'Fra',
-  'result.fingerprint': 'Nøglens fingeraftryk',
+  'result.fingerprint': 'Afsenderens underskrift (fingeraftryk)',
   'result.to': 'Til',
   'result.toPassphrase': 'Den, der har adgangskoden',
   'result.purpose': 'Formål',

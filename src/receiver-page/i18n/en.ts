@@ -47,7 +47,7 @@ export const en: Record<ReceiverMessageKey, string> = {
   'result.expired': 'Expired',
   'result.notYetValid': 'Not valid yet',
   'result.from': 'From',
-  'result.fingerprint': 'Key fingerprint',
+  'result.fingerprint': "Sender's signature (fingerprint)",
   'result.to': 'To',
   'result.toPassphrase': 'Whoever has the passphrase',
   'result.purpose': 'Purpose',

@@ -74,6 +74,13 @@ export const moneyDa = {
   'money.preview.import': 'Gem {count} posteringer',
   'money.preview.cancel': 'Gem ingenting',
   'money.preview.nothingNew': 'Alle rækker i filen findes allerede. Der bliver ikke tilføjet noget.',
+  'money.preview.accounts': 'Filen har rækker fra {count} konti. Hver konto får sine egne rækker, og det hele gemmes på én gang.',
+  'money.preview.partAccount': 'Konto {number}',
+  'money.preview.partCard': 'Kreditkort {number}',
+  'money.preview.partUnnamed': 'Rækker uden kontonummer',
+  'money.preview.partTable': 'Rækkerne fra {account}',
+  'money.preview.partNothingNew': 'Alle rækker fra denne konto findes allerede.',
+  'money.preview.fileIssues': 'Om hele filen',
 
   'money.col.date': 'Dato',
   'money.col.text': 'Tekst',

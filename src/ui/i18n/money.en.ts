@@ -76,6 +76,13 @@ export const moneyEn: Record<keyof typeof moneyDa, string> = {
   'money.preview.import': 'Save {count} transactions',
   'money.preview.cancel': 'Save nothing',
   'money.preview.nothingNew': 'Every row in the file is already there. Nothing will be added.',
+  'money.preview.accounts': 'The file has rows from {count} accounts. Each account gets its own rows, and everything is saved at once.',
+  'money.preview.partAccount': 'Account {number}',
+  'money.preview.partCard': 'Credit card {number}',
+  'money.preview.partUnnamed': 'Rows without an account number',
+  'money.preview.partTable': 'The rows from {account}',
+  'money.preview.partNothingNew': 'Every row from this account is already there.',
+  'money.preview.fileIssues': 'About the whole file',
 
   'money.col.date': 'Date',
   'money.col.text': 'Text',

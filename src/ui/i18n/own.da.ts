@@ -31,6 +31,8 @@ export const ownDa = {
   'own.correct.action': 'Ret eller tilføj',
   'own.correct.actionContext': 'om {record}',
   'own.correct.column': 'Noget forkert?',
+  'own.correct.contactTitle': 'Kontaktoplysningerne i sagen {case}',
+  'own.correct.contactField': 'Kontaktperson og hvordan man kommer i kontakt',
   'own.correct.title': 'Noget er forkert eller mangler',
   'own.correct.about': 'Det drejer sig om: {record}',
   'own.correct.what': 'Hvad er forkert eller mangler?',

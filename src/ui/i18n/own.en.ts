@@ -33,6 +33,8 @@ export const ownEn: Record<keyof typeof ownDa, string> = {
   'own.correct.action': 'Something is wrong',
   'own.correct.actionContext': 'about {record}',
   'own.correct.column': 'Wrong?',
+  'own.correct.contactTitle': 'The contact details of the case {case}',
+  'own.correct.contactField': 'Contact person and how to reach them',
   'own.correct.title': 'Something is wrong or missing',
   'own.correct.about': 'This is about: {record}',
   'own.correct.what': 'What is wrong or missing?',

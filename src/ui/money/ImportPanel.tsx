@@ -5,29 +5,26 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categorise, type BankStatement, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
-import { transactionKeys } from '../../importers/bank/index';
 import { callVault } from '../../messaging/client';
-import type { WriteOp } from '../../vault/record-store';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
 import { getLanguage, t } from '../i18n/index';
-import { chooseAccount, newAccount, type AccountChoice } from './account-choice';
+import { buildFilePreview, choiceFor, importOps, withAccount, withRows, type FilePreview, type PreviewContext } from './accounts-in-file';
 import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailure } from './import-runner';
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
-import { buildPreview, transactionOps, type ImportPreview } from './preview';
 import { PreviewScreen } from './PreviewScreen';
 
-/** `writeRecords` takes at most this many operations in one (atomic) call; one is the account. */
+/** `writeRecords` takes at most 100,000 operations in one (atomic) call: the rows and the accounts they go to. */
 export const MAX_ROWS_PER_IMPORT = 99_999;
 
 type Phase =
   | { step: 'idle' }
   | { step: 'reading'; file: File; progress: ParseProgress | null }
   | { step: 'mapping'; file: File; csv: CsvPreview; initial: ColumnMapping; rememberedFrom?: string }
-  | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; choice: AccountChoice; preview: ImportPreview }
+  | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; view: FilePreview }
   | { step: 'saving'; count: number };
 
 /** Today in Copenhagen, `YYYY-MM-DD`: the date the importer gives a reserved row without one. */
@@ -60,16 +57,16 @@ export function ImportPanel(props: {
     setError(`${t('money.import.failed', { file: file.name })} ${what}`);
   };
 
-  const toPreview = (file: File, statement: BankStatement, mapping: ColumnMapping | undefined, choice: AccountChoice) => {
-    const accountId = choice.id;
-    const preview = buildPreview({
-      statement,
-      accountId,
-      keys: transactionKeys(accountId, statement.transactions),
-      existingIds: latest.current.existingIds,
-      categorise: (tx) => categorise(tx, latest.current.rules),
-    });
-    setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), choice, preview });
+  // Each account in the file is compared with the rows stored now, and categorised by the rules now.
+  const previewContext = (mapping?: ColumnMapping): PreviewContext => ({
+    accounts: latest.current.accounts,
+    existingIds: latest.current.existingIds,
+    categorise: (tx) => categorise(tx, latest.current.rules),
+    ...(mapping ? { mapping } : {}),
+  });
+  const toPreview = (file: File, statement: BankStatement, mapping: ColumnMapping | undefined) => {
+    const view = buildFilePreview(statement, previewContext(mapping));
+    setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), view });
   };
 
   const read = async (file: File, mapping?: ColumnMapping) => {
@@ -85,7 +82,7 @@ export function ImportPanel(props: {
       if (result.code === 'unknown-format' && !mapping) return showMapping(file);
       return failWith(file, result);
     }
-    toPreview(file, result.value, mapping, chooseAccount(result.value, latest.current.accounts, mapping));
+    toPreview(file, result.value, mapping);
   };
 
   const showMapping = async (file: File) => {
@@ -119,33 +116,25 @@ export function ImportPanel(props: {
     if (file) void read(file);
   };
 
-  const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabel: string) => {
+  const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
     const importId = toBase64Url(randomBytes(16));
-    const rows = transactionOps(p.preview, { profileId: props.profileId, importId });
-    if (rows.length > MAX_ROWS_PER_IMPORT) {
+    // The rows of every account in the file, then each account with its last import: one write.
+    const { rows, accounts, savedTo } = importOps(p.view.parts, accountLabels, {
+      profileId: props.profileId,
+      importId,
+      at: new Date().toISOString(),
+      formatId: p.statement.format.id,
+      ...(p.mapping ? { mapping: p.mapping } : {}),
+      accounts: props.accounts,
+    });
+    if (rows.length + accounts.length > MAX_ROWS_PER_IMPORT + 1) {
       setError(t('money.import.tooMany', { max: MAX_ROWS_PER_IMPORT.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'da-DK') }));
       return;
     }
-    const existing = props.accounts.find((a) => a.id === p.choice.id);
-    const mapping = p.mapping ?? (existing?.data.mapping as ColumnMapping | undefined);
-    const accountNumber = p.choice.kind === 'new' ? p.choice.accountNumber : existing?.data.accountNumber;
-    const account: WriteOp = {
-      op: 'put',
-      profileId: props.profileId,
-      kind: 'bank-account',
-      id: p.choice.id,
-      data: {
-        label: accountLabel,
-        ...(accountNumber ? { accountNumber } : {}),
-        formatId: p.statement.format.id,
-        ...(mapping ? { mapping } : {}),
-        lastImport: { importId, at: new Date().toISOString(), added: rows.length, duplicates: p.preview.counts.duplicate },
-      },
-    };
     setPhase({ step: 'saving', count: rows.length });
     try {
       // One call, one transaction: the rows and the account's last import are stored together or not at all.
-      await callVault('writeRecords', { ops: [...rows, account] });
+      await callVault('writeRecords', { ops: [...rows, ...accounts] });
     } catch (caught) {
       setPhase(p);
       setError(errorMessage(caught));
@@ -154,7 +143,7 @@ export function ImportPanel(props: {
     // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
     await props.onImported();
     setPhase({ step: 'idle' });
-    setDone(rows.length > 0 ? t('money.import.done', { added: rows.length, account: accountLabel }) : t('money.import.doneNone'));
+    setDone(rows.length > 0 ? t('money.import.done', { added: rows.length, account: savedTo }) : t('money.import.doneNone'));
   };
 
   return (
@@ -185,16 +174,15 @@ export function ImportPanel(props: {
         <PreviewScreen
           file={phase.file}
           statement={phase.statement}
-          preview={phase.preview}
+          parts={phase.view.parts}
+          fileIssues={phase.view.fileIssues}
           accounts={props.accounts}
-          choice={phase.choice}
-          key={phase.choice.id}
-          onChange={(preview) => setPhase({ ...phase, preview })}
-          onAccount={(id) => {
-            const choice: AccountChoice = id === 'new' ? newAccount(phase.statement.format.label) : { kind: 'existing', id };
-            toPreview(phase.file, phase.statement, phase.mapping, choice);
+          onChange={(index, preview) => setPhase({ ...phase, view: withRows(phase.view, index, preview) })}
+          onAccount={(index, id) => {
+            const choice = choiceFor(phase.view.parts[index]!, id, props.accounts);
+            setPhase({ ...phase, view: withAccount(phase.view, index, choice, previewContext(phase.mapping)) });
           }}
-          onSave={(label) => void save(phase, label)}
+          onSave={(labels) => void save(phase, labels)}
           onCancel={() => setPhase({ step: 'idle' })}
         />
       )}

@@ -2,13 +2,14 @@
  * The import preview: counts (new, already there, reserved, skipped with reasons), the rows
  * with a checkbox each to leave one out, the account they go to, and save or save nothing.
  * Rows already in the vault are marked and cannot be chosen: saving them again would overwrite
- * the stored row and the category the citizen gave it.
+ * the stored row and the category the citizen gave it. A file with several accounts shows one
+ * such part per account, each with its own account, counts and rows, and one save for them all.
  */
 import { useId, useState } from 'preact/hooks';
 import type { BankStatement } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
 import { getLanguage, t, type MessageKey } from '../i18n/index';
-import type { AccountChoice } from './account-choice';
+import type { AccountPart } from './accounts-in-file';
 import { categoryLabel } from './categories';
 import type { AccountRecord } from './model';
 import { amountText, countText, dayText } from './money-format';
@@ -28,32 +29,144 @@ function groupWarnings(issues: readonly ImportIssue[]): { code: string; text: st
   return [...groups.values()];
 }
 
+/** How the preview names a part's account: its number (a card's as a card), or that it has none. */
+export function partTitle(part: Pick<AccountPart, 'number' | 'card'>): string {
+  if (!part.number) return t('money.preview.partUnnamed');
+  return t(part.card ? 'money.preview.partCard' : 'money.preview.partAccount', { number: part.number });
+}
+
 export function PreviewScreen(props: {
   file: File;
   statement: BankStatement;
-  preview: ImportPreview;
+  parts: AccountPart[];
+  /** What concerns the whole file, when it has several accounts. */
+  fileIssues: ImportPreview | null;
   accounts: AccountRecord[];
-  choice: AccountChoice;
-  onChange: (preview: ImportPreview) => void;
-  onAccount: (id: string) => void;
-  onSave: (accountLabel: string) => void;
+  onChange: (index: number, preview: ImportPreview) => void;
+  onAccount: (index: number, id: string) => void;
+  /** The name of each part's account, in order. */
+  onSave: (accountLabels: string[]) => void;
   onCancel: () => void;
 }) {
-  const { preview, statement, choice } = props;
-  const [shown, setShown] = useState(PAGE);
-  const [name, setName] = useState(choice.kind === 'new' ? choice.label : '');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const accountSelect = useId();
-  const nameField = useId();
-  const count = includedCount(preview);
-  const warnings = groupWarnings(preview.warnings);
-  const total = preview.rows.length;
+  const { parts, statement } = props;
+  // Names typed for new accounts, by the choice's id: a part sent elsewhere and back starts afresh.
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
+  const single = parts.length === 1;
+  const nameOf = (part: AccountPart) => (part.choice.kind === 'new' ? (names[part.choice.id] ?? part.choice.label) : '');
+  const count = parts.reduce((n, p) => n + includedCount(p.preview), 0);
+  const rows = parts.reduce((n, p) => n + p.preview.rows.length + p.preview.counts.skipped, 0) + (props.fileIssues?.counts.skipped ?? 0);
 
   const save = () => {
-    if (choice.kind === 'new' && name.trim() === '') return setNameError(t('money.preview.accountNameMissing'));
-    const label = choice.kind === 'new' ? name.trim() : (props.accounts.find((a) => a.id === choice.id)?.data.label ?? '');
-    props.onSave(label);
+    const empty = new Set(parts.filter((p) => p.choice.kind === 'new' && nameOf(p).trim() === '').map((p) => p.choice.id));
+    setMissing(empty);
+    if (empty.size > 0) return;
+    props.onSave(parts.map((p) => (p.choice.kind === 'new' ? nameOf(p).trim() : (props.accounts.find((a) => a.id === p.choice.id)?.data.label ?? ''))));
   };
+
+  const partView = (part: AccountPart, index: number) => (
+    <AccountPartView
+      key={single ? 'one' : `${index}`}
+      part={part}
+      single={single}
+      accounts={props.accounts}
+      name={nameOf(part)}
+      nameError={missing.has(part.choice.id) ? t('money.preview.accountNameMissing') : null}
+      onName={(name) => setNames((n) => ({ ...n, [part.choice.id]: name }))}
+      onChange={(preview) => props.onChange(index, preview)}
+      onAccount={(id) => props.onAccount(index, id)}
+    />
+  );
+
+  return (
+    <section class="money-preview" aria-labelledby="money-preview-heading">
+      <h4 id="money-preview-heading">{t('money.preview.heading')}</h4>
+      <p>{t('money.preview.source', { format: statement.format.label, rows: countText(rows), file: props.file.name })}</p>
+      {single ? (
+        partView(parts[0]!, 0)
+      ) : (
+        <>
+          <p>{t('money.preview.accounts', { count: countText(parts.length) })}</p>
+          {parts.map(partView)}
+          {props.fileIssues && (props.fileIssues.skipped.length > 0 || props.fileIssues.warnings.length > 0) && (
+            <section class="money-preview-file" aria-labelledby="money-preview-file">
+              <h5 id="money-preview-file">{t('money.preview.fileIssues')}</h5>
+              <Issues preview={props.fileIssues} level={6} />
+            </section>
+          )}
+        </>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" onClick={save}>
+          {t('money.preview.import', { count: countText(count) })}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('money.preview.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Rows that could not be read, and what is worth knowing, under headings of the given level. */
+function Issues(props: { preview: ImportPreview; level: 5 | 6 }) {
+  const { preview } = props;
+  const warnings = groupWarnings(preview.warnings);
+  const H = props.level === 5 ? 'h5' : 'h6';
+  return (
+    <>
+      {preview.skipped.length > 0 && (
+        <>
+          <H>{t('money.preview.skippedHeading')}</H>
+          <ul>
+            {preview.skipped.map((s) => (
+              <li key={s.code}>
+                {s.message[getLanguage()]} ({countText(s.count)}
+                {s.lines.length > 0 ? `; ${t('money.preview.skippedLines', { lines: s.lines.join(', ') })}${s.count > s.lines.length ? ' …' : ''}` : ''})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {warnings.length > 0 && (
+        <>
+          <H>{t('money.preview.warningsHeading')}</H>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.code}>
+                {w.text}
+                {w.count > 1 ? ` (${countText(w.count)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** One account's part: where its rows go, their counts, what could not be read, and the rows. */
+function AccountPartView(props: {
+  part: AccountPart;
+  /** The whole file is this one part (the preview looks as it always did). */
+  single: boolean;
+  accounts: AccountRecord[];
+  name: string;
+  nameError: string | null;
+  onName: (name: string) => void;
+  onChange: (preview: ImportPreview) => void;
+  onAccount: (id: string) => void;
+}) {
+  const { part, single } = props;
+  const { preview, choice } = part;
+  const [shown, setShown] = useState(PAGE);
+  const id = useId();
+  const accountSelect = `${id}-account`;
+  const nameField = `${id}-name`;
+  const tableId = single ? 'money-preview-table' : `${id}-table`;
+  const headingId = `${id}-heading`;
+  const title = partTitle(part);
+  const total = preview.rows.length;
 
   const counts: [MessageKey, number, string][] = [
     ['money.preview.new', preview.counts.new, 'new'],
@@ -62,11 +175,9 @@ export function PreviewScreen(props: {
     ['money.preview.skipped', preview.counts.skipped, 'skipped'],
   ];
 
-  return (
-    <section class="money-preview" aria-labelledby="money-preview-heading">
-      <h4 id="money-preview-heading">{t('money.preview.heading')}</h4>
-      <p>{t('money.preview.source', { format: statement.format.label, rows: countText(total + preview.counts.skipped), file: props.file.name })}</p>
-      {statement.accountId && <p>{t('money.preview.accountFromFile', { number: statement.accountId })}</p>}
+  const body = (
+    <>
+      {single && part.statement.accountId && <p>{t('money.preview.accountFromFile', { number: part.statement.accountId })}</p>}
       <div class="field">
         <label for={accountSelect}>{t('money.preview.account')}</label>
         <select id={accountSelect} value={choice.kind === 'new' ? 'new' : choice.id} onChange={(e) => props.onAccount(e.currentTarget.value)}>
@@ -84,19 +195,19 @@ export function PreviewScreen(props: {
           <input
             id={nameField}
             type="text"
-            value={name}
-            aria-invalid={nameError ? 'true' : undefined}
-            aria-describedby={nameError ? `${nameField}-error` : undefined}
-            onInput={(e) => setName(e.currentTarget.value)}
+            value={props.name}
+            aria-invalid={props.nameError ? 'true' : undefined}
+            aria-describedby={props.nameError ? `${nameField}-error` : undefined}
+            onInput={(e) => props.onName(e.currentTarget.value)}
           />
-          {nameError && (
+          {props.nameError && (
             <p class="field-error" id={`${nameField}-error`}>
-              {nameError}
+              {props.nameError}
             </p>
           )}
         </div>
       )}
-      <dl class="money-counts" aria-label={t('money.preview.counts')}>
+      <dl class="money-counts" aria-label={single ? t('money.preview.counts') : `${t('money.preview.counts')}: ${title}`}>
         {counts.map(([key, n, code]) => (
           <div key={code} data-count={code}>
             <dt>{t(key)}</dt>
@@ -104,38 +215,13 @@ export function PreviewScreen(props: {
           </div>
         ))}
       </dl>
-      {preview.counts.new === 0 && preview.counts.pending === 0 && <p class="notice">{t('money.preview.nothingNew')}</p>}
+      {preview.counts.new === 0 && preview.counts.pending === 0 && <p class="notice">{t(single ? 'money.preview.nothingNew' : 'money.preview.partNothingNew')}</p>}
       {preview.counts.pending > 0 && <p class="hint">{t('money.preview.pendingHint')}</p>}
-      {preview.skipped.length > 0 && (
-        <>
-          <h5>{t('money.preview.skippedHeading')}</h5>
-          <ul>
-            {preview.skipped.map((s) => (
-              <li key={s.code}>
-                {s.message[getLanguage()]} ({countText(s.count)}
-                {s.lines.length > 0 ? `; ${t('money.preview.skippedLines', { lines: s.lines.join(', ') })}${s.count > s.lines.length ? ' …' : ''}` : ''})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {warnings.length > 0 && (
-        <>
-          <h5>{t('money.preview.warningsHeading')}</h5>
-          <ul>
-            {warnings.map((w) => (
-              <li key={w.code}>
-                {w.text}
-                {w.count > 1 ? ` (${countText(w.count)})` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Issues preview={preview} level={single ? 5 : 6} />
       {total > 0 && (
-        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="money-preview-table">
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={tableId}>
           <table class="data money-preview-rows">
-            <caption id="money-preview-table">{t('money.preview.table')}</caption>
+            <caption id={tableId}>{single ? t('money.preview.table') : t('money.preview.partTable', { account: title })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('money.preview.include')}</th>
@@ -183,14 +269,14 @@ export function PreviewScreen(props: {
           </button>
         </p>
       )}
-      <div class="actions">
-        <button type="button" class="primary" onClick={save}>
-          {t('money.preview.import', { count: countText(count) })}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('money.preview.cancel')}
-        </button>
-      </div>
+    </>
+  );
+
+  if (single) return body;
+  return (
+    <section class="money-preview-account" aria-labelledby={headingId} data-account={part.number ?? ''}>
+      <h5 id={headingId}>{title}</h5>
+      {body}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Which bank-account record an import goes to. A file that names its account always goes to the
- * same record (its id is derived from the number); otherwise the account whose remembered
- * mapping was used, else the last account imported in the same format, else a new one.
+ * same record: the one whose id is derived from the number, else one that has the number (however
+ * spaced), else a new one with the derived id. Otherwise the account whose remembered mapping was
+ * used, else the last account imported in the same format, else a new one.
  */
 import type { BankStatement, ColumnMapping } from '../../importers/bank/index';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
@@ -10,12 +11,18 @@ import type { AccountRecord } from './model';
 
 export type AccountChoice = { kind: 'existing'; id: string } | { kind: 'new'; id: string; label: string; accountNumber?: string };
 
+/** Account numbers compared as `accountRecordId` does: spaces, dots and dashes do not count, nor case. */
+const normalised = (n: string) => n.replace(/[\s.-]/g, '').toUpperCase();
+const sameAccountNumber = (a: string, b: string) => normalised(a) !== '' && normalised(a) === normalised(b);
+
 const sameMapping = (a: ColumnMapping | undefined, b: ColumnMapping | undefined) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export function chooseAccount(statement: BankStatement, accounts: readonly AccountRecord[], mapping?: ColumnMapping): AccountChoice {
   if (statement.accountId) {
     const id = accountRecordId(statement.accountId);
     if (accounts.some((a) => a.id === id)) return { kind: 'existing', id };
+    const sameNumber = accounts.find((a) => a.data.accountNumber !== undefined && sameAccountNumber(a.data.accountNumber, statement.accountId!));
+    if (sameNumber) return { kind: 'existing', id: sameNumber.id };
     return { kind: 'new', id, label: `${statement.format.label} ${statement.accountId}`, accountNumber: statement.accountId };
   }
   const byMapping = mapping && accounts.find((a) => sameMapping(a.data.mapping as ColumnMapping | undefined, mapping));

@@ -11,6 +11,8 @@ import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../ove
 import { toICalendar } from '../../overview/ical';
 import type { OverviewData } from '../../overview/model';
 import { ActionFeedback } from '../components/Messages';
+import { CorrectAction } from '../own/CorrectAction';
+import { entryTarget } from '../own/corrections';
 import { useAction } from '../components/use-action';
 import { t, type MessageKey } from '../i18n/index';
 import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
@@ -18,8 +20,11 @@ import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
 
 const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}` as MessageKey);
 
-/** One appointment or deadline: what, when, from which system, where, and the link to change it. */
-export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void; showDay?: boolean }) {
+/**
+ * One appointment or deadline: what, when, from which system, where, the link to change it, and
+ * (given the profile) "this is wrong or incomplete" for the record behind it.
+ */
+export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void; showDay?: boolean; profileId?: string }) {
   const { entry: e } = props;
   const when = e.allDay ? `${dayText(e.day)}, ${t('calendar.allDay')}` : props.showDay === false ? timeText(e.start) : dateTimeText(e.start);
   const place = e.location ? [e.location.name, e.location.room, e.location.address, e.location.online ? t('calendar.online') : null].filter(Boolean).join(', ') : null;
@@ -44,10 +49,15 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
           </a>
         )}
         {e.caseId && props.go && <CaseLinkFor entry={e} go={props.go} />}
+        {props.profileId && <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />}
       </div>
     </div>
   );
 }
+
+/** How the citizen recognises the entry in the correction form: what and when (an appeal: the decision). */
+const correctionTitle = (e: CalendarEntry): string =>
+  e.kind === 'appeal' ? e.title : `${e.title}, ${e.allDay ? dayText(e.day) : dateTimeText(e.start)}`;
 
 function CaseLinkFor(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void }) {
   const found = useContext(CaseLookup)(props.entry.origin, props.entry.caseId!);
@@ -105,7 +115,7 @@ function ReminderSettings() {
   );
 }
 
-function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: OverviewRoute) => void }) {
+function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: OverviewRoute) => void; profileId?: string }) {
   const [month, setMonth] = useState(props.today.slice(0, 7));
   const [selected, setSelected] = useState(props.today);
   const grid = useRef<HTMLTableElement>(null);
@@ -203,7 +213,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
           <ul class="entries">
             {dayEntries.map((e) => (
               <li key={e.id}>
-                <EntryLine entry={e} go={props.go} showDay={false} />
+                <EntryLine entry={e} go={props.go} showDay={false} {...(props.profileId ? { profileId: props.profileId } : {})} />
               </li>
             ))}
           </ul>
@@ -213,13 +223,14 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
   );
 }
 
-export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void }) {
+export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId?: string }) {
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
   const entries = calendarEntries(props.data);
   const upcoming = entries.filter((e) => isUpcoming(e, props.now));
   const past = entries.filter((e) => !isUpcoming(e, props.now)).reverse();
   const today = danishDay(props.now);
+  const own = props.profileId ? { profileId: props.profileId } : {};
 
   const exportIcs = () => {
     const text = toICalendar(entries, {
@@ -259,7 +270,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
               <ul class="entries" aria-labelledby="cal-upcoming">
                 {upcoming.map((e) => (
                   <li key={e.id}>
-                    <EntryLine entry={e} go={props.go} />
+                    <EntryLine entry={e} go={props.go} {...own} />
                   </li>
                 ))}
               </ul>
@@ -271,7 +282,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
               <ul class="entries" aria-labelledby="cal-past">
                 {past.map((e) => (
                   <li key={e.id}>
-                    <EntryLine entry={e} go={props.go} />
+                    <EntryLine entry={e} go={props.go} {...own} />
                   </li>
                 ))}
               </ul>
@@ -279,7 +290,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
           )}
         </>
       )}
-      {mode === 'month' && <MonthView entries={entries} today={today} go={props.go} />}
+      {mode === 'month' && <MonthView entries={entries} today={today} go={props.go} {...own} />}
       <ReminderSettings />
     </>
   );

@@ -153,6 +153,10 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
       <section class="panel" aria-labelledby="case-contact">
         <h3 id="case-contact">{t('case.contact')}</h3>
         {c.caseworker ? <ContactCard contact={c.caseworker} /> : <p>{t('case.noCaseworker', { unit: c.unit.name })}</p>}
+        <CorrectAction
+          profileId={props.profileId}
+          target={{ ...targetOf('cases', theCase, t('own.correct.contactTitle', { case: plainCaseTitle(c) })), field: t('own.correct.contactField') }}
+        />
         {c.representatives.length > 0 && (
           <>
             <h4>{t('case.representatives')}</h4>
@@ -187,7 +191,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
           <ul class="entries">
             {entries.map((e) => (
               <li key={e.id}>
-                <EntryLine entry={e} go={go} />
+                <EntryLine entry={e} go={go} profileId={props.profileId} />
               </li>
             ))}
           </ul>

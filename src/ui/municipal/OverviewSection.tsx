@@ -121,11 +121,11 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
         {title}
       </h2>
       {damaged > 0 && <p class="warning">{t('overview.damaged', { count: damaged })}</p>}
-      {route.view === 'now' && <NowView data={data} now={now} go={go} />}
+      {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} />}
       {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
       {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
       {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}
-      {route.view === 'calendar' && <CalendarView data={data} now={now} ownerName={props.profile.data.name} go={go} />}
+      {route.view === 'calendar' && <CalendarView data={data} now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
       {route.view === 'payments' && <PaymentsView payments={data.payments} focus={route.focus} profileId={props.profile.id} />}
       {route.view === 'access' && <AccessLogView entries={data.accessLog} profileId={props.profile.id} />}
       {route.view === 'search' && <SearchView data={data} go={go} />}

@@ -66,7 +66,7 @@ export function CorrectionForm(props: CorrectionFormProps) {
   const [draft, setDraft] = useState<Draft>({
     whatIsWrong: initial?.whatIsWrong ?? '',
     why: initial?.why ?? '',
-    field: initial?.target.field ?? '',
+    field: initial?.target.field ?? target.field ?? '',
     proposedValue: initial?.proposedValue ?? '',
     evidence: initial?.evidence ?? [],
   });

@@ -4,6 +4,7 @@
  */
 import { callVault } from '../../messaging/client';
 import type { ResourceName } from '../../municipal/api/schemas';
+import type { CalendarEntry } from '../../overview/calendar';
 import { correctionRequestKind, toApiCorrection, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
 import type { VaultRecord } from '../../vault/record-store';
 
@@ -18,6 +19,8 @@ export interface CorrectionTarget {
   title: string;
   /** The municipality's id of the record's case, when it has one. */
   caseId?: string;
+  /** The detail the view suggests the request is about ("Kontaktperson"); the citizen can change it. */
+  field?: string;
 }
 
 export const KIND_OF: Record<ResourceName, string> = {
@@ -37,6 +40,17 @@ export function targetOf(
 ): CorrectionTarget {
   const caseId = resource === 'cases' ? item.record.id : item.record.caseId;
   return { kind: KIND_OF[resource], id: item.vaultId, origin: item.origin, resource, municipalId: item.record.id, title, ...(caseId ? { caseId } : {}) };
+}
+
+/**
+ * A target from a calendar entry: the appointment or deadline behind it, or, for a last day to
+ * appeal, the decision it comes from. An activity without a case has no inbox to go to: the
+ * request can then be kept and downloaded, not sent.
+ */
+export function entryTarget(entry: Pick<CalendarEntry, 'recordKind' | 'vaultId' | 'origin' | 'recordId' | 'caseId'>, title: string): CorrectionTarget {
+  const resource: ResourceName = entry.recordKind === 'municipal-decision' ? 'decisions' : 'activities';
+  const record = { id: entry.recordId, ...(entry.caseId ? { caseId: entry.caseId } : {}) };
+  return targetOf(resource, { vaultId: entry.vaultId, origin: entry.origin, record }, title);
 }
 
 export interface Draft {

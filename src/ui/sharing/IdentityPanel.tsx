@@ -34,12 +34,14 @@ export function IdentityPanel(props: { profileId: string }) {
           </p>
           <p class="fingerprint mono" aria-describedby="fingerprint-hint" data-fingerprint={identity.fingerprint}>
             <span class="label">{t('sharing.identity.fingerprint')}: </span>
-            {identity.fingerprintGroups.map((g, i) => (
-              <span key={i} class="group">
-                {g}
-                {i < identity.fingerprintGroups.length - 1 ? ' ' : ''}
-              </span>
-            ))}
+            <Groups groups={identity.fingerprintGroups} />
+          </p>
+          <p class="hint" id="signing-fingerprint-hint">
+            {t('sharing.identity.signingFingerprintHint')}
+          </p>
+          <p class="fingerprint mono" aria-describedby="signing-fingerprint-hint" data-signing-fingerprint={identity.signingFingerprint}>
+            <span class="label">{t('sharing.identity.signingFingerprint')}: </span>
+            <Groups groups={identity.signingFingerprintGroups} />
           </p>
           <QrCode text={identity.identityFile} label={t('sharing.identity.qr')} />
           <div class="actions">
@@ -50,5 +52,18 @@ export function IdentityPanel(props: { profileId: string }) {
         </>
       )}
     </section>
+  );
+}
+
+function Groups(props: { groups: string[] }) {
+  return (
+    <>
+      {props.groups.map((g, i) => (
+        <span key={i} class="group">
+          {g}
+          {i < props.groups.length - 1 ? ' ' : ''}
+        </span>
+      ))}
+    </>
   );
 }
