@@ -9,7 +9,7 @@ export type * from './types';
 export { createBundle } from './create';
 export { openBundle } from './open';
 export { generateIdentity, identityToRecipient, keyFingerprint, recipientFingerprint } from './keys';
-export { createRevocation, verifyRevocation, type RevocationResult } from './revocation';
+export { claimedBundleId, createRevocation, verifyRevocation, type RevocationResult } from './revocation';
 export { transactionsToCsv, transactionsToOfx, type StandardTransaction } from './standard/transactions';
 export { healthToFhirBundle, type StandardObservation } from './standard/fhir';
 export { activitiesToICalendar, type StandardActivity } from './standard/ical';

@@ -49,3 +49,15 @@ export function verifyRevocation(notice: string, issuer: { jwk: Ed25519Jwk } | E
   }
   return { ok: true, bundleId: payload.data.bundleId, revokedAt: payload.data.revokedAt };
 }
+
+/**
+ * The bundle id a notice claims to revoke, unverified: a receiver uses it only to find the
+ * issuer key to check the notice with ({@link verifyRevocation}). Null when it names none.
+ */
+export function claimedBundleId(notice: string): string | null {
+  if (typeof notice !== 'string') return null;
+  const jws = parseJws(notice.trim());
+  if (typeof jws === 'string') return null;
+  const id = (jws.payload as { bundleId?: unknown } | null)?.bundleId;
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(id) ? id : null;
+}

@@ -5,8 +5,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { openBundle, verifyRevocation } from '../bundle';
-import { parseJws } from '../bundle/jws';
+import { claimedBundleId, openBundle, verifyRevocation } from '../bundle';
 import { jwkFingerprint } from '../bundle/keys';
 import { RECIPIENT_DOCUMENT_PATH, RecipientDocument } from '../bundle/recipient-document';
 import { findDietPlan, findFoodBudget } from './food-budget';
@@ -26,14 +25,6 @@ export interface BudgetServiceOptions {
   name?: string;
   /** The clock (tests move it to see bundles expire). */
   now?: () => Date;
-}
-
-/** The bundle id a notice claims to revoke (unverified: only used to find the issuer key). */
-function namedBundle(notice: string): string | null {
-  const jws = parseJws(notice);
-  if (typeof jws === 'string') return null;
-  const id = (jws.payload as { bundleId?: unknown } | null)?.bundleId;
-  return typeof id === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(id) ? id : null;
 }
 
 export const DEFAULT_NAME = 'Føtex Madbudget (eksempel)';
@@ -97,7 +88,7 @@ export function createBudgetServiceApp(options: BudgetServiceOptions): Hono {
     async (c) => {
       const notice = (await c.req.text()).trim();
       // The notice names its bundle; it is honoured only if signed by that bundle's issuer key.
-      const named = namedBundle(notice);
+      const named = claimedBundleId(notice);
       if (!named) return problem(c, 'bad-notice', 'not a compact JWS naming a bundle id');
       const held = store.get(named);
       // A repeated notice changes nothing; saying so lets the vault stop retrying.

@@ -35,6 +35,16 @@ export interface MunicipalityOptions {
   recipientIdentity?: string;
 }
 
+/** A bundle in an inbox as the municipality read it: the key that signed it, and whether that key has withdrawn it. */
+export interface InboxBundle {
+  receiptId: string;
+  issuerKey: string;
+  /** When the citizen's signed revocation notice says consent ended; absent while it stands. */
+  revokedAt?: string;
+  /** The notice itself, kept as the caseworker's proof. */
+  notice?: string;
+}
+
 export const DEFAULT_PORT = 8787;
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 200;
@@ -58,6 +68,8 @@ export class MunicipalityState {
   inbox = new Map<string, InboxReceipt[]>();
   /** What each inbox item holds (a bundle's bytes, a correction request's JSON), by receipt id. */
   inboxBodies = new Map<string, Uint8Array>();
+  /** Bundles that arrived and opened with the municipality's identity, by bundle id: whose key may revoke them. */
+  inboxBundles = new Map<string, InboxBundle>();
 
   constructor(options: MunicipalityOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -89,6 +101,7 @@ export class MunicipalityState {
     this.ledgers = new Map();
     this.inbox = new Map();
     this.inboxBodies = new Map();
+    this.inboxBundles = new Map();
     this.faults.clear();
     this.epoch = newEpoch(this.today);
   }

@@ -138,3 +138,29 @@ describe('a share sent to the municipality\u2019s inbox for a case', () => {
     expect(grant.deliveries.map((d) => d.detail.split(' ')[0])).toEqual(['inbox-unreachable', 'inbox-refused', 'inbox-receipt-invalid', 'inbox-unreachable']);
   });
 });
+
+describe('withdrawing a share sent to the municipality\u2019s inbox', () => {
+  it('sends the signed notice to the municipality, which marks that bundle withdrawn; a notice by another key is refused', async () => {
+    const { h, sharing, profileId, municipality, request } = await setup();
+    expect(municipality.endpoints.revocation).toBe(`${h.server.url}/revocations`);
+    // The server reads the bundle by its own (real) clock, so it must still be valid then.
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    const created = await sharing.handlers.shareCreate({ ...request, expiry: { kind: 'date', date: inAYear } });
+    const delivery = await sharing.handlers.shareDeliver({ profileId, grantId: created.grantId, channel: 'municipal-inbox' });
+    const status = async () => (await fetch(`${h.server.url}/__test/inbox/${delivery.detail}/revocation`)).json();
+    expect(await status()).toEqual({ revoked: false });
+
+    // A notice for this bundle signed by someone else's key changes nothing.
+    const { createRevocation } = await import('../../src/bundle/index');
+    const forged = await createRevocation({ bundleId: created.bundleId, signingSecretKey: new Uint8Array(32).fill(7), revokedAt: new Date(h.clock.now) });
+    const refusedNotice = await fetch(`${h.server.url}/revocations`, { method: 'POST', headers: { 'Content-Type': 'application/jose' }, body: forged });
+    expect(refusedNotice.status).toBe(400);
+    expect(await status()).toEqual({ revoked: false });
+
+    await sharing.handlers.grantRevoke({ profileId, grantId: created.grantId });
+    const grant = await grantOf(sharing, profileId);
+    expect(grant.status).toBe('revoked');
+    expect(grant.revocation?.delivery).toMatchObject({ channel: 'endpoint', ok: true });
+    expect(await status()).toMatchObject({ revoked: true, revokedAt: new Date(h.clock.now).toISOString() });
+  });
+});

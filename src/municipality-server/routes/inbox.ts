@@ -11,6 +11,7 @@ import { CorrectionRequest, type InboxReceipt } from '../../municipal/api/schema
 import { toCopenhagenIso } from '../data/dates';
 import { problem } from '../problem';
 import type { MunicipalityState } from '../state';
+import { openBundle } from '../../bundle/index';
 import { signPage } from './citizen';
 import { viewerOf, type CitizenEnv } from './session';
 
@@ -67,6 +68,7 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
       list.push(receipt);
       state.inbox.set(grant.subject, list);
       state.inboxBodies.set(receipt.id, body);
+      if (receipt.kind === 'bundle') await rememberBundle(state, receipt.id, body);
       return c.json({ receipt, signature: signPage(state, grant.subject, 'inbox', null, [receipt]) }, 201);
     },
   );
@@ -81,4 +83,15 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
   app.get('/inbox', (c) => c.json({ items: state.inbox.get(c.get('grant').subject) ?? [] }));
 
   return app;
+}
+
+/**
+ * Opens an arrived bundle with the municipality's identity, by its own clock, to learn its id
+ * and issuer key, so a later revocation notice can be checked. A bundle that does not open (not
+ * for this municipality, or outside its validity) is still kept, since the receipt says only
+ * that bytes arrived; it just cannot be withdrawn here.
+ */
+async function rememberBundle(state: MunicipalityState, receiptId: string, body: Uint8Array): Promise<void> {
+  const opened = await openBundle(body, { identity: state.recipient.identity, now: new Date(state.now()) });
+  if (opened.ok) state.inboxBundles.set(opened.manifest.id, { receiptId, issuerKey: opened.manifest.issuer.jwk.x });
 }

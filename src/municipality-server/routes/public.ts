@@ -1,9 +1,15 @@
 /** Public, unauthenticated routes: discovery, keys, a start page and the demo "change appointment" page. */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { claimedBundleId, verifyRevocation } from '../../bundle/index';
 import { RECIPIENT_DOCUMENT_PATH, type RecipientDocument } from '../../bundle/recipient-document';
+import { problem } from '../problem';
 import { RESOURCES, type Discovery } from '../../municipal/api/schemas';
 import { MUNICIPALITY } from '../data/municipality';
 import { MAX_PAGE_SIZE, type MunicipalityState } from '../state';
+
+/** A notice is a short JWS; anything much larger is not one. */
+const MAX_NOTICE_BYTES = 16 * 1024;
 
 export function publicRoutes(state: MunicipalityState): Hono {
   const app = new Hono();
@@ -35,10 +41,30 @@ export function publicRoutes(state: MunicipalityState): Hono {
       version: 1,
       name: MUNICIPALITY.name,
       ageRecipient: state.recipient.recipient,
+      revocationEndpoint: `${state.baseUrl}/revocations`,
       description: 'Kommunen modtager dine data til en sag i sagens indbakke (POST /citizen/v1/cases/{caseId}/inbox, når du er logget ind).',
     };
     return c.json(body, 200, { 'Cache-Control': 'public, max-age=300' });
   });
+
+  // A citizen withdraws consent for a bundle sent to an inbox. No sign-in: the notice is signed
+  // by the key that signed the bundle, which is the only key it is checked against.
+  app.post(
+    '/revocations',
+    bodyLimit({ maxSize: MAX_NOTICE_BYTES, onError: (c) => problem(c, 'payload-too-large', 413, `at most ${MAX_NOTICE_BYTES} bytes`) }),
+    async (c) => {
+      const notice = (await c.req.text()).trim();
+      const bundleId = claimedBundleId(notice);
+      if (!bundleId) return problem(c, 'invalid-request', 400, 'not a compact JWS naming a bundle id');
+      const held = state.inboxBundles.get(bundleId);
+      if (!held) return problem(c, 'not-found', 404, 'no bundle with that id arrived here');
+      const checked = verifyRevocation(notice, { kty: 'OKP', crv: 'Ed25519', x: held.issuerKey });
+      if (!checked.ok) return problem(c, 'invalid-request', 400, `the notice is not valid for that bundle: ${checked.reason}`);
+      // A repeated notice changes nothing; the first one's time stands.
+      if (!held.revokedAt) Object.assign(held, { revokedAt: checked.revokedAt, notice });
+      return c.json({ bundleId, revoked: true, revokedAt: held.revokedAt });
+    },
+  );
 
   app.get('/', (c) =>
     c.html(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${MUNICIPALITY.name} – referenceserver</title></head>

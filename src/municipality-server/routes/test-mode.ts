@@ -109,6 +109,14 @@ export function testModeRoutes(state: MunicipalityState): Hono {
     return c.body(body.slice().buffer, 200, { 'Content-Type': 'application/octet-stream' });
   });
 
+  // Whether the citizen has withdrawn a bundle in an inbox, as the caseworker's system would see it.
+  app.get('/inbox/:receiptId/revocation', (c) => {
+    const receiptId = c.req.param('receiptId');
+    const held = [...state.inboxBundles.values()].find((b) => b.receiptId === receiptId);
+    if (!held) return problem(c, 'not-found', 404, 'no opened bundle with that receipt');
+    return c.json({ revoked: held.revokedAt !== undefined, ...(held.revokedAt ? { revokedAt: held.revokedAt } : {}) });
+  });
+
   app.post('/reset', (c) => {
     state.reset();
     return c.body(null, 204);

@@ -19,7 +19,8 @@ export const moneyDa = {
   'money.import.saving': 'Gemmer {count} posteringer …',
   'money.import.done': '{added} nye posteringer er gemt på {account}.',
   'money.import.doneNone': 'Der var ingen nye posteringer at gemme.',
-  'money.import.tooMany': 'Filen har flere rækker, end der kan gemmes på én gang (højst {max}). Del den op i flere filer, fx ét år ad gangen.',
+  'money.import.savingLabel': 'Gemmer i din boks',
+  'money.import.cancelSaving': 'Afbryd gemningen',
   'money.import.another': 'Læs en fil mere ind',
 
   'money.mapping.heading': 'Vælg kolonnerne',

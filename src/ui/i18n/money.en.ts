@@ -21,7 +21,8 @@ export const moneyEn: Record<keyof typeof moneyDa, string> = {
   'money.import.saving': 'Saving {count} transactions …',
   'money.import.done': '{added} new transactions were saved to {account}.',
   'money.import.doneNone': 'There were no new transactions to save.',
-  'money.import.tooMany': 'The file has more rows than can be saved at once ({max} at most). Split it into several files, for example one year at a time.',
+  'money.import.savingLabel': 'Saving to your vault',
+  'money.import.cancelSaving': 'Cancel saving',
   'money.import.another': 'Read in another file',
 
   'money.mapping.heading': 'Choose the columns',

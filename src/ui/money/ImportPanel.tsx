@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categorise, type BankStatement, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
-import { callVault } from '../../messaging/client';
+import { writeLarge } from '../../messaging/client';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
@@ -15,17 +15,15 @@ import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailur
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
+import { countText } from './money-format';
 import { PreviewScreen } from './PreviewScreen';
-
-/** `writeRecords` takes at most 100,000 operations in one (atomic) call: the rows and the accounts they go to. */
-export const MAX_ROWS_PER_IMPORT = 99_999;
 
 type Phase =
   | { step: 'idle' }
   | { step: 'reading'; file: File; progress: ParseProgress | null }
   | { step: 'mapping'; file: File; csv: CsvPreview; initial: ColumnMapping; rememberedFrom?: string }
   | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; view: FilePreview }
-  | { step: 'saving'; count: number };
+  | { step: 'saving'; count: number; sent: number };
 
 /** Today in Copenhagen, `YYYY-MM-DD`: the date the importer gives a reserved row without one. */
 const todayInCopenhagen = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
@@ -42,6 +40,7 @@ export function ImportPanel(props: {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const worker = useRef<BankWorker | null>(null);
+  const saving = useRef<AbortController | null>(null);
   const run = useRef(0);
   // Work that resumes after an await reads the latest props: the stored rows may have changed meanwhile.
   const latest = useRef(props);
@@ -127,23 +126,31 @@ export function ImportPanel(props: {
       ...(p.mapping ? { mapping: p.mapping } : {}),
       accounts: props.accounts,
     });
-    if (rows.length + accounts.length > MAX_ROWS_PER_IMPORT + 1) {
-      setError(t('money.import.tooMany', { max: MAX_ROWS_PER_IMPORT.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'da-DK') }));
-      return;
-    }
-    setPhase({ step: 'saving', count: rows.length });
+    setPhase({ step: 'saving', count: rows.length, sent: 0 });
+    const abort = new AbortController();
+    saving.current = abort;
     try {
-      // One call, one transaction: the rows and the account's last import are stored together or not at all.
-      await callVault('writeRecords', { ops: [...rows, ...accounts] });
+      // One transaction however many parts it is sent in: the rows and the account's last import are stored together or not at all.
+      await writeLarge([...rows, ...accounts], {
+        signal: abort.signal,
+        onProgress: (sent) => setPhase({ step: 'saving', count: rows.length, sent: Math.min(sent, rows.length) }),
+      });
     } catch (caught) {
+      if (abort.signal.aborted) {
+        setPhase({ step: 'idle' });
+        setDone(t('money.import.cancelled'));
+        return;
+      }
       setPhase(p);
       setError(errorMessage(caught));
       return;
+    } finally {
+      saving.current = null;
     }
     // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
     await props.onImported();
     setPhase({ step: 'idle' });
-    setDone(rows.length > 0 ? t('money.import.done', { added: rows.length, account: savedTo }) : t('money.import.doneNone'));
+    setDone(rows.length > 0 ? t('money.import.done', { added: countText(rows.length), account: savedTo }) : t('money.import.doneNone'));
   };
 
   return (
@@ -186,32 +193,56 @@ export function ImportPanel(props: {
           onCancel={() => setPhase({ step: 'idle' })}
         />
       )}
-      <StatusLine>{phase.step === 'saving' ? <Busy label={t('money.import.saving', { count: phase.count })} /> : done}</StatusLine>
+      {phase.step === 'saving' && <SaveProgress count={phase.count} sent={phase.sent} onCancel={() => saving.current?.abort()} />}
+      <StatusLine>{phase.step === 'saving' ? <Busy label={t('money.import.saving', { count: countText(phase.count) })} /> : done}</StatusLine>
       <AlertLine>{error}</AlertLine>
     </section>
+  );
+}
+
+function ProgressBar(props: { label: string; percent: number }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label={props.label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={props.percent}
+      aria-valuetext={`${props.percent} %`}
+      class="bar"
+    >
+      <div class="bar-fill" style={{ width: `${props.percent}%` }} />
+    </div>
+  );
+}
+
+/**
+ * A large import goes to the vault in parts; until the last part, cancelling discards what was
+ * sent. The last part stores everything in one transaction, which is no longer cancelled.
+ */
+function SaveProgress(props: { count: number; sent: number; onCancel: () => void }) {
+  const percent = props.count > 0 ? Math.round((100 * props.sent) / props.count) : 0;
+  return (
+    <div class="money-progress">
+      <ProgressBar label={t('money.import.savingLabel')} percent={percent} />
+      {props.sent < props.count && (
+        <button type="button" onClick={props.onCancel}>
+          {t('money.import.cancelSaving')}
+        </button>
+      )}
+    </div>
   );
 }
 
 function ReadProgress(props: { file: File; progress: ParseProgress | null; onCancel: () => void }) {
   const { progress } = props;
   const percent = progress && progress.totalLines > 0 ? Math.min(100, Math.round((100 * progress.rows) / progress.totalLines)) : 0;
-  const number = (n: number) => n.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'da-DK');
   return (
     <div class="money-progress">
       <p>{t('money.import.reading', { file: props.file.name })}</p>
-      <div
-        role="progressbar"
-        aria-label={t('money.import.progressLabel')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent} %`}
-        class="bar"
-      >
-        <div class="bar-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label={t('money.import.progressLabel')} percent={percent} />
       <p class="rate" aria-live="off">
-        {t('money.import.rows', { rows: number(progress?.rows ?? 0), rate: number(progress?.rowsPerSecond ?? 0) })}
+        {t('money.import.rows', { rows: countText(progress?.rows ?? 0), rate: countText(progress?.rowsPerSecond ?? 0) })}
       </p>
       <button type="button" onClick={props.onCancel}>
         {t('money.import.cancel')}
