@@ -11,48 +11,20 @@
  * the loopback host (headless Chromium cannot answer the permission prompt).
  */
 import { createHash } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addMunicipalityAndSignIn, callBackground, createVault, DA, expectAccessible, keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
+import { callBackground, chromiumForThisFile, connectMunicipalityFromEmptyOverview, createVault, DA, expectAccessible, firstProfileId, overviewViewsNav, screenHeading, screenshotPath } from './harness/vault-ui';
 import type { Activity, Case } from '../../src/municipal/api/schemas';
-import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import { toApiCorrection, type CorrectionRequestData } from '../../src/records/own/index';
 
-let server: RunningMunicipality;
-let session: ChromiumSession;
-let context: BrowserContext;
-let extensionId: string;
-const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
-const profileDir = newProfileDir();
-keepPagesOnFailure(() => [context]);
+const server = municipalityForThisFile();
+const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core
 
-beforeAll(async () => {
-  server = await startMunicipalityServer({ port: 0, testMode: true });
-  session = await launchChromium({ profileDir, extensionDir: granted.dir, bypassCSP: true }); // bypassCSP: to inject axe-core
-  ({ context, extensionId } = session);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  removeProfileDir(profileDir);
-  granted.remove();
-});
-
-const served = <T>(resource: 'cases' | 'activities') =>
-  [...server.state.ledger('thomas').changesAfter(resource, 0)].map((e) => e.record as unknown as T).filter((r) => (r as { type: string }).type !== 'tombstone');
-
-const nav = (page: Page) => page.getByRole('navigation', { name: DA['header.sections'] });
-const subnav = (page: Page) => page.getByRole('navigation', { name: DA['overview.views'] });
-const heading2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
 const correctButton = (scope: ReturnType<Page['locator']>) => scope.getByRole('button', { name: new RegExp(`^${DA['own.correct.action']} `) });
 
-async function profileId(page: Page): Promise<string> {
-  const profiles = await callBackground(page, 'listProfiles');
-  return (profiles.value as { id: string }[])[0]!.id;
-}
 async function requests(page: Page): Promise<{ id: string; data: CorrectionRequestData }[]> {
-  const list = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind: 'correction-request' });
+  const list = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'correction-request' });
   expect(list.ok).toBe(true);
   return list.value.records;
 }
@@ -63,15 +35,10 @@ describe('a correction request on an appointment', () => {
   let theCase: Case;
 
   it('signs Thomas in and syncs; Now offers the action on its appointments and deadlines', async () => {
-    page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/vault.html`);
+    page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
-    await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
-    await addMunicipalityAndSignIn(page, server.url);
-    await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
-    await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
-    await heading2(page, DA['now.title']).waitFor();
+    await connectMunicipalityFromEmptyOverview(page, server.url);
+    await screenHeading(page, DA['now.title']).waitFor();
     const deadlines = page.getByRole('list', { name: DA['now.deadlines'] });
     await deadlines.waitFor();
     expect(await correctButton(deadlines).count()).toBe(await deadlines.locator(':scope > li').count());
@@ -81,8 +48,8 @@ describe('a correction request on an appointment', () => {
     await expectAccessible(page, 'now with correction actions');
 
     // An appointment on one of Thomas's cases, still planned, as the municipality serves it.
-    const cases = served<Case>('cases');
-    appointment = served<Activity>('activities').find(
+    const cases = servedRecords<Case>(server, 'thomas', 'cases');
+    appointment = servedRecords<Activity>(server, 'thomas', 'activities').find(
       (a): a is Activity & { kind: 'appointment' } => a.kind === 'appointment' && a.caseId !== undefined && a.status === 'planned' && cases.some((c) => c.id === a.caseId),
     )!;
     expect(appointment, 'Thomas has a planned appointment on a case').toBeDefined();
@@ -90,8 +57,8 @@ describe('a correction request on an appointment', () => {
   });
 
   it('says in the calendar what is wrong with the appointment and saves it as a draft', async () => {
-    await subnav(page).getByRole('link', { name: DA['view.calendar'] }).click();
-    await heading2(page, DA['calendar.title']).waitFor();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
+    await screenHeading(page, DA['calendar.title']).waitFor();
     const entry = page
       .locator('.entry-appointment')
       .filter({ has: page.getByText(appointment.title, { exact: true }) })

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callBackground, chromiumForThisFile, createVault, DA, expectAccessible, screenshotPath, text } from './harness/vault-ui';
+import { chromiumForThisFile, createVault, DA, expectAccessible, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, recordsOfKind, screenshotPath, sectionsNav, text } from './harness/vault-ui';
 import { accountRecordId } from '../../src/ui/money/ids';
 
 const browser = chromiumForThisFile({ bypassCSP: true }); // bypassCSP: to inject axe-core
@@ -22,21 +22,6 @@ const OFX = fixture('ofx1-multi.ofx', 'application/x-ofx');
 const CURRENT = 'DK5000400440116243';
 const SAVINGS = '3409-1234567890';
 
-async function profileId(page: Page): Promise<string> {
-  const result = await callBackground(page, 'listProfiles');
-  return result.value[0].id as string;
-}
-async function records(page: Page, kind: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
-  const result = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind });
-  expect(result.ok).toBe(true);
-  expect(result.value.damaged).toEqual([]);
-  return result.value.records;
-}
-
-const picker = (page: Page) => page.getByLabel(DA['money.import.fileLabel']);
-const previewHeading = (page: Page) => page.getByRole('heading', { name: DA['money.preview.heading'] });
-const saveButton = (page: Page, n: number) => page.getByRole('button', { name: text(DA, 'money.preview.import', { count: n }) });
-const status = (page: Page) => page.locator('.money-import [role="status"]');
 /** The preview's part for one account, found by its heading as a screen reader user would. */
 const part = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 const account = (number: string) => text(DA, 'money.preview.partAccount', { number });
@@ -55,11 +40,11 @@ describe('a bank file with several accounts, in Chromium', () => {
     const session = await browser.launch();
     page = await session.openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
-    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.money'] }).click();
     await page.getByText(DA['money.empty']).waitFor();
 
-    await picker(page).setInputFiles(CAMT);
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(CAMT);
+    await moneyPreviewHeading(page).waitFor();
     await page.getByText(text(DA, 'money.preview.accounts', { count: 2 })).waitFor();
     const current = part(page, account(CURRENT));
     const savings = part(page, account(SAVINGS));
@@ -76,23 +61,23 @@ describe('a bank file with several accounts, in Chromium', () => {
 
     // Each account gets its name; an empty name is refused where it is.
     await current.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('');
-    await saveButton(page, 7).click();
+    await moneySaveButton(page, 7).click();
     await current.getByText(DA['money.preview.accountNameMissing']).waitFor();
     expect(await savings.getByText(DA['money.preview.accountNameMissing']).count()).toBe(0);
     await expectAccessible(page, 'preview with a missing account name');
     await current.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Lønkonto');
     await savings.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Opsparing');
-    await saveButton(page, 7).click();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: 7, account: 'Lønkonto og Opsparing' }) }).waitFor();
+    await moneySaveButton(page, 7).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 7, account: 'Lønkonto og Opsparing' }) }).waitFor();
 
-    const accounts = await records(page, 'bank-account');
+    const accounts = await recordsOfKind(page, 'bank-account');
     expect(accounts.map((a) => [a.id, a.data.label, a.data.accountNumber, (a.data.lastImport as { added: number }).added]).sort()).toEqual(
       [
         [accountRecordId(CURRENT), 'Lønkonto', CURRENT, 5],
         [accountRecordId(SAVINGS), 'Opsparing', SAVINGS, 2],
       ].sort(),
     );
-    const rows = await records(page, 'bank-transaction');
+    const rows = await recordsOfKind(page, 'bank-transaction');
     expect(rows).toHaveLength(7);
     // One write: every row of the import carries the same import id.
     expect(new Set(rows.map((r) => r.data.importId)).size).toBe(1);
@@ -106,8 +91,8 @@ describe('a bank file with several accounts, in Chromium', () => {
   });
 
   it('the same camt.053 again: 0 new rows in every account, each found by its number, nothing added', async () => {
-    await picker(page).setInputFiles(CAMT);
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(CAMT);
+    await moneyPreviewHeading(page).waitFor();
     const current = part(page, account(CURRENT));
     const savings = part(page, account(SAVINGS));
     expect(await counts(current)).toEqual({ new: '0', duplicate: '5', pending: '0', skipped: '1' });
@@ -117,36 +102,36 @@ describe('a bank file with several accounts, in Chromium', () => {
     await current.getByText(DA['money.preview.partNothingNew']).waitFor();
     expect(await current.getByRole('checkbox', { disabled: true, checked: false }).count()).toBe(5);
     await expectAccessible(page, 'preview of two accounts already imported');
-    await saveButton(page, 0).click();
-    await status(page).filter({ hasText: DA['money.import.doneNone'] }).waitFor();
-    expect(await records(page, 'bank-transaction')).toHaveLength(7);
-    expect(await records(page, 'bank-account')).toHaveLength(2);
+    await moneySaveButton(page, 0).click();
+    await moneyImportStatus(page).filter({ hasText: DA['money.import.doneNone'] }).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(7);
+    expect(await recordsOfKind(page, 'bank-account')).toHaveLength(2);
   });
 
   it('an OFX with two bank accounts and a card: three accounts, the same FITID in each; again: 0 new everywhere', async () => {
-    await picker(page).setInputFiles(OFX);
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(OFX);
+    await moneyPreviewHeading(page).waitFor();
     await page.getByText(text(DA, 'money.preview.accounts', { count: 3 })).waitFor();
     const parts = [part(page, account('4011223344')), part(page, account('4011998877')), part(page, card('4571XXXXXXXX1234'))];
     expect(await Promise.all(parts.map(async (p) => (await counts(p)).new))).toEqual(['3', '2', '2']);
     expect(await rowTexts(parts[2]!)).toEqual(['SAS Billetter', 'DSB Nørreport']);
     await expectAccessible(page, 'preview of an OFX with a card');
-    await saveButton(page, 7).click();
-    await status(page).filter({ hasText: /^7 nye posteringer er gemt på / }).waitFor();
-    const rows = await records(page, 'bank-transaction');
+    await moneySaveButton(page, 7).click();
+    await moneyImportStatus(page).filter({ hasText: /^7 nye posteringer er gemt på / }).waitFor();
+    const rows = await recordsOfKind(page, 'bank-transaction');
     expect(rows).toHaveLength(14);
     expect(rows.filter((r) => r.data.sourceId === '1001').map((r) => r.data.accountId).sort()).toEqual(
       [accountRecordId('4011223344'), accountRecordId('4011998877'), accountRecordId('4571XXXXXXXX1234')].sort(),
     );
-    expect(await records(page, 'bank-account')).toHaveLength(5);
+    expect(await recordsOfKind(page, 'bank-account')).toHaveLength(5);
 
-    await picker(page).setInputFiles(OFX);
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(OFX);
+    await moneyPreviewHeading(page).waitFor();
     for (const p of parts) expect((await counts(p)).new).toBe('0');
     expect(await Promise.all(parts.map(async (p) => (await counts(p)).duplicate))).toEqual(['3', '2', '2']);
-    await saveButton(page, 0).click();
-    await status(page).filter({ hasText: DA['money.import.doneNone'] }).waitFor();
-    expect(await records(page, 'bank-transaction')).toHaveLength(14);
-    expect(await records(page, 'bank-account')).toHaveLength(5);
+    await moneySaveButton(page, 0).click();
+    await moneyImportStatus(page).filter({ hasText: DA['money.import.doneNone'] }).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(14);
+    expect(await recordsOfKind(page, 'bank-account')).toHaveLength(5);
   });
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callBackground, chromiumForThisFile, createVault, DA, screenshotPath, text, expectAccessible } from './harness/vault-ui';
+import { chromiumForThisFile, createVault, DA, expectAccessible, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, recordsOfKind, screenshotPath, sectionsNav, text } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true }); // bypassCSP: to inject axe-core
 const tmp = mkdtempSync(join(tmpdir(), 'handlerum-money-'));
@@ -49,24 +49,7 @@ const FEBRUARY: Row[] = [
 
 const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'text/csv', buffer });
 
-async function profileId(page: Page): Promise<string> {
-  const result = await callBackground(page, 'listProfiles');
-  return result.value[0].id as string;
-}
-
-/** The records of a kind as the background lists them. */
-async function records(page: Page, kind: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
-  const result = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind });
-  expect(result.ok).toBe(true);
-  expect(result.value.damaged).toEqual([]);
-  return result.value.records;
-}
-
-const picker = (page: Page) => page.getByLabel(DA['money.import.fileLabel']);
 const count = (page: Page, which: 'new' | 'duplicate' | 'pending' | 'skipped') => page.locator(`[data-count="${which}"] dd`).textContent();
-const previewHeading = (page: Page) => page.getByRole('heading', { name: DA['money.preview.heading'] });
-const saveButton = (page: Page, n: number) => page.getByRole('button', { name: text(DA, 'money.preview.import', { count: n }) });
-const status = (page: Page) => page.locator('.money-import [role="status"]');
 const alert = (page: Page) => page.locator('.money-import [role="alert"]');
 
 describe('bank import in Chromium', () => {
@@ -76,13 +59,13 @@ describe('bank import in Chromium', () => {
     const session = await browser.launch();
     page = await session.openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
-    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.money'] }).click();
     await page.getByRole('heading', { level: 2, name: text(DA, 'money.title', { name: 'Thomas' }) }).waitFor();
     await page.getByText(DA['money.empty']).waitFor();
     await expectAccessible(page, 'money, empty');
 
-    await picker(page).setInputFiles(file('danske-januar.csv', danske(JANUARY)));
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(file('danske-januar.csv', danske(JANUARY)));
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('8');
     expect(await count(page, 'duplicate')).toBe('0');
     const table = page.getByRole('table', { name: DA['money.preview.table'] });
@@ -95,16 +78,16 @@ describe('bank import in Chromium', () => {
     await expectAccessible(page, 'import preview');
     await page.screenshot({ path: screenshotPath('money-preview-da'), fullPage: true });
 
-    await saveButton(page, 8).click();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: 8, account: 'Danske Bank' }) }).waitFor();
-    expect(await records(page, 'bank-transaction')).toHaveLength(8);
-    const [account] = await records(page, 'bank-account');
+    await moneySaveButton(page, 8).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 8, account: 'Danske Bank' }) }).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(8);
+    const [account] = await recordsOfKind(page, 'bank-account');
     expect(account!.data).toMatchObject({ label: 'Danske Bank', formatId: 'danske-bank', lastImport: { added: 8, duplicates: 0 } });
 
     const list = page.getByRole('table', { name: DA['money.list.heading'] });
     await list.getByRole('cell', { name: 'Apoteket Åboulevarden', exact: true }).waitFor();
     expect(await list.locator('tbody tr').count()).toBe(8);
-    const stored = await records(page, 'bank-transaction');
+    const stored = await recordsOfKind(page, 'bank-transaction');
     const pharmacy = stored.find((r) => r.data.text === 'Apoteket Åboulevarden')!;
     expect(pharmacy.data).toMatchObject({ amountMinor: -14995, date: '2026-01-08', currency: 'DKK', category: 'health', categoryByCitizen: false });
     const chart = page.getByRole('img', { name: DA['money.chart.title'] });
@@ -121,17 +104,17 @@ describe('bank import in Chromium', () => {
   });
 
   it('imports the same file again: the preview says 0 new, saving adds nothing', async () => {
-    await picker(page).setInputFiles(file('danske-januar.csv', danske(JANUARY)));
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(file('danske-januar.csv', danske(JANUARY)));
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('0');
     expect(await count(page, 'duplicate')).toBe('8');
     await page.getByText(DA['money.preview.nothingNew']).waitFor();
     const table = page.getByRole('table', { name: DA['money.preview.table'] });
     expect(await table.getByRole('checkbox', { disabled: true, checked: false }).count()).toBe(8);
     await expectAccessible(page, 'preview of a file already imported');
-    await saveButton(page, 0).click();
-    await status(page).filter({ hasText: DA['money.import.doneNone'] }).waitFor();
-    expect(await records(page, 'bank-transaction')).toHaveLength(8);
+    await moneySaveButton(page, 0).click();
+    await moneyImportStatus(page).filter({ hasText: DA['money.import.doneNone'] }).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(8);
   });
 
   it('keeps a category the citizen chose through re-imports, and makes it a rule on request', async () => {
@@ -140,7 +123,7 @@ describe('bank import in Chromium', () => {
     expect(await bakery.inputValue()).toBe('groceries');
     await bakery.selectOption('restaurants');
     await page.getByText(DA['money.list.saved']).waitFor();
-    await expect.poll(async () => (await records(page, 'bank-transaction')).find((r) => r.data.text === 'Bageriet Søndergade')?.data).toMatchObject({
+    await expect.poll(async () => (await recordsOfKind(page, 'bank-transaction')).find((r) => r.data.text === 'Bageriet Søndergade')?.data).toMatchObject({
       category: 'restaurants',
       categoryByCitizen: true,
     });
@@ -151,33 +134,33 @@ describe('bank import in Chromium', () => {
     await expectAccessible(page, 'rule offer');
     await page.getByRole('button', { name: DA['money.list.ruleCreate'] }).click();
     await page.getByText(text(DA, 'money.list.ruleCreated', { count: 0, category: 'Restauranter og caféer' })).waitFor();
-    const [rule] = await records(page, 'category-rule');
+    const [rule] = await recordsOfKind(page, 'category-rule');
     expect(rule!.data).toMatchObject({ match: 'Bageriet', category: 'restaurants' });
 
     // The overlapping file has the bakery again (a duplicate: skipped, its category kept).
-    await picker(page).setInputFiles(file('danske-januar-februar.csv', danske([...JANUARY.slice(6), ...FEBRUARY])));
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(file('danske-januar-februar.csv', danske([...JANUARY.slice(6), ...FEBRUARY])));
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('4');
     expect(await count(page, 'duplicate')).toBe('2');
     const preview = page.getByRole('table', { name: DA['money.preview.table'] });
     expect(await preview.locator('tr[data-status="duplicate"]').count()).toBe(2);
     // The citizen leaves one new row out.
     await preview.getByRole('checkbox', { name: /DSB Nørreport/ }).uncheck();
-    await saveButton(page, 3).click();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: 3, account: 'Danske Bank' }) }).waitFor();
-    const all = await records(page, 'bank-transaction');
+    await moneySaveButton(page, 3).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 3, account: 'Danske Bank' }) }).waitFor();
+    const all = await recordsOfKind(page, 'bank-transaction');
     expect(all).toHaveLength(11);
     expect(all.filter((r) => r.data.text === 'DSB Nørreport')).toHaveLength(0);
     expect(all.find((r) => r.data.text === 'Bageriet Søndergade')!.data).toMatchObject({ category: 'restaurants', categoryByCitizen: true });
     expect(all.find((r) => r.data.text === 'Kvickly Brønderslev')!.data).toMatchObject({ category: 'groceries' });
 
     // The rest of the overlapping file, DSB included, on a second try: only that row is new.
-    await picker(page).setInputFiles(file('danske-januar-februar.csv', danske([...JANUARY.slice(6), ...FEBRUARY])));
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(file('danske-januar-februar.csv', danske([...JANUARY.slice(6), ...FEBRUARY])));
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('1');
-    await saveButton(page, 1).click();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Danske Bank' }) }).waitFor();
-    expect(await records(page, 'bank-transaction')).toHaveLength(12);
+    await moneySaveButton(page, 1).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Danske Bank' }) }).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(12);
 
     // Filter by month and category.
     await page.getByLabel(DA['money.list.filterMonth'], { exact: true }).selectOption('2026-02');
@@ -190,7 +173,7 @@ describe('bank import in Chromium', () => {
 
   it('maps the columns of an unknown layout with a live preview, and remembers the choice for the account', async () => {
     const odd = (rows: string[]) => Buffer.from(['Posteringsdato|Forklaring|Kroner', ...rows].join('\n').replace(/\|/g, ';'), 'utf8');
-    await picker(page).setInputFiles(file('kiosk.csv', odd(['2026-01-03|Kiosken på hjørnet|-12,50', '2026-01-04|Café Ærø|-38,00'])));
+    await moneyFilePicker(page).setInputFiles(file('kiosk.csv', odd(['2026-01-03|Kiosken på hjørnet|-12,50', '2026-01-04|Café Ærø|-38,00'])));
     await page.getByRole('heading', { name: DA['money.mapping.heading'] }).first().waitFor();
     // The live preview reads the rows with the guessed columns.
     const result = page.locator('[aria-labelledby="money-mapping-result"]');
@@ -204,31 +187,31 @@ describe('bank import in Chromium', () => {
     await expectAccessible(page, 'column mapping');
     await page.screenshot({ path: screenshotPath('money-mapping-da'), fullPage: true });
     await page.getByRole('button', { name: DA['money.mapping.use'] }).click();
-    await previewHeading(page).waitFor();
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('2');
     await page.getByLabel(DA['money.preview.account'], { exact: true }).selectOption('new');
     await page.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Kontantkort');
-    await saveButton(page, 2).click();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: 2, account: 'Kontantkort' }) }).waitFor();
-    const card = (await records(page, 'bank-account')).find((a) => a.data.label === 'Kontantkort')!;
+    await moneySaveButton(page, 2).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 2, account: 'Kontantkort' }) }).waitFor();
+    const card = (await recordsOfKind(page, 'bank-account')).find((a) => a.data.label === 'Kontantkort')!;
     expect(card.data).toMatchObject({ formatId: 'mapped', mapping: { delimiter: ';', hasHeader: true, date: 0, text: 1, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' } });
 
     // The next file in that layout: the remembered choice, and the rows go to the same account.
-    await picker(page).setInputFiles(file('kiosk-2.csv', odd(['2026-01-04|Café Ærø|-38,00', '2026-01-09|Kiosken på hjørnet|-20,00'])));
+    await moneyFilePicker(page).setInputFiles(file('kiosk-2.csv', odd(['2026-01-04|Café Ærø|-38,00', '2026-01-09|Kiosken på hjørnet|-20,00'])));
     await page.getByText(text(DA, 'money.mapping.remembered', { account: 'Kontantkort' })).waitFor();
     await page.getByRole('button', { name: DA['money.mapping.use'] }).click();
-    await previewHeading(page).waitFor();
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('1');
     expect(await count(page, 'duplicate')).toBe('1');
     expect(await page.getByLabel(DA['money.preview.account'], { exact: true }).inputValue()).toBe(card.id);
-    await saveButton(page, 1).click();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Kontantkort' }) }).waitFor();
-    expect(await records(page, 'bank-transaction')).toHaveLength(15);
+    await moneySaveButton(page, 1).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Kontantkort' }) }).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(15);
   });
 
   it('names the problem of a bad file and stores nothing', async () => {
-    const before = (await records(page, 'bank-transaction')).length;
-    const accountsBefore = JSON.stringify(await records(page, 'bank-account'));
+    const before = (await recordsOfKind(page, 'bank-transaction')).length;
+    const accountsBefore = JSON.stringify(await recordsOfKind(page, 'bank-account'));
     const garbage = Buffer.alloc(4096);
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 256;
     const hugeLine = join(tmp, 'one-line.csv');
@@ -236,7 +219,7 @@ describe('bank import in Chromium', () => {
     const chunk = Buffer.alloc(1024 * 1024, 0x41);
     for (let i = 0; i < 100; i++) writeSync(fd, chunk);
     closeSync(fd);
-    const cases: [string, Parameters<ReturnType<typeof picker>['setInputFiles']>[0], RegExp | string][] = [
+    const cases: [string, Parameters<ReturnType<typeof moneyFilePicker>['setInputFiles']>[0], RegExp | string][] = [
       ['empty', file('tom.csv', Buffer.alloc(0)), 'Filen er tom.'],
       ['binary', file('billede.csv', garbage), 'Filen er ikke en tekstfil.'],
       ['mixed delimiters', file('blandet.csv', cp1252('Dato;Tekst,Beløb;Saldo\n02.01.2026;Netto,-10,00;100,00\n')), 'blander semikolon og komma'],
@@ -244,19 +227,19 @@ describe('bank import in Chromium', () => {
       ['a 100 MB line', hugeLine, 'alt for lang'],
     ];
     for (const [what, input, message] of cases) {
-      await picker(page).setInputFiles(input);
+      await moneyFilePicker(page).setInputFiles(input);
       const shown = alert(page).filter({ hasText: message });
       await shown.waitFor({ timeout: 60_000 });
       const name = typeof input === 'string' ? 'one-line.csv' : (input as { name: string }).name;
       expect(await shown.textContent(), what).toContain(text(DA, 'money.import.failed', { file: name }));
       if (what === 'binary') await expectAccessible(page, 'import error');
     }
-    expect(await records(page, 'bank-transaction')).toHaveLength(before);
-    expect(JSON.stringify(await records(page, 'bank-account'))).toBe(accountsBefore);
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
+    expect(JSON.stringify(await recordsOfKind(page, 'bank-account'))).toBe(accountsBefore);
   });
 
   it('shows progress on a big import, and cancelling it stores nothing', async () => {
-    const before = (await records(page, 'bank-transaction')).length;
+    const before = (await recordsOfKind(page, 'bank-transaction')).length;
     const big = join(tmp, 'big.csv');
     const fd = openSync(big, 'w');
     writeSync(fd, cp1252(`${HEADER}\r\n`));
@@ -271,7 +254,7 @@ describe('bank import in Chromium', () => {
       }
     }
     closeSync(fd);
-    await picker(page).setInputFiles(big);
+    await moneyFilePicker(page).setInputFiles(big);
     const bar = page.getByRole('progressbar', { name: DA['money.import.progressLabel'] });
     await bar.waitFor();
     // The worker reports rows read and rows per second while it parses.
@@ -280,14 +263,14 @@ describe('bank import in Chromium', () => {
     expect(await page.locator('.money-progress .rate').textContent()).not.toMatch(/^0 rækker/);
     await expectAccessible(page, 'import progress');
     await page.getByRole('button', { name: DA['money.import.cancel'] }).click();
-    await status(page).filter({ hasText: DA['money.import.cancelled'] }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: DA['money.import.cancelled'] }).waitFor();
     expect(await bar.count()).toBe(0);
-    await previewHeading(page).waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
-    expect(await previewHeading(page).count()).toBe(0);
-    expect(await records(page, 'bank-transaction')).toHaveLength(before);
+    await moneyPreviewHeading(page).waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+    expect(await moneyPreviewHeading(page).count()).toBe(0);
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
     // The picker is back, and a small file imports normally after the cancel.
-    await picker(page).setInputFiles(file('danske-januar.csv', danske(JANUARY)));
-    await previewHeading(page).waitFor();
+    await moneyFilePicker(page).setInputFiles(file('danske-januar.csv', danske(JANUARY)));
+    await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'duplicate')).toBe('8');
     writeFileSync(big, '');
   });

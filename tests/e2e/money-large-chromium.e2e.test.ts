@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STAGE_PART_OPS } from '../../src/messaging/api';
-import { callBackground, chromiumForThisFile, createVault, DA, text } from './harness/vault-ui';
+import { callBackground, chromiumForThisFile, createVault, DA, firstProfileId, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, sectionsNav, text } from './harness/vault-ui';
 
 const browser = chromiumForThisFile();
 
@@ -27,16 +27,12 @@ function statement(rows: number, offset: number): { name: string; mimeType: stri
 }
 
 async function stored(page: Page): Promise<number> {
-  const profiles = await callBackground(page, 'listProfiles');
-  const result = await callBackground(page, 'listRecords', { profileId: profiles.value[0].id, kind: 'bank-transaction' });
+  const result = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'bank-transaction' });
   expect(result.value.damaged).toEqual([]);
   return result.value.records.length;
 }
 
 const count = (page: Page, which: 'new' | 'duplicate') => page.locator(`[data-count="${which}"] dd`).textContent();
-const saveButton = (page: Page, n: number) => page.getByRole('button', { name: text(DA, 'money.preview.import', { count: n.toLocaleString('da-DK') }) });
-const status = (page: Page) => page.locator('.money-import [role="status"]');
-const picker = (page: Page) => page.getByLabel(DA['money.import.fileLabel']);
 
 describe('a bank import larger than one message, in Chromium', () => {
   it('is saved in parts as one write; again adds nothing; cancelled while sending stores nothing', async () => {
@@ -44,26 +40,26 @@ describe('a bank import larger than one message, in Chromium', () => {
     const session = await browser.launch();
     const page = await session.openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
-    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.money'] }).click();
     await page.getByText(DA['money.empty']).waitFor();
 
-    await picker(page).setInputFiles(statement(ROWS, 0));
-    await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
+    await moneyFilePicker(page).setInputFiles(statement(ROWS, 0));
+    await moneyPreviewHeading(page).waitFor({ timeout: 60_000 });
     expect(await count(page, 'new')).toBe(ROWS.toLocaleString('da-DK'));
-    await saveButton(page, ROWS).click();
+    await moneySaveButton(page, ROWS).click();
     // Saving shows how far the parts have got.
     await page.getByRole('progressbar', { name: DA['money.import.savingLabel'] }).waitFor();
-    await status(page).filter({ hasText: text(DA, 'money.import.done', { added: ROWS.toLocaleString('da-DK'), account: 'Danske Bank' }) }).waitFor({ timeout: 120_000 });
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: ROWS.toLocaleString('da-DK'), account: 'Danske Bank' }) }).waitFor({ timeout: 120_000 });
     expect(await stored(page)).toBe(ROWS);
 
-    await picker(page).setInputFiles(statement(ROWS, 0));
-    await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
+    await moneyFilePicker(page).setInputFiles(statement(ROWS, 0));
+    await moneyPreviewHeading(page).waitFor({ timeout: 60_000 });
     expect(await count(page, 'new')).toBe('0');
     expect(await count(page, 'duplicate')).toBe(ROWS.toLocaleString('da-DK'));
     await page.getByRole('button', { name: DA['money.preview.cancel'] }).click();
 
-    await picker(page).setInputFiles(statement(ROWS, ROWS));
-    await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
+    await moneyFilePicker(page).setInputFiles(statement(ROWS, ROWS));
+    await moneyPreviewHeading(page).waitFor({ timeout: 60_000 });
     expect(await count(page, 'new')).toBe(ROWS.toLocaleString('da-DK'));
     // The parts go quickly, so the cancel button is pressed the moment it appears (as an impatient
     // citizen would, but without the test's own round trips in between).
@@ -77,8 +73,8 @@ describe('a bank import larger than one message, in Chromium', () => {
       });
       observer.observe(document.body, { childList: true, subtree: true });
     }, DA['money.import.cancelSaving']);
-    await saveButton(page, ROWS).click();
-    await status(page).filter({ hasText: DA['money.import.cancelled'] }).waitFor({ timeout: 60_000 });
+    await moneySaveButton(page, ROWS).click();
+    await moneyImportStatus(page).filter({ hasText: DA['money.import.cancelled'] }).waitFor({ timeout: 60_000 });
     expect(await stored(page)).toBe(ROWS);
   }, 300_000);
 });

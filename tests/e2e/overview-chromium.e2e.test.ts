@@ -13,55 +13,29 @@
  */
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
-import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
+import { addMunicipalityAndSignIn, callBackground, chromiumForThisFile, createVault, DA, expectAccessible, firstProfileId, overviewViewsNav, screenHeading, screenshotPath, sectionsNav, text } from './harness/vault-ui';
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import type { Activity, Case, Decision } from '../../src/municipal/api/schemas';
 import { endOfDanishDay } from '../../src/municipal/connector/reminders';
 
-let server: RunningMunicipality;
-let session: ChromiumSession;
-let context: BrowserContext;
-let extensionId: string;
-const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
-const profileDir = newProfileDir();
-keepPagesOnFailure(() => [context]);
-
-beforeAll(async () => {
-  server = await startMunicipalityServer({ port: 0, testMode: true });
-  session = await launchChromium({ profileDir, extensionDir: granted.dir, bypassCSP: true }); // bypassCSP: to inject axe-core
-  ({ context, extensionId } = session);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  removeProfileDir(profileDir);
-  granted.remove();
-});
-
-const served = <T>(resource: 'cases' | 'decisions' | 'activities') =>
-  [...server.state.ledger('thomas').changesAfter(resource, 0)].map((e) => e.record as unknown as T).filter((r) => (r as { type: string }).type !== 'tombstone');
-
-const nav = (page: Page) => page.getByRole('navigation', { name: DA['header.sections'] });
-const subnav = (page: Page) => page.getByRole('navigation', { name: DA['overview.views'] });
-const heading2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
+const server = municipalityForThisFile();
+const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core
 
 describe('the overview of Thomas’s municipal data', () => {
   let page: Page;
 
   it('adds the municipality by its address, signs Thomas in and shows the sync progress', async () => {
-    page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/vault.html`);
+    page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
 
     // Before any data: the overview explains and points to the municipality section.
-    await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByText(DA['overview.empty']).waitFor();
     await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
-    await heading2(page, DA['muni.title']).waitFor();
+    await screenHeading(page, DA['muni.title']).waitFor();
     await page.getByText(DA['muni.none']).waitFor();
     await expectAccessible(page, 'municipality, none yet');
 
@@ -87,28 +61,28 @@ describe('the overview of Thomas’s municipal data', () => {
 
   it('shows Now: open cases in plain words, the next deadline, the latest payments', async () => {
     await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
-    await heading2(page, DA['now.title']).waitFor();
+    await screenHeading(page, DA['now.title']).waitFor();
     const openCases = page.getByRole('region', { name: DA['now.openCases'] });
     const cash = explainTopic('32.24.04', 'da')!.plainTitle;
     const travel = explainTopic('15.20.38', 'da')!.plainTitle;
     expect(cash).toBe('Kontanthjælp');
     await openCases.getByRole('link', { name: cash, exact: true }).waitFor();
     await openCases.getByRole('link', { name: travel, exact: true }).waitFor();
-    const open = served<Case>('cases').filter((c) => c.status !== 'closed');
+    const open = servedRecords<Case>(server, 'thomas', 'cases').filter((c) => c.status !== 'closed');
     await expect.poll(() => openCases.getByRole('listitem').count()).toBe(open.length);
 
     // The next deadline is the earliest one still ahead, among activities and last days to appeal.
     const now = Date.now();
-    const deadlines = served<Activity>('activities')
+    const deadlines = servedRecords<Activity>(server, 'thomas', 'activities')
       .filter((a): a is Extract<Activity, { kind: 'deadline' }> => a.kind === 'deadline' && (a.status === 'planned' || a.status === 'changed') && Date.parse(a.dueAt) >= now)
       .map((a) => ({ title: a.title, at: Date.parse(a.dueAt) }));
     const firstActivityDeadline = deadlines.sort((a, b) => a.at - b.at)[0]!;
     const deadlineBlock = page.getByRole('region', { name: DA['now.deadlines'] });
     const firstShown = deadlineBlock.getByRole('listitem').first();
-    const appeals = served<Decision>('decisions')
+    const appeals = servedRecords<Decision>(server, 'thomas', 'decisions')
       // An appeal deadline the case system also lists as a deadline shows once, as that deadline.
       .filter((d) => d.appeal && endOfDanishDay(d.appeal.deadline) >= now)
-      .filter((d) => !served<Activity>('activities').some((a) => a.kind === 'deadline' && a.caseId === d.caseId && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt)) === d.appeal!.deadline))
+      .filter((d) => !servedRecords<Activity>(server, 'thomas', 'activities').some((a) => a.kind === 'deadline' && a.caseId === d.caseId && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt)) === d.appeal!.deadline))
       .map((d) => ({ title: d.title, at: endOfDanishDay(d.appeal!.deadline) }));
     const next = [...deadlines, ...appeals].sort((x, y) => x.at - y.at)[0]!;
     expect(await firstShown.textContent()).toContain(next.title);
@@ -120,7 +94,7 @@ describe('the overview of Thomas’s municipal data', () => {
 
   it('opens a case: topic and status explained, the decision and its basis linked, the caseworker reachable', async () => {
     await page.getByRole('region', { name: DA['now.openCases'] }).getByRole('link', { name: 'Kontanthjælp', exact: true }).click();
-    await heading2(page, 'Kontanthjælp').waitFor();
+    await screenHeading(page, 'Kontanthjælp').waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kontanthjælp');
     await page.getByText(explainTopic('32.24.04', 'da')!.explanation!).waitFor();
     const contact = page.getByRole('region', { name: DA['case.contact'] });
@@ -128,18 +102,18 @@ describe('the overview of Thomas’s municipal data', () => {
     const phone = contact.getByRole('link', { name: /72 36 41 12/ });
     expect(await phone.getAttribute('href')).toBe('tel:72364112');
 
-    const cashCase = served<Case>('cases').find((c) => c.kle.code === '32.24.04')!;
-    const decision = served<Decision>('decisions').find((d) => d.caseId === cashCase.id)!;
+    const cashCase = servedRecords<Case>(server, 'thomas', 'cases').find((c) => c.kle.code === '32.24.04')!;
+    const decision = servedRecords<Decision>(server, 'thomas', 'decisions').find((d) => d.caseId === cashCase.id)!;
     const decisions = page.getByRole('region', { name: DA['case.decisions'] });
     await decisions.getByRole('heading', { name: decision.title }).first().waitFor();
     const documentBasis = decision.basis.find((b) => b.kind === 'document')!;
     await decisions.getByRole('link', { name: documentBasis.description }).first().click();
     // The basis link opens the very document the decision rests on.
-    const docTitle = (served<{ id: string; title: string; type: string }>('documents' as never) as { id: string; title: string }[]).find((d) => d.id === (documentBasis as { documentId: string }).documentId)!.title;
-    await heading2(page, docTitle).waitFor();
+    const docTitle = servedRecords<{ id: string; title: string }>(server, 'thomas', 'documents').find((d) => d.id === (documentBasis as { documentId: string }).documentId)!.title;
+    await screenHeading(page, docTitle).waitFor();
     await expectAccessible(page, 'document');
     await page.getByRole('link', { name: 'Kontanthjælp' }).first().click();
-    await heading2(page, 'Kontanthjælp').waitFor();
+    await screenHeading(page, 'Kontanthjælp').waitFor();
 
     // The citizen's own note, attached to the case.
     const notes = page.getByRole('region', { name: DA['case.notes'] });
@@ -152,8 +126,8 @@ describe('the overview of Thomas’s municipal data', () => {
   });
 
   it('shows the calendar as a list and a month, and exports an .ics that parses back into the same events', async () => {
-    await subnav(page).getByRole('link', { name: DA['view.calendar'] }).click();
-    await heading2(page, DA['calendar.title']).waitFor();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
+    await screenHeading(page, DA['calendar.title']).waitFor();
     const upcoming = page.getByRole('list', { name: DA['calendar.upcoming'] });
     await upcoming.getByRole('listitem').first().waitFor();
     await upcoming.getByText(/^Fra /).first().waitFor();
@@ -166,10 +140,10 @@ describe('the overview of Thomas’s municipal data', () => {
     expect(file.suggestedFilename()).toBe(DA['calendar.fileName']);
     const ics = readFileSync((await file.path())!, 'utf8');
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const activities = served<Activity>('activities');
+    const activities = servedRecords<Activity>(server, 'thomas', 'activities');
     // An appeal deadline the case system also lists as a deadline is exported once.
     const listed = new Set(activities.filter((a) => a.kind === 'deadline').map((a) => `${a.caseId}|${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt))}`));
-    const appeals = served<Decision>('decisions').filter((d) => d.appeal && !listed.has(`${d.caseId}|${d.appeal.deadline}`));
+    const appeals = servedRecords<Decision>(server, 'thomas', 'decisions').filter((d) => d.appeal && !listed.has(`${d.caseId}|${d.appeal.deadline}`));
     expect(events).toHaveLength(activities.length + appeals.length);
     for (const a of activities) {
       const event = events.find((e) => e.summary.endsWith(`: ${a.title}`) && e.startDate.toJSDate().getTime() === Date.parse(a.kind === 'appointment' ? a.startsAt : a.dueAt));
@@ -198,8 +172,8 @@ describe('the overview of Thomas’s municipal data', () => {
   });
 
   it('shows the payments as a chart with a table alternative, the access log, and Danish-aware search', async () => {
-    await subnav(page).getByRole('link', { name: DA['view.payments'] }).click();
-    await heading2(page, DA['payments.title']).waitFor();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.payments'] }).click();
+    await screenHeading(page, DA['payments.title']).waitFor();
     const chart = page.getByRole('img', { name: DA['payments.chartTitle'] });
     await chart.waitFor();
     expect(await chart.locator('rect.bar-paid').count()).toBeGreaterThan(3);
@@ -207,14 +181,14 @@ describe('the overview of Thomas’s municipal data', () => {
     await expectAccessible(page, 'payments');
     await page.screenshot({ path: screenshotPath('overview-payments-da'), fullPage: true });
 
-    await subnav(page).getByRole('link', { name: DA['view.access'] }).click();
-    await heading2(page, DA['access.title']).waitFor();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.access'] }).click();
+    await screenHeading(page, DA['access.title']).waitFor();
     await page.getByRole('columnheader', { name: DA['access.why'] }).waitFor();
     expect(await page.locator('table.access-log tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'access log');
 
-    await subnav(page).getByRole('link', { name: DA['view.search'] }).click();
-    await heading2(page, DA['search.title']).waitFor();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.search'] }).click();
+    await screenHeading(page, DA['search.title']).waitFor();
     // "Vesteraa" is the old spelling of Vesterå; case does not matter.
     await page.getByLabel(DA['search.label']).fill('VESTERAA');
     await page.getByRole('status').filter({ hasText: /resultat/ }).waitFor();
@@ -223,7 +197,7 @@ describe('the overview of Thomas’s municipal data', () => {
     await page.getByRole('region', { name: DA['search.kind.case'] }).getByRole('link').first().waitFor();
     await expectAccessible(page, 'search');
     await page.getByRole('region', { name: DA['search.kind.case'] }).getByRole('link', { name: /^Kontanthjælp/ }).first().click();
-    await heading2(page, 'Kontanthjælp').waitFor();
+    await screenHeading(page, 'Kontanthjælp').waitFor();
   });
 
   it('reminds of a near deadline with a browser notification', async () => {
@@ -240,14 +214,14 @@ describe('the overview of Thomas’s municipal data', () => {
     });
     expect(added.status).toBe(200);
 
-    await subnav(page).getByRole('link', { name: DA['view.calendar'] }).click();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
     const reminders = page.getByRole('region', { name: DA['calendar.remindersTitle'] });
     await reminders.getByLabel(DA['lead.15']).check();
     await reminders.getByRole('button', { name: DA['calendar.remindersSave'] }).click();
     await reminders.getByText(DA['calendar.remindersSaved']).waitFor();
     expect(((await callBackground(page, 'getSettings')).value as { reminderLeadMinutes: number[] }).reminderLeadMinutes).toContain(15);
 
-    await nav(page).getByRole('button', { name: DA['section.municipality'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.municipality'] }).click();
     // Slow pages, so the progress bar can be seen while the sync runs.
     const armed = await fetch(`${server.url}/__test/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'delay', delayMs: 400, times: 6 }) });
     expect(armed.ok).toBe(true);
@@ -258,7 +232,7 @@ describe('the overview of Thomas’s municipal data', () => {
     await expectAccessible(page, 'municipality, syncing');
     await page.getByText(/^Færdig: \d+ oplysninger/).waitFor({ timeout: 60_000 });
     await progress.waitFor({ state: 'detached' });
-    await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByRole('region', { name: DA['now.deadlines'] }).getByText('Send lægeerklæring', { exact: true }).waitFor();
 
     const notificationIds = () =>
@@ -267,7 +241,7 @@ describe('the overview of Thomas’s municipal data', () => {
   });
 
   it('removes the connection, and with it the fetched data when the citizen asks', async () => {
-    await nav(page).getByRole('button', { name: DA['section.municipality'] }).click();
+    await sectionsNav(page).getByRole('button', { name: DA['section.municipality'] }).click();
     await page.getByRole('button', { name: DA['muni.disconnect'] }).click();
     const dialog = page.getByRole('dialog', { name: text(DA, 'muni.disconnectTitle', { name: 'Vesterå Kommune' }) });
     await dialog.waitFor();
@@ -278,8 +252,8 @@ describe('the overview of Thomas’s municipal data', () => {
     await dialog.getByRole('button', { name: DA['muni.disconnectConfirm'] }).click();
     await page.getByText(DA['muni.disconnected']).waitFor();
     await page.getByText(DA['muni.none']).waitFor();
-    expect(((await callBackground(page, 'listRecords', { profileId: ((await callBackground(page, 'listProfiles')).value as { id: string }[])[0]!.id, kind: 'municipal-case' })).value as { records: unknown[] }).records).toEqual([]);
-    await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
+    expect(((await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'municipal-case' })).value as { records: unknown[] }).records).toEqual([]);
+    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByText(DA['overview.empty']).waitFor();
   });
 });

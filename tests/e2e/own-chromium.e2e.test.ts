@@ -10,44 +10,20 @@
  * the loopback host (headless Chromium cannot answer the permission prompt).
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { callBackground, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
-import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
+import { callBackground, chromiumForThisFile, connectMunicipalityFromEmptyOverview, createVault, DA, expectAccessible, firstProfileId, screenHeading, screenshotPath, text } from './harness/vault-ui';
 import type { Case, Payment } from '../../src/municipal/api/schemas';
 import { makePdf } from '../../src/municipality-server/data/pdf';
 
-let server: RunningMunicipality;
-let session: ChromiumSession;
-let context: BrowserContext;
-let extensionId: string;
-const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
-const profileDir = newProfileDir();
-keepPagesOnFailure(() => [context]);
+const server = municipalityForThisFile();
+const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core
 
 /** A small, valid PDF whose text is a marker that must never be stored readable. */
 const MARKER = 'Laegeattest-Hemmelig-Diagnose-7Q4Z';
 const FILE_NAME = 'lægeattest-thomas-7Q4Z.pdf';
 const PDF = Buffer.from(makePdf(MARKER, []));
-
-beforeAll(async () => {
-  server = await startMunicipalityServer({ port: 0, testMode: true });
-  session = await launchChromium({ profileDir, extensionDir: granted.dir, bypassCSP: true }); // bypassCSP: to inject axe-core
-  ({ context, extensionId } = session);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  removeProfileDir(profileDir);
-  granted.remove();
-});
-
-const served = <T>(resource: 'cases' | 'payments') =>
-  [...server.state.ledger('thomas').changesAfter(resource, 0)].map((e) => e.record as unknown as T).filter((r) => (r as { type: string }).type !== 'tombstone');
-
-const nav = (page: Page) => page.getByRole('navigation', { name: DA['header.sections'] });
-const heading2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
 
 /**
  * Which needles occur in any row of the vault's IndexedDB (strings and byte arrays alike),
@@ -90,17 +66,12 @@ describe('Thomas’s own file and correction request', () => {
   let cashCase: Case;
 
   it('connects the municipality and opens the cash-benefit case', async () => {
-    page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/vault.html`);
+    page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Thomas' });
-    await nav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
-    await addMunicipalityAndSignIn(page, server.url);
-    await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
-    await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
+    await connectMunicipalityFromEmptyOverview(page, server.url);
     await page.getByRole('region', { name: DA['now.openCases'] }).getByRole('link', { name: 'Kontanthjælp', exact: true }).click();
-    await heading2(page, 'Kontanthjælp').waitFor();
-    cashCase = served<Case>('cases').find((c) => c.kle.code === '32.24.04')!;
+    await screenHeading(page, 'Kontanthjælp').waitFor();
+    cashCase = servedRecords<Case>(server, 'thomas', 'cases').find((c) => c.kle.code === '32.24.04')!;
   });
 
   it('attaches a PDF to the case: listed, downloaded back with the same bytes', async () => {
@@ -130,12 +101,12 @@ describe('Thomas’s own file and correction request', () => {
     await files.getByRole('alert').getByText(/Filen er for stor \(30 MB\)\. Du kan vedhæfte filer på højst 25 MB\./).waitFor();
     expect(await files.getByLabel(DA['own.files.choose']).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'file too large');
-    const stored = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind: 'attachment' });
+    const stored = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'attachment' });
     expect(stored.value.records.map((r: { data: { fileName: string } }) => r.data.fileName)).toEqual([FILE_NAME]);
   });
 
   it('sends a correction of a payment with the PDF as evidence; it is received with a verified receipt', async () => {
-    const casePayments = served<Payment>('payments').filter((p) => p.caseId === cashCase.id);
+    const casePayments = servedRecords<Payment>(server, 'thomas', 'payments').filter((p) => p.caseId === cashCase.id);
     const payments = page.getByRole('region', { name: DA['case.payments'] });
     const action = payments.getByRole('button', { name: new RegExp(`^${DA['own.correct.action']} `) }).first();
     const title = ((await action.textContent()) ?? '').replace(DA['own.correct.action'], '').replace(/^ om /, '').trim();
@@ -159,7 +130,7 @@ describe('Thomas’s own file and correction request', () => {
     // The municipality's inbox holds it, and its receipt is the one the vault keeps.
     const inbox = server.state.inbox.get('thomas') ?? [];
     expect(inbox.map((r) => [r.kind, r.caseId])).toEqual([['correction', cashCase.id]]);
-    const requests = await callBackground(page, 'listRecords', { profileId: await profileId(page), kind: 'correction-request' });
+    const requests = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'correction-request' });
     const [request] = requests.value.records as { data: { status: { state: string; receipt: { id: string; sha256: string } }; evidence: { title: string; sha256?: string }[]; target: { municipalId: string; title: string } } }[];
     expect(request!.data.status.state).toBe('received');
     expect(request!.data.status.receipt).toEqual(inbox[0]);
@@ -194,7 +165,7 @@ describe('Thomas’s own file and correction request', () => {
     );
     await files.getByRole('button', { name: DA['own.files.attach'] }).click();
     await files.getByRole('status').getByText(text(DA, 'own.files.attached', { name: 'kontoudtog-2026.pdf' })).waitFor({ timeout: 120_000 });
-    const id = await profileId(page);
+    const id = await firstProfileId(page);
     const parts = await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment-content' });
     const big = (await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment' })).value.records.find((r: { data: { fileName: string } }) => r.data.fileName === 'kontoudtog-2026.pdf');
     expect(big.data).toMatchObject({ size, chunks: 24 });
@@ -218,8 +189,3 @@ describe('Thomas’s own file and correction request', () => {
     expect((await foundInVaultRows(page, ['argon2id'])).found).toEqual(['argon2id']);
   });
 });
-
-async function profileId(page: Page): Promise<string> {
-  const profiles = await callBackground(page, 'listProfiles');
-  return (profiles.value as { id: string }[])[0]!.id;
-}

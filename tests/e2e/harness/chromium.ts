@@ -32,13 +32,14 @@ export interface LaunchOptions {
 }
 
 /**
- * A copy of the Chrome build whose manifest already grants `patterns` — the state a citizen's
- * "Allow" leaves behind. Headless Chromium cannot answer the permission prompt itself (nothing
- * can click the browser's own UI), so tests that go past that prompt load this copy.
+ * A copy of the Chrome build (or of `buildDir`, e.g. the Firefox build) whose manifest already
+ * grants `patterns` — the state a citizen's "Allow" leaves behind. A headless browser cannot
+ * answer the permission prompt itself (nothing can click the browser's own UI), so tests that go
+ * past that prompt load this copy.
  */
-export function buildWithHostPermissions(patterns: string[]): { dir: string; remove(): void } {
+export function buildWithHostPermissions(patterns: string[], buildDir = CHROME_EXTENSION_DIR): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'handlerum-ext-'));
-  cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
+  cpSync(buildDir, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: patterns }));

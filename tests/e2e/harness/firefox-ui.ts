@@ -39,24 +39,31 @@ export const waitForText = (page: Page, wanted: string | RegExp, options: { with
     options.timeoutMs,
   );
 
-/** The form control a visible `<label>` with exactly this text names (by `for` or by nesting). */
-async function labelled(page: Page, label: string): Promise<ElementHandle<Element>> {
-  return waitUntil(page, `a field labelled ${JSON.stringify(label)}`, async () => {
-    const handle = await page.evaluateHandle((text) => {
-      const normalise = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-      for (const l of document.querySelectorAll('label')) {
-        if (normalise(l.textContent) === text && l.control) return l.control;
-      }
-      return null;
-    }, label);
+/**
+ * The form control a visible `<label>` with exactly this text names (by `for` or by nesting),
+ * inside the first element matching `within`.
+ */
+async function labelled(page: Page, label: string, within = 'body'): Promise<ElementHandle<Element>> {
+  return waitUntil(page, `a field labelled ${JSON.stringify(label)}${within === 'body' ? '' : ` in ${within}`}`, async () => {
+    const handle = await page.evaluateHandle(
+      (text, scope) => {
+        const normalise = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+        for (const l of document.querySelector(scope)?.querySelectorAll('label') ?? []) {
+          if (normalise(l.textContent) === text && l.control) return l.control;
+        }
+        return null;
+      },
+      label,
+      within,
+    );
     const element = handle.asElement();
     return element ? (element as ElementHandle<Element>) : null;
   });
 }
 
-/** Types `value` into the field labelled `label`, replacing what it held, key by key. */
-export async function fill(page: Page, label: string, value: string): Promise<void> {
-  const field = await labelled(page, label);
+/** Types `value` into the field labelled `label` (inside `within`), replacing what it held, key by key. */
+export async function fill(page: Page, label: string, value: string, options: { within?: string } = {}): Promise<void> {
+  const field = await labelled(page, label, options.within);
   await field.evaluate((el) => {
     (el as HTMLInputElement).focus();
     (el as HTMLInputElement).select?.();

@@ -12,6 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { buildWithHostPermissions } from './chromium';
+import type { VaultApi } from './vault-api';
 
 /** The Firefox build to install; FIREFOX_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild .output). */
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.FIREFOX_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../.output/firefox-mv3'));
@@ -57,9 +59,24 @@ const downloadPrefs = (dir: string) => ({
   'browser.download.alwaysOpenPanel': false,
 });
 
-export async function launchFirefox(options: { profileDir?: string; /** Where downloads are saved. */ downloadDir?: string } = {}): Promise<FirefoxSession> {
+export interface FirefoxLaunchOptions {
+  profileDir?: string;
+  /** Where downloads are saved. */
+  downloadDir?: string;
+  /**
+   * Hosts the installed build's manifest already grants, the state the permission prompt's
+   * "Allow" leaves behind (headless Firefox cannot answer the prompt): a copy of the build is
+   * installed, and removed when the session closes.
+   */
+  hostPermissions?: string[];
+  /** More Firefox prefs, on top of the ones set here. */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   const profileDir = options.profileDir ?? newFirefoxProfileDir();
-  const browser = await puppeteer.launch({
+  const granted = options.hostPermissions ? buildWithHostPermissions(options.hostPermissions, FIREFOX_EXTENSION_DIR) : null;
+  const launching = puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
@@ -78,13 +95,22 @@ export async function launchFirefox(options: { profileDir?: string; /** Where do
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       ...(options.downloadDir ? downloadPrefs(options.downloadDir) : {}),
+      ...options.prefs,
     },
   });
+  const browser = await launching.catch((error: unknown) => {
+    granted?.remove();
+    throw error;
+  });
+  const close = async (): Promise<void> => {
+    await browser.close();
+    granted?.remove();
+  };
   try {
-    const addonId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const addonId = await browser.installExtension(granted?.dir ?? FIREFOX_EXTENSION_DIR);
     if (addonId !== FIREFOX_ADDON_ID) throw new Error(`launchFirefox: installed add-on has id ${addonId}`);
   } catch (error) {
-    await browser.close();
+    await close();
     throw error;
   }
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
@@ -101,6 +127,29 @@ export async function launchFirefox(options: { profileDir?: string; /** Where do
       await waitForDocument(page, url);
       return page;
     },
-    close: () => browser.close(),
+    close,
   };
+}
+
+/**
+ * Connects a profile to the municipality at `origin` through the vault's API, picks `citizen` on
+ * the sign-in page that opens in a window of its own, and waits until the first sync has ended
+ * well (fails at once if it ends otherwise). Returns the connection's id.
+ */
+export async function connectMunicipalityAndSync(firefox: FirefoxSession, api: VaultApi, connect: { profileId: string; origin: string; citizen?: string }): Promise<string> {
+  const citizen = connect.citizen ?? 'thomas';
+  const loginTarget = firefox.browser.waitForTarget((t) => t.url().includes('/oauth/authorize'), { timeout: 30_000 });
+  const connecting = api.ok('municipalConnect', { profileId: connect.profileId, origin: connect.origin });
+  const login = (await (await loginTarget).page())!;
+  await login.waitForSelector(`button[value="${citizen}"]`);
+  await login.click(`button[value="${citizen}"]`);
+  const { connectionId } = await connecting;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const status = (await api.ok('municipalSyncStatus', {})).find((s) => s.connectionId === connectionId);
+    if (status?.state === 'ok') return connectionId;
+    if (status && status.state !== 'running') throw new Error(`sync ended ${status.state}: ${status.error}`);
+    if (Date.now() > deadline) throw new Error('sync did not finish');
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }

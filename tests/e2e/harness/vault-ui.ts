@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, expect } from 'vitest';
-import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession, type LaunchOptions } from './chromium';
+import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession, type LaunchOptions } from './chromium';
 import { da, type MessageKey } from '../../../src/ui/i18n/da';
 import { en } from '../../../src/ui/i18n/en';
 
@@ -78,6 +78,15 @@ export async function openSection(page: Page, key: 'section.notes' | 'section.pr
   await page.getByRole('navigation', { name: c['header.sections'] }).getByRole('button', { name: c[key] }).click();
 }
 
+/** The header's navigation between the vault's sections (notes, overview, money, …). */
+export const sectionsNav = (page: Page, c: Catalogue = DA) => page.getByRole('navigation', { name: c['header.sections'] });
+
+/** The overview's navigation between its views (now, calendar, payments, …). */
+export const overviewViewsNav = (page: Page, c: Catalogue = DA) => page.getByRole('navigation', { name: c['overview.views'] });
+
+/** The level-2 heading with exactly this text: the title of the screen shown. */
+export const screenHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
+
 /** The profile whose data is shown, as the header says it. */
 export const currentProfile = (page: Page, c: Catalogue = DA): Promise<string> =>
   page
@@ -110,6 +119,18 @@ export async function addMunicipalityAndSignIn(page: Page, origin: string, citiz
   await login.click(`button[value="${citizen}"]`);
 }
 
+/**
+ * From a new vault's empty overview: adds the municipality at `origin`, signs Thomas in, waits
+ * until the first sync has finished and goes back to the overview.
+ */
+export async function connectMunicipalityFromEmptyOverview(page: Page, origin: string): Promise<void> {
+  await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
+  await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+  await addMunicipalityAndSignIn(page, origin);
+  await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
+  await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
+}
+
 /** Fails with the list of serious or critical axe-core violations on what the page shows now. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const violations = await seriousAxeViolations(page);
@@ -128,6 +149,32 @@ export function callBackground(page: Page, method: string, args: object = {}): P
     [method, args] as const,
   );
 }
+
+/** The id of the vault's first profile (the one a new vault starts with), as the background lists it. */
+export async function firstProfileId(page: Page): Promise<string> {
+  const profiles = await callBackground(page, 'listProfiles');
+  return (profiles.value as { id: string }[])[0]!.id;
+}
+
+/** The first profile's records of a kind, as the background lists them; fails if the call fails or any record is damaged. */
+export async function recordsOfKind(page: Page, kind: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
+  const result = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind });
+  expect(result.ok).toBe(true);
+  expect(result.value.damaged).toEqual([]);
+  return result.value.records;
+}
+
+/** The money section's file picker for a bank statement. */
+export const moneyFilePicker = (page: Page) => page.getByLabel(DA['money.import.fileLabel']);
+
+/** The heading of the import preview, shown once a chosen file has been read. */
+export const moneyPreviewHeading = (page: Page) => page.getByRole('heading', { name: DA['money.preview.heading'] });
+
+/** The preview's button that saves `n` rows (the count written as the page writes it, 45.000). */
+export const moneySaveButton = (page: Page, n: number) => page.getByRole('button', { name: text(DA, 'money.preview.import', { count: n.toLocaleString('da-DK') }) });
+
+/** Where the money import says how saving went. */
+export const moneyImportStatus = (page: Page) => page.locator('.money-import [role="status"]');
 
 /**
  * When a test fails, keeps a screenshot and the visible text of every open page, to see what
@@ -158,17 +205,20 @@ export const screenshotPath = (name: string): string => resolve(import.meta.dirn
 /**
  * One Chromium profile for a test file: closed and removed after the file, its pages kept when a
  * test fails. `restart()` closes the browser and opens it again on the same profile, as a user
- * restarting the browser would.
+ * restarting the browser would. With `hostPermissions` it runs a copy of the build whose manifest
+ * already grants those hosts (see buildWithHostPermissions), removed after the file too.
  */
-export function chromiumForThisFile(options: Omit<LaunchOptions, 'profileDir'> = {}) {
+export function chromiumForThisFile({ hostPermissions, ...options }: Omit<LaunchOptions, 'profileDir'> & { hostPermissions?: string[] } = {}) {
   const profileDir = newProfileDir();
+  const granted = hostPermissions ? buildWithHostPermissions(hostPermissions) : null;
   let session: ChromiumSession | null = null;
   keepPagesOnFailure(() => [session?.context]);
   afterAll(async () => {
     await session?.close();
     removeProfileDir(profileDir);
+    granted?.remove();
   });
-  const launch = async (): Promise<ChromiumSession> => (session = await launchChromium({ profileDir, ...options }));
+  const launch = async (): Promise<ChromiumSession> => (session = await launchChromium({ profileDir, ...options, ...(granted ? { extensionDir: granted.dir } : {}) }));
   return {
     launch,
     async restart(): Promise<ChromiumSession> {
