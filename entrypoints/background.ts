@@ -22,6 +22,7 @@ export default defineBackground(() => {
       fetch: (url, init) => fetch(url, init),
       hasHostPermission,
       municipalInbox: (args) => municipal.handlers.municipalInboxSend(args),
+      municipalDocumentPdf: (args) => municipal.handlers.municipalDocumentPdf(args),
     });
     const municipal: MunicipalService = new MunicipalService({
       onSyncComplete: (profileId): Promise<void> => sharing.onSyncComplete(profileId),

@@ -20,6 +20,7 @@ import type {
   SharingIdentity,
   SharingMethod,
 } from '../messaging/sharing-api';
+import { pdfIdFor } from '../municipal/connector/ids';
 import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
 import type { FetchLike } from '../municipal/connector/http';
 import { profileKind } from '../records/profile';
@@ -30,11 +31,14 @@ import {
   municipalDecisionKind,
   municipalDocumentKind,
   municipalPaymentKind,
+  municipalPdfKind,
   municipalSignatureKind,
   type MunicipalRecordData,
   type MunicipalSignatureData,
 } from '../records/municipal/index';
+import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../records/own/index';
 import { findKind } from '../records/registry';
+import { CLINICAL_TYPES } from '../records/sharing/selection';
 import {
   citizenKeysKind,
   shareGrantKind,
@@ -46,8 +50,8 @@ import {
   type ShareGrantData,
   type ShareRecipientData,
 } from '../records/sharing/index';
-import { buildShare, SelectionError, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
-import type { HealthMonthLike, MunicipalStored, SignatureLike, TransactionLike } from '../sharing/derived';
+import { buildShare, documentKey, SelectionError, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
+import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike, TransactionLike } from '../sharing/derived';
 import { describeScope } from '../sharing/describe';
 import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
 import { logFile, nextEntry, verifyChain } from '../sharing/transparency-log';
@@ -117,8 +121,21 @@ export interface SharingServiceDeps {
    * verified receipt, throws its VaultError otherwise. Absent: that delivery is not offered.
    */
   municipalInbox?: (args: { profileId: string; caseVaultId: string; payload: { type: 'bundle'; data: string } }) => Promise<{ receipt: { id: string } }>;
+  /**
+   * The municipal connector's PDF of a document (municipalDocumentPdf): the kept copy, or
+   * fetched from the municipality when the vault did not keep it. Absent: only kept PDFs go.
+   */
+  municipalDocumentPdf?: (args: { profileId: string; documentId: string }) => Promise<{ data: string }>;
+  /** The largest bundle made, in bytes (default {@link MAX_BUNDLE_BYTES}). */
+  maxBundleBytes?: number;
   now?: () => number;
 }
+
+/**
+ * The largest bundle the vault makes: it is built, encrypted and held in the background's
+ * memory in one piece, and most receivers' upload limits are well below it.
+ */
+export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 
 /** A bundle's validity when the citizen chose "until the case closes": the latest it can run. */
 const CASE_BOUND_MAX_DAYS = 365;
@@ -372,15 +389,18 @@ export class SharingService {
     }
     const cases = new Map<string, CaseSource>();
     const signatures = new Map<string, SignatureLike>();
+    /** The vault ids of the documents of the cases whose documents are chosen. */
+    const chosenDocuments: { vaultId: string; stored: MunicipalStored }[] = [];
     if (types.has('case')) {
       const caseRecords = await this.listIfKnown<MunicipalRecordData>(profileId, municipalCaseKind.name);
       const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
-      const byServerId = new Map<string, CaseSource>();
+      const withDocuments = new Set(request.selection.items.flatMap((i) => (i.type === 'case' && i.parts.includes('documents') ? [i.caseId] : [])));
+      const byServerId = new Map<string, { source: CaseSource; documents: boolean }>();
       for (const c of caseRecords) {
         if (!wanted.has(c.id)) continue;
         const source: CaseSource = { case: c.data as unknown as MunicipalStored, decisions: [], documents: [], payments: [], activities: [] };
         cases.set(c.id, source);
-        byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, source);
+        byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, { source, documents: withDocuments.has(c.id) });
       }
       const parts = [
         [municipalDecisionKind.name, 'decisions'],
@@ -391,23 +411,116 @@ export class SharingService {
       for (const [kind, part] of parts) {
         for (const r of await this.listIfKnown<MunicipalRecordData>(profileId, kind)) {
           const caseId = r.data.record.caseId;
-          const source = typeof caseId === 'string' ? byServerId.get(`${r.data.provenance.origin} ${caseId}`) : undefined;
-          if (source) source[part].push(r.data as unknown as MunicipalStored);
+          const target = typeof caseId === 'string' ? byServerId.get(`${r.data.provenance.origin} ${caseId}`) : undefined;
+          if (!target) continue;
+          target.source[part].push(r.data as unknown as MunicipalStored);
+          if (part === 'documents' && target.documents) chosenDocuments.push({ vaultId: r.id, stored: r.data as unknown as MunicipalStored });
         }
       }
       for (const s of await this.listIfKnown<MunicipalSignatureData>(profileId, municipalSignatureKind.name)) {
         signatures.set(s.id, { origin: s.data.origin, jws: s.data.jws, kid: s.data.kid });
       }
     }
+    const attachmentIds = request.selection.items.flatMap((i) => (i.type === 'attachment' ? [i.attachmentId] : []));
+    await this.checkFileSizes(profileId, chosenDocuments, attachmentIds);
+    const documentFiles = await this.documentFiles(profileId, chosenDocuments);
+    const attachments = await this.attachments(profileId, attachmentIds);
     const needsBank = types.has('monthly-spending') || types.has('food-budget') || types.has('transactions');
     const transactions = needsBank ? (await this.listIfKnown<TransactionLike & { text: string }>(profileId, 'bank-transaction')).map((r) => r.data) : [];
-    const health = types.has('health-summary') ? (await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')).map((r) => r.data) : [];
+    const healthItems = request.selection.items.flatMap((i) => (i.type === 'health-records' ? [i] : []));
+    const needsDaily = types.has('health-summary') || healthItems.some((i) => i.metrics.length > 0);
+    const health = needsDaily ? (await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')).map((r) => r.data) : [];
+    const healthObservations = healthItems.some((i) => i.observations) ? (await this.listIfKnown<HealthObservationLike>(profileId, 'health-observation')).map((r) => r.data) : [];
+    const healthClinical = healthItems.some((i) => i.clinical.length > 0) ? (await this.listIfKnown<HealthClinicalLike>(profileId, 'health-clinical')).map((r) => r.data) : [];
     const names = new Map<string, string>();
     for (const c of cases.values()) {
       const authority = (c.case.record as { authority?: { name?: string } }).authority?.name;
       if (authority) names.set(c.case.provenance.origin, authority);
     }
-    return { notes, cases, transactions, health, signatures, municipalityName: (origin) => names.get(origin) ?? new URL(origin).host };
+    return {
+      notes,
+      cases,
+      transactions,
+      health,
+      healthObservations,
+      healthClinical,
+      documentFiles,
+      attachments,
+      signatures,
+      municipalityName: (origin) => names.get(origin) ?? new URL(origin).host,
+    };
+  }
+
+  /**
+   * Refuses, before any file is read, a share whose documents and own files alone pass the
+   * bundle limit (their sizes are in their records).
+   * @throws {VaultError} `share-too-large`
+   */
+  private async checkFileSizes(profileId: string, documents: readonly { stored: MunicipalStored }[], attachmentIds: readonly string[]): Promise<void> {
+    let total = 0;
+    for (const { stored } of documents) {
+      const content = stored.record.content as { format?: string; bytes?: number } | undefined;
+      if (content?.format === 'pdf') total += content.bytes ?? 0;
+    }
+    for (const id of attachmentIds) total += (await this.records.get<AttachmentData>(profileId, attachmentKind.name, id))?.data.size ?? 0;
+    const max = this.deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
+    if (total > max) throw new VaultError('share-too-large', `files: ${total} bytes, limit ${max}`);
+  }
+
+  /**
+   * The PDFs of the chosen documents: the vault's copy, or the connector's (which fetches it
+   * from the municipality), each checked against the SHA-256 in the signed record.
+   * @throws {VaultError} `document-unavailable` when a PDF is neither kept nor can be fetched, or does not match
+   */
+  private async documentFiles(profileId: string, documents: readonly { vaultId: string; stored: MunicipalStored }[]): Promise<Map<string, Uint8Array>> {
+    const out = new Map<string, Uint8Array>();
+    for (const { vaultId, stored } of documents) {
+      const record = stored.record as { id: string; content?: { format?: string; sha256?: string } };
+      if (record.content?.format !== 'pdf') continue;
+      const origin = stored.provenance.origin;
+      const kept = await this.records.get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfIdFor(this.records, origin, record.id));
+      let data = kept && kept.data.sha256 === record.content.sha256 ? kept.data.data : undefined;
+      if (data === undefined && this.deps.municipalDocumentPdf) {
+        try {
+          ({ data } = await this.deps.municipalDocumentPdf({ profileId, documentId: vaultId }));
+        } catch (cause) {
+          throw new VaultError('document-unavailable', `PDF of a document: ${cause instanceof VaultError ? cause.code : 'error'}`, { cause });
+        }
+      }
+      if (data === undefined) throw new VaultError('document-unavailable', 'PDF of a document: not kept in the vault');
+      const bytes = fromBase64Url(data);
+      if (sha256b64(bytes) !== record.content.sha256) throw new VaultError('document-unavailable', 'PDF of a document: does not match its signed digest');
+      out.set(documentKey(origin, record.id), bytes);
+    }
+    return out;
+  }
+
+  /**
+   * The chosen own files with their bytes, joined from their parts and checked against their
+   * SHA-256. A file that is gone is left out (buildShare then refuses the selection).
+   * @throws {VaultError} `record-damaged` when the parts do not make the file
+   */
+  private async attachments(profileId: string, ids: readonly string[]): Promise<Map<string, AttachmentSource>> {
+    const out = new Map<string, AttachmentSource>();
+    for (const id of ids) {
+      const a = await this.records.get<AttachmentData>(profileId, attachmentKind.name, id);
+      if (!a) continue;
+      const parts: AttachmentContentData[] = [];
+      for (let i = 0; i < a.data.chunks; i++) {
+        const part = await this.records.get<AttachmentContentData>(profileId, attachmentContentKind.name, attachmentContentId(id, i));
+        if (!part) throw new VaultError('record-damaged', `attachment part ${i} missing`);
+        parts.push(part.data);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = joinContent(a, parts);
+      } catch (cause) {
+        throw new VaultError('record-damaged', 'attachment parts do not make the file', { cause });
+      }
+      if (sha256b64(bytes) !== a.data.sha256) throw new VaultError('record-damaged', 'attachment does not match its SHA-256');
+      out.set(id, { fileName: a.data.fileName, mediaType: a.data.mediaType, sha256: a.data.sha256, bytes });
+    }
+    return out;
   }
 
   private async preview(request: ShareRequest) {
@@ -425,6 +538,9 @@ export class SharingService {
       }
       throw error;
     }
+    const max = this.deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
+    const size = built.files.reduce((n, f) => n + f.bytes.length, 0) + JSON.stringify(built.data).length;
+    if (size > max) throw new VaultError('share-too-large', `bundle: about ${size} bytes, limit ${max}`);
     let expiresAt: number;
     let untilCase: ShareGrantData['untilCase'] = null;
     if (request.expiry.kind === 'date') {
@@ -756,11 +872,23 @@ export class SharingService {
         if (days.at(-1)! > h.to) h.to = days.at(-1)!;
         health.set(m.data.metric, h);
       }
+      const clinicalCounts = new Map<(typeof CLINICAL_TYPES)[number], number>();
+      for (const c of await this.listIfKnown<{ resourceType: (typeof CLINICAL_TYPES)[number] }>(profileId, 'health-clinical')) {
+        clinicalCounts.set(c.data.resourceType, (clinicalCounts.get(c.data.resourceType) ?? 0) + 1);
+      }
+      const attachments = (await this.listIfKnown<AttachmentData>(profileId, attachmentKind.name))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .map((a) => ({ id: a.id, fileName: a.data.fileName, size: a.data.size }));
       return {
         notes,
         cases,
         transactions: tx.length ? { count: tx.length, from: dates[0]!, to: dates.at(-1)!, categories: [...new Set(tx.map((t) => t.category))].sort() } : null,
         health: [...health.values()],
+        healthRecords: {
+          observations: (await this.listIfKnown(profileId, 'health-observation')).length,
+          clinical: CLINICAL_TYPES.filter((type) => clinicalCounts.has(type)).map((type) => ({ type, count: clinicalCounts.get(type)! })),
+        },
+        attachments,
         municipalInbox: Boolean(this.deps.municipalInbox),
       };
     },

@@ -14,7 +14,7 @@
  * transfer the page reads with `shareRead` to download it; `shareDeliver` sends it on.
  */
 import { z } from 'zod';
-import { ShareSelection, type ScopeItem } from '../records/sharing/selection';
+import { ShareSelection, type CLINICAL_TYPES, type ScopeItem } from '../records/sharing/selection';
 import type { GrantStatus, ShareGrantData } from '../records/sharing/share-grant';
 import type { LogEntry } from '../records/sharing/transparency-entry';
 import type { ChainCheck } from '../sharing/transparency-log';
@@ -108,6 +108,10 @@ export interface ShareOptions {
   cases: { id: string; caseNumber: string; title: string; status: string; counts: Record<'decisions' | 'documents' | 'payments' | 'activities', number> }[];
   transactions: { count: number; from: string; to: string; categories: string[] } | null;
   health: { metric: string; unit: string; from: string; to: string }[];
+  /** Imported health data besides the daily figures: FHIR observations, and clinical items per kind. */
+  healthRecords: { observations: number; clinical: { type: (typeof CLINICAL_TYPES)[number]; count: number }[] };
+  /** The citizen's own files, newest first. */
+  attachments: { id: string; fileName: string; size: number }[];
   /** The municipality's inbox can take bundles for a case. */
   municipalInbox: boolean;
 }

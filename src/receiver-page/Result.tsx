@@ -18,20 +18,22 @@ const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetVali
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
-/** What a standard copy the vault makes is for; other files are listed by name alone. */
+/** What a standard copy the vault makes is for; documents by their folder; other files are listed by name alone. */
 const KNOWN_FILES: Record<string, ReceiverMessageKey> = {
   'files/transactions.csv': 'files.kind.transactions.csv',
   'files/transactions.ofx': 'files.kind.transactions.ofx',
   'files/activities.ics': 'files.kind.activities.ics',
   'files/health.fhir.json': 'files.kind.health.fhir.json',
 };
+const kindOf = (path: string): ReceiverMessageKey | undefined =>
+  Object.hasOwn(KNOWN_FILES, path) ? KNOWN_FILES[path] : path.startsWith('files/documents/') ? 'files.kind.document' : undefined;
 
 function Downloads({ opened }: { opened: Opened }): JSX.Element {
   // Blob URLs live as long as this view; freed when another bundle is opened.
   const links = useMemo(() => {
     const all = [
       { name: 'data.json', mediaType: 'application/json', bytes: new TextEncoder().encode(`${JSON.stringify(opened.data, null, 2)}\n`) },
-      ...opened.files.map((f) => ({ name: baseName(f.path), mediaType: f.mediaType, bytes: f.bytes, kind: Object.hasOwn(KNOWN_FILES, f.path) ? KNOWN_FILES[f.path] : undefined })),
+      ...opened.files.map((f) => ({ name: baseName(f.path), mediaType: f.mediaType, bytes: f.bytes, kind: kindOf(f.path) })),
     ];
     return all.map((f) => ({ ...f, url: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })) }));
   }, [opened]);

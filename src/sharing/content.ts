@@ -12,14 +12,17 @@ import {
   monthlyFoodBudget,
   monthlySpendingPerCategory,
   monthsBetween,
+  selectHealthRecords,
   selectTransactions,
+  type HealthClinicalLike,
   type HealthMonthLike,
+  type HealthObservationLike,
   type MunicipalProvenance,
   type MunicipalStored,
   type SignatureLike,
   type TransactionLike,
 } from './derived';
-import { standardCopies } from './standard-copies';
+import { documentPath, standardCopies } from './standard-copies';
 
 export interface NoteSource {
   title: string;
@@ -36,19 +39,42 @@ export interface CaseSource {
   activities: MunicipalStored[];
 }
 
+/** One of the citizen's own files, with its bytes (already checked against its SHA-256). */
+export interface AttachmentSource {
+  fileName: string;
+  mediaType: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
 export interface ShareSources {
   notes: ReadonlyMap<string, NoteSource>;
   cases: ReadonlyMap<string, CaseSource>;
   transactions: readonly (TransactionLike & { text: string })[];
   health: readonly HealthMonthLike[];
+  healthObservations?: readonly HealthObservationLike[];
+  healthClinical?: readonly HealthClinicalLike[];
+  /** The PDF of each chosen municipal document, by `documentKey(origin, id)` (checked against the signed SHA-256). */
+  documentFiles?: ReadonlyMap<string, Uint8Array>;
+  /** The citizen's own files by vault id. */
+  attachments?: ReadonlyMap<string, AttachmentSource>;
   signatures: ReadonlyMap<string, SignatureLike>;
   municipalityName: (origin: string) => string;
 }
 
+/** How ShareSources.documentFiles keys a municipal document. */
+export const documentKey = (origin: string, documentId: string): string => `${origin}\u0000${documentId}`;
+
+/** What a bundle media type may be (src/bundle/schemas.ts); anything else goes as octet-stream. */
+const BUNDLE_MEDIA_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/;
+
 export interface BuiltShare {
   items: ScopeItem[];
   data: Record<string, unknown>;
-  /** Standard-format copies of `data` under `files/` (transactions as CSV and OFX). */
+  /**
+   * Standard-format copies of `data` under `files/` (transactions as CSV and OFX, activities
+   * as iCalendar, health as FHIR), then the documents as their files under `files/documents/`.
+   */
   files: BundleFile[];
   provenance: ProvenanceEntry[];
   categories: string[];
@@ -66,6 +92,8 @@ const CATEGORY: Record<SelectionItem['type'], string> = {
   'food-budget': 'food-budget',
   transactions: 'bank-transactions',
   'health-summary': 'health',
+  'health-records': 'health',
+  attachment: 'own-files',
 };
 
 /**
@@ -77,6 +105,8 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
   const items: ScopeItem[] = [];
   const data: Record<string, unknown[]> = {};
   const add = (key: string, value: unknown) => (data[key] ??= []).push(value);
+  const documents: BundleFile[] = [];
+  const taken = new Set<string>();
   const municipal = new Map<string, MunicipalProvenance>();
   const citizenCovers = new Map<string, Set<string>>();
   const citizen = (source: string, key: string) => {
@@ -113,6 +143,18 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
           shared[part] = material.data[part];
           counts[part] = material.data[part].length;
         }
+        // A document's PDF goes as its own file; the entry names it (the signed record itself stays as signed).
+        const documentFiles: { documentId: string; title: string; file: string }[] = [];
+        for (const doc of chosen.documents) {
+          const r = doc.record as { id: string; title?: string; date?: string; content?: { format?: string } };
+          if (r.content?.format !== 'pdf') continue;
+          const bytes = sources.documentFiles?.get(documentKey(doc.provenance.origin, r.id));
+          if (!bytes) throw new SelectionError('a chosen document\u2019s file is not in the vault');
+          const path = documentPath(`${r.date ?? ''} ${r.title ?? r.id}`, 'pdf', taken);
+          documents.push({ path, mediaType: 'application/pdf', bytes });
+          documentFiles.push({ documentId: r.id, title: String(r.title ?? ''), file: path });
+        }
+        if (documentFiles.length > 0) shared.documentFiles = documentFiles;
         add('cases', shared);
         for (const group of material.provenance) {
           const existing = municipal.get(group.jws);
@@ -153,6 +195,33 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         items.push({ type: 'health-summary', label: item.kind, counts: { months: summary.months.length, days: summary.months.reduce((s, m) => s + m.days, 0) } });
         break;
       }
+      case 'health-records': {
+        if (item.from > item.to) throw new SelectionError('the period ends before it starts');
+        const records = selectHealthRecords(
+          { daily: sources.health, observations: sources.healthObservations ?? [], clinical: sources.healthClinical ?? [] },
+          item,
+        );
+        add('healthRecords', records);
+        citizen('Sundhedsdata importeret af borgeren / health data imported by the citizen', 'healthRecords');
+        const counts: Record<string, number> = {};
+        if (records.daily) counts.days = records.daily.reduce((n, g) => n + g.days.length, 0);
+        if (records.observations) counts.observations = records.observations.length;
+        if (records.clinical) counts.clinical = records.clinical.length;
+        items.push({ type: 'health-records', label: `${item.from} – ${item.to}`, counts, details: [...item.metrics, ...(item.observations ? ['observations'] : []), ...item.clinical] });
+        break;
+      }
+      case 'attachment': {
+        const file = sources.attachments?.get(item.attachmentId);
+        if (!file) throw new SelectionError('a chosen file is no longer in the vault');
+        const dot = file.fileName.lastIndexOf('.');
+        const path = documentPath(dot > 0 ? file.fileName.slice(0, dot) : file.fileName, dot > 0 ? file.fileName.slice(dot + 1) : 'bin', taken);
+        const mediaType = BUNDLE_MEDIA_TYPE.test(file.mediaType.toLowerCase()) ? file.mediaType.toLowerCase() : 'application/octet-stream';
+        documents.push({ path, mediaType, bytes: file.bytes });
+        add('attachments', { fileName: file.fileName, mediaType, size: file.bytes.length, sha256: file.sha256, file: path });
+        citizen('Borgerens egne filer / the citizen\u2019s own files', 'attachments');
+        items.push({ type: 'attachment', label: file.fileName, counts: { bytes: file.bytes.length } });
+        break;
+      }
     }
   }
 
@@ -161,5 +230,5 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
     ...[...citizenCovers].map(([source, covers]) => ({ attestedBy: 'citizen' as const, source: source.slice(0, 200), covers: [...covers] })),
   ];
   const categories = [...new Set(selection.map((i) => CATEGORY[i.type]))];
-  return { items, data, files: standardCopies(data, now), provenance, categories };
+  return { items, data, files: [...standardCopies(data, now), ...documents], provenance, categories };
 }

@@ -3,6 +3,10 @@
  * amounts stay in integer øre. Spending is money going out (negative amounts), shown positive;
  * pending rows are left out, since the bank may still change them.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { isCumulative } from '../importers/health/metrics';
+import type { HealthMetric } from '../importers/health/types';
 
 /** The fields of a bank-transaction record the views read. */
 export interface TransactionLike {
@@ -219,4 +223,99 @@ export function caseMaterial(
     },
     provenance: [...groups.values()],
   };
+}
+
+/** The fields of a health-observation record a share reads (an imported FHIR observation). */
+export interface HealthObservationLike {
+  fhirId: string;
+  status: string;
+  name: { da: string; en: string };
+  code: { system?: string; code?: string };
+  category?: string;
+  effective?: string;
+  value?: { number?: number; text?: string; unit?: string };
+  components?: { name: { da: string; en: string }; code: { system?: string; code?: string }; value?: { number?: number; text?: string; unit?: string } }[];
+}
+
+/** The fields of a health-clinical record a share reads. */
+export interface HealthClinicalLike {
+  fhirId: string;
+  resourceType: string;
+  title: string;
+  status?: string;
+  date?: string;
+  detail?: string;
+}
+
+
+export interface HealthRecords {
+  from: string;
+  to: string;
+  /** Each day's figure: a total (steps) or the mean of the day's readings with the lowest and highest. */
+  daily?: { metric: string; type?: string; unit: string; days: { date: string; value: number; min?: number; max?: number }[] }[];
+  observations?: (Omit<HealthObservationLike, 'fhirId'> & { id: string })[];
+  clinical?: (Omit<HealthClinicalLike, 'fhirId'> & { id: string })[];
+}
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+/** A FHIR id for a record: the source's own when it is one, else a digest of it (the same in every share). */
+const fhirIdOf = (id: string, prefix: string): string => (FHIR_ID.test(id) ? id : `${prefix}-${bytesToHex(sha256(utf8ToBytes(id))).slice(0, 32)}`);
+
+/**
+ * Health data as imported, for one `health-records` choice: the chosen measures' days in the
+ * period (without the names of the devices that measured them), the observations dated in the
+ * period, and every clinical item of the chosen kinds. Only the chosen parts are members.
+ */
+export function selectHealthRecords(
+  sources: { daily: readonly HealthMonthLike[]; observations: readonly HealthObservationLike[]; clinical: readonly HealthClinicalLike[] },
+  options: { from: string; to: string; metrics: readonly string[]; observations: boolean; clinical: readonly string[] },
+): HealthRecords {
+  const out: HealthRecords = { from: options.from, to: options.to };
+  const inPeriod = (date: string) => date >= options.from && date <= options.to;
+  if (options.metrics.length > 0) {
+    const groups = new Map<string, NonNullable<HealthRecords['daily']>[number]>();
+    for (const m of sources.daily) {
+      if (!options.metrics.includes(m.metric)) continue;
+      const key = `${m.metric}\u0000${m.metric === 'other' ? m.type : ''}\u0000${m.unit}`;
+      const group = groups.get(key) ?? { metric: m.metric, ...(m.metric === 'other' ? { type: m.type } : {}), unit: m.unit, days: [] };
+      for (const d of m.days) {
+        if (!inPeriod(d.date) || d.count === 0) continue;
+        group.days.push(isCumulative(m.type, m.metric as HealthMetric) ? { date: d.date, value: d.sum } : { date: d.date, value: d.mean, min: d.min, max: d.max });
+      }
+      groups.set(key, group);
+    }
+    out.daily = [...groups.values()]
+      .filter((g) => g.days.length > 0)
+      .map((g) => ({ ...g, days: g.days.sort((a, b) => a.date.localeCompare(b.date)) }))
+      .sort((a, b) => options.metrics.indexOf(a.metric) - options.metrics.indexOf(b.metric) || (a.type ?? '').localeCompare(b.type ?? ''));
+  }
+  if (options.observations) {
+    out.observations = sources.observations
+      .filter((o) => o.effective !== undefined && inPeriod(o.effective.slice(0, 10)))
+      .sort((a, b) => a.effective!.localeCompare(b.effective!) || a.fhirId.localeCompare(b.fhirId))
+      .map((o) => ({
+        id: fhirIdOf(o.fhirId, 'obs'),
+        status: o.status,
+        name: o.name,
+        code: o.code,
+        ...(o.category !== undefined ? { category: o.category } : {}),
+        ...(o.effective !== undefined ? { effective: o.effective } : {}),
+        ...(o.value !== undefined ? { value: o.value } : {}),
+        ...(o.components !== undefined ? { components: o.components } : {}),
+      }));
+  }
+  if (options.clinical.length > 0) {
+    out.clinical = sources.clinical
+      .filter((c) => options.clinical.includes(c.resourceType))
+      .sort((a, b) => options.clinical.indexOf(a.resourceType) - options.clinical.indexOf(b.resourceType) || (a.date ?? '').localeCompare(b.date ?? '') || a.fhirId.localeCompare(b.fhirId))
+      .map((c) => ({
+        id: fhirIdOf(c.fhirId, c.resourceType.toLowerCase()),
+        resourceType: c.resourceType,
+        title: c.title,
+        ...(c.status !== undefined ? { status: c.status } : {}),
+        ...(c.date !== undefined ? { date: c.date } : {}),
+        ...(c.detail !== undefined ? { detail: c.detail } : {}),
+      }));
+  }
+  return out;
 }

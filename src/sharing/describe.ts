@@ -40,6 +40,16 @@ export function describeItem(item: ScopeItem, lang: Lang): string {
       return lang === 'da'
         ? `Sundhedsoversigt: ${item.label}, ${plural(n('months'), 'måned', 'måneder')}`
         : `Health summary: ${item.label}, ${plural(n('months'), 'month', 'months')}`;
+    case 'health-records': {
+      const parts = [
+        'days' in c ? plural(n('days'), lang === 'da' ? 'dagsværdi' : 'daily figure', lang === 'da' ? 'dagsværdier' : 'daily figures') : null,
+        'observations' in c ? plural(n('observations'), lang === 'da' ? 'måling' : 'observation', lang === 'da' ? 'målinger' : 'observations') : null,
+        'clinical' in c ? plural(n('clinical'), lang === 'da' ? 'journaloplysning' : 'clinical record', lang === 'da' ? 'journaloplysninger' : 'clinical records') : null,
+      ].filter(Boolean);
+      return lang === 'da' ? `Sundhedsdata (${item.label}): ${parts.join(', ')}` : `Health data (${item.label}): ${parts.join(', ')}`;
+    }
+    case 'attachment':
+      return lang === 'da' ? `Egen fil: ${item.label}` : `Own file: ${item.label}`;
   }
 }
 

@@ -1,12 +1,35 @@
 /**
- * Standard-format copies of what a share carries, for receivers that read bank files rather
- * than data.json: the raw transactions as CSV (the Danish spreadsheet dialect) and as OFX 2.2.
- * They are made from data.json's own rows, never from the vault's records, so a copy cannot
- * hold a field the citizen left out (no account, balance or bank id leaves this way). Pure.
+ * Standard-format copies of what a share carries, for receivers that read standard files rather
+ * than data.json: the raw transactions as CSV (the Danish spreadsheet dialect) and as OFX 2.2,
+ * a case's appointments and deadlines as iCalendar, health data as imported as a FHIR R4
+ * Bundle, and file names for documents that go as their files. The copies are made from
+ * data.json's own entries, never from the vault's records, so a copy cannot hold a field the
+ * citizen left out (no account, balance or bank id, no device that measured a step). Pure.
  */
-import { STANDARD_MEDIA_TYPES, textFile, transactionsToCsv, transactionsToOfx, type BundleFile, type StandardTransaction } from '../bundle/index';
+import {
+  activitiesToICalendar,
+  CLINICAL_RESOURCE_TYPES,
+  healthToFhirBundle,
+  STANDARD_MEDIA_TYPES,
+  textFile,
+  transactionsToCsv,
+  transactionsToOfx,
+  type BundleFile,
+  type StandardActivity,
+  type StandardClinical,
+  type StandardObservation,
+  type StandardTransaction,
+} from '../bundle/index';
+import { LOINC_SYSTEM, loincName } from '../importers/health/loinc';
+import { METRICS } from '../importers/health/metrics';
+import type { HealthMetric } from '../importers/health/types';
+import { addDays, danishDay } from '../overview/danish-time';
+import type { HealthRecords } from './derived';
 
 export const TRANSACTION_COPY_PATHS = { csv: 'files/transactions.csv', ofx: 'files/transactions.ofx' } as const;
+export const ACTIVITIES_COPY_PATH = 'files/activities.ics';
+export const HEALTH_COPY_PATH = 'files/health.fhir.json';
+export const DOCUMENTS_DIR = 'files/documents/';
 
 /** One `transactions` entry of data.json, as buildShare writes it. */
 interface TransactionsEntry {
@@ -25,16 +48,217 @@ export function copyableTransactions(data: Record<string, unknown>): StandardTra
     .flatMap((entry) => entry.rows.map((row) => ({ date: row.date!, amountMinor: row.amountMinor!, currency: row.currency!, text: row.text ?? '' })));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Activities
+
+/** An activity of data.json's `cases[].activities`: the municipality's record as signed (src/municipal/api/schemas.ts). */
+interface ActivityEntry {
+  id: string;
+  kind: 'appointment' | 'deadline';
+  title: string;
+  description?: string;
+  status: string;
+  changeUrl?: string;
+  startsAt?: string;
+  endsAt?: string;
+  location?: { name: string; address?: string; room?: string };
+  dueAt?: string;
+  action?: string;
+}
+
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /**
- * `files/transactions.csv` and `files/transactions.ofx` when the share carries transactions
- * with dates and amounts; nothing otherwise (also when the chosen period holds no rows).
- * @param now the OFX file's server time
+ * A deadline due at the end of a Danish day (23:59 Copenhagen time, as the municipality's
+ * systems write "by the end of that day") is that whole day; any other time is a moment.
+ */
+export const isEndOfDanishDay = (instant: string): boolean => clock.format(new Date(instant)) === '23:59';
+
+function activityOf(caseId: string, a: ActivityEntry): StandardActivity {
+  const common = {
+    id: `${caseId}.${a.id}`,
+    title: a.title,
+    ...(a.changeUrl ? { url: a.changeUrl } : {}),
+    status: a.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+  };
+  if (a.kind === 'deadline') {
+    const description = [a.action, a.description].filter(Boolean).join('\n');
+    const due = a.dueAt!;
+    const day = danishDay(due);
+    return {
+      ...common,
+      ...(isEndOfDanishDay(due) ? { start: day, end: addDays(day, 1) } : { start: due }),
+      ...(description ? { description } : {}),
+      categories: ['Frist'],
+    };
+  }
+  const start = a.startsAt!;
+  const where = a.location ? [a.location.name, a.location.room, a.location.address].filter(Boolean).join(', ') : '';
+  return {
+    ...common,
+    start,
+    // An end before the start says nothing; the event is then a moment, as one without an end.
+    ...(a.endsAt && Date.parse(a.endsAt) > Date.parse(start) ? { end: a.endsAt } : {}),
+    ...(where ? { location: where } : {}),
+    ...(a.description ? { description: a.description } : {}),
+    categories: ['Aftale'],
+  };
+}
+
+/** Every appointment and deadline of every shared case (`cases[].activities`), in data.json's order. */
+export function copyableActivities(data: Record<string, unknown>): StandardActivity[] {
+  const cases = (data.cases ?? []) as readonly { case: { id: string }; activities?: readonly ActivityEntry[] }[];
+  return cases.flatMap((entry) => (entry.activities ?? []).map((a) => activityOf(entry.case.id, a)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Health
+
+/** How each measure's day goes into FHIR: its LOINC code (when one fits a day's figure), category and UCUM unit. */
+const DAILY_FHIR: Partial<Record<string, { loinc?: string; category?: string; ucum?: string }>> = {
+  steps: { loinc: '41950-7', category: 'activity', ucum: '{steps}' },
+  distance: { category: 'activity' },
+  'active-energy': { category: 'activity' },
+  sleep: { category: 'activity' },
+  weight: { loinc: '29463-7', category: 'vital-signs' },
+  height: { loinc: '8302-2', category: 'vital-signs' },
+  'heart-rate': { loinc: '8867-4', category: 'vital-signs' },
+  'resting-heart-rate': { loinc: '40443-4', category: 'vital-signs' },
+  'blood-pressure-systolic': { loinc: '8480-6', category: 'vital-signs' },
+  'blood-pressure-diastolic': { loinc: '8462-4', category: 'vital-signs' },
+  'oxygen-saturation': { loinc: '59408-5', category: 'vital-signs' },
+  'body-temperature': { loinc: '8310-5', category: 'vital-signs' },
+  'blood-glucose': { loinc: '15074-8' },
+};
+const BLOOD_PRESSURE_PANEL = '85354-9';
+const OBSERVATION_STATUSES = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
+
+type Daily = NonNullable<HealthRecords['daily']>[number];
+
+function dailyName(metric: string, type: string | undefined, loinc: string | undefined): { da: string; en: string } {
+  const named = loinc ? loincName(loinc) : undefined;
+  if (named) return named;
+  if (metric !== 'other' && Object.hasOwn(METRICS, metric)) return METRICS[metric as HealthMetric].label;
+  return { da: type ?? metric, en: type ?? metric };
+}
+
+const dailyCode = (loinc: string | undefined) => (loinc ? { system: LOINC_SYSTEM, code: loinc } : {});
+const dailyValue = (value: number, unit: string, ucum: string | undefined) => ({ number: value, unit, ...(ucum ? { ucum } : {}) });
+
+/** One observation per day of each measure; a day with both blood pressure numbers is one panel. */
+function dailyObservations(daily: readonly Daily[]): StandardObservation[] {
+  const systolic = daily.find((g) => g.metric === 'blood-pressure-systolic');
+  const diastolic = daily.find((g) => g.metric === 'blood-pressure-diastolic');
+  const dia = new Map((diastolic?.days ?? []).map((d) => [d.date, d]));
+  const paired = new Set((systolic?.days ?? []).filter((d) => dia.has(d.date)).map((d) => d.date));
+  const out: StandardObservation[] = [];
+  daily.forEach((g, n) => {
+    const fhir = DAILY_FHIR[g.metric] ?? {};
+    const isPressure = g === systolic || g === diastolic;
+    for (const day of g.days) {
+      if (isPressure && paired.has(day.date)) {
+        if (g !== systolic) continue;
+        const other = dia.get(day.date)!;
+        const component = (metric: string, d: { value: number }, unit: string) => {
+          const loinc = DAILY_FHIR[metric]!.loinc;
+          return { name: dailyName(metric, undefined, loinc), code: dailyCode(loinc), value: dailyValue(d.value, unit, undefined) };
+        };
+        out.push({
+          id: `blood-pressure-${day.date}`,
+          status: 'final',
+          name: dailyName('blood-pressure', undefined, BLOOD_PRESSURE_PANEL),
+          code: dailyCode(BLOOD_PRESSURE_PANEL),
+          category: 'vital-signs',
+          effective: day.date,
+          components: [component(g.metric, day, g.unit), component(diastolic!.metric, other, diastolic!.unit)],
+        });
+        continue;
+      }
+      out.push({
+        id: g.metric === 'other' ? `other-${n}-${day.date}` : `${g.metric}-${day.date}`,
+        status: 'final',
+        name: dailyName(g.metric, g.type, fhir.loinc),
+        code: dailyCode(fhir.loinc),
+        ...(fhir.category ? { category: fhir.category } : {}),
+        effective: day.date,
+        value: dailyValue(day.value, g.unit, fhir.ucum),
+      });
+    }
+  });
+  return out;
+}
+
+/** Everything of data.json's `healthRecords` entries, as FHIR resources (each id once). */
+export function copyableHealth(data: Record<string, unknown>): { observations: StandardObservation[]; clinical: StandardClinical[] } {
+  const entries = (data.healthRecords ?? []) as readonly HealthRecords[];
+  const observations = new Map<string, StandardObservation>();
+  const clinical = new Map<string, StandardClinical>();
+  const types = new Set<string>(CLINICAL_RESOURCE_TYPES);
+  for (const entry of entries) {
+    const imported = (entry.observations ?? []).map((o) => ({ ...o, status: OBSERVATION_STATUSES.has(o.status) ? o.status : 'unknown' }));
+    for (const o of [...dailyObservations(entry.daily ?? []), ...imported]) if (!observations.has(o.id)) observations.set(o.id, o);
+    for (const c of entry.clinical ?? []) {
+      const key = `${c.resourceType}/${c.id}`;
+      if (types.has(c.resourceType) && !clinical.has(key)) clinical.set(key, c as StandardClinical);
+    }
+  }
+  return { observations: [...observations.values()], clinical: [...clinical.values()] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+const FOLD: Readonly<Record<string, string>> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'Ae', Ø: 'Oe', Å: 'Aa', ß: 'ss' };
+
+/**
+ * A path under files/documents/ for a document: its name in plain ASCII letters, digits, `.`,
+ * `-` and `_` (æ → ae, ø → oe, å → aa, accents dropped), at most 80 characters, with a number
+ * added when `taken` already holds it. Adds the path to `taken`.
+ * @param extension without the dot; anything but 1–10 letters and digits becomes `bin`
+ */
+export function documentPath(name: string, extension: string, taken: Set<string>): string {
+  const base =
+    name
+      .replace(/[æøåÆØÅß]/g, (c) => FOLD[c]!)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-._]+|[-._]+$/g, '')
+      .slice(0, 80)
+      .replace(/[-._]+$/, '') || 'dokument';
+  const ext = /^[A-Za-z0-9]{1,10}$/.test(extension) ? extension.toLowerCase() : 'bin';
+  let path = `${DOCUMENTS_DIR}${base}.${ext}`;
+  for (let n = 2; taken.has(path); n++) path = `${DOCUMENTS_DIR}${base}-${n}.${ext}`;
+  taken.add(path);
+  return path;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The standard copies of data.json, each only when data.json holds something for it:
+ * `files/transactions.csv` and `.ofx` (transactions with dates and amounts),
+ * `files/activities.ics` (appointments and deadlines of shared cases) and
+ * `files/health.fhir.json` (health data as imported). Derived views get none.
+ * @param now the OFX file's server time, the iCalendar DTSTAMP and the FHIR Bundle's timestamp
  */
 export function standardCopies(data: Record<string, unknown>, now: Date): BundleFile[] {
+  const files: BundleFile[] = [];
   const rows = copyableTransactions(data);
-  if (rows.length === 0) return [];
-  return [
-    textFile(TRANSACTION_COPY_PATHS.csv, STANDARD_MEDIA_TYPES.csv, transactionsToCsv(rows, { dialect: 'danish' })),
-    textFile(TRANSACTION_COPY_PATHS.ofx, STANDARD_MEDIA_TYPES.ofx, transactionsToOfx(rows, { now })),
-  ];
+  if (rows.length > 0) {
+    files.push(
+      textFile(TRANSACTION_COPY_PATHS.csv, STANDARD_MEDIA_TYPES.csv, transactionsToCsv(rows, { dialect: 'danish' })),
+      textFile(TRANSACTION_COPY_PATHS.ofx, STANDARD_MEDIA_TYPES.ofx, transactionsToOfx(rows, { now })),
+    );
+  }
+  const activities = copyableActivities(data);
+  if (activities.length > 0) {
+    files.push(textFile(ACTIVITIES_COPY_PATH, STANDARD_MEDIA_TYPES.ics, activitiesToICalendar(activities, { now, name: 'Handlerum – aftaler og frister' })));
+  }
+  const health = copyableHealth(data);
+  if (health.observations.length + health.clinical.length > 0) {
+    files.push(textFile(HEALTH_COPY_PATH, STANDARD_MEDIA_TYPES.fhir, JSON.stringify(healthToFhirBundle(health.observations, { now, clinical: health.clinical }))));
+  }
+  return files;
 }

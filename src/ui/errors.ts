@@ -62,6 +62,7 @@ export const ERROR_MESSAGE_KEYS = {
   'no-bundle-endpoint': 'sharing.error.no-bundle-endpoint',
   'delivery-failed': 'sharing.error.delivery-failed',
   'share-too-large': 'sharing.error.share-too-large',
+  'document-unavailable': 'sharing.error.document-unavailable',
   'inbox-unavailable': 'sharing.error.inbox-unavailable',
   'inbox-unreachable': 'sharing.error.inbox-unreachable',
   'inbox-refused': 'sharing.error.inbox-refused',

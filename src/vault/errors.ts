@@ -62,6 +62,7 @@ export type VaultErrorCode =
   | 'no-bundle-endpoint'
   | 'delivery-failed'
   | 'share-too-large'
+  | 'document-unavailable'
   | 'inbox-unavailable'
   | 'inbox-unreachable'
   | 'inbox-refused'

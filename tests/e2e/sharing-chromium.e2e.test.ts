@@ -4,7 +4,10 @@
  * bundle downloaded and opened in Node with the recipient's key, the ledger, revoking, and the
  * popup's "who has my data" — with axe on every sharing screen. Then a share of chosen bank
  * transactions: the approval screen names the CSV and OFX copies, and the receiver page, in a
- * separate plain browser, lists them for download with data.json's amounts.
+ * separate plain browser, lists them for download with data.json's amounts. Last, a share of
+ * health data as imported from a doctor's FHIR file: the approval names the FHIR copy, and the
+ * receiver page offers files/health.fhir.json, which the vault's own importer reads back to the
+ * values in data.json.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle } from '../../src/bundle/index';
+import { parseFhir } from '../../src/importers/health/fhir/parse';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { chromiumPath, type ChromiumSession } from './harness/chromium';
 import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible } from './harness/vault-ui';
@@ -225,5 +229,80 @@ describe('sharing in Chromium', () => {
       }
     }
     await receiver.screenshot({ path: screenshotPath('sharing-receiver-transactions-da'), fullPage: true });
+  });
+
+  it('shares health data from a doctor’s file: the approval names the FHIR copy, the receiver page offers it, and it reads back', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const journal = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resource: { resourceType: 'Observation', id: 'hba1c-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '59261-8' }] }, effectiveDateTime: daysAgo(10), valueQuantity: { value: 48, unit: 'mmol/mol' } } },
+        { resource: { resourceType: 'Condition', id: 'cond-1', clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Type 2-diabetes' }, onsetDateTime: '2019-04-01' } },
+        { resource: { resourceType: 'MedicationStatement', id: 'med-1', status: 'active', medicationCodeableConcept: { text: 'Metformin 500 mg' }, dosage: [{ text: '1 tablet morgen og aften' }] } },
+        { resource: { resourceType: 'AllergyIntolerance', id: 'all-1', clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Penicillin' }, reaction: [{ manifestation: [{ text: 'Udslæt' }] }] } },
+        { resource: { resourceType: 'Immunization', id: 'imm-1', status: 'completed', vaccineCode: { text: 'Influenzavaccine' }, occurrenceDateTime: daysAgo(40) } },
+      ],
+    };
+    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.health'] }).click();
+    await page.getByLabel(DA['health.import.fileLabel']).setInputFiles({ name: 'journal.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(journal)) });
+    await page.getByRole('region', { name: /^Fundet i / }).getByRole('button', { name: DA['health.summary.save'] }).click();
+    await page.getByText(text(DA, 'health.import.saved', { file: 'journal.json' })).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
+    await page.getByRole('button', { name: DA['sharing.start'] }).click();
+    await page.getByLabel(/Advokat Jensen/).check();
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill('Kontrol hos lægen');
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByRole('checkbox', { name: DA['sharing.wizard.healthRecordsToggle'] }).check();
+    // Nothing chosen yet inside it: the wizard says so rather than making an empty share.
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByRole('alert').filter({ hasText: DA['sharing.wizard.healthRecordsMissing'] }).waitFor();
+    await page.getByRole('checkbox', { name: text(DA, 'sharing.wizard.healthObservations', { count: 1 }) }).check();
+    for (const kind of ['Condition', 'MedicationStatement', 'AllergyIntolerance'] as const) {
+      await page.getByRole('checkbox', { name: text(DA, `sharing.wizard.clinical.${kind}`, { count: 1 }) }).check();
+    }
+    await expectAccessible(page, 'wizard: health data as imported');
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+    await page.getByLabel(DA['sharing.wizard.expiryDateLabel']).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
+
+    await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
+    await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 målinger fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
+    await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([text(DA, 'sharing.copy.fhir', { name: 'health.fhir.json' })]);
+    await expectAccessible(page, 'wizard: approval with the FHIR copy');
+    await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
+    await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.done'] }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['sharing.wizard.download'] }).click()]);
+    const file = join(downloads, `health-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    await page.getByRole('button', { name: DA['sharing.wizard.finish'] }).click();
+
+    const opened = await openBundle(new Uint8Array(readFileSync(file)), { identity: lawyer.identity, now: new Date() });
+    if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+    const [entry] = opened.data.healthRecords as { clinical: { title: string; resourceType: string }[]; observations: { id: string; value: unknown }[] }[];
+    expect(entry!.clinical.map((c) => c.title)).toEqual(['Type 2-diabetes', 'Metformin 500 mg', 'Penicillin']);
+    expect(JSON.stringify(opened.data)).not.toContain('Influenzavaccine');
+
+    const receiver = await (await plain!.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
+    await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
+    await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(file);
+    await receiver.getByLabel(RECEIVER_DA['form.keyLabel']).fill(lawyer.identity);
+    await receiver.getByRole('button', { name: RECEIVER_DA['form.submit'] }).click();
+    const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
+    await result.waitFor({ timeout: 30_000 });
+    const files = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
+    expect(await files.getByRole('link').allTextContents()).toEqual(['data.json', 'health.fhir.json'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
+    await files.getByText(RECEIVER_DA['files.kind.health.fhir.json'], { exact: false }).waitFor();
+    const [got] = await Promise.all([receiver.waitForEvent('download'), files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', 'health.fhir.json') }).click()]);
+    expect(got.suggestedFilename()).toBe('health.fhir.json');
+    const bytes = readFileSync((await got.path())!);
+    expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path === 'files/health.fhir.json')!.bytes);
+    const back = parseFhir(bytes.toString('utf8'));
+    expect(back.issues).toEqual([]);
+    expect(back.clinical.map((c) => [c.resourceType, c.title])).toEqual(entry!.clinical.map((c) => [c.resourceType, c.title]));
+    expect(back.observations.map((o) => [o.id, o.value])).toEqual(entry!.observations.map((o) => [o.id, o.value]));
+    await receiver.screenshot({ path: screenshotPath('sharing-receiver-health-da'), fullPage: true });
   });
 });

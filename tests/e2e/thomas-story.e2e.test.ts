@@ -7,8 +7,10 @@
  * sent to the tool's endpoint, whose page then shows the food budget. The same bundle, downloaded,
  * opens on the receiver page in a separate plain browser with the same figures. He revokes it in
  * the ledger: the tool's page says "no data" and the bundle is refused if sent again. He gives his
- * lawyer the case material until the case closes; the municipality closes the case; after a sync
- * the grant shows it ended by itself. Nobody else — no family member — ever got anything.
+ * lawyer the case material until the case closes — its appointments and deadlines go along as an
+ * iCalendar file and its PDF documents as their files, offered for download on the receiver page;
+ * the municipality closes the case; after a sync the grant shows it ended by itself. Nobody else —
+ * no family member — ever got anything.
  *
  * As in the other municipal tests, the extension build's manifest already grants the loopback
  * host (what "Allow" leaves behind; headless Chromium cannot click the browser's prompt).
@@ -19,10 +21,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdentity } from '../../src/bundle';
+import { generateIdentity, openBundle } from '../../src/bundle';
 import { startBudgetService, type RunningBudgetService } from '../../src/example-budget-service/server';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
+import { checkIcs } from '../unit/support/ics-check';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 
@@ -268,6 +271,13 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('heading', { name: DA['sharing.wizard.approve'] }).waitFor({ timeout: 30_000 });
     await page.locator('.approval').getByText(text(DA, 'sharing.grants.untilCase', { caseNumber: theCase.caseNumber })).waitFor();
+    // The approval names the calendar copy and each PDF document that goes as its file.
+    const copies = page.locator('ul.approval-copies li');
+    await copies.first().waitFor();
+    const copyTexts = await copies.allTextContents();
+    expect(copyTexts[0]).toBe(text(DA, 'sharing.copy.ics', { name: 'activities.ics' }));
+    expect(copyTexts.slice(1).length).toBeGreaterThanOrEqual(3);
+    for (const line of copyTexts.slice(1)) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}-[A-Za-z0-9._-]+\.pdf – selve dokumentet \(.+\)$/);
     await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
     await page.getByRole('heading', { name: DA['sharing.wizard.done'] }).waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['sharing.wizard.download'] }).click()]);
@@ -297,7 +307,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
 
     // The lawyer reads the case material on the receiver page, and checks the municipality's own
     // signature on it with the municipality's published keys (loaded as a file: the page fetches nothing).
-    receiverContext = await plain!.newContext({ locale: 'da-DK' });
+    receiverContext = await plain!.newContext({ locale: 'da-DK', acceptDownloads: true });
     const receiver = await receiverContext.newPage();
     await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
     await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(lawyerBundle);
@@ -306,6 +316,27 @@ describe('Thomas, 2022 — the acceptance story', () => {
     const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
     await result.waitFor({ timeout: 30_000 });
     await result.getByText(theCase.caseNumber).first().waitFor();
+
+    // The appointments and deadlines as a calendar file, and the PDFs as themselves, for download.
+    const opened = await openBundle(new Uint8Array(readFileSync(lawyerBundle)), { identity: lawyer.identity, now: new Date() });
+    if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+    const shared = (opened.data.cases as { activities: { id: string; title: string }[]; documentFiles: { file: string }[] }[])[0]!;
+    const filesRegion = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
+    const names = opened.files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
+    expect(names[0]).toBe('activities.ics');
+    expect(opened.files.slice(1).map((f) => f.path)).toEqual(shared.documentFiles.map((d) => d.file));
+    expect(await filesRegion.getByRole('link').allTextContents()).toEqual(['data.json', ...names].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
+    await filesRegion.getByText(RECEIVER_DA['files.kind.activities.ics'], { exact: false }).waitFor();
+    expect(await filesRegion.getByText(RECEIVER_DA['files.kind.document'], { exact: false }).count()).toBe(shared.documentFiles.length);
+    for (const name of [names[0]!, names[1]!]) {
+      const [got] = await Promise.all([receiver.waitForEvent('download'), filesRegion.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', name) }).click()]);
+      const bytes = readFileSync((await got.path())!);
+      expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path.endsWith(`/${name}`))!.bytes);
+      if (name === 'activities.ics') {
+        const { events } = checkIcs(bytes.toString('utf8'));
+        expect(events.map((e) => e.text('SUMMARY'))).toEqual(shared.activities.map((a) => a.title));
+      } else expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
     await result.getByText(RECEIVER_DA['provenance.municipality'].replace('{source}', 'Vesterå Kommune')).first().waitFor();
     const jwksFile = join(tmp, 'jwks.json');
     writeFileSync(jwksFile, await (await fetch(`${municipality.url}/.well-known/jwks.json`)).text());

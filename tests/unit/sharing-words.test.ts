@@ -18,6 +18,17 @@ describe('approval items in Danish', () => {
     );
   });
 
+  it('say which health data and which own file leave', () => {
+    setLanguage('da');
+    expect(
+      itemText({ type: 'health-records', label: '2026-01-01 – 2026-03-15', counts: { days: 40, observations: 2, clinical: 3 }, details: ['steps', 'weight', 'observations', 'Condition', 'Immunization'] }),
+    ).toBe('Sundhedsdata (2026-01-01 – 2026-03-15): 40 dagsværdier (Skridt, Vægt); 2 målinger fra læge eller hospital; 3 journaloplysninger (diagnoser, vaccinationer)');
+    expect(itemText({ type: 'attachment', label: 'lægeerklæring.pdf', counts: { bytes: 1000 } })).toBe('Din fil „lægeerklæring.pdf“');
+    setLanguage('en');
+    expect(itemText({ type: 'health-records', label: 'x', counts: { clinical: 1 }, details: ['AllergyIntolerance'] })).toBe('Health data (x): 1 clinical records (allergies)');
+    setLanguage('da');
+  });
+
   it('log lines name kinds and counts, not data', () => {
     setLanguage('da');
     const entry = nextEntry(null, { type: 'import', at: '2026-01-01T00:00:00.000Z', profileId: 'p', summary: { what: 'records', counts: { 'bank-transaction': 12, 'health-daily': 2 } } });
@@ -34,8 +45,11 @@ describe('approval items in Danish', () => {
 
   it('name the standard-format copies on the approval screen', () => {
     setLanguage('da');
-    expect(copyText('files/transactions.csv')).toBe('transactions.csv – de samme posteringer til regneark (Excel, Numbers) i dansk format');
-    expect(copyText('files/transactions.ofx')).toMatch(/^transactions\.ofx – .*\(OFX\)$/);
-    expect(copyText('files/other.bin')).toBe('other.bin');
+    expect(copyText({ path: 'files/transactions.csv', size: 10 })).toBe('transactions.csv – de samme posteringer til regneark (Excel, Numbers) i dansk format');
+    expect(copyText({ path: 'files/transactions.ofx', size: 10 })).toMatch(/^transactions\.ofx – .*\(OFX\)$/);
+    expect(copyText({ path: 'files/other.bin', size: 10 })).toBe('other.bin');
+    expect(copyText({ path: 'files/activities.ics', size: 10 })).toBe('activities.ics – de samme aftaler og frister til en kalender (iCalendar)');
+    expect(copyText({ path: 'files/health.fhir.json', size: 10 })).toMatch(/^health\.fhir\.json – .*FHIR R4/);
+    expect(copyText({ path: 'files/documents/2026-02-11-afgoerelse.pdf', size: 300 * 1024 })).toBe('2026-02-11-afgoerelse.pdf – selve dokumentet (300 kB)');
   });
 });

@@ -15,6 +15,10 @@ export interface StandardActivity {
   location?: string;
   description?: string;
   url?: string;
+  /** STATUS (§3.8.1.11); left out when not given. */
+  status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+  /** CATEGORIES (§3.8.1.2), e.g. `Frist`; each escaped as TEXT. */
+  categories?: readonly string[];
 }
 
 const escapeText = (value: string): string =>
@@ -51,12 +55,14 @@ function dateProperty(name: string, value: string, field: string): string {
 }
 
 /**
- * An iCalendar file of the activities.
+ * An iCalendar file of the activities. An all-day event gives `start` and `end` as days, `end`
+ * being the day after the last (DTEND is exclusive, §3.6.1).
  * @throws {TypeError} naming the activity whose start or end is not a date.
  */
 export function activitiesToICalendar(activities: readonly StandardActivity[], options: { now: Date; name: string }): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Handlerum//Bundle//DA', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(options.name)}`];
   activities.forEach((a, i) => {
+    if (a.url !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020\u007f]+$/.test(a.url)) throw new TypeError(`activities[${i}].url: not a URI`);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${escapeText(a.id)}@handlerum`,
@@ -67,6 +73,8 @@ export function activitiesToICalendar(activities: readonly StandardActivity[], o
       ...(a.location ? [`LOCATION:${escapeText(a.location)}`] : []),
       ...(a.description ? [`DESCRIPTION:${escapeText(a.description)}`] : []),
       ...(a.url ? [`URL:${a.url}`] : []),
+      ...(a.categories?.length ? [`CATEGORIES:${a.categories.map(escapeText).join(',')}`] : []),
+      ...(a.status ? [`STATUS:${a.status}`] : []),
       'END:VEVENT',
     );
   });

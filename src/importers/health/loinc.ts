@@ -27,6 +27,9 @@ const LOINC: Readonly<Record<string, Name>> = {
   '8280-0': { da: 'Taljemål', en: 'Waist circumference' },
   '41982-0': { da: 'Fedtprocent', en: 'Body fat percentage' },
   '72514-3': { da: 'Smerte (0–10)', en: 'Pain severity (0–10)' },
+  // Activity
+  '41950-7': { da: 'Skridt pr. døgn', en: 'Number of steps in 24 hours' },
+  '55423-8': { da: 'Skridt', en: 'Number of steps' },
   // Blood sugar
   '4548-4': { da: 'Langtidsblodsukker (HbA1c, %)', en: 'HbA1c (%)' },
   '17856-6': { da: 'Langtidsblodsukker (HbA1c, %)', en: 'HbA1c (%)' },

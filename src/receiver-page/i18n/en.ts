@@ -71,8 +71,9 @@ export const en: Record<ReceiverMessageKey, string> = {
   'files.none': 'No files.',
   'files.kind.transactions.csv': 'the same transactions as in the data, for spreadsheets: semicolons, decimal commas and UTF-8, as Danish Excel opens directly',
   'files.kind.transactions.ofx': 'the same transactions as in the data, in OFX 2.2 for budget and accounting programs',
-  'files.kind.activities.ics': 'appointments and deadlines for your calendar (iCalendar)',
-  'files.kind.health.fhir.json': 'health data in FHIR R4',
+  'files.kind.activities.ics': 'the same appointments and deadlines as in the data, for your calendar (iCalendar)',
+  'files.kind.health.fhir.json': 'the same health data as in the data, in FHIR R4 for health record programs',
+  'files.kind.document': 'a document as it is (the data names the file)',
 
   'provenance.title': 'Where the data comes from',
   'provenance.municipality': 'Signed by {source}',

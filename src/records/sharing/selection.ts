@@ -11,6 +11,8 @@ const IsoDate = z.iso.date();
 
 export const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
 export const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
+/** Clinical items a share can hold, as FHIR names them (src/records/health/clinical.ts). */
+export const CLINICAL_TYPES = ['Condition', 'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'Immunization', 'Procedure', 'DiagnosticReport'] as const;
 
 export const SelectionItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), noteId: VaultRef }),
@@ -26,6 +28,21 @@ export const SelectionItem = z.discriminatedUnion('type', [
     fields: z.array(z.enum(TRANSACTION_FIELDS)).min(1).max(TRANSACTION_FIELDS.length),
   }),
   z.object({ type: z.literal('health-summary'), kind: z.string().min(1).max(60), from: IsoDate, to: IsoDate }),
+  /**
+   * Health data as imported, not summarised: each day's figure of the chosen measures and the
+   * observations (lab values, measurements from a doctor's file) dated in the period, and every
+   * clinical item of the chosen kinds, whatever its date (a diagnosis from years ago still holds).
+   */
+  z.object({
+    type: z.literal('health-records'),
+    from: IsoDate,
+    to: IsoDate,
+    metrics: z.array(z.string().min(1).max(60)).max(20),
+    observations: z.boolean(),
+    clinical: z.array(z.enum(CLINICAL_TYPES)).max(CLINICAL_TYPES.length),
+  }),
+  /** One of the citizen's own files (an attachment), sent as the file itself. */
+  z.object({ type: z.literal('attachment'), attachmentId: VaultRef }),
 ]);
 export type SelectionItem = z.infer<typeof SelectionItem>;
 
@@ -34,7 +51,7 @@ export type ShareSelection = z.infer<typeof ShareSelection>;
 
 /** One line of the approval screen: what kind of thing, its name, and how many of what. */
 export const ScopeItem = z.object({
-  type: z.enum(['note', 'case', 'monthly-spending', 'food-budget', 'transactions', 'health-summary']),
+  type: z.enum(['note', 'case', 'monthly-spending', 'food-budget', 'transactions', 'health-summary', 'health-records', 'attachment']),
   label: z.string().max(500),
   counts: z.record(z.string().max(40), z.int().min(0)),
   /** Which fields or categories, where the citizen chose some. */

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type Delivery, type RecipientSummary, type ShareExpiry, type ShareOptions, type SharePreview } from '../../messaging/sharing-api';
-import type { SelectionItem } from '../../records/sharing/selection';
+import { CLINICAL_TYPES, type SelectionItem } from '../../records/sharing/selection';
 import { fromBase64Url } from '../../vault/crypto/bytes';
 import { VaultError } from '../../vault/errors';
 import { saveBlob } from '../backup-transfer';
@@ -16,6 +16,8 @@ import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { t, type MessageKey } from '../i18n/index';
 import { categoryLabel } from '../money/categories';
+import { locale } from '../i18n/index';
+import { sizeText } from '../own/attachments';
 import { copyText, dayText, itemText, metricText, sharingError, untilText } from './words';
 
 const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as const;
@@ -24,6 +26,7 @@ const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const
 type CasePart = (typeof CASE_PARTS)[number];
 const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
 type TransactionField = (typeof TRANSACTION_FIELDS)[number];
+type ClinicalType = (typeof CLINICAL_TYPES)[number];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
@@ -45,7 +48,14 @@ interface Choice {
   spending: number | null;
   transactions: { months: number; categories: Set<string>; fields: Set<TransactionField> } | null;
   health: Set<string>;
+  /** Health data as imported (daily figures, observations, clinical items), over the last `months`. */
+  healthRecords: { months: number; metrics: Set<string>; observations: boolean; clinical: Set<ClinicalType> } | null;
+  attachments: Set<string>;
 }
+
+const NO_CHOICE: Choice = { notes: new Set(), cases: new Map(), foodBudget: null, spending: null, transactions: null, health: new Set(), healthRecords: null, attachments: new Set() };
+
+const healthRecordsEmpty = (h: NonNullable<Choice['healthRecords']>): boolean => h.metrics.size === 0 && !h.observations && h.clinical.size === 0;
 
 function selectionOf(choice: Choice): SelectionItem[] {
   const items: SelectionItem[] = [];
@@ -60,6 +70,18 @@ function selectionOf(choice: Choice): SelectionItem[] {
   }
   const health = lastMonths(12);
   for (const metric of choice.health) items.push({ type: 'health-summary', kind: metric, from: `${health.from}-01`, to: isoDay(new Date()) });
+  const hr = choice.healthRecords;
+  if (hr && !healthRecordsEmpty(hr)) {
+    items.push({
+      type: 'health-records',
+      from: `${lastMonths(hr.months).from}-01`,
+      to: isoDay(new Date()),
+      metrics: [...hr.metrics].sort(),
+      observations: hr.observations,
+      clinical: CLINICAL_TYPES.filter((c) => hr.clinical.has(c)),
+    });
+  }
+  for (const attachmentId of choice.attachments) items.push({ type: 'attachment', attachmentId });
   return items;
 }
 
@@ -85,7 +107,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
   const [recipientId, setRecipientId] = useState<string>(props.recipients[0]?.id ?? '');
   const [purpose, setPurpose] = useState('');
   const [options, setOptions] = useState<ShareOptions | null>(null);
-  const [choice, setChoice] = useState<Choice>({ notes: new Set(), cases: new Map(), foodBudget: null, spending: null, transactions: null, health: new Set() });
+  const [choice, setChoice] = useState<Choice>(NO_CHOICE);
   const [expiryKind, setExpiryKind] = useState<'date' | 'until-case'>('date');
   const [expiryDate, setExpiryDate] = useState(addDays(30));
   const [expiryCase, setExpiryCase] = useState('');
@@ -131,6 +153,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
     event.preventDefault();
     if (step === 'recipient' && !recipient) return setFieldError(t('sharing.wizard.recipientMissing'));
     if (step === 'purpose' && purpose.trim() === '') return setFieldError(t('sharing.wizard.purposeMissing'));
+    if (step === 'data' && choice.healthRecords && healthRecordsEmpty(choice.healthRecords)) return setFieldError(t('sharing.wizard.healthRecordsMissing'));
     if (step === 'data' && selectionOf(choice).length === 0) return setFieldError(t('sharing.wizard.dataMissing'));
     if (step === 'data' && choice.transactions && choice.transactions.fields.size === 0) return setFieldError(t('sharing.wizard.fieldsMissing'));
     if (step === 'expiry') {
@@ -197,7 +220,9 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
     });
   const setTransactions = (patch: (tx: NonNullable<Choice['transactions']>) => NonNullable<Choice['transactions']>) =>
     setChoice((c) => (c.transactions ? { ...c, transactions: patch(c.transactions) } : c));
-  const toggleSet = (key: 'notes' | 'health', id: string, on: boolean) =>
+  const setHealthRecords = (patch: (h: NonNullable<Choice['healthRecords']>) => NonNullable<Choice['healthRecords']>) =>
+    setChoice((c) => (c.healthRecords ? { ...c, healthRecords: patch(c.healthRecords) } : c));
+  const toggleSet = (key: 'notes' | 'health' | 'attachments', id: string, on: boolean) =>
     setChoice((c) => {
       const set = new Set(c[key]);
       if (on) set.add(id);
@@ -214,7 +239,8 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
     done: t('sharing.wizard.done'),
   };
   const openCases = options?.cases.filter((c) => c.status !== 'closed') ?? [];
-  const nothing = options && options.notes.length === 0 && options.cases.length === 0 && !options.transactions && options.health.length === 0;
+  const hasHealthRecords = options ? options.health.length > 0 || options.healthRecords.observations > 0 || options.healthRecords.clinical.length > 0 : false;
+  const nothing = options && options.notes.length === 0 && options.cases.length === 0 && !options.transactions && !hasHealthRecords && options.attachments.length === 0;
 
   return (
     <section aria-labelledby="wizard-step" class="panel wizard">
@@ -319,6 +345,43 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                 ))}
               </fieldset>
             )}
+            {options && hasHealthRecords && (
+              <fieldset>
+                <legend>{t('sharing.wizard.healthRecords')}</legend>
+                <Check
+                  id="health-records"
+                  label={t('sharing.wizard.healthRecordsToggle')}
+                  checked={choice.healthRecords !== null}
+                  onChange={(on) => setChoice((c) => ({ ...c, healthRecords: on ? { months: 3, metrics: new Set(), observations: false, clinical: new Set() } : null }))}
+                />
+                {choice.healthRecords && (
+                  <fieldset class="nested">
+                    <legend>{t('sharing.wizard.healthRecordsWhich')}</legend>
+                    <p class="hint">{t('sharing.wizard.healthRecordsHint')}</p>
+                    <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.healthRecords.months)} onInput={(v) => setHealthRecords((h) => ({ ...h, months: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                    {options.health
+                      .filter((h) => h.metric !== 'other')
+                      .map((h) => (
+                        <Check key={h.metric} id={`health-daily-${h.metric}`} label={t('sharing.wizard.healthDaily', { metric: metricText(h.metric) })} checked={choice.healthRecords!.metrics.has(h.metric)} onChange={(on) => setHealthRecords((r) => ({ ...r, metrics: toggled(r.metrics, h.metric, on) }))} />
+                      ))}
+                    {options.healthRecords.observations > 0 && (
+                      <Check id="health-observations" label={t('sharing.wizard.healthObservations', { count: options.healthRecords.observations })} checked={choice.healthRecords.observations} onChange={(on) => setHealthRecords((r) => ({ ...r, observations: on }))} />
+                    )}
+                    {options.healthRecords.clinical.map((c) => (
+                      <Check key={c.type} id={`health-clinical-${c.type}`} label={t(`sharing.wizard.clinical.${c.type}`, { count: c.count })} checked={choice.healthRecords!.clinical.has(c.type)} onChange={(on) => setHealthRecords((r) => ({ ...r, clinical: toggled(r.clinical, c.type, on) }))} />
+                    ))}
+                  </fieldset>
+                )}
+              </fieldset>
+            )}
+            {options && options.attachments.length > 0 && (
+              <fieldset>
+                <legend>{t('sharing.wizard.attachments')}</legend>
+                {options.attachments.map((a) => (
+                  <Check key={a.id} id={`attachment-${a.id}`} label={t('sharing.wizard.attachment', { name: a.fileName, size: sizeText(a.size, locale()) })} checked={choice.attachments.has(a.id)} onChange={(on) => toggleSet('attachments', a.id, on)} />
+                ))}
+              </fieldset>
+            )}
           </>
         )}
         {step === 'expiry' && (
@@ -383,7 +446,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                   <dd>
                     <ul class="approval-copies">
                       {preview.files.map((f) => (
-                        <li key={f.path}>{copyText(f.path)}</li>
+                        <li key={f.path}>{copyText(f)}</li>
                       ))}
                     </ul>
                   </dd>

@@ -1,10 +1,11 @@
 /** Plain words for what sharing shows: approval items, log lines, and sharing's own refusals. */
 import type { HealthMetric } from '../../records/health/schemas';
-import type { ScopeItem } from '../../records/sharing/selection';
+import { CLINICAL_TYPES, type ScopeItem } from '../../records/sharing/selection';
 import { metricName } from '../health/format';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
 import { errorMessage } from '../errors';
+import { sizeText } from '../own/attachments';
 import { locale } from '../i18n/index';
 import { t, type MessageKey } from '../i18n/index';
 
@@ -14,6 +15,7 @@ export const dayText = (iso: string): string =>
 
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 const FIELDS = new Set(['date', 'amount', 'text', 'category']);
+const CLINICAL = new Set<string>(CLINICAL_TYPES);
 
 /** A health metric's name in the page language; an unknown one as it is. */
 export function metricText(metric: string): string {
@@ -47,6 +49,19 @@ export function itemText(item: ScopeItem): string {
     }
     case 'health-summary':
       return t('sharing.item.health-summary', { label: metricText(item.label), months: c.months ?? 0 });
+    case 'health-records': {
+      const details = item.details ?? [];
+      const kinds = details.filter((d) => CLINICAL.has(d)).map((d) => t(`sharing.clinical.${d}` as MessageKey));
+      const metrics = details.filter((d) => d !== 'observations' && !CLINICAL.has(d)).map(metricText);
+      const parts = [
+        'days' in c ? t('sharing.item.healthDays', { count: c.days ?? 0, metrics: metrics.join(', ') }) : null,
+        'observations' in c ? t('sharing.item.healthObservations', { count: c.observations ?? 0 }) : null,
+        'clinical' in c ? t('sharing.item.healthClinical', { count: c.clinical ?? 0, kinds: kinds.join(', ') }) : null,
+      ].filter((p): p is string => p !== null);
+      return t('sharing.item.health-records', { label: item.label, parts: parts.join('; ') });
+    }
+    case 'attachment':
+      return t('sharing.item.attachment', { label: item.label });
   }
 }
 
@@ -78,11 +93,15 @@ export function logText(entry: LogEntry): string {
   }
 }
 
-/** A standard-format copy on the approval screen, e.g. "transactions.csv – for spreadsheets (Excel, Numbers)". */
-export function copyText(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const kind = name.slice(name.lastIndexOf('.') + 1);
-  return kind === 'csv' || kind === 'ofx' ? t(`sharing.copy.${kind}`, { name }) : name;
+/**
+ * A file that goes with the data, on the approval screen: a standard-format copy, e.g.
+ * "transactions.csv – for spreadsheets (Excel, Numbers)", or a document as its file.
+ */
+export function copyText(file: { path: string; size: number }): string {
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  if (file.path.startsWith('files/documents/')) return t('sharing.copy.document', { name, size: sizeText(file.size, locale()) });
+  const kind = name.endsWith('.fhir.json') ? 'fhir' : name.slice(name.lastIndexOf('.') + 1);
+  return kind === 'csv' || kind === 'ofx' || kind === 'ics' || kind === 'fhir' ? t(`sharing.copy.${kind}`, { name }) : name;
 }
 
 /** Sharing's refusals have their own codes, with their messages in the one error map. */
