@@ -6,7 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isCumulative } from '../importers/health/metrics';
-import type { HealthMetric } from '../importers/health/types';
+import type { HealthMetric, HealthObservation } from '../importers/health/types';
 
 /** The fields of a bank-transaction record the views read. */
 export interface TransactionLike {
@@ -225,17 +225,8 @@ export function caseMaterial(
   };
 }
 
-/** The fields of a health-observation record a share reads (an imported FHIR observation). */
-export interface HealthObservationLike {
-  fhirId: string;
-  status: string;
-  name: { da: string; en: string };
-  code: { system?: string; code?: string };
-  category?: string;
-  effective?: string;
-  value?: { number?: number; text?: string; unit?: string };
-  components?: { name: { da: string; en: string }; code: { system?: string; code?: string }; value?: { number?: number; text?: string; unit?: string } }[];
-}
+/** The fields of a health-observation record a share reads (an imported FHIR observation, kept under its FHIR id). */
+export type HealthObservationLike = Omit<HealthObservation, 'id' | 'dataAbsentReason'> & { fhirId: string };
 
 /** The fields of a health-clinical record a share reads. */
 export interface HealthClinicalLike {

@@ -37,6 +37,19 @@ afterAll(async () => {
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
+/** Approves the share, downloads the bundle under `prefix` and opens it in Node with the lawyer's key. */
+async function approveDownloadAndOpen(page: Page, prefix: string) {
+  await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
+  await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.done'] }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['sharing.wizard.download'] }).click()]);
+  const file = join(downloads, `${prefix}${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  await page.getByRole('button', { name: DA['sharing.wizard.finish'] }).click();
+  const opened = await openBundle(new Uint8Array(readFileSync(file)), { identity: lawyer.identity, now: new Date() });
+  if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+  return { file, opened };
+}
+
 describe('sharing in Chromium', () => {
   it('shares a note with a pasted recipient: approval, download, open with their key, ledger, revoke, popup', async () => {
     session = await browser.launch();
@@ -190,15 +203,7 @@ describe('sharing in Chromium', () => {
       text(DA, 'sharing.copy.ofx', { name: 'transactions.ofx' }),
     ]);
     await expectAccessible(page, 'wizard: approval with copies');
-    await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
-    await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.done'] }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['sharing.wizard.download'] }).click()]);
-    const file = join(downloads, `tx-${download.suggestedFilename()}`);
-    await download.saveAs(file);
-    await page.getByRole('button', { name: DA['sharing.wizard.finish'] }).click();
-
-    const opened = await openBundle(new Uint8Array(readFileSync(file)), { identity: lawyer.identity, now: new Date() });
-    if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+    const { file, opened } = await approveDownloadAndOpen(page, 'tx-');
     const rows = (opened.data.transactions as { rows: { date: string; amountMinor: number; text: string }[] }[])[0]!.rows;
     expect(rows).toEqual(ROWS.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text })));
 
@@ -272,15 +277,7 @@ describe('sharing in Chromium', () => {
     await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 målinger fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
     await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([text(DA, 'sharing.copy.fhir', { name: 'health.fhir.json' })]);
     await expectAccessible(page, 'wizard: approval with the FHIR copy');
-    await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
-    await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.done'] }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['sharing.wizard.download'] }).click()]);
-    const file = join(downloads, `health-${download.suggestedFilename()}`);
-    await download.saveAs(file);
-    await page.getByRole('button', { name: DA['sharing.wizard.finish'] }).click();
-
-    const opened = await openBundle(new Uint8Array(readFileSync(file)), { identity: lawyer.identity, now: new Date() });
-    if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
+    const { file, opened } = await approveDownloadAndOpen(page, 'health-');
     const [entry] = opened.data.healthRecords as { clinical: { title: string; resourceType: string }[]; observations: { id: string; value: unknown }[] }[];
     expect(entry!.clinical.map((c) => c.title)).toEqual(['Type 2-diabetes', 'Metformin 500 mg', 'Penicillin']);
     expect(JSON.stringify(opened.data)).not.toContain('Influenzavaccine');
