@@ -105,10 +105,38 @@ function activityOf(caseId: string, a: ActivityEntry): StandardActivity {
   };
 }
 
-/** Every appointment and deadline of every shared case (`cases[].activities`), in data.json's order. */
+/** A decision of data.json's `cases[].decisions`, as far as its last day to appeal goes. */
+interface DecisionEntry {
+  id: string;
+  title: string;
+  appeal?: { deadline: string; body: string; submitTo: string; url?: string };
+}
+
+/** The last day to appeal a decision: a whole day, as the decision states it (klagefrist). */
+function appealDayOf(caseId: string, d: DecisionEntry & { appeal: NonNullable<DecisionEntry['appeal']> }): StandardActivity {
+  return {
+    id: `${caseId}.${d.id}.appeal`,
+    title: `Klagefrist: ${d.title}`,
+    start: d.appeal.deadline,
+    end: addDays(d.appeal.deadline, 1),
+    description: `Klagen sendes til ${d.appeal.submitTo}. ${d.appeal.body} afgør den.`,
+    ...(d.appeal.url ? { url: d.appeal.url } : {}),
+    status: 'CONFIRMED',
+    categories: ['Frist', 'Klagefrist'],
+  };
+}
+
+/**
+ * Every appointment and deadline of every shared case (`cases[].activities`), then the last day
+ * to appeal each shared decision that can be appealed (`cases[].decisions[].appeal`), in
+ * data.json's order.
+ */
 export function copyableActivities(data: Record<string, unknown>): StandardActivity[] {
-  const cases = (data.cases ?? []) as readonly { case: { id: string }; activities?: readonly ActivityEntry[] }[];
-  return cases.flatMap((entry) => (entry.activities ?? []).map((a) => activityOf(entry.case.id, a)));
+  const cases = (data.cases ?? []) as readonly { case: { id: string }; activities?: readonly ActivityEntry[]; decisions?: readonly DecisionEntry[] }[];
+  return cases.flatMap((entry) => [
+    ...(entry.activities ?? []).map((a) => activityOf(entry.case.id, a)),
+    ...(entry.decisions ?? []).flatMap((d) => (d.appeal ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [])),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

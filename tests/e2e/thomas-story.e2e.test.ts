@@ -320,7 +320,9 @@ describe('Thomas, 2022 — the acceptance story', () => {
     // The appointments and deadlines as a calendar file, and the PDFs as themselves, for download.
     const opened = await openBundle(new Uint8Array(readFileSync(lawyerBundle)), { identity: lawyer.identity, now: new Date() });
     if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
-    const shared = (opened.data.cases as { activities: { id: string; title: string }[]; documentFiles: { file: string }[] }[])[0]!;
+    const shared = (opened.data.cases as { activities: { id: string; title: string }[]; decisions?: { title: string; appeal?: unknown }[]; documentFiles: { file: string }[] }[])[0]!;
+    // The lawyer's calendar: the case's appointments and deadlines, then the last day to appeal each decision that can be appealed.
+    const appealDays = (shared.decisions ?? []).filter((d) => d.appeal).map((d) => `Klagefrist: ${d.title}`);
     const filesRegion = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
     const names = opened.files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
     expect(names[0]).toBe('activities.ics');
@@ -334,7 +336,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
       expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path.endsWith(`/${name}`))!.bytes);
       if (name === 'activities.ics') {
         const { events } = checkIcs(bytes.toString('utf8'));
-        expect(events.map((e) => e.text('SUMMARY'))).toEqual(shared.activities.map((a) => a.title));
+        expect(events.map((e) => e.text('SUMMARY'))).toEqual([...shared.activities.map((a) => a.title), ...appealDays]);
       } else expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
     await result.getByText(RECEIVER_DA['provenance.municipality'].replace('{source}', 'Vesterå Kommune')).first().waitFor();

@@ -97,6 +97,26 @@ describe('the iCalendar copy of shared activities', () => {
     expect(parsed[0]!.startDate.toJSDate().toISOString()).toBe('2026-03-27T09:00:00.000Z');
   });
 
+  it('adds the last day to appeal each shared decision as a whole day; a decision that cannot be appealed adds nothing', () => {
+    const decision = (id: string, appeal?: Record<string, unknown>) => ({ type: 'decision', id, version: 1, title: 'Afgørelse om kontanthjælp', ...(appeal ? { appeal } : {}) });
+    const appeal = { deadline: '2026-04-22', body: 'Ankestyrelsen', submitTo: 'Vesterå Kommune, Jobcenter', howTo: 'Skriv til kommunen.', url: 'https://vestera.example/klage' };
+    const data = { cases: [{ case: { type: 'case', id: 'sag-7', version: 1 }, decisions: [decision('afg-1', appeal), decision('afg-2')] }] };
+    const [file] = standardCopies(data, NOW);
+    expect(file!.path).toBe(ACTIVITIES_COPY_PATH);
+    const { events } = checkIcs(new TextDecoder().decode(file!.bytes));
+    expect(events).toHaveLength(1);
+    const [day] = events;
+    expect(day!.text('UID')).toBe('sag-7.afg-1.appeal@handlerum');
+    expect(day!.text('SUMMARY')).toBe('Klagefrist: Afgørelse om kontanthjælp');
+    expect(day!.when('DTSTART')).toEqual({ allDay: true, value: '2026-04-22' });
+    expect(day!.when('DTEND')).toEqual({ allDay: true, value: '2026-04-23' });
+    expect(day!.text('DESCRIPTION')).toBe('Klagen sendes til Vesterå Kommune, Jobcenter. Ankestyrelsen afgør den.');
+    expect(day!.one('URL')!.raw).toBe(appeal.url);
+    expect(day!.categories()).toEqual(['Frist', 'Klagefrist']);
+    // The guidance text stays in data.json: the calendar says where and by when, not how.
+    expect(new TextDecoder().decode(file!.bytes)).not.toContain('Skriv til kommunen');
+  });
+
   it('folds long Danish text at 75 octets without splitting a character, and unfolds to the same text', () => {
     const title = 'Ææ øø åå – møde om befordringsgodtgørelse, genoptræning; praktik '.repeat(6).trim();
     const text = new TextDecoder().decode(standardCopies(dataWith(appointment({ title })), NOW)[0]!.bytes);

@@ -166,7 +166,9 @@ describe('a share of case material', () => {
       });
       // Without its documents the case still goes.
       const { opened: withoutDocuments } = await share(['decisions'], ['15.20.38']);
-      expect(withoutDocuments.files).toEqual([]);
+      // (its decisions' last days to appeal still go in the calendar copy, but no document file does)
+      expect(withoutDocuments.files.filter((f) => f.path.startsWith('files/documents/'))).toEqual([]);
+      expect(withoutDocuments.files.every((f) => f.path === 'files/activities.ics')).toBe(true);
     } finally {
       await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-pdf', id: pdfId, data: kept.data }]);
     }
