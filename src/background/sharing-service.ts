@@ -207,12 +207,18 @@ export class SharingService {
   /** The last entry this service wrote or read (undefined: not known yet). */
   private knownHead: LogEntry | null | undefined;
   private keysQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * PDFs fetched from the municipality for a share, by their signed SHA-256, so the approval
+   * screen and the bundle after it fetch each once. Memory only, dropped on lock and after a while.
+   */
+  private readonly fetchedPdfs = new Map<string, { bytes: Uint8Array; expiresAt: number }>();
 
   constructor(private readonly deps: SharingServiceDeps) {
     this.now = deps.now ?? Date.now;
     deps.vault.onLock(() => {
       this.bundles.clear();
       this.transfers.clear();
+      this.fetchedPdfs.clear();
     });
   }
 
@@ -474,15 +480,23 @@ export class SharingService {
    */
   private async documentFiles(profileId: string, documents: readonly { vaultId: string; stored: MunicipalStored }[]): Promise<Map<string, Uint8Array>> {
     const out = new Map<string, Uint8Array>();
+    for (const [digest, f] of this.fetchedPdfs) if (f.expiresAt < this.now()) this.fetchedPdfs.delete(digest);
     for (const { vaultId, stored } of documents) {
       const record = stored.record as { id: string; content?: { format?: string; sha256?: string } };
       if (record.content?.format !== 'pdf') continue;
       const origin = stored.provenance.origin;
+      const fetched = record.content.sha256 ? this.fetchedPdfs.get(record.content.sha256) : undefined;
+      if (fetched) {
+        out.set(documentKey(origin, record.id), fetched.bytes);
+        continue;
+      }
       const kept = await this.records.get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfIdFor(this.records, origin, record.id));
       let data = kept && kept.data.sha256 === record.content.sha256 ? kept.data.data : undefined;
+      let wasFetched = false;
       if (data === undefined && this.deps.municipalDocumentPdf) {
         try {
           ({ data } = await this.deps.municipalDocumentPdf({ profileId, documentId: vaultId }));
+          wasFetched = true;
         } catch (cause) {
           throw new VaultError('document-unavailable', `PDF of a document: ${cause instanceof VaultError ? cause.code : 'error'}`, { cause });
         }
@@ -490,6 +504,7 @@ export class SharingService {
       if (data === undefined) throw new VaultError('document-unavailable', 'PDF of a document: not kept in the vault');
       const bytes = fromBase64Url(data);
       if (sha256b64(bytes) !== record.content.sha256) throw new VaultError('document-unavailable', 'PDF of a document: does not match its signed digest');
+      if (wasFetched) this.fetchedPdfs.set(record.content.sha256, { bytes, expiresAt: this.now() + BUNDLE_TTL_MS });
       out.set(documentKey(origin, record.id), bytes);
     }
     return out;
