@@ -259,11 +259,11 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
   const accounts = new Map<string, StatementAccount>();
   for (const s of statements) {
     // Rows get their account here, not as they are read: Acct comes first by the schema, not always in the file.
-    if (s.account !== '') {
-      if (!accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}) });
-      for (const tx of s.rows) tx.account = s.account;
+    if (s.account !== '' && !accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}) });
+    for (const tx of s.rows) {
+      if (s.account !== '') tx.account = s.account;
+      transactions.push(tx);
     }
-    for (const tx of s.rows) transactions.push(tx);
   }
   transactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   options.onProgress?.(entries);

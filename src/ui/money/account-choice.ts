@@ -6,14 +6,13 @@
  */
 import type { BankStatement, ColumnMapping } from '../../importers/bank/index';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
-import { accountRecordId } from './ids';
+import { accountRecordId, normaliseAccountNumber } from './ids';
 import type { AccountRecord } from './model';
 
 export type AccountChoice = { kind: 'existing'; id: string } | { kind: 'new'; id: string; label: string; accountNumber?: string };
 
-/** Account numbers compared as `accountRecordId` does: spaces, dots and dashes do not count, nor case. */
-const normalised = (n: string) => n.replace(/[\s.-]/g, '').toUpperCase();
-const sameAccountNumber = (a: string, b: string) => normalised(a) !== '' && normalised(a) === normalised(b);
+/** Account numbers compared as `accountRecordId` does. */
+const sameAccountNumber = (a: string, b: string) => normaliseAccountNumber(a) !== '' && normaliseAccountNumber(a) === normaliseAccountNumber(b);
 
 const sameMapping = (a: ColumnMapping | undefined, b: ColumnMapping | undefined) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
@@ -34,4 +33,4 @@ export function chooseAccount(statement: BankStatement, accounts: readonly Accou
   return newAccount(statement.format.label);
 }
 
-export const newAccount = (label: string): AccountChoice => ({ kind: 'new', id: toBase64Url(randomBytes(16)), label });
+export const newAccount = (label: string): Extract<AccountChoice, { kind: 'new' }> => ({ kind: 'new', id: toBase64Url(randomBytes(16)), label });

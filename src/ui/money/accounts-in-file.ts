@@ -58,9 +58,10 @@ export function splitByAccount(statement: BankStatement): { statements: BankStat
     list.push(tx);
   }
   const issues = new Map<string, ImportIssue[]>();
+  const fileIssues: ImportIssue[] = [];
   for (const issue of statement.issues) {
-    const key = issue.account !== undefined && rows.has(issue.account) ? issue.account : null;
-    if (key !== null) (issues.get(key) ?? issues.set(key, []).get(key)!).push(issue);
+    if (issue.account !== undefined && rows.has(issue.account)) (issues.get(issue.account) ?? issues.set(issue.account, []).get(issue.account)!).push(issue);
+    else fileIssues.push(issue);
   }
   // An account with neither rows nor issues (an empty statement) has nothing to show.
   const keys = [...rows.keys()].filter((key) => rows.get(key)!.length > 0 || issues.has(key));
@@ -73,7 +74,6 @@ export function splitByAccount(statement: BankStatement): { statements: BankStat
     }
     return part;
   });
-  const fileIssues = statement.issues.filter((issue) => issue.account === undefined || !keys.includes(issue.account));
   return { statements, fileIssues };
 }
 
@@ -111,7 +111,7 @@ export function choiceFor(part: AccountPart, picked: string, accounts: readonly 
   if (picked !== 'new') return { kind: 'existing', id: picked };
   const { label } = part.statement.format;
   const fresh = newAccount(part.number ? `${label} ${part.number}` : label);
-  if (!part.number || fresh.kind !== 'new') return fresh;
+  if (!part.number) return fresh;
   const derived = accountRecordId(part.number);
   return { ...fresh, id: accounts.some((a) => a.id === derived) ? fresh.id : derived, accountNumber: part.number };
 }

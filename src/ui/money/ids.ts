@@ -23,9 +23,12 @@ export function transactionRecordId(accountRecordId: string, dedupeKey: string):
   return encodeBase64Url(sha256(scratch.subarray(0, written)));
 }
 
+/** An account number as the record id sees it: spaces, dots and dashes do not count, nor case. */
+export const normaliseAccountNumber = (accountNumber: string): string => accountNumber.replace(/[\s.-]/g, '').toUpperCase();
+
 /** A bank-account record id for an account number the file names: the same account every import. */
 export function accountRecordId(accountNumber: string): string {
-  const normalised = accountNumber.replace(/[\s.-]/g, '').toUpperCase();
+  const normalised = normaliseAccountNumber(accountNumber);
   if (normalised === '') throw new TypeError('accountRecordId: accountNumber is empty');
   return toBase64Url(sha256(utf8(`bank-account\u0000${normalised}`)));
 }

@@ -213,7 +213,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
           <ul class="entries">
             {dayEntries.map((e) => (
               <li key={e.id}>
-                <EntryLine entry={e} go={props.go} showDay={false} {...(props.profileId ? { profileId: props.profileId } : {})} />
+                <EntryLine entry={e} go={props.go} showDay={false} profileId={props.profileId} />
               </li>
             ))}
           </ul>
@@ -230,7 +230,6 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
   const upcoming = entries.filter((e) => isUpcoming(e, props.now));
   const past = entries.filter((e) => !isUpcoming(e, props.now)).reverse();
   const today = danishDay(props.now);
-  const own = props.profileId ? { profileId: props.profileId } : {};
 
   const exportIcs = () => {
     const text = toICalendar(entries, {
@@ -270,7 +269,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
               <ul class="entries" aria-labelledby="cal-upcoming">
                 {upcoming.map((e) => (
                   <li key={e.id}>
-                    <EntryLine entry={e} go={props.go} {...own} />
+                    <EntryLine entry={e} go={props.go} profileId={props.profileId} />
                   </li>
                 ))}
               </ul>
@@ -282,7 +281,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
               <ul class="entries" aria-labelledby="cal-past">
                 {past.map((e) => (
                   <li key={e.id}>
-                    <EntryLine entry={e} go={props.go} {...own} />
+                    <EntryLine entry={e} go={props.go} profileId={props.profileId} />
                   </li>
                 ))}
               </ul>
@@ -290,7 +289,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
           )}
         </>
       )}
-      {mode === 'month' && <MonthView entries={entries} today={today} go={props.go} {...own} />}
+      {mode === 'month' && <MonthView entries={entries} today={today} go={props.go} profileId={props.profileId} />}
       <ReminderSettings />
     </>
   );

@@ -23,7 +23,7 @@ function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => v
     <ul class="entries" aria-label={props.label}>
       {props.entries.map((e) => (
         <li key={e.id}>
-          <EntryLine entry={e} go={props.go} {...(props.profileId ? { profileId: props.profileId } : {})} />
+          <EntryLine entry={e} go={props.go} profileId={props.profileId} />
         </li>
       ))}
     </ul>
@@ -33,7 +33,6 @@ function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => v
 export function NowView(props: { data: OverviewData; now: number; go: (to: OverviewRoute) => void; profileId?: string }) {
   const { go } = props;
   const now = nowSummary(props.data, props.now);
-  const own = props.profileId ? { profileId: props.profileId } : {};
   return (
     <div class="now-grid">
         <Block id="now-cases" title={t('now.openCases')} empty={t('now.noOpenCases')} count={now.openCases.length}
@@ -51,10 +50,10 @@ export function NowView(props: { data: OverviewData; now: number; go: (to: Overv
         </Block>
         <Block id="now-deadlines" title={t('now.deadlines')} empty={t('now.noDeadlines')} count={now.deadlines.length}
           more={<RouteLink to={{ view: 'calendar' }} go={go} class="more">{t('now.allCalendar')}</RouteLink>}>
-          <Entries entries={now.deadlines} go={go} label={t('now.deadlines')} {...own} />
+          <Entries entries={now.deadlines} go={go} label={t('now.deadlines')} profileId={props.profileId} />
         </Block>
         <Block id="now-appointments" title={t('now.appointments')} empty={t('now.noAppointments')} count={now.appointments.length}>
-          <Entries entries={now.appointments} go={go} label={t('now.appointments')} {...own} />
+          <Entries entries={now.appointments} go={go} label={t('now.appointments')} profileId={props.profileId} />
         </Block>
         <Block id="now-payments" title={t('now.payments')} empty={t('now.noPayments')} count={now.latestPayments.length}
           more={<RouteLink to={{ view: 'payments' }} go={go} class="more">{t('now.allPayments')}</RouteLink>}>
