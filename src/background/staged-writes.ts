@@ -27,13 +27,10 @@ export class StagedWrites {
   /** Adds a part to a write (a new one when `stageId` is absent); returns the write's id. */
   add(stageId: string | undefined, ops: readonly WriteOp[]): { stageId: string; count: number } {
     this.dropExpired();
-    let id = stageId;
-    let stage = id === undefined ? undefined : this.stages.get(id);
-    if (id !== undefined && !stage) throw new VaultError('write-expired');
-    if (!stage || id === undefined) {
-      id = toBase64Url(randomBytes(12));
-      this.stages.set(id, (stage = { ops: [], expiresAt: 0 }));
-    }
+    const id = stageId ?? toBase64Url(randomBytes(12));
+    const stage = stageId === undefined ? { ops: [], expiresAt: 0 } : this.stages.get(stageId);
+    if (!stage) throw new VaultError('write-expired');
+    this.stages.set(id, stage);
     if (stage.ops.length + ops.length > MAX_STAGED_OPS) {
       this.stages.delete(id);
       throw new VaultError('write-too-large', `more than ${MAX_STAGED_OPS} operations`);

@@ -50,7 +50,11 @@ export class VaultService {
     this.now = deps.now ?? Date.now;
     this.staged = new StagedWrites(() => this.now());
     this.handlers = { ...this.coreHandlers, ...(deps.municipal ?? municipalUnavailable), ...(deps.sharing?.handlers ?? sharingUnavailable) };
-    deps.vault.onLock(() => deps.broadcast({ channel: 'handlerum-event', type: 'state', state: deps.vault.state }));
+    deps.vault.onLock(() => {
+      // However the vault locks, writes still being sent in parts are dropped with the keys.
+      this.staged.clear();
+      deps.broadcast({ channel: 'handlerum-event', type: 'state', state: deps.vault.state });
+    });
   }
 
   /** After a service-worker restart: picks the session back up if the browser still holds it. */
@@ -74,7 +78,6 @@ export class VaultService {
 
   async lock(): Promise<void> {
     this.transfers.clear();
-    this.staged.clear();
     await this.deps.session.clear();
     this.deps.vault.lock();
   }

@@ -10,21 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, jwkFingerprint, openBundle, verifyRevocation } from '../../src/bundle/index';
-import { endOfDanishDay, SharingService } from '../../src/background/sharing-service';
-import { memorySessionStore } from '../../src/background/session';
-import { VaultService } from '../../src/background/vault-service';
-import type { ApiMethod, ApiResponse, ApiResult } from '../../src/messaging/api';
-import { route } from '../../src/messaging/router';
-import type { Settings } from '../../src/messaging/settings';
-import { fromBase64Url, randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
+import { endOfDanishDay } from '../../src/background/sharing-service';
+import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
-import { Vault } from '../../src/vault/vault';
 import { verifyLogFile } from '../../src/sharing/transparency-log';
-import { freshDb, testKdf } from './support/setup-vault';
+import { SHARING_NOW, sharingHarness } from './support/sharing-harness';
 
-const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
-const NOW = Date.parse('2026-03-15T10:00:00Z');
+const NOW = SHARING_NOW;
 
 const wellKnownKey = generateIdentity();
 let wellKnown: unknown = {};
@@ -59,41 +51,9 @@ async function receiver(): Promise<Receiver> {
   return { url: `http://127.0.0.1:${port}`, posts, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function harness(options: { permission?: boolean } = {}) {
-  const db = freshDb('sharing');
-  const vault = await Vault.open(db);
-  const clock = { now: NOW };
-  const settings = { value: undefined as unknown, get: async () => settings.value, set: async (v: Settings) => void (settings.value = v) };
-  const permission = { granted: options.permission ?? true };
-  const sharing = new SharingService({
-    vault,
-    fetch: (url, init) => fetch(url, init),
-    hasHostPermission: async () => permission.granted,
-    now: () => clock.now,
-  });
-  const service = new VaultService({ vault, session: memorySessionStore(), settings, broadcast: () => {}, now: () => clock.now, sharing });
-  const raw = async <M extends ApiMethod>(method: M, args: unknown) =>
-    (await route({ channel: 'handlerum-vault', method, args }, { id: EXTENSION_ID, url: `${ORIGIN}vault.html` }, {
-      extensionId: EXTENSION_ID,
-      extensionOrigin: ORIGIN,
-      handlers: service.handlers,
-    })) as ApiResponse<M>;
-  const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> => {
-    const response = await raw(method, args);
-    if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.detail}`);
-    return response.value;
-  };
-  const { profileId } = await call('create', { kdf: testKdf(), kek: toBase64Url(randomBytes(32)), owner: { name: 'Thomas' } });
-  return { vault, sharing, service, call, raw, profileId, clock, permission };
-}
+const harness = (options: { permission?: boolean } = {}) => sharingHarness(options);
 
 type Harness = Awaited<ReturnType<typeof harness>>;
-
-async function download(h: Harness, created: { transferId: string; chunkCount: number }): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for (let index = 0; index < created.chunkCount; index++) parts.push(fromBase64Url((await h.call('shareRead', { transferId: created.transferId, index })).data));
-  return new Uint8Array(Buffer.concat(parts));
-}
 
 const tx = (date: string, amountMinor: number, category: string, text: string, line: number) => ({
   accountId: 'acct1', date, amountMinor, currency: 'DKK', text, pending: false, line, key: `${date}|${amountMinor}|${text}|${line}`,
@@ -217,7 +177,7 @@ describe('a share', () => {
     expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]); // a preview makes nothing
 
     const created = await h.call('shareCreate', request);
-    const bytes = await download(h, created);
+    const bytes = await h.download(created);
     expect(bytes.length).toBe(created.size);
 
     const opened = await openBundle(bytes, { identity: them.identity, now: new Date(NOW + 1000) });
@@ -254,7 +214,7 @@ describe('a share', () => {
     expect(delivery).toMatchObject({ channel: 'endpoint', ok: true });
     const post = server.posts[before]!;
     expect(post).toMatchObject({ path: '/bundles', type: 'application/octet-stream' });
-    expect(new Uint8Array(post.body)).toEqual(await download(h, created));
+    expect(new Uint8Array(post.body)).toEqual(await h.download(created));
 
     h.permission.granted = false;
     expect(await h.raw('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({ ok: false, error: { code: 'recipient-permission-missing' } });
@@ -291,7 +251,7 @@ describe('revoking', () => {
     const h = await harness();
     const { them, request } = await shareFoodBudget(h, { revocation: `${server.url}/revocations` });
     const created = await h.call('shareCreate', request);
-    const opened = await openBundle(await download(h, created), { identity: them.identity, now: new Date(NOW + 1000) });
+    const opened = await openBundle(await h.download(created), { identity: them.identity, now: new Date(NOW + 1000) });
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.manifest.revocationEndpoint).toBe(`${server.url}/revocations`);
     expect((await h.call('grantsActive', {}))[0]).toMatchObject({ id: created.grantId, profileName: 'Thomas' });
@@ -350,7 +310,7 @@ describe('a grant tied to a case', () => {
     expect(preview.items[0]).toMatchObject({ type: 'case', label: '32.24.04 Kontanthjælp efter ophør af sygedagpenge', counts: { decisions: 0 } });
     expect(preview.untilCase).toMatchObject({ caseId: theCase!.id });
     const created = await h.call('shareCreate', caseRequest);
-    const opened = await openBundle(await download(h, created), { identity: them.identity, now: new Date(NOW + 1000) });
+    const opened = await openBundle(await h.download(created), { identity: them.identity, now: new Date(NOW + 1000) });
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.provenance).toContainEqual(expect.objectContaining({ attestedBy: 'municipality', jws: signature.jws, records: [expect.objectContaining({ type: 'case', id: fixture.record.id, sha256: fixture.provenance.digest })] }));
 

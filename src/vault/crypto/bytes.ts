@@ -27,6 +27,7 @@ export function framed(...parts: (Uint8Array | string)[]): Uint8Array {
   let length = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
+    // `parts` is this call's own array, so a non-ASCII string is replaced by its UTF-8 in place.
     if (typeof part === 'string' && !isAscii(part)) parts[i] = encoder.encode(part);
     length += 4 + parts[i]!.length;
   }

@@ -2,7 +2,7 @@
  * Reads and writes records as sealed pages. Knows nothing of record kinds or JSON: it stores
  * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction.
  */
-import { toBase64Url } from '../crypto/bytes';
+import { equalBytes, toBase64Url } from '../crypto/bytes';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
@@ -101,14 +101,13 @@ export class PageStore {
       throw storageError(error);
     }
     if (!row) return null;
-    const ref = toBase64Url(idTag);
     const entries = this.openReadable(row).entries;
-    const entry = entries.find((e) => toBase64Url(e.idTag) === ref);
-    if (entry?.damaged) throw new VaultError('record-damaged', ref);
+    const entry = entries.find((e) => equalBytes(e.idTag, idTag));
+    if (entry?.damaged) throw new VaultError('record-damaged', toBase64Url(idTag));
     if (entry) return entry.bytes;
     // A damaged entry's id tag is itself unverified: the record asked for may be that entry
     // under a changed tag, so its absence from this page cannot be trusted.
-    if (entries.some((e) => e.damaged)) throw new VaultError('record-damaged', ref);
+    if (entries.some((e) => e.damaged)) throw new VaultError('record-damaged', toBase64Url(idTag));
     return null;
   }
 

@@ -17,11 +17,11 @@ const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 export const SHARING_NOW = Date.parse('2026-03-15T10:00:00Z');
 
-export async function sharingHarness(options: { municipalInbox?: SharingServiceDeps['municipalInbox'] } = {}) {
+export async function sharingHarness(options: { municipalInbox?: SharingServiceDeps['municipalInbox']; permission?: boolean } = {}) {
   const vault = await Vault.open(freshDb('sharing'));
   const clock = { now: SHARING_NOW };
   const settings = { value: undefined as unknown, get: async () => settings.value, set: async (v: Settings) => void (settings.value = v) };
-  const permission = { granted: true };
+  const permission = { granted: options.permission ?? true };
   const sharing = new SharingService({
     vault,
     fetch: (url, init) => fetch(url, init),
