@@ -427,10 +427,15 @@ export class SharingService {
         signatures.set(s.id, { origin: s.data.origin, jws: s.data.jws, kid: s.data.kid });
       }
     }
-    const attachmentIds = request.selection.items.flatMap((i) => (i.type === 'attachment' ? [i.attachmentId] : []));
-    await this.checkFileSizes(profileId, chosenDocuments, attachmentIds);
+    const chosenAttachments: VaultRecord<AttachmentData>[] = [];
+    for (const item of request.selection.items) {
+      if (item.type !== 'attachment') continue;
+      const a = await this.records.get<AttachmentData>(profileId, attachmentKind.name, item.attachmentId);
+      if (a) chosenAttachments.push(a);
+    }
+    this.checkFileSizes(chosenDocuments, chosenAttachments);
     const documentFiles = await this.documentFiles(profileId, chosenDocuments);
-    const attachments = await this.attachments(profileId, attachmentIds);
+    const attachments = await this.attachments(profileId, chosenAttachments);
     const needsBank = types.has('monthly-spending') || types.has('food-budget') || types.has('transactions');
     const transactions = needsBank ? (await this.listIfKnown<TransactionLike & { text: string }>(profileId, 'bank-transaction')).map((r) => r.data) : [];
     const healthItems = request.selection.items.flatMap((i) => (i.type === 'health-records' ? [i] : []));
@@ -462,13 +467,13 @@ export class SharingService {
    * bundle limit (their sizes are in their records).
    * @throws {VaultError} `share-too-large`
    */
-  private async checkFileSizes(profileId: string, documents: readonly { stored: MunicipalStored }[], attachmentIds: readonly string[]): Promise<void> {
+  private checkFileSizes(documents: readonly { stored: MunicipalStored }[], attachments: readonly VaultRecord<AttachmentData>[]): void {
     let total = 0;
     for (const { stored } of documents) {
       const content = stored.record.content as { format?: string; bytes?: number } | undefined;
       if (content?.format === 'pdf') total += content.bytes ?? 0;
     }
-    for (const id of attachmentIds) total += (await this.records.get<AttachmentData>(profileId, attachmentKind.name, id))?.data.size ?? 0;
+    for (const a of attachments) total += a.data.size;
     const max = this.deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
     if (total > max) throw new VaultError('share-too-large', `files: ${total} bytes, limit ${max}`);
   }
@@ -512,14 +517,13 @@ export class SharingService {
 
   /**
    * The chosen own files with their bytes, joined from their parts and checked against their
-   * SHA-256. A file that is gone is left out (buildShare then refuses the selection).
+   * SHA-256. A file that is gone is not among them (buildShare then refuses the selection).
    * @throws {VaultError} `record-damaged` when the parts do not make the file
    */
-  private async attachments(profileId: string, ids: readonly string[]): Promise<Map<string, AttachmentSource>> {
+  private async attachments(profileId: string, chosen: readonly VaultRecord<AttachmentData>[]): Promise<Map<string, AttachmentSource>> {
     const out = new Map<string, AttachmentSource>();
-    for (const id of ids) {
-      const a = await this.records.get<AttachmentData>(profileId, attachmentKind.name, id);
-      if (!a) continue;
+    for (const a of chosen) {
+      const id = a.id;
       const parts: AttachmentContentData[] = [];
       for (let i = 0; i < a.data.chunks; i++) {
         const part = await this.records.get<AttachmentContentData>(profileId, attachmentContentKind.name, attachmentContentId(id, i));

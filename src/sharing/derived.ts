@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { isFhirId } from '../bundle/standard/fhir';
 import { isCumulative } from '../importers/health/metrics';
 import type { HealthMetric, HealthObservation } from '../importers/health/types';
 
@@ -238,7 +239,6 @@ export interface HealthClinicalLike {
   detail?: string;
 }
 
-
 export interface HealthRecords {
   from: string;
   to: string;
@@ -248,9 +248,8 @@ export interface HealthRecords {
   clinical?: (Omit<HealthClinicalLike, 'fhirId'> & { id: string })[];
 }
 
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /** A FHIR id for a record: the source's own when it is one, else a digest of it (the same in every share). */
-const fhirIdOf = (id: string, prefix: string): string => (FHIR_ID.test(id) ? id : `${prefix}-${bytesToHex(sha256(utf8ToBytes(id))).slice(0, 32)}`);
+const fhirIdOf = (id: string, prefix: string): string => (isFhirId(id) ? id : `${prefix}-${bytesToHex(sha256(utf8ToBytes(id))).slice(0, 32)}`);
 
 /**
  * Health data as imported, for one `health-records` choice: the chosen measures' days in the

@@ -10,6 +10,7 @@ import {
   activitiesToICalendar,
   CLINICAL_RESOURCE_TYPES,
   healthToFhirBundle,
+  OBSERVATION_STATUSES,
   STANDARD_MEDIA_TYPES,
   textFile,
   transactionsToCsv,
@@ -159,7 +160,6 @@ const DAILY_FHIR: Partial<Record<string, { loinc?: string; category?: string; uc
   'blood-glucose': { loinc: '15074-8' },
 };
 const BLOOD_PRESSURE_PANEL = '85354-9';
-const OBSERVATION_STATUSES = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
 
 type Daily = NonNullable<HealthRecords['daily']>[number];
 

@@ -43,8 +43,11 @@ export interface StandardClinical {
   detail?: string;
 }
 
-const STATUSES = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
+/** R4's Observation.status codes. */
+export const OBSERVATION_STATUSES: ReadonlySet<string> = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+/** Whether `id` is an R4 `id`: 1–64 letters, digits, `-` and `.`. */
+export const isFhirId = (id: string): boolean => FHIR_ID.test(id);
 /** R4 `dateTime`: a year, month, day, or a time with seconds and a zone. */
 const FHIR_DATE_TIME = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
 const UCUM = 'http://unitsofmeasure.org';
@@ -82,8 +85,8 @@ function value(v: Value | undefined, field: string): Record<string, unknown> {
 }
 
 function observation(o: StandardObservation, i: number): Record<string, unknown> {
-  if (!FHIR_ID.test(o.id)) throw new TypeError(`observations[${i}].id: not a FHIR id`);
-  if (!STATUSES.has(o.status)) throw new TypeError(`observations[${i}].status: not a FHIR observation status`);
+  if (!isFhirId(o.id)) throw new TypeError(`observations[${i}].id: not a FHIR id`);
+  if (!OBSERVATION_STATUSES.has(o.status)) throw new TypeError(`observations[${i}].status: not a FHIR observation status`);
   return {
     resourceType: 'Observation',
     id: o.id,
@@ -121,7 +124,7 @@ function when(date: string | undefined, dateTime: string, text?: string): Record
 }
 
 function clinical(c: StandardClinical, i: number): Record<string, unknown> {
-  if (!FHIR_ID.test(c.id)) throw new TypeError(`clinical[${i}].id: not a FHIR id`);
+  if (!isFhirId(c.id)) throw new TypeError(`clinical[${i}].id: not a FHIR id`);
   const concept = { text: c.title };
   const status = c.status !== undefined ? { status: c.status } : {};
   const note = (text: string | undefined) => (text ? { note: [{ text }] } : {});

@@ -4,6 +4,7 @@
  * data: a food budget carries amounts per month, never the transactions behind them.
  */
 import { z } from 'zod';
+import { ClinicalResourceType } from '../health/clinical';
 import { VaultRef } from './common';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
@@ -11,8 +12,8 @@ const IsoDate = z.iso.date();
 
 export const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
 export const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
-/** Clinical items a share can hold, as FHIR names them (src/records/health/clinical.ts). */
-export const CLINICAL_TYPES = ['Condition', 'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'Immunization', 'Procedure', 'DiagnosticReport'] as const;
+/** Clinical items a share can hold: the kinds the vault keeps, as FHIR names them. */
+export const CLINICAL_TYPES: readonly z.infer<typeof ClinicalResourceType>[] = ClinicalResourceType.options;
 
 export const SelectionItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), noteId: VaultRef }),
@@ -39,7 +40,7 @@ export const SelectionItem = z.discriminatedUnion('type', [
     to: IsoDate,
     metrics: z.array(z.string().min(1).max(60)).max(20),
     observations: z.boolean(),
-    clinical: z.array(z.enum(CLINICAL_TYPES)).max(CLINICAL_TYPES.length),
+    clinical: z.array(ClinicalResourceType).max(CLINICAL_TYPES.length),
   }),
   /** One of the citizen's own files (an attachment), sent as the file itself. */
   z.object({ type: z.literal('attachment'), attachmentId: VaultRef }),

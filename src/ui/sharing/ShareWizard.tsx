@@ -14,9 +14,8 @@ import { saveBlob } from '../backup-transfer';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { t, type MessageKey } from '../i18n/index';
+import { locale, t, type MessageKey } from '../i18n/index';
 import { categoryLabel } from '../money/categories';
-import { locale } from '../i18n/index';
 import { sizeText } from '../own/attachments';
 import { copyText, dayText, itemText, metricText, sharingError, untilText } from './words';
 
@@ -90,6 +89,11 @@ function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
   if (on) next.add(value);
   else next.delete(value);
   return next;
+}
+
+/** How many months back a choice covers: 1–36, anything else typed is brought into that range. */
+function MonthsField(props: { value: number; onChange: (months: number) => void }) {
+  return <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(props.value)} onInput={(v) => props.onChange(Math.max(1, Math.min(36, Number(v) || 1)))} />;
 }
 
 function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
@@ -305,11 +309,11 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                 <legend>{t('sharing.wizard.money')}</legend>
                 <Check id="food-budget" label={t('sharing.wizard.foodBudget')} checked={choice.foodBudget !== null} onChange={(on) => setChoice((c) => ({ ...c, foodBudget: on ? 12 : null }))} />
                 {choice.foodBudget !== null && (
-                  <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.foodBudget)} onInput={(v) => setChoice((c) => ({ ...c, foodBudget: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                  <MonthsField value={choice.foodBudget} onChange={(months) => setChoice((c) => ({ ...c, foodBudget: months }))} />
                 )}
                 <Check id="spending" label={t('sharing.wizard.spending')} checked={choice.spending !== null} onChange={(on) => setChoice((c) => ({ ...c, spending: on ? 12 : null }))} />
                 {choice.spending !== null && (
-                  <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.spending)} onInput={(v) => setChoice((c) => ({ ...c, spending: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                  <MonthsField value={choice.spending} onChange={(months) => setChoice((c) => ({ ...c, spending: months }))} />
                 )}
                 <Check
                   id="transactions"
@@ -320,7 +324,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                 {choice.transactions && (
                   <fieldset class="nested">
                     <legend>{t('sharing.wizard.transactionsWhich')}</legend>
-                    <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.transactions.months)} onInput={(v) => setTransactions((tx) => ({ ...tx, months: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                    <MonthsField value={choice.transactions.months} onChange={(months) => setTransactions((tx) => ({ ...tx, months }))} />
                     <fieldset class="nested">
                       <legend>{t('sharing.wizard.fields')}</legend>
                       {TRANSACTION_FIELDS.map((f) => (
@@ -358,7 +362,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                   <fieldset class="nested">
                     <legend>{t('sharing.wizard.healthRecordsWhich')}</legend>
                     <p class="hint">{t('sharing.wizard.healthRecordsHint')}</p>
-                    <TextField type="number" min={1} max={36} label={t('sharing.wizard.months')} value={String(choice.healthRecords.months)} onInput={(v) => setHealthRecords((h) => ({ ...h, months: Math.max(1, Math.min(36, Number(v) || 1)) }))} />
+                    <MonthsField value={choice.healthRecords.months} onChange={(months) => setHealthRecords((h) => ({ ...h, months }))} />
                     {options.health
                       .filter((h) => h.metric !== 'other')
                       .map((h) => (
