@@ -92,11 +92,13 @@ describe('a share sent to the municipality\u2019s inbox for a case', () => {
     expect(opened.manifest).toMatchObject({ id: created.bundleId, issuer: { name: 'Thomas' }, recipient: { kind: 'x25519', name: 'Vesterå Kommune' } });
     expect(opened.manifest.issuer.jwk.x).toBe(identity.signingPublicKey);
     type Signed = { type: string; id: string; version: number };
-    const cases = opened.data.cases as { case: Signed; decisions: Signed[] }[];
+    const cases = opened.data.cases as { case: Signed; decisions: (Signed & { appeal?: unknown })[] }[];
     expect(cases.map((c) => c.case.id)).toEqual([theCase.data.record.id]);
     const tx = (opened.data.transactions as { rows: { amountMinor: number }[] }[])[0]!.rows;
     expect(tx.map((r) => r.amountMinor)).toEqual([-60_000, 1_200_000]);
-    expect(opened.files.map((f) => f.path)).toEqual(['files/transactions.csv', 'files/transactions.ofx']);
+    // The calendar copy holds the shared decisions' last days to appeal, when they can be appealed.
+    const appealable = cases.some((c) => c.decisions.some((d) => d.appeal));
+    expect(opened.files.map((f) => f.path)).toEqual(['files/transactions.csv', 'files/transactions.ofx', ...(appealable ? ['files/activities.ics'] : [])]);
     const jwks = await (await fetch(`${h.server.url}/.well-known/jwks.json`)).json();
     const municipal = opened.provenance.filter((p) => p.attestedBy === 'municipality');
     expect(municipal.length).toBeGreaterThan(0);
