@@ -37,6 +37,18 @@ afterAll(async () => {
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
+/** Opens a bundle file with the lawyer's key on the static receiver page, in a fresh context of a plain browser; returns the page and its files region. */
+async function openOnReceiverPage(plainBrowser: Browser, file: string) {
+  const receiver = await (await plainBrowser.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
+  await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
+  await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(file);
+  await receiver.getByLabel(RECEIVER_DA['form.keyLabel']).fill(lawyer.identity);
+  await receiver.getByRole('button', { name: RECEIVER_DA['form.submit'] }).click();
+  const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
+  await result.waitFor({ timeout: 30_000 });
+  return { receiver, result, files: result.getByRole('region', { name: RECEIVER_DA['files.title'] }) };
+}
+
 /** Approves the share, downloads the bundle under `prefix` and opens it in Node with the lawyer's key. */
 async function approveDownloadAndOpen(page: Page, prefix: string) {
   await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
@@ -209,14 +221,7 @@ describe('sharing in Chromium', () => {
 
     // The receiver page, in a plain browser: the copies are listed and come back byte for byte.
     plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
-    const receiver = await (await plain.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
-    await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
-    await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(file);
-    await receiver.getByLabel(RECEIVER_DA['form.keyLabel']).fill(lawyer.identity);
-    await receiver.getByRole('button', { name: RECEIVER_DA['form.submit'] }).click();
-    const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
-    await result.waitFor({ timeout: 30_000 });
-    const files = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
+    const { receiver, files } = await openOnReceiverPage(plain, file);
     const links = await files.getByRole('link').allTextContents();
     expect(links).toEqual(['data.json', 'transactions.csv', 'transactions.ofx'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
     await files.getByText(RECEIVER_DA['files.kind.transactions.csv'], { exact: false }).waitFor();
@@ -282,14 +287,7 @@ describe('sharing in Chromium', () => {
     expect(entry!.clinical.map((c) => c.title)).toEqual(['Type 2-diabetes', 'Metformin 500 mg', 'Penicillin']);
     expect(JSON.stringify(opened.data)).not.toContain('Influenzavaccine');
 
-    const receiver = await (await plain!.newContext({ locale: 'da-DK', acceptDownloads: true })).newPage();
-    await receiver.goto(pathToFileURL(RECEIVER_PAGE).href);
-    await receiver.getByLabel(RECEIVER_DA['form.fileLabel']).setInputFiles(file);
-    await receiver.getByLabel(RECEIVER_DA['form.keyLabel']).fill(lawyer.identity);
-    await receiver.getByRole('button', { name: RECEIVER_DA['form.submit'] }).click();
-    const result = receiver.getByRole('article', { name: RECEIVER_DA['result.title'] });
-    await result.waitFor({ timeout: 30_000 });
-    const files = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
+    const { receiver, files } = await openOnReceiverPage(plain!, file);
     expect(await files.getByRole('link').allTextContents()).toEqual(['data.json', 'health.fhir.json'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
     await files.getByText(RECEIVER_DA['files.kind.health.fhir.json'], { exact: false }).waitFor();
     const [got] = await Promise.all([receiver.waitForEvent('download'), files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', 'health.fhir.json') }).click()]);
