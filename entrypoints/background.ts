@@ -59,17 +59,18 @@ export default defineBackground(() => {
     });
     await service.resumeSession();
     void municipal.refreshReminders().catch(() => {});
-    return { service, municipal };
+    return { vault, service, municipal };
   });
 
   // Listeners are registered synchronously, as MV3 requires, and wait for the vault inside.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isApiRequest(message)) return false;
-    void ready.then(({ service }) =>
+    void ready.then(({ vault, service }) =>
       route(message, sender, {
         extensionId: browser.runtime.id,
         extensionOrigin: browser.runtime.getURL('/'),
         handlers: service.handlers,
+        vaultState: () => vault.state,
         onActivity: () => service.touch(),
       }).then(sendResponse),
     );
