@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { ShareSelection, type CLINICAL_TYPES, type ScopeItem } from '../records/sharing/selection';
 import type { GrantStatus, ShareGrantData } from '../records/sharing/share-grant';
 import type { LogEntry } from '../records/sharing/transparency-entry';
-import type { ChainCheck } from '../sharing/transparency-log';
+import type { LogCheck } from '../sharing/transparency-log';
 
 export { hostPermissionPattern } from '../municipal/connector/origin';
 
@@ -174,7 +174,7 @@ export interface SharingApiResults {
   grantsActive: (GrantSummary & { profileName: string })[];
   grantRevoke: GrantSummary;
   logList: LogEntry[];
-  logVerify: ChainCheck;
+  logVerify: LogCheck;
   logExport: { fileName: string; json: string };
 }
 
