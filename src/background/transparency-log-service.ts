@@ -43,7 +43,11 @@ export class TransparencyLogService {
       ]);
       return entry;
     });
-    this.queue = next.catch(() => {});
+    // The caller gets a failure through `next`; the queue only waits for it, whatever the outcome.
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -70,7 +74,7 @@ export class TransparencyLogService {
     return { entries: records.map((r) => r.data).sort((a, b) => a.seq - b.seq), damaged: damaged.length };
   }
 
-  async entries(): Promise<LogEntry[]> {
+  private async entries(): Promise<LogEntry[]> {
     return (await this.read()).entries;
   }
 
@@ -82,7 +86,7 @@ export class TransparencyLogService {
     return (await this.storedHead()) ?? signLogHead(entries.at(-1) ?? null, this.iso(), await this.deps.signingSecretKey());
   }
 
-  async verify(): Promise<LogCheck> {
+  private async verify(): Promise<LogCheck> {
     const { entries, damaged } = await this.read();
     if (entries.length === 0 && damaged === 0 && !(await this.storedHead())) return { valid: true, count: 0, head: null, signer: null, signedAt: null };
     const check = verifyLogFile(logFile(entries, await this.headForFile(entries), this.iso()));
@@ -91,7 +95,7 @@ export class TransparencyLogService {
     return check;
   }
 
-  async exportFile(): Promise<{ fileName: string; json: string }> {
+  private async exportFile(): Promise<{ fileName: string; json: string }> {
     const entries = await this.entries();
     const exportedAt = this.iso();
     return { fileName: `handlerum-log-${exportedAt.slice(0, 10)}.json`, json: JSON.stringify(logFile(entries, await this.headForFile(entries), exportedAt), null, 2) };

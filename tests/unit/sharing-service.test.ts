@@ -377,6 +377,16 @@ describe('the transparency log', () => {
     expect(await h.call('logVerify', {})).toMatchObject({ valid: false, reason: 'sequence', brokenAt: 4 });
   });
 
+  it('after the first profile is deleted, the next one signs the head, and the log still verifies', async () => {
+    const h = await harness();
+    const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
+    await h.call('backupCreate', {});
+    await h.call('deleteProfile', { id: h.profileId });
+    const { signingPublicKey } = await h.call('sharingIdentity', { profileId: child.id });
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: true, count: 2, signer: { signingKey: signingPublicKey } });
+    expect(verifyLogFile(JSON.parse((await h.call('logExport', {})).json), { signingKey: signingPublicKey })).toMatchObject({ valid: true, count: 2 });
+  });
+
   it('the signed head is the sharing service\u2019s alone: pages may not write it', async () => {
     const h = await harness();
     await h.call('backupCreate', {});
