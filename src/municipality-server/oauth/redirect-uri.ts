@@ -50,6 +50,11 @@ export class ExtensionRegistry {
     this.loopback = registered.loopbackRedirects ?? false;
   }
 
+  /** What sign-in redirects to, for the start-up message; loopback is named, not listed. */
+  describe(): string[] {
+    return [...this.redirectUris, ...(this.loopback ? ['http://127.0.0.1|localhost|[::1]:<port>/…'] : [])];
+  }
+
   isAllowedRedirectUri(value: string): boolean {
     if (this.redirectUris.has(value)) return true;
     return this.loopback && isLoopbackRedirect(value);
