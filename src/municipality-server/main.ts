@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     `Vesterå Kommune (reference municipality, synthetic data around ${running.state.today}) on ${running.url}\n` +
       `  sign-in:   ${running.url}/oauth/authorize\n  discovery: ${running.url}/.well-known/citizen-data-api\n` +
       `  bundles for its inboxes are encrypted to ${running.state.recipient.recipient}\n` +
-      `  sign-in redirects only to: ${running.state.extensions.describe().join(', ')}\n` +
+      `  sign-in redirects only to: ${running.state.extensions.redirectTargets().join(', ')}\n` +
       (testMode ? '  TEST MODE: /__test endpoints are enabled\n' : ''),
   );
   const stop = () => void running.close().then(() => process.exit(0));

@@ -51,7 +51,7 @@ export class ExtensionRegistry {
   }
 
   /** What sign-in redirects to, for the start-up message; loopback is named, not listed. */
-  describe(): string[] {
+  redirectTargets(): string[] {
     return [...this.redirectUris, ...(this.loopback ? ['http://127.0.0.1|localhost|[::1]:<port>/…'] : [])];
   }
 
