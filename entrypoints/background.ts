@@ -6,6 +6,7 @@ import { MunicipalService } from '../src/background/municipal-service';
 import { SharingService } from '../src/background/sharing-service';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { isApiRequest, route } from '../src/messaging/router';
+import { EXTENSION_REDIRECT_PATH } from '../src/municipal/api/extension-identity';
 import type { VaultEvent } from '../src/messaging/api';
 import { Vault } from '../src/vault/index';
 
@@ -31,7 +32,7 @@ export default defineBackground(() => {
       settings,
       broadcast: send,
       identity: {
-        redirectUrl: () => browser.identity.getRedirectURL('municipality'),
+        redirectUrl: () => browser.identity.getRedirectURL(EXTENSION_REDIRECT_PATH),
         launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
       },
       hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),

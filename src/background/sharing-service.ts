@@ -186,6 +186,8 @@ function inboxError(error: VaultError): VaultError {
     case 'municipality-bad-response':
     case 'bad-request':
       if (status === '413') return new VaultError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      // The citizen's quota at the municipality: 429 too many items, 507 too many bytes.
+      if (status === '429' || status === '507') return new VaultError('inbox-full', `HTTP ${status}`, { cause: error });
       return new VaultError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
     case 'signature-invalid':
       return new VaultError('inbox-receipt-invalid', error.detail, { cause: error });

@@ -107,6 +107,8 @@ describe('every response validates against the document', () => {
     const { refresh_token } = (await good.json()) as { refresh_token: string };
     await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'refresh_token', refresh_token }));
     await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'password' }));
+    await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'password', padding: 'x'.repeat(9000) }));
+    await checked(app, 'post', '/oauth/authorize', '/oauth/authorize', { ...form('thomas'), body: `${form('thomas').body}&pad=${'x'.repeat(9000)}` });
     expect((await exchange(app, { grant_type: 'refresh_token', refresh_token })).status).toBe(400);
   });
 
@@ -189,6 +191,17 @@ describe('every response validates against the document', () => {
     await checked(app, 'get', template, path, { headers: bearer(thomas) });
     await checked(app, 'get', template, '/citizen/v1/cases/nope/inbox', { headers: bearer(thomas) });
     await checked(app, 'get', '/citizen/v1/inbox', '/citizen/v1/inbox', { headers: bearer(thomas) });
+  });
+
+  it('the inbox quota: too many items, too many bytes', async () => {
+    const small = makeApp({ inboxQuota: { items: 2, bytes: 100 } }).app;
+    const token = (await tokenFor(small, 'thomas')).access;
+    const path = '/citizen/v1/cases/thomas-sag-0002/inbox';
+    const bundle = (bytes: number) => ({ headers: { ...bearer(token), 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(60));
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(60));
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(40));
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(1));
   });
 
   afterAll(() => {

@@ -208,6 +208,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         responses: {
           '302': { description: 'Redirect to redirect_uri?code=…&state=…' },
           '400': { description: 'Error page (HTML).', content: { 'text/html': { schema: { type: 'string' } } } },
+          '413': problem('Body larger than 8 KiB; never read further.'),
         },
       },
     },
@@ -238,6 +239,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         responses: {
           '200': json('TokenResponse', 'Tokens. Refresh tokens rotate: each use returns a new one.'),
           '400': json('OAuthError', 'RFC 6749 error (this endpoint speaks OAuth errors, not problem+json).'),
+          '413': problem('Body larger than 8 KiB; never read further.'),
         },
       },
     },
@@ -287,6 +289,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         '404': problem('No such case for this citizen.'),
         '413': problem('Body larger than max_inbox_bytes.'),
         '415': problem('Neither application/octet-stream nor application/json.'),
+        '429': problem('inbox-full: the citizen\u2019s inboxes hold the most items allowed; nothing was stored.'),
+        '507': problem('inbox-full: the item would take the citizen\u2019s inboxes past their byte quota; nothing was stored.'),
         ...COMMON_ERRORS,
       },
     },

@@ -229,6 +229,7 @@ export const sharingDa = {
   'sharing.error.document-unavailable': 'Et af dokumenterne ligger ikke i dit datarum og kunne ikke hentes fra kommunen (eller passede ikke med kommunens underskrift). Intet er lavet. Log ind hos kommunen og prøv igen – eller del sagen uden dokumenter.',
   'sharing.error.inbox-unavailable': 'Pakken kan ikke sendes til kommunens indbakke: den er ikke lavet til kommunen, eller den indeholder ingen sag fra kommunen. Vælg kommunen som modtager og en af dens sager.',
   'sharing.error.inbox-unreachable': 'Kommunens indbakke svarede ikke. Intet er leveret, og delingen står som ikke leveret. Tjek din forbindelse og prøv igen senere – eller hent pakken som fil.',
+  'sharing.error.inbox-full': 'Din indbakke hos kommunen er fuld – den har plads til et begrænset antal forsendelser og megabyte. Intet er leveret. Send en mindre pakke, eller kontakt din sagsbehandler – du kan også hente pakken som fil.',
   'sharing.error.inbox-refused': 'Kommunen tog ikke imod pakken. Intet er leveret. Prøv igen senere, eller kontakt din sagsbehandler – du kan også hente pakken som fil.',
   'sharing.error.inbox-receipt-invalid': 'Kommunens kvittering kunne ikke kontrolleres, så Handlerum kan ikke bekræfte, at pakken er kommet frem. Den står som ikke leveret. Prøv igen senere.',
 

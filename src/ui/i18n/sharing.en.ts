@@ -231,6 +231,7 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.error.document-unavailable': 'One of the documents is not in your vault and could not be fetched from the municipality (or did not match the municipality’s signature). Nothing was made. Sign in to the municipality and try again – or share the case without documents.',
   'sharing.error.inbox-unavailable': 'The bundle cannot go to the municipality’s inbox: it was not made for the municipality, or it holds no case from the municipality. Choose the municipality as recipient and one of its cases.',
   'sharing.error.inbox-unreachable': 'The municipality’s inbox did not answer. Nothing was delivered, and the share shows as not delivered. Check your connection and try again later – or download the bundle as a file.',
+  'sharing.error.inbox-full': 'Your inbox at the municipality is full – it holds a limited number of items and megabytes. Nothing was delivered. Send a smaller bundle or contact your caseworker – you can also download the bundle as a file.',
   'sharing.error.inbox-refused': 'The municipality did not accept the bundle. Nothing was delivered. Try again later or contact your caseworker – you can also download the bundle as a file.',
   'sharing.error.inbox-receipt-invalid': 'The municipality’s receipt could not be checked, so Handlerum cannot confirm the bundle arrived. It shows as not delivered. Try again later.',
 
