@@ -50,7 +50,7 @@ describe('receiver CLI', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^# created: .+\n# public key: age1.+\nAGE-SECRET-KEY-1[0-9A-Z]+\n$/);
     expect(statSync(out).mode & 0o077).toBe(0);
     expect(execFileSync('age-keygen', ['-y', out]).toString().trim()).toBe(recipient);
-    expect((await cli(['keygen', '-o', out])).code).toBe(EXIT_CODES.usage);
+    expect((await cli(['keygen', '-o', out])).code).toBe(EXIT_CODES.unwritable);
   }, 30_000);
 
   it('verify tells who, what, the purpose and until when', async () => {
@@ -102,7 +102,7 @@ describe('receiver CLI', () => {
     expect(readFileSync(join(out, 'files/transactions.csv'), 'utf8')).toContain('Føtex Aarhus C');
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ version: 1, issuer: { name: 'Thomas Nielsen' } });
     const again = await cli(['open', bundleFile('full-x25519'), '-i', identityFile, '--out', out, ...during]);
-    expect(again.code).toBe(EXIT_CODES.usage);
+    expect(again.code).toBe(EXIT_CODES.unwritable);
     expect(again.stderr).toContain('not empty');
     const refused = join(dir, 'refused');
     mkdirSync(refused);
