@@ -97,6 +97,6 @@ export interface OpenOptions {
   maxScryptWorkFactor?: number;
   /** Largest bundle opened, in bytes (default 128 MiB). */
   maxBundleBytes?: number;
-  /** Deepest nesting of data.json read (default and at most 64). */
+  /** Deepest nesting of data.json read (default 64; deeper data is `too-large`). */
   maxDataDepth?: number;
 }

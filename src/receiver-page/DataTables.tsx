@@ -31,7 +31,7 @@ function CellText({ cell }: { cell: Cell }): JSX.Element {
 
 const numeric = (cell: Cell | undefined) => cell?.kind === 'money' || cell?.kind === 'number';
 
-export const PAGE_ROWS = 50;
+const PAGE_ROWS = 50;
 
 function PagedTable({ table }: { table: DataTable }): JSX.Element {
   const [page, setPage] = useState(0);
