@@ -4,31 +4,19 @@
  * with its exit code and leaves no folder; a folder that cannot be written leaves nothing
  * behind; every failure has its documented exit code.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, ROOT } from './support/receiver-cli';
 import { base64Decode, utf8 } from '../../src/bundle/encoding';
 import { EXIT_CODES } from '../../src/receiver/sdk';
 import { KEYS, makeBundle, smallContent, TIMES, withDataJson } from '../../scripts/make-bundle-vectors';
 import { ATTACKS, hostileText, UNSAFE } from './support/hostile-text';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'receiver-cli-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/receiver/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const identityFile = join(dir, 'recipient.txt');
 writeFileSync(identityFile, `${KEYS.recipient}\n`);
