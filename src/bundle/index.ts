@@ -8,6 +8,8 @@ export { BundleManifest as BundleManifestSchema, ConsentReceipt as ConsentReceip
 export type * from './types';
 export { createBundle } from './create';
 export { openBundle } from './open';
+export { UNSAFE_TEXT, visible } from './visible';
+export { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth, scryptMemory } from './limits';
 export { generateIdentity, identityToRecipient, keyFingerprint, recipientFingerprint } from './keys';
 export { claimedBundleId, createRevocation, verifyRevocation, type RevocationResult } from './revocation';
 export { transactionsToCsv, transactionsToOfx, type StandardTransaction } from './standard/transactions';
