@@ -35,18 +35,21 @@ export const DOCUMENTS_DIR = 'files/documents/';
 /** One `transactions` entry of data.json, as buildShare writes it. */
 interface TransactionsEntry {
   fields: readonly string[];
-  rows: readonly { date?: string; amountMinor?: number; currency?: string; text?: string }[];
+  rows: readonly { date?: string; amountMinor?: number; currency?: string; text?: string; category?: string }[];
 }
 
 /**
  * The rows of every `transactions` entry whose fields include date and amount (a bank file
- * without either says nothing), in data.json's order; the text is empty when it was not chosen.
+ * without either says nothing), in data.json's order; the text is empty when it was not chosen,
+ * and the category is there when it was.
  */
 export function copyableTransactions(data: Record<string, unknown>): StandardTransaction[] {
   const entries = (data.transactions ?? []) as readonly TransactionsEntry[];
   return entries
     .filter((entry) => entry.fields.includes('date') && entry.fields.includes('amount'))
-    .flatMap((entry) => entry.rows.map((row) => ({ date: row.date!, amountMinor: row.amountMinor!, currency: row.currency!, text: row.text ?? '' })));
+    .flatMap((entry) =>
+      entry.rows.map((row) => ({ date: row.date!, amountMinor: row.amountMinor!, currency: row.currency!, text: row.text ?? '', ...(row.category ? { category: row.category } : {}) })),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
