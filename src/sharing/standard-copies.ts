@@ -24,7 +24,7 @@ import {
 import { LOINC_SYSTEM, loincName } from '../importers/health/loinc';
 import { METRICS } from '../importers/health/metrics';
 import type { HealthMetric } from '../importers/health/types';
-import { addDays, danishDay } from '../overview/danish-time';
+import { addDays, danishDay, isEndOfDanishDay } from '../overview/danish-time';
 import type { HealthRecords } from './derived';
 
 export const TRANSACTION_COPY_PATHS = { csv: 'files/transactions.csv', ofx: 'files/transactions.ofx' } as const;
@@ -70,13 +70,7 @@ interface ActivityEntry {
   action?: string;
 }
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/**
- * A deadline due at the end of a Danish day (23:59 Copenhagen time, as the municipality's
- * systems write "by the end of that day") is that whole day; any other time is a moment.
- */
-export const isEndOfDanishDay = (instant: string): boolean => clock.format(new Date(instant)) === '23:59';
+export { isEndOfDanishDay };
 
 function activityOf(caseId: string, a: ActivityEntry): StandardActivity {
   const common = {
@@ -133,14 +127,19 @@ function appealDayOf(caseId: string, d: DecisionEntry & { appeal: NonNullable<De
 /**
  * Every appointment and deadline of every shared case (`cases[].activities`), then the last day
  * to appeal each shared decision that can be appealed (`cases[].decisions[].appeal`), in
- * data.json's order.
+ * data.json's order. Case systems often list the appeal deadline as an activity too: a day
+ * that already has one of the case's deadlines gets no second event, as on the calendar page.
  */
 export function copyableActivities(data: Record<string, unknown>): StandardActivity[] {
   const cases = (data.cases ?? []) as readonly { case: { id: string }; activities?: readonly ActivityEntry[]; decisions?: readonly DecisionEntry[] }[];
-  return cases.flatMap((entry) => [
-    ...(entry.activities ?? []).map((a) => activityOf(entry.case.id, a)),
-    ...(entry.decisions ?? []).flatMap((d) => (d.appeal ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [])),
-  ]);
+  return cases.flatMap((entry) => {
+    const activities = entry.activities ?? [];
+    const deadlineDays = new Set(activities.filter((a) => a.kind === 'deadline' && a.dueAt).map((a) => danishDay(a.dueAt!)));
+    return [
+      ...activities.map((a) => activityOf(entry.case.id, a)),
+      ...(entry.decisions ?? []).flatMap((d) => (d.appeal && !deadlineDays.has(d.appeal.deadline) ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [])),
+    ];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
