@@ -174,6 +174,21 @@ function dailyName(metric: string, type: string | undefined, loinc: string | und
 
 const dailyCode = (loinc: string | undefined) => (loinc ? { system: LOINC_SYSTEM, code: loinc } : {});
 const dailyValue = (value: number, unit: string, ucum: string | undefined) => ({ number: value, unit, ...(ucum ? { ucum } : {}) });
+const STATISTICS = 'http://terminology.hl7.org/CodeSystem/observation-statistics';
+
+/**
+ * A day that is the mean of its readings (it has a lowest and highest; a total has neither):
+ * says so in the name and method, and carries the lowest and highest as components.
+ */
+function dayStatistics(day: { min?: number; max?: number }, name: { da: string; en: string }, unit: string, ucum: string | undefined): Partial<StandardObservation> {
+  if (day.min === undefined || day.max === undefined) return {};
+  const bound = (code: 'minimum' | 'maximum', da: string, en: string, v: number) => ({ name: { da, en }, code: { system: STATISTICS, code }, value: dailyValue(v, unit, ucum) });
+  return {
+    name: { da: `${name.da}, dagens gennemsnit`, en: `${name.en}, daily mean` },
+    statistic: 'average',
+    components: [bound('minimum', 'Dagens laveste', 'Lowest of the day', day.min), bound('maximum', 'Dagens højeste', 'Highest of the day', day.max)],
+  };
+}
 
 /** One observation per day of each measure; a day with both blood pressure numbers is one panel. */
 function dailyObservations(daily: readonly Daily[]): StandardObservation[] {
@@ -204,14 +219,16 @@ function dailyObservations(daily: readonly Daily[]): StandardObservation[] {
         });
         continue;
       }
+      const name = dailyName(g.metric, g.type, fhir.loinc);
       out.push({
         id: g.metric === 'other' ? `other-${n}-${day.date}` : `${g.metric}-${day.date}`,
         status: 'final',
-        name: dailyName(g.metric, g.type, fhir.loinc),
+        name,
         code: dailyCode(fhir.loinc),
         ...(fhir.category ? { category: fhir.category } : {}),
         effective: day.date,
         value: dailyValue(day.value, g.unit, fhir.ucum),
+        ...dayStatistics(day, name, g.unit, fhir.ucum),
       });
     }
   });

@@ -191,7 +191,7 @@ describe('FHIR', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const [weight, bp, note] = bundle.entry.map((e) => e.resource);
     expect(weight).toMatchObject({ resourceType: 'Observation', status: 'final', valueQuantity: { value: 81.5, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } });
-    expect(weight!.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }], text: 'Kropsvægt' });
+    expect(weight!.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '29463-7'}], text: 'Kropsvægt' });
     expect((bp!.component as unknown[]).length).toBe(2);
     expect(note).toMatchObject({ valueString: 'ok', code: { text: 'Note' } });
     expect(() => healthToFhirBundle([{ id: 'x y', status: 'final', name: { da: 'a', en: 'a' }, code: {} }], { now: new Date() })).toThrow(/observations\[0\]\.id/);
