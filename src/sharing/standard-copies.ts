@@ -10,6 +10,7 @@ import {
   activitiesToICalendar,
   CLINICAL_RESOURCE_TYPES,
   healthToFhirBundle,
+  OBSERVATION_STATISTICS,
   OBSERVATION_STATUSES,
   STANDARD_MEDIA_TYPES,
   textFile,
@@ -174,7 +175,6 @@ function dailyName(metric: string, type: string | undefined, loinc: string | und
 
 const dailyCode = (loinc: string | undefined) => (loinc ? { system: LOINC_SYSTEM, code: loinc } : {});
 const dailyValue = (value: number, unit: string, ucum: string | undefined) => ({ number: value, unit, ...(ucum ? { ucum } : {}) });
-const STATISTICS = 'http://terminology.hl7.org/CodeSystem/observation-statistics';
 
 /**
  * A day that is the mean of its readings (it has a lowest and highest; a total has neither):
@@ -182,7 +182,7 @@ const STATISTICS = 'http://terminology.hl7.org/CodeSystem/observation-statistics
  */
 function dayStatistics(day: { min?: number; max?: number }, name: { da: string; en: string }, unit: string, ucum: string | undefined): Partial<StandardObservation> {
   if (day.min === undefined || day.max === undefined) return {};
-  const bound = (code: 'minimum' | 'maximum', da: string, en: string, v: number) => ({ name: { da, en }, code: { system: STATISTICS, code }, value: dailyValue(v, unit, ucum) });
+  const bound = (code: 'minimum' | 'maximum', da: string, en: string, v: number) => ({ name: { da, en }, code: { system: OBSERVATION_STATISTICS, code }, value: dailyValue(v, unit, ucum) });
   return {
     name: { da: `${name.da}, dagens gennemsnit`, en: `${name.en}, daily mean` },
     statistic: 'average',

@@ -84,8 +84,8 @@ const codeableConcept = (code: StandardObservation['code'], name: Text2) => ({
   text: name.da,
 });
 
-/** R4's observation-statistics codes, for a day's figure that is the average of its readings. */
-const STATISTICS = `${TERMINOLOGY}/observation-statistics`;
+/** R4's observation-statistics code system: a day's `average`, and its `minimum` and `maximum` as components. */
+export const OBSERVATION_STATISTICS = `${TERMINOLOGY}/observation-statistics`;
 
 function value(v: Value | undefined, field: string): Record<string, unknown> {
   if (!v) return {};
@@ -109,7 +109,7 @@ function observation(o: StandardObservation, i: number): Record<string, unknown>
     subject: SUBJECT,
     ...(o.effective ? { effectiveDateTime: o.effective } : {}),
     ...value(o.value, `observations[${i}].value`),
-    ...(o.statistic ? { method: { coding: [{ system: STATISTICS, code: o.statistic }], text: 'Gennemsnit af dagens målinger / mean of the day’s readings' } } : {}),
+    ...(o.statistic ? { method: { coding: [{ system: OBSERVATION_STATISTICS, code: o.statistic }], text: 'Gennemsnit af dagens målinger / mean of the day’s readings' } } : {}),
     ...(o.components?.length
       ? { component: o.components.map((c, j) => ({ code: codeableConcept(c.code, c.name), ...value(c.value, `observations[${i}].components[${j}].value`) })) }
       : {}),

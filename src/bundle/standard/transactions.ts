@@ -1,7 +1,7 @@
 /**
  * Standard copies of bank transactions for receivers that already read bank files: CSV and
- * OFX 1.02 (SGML with a UTF-8 header). Amounts are integer minor units in the vault and written as exact decimals
- * here, never through floats.
+ * OFX 1.02 (SGML with a UTF-8 header). Amounts are integer minor units in the vault and
+ * written as exact decimals here, never through floats.
  *
  * CSV comes in two dialects. `rfc4180` (comma, dot decimals) is for programs. `danish`
  * (semicolon, decimal comma, UTF-8 byte order mark) is what a spreadsheet set to Danish opens
@@ -62,7 +62,7 @@ const DIALECTS: Record<CsvDialect, { separator: string; decimal: string; bom: st
 /**
  * Whether a spreadsheet would read a text cell as something else: a formula (`=`, `+`, `-`,
  * `@`, or a tab or carriage return first, as OWASP's CSV-injection rule lists them), or a
- * number or date (`00123` loses its zeros, `1-2` becomes 1 February).
+ * number or date (`00123` loses its zeros, `1-2` becomes a date).
  */
 const SPREADSHEET_REREADS = /^[=+\-@\t\r]|^(?=.*\d)[\d .,:/%-]+$/;
 
