@@ -27,6 +27,7 @@ import { startMunicipalityServer, type RunningMunicipality } from '../../src/mun
 import { danishDay } from '../../src/overview/danish-time';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { checkIcs } from '../unit/support/ics-check';
+import { pythonIcalendarRead, withFiles } from '../unit/support/stock-tools';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 
@@ -340,6 +341,10 @@ describe('Thomas, 2022 — the acceptance story', () => {
       if (name === 'activities.ics') {
         const { events } = checkIcs(bytes.toString('utf8'));
         expect(events.map((e) => e.text('SUMMARY'))).toEqual([...shared.activities.map((a) => a.title), ...appealDays]);
+        // python3-icalendar, as a calendar program's importer would, reads the same events without an error.
+        const python = withFiles({ 'a.ics': bytes }, (dir) => pythonIcalendarRead(join(dir, 'a.ics')));
+        expect(python.errors).toEqual([]);
+        expect(python.events.map((e) => e.summary)).toEqual([...shared.activities.map((a) => a.title), ...appealDays]);
       } else expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
     await result.getByText(RECEIVER_DA['provenance.municipality'].replace('{source}', 'Vesterå Kommune')).first().waitFor();
