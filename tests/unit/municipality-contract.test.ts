@@ -8,6 +8,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRevocation } from '../../src/bundle/index';
+import { ed25519Jwk } from '../../src/bundle/keys';
 import { buildOpenApiDocument, RESOURCES } from '../../src/municipal/api';
 import { OPENAPI_PATH } from '../../src/municipality-server/paths';
 import {
@@ -84,6 +86,19 @@ describe('every response validates against the document', () => {
   it('discovery and keys', async () => {
     await checked(app, 'get', '/.well-known/citizen-data-api', '/.well-known/citizen-data-api');
     await checked(app, 'get', '/.well-known/jwks.json', '/.well-known/jwks.json');
+    await checked(app, 'get', '/.well-known/handlerum-recipient.json', '/.well-known/handlerum-recipient.json');
+  });
+
+  it('revocation notices: accepted, refused, unknown, too large', async () => {
+    const secret = new Uint8Array(32).fill(3);
+    const bundleId = crypto.randomUUID();
+    state.inboxBundles.set(bundleId, { receiptId: 'kvit-1', issuerKey: ed25519Jwk(secret).x });
+    const post = (body: string) => ({ headers: { 'Content-Type': 'application/jose' }, body });
+    const notice = (key: Uint8Array, id = bundleId) => createRevocation({ signingSecretKey: key, bundleId: id, revokedAt: new Date('2026-03-01T10:00:00Z') });
+    expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(secret)))).status).toBe(200);
+    expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(new Uint8Array(32).fill(4))))).status).toBe(400);
+    expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(secret, crypto.randomUUID())))).status).toBe(404);
+    expect((await checked(app, 'post', '/revocations', '/revocations', post('x'.repeat(20_000)))).status).toBe(413);
   });
 
   it('sign-in and tokens', async () => {
