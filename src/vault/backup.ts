@@ -4,6 +4,9 @@
  *   "HNDLRMBK"  u16 version  u32 n  header (n bytes of JSON: vault header, row count, stream nonce)
  *   chunks: u32 length, then XChaCha20-Poly1305 ciphertext of up to 1 MiB of the row stream
  *
+ * The row stream (version 2) starts with the sealed page manifest, then each page row with its
+ * format and version; version 1 files have no manifest (the vault makes one when it is opened).
+ *
  * Chunk i is sealed with nonce = streamNonce(16) ‖ u32 i ‖ u32 last, and the file header as
  * associated data (the STREAM construction also used by age): chunks cannot be reordered,
  * dropped, cut off at the end, or moved to another file. The key is derived from the vault's
@@ -16,9 +19,10 @@ import type { VaultKeys } from './crypto/keys';
 import { isVaultError, VaultError } from './errors';
 import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
 import type { PageRow } from './storage/page-codec';
+import type { StoredManifest } from './storage/page-manifest';
 
 const MAGIC = utf8('HNDLRMBK');
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 const CHUNK_SIZE = 1 << 20;
 
 const BackupHeaderSchema = z.object({
@@ -38,13 +42,22 @@ const chunkNonce = (streamNonce: Uint8Array, counter: number, last: boolean) => 
   return nonce;
 };
 
-function encodeRow(row: PageRow): Uint8Array {
-  const fixed = new Uint8Array(4);
-  new DataView(fixed.buffer).setUint32(0, row.v);
-  return framed(row.key, row.group, fixed, row.nonce, row.index, row.body);
+function u32s(...values: number[]): Uint8Array {
+  const out = new Uint8Array(4 * values.length);
+  const view = new DataView(out.buffer);
+  values.forEach((n, i) => view.setUint32(4 * i, n));
+  return out;
 }
 
-function* decodeRows(stream: Uint8Array): Generator<PageRow> {
+const encodeManifest = (m: StoredManifest): Uint8Array => framed(u32s(m.v), m.nonce, m.ciphertext);
+const encodeRow = (row: PageRow): Uint8Array => framed(row.key, row.group, u32s(row.v, row.version ?? 0), row.nonce, row.index, row.body);
+
+interface RowStream {
+  manifest: StoredManifest | null;
+  rows: PageRow[];
+}
+
+function decodeStream(stream: Uint8Array, version: number): RowStream {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   let at = 0;
   const take = () => {
@@ -55,15 +68,26 @@ function* decodeRows(stream: Uint8Array): Generator<PageRow> {
     at += 4 + length;
     return bytes;
   };
+  const fixed = (length: number) => {
+    const bytes = take();
+    if (bytes.length !== length) throw new VaultError('backup-corrupt', 'row stream field size');
+    return new DataView(bytes.slice().buffer);
+  };
+  const manifest = version >= 2 ? { v: fixed(4).getUint32(0), nonce: take().slice(), ciphertext: take().slice() } : null;
+  const rows: PageRow[] = [];
   while (at < stream.length) {
     const key = fromUtf8(take());
     const group = fromUtf8(take());
-    const v = new DataView(take().slice().buffer).getUint32(0);
-    yield { key, group, v, nonce: take().slice(), index: take().slice(), body: take().slice() };
+    const numbers = fixed(version >= 2 ? 8 : 4);
+    const v = numbers.getUint32(0);
+    const row: PageRow = { key, group, v, nonce: take().slice(), index: take().slice(), body: take().slice() };
+    if (v !== 1) row.version = numbers.getUint32(4);
+    rows.push(row);
   }
+  return { manifest, rows };
 }
 
-export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
+export function writeBackup(vault: VaultHeader, manifest: StoredManifest, rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
   const streamNonce = randomBytes(16);
   const header: BackupHeader = { createdAt: now.toISOString(), rowCount: rows.length, streamNonce: toBase64Url(streamNonce), vault };
   const headerBytes = utf8(JSON.stringify(header));
@@ -73,7 +97,7 @@ export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys
   prefixView.setUint16(MAGIC.length, BACKUP_VERSION);
   prefixView.setUint32(MAGIC.length + 2, headerBytes.length);
   const ad = framed('handlerum/backup/v1', headerBytes);
-  const stream = concatBytes(...rows.map(encodeRow));
+  const stream = concatBytes(encodeManifest(manifest), ...rows.map(encodeRow));
   const parts: Uint8Array[] = [prefix, headerBytes];
   const chunkCount = Math.max(1, Math.ceil(stream.length / CHUNK_SIZE));
   for (let i = 0; i < chunkCount; i++) {
@@ -87,6 +111,7 @@ export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys
 }
 
 export interface ParsedBackup {
+  version: number;
   header: BackupHeader;
   headerBytes: Uint8Array;
   body: Uint8Array;
@@ -99,7 +124,7 @@ export function readBackupHeader(file: Uint8Array): ParsedBackup {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const version = view.getUint16(MAGIC.length);
   if (version > BACKUP_VERSION) throw new VaultError('backup-from-newer-version', `backup version ${version}`);
-  if (version !== BACKUP_VERSION) throw new VaultError('backup-corrupt', `backup version ${version}`);
+  if (version < 1) throw new VaultError('backup-corrupt', `backup version ${version}`);
   const headerLength = view.getUint32(MAGIC.length + 2);
   const start = MAGIC.length + 6;
   if (start + headerLength > file.length) throw new VaultError('backup-truncated', 'header');
@@ -119,11 +144,14 @@ export function readBackupHeader(file: Uint8Array): ParsedBackup {
   }
   const parsed = BackupHeaderSchema.safeParse(json);
   if (!parsed.success) throw new VaultError('backup-corrupt', 'header fields');
-  return { header: parsed.data, headerBytes, body: file.subarray(start + headerLength) };
+  return { version, header: parsed.data, headerBytes, body: file.subarray(start + headerLength) };
 }
 
-/** Decrypts and checks every chunk; throws before anything is returned if any check fails. */
-export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): PageRow[] {
+/**
+ * Decrypts and checks every chunk; throws before anything is returned if any check fails. The
+ * manifest is null in a version 1 file.
+ */
+export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): RowStream {
   const { body, headerBytes, header } = backup;
   const streamNonce = fromBase64Url(header.streamNonce);
   if (streamNonce.length !== 16) throw new VaultError('backup-corrupt', 'stream nonce');
@@ -153,7 +181,7 @@ export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): PageRow[]
     chunks.push(plain);
   }
   if (chunks.length === 0) throw new VaultError('backup-truncated', 'no chunks');
-  const rows = [...decodeRows(concatBytes(...chunks))];
-  if (rows.length !== header.rowCount) throw new VaultError('backup-corrupt', 'row count');
-  return rows;
+  const contents = decodeStream(concatBytes(...chunks), backup.version);
+  if (contents.rows.length !== header.rowCount) throw new VaultError('backup-corrupt', 'row count');
+  return contents;
 }

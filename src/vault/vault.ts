@@ -16,6 +16,7 @@ import { storageError, VaultError } from './errors';
 import { parseHeader, sealedFromJson, sealedToJson, VAULT_FORMAT, type VaultHeader } from './header';
 import { RecordStore } from './record-store';
 import { VaultDb } from './storage/db';
+import { MANIFEST_KEY, type StoredManifest } from './storage/page-manifest';
 import { PageStore } from './storage/page-store';
 
 export type VaultState = 'no-vault' | 'locked' | 'unlocked';
@@ -164,18 +165,23 @@ export class Vault {
     for (const listener of this.lockListeners) listener();
   }
 
-  /** The whole vault as one encrypted file. */
+  /** The whole vault as one encrypted file, with the page manifest as it stands. */
   async backup(): Promise<Uint8Array> {
     const header = this.requireHeader();
     if (!this.unlocked) throw new VaultError('locked');
+    await this.unlocked.pages.prepare();
     let rows;
+    let manifest;
     try {
-      rows = await this.db.pages.toArray();
+      [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, () =>
+        Promise.all([this.db.pages.toArray(), this.db.meta.get(MANIFEST_KEY)]),
+      );
     } catch (error) {
       throw storageError(error);
     }
     if (!this.unlocked) throw new VaultError('locked'); // locked while the rows were read
-    return writeBackup(header, rows, this.unlocked.keys);
+    if (!manifest) throw new VaultError('storage-failed', 'page manifest removed during backup');
+    return writeBackup(header, manifest.value as StoredManifest, rows, this.unlocked.keys);
   }
 
   /** What a backup file says about itself before it is unlocked (KDF parameters, dates). */
@@ -199,12 +205,15 @@ export class Vault {
       header = rewrapPassphrase(header, dataKey, credential.newPassphrase);
     }
     const keys = deriveVaultKeys(dataKey);
-    const rows = openBackupRows(backup, keys);
+    const { rows, manifest } = openBackupRows(backup, keys);
     try {
       await this.db.transaction('rw', this.db.meta, this.db.pages, async () => {
         await this.db.pages.clear();
         await this.db.pages.bulkPut(rows);
         await this.db.meta.put({ key: HEADER_KEY, value: header });
+        // A version 1 backup has none: the vault makes one from its pages when next used.
+        if (manifest) await this.db.meta.put({ key: MANIFEST_KEY, value: manifest });
+        else await this.db.meta.delete(MANIFEST_KEY);
       });
     } catch (error) {
       throw storageError(error);

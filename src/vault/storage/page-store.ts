@@ -1,12 +1,17 @@
 /**
  * Reads and writes records as sealed pages. Knows nothing of record kinds or JSON: it stores
- * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction.
+ * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction, which
+ * also rewrites the page manifest (page-manifest.ts) so a missing or rolled-back page is seen.
  */
 import { equalBytes, toBase64Url } from '../crypto/bytes';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
-import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { BUCKETS, openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
+import {
+  copyManifest, emptyManifest, MANIFEST_KEY, openManifest, pageProblem, sealManifest,
+  type PageManifest, type PageProblem, type StoredManifest,
+} from './page-manifest';
 
 export interface StoredBytes {
   idTag: Uint8Array;
@@ -14,13 +19,23 @@ export interface StoredBytes {
 }
 
 /**
- * A record that failed its integrity check. `ref` names it without revealing anything: the
- * record's id tag, or `page:<key>` for a page whose record boundaries themselves are unreadable.
+ * Something that failed its integrity check. `ref` names it without revealing anything: the
+ * record's id tag (`integrity`), or `page:<key>` for a page that is damaged (its own tag
+ * failed, so records of it may be missing or repeated), missing, or an older copy.
  */
 export interface DamagedRef {
   group: string;
   ref: string;
+  reason: DamageReason;
 }
+
+export type DamageReason = 'integrity' | 'page-damaged' | 'page-missing' | 'page-rolled-back';
+
+const PAGE_REASONS: Record<Exclude<PageProblem, 'none'>, DamageReason> = {
+  damaged: 'page-damaged',
+  missing: 'page-missing',
+  'rolled-back': 'page-rolled-back',
+};
 
 export interface GroupContents {
   records: StoredBytes[];
@@ -39,6 +54,9 @@ export interface PageChange {
 
 export class PageStore {
   private closed = false;
+  private preparing: Promise<void> | null = null;
+  /** The manifest last read or written, with the ciphertext it came from. */
+  private cached: { stored: StoredManifest; manifest: PageManifest } | null = null;
 
   constructor(
     private readonly db: VaultDb,
@@ -53,6 +71,7 @@ export class PageStore {
    */
   close(): void {
     this.closed = true;
+    this.cached = null;
   }
 
   private requireOpen(): void {
@@ -72,49 +91,144 @@ export class PageStore {
     return opened;
   }
 
+  /**
+   * Makes sure the vault has a page manifest before its first use in this session. A vault of
+   * format 1 pages gets one, its intact pages rewritten with versions, in one transaction. A
+   * manifest that is missing beside format 2 pages, or fails its check, was removed or changed:
+   * it is rebuilt with every page marked damaged, since the pages it named cannot be known.
+   */
+  prepare(): Promise<void> {
+    this.preparing ??= this.setUp().catch((error: unknown) => {
+      this.preparing = null;
+      throw storageError(error);
+    });
+    return this.preparing;
+  }
+
+  private async setUp(): Promise<void> {
+    await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
+      const stored = (await this.db.meta.get(MANIFEST_KEY))?.value;
+      this.requireOpen();
+      const found = openManifest(this.keys, stored);
+      if (typeof found !== 'string') {
+        this.cached = { stored: stored as StoredManifest, manifest: found };
+        return;
+      }
+      const rows = await this.db.pages.toArray();
+      this.requireOpen();
+      const upgrade = found === 'absent' && rows.every((row) => row.v === 1);
+      const manifest = emptyManifest();
+      const puts: PageRow[] = [];
+      for (const row of rows) {
+        const opened = upgrade ? this.open(row) : null;
+        if (opened && opened.intact) {
+          puts.push(sealPage(this.keys, row.key, row.group, manifest.counter, opened.entries));
+          manifest.pages.set(row.key, { version: manifest.counter, problem: 'none' });
+        } else {
+          manifest.pages.set(row.key, { version: row.version ?? 0, problem: 'damaged' });
+        }
+      }
+      manifest.counter++;
+      const sealed = sealManifest(this.keys, manifest);
+      if (puts.length) await this.db.pages.bulkPut(puts);
+      await this.db.meta.put({ key: MANIFEST_KEY, value: sealed });
+      this.cached = { stored: sealed, manifest };
+    });
+  }
+
+  /** Reads the manifest inside the caller's transaction; the cached copy is used while its bytes are unchanged. */
+  private async manifest(): Promise<PageManifest> {
+    const stored = (await this.db.meta.get(MANIFEST_KEY))?.value as StoredManifest | undefined;
+    this.requireOpen();
+    const cached = this.cached;
+    if (cached && stored && equalBytes(cached.stored.nonce, stored.nonce) && equalBytes(cached.stored.ciphertext, stored.ciphertext)) {
+      return cached.manifest;
+    }
+    const found = openManifest(this.keys, stored);
+    if (typeof found === 'string') {
+      // Removed or changed while the vault was open: the next operation rebuilds it (prepare).
+      this.preparing = null;
+      this.cached = null;
+      throw new VaultError('record-damaged', 'page manifest');
+    }
+    if (stored) this.cached = { stored, manifest: found };
+    return found;
+  }
+
+  private async saveManifest(manifest: PageManifest): Promise<void> {
+    const stored = sealManifest(this.keys, manifest);
+    await this.db.meta.put({ key: MANIFEST_KEY, value: stored });
+    this.cached = { stored, manifest };
+  }
+
   async readGroup(group: string): Promise<GroupContents> {
+    await this.prepare();
     let rows: PageRow[];
+    let manifest: PageManifest;
     try {
-      rows = await this.db.pages.where('group').equals(group).toArray();
+      [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, () =>
+        Promise.all([this.db.pages.where('group').equals(group).toArray(), this.manifest()]),
+      );
     } catch (error) {
       throw storageError(error);
     }
     this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
-    for (const row of rows) {
-      const opened = this.open(row);
-      if (opened.unreadable) contents.damaged.push({ group, ref: unreadableRef(row.key) });
-      for (const entry of opened.entries) {
-        if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag) });
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    for (const key of groupKeys(group, byKey.keys(), manifest)) {
+      const row = byKey.get(key);
+      const opened = row ? this.open(row) : null;
+      const problem = pageProblem(manifest.pages.get(key), row, opened?.intact ?? true);
+      if (problem !== 'none') contents.damaged.push({ group, ref: unreadableRef(key), reason: PAGE_REASONS[problem] });
+      for (const entry of opened?.entries ?? []) {
+        if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag), reason: 'integrity' });
         else contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
       }
     }
     return contents;
   }
 
-  /** The record's bytes, null when absent; throws `record-damaged` when it fails its check. */
+  /**
+   * The record's bytes, null when absent; throws `record-damaged` when it fails its check, when
+   * its page is missing or an older copy, or when it is absent from a page that is not sound
+   * (its absence cannot then be trusted).
+   */
   async readOne(group: string, idTag: Uint8Array): Promise<Uint8Array | null> {
+    await this.prepare();
+    const key = pageKeyOf(group, idTag);
     let row: PageRow | undefined;
+    let manifest: PageManifest;
     try {
-      row = await this.db.pages.get(pageKeyOf(group, idTag));
+      [row, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, () =>
+        Promise.all([this.db.pages.get(key), this.manifest()]),
+      );
     } catch (error) {
       throw storageError(error);
     }
-    if (!row) return null;
-    const entries = this.openReadable(row).entries;
-    const entry = entries.find((e) => equalBytes(e.idTag, idTag));
+    const listed = manifest.pages.get(key);
+    if (!row) {
+      if (listed) throw new VaultError('record-damaged', unreadableRef(key));
+      return null;
+    }
+    // A page the manifest does not name at this version may hold any earlier state of the record.
+    if (!listed || (row.version ?? 0) !== listed.version) throw new VaultError('record-damaged', unreadableRef(key));
+    const opened = this.openReadable(row);
+    const problem = pageProblem(listed, row, opened.intact);
+    const entry = opened.entries.find((e) => equalBytes(e.idTag, idTag));
     if (entry?.damaged) throw new VaultError('record-damaged', toBase64Url(idTag));
     if (entry) return entry.bytes;
     // A damaged entry's id tag is itself unverified: the record asked for may be that entry
     // under a changed tag, so its absence from this page cannot be trusted.
-    if (entries.some((e) => e.damaged)) throw new VaultError('record-damaged', toBase64Url(idTag));
+    if (problem !== 'none' || opened.entries.some((e) => e.damaged)) throw new VaultError('record-damaged', toBase64Url(idTag));
     return null;
   }
 
   /**
    * Applies every change, and drops whole groups, in one transaction: all of it lands, or none.
+   * A page that was not sound before keeps its problem in the manifest after it is written.
    */
   async apply(changes: PageChange[], dropGroups: string[] = []): Promise<void> {
+    await this.prepare();
     const byPage = new Map<string, PageChange[]>();
     for (const change of changes) {
       const key = pageKeyOf(change.group, change.idTag);
@@ -124,17 +238,25 @@ export class PageStore {
     }
     const keys = [...byPage.keys()];
     try {
-      await this.db.transaction('rw', this.db.pages, async () => {
-        if (dropGroups.length) await this.db.pages.where('group').anyOf(dropGroups).delete();
+      await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
+        const manifest = copyManifest(await this.manifest());
+        if (dropGroups.length) {
+          await this.db.pages.where('group').anyOf(dropGroups).delete();
+          const dropped = new Set(dropGroups);
+          for (const key of [...manifest.pages.keys()]) if (dropped.has(groupOf(key))) manifest.pages.delete(key);
+        }
         const rows = await this.db.pages.bulkGet(keys);
         this.requireOpen(); // sealPage below runs in this same synchronous stretch
+        const version = manifest.counter++;
         const puts: PageRow[] = [];
         const deletes: string[] = [];
         keys.forEach((key, i) => {
           const pageChanges = byPage.get(key)!;
           const row = rows[i];
+          const opened = row ? this.openReadable(row) : null;
+          const problem = pageProblem(manifest.pages.get(key), row, opened?.intact ?? true);
           const entries = new Map<string, PageEntry>();
-          if (row) for (const entry of this.openReadable(row).entries) entries.set(mapKey(entry.idTag), entry);
+          for (const entry of opened?.entries ?? []) if (!entries.has(mapKey(entry.idTag)) || !entry.damaged) entries.set(mapKey(entry.idTag), entry);
           for (const { idTag, update } of pageChanges) {
             const ref = mapKey(idTag);
             const previous = entries.get(ref);
@@ -142,40 +264,80 @@ export class PageStore {
             if (bytes === null) entries.delete(ref);
             else entries.set(ref, { idTag, bytes, mac: recordMac(this.keys, key, idTag, bytes), damaged: false });
           }
-          if (entries.size === 0) deletes.push(key);
-          else puts.push(sealPage(this.keys, key, pageChanges[0]!.group, [...entries.values()]));
+          // An emptied page with a problem stays, empty, so that its report is not lost with it.
+          if (entries.size === 0 && problem === 'none') {
+            deletes.push(key);
+            manifest.pages.delete(key);
+          } else {
+            puts.push(sealPage(this.keys, key, pageChanges[0]!.group, version, [...entries.values()]));
+            manifest.pages.set(key, { version, problem });
+          }
         });
         if (puts.length) await this.db.pages.bulkPut(puts);
         if (deletes.length) await this.db.pages.bulkDelete(deletes);
+        await this.saveManifest(manifest);
       });
     } catch (error) {
       throw storageError(error);
     }
   }
 
-  /** Removes damaged records by their refs (what the user does after seeing the damage report). */
+  /**
+   * Removes damaged records by their refs (what the user does after seeing the damage report).
+   * A page ref settles the page: its unverified records go, what verified stays under a new
+   * version, and the manifest stops reporting it; a missing page is taken off the manifest.
+   */
   async discardDamaged(group: string, refs: string[]): Promise<void> {
+    await this.prepare();
     const wanted = new Set(refs);
     try {
-      await this.db.transaction('rw', this.db.pages, async () => {
+      await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
+        const manifest = copyManifest(await this.manifest());
         const rows = await this.db.pages.where('group').equals(group).toArray();
-        for (const row of rows) {
-          if (wanted.has(unreadableRef(row.key))) {
-            await this.db.pages.delete(row.key);
+        this.requireOpen();
+        const version = manifest.counter++;
+        const byKey = new Map(rows.map((row) => [row.key, row]));
+        for (const key of groupKeys(group, byKey.keys(), manifest)) {
+          const row = byKey.get(key);
+          const settle = wanted.has(unreadableRef(key));
+          const opened = row ? this.open(row) : null;
+          if (!row || !opened || opened.unreadable) {
+            if (!settle) continue;
+            if (row) await this.db.pages.delete(key);
+            manifest.pages.delete(key);
             continue;
           }
-          const entries = this.open(row).entries;
-          const kept = entries.filter((e) => !(e.damaged && wanted.has(toBase64Url(e.idTag))));
-          if (kept.length === entries.length) continue;
-          if (kept.length === 0) await this.db.pages.delete(row.key);
-          else await this.db.pages.put(sealPage(this.keys, row.key, group, kept));
+          const entries = opened.entries;
+          const kept = entries.filter((e) => !(e.damaged && (settle || wanted.has(toBase64Url(e.idTag)))));
+          if (!settle && kept.length === entries.length) continue;
+          const problem = settle ? 'none' : pageProblem(manifest.pages.get(key), row, opened.intact);
+          if (kept.length === 0 && problem === 'none') {
+            await this.db.pages.delete(key);
+            manifest.pages.delete(key);
+          } else {
+            await this.db.pages.put(sealPage(this.keys, key, group, version, kept));
+            manifest.pages.set(key, { version, problem });
+          }
         }
+        await this.saveManifest(manifest);
       });
     } catch (error) {
       throw storageError(error);
     }
   }
 }
+
+/** Every page key of a group: the rows found, and the pages the manifest says it has. */
+function groupKeys(group: string, rowKeys: Iterable<string>, manifest: PageManifest): Set<string> {
+  const keys = new Set(rowKeys);
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    const key = `${group}.${bucket}`;
+    if (manifest.pages.has(key)) keys.add(key);
+  }
+  return keys;
+}
+
+const groupOf = (pageKey: string): string => pageKey.slice(0, pageKey.lastIndexOf('.'));
 
 const unreadableRef = (pageKey: string): string => `page:${pageKey}`;
 
