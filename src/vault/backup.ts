@@ -4,8 +4,9 @@
  *   "HNDLRMBK"  u16 version  u32 n  header (n bytes of JSON: vault header, row count, stream nonce)
  *   chunks: u32 length, then XChaCha20-Poly1305 ciphertext of up to 1 MiB of the row stream
  *
- * The row stream (version 2) starts with the sealed page manifest, then each page row with its
- * format and version; version 1 files have no manifest (the vault makes one when it is opened).
+ * The row stream (version 2) starts with the sealed page manifests (u32 count, then each with its
+ * meta key), then each page row with its format and version; version 1 files have no manifests
+ * (the vault makes them when it is opened).
  *
  * Chunk i is sealed with nonce = streamNonce(16) ‖ u32 i ‖ u32 last, and the file header as
  * associated data (the STREAM construction also used by age): chunks cannot be reordered,
@@ -20,6 +21,12 @@ import { isVaultError, VaultError } from './errors';
 import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
 import type { PageRow } from './storage/page-codec';
 import type { StoredManifest } from './storage/page-manifest';
+
+/** A page manifest as a row of the `meta` table. */
+export interface ManifestRow {
+  key: string;
+  value: StoredManifest;
+}
 
 const MAGIC = utf8('HNDLRMBK');
 export const BACKUP_VERSION = 2;
@@ -49,11 +56,12 @@ function u32s(...values: number[]): Uint8Array {
   return out;
 }
 
-const encodeManifest = (m: StoredManifest): Uint8Array => framed(u32s(m.v), m.nonce, m.ciphertext);
+const encodeManifests = (rows: ManifestRow[]): Uint8Array =>
+  concatBytes(u32s(rows.length), ...rows.map(({ key, value }) => framed(key, u32s(value.v), value.nonce, value.ciphertext)));
 const encodeRow = (row: PageRow): Uint8Array => framed(row.key, row.group, u32s(row.v, row.version ?? 0), row.nonce, row.index, row.body);
 
 interface RowStream {
-  manifest: StoredManifest | null;
+  manifests: ManifestRow[] | null;
   rows: PageRow[];
 }
 
@@ -73,7 +81,17 @@ function decodeStream(stream: Uint8Array, version: number): RowStream {
     if (bytes.length !== length) throw new VaultError('backup-corrupt', 'row stream field size');
     return new DataView(bytes.slice().buffer);
   };
-  const manifest = version >= 2 ? { v: fixed(4).getUint32(0), nonce: take().slice(), ciphertext: take().slice() } : null;
+  let manifests: ManifestRow[] | null = null;
+  if (version >= 2) {
+    if (stream.length < 4) throw new VaultError('backup-corrupt', 'row stream ends early');
+    const count = view.getUint32(0);
+    at = 4;
+    manifests = [];
+    for (let i = 0; i < count; i++) {
+      const key = fromUtf8(take());
+      manifests.push({ key, value: { v: fixed(4).getUint32(0), nonce: take().slice(), ciphertext: take().slice() } });
+    }
+  }
   const rows: PageRow[] = [];
   while (at < stream.length) {
     const key = fromUtf8(take());
@@ -84,10 +102,10 @@ function decodeStream(stream: Uint8Array, version: number): RowStream {
     if (v !== 1) row.version = numbers.getUint32(4);
     rows.push(row);
   }
-  return { manifest, rows };
+  return { manifests, rows };
 }
 
-export function writeBackup(vault: VaultHeader, manifest: StoredManifest, rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
+export function writeBackup(vault: VaultHeader, manifests: ManifestRow[], rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
   const streamNonce = randomBytes(16);
   const header: BackupHeader = { createdAt: now.toISOString(), rowCount: rows.length, streamNonce: toBase64Url(streamNonce), vault };
   const headerBytes = utf8(JSON.stringify(header));
@@ -97,7 +115,7 @@ export function writeBackup(vault: VaultHeader, manifest: StoredManifest, rows: 
   prefixView.setUint16(MAGIC.length, BACKUP_VERSION);
   prefixView.setUint32(MAGIC.length + 2, headerBytes.length);
   const ad = framed('handlerum/backup/v1', headerBytes);
-  const stream = concatBytes(encodeManifest(manifest), ...rows.map(encodeRow));
+  const stream = concatBytes(encodeManifests(manifests), ...rows.map(encodeRow));
   const parts: Uint8Array[] = [prefix, headerBytes];
   const chunkCount = Math.max(1, Math.ceil(stream.length / CHUNK_SIZE));
   for (let i = 0; i < chunkCount; i++) {
@@ -149,7 +167,7 @@ export function readBackupHeader(file: Uint8Array): ParsedBackup {
 
 /**
  * Decrypts and checks every chunk; throws before anything is returned if any check fails. The
- * manifest is null in a version 1 file.
+ * manifests are null in a version 1 file.
  */
 export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): RowStream {
   const { body, headerBytes, header } = backup;

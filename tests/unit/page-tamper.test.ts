@@ -9,7 +9,7 @@ import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE, type DamagedRecord } from '../../src/vault/record-store';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
-import { MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
+import { groupManifestKey, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import { Vault } from '../../src/vault/vault';
 import { sealLegacyPage } from './support/legacy-page';
 import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
@@ -220,6 +220,39 @@ describe('the page manifest', () => {
     expect(list.damaged.filter((d) => d.reason === 'page-damaged')).toHaveLength(pages.length);
   });
 
+  it("a group's manifest removed: its pages are reported, and pages that cannot be named", async () => {
+    const { vault, db, ownerId, pages } = await notesVault();
+    await db.meta.delete(groupManifestKey(pages[0]!.group));
+    const list = await vault.records.list(ownerId, 'note');
+    expect(list.damaged[0]).toEqual({ profileId: ownerId, kind: 'note', ref: `page:${pages[0]!.group}`, reason: 'page-missing' });
+    expect(list.damaged.slice(1).map((d) => d.reason)).toEqual(pages.map(() => 'page-damaged'));
+    // Seen and discarded: the group is trusted again from here on.
+    await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
+    expect((await vault.records.list(ownerId, 'note')).damaged).toEqual([]);
+  });
+
+  it("a group's manifest rolled back together with one of its pages: seen by the top manifest", async () => {
+    const { vault, db, ownerId, pages, keys } = await notesVault();
+    const key = groupManifestKey(pages[0]!.group);
+    const olderManifest = (await db.meta.get(key))!;
+    const olderPage = pages[0]!;
+    await vault.records.write([note(ownerId, idsOn(keys, olderPage)[0]!, 'changed later')]);
+    await db.meta.put(olderManifest);
+    await db.pages.put(olderPage);
+    const list = await vault.records.list(ownerId, 'note');
+    expect(list.damaged[0]).toMatchObject({ ref: `page:${olderPage.group}`, reason: 'page-missing' });
+    expect(list.damaged.length).toBe(pages.length + 1);
+  });
+
+  it("a group's manifest moved to another group fails its check", async () => {
+    const { vault, db, ownerId, pages } = await notesVault();
+    const profileGroup = (await db.pages.toArray()).find((r) => r.group !== pages[0]!.group)!.group;
+    const other = (await db.meta.get(groupManifestKey(profileGroup)))!;
+    await db.meta.put({ key: groupManifestKey(pages[0]!.group), value: other.value });
+    const list = await vault.records.list(ownerId, 'note');
+    expect(list.damaged[0]).toMatchObject({ ref: `page:${pages[0]!.group}`, reason: 'page-missing' });
+  });
+
   it('from a newer Handlerum → vault-from-newer-version (no downgrade)', async () => {
     const { vault, db, ownerId, key } = await notesVault();
     const stored = (await db.meta.get(MANIFEST_KEY))!.value as { v: number };
@@ -270,7 +303,7 @@ describe('upgrade from format 1 pages (no manifest)', () => {
   async function asFormatOne(db: Vault['db'], keys: VaultKeys) {
     const rows = await db.pages.toArray();
     await db.pages.bulkPut(rows.map((row) => sealLegacyPage(keys, row.key, row.group, openPage(keys, row).entries)));
-    await db.meta.delete(MANIFEST_KEY);
+    await db.meta.where('key').startsWith(MANIFEST_KEY).delete();
   }
 
   it('makes a manifest and rewrites every page as format 2; nothing is reported, nothing lost', async () => {

@@ -4,17 +4,26 @@
  * that a genuine page is an older copy than the one last written. It is rewritten in the same
  * IndexedDB transaction as every page write, sealed under its own sub-key.
  *
- * Plaintext layout: u32 counter, u32 n, then n times: u8 key length, key (ASCII), u32 version,
- * u8 problem. `counter` is the version the next write gives its pages, so a page deleted and
- * written again never reuses a version an older copy of it could carry.
+ * It has two levels, so that a write costs in proportion to the groups it touches, not to the
+ * vault: a top manifest names every group with the version of the group's manifest, and each
+ * group's manifest names its pages with their versions. Both are the same sealed list, bound to
+ * their scope (`""` for the top, the group tag for a group) as associated data.
+ *
+ * Plaintext layout: u32 version, u8 lost, u32 n, then n times: u8 key length, key (ASCII),
+ * u32 version, u8 problem. The top's version is the write counter: the version the next write
+ * gives its pages, so a page deleted and written again never reuses a version an older copy of
+ * it could carry. `lost` marks a group whose manifest was removed or replaced: pages of it may
+ * be gone that cannot be named.
  */
 import { open, seal } from '../crypto/aead';
 import { framed } from '../crypto/bytes';
 import type { VaultKeys } from '../crypto/keys';
 import { VaultError } from '../errors';
 
+/** Meta-table key of the top manifest; a group's manifest is stored under `${MANIFEST_KEY}:${group}`. */
 export const MANIFEST_KEY = 'page-manifest';
 export const MANIFEST_FORMAT = 1;
+export const groupManifestKey = (group: string): string => `${MANIFEST_KEY}:${group}`;
 
 /**
  * What is known to be wrong with a page, kept in the manifest once the page has been written
@@ -28,63 +37,65 @@ export interface ManifestEntry {
   problem: PageProblem;
 }
 
-export interface PageManifest {
-  counter: number;
-  pages: Map<string, ManifestEntry>;
+export interface Manifest {
+  version: number;
+  lost: boolean;
+  entries: Map<string, ManifestEntry>;
 }
 
-/** The manifest as stored in the `meta` table. */
+/** A manifest as stored in the `meta` table. */
 export interface StoredManifest {
   v: number;
   nonce: Uint8Array;
   ciphertext: Uint8Array;
 }
 
-export const emptyManifest = (): PageManifest => ({ counter: 1, pages: new Map() });
+export const emptyManifest = (version: number): Manifest => ({ version, lost: false, entries: new Map() });
 
-const context = framed('handlerum/manifest/v1');
+const context = (scope: string) => framed('handlerum/manifest/v1', scope);
 
-export function sealManifest(keys: VaultKeys, manifest: PageManifest): StoredManifest {
-  if (manifest.counter > 0xffffffff) throw new RangeError('sealManifest: the write counter is exhausted');
-  let size = 8;
-  for (const key of manifest.pages.keys()) size += 1 + key.length + 5;
+export function sealManifest(keys: VaultKeys, scope: string, manifest: Manifest): StoredManifest {
+  if (manifest.version > 0xffffffff) throw new RangeError('sealManifest: the write counter is exhausted');
+  let size = 9;
+  for (const key of manifest.entries.keys()) size += 1 + key.length + 5;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
-  view.setUint32(0, manifest.counter);
-  view.setUint32(4, manifest.pages.size);
-  let at = 8;
-  for (const [key, entry] of manifest.pages) {
-    if (key.length > 255) throw new RangeError('sealManifest: page key too long');
+  view.setUint32(0, manifest.version);
+  out[4] = manifest.lost ? 1 : 0;
+  view.setUint32(5, manifest.entries.size);
+  let at = 9;
+  for (const [key, entry] of manifest.entries) {
+    if (key.length > 255) throw new RangeError('sealManifest: key too long');
     out[at++] = key.length;
-    for (let i = 0; i < key.length; i++) out[at++] = key.charCodeAt(i); // keys are base64url and digits
+    for (let i = 0; i < key.length; i++) out[at++] = key.charCodeAt(i); // tags are base64url, dots and digits
     view.setUint32(at, entry.version);
     out[at + 4] = PROBLEMS.indexOf(entry.problem);
     at += 5;
   }
-  const sealed = seal(keys.manifest, out, context);
+  const sealed = seal(keys.manifest, out, context(scope));
   return { v: MANIFEST_FORMAT, nonce: sealed.nonce, ciphertext: sealed.ciphertext };
 }
 
 /**
- * `absent` when no manifest is stored, `invalid` when one is stored but fails its check or
- * does not parse. A manifest from a newer format is refused.
+ * `absent` when none is stored, `invalid` when one is stored but fails its check (changed, or
+ * moved from another scope) or does not parse. A manifest from a newer format is refused.
  */
-export function openManifest(keys: VaultKeys, value: unknown): PageManifest | 'absent' | 'invalid' {
+export function openManifest(keys: VaultKeys, scope: string, value: unknown): Manifest | 'absent' | 'invalid' {
   if (value === undefined) return 'absent';
   const stored = value as Partial<StoredManifest> | null;
   if (typeof stored?.v === 'number' && stored.v > MANIFEST_FORMAT) throw new VaultError('vault-from-newer-version', `manifest format ${stored.v}`);
   if (stored?.v !== MANIFEST_FORMAT || !(stored.nonce instanceof Uint8Array) || !(stored.ciphertext instanceof Uint8Array)) return 'invalid';
   if (stored.nonce.length !== 24) return 'invalid';
-  const plain = open(keys.manifest, { nonce: stored.nonce, ciphertext: stored.ciphertext }, context);
+  const plain = open(keys.manifest, { nonce: stored.nonce, ciphertext: stored.ciphertext }, context(scope));
   return plain ? parse(plain) : 'invalid';
 }
 
-function parse(plain: Uint8Array): PageManifest | 'invalid' {
-  if (plain.length < 8) return 'invalid';
+function parse(plain: Uint8Array): Manifest | 'invalid' {
+  if (plain.length < 9 || plain[4]! > 1) return 'invalid';
   const view = new DataView(plain.buffer, plain.byteOffset, plain.byteLength);
-  const manifest: PageManifest = { counter: view.getUint32(0), pages: new Map() };
-  const count = view.getUint32(4);
-  let at = 8;
+  const manifest: Manifest = { version: view.getUint32(0), lost: plain[4] === 1, entries: new Map() };
+  const count = view.getUint32(5);
+  let at = 9;
   for (let i = 0; i < count; i++) {
     const length = plain[at];
     if (length === undefined || at + 1 + length + 5 > plain.length) return 'invalid';
@@ -92,14 +103,14 @@ function parse(plain: Uint8Array): PageManifest | 'invalid' {
     at += 1 + length;
     const problem = PROBLEMS[plain[at + 4]!];
     if (!problem) return 'invalid';
-    manifest.pages.set(key, { version: view.getUint32(at), problem });
+    manifest.entries.set(key, { version: view.getUint32(at), problem });
     at += 5;
   }
   return at === plain.length ? manifest : 'invalid';
 }
 
 /** A copy to change inside a write; the cached manifest stays as it was should the write fail. */
-export const copyManifest = (m: PageManifest): PageManifest => ({ counter: m.counter, pages: new Map(m.pages) });
+export const copyManifest = (m: Manifest): Manifest => ({ version: m.version, lost: m.lost, entries: new Map(m.entries) });
 
 /**
  * The problem of a page as the manifest and the stored row show it. A problem already recorded

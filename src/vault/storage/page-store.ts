@@ -7,10 +7,10 @@ import { equalBytes, toBase64Url } from '../crypto/bytes';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
-import { BUCKETS, openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
 import {
-  copyManifest, emptyManifest, MANIFEST_KEY, openManifest, pageProblem, sealManifest,
-  type PageManifest, type PageProblem, type StoredManifest,
+  copyManifest, emptyManifest, groupManifestKey, MANIFEST_KEY, openManifest, pageProblem, sealManifest,
+  type Manifest, type PageProblem, type StoredManifest,
 } from './page-manifest';
 
 export interface StoredBytes {
@@ -55,8 +55,8 @@ export interface PageChange {
 export class PageStore {
   private closed = false;
   private preparing: Promise<void> | null = null;
-  /** The manifest last read or written, with the ciphertext it came from. */
-  private cached: { stored: StoredManifest; manifest: PageManifest } | null = null;
+  /** Manifests last read or written, by meta key, with the stored bytes they came from. */
+  private readonly cache = new Map<string, { stored: StoredManifest; manifest: Manifest }>();
 
   constructor(
     private readonly db: VaultDb,
@@ -71,7 +71,7 @@ export class PageStore {
    */
   close(): void {
     this.closed = true;
-    this.cached = null;
+    this.cache.clear();
   }
 
   private requireOpen(): void {
@@ -93,9 +93,10 @@ export class PageStore {
 
   /**
    * Makes sure the vault has a page manifest before its first use in this session. A vault of
-   * format 1 pages gets one, its intact pages rewritten with versions, in one transaction. A
-   * manifest that is missing beside format 2 pages, or fails its check, was removed or changed:
-   * it is rebuilt with every page marked damaged, since the pages it named cannot be known.
+   * format 1 pages gets one, its intact pages rewritten with versions, in one transaction. A top
+   * manifest that is missing beside format 2 pages or group manifests, or fails its check, was
+   * removed or changed: it is rebuilt with every page marked damaged and every group marked as
+   * possibly missing pages, since the pages it named cannot be known.
    */
   prepare(): Promise<void> {
     this.preparing ??= this.setUp().catch((error: unknown) => {
@@ -107,78 +108,113 @@ export class PageStore {
 
   private async setUp(): Promise<void> {
     await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
-      const stored = (await this.db.meta.get(MANIFEST_KEY))?.value;
-      this.requireOpen();
-      const found = openManifest(this.keys, stored);
-      if (typeof found !== 'string') {
-        this.cached = { stored: stored as StoredManifest, manifest: found };
-        return;
-      }
+      const found = await this.load(MANIFEST_KEY, '');
+      if (typeof found !== 'string') return;
+      const groupManifests = this.db.meta.where('key').startsWith(`${MANIFEST_KEY}:`);
       const rows = await this.db.pages.toArray();
+      const upgrade = found === 'absent' && rows.every((row) => row.v === 1) && (await groupManifests.count()) === 0;
       this.requireOpen();
-      const upgrade = found === 'absent' && rows.every((row) => row.v === 1);
-      const manifest = emptyManifest();
+      const version = 1;
+      const groups = new Map<string, Manifest>();
       const puts: PageRow[] = [];
       for (const row of rows) {
+        let group = groups.get(row.group);
+        if (!group) groups.set(row.group, (group = { ...emptyManifest(version), lost: !upgrade }));
         const opened = upgrade ? this.open(row) : null;
         if (opened && opened.intact) {
-          puts.push(sealPage(this.keys, row.key, row.group, manifest.counter, opened.entries));
-          manifest.pages.set(row.key, { version: manifest.counter, problem: 'none' });
+          puts.push(sealPage(this.keys, row.key, row.group, version, opened.entries));
+          group.entries.set(row.key, { version, problem: 'none' });
         } else {
-          manifest.pages.set(row.key, { version: row.version ?? 0, problem: 'damaged' });
+          group.entries.set(row.key, { version: row.version ?? 0, problem: 'damaged' });
         }
       }
-      manifest.counter++;
-      const sealed = sealManifest(this.keys, manifest);
+      await groupManifests.delete();
       if (puts.length) await this.db.pages.bulkPut(puts);
-      await this.db.meta.put({ key: MANIFEST_KEY, value: sealed });
-      this.cached = { stored: sealed, manifest };
+      const top = emptyManifest(version + 1);
+      for (const [group, manifest] of groups) await this.saveGroup(top, group, manifest, version);
+      await this.save(MANIFEST_KEY, '', top);
     });
   }
 
-  /** Reads the manifest inside the caller's transaction; the cached copy is used while its bytes are unchanged. */
-  private async manifest(): Promise<PageManifest> {
-    const stored = (await this.db.meta.get(MANIFEST_KEY))?.value as StoredManifest | undefined;
+  /** Reads a manifest inside the caller's transaction; a cached copy is used while its stored bytes are unchanged. */
+  private async load(metaKey: string, scope: string): Promise<Manifest | 'absent' | 'invalid'> {
+    const stored = (await this.db.meta.get(metaKey))?.value as StoredManifest | undefined;
     this.requireOpen();
-    const cached = this.cached;
-    if (cached && stored && equalBytes(cached.stored.nonce, stored.nonce) && equalBytes(cached.stored.ciphertext, stored.ciphertext)) {
-      return cached.manifest;
-    }
-    const found = openManifest(this.keys, stored);
-    if (typeof found === 'string') {
-      // Removed or changed while the vault was open: the next operation rebuilds it (prepare).
-      this.preparing = null;
-      this.cached = null;
-      throw new VaultError('record-damaged', 'page manifest');
-    }
-    if (stored) this.cached = { stored, manifest: found };
+    const hit = this.cache.get(metaKey);
+    if (hit && stored && equalBytes(hit.stored.nonce, stored.nonce) && equalBytes(hit.stored.ciphertext, stored.ciphertext)) return hit.manifest;
+    const found = openManifest(this.keys, scope, stored);
+    if (stored && typeof found !== 'string') this.cache.set(metaKey, { stored, manifest: found });
     return found;
   }
 
-  private async saveManifest(manifest: PageManifest): Promise<void> {
-    const stored = sealManifest(this.keys, manifest);
-    await this.db.meta.put({ key: MANIFEST_KEY, value: stored });
-    this.cached = { stored, manifest };
+  private async save(metaKey: string, scope: string, manifest: Manifest): Promise<void> {
+    const stored = sealManifest(this.keys, scope, manifest);
+    await this.db.meta.put({ key: metaKey, value: stored });
+    this.cache.set(metaKey, { stored, manifest });
   }
+
+  private async top(): Promise<Manifest> {
+    const found = await this.load(MANIFEST_KEY, '');
+    if (typeof found === 'string') {
+      // Removed or changed while the vault was open: the next operation rebuilds it (prepare).
+      this.preparing = null;
+      this.cache.clear();
+      throw new VaultError('record-damaged', 'page manifest');
+    }
+    return found;
+  }
+
+  /**
+   * The group's manifest, as the top manifest vouches for it. One removed, changed or of another
+   * version than the top names cannot be trusted: every page found is then reported, and the
+   * group marked as possibly missing pages.
+   */
+  private async group(top: Manifest, group: string, rows: () => Promise<PageRow[]>): Promise<Manifest> {
+    const listed = top.entries.get(group);
+    const found = await this.load(groupManifestKey(group), group);
+    if (!listed && found === 'absent') return emptyManifest(0);
+    if (listed && typeof found !== 'string' && found.version === listed.version) return found;
+    const distrusted = { ...emptyManifest(0), lost: listed !== undefined };
+    // Listed: the pages of a group whose manifest was tampered with. Not listed: a dropped group put back.
+    for (const row of await rows()) distrusted.entries.set(row.key, { version: row.version ?? 0, problem: listed ? 'damaged' : 'rolled-back' });
+    return distrusted;
+  }
+
+  /** Saves a group's manifest and names it in the top one; a group with nothing left is taken off both. */
+  private async saveGroup(top: Manifest, group: string, manifest: Manifest, version: number): Promise<void> {
+    const key = groupManifestKey(group);
+    if (manifest.entries.size === 0 && !manifest.lost) {
+      await this.db.meta.delete(key);
+      this.cache.delete(key);
+      top.entries.delete(group);
+      return;
+    }
+    await this.save(key, group, { ...manifest, version });
+    top.entries.set(group, { version, problem: 'none' });
+  }
+
+  private readonly groupRows = (group: string) => () => this.db.pages.where('group').equals(group).toArray();
 
   async readGroup(group: string): Promise<GroupContents> {
     await this.prepare();
     let rows: PageRow[];
-    let manifest: PageManifest;
+    let manifest: Manifest;
     try {
-      [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, () =>
-        Promise.all([this.db.pages.where('group').equals(group).toArray(), this.manifest()]),
-      );
+      [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
+        const rows = await this.groupRows(group)();
+        return [rows, await this.group(await this.top(), group, async () => rows)] as const;
+      });
     } catch (error) {
       throw storageError(error);
     }
     this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
+    if (manifest.lost) contents.damaged.push({ group, ref: unreadableRef(group), reason: 'page-missing' });
     const byKey = new Map(rows.map((row) => [row.key, row]));
-    for (const key of groupKeys(group, byKey.keys(), manifest)) {
+    for (const key of groupKeys(byKey.keys(), manifest)) {
       const row = byKey.get(key);
       const opened = row ? this.open(row) : null;
-      const problem = pageProblem(manifest.pages.get(key), row, opened?.intact ?? true);
+      const problem = pageProblem(manifest.entries.get(key), row, opened?.intact ?? true);
       if (problem !== 'none') contents.damaged.push({ group, ref: unreadableRef(key), reason: PAGE_REASONS[problem] });
       for (const entry of opened?.entries ?? []) {
         if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag), reason: 'integrity' });
@@ -197,17 +233,18 @@ export class PageStore {
     await this.prepare();
     const key = pageKeyOf(group, idTag);
     let row: PageRow | undefined;
-    let manifest: PageManifest;
+    let manifest: Manifest;
     try {
-      [row, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, () =>
-        Promise.all([this.db.pages.get(key), this.manifest()]),
-      );
+      [row, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
+        const row = await this.db.pages.get(key);
+        return [row, await this.group(await this.top(), group, this.groupRows(group))] as const;
+      });
     } catch (error) {
       throw storageError(error);
     }
-    const listed = manifest.pages.get(key);
+    const listed = manifest.entries.get(key);
     if (!row) {
-      if (listed) throw new VaultError('record-damaged', unreadableRef(key));
+      if (listed || manifest.lost) throw new VaultError('record-damaged', unreadableRef(key));
       return null;
     }
     // A page the manifest does not name at this version may hold any earlier state of the record.
@@ -219,7 +256,7 @@ export class PageStore {
     if (entry) return entry.bytes;
     // A damaged entry's id tag is itself unverified: the record asked for may be that entry
     // under a changed tag, so its absence from this page cannot be trusted.
-    if (problem !== 'none' || opened.entries.some((e) => e.damaged)) throw new VaultError('record-damaged', toBase64Url(idTag));
+    if (problem !== 'none' || manifest.lost || opened.entries.some((e) => e.damaged)) throw new VaultError('record-damaged', toBase64Url(idTag));
     return null;
   }
 
@@ -239,22 +276,27 @@ export class PageStore {
     const keys = [...byPage.keys()];
     try {
       await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
-        const manifest = copyManifest(await this.manifest());
+        const top = copyManifest(await this.top());
+        const version = top.version++;
         if (dropGroups.length) {
           await this.db.pages.where('group').anyOf(dropGroups).delete();
-          const dropped = new Set(dropGroups);
-          for (const key of [...manifest.pages.keys()]) if (dropped.has(groupOf(key))) manifest.pages.delete(key);
+          for (const group of dropGroups) await this.saveGroup(top, group, emptyManifest(0), version);
         }
         const rows = await this.db.pages.bulkGet(keys);
+        const groups = new Map<string, Manifest>();
+        for (const { group } of changes) {
+          if (!groups.has(group)) groups.set(group, copyManifest(await this.group(top, group, this.groupRows(group))));
+        }
         this.requireOpen(); // sealPage below runs in this same synchronous stretch
-        const version = manifest.counter++;
         const puts: PageRow[] = [];
         const deletes: string[] = [];
         keys.forEach((key, i) => {
           const pageChanges = byPage.get(key)!;
+          const group = pageChanges[0]!.group;
+          const manifest = groups.get(group)!;
           const row = rows[i];
           const opened = row ? this.openReadable(row) : null;
-          const problem = pageProblem(manifest.pages.get(key), row, opened?.intact ?? true);
+          const problem = pageProblem(manifest.entries.get(key), row, opened?.intact ?? true);
           const entries = new Map<string, PageEntry>();
           for (const entry of opened?.entries ?? []) if (!entries.has(mapKey(entry.idTag)) || !entry.damaged) entries.set(mapKey(entry.idTag), entry);
           for (const { idTag, update } of pageChanges) {
@@ -267,15 +309,16 @@ export class PageStore {
           // An emptied page with a problem stays, empty, so that its report is not lost with it.
           if (entries.size === 0 && problem === 'none') {
             deletes.push(key);
-            manifest.pages.delete(key);
+            manifest.entries.delete(key);
           } else {
-            puts.push(sealPage(this.keys, key, pageChanges[0]!.group, version, [...entries.values()]));
-            manifest.pages.set(key, { version, problem });
+            puts.push(sealPage(this.keys, key, group, version, [...entries.values()]));
+            manifest.entries.set(key, { version, problem });
           }
         });
         if (puts.length) await this.db.pages.bulkPut(puts);
         if (deletes.length) await this.db.pages.bulkDelete(deletes);
-        await this.saveManifest(manifest);
+        for (const [group, manifest] of groups) await this.saveGroup(top, group, manifest, version);
+        await this.save(MANIFEST_KEY, '', top);
       });
     } catch (error) {
       throw storageError(error);
@@ -285,41 +328,45 @@ export class PageStore {
   /**
    * Removes damaged records by their refs (what the user does after seeing the damage report).
    * A page ref settles the page: its unverified records go, what verified stays under a new
-   * version, and the manifest stops reporting it; a missing page is taken off the manifest.
+   * version, and the manifest stops reporting it; a missing page is taken off the manifest, and
+   * the group's own ref stops the report of pages that cannot be named.
    */
   async discardDamaged(group: string, refs: string[]): Promise<void> {
     await this.prepare();
     const wanted = new Set(refs);
     try {
       await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
-        const manifest = copyManifest(await this.manifest());
-        const rows = await this.db.pages.where('group').equals(group).toArray();
+        const top = copyManifest(await this.top());
+        const version = top.version++;
+        const rows = await this.groupRows(group)();
+        const manifest = copyManifest(await this.group(top, group, async () => rows));
         this.requireOpen();
-        const version = manifest.counter++;
+        if (wanted.has(unreadableRef(group))) manifest.lost = false;
         const byKey = new Map(rows.map((row) => [row.key, row]));
-        for (const key of groupKeys(group, byKey.keys(), manifest)) {
+        for (const key of groupKeys(byKey.keys(), manifest)) {
           const row = byKey.get(key);
           const settle = wanted.has(unreadableRef(key));
           const opened = row ? this.open(row) : null;
           if (!row || !opened || opened.unreadable) {
             if (!settle) continue;
             if (row) await this.db.pages.delete(key);
-            manifest.pages.delete(key);
+            manifest.entries.delete(key);
             continue;
           }
           const entries = opened.entries;
           const kept = entries.filter((e) => !(e.damaged && (settle || wanted.has(toBase64Url(e.idTag)))));
           if (!settle && kept.length === entries.length) continue;
-          const problem = settle ? 'none' : pageProblem(manifest.pages.get(key), row, opened.intact);
+          const problem = settle ? 'none' : pageProblem(manifest.entries.get(key), row, opened.intact);
           if (kept.length === 0 && problem === 'none') {
             await this.db.pages.delete(key);
-            manifest.pages.delete(key);
+            manifest.entries.delete(key);
           } else {
             await this.db.pages.put(sealPage(this.keys, key, group, version, kept));
-            manifest.pages.set(key, { version, problem });
+            manifest.entries.set(key, { version, problem });
           }
         }
-        await this.saveManifest(manifest);
+        await this.saveGroup(top, group, manifest, version);
+        await this.save(MANIFEST_KEY, '', top);
       });
     } catch (error) {
       throw storageError(error);
@@ -327,17 +374,12 @@ export class PageStore {
   }
 }
 
-/** Every page key of a group: the rows found, and the pages the manifest says it has. */
-function groupKeys(group: string, rowKeys: Iterable<string>, manifest: PageManifest): Set<string> {
+/** Every page key of a group: the rows found, and the pages its manifest names. */
+function groupKeys(rowKeys: Iterable<string>, manifest: Manifest): Set<string> {
   const keys = new Set(rowKeys);
-  for (let bucket = 0; bucket < BUCKETS; bucket++) {
-    const key = `${group}.${bucket}`;
-    if (manifest.pages.has(key)) keys.add(key);
-  }
+  for (const key of manifest.entries.keys()) keys.add(key);
   return keys;
 }
-
-const groupOf = (pageKey: string): string => pageKey.slice(0, pageKey.lastIndexOf('.'));
 
 const unreadableRef = (pageKey: string): string => `page:${pageKey}`;
 
