@@ -15,7 +15,7 @@
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { z } from 'zod';
-import { concatBytes, framed, fromBase64Url, fromUtf8, isBase64Url, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
+import { concatBytes, framed, fromBase64Url, fromUtf8, isBase64Url, randomBytes, toBase64Url, u32s, utf8 } from './crypto/bytes';
 import type { VaultKeys } from './crypto/keys';
 import { isVaultError, VaultError } from './errors';
 import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
@@ -48,13 +48,6 @@ const chunkNonce = (streamNonce: Uint8Array, counter: number, last: boolean) => 
   view.setUint32(20, last ? 1 : 0);
   return nonce;
 };
-
-function u32s(...values: number[]): Uint8Array {
-  const out = new Uint8Array(4 * values.length);
-  const view = new DataView(out.buffer);
-  values.forEach((n, i) => view.setUint32(4 * i, n));
-  return out;
-}
 
 const encodeManifests = (rows: ManifestRow[]): Uint8Array =>
   concatBytes(u32s(rows.length), ...rows.map(({ key, value }) => framed(key, u32s(value.v), value.nonce, value.ciphertext)));

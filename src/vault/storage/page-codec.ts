@@ -15,7 +15,7 @@
  *   body   ciphertext of the records' JSON bytes laid end to end, then the 16-byte tag
  */
 import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
-import { concatBytes, equalBytes, framed } from '../crypto/bytes';
+import { concatBytes, equalBytes, framed, u32s } from '../crypto/bytes';
 import { hmacSha256, type VaultKeys } from '../crypto/keys';
 
 /** Format 1 pages (no version) are only read, to be rewritten as format 2 when a vault is upgraded. */
@@ -51,16 +51,10 @@ export function recordMac(keys: VaultKeys, pageKey: string, idTag: Uint8Array, b
   return hmacSha256(keys.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes)).subarray(0, 16);
 }
 
-function u32(n: number): Uint8Array {
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, n);
-  return out;
-}
-
 const pageContext = (row: Pick<PageRow, 'key' | 'group' | 'v' | 'version'>, index: Uint8Array) =>
   row.v === 1
     ? framed('handlerum/page/v1', 'pages', row.key, row.group, index)
-    : framed('handlerum/page/v2', 'pages', row.key, row.group, u32(row.version ?? 0), index);
+    : framed('handlerum/page/v2', 'pages', row.key, row.group, u32s(row.version ?? 0), index);
 
 export const isPageVersion = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0xffffffff;
 
