@@ -5,8 +5,11 @@
  * putting the whole vault back to an older copy at once goes unseen, as docs/security.md says.
  */
 import { describe, expect, it } from 'vitest';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { concatBytes, framed, randomBytes, toBase64Url, u32s, utf8 } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError } from '../../src/vault/errors';
+import type { VaultHeader } from '../../src/vault/header';
 import { VAULT_SCOPE, type DamagedRecord } from '../../src/vault/record-store';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
 import { groupManifestKey, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
@@ -318,6 +321,23 @@ describe('upgrade from format 1 pages (no manifest)', () => {
     expect(await db.meta.get(MANIFEST_KEY)).toBeDefined();
   });
 
+  it('a backup of the previous version (format 1 pages, no manifests) restores and is upgraded', async () => {
+    const { vault, db, ownerId, key, keys } = await notesVault();
+    await asFormatOne(db, keys);
+    const header = (await db.meta.get('header'))!.value as VaultHeader;
+    const file = formatOneBackup(header, await db.pages.toArray(), keys);
+    vault.lock();
+    await vault.unlock(key.kek); // upgrades this browser's vault
+    await vault.records.write([note(ownerId, 'id0', 'after the backup')]);
+    await vault.restore(file, { method: 'passphrase', kek: key.kek });
+    expect(await db.meta.where('key').startsWith(MANIFEST_KEY).count()).toBe(0);
+    const list = await vault.records.list<Note>(ownerId, 'note');
+    expect(list.damaged).toEqual([]);
+    expect(list.records).toHaveLength(NOTES);
+    expect(list.records.find((r) => r.id === 'id0')!.data.title).toBe('id0');
+    expect((await db.pages.toArray()).every((row) => row.v === 2)).toBe(true);
+  });
+
   it('a format 1 page damaged before the upgrade stays reported after it', async () => {
     const { vault, db, ownerId, key, keys, pages } = await notesVault();
     await asFormatOne(db, keys);
@@ -340,3 +360,17 @@ describe('upgrade from format 1 pages (no manifest)', () => {
     expect(pageReports((await vault.records.list(ownerId, 'note')).damaged)).toEqual([[`page:${legacy.key}`, 'page-rolled-back']]);
   });
 });
+
+/** A backup file as version 1 wrote it: one chunk, rows without a version, no manifests. */
+function formatOneBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys): Uint8Array {
+  const streamNonce = randomBytes(16);
+  const headerBytes = utf8(JSON.stringify({ createdAt: new Date().toISOString(), rowCount: rows.length, streamNonce: toBase64Url(streamNonce), vault }));
+  const stream = concatBytes(...rows.map((r) => framed(r.key, r.group, u32s(r.v), r.nonce, r.index, r.body)));
+  const nonce = concatBytes(streamNonce, u32s(0, 1)); // chunk 0, the last
+  const sealed = xchacha20poly1305(keys.backup, nonce, framed('handlerum/backup/v1', headerBytes)).encrypt(stream);
+  const prefix = new Uint8Array(14);
+  prefix.set(utf8('HNDLRMBK'));
+  new DataView(prefix.buffer).setUint16(8, 1);
+  new DataView(prefix.buffer).setUint32(10, headerBytes.length);
+  return concatBytes(prefix, headerBytes, u32s(sealed.length), sealed);
+}
