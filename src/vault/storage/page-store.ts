@@ -20,8 +20,9 @@ export interface StoredBytes {
 
 /**
  * Something that failed its integrity check. `ref` names it without revealing anything: the
- * record's id tag (`integrity`), or `page:<key>` for a page that is damaged (its own tag
- * failed, so records of it may be missing or repeated), missing, or an older copy.
+ * record's id tag (`integrity`), `page:<key>` for a page that is damaged (its own tag failed,
+ * so records of it may be missing or repeated), missing, or an older copy, and `page:<group>`
+ * for a group that may miss pages no manifest can name any more.
  */
 export interface DamagedRef {
   group: string;
@@ -87,7 +88,7 @@ export class PageStore {
   /** A page whose record boundaries cannot be read answers for none of its records, and is not overwritten until the user discards it. */
   private openReadable(row: PageRow): OpenedPage {
     const opened = this.open(row);
-    if (opened.unreadable) throw new VaultError('record-damaged', unreadableRef(row.key));
+    if (opened.unreadable) throw new VaultError('record-damaged', pageRef(row.key));
     return opened;
   }
 
@@ -209,13 +210,13 @@ export class PageStore {
     }
     this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
-    if (manifest.lost) contents.damaged.push({ group, ref: unreadableRef(group), reason: 'page-missing' });
+    if (manifest.lost) contents.damaged.push({ group, ref: pageRef(group), reason: 'page-missing' });
     const byKey = new Map(rows.map((row) => [row.key, row]));
     for (const key of groupKeys(byKey.keys(), manifest)) {
       const row = byKey.get(key);
       const opened = row ? this.open(row) : null;
       const problem = pageProblem(manifest.entries.get(key), row, opened?.intact ?? true);
-      if (problem !== 'none') contents.damaged.push({ group, ref: unreadableRef(key), reason: PAGE_REASONS[problem] });
+      if (problem !== 'none') contents.damaged.push({ group, ref: pageRef(key), reason: PAGE_REASONS[problem] });
       for (const entry of opened?.entries ?? []) {
         if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag), reason: 'integrity' });
         else contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
@@ -244,11 +245,11 @@ export class PageStore {
     }
     const listed = manifest.entries.get(key);
     if (!row) {
-      if (listed || manifest.lost) throw new VaultError('record-damaged', unreadableRef(key));
+      if (listed || manifest.lost) throw new VaultError('record-damaged', pageRef(key));
       return null;
     }
     // A page the manifest does not name at this version may hold any earlier state of the record.
-    if (!listed || (row.version ?? 0) !== listed.version) throw new VaultError('record-damaged', unreadableRef(key));
+    if (!listed || (row.version ?? 0) !== listed.version) throw new VaultError('record-damaged', pageRef(key));
     const opened = this.openReadable(row);
     const problem = pageProblem(listed, row, opened.intact);
     const entry = opened.entries.find((e) => equalBytes(e.idTag, idTag));
@@ -341,11 +342,11 @@ export class PageStore {
         const rows = await this.groupRows(group)();
         const manifest = copyManifest(await this.group(top, group, async () => rows));
         this.requireOpen();
-        if (wanted.has(unreadableRef(group))) manifest.lost = false;
+        if (wanted.has(pageRef(group))) manifest.lost = false;
         const byKey = new Map(rows.map((row) => [row.key, row]));
         for (const key of groupKeys(byKey.keys(), manifest)) {
           const row = byKey.get(key);
-          const settle = wanted.has(unreadableRef(key));
+          const settle = wanted.has(pageRef(key));
           const opened = row ? this.open(row) : null;
           if (!row || !opened || opened.unreadable) {
             if (!settle) continue;
@@ -381,7 +382,7 @@ function groupKeys(rowKeys: Iterable<string>, manifest: Manifest): Set<string> {
   return keys;
 }
 
-const unreadableRef = (pageKey: string): string => `page:${pageKey}`;
+const pageRef = (pageKey: string): string => `page:${pageKey}`;
 
 /** A 16-byte id tag as a map key: one character per byte, cheaper than base64 for every record of a write. */
 const mapKey = (idTag: Uint8Array): string => String.fromCharCode.apply(null, idTag as unknown as number[]);
