@@ -4,6 +4,10 @@
  *   "HNDLRMBK"  u16 version  u32 n  header (n bytes of JSON: vault header, row count, stream nonce)
  *   chunks: u32 length, then XChaCha20-Poly1305 ciphertext of up to 1 MiB of the row stream
  *
+ * The row stream (version 2) starts with the sealed page manifests (u32 count, then each with its
+ * meta key), then each page row with its format and version; version 1 files have no manifests
+ * (the vault makes them when it is opened).
+ *
  * Chunk i is sealed with nonce = streamNonce(16) ‖ u32 i ‖ u32 last, and the file header as
  * associated data (the STREAM construction also used by age): chunks cannot be reordered,
  * dropped, cut off at the end, or moved to another file. The key is derived from the vault's
@@ -11,14 +15,21 @@
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { z } from 'zod';
-import { concatBytes, framed, fromBase64Url, fromUtf8, isBase64Url, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
+import { concatBytes, framed, fromBase64Url, fromUtf8, isBase64Url, randomBytes, toBase64Url, u32s, utf8 } from './crypto/bytes';
 import type { VaultKeys } from './crypto/keys';
 import { isVaultError, VaultError } from './errors';
 import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
 import type { PageRow } from './storage/page-codec';
+import type { StoredManifest } from './storage/page-manifest';
+
+/** A page manifest as a row of the `meta` table. */
+export interface ManifestRow {
+  key: string;
+  value: StoredManifest;
+}
 
 const MAGIC = utf8('HNDLRMBK');
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 const CHUNK_SIZE = 1 << 20;
 
 const BackupHeaderSchema = z.object({
@@ -38,13 +49,16 @@ const chunkNonce = (streamNonce: Uint8Array, counter: number, last: boolean) => 
   return nonce;
 };
 
-function encodeRow(row: PageRow): Uint8Array {
-  const fixed = new Uint8Array(4);
-  new DataView(fixed.buffer).setUint32(0, row.v);
-  return framed(row.key, row.group, fixed, row.nonce, row.index, row.body);
+const encodeManifests = (rows: ManifestRow[]): Uint8Array =>
+  concatBytes(u32s(rows.length), ...rows.map(({ key, value }) => framed(key, u32s(value.v), value.nonce, value.ciphertext)));
+const encodeRow = (row: PageRow): Uint8Array => framed(row.key, row.group, u32s(row.v, row.version ?? 0), row.nonce, row.index, row.body);
+
+interface RowStream {
+  manifests: ManifestRow[] | null;
+  rows: PageRow[];
 }
 
-function* decodeRows(stream: Uint8Array): Generator<PageRow> {
+function decodeStream(stream: Uint8Array, version: number): RowStream {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   let at = 0;
   const take = () => {
@@ -55,15 +69,36 @@ function* decodeRows(stream: Uint8Array): Generator<PageRow> {
     at += 4 + length;
     return bytes;
   };
+  const fixed = (length: number) => {
+    const bytes = take();
+    if (bytes.length !== length) throw new VaultError('backup-corrupt', 'row stream field size');
+    return new DataView(bytes.slice().buffer);
+  };
+  let manifests: ManifestRow[] | null = null;
+  if (version >= 2) {
+    if (stream.length < 4) throw new VaultError('backup-corrupt', 'row stream ends early');
+    const count = view.getUint32(0);
+    at = 4;
+    manifests = [];
+    for (let i = 0; i < count; i++) {
+      const key = fromUtf8(take());
+      manifests.push({ key, value: { v: fixed(4).getUint32(0), nonce: take().slice(), ciphertext: take().slice() } });
+    }
+  }
+  const rows: PageRow[] = [];
   while (at < stream.length) {
     const key = fromUtf8(take());
     const group = fromUtf8(take());
-    const v = new DataView(take().slice().buffer).getUint32(0);
-    yield { key, group, v, nonce: take().slice(), index: take().slice(), body: take().slice() };
+    const numbers = fixed(version >= 2 ? 8 : 4);
+    const v = numbers.getUint32(0);
+    const row: PageRow = { key, group, v, nonce: take().slice(), index: take().slice(), body: take().slice() };
+    if (v !== 1) row.version = numbers.getUint32(4);
+    rows.push(row);
   }
+  return { manifests, rows };
 }
 
-export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
+export function writeBackup(vault: VaultHeader, manifests: ManifestRow[], rows: PageRow[], keys: VaultKeys, now = new Date()): Uint8Array {
   const streamNonce = randomBytes(16);
   const header: BackupHeader = { createdAt: now.toISOString(), rowCount: rows.length, streamNonce: toBase64Url(streamNonce), vault };
   const headerBytes = utf8(JSON.stringify(header));
@@ -73,7 +108,7 @@ export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys
   prefixView.setUint16(MAGIC.length, BACKUP_VERSION);
   prefixView.setUint32(MAGIC.length + 2, headerBytes.length);
   const ad = framed('handlerum/backup/v1', headerBytes);
-  const stream = concatBytes(...rows.map(encodeRow));
+  const stream = concatBytes(encodeManifests(manifests), ...rows.map(encodeRow));
   const parts: Uint8Array[] = [prefix, headerBytes];
   const chunkCount = Math.max(1, Math.ceil(stream.length / CHUNK_SIZE));
   for (let i = 0; i < chunkCount; i++) {
@@ -87,6 +122,7 @@ export function writeBackup(vault: VaultHeader, rows: PageRow[], keys: VaultKeys
 }
 
 export interface ParsedBackup {
+  version: number;
   header: BackupHeader;
   headerBytes: Uint8Array;
   body: Uint8Array;
@@ -99,7 +135,7 @@ export function readBackupHeader(file: Uint8Array): ParsedBackup {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const version = view.getUint16(MAGIC.length);
   if (version > BACKUP_VERSION) throw new VaultError('backup-from-newer-version', `backup version ${version}`);
-  if (version !== BACKUP_VERSION) throw new VaultError('backup-corrupt', `backup version ${version}`);
+  if (version < 1) throw new VaultError('backup-corrupt', `backup version ${version}`);
   const headerLength = view.getUint32(MAGIC.length + 2);
   const start = MAGIC.length + 6;
   if (start + headerLength > file.length) throw new VaultError('backup-truncated', 'header');
@@ -119,11 +155,14 @@ export function readBackupHeader(file: Uint8Array): ParsedBackup {
   }
   const parsed = BackupHeaderSchema.safeParse(json);
   if (!parsed.success) throw new VaultError('backup-corrupt', 'header fields');
-  return { header: parsed.data, headerBytes, body: file.subarray(start + headerLength) };
+  return { version, header: parsed.data, headerBytes, body: file.subarray(start + headerLength) };
 }
 
-/** Decrypts and checks every chunk; throws before anything is returned if any check fails. */
-export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): PageRow[] {
+/**
+ * Decrypts and checks every chunk; throws before anything is returned if any check fails. The
+ * manifests are null in a version 1 file.
+ */
+export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): RowStream {
   const { body, headerBytes, header } = backup;
   const streamNonce = fromBase64Url(header.streamNonce);
   if (streamNonce.length !== 16) throw new VaultError('backup-corrupt', 'stream nonce');
@@ -153,7 +192,7 @@ export function openBackupRows(backup: ParsedBackup, keys: VaultKeys): PageRow[]
     chunks.push(plain);
   }
   if (chunks.length === 0) throw new VaultError('backup-truncated', 'no chunks');
-  const rows = [...decodeRows(concatBytes(...chunks))];
-  if (rows.length !== header.rowCount) throw new VaultError('backup-corrupt', 'row count');
-  return rows;
+  const contents = decodeStream(concatBytes(...chunks), backup.version);
+  if (contents.rows.length !== header.rowCount) throw new VaultError('backup-corrupt', 'row count');
+  return contents;
 }

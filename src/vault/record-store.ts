@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fromUtf8, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
 import { keyedTag, keyedTagText, type VaultKeys } from './crypto/keys';
 import { VaultError } from './errors';
-import type { PageChange, PageStore } from './storage/page-store';
+import type { DamageReason, PageChange, PageStore } from './storage/page-store';
 import { findKind, profileKinds } from '../records/registry';
 import type { RecordKind } from '../records/kind';
 
@@ -28,9 +28,14 @@ export interface VaultRecord<T = unknown> {
 export interface DamagedRecord {
   profileId: string;
   kind: string;
-  /** An opaque reference (the damaged record's id cannot be read back). */
+  /** An opaque reference (the damaged record's id cannot be read back), or `page:…` for a page. */
   ref: string;
-  reason: 'integrity' | 'newer-version';
+  /**
+   * `integrity`: this record failed its check. `page-damaged`, `page-missing`,
+   * `page-rolled-back`: a page of records was changed, deleted or put back to an older copy, so
+   * records of it may be missing, repeated or older. `newer-version`: written by a newer Handlerum.
+   */
+  reason: DamageReason | 'newer-version';
 }
 
 export interface RecordList<T = unknown> {
@@ -159,7 +164,7 @@ export class RecordStore {
     const contents = await this.pages.readGroup(this.group(profileId, kindName));
     const list: RecordList<T> = {
       records: [],
-      damaged: contents.damaged.map((d) => ({ profileId, kind: kindName, ref: d.ref, reason: 'integrity' })),
+      damaged: contents.damaged.map((d) => ({ profileId, kind: kindName, ref: d.ref, reason: d.reason })),
     };
     const envelopes = decodeEnvelopes(contents.records.map((r) => r.bytes));
     contents.records.forEach((stored, i) => {

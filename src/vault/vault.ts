@@ -11,11 +11,12 @@ import { equalBytes, fromBase64Url, randomBytes, toBase64Url, wipe } from './cry
 import { KdfParamsSchema, type KdfParams } from './crypto/kdf';
 import { deriveVaultKeys, keyedTagText, newDataKey, unwrapDataKey, wipeVaultKeys, wrapDataKey, type VaultKeys } from './crypto/keys';
 import { deriveKeyFromRecoverySecret, newRecoveryKey, parseRecoveryKey } from './crypto/recovery-key';
-import { openBackupRows, readBackupHeader, writeBackup, type BackupHeader } from './backup';
+import { openBackupRows, readBackupHeader, writeBackup, type BackupHeader, type ManifestRow } from './backup';
 import { storageError, VaultError } from './errors';
 import { parseHeader, sealedFromJson, sealedToJson, VAULT_FORMAT, type VaultHeader } from './header';
 import { RecordStore } from './record-store';
 import { VaultDb } from './storage/db';
+import { MANIFEST_KEY } from './storage/page-manifest';
 import { PageStore } from './storage/page-store';
 
 export type VaultState = 'no-vault' | 'locked' | 'unlocked';
@@ -164,18 +165,27 @@ export class Vault {
     for (const listener of this.lockListeners) listener();
   }
 
-  /** The whole vault as one encrypted file. */
+  /** The whole vault as one encrypted file, with the page manifests as they stand. */
   async backup(): Promise<Uint8Array> {
     const header = this.requireHeader();
     if (!this.unlocked) throw new VaultError('locked');
+    await this.unlocked.pages.prepare();
     let rows;
+    let manifests;
     try {
-      rows = await this.db.pages.toArray();
+      [rows, manifests] = await this.db.transaction('r', this.db.pages, this.db.meta, () =>
+        Promise.all([this.db.pages.toArray(), this.manifestRows().toArray()]),
+      );
     } catch (error) {
       throw storageError(error);
     }
     if (!this.unlocked) throw new VaultError('locked'); // locked while the rows were read
-    return writeBackup(header, rows, this.unlocked.keys);
+    return writeBackup(header, manifests as ManifestRow[], rows, this.unlocked.keys);
+  }
+
+  /** The page manifests' rows of the meta table (page-manifest.ts). */
+  private manifestRows() {
+    return this.db.meta.where('key').startsWith(MANIFEST_KEY);
   }
 
   /** What a backup file says about itself before it is unlocked (KDF parameters, dates). */
@@ -199,12 +209,15 @@ export class Vault {
       header = rewrapPassphrase(header, dataKey, credential.newPassphrase);
     }
     const keys = deriveVaultKeys(dataKey);
-    const rows = openBackupRows(backup, keys);
+    const { rows, manifests } = openBackupRows(backup, keys);
     try {
       await this.db.transaction('rw', this.db.meta, this.db.pages, async () => {
         await this.db.pages.clear();
         await this.db.pages.bulkPut(rows);
         await this.db.meta.put({ key: HEADER_KEY, value: header });
+        // A version 1 backup has none: the vault makes them from its pages when next used.
+        await this.manifestRows().delete();
+        if (manifests) await this.db.meta.bulkPut(manifests);
       });
     } catch (error) {
       throw storageError(error);

@@ -1,8 +1,9 @@
 /**
  * Tampering with the stored vault in real Chromium. An extension page opens the vault's
  * IndexedDB ('handlerum-vault', store 'pages') behind the background's back and changes the
- * sealed rows; the vault must then report exactly the affected records as damaged — as data,
- * not as a thrown error — and keep serving every other record.
+ * sealed rows; the vault must then report exactly the affected records, and the page itself
+ * when its tag fails, it is missing or it is an older copy — as data, not as a thrown error —
+ * and keep serving every other record.
  *
  * Row layout (src/vault/storage/page-codec.ts): `index` holds 44 bytes per record — idTag(16),
  * offset(u32 BE), length(u32 BE), flags, mac — and `body` is the stream-cipher ciphertext of
@@ -23,6 +24,8 @@ interface RawRow {
   key: string;
   group: string;
   v: number;
+  /** The write counter when the page was last written, bound into its tag (format 2). */
+  version: number;
   nonce: number[];
   index: number[];
   body: number[];
@@ -66,6 +69,7 @@ class RawPages {
         key: row.key as string,
         group: row.group as string,
         v: row.v as number,
+        version: row.version as number,
         nonce: Array.from(row.nonce as Uint8Array),
         index: Array.from(row.index as Uint8Array),
         body: Array.from(row.body as Uint8Array),
@@ -165,7 +169,10 @@ describe('tampered storage in Chromium', () => {
     await raw.put(tampered);
     try {
       const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
-      expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: refOf(victim!.idTag), reason: 'integrity' }]);
+      expect(list.damaged).toEqual([
+        { profileId: ownerId, kind: 'note', ref: `page:${original.key}`, reason: 'page-damaged' },
+        { profileId: ownerId, kind: 'note', ref: refOf(victim!.idTag), reason: 'integrity' },
+      ]);
       expect(list.records).toHaveLength(NOTE_COUNT - 1);
       const [hit] = notes.filter((n) => !list.records.some((r) => r.id === n.id));
       await expectIntactExcept([hit!.id]);
@@ -187,7 +194,10 @@ describe('tampered storage in Chromium', () => {
     await raw.put(tampered);
     try {
       const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
-      expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: refOf(movedTag), reason: 'integrity' }]);
+      expect(list.damaged).toEqual([
+        { profileId: ownerId, kind: 'note', ref: `page:${original.key}`, reason: 'page-damaged' },
+        { profileId: ownerId, kind: 'note', ref: refOf(movedTag), reason: 'integrity' },
+      ]);
       expect(list.records).toHaveLength(NOTE_COUNT - 1);
       const [moved] = list0.records.filter((n) => !list.records.some((r) => r.id === n.id));
       expect(refOf(victim!.idTag)).not.toBe(refOf(movedTag));
@@ -208,11 +218,55 @@ describe('tampered storage in Chromium', () => {
     try {
       const list = await expectIntactExcept([]);
       const copied = entriesOf(original).map((e) => refOf(e.idTag));
-      expect(list.damaged.map((d) => d.ref).sort()).toEqual([...copied].sort());
-      expect(list.damaged.every((d) => d.reason === 'integrity' && d.profileId === ownerId && d.kind === 'note')).toBe(true);
+      expect(list.damaged[0]).toEqual({ profileId: ownerId, kind: 'note', ref: `page:${freeBucket}`, reason: 'page-damaged' });
+      const records = list.damaged.slice(1);
+      expect(records.map((d) => d.ref).sort()).toEqual([...copied].sort());
+      expect(records.every((d) => d.reason === 'integrity' && d.profileId === ownerId && d.kind === 'note')).toBe(true);
       await expectOthersReadable([]);
     } finally {
       await raw.delete(freeBucket);
+    }
+    expect((await expectIntactExcept([])).damaged).toEqual([]);
+  });
+
+  it('(d) a deleted page is reported missing; its records are not silently dropped', async () => {
+    const original = notePages[0]!;
+    await raw.delete(original.key);
+    try {
+      const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
+      expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: `page:${original.key}`, reason: 'page-missing' }]);
+      const gone = notes.filter((n) => !list.records.some((r) => r.id === n.id));
+      expect(gone).toHaveLength(entriesOf(original).length);
+      await expectIntactExcept(gone.map((n) => n.id));
+      for (const note of gone) {
+        expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id: note.id })).toBe('record-damaged');
+      }
+      await expectOthersReadable(gone.map((n) => n.id));
+    } finally {
+      await raw.put(original);
+    }
+    expect((await expectIntactExcept([])).damaged).toEqual([]);
+  });
+
+  it('(e) a page rolled back to an older copy is reported, though its own tag verifies', async () => {
+    const older = notePages[0]!;
+    notes = await api.ok('writeRecords', {
+      ops: notes.map((n) => ({ op: 'put' as const, profileId: ownerId, kind: 'note', id: n.id, data: { ...(n.data as object), title: `${(n.data as { title: string }).title} (ændret)` } })),
+    });
+    const current = (await raw.all()).find((r) => r.key === older.key)!;
+    expect(current.nonce).not.toEqual(older.nonce);
+    await raw.put(older);
+    try {
+      const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
+      expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: `page:${older.key}`, reason: 'page-rolled-back' }]);
+      const stale = list.records.filter((r) => !notes.some((n) => n.id === r.id && n.updatedAt === r.updatedAt));
+      expect(stale).toHaveLength(entriesOf(older).length);
+      for (const record of stale) {
+        expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id: record.id })).toBe('record-damaged');
+      }
+      await expectOthersReadable(stale.map((r) => r.id));
+    } finally {
+      await raw.put(current);
     }
     expect((await expectIntactExcept([])).damaged).toEqual([]);
   });

@@ -4,26 +4,28 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openBackupRows, readBackupHeader, writeBackup, BACKUP_VERSION } from '../../src/vault/backup';
+import { openBackupRows, readBackupHeader, writeBackup, BACKUP_VERSION, type ManifestRow } from '../../src/vault/backup';
 import { concatBytes, equalBytes, randomBytes, utf8 } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError, type VaultErrorCode } from '../../src/vault/errors';
 import type { VaultHeader } from '../../src/vault/header';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import type { PageRow } from '../../src/vault/storage/page-codec';
+import { MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import { createdVault, runs } from './support/setup-vault';
 
 const FILE_ERRORS: VaultErrorCode[] = ['backup-corrupt', 'backup-truncated', 'not-a-backup', 'backup-from-newer-version', 'vault-from-newer-version'];
 
 /** A small real vault: its header, its keys, its rows and one backup file of it. */
-async function smallBackup(): Promise<{ header: VaultHeader; keys: VaultKeys; rows: PageRow[]; file: Uint8Array }> {
+async function smallBackup(): Promise<{ header: VaultHeader; keys: VaultKeys; rows: PageRow[]; manifests: ManifestRow[]; file: Uint8Array }> {
   const { vault, db } = await createdVault('backup');
   const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Åse', relation: 'self' } }]);
   await vault.records.write([{ op: 'put', profileId: owner!.id, kind: 'note', data: { title: 'Tandlæge', body: 'Tirsdag' } }]);
   const keys = deriveVaultKeys(vault.dangerouslyExportDataKey());
   const header = (await db.meta.get('header'))!.value as VaultHeader;
   const rows = await db.pages.toArray();
-  return { header, keys, rows, file: await vault.backup() };
+  const manifests = (await db.meta.where('key').startsWith(MANIFEST_KEY).toArray()) as ManifestRow[];
+  return { header, keys, rows, manifests, file: await vault.backup() };
 }
 
 /** The code of the error reading the file throws, or null when it reads. */
@@ -39,33 +41,41 @@ function readError(file: Uint8Array, keys: VaultKeys): string | null {
 const sortRows = (rows: PageRow[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
 
 describe('backup write → read', () => {
-  it('gives back identical rows', async () => {
-    const { keys, rows, file } = await smallBackup();
+  it('gives back identical rows and the page manifests', async () => {
+    const { keys, rows, manifests, file } = await smallBackup();
+    expect(manifests.length).toBe(3); // the top one and one per group
     expect(rows.length).toBe(2);
     const parsed = readBackupHeader(file);
+    expect(parsed.version).toBe(BACKUP_VERSION);
     expect(parsed.header.rowCount).toBe(2);
-    expect(sortRows(openBackupRows(parsed, keys))).toEqual(sortRows(rows));
+    const read = openBackupRows(parsed, keys);
+    expect(sortRows(read.rows)).toEqual(sortRows(rows));
+    expect(read.manifests).toEqual(manifests);
   });
 
   it('round-trips random rows, including none and rows spanning several 1 MiB chunks', async () => {
-    const { header, keys } = await smallBackup();
-    const row = fc.record({
+    const { header, keys, manifests } = await smallBackup();
+    const fields = {
       // Keys and groups are tag text (base64url and dots), never arbitrary UTF-16.
       key: fc.stringMatching(/^[A-Za-z0-9_.-]{0,30}$/),
       group: fc.stringMatching(/^[A-Za-z0-9_-]{0,30}$/),
-      v: fc.nat(),
       nonce: fc.uint8Array({ maxLength: 24 }),
       index: fc.uint8Array({ maxLength: 100 }),
       body: fc.uint8Array({ maxLength: 300 }),
-    });
+    };
+    // Format 1 pages have no version; every later format has one.
+    const row = fc.oneof(
+      fc.record({ ...fields, v: fc.constant(1) }),
+      fc.record({ ...fields, v: fc.integer({ min: 2, max: 2 ** 32 - 1 }), version: fc.nat({ max: 2 ** 32 - 1 }) }),
+    );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
-        expect(openBackupRows(readBackupHeader(writeBackup(header, rows, keys)), keys)).toEqual(rows);
+        expect(openBackupRows(readBackupHeader(writeBackup(header, manifests, rows, keys)), keys)).toEqual({ manifests, rows });
       }),
       runs(40),
     );
     const big: PageRow[] = [0, 1, 2].map((i) => ({ key: `k${i}`, group: 'g', v: 1, nonce: randomBytes(24), index: new Uint8Array(44), body: randomBytes(900_000) }));
-    const read = openBackupRows(readBackupHeader(writeBackup(header, big, keys)), keys);
+    const read = openBackupRows(readBackupHeader(writeBackup(header, manifests, big, keys)), keys).rows;
     // Compared byte-wise: toEqual walks megabytes one element at a time.
     expect(read.map((r) => r.key)).toEqual(big.map((r) => r.key));
     read.forEach((r, i) => expect(equalBytes(r.body, big[i]!.body)).toBe(true));
@@ -110,9 +120,9 @@ describe('damaged backup files', () => {
   });
 
   it('a cut at a chunk boundary of a many-chunk file → backup-truncated (the last chunk is marked)', async () => {
-    const { header, keys } = await smallBackup();
+    const { header, keys, manifests } = await smallBackup();
     const rows: PageRow[] = [0, 1].map((i) => ({ key: `k${i}`, group: 'g', v: 1, nonce: randomBytes(24), index: new Uint8Array(0), body: randomBytes(700_000) }));
-    const file = writeBackup(header, rows, keys);
+    const file = writeBackup(header, manifests, rows, keys);
     const { body } = readBackupHeader(file);
     const firstChunk = 4 + new DataView(body.buffer, body.byteOffset).getUint32(0);
     const cut = file.subarray(0, file.length - body.length + firstChunk);
@@ -143,14 +153,14 @@ describe('damaged backup files', () => {
   });
 
   it('a header from a newer vault format → vault-from-newer-version', async () => {
-    const { header, keys, rows } = await smallBackup();
-    const file = writeBackup({ ...header, format: header.format + 1 }, rows, keys);
+    const { header, keys, rows, manifests } = await smallBackup();
+    const file = writeBackup({ ...header, format: header.format + 1 }, manifests, rows, keys);
     expect(readError(file, keys)).toBe('vault-from-newer-version');
   });
 
   it('a header that is JSON but not a vault header → backup-corrupt', async () => {
-    const { header, keys, rows } = await smallBackup();
-    const file = writeBackup({ ...header, kdf: { ...header.kdf, salt: 'not base64url!!!!!!!!!!!' } }, rows, keys);
+    const { header, keys, rows, manifests } = await smallBackup();
+    const file = writeBackup({ ...header, kdf: { ...header.kdf, salt: 'not base64url!!!!!!!!!!!' } }, manifests, rows, keys);
     expect(readError(file, keys)).toBe('backup-corrupt');
   });
 });

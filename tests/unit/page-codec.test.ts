@@ -5,19 +5,22 @@
  *    byte damages at most the record it belongs to, and a record is never returned with bytes
  *    other than the ones written for its id tag;
  *  - the nonce and the tag cover the whole page: a changed nonce damages every record (they were
- *    all encrypted with it), a changed tag byte damages none (the records' own MACs still hold).
+ *    all encrypted with it), a changed tag byte damages none (the records' own MACs still hold);
+ *  - the page's version is bound to its tag, and a salvaged page never lists a record twice.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { openPage, recordMac, sealPage, type PageEntry, type PageRow } from '../../src/vault/storage/page-codec';
+import { sealLegacyPage } from './support/legacy-page';
 import { runs } from './support/setup-vault';
 
 const ENTRY_SIZE = 44;
 const TAG_SIZE = 16;
 const PAGE_KEY = 'groupTag.5';
 const GROUP = 'groupTag';
+const VERSION = 7;
 
 function entry(keys: VaultKeys, idTag: Uint8Array, bytes: Uint8Array, pageKey = PAGE_KEY): PageEntry {
   return { idTag, bytes, mac: recordMac(keys, pageKey, idTag, bytes), damaged: false };
@@ -33,7 +36,7 @@ function smallPage(): { keys: VaultKeys; entries: PageEntry[]; row: PageRow } {
     entry(keys, randomBytes(16), text('{"id":"bb","body":"Møde på rådhuset kl. 10"}')),
     entry(keys, randomBytes(16), text('{"id":"c"}')),
   ];
-  return { keys, entries, row: sealPage(keys, PAGE_KEY, GROUP, entries) };
+  return { keys, entries, row: sealPage(keys, PAGE_KEY, GROUP, VERSION, entries) };
 }
 
 const refOf = (e: { idTag: Uint8Array }) => toBase64Url(e.idTag);
@@ -68,7 +71,7 @@ describe('sealPage → openPage', () => {
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), entries, (dataKey, list) => {
         const keys = deriveVaultKeys(dataKey);
         const written = list.map(([idTag, bytes]) => entry(keys, idTag, bytes));
-        const row = sealPage(keys, PAGE_KEY, GROUP, written);
+        const row = sealPage(keys, PAGE_KEY, GROUP, VERSION, written);
         expect(row.index.length).toBe(written.length * ENTRY_SIZE);
         const opened = openPage(keys, row);
         expect(opened.intact).toBe(true);
@@ -83,7 +86,7 @@ describe('sealPage → openPage', () => {
   it('keeps a damaged entry marked damaged when the page is sealed again', () => {
     const { keys, entries } = smallPage();
     const marked = entries.map((e, i) => (i === 1 ? { ...e, damaged: true } : e));
-    const opened = openPage(keys, sealPage(keys, PAGE_KEY, GROUP, marked));
+    const opened = openPage(keys, sealPage(keys, PAGE_KEY, GROUP, VERSION, marked));
     expect(summary(opened.entries).damaged).toEqual([refOf(entries[1]!)]);
   });
 
@@ -201,5 +204,63 @@ describe('pages of another format', () => {
     const { keys, row } = smallPage();
     const opened = openPage(keys, { ...row, index: row.index.subarray(0, ENTRY_SIZE + 3) });
     expect(opened).toEqual({ entries: [], intact: false, unreadable: true });
+  });
+});
+
+describe('versions, repeats and cut pages', () => {
+  it('a page whose version was changed fails its tag (an older copy cannot pose as the current one)', () => {
+    const { keys, entries, row } = smallPage();
+    for (const version of [VERSION - 1, VERSION + 1, 0]) {
+      const opened = openPage(keys, { ...row, version });
+      expect(opened.intact).toBe(false);
+      // The records still verify one by one; the store reports the page itself (page-store tests).
+      expect(summary(opened.entries).intact.size).toBe(entries.length);
+    }
+  });
+
+  it('a duplicated index entry is used once; the repeat comes back damaged', () => {
+    const { keys, entries, row } = smallPage();
+    const index = new Uint8Array(row.index.length + ENTRY_SIZE);
+    index.set(row.index);
+    index.set(row.index.subarray(ENTRY_SIZE, 2 * ENTRY_SIZE), row.index.length); // entry 1 again
+    const opened = openPage(keys, { ...row, index });
+    expect(opened.intact).toBe(false);
+    expect(opened.entries.filter((e) => !e.damaged).map(refOf)).toEqual(entries.map(refOf));
+    expect(summary(opened.entries).damaged).toEqual([refOf(entries[1]!)]);
+  });
+
+  it('a removed index entry leaves the others readable, but the page fails its tag', () => {
+    const { keys, entries, row } = smallPage();
+    const index = row.index.slice(0, 2 * ENTRY_SIZE);
+    const opened = openPage(keys, { ...row, index });
+    expect(opened.intact).toBe(false);
+    expect(summary(opened.entries).intact.size).toBe(2);
+    expect(summary(opened.entries).damaged).toEqual([]);
+    expect(entries.length).toBe(3);
+  });
+
+  it('a cut body damages the records it cut into and releases no wrong bytes', () => {
+    const { keys, entries, row } = smallPage();
+    const cut = entries[0]!.bytes.length + 3 + TAG_SIZE; // the last 16 bytes left are taken for the tag
+    const opened = openPage(keys, { ...row, body: row.body.subarray(0, cut) });
+    expect(opened.intact).toBe(false);
+    expectNoWrongRecord(entries, opened.entries);
+    expect(summary(opened.entries).damaged).toEqual([refOf(entries[1]!), refOf(entries[2]!)]);
+  });
+
+  it('opens a format 1 page (no version), as written before the page manifest', () => {
+    const { keys, entries } = smallPage();
+    const opened = openPage(keys, sealLegacyPage(keys, PAGE_KEY, GROUP, entries));
+    expect(opened.intact).toBe(true);
+    expect(summary(opened.entries).intact.size).toBe(entries.length);
+  });
+
+  it.each([
+    ['format 2 without a version', { version: undefined }],
+    ['format 2 with a version out of range', { version: 2 ** 32 }],
+    ['an unknown format', { v: 9 }],
+  ])('%s is unreadable', (_, change) => {
+    const { keys, row } = smallPage();
+    expect(openPage(keys, { ...row, ...change }).unreadable).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../src/vault/crypto/bytes';
 import { formatRecoveryKey } from '../../src/vault/crypto/recovery-key';
+import { BACKUP_VERSION } from '../../src/vault/backup';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { Vault } from '../../src/vault/vault';
@@ -248,7 +249,7 @@ describe('backup and restore', () => {
     it.each([
       ['a changed byte in the body', (f: Uint8Array) => flip(f, f.length - 20), 'backup-corrupt'],
       ['a truncated file', (f: Uint8Array) => f.subarray(0, f.length - 7), 'backup-truncated'],
-      ['a newer backup version', (f: Uint8Array) => setU16(f, 8, 2), 'backup-from-newer-version'],
+      ['a newer backup version', (f: Uint8Array) => setU16(f, 8, BACKUP_VERSION + 1), 'backup-from-newer-version'],
       ['not a backup', () => new TextEncoder().encode('hello'), 'not-a-backup'],
     ])('%s → %s', async (_, change, code) => {
       const { source, file, target, before } = await setting();

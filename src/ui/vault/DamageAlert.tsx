@@ -1,6 +1,8 @@
 /**
  * Records that could not be read (damaged, or changed outside Handlerum) are named, never hidden:
- * how many, of which kind, in whose profile, with the way out (restore, or remove them).
+ * how many, of which kind, in whose profile, with the way out (restore, or remove them). A page of
+ * records changed, deleted or put back to an older copy is said as such: which records it held
+ * cannot be known, so it is named by kind, not counted.
  */
 import { useState } from 'preact/hooks';
 import type { DamagedRecord } from '../../vault/record-store';
@@ -12,14 +14,28 @@ function kindWord(kind: string, count: number): string {
   return Object.hasOwn(CATALOGUES.da, key) ? t(key as MessageKey) : kind;
 }
 
+const PAGE_MESSAGES: Partial<Record<DamagedRecord['reason'], MessageKey>> = {
+  'page-damaged': 'damaged.pageDamaged',
+  'page-missing': 'damaged.pageMissing',
+  'page-rolled-back': 'damaged.pageRolledBack',
+};
+
+const isPageDamage = (d: DamagedRecord): boolean => PAGE_MESSAGES[d.reason] !== undefined;
+
 export function damageSummary(damaged: DamagedRecord[], profileName: string): string[] {
   const byKind = new Map<string, number>();
-  for (const d of damaged) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
-  return [...byKind].map(([kind, count]) =>
+  const pageLines = new Set<string>();
+  for (const d of damaged) {
+    const pageMessage = PAGE_MESSAGES[d.reason];
+    if (pageMessage) pageLines.add(t(pageMessage, { kinds: kindWord(d.kind, 2), name: profileName }));
+    else byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
+  }
+  const recordLines = [...byKind].map(([kind, count]) =>
     count === 1
       ? t('damaged.one', { kind: kindWord(kind, 1), name: profileName })
       : t('damaged.many', { count, kinds: kindWord(kind, count), name: profileName }),
   );
+  return [...pageLines, ...recordLines];
 }
 
 export function DamageAlert(props: { damaged: DamagedRecord[]; profileName: string; onRemove: () => Promise<void> }) {
@@ -30,7 +46,7 @@ export function DamageAlert(props: { damaged: DamagedRecord[]; profileName: stri
       {damageSummary(props.damaged, props.profileName).map((line) => (
         <p key={line}>{line}</p>
       ))}
-      <p>{t('damaged.hint')}</p>
+      <p>{t(props.damaged.some(isPageDamage) ? 'damaged.pageHint' : 'damaged.hint')}</p>
       <button type="button" class="danger" onClick={() => setConfirming(true)}>
         {t('damaged.remove')}
       </button>

@@ -52,6 +52,14 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+/** Big-endian u32s laid end to end (page versions, backup row fields). */
+export function u32s(...values: number[]): Uint8Array {
+  const out = new Uint8Array(4 * values.length);
+  const view = new DataView(out.buffer);
+  values.forEach((n, i) => view.setUint32(4 * i, n));
+  return out;
+}
+
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;

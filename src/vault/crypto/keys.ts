@@ -18,6 +18,8 @@ export interface VaultKeys {
   readonly tags: Uint8Array;
   /** Seals backup files. */
   readonly backup: Uint8Array;
+  /** Seals the page manifest: which pages exist, and the version each must carry. */
+  readonly manifest: Uint8Array;
 }
 
 export const newDataKey = (): Uint8Array => randomBytes(KEY_LENGTH);
@@ -30,6 +32,7 @@ export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
     recordMac: sub('record-mac'),
     tags: sub('index-tags'),
     backup: sub('backup'),
+    manifest: sub('page-manifest'),
   };
 }
 
@@ -56,7 +59,7 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
 
 /** Overwrites every sub-key and forgets the HMAC states prepared from them. */
 export function wipeVaultKeys(keys: VaultKeys): void {
-  for (const key of [keys.encryption, keys.recordMac, keys.tags, keys.backup]) {
+  for (const key of [keys.encryption, keys.recordMac, keys.tags, keys.backup, keys.manifest]) {
     const state = preparedHmacs.get(key);
     state?.prepared.destroy();
     state?.scratch.destroy();

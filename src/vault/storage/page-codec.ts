@@ -9,14 +9,17 @@
  *
  * Row layout (everything outside `body` is authenticated as associated data):
  *   key    `${group}.${bucket}` — group is a keyed tag of (profile, kind); bucket from the id tag
+ *   version  the vault-wide write counter when the page was last written (format 2), which the
+ *          page manifest (page-manifest.ts) must name: an older copy of the page gives itself away
  *   index  44 bytes per record: idTag(16) offset(u32) length(u32) flags(u32) mac(16)
  *   body   ciphertext of the records' JSON bytes laid end to end, then the 16-byte tag
  */
 import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
-import { concatBytes, equalBytes, framed } from '../crypto/bytes';
+import { concatBytes, equalBytes, framed, u32s } from '../crypto/bytes';
 import { hmacSha256, type VaultKeys } from '../crypto/keys';
 
-export const PAGE_FORMAT = 1;
+/** Format 1 pages (no version) are only read, to be rewritten as format 2 when a vault is upgraded. */
+export const PAGE_FORMAT = 2;
 export const BUCKETS = 128;
 const ENTRY_SIZE = 44;
 const FLAG_DAMAGED = 1;
@@ -25,6 +28,8 @@ export interface PageRow {
   key: string;
   group: string;
   v: number;
+  /** Absent in format 1 pages. */
+  version?: number;
   nonce: Uint8Array;
   index: Uint8Array;
   body: Uint8Array;
@@ -46,10 +51,15 @@ export function recordMac(keys: VaultKeys, pageKey: string, idTag: Uint8Array, b
   return hmacSha256(keys.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes)).subarray(0, 16);
 }
 
-const pageContext = (key: string, group: string, index: Uint8Array) =>
-  framed('handlerum/page/v1', 'pages', key, group, index);
+const pageContext = (row: Pick<PageRow, 'key' | 'group' | 'v' | 'version'>, index: Uint8Array) =>
+  row.v === 1
+    ? framed('handlerum/page/v1', 'pages', row.key, row.group, index)
+    : framed('handlerum/page/v2', 'pages', row.key, row.group, u32s(row.version ?? 0), index);
 
-export function sealPage(keys: VaultKeys, key: string, group: string, entries: PageEntry[]): PageRow {
+export const isPageVersion = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0xffffffff;
+
+export function sealPage(keys: VaultKeys, key: string, group: string, version: number, entries: PageEntry[]): PageRow {
+  if (!isPageVersion(version)) throw new RangeError('sealPage: version must be a u32');
   const index = new Uint8Array(entries.length * ENTRY_SIZE);
   const view = new DataView(index.buffer);
   let offset = 0;
@@ -62,8 +72,9 @@ export function sealPage(keys: VaultKeys, key: string, group: string, entries: P
     index.set(entry.mac, at + 28);
     offset += entry.bytes.length;
   });
-  const sealed = seal(keys.encryption, concatBytes(...entries.map((e) => e.bytes)), pageContext(key, group, index));
-  return { key, group, v: PAGE_FORMAT, nonce: sealed.nonce, index, body: sealed.ciphertext };
+  const row = { key, group, v: PAGE_FORMAT, version };
+  const sealed = seal(keys.encryption, concatBytes(...entries.map((e) => e.bytes)), pageContext(row, index));
+  return { ...row, nonce: sealed.nonce, index, body: sealed.ciphertext };
 }
 
 export interface OpenedPage {
@@ -77,15 +88,19 @@ export interface OpenedPage {
 /**
  * Opens a page. Fast path: one AEAD check covers every record. When it fails, the records are
  * salvaged one by one: each is used only if its own MAC verifies, the rest come back damaged.
+ * A salvaged page's index is unverified, so an id tag listed twice is used once: repeats of a
+ * record already accepted come back damaged instead of listing the record twice.
  */
 export function openPage(keys: VaultKeys, row: PageRow): OpenedPage {
   const index = row.index;
-  if (row.v !== PAGE_FORMAT || index.length % ENTRY_SIZE !== 0) return { entries: [], intact: false, unreadable: true };
-  const plaintext = open(keys.encryption, { nonce: row.nonce, ciphertext: row.body }, pageContext(row.key, row.group, index));
+  const knownFormat = row.v === 1 || (row.v === PAGE_FORMAT && isPageVersion(row.version));
+  if (!knownFormat || index.length % ENTRY_SIZE !== 0) return { entries: [], intact: false, unreadable: true };
+  const plaintext = open(keys.encryption, { nonce: row.nonce, ciphertext: row.body }, pageContext(row, index));
   const intact = plaintext !== null;
   const bytes = plaintext ?? dangerouslyDecryptWithoutTag(keys.encryption, { nonce: row.nonce, ciphertext: row.body });
   const view = new DataView(index.buffer, index.byteOffset, index.byteLength);
   const entries: PageEntry[] = [];
+  const seen = intact ? null : new Set<string>();
   for (let at = 0; at < index.length; at += ENTRY_SIZE) {
     const idTag = index.subarray(at, at + 16);
     const offset = view.getUint32(at + 16);
@@ -95,7 +110,11 @@ export function openPage(keys: VaultKeys, row: PageRow): OpenedPage {
     const inBounds = offset + length <= bytes.length;
     const recordBytes = inBounds ? bytes.subarray(offset, offset + length) : new Uint8Array(0);
     let damaged = (flags & FLAG_DAMAGED) !== 0 || !inBounds;
-    if (!intact && !damaged) damaged = !equalBytes(mac, recordMac(keys, row.key, idTag, recordBytes));
+    if (seen && !damaged) {
+      const tag = String.fromCharCode(...idTag);
+      damaged = seen.has(tag) || !equalBytes(mac, recordMac(keys, row.key, idTag, recordBytes));
+      if (!damaged) seen.add(tag);
+    }
     entries.push({ idTag, bytes: recordBytes, mac, damaged });
   }
   return { entries, intact, unreadable: false };
