@@ -1,6 +1,7 @@
 /** The reference municipality as a Hono app: compose the routes, CORS for extension origins, errors. */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { cachePolicy } from './cache-policy';
 import { isAllowedOrigin } from './oauth/redirect-uri';
 import { problem } from './problem';
 import { citizenRoutes } from './routes/citizen';
@@ -32,6 +33,8 @@ export function createMunicipalityApp(options: MunicipalityOptions = {}): Munici
       maxAge: 600,
     }),
   );
+
+  app.use('*', cachePolicy({ oldHeader: state.oldCacheHeader }));
 
   app.route('/', publicRoutes(state));
   app.route('/oauth', oauthRoutes(state));
