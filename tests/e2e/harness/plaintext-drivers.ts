@@ -1,0 +1,97 @@
+/**
+ * The browser-specific steps of the plaintext story (harness/plaintext-story.ts), driven the way
+ * a person does on the vault's page: Chromium through Playwright in Danish, Firefox ESR through
+ * Puppeteer in English (Debian's Firefox ESR has an English UI).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import type { ChromiumSession } from './chromium';
+import { pickCitizenIn, type FirefoxSession } from './firefox';
+import { chooseFile, click, fill, textOf, waitForText } from './firefox-ui';
+import type { StoryDriver } from './plaintext-story';
+import { VaultApi } from './vault-api';
+import { addNote, createVault, DA, EN, SLOW, text } from './vault-ui';
+
+export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPage): StoryDriver {
+  const section = (key: 'section.money' | 'section.health' | 'section.notes') =>
+    page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA[key] }).click();
+  return {
+    api: VaultApi.playwright(page),
+    createVault: (name, passphrase) => createVault(page, { name, passphrase }),
+    async pickCitizen(citizen) {
+      const login = await session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
+      await login.waitForLoadState();
+      await login.click(`button[value="${citizen}"]`);
+    },
+    async importBankFile(name, bytes, rows) {
+      await section('section.money');
+      await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+      await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: rows }) }).click();
+      await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done', { added: rows, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+    },
+    async importHealthFile(name, bytes) {
+      await section('section.health');
+      await page.getByLabel(DA['health.import.fileLabel']).setInputFiles({ name, mimeType: 'text/xml', buffer: bytes });
+      await page.getByRole('region', { name: text(DA, 'health.summary.title', { file: name }) }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: DA['health.summary.save'] }).click();
+      await page.getByText(text(DA, 'health.import.saved', { file: name })).waitFor({ timeout: 60_000 });
+    },
+    async addNote(title, body) {
+      await section('section.notes');
+      await addNote(page, title, body);
+    },
+  };
+}
+
+export function firefoxStoryDriver(firefox: FirefoxSession, page: PuppeteerPage): StoryDriver & { removeFiles(): void } {
+  const files = mkdtempSync(join(tmpdir(), 'handlerum-story-files-'));
+  const choose = async (label: string, name: string, bytes: Buffer) => {
+    const path = join(files, name);
+    writeFileSync(path, bytes);
+    await chooseFile(page, label, path);
+  };
+  return {
+    api: VaultApi.puppeteer(page),
+    removeFiles: () => rmSync(files, { recursive: true, force: true }),
+    async createVault(name, passphrase) {
+      await waitForText(page, EN['create.title']);
+      await fill(page, EN['create.name'], name);
+      await fill(page, EN['passphrase.label'], passphrase);
+      await fill(page, EN['passphrase.confirm'], passphrase);
+      await click(page, EN['create.submit']);
+      await waitForText(page, EN['recovery.title'], { timeoutMs: SLOW.timeout * 3 });
+      const recoveryKey = (await textOf(page, '[data-testid="recovery-key"]')).trim();
+      await fill(page, EN['recovery.confirmLabel'], recoveryKey.split('-').at(-1)!);
+      await click(page, EN['recovery.done']);
+      await waitForText(page, text(EN, 'notes.title', { name }));
+      return recoveryKey;
+    },
+    pickCitizen: pickCitizenIn(firefox),
+    async importBankFile(name, bytes, rows) {
+      await click(page, EN['section.money'], { within: 'nav' });
+      await choose(EN['money.import.fileLabel'], name, bytes);
+      await waitForText(page, EN['money.preview.heading'], { timeoutMs: 60_000 });
+      await click(page, text(EN, 'money.preview.import', { count: rows }));
+      await waitForText(page, text(EN, 'money.import.done', { added: rows, account: 'Danske Bank' }), { timeoutMs: 60_000 });
+    },
+    async importHealthFile(name, bytes) {
+      await click(page, EN['section.health'], { within: 'nav' });
+      await choose(EN['health.import.fileLabel'], name, bytes);
+      await waitForText(page, text(EN, 'health.summary.title', { file: name }), { timeoutMs: 60_000 });
+      await click(page, EN['health.summary.save']);
+      await waitForText(page, text(EN, 'health.import.saved', { file: name }), { timeoutMs: 60_000 });
+    },
+    async addNote(title, body) {
+      await click(page, EN['section.notes'], { within: 'nav' });
+      await click(page, EN['notes.add']);
+      await fill(page, EN['notes.titleLabel'], title);
+      await fill(page, EN['notes.bodyLabel'], body);
+      await click(page, EN['common.save'], { within: 'form' });
+      await waitForText(page, title, { within: `ul[aria-label="${EN['notes.listLabel']}"]` });
+    },
+  };
+}
