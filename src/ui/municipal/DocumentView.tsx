@@ -23,10 +23,12 @@ export function DocumentView(props: { doc: Item<Document>; profileId: string }) 
       async () => {
         const pdf = await callVault('municipalDocumentPdf', { profileId: props.profileId, documentId: props.doc.vaultId });
         showBlob(tab, new Blob([fromBase64Url(pdf.data) as BlobPart], { type: 'application/pdf' }));
+        return true;
       },
       t('doc.pdfOpened'),
-    ).then((r) => {
-      if (r === undefined) tab?.close();
+    ).then((shown) => {
+      // Only a failed open leaves the blank tab behind to close (a run that fails gives undefined).
+      if (!shown) tab?.close();
     });
   };
   return (

@@ -76,6 +76,12 @@ export interface StoryDriver {
   importBankFile(name: string, bytes: Buffer, rows: number): Promise<void>;
   importHealthFile(name: string, bytes: Buffer): Promise<void>;
   addNote(title: string, body: string): Promise<void>;
+  /**
+   * Opens a case's PDF document in the browser's viewer from the vault's page (the case among
+   * the open cases by its KLE topic's plain title, the document by its title), and waits until
+   * the page has revoked the document's blob URL while the tab still shows it; closes the tab.
+   */
+  openDocumentPdf(kleCode: string, documentTitle: string): Promise<void>;
 }
 
 export interface StoryResult {
@@ -163,9 +169,11 @@ export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<
   expect((await api.ok('shareDeliver', { profileId, grantId: share.grantId, channel: 'municipal-inbox' })).ok, 'delivered to the inbox').toBe(true);
   await api.ok('grantRevoke', { profileId, grantId: share.grantId });
 
-  // Every PDF document opened from the vault (kept copies, or fetched from the municipality).
+  // Every PDF document opened from the vault (kept copies, or fetched from the municipality), one in the browser's viewer.
   const documents = await list<Document>('municipal-document');
   const pdfDocuments = documents.filter((d) => d.data.record.content.format === 'pdf');
+  const shown = pdfDocuments.find((d) => d.data.record.caseId === cashCase.data.record.id)!;
+  await driver.openDocumentPdf(cashCase.data.record.kle.code, shown.data.record.title);
   for (const d of pdfDocuments) {
     const bytes = fromBase64Url((await api.ok('municipalDocumentPdf', { profileId, documentId: d.id })).data);
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
