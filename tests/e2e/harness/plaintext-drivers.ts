@@ -11,7 +11,7 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { explainTopic } from '../../../src/municipal/plain-language/index';
 import type { ChromiumSession } from './chromium';
 import { pickCitizenIn, type FirefoxSession } from './firefox';
-import { chooseFile, click, fill, textOf, waitForText } from './firefox-ui';
+import { addNote as addNoteInFirefox, chooseFile, click, createVault as createVaultInFirefox, waitForText } from './firefox-ui';
 import type { StoryDriver } from './plaintext-story';
 import { playwrightEvaluator, puppeteerEvaluator, VaultApi, type PageEvaluator } from './vault-api';
 import { addNote, createVault, DA, EN, SLOW, text } from './vault-ui';
@@ -80,19 +80,7 @@ export function firefoxStoryDriver(firefox: FirefoxSession, page: PuppeteerPage)
   return {
     api: VaultApi.puppeteer(page),
     removeFiles: () => rmSync(files, { recursive: true, force: true }),
-    async createVault(name, passphrase) {
-      await waitForText(page, EN['create.title']);
-      await fill(page, EN['create.name'], name);
-      await fill(page, EN['passphrase.label'], passphrase);
-      await fill(page, EN['passphrase.confirm'], passphrase);
-      await click(page, EN['create.submit']);
-      await waitForText(page, EN['recovery.title'], { timeoutMs: SLOW.timeout * 3 });
-      const recoveryKey = (await textOf(page, '[data-testid="recovery-key"]')).trim();
-      await fill(page, EN['recovery.confirmLabel'], recoveryKey.split('-').at(-1)!);
-      await click(page, EN['recovery.done']);
-      await waitForText(page, text(EN, 'notes.title', { name }));
-      return recoveryKey;
-    },
+    createVault: (name, passphrase) => createVaultInFirefox(page, name, passphrase),
     pickCitizen: pickCitizenIn(firefox),
     async importBankFile(name, bytes, rows) {
       await click(page, EN['section.money'], { within: 'nav' });
@@ -131,11 +119,7 @@ export function firefoxStoryDriver(firefox: FirefoxSession, page: PuppeteerPage)
     },
     async addNote(title, body) {
       await click(page, EN['section.notes'], { within: 'nav' });
-      await click(page, EN['notes.add']);
-      await fill(page, EN['notes.titleLabel'], title);
-      await fill(page, EN['notes.bodyLabel'], body);
-      await click(page, EN['common.save'], { within: 'form' });
-      await waitForText(page, title, { within: `ul[aria-label="${EN['notes.listLabel']}"]` });
+      await addNoteInFirefox(page, title, body);
     },
   };
 }
