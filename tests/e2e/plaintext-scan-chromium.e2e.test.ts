@@ -12,6 +12,8 @@
  * cacheable response in the HTTP cache, a typed field in Sessions, an IndexedDB record and a
  * localStorage item. The negative control runs the old connector (no `no-store`) against the
  * server's old `private, no-cache` header: its profile must hold the citizen's data in the cache.
+ * A note left half written when the browser closes must not be in Sessions either (and is, when
+ * the page's fields are made rememberable again).
  *
  * As in the other municipal tests, the build's manifest already grants the loopback host.
  */
@@ -19,10 +21,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir } from './harness/chromium';
 import { LOOPBACK_HOST, municipalityForThisFile, connectAndSync } from './harness/municipality';
 import { chromiumStoryDriver } from './harness/plaintext-drivers';
-import { CONTROLS, plantStorageControls, restoreCachingFetch, runPlaintextStory, startControlServer, storyMarkers, CITIZEN } from './harness/plaintext-story';
+import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE } from './harness/plaintext-story';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
 import { scanProfile, type ScanReport } from './harness/scan-profile';
 import { passphraseKey, playwrightEvaluator, VaultApi } from './harness/vault-api';
+import { DA } from './harness/vault-ui';
 
 const STORY_MS = 360_000;
 /** The heavy citizen at a quarter of its size: ≈16,000 records, about a minute of syncing. */
@@ -112,5 +115,45 @@ describe('negative control: the old connector and the old server header', () => 
     const citizen = oldServer.state.catalog.get(CITIZEN).citizen;
     const cached = report.hits.filter((h) => h.file.startsWith('Default/Cache/'));
     expect(cached.map((h) => h.needle)).toEqual(expect.arrayContaining([citizen.name.full, citizen.cpr, expect.stringMatching(/^"ore":/)]));
+  });
+});
+
+/**
+ * A note half written when the browser closes: the page's fields must not be in the session
+ * files. With the fields made rememberable again (the old behaviour), they must be.
+ */
+describe('a form left filled in when the browser closes', () => {
+  const scanUnsavedNote = async (forget: boolean): Promise<ScanReport> => {
+    const profileDir = newProfileDir();
+    const build = buildWithHostPermissions([LOOPBACK_HOST]);
+    if (!forget) restoreFormMemory(build.dir);
+    try {
+      const chromium = await launchChromium({ profileDir, extensionDir: build.dir });
+      try {
+        const page = await chromium.openPage('vault.html');
+        await VaultApi.playwright(page).ok('create', { ...(await passphraseKey('en helt anden sætning')), owner: { name: 'Kontrol' } });
+        await page.reload();
+        await page.getByRole('button', { name: DA['notes.add'] }).click();
+        const form = page.getByRole('form', { name: DA['notes.new'] });
+        await form.getByLabel(DA['notes.titleLabel']).fill(UNSAVED_NOTE.title);
+        await form.getByLabel(DA['notes.bodyLabel']).fill(UNSAVED_NOTE.body);
+        await page.waitForTimeout(3_000); // the renderer reports the page's state to the browser within this
+      } finally {
+        await chromium.close();
+      }
+      return scanProfile(profileDir, Object.values(UNSAVED_NOTE));
+    } finally {
+      removeProfileDir(profileDir);
+      build.remove();
+    }
+  };
+
+  it('leaves the typed title and text nowhere in the profile', async () => {
+    expect((await scanUnsavedNote(true)).hits).toEqual([]);
+  });
+
+  it('negative control: with autocomplete on, both are in the session files', async () => {
+    const hits = (await scanUnsavedNote(false)).hits.filter((h) => h.file.startsWith('Default/Sessions/'));
+    expect(new Set(hits.map((h) => h.needle))).toEqual(new Set(Object.values(UNSAVED_NOTE)));
   });
 });

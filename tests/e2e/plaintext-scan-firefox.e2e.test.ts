@@ -5,18 +5,20 @@
  * in SQLite, everything — searched for the story's markers. Positive controls show the scan finds
  * a cacheable response in cache2, a typed field in the session store, an IndexedDB record and a
  * localStorage item; the negative control (the old connector against the old server header)
- * must leave the citizen's data in cache2. The add-on runs from a copy of the build whose
+ * must leave the citizen's data in cache2. A note left half written when the browser closes must
+ * not be in the session store (and is, when the fields are made rememberable again). The add-on runs from a copy of the build whose
  * manifest already grants the loopback host; the page is in English (Debian's Firefox ESR).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions } from './harness/chromium';
 import { launchFirefox, newFirefoxProfileDir, pickCitizenIn, removeFirefoxProfileDir, FIREFOX_EXTENSION_DIR } from './harness/firefox';
-import { fill } from './harness/firefox-ui';
+import { click, fill } from './harness/firefox-ui';
 import { connectAndSync, LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { firefoxStoryDriver } from './harness/plaintext-drivers';
-import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, runPlaintextStory, startControlServer, storyMarkers } from './harness/plaintext-story';
+import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE } from './harness/plaintext-story';
 import { scanProfile, type ScanReport } from './harness/scan-profile';
 import { passphraseKey, puppeteerEvaluator, VaultApi } from './harness/vault-api';
+import { EN } from './harness/vault-ui';
 
 const STORY_MS = 480_000;
 /** The session store writes every second instead of every 15 (a closed browser writes it too). */
@@ -99,5 +101,43 @@ describe('negative control: the old connector and the old server header', () => 
     const citizen = oldServer.state.catalog.get(CITIZEN).citizen;
     const cached = report.hits.filter((h) => h.file.startsWith('cache2/'));
     expect(cached.map((h) => h.needle)).toEqual(expect.arrayContaining([citizen.name.full, citizen.cpr, expect.stringMatching(/^"ore":/)]));
+  });
+});
+
+/**
+ * A note half written when the browser closes: the page's fields must not be in the session
+ * store. With the fields made rememberable again (the old behaviour), they must be.
+ */
+describe('a form left filled in when the browser closes', () => {
+  const scanUnsavedNote = async (forget: boolean): Promise<ScanReport> => {
+    const profileDir = newFirefoxProfileDir();
+    const build = buildWithHostPermissions([LOOPBACK_HOST], FIREFOX_EXTENSION_DIR);
+    if (!forget) restoreFormMemory(build.dir);
+    try {
+      const firefox = await launchFirefox({ profileDir, buildDir: build.dir, prefs: PREFS });
+      try {
+        await VaultApi.puppeteer(await firefox.openPage('vault.html')).ok('create', { ...(await passphraseKey('en helt anden sætning')), owner: { name: 'Kontrol' } });
+        const page = await firefox.openPage('vault.html');
+        await click(page, EN['notes.add']);
+        await fill(page, EN['notes.titleLabel'], UNSAVED_NOTE.title);
+        await fill(page, EN['notes.bodyLabel'], UNSAVED_NOTE.body);
+        await new Promise((resolve) => setTimeout(resolve, 2_500)); // a session store write with the fields in it
+      } finally {
+        await firefox.close();
+      }
+      return scanProfile(profileDir, Object.values(UNSAVED_NOTE));
+    } finally {
+      removeFirefoxProfileDir(profileDir);
+      build.remove();
+    }
+  };
+
+  it('leaves the typed title and text nowhere in the profile', async () => {
+    expect((await scanUnsavedNote(true)).hits).toEqual([]);
+  });
+
+  it('negative control: with autocomplete on, both are in the session store', async () => {
+    const hits = (await scanUnsavedNote(false)).hits.filter((h) => h.file.startsWith('sessionstore'));
+    expect(new Set(hits.map((h) => h.needle))).toEqual(new Set(Object.values(UNSAVED_NOTE)));
   });
 });

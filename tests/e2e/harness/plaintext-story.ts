@@ -13,7 +13,7 @@
  * and the recovery key. Browser-specific steps (typing, files, the sign-in window) are the
  * driver's; everything else goes through the vault's message API, the path the page takes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -299,4 +299,23 @@ export function restoreCachingFetch(buildDir: string): void {
   const door = 'cache:"no-store",';
   if (code.split(door).length !== 2) throw new Error(`${path}: expected the no-store fetch exactly once`);
   writeFileSync(path, code.replace(door, ''));
+}
+
+/** A note being written, not yet saved, when the browser closes: what session restore would keep. */
+export const UNSAVED_NOTE = { title: 'Udkast: klage over Åbo-sagen', body: 'Kære sagsbehandler Ærtebjerg, jeg er uenig i afgørelsen om min søn Åge.' };
+
+/**
+ * Turns a copy of a build back into form fields the browser may remember (`autocomplete="on"`
+ * where the vault page says "off"), as the old create form's `autocomplete="name"` did.
+ */
+export function restoreFormMemory(buildDir: string): void {
+  let changed = 0;
+  for (const name of readdirSync(join(buildDir, 'chunks'))) {
+    const path = join(buildDir, 'chunks', name);
+    const code = readFileSync(path, 'utf8');
+    const parts = code.split('autocomplete:"off"');
+    changed += parts.length - 1;
+    writeFileSync(path, parts.join('autocomplete:"on"'));
+  }
+  if (changed < 10) throw new Error(`${buildDir}: expected the vault page's autocomplete="off" fields, found ${changed}`);
 }
