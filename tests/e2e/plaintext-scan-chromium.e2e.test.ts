@@ -17,11 +17,12 @@
  *
  * As in the other municipal tests, the build's manifest already grants the loopback host.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir } from './harness/chromium';
 import { LOOPBACK_HOST, municipalityForThisFile, connectAndSync } from './harness/municipality';
 import { chromiumStoryDriver } from './harness/plaintext-drivers';
-import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE } from './harness/plaintext-story';
+import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE, untilSessionsHold } from './harness/plaintext-story';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
 import { scanProfile, type ScanReport } from './harness/scan-profile';
 import { passphraseKey, playwrightEvaluator, VaultApi } from './harness/vault-api';
@@ -52,6 +53,7 @@ describe('the whole story leaves nothing readable in the Chromium profile', () =
       await form.goto(`${controls.url}/form`);
       await form.locator('#control').fill(CONTROLS.session);
       await form.goto(`${controls.url}/after`); // the field's state now belongs to a history entry
+      await untilSessionsHold(join(profileDir, 'Default/Sessions'), CONTROLS.session);
     } finally {
       await chromium.close();
       await controls.close();
@@ -125,6 +127,7 @@ describe('negative control: the old connector and the old server header', () => 
 describe('a form left filled in when the browser closes', () => {
   const scanUnsavedNote = async (forget: boolean): Promise<ScanReport> => {
     const profileDir = newProfileDir();
+    const controls = await startControlServer();
     const build = buildWithHostPermissions([LOOPBACK_HOST]);
     if (!forget) restoreFormMemory(build.dir);
     try {
@@ -137,7 +140,12 @@ describe('a form left filled in when the browser closes', () => {
         const form = page.getByRole('form', { name: DA['notes.new'] });
         await form.getByLabel(DA['notes.titleLabel']).fill(UNSAVED_NOTE.title);
         await form.getByLabel(DA['notes.bodyLabel']).fill(UNSAVED_NOTE.body);
-        await page.waitForTimeout(3_000); // the renderer reports the page's state to the browser within this
+        // Typed after the note, on a page that may be remembered: once it is in the session, so is the note's state.
+        const sentinel = await chromium.context.newPage();
+        await sentinel.goto(`${controls.url}/form`);
+        await sentinel.locator('#control').fill(CONTROLS.session);
+        await sentinel.goto(`${controls.url}/after`);
+        await untilSessionsHold(join(profileDir, 'Default/Sessions'), CONTROLS.session);
       } finally {
         await chromium.close();
       }
@@ -145,6 +153,7 @@ describe('a form left filled in when the browser closes', () => {
     } finally {
       removeProfileDir(profileDir);
       build.remove();
+      await controls.close();
     }
   };
 

@@ -9,13 +9,14 @@
  * not be in the session store (and is, when the fields are made rememberable again). The add-on runs from a copy of the build whose
  * manifest already grants the loopback host; the page is in English (Debian's Firefox ESR).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions } from './harness/chromium';
 import { launchFirefox, newFirefoxProfileDir, pickCitizenIn, removeFirefoxProfileDir, FIREFOX_EXTENSION_DIR } from './harness/firefox';
 import { click, fill } from './harness/firefox-ui';
 import { connectAndSync, LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { firefoxStoryDriver } from './harness/plaintext-drivers';
-import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE } from './harness/plaintext-story';
+import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE, untilSessionsHold } from './harness/plaintext-story';
 import { scanProfile, type ScanReport } from './harness/scan-profile';
 import { passphraseKey, puppeteerEvaluator, VaultApi } from './harness/vault-api';
 import { EN } from './harness/vault-ui';
@@ -45,7 +46,7 @@ describe('the whole story leaves nothing readable in the Firefox profile', () =>
       const form = await firefox.browser.newPage();
       await form.goto(`${controls.url}/form`);
       await fill(form, 'Kontrol', CONTROLS.session);
-      await new Promise((resolve) => setTimeout(resolve, 2_500)); // a session store write with the field in it
+      await untilSessionsHold(join(profileDir, 'sessionstore-backups'), CONTROLS.session);
     } finally {
       await firefox.close();
       driver.removeFiles();
@@ -111,6 +112,7 @@ describe('negative control: the old connector and the old server header', () => 
 describe('a form left filled in when the browser closes', () => {
   const scanUnsavedNote = async (forget: boolean): Promise<ScanReport> => {
     const profileDir = newFirefoxProfileDir();
+    const controls = await startControlServer();
     const build = buildWithHostPermissions([LOOPBACK_HOST], FIREFOX_EXTENSION_DIR);
     if (!forget) restoreFormMemory(build.dir);
     try {
@@ -121,7 +123,11 @@ describe('a form left filled in when the browser closes', () => {
         await click(page, EN['notes.add']);
         await fill(page, EN['notes.titleLabel'], UNSAVED_NOTE.title);
         await fill(page, EN['notes.bodyLabel'], UNSAVED_NOTE.body);
-        await new Promise((resolve) => setTimeout(resolve, 2_500)); // a session store write with the fields in it
+        // Typed after the note, on a page that may be remembered: once it is in the session store, so is the note's state.
+        const sentinel = await firefox.browser.newPage();
+        await sentinel.goto(`${controls.url}/form`);
+        await fill(sentinel, 'Kontrol', CONTROLS.session);
+        await untilSessionsHold(join(profileDir, 'sessionstore-backups'), CONTROLS.session);
       } finally {
         await firefox.close();
       }
@@ -129,6 +135,7 @@ describe('a form left filled in when the browser closes', () => {
     } finally {
       removeFirefoxProfileDir(profileDir);
       build.remove();
+      await controls.close();
     }
   };
 

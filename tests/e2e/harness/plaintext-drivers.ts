@@ -14,7 +14,7 @@ import { pickCitizenIn, type FirefoxSession } from './firefox';
 import { addNote as addNoteInFirefox, chooseFile, click, createVault as createVaultInFirefox, waitForText } from './firefox-ui';
 import type { StoryDriver } from './plaintext-story';
 import { playwrightEvaluator, puppeteerEvaluator, VaultApi, type PageEvaluator } from './vault-api';
-import { addNote, createVault, DA, EN, SLOW, text } from './vault-ui';
+import { addNote, createVault, DA, EN, text } from './vault-ui';
 
 export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPage): StoryDriver {
   const section = (key: 'section.overview' | 'section.money' | 'section.health' | 'section.notes') =>

@@ -5,15 +5,17 @@
  * and a note written on the page, a PDF is attached to his case, a correction request goes to
  * the case's inbox, a share of the case (with its PDFs), the note and the file is made, read as
  * a download, delivered to the municipality's inbox and revoked (a notice to its revocation
- * endpoint), every PDF document is opened from the vault, and the vault is locked.
+ * endpoint), every PDF document is opened from the vault (one in the browser's viewer), other
+ * citizens (the heavy one) may be synced into profiles of their own, and the vault is locked.
  *
  * What it left behind is found by the markers: the municipality's own words about the citizen
  * (name, CPR, address, amounts as its JSON writes them, document texts and PDF text), the bank
  * file's texts and amounts, the note, the correction and the share's purpose, the passphrase
  * and the recovery key. Browser-specific steps (typing, files, the sign-in window) are the
- * driver's; everything else goes through the vault's message API, the path the page takes.
+ * driver's (harness/plaintext-drivers.ts); everything else goes through the vault's message
+ * API, the path the page takes.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +27,7 @@ import { attachmentContentKind, attachmentKind, encodeBase64Url, splitContent } 
 import { makePdf } from '../../../src/municipality-server/data/pdf';
 import { fromBase64Url } from '../../../src/vault/crypto/bytes';
 import { connectAndSync } from './municipality';
+import { scanProfile } from './scan-profile';
 import type { VaultApi } from './vault-api';
 
 export const CITIZEN = 'thomas';
@@ -318,4 +321,17 @@ export function restoreFormMemory(buildDir: string): void {
     writeFileSync(path, parts.join('autocomplete:"on"'));
   }
   if (changed < 10) throw new Error(`${buildDir}: expected the vault page's autocomplete="off" fields, found ${changed}`);
+}
+
+/**
+ * Waits until the browser's session files (Chromium's `Default/Sessions`, Firefox's
+ * `sessionstore-backups`) hold `text`: typed into a field after everything else, it shows that
+ * the browser has written its session since.
+ */
+export async function untilSessionsHold(sessionsDir: string, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(sessionsDir) || scanProfile(sessionsDir, [text]).hits.length === 0) {
+    if (Date.now() > deadline) throw new Error(`${sessionsDir} did not come to hold ${JSON.stringify(text)} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
