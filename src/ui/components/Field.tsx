@@ -38,7 +38,7 @@ function FieldFrame(props: { id: string; label: string; hint?: string; error?: s
 
 /**
  * A text field. Never `autocomplete` on: what a citizen types here is personal, and an
- * autocomplete name lets Chromium keep the value in its session-restore file and autofill data.
+ * autocomplete name lets the browser keep the value in its session-restore file and autofill data.
  */
 export function TextField(props: FieldProps & { type?: 'text' | 'number'; min?: number; max?: number }) {
   const id = useId();
