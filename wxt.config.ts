@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CHROME_EXTENSION_KEY, FIREFOX_ADDON_ID } from './src/municipal/api/extension-identity';
 
 // One code base, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
 export default defineConfig({
@@ -17,9 +18,11 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
+    // A fixed id in both browsers: municipalities register it, and bind sign-in redirects and
+    // CORS to it (src/municipal/api/extension-identity.ts).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'vault@handlerum.dk', strict_min_version: '128.0' } } }
-      : {}),
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '128.0' } } }
+      : { key: CHROME_EXTENSION_KEY }),
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -7,6 +7,7 @@ import { SharingService } from '../src/background/sharing-service';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
 import { isApiRequest, route } from '../src/messaging/router';
+import { EXTENSION_REDIRECT_PATH } from '../src/municipal/api/extension-identity';
 import type { VaultEvent } from '../src/messaging/api';
 import { Vault } from '../src/vault/index';
 
@@ -33,7 +34,7 @@ export default defineBackground(() => {
       settings,
       broadcast: send,
       identity: {
-        redirectUrl: () => browser.identity.getRedirectURL('municipality'),
+        redirectUrl: () => browser.identity.getRedirectURL(EXTENSION_REDIRECT_PATH),
         launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
       },
       hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
@@ -61,17 +62,18 @@ export default defineBackground(() => {
     });
     await service.resumeSession();
     void municipal.refreshReminders().catch(() => {});
-    return { service, municipal };
+    return { vault, service, municipal };
   });
 
   // Listeners are registered synchronously, as MV3 requires, and wait for the vault inside.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isApiRequest(message)) return false;
-    void ready.then(({ service }) =>
+    void ready.then(({ vault, service }) =>
       route(message, sender, {
         extensionId: browser.runtime.id,
         extensionOrigin: browser.runtime.getURL('/'),
         handlers: service.handlers,
+        vaultState: () => vault.state,
         onActivity: () => service.touch(),
       }).then(sendResponse),
     );

@@ -194,12 +194,30 @@ function reZip(bundle: Uint8Array, label: string, change: (entries: ZipEntry[]) 
 }
 
 /** Re-signs a changed manifest with `signer` (the issuer unless told otherwise). */
-function reSign(bundle: Uint8Array, label: string, change: (manifest: Record<string, unknown>) => Record<string, unknown>, signer: Uint8Array = KEYS.issuer.signingSecretKey, kidOf: Uint8Array = signer) {
+function reSign(
+  bundle: Uint8Array,
+  label: string,
+  change: (manifest: Record<string, unknown>) => Record<string, unknown>,
+  signer: Uint8Array = KEYS.issuer.signingSecretKey,
+  kidOf: Uint8Array = signer,
+  changeFiles: (entries: ZipEntry[]) => ZipEntry[] = (entries) => entries,
+) {
   return reZip(bundle, label, (entries) => {
     const manifest = JSON.parse(atobUrl(fromUtf8(entries[0]!.bytes).split('.')[1]!)) as Record<string, unknown>;
     const jws = signJws(canonicalJson(change(manifest)), MANIFEST_JWS_TYPE, jwkFingerprint(ed25519Jwk(kidOf)), signer);
-    return [{ name: 'manifest.jws', bytes: utf8(jws) }, ...entries.slice(1)];
+    return [{ name: 'manifest.jws', bytes: utf8(jws) }, ...changeFiles(entries.slice(1))];
   });
+}
+
+/**
+ * The bundle with data.json replaced by `bytes`, listed with its new size and digest in a
+ * manifest the issuer signs again: genuine data the vault itself would not make (too deep, say).
+ */
+export function withDataJson(bundle: Uint8Array, label: string, bytes: Uint8Array): Uint8Array {
+  return reSign(bundle, label, (m) => ({
+    ...m,
+    files: (m.files as { path: string }[]).map((f) => (f.path === 'data.json' ? { ...f, size: bytes.length, sha256: base64urlEncode(sha256(bytes)) } : f)),
+  }), KEYS.issuer.signingSecretKey, KEYS.issuer.signingSecretKey, (entries) => entries.map((x) => (x.name === 'data.json' ? { ...x, bytes } : x)));
 }
 
 const atobUrl = (part: string): string => Buffer.from(part, 'base64url').toString('utf8');
@@ -310,6 +328,8 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
   v['wrong-key'] = bad('Opened with an identity it was not encrypted to.', 'wrong-key', small, { identity: KEYS.otherRecipient });
   v['wrong-passphrase'] = bad('A passphrase bundle opened with the wrong passphrase.', 'wrong-key', pass, { passphrase: 'forkert' });
   delete v['wrong-passphrase'].identity;
+  v['too-deep'] = bad('data.json nested 100 levels deep (the vault never makes one), re-signed by the issuer: genuine, but too deep to read safely.', 'too-large',
+    withDataJson(small, 'too-deep', utf8(`{"nested":${'['.repeat(99)}${']'.repeat(99)}}`)));
   v['not-a-bundle'] = bad('Plain bytes that are not an age file.', 'not-a-bundle', utf8('PK\u0003\u0004 this is not a bundle\n'));
   v['age-not-zip'] = bad('A valid age file to the recipient whose content is not a ZIP.', 'not-a-bundle', ageEncrypt(utf8('hello'), publicOf(KEYS.recipient), seededRandom('age-not-zip')));
   return v;

@@ -139,6 +139,8 @@ export class MunicipalService {
   constructor(private readonly deps: MunicipalServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.http = new MunicipalHttp({ fetch: deps.fetch, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+    // A status names the municipality and counts records: it goes with the keys.
+    deps.vault.onLock(() => this.statuses.clear());
   }
 
   private get records() {
@@ -171,6 +173,8 @@ export class MunicipalService {
         http: this.http,
         now: this.now,
         onProgress: (status) => {
+          // A sync cut short by a lock reports its end after the statuses were forgotten.
+          if (this.deps.vault.state !== 'unlocked') return;
           this.statuses.set(key, status);
           this.deps.broadcast({ channel: 'handlerum-event', type: 'municipal-sync', status });
         },

@@ -1,8 +1,9 @@
 /**
  * The background's sharing service: the profile's keys (made here, never handed to a page),
  * recipients, bundles made from the citizen's approved selection, their delivery, the grants
- * ledger with revocation, grants that end with their case, and the hash-chained transparency
- * log of every share, export, import, revocation and deletion.
+ * ledger with revocation, grants that end with their case, and what goes into the transparency
+ * log (src/background/transparency-log-service.ts) of every share, export, import, revocation
+ * and deletion.
  * Browser APIs come in as small injected functions, so all of it runs in unit tests.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -44,9 +45,8 @@ import {
   shareGrantKind,
   shareRecipientKind,
   transparencyEntryKind,
+  transparencyHeadKind,
   type CitizenKeysData,
-  type LogEntry,
-  type LogEntryBody,
   type ShareGrantData,
   type ShareRecipientData,
 } from '../records/sharing/index';
@@ -54,17 +54,17 @@ import { buildShare, documentKey, SelectionError, type AttachmentSource, type Ca
 import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike, TransactionLike } from '../sharing/derived';
 import { describeScope } from '../sharing/describe';
 import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
-import { logFile, nextEntry, verifyChain } from '../sharing/transparency-log';
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
 import { fromBase64Url, randomBytes, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
 import type { Handlers } from './vault-service';
+import { TransparencyLogService } from './transparency-log-service';
 
 export type SharingHandlers = Pick<Handlers, SharingMethod>;
 
 /** Kinds the sharing service alone writes; the keys are not even readable by pages. */
-const SERVICE_WRITES = new Set<string>([citizenKeysKind.name, shareRecipientKind.name, shareGrantKind.name, transparencyEntryKind.name]);
+const SERVICE_WRITES = new Set<string>([citizenKeysKind.name, shareRecipientKind.name, shareGrantKind.name, transparencyEntryKind.name, transparencyHeadKind.name]);
 const SECRET_KINDS = new Set<string>([citizenKeysKind.name]);
 
 /**
@@ -186,6 +186,8 @@ function inboxError(error: VaultError): VaultError {
     case 'municipality-bad-response':
     case 'bad-request':
       if (status === '413') return new VaultError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      // The citizen's quota at the municipality: 429 too many items, 507 too many bytes.
+      if (status === '429' || status === '507') return new VaultError('inbox-full', `HTTP ${status}`, { cause: error });
       return new VaultError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
     case 'signature-invalid':
       return new VaultError('inbox-receipt-invalid', error.detail, { cause: error });
@@ -195,17 +197,13 @@ function inboxError(error: VaultError): VaultError {
       return error;
   }
 }
-const logId = (seq: number): string => `log-${String(seq).padStart(12, '0')}`;
 
 export class SharingService {
   private readonly now: () => number;
   /** Bundles made since the background started, by grant id: for download and delivery. */
   private readonly bundles = new Map<string, PendingBundle>();
   private readonly transfers = new Map<string, { chunks: Uint8Array[]; expiresAt: number }>();
-  /** Log appends run one after another: each needs the head the one before wrote. */
-  private logQueue: Promise<unknown> = Promise.resolve();
-  /** The last entry this service wrote or read (undefined: not known yet). */
-  private knownHead: LogEntry | null | undefined;
+  private readonly log: TransparencyLogService;
   private keysQueue: Promise<unknown> = Promise.resolve();
   /**
    * PDFs fetched from the municipality for a share, by their signed SHA-256, so the approval
@@ -215,6 +213,7 @@ export class SharingService {
 
   constructor(private readonly deps: SharingServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.log = new TransparencyLogService({ vault: deps.vault, now: () => this.now(), signingSecretKey: () => this.logSigningKey() });
     deps.vault.onLock(() => {
       this.bundles.clear();
       this.transfers.clear();
@@ -261,53 +260,22 @@ export class SharingService {
   }
 
   // -------------------------------------------------------------------------------------------
-  // The transparency log
+  // The transparency log (src/background/transparency-log-service.ts)
 
-  /** Appends one entry; the chain head is the last entry stored. */
-  appendLog(type: LogEntryBody['type'], profileId: string | null, summary: LogEntryBody['summary']): Promise<LogEntry> {
-    const next = this.logQueue.then(async () => {
-      const head = await this.logHead();
-      const entry = nextEntry(head, { type, at: this.iso(), profileId, summary });
-      await this.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: transparencyEntryKind.name, id: logId(entry.seq), data: entry }]);
-      this.knownHead = entry;
-      return entry;
-    });
-    this.logQueue = next.catch(() => {});
-    return next;
-  }
-
-  /**
-   * The chain head without reading the whole log on every append: the head remembered is trusted
-   * only while it is still stored and nothing follows it (a restore or a discarded entry may have
-   * changed the log); otherwise the log is read again.
-   */
-  private async logHead(): Promise<LogEntry | null> {
-    const known = this.knownHead;
-    if (known !== undefined) {
-      const entry = (seq: number) => this.records.get<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name, logId(seq));
-      // A damaged entry cannot be read one by one; the full read below leaves it out.
-      const [stored, following] = await Promise.all([known ? entry(known.seq) : null, entry((known?.seq ?? 0) + 1)]).catch(() => [undefined, undefined]);
-      if ((known === null || stored?.data.hash === known.hash) && following === null) return known;
-    }
-    this.knownHead = (await this.logEntries()).at(-1) ?? null;
-    return this.knownHead;
-  }
-
-  /**
-   * Entries in seq order. A damaged entry (changed outside Handlerum) is left out here, and the
-   * gap it leaves makes verifyChain fail, as it should.
-   */
-  private async logEntries(): Promise<LogEntry[]> {
-    const { records } = await this.records.list<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name);
-    return records.map((r) => r.data).sort((a, b) => a.seq - b.seq);
+  /** The key that signs the log's head: the first profile's, made now if it has none. */
+  private async logSigningKey(): Promise<Uint8Array> {
+    const { records } = await this.records.list<{ name: string }>(VAULT_SCOPE, profileKind.name);
+    const first = records.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+    if (!first) throw new VaultError('profile-not-found', 'no profile to sign the log');
+    return fromBase64Url((await this.ensureKeys(first.id)).data.signing.secretKey);
   }
 
   /** From the vault service's handlers: backups, deletions and imports. Never fails the action itself. */
   async audit(event: AuditEvent): Promise<void> {
     if (this.deps.vault.state !== 'unlocked') return;
-    if (event.type === 'export') await this.appendLog('export', null, { what: event.what });
-    else if (event.type === 'deletion') await this.appendLog('deletion', event.profileId, { what: event.what, ...(event.counts ? { counts: event.counts } : {}) });
-    else if (Object.keys(event.counts).length > 0) await this.appendLog('import', event.profileId, { what: 'records', counts: event.counts });
+    if (event.type === 'export') await this.log.append('export', null, { what: event.what });
+    else if (event.type === 'deletion') await this.log.append('deletion', event.profileId, { what: event.what, ...(event.counts ? { counts: event.counts } : {}) });
+    else if (Object.keys(event.counts).length > 0) await this.log.append('import', event.profileId, { what: 'records', counts: event.counts });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -703,7 +671,7 @@ export class SharingService {
     };
     const [stored] = await this.records.write([{ op: 'put', profileId: g.profileId, kind: shareGrantKind.name, id: g.id, data }]);
     this.bundles.delete(g.id);
-    await this.appendLog(reason === 'revoked' ? 'revocation' : 'grant-ended', g.profileId, {
+    await this.log.append(reason === 'revoked' ? 'revocation' : 'grant-ended', g.profileId, {
       what: reason,
       recipient: g.data.recipient.name,
       purpose: g.data.purpose,
@@ -955,7 +923,7 @@ export class SharingService {
       const [stored] = await this.records.write([{ op: 'put', profileId: request.profileId, kind: shareGrantKind.name, data: grant } satisfies WriteOp]);
       const grantId = stored!.id;
       this.bundles.set(grantId, { profileId: request.profileId, bytes, expiresAt: this.now() + BUNDLE_TTL_MS });
-      await this.appendLog('share', request.profileId, {
+      await this.log.append('share', request.profileId, {
         what: 'bundle',
         recipient: recipient.data.name,
         purpose: request.purpose,
@@ -1026,21 +994,9 @@ export class SharingService {
       return this.grantSummary(await this.endGrant(g, 'revoked'));
     },
 
-    logList: async () => (await this.logEntries()).reverse(),
-
-    logVerify: async () => {
-      const { records, damaged } = await this.records.list<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name);
-      const entries = records.map((r) => r.data).sort((a, b) => a.seq - b.seq);
-      const check = verifyChain(entries);
-      // A damaged entry is one the vault could not open: the log is not intact, even if what is left chains.
-      if (check.valid && damaged.length > 0) return { valid: false, count: entries.length, brokenAt: 0, reason: 'malformed' as const };
-      return check;
-    },
-
-    logExport: async () => {
-      const entries = await this.logEntries();
-      const date = this.iso().slice(0, 10);
-      return { fileName: `handlerum-log-${date}.json`, json: JSON.stringify(logFile(entries, this.iso()), null, 2) };
-    },
+    // Through `this.log` at call time: these fields are set before the constructor makes it.
+    logList: () => this.log.handlers.logList({}),
+    logVerify: () => this.log.handlers.logVerify({}),
+    logExport: () => this.log.handlers.logExport({}),
   };
 }

@@ -155,7 +155,9 @@ export class VaultService {
     status: async () => {
       const { vault, settings } = this.deps;
       const state = vault.state;
-      return { state, ...(state === 'no-vault' ? {} : { kdf: vault.kdfParams }), settings: await loadSettings(settings) };
+      if (state === 'no-vault') return { state };
+      // Settings are the open vault's: a locked browser learns only how to derive the key.
+      return { state, kdf: vault.kdfParams, ...(state === 'unlocked' ? { settings: await loadSettings(settings) } : {}) };
     },
     create: async ({ kdf, kek, owner }) => {
       const { vault } = this.deps;

@@ -11,11 +11,12 @@ import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
-import { scrypt } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { CHUNK_AEAD, type ChunkAead } from './chunk-aead';
 import { base64Decode, base64Encode, bech32Decode, bech32Encode, concatBytes, equalBytes, utf8 } from './encoding';
+import { MAX_SCRYPT_WORK_FACTOR } from './limits';
+import { scrypt32 } from './scrypt';
 
 export type AgeErrorCode =
   /** Not an age v1 file at all. */
@@ -194,11 +195,12 @@ function wrapX25519(fileKey: Uint8Array, recipient: Uint8Array, random: RandomSo
   return { type: 'X25519', args: [base64Encode(share)], body: chacha20poly1305(wrapKey, ZERO_NONCE).encrypt(fileKey) };
 }
 
-const scryptKey = (passphrase: string, salt: Uint8Array, logN: number): Uint8Array =>
-  scrypt(utf8(passphrase), concatBytes(SCRYPT_SALT_PREFIX, salt), { N: 2 ** logN, r: 8, p: 1, dkLen: 32, maxmem: 2 ** 31 });
+const scryptKey = (passphrase: string, salt: Uint8Array, logN: number): Uint8Array => scrypt32(utf8(passphrase), concatBytes(SCRYPT_SALT_PREFIX, salt), logN);
 
 function wrapScrypt(fileKey: Uint8Array, passphrase: string, workFactor: number, random: RandomSource): Stanza {
-  if (!Number.isInteger(workFactor) || workFactor < 1 || workFactor > 30) throw new RangeError('scryptWorkFactor: an integer 1–30');
+  if (!Number.isInteger(workFactor) || workFactor < 1 || workFactor > MAX_SCRYPT_WORK_FACTOR) {
+    throw new RangeError(`scryptWorkFactor: an integer 1–${MAX_SCRYPT_WORK_FACTOR}`);
+  }
   const salt = take(random, 16, 'the scrypt salt');
   const key = scryptKey(passphrase, salt, workFactor);
   return { type: 'scrypt', args: [base64Encode(salt), String(workFactor)], body: chacha20poly1305(key, ZERO_NONCE).encrypt(fileKey) };

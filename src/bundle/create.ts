@@ -24,6 +24,7 @@ import {
 import type { BundleFile, CreateBundleInput } from './types';
 import { writeZip } from './zip';
 import { sha256Digest } from './digest';
+import { MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth } from './limits';
 
 /** The fixed names of the parts every bundle has. */
 export const BUNDLE_PATHS = {
@@ -35,8 +36,6 @@ export const BUNDLE_PATHS = {
 
 /** Files the citizen adds (standard copies, documents) live under this folder. */
 export const FILES_PREFIX = 'files/';
-
-const MAX_SCRYPT_WORK_FACTOR = 22;
 
 /** Input the caller got wrong; nothing was made. */
 export class BundleInputError extends Error {
@@ -65,7 +64,10 @@ function dataFile(data: Record<string, unknown>): BundleFile {
     throw new BundleInputError('content.data: cannot be written as JSON', { cause });
   }
   if (text === undefined) throw new BundleInputError('content.data: has no JSON form');
-  return { path: BUNDLE_PATHS.data, mediaType: 'application/json', bytes: utf8(text) };
+  const bytes = utf8(text);
+  // Receivers refuse deeper data (limits.ts), so it is never made.
+  if (jsonDepth(bytes) > MAX_DATA_DEPTH) throw new BundleInputError(`content.data: nested deeper than ${MAX_DATA_DEPTH} levels`);
+  return { path: BUNDLE_PATHS.data, mediaType: 'application/json', bytes };
 }
 
 /**

@@ -12,8 +12,7 @@ import { BUNDLE_FORMAT_VERSION, BundleData, BundleManifest, ConsentReceipt, MANI
 import type { BundleFile, OpenFailureReason, OpenOptions, OpenResult } from './types';
 import { readZip, ZipError, type ZipEntry } from './zip';
 import { sha256Digest } from './digest';
-
-const DEFAULT_MAX_WORK_FACTOR = 22;
+import { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth } from './limits';
 
 /**
  * The last identity's keys: a receiver opens many bundles with one identity, and deriving the
@@ -38,7 +37,7 @@ const AGE_REASON: Record<AgeError['code'], OpenFailureReason> = {
   'no-match': 'wrong-key',
   'bad-mac': 'tampered',
   'bad-payload': 'tampered',
-  'work-factor': 'not-a-bundle',
+  'work-factor': 'too-large',
 };
 
 function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = false): T | string {
@@ -63,7 +62,8 @@ function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = fa
  * (`unsupported-version`), manifest shape (`tampered`), issuer signature (`bad-signature`),
  * the files against the manifest's list and digests (`tampered`), recipient fingerprint
  * (`not-for-you`), validity window (`not-yet-valid`, `expired`), the `revoked` callback
- * (`revoked`), and last the shapes of data, consent and provenance (`tampered`).
+ * (`revoked`), how deeply data.json nests (`too-large`), and last the shapes of data, consent
+ * and provenance (`tampered`). A bundle over `maxBundleBytes` is `too-large` before anything.
  *
  * Never throws: every failure is a result with a `reason` and a developer `detail`. The detail
  * names fields, paths, key fingerprints and times, never the shared data itself.
@@ -72,6 +72,9 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   if (!(bundle instanceof Uint8Array)) return fail('not-a-bundle', 'bundle must be a Uint8Array');
   if (typeof options !== 'object' || options === null) return fail('wrong-key', 'options with identity and now are required');
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return fail('not-a-bundle', 'options.now must be a valid Date');
+  const maxBytes = options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
+  // Before decryption: decrypting allocates the bundle's size again, parsing several times it.
+  if (bundle.length > maxBytes) return fail('too-large', `the bundle is ${bundle.length} bytes; at most ${maxBytes} are opened`);
 
   let identity: AgeIdentity;
   let ourFingerprint: string | 'passphrase';
@@ -85,7 +88,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
     }
   } else {
     if (typeof options.identity?.passphrase !== 'string' || options.identity.passphrase === '') return fail('wrong-key', 'identity.passphrase must be a non-empty string');
-    identity = { kind: 'scrypt', passphrase: options.identity.passphrase, maxWorkFactor: options.maxScryptWorkFactor ?? DEFAULT_MAX_WORK_FACTOR };
+    identity = { kind: 'scrypt', passphrase: options.identity.passphrase, maxWorkFactor: Math.min(options.maxScryptWorkFactor ?? MAX_SCRYPT_WORK_FACTOR, MAX_SCRYPT_WORK_FACTOR) };
     ourFingerprint = 'passphrase';
   }
 
@@ -164,6 +167,13 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
     }
   }
 
+  const maxDepth = options.maxDataDepth ?? MAX_DATA_DEPTH;
+  const depth = jsonDepth(rest[0]!.bytes);
+  if (depth > maxDepth) {
+    // Genuine and meant for this receiver, only too deep to read safely: the files as they came.
+    const verifiedFiles = manifest.files.map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i]!.bytes.slice() }));
+    return { ok: false, reason: 'too-large', detail: `data.json is nested ${depth} levels deep; at most ${maxDepth} are read`, verifiedFiles };
+  }
   const data = parseJsonFile(rest[0]!, BundleData, true);
   if (typeof data === 'string') return fail('tampered', data);
   const consent = parseJsonFile(rest[1]!, ConsentReceipt);
@@ -171,5 +181,5 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   const provenance = parseJsonFile(rest[2]!, z.array(ProvenanceEntry));
   if (typeof provenance === 'string') return fail('tampered', provenance);
   const files: BundleFile[] = manifest.files.slice(3).map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i + 3]!.bytes.slice() }));
-  return { ok: true, manifest, data, files, consent, provenance };
+  return { ok: true, manifest, data, dataJson: rest[0]!.bytes.slice(), files, consent, provenance };
 }

@@ -60,18 +60,32 @@ export type OpenFailureReason =
   | 'not-for-you'
   | 'not-yet-valid'
   | 'expired'
-  | 'revoked';
+  | 'revoked'
+  /** Larger than the receiver's limit, or data.json nested deeper than it can safely read. */
+  | 'too-large';
 
 export type OpenResult =
   | {
       ok: true;
       manifest: BundleManifest;
       data: Record<string, unknown>;
+      /** data.json's exact bytes, as signed: for saving or offering the file as it came. */
+      dataJson: Uint8Array;
       files: BundleFile[];
       consent: ConsentReceipt;
       provenance: ProvenanceEntry[];
     }
-  | { ok: false; reason: OpenFailureReason; detail: string };
+  | {
+      ok: false;
+      reason: OpenFailureReason;
+      detail: string;
+      /**
+       * Only for `too-large` when every check up to revocation passed and data.json was merely
+       * too deep to read: the bundle's files as they came (data.json, consent.json,
+       * provenance.json, files/…), each matching its signed digest, to offer as raw files.
+       */
+      verifiedFiles?: BundleFile[];
+    };
 
 export interface OpenOptions {
   /** An age X25519 identity (`AGE-SECRET-KEY-1…`), or the passphrase of a passphrase bundle. */
@@ -79,6 +93,10 @@ export interface OpenOptions {
   now: Date;
   /** Asked with the bundle id once everything else checked out. */
   revoked?: (id: string, manifest: BundleManifest) => boolean | Promise<boolean>;
-  /** Highest scrypt work factor accepted (default 22). */
+  /** Highest scrypt work factor accepted (default and at most 20: 1 GiB of memory). */
   maxScryptWorkFactor?: number;
+  /** Largest bundle opened, in bytes (default 128 MiB). */
+  maxBundleBytes?: number;
+  /** Deepest nesting of data.json read (default 64; deeper data is `too-large`). */
+  maxDataDepth?: number;
 }

@@ -22,6 +22,7 @@ const PROBLEMS: Record<ServiceProblem, { status: ContentfulStatusCode; title: st
   'not-yet-valid': { status: 422, title: 'The bundle is not valid yet' },
   expired: { status: 422, title: 'The bundle has expired' },
   revoked: { status: 410, title: 'The citizen has revoked this bundle' },
+  'too-large': { status: 413, title: 'The bundle is too large or too deeply nested to open' },
   'unsupported-media-type': { status: 415, title: 'Send the bundle as application/octet-stream' },
   'payload-too-large': { status: 413, title: 'The bundle is too large' },
   'nothing-usable': { status: 422, title: 'The bundle holds no food budget or diet plan' },

@@ -66,11 +66,27 @@ export const ApiArgs = {
 export type ApiMethod = keyof typeof ApiArgs;
 export type ApiArgsOf<M extends ApiMethod> = z.input<(typeof ApiArgs)[M]>;
 
+/**
+ * What the background answers while the vault is not open, by state: only what the create,
+ * restore, unlock and recovery screens need (`lock` too, as an auto-lock may win the race with
+ * a click on "Lock"). The router refuses every other method before reading its arguments, so a
+ * method added to the API stays closed until it is listed here.
+ */
+export const ANSWERED_WHILE_CLOSED = {
+  'no-vault': ['status', 'create', 'restoreBegin', 'restoreWrite', 'restoreInspect', 'restoreFinish'],
+  locked: ['status', 'unlock', 'recover', 'lock'],
+} as const satisfies Record<Exclude<VaultState, 'unlocked'>, readonly ApiMethod[]>;
+
+export function answersIn(state: VaultState, method: ApiMethod): boolean {
+  return state === 'unlocked' || (ANSWERED_WHILE_CLOSED[state] as readonly ApiMethod[]).includes(method);
+}
+
 export interface StatusInfo {
   state: VaultState;
   /** Present when a vault exists: what the page needs to derive the passphrase key. */
   kdf?: KdfParams;
-  settings: Settings;
+  /** Present only while the vault is unlocked. */
+  settings?: Settings;
 }
 
 export interface Transfer {

@@ -1,10 +1,12 @@
 /**
  * The background's message router. A message is handled only when it comes from one of this
  * extension's own pages; anything from a web page, a content script or another extension is
- * refused before its arguments are even read.
+ * refused before its arguments are even read. While the vault is not open, only the methods
+ * of `ANSWERED_WHILE_CLOSED` are answered; the others are refused just as early.
  */
-import { ApiArgs, type ApiMethod, type ApiResponse } from './api';
+import { ApiArgs, answersIn, type ApiMethod, type ApiResponse } from './api';
 import { VaultError } from '../vault/errors';
+import type { VaultState } from '../vault/index';
 import type { Handlers } from '../background/vault-service';
 
 export interface MessageSender {
@@ -17,6 +19,8 @@ export interface RouterOptions {
   /** This extension's own origin, e.g. chrome-extension://<id>/ */
   extensionOrigin: string;
   handlers: Handlers;
+  /** The vault's state now: decides which methods are answered. */
+  vaultState: () => VaultState;
   /** Called for every accepted call except `status`: counts as use for the idle timer. */
   onActivity?: () => Promise<void>;
 }
@@ -34,6 +38,8 @@ export async function route(message: unknown, sender: MessageSender, options: Ro
     if (!isApiRequest(message)) throw new VaultError('bad-request', 'not a vault request');
     const method = message.method;
     if (typeof method !== 'string' || !Object.hasOwn(ApiArgs, method)) throw new VaultError('bad-request', 'unknown method');
+    const state = options.vaultState();
+    if (!answersIn(state, method as ApiMethod)) throw new VaultError(state === 'no-vault' ? 'no-vault' : 'locked', method);
     const schema = ApiArgs[method as ApiMethod];
     const parsed = schema.safeParse(message.args ?? {});
     if (!parsed.success) throw new VaultError('bad-request', `${method}: arguments do not match`);

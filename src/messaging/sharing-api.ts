@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { ShareSelection, type CLINICAL_TYPES, type ScopeItem } from '../records/sharing/selection';
 import type { GrantStatus, ShareGrantData } from '../records/sharing/share-grant';
 import type { LogEntry } from '../records/sharing/transparency-entry';
-import type { ChainCheck } from '../sharing/transparency-log';
+import type { LogCheck } from '../sharing/transparency-log';
 
 export { hostPermissionPattern } from '../municipal/connector/origin';
 
@@ -60,7 +60,7 @@ export const SharingApiArgs = {
    * Sends a bundle made in this session: to the recipient's endpoint, the municipality's inbox,
    * or notes that it was downloaded. Every attempt is added to the grant's deliveries; a failed
    * one is then thrown with sharing's own code (`recipient-unreachable`, `delivery-failed`,
-   * `share-too-large`, `inbox-unreachable`, `inbox-refused`, `inbox-receipt-invalid`, …).
+   * `share-too-large`, `inbox-unreachable`, `inbox-refused`, `inbox-full`, `inbox-receipt-invalid`, …).
    */
   shareDeliver: z.object({ profileId: Id, grantId: Id, channel: z.enum(['download', 'endpoint', 'municipal-inbox']) }),
   grantsList: z.object({ profileId: Id }),
@@ -174,7 +174,7 @@ export interface SharingApiResults {
   grantsActive: (GrantSummary & { profileName: string })[];
   grantRevoke: GrantSummary;
   logList: LogEntry[];
-  logVerify: ChainCheck;
+  logVerify: LogCheck;
   logExport: { fileName: string; json: string };
 }
 

@@ -1,8 +1,8 @@
-/** The reference municipality as a Hono app: compose the routes, CORS for extension origins, errors. */
+/** The reference municipality as a Hono app: compose the routes, body limits, CORS for the registered extensions, errors. */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { limitBodies } from './body-limit';
 import { cachePolicy } from './cache-policy';
-import { isAllowedOrigin } from './oauth/redirect-uri';
 import { problem } from './problem';
 import { citizenRoutes } from './routes/citizen';
 import { injectFaults } from './routes/fault-injection';
@@ -22,18 +22,19 @@ export function createMunicipalityApp(options: MunicipalityOptions = {}): Munici
   const state = new MunicipalityState(options);
   const app = new Hono();
 
-  // The extension calls with a host permission, so CORS is not strictly needed; allowing its
-  // own origins keeps plain fetch from extension pages working too.
+  // The extension calls with a host permission, so CORS is not strictly needed; allowing the
+  // registered extensions' own origins keeps plain fetch from their pages working too.
   app.use(
     '*',
     cors({
-      origin: (origin) => (isAllowedOrigin(origin) ? origin : null),
+      origin: (origin) => (state.extensions.isAllowedOrigin(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
       exposeHeaders: ['ETag', 'WWW-Authenticate'],
       maxAge: 600,
     }),
   );
 
+  app.use('*', limitBodies(state.maxInboxBytes));
   app.use('*', cachePolicy({ oldHeader: state.oldCacheHeader }));
 
   app.route('/', publicRoutes(state));

@@ -9,6 +9,12 @@
  *   --recipient-key <file>  the municipality's age identity for bundles sent to its inboxes
  *                           (an identity file as `npm run receiver -- keygen` writes; default: a new key per start)
  *   --heavy-scale <x>       size of the heavy citizen (default 1)
+ *   --chrome-extension-id <id>   a Chromium extension id to accept sign-ins from (repeatable;
+ *                                default: the id of the project's Chrome build)
+ *   --firefox-addon-id <id>      a Firefox add-on id to accept sign-ins from (repeatable;
+ *                                default: vault@handlerum.dk)
+ *   --extension-origin <origin>  a further origin for CORS, e.g. moz-extension://<uuid> (repeatable)
+ *   --allow-loopback-redirect    also accept http://127.0.0.1|localhost|[::1]:<port>/… redirects (development tools)
  *   --write-openapi         write src/municipal/api/openapi.json and exit
  *   --generate-heavy <file> write the heavy citizen's data as NDJSON and exit
  */
@@ -35,6 +41,10 @@ async function main(): Promise<void> {
       'youth-rules': { type: 'string' },
       'recipient-key': { type: 'string' },
       'heavy-scale': { type: 'string' },
+      'chrome-extension-id': { type: 'string', multiple: true },
+      'firefox-addon-id': { type: 'string', multiple: true },
+      'extension-origin': { type: 'string', multiple: true },
+      'allow-loopback-redirect': { type: 'boolean', default: false },
       'write-openapi': { type: 'boolean', default: false },
       'generate-heavy': { type: 'string' },
     },
@@ -73,11 +83,18 @@ async function main(): Promise<void> {
     ...(values['youth-rules'] ? { youthRules: loadYouthRules(values['youth-rules']) } : {}),
     ...(values['recipient-key'] ? { recipientIdentity: parseIdentityFile(readFileSync(values['recipient-key'], 'utf8')) } : {}),
     heavy: { scale },
+    extensions: {
+      ...(values['chrome-extension-id'] ? { chromeExtensionIds: values['chrome-extension-id'] } : {}),
+      ...(values['firefox-addon-id'] ? { firefoxAddonIds: values['firefox-addon-id'] } : {}),
+      ...(values['extension-origin'] ? { extraOrigins: values['extension-origin'] } : {}),
+      loopbackRedirects: values['allow-loopback-redirect'],
+    },
   });
   process.stdout.write(
     `Vesterå Kommune (reference municipality, synthetic data around ${running.state.today}) on ${running.url}\n` +
       `  sign-in:   ${running.url}/oauth/authorize\n  discovery: ${running.url}/.well-known/citizen-data-api\n` +
       `  bundles for its inboxes are encrypted to ${running.state.recipient.recipient}\n` +
+      `  sign-in redirects only to: ${running.state.extensions.redirectTargets().join(', ')}\n` +
       (testMode ? '  TEST MODE: /__test endpoints are enabled\n' : ''),
   );
   const stop = () => void running.close().then(() => process.exit(0));

@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'invalid-cursor'
   | 'sync-reset-required'
   | 'payload-too-large'
+  | 'inbox-full'
   | 'unsupported-media-type'
   | 'server-error';
 
@@ -20,6 +21,7 @@ const TITLES: Record<ProblemCode, string> = {
   'invalid-cursor': 'Invalid cursor',
   'sync-reset-required': 'Start a full sync',
   'payload-too-large': 'Payload too large',
+  'inbox-full': 'Your inbox at the municipality is full',
   'unsupported-media-type': 'Unsupported media type',
   'server-error': 'Server error',
 };

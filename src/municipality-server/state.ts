@@ -5,6 +5,8 @@ import type { HeavyOptions } from './data/personas/heavy';
 import { KleCatalog } from './data/kle';
 import { FaultBoard } from './faults';
 import { CitizenLedger } from './ledger';
+import { DEFAULT_INBOX_QUOTA, InboxStore, type InboxQuota } from './inbox-store';
+import { ExtensionRegistry, type RegisteredExtensions } from './oauth/redirect-uri';
 import { TokenStore } from './oauth/tokens';
 import { KeyRing } from './signing';
 import { DEFAULT_YOUTH_RULES, type YouthRules } from './youth-rules';
@@ -31,23 +33,22 @@ export interface MunicipalityOptions {
   /** Clock for token expiry and timestamps of changes. */
   now?: () => number;
   accessTokenTtlSeconds?: number;
+  /** How long a refresh token stays usable unused (default 30 days); each use gives a new one. */
+  refreshTokenTtlSeconds?: number;
+  /** How long one sign-in's tokens can be refreshed at all (default 90 days); then the citizen signs in again. */
+  sessionTtlSeconds?: number;
+  /** The largest single inbox item. */
   maxInboxBytes?: number;
+  /** Each citizen's inbox quota (default 100 items, 50 MiB). */
+  inboxQuota?: InboxQuota;
+  /** The extensions sign-in redirects and CORS are bound to (default: the project's builds). */
+  extensions?: RegisteredExtensions;
   /**
    * The municipality's age identity (`AGE-SECRET-KEY-1…`): citizens' bundles for its inboxes are
    * encrypted to its recipient, published at /.well-known/handlerum-recipient.json. Default: a
    * new one at every start.
    */
   recipientIdentity?: string;
-}
-
-/** A bundle in an inbox as the municipality read it: the key that signed it, and whether that key has withdrawn it. */
-export interface InboxBundle {
-  receiptId: string;
-  issuerKey: string;
-  /** When the citizen's signed revocation notice says consent ended; absent while it stands. */
-  revokedAt?: string;
-  /** The notice itself, kept as the caseworker's proof. */
-  notice?: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -65,17 +66,16 @@ export class MunicipalityState {
   readonly tokens: TokenStore;
   readonly faults = new FaultBoard();
   readonly maxInboxBytes: number;
+  readonly inboxQuota: InboxQuota;
+  readonly extensions: ExtensionRegistry;
   readonly catalog: CitizenCatalog;
   /** Whom citizens encrypt bundles for this municipality to; the identity stays on the server. */
   readonly recipient: { readonly identity: string; readonly recipient: string };
   /** Changes with every reset, so cursors from an earlier data generation are refused (410). */
   epoch: string;
   private ledgers = new Map<string, CitizenLedger>();
-  inbox = new Map<string, InboxReceipt[]>();
-  /** What each inbox item holds (a bundle's bytes, a correction request's JSON), by receipt id. */
-  inboxBodies = new Map<string, Uint8Array>();
-  /** Bundles that arrived and opened with the municipality's identity, by bundle id: whose key may revoke them. */
-  inboxBundles = new Map<string, InboxBundle>();
+  /** What arrived in the citizens' inboxes: receipts, bodies, opened bundles. */
+  inboxes: InboxStore;
 
   constructor(options: MunicipalityOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -85,13 +85,25 @@ export class MunicipalityState {
     this.oldCacheHeader = this.testMode && (options.oldCacheHeader ?? false);
     this.youthRules = options.youthRules ?? DEFAULT_YOUTH_RULES;
     this.keys = new KeyRing(options.signingKid);
-    this.tokens = new TokenStore(this.now, options.accessTokenTtlSeconds ?? 3600);
+    this.tokens = new TokenStore(this.now, {
+      accessSeconds: options.accessTokenTtlSeconds ?? 3600,
+      refreshSeconds: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
+      sessionSeconds: options.sessionTtlSeconds ?? 90 * 24 * 3600,
+    });
     this.maxInboxBytes = options.maxInboxBytes ?? 10 * 1024 * 1024;
+    this.inboxQuota = options.inboxQuota ?? DEFAULT_INBOX_QUOTA;
+    this.inboxes = new InboxStore(this.inboxQuota);
+    this.extensions = new ExtensionRegistry(options.extensions);
     this.recipient = options.recipientIdentity
       ? { identity: options.recipientIdentity, recipient: identityToRecipient(options.recipientIdentity) }
       : generateIdentity();
     this.catalog = new CitizenCatalog({ today: this.today, kle: options.kle ?? KleCatalog.load(), baseUrl: this.baseUrl }, options.heavy);
     this.epoch = newEpoch(this.today);
+  }
+
+  /** Each citizen's inbox receipts, in arrival order. */
+  get inbox(): ReadonlyMap<string, readonly InboxReceipt[]> {
+    return this.inboxes.receipts;
   }
 
   ledger(citizenId: string): CitizenLedger {
@@ -106,9 +118,7 @@ export class MunicipalityState {
   /** Back to the generated data: drops changes, inbox items and faults. */
   reset(): void {
     this.ledgers = new Map();
-    this.inbox = new Map();
-    this.inboxBodies = new Map();
-    this.inboxBundles = new Map();
+    this.inboxes = new InboxStore(this.inboxQuota);
     this.faults.clear();
     this.epoch = newEpoch(this.today);
   }

@@ -39,3 +39,11 @@ export function isoWeek(day: string): number {
   const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
   return 1 + Math.floor((thursday.getTime() - yearStart) / 86_400_000 / 7);
 }
+
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A deadline due at the end of a Danish day (23:59 Copenhagen time, as the municipality's
+ * systems write "by the end of that day") is that whole day; any other time is a moment.
+ */
+export const isEndOfDanishDay = (instant: string): boolean => clock.format(new Date(instant)) === '23:59';

@@ -34,7 +34,7 @@ export function App(): JSX.Element {
         <Result opened={state.outcome} now={state.at} onAnother={() => setState({ phase: 'form' })} />
       ) : (
         <>
-          {state.phase === 'form' && state.failure && <Failure reason={state.failure.reason} detail={state.failure.detail} />}
+          {state.phase === 'form' && state.failure && <Failure reason={state.failure.reason} detail={state.failure.detail} verifiedFiles={state.failure.verifiedFiles} />}
           <Form busy={state.phase === 'opening'} onOpen={(file, identity) => void open(file, identity)} />
         </>
       )}

@@ -6,54 +6,21 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { jwkFingerprint } from '../bundle/keys';
+import { visible } from '../bundle/visible';
 import { describeData } from './data-view';
 import { DataTables } from './DataTables';
-import { formatDateTime, formatSize } from './format';
-import { getLanguage, pick, t, type ReceiverMessageKey } from './i18n';
+import { Downloads } from './Downloads';
+import { formatDateTime } from './format';
+import { getLanguage, pick as pickText, t } from './i18n';
 import { validityAt, type Opened } from './open';
 import { checkMunicipalProvenance, jwksUrl } from './provenance-check';
+import { Revocation } from './Revocation';
 import type { ProvenanceResult } from '../bundle';
 
-const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetValid: 'result.notYetValid' } as const;
+/** A signed text the sender chose, in the page's language, with its controls and bidi characters escaped. */
+const pick = (text: { da: string; en: string }): string => visible(pickText(text), true);
 
-const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** What a standard copy the vault makes is for; documents by their folder; other files are listed by name alone. */
-const KNOWN_FILES: Record<string, ReceiverMessageKey> = {
-  'files/transactions.csv': 'files.kind.transactions.csv',
-  'files/transactions.ofx': 'files.kind.transactions.ofx',
-  'files/activities.ics': 'files.kind.activities.ics',
-  'files/health.fhir.json': 'files.kind.health.fhir.json',
-};
-const kindOf = (path: string): ReceiverMessageKey | undefined =>
-  Object.hasOwn(KNOWN_FILES, path) ? KNOWN_FILES[path] : path.startsWith('files/documents/') ? 'files.kind.document' : undefined;
-
-function Downloads({ opened }: { opened: Opened }): JSX.Element {
-  // Blob URLs live as long as this view; freed when another bundle is opened.
-  const links = useMemo(() => {
-    const all = [
-      { name: 'data.json', mediaType: 'application/json', bytes: new TextEncoder().encode(`${JSON.stringify(opened.data, null, 2)}\n`) },
-      ...opened.files.map((f) => ({ name: baseName(f.path), mediaType: f.mediaType, bytes: f.bytes, kind: kindOf(f.path) })),
-    ];
-    return all.map((f) => ({ ...f, url: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })) }));
-  }, [opened]);
-  useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
-  return (
-    <ul class="downloads">
-      {links.map((l) => (
-        <li key={l.name}>
-          <a href={l.url} download={l.name}>
-            {t('files.download', { name: l.name })}
-          </a>
-          {'kind' in l && l.kind && <> – {t(l.kind)}</>}{' '}
-          <span class="hint">
-            ({l.mediaType}, {formatSize(l.bytes.length)})
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
+const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetValid: 'result.notYetValid', revoked: 'result.revoked' } as const;
 
 /** The municipality's signature, checked on request against its key file loaded by the reader. */
 function MunicipalCheck({ opened, index, origin }: { opened: Opened; index: number; origin: string }): JSX.Element {
@@ -91,15 +58,15 @@ function Provenance({ opened }: { opened: Opened }): JSX.Element {
       {opened.provenance.map((p, i) =>
         p.attestedBy === 'municipality' ? (
           <li key={i}>
-            <strong>{t('provenance.municipality', { source: p.source })}</strong>
-            <p>{t('provenance.municipalityDetail', { count: p.records.length, kid: p.kid, origin: p.origin })}</p>
+            <strong>{t('provenance.municipality', { source: visible(p.source) })}</strong>
+            <p>{t('provenance.municipalityDetail', { count: p.records.length, kid: visible(p.kid), origin: p.origin })}</p>
             <MunicipalCheck opened={opened} index={i} origin={p.origin} />
           </li>
         ) : (
           <li key={i}>
-            <strong>{t('provenance.citizen', { source: p.source })}</strong>
+            <strong>{t('provenance.citizen', { source: visible(p.source) })}</strong>
             <p>{t('provenance.citizenDetail')}</p>
-            {p.covers && p.covers.length > 0 && <p>{t('provenance.covers', { parts: p.covers.join(', ') })}</p>}
+            {p.covers && p.covers.length > 0 && <p>{t('provenance.covers', { parts: visible(p.covers.join(', ')) })}</p>}
           </li>
         ),
       )}
@@ -113,9 +80,9 @@ function Consent({ opened }: { opened: Opened }): JSX.Element {
     <>
       <p>
         {t('consent.given', {
-          principal: c.piiPrincipal.name,
+          principal: visible(c.piiPrincipal.name),
           date: formatDateTime(c.consentTimestamp),
-          recipients: c.recipients.map((r) => r.name).join(', '),
+          recipients: visible(c.recipients.map((r) => r.name).join(', ')),
         })}
       </p>
       <dl class="fields">
@@ -125,7 +92,7 @@ function Consent({ opened }: { opened: Opened }): JSX.Element {
         </div>
         <div>
           <dt>{t('consent.categories')}</dt>
-          <dd>{c.dataCategories.join(', ')}</dd>
+          <dd>{visible(c.dataCategories.join(', '))}</dd>
         </div>
         <div>
           <dt>{t('consent.ends')}</dt>
@@ -145,7 +112,7 @@ function Consent({ opened }: { opened: Opened }): JSX.Element {
           <dd>{pick(c.deletion.text)}</dd>
         </div>
       </dl>
-      <p class="hint">{t('consent.receiptId', { id: c.receiptId })}</p>
+      <p class="hint">{t('consent.receiptId', { id: visible(c.receiptId) })}</p>
     </>
   );
 }
@@ -154,8 +121,11 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [opened]);
   const m = opened.manifest;
-  const state = validityAt(m, now);
-  const sections = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
+  const [revokedAt, setRevokedAt] = useState<string | null>(null);
+  const state = revokedAt ? 'revoked' : validityAt(m, now);
+  const view = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
+  // data.json as it came (not re-serialised: the same bytes as signed), then the other files.
+  const files = useMemo(() => [{ path: 'data.json', mediaType: 'application/json', bytes: opened.dataJson }, ...opened.files], [opened]);
   const fingerprint = jwkFingerprint(m.issuer.jwk);
   return (
     <article class="result" aria-labelledby="result-title">
@@ -163,6 +133,11 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         {t('result.title')}
       </h2>
       <p>{t('result.checked')}</p>
+      {revokedAt && (
+        <p class="withdrawn" role="alert" data-testid="withdrawn">
+          {t('revocation.withdrawn', { date: formatDateTime(revokedAt) })}
+        </p>
+      )}
       <dl class="fields summary">
         <div>
           <dt>{t('result.state')}</dt>
@@ -174,7 +149,7 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         </div>
         <div>
           <dt>{t('result.from')}</dt>
-          <dd data-testid="issuer">{m.issuer.name}</dd>
+          <dd data-testid="issuer">{visible(m.issuer.name)}</dd>
         </div>
         <div>
           <dt>{t('result.fingerprint')}</dt>
@@ -184,7 +159,7 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         </div>
         <div>
           <dt>{t('result.to')}</dt>
-          <dd>{m.recipient.name ?? (m.recipient.kind === 'passphrase' ? t('result.toPassphrase') : m.recipient.fingerprint)}</dd>
+          <dd>{m.recipient.name ? visible(m.recipient.name) : m.recipient.kind === 'passphrase' ? t('result.toPassphrase') : m.recipient.fingerprint}</dd>
         </div>
         <div>
           <dt>{t('result.purpose')}</dt>
@@ -220,12 +195,16 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
 
       <section aria-labelledby="data-title">
         <h3 id="data-title">{t('data.title')}</h3>
-        <DataTables sections={sections} />
+        <DataTables sections={view.sections} complete={view.complete} />
       </section>
       <section aria-labelledby="files-title">
         <h3 id="files-title">{t('files.title')}</h3>
         <p>{t('files.intro')}</p>
-        <Downloads opened={opened} />
+        <Downloads files={files} />
+      </section>
+      <section aria-labelledby="revocation-title">
+        <h3 id="revocation-title">{t('revocation.title')}</h3>
+        <Revocation manifest={m} onWithdrawn={setRevokedAt} />
       </section>
       <section aria-labelledby="provenance-title">
         <h3 id="provenance-title">{t('provenance.title')}</h3>

@@ -2,7 +2,7 @@
  * The page's one call into the bundle format: file bytes and what the person typed in → an
  * opened bundle, or a reason. Pure (no DOM): the form reads the files, this checks the input.
  */
-import { openBundle, type OpenFailureReason, type OpenResult } from '../bundle';
+import { openBundle, type BundleFile, type OpenFailureReason, type OpenResult } from '../bundle';
 
 /** Bundles are small shares, not backups; a larger file is refused before it is read. */
 export const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
@@ -43,12 +43,12 @@ export function checkInput(
 }
 
 export type Opened = Extract<OpenResult, { ok: true }>;
-export type OpenOutcome = Opened | { ok: false; reason: OpenFailureReason | 'internal'; detail: string };
+export type OpenOutcome = Opened | { ok: false; reason: OpenFailureReason | 'internal'; detail: string; verifiedFiles?: BundleFile[] };
 
 /** Opens the bundle at `now`; an unexpected throw is reported, never left unhandled. */
 export async function openForReceiver(bytes: Uint8Array, identity: string | { passphrase: string }, now: Date): Promise<OpenOutcome> {
   try {
-    return await openBundle(bytes, { identity, now });
+    return await openBundle(bytes, { identity, now, maxBundleBytes: MAX_BUNDLE_BYTES });
   } catch (error) {
     return { ok: false, reason: 'internal', detail: error instanceof Error ? error.message : String(error) };
   }

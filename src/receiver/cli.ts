@@ -6,159 +6,146 @@
  *   receiver verify <bundle> (-i identity.txt | --passphrase-env VAR) [--now ISO] [--revocations FILE] [--json]
  *   receiver open   <bundle> (-i identity.txt | --passphrase-env VAR) [--out DIR] [--now ISO] [--revocations FILE] [--json]
  *
- * The exit code tells the reason a bundle was refused (EXIT_CODES in sdk.ts). Texts are Danish,
- * English when LANG starts with `en`. Nothing from inside a bundle is printed except its summary.
+ * Every way it ends has its exit code (EXIT_CODES in sdk.ts, listed by --help). Texts are
+ * Danish, English when LANG starts with `en`. Nothing from inside a bundle is printed except its
+ * summary, and every printed character that could steer a terminal is shown escaped.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT_CODES, keygen, open, parseIdentityFile, revocationList, verify, type BundleSummary, type OpenFailureReason, type OpenOptions } from './sdk';
+import { FAILURES, langOf, REASONS, summaryLines, T, usageLines } from './cli-text';
+import { UnwritableError, writeFolderAtOnce } from './cli-folder';
+import { EXIT_CODES, keygen, open, parseIdentityFile, revocationList, verify, type CliFailure, type OpenOptions } from './sdk';
+import { terminalJson, visible } from './terminal';
 
-type Lang = 'da' | 'en';
-const lang: Lang = (process.env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'da';
+const lang = langOf(process.env.LANG);
 
-const REASONS: Record<OpenFailureReason, { da: string; en: string }> = {
-  'not-a-bundle': { da: 'Filen er ikke en Handlerum-pakke.', en: 'The file is not a Handlerum bundle.' },
-  'wrong-key': { da: 'Pakken kan ikke åbnes med denne nøgle eller adgangskode.', en: 'The bundle cannot be opened with this key or passphrase.' },
-  tampered: { da: 'Pakken er blevet ændret undervejs.', en: 'The bundle has been changed on the way.' },
-  'unsupported-version': { da: 'Pakken er i en nyere udgave af formatet. Opdatér værktøjet.', en: 'The bundle uses a newer format version. Update this tool.' },
-  'bad-signature': { da: 'Underskriften passer ikke: pakken er ikke fra den, den siger.', en: 'The signature does not match: the bundle is not from whom it says.' },
-  'not-for-you': { da: 'Pakken var ikke ment til dig.', en: 'The bundle was not meant for you.' },
-  'not-yet-valid': { da: 'Pakken gælder ikke endnu.', en: 'The bundle is not valid yet.' },
-  expired: { da: 'Pakken er udløbet.', en: 'The bundle has expired.' },
-  revoked: { da: 'Borgeren har trukket delingen tilbage.', en: 'The citizen has withdrawn this share.' },
-};
+/** A failure with its exit code; the message is the technical detail. */
+class CliError extends Error {
+  constructor(
+    readonly failure: CliFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
 
-const T = {
-  usage: {
-    da: [
-      'Brug:',
-      '  receiver keygen [-o nøglefil]',
-      '  receiver verify <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--now ISO-tid] [--revocations fil] [--json]',
-      '  receiver open <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--out mappe] [--now ISO-tid] [--revocations fil] [--json]',
-      'Afslutningskoder: 0 gyldig, 2 forkert brug, 10–18 én pr. grund (se docs/bundle-format.md).',
-    ].join('\n'),
-    en: [
-      'Usage:',
-      '  receiver keygen [-o identity-file]',
-      '  receiver verify <bundle> (-i identity-file | --passphrase-env VAR) [--now ISO-time] [--revocations file] [--json]',
-      '  receiver open <bundle> (-i identity-file | --passphrase-env VAR) [--out dir] [--now ISO-time] [--revocations file] [--json]',
-      'Exit codes: 0 valid, 2 usage, 10–18 one per reason (see docs/bundle-format.md).',
-    ].join('\n'),
-  },
-  from: { da: 'Fra', en: 'From' },
-  to: { da: 'Til', en: 'To' },
-  purpose: { da: 'Formål', en: 'Purpose' },
-  scope: { da: 'Omfang', en: 'Scope' },
-  validFrom: { da: 'Gælder fra', en: 'Valid from' },
-  validUntil: { da: 'Gælder til', en: 'Valid until' },
-  files: { da: 'Filer', en: 'Files' },
-  genuine: { da: 'Pakken er ægte, uændret og gyldig.', en: 'The bundle is genuine, unchanged and valid.' },
-  passphrase: { da: 'en adgangskode', en: 'a passphrase' },
-  written: { da: 'Skrevet til', en: 'Written to' },
-  publicKey: { da: 'Offentlig nøgle', en: 'Public key' },
-} as const;
+const out = (line: string) => process.stdout.write(`${visible(line)}\n`);
+const err = (line: string) => process.stderr.write(`${visible(line)}\n`);
 
-class UsageError extends Error {}
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
-function printSummary(s: BundleSummary): void {
-  out(T.genuine[lang]);
-  out(`${T.from[lang]}: ${s.issuer.name} (${s.issuer.fingerprint})`);
-  out(`${T.to[lang]}: ${s.recipient.kind === 'passphrase' ? T.passphrase[lang] : s.recipient.fingerprint}${s.recipient.name ? ` (${s.recipient.name})` : ''}`);
-  out(`${T.purpose[lang]}: ${s.purpose.text[lang]} [${s.purpose.code}]`);
-  out(`${T.scope[lang]}: ${s.scope.description[lang]} (${s.scope.categories.join(', ')})`);
-  out(`${T.validFrom[lang]}: ${s.validFrom}`);
-  out(`${T.validUntil[lang]}: ${s.validUntil}`);
-  out(`${T.files[lang]}: ${s.files.map((f) => f.path).join(', ')}`);
+function readInput(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new CliError('unreadable', `${what} ${path}: ${(cause as NodeJS.ErrnoException).code ?? 'cannot be read'}`, { cause });
+  }
 }
 
 function openOptions(values: { identity?: string; 'passphrase-env'?: string; now?: string; revocations?: string }): OpenOptions {
   let identity: OpenOptions['identity'];
-  if (values.identity) identity = parseIdentityFile(readFileSync(values.identity, 'utf8'));
-  else if (values['passphrase-env']) {
+  if (values.identity) {
+    try {
+      identity = parseIdentityFile(readInput(values.identity, 'identity file').toString('utf8'));
+    } catch (cause) {
+      throw cause instanceof CliError ? cause : new CliError('unreadable', `identity file ${values.identity}: no AGE-SECRET-KEY-1… line`, { cause });
+    }
+  } else if (values['passphrase-env']) {
     const passphrase = process.env[values['passphrase-env']];
-    if (!passphrase) throw new UsageError(`environment variable ${values['passphrase-env']} is empty`);
+    if (!passphrase) throw new CliError('usage', `environment variable ${values['passphrase-env']} is empty`);
     identity = { passphrase };
-  } else throw new UsageError('-i <identity file> or --passphrase-env <VAR> is required');
+  } else throw new CliError('usage', '-i <identity file> or --passphrase-env <VAR> is required');
   const now = values.now ? new Date(values.now) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO date and time');
-  const notices = values.revocations ? readFileSync(values.revocations, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
+  if (Number.isNaN(now.getTime())) throw new CliError('usage', '--now must be an ISO date and time');
+  const notices = values.revocations
+    ? readInput(values.revocations, 'revocations file')
+        .toString('utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
   return { identity, now, revoked: revocationList(notices) };
 }
 
-/** Writes `bytes` to `path` under `root`, refusing to leave it or to overwrite. */
-function writeInside(root: string, path: string, bytes: Uint8Array | string): void {
-  const target = resolve(root, path);
-  if (!target.startsWith(root + sep)) throw new UsageError(`refusing to write outside ${root}: ${path}`);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, bytes, { flag: 'wx' });
+function keygenCommand(output: string | undefined): number {
+  const made = keygen(new Date());
+  if (output) {
+    try {
+      writeFileSync(output, made.file, { flag: 'wx', mode: 0o600 });
+    } catch (cause) {
+      throw new CliError('unwritable', `${output}: ${(cause as NodeJS.ErrnoException).code ?? 'cannot be written'}`, { cause });
+    }
+    err(`${T.publicKey[lang]}: ${made.recipient}`);
+    out(made.recipient);
+  } else {
+    err(`${T.publicKey[lang]}: ${made.recipient}`);
+    process.stdout.write(made.file);
+  }
+  return EXIT_CODES.ok;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      identity: { type: 'string', short: 'i' },
-      'passphrase-env': { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      out: { type: 'string' },
-      now: { type: 'string' },
-      revocations: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        identity: { type: 'string', short: 'i' },
+        'passphrase-env': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        out: { type: 'string' },
+        now: { type: 'string' },
+        revocations: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new CliError('usage', (cause as Error).message, { cause });
+  }
+  const { values, positionals } = parsed;
   const [command, bundlePath, ...extra] = positionals;
   if (values.help || !command) {
-    out(T.usage[lang]);
+    usageLines(lang).forEach(values.help ? out : err);
     return values.help ? EXIT_CODES.ok : EXIT_CODES.usage;
   }
-  if (command === 'keygen') {
-    const made = keygen(new Date());
-    if (values.output) {
-      writeFileSync(values.output, made.file, { flag: 'wx', mode: 0o600 });
-      err(`${T.publicKey[lang]}: ${made.recipient}`);
-      out(made.recipient);
-    } else {
-      err(`${T.publicKey[lang]}: ${made.recipient}`);
-      process.stdout.write(made.file);
-    }
-    return EXIT_CODES.ok;
-  }
-  if ((command !== 'verify' && command !== 'open') || !bundlePath || extra.length > 0) throw new UsageError(T.usage[lang]);
-  const bundle = new Uint8Array(readFileSync(bundlePath));
+  if (command === 'keygen') return keygenCommand(values.output);
+  if ((command !== 'verify' && command !== 'open') || !bundlePath || extra.length > 0) throw new CliError('usage', usageLines(lang).join('\n'));
+  const bundle = new Uint8Array(readInput(bundlePath, 'bundle'));
   const options = openOptions(values);
+
+  const refused = (reason: keyof typeof REASONS, detail: string): number => {
+    if (values.json) process.stdout.write(`${terminalJson({ ok: false, reason, detail })}\n`);
+    else err(`${REASONS[reason][lang]} (${reason}: ${detail})`);
+    return EXIT_CODES[reason];
+  };
 
   if (command === 'verify') {
     const result = await verify(bundle, options);
-    if (values.json) out(JSON.stringify(result));
-    if (!result.ok) {
-      if (!values.json) err(`${REASONS[result.reason][lang]} (${result.reason}: ${result.detail})`);
-      return EXIT_CODES[result.reason];
-    }
-    if (!values.json) printSummary(result.summary);
+    if (!result.ok) return refused(result.reason, result.detail);
+    if (values.json) process.stdout.write(`${terminalJson(result)}\n`);
+    else summaryLines(result.summary, lang).forEach(out);
     return EXIT_CODES.ok;
   }
 
   const result = await open(bundle, options);
-  if (!result.ok) {
-    if (values.json) out(JSON.stringify(result));
-    else err(`${REASONS[result.reason][lang]} (${result.reason}: ${result.detail})`);
-    return EXIT_CODES[result.reason];
-  }
+  if (!result.ok) return refused(result.reason, result.detail);
   const dir = resolve(values.out ?? join(dirname(bundlePath), `${basename(bundlePath).replace(/\.[^.]*$/, '')}-${result.manifest.id}`));
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`${dir} exists and is not empty`);
-  mkdirSync(dir, { recursive: true });
-  writeInside(dir, 'manifest.json', `${JSON.stringify(result.manifest, null, 2)}\n`);
-  writeInside(dir, 'data.json', `${JSON.stringify(result.data, null, 2)}\n`);
-  writeInside(dir, 'consent.json', `${JSON.stringify(result.consent, null, 2)}\n`);
-  writeInside(dir, 'provenance.json', `${JSON.stringify(result.provenance, null, 2)}\n`);
-  for (const file of result.files) writeInside(dir, file.path, file.bytes);
-  if (values.json) out(JSON.stringify({ ok: true, id: result.manifest.id, dir, files: result.files.map((f) => f.path) }));
+  const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  try {
+    writeFolderAtOnce(dir, [
+      { path: 'manifest.json', bytes: pretty(result.manifest) },
+      // As signed: the same bytes as the manifest's digest, and nothing to re-serialise.
+      { path: 'data.json', bytes: result.dataJson },
+      { path: 'consent.json', bytes: pretty(result.consent) },
+      { path: 'provenance.json', bytes: pretty(result.provenance) },
+      ...result.files.map((f) => ({ path: f.path, bytes: f.bytes })),
+    ]);
+  } catch (cause) {
+    throw cause instanceof UnwritableError ? new CliError('unwritable', cause.message, { cause }) : cause;
+  }
+  if (values.json) process.stdout.write(`${terminalJson({ ok: true, id: result.manifest.id, dir, files: result.files.map((f) => f.path) })}\n`);
   else out(`${T.written[lang]}: ${dir}`);
   return EXIT_CODES.ok;
 }
@@ -168,7 +155,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    err(error instanceof Error ? error.message : String(error));
-    process.exitCode = EXIT_CODES.usage;
+    const failure = error instanceof CliError ? error.failure : 'internal';
+    if (failure === 'usage') (error instanceof Error ? error.message : String(error)).split('\n').forEach(err);
+    else err(`${FAILURES[failure][lang]} (${failure}: ${error instanceof Error ? error.message : String(error)})`);
+    process.exitCode = EXIT_CODES[failure];
   },
 );

@@ -24,7 +24,10 @@ import {
 export type { BundleFile, BundleManifest, ConsentReceipt, OpenFailureReason, OpenOptions, OpenResult, ProvenanceEntry } from '../bundle/index';
 export {
   createRevocation,
+  DEFAULT_MAX_BUNDLE_BYTES,
   identityToRecipient,
+  MAX_DATA_DEPTH,
+  MAX_SCRYPT_WORK_FACTOR,
   keyFingerprint,
   recipientFingerprint,
   verifyMunicipalProvenance,
@@ -39,7 +42,9 @@ export {
  *
  * @returns `{ ok: true, manifest, data, files, consent, provenance }`, or `{ ok: false, reason,
  * detail }` with `reason` one of `not-a-bundle`, `wrong-key`, `tampered`,
- * `unsupported-version`, `bad-signature`, `not-for-you`, `not-yet-valid`, `expired`, `revoked`.
+ * `unsupported-version`, `bad-signature`, `not-for-you`, `not-yet-valid`, `expired`, `revoked`,
+ * `too-large` (over `maxBundleBytes`, a scrypt work factor over 20, or data.json nested deeper
+ * than `maxDataDepth`; then, if all else checked out, `verifiedFiles` holds the raw files).
  * @throws never: every failure is a result.
  */
 export const open = (bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> => openBundle(bundle, options);
@@ -66,7 +71,8 @@ export type VerifyResult = { ok: true; summary: BundleSummary } | { ok: false; r
  */
 export async function verify(bundle: Uint8Array, options: OpenOptions): Promise<VerifyResult> {
   const result = await openBundle(bundle, options);
-  if (!result.ok) return result;
+  // A summary carries no data, not even the raw files of a too-deep bundle.
+  if (!result.ok) return { ok: false, reason: result.reason, detail: result.detail };
   const m = result.manifest;
   return {
     ok: true,
@@ -118,10 +124,19 @@ export function parseIdentityFile(text: string): string {
   return line;
 }
 
-/** Process exit codes of the CLI, one per reason (documented in docs/bundle-format.md). */
-export const EXIT_CODES: Record<'ok' | 'usage' | OpenFailureReason, number> = {
+/** Why the CLI stopped without a bundle's verdict. */
+export type CliFailure = 'internal' | 'usage' | 'unreadable' | 'unwritable';
+
+/**
+ * Process exit codes of the CLI: one per reason a bundle is refused, one per other way it can
+ * fail (documented in docs/bundle-format.md and the CLI's --help).
+ */
+export const EXIT_CODES: Record<'ok' | CliFailure | OpenFailureReason, number> = {
   ok: 0,
+  internal: 1,
   usage: 2,
+  unreadable: 3,
+  unwritable: 4,
   'not-a-bundle': 10,
   'wrong-key': 11,
   tampered: 12,
@@ -131,4 +146,5 @@ export const EXIT_CODES: Record<'ok' | 'usage' | OpenFailureReason, number> = {
   'not-yet-valid': 16,
   expired: 17,
   revoked: 18,
+  'too-large': 19,
 };

@@ -24,7 +24,7 @@ import {
 } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
 import { attachmentContentKind, attachmentKind, correctionRequestKind } from './own/index';
-import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind } from './sharing/index';
+import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind, transparencyHeadKind } from './sharing/index';
 
 export const RECORD_KINDS = [
   profileKind,
@@ -55,6 +55,7 @@ export const RECORD_KINDS = [
   shareRecipientKind,
   shareGrantKind,
   transparencyEntryKind,
+  transparencyHeadKind,
 ] as const satisfies readonly RecordKind[];
 
 export type KindName = (typeof RECORD_KINDS)[number]['name'];

@@ -235,6 +235,7 @@ export interface HealthClinicalLike {
   resourceType: string;
   title: string;
   status?: string;
+  intent?: string;
   date?: string;
   detail?: string;
 }
@@ -303,6 +304,7 @@ export function selectHealthRecords(
         resourceType: c.resourceType,
         title: c.title,
         ...(c.status !== undefined ? { status: c.status } : {}),
+        ...(c.intent !== undefined ? { intent: c.intent } : {}),
         ...(c.date !== undefined ? { date: c.date } : {}),
         ...(c.detail !== undefined ? { detail: c.detail } : {}),
       }));

@@ -10,6 +10,7 @@ import {
   activitiesToICalendar,
   CLINICAL_RESOURCE_TYPES,
   healthToFhirBundle,
+  OBSERVATION_STATISTICS,
   OBSERVATION_STATUSES,
   STANDARD_MEDIA_TYPES,
   textFile,
@@ -24,7 +25,7 @@ import {
 import { LOINC_SYSTEM, loincName } from '../importers/health/loinc';
 import { METRICS } from '../importers/health/metrics';
 import type { HealthMetric } from '../importers/health/types';
-import { addDays, danishDay } from '../overview/danish-time';
+import { addDays, danishDay, isEndOfDanishDay } from '../overview/danish-time';
 import type { HealthRecords } from './derived';
 
 export const TRANSACTION_COPY_PATHS = { csv: 'files/transactions.csv', ofx: 'files/transactions.ofx' } as const;
@@ -35,18 +36,21 @@ export const DOCUMENTS_DIR = 'files/documents/';
 /** One `transactions` entry of data.json, as buildShare writes it. */
 interface TransactionsEntry {
   fields: readonly string[];
-  rows: readonly { date?: string; amountMinor?: number; currency?: string; text?: string }[];
+  rows: readonly { date?: string; amountMinor?: number; currency?: string; text?: string; category?: string }[];
 }
 
 /**
  * The rows of every `transactions` entry whose fields include date and amount (a bank file
- * without either says nothing), in data.json's order; the text is empty when it was not chosen.
+ * without either says nothing), in data.json's order; the text is empty when it was not chosen,
+ * and the category is there when it was.
  */
 export function copyableTransactions(data: Record<string, unknown>): StandardTransaction[] {
   const entries = (data.transactions ?? []) as readonly TransactionsEntry[];
   return entries
     .filter((entry) => entry.fields.includes('date') && entry.fields.includes('amount'))
-    .flatMap((entry) => entry.rows.map((row) => ({ date: row.date!, amountMinor: row.amountMinor!, currency: row.currency!, text: row.text ?? '' })));
+    .flatMap((entry) =>
+      entry.rows.map((row) => ({ date: row.date!, amountMinor: row.amountMinor!, currency: row.currency!, text: row.text ?? '', ...(row.category ? { category: row.category } : {}) })),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,13 +71,7 @@ interface ActivityEntry {
   action?: string;
 }
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/**
- * A deadline due at the end of a Danish day (23:59 Copenhagen time, as the municipality's
- * systems write "by the end of that day") is that whole day; any other time is a moment.
- */
-export const isEndOfDanishDay = (instant: string): boolean => clock.format(new Date(instant)) === '23:59';
+export { isEndOfDanishDay };
 
 function activityOf(caseId: string, a: ActivityEntry): StandardActivity {
   const common = {
@@ -130,14 +128,19 @@ function appealDayOf(caseId: string, d: DecisionEntry & { appeal: NonNullable<De
 /**
  * Every appointment and deadline of every shared case (`cases[].activities`), then the last day
  * to appeal each shared decision that can be appealed (`cases[].decisions[].appeal`), in
- * data.json's order.
+ * data.json's order. Case systems often list the appeal deadline as an activity too: a day
+ * that already has one of the case's deadlines gets no second event, as on the calendar page.
  */
 export function copyableActivities(data: Record<string, unknown>): StandardActivity[] {
   const cases = (data.cases ?? []) as readonly { case: { id: string }; activities?: readonly ActivityEntry[]; decisions?: readonly DecisionEntry[] }[];
-  return cases.flatMap((entry) => [
-    ...(entry.activities ?? []).map((a) => activityOf(entry.case.id, a)),
-    ...(entry.decisions ?? []).flatMap((d) => (d.appeal ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [])),
-  ]);
+  return cases.flatMap((entry) => {
+    const activities = entry.activities ?? [];
+    const deadlineDays = new Set(activities.filter((a) => a.kind === 'deadline' && a.dueAt).map((a) => danishDay(a.dueAt!)));
+    return [
+      ...activities.map((a) => activityOf(entry.case.id, a)),
+      ...(entry.decisions ?? []).flatMap((d) => (d.appeal && !deadlineDays.has(d.appeal.deadline) ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [])),
+    ];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +176,20 @@ function dailyName(metric: string, type: string | undefined, loinc: string | und
 const dailyCode = (loinc: string | undefined) => (loinc ? { system: LOINC_SYSTEM, code: loinc } : {});
 const dailyValue = (value: number, unit: string, ucum: string | undefined) => ({ number: value, unit, ...(ucum ? { ucum } : {}) });
 
+/**
+ * A day that is the mean of its readings (it has a lowest and highest; a total has neither):
+ * says so in the name and method, and carries the lowest and highest as components.
+ */
+function dayStatistics(day: { min?: number; max?: number }, name: { da: string; en: string }, unit: string, ucum: string | undefined): Partial<StandardObservation> {
+  if (day.min === undefined || day.max === undefined) return {};
+  const bound = (code: 'minimum' | 'maximum', da: string, en: string, v: number) => ({ name: { da, en }, code: { system: OBSERVATION_STATISTICS, code }, value: dailyValue(v, unit, ucum) });
+  return {
+    name: { da: `${name.da}, dagens gennemsnit`, en: `${name.en}, daily mean` },
+    statistic: 'average',
+    components: [bound('minimum', 'Dagens laveste', 'Lowest of the day', day.min), bound('maximum', 'Dagens højeste', 'Highest of the day', day.max)],
+  };
+}
+
 /** One observation per day of each measure; a day with both blood pressure numbers is one panel. */
 function dailyObservations(daily: readonly Daily[]): StandardObservation[] {
   const systolic = daily.find((g) => g.metric === 'blood-pressure-systolic');
@@ -202,14 +219,16 @@ function dailyObservations(daily: readonly Daily[]): StandardObservation[] {
         });
         continue;
       }
+      const name = dailyName(g.metric, g.type, fhir.loinc);
       out.push({
         id: g.metric === 'other' ? `other-${n}-${day.date}` : `${g.metric}-${day.date}`,
         status: 'final',
-        name: dailyName(g.metric, g.type, fhir.loinc),
+        name,
         code: dailyCode(fhir.loinc),
         ...(fhir.category ? { category: fhir.category } : {}),
         effective: day.date,
         value: dailyValue(day.value, g.unit, fhir.ucum),
+        ...dayStatistics(day, name, g.unit, fhir.ucum),
       });
     }
   });

@@ -11,7 +11,7 @@ export function watchActivity(target: EventTarget = window, now: () => number = 
   const onInput = () => {
     if (now() - last < TOUCH_INTERVAL_MS) return;
     last = now();
-    callVault('touch', {}).catch(() => {}); // a locked vault simply ignores it
+    callVault('touch', {}).catch(() => {}); // a locked vault refuses it: nothing to postpone
   };
   const events = ['keydown', 'pointerdown'] as const;
   for (const name of events) target.addEventListener(name, onInput, { passive: true });

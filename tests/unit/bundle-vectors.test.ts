@@ -28,7 +28,7 @@ describe('bundle vectors', () => {
     const positives = vectors.filter(([, v]) => v.expect === 'success');
     expect(positives.length).toBeGreaterThanOrEqual(4);
     const reasons = new Set(vectors.filter(([, v]) => v.expect === 'failure').map(([, v]) => v.reason));
-    const all: OpenFailureReason[] = ['not-a-bundle', 'wrong-key', 'tampered', 'unsupported-version', 'bad-signature', 'not-for-you', 'not-yet-valid', 'expired', 'revoked'];
+    const all: OpenFailureReason[] = ['not-a-bundle', 'wrong-key', 'tampered', 'unsupported-version', 'bad-signature', 'not-for-you', 'not-yet-valid', 'expired', 'revoked', 'too-large'];
     expect([...reasons].sort()).toEqual([...all].sort());
   });
 

@@ -81,8 +81,9 @@ describe('the generic record methods', () => {
     h = await connectorHarness();
     await h.connect();
     const sender = { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/vault.html' };
+    const vault = h.vault;
     const service = new VaultService({
-      vault: h.vault,
+      vault,
       session: memorySessionStore(),
       settings: h.settings,
       broadcast: () => {},
@@ -93,6 +94,7 @@ describe('the generic record methods', () => {
         extensionId: sender.id,
         extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/',
         handlers: service.handlers,
+        vaultState: () => vault.state,
       });
     const cases = await call('listRecords', { profileId: h.profileId, kind: 'municipal-case' });
     expect(cases.ok && (cases.value as { records: unknown[] }).records.length).toBeGreaterThan(0);
@@ -102,6 +104,27 @@ describe('the generic record methods', () => {
     // The connector's own methods go through the same router.
     const connections = await call('municipalConnections', { profileId: h.profileId });
     expect(connections.ok).toBe(true);
+  });
+
+  it('sync statuses (the municipality and its counts) are refused while locked and forgotten on lock', async () => {
+    h = await connectorHarness();
+    await h.connect();
+    const sender = { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/vault.html' };
+    const vault = h.vault;
+    const service = new VaultService({ vault, session: memorySessionStore(), settings: h.settings, broadcast: () => {}, municipal: h.service.handlers });
+    const call = (method: string) =>
+      route({ channel: 'handlerum-vault', method, args: {} }, sender, {
+        extensionId: sender.id,
+        extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/',
+        handlers: service.handlers,
+        vaultState: () => vault.state,
+      });
+    expect(await call('municipalSyncStatus')).toMatchObject({ ok: true, value: [{ origin: h.server.url, state: 'ok' }] });
+
+    await service.lock();
+    expect(await call('municipalSyncStatus')).toEqual({ ok: false, error: { code: 'locked', detail: 'municipalSyncStatus' } });
+    await h.unlock();
+    expect(await call('municipalSyncStatus')).toEqual({ ok: true, value: [] });
   });
 });
 

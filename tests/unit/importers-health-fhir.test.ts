@@ -37,7 +37,7 @@ describe('FHIR R4', () => {
     ]);
     expect(r.clinical).toEqual([
       {
-        id: 'mr-1', resourceType: 'MedicationRequest', title: 'Paracetamol', status: 'active', date: '2025-01-15',
+        id: 'mr-1', resourceType: 'MedicationRequest', title: 'Paracetamol', status: 'active', intent: 'order', date: '2025-01-15',
         detail: '1 tablet op til 4 gange dagligt', code: { system: 'http://www.whocc.no/atc', code: 'N02BE01' },
       },
     ]);

@@ -37,14 +37,15 @@ async function background() {
   const call = (async <M extends ApiMethod>(method: M, args: unknown) => {
     calls.push(method);
     const response = (await route({ channel: 'handlerum-vault', method, args }, PAGE, {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers: service.handlers, onActivity: async () => {},
+      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers: service.handlers, vaultState: () => vault.state, onActivity: async () => {},
     })) as ApiResponse<M>;
     if (!response.ok) throw new VaultError(response.error.code, response.error.detail);
     return response.value;
   }) as typeof import('../../src/messaging/client').callVault;
-  const { profileId } = await call('create', { kdf: testKdf(), kek: toBase64Url(randomBytes(32)), owner: { name: 'Karen' } });
+  const kek = toBase64Url(randomBytes(32));
+  const { profileId } = await call('create', { kdf: testKdf(), kek, owner: { name: 'Karen' } });
   const stored = async () => (await call('listRecords', { profileId, kind: 'note' })).records.length;
-  return { call, calls, clock, profileId, stored, service };
+  return { call, calls, clock, profileId, stored, service, kek };
 }
 
 describe('splitWrites', () => {
@@ -108,8 +109,10 @@ describe('writeLarge', () => {
 
     const again = await bg.call('stageWrites', { ops: [note(bg.profileId, 2)] });
     await bg.call('lock', {});
-    await expect(bg.call('commitWrites', { stageId: again.stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
+    await expect(bg.call('commitWrites', { stageId: again.stageId, ops: [] })).rejects.toMatchObject({ code: 'locked' });
     await expect(bg.call('stageWrites', { ops: [note(bg.profileId, 3)] })).rejects.toMatchObject({ code: 'locked' });
+    await bg.call('unlock', { kek: bg.kek });
+    await expect(bg.call('commitWrites', { stageId: again.stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
   });
 
   it('refuses kinds a page may not write, at staging already', async () => {

@@ -8,6 +8,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRevocation } from '../../src/bundle/index';
+import { ed25519Jwk } from '../../src/bundle/keys';
 import { buildOpenApiDocument, RESOURCES } from '../../src/municipal/api';
 import { OPENAPI_PATH } from '../../src/municipality-server/paths';
 import {
@@ -84,6 +86,19 @@ describe('every response validates against the document', () => {
   it('discovery and keys', async () => {
     await checked(app, 'get', '/.well-known/citizen-data-api', '/.well-known/citizen-data-api');
     await checked(app, 'get', '/.well-known/jwks.json', '/.well-known/jwks.json');
+    await checked(app, 'get', '/.well-known/handlerum-recipient.json', '/.well-known/handlerum-recipient.json');
+  });
+
+  it('revocation notices: accepted, refused, unknown, too large', async () => {
+    const secret = new Uint8Array(32).fill(3);
+    const bundleId = crypto.randomUUID();
+    state.inboxes.rememberBundle('thomas', bundleId, ed25519Jwk(secret).x, 'kvit-1');
+    const post = (body: string) => ({ headers: { 'Content-Type': 'application/jose' }, body });
+    const notice = (key: Uint8Array, id = bundleId) => createRevocation({ signingSecretKey: key, bundleId: id, revokedAt: new Date('2026-03-01T10:00:00Z') });
+    expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(secret)))).status).toBe(200);
+    expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(new Uint8Array(32).fill(4))))).status).toBe(400);
+    expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(secret, crypto.randomUUID())))).status).toBe(404);
+    expect((await checked(app, 'post', '/revocations', '/revocations', post('x'.repeat(20_000)))).status).toBe(413);
   });
 
   it('sign-in and tokens', async () => {
@@ -107,6 +122,8 @@ describe('every response validates against the document', () => {
     const { refresh_token } = (await good.json()) as { refresh_token: string };
     await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'refresh_token', refresh_token }));
     await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'password' }));
+    await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'password', padding: 'x'.repeat(9000) }));
+    await checked(app, 'post', '/oauth/authorize', '/oauth/authorize', { ...form('thomas'), body: `${form('thomas').body}&pad=${'x'.repeat(9000)}` });
     expect((await exchange(app, { grant_type: 'refresh_token', refresh_token })).status).toBe(400);
   });
 
@@ -189,6 +206,17 @@ describe('every response validates against the document', () => {
     await checked(app, 'get', template, path, { headers: bearer(thomas) });
     await checked(app, 'get', template, '/citizen/v1/cases/nope/inbox', { headers: bearer(thomas) });
     await checked(app, 'get', '/citizen/v1/inbox', '/citizen/v1/inbox', { headers: bearer(thomas) });
+  });
+
+  it('the inbox quota: too many items, too many bytes', async () => {
+    const small = makeApp({ inboxQuota: { items: 2, bytes: 100 } }).app;
+    const token = (await tokenFor(small, 'thomas')).access;
+    const path = '/citizen/v1/cases/thomas-sag-0002/inbox';
+    const bundle = (bytes: number) => ({ headers: { ...bearer(token), 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(60));
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(60));
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(40));
+    await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(1));
   });
 
   afterAll(() => {

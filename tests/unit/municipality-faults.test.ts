@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignatureError, verifyPage } from '../../src/municipal/api';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
-import { bearer, CLIENT, exchange, getPage, KLE, makeApp, TODAY, tokenFor } from './municipality-test-helpers';
+import { bearer, CLIENT, exchange, getPage, KLE, makeApp, REDIRECT, TODAY, tokenFor } from './municipality-test-helpers';
 
 async function arm(app: ReturnType<typeof makeApp>['app'], spec: Record<string, unknown>) {
   const res = await app.request('/__test/faults', {
@@ -97,7 +97,7 @@ describe('over a real socket', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
     expect(jwks.keys.map((k) => k.kid)).toContain('vestera-demo-2026');
-    const login = await fetch(`${server.url}/oauth/authorize?response_type=code&client_id=${CLIENT}&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/cb')}&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`);
+    const login = await fetch(`${server.url}/oauth/authorize?response_type=code&client_id=${CLIENT}&redirect_uri=${encodeURIComponent(REDIRECT)}&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`);
     expect(await login.text()).toContain('Demo – ikke MitID');
   });
 

@@ -3,10 +3,12 @@ import { createMunicipalityApp } from '../../src/municipality-server/app';
 import { KleCatalog } from '../../src/municipality-server/data/kle';
 import { s256 } from '../../src/municipality-server/oauth/tokens';
 import type { MunicipalityOptions } from '../../src/municipality-server/state';
+import { CHROME_EXTENSION_ID, chromeRedirectUri } from '../../src/municipal/api/extension-identity';
 
 export const TODAY = '2026-03-10';
 export const KLE = KleCatalog.load();
-export const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/municipality';
+/** The redirect URI of the project's Chrome build, which the server registers by default. */
+export const REDIRECT = chromeRedirectUri(CHROME_EXTENSION_ID);
 export const CLIENT = 'handlerum-extension';
 
 export function makeApp(options: MunicipalityOptions = {}) {

@@ -3,29 +3,18 @@
  * stock age tools accept, verify prints who/what/purpose/until and exits with the code of the
  * reason, open writes the bundle's files into a folder and never overwrites.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, ROOT } from './support/receiver-cli';
 import { base64Decode } from '../../src/bundle/encoding';
 import { EXIT_CODES } from '../../src/receiver/sdk';
 import { KEYS, TIMES } from '../../scripts/make-bundle-vectors';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'receiver-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/receiver/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const identityFile = join(dir, 'recipient.txt');
 writeFileSync(identityFile, `# created: 2026-12-01T00:00:00Z\n# public key: (test)\n${KEYS.recipient}\n`);
@@ -50,7 +39,7 @@ describe('receiver CLI', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^# created: .+\n# public key: age1.+\nAGE-SECRET-KEY-1[0-9A-Z]+\n$/);
     expect(statSync(out).mode & 0o077).toBe(0);
     expect(execFileSync('age-keygen', ['-y', out]).toString().trim()).toBe(recipient);
-    expect((await cli(['keygen', '-o', out])).code).toBe(EXIT_CODES.usage);
+    expect((await cli(['keygen', '-o', out])).code).toBe(EXIT_CODES.unwritable);
   }, 30_000);
 
   it('verify tells who, what, the purpose and until when', async () => {
@@ -102,7 +91,7 @@ describe('receiver CLI', () => {
     expect(readFileSync(join(out, 'files/transactions.csv'), 'utf8')).toContain('Føtex Aarhus C');
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ version: 1, issuer: { name: 'Thomas Nielsen' } });
     const again = await cli(['open', bundleFile('full-x25519'), '-i', identityFile, '--out', out, ...during]);
-    expect(again.code).toBe(EXIT_CODES.usage);
+    expect(again.code).toBe(EXIT_CODES.unwritable);
     expect(again.stderr).toContain('not empty');
     const refused = join(dir, 'refused');
     mkdirSync(refused);

@@ -58,7 +58,7 @@ describe('the iCalendar copy of shared activities', () => {
     expect(files.map((f) => [f.path, f.mediaType])).toEqual([[ACTIVITIES_COPY_PATH, 'text/calendar']]);
     const text = new TextDecoder().decode(files[0]!.bytes);
     const { calendar, events } = checkIcs(text);
-    expect(calendar.find((p) => p.name === 'PRODID')?.raw).toBe('-//Handlerum//Bundle//DA');
+    expect(calendar.find((p) => p.name === 'PRODID')?.raw).toBe('-//Handlerum//Kalender//DA');
     expect(events).toHaveLength(5);
     expect(events.map((e) => e.text('UID'))).toEqual(['sag-7.akt-1@handlerum', 'sag-7.akt-2@handlerum', 'sag-7.akt-3@handlerum', 'sag-7.akt-4@handlerum', 'sag-7.akt-5@handlerum']);
     for (const e of events) expect(e.one('DTSTAMP')!.raw).toBe('20260315T100000Z');
@@ -115,6 +115,16 @@ describe('the iCalendar copy of shared activities', () => {
     expect(day!.categories()).toEqual(['Frist', 'Klagefrist']);
     // The guidance text stays in data.json: the calendar says where and by when, not how.
     expect(new TextDecoder().decode(file!.bytes)).not.toContain('Skriv til kommunen');
+  });
+
+  it('lists an appeal day once when the case system lists it as a deadline too, as the calendar page does', () => {
+    const appeal = { deadline: '2026-04-22', body: 'Ankestyrelsen', submitTo: 'Vesterå Kommune', howTo: 'Skriv.' };
+    const listed = { id: 'akt-9', kind: 'deadline', title: 'Klagefrist', status: 'planned', dueAt: '2026-04-22T21:59:00Z' };
+    const data = { cases: [{ case: { type: 'case', id: 'sag-7', version: 1 }, activities: [listed], decisions: [{ type: 'decision', id: 'afg-1', version: 1, title: 'Afgørelse', appeal }] }] };
+    const ids = copyableActivities(data).map((a) => a.id);
+    expect(ids).toEqual(['sag-7.akt-9']);
+    const otherDay = { ...data, cases: [{ ...data.cases[0]!, activities: [{ ...listed, dueAt: '2026-04-20T21:59:00Z' }] }] };
+    expect(copyableActivities(otherDay).map((a) => a.id)).toEqual(['sag-7.akt-9', 'sag-7.afg-1.appeal']);
   });
 
   it('folds long Danish text at 75 octets without splitting a character, and unfolds to the same text', () => {

@@ -84,6 +84,13 @@ const DOCTOR_FILE = {
     },
     {
       resource: {
+        resourceType: 'MedicationRequest', id: 'req-1', status: 'active', intent: 'order',
+        medicationCodeableConcept: { text: 'Metformin 500 mg' }, authoredOn: '2019-04-28',
+        subject: { reference: 'Patient/p1' },
+      },
+    },
+    {
+      resource: {
         resourceType: 'AllergyIntolerance', id: 'all-1',
         clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
         code: { text: 'Penicillin' }, recordedDate: '2010-08-12',
@@ -144,7 +151,7 @@ async function share(h: SharingHarness, items: Record<string, unknown>[]) {
   return { preview, opened, bytes };
 }
 
-const ALL_CLINICAL = ['Condition', 'MedicationStatement', 'AllergyIntolerance', 'Immunization'];
+const ALL_CLINICAL = ['Condition', 'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'Immunization'];
 const item = (over: Record<string, unknown> = {}) => ({
   type: 'health-records', from: '2026-02-01', to: '2026-03-15',
   metrics: ['steps', 'weight', 'heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic'], observations: true, clinical: ALL_CLINICAL, ...over,
@@ -162,18 +169,18 @@ describe('a share of health data as imported', () => {
     ]);
     const copy = file(opened.files, HEALTH_COPY_PATH)!;
     expect(toBase64Url(sha256(copy.bytes))).toBe(opened.manifest.files[3]!.sha256);
-    expect(preview.items).toEqual([expect.objectContaining({ type: 'health-records', counts: { days: 7, observations: 2, clinical: 5 } })]);
+    expect(preview.items).toEqual([expect.objectContaining({ type: 'health-records', counts: { days: 7, observations: 2, clinical: 6 } })]);
 
     const bundle = JSON.parse(decode(copy)) as { resourceType: string; type: string; timestamp: string; entry: { resource: Record<string, unknown> }[] };
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection', timestamp: new Date(SHARING_NOW).toISOString() });
     // Each resource passes the importer's own schema for its type, and R4's essentials hold.
     const schemas: Record<string, { safeParse(v: unknown): { success: boolean } }> = {
-      Observation: S.Observation, Condition: S.Condition, MedicationStatement: S.MedicationStatement, AllergyIntolerance: S.AllergyIntolerance, Immunization: S.Immunization,
+      Observation: S.Observation, Condition: S.Condition, MedicationStatement: S.MedicationStatement, MedicationRequest: S.MedicationRequest, AllergyIntolerance: S.AllergyIntolerance, Immunization: S.Immunization,
     };
     for (const { resource } of bundle.entry) {
       expect(schemas[resource.resourceType as string]!.safeParse(resource).success).toBe(true);
       expect(resource.id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
-      if (resource.resourceType === 'Observation') expect(resource).toHaveProperty('status');
+      if (resource.resourceType === 'Observation') expect(resource).toMatchObject({ status: expect.any(String), subject: { display: expect.any(String) } });
       else if (resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Immunization') expect(resource).toHaveProperty('patient.display');
       else expect(resource).toHaveProperty('subject.display');
     }
@@ -186,7 +193,18 @@ describe('a share of health data as imported', () => {
       valueQuantity: { value: 3412, unit: 'count', system: 'http://unitsofmeasure.org', code: '{steps}' },
     });
     expect(byId.get('weight-2026-02-11')).toMatchObject({ code: { coding: [{ code: '29463-7' }] }, valueQuantity: { value: 96.2, system: 'http://unitsofmeasure.org', code: 'kg' } });
-    expect(byId.get('heart-rate-2026-02-11')).toMatchObject({ code: { coding: [{ code: '8867-4' }] }, valueQuantity: { value: 71, unit: 'count/min', code: '/min' } });
+    // A day's heart rate is the mean of its readings: said in the name and method, with the lowest and highest.
+    expect(byId.get('heart-rate-2026-02-11')).toMatchObject({
+      code: { coding: [{ code: '8867-4' }], text: 'Puls, dagens gennemsnit' },
+      method: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-statistics', code: 'average' }] },
+      valueQuantity: { value: 71, unit: 'count/min', code: '/min' },
+      component: [
+        { code: { coding: [{ code: 'minimum' }] }, valueQuantity: { value: 62, code: '/min' } },
+        { code: { coding: [{ code: 'maximum' }] }, valueQuantity: { value: 80, code: '/min' } },
+      ],
+    });
+    // A medicine request keeps the intent R4 requires.
+    expect(byId.get('req-1')).toMatchObject({ resourceType: 'MedicationRequest', status: 'active', intent: 'order' });
     const panel = byId.get('blood-pressure-2026-02-12')!;
     expect(panel).toMatchObject({ code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] }, category: [{ coding: [{ code: 'vital-signs' }] }] });
     expect(panel).not.toHaveProperty('valueQuantity');
@@ -241,8 +259,8 @@ describe('a share of health data as imported', () => {
     // Clinical items: the same words, statuses, dates and details, read back and as first imported.
     const clinical = back.clinical.map(({ code: _code, ...c }) => c);
     expect(clinical).toEqual(entry!.clinical);
-    expect(clinical.map((c) => [c.resourceType, c.id, c.title, c.status, c.date, c.detail])).toEqual(
-      original.clinical.map((c) => [c.resourceType, c.id, c.title, c.status, c.date, c.detail]),
+    expect(clinical.map((c) => [c.resourceType, c.id, c.title, c.status, c.intent, c.date, c.detail])).toEqual(
+      original.clinical.map((c) => [c.resourceType, c.id, c.title, c.status, c.intent, c.date, c.detail]),
     );
     expect(clinical.find((c) => c.id === 'cond-2')!.detail).toBe('→ 2025-01-20');
     expect(clinical.find((c) => c.id === 'all-1')!.detail).toBe('Udslæt; Kløe');
@@ -278,7 +296,7 @@ describe('a share of health data as imported', () => {
     const options = await h.call('shareOptions', { profileId: h.profileId });
     expect(options.healthRecords).toEqual({
       observations: 3,
-      clinical: [{ type: 'Condition', count: 2 }, { type: 'MedicationStatement', count: 1 }, { type: 'AllergyIntolerance', count: 1 }, { type: 'Immunization', count: 1 }],
+      clinical: [{ type: 'Condition', count: 2 }, { type: 'MedicationStatement', count: 1 }, { type: 'MedicationRequest', count: 1 }, { type: 'AllergyIntolerance', count: 1 }, { type: 'Immunization', count: 1 }],
     });
   });
 });

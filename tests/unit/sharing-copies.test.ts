@@ -58,7 +58,7 @@ function ofxOre(amount: string): number {
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
 }
 
-/** The text of every element in an OFX 2 file, by element name; throws if it is not well-formed XML. */
+/** The text of every element in an OFX file's body, by element name; throws if it is not well-formed XML. */
 function ofxElements(xml: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const stack: string[] = [];
@@ -69,7 +69,7 @@ function ofxElements(xml: string): Record<string, string[]> {
     const name = stack.at(-1);
     if (name && value.trim()) (out[name] ??= []).push(value);
   });
-  parser.write(xml).close();
+  parser.write(xml.slice(xml.indexOf('<OFX>'))).close();
   return out;
 }
 
@@ -100,38 +100,35 @@ describe('a share of raw transactions', () => {
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<Record<string, string>>(text(csv).slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.meta.fields).toEqual(['date', 'value_date', 'amount', 'currency', 'text', 'counterparty', 'balance', 'pending', 'id', 'account']);
+    expect(parsed.meta.fields).toEqual(['date', 'value_date', 'amount', 'currency', 'text', 'counterparty', 'balance', 'pending', 'id', 'account', 'category']);
     expect(parsed.data).toHaveLength(rows.length);
     expect(parsed.data.map((r) => danishOre(r.amount!))).toEqual(rows.map((r) => r.amountMinor));
     expect(parsed.data.map((r) => r.date)).toEqual(rows.map((r) => r.date));
     expect(parsed.data.map((r) => r.text)).toEqual(rows.map((r) => r.text));
     // Nothing the citizen did not choose: no balance, counterparty, bank id or account.
-    for (const r of parsed.data) expect([r.balance, r.counterparty, r.id, r.account, r.value_date]).toEqual(['', '', '', '', '']);
+    for (const r of parsed.data) expect([r.balance, r.counterparty, r.id, r.account, r.value_date, r.category]).toEqual(['', '', '', '', '', '']);
 
     const statement = parseBankFile(csv.bytes, { mapping: { delimiter: ';', hasHeader: true, date: 0, text: 4, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' }, today: '2026-03-15' });
     expect(statement.issues).toEqual([]);
     expect(statement.transactions.map((t) => [t.date, t.amountMinor, t.text])).toEqual(rows.map((r) => [r.date, r.amountMinor, r.text]));
   });
 
-  it('gives an OFX 2.2 file with data.json\u2019s rows, amounts with \u2018.\u2019 decimals; read by an XML parser and by the vault\u2019s importer', async () => {
+  it('gives an OFX 1.02 file with data.json\u2019s rows, amounts with \u2018.\u2019 decimals; read by an XML parser and by the vault\u2019s importer', async () => {
     const h = await sharingHarness();
     const { opened } = await share(h, { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: [], fields: ['date', 'amount', 'text'] });
     const rows = (opened.data.transactions as { rows: TxRow[] }[])[0]!.rows;
     const ofx = text(file(opened.files, TRANSACTION_COPY_PATHS.ofx)!);
-    expect(ofx.split('\n').slice(0, 2)).toEqual([
-      '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
-      '<?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>',
-    ]);
+    expect(ofx.split('\r\n').slice(0, 6)).toEqual(['OFXHEADER:100', 'DATA:OFXSGML', 'VERSION:102', 'SECURITY:NONE', 'ENCODING:UTF-8', 'CHARSET:NONE']);
     const el = ofxElements(ofx);
     expect(el.TRNAMT).toHaveLength(rows.length);
     expect(el.TRNAMT!.map(ofxOre)).toEqual(rows.map((r) => r.amountMinor));
-    expect(el.DTPOSTED).toEqual(rows.map((r) => r.date!.replace(/-/g, '')));
+    expect(el.DTPOSTED).toEqual(rows.map((r) => `${r.date!.replace(/-/g, '')}120000`));
     expect(el.TRNTYPE).toEqual(rows.map((r) => (r.amountMinor! < 0 ? 'DEBIT' : 'CREDIT')));
     expect(el.CURDEF).toEqual(['DKK']);
     expect(new Set(el.FITID).size).toBe(rows.length);
     expect(el.DTSERVER).toEqual(['20260315100000']);
-    // No balance was shared, so none is stated; the account is not the citizen's.
-    expect(el.BALAMT).toBeUndefined();
+    // No balance was shared: OFX requires one, so it is a 0.00 placeholder; the account is not the citizen's.
+    expect(el.BALAMT).toEqual(['0.00']);
     expect(el.ACCTID).toEqual(['unknown']);
 
     const statement = parseBankFile(new TextEncoder().encode(ofx), { today: '2026-03-15' });

@@ -1,11 +1,7 @@
-/** Derived views (what leaves instead of raw data), the approval items they make, and the log chain on its own. */
-import fc from 'fast-check';
+/** Derived views (what leaves instead of raw data) and the approval items they make. */
 import { describe, expect, it } from 'vitest';
 import { buildShare } from '../../src/sharing/content';
 import { healthSummary, lastFullMonths, monthlyFoodBudget, monthlySpendingPerCategory, monthsBetween, selectTransactions } from '../../src/sharing/derived';
-import { nextEntry, verifyChain, verifyLogFile, logFile } from '../../src/sharing/transparency-log';
-import type { LogEntry } from '../../src/records/sharing/transparency-entry';
-import { runs } from './support/setup-vault';
 
 const t = (date: string, amountMinor: number, category: string, text = 'x', pending = false) => ({ date, amountMinor, currency: 'DKK', category, text, pending });
 
@@ -105,33 +101,3 @@ describe('buildShare', () => {
   });
 });
 
-describe('the log chain', () => {
-  const chain = (n: number): LogEntry[] => {
-    const out: LogEntry[] = [];
-    for (let i = 0; i < n; i++) out.push(nextEntry(out.at(-1) ?? null, { type: 'export', at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z`, profileId: null, summary: { what: `backup-${i}` } }));
-    return out;
-  };
-
-  it('verifies as made, and an empty log too', () => {
-    expect(verifyChain(chain(5))).toMatchObject({ valid: true, count: 5, head: { seq: 5 } });
-    expect(verifyChain([])).toEqual({ valid: true, count: 0, head: null });
-    expect(verifyLogFile(logFile(chain(3), '2026-01-10T00:00:00.000Z'))).toMatchObject({ valid: true });
-  });
-
-  it('detects any changed, dropped or swapped entry, and a file whose head was cut off', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.nat(), fc.constantFrom('change', 'drop', 'swap'), (n, pick, how) => {
-        const entries = chain(n);
-        const i = pick % (n - 1);
-        if (how === 'change') entries[i] = { ...entries[i]!, summary: { what: 'other' } };
-        if (how === 'drop') entries.splice(i, 1);
-        if (how === 'swap') [entries[i], entries[i + 1]] = [entries[i + 1]!, entries[i]!];
-        expect(verifyChain(entries).valid).toBe(false);
-      }),
-      runs(30),
-    );
-    const file = logFile(chain(4), '2026-01-10T00:00:00.000Z');
-    expect(verifyLogFile({ ...file, entries: file.entries.slice(0, 3) })).toMatchObject({ valid: false, reason: 'head' });
-    expect(verifyLogFile({ hello: 1 })).toMatchObject({ valid: false, reason: 'not-a-log' });
-  });
-});

@@ -199,6 +199,8 @@ describe('sending a share to the municipality\u2019s inbox', () => {
       [new VaultError('municipality-unreachable', 'network error'), { code: 'inbox-unreachable' }],
       [new VaultError('bad-request', 'inbox: HTTP 413 payload-too-large'), { code: 'share-too-large' }],
       [new VaultError('bad-request', 'inbox: HTTP 404 not-found'), { code: 'inbox-refused', detail: 'HTTP 404' }],
+      [new VaultError('municipality-bad-response', 'inbox: HTTP 429 inbox-full'), { code: 'inbox-full', detail: 'HTTP 429' }],
+      [new VaultError('municipality-error', 'HTTP 507'), { code: 'inbox-full', detail: 'HTTP 507' }],
       [new VaultError('municipality-error', 'HTTP 503'), { code: 'inbox-refused', detail: 'HTTP 503' }],
       [new VaultError('municipality-bad-response', 'not an inbox receipt'), { code: 'inbox-refused' }],
       [new VaultError('signature-invalid', 'receipt: bad-signature'), { code: 'inbox-receipt-invalid' }],

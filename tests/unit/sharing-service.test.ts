@@ -344,9 +344,11 @@ describe('the transparency log', () => {
     await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', id: row!.id, data: { ...(row!.data as object), category: 'other' } }] });
     expect(await h.call('logList', {})).toHaveLength(3);
 
-    expect(await h.call('logVerify', {})).toMatchObject({ valid: true, count: 3 });
+    const { signingPublicKey } = await h.call('sharingIdentity', { profileId: h.profileId });
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: true, count: 3, signer: { signingKey: signingPublicKey } });
     const exported = await h.call('logExport', {});
-    expect(verifyLogFile(JSON.parse(exported.json))).toMatchObject({ valid: true, count: 3 });
+    // Signed with the owner's key, the one the citizen hands out in their identity.
+    expect(verifyLogFile(JSON.parse(exported.json), { signingKey: signingPublicKey })).toMatchObject({ valid: true, count: 3 });
     const file = JSON.parse(exported.json);
     file.entries[1].summary.what = 'nothing';
     expect(verifyLogFile(file)).toMatchObject({ valid: false, brokenAt: 2, reason: 'hash' });
@@ -357,5 +359,40 @@ describe('the transparency log', () => {
     const { hash: _old, ...body } = { ...second, summary: { what: 'nothing' } };
     await h.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'transparency-entry', id: `log-${String(second.seq).padStart(12, '0')}`, data: { ...body, hash: entryHash(body) } }]);
     expect(await h.call('logVerify', {})).toMatchObject({ valid: false, brokenAt: 3, reason: 'link' });
+  });
+
+  it('entries cut off the end inside the vault are caught, in the vault and in the export, and later entries do not hide it', async () => {
+    const h = await harness();
+    for (let i = 0; i < 3; i++) await h.call('backupCreate', {});
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: true, count: 3 });
+    await h.vault.records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: 'transparency-entry', id: `log-${String(3).padStart(12, '0')}` }]);
+
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: false, reason: 'cut', brokenAt: 3 });
+    const file = JSON.parse((await h.call('logExport', {})).json);
+    expect(verifyLogFile(file)).toMatchObject({ valid: false, reason: 'cut', brokenAt: 3 });
+
+    // The next entry follows the signed head, not the last entry left: the gap stays.
+    await h.call('backupCreate', {});
+    expect((await h.call('logList', {})).map((e) => e.seq)).toEqual([4, 2, 1]);
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: false, reason: 'sequence', brokenAt: 4 });
+  });
+
+  it('after the first profile is deleted, the next one signs the head, and the log still verifies', async () => {
+    const h = await harness();
+    const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
+    await h.call('backupCreate', {});
+    await h.call('deleteProfile', { id: h.profileId });
+    const { signingPublicKey } = await h.call('sharingIdentity', { profileId: child.id });
+    expect(await h.call('logVerify', {})).toMatchObject({ valid: true, count: 2, signer: { signingKey: signingPublicKey } });
+    expect(verifyLogFile(JSON.parse((await h.call('logExport', {})).json), { signingKey: signingPublicKey })).toMatchObject({ valid: true, count: 2 });
+  });
+
+  it('the signed head is the sharing service\u2019s alone: pages may not write it', async () => {
+    const h = await harness();
+    await h.call('backupCreate', {});
+    const [head] = (await h.vault.records.list(VAULT_SCOPE, 'transparency-head')).records;
+    expect(head?.data).toMatchObject({ seq: 1 });
+    const forged = await h.raw('writeRecords', { ops: [{ op: 'delete', profileId: VAULT_SCOPE, kind: 'transparency-head', id: head!.id }] });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

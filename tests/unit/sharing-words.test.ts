@@ -1,7 +1,7 @@
 /** The approval screen's plain words for each kind of item, and sharing's refusals mapped to texts. */
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/ui/i18n/index';
-import { copyText, itemText, logText, sharingError } from '../../src/ui/sharing/words';
+import { copyText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
 import { VaultError } from '../../src/vault/errors';
 import { nextEntry } from '../../src/sharing/transparency-log';
 
@@ -51,5 +51,20 @@ describe('approval items in Danish', () => {
     expect(copyText({ path: 'files/activities.ics', size: 10 })).toBe('activities.ics – de samme aftaler og frister til en kalender (iCalendar)');
     expect(copyText({ path: 'files/health.fhir.json', size: 10 })).toMatch(/^health\.fhir\.json – .*FHIR R4/);
     expect(copyText({ path: 'files/documents/2026-02-11-afgoerelse.pdf', size: 300 * 1024 })).toBe('2026-02-11-afgoerelse.pdf – selve dokumentet (300 kB)');
+  });
+});
+
+describe('the check of the log', () => {
+  it('says what failed: cut lines from where, a changed signature, no signature; and what to do', () => {
+    setLanguage('da');
+    const failed = (reason: 'cut' | 'signature' | 'unsigned' | 'hash', brokenAt: number) => ({ valid: false as const, count: 2, brokenAt, reason, detail: '' });
+    expect(logCheckText({ valid: true, count: 3, head: { seq: 3, hash: 'h' }, signer: { signingKey: 'k', fingerprint: 'f' }, signedAt: '2026-12-07T04:00:00.000Z' })).toBe('Loggen er hel: 3 linjer, ingen er ændret eller fjernet.');
+    expect(logCheckText(failed('cut', 3))).toMatch(/^Loggen er ikke hel: de nyeste linjer, fra linje 3, er fjernet\..* Gendan fra en sikkerhedskopi/);
+    expect(logCheckText(failed('signature', 0))).toContain('underskriften af dens slutning passer ikke');
+    expect(logCheckText(failed('unsigned', 0))).toContain('ikke underskrevet');
+    expect(logCheckText(failed('hash', 2))).toMatch(/^Loggen er ikke hel: linje 2 er ændret eller mangler\./);
+    setLanguage('en');
+    expect(logCheckText(failed('cut', 5))).toMatch(/^The log is not whole: the newest lines, from line 5 on, have been removed\..* Restore from a backup/);
+    setLanguage('da');
   });
 });

@@ -3,7 +3,7 @@
  * resume after a service-worker restart, backup transfer in chunks).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResponse, type VaultEvent } from '../../src/messaging/api';
+import { ANSWERED_WHILE_CLOSED, ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResponse, type VaultEvent } from '../../src/messaging/api';
 import { route, type MessageSender } from '../../src/messaging/router';
 import type { Settings, SettingsStorage } from '../../src/messaging/settings';
 import { memorySessionStore, type SessionStore } from '../../src/background/session';
@@ -16,6 +16,8 @@ import { freshDb, testKdf } from './support/setup-vault';
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const OWN_PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}vault.html` };
+/** Router options for the tests of the sender and argument checks: an unlocked vault answers every method. */
+const OPEN_VAULT = { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, vaultState: () => 'unlocked' as const };
 
 /** Settings in memory; `latencyMs` makes each access take a while, as browser storage does. */
 function memorySettings(latencyMs = 0): SettingsStorage & { value: unknown } {
@@ -52,6 +54,7 @@ async function harness(shared?: { db: VaultDb; session: SessionStore; settings: 
       extensionId: EXTENSION_ID,
       extensionOrigin: ORIGIN,
       handlers: service.handlers,
+      vaultState: () => vault.state,
       onActivity: () => service.touch(),
     })) as ApiResponse<M>;
   return { db, vault, service, session, settings, events, clock, call };
@@ -99,7 +102,7 @@ describe('router: who may call', () => {
     const { handlers, ran } = spyHandlers();
     const activity = vi.fn(async () => {});
     const response = await route({ channel: 'handlerum-vault', method: 'lock', args: {} }, sender, {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers, onActivity: activity,
+      ...OPEN_VAULT, handlers, onActivity: activity,
     });
     expect(codeOf(response)).toBe('forbidden-sender');
     expect(ran).toEqual([]);
@@ -122,7 +125,7 @@ describe('router: who may call', () => {
     ['bad args: KDF parameters below the minimum', { channel: 'handlerum-vault', method: 'recover', args: { kdf: { ...testKdf(), memoryKiB: 1 }, kek: kek(), recoveryKey: 'x' } }],
   ])('%s → bad-request, and no handler runs', async (_, message) => {
     const { handlers, ran } = spyHandlers();
-    const response = await route(message, OWN_PAGE, { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers });
+    const response = await route(message, OWN_PAGE, { ...OPEN_VAULT, handlers });
     expect(codeOf(response)).toBe('bad-request');
     expect(ran).toEqual([]);
   });
@@ -130,7 +133,7 @@ describe('router: who may call', () => {
   it('an accepted call runs its handler with the parsed arguments', async () => {
     const { handlers, ran } = spyHandlers();
     const response = await route({ channel: 'handlerum-vault', method: 'status', args: {} }, OWN_PAGE, {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers,
+      ...OPEN_VAULT, handlers,
     });
     expect(codeOf(response)).toBe('ok');
     expect(ran).toEqual(['status']);
@@ -143,7 +146,7 @@ describe('router: who may call', () => {
       },
     });
     const response = await route({ channel: 'handlerum-vault', method: 'status', args: {} }, OWN_PAGE, {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers,
+      ...OPEN_VAULT, handlers,
     });
     expect(response).toEqual({ ok: false, error: { code: 'storage-failed', detail: 'TypeError' } });
   });
@@ -217,15 +220,70 @@ describe('service: create, unlock, records', () => {
     expect(h.events.at(-1)).toEqual({ channel: 'handlerum-event', type: 'state', state: 'locked' });
   });
 
-  it('a passphrase change on a locked vault unlocks it as a normal unlock does (session, events)', async () => {
+  it('a passphrase change on a locked vault → locked, and the old passphrase still opens it', async () => {
     const h = await harness();
     const { kek: current } = await created(h);
     value(await h.call('lock', {}));
     const next = { kdf: testKdf(), kek: kek() };
-    value(await h.call('changePassphrase', { currentKek: current, ...next }));
-    expect(value(await h.call('status', {})).state).toBe('unlocked');
-    expect((await h.session.get()).dataKey).toBeDefined();
-    expect(h.events.at(-1)).toEqual({ channel: 'handlerum-event', type: 'state', state: 'unlocked' });
+    expect(codeOf(await h.call('changePassphrase', { currentKek: current, ...next }))).toBe('locked');
+    expect(h.vault.state).toBe('locked');
+    value(await h.call('unlock', { kek: current }));
+  });
+});
+
+describe('a closed vault answers only what its screens need', () => {
+  // Written out here, not imported: opening a method to a locked browser must be a visible change.
+  const expected = {
+    'no-vault': ['status', 'create', 'restoreBegin', 'restoreWrite', 'restoreInspect', 'restoreFinish'],
+    locked: ['status', 'unlock', 'recover', 'lock'],
+  };
+  const closedStates = ['no-vault', 'locked'] as const;
+
+  it('the list of what is answered while closed is exactly this', () => {
+    expect(ANSWERED_WHILE_CLOSED).toEqual(expected);
+  });
+
+  it.each(closedStates)('%s: every other method of the whole API is refused before its arguments are read, and no handler runs', async (state) => {
+    const methods = Object.keys(ApiArgs) as ApiMethod[];
+    const open = new Set<string>(expected[state]);
+    expect(methods.filter((m) => open.has(m))).toHaveLength(open.size);
+    for (const method of methods) {
+      const { handlers, ran } = spyHandlers();
+      const activity = vi.fn(async () => {});
+      const response = await route({ channel: 'handlerum-vault', method, args: {} }, OWN_PAGE, {
+        ...OPEN_VAULT, vaultState: () => state, handlers, onActivity: activity,
+      });
+      if (open.has(method)) {
+        expect(codeOf(response), method).not.toBe(state);
+        continue;
+      }
+      expect(response, method).toEqual({ ok: false, error: { code: state, detail: method } });
+      expect(ran, method).toEqual([]);
+      expect(activity, method).not.toHaveBeenCalled();
+    }
+  });
+
+  it('settings can be neither read nor changed while locked, and status then carries none', async () => {
+    const h = await harness();
+    const { kek: current } = await created(h);
+    value(await h.call('setSettings', { autoLockMinutes: 10 }));
+    expect(value(await h.call('status', {})).settings).toMatchObject({ autoLockMinutes: 10 });
+    value(await h.call('lock', {}));
+
+    expect(codeOf(await h.call('setSettings', { autoLockMinutes: 24 * 60 }))).toBe('locked');
+    expect(codeOf(await h.call('getSettings', {}))).toBe('locked');
+    const status = value(await h.call('status', {}));
+    expect(status).toEqual({ state: 'locked', kdf: h.vault.kdfParams });
+
+    value(await h.call('unlock', { kek: current }));
+    expect(value(await h.call('getSettings', {})).autoLockMinutes).toBe(10);
+  });
+
+  it('without a vault: status names the state only, and records and settings are refused as no-vault', async () => {
+    const h = await harness();
+    expect(value(await h.call('status', {}))).toEqual({ state: 'no-vault' });
+    expect(codeOf(await h.call('setSettings', { autoLockMinutes: 24 * 60 }))).toBe('no-vault');
+    expect(codeOf(await h.call('listProfiles', {}))).toBe('no-vault');
   });
 });
 
@@ -392,13 +450,15 @@ describe('backup transfer', () => {
 
   it('transfers expire, and a lock forgets them', async () => {
     const h = await harness();
-    await created(h);
+    const { kek: current } = await created(h);
     const { transferId } = value(await h.call('backupCreate', {}));
     h.clock.now += 11 * 60_000;
     value(await h.call('restoreBegin', { size: 1 })); // opening a transfer sweeps expired ones
     expect(codeOf(await h.call('backupRead', { transferId, index: 0 }))).toBe('bad-request');
     const fresh = value(await h.call('backupCreate', {}));
     value(await h.call('lock', {}));
+    expect(codeOf(await h.call('backupRead', { transferId: fresh.transferId, index: 0 }))).toBe('locked');
+    value(await h.call('unlock', { kek: current }));
     expect(codeOf(await h.call('backupRead', { transferId: fresh.transferId, index: 0 }))).toBe('bad-request');
   });
 });

@@ -3,8 +3,8 @@
  * receivers already read: observations, and clinical items (conditions, medicines, allergies,
  * immunizations, procedures, reports) in the words they were imported with. Only what the
  * vault knows is written; nothing is invented — an element R4 requires that the vault does not
- * hold (a medicine request's intent, a status that was never given) is left out, so a strict
- * validator says so, rather than made up.
+ * hold (a status that was never given) is left out, so a strict validator says so, rather than
+ * made up. Every observation names its subject, as R4's vital-signs profile requires.
  */
 
 type Text2 = { da: string; en: string };
@@ -20,6 +20,8 @@ export interface StandardObservation {
   category?: string;
   effective?: string;
   value?: Value;
+  /** How the value was reached, when it is a statistic of a day's readings: `average`. */
+  statistic?: 'average';
   components?: { name: Text2; code: { system?: string; code?: string }; value?: Value }[];
 }
 
@@ -39,6 +41,8 @@ export interface StandardClinical {
   resourceType: (typeof CLINICAL_RESOURCE_TYPES)[number];
   title: string;
   status?: string;
+  /** A MedicationRequest's intent (R4 requires it), as imported. */
+  intent?: string;
   date?: string;
   detail?: string;
 }
@@ -51,6 +55,8 @@ export const isFhirId = (id: string): boolean => FHIR_ID.test(id);
 /** R4 `dateTime`: a year, month, day, or a time with seconds and a zone. */
 const FHIR_DATE_TIME = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
 const UCUM = 'http://unitsofmeasure.org';
+/** Who the data is about: R4 requires a subject; the bundle's signed issuer is that person. */
+const SUBJECT = { display: 'Borgeren, der har underskrevet denne deling / the citizen who signed this bundle' };
 const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
 /**
@@ -69,10 +75,17 @@ const UCUM_CODES: Readonly<Record<string, string>> = {
 /** The UCUM code of a unit's text, when it has a known one. */
 export const ucumCode = (unit: string): string | undefined => (Object.hasOwn(UCUM_CODES, unit) ? UCUM_CODES[unit] : undefined);
 
+/**
+ * The code as imported, and the name as text. No `display` is written: a coding's display must
+ * be the code system's own, and the vault keeps its own words for the name instead.
+ */
 const codeableConcept = (code: StandardObservation['code'], name: Text2) => ({
-  ...(code.code ? { coding: [{ ...(code.system ? { system: code.system } : {}), code: code.code, display: name.en }] } : {}),
+  ...(code.code ? { coding: [{ ...(code.system ? { system: code.system } : {}), code: code.code }] } : {}),
   text: name.da,
 });
+
+/** R4's observation-statistics code system: a day's `average`, and its `minimum` and `maximum` as components. */
+export const OBSERVATION_STATISTICS = `${TERMINOLOGY}/observation-statistics`;
 
 function value(v: Value | undefined, field: string): Record<string, unknown> {
   if (!v) return {};
@@ -93,16 +106,15 @@ function observation(o: StandardObservation, i: number): Record<string, unknown>
     status: o.status,
     ...(o.category ? { category: [{ coding: [{ system: `${TERMINOLOGY}/observation-category`, code: o.category }] }] } : {}),
     code: codeableConcept(o.code, o.name),
+    subject: SUBJECT,
     ...(o.effective ? { effectiveDateTime: o.effective } : {}),
     ...value(o.value, `observations[${i}].value`),
+    ...(o.statistic ? { method: { coding: [{ system: OBSERVATION_STATISTICS, code: o.statistic }], text: 'Gennemsnit af dagens målinger / mean of the day’s readings' } } : {}),
     ...(o.components?.length
       ? { component: o.components.map((c, j) => ({ code: codeableConcept(c.code, c.name), ...value(c.value, `observations[${i}].components[${j}].value`) })) }
       : {}),
   };
 }
-
-/** Who the clinical items are about: R4 requires a subject; the bundle's signed issuer is that person. */
-const SUBJECT = { display: 'Borgeren, der har underskrevet denne deling / the citizen who signed this bundle' };
 
 const CLINICAL_STATUS: Partial<Record<StandardClinical['resourceType'], { system: string; codes: ReadonlySet<string> }>> = {
   Condition: { system: `${TERMINOLOGY}/condition-clinical`, codes: new Set(['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved']) },
@@ -145,7 +157,15 @@ function clinical(c: StandardClinical, i: number): Record<string, unknown> {
     case 'MedicationStatement':
       return { ...head, ...status, medicationCodeableConcept: concept, subject: SUBJECT, ...when(c.date, 'effectiveDateTime'), ...(c.detail ? { dosage: [{ text: c.detail }] } : {}) };
     case 'MedicationRequest':
-      return { ...head, ...status, medicationCodeableConcept: concept, subject: SUBJECT, ...when(c.date, 'authoredOn'), ...(c.detail ? { dosageInstruction: [{ text: c.detail }] } : {}) };
+      return {
+        ...head,
+        ...status,
+        ...(c.intent !== undefined ? { intent: c.intent } : {}),
+        medicationCodeableConcept: concept,
+        subject: SUBJECT,
+        ...when(c.date, 'authoredOn'),
+        ...(c.detail ? { dosageInstruction: [{ text: c.detail }] } : {}),
+      };
     case 'AllergyIntolerance':
       return {
         ...head,

@@ -1,7 +1,7 @@
 /**
- * Activities (appointments, deadlines) as iCalendar (RFC 5545). Written here rather than
- * reusing the overview's exporter, which depends on the vault's calendar model; the bundle
- * stays free of vault code. Same rules: CRLF, TEXT escaping, folding at 75 octets, UTC times.
+ * Activities (appointments, deadlines) as iCalendar (RFC 5545): the one iCalendar writer, used
+ * by a share's `activities.ics` and by the calendar page's export alike, so both say the same
+ * event the same way. CRLF, TEXT escaping, folding at 75 octets, UTC times. Free of vault code.
  */
 import { utf8 } from '../encoding';
 
@@ -21,11 +21,12 @@ export interface StandardActivity {
   categories?: readonly string[];
 }
 
-const escapeText = (value: string): string =>
+/** TEXT escaping (§3.3.11). */
+export const escapeText = (value: string): string =>
   value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */
-function foldLine(line: string): string {
+export function foldLine(line: string): string {
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -60,7 +61,7 @@ function dateProperty(name: string, value: string, field: string): string {
  * @throws {TypeError} naming the activity whose start or end is not a date.
  */
 export function activitiesToICalendar(activities: readonly StandardActivity[], options: { now: Date; name: string }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Handlerum//Bundle//DA', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(options.name)}`];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Handlerum//Kalender//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
   activities.forEach((a, i) => {
     if (a.url !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020\u007f]+$/.test(a.url)) throw new TypeError(`activities[${i}].url: not a URI`);
     lines.push(

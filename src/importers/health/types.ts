@@ -81,6 +81,8 @@ export interface ClinicalItem {
   /** What it is, in words (the code's display or text). */
   title: string;
   status?: string;
+  /** A MedicationRequest's intent (order, plan, proposal…), as the source gave it. */
+  intent?: string;
   date?: string;
   detail?: string;
   /** The code the title comes from (SNOMED CT, ICD-10, ATC, …), when there is one. */

@@ -4,11 +4,18 @@
  * (a test keeps the two equal; regenerate with `npm run municipality -- --write-openapi`).
  */
 import { z } from 'zod';
+import { RecipientDocument } from '../../bundle/recipient-document';
 import * as s from './schemas';
+
+/** What POST /revocations answers for a notice it accepts (src/municipality-server/routes/public.ts). */
+const RevocationReceipt = z.strictObject({
+  bundleId: z.string().describe('The bundle the notice withdraws.'),
+  revoked: z.literal(true),
+  revokedAt: z.string().describe('When consent was withdrawn, as the first accepted notice says; a repeated notice keeps it.'),
+});
 
 const COMPONENTS: Record<string, z.ZodType> = {
   Citizen: s.Citizen,
-  CitizenRef: s.CitizenRef,
   Session: s.Session,
   MeResponse: s.MeResponse,
   KleRef: s.KleRef,
@@ -39,8 +46,6 @@ const COMPONENTS: Record<string, z.ZodType> = {
   ActivitiesPage: s.ActivitiesPage,
   DocumentsPage: s.DocumentsPage,
   AccessLogPage: s.AccessLogPage,
-  ManifestEntry: s.ManifestEntry,
-  PageManifest: s.PageManifest,
   Jwk: s.Jwk,
   Jwks: s.Jwks,
   Discovery: s.Discovery,
@@ -51,6 +56,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Problem: s.Problem,
   TokenResponse: s.TokenResponse,
   OAuthError: s.OAuthError,
+  RecipientDocument,
+  RevocationReceipt,
 };
 
 const PAGE_COMPONENT: Record<s.ResourceName, string> = {
@@ -110,6 +117,8 @@ const json = (name: string, description: string) => ({
   content: { 'application/json': { schema: ref(name) } },
 });
 const SECURED = [{ citizenOAuth: ['citizen-data'] }];
+/** An operation anyone may call: said explicitly, so no reader takes it for one that forgot its security. */
+const PUBLIC: never[] = [];
 const COMMON_ERRORS = {
   '401': problem('Missing, expired or revoked access token (WWW-Authenticate: Bearer).'),
   '500': problem('Server error; retry later.'),
@@ -167,6 +176,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         operationId: 'discovery',
         summary: 'Where everything is: issuer, OAuth endpoints, JWKS, API base, limits',
         tags: ['discovery'],
+        security: PUBLIC,
         responses: { '200': json('Discovery', 'Service description.') },
       },
     },
@@ -175,7 +185,36 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         operationId: 'jwks',
         summary: 'The municipality\u2019s public signing keys (current and earlier kids)',
         tags: ['discovery'],
+        security: PUBLIC,
         responses: { '200': json('Jwks', 'JSON Web Key Set of Ed25519 keys.') },
+      },
+    },
+    '/.well-known/handlerum-recipient.json': {
+      get: {
+        operationId: 'recipient-document',
+        summary: 'Whom citizens encrypt a bundle for a case\u2019s inbox to (age recipient) and where to withdraw it',
+        tags: ['discovery'],
+        security: PUBLIC,
+        responses: { '200': json('RecipientDocument', 'The municipality as a recipient of Handlerum bundles.') },
+      },
+    },
+    '/revocations': {
+      post: {
+        operationId: 'revocation',
+        summary: 'Withdraw consent for a bundle sent to an inbox: a notice signed by the key that signed the bundle',
+        tags: ['inbox'],
+        security: PUBLIC,
+        requestBody: {
+          required: true,
+          description: 'The revocation notice: a compact JWS (EdDSA) naming the bundle id, at most 16 KiB.',
+          content: { 'application/jose': { schema: { type: 'string' } } },
+        },
+        responses: {
+          '200': json('RevocationReceipt', 'The bundle is marked withdrawn.'),
+          '400': problem('Not a compact JWS naming a bundle id, or not signed by the bundle\u2019s key (invalid-request).'),
+          '404': problem('No bundle with that id arrived here (not-found).'),
+          '413': problem('The body is larger than 16 KiB (payload-too-large).'),
+        },
       },
     },
     '/oauth/authorize': {
@@ -183,6 +222,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         operationId: 'authorize',
         summary: 'Sign-in page (authorization code flow with PKCE S256)',
         tags: ['oauth'],
+        security: PUBLIC,
         parameters: ['response_type', 'client_id', 'redirect_uri', 'code_challenge', 'code_challenge_method', 'state', 'scope'].map(
           (name) => ({
             name,
@@ -201,6 +241,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         operationId: 'authorize-submit',
         summary: 'The sign-in form\u2019s submission; redirects to redirect_uri with code and state',
         tags: ['oauth'],
+        security: PUBLIC,
         requestBody: {
           required: true,
           content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } } },
@@ -208,6 +249,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         responses: {
           '302': { description: 'Redirect to redirect_uri?code=…&state=…' },
           '400': { description: 'Error page (HTML).', content: { 'text/html': { schema: { type: 'string' } } } },
+          '413': problem('Body larger than 8 KiB; never read further.'),
         },
       },
     },
@@ -216,6 +258,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         operationId: 'token',
         summary: 'Exchange a code (with code_verifier) or a refresh token for tokens',
         tags: ['oauth'],
+        security: PUBLIC,
         requestBody: {
           required: true,
           content: {
@@ -238,6 +281,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         responses: {
           '200': json('TokenResponse', 'Tokens. Refresh tokens rotate: each use returns a new one.'),
           '400': json('OAuthError', 'RFC 6749 error (this endpoint speaks OAuth errors, not problem+json).'),
+          '413': problem('Body larger than 8 KiB; never read further.'),
         },
       },
     },
@@ -287,6 +331,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         '404': problem('No such case for this citizen.'),
         '413': problem('Body larger than max_inbox_bytes.'),
         '415': problem('Neither application/octet-stream nor application/json.'),
+        '429': problem('inbox-full: the citizen\u2019s inboxes hold the most items allowed; nothing was stored.'),
+        '507': problem('inbox-full: the item would take the citizen\u2019s inboxes past their byte quota; nothing was stored.'),
         ...COMMON_ERRORS,
       },
     },
@@ -323,11 +369,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference municipality (npm run municipality)' }],
     tags: [
-      { name: 'discovery' },
-      { name: 'oauth' },
-      { name: 'citizen' },
-      { name: 'sync' },
-      { name: 'inbox' },
+      { name: 'discovery', description: 'Public documents: the service description, signing keys and the inbox\u2019s recipient key.' },
+      { name: 'oauth', description: 'Sign-in: authorization code with PKCE, and tokens.' },
+      { name: 'citizen', description: 'The signed-in citizen and their documents\u2019 PDFs.' },
+      { name: 'sync', description: 'Incremental, signed pages of each kind of record.' },
+      { name: 'inbox', description: 'What the citizen sends to a case, and withdrawing it.' },
     ],
     paths,
     components: {

@@ -308,7 +308,7 @@ export const Tombstone = z
 const JwsCompact = z
   .string()
   .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
-  .describe('Compact JWS (EdDSA) over the page manifest; see PageManifest.');
+  .describe('Compact JWS (EdDSA) over the page manifest; its payload is the page manifest (docs/citizen-data-api.md, Signatures and provenance).');
 
 function page<T extends z.ZodType>(item: T) {
   return z.object({

@@ -1,7 +1,8 @@
 /**
  * In-memory OAuth state: authorization codes bound to a PKCE challenge, client and redirect URI;
  * access tokens; rotating refresh tokens. Reusing a code or an old refresh token revokes every
- * token that came from it (RFC 9700 §2.2.2, §4.14).
+ * token that came from it (RFC 9700 §2.2.2, §4.14). Refresh tokens expire when left unused, and
+ * one sign-in's chain of them ends after the session lifetime however often it is used.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base64urlEncode, utf8 } from '../../municipal/api/encoding';
@@ -30,7 +31,22 @@ export interface AccessToken extends Grant {
 
 interface RefreshState extends Grant {
   readonly family: string;
+  readonly expiresAt: number;
   used: boolean;
+}
+
+/** When a sign-in's chain ends, and whether it was cut short. */
+interface FamilyState {
+  readonly endsAt: number;
+  revoked: boolean;
+}
+
+export interface TokenLifetimes {
+  readonly accessSeconds: number;
+  /** A refresh token unused this long is dead. */
+  readonly refreshSeconds: number;
+  /** No token of one sign-in outlives this, counted from the sign-in. */
+  readonly sessionSeconds: number;
 }
 
 export interface IssuedTokens {
@@ -54,11 +70,12 @@ export class TokenStore {
   private readonly codes = new Map<string, CodeState>();
   private readonly access = new Map<string, AccessToken>();
   private readonly refresh = new Map<string, RefreshState>();
-  private readonly revokedFamilies = new Set<string>();
+  private readonly families = new Map<string, FamilyState>();
+  private nextSweep = 0;
 
   constructor(
     private readonly now: () => number,
-    private readonly accessTtlSeconds: number,
+    private readonly lifetimes: TokenLifetimes,
     private readonly codeTtlSeconds = 120,
   ) {}
 
@@ -80,46 +97,83 @@ export class TokenStore {
     if (!state) return 'invalid_grant';
     if (state.used) {
       // A code used twice may have been stolen: revoke what the first use produced.
-      this.revokedFamilies.add(state.family);
+      this.revoke(state.family);
       return 'invalid_grant';
     }
     state.used = true;
     if (state.expiresAt < this.now()) return 'invalid_grant';
     if (state.clientId !== clientId || state.redirectUri !== redirectUri) return 'invalid_grant';
     if (!VERIFIER.test(verifier) || s256(verifier) !== state.challenge) return 'invalid_grant';
-    return this.issue(state, state.family);
+    return this.issue(state, this.startFamily(state.family));
   }
 
   refreshTokens(refreshToken: string, clientId: string): IssuedTokens | TokenError {
     const state = this.refresh.get(refreshToken);
-    if (!state || this.revokedFamilies.has(state.family)) return 'invalid_grant';
+    if (!state || !this.isLive(state.family)) return 'invalid_grant';
     if (state.used) {
-      this.revokedFamilies.add(state.family);
+      // Someone holds a token that was already exchanged: either it or its successor was stolen.
+      this.revoke(state.family);
       return 'invalid_grant';
     }
-    if (state.clientId !== clientId) return 'invalid_grant';
+    if (state.clientId !== clientId || state.expiresAt < this.now()) return 'invalid_grant';
     state.used = true;
     return this.issue(state, state.family);
   }
 
   /** Issues tokens without the browser flow (test mode only). */
   issueDirect(grant: Grant): IssuedTokens {
-    return this.issue(grant, randomToken());
+    return this.issue(grant, this.startFamily(randomToken()));
+  }
+
+  private startFamily(family: string): string {
+    this.families.set(family, { endsAt: this.now() + this.lifetimes.sessionSeconds * 1000, revoked: false });
+    return family;
+  }
+
+  private revoke(family: string): void {
+    const state = this.families.get(family);
+    if (state) state.revoked = true;
+    else this.families.set(family, { endsAt: this.now() + this.lifetimes.sessionSeconds * 1000, revoked: true });
+  }
+
+  private isLive(family: string): boolean {
+    const state = this.families.get(family);
+    return state !== undefined && !state.revoked && state.endsAt >= this.now();
   }
 
   private issue(grant: Grant, family: string): IssuedTokens {
+    this.sweep();
+    const now = this.now();
+    const endsAt = this.families.get(family)?.endsAt ?? now;
     const accessToken = randomToken();
     const refreshToken = randomToken();
     const base: Grant = { subject: grant.subject, actor: grant.actor, relation: grant.relation, clientId: grant.clientId };
-    this.access.set(accessToken, { ...base, family, expiresAt: this.now() + this.accessTtlSeconds * 1000 });
-    this.refresh.set(refreshToken, { ...base, family, used: false });
-    return { accessToken, refreshToken, expiresIn: this.accessTtlSeconds };
+    const accessExpiresAt = Math.min(now + this.lifetimes.accessSeconds * 1000, endsAt);
+    this.access.set(accessToken, { ...base, family, expiresAt: accessExpiresAt });
+    this.refresh.set(refreshToken, { ...base, family, used: false, expiresAt: Math.min(now + this.lifetimes.refreshSeconds * 1000, endsAt) });
+    return { accessToken, refreshToken, expiresIn: Math.max(0, Math.floor((accessExpiresAt - now) / 1000)) };
+  }
+
+  /**
+   * Forgets what can no longer be used, at most once a minute. A used refresh token is kept
+   * until it would have expired, so its reuse is still seen as theft; a family is kept while
+   * any of its tokens is.
+   */
+  private sweep(): void {
+    const now = this.now();
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + 60_000;
+    // A used code stays while its sign-in does, so a late second use still revokes it.
+    for (const [key, code] of this.codes) if (code.expiresAt < now && !(code.used && this.families.has(code.family))) this.codes.delete(key);
+    for (const [key, token] of this.access) if (token.expiresAt < now) this.access.delete(key);
+    for (const [key, token] of this.refresh) if (token.expiresAt < now) this.refresh.delete(key);
+    for (const [key, family] of this.families) if (family.endsAt < now) this.families.delete(key);
   }
 
   /** The grant behind a bearer token, or undefined if unknown, expired or revoked. */
   authenticate(accessToken: string): AccessToken | undefined {
     const token = this.access.get(accessToken);
-    if (!token || token.expiresAt < this.now() || this.revokedFamilies.has(token.family)) return undefined;
+    if (!token || token.expiresAt < this.now() || !this.isLive(token.family)) return undefined;
     return token;
   }
 

@@ -2,8 +2,9 @@
 import { Hono, type Context } from 'hono';
 import { LEA_ID, METTE_ID } from '../data/personas/family';
 import { PERSONAS } from '../data/catalog';
+import { formFields, queryFields } from '../form';
 import { errorPage, LOGIN_CHOICES, loginPage } from '../oauth/login-page';
-import { isAllowedRedirectUri } from '../oauth/redirect-uri';
+import type { ExtensionRegistry } from '../oauth/redirect-uri';
 import type { IssuedTokens, TokenError } from '../oauth/tokens';
 import type { MunicipalityState } from '../state';
 import type { OAuthError, TokenResponse } from '../../municipal/api/schemas';
@@ -15,11 +16,11 @@ const FORWARDED = ['response_type', 'client_id', 'redirect_uri', 'code_challenge
 type AuthorizeCheck = { ok: true; params: Record<string, string> } | { ok: false; page: string } | { ok: false; redirect: string };
 
 /** Validates an authorization request: errors before the redirect URI is trusted are shown, never redirected. */
-function checkAuthorize(input: Record<string, string | undefined>): AuthorizeCheck {
+function checkAuthorize(input: Record<string, string | undefined>, extensions: ExtensionRegistry): AuthorizeCheck {
   const clientId = input.client_id ?? '';
   const redirectUri = input.redirect_uri ?? '';
   if (!/^[A-Za-z0-9._:-]{1,128}$/.test(clientId)) return { ok: false, page: 'Ugyldig eller manglende client_id.' };
-  if (!isAllowedRedirectUri(redirectUri)) return { ok: false, page: 'Adressen, der skal sendes tilbage til (redirect_uri), er ikke tilladt.' };
+  if (!extensions.isAllowedRedirectUri(redirectUri)) return { ok: false, page: 'Adressen, der skal sendes tilbage til (redirect_uri), er ikke tilladt.' };
   const fail = (error: string, description: string) => {
     const url = new URL(redirectUri);
     url.searchParams.set('error', error);
@@ -57,16 +58,18 @@ export function oauthRoutes(state: MunicipalityState): Hono {
   const app = new Hono();
 
   app.get('/authorize', (c) => {
-    const check = checkAuthorize(c.req.query());
+    const query = queryFields(c);
+    if (!query) return c.html(errorPage('En parameter er angivet flere gange.'), 400);
+    const check = checkAuthorize(query, state.extensions);
     if (check.ok) return c.html(loginPage(check.params, state.testMode));
     if ('page' in check) return c.html(errorPage(check.page), 400);
     return c.redirect(check.redirect, 302);
   });
 
   app.post('/authorize', async (c) => {
-    const form = await c.req.parseBody();
-    const input = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-    const check = checkAuthorize(input);
+    const input = await formFields(c);
+    if (!input) return c.html(errorPage('Formularen kunne ikke læses.'), 400);
+    const check = checkAuthorize(input, state.extensions);
     if (!check.ok) return 'page' in check ? c.html(errorPage(check.page), 400) : c.redirect(check.redirect, 302);
     const choice = LOGIN_CHOICES.find((ch) => ch.value === input.login);
     if (!choice) return c.html(errorPage('Vælg en person på listen.'), 400);
@@ -83,11 +86,9 @@ export function oauthRoutes(state: MunicipalityState): Hono {
   });
 
   app.post('/token', async (c) => {
-    if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
-      return oauthError(c, 'invalid_request', 'send application/x-www-form-urlencoded');
-    }
-    const form = await c.req.parseBody();
-    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const form = await formFields(c);
+    if (!form) return oauthError(c, 'invalid_request', 'send a UTF-8 application/x-www-form-urlencoded body');
+    const field = (name: string) => form[name] ?? '';
     const clientId = field('client_id');
     if (!clientId) return oauthError(c, 'invalid_request', 'client_id is required');
     switch (field('grant_type')) {

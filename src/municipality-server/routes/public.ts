@@ -1,15 +1,11 @@
 /** Public, unauthenticated routes: discovery, keys, a start page and the demo "change appointment" page. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { claimedBundleId, verifyRevocation } from '../../bundle/index';
 import { RECIPIENT_DOCUMENT_PATH, type RecipientDocument } from '../../bundle/recipient-document';
 import { problem } from '../problem';
 import { RESOURCES, type Discovery } from '../../municipal/api/schemas';
 import { MUNICIPALITY } from '../data/municipality';
 import { MAX_PAGE_SIZE, type MunicipalityState } from '../state';
-
-/** A notice is a short JWS; anything much larger is not one. */
-const MAX_NOTICE_BYTES = 16 * 1024;
 
 export function publicRoutes(state: MunicipalityState): Hono {
   const app = new Hono();
@@ -49,22 +45,29 @@ export function publicRoutes(state: MunicipalityState): Hono {
 
   // A citizen withdraws consent for a bundle sent to an inbox. No sign-in: the notice is signed
   // by the key that signed the bundle, which is the only key it is checked against.
-  app.post(
-    '/revocations',
-    bodyLimit({ maxSize: MAX_NOTICE_BYTES, onError: (c) => problem(c, 'payload-too-large', 413, `at most ${MAX_NOTICE_BYTES} bytes`) }),
-    async (c) => {
-      const notice = (await c.req.text()).trim();
-      const bundleId = claimedBundleId(notice);
-      if (!bundleId) return problem(c, 'invalid-request', 400, 'not a compact JWS naming a bundle id');
-      const held = state.inboxBundles.get(bundleId);
-      if (!held) return problem(c, 'not-found', 404, 'no bundle with that id arrived here');
-      const checked = verifyRevocation(notice, { kty: 'OKP', crv: 'Ed25519', x: held.issuerKey });
-      if (!checked.ok) return problem(c, 'invalid-request', 400, `the notice is not valid for that bundle: ${checked.reason}`);
+  // (Its body is bounded by body-limit.ts, like every endpoint's.)
+  app.post('/revocations', async (c) => {
+    const notice = (await c.req.text()).trim();
+    const bundleId = claimedBundleId(notice);
+    if (!bundleId) return problem(c, 'invalid-request', 400, 'not a compact JWS naming a bundle id');
+    // Citizens' bundles are held apart; the notice withdraws only those its key signed.
+    const held = state.inboxes.bundlesWithId(bundleId);
+    if (held.length === 0) return problem(c, 'not-found', 404, 'no bundle with that id arrived here');
+    let reason = '';
+    let revokedAt: string | undefined;
+    for (const bundle of held) {
+      const checked = verifyRevocation(notice, { kty: 'OKP', crv: 'Ed25519', x: bundle.issuerKey });
+      if (!checked.ok) {
+        reason = checked.reason;
+        continue;
+      }
       // A repeated notice changes nothing; the first one's time stands.
-      if (!held.revokedAt) Object.assign(held, { revokedAt: checked.revokedAt, notice });
-      return c.json({ bundleId, revoked: true, revokedAt: held.revokedAt });
-    },
-  );
+      if (!bundle.revokedAt) Object.assign(bundle, { revokedAt: checked.revokedAt, notice });
+      revokedAt ??= bundle.revokedAt;
+    }
+    if (!revokedAt) return problem(c, 'invalid-request', 400, `the notice is not valid for that bundle: ${reason}`);
+    return c.json({ bundleId, revoked: true, revokedAt });
+  });
 
   app.get('/', (c) =>
     c.html(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${MUNICIPALITY.name} – referenceserver</title></head>

@@ -104,15 +104,14 @@ export function testModeRoutes(state: MunicipalityState): Hono {
 
   // What arrived in an inbox, as the caseworker's system would get it: the body as sent.
   app.get('/inbox/:receiptId', (c) => {
-    const body = state.inboxBodies.get(c.req.param('receiptId'));
+    const body = state.inboxes.body(c.req.param('receiptId'));
     if (!body) return problem(c, 'not-found', 404, 'no such inbox item');
     return c.body(body.slice().buffer, 200, { 'Content-Type': 'application/octet-stream' });
   });
 
   // Whether the citizen has withdrawn a bundle in an inbox, as the caseworker's system would see it.
   app.get('/inbox/:receiptId/revocation', (c) => {
-    const receiptId = c.req.param('receiptId');
-    const held = [...state.inboxBundles.values()].find((b) => b.receiptId === receiptId);
+    const held = state.inboxes.bundleOfReceipt(c.req.param('receiptId'));
     if (!held) return problem(c, 'not-found', 404, 'no opened bundle with that receipt');
     return c.json({ revoked: held.revokedAt !== undefined, ...(held.revokedAt ? { revokedAt: held.revokedAt } : {}) });
   });

@@ -18,6 +18,7 @@ export const healthClinicalKind = defineKind({
     resourceType: ClinicalResourceType,
     title: z.string().min(1).max(1000),
     status: z.string().max(100).optional(),
+    intent: z.string().max(100).optional(),
     date: z.string().max(40).optional(),
     detail: z.string().max(10_000).optional(),
   }),

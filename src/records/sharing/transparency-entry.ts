@@ -43,3 +43,28 @@ export const transparencyEntryKind = defineKind({
   description: 'One entry of the vault\u2019s own log of shares, exports, imports, revocations and deletions, hash-chained to the one before.',
   schema: LogEntry,
 });
+
+/**
+ * The log's head, signed with a profile's Ed25519 key: a compact JWS (EdDSA) whose payload is
+ * the canonical JSON of everything here but `jws` (see src/sharing/transparency-log.ts). The
+ * chain shows that no entry was changed; this shows that the log reached `seq` at `signedAt`,
+ * so entries cut off the end, or a head rewritten to match, no longer verify.
+ */
+export const SignedLogHead = z.strictObject({
+  /** 0 and GENESIS_HASH for an empty log. */
+  seq: z.int().min(0),
+  hash: Hash,
+  signedAt: IsoDateTime,
+  signingKey: z.strictObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }),
+  jws: z.string().max(2000),
+});
+export type SignedLogHead = z.infer<typeof SignedLogHead>;
+
+/** The log's signed head, one record for the vault, written in the same transaction as each entry. */
+export const transparencyHeadKind = defineKind({
+  name: 'transparency-head',
+  scope: 'vault',
+  version: 1,
+  description: 'The newest entry of the vault\u2019s own log (its number and hash), signed with a profile\u2019s key, so cutting entries off the end is detected.',
+  schema: SignedLogHead,
+});

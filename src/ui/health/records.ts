@@ -144,6 +144,7 @@ const observationData = (origin: FhirOrigin, o: HealthObservation): ObservationD
 const clinicalData = (origin: FhirOrigin, c: ClinicalItem): ClinicalData => ({
   origin, fhirId: c.id, resourceType: c.resourceType, title: clip(c.title, 1000),
   ...(c.status !== undefined ? { status: c.status } : {}),
+  ...(c.intent !== undefined ? { intent: clip(c.intent, 100) } : {}),
   ...(c.date !== undefined ? { date: c.date } : {}),
   ...(c.detail !== undefined ? { detail: clip(c.detail, 10_000) } : {}),
 });

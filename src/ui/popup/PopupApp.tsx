@@ -54,7 +54,7 @@ function UnlockedView(props: { status: StatusInfo; onLocked: () => void }) {
   return (
     <>
       <p class="state unlocked">{t('popup.unlocked')}</p>
-      {needsBackupReminder(props.status.settings, new Date()) && <BackupReminder backupHref={vaultUrl()} />}
+      {props.status.settings && needsBackupReminder(props.status.settings, new Date()) && <BackupReminder backupHref={vaultUrl()} />}
       <AlertLine>{error}</AlertLine>
       <section aria-labelledby="popup-people">
         <h2 id="popup-people">{t('popup.people')}</h2>

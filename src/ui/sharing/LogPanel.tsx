@@ -7,7 +7,7 @@ import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { longDate } from '../format';
 import { t } from '../i18n/index';
-import { logText } from './words';
+import { logCheckText, logText } from './words';
 
 export function LogPanel(props: { refreshKey: number }) {
   const [entries, setEntries] = useState<LogEntry[] | null>(null);
@@ -17,9 +17,7 @@ export function LogPanel(props: { refreshKey: number }) {
   }, [props.refreshKey]);
 
   const verify = () =>
-    action.run(t('sharing.log.verifying'), () => callVault('logVerify', {}), (check) =>
-      check.valid ? t('sharing.log.valid', { count: check.count }) : t('sharing.log.invalid', { at: check.brokenAt }),
-    );
+    action.run(t('sharing.log.verifying'), () => callVault('logVerify', {}), logCheckText);
   const download = async () => {
     const file = await action.run(t('common.working'), () => callVault('logExport', {}));
     if (file) saveBlob(new Blob([file.json], { type: 'application/json' }), file.fileName);

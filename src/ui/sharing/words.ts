@@ -4,6 +4,7 @@ import { CLINICAL_TYPES, type ScopeItem } from '../../records/sharing/selection'
 import { metricName } from '../health/format';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
+import type { SharingApiResults } from '../../messaging/sharing-api';
 import { errorMessage } from '../errors';
 import { sizeText } from '../own/attachments';
 import { locale } from '../i18n/index';
@@ -91,6 +92,27 @@ export function logText(entry: LogEntry): string {
     default:
       return t(`sharing.log.type.${entry.type}`, base);
   }
+}
+
+/** What the check of the log found, in the citizen's words. */
+export function logCheckText(check: SharingApiResults['logVerify']): string {
+  if (check.valid) return t('sharing.log.valid', { count: check.count });
+  const found = (() => {
+    switch (check.reason) {
+      case 'cut':
+        return t('sharing.log.invalidCut', { at: check.brokenAt });
+      case 'head':
+        return t('sharing.log.invalidHead');
+      case 'signature':
+      case 'signer':
+        return t('sharing.log.invalidSignature');
+      case 'unsigned':
+        return t('sharing.log.invalidUnsigned');
+      default:
+        return t('sharing.log.invalid', { at: check.brokenAt });
+    }
+  })();
+  return `${found} ${t('sharing.log.invalidAdvice')}`;
 }
 
 /**

@@ -15,10 +15,11 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { buildWithHostPermissions } from './chromium';
 import { connectAndSync } from './municipality';
 import type { VaultApi } from './vault-api';
+import { FIREFOX_ADDON_ID } from '../../../src/municipal/api/extension-identity';
 
 /** The Firefox build to install; FIREFOX_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild .output). */
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.FIREFOX_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../.output/firefox-mv3'));
-export const FIREFOX_ADDON_ID = 'vault@handlerum.dk';
+export { FIREFOX_ADDON_ID };
 /** Any fixed UUID: the extension's origin is moz-extension://<this>. */
 export const FIREFOX_EXTENSION_UUID = '7d1c6f0e-3b8a-4c52-9e4f-2a6b8d0c1e57';
 export const firefoxPath = (): string => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

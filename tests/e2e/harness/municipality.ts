@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ResourceName } from '../../../src/municipal/api/schemas';
 import { startMunicipalityServer, type RunningMunicipality } from '../../../src/municipality-server/server';
 import type { MunicipalityOptions } from '../../../src/municipality-server/state';
+import { FIREFOX_EXTENSION_UUID } from './firefox';
 import type { VaultApi } from './vault-api';
 
 /** The host permission that lets the extension reach the municipality on 127.0.0.1 (any port). */
@@ -14,11 +15,15 @@ export const LOOPBACK_HOST = 'http://127.0.0.1/*';
 /**
  * The reference municipality for this test file: started before its tests, closed after them.
  * Its `url` and `state` may be read inside the tests (not while the file is being loaded).
+ *
+ * It registers the extensions as a real municipality would: the builds' fixed ids (its default:
+ * the Chrome build's manifest key, the Firefox add-on id), plus the origin of the harness's
+ * Firefox installation, whose UUID is pinned (it is random in a citizen's Firefox).
  */
-export function municipalityForThisFile(options: Omit<MunicipalityOptions, 'baseUrl' | 'testMode'> = {}): Pick<RunningMunicipality, 'url' | 'state'> {
+export function municipalityForThisFile(options: Omit<MunicipalityOptions, 'baseUrl' | 'testMode' | 'extensions'> = {}): Pick<RunningMunicipality, 'url' | 'state'> {
   let running: RunningMunicipality | undefined;
   beforeAll(async () => {
-    running = await startMunicipalityServer({ ...options, port: 0, testMode: true });
+    running = await startMunicipalityServer({ ...options, port: 0, testMode: true, extensions: { extraOrigins: [`moz-extension://${FIREFOX_EXTENSION_UUID}`] } });
   });
   afterAll(async () => {
     await running?.close();

@@ -90,8 +90,11 @@ export function describeVaultLifecycle(browser: BrowserUnderTest): void {
 
     it('locks, refuses a wrong passphrase, and unlocks with the right one', async () => {
       await api.ok('lock', {});
-      expect((await api.ok('status', {})).state).toBe('locked');
+      expect(await api.ok('status', {})).toEqual({ state: 'locked', kdf: passphrase.kdf });
       expect(await api.errorOf('listRecords', { profileId: ownerId, kind: 'note' })).toBe('locked');
+      // Locked means locked: no settings to raise auto-lock with, no sync status to read.
+      expect(await api.errorOf('setSettings', { autoLockMinutes: 24 * 60 })).toBe('locked');
+      expect(await api.errorOf('municipalSyncStatus', {})).toBe('locked');
 
       const wrong = await kekFor('korrekt hest batteri hæfteklammer', passphrase.kdf);
       expect(await api.errorOf('unlock', { kek: wrong })).toBe('wrong-passphrase');

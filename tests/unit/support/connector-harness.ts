@@ -12,11 +12,10 @@ import { KIND_OF_RESOURCE, type MunicipalRecordData } from '../../../src/records
 import { startMunicipalityServer, type RunningMunicipality } from '../../../src/municipality-server/server';
 import { VAULT_SCOPE } from '../../../src/vault/record-store';
 import type { Vault } from '../../../src/vault/vault';
-import { KLE, TODAY } from '../municipality-test-helpers';
+import { KLE, REDIRECT, TODAY } from '../municipality-test-helpers';
 import { createdVault } from './setup-vault';
 
-export { TODAY };
-export const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/municipality';
+export { REDIRECT, TODAY };
 /** The service's clock: the morning of the server's anchor day. */
 export const NOW = Date.parse(`${TODAY}T08:00:00+01:00`);
 

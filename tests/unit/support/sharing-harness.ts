@@ -35,6 +35,7 @@ export async function sharingHarness(options: { municipalInbox?: SharingServiceD
       extensionId: EXTENSION_ID,
       extensionOrigin: ORIGIN,
       handlers: service.handlers,
+      vaultState: () => vault.state,
     })) as ApiResponse<M>;
   const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> => {
     const response = await raw(method, args);

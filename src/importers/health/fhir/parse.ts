@@ -212,6 +212,7 @@ class Resolver {
     const code = mainCode(fields.concept);
     if (code.code !== undefined) item.code = code;
     if (fields.status !== undefined) item.status = fields.status;
+    if (fields.intent !== undefined) item.intent = fields.intent;
     if (fields.date !== undefined) item.date = fields.date;
     if (fields.detail) item.detail = fields.detail;
     this.result.clinical.push(item);
@@ -251,6 +252,7 @@ class Resolver {
           concept: m.medicationCodeableConcept ?? this.medication(m.medicationReference, resource, n),
           fallbackTitle: m.medicationReference?.display,
           status: m.status,
+          intent: m.intent,
           date: m.authoredOn,
           detail: joinTexts(m.dosageInstruction?.map((d) => d.text)),
         };
@@ -301,6 +303,8 @@ interface ClinicalFields {
   concept: CodeableConceptT | undefined;
   fallbackTitle?: string | undefined;
   status?: string | undefined;
+  /** A medicine request's intent (R4 requires it: order, plan, proposal…). */
+  intent?: string | undefined;
   verification?: string | undefined;
   date?: string | undefined;
   detail?: string | undefined;

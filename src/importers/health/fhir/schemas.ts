@@ -123,6 +123,7 @@ export const MedicationRequest = z.looseObject({
   ...base,
   resourceType: z.literal('MedicationRequest'),
   status: opt(z.string()),
+  intent: opt(z.string()),
   medicationCodeableConcept: opt(CodeableConcept),
   medicationReference: opt(Reference),
   authoredOn: opt(z.string()),

@@ -1,0 +1,52 @@
+/**
+ * What a receiver is willing to hold: a bundle's size and how deeply data.json nests. Both are
+ * checked before the expensive or recursive work (decryption, JSON.parse, anything that walks
+ * the data), so a hostile bundle is refused instead of exhausting memory or the stack.
+ */
+
+/**
+ * The largest bundle opened by default: the vault makes at most 100 MiB of data and files
+ * (docs/bundle-format.md, "Size"); this leaves room for age's tags and the ZIP's headers.
+ */
+export const DEFAULT_MAX_BUNDLE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * How deeply data.json may nest (objects and arrays). The vault's deepest shape (a case with
+ * decisions, their appeal and its address; a FHIR resource inside a health record) is about 8;
+ * 64 keeps far from every JavaScript engine's recursion limit, so anything that walks the data
+ * recursively (JSON.stringify, a renderer) is safe.
+ */
+export const MAX_DATA_DEPTH = 64;
+
+/**
+ * How deeply a JSON text nests, found in one pass over its bytes without parsing it (so a text
+ * nested 100,000 levels deep costs no stack). Brackets inside strings do not count; the text
+ * need not be valid JSON (JSON.parse judges that afterwards).
+ */
+export function jsonDepth(bytes: Uint8Array): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (inString) {
+      if (b === 0x5c) i++; // a backslash escapes the next byte (a quote or another backslash)
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x5b || b === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+    } else if (b === 0x5d || b === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * The highest scrypt work factor (log2 N, with r = 8, p = 1) made or opened by default. scrypt
+ * needs 128 · r · N bytes: 256 MiB at the default 18, 1 GiB at 20. 21 and 22 would need 2 and
+ * 4 GiB in one buffer, more than a browser tab can allocate (the receiver page, the vault) and
+ * more than a receiver should be made to spend by a stranger's file.
+ */
+export const MAX_SCRYPT_WORK_FACTOR = 20;
+
+/** The memory scrypt needs at work factor `logN` (r = 8): 128 · 8 · 2^logN bytes. */
+export const scryptMemory = (logN: number): number => 1024 * 2 ** logN;

@@ -1,0 +1,90 @@
+/**
+ * The CLI's words, Danish and English, and the lines it prints about a bundle. Pure: every text
+ * from inside a bundle passes through `visible` here, so nothing a sender wrote can steer the
+ * reader's terminal.
+ */
+import type { BundleSummary, CliFailure, OpenFailureReason } from './sdk';
+import { visible } from './terminal';
+
+export type Lang = 'da' | 'en';
+
+export const langOf = (env: string | undefined): Lang => ((env ?? '').toLowerCase().startsWith('en') ? 'en' : 'da');
+
+export const REASONS: Record<OpenFailureReason, { da: string; en: string }> = {
+  'not-a-bundle': { da: 'Filen er ikke en Handlerum-pakke.', en: 'The file is not a Handlerum bundle.' },
+  'wrong-key': { da: 'Pakken kan ikke åbnes med denne nøgle eller adgangskode.', en: 'The bundle cannot be opened with this key or passphrase.' },
+  tampered: { da: 'Pakken er blevet ændret undervejs.', en: 'The bundle has been changed on the way.' },
+  'unsupported-version': { da: 'Pakken er i en nyere udgave af formatet. Opdatér værktøjet.', en: 'The bundle uses a newer format version. Update this tool.' },
+  'bad-signature': { da: 'Underskriften passer ikke: pakken er ikke fra den, den siger.', en: 'The signature does not match: the bundle is not from whom it says.' },
+  'not-for-you': { da: 'Pakken var ikke ment til dig.', en: 'The bundle was not meant for you.' },
+  'not-yet-valid': { da: 'Pakken gælder ikke endnu.', en: 'The bundle is not valid yet.' },
+  expired: { da: 'Pakken er udløbet.', en: 'The bundle has expired.' },
+  revoked: { da: 'Borgeren har trukket delingen tilbage.', en: 'The citizen has withdrawn this share.' },
+  'too-large': {
+    da: 'Pakken er for stor eller for dybt indlejret til at blive åbnet sikkert. Filerne kan læses med age og unzip (se docs/bundle-format.md).',
+    en: 'The bundle is too large or too deeply nested to open safely. Its files can be read with age and unzip (see docs/bundle-format.md).',
+  },
+};
+
+/** What went wrong besides a refused bundle, said before the technical detail. */
+export const FAILURES: Record<Exclude<CliFailure, 'usage'>, { da: string; en: string }> = {
+  internal: { da: 'Der skete en uventet fejl.', en: 'An unexpected error happened.' },
+  unreadable: { da: 'En fil kunne ikke læses.', en: 'A file could not be read.' },
+  unwritable: { da: 'Mappen kunne ikke skrives; intet er skrevet.', en: 'The folder could not be written; nothing was written.' },
+};
+
+const USAGE = {
+  da: [
+    'Brug:',
+    '  receiver keygen [-o nøglefil]',
+    '  receiver verify <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--now ISO-tid] [--revocations fil] [--json]',
+    '  receiver open <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--out mappe] [--now ISO-tid] [--revocations fil] [--json]',
+    'Afslutningskoder:',
+    '  0 gyldig (og skrevet)   1 uventet fejl   2 forkert brug   3 en fil kan ikke læses',
+    '  4 mappen kan ikke skrives (findes og er ikke tom, eller skrivning fejlede; intet efterlades)',
+    '  10 ikke en pakke   11 forkert nøgle   12 ændret   13 nyere format   14 forkert underskrift',
+    '  15 ikke til dig   16 gælder ikke endnu   17 udløbet   18 trukket tilbage   19 for stor eller for dyb',
+  ],
+  en: [
+    'Usage:',
+    '  receiver keygen [-o identity-file]',
+    '  receiver verify <bundle> (-i identity-file | --passphrase-env VAR) [--now ISO-time] [--revocations file] [--json]',
+    '  receiver open <bundle> (-i identity-file | --passphrase-env VAR) [--out dir] [--now ISO-time] [--revocations file] [--json]',
+    'Exit codes:',
+    '  0 valid (and written)   1 unexpected error   2 usage   3 a file cannot be read',
+    '  4 the folder cannot be written (exists and is not empty, or writing failed; nothing is left behind)',
+    '  10 not a bundle   11 wrong key   12 tampered   13 newer format   14 bad signature',
+    '  15 not for you   16 not yet valid   17 expired   18 revoked   19 too large or too deep',
+  ],
+} as const;
+
+export const usageLines = (lang: Lang): readonly string[] => USAGE[lang];
+
+export const T = {
+  from: { da: 'Fra', en: 'From' },
+  to: { da: 'Til', en: 'To' },
+  purpose: { da: 'Formål', en: 'Purpose' },
+  scope: { da: 'Omfang', en: 'Scope' },
+  validFrom: { da: 'Gælder fra', en: 'Valid from' },
+  validUntil: { da: 'Gælder til', en: 'Valid until' },
+  files: { da: 'Filer', en: 'Files' },
+  genuine: { da: 'Pakken er ægte, uændret og gyldig.', en: 'The bundle is genuine, unchanged and valid.' },
+  passphrase: { da: 'en adgangskode', en: 'a passphrase' },
+  written: { da: 'Skrevet til', en: 'Written to' },
+  publicKey: { da: 'Offentlig nøgle', en: 'Public key' },
+} as const;
+
+/** The summary of a checked bundle, one line per fact, each safe to print. */
+export function summaryLines(s: BundleSummary, lang: Lang): string[] {
+  const to = s.recipient.kind === 'passphrase' ? T.passphrase[lang] : s.recipient.fingerprint;
+  return [
+    T.genuine[lang],
+    `${T.from[lang]}: ${s.issuer.name} (${s.issuer.fingerprint})`,
+    `${T.to[lang]}: ${to}${s.recipient.name ? ` (${s.recipient.name})` : ''}`,
+    `${T.purpose[lang]}: ${s.purpose.text[lang]} [${s.purpose.code}]`,
+    `${T.scope[lang]}: ${s.scope.description[lang]} (${s.scope.categories.join(', ')})`,
+    `${T.validFrom[lang]}: ${s.validFrom}`,
+    `${T.validUntil[lang]}: ${s.validUntil}`,
+    `${T.files[lang]}: ${s.files.map((f) => f.path).join(', ')}`,
+  ].map((line) => visible(line));
+}
