@@ -5,6 +5,7 @@ import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
 import { SharingService } from '../src/background/sharing-service';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
+import { privateFetch } from '../src/background/private-fetch';
 import { isApiRequest, route } from '../src/messaging/router';
 import { EXTENSION_REDIRECT_PATH } from '../src/municipal/api/extension-identity';
 import type { VaultEvent } from '../src/messaging/api';
@@ -17,10 +18,11 @@ export default defineBackground(() => {
   const ready = Vault.open().then(async (vault) => {
     const settings = browserSettingsStorage();
     const send = (event: VaultEvent) => void browser.runtime.sendMessage(event).catch(() => {});
+    const fetchPrivately = privateFetch((url, init) => fetch(url, init));
     const hasHostPermission = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
     const sharing: SharingService = new SharingService({
       vault,
-      fetch: (url, init) => fetch(url, init),
+      fetch: fetchPrivately,
       hasHostPermission,
       municipalInbox: (args) => municipal.handlers.municipalInboxSend(args),
       municipalDocumentPdf: (args) => municipal.handlers.municipalDocumentPdf(args),
@@ -28,7 +30,7 @@ export default defineBackground(() => {
     const municipal: MunicipalService = new MunicipalService({
       onSyncComplete: (profileId): Promise<void> => sharing.onSyncComplete(profileId),
       vault,
-      fetch: (url, init) => fetch(url, init),
+      fetch: fetchPrivately,
       settings,
       broadcast: send,
       identity: {

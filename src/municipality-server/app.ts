@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { limitBodies } from './body-limit';
+import { cachePolicy } from './cache-policy';
 import { problem } from './problem';
 import { citizenRoutes } from './routes/citizen';
 import { injectFaults } from './routes/fault-injection';
@@ -34,6 +35,7 @@ export function createMunicipalityApp(options: MunicipalityOptions = {}): Munici
   );
 
   app.use('*', limitBodies(state.maxInboxBytes));
+  app.use('*', cachePolicy({ oldHeader: state.oldCacheHeader }));
 
   app.route('/', publicRoutes(state));
   app.route('/oauth', oauthRoutes(state));

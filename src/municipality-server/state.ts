@@ -20,6 +20,11 @@ export interface MunicipalityOptions {
   today?: string;
   /** Enables /__test endpoints (faults, direct tokens, data changes). Never on by default. */
   testMode?: boolean;
+  /**
+   * Test mode only: answers say `Cache-Control: private, no-cache` as this server once did
+   * (browsers may store those on disk), instead of `no-store`.
+   */
+  oldCacheHeader?: boolean;
   youthRules?: YouthRules;
   /** Which demo key signs (all are published). */
   signingKid?: string;
@@ -54,6 +59,7 @@ export class MunicipalityState {
   readonly baseUrl: string;
   readonly today: string;
   readonly testMode: boolean;
+  readonly oldCacheHeader: boolean;
   readonly youthRules: YouthRules;
   readonly keys: KeyRing;
   readonly now: () => number;
@@ -76,6 +82,7 @@ export class MunicipalityState {
     this.baseUrl = (options.baseUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
     this.today = options.today ?? copenhagenToday(this.now());
     this.testMode = options.testMode ?? false;
+    this.oldCacheHeader = this.testMode && (options.oldCacheHeader ?? false);
     this.youthRules = options.youthRules ?? DEFAULT_YOUTH_RULES;
     this.keys = new KeyRing(options.signingKid);
     this.tokens = new TokenStore(this.now, {

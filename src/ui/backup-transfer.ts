@@ -22,20 +22,6 @@ export async function fetchBackup(): Promise<DownloadedBackup> {
   return { blob: new Blob(parts, { type: 'application/octet-stream' }), fileName };
 }
 
-/** Starts the browser's download of a blob under a file name. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export interface UploadedBackup {
   transferId: string;
   header: BackupHeader;

@@ -21,7 +21,7 @@ import { en as RECEIVER } from '../../src/receiver-page/i18n/en';
 import { keygen, parseIdentityFile } from '../../src/receiver/sdk';
 import type { IdentityFile } from '../../src/sharing/identity';
 import { launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
-import { attributeOf, check, chooseFile, click, fill, setValue, textOf, visibleText, waitForFocusOn, waitForText, waitUntil } from './harness/firefox-ui';
+import { addNote, attributeOf, check, chooseFile, click, createVault, fill, setValue, textOf, visibleText, waitForFocusOn, waitForText, waitUntil } from './harness/firefox-ui';
 import { serveStatic, type StaticServer } from './harness/static-server';
 import { EN, PASSPHRASE, text } from './harness/vault-ui';
 
@@ -57,14 +57,6 @@ async function finishedDownload(page: Page, pattern: RegExp): Promise<string> {
   });
   expect(done, 'downloads of one click').toHaveLength(1);
   return join(downloads, done[0]!);
-}
-
-async function addNote(page: Page, title: string, body: string): Promise<void> {
-  await click(page, EN['notes.add']);
-  await fill(page, EN['notes.titleLabel'], title);
-  await fill(page, EN['notes.bodyLabel'], body);
-  await click(page, EN['common.save'], { within: 'form' });
-  await waitForText(page, title, { within: `ul[aria-label="${EN['notes.listLabel']}"]` });
 }
 
 /** Records Content-Security-Policy violations in every document the page loads. */
@@ -106,15 +98,7 @@ describe('sharing in Firefox ESR', () => {
     const vault = await firefox!.openPage('vault.html');
     await waitForText(vault, EN['create.title']);
     expect(await vault.evaluate(() => document.documentElement.lang)).toBe('en');
-    await fill(vault, EN['create.name'], 'Thomas');
-    await fill(vault, EN['passphrase.label'], PASSPHRASE);
-    await fill(vault, EN['passphrase.confirm'], PASSPHRASE);
-    await click(vault, EN['create.submit']);
-    await waitForText(vault, EN['recovery.title'], { timeoutMs: 90_000 });
-    const recoveryKey = (await textOf(vault, '[data-testid="recovery-key"]')).trim();
-    await fill(vault, EN['recovery.confirmLabel'], recoveryKey.split('-').at(-1)!);
-    await click(vault, EN['recovery.done']);
-    await waitForText(vault, text(EN, 'notes.title', { name: 'Thomas' }));
+    await createVault(vault, 'Thomas', PASSPHRASE);
     await addNote(vault, 'Kostplan', 'Mindre sukker, mere grønt.');
     await addNote(vault, 'Privat dagbog', 'Må ikke deles.');
 

@@ -92,7 +92,7 @@ describe('every response validates against the document', () => {
   it('revocation notices: accepted, refused, unknown, too large', async () => {
     const secret = new Uint8Array(32).fill(3);
     const bundleId = crypto.randomUUID();
-    state.inboxBundles.set(bundleId, { receiptId: 'kvit-1', issuerKey: ed25519Jwk(secret).x });
+    state.inboxes.rememberBundle('thomas', bundleId, ed25519Jwk(secret).x, 'kvit-1');
     const post = (body: string) => ({ headers: { 'Content-Type': 'application/jose' }, body });
     const notice = (key: Uint8Array, id = bundleId) => createRevocation({ signingSecretKey: key, bundleId: id, revokedAt: new Date('2026-03-01T10:00:00Z') });
     expect((await checked(app, 'post', '/revocations', '/revocations', post(notice(secret)))).status).toBe(200);

@@ -117,6 +117,6 @@ function listResource(c: import('hono').Context<CitizenEnv>, state: Municipality
       signature: signPage(state, grant.subject, resource, cursor ?? null, items),
     },
     200,
-    { ETag: etag, 'Cache-Control': 'private, no-cache' },
+    { ETag: etag },
   );
 }

@@ -36,7 +36,11 @@ function FieldFrame(props: { id: string; label: string; hint?: string; error?: s
   );
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'number'; autocomplete?: string; min?: number; max?: number }) {
+/**
+ * A text field. Never `autocomplete` on: what a citizen types here is personal, and an
+ * autocomplete name lets the browser keep the value in its session-restore file and autofill data.
+ */
+export function TextField(props: FieldProps & { type?: 'text' | 'number'; min?: number; max?: number }) {
   const id = useId();
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
@@ -47,7 +51,7 @@ export function TextField(props: FieldProps & { type?: 'text' | 'number'; autoco
         value={props.value}
         min={props.min}
         max={props.max}
-        autocomplete={props.autocomplete ?? 'off'}
+        autocomplete="off"
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
@@ -71,7 +75,7 @@ export function SecretField(props: FieldProps & { autocomplete: 'off' | 'new-pas
         type="password"
         class={props.mono ? 'mono' : undefined}
         value={props.value}
-        autocomplete={props.autocomplete}
+        autocomplete={props.autocomplete === 'new-password' ? 'new-password' : 'off'}
         spellcheck={false}
         autocapitalize="off"
         required={props.required}
@@ -88,6 +92,7 @@ export function TextAreaField(props: FieldProps & { rows?: number }) {
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       <textarea
+        autocomplete="off"
         id={id}
         rows={props.rows ?? 6}
         value={props.value}
@@ -110,6 +115,7 @@ export function SelectField<V extends string>(props: {
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint}>
       <select
+        autocomplete="off"
         id={id}
         value={props.value}
         aria-describedby={props.hint ? `${id}-hint` : undefined}

@@ -84,7 +84,7 @@ export function HealthSection(props: { profile: Profile }) {
           <h3 id="health-charts-h">{t('health.charts.title')}</h3>
           <div class="field">
             <label for="health-range">{t('health.range.label')}</label>
-            <select id="health-range" value={range} onChange={(e) => setRange(e.currentTarget.value as Range)}>
+            <select autocomplete="off" id="health-range" value={range} onChange={(e) => setRange(e.currentTarget.value as Range)}>
               {RANGES.map((r) => (
                 <option key={r} value={r}>
                   {t(RANGE_KEY[r])}

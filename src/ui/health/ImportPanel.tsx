@@ -131,7 +131,7 @@ function Summary(props: { file: File; parsed: Parsed; onSave: (keep: HealthMetri
           <p class="hint">{t('health.summary.keepHint')}</p>
           {choices.map((metric) => (
             <label class="choice" key={metric}>
-              <input type="checkbox" checked={keep.includes(metric)} onChange={(e) => toggle(metric, e.currentTarget.checked)} />
+              <input autocomplete="off" type="checkbox" checked={keep.includes(metric)} onChange={(e) => toggle(metric, e.currentTarget.checked)} />
               {metricName(metric)}
             </label>
           ))}
@@ -217,6 +217,7 @@ export function ImportPanel(props: { profile: Profile; onSaved: () => void }) {
       <div class="field">
         <label for="health-file">{t('health.import.fileLabel')}</label>
         <input
+          autocomplete="off"
           ref={input}
           id="health-file"
           type="file"

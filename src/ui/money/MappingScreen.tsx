@@ -28,7 +28,7 @@ function Select(props: { label: string; value: string; options: [string, string]
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <select autocomplete="off" id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -112,7 +112,7 @@ export function MappingScreen(props: {
           onChange={(v) => set({ delimiter: v as ColumnMapping['delimiter'] })}
         />
         <div class="field check">
-          <input id="money-has-header" type="checkbox" checked={mapping.hasHeader} onChange={(e) => set({ hasHeader: e.currentTarget.checked })} />
+          <input autocomplete="off" id="money-has-header" type="checkbox" checked={mapping.hasHeader} onChange={(e) => set({ hasHeader: e.currentTarget.checked })} />
           <label for="money-has-header">{t('money.mapping.hasHeader')}</label>
         </div>
         <Select label={t('money.mapping.date')} value={String(mapping.date)} options={columns} onChange={(v) => set({ date: Number(v) })} />

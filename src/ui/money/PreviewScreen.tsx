@@ -180,7 +180,7 @@ function AccountPartView(props: {
       {single && part.statement.accountId && <p>{t('money.preview.accountFromFile', { number: part.statement.accountId })}</p>}
       <div class="field">
         <label for={accountSelect}>{t('money.preview.account')}</label>
-        <select id={accountSelect} value={choice.kind === 'new' ? 'new' : choice.id} onChange={(e) => props.onAccount(e.currentTarget.value)}>
+        <select autocomplete="off" id={accountSelect} value={choice.kind === 'new' ? 'new' : choice.id} onChange={(e) => props.onAccount(e.currentTarget.value)}>
           {props.accounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.data.label}
@@ -193,6 +193,7 @@ function AccountPartView(props: {
         <div class="field">
           <label for={nameField}>{t('money.preview.accountName')}</label>
           <input
+            autocomplete="off"
             id={nameField}
             type="text"
             value={props.name}
@@ -242,6 +243,7 @@ function AccountPartView(props: {
                   <tr key={row.id} class={`status-${row.status}`} data-status={row.status}>
                     <td>
                       <input
+                        autocomplete="off"
                         type="checkbox"
                         checked={row.include}
                         disabled={row.status === 'duplicate'}

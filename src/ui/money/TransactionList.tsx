@@ -20,7 +20,7 @@ function Filter(props: { label: string; value: string; options: [string, string]
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <select autocomplete="off" id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <option value="">{t('money.list.all')}</option>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
@@ -43,11 +43,12 @@ function RuleOffer(props: { row: TransactionRecord; onCreate: (match: string) =>
     void props.onCreate(match.trim());
   };
   return (
-    <form class="money-rule-offer" onSubmit={submit} noValidate aria-labelledby={`${id}-offer`}>
+    <form autocomplete="off" class="money-rule-offer" onSubmit={submit} noValidate aria-labelledby={`${id}-offer`}>
       <p id={`${id}-offer`}>{t('money.list.ruleOffer', { category: categoryLabel(props.row.data.category) })}</p>
       <div class="field">
         <label for={id}>{t('money.list.ruleMatch')}</label>
         <input
+          autocomplete="off"
           id={id}
           type="text"
           value={match}
@@ -166,6 +167,7 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
                     <td class="num">{amountText(row.data.amountMinor, row.data.currency)}</td>
                     <td>
                       <select
+                        autocomplete="off"
                         aria-label={t('money.list.categoryFor', { text: row.data.text, date })}
                         value={row.data.category}
                         onChange={(e) => void changeCategory(row, e.currentTarget.value)}

@@ -10,6 +10,7 @@ import { calendarEntries, isUpcoming, monthGrid, type CalendarEntry } from '../.
 import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../overview/danish-time';
 import { toICalendar } from '../../overview/ical';
 import type { OverviewData } from '../../overview/model';
+import { saveFile } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { CorrectAction } from '../own/CorrectAction';
 import { entryTarget } from '../own/corrections';
@@ -69,15 +70,6 @@ function CaseLinkFor(props: { entry: CalendarEntry; go: (to: OverviewRoute) => v
   );
 }
 
-function download(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const LEAD_CHOICES = [15, 60, 120, 1440, 2880, 10080] as const;
 
 function ReminderSettings() {
@@ -98,12 +90,12 @@ function ReminderSettings() {
   return (
     <section class="panel" aria-labelledby="reminders-title">
       <h3 id="reminders-title">{t('calendar.remindersTitle')}</h3>
-      <form onSubmit={save}>
+      <form autocomplete="off" onSubmit={save}>
         <fieldset>
           <legend>{t('calendar.remindersIntro')}</legend>
           {choices.map((m) => (
             <label class="choice" key={m}>
-              <input type="checkbox" checked={lead.includes(m)} disabled={!lead.includes(m) && lead.length >= 5} onChange={() => toggle(m)} />
+              <input autocomplete="off" type="checkbox" checked={lead.includes(m)} disabled={!lead.includes(m) && lead.length >= 5} onChange={() => toggle(m)} />
               {(LEAD_CHOICES as readonly number[]).includes(m) ? t(`lead.${m}` as MessageKey) : `${m} min.`}
             </label>
           ))}
@@ -238,7 +230,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
       labels: { appointment: t('calendar.kind.appointment'), deadline: t('calendar.kind.deadline'), appeal: t('calendar.kind.appeal') },
     });
     const file = t('calendar.fileName');
-    download(text, file, 'text/calendar;charset=utf-8');
+    saveFile(text, file, 'text/calendar;charset=utf-8');
     setExported(t('calendar.exported', { file }));
   };
 

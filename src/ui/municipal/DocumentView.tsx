@@ -3,6 +3,7 @@ import { callVault } from '../../messaging/client';
 import type { Document } from '../../municipal/api/schemas';
 import type { Item } from '../../overview/model';
 import { fromBase64Url } from '../../vault/crypto/bytes';
+import { showBlob } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { t } from '../i18n/index';
@@ -21,13 +22,13 @@ export function DocumentView(props: { doc: Item<Document>; profileId: string }) 
       t('common.working'),
       async () => {
         const pdf = await callVault('municipalDocumentPdf', { profileId: props.profileId, documentId: props.doc.vaultId });
-        const url = URL.createObjectURL(new Blob([fromBase64Url(pdf.data) as BlobPart], { type: 'application/pdf' }));
-        if (tab) tab.location.href = url;
-        else window.open(url, '_blank');
+        showBlob(tab, new Blob([fromBase64Url(pdf.data) as BlobPart], { type: 'application/pdf' }));
+        return true;
       },
       t('doc.pdfOpened'),
-    ).then((r) => {
-      if (r === undefined) tab?.close();
+    ).then((shown) => {
+      // Only a failed open leaves the blank tab behind to close (a run that fails gives undefined).
+      if (!shown) tab?.close();
     });
   };
   return (

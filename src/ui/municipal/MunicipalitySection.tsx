@@ -71,11 +71,11 @@ function DisconnectDialog(props: { name: string; onConfirm: (deleteData: boolean
       <h3 id={`${id}-title`}>{t('muni.disconnectTitle', { name: props.name })}</h3>
       <div role="radiogroup" aria-labelledby={`${id}-title`} class="choices">
         <label class="choice">
-          <input type="radio" name={`${id}-data`} checked={!deleteData} onChange={() => setDeleteData(false)} />
+          <input autocomplete="off" type="radio" name={`${id}-data`} checked={!deleteData} onChange={() => setDeleteData(false)} />
           {t('muni.keepData')}
         </label>
         <label class="choice">
-          <input type="radio" name={`${id}-data`} checked={deleteData} onChange={() => setDeleteData(true)} />
+          <input autocomplete="off" type="radio" name={`${id}-data`} checked={deleteData} onChange={() => setDeleteData(true)} />
           {t('muni.deleteData')}
         </label>
       </div>
@@ -246,8 +246,8 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
 
       <section class="panel" aria-labelledby="muni-add">
         <h3 id="muni-add">{t('muni.addTitle')}</h3>
-        <form onSubmit={submit} noValidate>
-          <TextField label={t('muni.address')} hint={t('muni.addressHint')} value={address} onInput={setAddress} error={addressError} autocomplete="url" />
+        <form autocomplete="off" onSubmit={submit} noValidate>
+          <TextField label={t('muni.address')} hint={t('muni.addressHint')} value={address} onInput={setAddress} error={addressError} />
           <button type="submit" class="primary" disabled={add.busy !== null}>
             {t('muni.add')}
           </button>

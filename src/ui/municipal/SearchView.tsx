@@ -55,7 +55,7 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
 
   return (
     <>
-      <form role="search" onSubmit={(e) => (e.preventDefault(), setSettled(query))}>
+      <form autocomplete="off" role="search" onSubmit={(e) => (e.preventDefault(), setSettled(query))}>
         <div class="field">
           <label for="search-input">{t('search.label')}</label>
           <p class="hint" id="search-hint">

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
+import { saveFile, showBlob } from '../blob-url';
 import { relativeTime } from '../format';
 import { locale, t } from '../i18n/index';
 import {
@@ -18,7 +19,6 @@ import {
   listAttachments,
   readAttachment,
   readChosenFile,
-  saveFile,
   sizeText,
   storeAttachment,
   type RecordRef,
@@ -115,9 +115,7 @@ export function AttachPanel(props: AttachPanelProps) {
           try {
             const bytes = await readAttachment(props.profileId, file);
             if (mode === 'download') return saveFile(bytes, file.data.fileName, file.data.mediaType);
-            const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: file.data.mediaType }));
-            if (tab) tab.location.href = url;
-            else window.open(url, '_blank');
+            showBlob(tab, new Blob([bytes as BlobPart], { type: file.data.mediaType }));
           } catch (error) {
             problem = fileErrorMessage(error, file.data.size);
             throw error;
@@ -190,6 +188,7 @@ export function AttachPanel(props: AttachPanelProps) {
             {t('own.files.hint', { max: sizeText(ATTACHMENT_MAX_BYTES, locale()) })}
           </p>
           <input
+            autocomplete="off"
             id={`${id}-input`}
             ref={input}
             type="file"

@@ -16,7 +16,8 @@ import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { t } from '../i18n/index';
 import { dayText, kroner } from '../municipal/format';
-import { listAttachments, saveFile } from './attachments';
+import { saveFile } from '../blob-url';
+import { listAttachments } from './attachments';
 import { AttachPanel } from './AttachPanel';
 import { canReach, exportRequest, requestData, saveRequest, type CorrectionTarget, type Draft } from './corrections';
 import { sendError, sendErrorMessage, statusText } from './messages';
@@ -191,6 +192,7 @@ export function CorrectionForm(props: CorrectionFormProps) {
       {choices.map((c) => (
         <label class="choice" key={keyOf(c.ref)}>
           <input
+            autocomplete="off"
             type="checkbox"
             checked={draft.evidence.some((e) => keyOf(e) === keyOf(c.ref))}
             disabled={!editable}

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { t } from '../i18n/index';
-import { saveFile } from './attachments';
+import { saveFile } from '../blob-url';
 import { deleteRequest, exportRequest, listRequests } from './corrections';
 import { CorrectionDialog } from './CorrectionForm';
 import { statusText } from './messages';

@@ -113,7 +113,7 @@ export function OwnNotes(props: {
           ))}
         </ul>
       )}
-      <form onSubmit={save} noValidate aria-labelledby={`${id}-form`}>
+      <form autocomplete="off" onSubmit={save} noValidate aria-labelledby={`${id}-form`}>
         <FormHeading id={`${id}-form`}>{t(texts.add)}</FormHeading>
         <TextField label={t('notes.titleLabel')} value={title} onInput={setTitle} error={titleError} />
         <TextAreaField label={t('notes.bodyLabel')} value={body} onInput={setBody} rows={3} />

@@ -124,16 +124,6 @@ export async function deleteAttachment(profileId: string, attachment: VaultRecor
   await callVault('writeRecords', { ops });
 }
 
-/** Saves bytes or text as a file through the browser's download. */
-export function saveFile(content: Uint8Array | string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** File size in plain words, counted in 1024s like the limit: "312 kB", "2,4 MB". */
 export function sizeText(bytes: number, locale: string): string {
   if (bytes < 1024) return `${bytes} B`;

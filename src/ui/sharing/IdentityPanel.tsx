@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { SharingIdentity } from '../../messaging/sharing-api';
-import { saveBlob } from '../backup-transfer';
+import { saveBlob } from '../blob-url';
 import { Busy } from '../components/Messages';
 import { t } from '../i18n/index';
 import { QrCode } from './QrCode';

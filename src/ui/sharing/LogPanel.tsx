@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
-import { saveBlob } from '../backup-transfer';
+import { saveBlob } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { longDate } from '../format';

@@ -124,7 +124,7 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
         </ul>
       )}
       <h4>{t('sharing.recipients.addHeading')}</h4>
-      <form onSubmit={addPasted} noValidate aria-label={t('sharing.recipients.addHeading')}>
+      <form autocomplete="off" onSubmit={addPasted} noValidate aria-label={t('sharing.recipients.addHeading')}>
         <TextAreaField label={t('sharing.recipients.pasteLabel')} hint={t('sharing.recipients.pasteHint')} value={text} onInput={setText} rows={3} />
         <TextField label={t('sharing.recipients.nameLabel')} hint={t('sharing.recipients.nameHint')} value={name} onInput={setName} />
         <div class="actions">
@@ -135,13 +135,13 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
       </form>
       <div class="field">
         <label for="recipient-file">{t('sharing.recipients.fileLabel')}</label>
-        <input id="recipient-file" type="file" accept=".json,application/json,text/plain" onChange={(e) => void addFile(e.currentTarget, 'file')} />
+        <input autocomplete="off" id="recipient-file" type="file" accept=".json,application/json,text/plain" onChange={(e) => void addFile(e.currentTarget, 'file')} />
       </div>
       <div class="field">
         <label for="recipient-qr">{t('sharing.recipients.qrLabel')}</label>
-        <input id="recipient-qr" type="file" accept="image/*" onChange={(e) => void addFile(e.currentTarget, 'qr')} />
+        <input autocomplete="off" id="recipient-qr" type="file" accept="image/*" onChange={(e) => void addFile(e.currentTarget, 'qr')} />
       </div>
-      <form onSubmit={fetchWellKnown} noValidate aria-label={t('sharing.recipients.domainLabel')}>
+      <form autocomplete="off" onSubmit={fetchWellKnown} noValidate aria-label={t('sharing.recipients.domainLabel')}>
         <TextField label={t('sharing.recipients.domainLabel')} hint={t('sharing.recipients.domainHint')} value={domain} onInput={setDomain} />
         <div class="actions">
           <button type="submit" disabled={busy !== null || domain.trim() === ''}>

@@ -10,7 +10,7 @@ import { hostPermissionPattern, type Delivery, type RecipientSummary, type Share
 import { CLINICAL_TYPES, type SelectionItem } from '../../records/sharing/selection';
 import { fromBase64Url } from '../../vault/crypto/bytes';
 import { VaultError } from '../../vault/errors';
-import { saveBlob } from '../backup-transfer';
+import { saveBlob } from '../blob-url';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -99,7 +99,7 @@ function MonthsField(props: { value: number; onChange: (months: number) => void 
 function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
     <div class="check">
-      <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+      <input autocomplete="off" id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
       <label for={props.id}>{props.label}</label>
     </div>
   );
@@ -252,13 +252,13 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
       <ScreenHeading level={3} id="wizard-step" focusKey={step}>
         {headings[step]}
       </ScreenHeading>
-      <form onSubmit={(e) => void next(e)} noValidate>
+      <form autocomplete="off" onSubmit={(e) => void next(e)} noValidate>
         {step === 'recipient' && (
           <fieldset>
             <legend>{t('sharing.wizard.recipient')}</legend>
             {props.recipients.map((r) => (
               <div class="check" key={r.id}>
-                <input id={`pick-${r.id}`} type="radio" name="recipient" checked={recipientId === r.id} onChange={() => setRecipientId(r.id)} />
+                <input autocomplete="off" id={`pick-${r.id}`} type="radio" name="recipient" checked={recipientId === r.id} onChange={() => setRecipientId(r.id)} />
                 <label for={`pick-${r.id}`}>
                   {r.name} <span class="mono">({r.fingerprintGroups.slice(0, 3).join(' ')} …)</span>
                 </label>
@@ -392,25 +392,25 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
           <fieldset>
             <legend>{t('sharing.wizard.expiry')}</legend>
             <div class="check">
-              <input id="expiry-date" type="radio" name="expiry" checked={expiryKind === 'date'} onChange={() => setExpiryKind('date')} />
+              <input autocomplete="off" id="expiry-date" type="radio" name="expiry" checked={expiryKind === 'date'} onChange={() => setExpiryKind('date')} />
               <label for="expiry-date">{t('sharing.wizard.expiryDate')}</label>
             </div>
             {expiryKind === 'date' && (
               <div class="field">
                 <label for="expiry-day">{t('sharing.wizard.expiryDateLabel')}</label>
-                <input id="expiry-day" type="date" value={expiryDate} min={addDays(1)} onInput={(e) => setExpiryDate(e.currentTarget.value)} />
+                <input autocomplete="off" id="expiry-day" type="date" value={expiryDate} min={addDays(1)} onInput={(e) => setExpiryDate(e.currentTarget.value)} />
               </div>
             )}
             {openCases.length > 0 && (
               <>
                 <div class="check">
-                  <input id="expiry-case" type="radio" name="expiry" checked={expiryKind === 'until-case'} onChange={() => setExpiryKind('until-case')} />
+                  <input autocomplete="off" id="expiry-case" type="radio" name="expiry" checked={expiryKind === 'until-case'} onChange={() => setExpiryKind('until-case')} />
                   <label for="expiry-case">{t('sharing.wizard.expiryCase')}</label>
                 </div>
                 {expiryKind === 'until-case' && (
                   <div class="field">
                     <label for="expiry-case-pick">{t('sharing.wizard.expiryCaseLabel')}</label>
-                    <select id="expiry-case-pick" value={expiryCase} onChange={(e) => setExpiryCase(e.currentTarget.value)}>
+                    <select autocomplete="off" id="expiry-case-pick" value={expiryCase} onChange={(e) => setExpiryCase(e.currentTarget.value)}>
                       <option value="">–</option>
                       {openCases.map((c) => (
                         <option key={c.id} value={c.id}>

@@ -1,6 +1,7 @@
 /** Download a backup file; restore from one (replacing what is in this browser, after a confirmation). */
 import type { Settings } from '../../messaging/settings';
-import { fetchBackup, saveBlob } from '../backup-transfer';
+import { fetchBackup } from '../backup-transfer';
+import { saveBlob } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { longDate } from '../format';

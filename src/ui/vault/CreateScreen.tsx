@@ -40,8 +40,8 @@ export function CreateScreen(props: { onCreated: (recoveryKey: string) => void; 
     <main class="narrow">
       <ScreenHeading>{t('create.title')}</ScreenHeading>
       <p>{t('create.intro')}</p>
-      <form onSubmit={submit} noValidate>
-        <TextField label={t('create.name')} hint={t('create.nameHint')} value={name} onInput={setName} error={nameError} autocomplete="name" />
+      <form autocomplete="off" onSubmit={submit} noValidate>
+        <TextField label={t('create.name')} hint={t('create.nameHint')} value={name} onInput={setName} error={nameError} />
         <NewPassphraseFields value={secret} onInput={setSecret} verdict={verdict} />
         <p class="warning">{t('create.warning')}</p>
         <button type="submit" class="primary" disabled={action.busy !== null}>

@@ -35,7 +35,7 @@ export function ForgotScreen(props: { onUnlocked: () => void; onBack: () => void
     <main class="narrow">
       <ScreenHeading>{t('forgot.title')}</ScreenHeading>
       <p>{t('forgot.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form autocomplete="off" onSubmit={submit} noValidate>
         <SecretField label={t('forgot.keyLabel')} hint={t('forgot.keyHint')} autocomplete="off" mono value={recoveryKey} onInput={setRecoveryKey} />
         <NewPassphraseFields value={secret} onInput={setSecret} verdict={verdict} label="passphrase.new" />
         <button type="submit" class="primary" disabled={action.busy !== null}>

@@ -134,7 +134,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
         {profiles && current && (
           <div class="whose">
             <label for="profile-switch">{t('header.viewing')}</label>
-            <select id="profile-switch" value={current.id} onChange={(e) => selectProfile(e.currentTarget.value)}>
+            <select autocomplete="off" id="profile-switch" value={current.id} onChange={(e) => selectProfile(e.currentTarget.value)}>
               {profiles.map((p) => (
                 <option key={p.id} value={p.id}>
                   {profileLabel(p)}

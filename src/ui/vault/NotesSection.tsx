@@ -29,7 +29,7 @@ function NoteForm(props: { heading: string; initial: NoteData; onSave: (data: No
     await props.onSave({ title: title.trim(), body });
   };
   return (
-    <form class="note-form" onSubmit={submit} noValidate aria-label={props.heading}>
+    <form autocomplete="off" class="note-form" onSubmit={submit} noValidate aria-label={props.heading}>
       <h3>{props.heading}</h3>
       <TextField label={t('notes.titleLabel')} value={title} onInput={setTitle} error={titleError} />
       <TextAreaField label={t('notes.bodyLabel')} value={body} onInput={setBody} />

@@ -25,7 +25,7 @@ function ProfileForm(props: {
     if (!props.onCancel) setName('');
   };
   return (
-    <form class="profile-form" onSubmit={submit} noValidate aria-label={props.heading}>
+    <form autocomplete="off" class="profile-form" onSubmit={submit} noValidate aria-label={props.heading}>
       <h3>{props.heading}</h3>
       <TextField label={t('profiles.name')} value={name} onInput={setName} error={nameError} />
       <SelectField

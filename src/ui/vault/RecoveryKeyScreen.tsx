@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/Field';
 import { AlertLine } from '../components/Messages';
-import { saveBlob } from '../backup-transfer';
+import { saveBlob } from '../blob-url';
 import { longDate } from '../format';
 import { t } from '../i18n/index';
 
@@ -53,7 +53,7 @@ export function RecoveryKeyScreen(props: { recoveryKey: string; onDone: () => vo
           {t('recovery.print')}
         </button>
       </div>
-      <form onSubmit={submit} noValidate class="no-print">
+      <form autocomplete="off" onSubmit={submit} noValidate class="no-print">
         <TextField label={t('recovery.confirmLabel')} value={typed} onInput={setTyped} error={error} />
         <button type="submit" class="primary">
           {t('recovery.done')}

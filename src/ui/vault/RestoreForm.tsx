@@ -69,11 +69,11 @@ export function RestoreForm(props: { replacesExisting: boolean; onRestored: () =
   };
 
   return (
-    <form onSubmit={submit} noValidate class="restore">
+    <form autocomplete="off" onSubmit={submit} noValidate class="restore">
       <p class="warning">{t('backup.restoreWarning')}</p>
       <div class="field">
         <label for="restore-file">{t('backup.file')}</label>
-        <input id="restore-file" type="file" accept=".hrbackup,application/octet-stream" onChange={(e) => void pickFile(e.currentTarget)} />
+        <input autocomplete="off" id="restore-file" type="file" accept=".hrbackup,application/octet-stream" onChange={(e) => void pickFile(e.currentTarget)} />
       </div>
       <StatusLine>
         {fileAction.busy ? fileAction.busy : uploaded ? t('backup.fileInfo', { date: longDate(uploaded.header.createdAt) }) : null}
@@ -89,7 +89,7 @@ export function RestoreForm(props: { replacesExisting: boolean; onRestored: () =
             <legend>{t('backup.method')}</legend>
             {(['passphrase', 'recovery'] as const).map((m) => (
               <label class="choice" key={m}>
-                <input type="radio" name="restore-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+                <input autocomplete="off" type="radio" name="restore-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
                 {m === 'passphrase' ? t('backup.methodPassphrase') : t('backup.methodRecovery')}
               </label>
             ))}
@@ -106,6 +106,7 @@ export function RestoreForm(props: { replacesExisting: boolean; onRestored: () =
             <div class="field">
               <label class="choice">
                 <input
+                  autocomplete="off"
                   type="checkbox"
                   checked={confirmed}
                   aria-invalid={confirmError ? 'true' : undefined}

@@ -28,7 +28,7 @@ function AutoLockForm(props: { settings: Settings; onSaved: (s: Settings) => voi
     if (saved) props.onSaved(saved);
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form autocomplete="off" onSubmit={submit} noValidate>
       <TextField
         type="number"
         min={1}
@@ -74,7 +74,7 @@ function ChangePassphraseForm() {
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form autocomplete="off" onSubmit={submit} noValidate>
       <SecretField label={t('passphrase.current')} autocomplete="off" value={current} onInput={setCurrent} />
       <NewPassphraseFields value={secret} onInput={setSecret} verdict={verdict} label="passphrase.new" />
       <button type="submit" disabled={action.busy !== null}>

@@ -30,7 +30,7 @@ export function UnlockForm(props: { onUnlocked: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form autocomplete="off" onSubmit={submit} noValidate>
       <SecretField label={t('passphrase.label')} autocomplete="off" value={passphrase} onInput={setPassphrase} inputRef={input} />
       <button type="submit" class="primary" disabled={action.busy !== null}>
         {t('unlock.submit')}

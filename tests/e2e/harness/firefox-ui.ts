@@ -6,6 +6,7 @@
  * fails with what the page shows when it does not come.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { EN, SLOW, text } from './vault-ui';
 
 const POLL_MS = 150;
 const TIMEOUT_MS = 30_000;
@@ -143,3 +144,27 @@ export const textOf = (page: Page, selector: string): Promise<string> =>
  */
 export const waitForFocusOn = (page: Page, wanted: string): Promise<true> =>
   waitUntil(page, `focus on ${JSON.stringify(wanted)}`, () => page.evaluate((w) => (document.activeElement?.textContent ?? '').trim() === w, wanted));
+
+/** Writes a note on the vault page's Notes screen (in English) and waits until the list shows it. */
+export async function addNote(page: Page, title: string, body: string): Promise<void> {
+  await click(page, EN['notes.add']);
+  await fill(page, EN['notes.titleLabel'], title);
+  await fill(page, EN['notes.bodyLabel'], body);
+  await click(page, EN['common.save'], { within: 'form' });
+  await waitForText(page, title, { within: `ul[aria-label="${EN['notes.listLabel']}"]` });
+}
+
+/** Creates the vault on its page (in English), typing the owner's name and the passphrase; returns the recovery key. */
+export async function createVault(page: Page, name: string, passphrase: string): Promise<string> {
+  await waitForText(page, EN['create.title']);
+  await fill(page, EN['create.name'], name);
+  await fill(page, EN['passphrase.label'], passphrase);
+  await fill(page, EN['passphrase.confirm'], passphrase);
+  await click(page, EN['create.submit']);
+  await waitForText(page, EN['recovery.title'], { timeoutMs: SLOW.timeout * 3 });
+  const recoveryKey = (await textOf(page, '[data-testid="recovery-key"]')).trim();
+  await fill(page, EN['recovery.confirmLabel'], recoveryKey.split('-').at(-1)!);
+  await click(page, EN['recovery.done']);
+  await waitForText(page, text(EN, 'notes.title', { name }));
+  return recoveryKey;
+}

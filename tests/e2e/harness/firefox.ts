@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { buildWithHostPermissions } from './chromium';
+import { connectAndSync } from './municipality';
 import type { VaultApi } from './vault-api';
 import { FIREFOX_ADDON_ID } from '../../../src/municipal/api/extension-identity';
 
@@ -70,13 +71,16 @@ export interface FirefoxLaunchOptions {
    * installed, and removed when the session closes.
    */
   hostPermissions?: string[];
+  /** The build to install (default FIREFOX_EXTENSION_DIR). */
+  buildDir?: string;
   /** More Firefox prefs, on top of the ones set here. */
   prefs?: Record<string, string | number | boolean>;
 }
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   const profileDir = options.profileDir ?? newFirefoxProfileDir();
-  const granted = options.hostPermissions ? buildWithHostPermissions(options.hostPermissions, FIREFOX_EXTENSION_DIR) : null;
+  const buildDir = options.buildDir ?? FIREFOX_EXTENSION_DIR;
+  const granted = options.hostPermissions ? buildWithHostPermissions(options.hostPermissions, buildDir) : null;
   const launching = puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -108,7 +112,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     granted?.remove();
   };
   try {
-    const addonId = await browser.installExtension(granted?.dir ?? FIREFOX_EXTENSION_DIR);
+    const addonId = await browser.installExtension(granted?.dir ?? buildDir);
     if (addonId !== FIREFOX_ADDON_ID) throw new Error(`launchFirefox: installed add-on has id ${addonId}`);
   } catch (error) {
     await close();
@@ -132,25 +136,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   };
 }
 
-/**
- * Connects a profile to the municipality at `origin` through the vault's API, picks `citizen` on
- * the sign-in page that opens in a window of its own, and waits until the first sync has ended
- * well (fails at once if it ends otherwise). Returns the connection's id.
- */
-export async function connectMunicipalityAndSync(firefox: FirefoxSession, api: VaultApi, connect: { profileId: string; origin: string; citizen?: string }): Promise<string> {
-  const citizen = connect.citizen ?? 'thomas';
-  const loginTarget = firefox.browser.waitForTarget((t) => t.url().includes('/oauth/authorize'), { timeout: 30_000 });
-  const connecting = api.ok('municipalConnect', { profileId: connect.profileId, origin: connect.origin });
-  const login = (await (await loginTarget).page())!;
-  await login.waitForSelector(`button[value="${citizen}"]`);
-  await login.click(`button[value="${citizen}"]`);
-  const { connectionId } = await connecting;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const status = (await api.ok('municipalSyncStatus', {})).find((s) => s.connectionId === connectionId);
-    if (status?.state === 'ok') return connectionId;
-    if (status && status.state !== 'running') throw new Error(`sync ended ${status.state}: ${status.error}`);
-    if (Date.now() > deadline) throw new Error('sync did not finish');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+/** Picks `citizen` on the municipality's sign-in page, which opens in a window of its own. */
+export function pickCitizenIn(firefox: FirefoxSession): (citizen: string) => Promise<void> {
+  return async (citizen) => {
+    const target = await firefox.browser.waitForTarget((t) => t.url().includes('/oauth/authorize'), { timeout: 30_000 });
+    const login = (await target.page())!;
+    await login.waitForSelector(`button[value="${citizen}"]`);
+    await login.click(`button[value="${citizen}"]`);
+  };
 }
+
+/** connectAndSync (harness/municipality.ts) in Firefox. */
+export const connectMunicipalityAndSync = (firefox: FirefoxSession, api: VaultApi, connect: { profileId: string; origin: string; citizen?: string }): Promise<string> =>
+  connectAndSync(api, connect, pickCitizenIn(firefox));

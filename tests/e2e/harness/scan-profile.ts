@@ -12,7 +12,12 @@
  *  - Chromium's IndexedDB value compression: any `FF 11 02` wrapper (kVersionTag,
  *    kRequiresProcessingSSVPseudoVersion, kCompressedWithSnappy; idb_value_wrapping.cc) found
  *    in any of the above is Snappy-decompressed and searched too. Values too large for LevelDB
- *    live in `*.indexeddb.blob/` files, which are ordinary files here.
+ *    live in `*.indexeddb.blob/` files, which are ordinary files here;
+ *  - Firefox's session store (`sessionstore.jsonlz4`, `sessionstore-backups/*.jsonlz4|baklz4`):
+ *    any `mozLz40` file is LZ4-decompressed, since a compressed match can split a needle.
+ * Firefox keeps IndexedDB values Snappy-compressed inside SQLite pages; a short needle stays a
+ * literal run there and is found raw (the positive controls show it), a long repetitive text may
+ * not be: the vault stores no plaintext values, so every value it writes is ciphertext anyway.
  * Each needle is searched as UTF-8, UTF-16LE, UTF-16BE and — when it fits — Latin-1, since V8
  * serialises strings with only Latin-1 characters (æ, ø, å included) one byte per character.
  * Anything that looks like LevelDB but cannot be decoded is reported in `undecodable`, so a
@@ -22,7 +27,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin-1';
-export type View = 'raw' | 'leveldb-log' | 'leveldb-table' | 'idb-snappy-value';
+export type View = 'raw' | 'leveldb-log' | 'leveldb-table' | 'idb-snappy-value' | 'mozlz4';
 
 export interface Hit {
   needle: string;
@@ -39,6 +44,7 @@ export interface ScanReport {
   leveldbTables: number;
   snappyBlocks: number;
   snappyValues: number;
+  mozLz4Files: number;
   undecodable: string[];
 }
 
@@ -57,7 +63,7 @@ export function encodingsOf(needle: string): { encoding: Encoding; bytes: Buffer
 }
 
 export function scanProfile(dir: string, needles: readonly string[]): ScanReport {
-  const report: ScanReport = { hits: [], files: 0, bytes: 0, leveldbLogs: 0, leveldbTables: 0, snappyBlocks: 0, snappyValues: 0, undecodable: [] };
+  const report: ScanReport = { hits: [], files: 0, bytes: 0, leveldbLogs: 0, leveldbTables: 0, snappyBlocks: 0, snappyValues: 0, mozLz4Files: 0, undecodable: [] };
   const forms = needles.map((needle) => ({ needle, forms: encodingsOf(needle) }));
   for (const path of regularFiles(dir)) {
     const file = relative(dir, path);
@@ -98,6 +104,14 @@ function viewsOf(file: string, data: Buffer, report: ScanReport): [View, Buffer]
     try {
       views.push(['leveldb-table', readLevelDbTable(data, report)]);
       report.leveldbTables++;
+    } catch (error) {
+      report.undecodable.push(`${file}: ${(error as Error).message}`);
+    }
+  }
+  if (data.subarray(0, MOZ_LZ4_MAGIC.length).equals(MOZ_LZ4_MAGIC)) {
+    try {
+      views.push(['mozlz4', readMozLz4(data)]);
+      report.mozLz4Files++;
     } catch (error) {
       report.undecodable.push(`${file}: ${(error as Error).message}`);
     }
@@ -286,4 +300,43 @@ export function* compressedIdbValues(bytes: Buffer): Generator<Buffer> {
       // Three bytes that only look like a wrapper (in ciphertext, say): nothing to decode.
     }
   }
+}
+
+// --- Firefox's mozLz4 (magic, little-endian 32-bit size, one LZ4 block: lz4_Block_format.md)
+
+const MOZ_LZ4_MAGIC = Buffer.from('mozLz40\0', 'latin1');
+
+export function readMozLz4(data: Buffer): Buffer {
+  const size = data.readUInt32LE(MOZ_LZ4_MAGIC.length);
+  if (size > MAX_SNAPPY_OUTPUT) throw new Error('mozlz4: implausible length');
+  const input = data.subarray(MOZ_LZ4_MAGIC.length + 4);
+  const output = Buffer.alloc(size);
+  let at = 0;
+  let out = 0;
+  const length = (start: number): number => {
+    let n = start;
+    if (start !== 15) return n;
+    for (;;) {
+      if (at >= input.length) throw new Error('mozlz4: input ends early');
+      const byte = input[at++]!;
+      n += byte;
+      if (byte !== 255) return n;
+    }
+  };
+  while (at < input.length) {
+    const token = input[at++]!;
+    const literal = length(token >> 4);
+    if (at + literal > input.length || out + literal > size) throw new Error('mozlz4: literal overruns');
+    input.copy(output, out, at, at + literal);
+    at += literal;
+    out += literal;
+    if (at >= input.length) break; // the last sequence has literals only
+    const offset = input.readUInt16LE(at);
+    at += 2;
+    const match = length(token & 15) + 4;
+    if (offset === 0 || offset > out || out + match > size) throw new Error('mozlz4: bad match');
+    for (let i = 0; i < match; i++, out++) output[out] = output[out - offset]!;
+  }
+  if (out !== size) throw new Error(`mozlz4: ${out} bytes instead of ${size}`);
+  return output;
 }
