@@ -238,6 +238,41 @@ describe('bank import in Chromium', () => {
     expect(JSON.stringify(await recordsOfKind(page, 'bank-account'))).toBe(accountsBefore);
   });
 
+  it('a cut-off CSV is said plainly and stores nothing; its whole rows only by the citizen\'s choice', async () => {
+    const before = (await recordsOfKind(page, 'bank-transaction')).length;
+    const whole = danske([
+      ['02.03.2026', 'Irma Vesterbro', '-64,00', '19.065,30'],
+      ['03.03.2026', 'Matas Strøget', '-129,95', '18.935,35'],
+      ['04.03.2026', 'Café Åen', '-45,50', '18.889,85'],
+    ]).toString('latin1');
+    // The download stopped inside the last row's amount: `-4` of `-45,50`.
+    const cut = cp1252(whole.slice(0, whole.lastIndexOf('-45,50') + 2));
+    await moneyFilePicker(page).setInputFiles(file('afskaaret.csv', cut));
+    const shown = alert(page).filter({ hasText: 'afskåret' });
+    await shown.waitFor({ timeout: 30_000 });
+    expect(await shown.textContent()).toContain(text(DA, 'money.import.failed', { file: 'afskaaret.csv' }));
+    expect(await shown.textContent()).toContain('linje 4');
+    const keep = page.getByRole('button', { name: text(DA, 'money.import.cutOff.keep.other', { count: 2 }) });
+    await keep.waitFor();
+    await expectAccessible(page, 'cut-off file');
+    await page.screenshot({ path: screenshotPath('money-cut-off') });
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
+
+    // Choosing another file leaves everything as it was.
+    await page.getByRole('button', { name: DA['money.import.cutOff.chooseAnother'] }).click();
+    await moneyFilePicker(page).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
+
+    // By explicit choice the two whole rows are read in; the cut one never is.
+    await moneyFilePicker(page).setInputFiles(file('afskaaret.csv', cut));
+    await keep.click();
+    await moneyPreviewHeading(page).waitFor({ timeout: 30_000 });
+    expect(await count(page, 'new')).toBe('2');
+    await moneySaveButton(page, 2).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 2, account: 'Danske Bank' }) }).waitFor({ timeout: 30_000 });
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before + 2);
+  });
+
   it('shows progress on a big import, and cancelling it stores nothing', async () => {
     const before = (await recordsOfKind(page, 'bank-transaction')).length;
     const big = join(tmp, 'big.csv');

@@ -1,6 +1,7 @@
 /** Health figures as the citizen reads them: days, numbers, sizes, speeds, metric and activity names. */
 import { METRICS } from '../../importers/health/index';
 import type { HealthMetric } from '../../importers/health/types';
+import { FHIR_RESOURCE_NAMES, OTHER_RESOURCES } from '../i18n/fhir-resources';
 import { getLanguage, locale } from '../i18n/index';
 
 /** A calendar day (YYYY-MM-DD): "3. marts 2026". */
@@ -71,4 +72,22 @@ const ACTIVITY: Record<string, { da: string; en: string }> = {
 export function activityName(activity: string): string {
   const bare = activity.replace(/^HKWorkoutActivityType/, '');
   return ACTIVITY[bare]?.[getLanguage()] ?? typeName(activity);
+}
+
+/**
+ * What a FHIR file held that the vault does not keep, counted in words: `2 familiehistorikker,
+ * 1 dokumentreference, 3 andre oplysninger`. Types without a name are summed as "other".
+ */
+export function notKeptText(skipped: Readonly<Record<string, number>>): string {
+  const rules = new Intl.PluralRules(locale());
+  const language = getLanguage();
+  const parts: string[] = [];
+  let other = 0;
+  for (const [type, n] of Object.entries(skipped).sort(([, a], [, b]) => b - a)) {
+    const names = Object.hasOwn(FHIR_RESOURCE_NAMES, type) ? FHIR_RESOURCE_NAMES[type] : undefined;
+    if (!names) other += n;
+    else parts.push(`${numberText(n)} ${names[language][rules.select(n) === 'one' ? 'one' : 'other']}`);
+  }
+  if (other > 0) parts.push(`${numberText(other)} ${OTHER_RESOURCES[language][rules.select(other) === 'one' ? 'one' : 'other']}`);
+  return parts.join(', ');
 }

@@ -22,6 +22,7 @@ export const healthDa = {
   'health.summary.workouts': 'Træningspas: {count}',
   'health.summary.observations': 'Målinger fra lægen eller hospitalet (FHIR): {count}',
   'health.summary.clinical': 'Diagnoser, medicin, allergier og vaccinationer: {count}',
+  'health.summary.notImported': '{list} blev ikke importeret: Handlerum viser dem ikke endnu.',
   'health.summary.issues': '{count} rækker kunne ikke læses og bliver ikke gemt:',
   'health.summary.keepLegend': 'Gem også de enkelte målinger for …',
   'health.summary.keepHint': 'Dagens tal gemmes altid. De enkelte målinger fylder mere; vælg kun dem, du har brug for.',

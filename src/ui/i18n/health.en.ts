@@ -24,6 +24,7 @@ export const healthEn: Record<keyof typeof healthDa, string> = {
   'health.summary.workouts': 'Workouts: {count}',
   'health.summary.observations': 'Measurements from your doctor or hospital (FHIR): {count}',
   'health.summary.clinical': 'Conditions, medicines, allergies and vaccinations: {count}',
+  'health.summary.notImported': 'Not imported, because Handlerum does not show them yet: {list}.',
   'health.summary.issues': '{count} rows could not be read and will not be saved:',
   'health.summary.keepLegend': 'Also keep the single measurements of …',
   'health.summary.keepHint': 'The figures per day are always kept. Single measurements take more room; choose only the ones you need.',

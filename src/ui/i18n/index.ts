@@ -33,3 +33,21 @@ export function translate(language: Language, key: MessageKey, params: Record<st
 }
 
 export const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(current, key, params);
+
+/** Keys that come as a pair `<base>.one` / `<base>.other`: a count's words in both languages. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * The text for `count` of something: `1 ny postering`, `3 nye posteringer`. Intl.PluralRules
+ * picks the form; `{count}` is the count in the language's number format.
+ */
+export function tn(base: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(locale())));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}.${form}`, { count: count.toLocaleString(locale()), ...params });
+}
