@@ -296,7 +296,7 @@ describe('camt.053', () => {
       ['2025-06-10', -7525, 'DKK', 'Føtex Næstved', '0400-4011223344'],
       ['2025-06-11', 7525, 'DKK', 'Tilbageførsel Føtex Næstved', '0400-4011223344'],
       ['2025-06-15', 1000, 'EUR', 'Ola Nordmann', 'DK9520000123456789'],
-      ['2025-06-20', -125000, 'DKK', 'Husleje juni; Vand juni', 'DK9520000123456789'],
+      ['2025-06-20', -125000, 'DKK', 'Boligforeningen: Husleje juni; Forsyning A/S: Vand juni', 'DK9520000123456789'],
     ]);
     // A batch is one row, and names no single counterparty.
     expect(s.transactions[3]!.counterparty).toBeUndefined();

@@ -66,17 +66,28 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   if (start < 0) throw importError('malformed', 'OFX: no tags');
   let pos = start;
   let openLeaf: string | null = null; // a tag whose text is being read
+  let leafText = '';
   while (pos < text.length) {
     const lt = text.indexOf('<', pos);
     const chunk = lt < 0 ? text.slice(pos) : text.slice(pos, lt);
+    if (openLeaf !== null) leafText += decodeEntities(chunk);
+    if (lt >= 0 && text.startsWith('<![CDATA[', lt)) {
+      // Some banks wrap NAME and MEMO in CDATA: its text is taken as written (no entities, `<` allowed).
+      const end = text.indexOf(']]>', lt + 9);
+      if (end < 0) throw importError('truncated', 'OFX: a CDATA section is not closed');
+      if (openLeaf !== null) leafText += text.slice(lt + 9, end);
+      pos = end + 3;
+      continue;
+    }
     if (openLeaf !== null) {
-      const value = decodeEntities(chunk.trim());
+      const value = leafText.trim();
       if (value !== '') {
         // A tag followed by text is a leaf: it holds no elements, whether or not it is closed.
         setLeaf(openLeaf, value);
         if (stack[stack.length - 1] === openLeaf) stack.pop();
       }
       openLeaf = null;
+      leafText = '';
     }
     if (lt < 0) break;
     const gt = text.indexOf('>', lt + 1);

@@ -22,6 +22,11 @@ export interface BankTransaction {
   balanceMinor?: number;
   /** Reserved, not yet booked (Nordea `Reserveret`, Revolut PENDING, camt PDNG). */
   pending: boolean;
+  /**
+   * A pending row with no date of its own: `date` is the day it was read in, so it is no part of
+   * the row's de-duplication key (read in again another day, it is the same row).
+   */
+  dateFromImport?: true;
   /** An id the source gives the row (OFX FITID, camt AcctSvcrRef, Lunar/Revolut ids). */
   sourceId?: string;
   /** The account the row belongs to when the file names it (multi-account files). */
