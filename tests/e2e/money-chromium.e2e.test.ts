@@ -79,7 +79,7 @@ describe('bank import in Chromium', () => {
     await page.screenshot({ path: screenshotPath('money-preview-da'), fullPage: true });
 
     await moneySaveButton(page, 8).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 8, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 8, account: 'Danske Bank' }) }).waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(8);
     const [account] = await recordsOfKind(page, 'bank-account');
     expect(account!.data).toMatchObject({ label: 'Danske Bank', formatId: 'danske-bank', lastImport: { added: 8, duplicates: 0 } });
@@ -147,7 +147,7 @@ describe('bank import in Chromium', () => {
     // The citizen leaves one new row out.
     await preview.getByRole('checkbox', { name: /DSB Nørreport/ }).uncheck();
     await moneySaveButton(page, 3).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 3, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 3, account: 'Danske Bank' }) }).waitFor();
     const all = await recordsOfKind(page, 'bank-transaction');
     expect(all).toHaveLength(11);
     expect(all.filter((r) => r.data.text === 'DSB Nørreport')).toHaveLength(0);
@@ -159,7 +159,7 @@ describe('bank import in Chromium', () => {
     await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('1');
     await moneySaveButton(page, 1).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Danske Bank' }) }).waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(12);
 
     // Filter by month and category.
@@ -192,7 +192,7 @@ describe('bank import in Chromium', () => {
     await page.getByLabel(DA['money.preview.account'], { exact: true }).selectOption('new');
     await page.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Kontantkort');
     await moneySaveButton(page, 2).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 2, account: 'Kontantkort' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Kontantkort' }) }).waitFor();
     const card = (await recordsOfKind(page, 'bank-account')).find((a) => a.data.label === 'Kontantkort')!;
     expect(card.data).toMatchObject({ formatId: 'mapped', mapping: { delimiter: ';', hasHeader: true, date: 0, text: 1, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' } });
 
@@ -205,7 +205,7 @@ describe('bank import in Chromium', () => {
     expect(await count(page, 'duplicate')).toBe('1');
     expect(await page.getByLabel(DA['money.preview.account'], { exact: true }).inputValue()).toBe(card.id);
     await moneySaveButton(page, 1).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Kontantkort' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Kontantkort' }) }).waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(15);
   });
 
@@ -255,7 +255,7 @@ describe('bank import in Chromium', () => {
     const keep = page.getByRole('button', { name: text(DA, 'money.import.cutOff.keep.other', { count: 2 }) });
     await keep.waitFor();
     await expectAccessible(page, 'cut-off file');
-    await page.screenshot({ path: screenshotPath('money-cut-off') });
+    await page.locator('.money-import').screenshot({ path: screenshotPath('money-cut-off') });
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
 
     // Choosing another file leaves everything as it was.
@@ -269,7 +269,7 @@ describe('bank import in Chromium', () => {
     await moneyPreviewHeading(page).waitFor({ timeout: 30_000 });
     expect(await count(page, 'new')).toBe('2');
     await moneySaveButton(page, 2).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 2, account: 'Danske Bank' }) }).waitFor({ timeout: 30_000 });
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Danske Bank' }) }).waitFor({ timeout: 30_000 });
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before + 2);
   });
 

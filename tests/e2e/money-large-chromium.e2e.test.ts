@@ -49,7 +49,7 @@ describe('a bank import larger than one message, in Chromium', () => {
     await moneySaveButton(page, ROWS).click();
     // Saving shows how far the parts have got.
     await page.getByRole('progressbar', { name: DA['money.import.savingLabel'] }).waitFor();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: ROWS.toLocaleString('da-DK'), account: 'Danske Bank' }) }).waitFor({ timeout: 120_000 });
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.toLocaleString('da-DK'), account: 'Danske Bank' }) }).waitFor({ timeout: 120_000 });
     expect(await stored(page)).toBe(ROWS);
 
     await moneyFilePicker(page).setInputFiles(statement(ROWS, 0));

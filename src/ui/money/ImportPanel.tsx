@@ -157,7 +157,7 @@ export function ImportPanel(props: {
     // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
     await props.onImported();
     setPhase({ step: 'idle' });
-    setDone(rows.length > 0 ? t('money.import.done', { added: countText(rows.length), account: savedTo }) : t('money.import.doneNone'));
+    setDone(rows.length > 0 ? tn('money.import.done', rows.length, { account: savedTo }) : t('money.import.doneNone'));
   };
 
   return (

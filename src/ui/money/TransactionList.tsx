@@ -12,6 +12,7 @@ import { t } from '../i18n/index';
 import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
 import { amountText, countText, dayText, monthText } from './money-format';
+import { totalsByCurrency } from './spending';
 
 const PAGE = 100;
 
@@ -84,13 +85,10 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
       ),
     [transactions, month, category, account],
   );
-  let moneyIn = 0;
-  let moneyOut = 0;
-  for (const r of filtered) {
-    if (r.data.currency !== 'DKK') continue;
-    if (r.data.amountMinor >= 0) moneyIn += r.data.amountMinor;
-    else moneyOut += r.data.amountMinor;
-  }
+  // Each currency summed on its own: a euro row is neither added to the kroner nor left out.
+  const totals = totalsByCurrency(filtered.map((r) => r.data));
+  const moneyIn = totals.map((x) => amountText(x.moneyIn, x.currency)).join(' + ');
+  const moneyOut = totals.map((x) => amountText(x.moneyOut, x.currency)).join(' + ');
   const offerRow = offerFor ? transactions.find((r) => r.id === offerFor) : undefined;
 
   const changeCategory = async (row: TransactionRecord, next: string) => {
@@ -136,7 +134,7 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
           <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={(v) => (setAccount(v), setShown(PAGE))} />
         )}
       </div>
-      <p data-testid="money-list-summary">{t('money.list.summary', { count: countText(filtered.length), in: amountText(moneyIn), out: amountText(moneyOut) })}</p>
+      <p data-testid="money-list-summary">{t('money.list.summary', { count: countText(filtered.length), in: moneyIn, out: moneyOut })}</p>
       <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       {offerRow && <RuleOffer key={offerRow.id} row={offerRow} onCreate={(match) => createRule(offerRow, match)} />}
       {filtered.length === 0 ? (
