@@ -1,6 +1,6 @@
 /**
- * Counts in words through Intl.PluralRules: `1 ny postering`, never `1 nye posteringer`; and
- * every plural key comes as a pair in both languages.
+ * Counts in words through Intl.PluralRules: `1 ny postering`, never `1 nye posteringer`. The
+ * pairs are typed (PluralKey): a base without both forms does not compile.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage, tn } from '../../src/ui/i18n/index';

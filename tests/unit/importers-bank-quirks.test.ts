@@ -80,3 +80,29 @@ describe('reserved rows without a date of their own', () => {
     expect(transactionKeys('a', xml('2025-03-05').transactions)).toEqual(transactionKeys('a', xml('2025-04-01').transactions));
   });
 });
+
+describe('account names from the bank and the number', () => {
+  it('camt.053: the servicing bank by its name, else by its BIC (.02 BIC, .08 BICFI)', () => {
+    const camt = (svcr: string, ns = '02') =>
+      parseBankFile(
+        utf8(`<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.${ns}"><BkToCstmrStmt><Stmt>
+<Acct><Id><IBAN>DK5000400440116243</IBAN></Id><Ccy>DKK</Ccy><Svcr><FinInstnId>${svcr}</FinInstnId></Svcr></Acct>
+<Ntry><Amt Ccy="DKK">1.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2025-03-05</Dt></BookgDt></Ntry></Stmt></BkToCstmrStmt></Document>`),
+      ).accounts;
+    expect(camt('<BIC>NDEADKKK</BIC>')).toEqual([{ id: 'DK5000400440116243', currency: 'DKK', bank: 'Nordea' }]);
+    expect(camt('<BICFI>JYBADKKK</BICFI>', '08')![0]!.bank).toBe('Jyske Bank');
+    expect(camt('<BIC>ABCDDKKK</BIC><Nm>Andelskassen Øst</Nm>')![0]!.bank).toBe('Andelskassen Øst');
+    expect(camt('<BIC>ZZZZDKKK</BIC>')![0]!.bank).toBe('ZZZZDKKK');
+  });
+
+  it('OFX: the sign-on FI/ORG is the bank of every statement', () => {
+    const s = parseBankFile(
+      utf8(`OFXHEADER:100
+DATA:OFXSGML
+
+<OFX><SIGNONMSGSRSV1><SONRS><FI><ORG>Merkur Andelskasse<FID>1234</FI></SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>DKK<BANKACCTFROM><ACCTID>8401-1234567</BANKACCTFROM>
+<BANKTRANLIST><STMTTRN><DTPOSTED>20250304<TRNAMT>-1.00<FITID>1<NAME>Kiosk</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`),
+    );
+    expect(s.accounts).toEqual([{ id: '8401-1234567', currency: 'DKK', bank: 'Merkur Andelskasse' }]);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { parseDanishAmount } from './amount';
+import { bankName } from './bank-names';
 import { parseBankDate } from './dates';
 import { FORMAT } from './formats';
 import { importError, issue } from './messages';
@@ -40,6 +41,8 @@ interface Entry {
 interface Stmt {
   account: string;
   ccy: string;
+  /** The servicing bank: its name, else from its BIC. */
+  bank: string;
   /** Where this statement's issues begin in the file's list: they get its account when it ends. */
   issueStart: number;
   opening?: number;
@@ -104,7 +107,7 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     buf = '';
     if (name === 'BkToCstmrStmt') sawRoot = true;
     else if (name === 'Stmt' && stack[stack.length - 2] === 'BkToCstmrStmt') {
-      stmt = { account: '', ccy: '', issueStart: issues.length, rows: [], reversals: [] };
+      stmt = { account: '', ccy: '', bank: '', issueStart: issues.length, rows: [], reversals: [] };
       stmtDepth = stack.length - 1;
     } else if (name === 'Ntry' && stmt && stack.length - 2 === stmtDepth) {
       entry = newEntry(parser.line);
@@ -184,6 +187,11 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
         if (rel === 3 && name === 'IBAN') stmt.account = value;
         else if (rel === 4 && name === 'Id' && stack[depth - 1] === 'Othr' && stmt.account === '') stmt.account = value;
         else if (rel === 2 && name === 'Ccy') stmt.ccy = value;
+        else if (stack[stmtDepth + 2] === 'Svcr' && stack[depth - 1] === 'FinInstnId' && value !== '') {
+          // .02 BIC, .08 BICFI; a name the bank gives itself wins over one looked up from the BIC.
+          if (name === 'Nm') stmt.bank = value;
+          else if ((name === 'BIC' || name === 'BICFI') && stmt.bank === '') stmt.bank = bankName(value);
+        }
       }
     }
     stack.pop();
@@ -291,7 +299,7 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
   const accounts = new Map<string, StatementAccount>();
   for (const s of statements) {
     // Rows get their account here, not as they are read: Acct comes first by the schema, not always in the file.
-    if (s.account !== '' && !accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}) });
+    if (s.account !== '' && !accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}), ...(s.bank !== '' ? { bank: s.bank } : {}) });
     for (const tx of s.rows) {
       if (s.account !== '') tx.account = s.account;
       transactions.push(tx);

@@ -52,6 +52,7 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   let stmt: Statement | null = null;
   let txn: Txn | null = null;
   let sawOfx = false;
+  let bank = '';
   let line = 1;
   let lineScan = 0;
   let count = 0;
@@ -139,6 +140,9 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
       // CURRENCY/ORIGCURRENCY are aggregates whose CURSYM says the row's currency.
       if (name === 'CURSYM' && (parent === 'CURRENCY' || parent === 'ORIGCURRENCY')) txn.leaves.set(`${parent}.CURSYM`, value);
       else if (!txn.leaves.has(name)) txn.leaves.set(name, value);
+    } else if (name === 'ORG' && parent === 'FI') {
+      // The sign-on's financial institution: the bank every statement of the file is from.
+      bank = value;
     } else if (stmt) {
       if (name === 'CURDEF') stmt.currency = value;
       else if (name === 'ACCTID' && stack.some((t) => ACCOUNTS.has(t))) stmt.account = value;
@@ -205,7 +209,12 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   const transactions: BankTransaction[] = [];
   for (const s of statements) {
     if (s.account !== '' && !accounts.has(s.account)) {
-      accounts.set(s.account, { id: s.account, ...(s.currency !== '' ? { currency: s.currency } : {}), ...(s.card ? { card: true as const } : {}) });
+      accounts.set(s.account, {
+        id: s.account,
+        ...(s.currency !== '' ? { currency: s.currency } : {}),
+        ...(s.card ? { card: true as const } : {}),
+        ...(bank !== '' ? { bank } : {}),
+      });
     }
     for (const tx of s.rows) {
       if (s.account !== '') tx.account = s.account;

@@ -50,6 +50,8 @@ export interface StatementAccount {
   currency?: string;
   /** A credit card statement (OFX `CCSTMTRS`), not a bank account's. */
   card?: true;
+  /** The bank that keeps the account (camt `Acct/Svcr` BIC or name, OFX `FI/ORG`), when the file says. */
+  bank?: string;
 }
 
 export interface BankStatement {

@@ -4,7 +4,7 @@
  * spaced), else a new one with the derived id. Otherwise the account whose remembered mapping was
  * used, else the last account imported in the same format, else a new one.
  */
-import type { BankStatement, ColumnMapping } from '../../importers/bank/index';
+import { accountNumberText, type BankStatement, type ColumnMapping } from '../../importers/bank/index';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { accountRecordId, normaliseAccountNumber } from './ids';
 import type { AccountRecord } from './model';
@@ -22,7 +22,7 @@ export function chooseAccount(statement: BankStatement, accounts: readonly Accou
     if (accounts.some((a) => a.id === id)) return { kind: 'existing', id };
     const sameNumber = accounts.find((a) => a.data.accountNumber !== undefined && sameAccountNumber(a.data.accountNumber, statement.accountId!));
     if (sameNumber) return { kind: 'existing', id: sameNumber.id };
-    return { kind: 'new', id, label: `${statement.format.label} ${statement.accountId}`, accountNumber: statement.accountId };
+    return { kind: 'new', id, label: accountLabelFor(statement, statement.accountId), accountNumber: statement.accountId };
   }
   const byMapping = mapping && accounts.find((a) => sameMapping(a.data.mapping as ColumnMapping | undefined, mapping));
   if (byMapping) return { kind: 'existing', id: byMapping.id };
@@ -31,6 +31,18 @@ export function chooseAccount(statement: BankStatement, accounts: readonly Accou
     .sort((a, b) => (b.data.lastImport?.at ?? '').localeCompare(a.data.lastImport?.at ?? ''))[0];
   if (sameFormat) return { kind: 'existing', id: sameFormat.id };
   return newAccount(statement.format.label);
+}
+
+/**
+ * A new account's name: the bank and the number (`Danske Bank DK50 0040 0440 1162 43`). A CSV
+ * layout is a bank's own, so its label is the bank; a camt.053 or OFX file names its bank, if at
+ * all, in the statement — never "ISO 20022 camt.053 …".
+ */
+export function accountLabelFor(statement: BankStatement, number: string): string {
+  const standard = statement.format.id === 'camt053' || statement.format.id === 'ofx';
+  const bank = standard ? statement.accounts?.find((a) => a.id === number)?.bank : statement.format.label;
+  const shown = accountNumberText(number);
+  return bank ? `${bank} ${shown}` : shown;
 }
 
 export const newAccount = (label: string): Extract<AccountChoice, { kind: 'new' }> => ({ kind: 'new', id: toBase64Url(randomBytes(16)), label });
