@@ -227,3 +227,28 @@ describe('a new account is named after its bank and number, not the file format'
     expect(accountLabelFor({ format: danske, transactions: [], issues: [] }, '3409-1234567890')).toBe('Danske Bank 3409-1234567890');
   });
 });
+
+describe('a file that names no account', () => {
+  const danske = (rows: string[]) => parseBankFile(new TextEncoder().encode(['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...rows].join('\r\n') + '\r\n'), { today: '2026-04-01' });
+  const first = danske(['"02.01.2026";"Netto";"-10,00";"90,00";"Udført";"Nej"', '"03.01.2026";"Føtex";"-20,00";"70,00";"Udført";"Nej"']);
+
+  it('goes to the account of the same layout it shares rows with, without asking; an unrelated one is only a guess to confirm', async () => {
+    const { vault, profileId } = await vaultWithProfile();
+    let ctx = await context(vault, profileId);
+    const view = buildFilePreview(first, ctx);
+    expect(view.parts[0]!.choice.kind).toBe('new');
+    await save(vault, profileId, view, ctx, ['Lønkonto']);
+    ctx = await context(vault, profileId);
+    const [account] = ctx.accounts;
+
+    // The next file overlaps the first: it continues that account.
+    const next = buildFilePreview(danske(['"03.01.2026";"Føtex";"-20,00";"70,00";"Udført";"Nej"', '"05.01.2026";"Bager";"-5,00";"65,00";"Udført";"Nej"']), ctx);
+    expect(next.parts[0]!.choice).toEqual({ kind: 'existing', id: account!.id });
+
+    // Another account's file in the same bank layout, sharing nothing: the citizen must say where it goes.
+    const other = buildFilePreview(danske(['"02.01.2026";"Husleje";"-5.000,00";"1.000,00";"Udført";"Nej"']), ctx);
+    expect(other.parts[0]!.choice).toEqual({ kind: 'existing', id: account!.id, unsure: true });
+    // Choosing it (or any account) in the preview settles it.
+    expect(choiceFor(other.parts[0]!, account!.id, ctx.accounts)).toEqual({ kind: 'existing', id: account!.id });
+  });
+});

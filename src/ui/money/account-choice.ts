@@ -2,14 +2,19 @@
  * Which bank-account record an import goes to. A file that names its account always goes to the
  * same record: the one whose id is derived from the number, else one that has the number (however
  * spaced), else a new one with the derived id. Otherwise the account whose remembered mapping was
- * used, else the last account imported in the same format, else a new one.
+ * used, else the last account imported in the same format — a guess the citizen confirms unless
+ * the file shares rows with it (see accounts-in-file.ts) — else a new one.
  */
 import { accountNumberText, type BankStatement, type ColumnMapping } from '../../importers/bank/index';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { accountRecordId, normaliseAccountNumber } from './ids';
 import type { AccountRecord } from './model';
 
-export type AccountChoice = { kind: 'existing'; id: string } | { kind: 'new'; id: string; label: string; accountNumber?: string };
+/**
+ * `unsure`: only the layout points at this account (the file names none, nor was its mapping
+ * used): the rows go there only once the citizen confirms it, unless some are already stored there.
+ */
+export type AccountChoice = { kind: 'existing'; id: string; unsure?: true } | { kind: 'new'; id: string; label: string; accountNumber?: string };
 
 /** Account numbers compared as `accountRecordId` does. */
 const sameAccountNumber = (a: string, b: string) => normaliseAccountNumber(a) !== '' && normaliseAccountNumber(a) === normaliseAccountNumber(b);
@@ -29,7 +34,7 @@ export function chooseAccount(statement: BankStatement, accounts: readonly Accou
   const sameFormat = accounts
     .filter((a) => a.data.formatId === statement.format.id && !a.data.accountNumber)
     .sort((a, b) => (b.data.lastImport?.at ?? '').localeCompare(a.data.lastImport?.at ?? ''))[0];
-  if (sameFormat) return { kind: 'existing', id: sameFormat.id };
+  if (sameFormat) return { kind: 'existing', id: sameFormat.id, unsure: true };
   return newAccount(statement.format.label);
 }
 

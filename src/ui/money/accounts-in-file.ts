@@ -88,8 +88,11 @@ function previewOf(statement: BankStatement, choice: AccountChoice, context: Pre
   });
 }
 
-function partOf(statement: BankStatement, choice: AccountChoice, context: PreviewContext): AccountPart {
-  const part: AccountPart = { card: statement.accounts?.[0]?.card === true, statement, choice, preview: previewOf(statement, choice, context) };
+function partOf(statement: BankStatement, picked: AccountChoice, context: PreviewContext): AccountPart {
+  const preview = previewOf(statement, picked, context);
+  // A file that shares rows with the guessed account continues it: no need to ask.
+  const choice: AccountChoice = picked.kind === 'existing' && picked.unsure && preview.counts.duplicate > 0 ? { kind: 'existing', id: picked.id } : picked;
+  const part: AccountPart = { card: statement.accounts?.[0]?.card === true, statement, choice, preview };
   if (statement.accountId) part.number = statement.accountId;
   return part;
 }
