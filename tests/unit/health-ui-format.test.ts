@@ -33,3 +33,50 @@ describe('notKeptText', () => {
     expect(notKeptText({})).toBe('');
   });
 });
+
+describe('FHIR words in the page language', () => {
+  it('statuses and UCUM units are Danish on the Danish page, and as written when unknown', async () => {
+    const { statusText, ucumText } = await import('../../src/ui/health/format');
+    setLanguage('da');
+    expect(statusText('active')).toBe('aktiv');
+    expect(statusText('completed')).toBe('afsluttet');
+    expect(statusText('some-new-code')).toBe('some-new-code');
+    expect(ucumText('mm[Hg]')).toBe('mmHg');
+    expect(ucumText('Cel')).toBe('°C');
+    expect(ucumText('kg/m2')).toBe('kg/m²');
+    expect(ucumText('furlong')).toBe('furlong');
+    setLanguage('en');
+    expect(statusText('on-hold')).toBe('on hold');
+    expect(ucumText('mmol/L')).toBe('mmol/L');
+  });
+
+  it('an observation shows its value and its components together, units readable', async () => {
+    const { valueText } = await import('../../src/ui/health/HealthLists');
+    setLanguage('da');
+    expect(valueText({ number: 95, unit: '%' })).toBe('95 %');
+    expect(valueText({ number: 120, unit: 'mm[Hg]' })).toBe('120 mmHg');
+  });
+});
+
+describe('no English health or status word in the Danish UI', () => {
+  const ENGLISH = /\b(active|inactive|completed|stopped|resolved|unknown|other|heart rate|flow rate|vo2 ?max|variability|measurement|steps|sleep|oxygen|blood pressure|entered in error)\b/i;
+
+  it('in the Danish catalogue of the health screens, the FHIR statuses, units and resource names', async () => {
+    const { da } = await import('../../src/ui/i18n/da');
+    const { FHIR_STATUS, UCUM_UNITS } = await import('../../src/ui/i18n/fhir-words');
+    const { FHIR_RESOURCE_NAMES, OTHER_RESOURCES } = await import('../../src/ui/i18n/fhir-resources');
+    const danish: [string, string][] = [
+      ...Object.entries(da).filter(([k]) => k.startsWith('health.')),
+      ...Object.entries(FHIR_STATUS).map(([k, v]): [string, string] => [k, v.da]),
+      ...Object.entries(UCUM_UNITS).map(([k, v]): [string, string] => [k, v.da]),
+      ...Object.entries(FHIR_RESOURCE_NAMES).flatMap(([k, v]): [string, string][] => [[k, v.da.one], [k, v.da.other]]),
+      [`other`, OTHER_RESOURCES.da.other],
+    ];
+    for (const [key, text] of danish) expect(text, key).not.toMatch(ENGLISH);
+  });
+
+  it('in the Danish names of the health kinds the vault stores', async () => {
+    const { METRICS } = await import('../../src/importers/health/index');
+    for (const [metric, { label }] of Object.entries(METRICS)) expect(label.da, metric).not.toMatch(ENGLISH);
+  });
+});

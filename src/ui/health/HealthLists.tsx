@@ -1,14 +1,14 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
 import type { VaultRecord } from '../../vault/record-store';
 import { getLanguage, t, type MessageKey } from '../i18n/index';
-import { activityName, numberText, sizeText, whenText } from './format';
+import { activityName, numberText, sizeText, statusText, ucumText, whenText } from './format';
 import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
 
 type Value = NonNullable<ObservationData['value']>;
 
 export function valueText(value: Value | undefined): string {
   if (!value) return '–';
-  if (value.number !== undefined) return [numberText(value.number, 2), value.unit].filter(Boolean).join(' ');
+  if (value.number !== undefined) return [numberText(value.number, 2), value.unit === undefined ? '' : ucumText(value.unit)].filter(Boolean).join(' ');
   return value.text ?? '–';
 }
 
@@ -33,7 +33,9 @@ export function ObservationList(props: { records: VaultRecord<ObservationData>[]
           <tr key={id} data-code={data.code.code ?? ''}>
             <th scope="row">{data.name[language]}</th>
             <td>
-              {data.components && data.components.length > 0 ? (
+              {/* The main value and the components together: SpO₂ 95 % with its flow rate. */}
+              {(data.value || !data.components?.length) && valueText(data.value)}
+              {data.components && data.components.length > 0 && (
                 <ul class="components">
                   {data.components.map((c, i) => (
                     <li key={i}>
@@ -41,8 +43,6 @@ export function ObservationList(props: { records: VaultRecord<ObservationData>[]
                     </li>
                   ))}
                 </ul>
-              ) : (
-                valueText(data.value)
               )}
             </td>
             <td>{data.effective ? whenText(data.effective) : '–'}</td>
@@ -76,7 +76,7 @@ export function ClinicalList(props: { records: VaultRecord<ClinicalData>[] }) {
               {items.map(({ id, data }) => (
                 <li key={id}>
                   <strong>{data.title}</strong>
-                  {data.status && <> · {data.status}</>}
+                  {data.status && <> · {statusText(data.status)}</>}
                   {data.date && <> · {whenText(data.date)}</>}
                   {data.detail && <p class="meta">{data.detail}</p>}
                 </li>

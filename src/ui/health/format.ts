@@ -2,6 +2,7 @@
 import { METRICS } from '../../importers/health/index';
 import type { HealthMetric } from '../../importers/health/types';
 import { FHIR_RESOURCE_NAMES, OTHER_RESOURCES } from '../i18n/fhir-resources';
+import { FHIR_STATUS, UCUM_UNITS } from '../i18n/fhir-words';
 import { getLanguage, locale } from '../i18n/index';
 
 /** A calendar day (YYYY-MM-DD): "3. marts 2026". */
@@ -40,7 +41,7 @@ const UNIT_TEXT: Record<string, { da: string; en: string }> = {
 
 export function unitText(unit: string, metric?: HealthMetric): string {
   if (unit === 'count' && metric && metric !== 'steps') return '';
-  return UNIT_TEXT[unit]?.[getLanguage()] ?? unit;
+  return UNIT_TEXT[unit]?.[getLanguage()] ?? ucumText(unit);
 }
 
 export function metricName(metric: HealthMetric, type?: string): string {
@@ -90,4 +91,14 @@ export function notKeptText(skipped: Readonly<Record<string, number>>): string {
   }
   if (other > 0) parts.push(`${numberText(other)} ${OTHER_RESOURCES[language][rules.select(other) === 'one' ? 'one' : 'other']}`);
   return parts.join(', ');
+}
+
+/** A FHIR status code (`active`, `completed`) in the page's language; an unknown one as written. */
+export function statusText(code: string): string {
+  return Object.hasOwn(FHIR_STATUS, code) ? FHIR_STATUS[code]![getLanguage()] : code;
+}
+
+/** A UCUM unit (`mm[Hg]`, `Cel`, `kg/m2`) as a person writes it; an unknown one as written. */
+export function ucumText(unit: string): string {
+  return Object.hasOwn(UCUM_UNITS, unit) ? UCUM_UNITS[unit]![getLanguage()] : unit;
 }
