@@ -14,11 +14,13 @@ describe('chartSeries', () => {
     expect(s.points).toEqual([{ date: '2026-02-28', value: 6000 }, { date: '2026-03-01', value: 7000 }]);
   });
 
-  it('heart rate: resting when the export has it, else the daily mean with min and max', () => {
+  it('heart rate: the daily mean with min and max, and the resting pulse in a chart of its own — neither hides the other', () => {
     const all = record('heart-rate', 'count/min', [day('2026-03-01', 0, 71.6, 52, 140)]);
     expect(chartSeries([all], 'heart-rate')).toMatchObject({ metric: 'heart-rate', points: [{ date: '2026-03-01', value: 72, min: 52, max: 140 }] });
+    expect(chartSeries([all], 'resting-heart-rate')).toBeNull();
     const resting = record('resting-heart-rate', 'count/min', [day('2026-03-01', 0, 58)]);
-    expect(chartSeries([all, resting], 'heart-rate')).toMatchObject({ metric: 'resting-heart-rate', points: [{ value: 58 }] });
+    expect(chartSeries([all, resting], 'heart-rate')).toMatchObject({ metric: 'heart-rate', points: [{ value: 72 }] });
+    expect(chartSeries([all, resting], 'resting-heart-rate')).toMatchObject({ metric: 'resting-heart-rate', points: [{ value: 58 }] });
   });
 
   it('blood pressure: days with both numbers, systolic first', () => {

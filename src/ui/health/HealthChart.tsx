@@ -17,13 +17,13 @@ const TITLE: Record<Series['chart'], MessageKey> = {
   steps: 'health.chart.steps',
   weight: 'health.chart.weight',
   'heart-rate': 'health.chart.heartRate',
+  'resting-heart-rate': 'health.chart.restingHeartRate',
   'blood-pressure': 'health.chart.bloodPressure',
 };
 
 const dayIndex = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
 export function chartTitle(series: Series): string {
-  if (series.chart === 'heart-rate') return t(series.metric === 'resting-heart-rate' ? 'health.chart.restingHeartRate' : 'health.chart.heartRate');
   return t(TITLE[series.chart]);
 }
 

@@ -28,7 +28,7 @@ interface HealthData {
 }
 
 const SHOWN: HealthKindName[] = ['health-daily', 'health-observation', 'health-clinical', 'health-workout', 'health-import'];
-const CHARTS: ChartId[] = ['steps', 'weight', 'heart-rate', 'blood-pressure'];
+const CHARTS: ChartId[] = ['steps', 'weight', 'heart-rate', 'resting-heart-rate', 'blood-pressure'];
 const RANGE_KEY = { '30d': 'health.range.30d', '90d': 'health.range.90d', '1y': 'health.range.1y', all: 'health.range.all' } as const;
 
 async function loadHealth(profileId: string): Promise<HealthData> {

@@ -1,7 +1,6 @@
 /**
- * Chart series from the stored daily aggregates: daily steps, weight, heart rate (resting when
- * the export has it, else the daily mean with its min and max) and blood pressure (systolic and
- * diastolic). Pure; tested in tests/unit/health-ui-series.test.ts.
+ * Chart series from the stored daily aggregates: daily steps, weight, heart rate (the daily mean
+ * with its min and max), resting heart rate and blood pressure (systolic and diastolic). Pure; tested in tests/unit/health-ui-series.test.ts.
  */
 import type { HealthMetric } from '../../importers/health/types';
 import type { DailyData } from './records';
@@ -16,7 +15,7 @@ export interface SeriesPoint {
   second?: number;
 }
 
-export type ChartId = 'steps' | 'weight' | 'heart-rate' | 'blood-pressure';
+export type ChartId = 'steps' | 'weight' | 'heart-rate' | 'resting-heart-rate' | 'blood-pressure';
 
 export interface Series {
   chart: ChartId;
@@ -51,14 +50,18 @@ export function chartSeries(records: readonly DailyData[], chart: ChartId): Seri
       return { chart, metric: 'weight', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: round(d.mean, 1), min: round(d.min, 1), max: round(d.max, 1) })) };
     }
     case 'heart-rate': {
-      const resting = daysOf(records, 'resting-heart-rate');
-      const metric: HealthMetric = resting.length > 0 ? 'resting-heart-rate' : 'heart-rate';
-      const days = resting.length > 0 ? resting : daysOf(records, 'heart-rate');
+      // The all-day pulse has its own chart: a resting pulse beside it does not hide it.
+      const days = daysOf(records, 'heart-rate');
       if (days.length === 0) return null;
       return {
-        chart, metric, unit: days[0]!.unit,
+        chart, metric: 'heart-rate', unit: days[0]!.unit,
         points: days.map((d) => ({ date: d.date, value: Math.round(d.mean), min: Math.round(d.min), max: Math.round(d.max) })),
       };
+    }
+    case 'resting-heart-rate': {
+      const days = daysOf(records, 'resting-heart-rate');
+      if (days.length === 0) return null;
+      return { chart, metric: 'resting-heart-rate', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: Math.round(d.mean) })) };
     }
     case 'blood-pressure': {
       const systolic = daysOf(records, 'blood-pressure-systolic');
