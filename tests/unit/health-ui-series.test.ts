@@ -62,3 +62,26 @@ describe('niceScale', () => {
     expect(flat.max).toBeGreaterThan(80);
   });
 });
+
+describe('otherMeasures', () => {
+  it('lists every stored kind the charts do not show, a total per day for cumulative kinds, else the mean', async () => {
+    const { otherMeasures } = await import('../../src/ui/health/series');
+    const { isCumulative } = await import('../../src/importers/health/index');
+    const glucose = { ...record('blood-glucose', 'mmol/L', [day('2026-03-01', 0, 5.4), day('2026-03-02', 0, 6.0)]), type: 'HKQuantityTypeIdentifierBloodGlucose' };
+    const exercise = { ...record('other', 'min', [day('2026-03-01', 42, 10)]), type: 'HKQuantityTypeIdentifierAppleExerciseTime' };
+    const vo2 = { ...record('other', 'mL/min·kg', [day('2026-03-03', 0, 41.5)]), type: 'HKQuantityTypeIdentifierVO2Max' };
+    const steps = record('steps', 'count', [day('2026-03-01', 9000)]);
+    const rows = otherMeasures([glucose, exercise, vo2, steps], isCumulative);
+    expect(rows.map((r) => [r.type.replace('HKQuantityTypeIdentifier', ''), r.total, r.days, r.latest, Math.round(r.mean * 10) / 10])).toEqual([
+      ['AppleExerciseTime', true, 1, { date: '2026-03-01', value: 42 }, 42],
+      ['BloodGlucose', false, 2, { date: '2026-03-02', value: 6 }, 5.7],
+      ['VO2Max', false, 1, { date: '2026-03-03', value: 41.5 }, 41.5],
+    ]);
+  });
+
+  it('names them in Danish', async () => {
+    const { typeName } = await import('../../src/ui/health/format');
+    expect(typeName('HKQuantityTypeIdentifierVO2Max')).toBe('Kondital (VO₂-maks)');
+    expect(typeName('HKQuantityTypeIdentifierHeartRateVariabilitySDNN')).toBe('Pulsvariabilitet (HRV)');
+  });
+});

@@ -1,7 +1,8 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
 import type { VaultRecord } from '../../vault/record-store';
 import { getLanguage, t, type MessageKey } from '../i18n/index';
-import { activityName, numberText, sizeText, statusText, ucumText, whenText } from './format';
+import { activityName, dayText, metricName, numberText, sizeText, statusText, ucumText, unitText, whenText } from './format';
+import type { MeasureSummary } from './series';
 import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
 
 type Value = NonNullable<ObservationData['value']>;
@@ -137,5 +138,36 @@ export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Every daily measure the charts do not show, as a table: name, latest day, average, days. */
+export function MeasureList(props: { measures: readonly MeasureSummary[] }) {
+  const rows = [...props.measures].sort((a, b) => metricName(a.metric, a.type).localeCompare(metricName(b.metric, b.type)));
+  const figure = (m: MeasureSummary, value: number) => [numberText(value, Math.abs(value) < 10 ? 2 : value < 100 ? 1 : 0), unitText(m.unit, m.metric)].filter(Boolean).join(' ');
+  return (
+    <table class="health-table measures">
+      <caption>{t('health.measures.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('health.measures.name')}</th>
+          <th scope="col">{t('health.measures.latest')}</th>
+          <th scope="col">{t('health.measures.mean')}</th>
+          <th scope="col">{t('health.measures.days')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          <tr key={m.type} data-type={m.type}>
+            <th scope="row">{metricName(m.metric, m.type)}</th>
+            <td>
+              {figure(m, m.latest.value)} · {dayText(m.latest.date)}
+            </td>
+            <td>{figure(m, m.mean)}</td>
+            <td class="num">{numberText(m.days)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -3,6 +3,7 @@ import { METRICS } from '../../importers/health/index';
 import type { HealthMetric } from '../../importers/health/types';
 import { FHIR_RESOURCE_NAMES, OTHER_RESOURCES } from '../i18n/fhir-resources';
 import { FHIR_STATUS, UCUM_UNITS } from '../i18n/fhir-words';
+import { HEALTHKIT_TYPE_NAMES } from '../i18n/healthkit-types';
 import { getLanguage, locale } from '../i18n/index';
 
 /** A calendar day (YYYY-MM-DD): "3. marts 2026". */
@@ -49,9 +50,13 @@ export function metricName(metric: HealthMetric, type?: string): string {
   return METRICS[metric].label[getLanguage()];
 }
 
-/** A HealthKit identifier without its prefix, split into words: "HKQuantityTypeIdentifierFlightsClimbed" → "Flights climbed". */
+/**
+ * A HealthKit kind by its name in the page's language ("Kondital (VO₂-maks)"); one we have no
+ * name for as its identifier's words: "HKQuantityTypeIdentifierFlightsClimbed" → "Flights climbed".
+ */
 export function typeName(type: string): string {
   const bare = type.replace(/^HK(Quantity|Category|Correlation)TypeIdentifier|^HKWorkoutActivityType|^HKDataType/, '');
+  if (Object.hasOwn(HEALTHKIT_TYPE_NAMES, bare)) return HEALTHKIT_TYPE_NAMES[bare]![getLanguage()];
   const words = bare.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : type;
 }

@@ -67,6 +67,12 @@ export const healthDa = {
   'health.table.systolic': 'Højt tal (systolisk)',
   'health.table.diastolic': 'Lavt tal (diastolisk)',
 
+  'health.measures.title': 'Andre målinger',
+  'health.measures.caption': 'Andre målinger pr. dag',
+  'health.measures.name': 'Måling',
+  'health.measures.latest': 'Seneste dag',
+  'health.measures.mean': 'Gennemsnit pr. dag',
+  'health.measures.days': 'Dage med målinger',
   'health.observations.title': 'Målinger fra lægen eller hospitalet',
   'health.observations.caption': 'Målinger, nyeste først',
   'health.observations.empty': 'Ingen målinger.',

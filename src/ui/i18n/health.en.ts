@@ -69,6 +69,12 @@ export const healthEn: Record<keyof typeof healthDa, string> = {
   'health.table.systolic': 'Upper number (systolic)',
   'health.table.diastolic': 'Lower number (diastolic)',
 
+  'health.measures.title': 'Other measurements',
+  'health.measures.caption': 'Other measurements per day',
+  'health.measures.name': 'Measurement',
+  'health.measures.latest': 'Latest day',
+  'health.measures.mean': 'Average per day',
+  'health.measures.days': 'Days measured',
   'health.observations.title': 'Measurements from your doctor or hospital',
   'health.observations.caption': 'Measurements, newest first',
   'health.observations.empty': 'No measurements.',
