@@ -250,7 +250,8 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     // the counterparties say what the citizen needs. A batch without a plain note of its own
     // lists each transaction's counterparty and text with `; `.
     const info = CODED_NOTE.test(e.info) ? '' : e.info;
-    const text = batch ? info || batchText(e) : e.ustrd.map((lines) => lines.join(' ')).filter((t) => t !== '').join('; ') || name || info;
+    // The coded note is still better than no text at all.
+    const text = (batch ? info || batchText(e) : e.ustrd.map((lines) => lines.join(' ')).filter((t) => t !== '').join('; ') || name || info) || e.info;
     const tx: BankTransaction = { date, amountMinor, currency: e.ccy || s.ccy || 'DKK', text, pending, line: e.line };
     if (undated) tx.dateFromImport = true;
     const valueDate = isoDate(e.valueDate);

@@ -134,8 +134,7 @@ export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): Ba
   checkOptions(options);
   const decoded = read(bytes);
   const statement = parseText(decoded, options);
-  const { mixed } = decoded;
-  if (mixed) statement.issues.unshift(issue('mixed-encoding', undefined));
+  if (decoded.mixed) statement.issues.unshift(issue('mixed-encoding', undefined));
   return statement;
 }
 
