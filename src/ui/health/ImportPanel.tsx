@@ -9,7 +9,7 @@ import type { HealthMetric } from '../../importers/health/types';
 import type { ImportErrorCode } from '../../importers/types';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
-import { getLanguage, t, type MessageKey } from '../i18n/index';
+import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { mbText, metricName, notKeptText, numberText } from './format';
 import type { HealthParseOutcome, HealthProgress } from './health-worker-api';
@@ -119,7 +119,7 @@ function Summary(props: { file: File; parsed: Parsed; onSave: (keep: HealthMetri
       </ul>
       {issues.length > 0 && (
         <div class="warning">
-          <p>{t('health.summary.issues', { count: numberText(issues.length) })}</p>
+          <p>{tn('health.summary.issues', issues.length)}</p>
           <ul>
             {issues.slice(0, 5).map((issue, i) => (
               <li key={i}>{issue.message[getLanguage()]}</li>

@@ -27,10 +27,14 @@ export const getLanguage = (): Language => current;
 export const locale = (): string => (current === 'en' ? 'en-GB' : 'da-DK');
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const text = CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+  // An amount in kroner ends with the abbreviation's own point ("12,00 kr."): a sentence that
+  // ends on it takes no second one.
+  return text.includes('kr..') ? text.replace(KR_TWO_POINTS, 'kr.') : text;
 }
+const KR_TWO_POINTS = /\bkr\.\./g;
 
 export const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(current, key, params);
 
