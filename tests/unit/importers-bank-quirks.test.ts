@@ -106,3 +106,15 @@ DATA:OFXSGML
     expect(s.accounts).toEqual([{ id: '8401-1234567', currency: 'DKK', bank: 'Merkur Andelskasse' }]);
   });
 });
+
+describe('insurance', () => {
+  const row = (text: string, amountMinor: number) => ({ date: '2025-03-05', amountMinor, currency: 'DKK', text, pending: false, line: 1 });
+
+  it('a premium is insurance and a payout is income, never utilities', async () => {
+    const { categorise } = await import('../../src/importers/bank/index');
+    expect(categorise(row('Tryg Forsikring A/S præmie', -123400))).toBe('insurance');
+    expect(categorise(row('Topdanmark skadeudbetaling', 500000))).toBe('other-income');
+    expect(categorise(row('Husforsikring Codan', -80000))).toBe('insurance');
+    expect(categorise(row('Sygeforsikring Danmark tilskud', 25000))).toBe('health');
+  });
+});
