@@ -261,3 +261,12 @@ describe('LOINC names', () => {
     expect(loincName('toString')).toBeUndefined();
   });
 });
+
+describe('HbA1c', () => {
+  it('is named without a unit, so a value in mmol/mol under the % code is not labelled %', () => {
+    const r = parseFhir(JSON.stringify({ resourceType: 'Observation', id: 'a1c', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '4548-4' }] }, valueQuantity: { value: 48, unit: 'mmol/mol', system: 'http://unitsofmeasure.org', code: 'mmol/mol' } }));
+    expect(r.observations[0]!.name.da).toBe('Langtidsblodsukker (HbA1c)');
+    expect(r.observations[0]!.name.da).not.toContain('%');
+    expect(r.observations[0]!.value).toMatchObject({ number: 48, unit: 'mmol/mol' });
+  });
+});
