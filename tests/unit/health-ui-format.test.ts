@@ -80,3 +80,14 @@ describe('no English health or status word in the Danish UI', () => {
     for (const [metric, { label }] of Object.entries(METRICS)) expect(label.da, metric).not.toMatch(ENGLISH);
   });
 });
+
+describe('ownClockText', () => {
+  it('shows a workout on the clock the phone wrote, as the day totals count days', async () => {
+    const { ownClockText } = await import('../../src/ui/health/format');
+    setLanguage('da');
+    // 23:30 in Tokyo is 15:30 in Copenhagen the same day; the phone's clock said 23:30.
+    expect(ownClockText('2026-03-01T23:30:00+09:00')).toMatch(/1\. marts 2026.*23[.:]30/);
+    expect(ownClockText('2026-03-01T07:05:00-05:00')).toMatch(/1\. marts 2026.*07[.:]05/);
+    expect(ownClockText('2026-03-01')).toBe('1. marts 2026');
+  });
+});

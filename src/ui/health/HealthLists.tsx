@@ -1,7 +1,7 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
 import type { VaultRecord } from '../../vault/record-store';
 import { getLanguage, t, type MessageKey } from '../i18n/index';
-import { activityName, dayText, metricName, numberText, sizeText, statusText, ucumText, unitText, whenText } from './format';
+import { activityName, dayText, metricName, numberText, ownClockText, sizeText, statusText, ucumText, unitText, whenText } from './format';
 import type { MeasureSummary } from './series';
 import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
 
@@ -108,7 +108,7 @@ export function WorkoutList(props: { records: VaultRecord<WorkoutData>[] }) {
       <tbody>
         {rows.map(({ id, data }) => (
           <tr key={id}>
-            <th scope="row">{whenText(data.start)}</th>
+            <th scope="row">{ownClockText(data.start)}</th>
             <td>{activityName(data.activity)}</td>
             <td class="num">{numberText(data.durationMinutes)}</td>
             <td class="num">{data.distanceKm === undefined ? '–' : numberText(data.distanceKm, 1)}</td>

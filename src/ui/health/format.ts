@@ -23,6 +23,20 @@ export function whenText(value: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(ms));
 }
 
+/**
+ * A time on the clock it was written in (`…T07:30:00+09:00` → 07:30), as Apple Health's day
+ * totals count days on the phone's own clock: a workout in Tokyo shows on the day and hour it
+ * had there, not the Danish ones. A time without an offset is shown as `whenText` shows it.
+ */
+export function ownClockText(value: string): string {
+  const m = OFFSET.exec(value);
+  const ms = Date.parse(value);
+  if (!m || !Number.isFinite(ms)) return whenText(value);
+  const offsetMinutes = (Number(m[2]) * 60 + Number(m[3])) * (m[1] === '-' ? -1 : 1);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(ms + offsetMinutes * 60_000));
+}
+const OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):(\d{2})$/;
+
 export const numberText = (value: number, digits = 0): string =>
   new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 
