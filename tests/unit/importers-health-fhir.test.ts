@@ -270,3 +270,17 @@ describe('HbA1c', () => {
     expect(r.observations[0]!.value).toMatchObject({ number: 48, unit: 'mmol/mol' });
   });
 });
+
+describe('SpO₂ with its oxygen components', () => {
+  it('keeps the main value and names the flow-rate component in Danish', () => {
+    const r = parseFhir(JSON.stringify({
+      resourceType: 'Observation', id: 'spo2', status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '59408-5' }] },
+      valueQuantity: { value: 95, unit: '%', system: 'http://unitsofmeasure.org', code: '%' },
+      component: [{ code: { coding: [{ system: 'http://loinc.org', code: '3151-8', display: 'Flow Rate' }] }, valueQuantity: { value: 2, unit: 'L/min', system: 'http://unitsofmeasure.org', code: 'L/min' } }],
+    }));
+    const o = r.observations[0]!;
+    expect(o.value).toMatchObject({ number: 95, unit: '%' });
+    expect(o.components?.[0]?.name.da).toBe('Ilttilførsel (liter pr. minut)');
+  });
+});

@@ -18,6 +18,9 @@ const LOINC: Readonly<Record<string, Name>> = {
   '8310-5': { da: 'Kropstemperatur', en: 'Body temperature' },
   '8331-1': { da: 'Temperatur i munden', en: 'Oral temperature' },
   '59408-5': { da: 'Iltmætning (målt på fingeren)', en: 'Oxygen saturation (pulse oximetry)' },
+  // Components of an oxygen saturation reading taken with extra oxygen.
+  '3151-8': { da: 'Ilttilførsel (liter pr. minut)', en: 'Inhaled oxygen flow rate' },
+  '3150-0': { da: 'Ilt i indåndingsluften', en: 'Inhaled oxygen concentration' },
   '2708-6': { da: 'Iltmætning i blodet', en: 'Oxygen saturation in blood' },
   '85354-9': { da: 'Blodtryk', en: 'Blood pressure' },
   '55284-4': { da: 'Blodtryk', en: 'Blood pressure' },
