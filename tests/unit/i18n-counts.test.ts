@@ -41,3 +41,12 @@ describe('amounts in kroner at the end of a sentence', () => {
     expect(text).toBe('Forbrug fra januar 2026 til marts 2026: i alt 1.000,00 kr. Største kategorier: Dagligvarer 600,00 kr.');
   });
 });
+
+describe('the money screens count transactions', () => {
+  it('in the list summary and while saving', () => {
+    setLanguage('da');
+    expect(tn('money.list.summary', 1, { in: '0,00 kr.', out: '-5,00 kr.' })).toBe('1 postering · ind 0,00 kr. · ud -5,00 kr.');
+    expect(tn('money.import.saving', 1)).toBe('Gemmer 1 postering …');
+    expect(tn('money.import.saving', 1500)).toBe('Gemmer 1.500 posteringer …');
+  });
+});

@@ -212,7 +212,7 @@ export function ImportPanel(props: {
         />
       )}
       {phase.step === 'saving' && <SaveProgress count={phase.count} sent={phase.sent} onCancel={() => saving.current?.abort()} />}
-      <StatusLine>{phase.step === 'saving' ? <Busy label={t('money.import.saving', { count: countText(phase.count) })} /> : done}</StatusLine>
+      <StatusLine>{phase.step === 'saving' ? <Busy label={tn('money.import.saving', phase.count)} /> : done}</StatusLine>
       <AlertLine>{error}</AlertLine>
     </section>
   );

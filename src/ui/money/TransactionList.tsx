@@ -8,7 +8,7 @@ import { callVault } from '../../messaging/client';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
-import { t } from '../i18n/index';
+import { t, tn } from '../i18n/index';
 import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
 import { amountText, countText, dayText, monthText } from './money-format';
@@ -134,7 +134,7 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
           <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={(v) => (setAccount(v), setShown(PAGE))} />
         )}
       </div>
-      <p data-testid="money-list-summary">{t('money.list.summary', { count: countText(filtered.length), in: moneyIn, out: moneyOut })}</p>
+      <p data-testid="money-list-summary">{tn('money.list.summary', filtered.length, { in: moneyIn, out: moneyOut })}</p>
       <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       {offerRow && <RuleOffer key={offerRow.id} row={offerRow} onCreate={(match) => createRule(offerRow, match)} />}
       {filtered.length === 0 ? (
