@@ -32,12 +32,18 @@ export type ImportErrorCode =
 /** A file the importer cannot read at all. Nothing of it is stored. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  /**
+   * For a `truncated` CSV file: how many complete rows come before the cut-off one. The citizen
+   * may choose to read those in (the parser's `keepCompleteRows`); absent when nothing can be kept.
+   */
+  readonly completeRows?: number;
   constructor(
     readonly code: ImportErrorCode,
     readonly citizenMessage: { da: string; en: string },
     detail?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; completeRows?: number },
   ) {
-    super(detail ?? code, options);
+    super(detail ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.completeRows !== undefined) this.completeRows = options.completeRows;
   }
 }

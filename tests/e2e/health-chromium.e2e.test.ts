@@ -257,6 +257,39 @@ describe('health import in Chromium', () => {
     await page.screenshot({ path: screenshotPath('health-error-da'), fullPage: true });
   });
 
+  it('refuses a FHIR file with an unknown resource type, naming it, and stores nothing', async () => {
+    const before = await healthCounts(page);
+    const misspelt = { ...FHIR_BUNDLE, entry: FHIR_BUNDLE.entry.map((e, i) => (i === 1 ? { ...e, resource: { ...e.resource, resourceType: 'Observaton' } } : e)) };
+    const cases = [
+      { name: 'bundel.json', json: { ...FHIR_BUNDLE, resourceType: 'Bundel' }, problem: /«Bundel».*findes ikke i FHIR/ },
+      { name: 'stavefejl.json', json: misspelt, problem: /Post 2 .*«Observaton»/ },
+    ];
+    for (const bad of cases) {
+      await fileInput(page).setInputFiles({ name: bad.name, mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(bad.json)) });
+      const alert = page.getByRole('alert').filter({ hasText: bad.name });
+      await alert.waitFor({ timeout: 30_000 });
+      await expect.poll(async () => (await alert.textContent()) ?? '').toMatch(bad.problem);
+      await expect.poll(async () => (await alert.textContent()) ?? '').toMatch('Intet er gemt');
+      expect(await healthCounts(page), bad.name).toEqual(before);
+    }
+    await page.screenshot({ path: screenshotPath('health-fhir-unknown-type'), fullPage: true });
+  });
+
+  it('names what a FHIR file held that is not imported', async () => {
+    const withOthers = {
+      ...FHIR_BUNDLE,
+      entry: [
+        ...FHIR_BUNDLE.entry,
+        { fullUrl: 'urn:uuid:f1', resource: { resourceType: 'FamilyMemberHistory', id: 'f1', status: 'completed' } },
+        { fullUrl: 'urn:uuid:f2', resource: { resourceType: 'FamilyMemberHistory', id: 'f2', status: 'completed' } },
+        { fullUrl: 'urn:uuid:d1', resource: { resourceType: 'DocumentReference', id: 'd1', status: 'current' } },
+      ],
+    };
+    const summary = await importFile(page, { name: 'med-andet.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(withOthers)) });
+    await summary.getByText(text(DA, 'health.summary.notImported', { list: '2 familiehistorikker, 1 dokumentreference' })).waitFor();
+    await summary.getByRole('button', { name: DA['health.summary.discard'] }).click();
+  });
+
   it('names observations in English, and a bad file’s problem too, when the browser is English', async () => {
     const session = await english.launch();
     const en = await session.openPage('vault.html');

@@ -68,7 +68,7 @@ describe('a bank file with several accounts, in Chromium', () => {
     await current.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Lønkonto');
     await savings.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Opsparing');
     await moneySaveButton(page, 7).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 7, account: 'Lønkonto og Opsparing' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 7, account: 'Lønkonto og Opsparing' }) }).waitFor();
 
     const accounts = await recordsOfKind(page, 'bank-account');
     expect(accounts.map((a) => [a.id, a.data.label, a.data.accountNumber, (a.data.lastImport as { added: number }).added]).sort()).toEqual(

@@ -79,7 +79,7 @@ describe('bank import in Chromium', () => {
     await page.screenshot({ path: screenshotPath('money-preview-da'), fullPage: true });
 
     await moneySaveButton(page, 8).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 8, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 8, account: 'Danske Bank' }) }).waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(8);
     const [account] = await recordsOfKind(page, 'bank-account');
     expect(account!.data).toMatchObject({ label: 'Danske Bank', formatId: 'danske-bank', lastImport: { added: 8, duplicates: 0 } });
@@ -147,7 +147,7 @@ describe('bank import in Chromium', () => {
     // The citizen leaves one new row out.
     await preview.getByRole('checkbox', { name: /DSB Nørreport/ }).uncheck();
     await moneySaveButton(page, 3).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 3, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 3, account: 'Danske Bank' }) }).waitFor();
     const all = await recordsOfKind(page, 'bank-transaction');
     expect(all).toHaveLength(11);
     expect(all.filter((r) => r.data.text === 'DSB Nørreport')).toHaveLength(0);
@@ -159,7 +159,7 @@ describe('bank import in Chromium', () => {
     await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('1');
     await moneySaveButton(page, 1).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Danske Bank' }) }).waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(12);
 
     // Filter by month and category.
@@ -192,7 +192,7 @@ describe('bank import in Chromium', () => {
     await page.getByLabel(DA['money.preview.account'], { exact: true }).selectOption('new');
     await page.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Kontantkort');
     await moneySaveButton(page, 2).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 2, account: 'Kontantkort' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Kontantkort' }) }).waitFor();
     const card = (await recordsOfKind(page, 'bank-account')).find((a) => a.data.label === 'Kontantkort')!;
     expect(card.data).toMatchObject({ formatId: 'mapped', mapping: { delimiter: ';', hasHeader: true, date: 0, text: 1, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' } });
 
@@ -205,7 +205,7 @@ describe('bank import in Chromium', () => {
     expect(await count(page, 'duplicate')).toBe('1');
     expect(await page.getByLabel(DA['money.preview.account'], { exact: true }).inputValue()).toBe(card.id);
     await moneySaveButton(page, 1).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done', { added: 1, account: 'Kontantkort' }) }).waitFor();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Kontantkort' }) }).waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(15);
   });
 
@@ -236,6 +236,48 @@ describe('bank import in Chromium', () => {
     }
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
     expect(JSON.stringify(await recordsOfKind(page, 'bank-account'))).toBe(accountsBefore);
+  });
+
+  it('a cut-off CSV is said plainly and stores nothing; its whole rows only by the citizen\'s choice', async () => {
+    const before = (await recordsOfKind(page, 'bank-transaction')).length;
+    const whole = danske([
+      ['02.03.2026', 'Irma Vesterbro', '-64,00', '19.065,30'],
+      ['03.03.2026', 'Matas Strøget', '-129,95', '18.935,35'],
+      ['04.03.2026', 'Café Åen', '-45,50', '18.889,85'],
+    ]).toString('latin1');
+    // The download stopped inside the last row's amount: `-4` of `-45,50`.
+    const cut = cp1252(whole.slice(0, whole.lastIndexOf('-45,50') + 2));
+    await moneyFilePicker(page).setInputFiles(file('afskaaret.csv', cut));
+    const shown = alert(page).filter({ hasText: 'afskåret' });
+    await shown.waitFor({ timeout: 30_000 });
+    expect(await shown.textContent()).toContain(text(DA, 'money.import.failed', { file: 'afskaaret.csv' }));
+    expect(await shown.textContent()).toContain('linje 4');
+    const keep = page.getByRole('button', { name: text(DA, 'money.import.cutOff.keep.other', { count: 2 }) });
+    await keep.waitFor();
+    await expectAccessible(page, 'cut-off file');
+    await page.locator('.money-import').screenshot({ path: screenshotPath('money-cut-off') });
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
+
+    // Choosing another file leaves everything as it was.
+    await page.getByRole('button', { name: DA['money.import.cutOff.chooseAnother'] }).click();
+    await moneyFilePicker(page).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
+
+    // By explicit choice the two whole rows are read in; the cut one never is.
+    await moneyFilePicker(page).setInputFiles(file('afskaaret.csv', cut));
+    await keep.click();
+    await moneyPreviewHeading(page).waitFor({ timeout: 30_000 });
+    expect(await count(page, 'new')).toBe('2');
+    // March shares no rows with the stored Danske Bank account: the file does not say it is that
+    // account, so the citizen is asked, and saving waits for the answer.
+    await page.getByText(DA['money.preview.accountUnsure']).waitFor();
+    await moneySaveButton(page, 2).click();
+    await page.getByText(DA['money.preview.accountUnsureMissing']).waitFor();
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
+    await page.getByLabel(DA['money.preview.account']).selectOption({ label: 'Danske Bank' });
+    await moneySaveButton(page, 2).click();
+    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Danske Bank' }) }).waitFor({ timeout: 30_000 });
+    expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before + 2);
   });
 
   it('shows progress on a big import, and cancelling it stores nothing', async () => {

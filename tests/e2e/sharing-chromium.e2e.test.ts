@@ -197,7 +197,7 @@ describe('sharing in Chromium', () => {
     await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'latin1') });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: ROWS.length }) }).click();
-    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done', { added: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
 
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
     await page.getByRole('button', { name: DA['sharing.start'] }).click();

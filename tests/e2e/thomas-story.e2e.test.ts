@@ -146,7 +146,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: danskeCsv() });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: ROWS.length }) }).click();
-    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done', { added: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
     await page.getByRole('table', { name: DA['money.list.heading'] }).getByRole('cell', { name: 'Netto Østerbro', exact: true }).first().waitFor();
 
     await section(page, 'section.health');

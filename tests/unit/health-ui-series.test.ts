@@ -14,11 +14,13 @@ describe('chartSeries', () => {
     expect(s.points).toEqual([{ date: '2026-02-28', value: 6000 }, { date: '2026-03-01', value: 7000 }]);
   });
 
-  it('heart rate: resting when the export has it, else the daily mean with min and max', () => {
+  it('heart rate: the daily mean with min and max, and the resting pulse in a chart of its own — neither hides the other', () => {
     const all = record('heart-rate', 'count/min', [day('2026-03-01', 0, 71.6, 52, 140)]);
     expect(chartSeries([all], 'heart-rate')).toMatchObject({ metric: 'heart-rate', points: [{ date: '2026-03-01', value: 72, min: 52, max: 140 }] });
+    expect(chartSeries([all], 'resting-heart-rate')).toBeNull();
     const resting = record('resting-heart-rate', 'count/min', [day('2026-03-01', 0, 58)]);
-    expect(chartSeries([all, resting], 'heart-rate')).toMatchObject({ metric: 'resting-heart-rate', points: [{ value: 58 }] });
+    expect(chartSeries([all, resting], 'heart-rate')).toMatchObject({ metric: 'heart-rate', points: [{ value: 72 }] });
+    expect(chartSeries([all, resting], 'resting-heart-rate')).toMatchObject({ metric: 'resting-heart-rate', points: [{ value: 58 }] });
   });
 
   it('blood pressure: days with both numbers, systolic first', () => {
@@ -58,5 +60,28 @@ describe('niceScale', () => {
     const flat = niceScale(80, 80);
     expect(flat.min).toBeLessThan(80);
     expect(flat.max).toBeGreaterThan(80);
+  });
+});
+
+describe('otherMeasures', () => {
+  it('lists every stored kind the charts do not show, a total per day for cumulative kinds, else the mean', async () => {
+    const { otherMeasures } = await import('../../src/ui/health/series');
+    const { isCumulative } = await import('../../src/importers/health/index');
+    const glucose = { ...record('blood-glucose', 'mmol/L', [day('2026-03-01', 0, 5.4), day('2026-03-02', 0, 6.0)]), type: 'HKQuantityTypeIdentifierBloodGlucose' };
+    const exercise = { ...record('other', 'min', [day('2026-03-01', 42, 10)]), type: 'HKQuantityTypeIdentifierAppleExerciseTime' };
+    const vo2 = { ...record('other', 'mL/min·kg', [day('2026-03-03', 0, 41.5)]), type: 'HKQuantityTypeIdentifierVO2Max' };
+    const steps = record('steps', 'count', [day('2026-03-01', 9000)]);
+    const rows = otherMeasures([glucose, exercise, vo2, steps], isCumulative);
+    expect(rows.map((r) => [r.type.replace('HKQuantityTypeIdentifier', ''), r.total, r.days, r.latest, Math.round(r.mean * 10) / 10])).toEqual([
+      ['AppleExerciseTime', true, 1, { date: '2026-03-01', value: 42 }, 42],
+      ['BloodGlucose', false, 2, { date: '2026-03-02', value: 6 }, 5.7],
+      ['VO2Max', false, 1, { date: '2026-03-03', value: 41.5 }, 41.5],
+    ]);
+  });
+
+  it('names them in Danish', async () => {
+    const { typeName } = await import('../../src/ui/health/format');
+    expect(typeName('HKQuantityTypeIdentifierVO2Max')).toBe('Kondital (VO₂-maks)');
+    expect(typeName('HKQuantityTypeIdentifierHeartRateVariabilitySDNN')).toBe('Pulsvariabilitet (HRV)');
   });
 });

@@ -22,8 +22,9 @@ describe('camt.053 with a statement per account', () => {
     const s = parse(text('camt053-04-multi.xml'));
     expect(s.format.id).toBe('camt053');
     expect(s.accountId).toBeUndefined();
+    // The current account's statement names its bank by BIC (DABADKKK); the savings one names none.
     expect(s.accounts).toEqual([
-      { id: CURRENT, currency: 'DKK' },
+      { id: CURRENT, currency: 'DKK', bank: 'Danske Bank' },
       { id: SAVINGS, currency: 'DKK' },
     ]);
     expect(s.transactions.map((t) => [t.date, t.amountMinor, t.text, t.account, t.sourceId ?? null, t.pending])).toEqual([

@@ -223,7 +223,7 @@ describe('Apple Health export.zip', () => {
       expect(fromZip.workouts).toEqual(fromXml.workouts);
       expect(fromZip.records).toBe(fromXml.records);
       expect(fromZip.bytesRead).toBe(bytes.length);
-      expect(fromZip.fhir.observations.map((o) => [o.id, o.name.da, o.value])).toEqual([['obs-1', 'Langtidsblodsukker (HbA1c, %)', { number: 6.1, unit: '%' }]]);
+      expect(fromZip.fhir.observations.map((o) => [o.id, o.name.da, o.value])).toEqual([['obs-1', 'Langtidsblodsukker (HbA1c)', { number: 6.1, unit: '%' }]]);
       expect(fromZip.fhir.clinical.map((c) => [c.resourceType, c.title, c.status])).toEqual([['Condition', 'Astma', 'active']]);
       expect(fromZip.issues.map((i) => [i.code, i.detail])).toEqual([['bad-clinical-record', 'malformed']]);
     });

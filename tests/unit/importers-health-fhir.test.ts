@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectHealthFile, loincName, parseFhir } from '../../src/importers/health';
 import { errorCode, fixture, fixtureText, utf8 } from '../fixtures/health/helpers';
+import { ImportError } from '../../src/importers/types';
 
 const weight = (id: string, extra: Record<string, unknown> = {}) => ({
   resourceType: 'Observation',
@@ -13,6 +14,16 @@ const weight = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 const bundle = (type: string, resources: unknown[], more: Record<string, unknown> = {}) =>
   JSON.stringify({ resourceType: 'Bundle', type, entry: resources.map((resource, i) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`, resource })), ...more });
+
+function caught(run: () => unknown): ImportError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof ImportError) return err;
+    throw err;
+  }
+  throw new Error('no ImportError thrown');
+}
 
 describe('FHIR R4', () => {
   it('reads a transaction bundle: patient without identifiers, a blood pressure panel, a prescription pointing to a bundled Medication', () => {
@@ -103,14 +114,14 @@ describe('FHIR R4', () => {
     expect(parseFhir(bundle('message', [inner])).observations).toHaveLength(1);
   });
 
-  it('counts unknown resource types instead of failing, and passes extensions', () => {
+  it('counts the FHIR resource types it does not keep instead of failing, and passes extensions', () => {
     const r = parseFhir(bundle('collection', [
       { resourceType: 'Encounter', id: 'e' },
       { resourceType: 'Encounter', id: 'e2' },
-      { resourceType: 'SomethingFromTheFuture', id: 'x', value: [1, 2] },
+      { resourceType: 'DocumentReference', id: 'x', value: [1, 2] },
       weight('w1', { extension: [{ url: 'http://example.invalid/x', valueString: 'y' }], modifierExtension: [] }),
     ]));
-    expect(r.skipped).toEqual({ Encounter: 2, SomethingFromTheFuture: 1 });
+    expect(r.skipped).toEqual({ Encounter: 2, DocumentReference: 1 });
     expect(r.observations).toHaveLength(1);
   });
 
@@ -194,11 +205,31 @@ describe('FHIR R4', () => {
     expect(r.observations[0]).toMatchObject({ status: 'unknown', name: { da: 'Måling', en: 'Measurement' } });
   });
 
-  it('skips an unreadable bundle entry and keeps the others', () => {
-    const text = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { id: 'no-type' } }, 'nonsense', { resource: weight('w1') }] });
-    const r = parseFhir(text);
-    expect(r.observations.map((o) => o.id)).toEqual(['w1']);
-    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['bad-resource', 1], ['bad-resource', 2]]);
+  it('refuses a bundle with an entry that is no resource, naming the entry', () => {
+    for (const entry of [{ resource: { id: 'no-type' } }, 'nonsense']) {
+      const text = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: weight('w0') }, entry, { resource: weight('w1') }] });
+      const err = caught(() => parseFhir(text));
+      expect(err.code).toBe('malformed');
+      expect(err.citizenMessage.da).toContain('Post 2');
+      expect(err.citizenMessage.en).toContain('Entry 2');
+    }
+  });
+
+  it('refuses an unknown or misspelt resourceType: at the top as not FHIR, in an entry as a broken bundle', () => {
+    const top = caught(() => parseFhir(JSON.stringify({ resourceType: 'Bundel', type: 'collection', entry: [{ resource: weight('w1') }] })));
+    expect(top.code).toBe('unknown-format');
+    expect(top.citizenMessage.da).toContain('«Bundel»');
+    expect(top.citizenMessage.en).toContain('“Bundel”');
+    const inner = caught(() => parseFhir(bundle('collection', [weight('w1'), { ...weight('w2'), resourceType: 'Observaton' }])));
+    expect(inner.code).toBe('malformed');
+    expect(inner.citizenMessage.da).toContain('Post 2');
+    expect(inner.citizenMessage.da).toContain('«Observaton»');
+    // What the file writes is shown as letters only, never markup or a long string.
+    const odd = caught(() => parseFhir(JSON.stringify({ resourceType: '<b>Obs</b>' + 'x'.repeat(200) })));
+    expect(odd.citizenMessage.da).not.toContain('<');
+    // Real types the vault does not show are not errors: they are counted as not kept.
+    const r = parseFhir(bundle('collection', [weight('w1'), { resourceType: 'FamilyMemberHistory', id: 'f', status: 'completed' }, { resourceType: 'ReferralRequest', id: 'r' }]));
+    expect(r.skipped).toEqual({ FamilyMemberHistory: 1, ReferralRequest: 1 });
   });
 
   it('refuses what is not FHIR', async () => {
@@ -228,5 +259,28 @@ describe('LOINC names', () => {
     expect(loincName('85354-9')?.da).toBe('Blodtryk');
     expect(loincName('99999-9')).toBeUndefined();
     expect(loincName('toString')).toBeUndefined();
+  });
+});
+
+describe('HbA1c', () => {
+  it('is named without a unit, so a value in mmol/mol under the % code is not labelled %', () => {
+    const r = parseFhir(JSON.stringify({ resourceType: 'Observation', id: 'a1c', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '4548-4' }] }, valueQuantity: { value: 48, unit: 'mmol/mol', system: 'http://unitsofmeasure.org', code: 'mmol/mol' } }));
+    expect(r.observations[0]!.name.da).toBe('Langtidsblodsukker (HbA1c)');
+    expect(r.observations[0]!.name.da).not.toContain('%');
+    expect(r.observations[0]!.value).toMatchObject({ number: 48, unit: 'mmol/mol' });
+  });
+});
+
+describe('SpO₂ with its oxygen components', () => {
+  it('keeps the main value and names the flow-rate component in Danish', () => {
+    const r = parseFhir(JSON.stringify({
+      resourceType: 'Observation', id: 'spo2', status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '59408-5' }] },
+      valueQuantity: { value: 95, unit: '%', system: 'http://unitsofmeasure.org', code: '%' },
+      component: [{ code: { coding: [{ system: 'http://loinc.org', code: '3151-8', display: 'Flow Rate' }] }, valueQuantity: { value: 2, unit: 'L/min', system: 'http://unitsofmeasure.org', code: 'L/min' } }],
+    }));
+    const o = r.observations[0]!;
+    expect(o.value).toMatchObject({ number: 95, unit: '%' });
+    expect(o.components?.[0]?.name.da).toBe('Ilttilførsel (liter pr. minut)');
   });
 });

@@ -91,8 +91,8 @@ describe('a camt.053 file with two accounts', () => {
     const ctx = await context(vault, profileId);
     const view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     expect(view.parts.map((p) => p.choice)).toEqual([
-      { kind: 'new', id: accountRecordId(CURRENT), label: `ISO 20022 camt.053 ${CURRENT}`, accountNumber: CURRENT },
-      { kind: 'new', id: accountRecordId(SAVINGS), label: `ISO 20022 camt.053 ${SAVINGS}`, accountNumber: SAVINGS },
+      { kind: 'new', id: accountRecordId(CURRENT), label: 'Danske Bank DK50 0040 0440 1162 43', accountNumber: CURRENT },
+      { kind: 'new', id: accountRecordId(SAVINGS), label: SAVINGS, accountNumber: SAVINGS },
     ]);
     expect(counts(view)).toEqual([
       [CURRENT, { new: 5, duplicate: 0, pending: 0, skipped: 1 }],
@@ -213,5 +213,42 @@ describe('an OFX file with two bank accounts and a card', () => {
       ['existing', 0, 2],
       ['existing', 0, 2],
     ]);
+  });
+});
+
+describe('a new account is named after its bank and number, not the file format', () => {
+  it('camt.053 and OFX with and without a bank; CSV by its bank layout', async () => {
+    const { accountLabelFor } = await import('../../src/ui/money/account-choice');
+    const { BANK_FORMATS } = await import('../../src/importers/bank/index');
+    const camt = BANK_FORMATS.find((f) => f.id === 'camt053')!;
+    const danske = BANK_FORMATS.find((f) => f.id === 'danske-bank')!;
+    expect(accountLabelFor({ format: camt, transactions: [], issues: [], accounts: [{ id: 'DK5000400440116243', bank: 'Danske Bank' }] }, 'DK5000400440116243')).toBe('Danske Bank DK50 0040 0440 1162 43');
+    expect(accountLabelFor({ format: camt, transactions: [], issues: [] }, 'DK5000400440116243')).toBe('DK50 0040 0440 1162 43');
+    expect(accountLabelFor({ format: danske, transactions: [], issues: [] }, '3409-1234567890')).toBe('Danske Bank 3409-1234567890');
+  });
+});
+
+describe('a file that names no account', () => {
+  const danske = (rows: string[]) => parseBankFile(new TextEncoder().encode(['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...rows].join('\r\n') + '\r\n'), { today: '2026-04-01' });
+  const first = danske(['"02.01.2026";"Netto";"-10,00";"90,00";"Udført";"Nej"', '"03.01.2026";"Føtex";"-20,00";"70,00";"Udført";"Nej"']);
+
+  it('goes to the account of the same layout it shares rows with, without asking; an unrelated one is only a guess to confirm', async () => {
+    const { vault, profileId } = await vaultWithProfile();
+    let ctx = await context(vault, profileId);
+    const view = buildFilePreview(first, ctx);
+    expect(view.parts[0]!.choice.kind).toBe('new');
+    await save(vault, profileId, view, ctx, ['Lønkonto']);
+    ctx = await context(vault, profileId);
+    const [account] = ctx.accounts;
+
+    // The next file overlaps the first: it continues that account.
+    const next = buildFilePreview(danske(['"03.01.2026";"Føtex";"-20,00";"70,00";"Udført";"Nej"', '"05.01.2026";"Bager";"-5,00";"65,00";"Udført";"Nej"']), ctx);
+    expect(next.parts[0]!.choice).toEqual({ kind: 'existing', id: account!.id });
+
+    // Another account's file in the same bank layout, sharing nothing: the citizen must say where it goes.
+    const other = buildFilePreview(danske(['"02.01.2026";"Husleje";"-5.000,00";"1.000,00";"Udført";"Nej"']), ctx);
+    expect(other.parts[0]!.choice).toEqual({ kind: 'existing', id: account!.id, unsure: true });
+    // Choosing it (or any account) in the preview settles it.
+    expect(choiceFor(other.parts[0]!, account!.id, ctx.accounts)).toEqual({ kind: 'existing', id: account!.id });
   });
 });

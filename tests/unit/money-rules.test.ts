@@ -73,7 +73,7 @@ describe('chooseAccount', () => {
     expect(chooseAccount(statement('3409 1234567890'), [account(first.id, {})])).toEqual({ kind: 'existing', id: first.id });
   });
 
-  it('otherwise uses the account of the remembered mapping, then the last one in the same format, else a new one', () => {
+  it('otherwise uses the account of the remembered mapping, then (unsure, to be confirmed) the last one in the same format, else a new one', () => {
     const mapping = { delimiter: ';', hasHeader: true, date: 0, text: 1, amount: 2, dateStyle: 'DD.MM.YYYY', decimal: ',' } as const;
     const accounts = [
       account('mapped', { mapping }),
@@ -81,7 +81,7 @@ describe('chooseAccount', () => {
       account('newer', { formatId: 'danske-bank', lastImport: { importId: 'i', at: '2026-02-01T00:00:00.000Z', added: 1, duplicates: 0 } }),
     ];
     expect(chooseAccount(statement(undefined, 'mapped'), accounts, { ...mapping })).toEqual({ kind: 'existing', id: 'mapped' });
-    expect(chooseAccount(statement(), accounts)).toEqual({ kind: 'existing', id: 'newer' });
+    expect(chooseAccount(statement(), accounts)).toEqual({ kind: 'existing', id: 'newer', unsure: true });
     const fresh = chooseAccount(statement(undefined, 'ofx'), accounts);
     expect(fresh.kind).toBe('new');
     expect(fresh.id).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -8,6 +8,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { parseDanishAmount } from './amount';
+import { bankName } from './bank-names';
 import { parseBankDate } from './dates';
 import { FORMAT } from './formats';
 import { importError, issue } from './messages';
@@ -29,6 +30,8 @@ interface Entry {
   info: string;
   /** Ustrd lines per TxDtls (a batch has several). */
   ustrd: string[][];
+  /** Debtor and creditor names per TxDtls, for a batch's text. */
+  parties: { debtor: string; creditor: string }[];
   debtorName: string;
   creditorName: string;
   txCount: number;
@@ -38,6 +41,8 @@ interface Entry {
 interface Stmt {
   account: string;
   ccy: string;
+  /** The servicing bank: its name, else from its BIC. */
+  bank: string;
   /** Where this statement's issues begin in the file's list: they get its account when it ends. */
   issueStart: number;
   opening?: number;
@@ -47,8 +52,26 @@ interface Stmt {
 }
 
 function newEntry(line: number): Entry {
-  return { line, amount: '', ccy: '', cdtDbt: '', reversal: false, status: '', bookingDate: '', valueDate: '', ref: '', txRef: '', info: '', ustrd: [], debtorName: '', creditorName: '', txCount: 0, batchCount: 0 };
+  return { line, amount: '', ccy: '', cdtDbt: '', reversal: false, status: '', bookingDate: '', valueDate: '', ref: '', txRef: '', info: '', ustrd: [], parties: [], debtorName: '', creditorName: '', txCount: 0, batchCount: 0 };
 }
+
+/** `NAME: remittance text` of each transaction of a batch entry (its first few), joined with `; `. */
+function batchText(e: Entry): string {
+  const parts: string[] = [];
+  const n = Math.min(Math.max(e.ustrd.length, e.parties.length), MAX_BATCH_TEXTS);
+  for (let i = 0; i < n; i++) {
+    const p = e.parties[i];
+    // Money in names who paid; money out names who was paid.
+    const who = p ? (e.cdtDbt === 'CRDT' ? p.debtor || p.creditor : p.creditor || p.debtor) : '';
+    const what = (e.ustrd[i] ?? []).join(' ');
+    const part = who !== '' && what !== '' ? `${who}: ${what}` : who || what;
+    if (part !== '') parts.push(part);
+  }
+  return parts.join('; ');
+}
+
+/** `BGS:KREDITOR:12345;BETALER:…`: a bank's coded note, two or more `:`-separated fields, no spaces before the first. */
+const CODED_NOTE = /^[A-Za-z0-9_-]+:[^\s:;]*:[^;]*(;|$)/;
 
 function localName(name: string): string {
   const colon = name.indexOf(':');
@@ -84,7 +107,7 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     buf = '';
     if (name === 'BkToCstmrStmt') sawRoot = true;
     else if (name === 'Stmt' && stack[stack.length - 2] === 'BkToCstmrStmt') {
-      stmt = { account: '', ccy: '', issueStart: issues.length, rows: [], reversals: [] };
+      stmt = { account: '', ccy: '', bank: '', issueStart: issues.length, rows: [], reversals: [] };
       stmtDepth = stack.length - 1;
     } else if (name === 'Ntry' && stmt && stack.length - 2 === stmtDepth) {
       entry = newEntry(parser.line);
@@ -130,16 +153,21 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
           const at = entry.txCount - 1;
           // A batch of thousands keeps the texts of its first few transactions only.
           if (at < MAX_BATCH_TEXTS) (entry.ustrd[at] ??= []).push(value);
-        } else if (entry.txCount > 1) {
-          // The counterparty and reference of a batch are not those of its first transaction.
-        } else if (inTx && name === 'AcctSvcrRef' && stack[depth - 1] === 'Refs') entry.txRef = value;
-        else if (inTx && name === 'Nm' && stack[entryDepth + 3] === 'RltdPties') {
+        } else if (inTx && name === 'Nm' && stack[entryDepth + 3] === 'RltdPties') {
           // .02: RltdPties/Dbtr/Nm; .08: RltdPties/Dbtr/Pty/Nm.
           const party = stack[entryDepth + 4];
           const shape = rel === 5 || (rel === 6 && stack[depth - 1] === 'Pty');
-          if (shape && party === 'Dbtr' && entry.debtorName === '') entry.debtorName = value;
-          if (shape && party === 'Cdtr' && entry.creditorName === '') entry.creditorName = value;
-        }
+          const at = entry.txCount - 1;
+          if (shape && at < MAX_BATCH_TEXTS) {
+            const p = (entry.parties[at] ??= { debtor: '', creditor: '' });
+            if (party === 'Dbtr' && p.debtor === '') p.debtor = value;
+            if (party === 'Cdtr' && p.creditor === '') p.creditor = value;
+          }
+          if (shape && entry.txCount === 1 && party === 'Dbtr' && entry.debtorName === '') entry.debtorName = value;
+          if (shape && entry.txCount === 1 && party === 'Cdtr' && entry.creditorName === '') entry.creditorName = value;
+        } else if (entry.txCount > 1) {
+          // The reference of a batch is not that of its first transaction.
+        } else if (inTx && name === 'AcctSvcrRef' && stack[depth - 1] === 'Refs') entry.txRef = value;
       }
     } else if (stmt) {
       const rel = depth - stmtDepth;
@@ -159,6 +187,11 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
         if (rel === 3 && name === 'IBAN') stmt.account = value;
         else if (rel === 4 && name === 'Id' && stack[depth - 1] === 'Othr' && stmt.account === '') stmt.account = value;
         else if (rel === 2 && name === 'Ccy') stmt.ccy = value;
+        else if (stack[stmtDepth + 2] === 'Svcr' && stack[depth - 1] === 'FinInstnId' && value !== '') {
+          // .02 BIC, .08 BICFI; a name the bank gives itself wins over one looked up from the BIC.
+          if (name === 'Nm') stmt.bank = value;
+          else if ((name === 'BIC' || name === 'BICFI') && stmt.bank === '') stmt.bank = bankName(value);
+        }
       }
     }
     stack.pop();
@@ -198,21 +231,29 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     }
     const pending = status === 'PDNG';
     let date = isoDate(e.bookingDate);
-    if (date === null && pending) date = isoDate(e.valueDate) ?? options.today;
+    let undated = false;
+    if (date === null && pending) {
+      date = isoDate(e.valueDate);
+      if (date === null) {
+        date = options.today;
+        undated = true;
+      }
+    }
     if (date === null) {
       issues.push(issue('bad-date', e.line, 'BookgDt'));
       return;
     }
-    // Ustrd lines of one transaction are one text; a batch's transactions are listed with `; `.
-    const ustrd = e.ustrd
-      .map((lines) => lines.join(' '))
-      .filter((t) => t !== '')
-      .join('; ');
     const batch = e.txCount > 1 || e.batchCount > 1;
     // A batch's first transaction names its own counterparty, not the batch's.
     const name = batch ? '' : e.cdtDbt === 'CRDT' ? e.debtorName : e.creditorName;
-    const text = batch ? e.info || ustrd || name : ustrd || name || e.info;
+    // Banks' coded notes (`code:LABEL:value;…`) are for machines: the remittance information and
+    // the counterparties say what the citizen needs. A batch without a plain note of its own
+    // lists each transaction's counterparty and text with `; `.
+    const info = CODED_NOTE.test(e.info) ? '' : e.info;
+    // The coded note is still better than no text at all.
+    const text = (batch ? info || batchText(e) : e.ustrd.map((lines) => lines.join(' ')).filter((t) => t !== '').join('; ') || name || info) || e.info;
     const tx: BankTransaction = { date, amountMinor, currency: e.ccy || s.ccy || 'DKK', text, pending, line: e.line };
+    if (undated) tx.dateFromImport = true;
     const valueDate = isoDate(e.valueDate);
     if (valueDate !== null) tx.valueDate = valueDate;
     if (name !== '') tx.counterparty = name;
@@ -259,7 +300,7 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
   const accounts = new Map<string, StatementAccount>();
   for (const s of statements) {
     // Rows get their account here, not as they are read: Acct comes first by the schema, not always in the file.
-    if (s.account !== '' && !accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}) });
+    if (s.account !== '' && !accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}), ...(s.bank !== '' ? { bank: s.bank } : {}) });
     for (const tx of s.rows) {
       if (s.account !== '') tx.account = s.account;
       transactions.push(tx);

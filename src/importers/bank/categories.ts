@@ -8,6 +8,7 @@ export type CategoryId =
   | 'groceries'
   | 'housing'
   | 'utilities'
+  | 'insurance'
   | 'transport'
   | 'restaurants'
   | 'shopping'
@@ -32,6 +33,7 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'groceries', label: { da: 'Dagligvarer', en: 'Groceries' }, kind: 'expense' },
   { id: 'housing', label: { da: 'Bolig og husleje', en: 'Housing and rent' }, kind: 'expense' },
   { id: 'utilities', label: { da: 'El, vand, varme og internet', en: 'Power, water, heating and internet' }, kind: 'expense' },
+  { id: 'insurance', label: { da: 'Forsikringer', en: 'Insurance' }, kind: 'expense' },
   { id: 'transport', label: { da: 'Transport', en: 'Transport' }, kind: 'expense' },
   { id: 'restaurants', label: { da: 'Restauranter og caféer', en: 'Restaurants and cafés' }, kind: 'expense' },
   { id: 'shopping', label: { da: 'Indkøb', en: 'Shopping' }, kind: 'expense' },
@@ -180,11 +182,17 @@ const BUILT_IN: readonly [pattern: string, category: CategoryId, sign: Sign][] =
   ['hiper', 'utilities', 'out'],
   ['cbb', 'utilities', 'out'],
   ['oister', 'utilities', 'out'],
-  ['tryg ', 'utilities', 'out'],
-  ['topdanmark', 'utilities', 'out'],
-  ['alm. brand', 'utilities', 'out'],
-  ['codan', 'utilities', 'out'],
-  ['forsikring', 'utilities', 'out'],
+  // Insurance: premiums are insurance, not utilities; what an insurer pays out is income.
+  ['tryg ', 'insurance', 'out'],
+  ['topdanmark', 'insurance', 'out'],
+  ['alm. brand', 'insurance', 'out'],
+  ['codan', 'insurance', 'out'],
+  ['forsikring', 'insurance', 'out'],
+  ['tryg ', 'other-income', 'in'],
+  ['topdanmark', 'other-income', 'in'],
+  ['alm. brand', 'other-income', 'in'],
+  ['codan', 'other-income', 'in'],
+  ['forsikring', 'other-income', 'in'],
   // Health
   ['apotek', 'health', 'any'],
   ['tandlæge', 'health', 'any'],

@@ -94,6 +94,7 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
 
     // Status: Revolut's State, Danske Bank's Status.
     let isPending = false;
+    let undated = false;
     if (plan.status) {
       const raw = cellAt(row, plan.status.column);
       // The usual values are compared as written; only the rare ones pay for toUpperCase.
@@ -114,7 +115,11 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
     if ((c0 === 0x52 || c0 === 0x72) && dateCell.toLowerCase() === 'reserveret') {
       // Nordea's reserved card payments: no booking date yet, the purchase date is in the text.
       isPending = true;
-      date = purchaseDateInText(text, today) ?? today;
+      date = purchaseDateInText(text, today);
+      if (date === null) {
+        date = today;
+        undated = true;
+      }
     } else {
       date = parseBankDate(dateText(dateCell), plan.dateStyle);
       if (date === null && plan.dateStyle !== undefined && plan.format.id !== 'mapped') date = parseBankDate(dateText(dateCell));
@@ -155,6 +160,7 @@ export function importCsvRows(table: CsvTable, plan: ColumnPlan, options: RowOpt
       pending: isPending,
       line,
     };
+    if (undated) tx.dateFromImport = true;
     if (plan.valueDate !== undefined) {
       const v = parseBankDate(dateText(cellAt(row, plan.valueDate)));
       if (v !== null) tx.valueDate = v;

@@ -38,6 +38,8 @@ export interface ColumnPlan {
   status?: { column: number; kind: 'danske' | 'revolut' };
   /** Cells a row needs to be read at all. */
   minCells: number;
+  /** Cells a whole row has, for a layout without a header that says it. */
+  cells?: number;
 }
 
 type Header = readonly string[];
@@ -330,6 +332,7 @@ export function findHeaderlessLayout(rows: readonly (readonly string[])[]): Colu
       balance: s.balance,
       defaultCurrency: 'DKK',
       minCells: s.amount + 1,
+      cells: s.cells,
     };
   }
   return null;

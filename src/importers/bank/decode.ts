@@ -16,6 +16,8 @@ export interface DecodedText {
   encoding: TextEncoding;
   /** Some lines were UTF-8 and others Windows-1252 (a file pieced together from two exports). */
   mixed: boolean;
+  /** The bytes stop inside a UTF-8 character: the file was cut off (the partial character is dropped). */
+  endsMidCharacter: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -67,14 +69,30 @@ export function decodeBytes(bytes: Uint8Array, end: number = bytes.length): Deco
   if (hasBom) start = 3;
   const body = bytes.subarray(start, end);
   try {
-    return { text: utf8.decode(body), encoding: 'utf-8', mixed: false };
+    return { text: utf8.decode(body), encoding: 'utf-8', mixed: false, endsMidCharacter: false };
   } catch {
-    // Not valid UTF-8: fall through to Windows-1252.
+    // Not valid UTF-8: perhaps only its last character was cut in two; else Windows-1252.
   }
+  const cut = utf8CutInLastCharacter(body);
+  if (cut !== null) return { text: cut, encoding: 'utf-8', mixed: false, endsMidCharacter: true };
   const text = decodeWindows1252(body);
   // `Ã¸` is how UTF-8 `ø` reads as Windows-1252: some lines are UTF-8 after all. Decode line by line.
-  if (MOJIBAKE.test(text)) return { text: decodeByLine(body), encoding: 'windows-1252', mixed: true };
-  return { text, encoding: 'windows-1252', mixed: false };
+  if (MOJIBAKE.test(text)) return { text: decodeByLine(body), encoding: 'windows-1252', mixed: true, endsMidCharacter: false };
+  return { text, encoding: 'windows-1252', mixed: false, endsMidCharacter: false };
+}
+
+/**
+ * The text of UTF-8 bytes whose only fault is a character cut short at the very end, else null.
+ * Read as Windows-1252 instead, every `ø` of a cut UTF-8 file would turn into `Ã¸`.
+ */
+function utf8CutInLastCharacter(body: Uint8Array): string | null {
+  // A streaming decoder holds back an unfinished last sequence instead of failing on it.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return decoder.decode(body, { stream: true });
+  } catch {
+    return null;
+  }
 }
 const MOJIBAKE = /Ã[\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122\u0192]/;
 

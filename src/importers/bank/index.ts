@@ -9,3 +9,4 @@ export { parseBankDate } from './dates';
 export { transactionKeys } from './keys';
 export { categorise, CATEGORIES, type CategoryId, type CategoryRule, type Category } from './categories';
 export { BANK_FORMATS } from './formats';
+export { accountNumberText, bankName } from './bank-names';

@@ -21,7 +21,9 @@ export function transactionKeys(accountId: string, txs: readonly BankTransaction
       continue;
     }
     // NUL cannot occur in a decoded bank text (files with NULs are refused), so it separates safely.
-    const base = `${account}\u0000${tx.pending ? 'p' : 'b'}\u0000${tx.date}\u0000${tx.amountMinor}\u0000${tx.currency}\u0000${tx.balanceMinor ?? ''}\u0000${tx.text}`;
+    // A pending row dated by the day it was read in keeps one key whatever day that was.
+    const date = tx.dateFromImport ? '' : tx.date;
+    const base = `${account}\u0000${tx.pending ? 'p' : 'b'}\u0000${date}\u0000${tx.amountMinor}\u0000${tx.currency}\u0000${tx.balanceMinor ?? ''}\u0000${tx.text}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     keys[i] = `${base}\u0000${n}`;

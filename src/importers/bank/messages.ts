@@ -35,6 +35,15 @@ export function importError(code: ImportErrorCode, detail: string, message?: Tex
   return new ImportError(code, message ?? ERRORS[code], detail, cause === undefined ? undefined : { cause });
 }
 
+/** A CSV file whose last row is cut off; `completeRows` come before it and may be kept. */
+export function cutOffError(line: number, completeRows: number): ImportError {
+  const message = {
+    da: `Filen ser ud til at være afskåret: den sidste række (linje ${line}) er ikke hel, så dens beløb kan være forkert. Hent filen igen fra banken.`,
+    en: `The file seems to be cut off: its last row (line ${line}) is incomplete, so its amount may be wrong. Download the file again from your bank.`,
+  };
+  return new ImportError('truncated', message, `last row (line ${line}) cut off`, { completeRows });
+}
+
 export const MIXED_DELIMITERS: Text = {
   da: 'Filen blander semikolon og komma som skilletegn mellem kolonnerne, så kolonnerne kan ikke findes sikkert.',
   en: 'The file mixes semicolons and commas between columns, so the columns cannot be found reliably.',
@@ -51,6 +60,11 @@ const ISSUES = {
     en: 'Row skipped: it uses a different separator than the rest of the file.',
   },
   'bad-quotes': { severity: 'warning', da: 'Et citationstegn i filen er ikke lukket; rækken kan være læst forkert.', en: 'A quotation mark in the file is not closed; the row may have been read wrongly.' },
+  'cut-off-row': {
+    severity: 'skipped',
+    da: 'Den sidste række blev udeladt: filen er afskåret midt i den.',
+    en: 'The last row was left out: the file is cut off in the middle of it.',
+  },
   'pending-row': { severity: 'warning', da: 'Rækken er reserveret og endnu ikke bogført.', en: 'The row is reserved and not booked yet.' },
   'declined-row': { severity: 'skipped', da: 'Rækken blev sprunget over: betalingen blev afvist eller tilbageført og flyttede ingen penge.', en: 'Row skipped: the payment was declined or reverted and moved no money.' },
   'info-entry': { severity: 'skipped', da: 'Posten blev sprunget over: den er kun til orientering og er ikke bogført.', en: 'Entry skipped: it is for information only and not booked.' },

@@ -52,6 +52,7 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   let stmt: Statement | null = null;
   let txn: Txn | null = null;
   let sawOfx = false;
+  let bank = '';
   let line = 1;
   let lineScan = 0;
   let count = 0;
@@ -66,17 +67,28 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   if (start < 0) throw importError('malformed', 'OFX: no tags');
   let pos = start;
   let openLeaf: string | null = null; // a tag whose text is being read
+  let leafText = '';
   while (pos < text.length) {
     const lt = text.indexOf('<', pos);
     const chunk = lt < 0 ? text.slice(pos) : text.slice(pos, lt);
+    if (openLeaf !== null) leafText += decodeEntities(chunk);
+    if (lt >= 0 && text.startsWith('<![CDATA[', lt)) {
+      // Some banks wrap NAME and MEMO in CDATA: its text is taken as written (no entities, `<` allowed).
+      const end = text.indexOf(']]>', lt + 9);
+      if (end < 0) throw importError('truncated', 'OFX: a CDATA section is not closed');
+      if (openLeaf !== null) leafText += text.slice(lt + 9, end);
+      pos = end + 3;
+      continue;
+    }
     if (openLeaf !== null) {
-      const value = decodeEntities(chunk.trim());
+      const value = leafText.trim();
       if (value !== '') {
         // A tag followed by text is a leaf: it holds no elements, whether or not it is closed.
         setLeaf(openLeaf, value);
         if (stack[stack.length - 1] === openLeaf) stack.pop();
       }
       openLeaf = null;
+      leafText = '';
     }
     if (lt < 0) break;
     const gt = text.indexOf('>', lt + 1);
@@ -128,6 +140,9 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
       // CURRENCY/ORIGCURRENCY are aggregates whose CURSYM says the row's currency.
       if (name === 'CURSYM' && (parent === 'CURRENCY' || parent === 'ORIGCURRENCY')) txn.leaves.set(`${parent}.CURSYM`, value);
       else if (!txn.leaves.has(name)) txn.leaves.set(name, value);
+    } else if (name === 'ORG' && parent === 'FI') {
+      // The sign-on's financial institution: the bank every statement of the file is from.
+      bank = value;
     } else if (stmt) {
       if (name === 'CURDEF') stmt.currency = value;
       else if (name === 'ACCTID' && stack.some((t) => ACCOUNTS.has(t))) stmt.account = value;
@@ -194,7 +209,12 @@ export function parseOfx(text: string, options: RowOptions): BankStatement {
   const transactions: BankTransaction[] = [];
   for (const s of statements) {
     if (s.account !== '' && !accounts.has(s.account)) {
-      accounts.set(s.account, { id: s.account, ...(s.currency !== '' ? { currency: s.currency } : {}), ...(s.card ? { card: true as const } : {}) });
+      accounts.set(s.account, {
+        id: s.account,
+        ...(s.currency !== '' ? { currency: s.currency } : {}),
+        ...(s.card ? { card: true as const } : {}),
+        ...(bank !== '' ? { bank } : {}),
+      });
     }
     for (const tx of s.rows) {
       if (s.account !== '') tx.account = s.account;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { DATE_STYLES, todayInCopenhagen, type DateStyle } from './dates';
 import { checkBytes, checkLineLengths, decodeBytes, peekText, type DecodedText } from './decode';
 import { FORMAT } from './formats';
-import { MIXED_DELIMITERS, importError, issue } from './messages';
+import { cutOffError, MIXED_DELIMITERS, importError, issue } from './messages';
+import { endsWithLineBreak, lastRowCutOff } from './cut-off';
 import { parseOfx } from './ofx';
 import type { BankFormat, BankStatement, CalendarDate, ColumnMapping, CsvPreview } from './types';
 import { ImportError } from '../types';
@@ -21,6 +22,11 @@ export interface ParseOptions {
   onProgress?: (rowsDone: number) => void;
   /** Checked between rows; an aborted signal ends the parse with ImportError `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * The citizen's explicit choice for a CSV file whose last row is cut off: read the complete
+   * rows and leave the cut one out. Without it such a file is ImportError `truncated`.
+   */
+  keepCompleteRows?: boolean;
 }
 
 // What the caller hands in is checked where it enters: a mapping from the screen, a date.
@@ -39,10 +45,11 @@ const OptionsSchema = z.object({
     })
     .optional(),
   today: z.iso.date().optional(),
+  keepCompleteRows: z.boolean().optional(),
 });
 
 function checkOptions(options: ParseOptions): void {
-  const result = OptionsSchema.safeParse({ mapping: options.mapping, today: options.today });
+  const result = OptionsSchema.safeParse({ mapping: options.mapping, today: options.today, keepCompleteRows: options.keepCompleteRows });
   if (!result.success) throw new TypeError(`parseBankFile: bad options: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
@@ -125,13 +132,13 @@ export function detectBankFile(bytes: Uint8Array): BankFormat | null {
  */
 export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): BankStatement {
   checkOptions(options);
-  const { text, mixed, kind } = read(bytes);
-  const statement = parseText(text, kind, options);
-  if (mixed) statement.issues.unshift(issue('mixed-encoding', undefined));
+  const decoded = read(bytes);
+  const statement = parseText(decoded, options);
+  if (decoded.mixed) statement.issues.unshift(issue('mixed-encoding', undefined));
   return statement;
 }
 
-function parseText(text: string, kind: Kind, options: ParseOptions): BankStatement {
+function parseText({ text, kind, endsMidCharacter }: ReadText, options: ParseOptions): BankStatement {
   const today = options.today ?? todayInCopenhagen();
   const rowOptions = { today, onProgress: options.onProgress, signal: options.signal };
   if (!options.mapping) {
@@ -140,9 +147,21 @@ function parseText(text: string, kind: Kind, options: ParseOptions): BankStateme
   }
   const delimiter = options.mapping?.delimiter ?? sniffDelimiter(text);
   const table = splitCsv(text, delimiter);
-  const plan = options.mapping ? mappedLayout(options.mapping) : csvPlan(table.rows);
+  let plan = options.mapping ? mappedLayout(options.mapping) : csvPlan(table.rows);
+  // A headerless file's last row cut short may spoil its shape: recognise it by the rows before.
+  if (!plan && table.rows.length > 1 && !endsWithLineBreak(text)) plan = csvPlan(table.rows.slice(0, -1));
   if (!plan) throw unknownCsv(text);
-  return importCsvRows(table, plan, rowOptions);
+  if (!lastRowCutOff(text, table, plan, endsMidCharacter)) return importCsvRows(table, plan, rowOptions);
+  const line = table.lines[table.lines.length - 1]!;
+  const completeRows = table.rows.length - 2 - plan.headerRow;
+  if (!options.keepCompleteRows) throw cutOffError(line, completeRows);
+  // The cut row is left out; a quote it left open is part of the cut, not a warning of its own.
+  table.rows.pop();
+  table.lines.pop();
+  table.badQuoteLines = table.badQuoteLines.filter((l) => l !== line);
+  const statement = importCsvRows(table, plan, rowOptions);
+  statement.issues.unshift(issue('cut-off-row', line));
+  return statement;
 }
 
 /**

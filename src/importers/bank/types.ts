@@ -22,6 +22,11 @@ export interface BankTransaction {
   balanceMinor?: number;
   /** Reserved, not yet booked (Nordea `Reserveret`, Revolut PENDING, camt PDNG). */
   pending: boolean;
+  /**
+   * A pending row with no date of its own: `date` is the day it was read in, so it is no part of
+   * the row's de-duplication key (read in again another day, it is the same row).
+   */
+  dateFromImport?: true;
   /** An id the source gives the row (OFX FITID, camt AcctSvcrRef, Lunar/Revolut ids). */
   sourceId?: string;
   /** The account the row belongs to when the file names it (multi-account files). */
@@ -45,6 +50,8 @@ export interface StatementAccount {
   currency?: string;
   /** A credit card statement (OFX `CCSTMTRS`), not a bank account's. */
   card?: true;
+  /** The bank that keeps the account (camt `Acct/Svcr` BIC or name, OFX `FI/ORG`), when the file says. */
+  bank?: string;
 }
 
 export interface BankStatement {

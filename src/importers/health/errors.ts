@@ -28,3 +28,35 @@ const MESSAGES: Record<ImportErrorCode, { da: string; en: string }> = {
 export function healthError(code: ImportErrorCode, detail?: string, cause?: unknown): ImportError {
   return new ImportError(code, MESSAGES[code], detail, cause === undefined ? undefined : { cause });
 }
+
+/** A type the file names that is not a FHIR resource type, shown to the citizen as written (letters only). */
+function typeText(type: unknown): string {
+  const s = typeof type === 'string' ? type.replace(/[^A-Za-z0-9]/g, '').slice(0, 40) : '';
+  return s === '' ? '?' : s;
+}
+
+/**
+ * A `resourceType` FHIR does not define (a misspelt `Bundel`, `Observaton`): at the top the file
+ * is not FHIR we can read (`unknown-format`); inside a bundle (entry `entry`) the bundle is broken.
+ */
+export function unknownResourceType(type: unknown, entry?: number): ImportError {
+  const name = typeText(type);
+  if (entry === undefined) {
+    return new ImportError('unknown-format', {
+      da: `Filen kalder sig en FHIR-ressource af typen «${name}», men den type findes ikke i FHIR. Filen er måske skrevet forkert eller ikke en FHIR-fil.`,
+      en: `The file calls itself a FHIR resource of type “${name}”, but FHIR has no such type. The file may be misspelt or not a FHIR file.`,
+    }, 'unknown top-level resourceType');
+  }
+  return new ImportError('malformed', {
+    da: `Post ${entry} i FHIR-filen har typen «${name}», som ikke findes i FHIR. Filen er måske beskadiget eller skrevet forkert.`,
+    en: `Entry ${entry} of the FHIR file has the type “${name}”, which FHIR does not have. The file may be damaged or misspelt.`,
+  }, `unknown resourceType in entry ${entry}`);
+}
+
+/** A Bundle entry that is not a resource at all (no object, no `resourceType`). */
+export function badBundleEntry(entry: number): ImportError {
+  return new ImportError('malformed', {
+    da: `Post ${entry} i FHIR-filens samling (Bundle) kan ikke læses: den er ikke en FHIR-ressource. Filen er måske beskadiget.`,
+    en: `Entry ${entry} of the FHIR file's collection (Bundle) cannot be read: it is not a FHIR resource. The file may be damaged.`,
+  }, `bundle entry ${entry} is not a resource`);
+}

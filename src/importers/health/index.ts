@@ -6,5 +6,5 @@ export { detectHealthFile, type HealthFileKind } from './detect';
 export { importAppleHealth } from './apple/import';
 export { parseFhir } from './fhir/parse';
 export { loincName } from './loinc';
-export { METRICS, type MetricInfo } from './metrics';
+export { isCumulative, METRICS, type MetricInfo } from './metrics';
 export type * from './types';

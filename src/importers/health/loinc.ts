@@ -18,6 +18,9 @@ const LOINC: Readonly<Record<string, Name>> = {
   '8310-5': { da: 'Kropstemperatur', en: 'Body temperature' },
   '8331-1': { da: 'Temperatur i munden', en: 'Oral temperature' },
   '59408-5': { da: 'Iltmætning (målt på fingeren)', en: 'Oxygen saturation (pulse oximetry)' },
+  // Components of an oxygen saturation reading taken with extra oxygen.
+  '3151-8': { da: 'Ilttilførsel (liter pr. minut)', en: 'Inhaled oxygen flow rate' },
+  '3150-0': { da: 'Ilt i indåndingsluften', en: 'Inhaled oxygen concentration' },
   '2708-6': { da: 'Iltmætning i blodet', en: 'Oxygen saturation in blood' },
   '85354-9': { da: 'Blodtryk', en: 'Blood pressure' },
   '55284-4': { da: 'Blodtryk', en: 'Blood pressure' },
@@ -31,9 +34,10 @@ const LOINC: Readonly<Record<string, Name>> = {
   '41950-7': { da: 'Skridt pr. døgn', en: 'Number of steps in 24 hours' },
   '55423-8': { da: 'Skridt', en: 'Number of steps' },
   // Blood sugar
-  '4548-4': { da: 'Langtidsblodsukker (HbA1c, %)', en: 'HbA1c (%)' },
-  '17856-6': { da: 'Langtidsblodsukker (HbA1c, %)', en: 'HbA1c (%)' },
-  '59261-8': { da: 'Langtidsblodsukker (HbA1c, mmol/mol)', en: 'HbA1c (mmol/mol)' },
+  // No unit in the name: labs report either, whatever the code, and the value carries its own.
+  '4548-4': { da: 'Langtidsblodsukker (HbA1c)', en: 'HbA1c' },
+  '17856-6': { da: 'Langtidsblodsukker (HbA1c)', en: 'HbA1c' },
+  '59261-8': { da: 'Langtidsblodsukker (HbA1c)', en: 'HbA1c' },
   '2339-0': { da: 'Blodsukker', en: 'Blood glucose' },
   '2345-7': { da: 'Blodsukker (serum/plasma)', en: 'Glucose (serum/plasma)' },
   '15074-8': { da: 'Blodsukker (mmol/L)', en: 'Blood glucose (mmol/L)' },

@@ -17,13 +17,13 @@ const TITLE: Record<Series['chart'], MessageKey> = {
   steps: 'health.chart.steps',
   weight: 'health.chart.weight',
   'heart-rate': 'health.chart.heartRate',
+  'resting-heart-rate': 'health.chart.restingHeartRate',
   'blood-pressure': 'health.chart.bloodPressure',
 };
 
 const dayIndex = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
 export function chartTitle(series: Series): string {
-  if (series.chart === 'heart-rate') return t(series.metric === 'resting-heart-rate' ? 'health.chart.restingHeartRate' : 'health.chart.heartRate');
   return t(TITLE[series.chart]);
 }
 
@@ -105,6 +105,10 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
           {series.chart !== 'steps' && <polyline class="line" points={line((p) => p.value)} />}
           {series.chart === 'blood-pressure' && <polyline class="line second" points={line((p) => p.second)} />}
           {series.chart !== 'steps' && dots && points.map((p) => <circle key={p.date} cx={x(p.date)} cy={y(p.value)} r={2.5} class="dot" />)}
+          {/* The lower number too: one reading makes no line, only dots. */}
+          {series.chart === 'blood-pressure' &&
+            dots &&
+            points.map((p) => (p.second === undefined ? null : <circle key={`${p.date}-2`} cx={x(p.date)} cy={y(p.second)} r={2.5} class="dot second" />))}
           {labelDays.map((p) => (
             <text key={p.date} x={x(p.date)} y={H - PAD.bottom + 18} text-anchor="middle" class="axis-label">
               {shortDayText(p.date)}

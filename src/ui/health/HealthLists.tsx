@@ -1,14 +1,15 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
 import type { VaultRecord } from '../../vault/record-store';
 import { getLanguage, t, type MessageKey } from '../i18n/index';
-import { activityName, numberText, sizeText, whenText } from './format';
+import { activityName, dayText, metricName, numberText, ownClockText, sizeText, statusText, ucumText, unitText, whenText } from './format';
+import type { MeasureSummary } from './series';
 import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
 
 type Value = NonNullable<ObservationData['value']>;
 
 export function valueText(value: Value | undefined): string {
   if (!value) return '–';
-  if (value.number !== undefined) return [numberText(value.number, 2), value.unit].filter(Boolean).join(' ');
+  if (value.number !== undefined) return [numberText(value.number, 2), value.unit === undefined ? '' : ucumText(value.unit)].filter(Boolean).join(' ');
   return value.text ?? '–';
 }
 
@@ -33,7 +34,9 @@ export function ObservationList(props: { records: VaultRecord<ObservationData>[]
           <tr key={id} data-code={data.code.code ?? ''}>
             <th scope="row">{data.name[language]}</th>
             <td>
-              {data.components && data.components.length > 0 ? (
+              {/* The main value and the components together: SpO₂ 95 % with its flow rate. */}
+              {(data.value || !data.components?.length) && valueText(data.value)}
+              {data.components && data.components.length > 0 && (
                 <ul class="components">
                   {data.components.map((c, i) => (
                     <li key={i}>
@@ -41,8 +44,6 @@ export function ObservationList(props: { records: VaultRecord<ObservationData>[]
                     </li>
                   ))}
                 </ul>
-              ) : (
-                valueText(data.value)
               )}
             </td>
             <td>{data.effective ? whenText(data.effective) : '–'}</td>
@@ -76,7 +77,7 @@ export function ClinicalList(props: { records: VaultRecord<ClinicalData>[] }) {
               {items.map(({ id, data }) => (
                 <li key={id}>
                   <strong>{data.title}</strong>
-                  {data.status && <> · {data.status}</>}
+                  {data.status && <> · {statusText(data.status)}</>}
                   {data.date && <> · {whenText(data.date)}</>}
                   {data.detail && <p class="meta">{data.detail}</p>}
                 </li>
@@ -107,7 +108,7 @@ export function WorkoutList(props: { records: VaultRecord<WorkoutData>[] }) {
       <tbody>
         {rows.map(({ id, data }) => (
           <tr key={id}>
-            <th scope="row">{whenText(data.start)}</th>
+            <th scope="row">{ownClockText(data.start)}</th>
             <td>{activityName(data.activity)}</td>
             <td class="num">{numberText(data.durationMinutes)}</td>
             <td class="num">{data.distanceKm === undefined ? '–' : numberText(data.distanceKm, 1)}</td>
@@ -137,5 +138,36 @@ export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Every daily measure the charts do not show, as a table: name, latest day, average, days. */
+export function MeasureList(props: { measures: readonly MeasureSummary[] }) {
+  const rows = [...props.measures].sort((a, b) => metricName(a.metric, a.type).localeCompare(metricName(b.metric, b.type)));
+  const figure = (m: MeasureSummary, value: number) => [numberText(value, Math.abs(value) < 10 ? 2 : value < 100 ? 1 : 0), unitText(m.unit, m.metric)].filter(Boolean).join(' ');
+  return (
+    <table class="health-table measures">
+      <caption>{t('health.measures.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('health.measures.name')}</th>
+          <th scope="col">{t('health.measures.latest')}</th>
+          <th scope="col">{t('health.measures.mean')}</th>
+          <th scope="col">{t('health.measures.days')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          <tr key={m.type} data-type={m.type}>
+            <th scope="row">{metricName(m.metric, m.type)}</th>
+            <td>
+              {figure(m, m.latest.value)} · {dayText(m.latest.date)}
+            </td>
+            <td>{figure(m, m.mean)}</td>
+            <td class="num">{numberText(m.days)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

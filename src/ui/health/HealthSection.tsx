@@ -12,10 +12,11 @@ import { t } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { DamageAlert } from '../vault/DamageAlert';
 import { HealthChart } from './HealthChart';
-import { ClinicalList, ImportLog, ObservationList, WorkoutList } from './HealthLists';
+import { isCumulative } from '../../importers/health/index';
+import { ClinicalList, ImportLog, MeasureList, ObservationList, WorkoutList } from './HealthLists';
 import { ImportPanel } from './ImportPanel';
 import type { ClinicalData, DailyData, HealthKindName, ImportLogData, ObservationData, WorkoutData } from './records';
-import { chartSeries, inRange, RANGES, type ChartId, type Range } from './series';
+import { chartSeries, inRange, otherMeasures, RANGES, type ChartId, type Range } from './series';
 import './health.css';
 
 interface HealthData {
@@ -28,7 +29,7 @@ interface HealthData {
 }
 
 const SHOWN: HealthKindName[] = ['health-daily', 'health-observation', 'health-clinical', 'health-workout', 'health-import'];
-const CHARTS: ChartId[] = ['steps', 'weight', 'heart-rate', 'blood-pressure'];
+const CHARTS: ChartId[] = ['steps', 'weight', 'heart-rate', 'resting-heart-rate', 'blood-pressure'];
 const RANGE_KEY = { '30d': 'health.range.30d', '90d': 'health.range.90d', '1y': 'health.range.1y', all: 'health.range.all' } as const;
 
 async function loadHealth(profileId: string): Promise<HealthData> {
@@ -67,7 +68,8 @@ export function HealthSection(props: { profile: Profile }) {
   };
 
   const series = data ? CHARTS.map((chart) => chartSeries(data.daily.map((r) => r.data), chart)).filter((s) => s !== null) : [];
-  const hasAny = data && (series.length > 0 || data.observations.length + data.clinical.length + data.workouts.length > 0);
+  const measures = data ? otherMeasures(data.daily.map((r) => r.data), isCumulative) : [];
+  const hasAny = data && (series.length > 0 || measures.length > 0 || data.observations.length + data.clinical.length + data.workouts.length > 0);
 
   return (
     <>
@@ -95,6 +97,12 @@ export function HealthSection(props: { profile: Profile }) {
           {series.map((s) => (
             <HealthChart key={s.chart} series={s} points={inRange(s.points, range)} />
           ))}
+        </section>
+      )}
+      {measures.length > 0 && (
+        <section aria-labelledby="health-measures-h">
+          <h3 id="health-measures-h">{t('health.measures.title')}</h3>
+          <MeasureList measures={measures} />
         </section>
       )}
       {data && data.observations.length > 0 && (

@@ -9,9 +9,9 @@ import type { HealthMetric } from '../../importers/health/types';
 import type { ImportErrorCode } from '../../importers/types';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
-import { getLanguage, t, type MessageKey } from '../i18n/index';
+import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
-import { mbText, metricName, numberText } from './format';
+import { mbText, metricName, notKeptText, numberText } from './format';
 import type { HealthParseOutcome, HealthProgress } from './health-worker-api';
 import { healthWriteOps, type DailyData } from './records';
 import { parseHealthFile, type RunningParse } from './worker-client';
@@ -104,6 +104,8 @@ function Summary(props: { file: File; parsed: Parsed; onSave: (keep: HealthMetri
   }
   lines.push(t('health.summary.observations', { count: numberText(fhir.observations.length) }));
   lines.push(t('health.summary.clinical', { count: numberText(fhir.clinical.length) }));
+  const notKept = notKeptText(fhir.skipped);
+  if (notKept !== '') lines.push(t('health.summary.notImported', { list: notKept }));
   const toggle = (metric: HealthMetric, on: boolean) => setKeep((k) => (on ? [...k, metric] : k.filter((m) => m !== metric)));
   return (
     <section class="panel health-summary" aria-labelledby="health-summary-h">
@@ -117,7 +119,7 @@ function Summary(props: { file: File; parsed: Parsed; onSave: (keep: HealthMetri
       </ul>
       {issues.length > 0 && (
         <div class="warning">
-          <p>{t('health.summary.issues', { count: numberText(issues.length) })}</p>
+          <p>{tn('health.summary.issues', issues.length)}</p>
           <ul>
             {issues.slice(0, 5).map((issue, i) => (
               <li key={i}>{issue.message[getLanguage()]}</li>

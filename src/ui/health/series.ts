@@ -1,7 +1,6 @@
 /**
- * Chart series from the stored daily aggregates: daily steps, weight, heart rate (resting when
- * the export has it, else the daily mean with its min and max) and blood pressure (systolic and
- * diastolic). Pure; tested in tests/unit/health-ui-series.test.ts.
+ * Chart series from the stored daily aggregates: daily steps, weight, heart rate (the daily mean
+ * with its min and max), resting heart rate and blood pressure (systolic and diastolic). Pure; tested in tests/unit/health-ui-series.test.ts.
  */
 import type { HealthMetric } from '../../importers/health/types';
 import type { DailyData } from './records';
@@ -16,7 +15,7 @@ export interface SeriesPoint {
   second?: number;
 }
 
-export type ChartId = 'steps' | 'weight' | 'heart-rate' | 'blood-pressure';
+export type ChartId = 'steps' | 'weight' | 'heart-rate' | 'resting-heart-rate' | 'blood-pressure';
 
 export interface Series {
   chart: ChartId;
@@ -51,14 +50,18 @@ export function chartSeries(records: readonly DailyData[], chart: ChartId): Seri
       return { chart, metric: 'weight', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: round(d.mean, 1), min: round(d.min, 1), max: round(d.max, 1) })) };
     }
     case 'heart-rate': {
-      const resting = daysOf(records, 'resting-heart-rate');
-      const metric: HealthMetric = resting.length > 0 ? 'resting-heart-rate' : 'heart-rate';
-      const days = resting.length > 0 ? resting : daysOf(records, 'heart-rate');
+      // The all-day pulse has its own chart: a resting pulse beside it does not hide it.
+      const days = daysOf(records, 'heart-rate');
       if (days.length === 0) return null;
       return {
-        chart, metric, unit: days[0]!.unit,
+        chart, metric: 'heart-rate', unit: days[0]!.unit,
         points: days.map((d) => ({ date: d.date, value: Math.round(d.mean), min: Math.round(d.min), max: Math.round(d.max) })),
       };
+    }
+    case 'resting-heart-rate': {
+      const days = daysOf(records, 'resting-heart-rate');
+      if (days.length === 0) return null;
+      return { chart, metric: 'resting-heart-rate', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: Math.round(d.mean) })) };
     }
     case 'blood-pressure': {
       const systolic = daysOf(records, 'blood-pressure-systolic');
@@ -119,4 +122,45 @@ export function niceScale(low: number, high: number): { min: number; max: number
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, step };
+}
+
+/** Metrics the charts show; every other stored kind is listed by `otherMeasures`. */
+const CHARTED: ReadonlySet<HealthMetric> = new Set(['steps', 'weight', 'heart-rate', 'resting-heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic']);
+
+export interface MeasureSummary {
+  metric: HealthMetric;
+  type: string;
+  unit: string;
+  /** Whether a day's figure is the day's total (distance, energy) or the mean of its readings. */
+  total: boolean;
+  days: number;
+  latest: { date: string; value: number };
+  /** The mean of the daily figures. */
+  mean: number;
+}
+
+/**
+ * Every stored kind of daily figure the charts do not show (blood sugar, oxygen, sleep, BMI,
+ * VO₂ max, distance, energy, exercise and stand minutes, HRV …), one row per kind, so that
+ * nothing stored goes unseen. Ordered by name is the caller's business; here by type.
+ */
+export function otherMeasures(records: readonly DailyData[], isTotal: (type: string, metric: HealthMetric) => boolean): MeasureSummary[] {
+  const byType = new Map<string, { metric: HealthMetric; type: string; unit: string; days: Map<string, number> }>();
+  for (const record of records) {
+    if (CHARTED.has(record.metric)) continue;
+    let group = byType.get(record.type);
+    if (!group) byType.set(record.type, (group = { metric: record.metric, type: record.type, unit: record.unit, days: new Map() }));
+    const total = isTotal(record.type, record.metric);
+    for (const day of record.days) group.days.set(day.date, total ? day.sum : day.mean);
+  }
+  return [...byType.values()]
+    .filter((g) => g.days.size > 0)
+    .sort((a, b) => a.type.localeCompare(b.type))
+    .map((g) => {
+      const dates = [...g.days.keys()].sort();
+      const last = dates.at(-1)!;
+      let sum = 0;
+      for (const v of g.days.values()) sum += v;
+      return { metric: g.metric, type: g.type, unit: g.unit, total: isTotal(g.type, g.metric), days: dates.length, latest: { date: last, value: g.days.get(last)! }, mean: sum / g.days.size };
+    });
 }

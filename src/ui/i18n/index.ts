@@ -27,9 +27,31 @@ export const getLanguage = (): Language => current;
 export const locale = (): string => (current === 'en' ? 'en-GB' : 'da-DK');
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const text = CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+  // An amount in kroner ends with the abbreviation's own point ("12,00 kr."): a sentence that
+  // ends on it takes no second one.
+  return text.includes('kr..') ? text.replace(KR_TWO_POINTS, 'kr.') : text;
 }
+const KR_TWO_POINTS = /\bkr\.\./g;
 
 export const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(current, key, params);
+
+/** Keys that come as a pair `<base>.one` / `<base>.other`: a count's words in both languages. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * The text for `count` of something: `1 ny postering`, `3 nye posteringer`. Intl.PluralRules
+ * picks the form; `{count}` is the count in the language's number format.
+ */
+export function tn(base: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(locale())));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}.${form}`, { count: count.toLocaleString(locale()), ...params });
+}

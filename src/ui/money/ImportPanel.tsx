@@ -9,7 +9,7 @@ import { writeLarge } from '../../messaging/client';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
-import { getLanguage, t } from '../i18n/index';
+import { getLanguage, t, tn } from '../i18n/index';
 import { buildFilePreview, choiceFor, importOps, withAccount, withRows, type FilePreview, type PreviewContext } from './accounts-in-file';
 import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailure } from './import-runner';
 import { guessMapping, rememberedMapping } from './mapping';
@@ -22,6 +22,7 @@ type Phase =
   | { step: 'idle' }
   | { step: 'reading'; file: File; progress: ParseProgress | null }
   | { step: 'mapping'; file: File; csv: CsvPreview; initial: ColumnMapping; rememberedFrom?: string }
+  | { step: 'cut-off'; file: File; mapping?: ColumnMapping; completeRows: number }
   | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; view: FilePreview }
   | { step: 'saving'; count: number; sent: number };
 
@@ -68,17 +69,23 @@ export function ImportPanel(props: {
     setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), view });
   };
 
-  const read = async (file: File, mapping?: ColumnMapping) => {
+  const read = async (file: File, mapping?: ColumnMapping, keepCompleteRows = false) => {
     const mine = ++run.current;
     setError(null);
     setDone(null);
     setPhase({ step: 'reading', file, progress: null });
-    const result = await bankWorker().parse(file, { ...(mapping ? { mapping } : {}), today: todayInCopenhagen() }, (progress) => {
+    const request = { ...(mapping ? { mapping } : {}), today: todayInCopenhagen(), ...(keepCompleteRows ? { keepCompleteRows } : {}) };
+    const result = await bankWorker().parse(file, request, (progress) => {
       if (run.current === mine) setPhase((p) => (p.step === 'reading' ? { ...p, progress } : p));
     });
     if (run.current !== mine) return;
     if (!result.ok) {
       if (result.code === 'unknown-format' && !mapping) return showMapping(file);
+      // A cut-off file: nothing is read in unless the citizen chooses its whole rows.
+      if (result.code === 'truncated' && result.completeRows !== undefined && result.completeRows > 0) {
+        failWith(file, result);
+        return setPhase({ step: 'cut-off', file, ...(mapping ? { mapping } : {}), completeRows: result.completeRows });
+      }
       return failWith(file, result);
     }
     toPreview(file, result.value, mapping);
@@ -150,7 +157,7 @@ export function ImportPanel(props: {
     // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
     await props.onImported();
     setPhase({ step: 'idle' });
-    setDone(rows.length > 0 ? t('money.import.done', { added: countText(rows.length), account: savedTo }) : t('money.import.doneNone'));
+    setDone(rows.length > 0 ? tn('money.import.done', rows.length, { account: savedTo }) : t('money.import.doneNone'));
   };
 
   return (
@@ -177,6 +184,17 @@ export function ImportPanel(props: {
           onCancel={() => setPhase({ step: 'idle' })}
         />
       )}
+      {phase.step === 'cut-off' && (
+        <div class="money-cut-off">
+          <p>{t('money.import.cutOff.intro')}</p>
+          <button type="button" onClick={() => void read(phase.file, phase.mapping, true)}>
+            {tn('money.import.cutOff.keep', phase.completeRows)}
+          </button>
+          <button type="button" onClick={() => setPhase({ step: 'idle' })}>
+            {t('money.import.cutOff.chooseAnother')}
+          </button>
+        </div>
+      )}
       {phase.step === 'preview' && (
         <PreviewScreen
           file={phase.file}
@@ -194,7 +212,7 @@ export function ImportPanel(props: {
         />
       )}
       {phase.step === 'saving' && <SaveProgress count={phase.count} sent={phase.sent} onCancel={() => saving.current?.abort()} />}
-      <StatusLine>{phase.step === 'saving' ? <Busy label={t('money.import.saving', { count: countText(phase.count) })} /> : done}</StatusLine>
+      <StatusLine>{phase.step === 'saving' ? <Busy label={tn('money.import.saving', phase.count)} /> : done}</StatusLine>
       <AlertLine>{error}</AlertLine>
     </section>
   );

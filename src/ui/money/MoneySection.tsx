@@ -6,7 +6,7 @@ import type { Profile } from '../profiles';
 import { citizenRules, NOT_SPENDING } from './categories';
 import { ImportPanel } from './ImportPanel';
 import { SpendingChart } from './SpendingChart';
-import { monthlySpending } from './spending';
+import { monthlySpending, spendingByCurrency } from './spending';
 import { RulesList, TransactionList } from './TransactionList';
 import { useMoneyData } from './use-money-data';
 import './money.css';
@@ -16,11 +16,8 @@ export function MoneySection(props: { profile: Profile }) {
   const { data, error, reload } = useMoneyData(profile.id);
   const existingIds = useMemo(() => new Set(data?.transactions.map((r) => r.id) ?? []), [data]);
   const rules = useMemo(() => citizenRules(data?.rules ?? []), [data]);
-  // Sums in one currency only: the chart is in kroner.
-  const spending = useMemo(
-    () => monthlySpending((data?.transactions ?? []).filter((r) => r.data.currency === 'DKK').map((r) => r.data), { notSpending: NOT_SPENDING }),
-    [data],
-  );
+  // One chart per currency: amounts in different currencies are never added, nor left out.
+  const spending = useMemo(() => spendingByCurrency((data?.transactions ?? []).map((r) => r.data), { notSpending: NOT_SPENDING }), [data]);
   return (
     <>
       <h2 id="section-heading" tabIndex={-1}>
@@ -37,7 +34,11 @@ export function MoneySection(props: { profile: Profile }) {
             <p class="empty-list">{t('money.empty')}</p>
           ) : (
             <>
-              <SpendingChart summary={spending} />
+              {spending.length === 0 ? (
+                <SpendingChart summary={monthlySpending([])} />
+              ) : (
+                spending.map(({ currency, summary }) => <SpendingChart key={currency} summary={summary} currency={currency} />)
+              )}
               <TransactionList profileId={profile.id} accounts={data.accounts} transactions={data.transactions} rules={data.rules} />
               <RulesList profileId={profile.id} rules={data.rules} transactions={data.transactions} />
             </>

@@ -58,7 +58,8 @@ export function PreviewScreen(props: {
   const rows = parts.reduce((n, p) => n + p.preview.rows.length + p.preview.counts.skipped, 0) + (props.fileIssues?.counts.skipped ?? 0);
 
   const save = () => {
-    const empty = new Set(parts.filter((p) => p.choice.kind === 'new' && nameOf(p).trim() === '').map((p) => p.choice.id));
+    // An account only guessed from the layout, or a new one without a name: the citizen says first.
+    const empty = new Set(parts.filter((p) => (p.choice.kind === 'new' && nameOf(p).trim() === '') || (p.choice.kind === 'existing' && p.choice.unsure)).map((p) => p.choice.id));
     setMissing(empty);
     if (empty.size > 0) return;
     props.onSave(parts.map((p) => (p.choice.kind === 'new' ? nameOf(p).trim() : (props.accounts.find((a) => a.id === p.choice.id)?.data.label ?? ''))));
@@ -71,7 +72,8 @@ export function PreviewScreen(props: {
       single={single}
       accounts={props.accounts}
       name={nameOf(part)}
-      nameError={missing.has(part.choice.id) ? t('money.preview.accountNameMissing') : null}
+      nameError={missing.has(part.choice.id) && part.choice.kind === 'new' ? t('money.preview.accountNameMissing') : null}
+      accountError={missing.has(part.choice.id) && part.choice.kind === 'existing' ? t('money.preview.accountUnsureMissing') : null}
       onName={(name) => setNames((n) => ({ ...n, [part.choice.id]: name }))}
       onChange={(preview) => props.onChange(index, preview)}
       onAccount={(id) => props.onAccount(index, id)}
@@ -153,12 +155,14 @@ function AccountPartView(props: {
   accounts: AccountRecord[];
   name: string;
   nameError: string | null;
+  accountError: string | null;
   onName: (name: string) => void;
   onChange: (preview: ImportPreview) => void;
   onAccount: (id: string) => void;
 }) {
   const { part, single } = props;
   const { preview, choice } = part;
+  const unsure = choice.kind === 'existing' && choice.unsure === true;
   const [shown, setShown] = useState(PAGE);
   const id = useId();
   const accountSelect = `${id}-account`;
@@ -180,7 +184,18 @@ function AccountPartView(props: {
       {single && part.statement.accountId && <p>{t('money.preview.accountFromFile', { number: part.statement.accountId })}</p>}
       <div class="field">
         <label for={accountSelect}>{t('money.preview.account')}</label>
-        <select autocomplete="off" id={accountSelect} value={choice.kind === 'new' ? 'new' : choice.id} onChange={(e) => props.onAccount(e.currentTarget.value)}>
+        {unsure && <p class="hint">{t('money.preview.accountUnsure')}</p>}
+        <select
+          autocomplete="off"
+          id={accountSelect}
+          value={choice.kind === 'new' ? 'new' : unsure ? '' : choice.id}
+          aria-invalid={props.accountError ? 'true' : undefined}
+          aria-describedby={props.accountError ? `${accountSelect}-error` : undefined}
+          onChange={(e) => {
+            if (e.currentTarget.value !== '') props.onAccount(e.currentTarget.value);
+          }}
+        >
+          {unsure && <option value="">{t('money.preview.accountChoose')}</option>}
           {props.accounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.data.label}
@@ -188,6 +203,11 @@ function AccountPartView(props: {
           ))}
           <option value="new">{choice.kind === 'new' ? choice.label : t('money.preview.newAccount')}</option>
         </select>
+        {props.accountError && (
+          <p id={`${accountSelect}-error`} class="field-error">
+            {props.accountError}
+          </p>
+        )}
       </div>
       {choice.kind === 'new' && (
         <div class="field">

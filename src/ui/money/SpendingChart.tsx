@@ -7,7 +7,7 @@ import { CATEGORIES } from '../../importers/bank/index';
 import { niceAxis } from '../../overview/payments';
 import { t } from '../i18n/index';
 import { categoryLabel } from './categories';
-import { amountText, monthText, shortMonthText, wholeKroner } from './money-format';
+import { amountText, monthText, shortMonthText, wholeAmount, wholeKroner } from './money-format';
 import type { SpendingSummary } from './spending';
 
 const W = 640;
@@ -19,8 +19,13 @@ const PALETTE = ['#1b6b3a', '#8a4b08', '#1f4e9c', '#a3238e', '#c0392b', '#5b2c83
 const COLOUR = new Map(CATEGORIES.map((c, i) => [c.id as string, PALETTE[i % PALETTE.length]!]));
 export const categoryColour = (id: string): string => COLOUR.get(id) ?? '#616161';
 
-export function SpendingChart(props: { summary: SpendingSummary }) {
+/** One chart per currency: kroner as before, another currency with its code in the heading and its own ids. */
+export function SpendingChart(props: { summary: SpendingSummary; currency?: string }) {
   const { months, categories, total } = props.summary;
+  const currency = props.currency ?? 'DKK';
+  const kroner = currency === 'DKK';
+  const id = (name: string) => (kroner ? name : `${name}-${currency}`);
+  const money = (minor: number) => amountText(minor, currency);
   if (months.length === 0) return <p class="empty-list">{t('money.chart.none')}</p>;
   const axis = niceAxis(Math.max(...months.map((m) => m.total)));
   const plotW = W - PAD.left - PAD.right;
@@ -32,22 +37,22 @@ export function SpendingChart(props: { summary: SpendingSummary }) {
   const labelEvery = Math.ceil(months.length / 12);
   const top = categories
     .slice(0, 3)
-    .map((c) => `${categoryLabel(c.category)} ${amountText(c.total)}`)
+    .map((c) => `${categoryLabel(c.category)} ${money(c.total)}`)
     .join(', ');
-  const summary = t('money.chart.summary', { from: monthText(months[0]!.month), to: monthText(months.at(-1)!.month), total: amountText(total), top });
+  const summary = t('money.chart.summary', { from: monthText(months[0]!.month), to: monthText(months.at(-1)!.month), total: money(total), top });
   return (
-    <section class="money-chart" aria-labelledby="money-chart-heading">
-      <h3 id="money-chart-heading">{t('money.chart.heading')}</h3>
+    <section class="money-chart" aria-labelledby={id('money-chart-heading')} data-currency={currency}>
+      <h3 id={id('money-chart-heading')}>{kroner ? t('money.chart.heading') : t('money.chart.headingCurrency', { currency })}</h3>
       <p class="hint">{t('money.chart.note')}</p>
       <figure class="chart">
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="money-chart-title money-chart-desc" class="spending-chart">
-          <title id="money-chart-title">{t('money.chart.title')}</title>
-          <desc id="money-chart-desc">{summary}</desc>
+        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id('money-chart-title')} ${id('money-chart-desc')}`} class="spending-chart">
+          <title id={id('money-chart-title')}>{t('money.chart.title')}</title>
+          <desc id={id('money-chart-desc')}>{summary}</desc>
           {ticks.map((v) => (
             <g key={v}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} class="grid-line" />
               <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end" class="axis-label">
-                {wholeKroner(v)}
+                {kroner ? wholeKroner(v) : wholeAmount(v, currency)}
               </text>
             </g>
           ))}
@@ -90,9 +95,9 @@ export function SpendingChart(props: { summary: SpendingSummary }) {
       </figure>
       <details class="chart-table">
         <summary>{t('money.chart.showTable')}</summary>
-        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="money-chart-table">
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={id('money-chart-table')}>
           <table class="data">
-            <caption id="money-chart-table">{t('money.chart.table')}</caption>
+            <caption id={id('money-chart-table')}>{kroner ? t('money.chart.table') : t('money.chart.tableCurrency', { currency })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('money.chart.month')}</th>
@@ -112,10 +117,10 @@ export function SpendingChart(props: { summary: SpendingSummary }) {
                   <th scope="row">{monthText(m.month)}</th>
                   {categories.map(({ category }) => (
                     <td key={category} class="num">
-                      {m.byCategory.has(category) ? amountText(m.byCategory.get(category)!) : ''}
+                      {m.byCategory.has(category) ? money(m.byCategory.get(category)!) : ''}
                     </td>
                   ))}
-                  <td class="num">{amountText(m.total)}</td>
+                  <td class="num">{money(m.total)}</td>
                 </tr>
               ))}
             </tbody>

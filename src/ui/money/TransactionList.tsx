@@ -8,10 +8,11 @@ import { callVault } from '../../messaging/client';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
-import { t } from '../i18n/index';
+import { t, tn } from '../i18n/index';
 import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
 import { amountText, countText, dayText, monthText } from './money-format';
+import { totalsByCurrency } from './spending';
 
 const PAGE = 100;
 
@@ -85,13 +86,10 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
       ),
     [transactions, month, category, account],
   );
-  let moneyIn = 0;
-  let moneyOut = 0;
-  for (const r of filtered) {
-    if (r.data.currency !== 'DKK') continue;
-    if (r.data.amountMinor >= 0) moneyIn += r.data.amountMinor;
-    else moneyOut += r.data.amountMinor;
-  }
+  // Each currency summed on its own: a euro row is neither added to the kroner nor left out.
+  const totals = totalsByCurrency(filtered.map((r) => r.data));
+  const moneyIn = totals.map((x) => amountText(x.moneyIn, x.currency)).join(' + ');
+  const moneyOut = totals.map((x) => amountText(x.moneyOut, x.currency)).join(' + ');
   const offerRow = offerFor ? transactions.find((r) => r.id === offerFor) : undefined;
 
   const changeCategory = async (row: TransactionRecord, next: string) => {
@@ -137,7 +135,7 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
           <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={(v) => (setAccount(v), setShown(PAGE))} />
         )}
       </div>
-      <p data-testid="money-list-summary">{t('money.list.summary', { count: countText(filtered.length), in: amountText(moneyIn), out: amountText(moneyOut) })}</p>
+      <p data-testid="money-list-summary">{tn('money.list.summary', filtered.length, { in: moneyIn, out: moneyOut })}</p>
       <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       {offerRow && <RuleOffer key={offerRow.id} row={offerRow} onCreate={(match) => createRule(offerRow, match)} />}
       {filtered.length === 0 ? (

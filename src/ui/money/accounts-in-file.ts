@@ -11,7 +11,7 @@ import { transactionKeys } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
 import type { WriteOp } from '../../vault/record-store';
 import { locale } from '../i18n/index';
-import { chooseAccount, newAccount, type AccountChoice } from './account-choice';
+import { accountLabelFor, chooseAccount, newAccount, type AccountChoice } from './account-choice';
 import { accountRecordId } from './ids';
 import type { AccountRecord } from './model';
 import { buildPreview, transactionOps, type ImportPreview } from './preview';
@@ -88,8 +88,11 @@ function previewOf(statement: BankStatement, choice: AccountChoice, context: Pre
   });
 }
 
-function partOf(statement: BankStatement, choice: AccountChoice, context: PreviewContext): AccountPart {
-  const part: AccountPart = { card: statement.accounts?.[0]?.card === true, statement, choice, preview: previewOf(statement, choice, context) };
+function partOf(statement: BankStatement, picked: AccountChoice, context: PreviewContext): AccountPart {
+  const preview = previewOf(statement, picked, context);
+  // A file that shares rows with the guessed account continues it: no need to ask.
+  const choice: AccountChoice = picked.kind === 'existing' && picked.unsure && preview.counts.duplicate > 0 ? { kind: 'existing', id: picked.id } : picked;
+  const part: AccountPart = { card: statement.accounts?.[0]?.card === true, statement, choice, preview };
   if (statement.accountId) part.number = statement.accountId;
   return part;
 }
@@ -109,8 +112,7 @@ export function buildFilePreview(statement: BankStatement, context: PreviewConte
  */
 export function choiceFor(part: AccountPart, picked: string, accounts: readonly AccountRecord[]): AccountChoice {
   if (picked !== 'new') return { kind: 'existing', id: picked };
-  const { label } = part.statement.format;
-  const fresh = newAccount(part.number ? `${label} ${part.number}` : label);
+  const fresh = newAccount(part.number ? accountLabelFor(part.statement, part.number) : part.statement.format.label);
   if (!part.number) return fresh;
   const derived = accountRecordId(part.number);
   return { ...fresh, id: accounts.some((a) => a.id === derived) ? fresh.id : derived, accountNumber: part.number };

@@ -18,6 +18,8 @@ export interface WorkerFailure {
   ok: false;
   code: ImportErrorCode | 'unexpected';
   citizenMessage?: { da: string; en: string };
+  /** A cut-off CSV file: the whole rows before the cut, which the citizen may choose to read in. */
+  completeRows?: number;
   /** For developers only; never shown. */
   detail: string;
 }
@@ -28,13 +30,19 @@ export interface ParseRequest {
   mapping?: ColumnMapping;
   /** `YYYY-MM-DD` in Copenhagen, for reserved rows without a purchase date. */
   today: string;
+  /** The citizen chose to read the whole rows of a cut-off file. */
+  keepCompleteRows?: boolean;
 }
 
 /** How often progress is sent: each message costs a structured clone and a page render. */
 const PROGRESS_EVERY_MS = 100;
 
 function failure(error: unknown): WorkerFailure {
-  if (error instanceof ImportError) return { ok: false, code: error.code, citizenMessage: error.citizenMessage, detail: error.message };
+  if (error instanceof ImportError) {
+    const out: WorkerFailure = { ok: false, code: error.code, citizenMessage: error.citizenMessage, detail: error.message };
+    if (error.completeRows !== undefined) out.completeRows = error.completeRows;
+    return out;
+  }
   return { ok: false, code: 'unexpected', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 
@@ -80,6 +88,7 @@ export const bankWorkerApi = {
       const statement = parseBankFile(bytes, {
         ...(request.mapping ? { mapping: request.mapping } : {}),
         today: request.today,
+        ...(request.keepCompleteRows ? { keepCompleteRows: true } : {}),
         signal: controller.signal,
         onProgress: (rows) => {
           const now = performance.now();

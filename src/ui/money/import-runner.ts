@@ -5,14 +5,14 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import { browser } from 'wxt/browser';
-import type { BankStatement, ColumnMapping, CsvPreview } from '../../importers/bank/index';
-import type { BankWorkerApi, ParseProgress, WorkerFailure, WorkerResult } from './bank-worker-api';
+import type { BankStatement, CsvPreview } from '../../importers/bank/index';
+import type { BankWorkerApi, ParseProgress, ParseRequest, WorkerFailure, WorkerResult } from './bank-worker-api';
 
 export type { ParseProgress, WorkerFailure };
 
 export interface BankWorker {
   previewCsv(file: Blob): Promise<WorkerResult<CsvPreview>>;
-  parse(file: Blob | Uint8Array, options: { mapping?: ColumnMapping; today: string }, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<BankStatement>>;
+  parse(file: Blob | Uint8Array, options: ParseRequest, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<BankStatement>>;
   /** Stops whatever runs; the pending call resolves with `{ ok: false, code: 'cancelled' }`. */
   cancel(): void;
   close(): void;

@@ -22,4 +22,13 @@ export function amountText(minor: number, currency = 'DKK'): string {
   return format.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
 }
 
+/** Whole units of any currency, for a chart's axis: `1.000 €`, `500 SEK`. */
+export function wholeAmount(minor: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(locale(), { style: 'currency', currency, maximumFractionDigits: 0 }).format(minor / 100);
+  } catch {
+    return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(minor / 100)} ${currency}`;
+  }
+}
+
 export const countText = (n: number): string => n.toLocaleString(locale());

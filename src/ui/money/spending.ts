@@ -55,6 +55,40 @@ export function monthlySpending(rows: Iterable<SpendingRow>, options: { notSpend
   return { months, categories, total: categories.reduce((n, c) => n + c.total, 0) };
 }
 
+/** Kroner first, then the other currencies by code: the order charts and totals are shown in. */
+function byCurrency(a: string, b: string): number {
+  return a === b ? 0 : a === 'DKK' ? -1 : b === 'DKK' ? 1 : a < b ? -1 : 1;
+}
+
+/**
+ * Spending per currency, one summary each: amounts in different currencies are never added up
+ * (no rate is known), and none is left out either.
+ */
+export function spendingByCurrency(rows: Iterable<SpendingRow & { currency: string }>, options: { notSpending?: ReadonlySet<string> } = {}): { currency: string; summary: SpendingSummary }[] {
+  const groups = new Map<string, SpendingRow[]>();
+  for (const row of rows) {
+    let group = groups.get(row.currency);
+    if (!group) groups.set(row.currency, (group = []));
+    group.push(row);
+  }
+  return [...groups.keys()]
+    .sort(byCurrency)
+    .map((currency) => ({ currency, summary: monthlySpending(groups.get(currency)!, options) }))
+    .filter((g) => g.summary.months.length > 0);
+}
+
+/** Money in and out per currency (kroner always, even at 0), in the order they are shown. */
+export function totalsByCurrency(rows: Iterable<{ amountMinor: number; currency: string }>): { currency: string; moneyIn: number; moneyOut: number }[] {
+  const totals = new Map<string, { currency: string; moneyIn: number; moneyOut: number }>([['DKK', { currency: 'DKK', moneyIn: 0, moneyOut: 0 }]]);
+  for (const r of rows) {
+    let t = totals.get(r.currency);
+    if (!t) totals.set(r.currency, (t = { currency: r.currency, moneyIn: 0, moneyOut: 0 }));
+    if (r.amountMinor >= 0) t.moneyIn += r.amountMinor;
+    else t.moneyOut += r.amountMinor;
+  }
+  return [...totals.values()].sort((a, b) => byCurrency(a.currency, b.currency));
+}
+
 export function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));

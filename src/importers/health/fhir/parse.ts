@@ -5,9 +5,10 @@
  * Accepts a Bundle of any type or a single resource; resources we do not keep are counted.
  */
 import type { ClinicalItem, FhirImport, HealthObservation } from '../types';
-import { healthError } from '../errors';
+import { badBundleEntry, healthError, unknownResourceType } from '../errors';
 import { IssueLog } from '../issues';
 import { conceptText, mainCode, observationName, observationValue, statusCode } from './concepts';
+import { FHIR_RESOURCE_TYPES } from './resource-types';
 import * as S from './schemas';
 import type { CodeableConceptT, ReferenceT } from './schemas';
 
@@ -57,13 +58,13 @@ export function parseFhir(text: string): FhirImport {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || typeof (json as Json).resourceType !== 'string') {
     throw healthError('unknown-format', 'JSON without a resourceType');
   }
-  const issues = new IssueLog();
+  if (!FHIR_RESOURCE_TYPES.has((json as Json).resourceType as string)) throw unknownResourceType((json as Json).resourceType);
   const entries: Entry[] = [];
-  collect(json as Json, undefined, entries, 0, issues);
-  return new Resolver(entries, issues).run();
+  collect(json as Json, undefined, entries, 0);
+  return new Resolver(entries, new IssueLog()).run();
 }
 
-function collect(resource: Json, fullUrl: string | undefined, out: Entry[], depth: number, issues: IssueLog): void {
+function collect(resource: Json, fullUrl: string | undefined, out: Entry[], depth: number): void {
   if (resource.resourceType !== 'Bundle') {
     out.push(fullUrl === undefined ? { resource } : { resource, fullUrl });
     return;
@@ -75,13 +76,13 @@ function collect(resource: Json, fullUrl: string | undefined, out: Entry[], dept
   // A history bundle lists versions newest first; keep the newest of each resource only.
   const seen = new Set<string>();
   for (const [i, raw] of (bundle.data.entry ?? []).entries()) {
+    // An entry that is no resource, or one of a type FHIR does not have, means the bundle is
+    // broken or misspelt: refused whole, rather than stored with holes nobody is told about.
     const parsed = S.BundleEntry.safeParse(raw);
-    if (!parsed.success) {
-      issues.add('bad-resource', 'skipped', i + 1, 'bundle entry');
-      continue;
-    }
+    if (!parsed.success) throw badBundleEntry(i + 1);
     const e = parsed.data;
     const res = e.resource as Json | undefined;
+    if (res !== undefined && !FHIR_RESOURCE_TYPES.has(res.resourceType as string)) throw unknownResourceType(res.resourceType, i + 1);
     if (history) {
       const key = res ? `${String(res.resourceType)}/${String(res.id)}` : e.request?.url;
       if (key !== undefined) {
@@ -90,7 +91,7 @@ function collect(resource: Json, fullUrl: string | undefined, out: Entry[], dept
       }
     }
     if (res === undefined) continue; // a deletion, or a transaction-response entry
-    collect(res, e.fullUrl, out, depth + 1, issues);
+    collect(res, e.fullUrl, out, depth + 1);
   }
 }
 

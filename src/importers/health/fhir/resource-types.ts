@@ -1,0 +1,38 @@
+/**
+ * Every resource type FHIR R4 defines, and the older names (DSTU2, STU3) that Apple Health's
+ * clinical records and older systems still send. A `resourceType` outside this list is not a
+ * resource we skip politely: it is a misspelling or not FHIR at all, and the file is refused.
+ */
+const R4 = `Account ActivityDefinition AdverseEvent AllergyIntolerance Appointment AppointmentResponse
+AuditEvent Basic Binary BiologicallyDerivedProduct BodyStructure Bundle CapabilityStatement CarePlan
+CareTeam CatalogEntry ChargeItem ChargeItemDefinition Claim ClaimResponse ClinicalImpression
+CodeSystem Communication CommunicationRequest CompartmentDefinition Composition ConceptMap Condition
+Consent Contract Coverage CoverageEligibilityRequest CoverageEligibilityResponse DetectedIssue Device
+DeviceDefinition DeviceMetric DeviceRequest DeviceUseStatement DiagnosticReport DocumentManifest
+DocumentReference EffectEvidenceSynthesis Encounter Endpoint EnrollmentRequest EnrollmentResponse
+EpisodeOfCare EventDefinition Evidence EvidenceVariable ExampleScenario ExplanationOfBenefit
+FamilyMemberHistory Flag Goal GraphDefinition Group GuidanceResponse HealthcareService ImagingStudy
+Immunization ImmunizationEvaluation ImmunizationRecommendation ImplementationGuide InsurancePlan
+Invoice Library Linkage List Location Measure MeasureReport Media Medication MedicationAdministration
+MedicationDispense MedicationKnowledge MedicationRequest MedicationStatement MedicinalProduct
+MedicinalProductAuthorization MedicinalProductContraindication MedicinalProductIndication
+MedicinalProductIngredient MedicinalProductInteraction MedicinalProductManufactured
+MedicinalProductPackaged MedicinalProductPharmaceutical MedicinalProductUndesirableEffect
+MessageDefinition MessageHeader MolecularSequence NamingSystem NutritionOrder Observation
+ObservationDefinition OperationDefinition OperationOutcome Organization OrganizationAffiliation
+Parameters Patient PaymentNotice PaymentReconciliation Person PlanDefinition Practitioner
+PractitionerRole Procedure Provenance Questionnaire QuestionnaireResponse RelatedPerson RequestGroup
+ResearchDefinition ResearchElementDefinition ResearchStudy ResearchSubject RiskAssessment
+RiskEvidenceSynthesis Schedule SearchParameter ServiceRequest Slot Specimen SpecimenDefinition
+StructureDefinition StructureMap Subscription Substance SubstanceNucleicAcid SubstancePolymer
+SubstanceProtein SubstanceReferenceInformation SubstanceSourceMaterial SubstanceSpecification
+SupplyDelivery SupplyRequest Task TerminologyCapabilities TestReport TestScript ValueSet
+VerificationResult VisionPrescription`;
+
+/** Renamed or removed since DSTU2/STU3, still met in exported health records. */
+const OLDER = `BodySite Conformance DataElement DeviceComponent DeviceUseRequest DiagnosticOrder
+EligibilityRequest EligibilityResponse ExpansionProfile ImagingManifest ImagingObjectSelection
+MedicationOrder Order OrderResponse ProcedureRequest ProcessRequest ProcessResponse ReferralRequest
+Sequence ServiceDefinition`;
+
+export const FHIR_RESOURCE_TYPES: ReadonlySet<string> = new Set(`${R4} ${OLDER}`.split(/\s+/));
