@@ -32,7 +32,7 @@ export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPa
       await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
       await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: rows }) }).click();
-      await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done', { added: rows, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+      await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: rows, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
     },
     async importHealthFile(name, bytes) {
       await section('section.health');
@@ -87,7 +87,7 @@ export function firefoxStoryDriver(firefox: FirefoxSession, page: PuppeteerPage)
       await choose(EN['money.import.fileLabel'], name, bytes);
       await waitForText(page, EN['money.preview.heading'], { timeoutMs: 60_000 });
       await click(page, text(EN, 'money.preview.import', { count: rows }));
-      await waitForText(page, text(EN, 'money.import.done', { added: rows, account: 'Danske Bank' }), { timeoutMs: 60_000 });
+      await waitForText(page, text(EN, 'money.import.done.other', { count: rows, account: 'Danske Bank' }), { timeoutMs: 60_000 });
     },
     async importHealthFile(name, bytes) {
       await click(page, EN['section.health'], { within: 'nav' });
