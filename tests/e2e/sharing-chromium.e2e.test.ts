@@ -296,7 +296,7 @@ describe('sharing in Chromium', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
 
     await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
-    await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 målinger fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
+    await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 måling fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
     await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([text(DA, 'sharing.copy.fhir', { name: 'health.fhir.json' })]);
     await expectAccessible(page, 'wizard: approval with the FHIR copy');
     const { file, opened } = await approveDownloadAndOpen(page, 'health-');
