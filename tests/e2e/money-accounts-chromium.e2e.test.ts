@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForThisFile, createVault, DA, expectAccessible, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, recordsOfKind, screenshotPath, sectionsNav, text } from './harness/vault-ui';
+import { chromiumForThisFile, createVault, DA, expectAccessible, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, recordsOfKind, screenshotPath, sectionsNav, text, textCount } from './harness/vault-ui';
 import { accountRecordId } from '../../src/ui/money/ids';
 
 const browser = chromiumForThisFile({ bypassCSP: true }); // bypassCSP: to inject axe-core
@@ -45,7 +45,7 @@ describe('a bank file with several accounts, in Chromium', () => {
 
     await moneyFilePicker(page).setInputFiles(CAMT);
     await moneyPreviewHeading(page).waitFor();
-    await page.getByText(text(DA, 'money.preview.accounts', { count: 2 })).waitFor();
+    await page.getByText(textCount(DA, 'money.preview.accounts', 2)).waitFor();
     const current = part(page, account(CURRENT));
     const savings = part(page, account(SAVINGS));
     expect(await counts(current)).toEqual({ new: '5', duplicate: '0', pending: '0', skipped: '1' });
@@ -111,7 +111,7 @@ describe('a bank file with several accounts, in Chromium', () => {
   it('an OFX with two bank accounts and a card: three accounts, the same FITID in each; again: 0 new everywhere', async () => {
     await moneyFilePicker(page).setInputFiles(OFX);
     await moneyPreviewHeading(page).waitFor();
-    await page.getByText(text(DA, 'money.preview.accounts', { count: 3 })).waitFor();
+    await page.getByText(textCount(DA, 'money.preview.accounts', 3)).waitFor();
     const parts = [part(page, account('4011223344')), part(page, account('4011998877')), part(page, card('4571XXXXXXXX1234'))];
     expect(await Promise.all(parts.map(async (p) => (await counts(p)).new))).toEqual(['3', '2', '2']);
     expect(await rowTexts(parts[2]!)).toEqual(['SAS Billetter', 'DSB Nørreport']);

@@ -21,7 +21,7 @@ import { parseFhir } from '../../src/importers/health/fhir/parse';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { fhirJsComplaints, fhirSchemaErrors, HLEDGER_RULES, hledgerRead, libreofficeRead, ofxdumpRead, ofxparseRead, withFiles } from '../unit/support/stock-tools';
 import { chromiumPath, type ChromiumSession } from './harness/chromium';
-import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible } from './harness/vault-ui';
+import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, textCount, expectAccessible } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
 const downloads = mkdtempSync(join(tmpdir(), 'handlerum-share-downloads-'));
@@ -169,7 +169,7 @@ describe('sharing in Chromium', () => {
     await grant.getByText(DA['sharing.grants.status.revoked'], { exact: true }).waitFor();
 
     await page.getByRole('button', { name: DA['sharing.log.verify'] }).click();
-    await page.getByRole('status').filter({ hasText: text(DA, 'sharing.log.valid', { count: 2 }) }).waitFor();
+    await page.getByRole('status').filter({ hasText: textCount(DA, 'sharing.log.valid', 2) }).waitFor();
     await expectAccessible(page, 'sharing after revoking');
 
     const popupAfter = await session.openPage('popup.html');
@@ -196,7 +196,7 @@ describe('sharing in Chromium', () => {
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
     await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'latin1') });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: ROWS.length }) }).click();
+    await page.getByRole('button', { name: textCount(DA, 'money.preview.import', ROWS.length) }).click();
     await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
 
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
@@ -296,7 +296,7 @@ describe('sharing in Chromium', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
 
     await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
-    await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 målinger fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
+    await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 måling fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
     await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([text(DA, 'sharing.copy.fhir', { name: 'health.fhir.json' })]);
     await expectAccessible(page, 'wizard: approval with the FHIR copy');
     const { file, opened } = await approveDownloadAndOpen(page, 'health-');

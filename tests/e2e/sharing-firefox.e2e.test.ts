@@ -23,7 +23,7 @@ import type { IdentityFile } from '../../src/sharing/identity';
 import { launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import { addNote, attributeOf, check, chooseFile, click, createVault, fill, setValue, textOf, visibleText, waitForFocusOn, waitForText, waitUntil } from './harness/firefox-ui';
 import { serveStatic, type StaticServer } from './harness/static-server';
-import { EN, PASSPHRASE, text } from './harness/vault-ui';
+import { EN, PASSPHRASE, text, textCount } from './harness/vault-ui';
 
 const REPO = resolve(import.meta.dirname, '../..');
 /** The built receiver page; RECEIVER_PAGE_DIR points elsewhere (e.g. a private build). */
@@ -227,6 +227,6 @@ describe('sharing in Firefox ESR', () => {
 
     // The vault's own log holds the share and the withdrawal, and its chain checks out.
     await click(vault, EN['sharing.log.verify']);
-    await waitForText(vault, text(EN, 'sharing.log.valid', { count: 2 }));
+    await waitForText(vault, textCount(EN, 'sharing.log.valid', 2));
   });
 });

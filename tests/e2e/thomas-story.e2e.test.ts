@@ -29,7 +29,7 @@ import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { checkIcs } from '../unit/support/ics-check';
 import { pythonIcalendarRead, withFiles } from '../unit/support/stock-tools';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
+import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, textCount, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
 
 const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
 
@@ -145,7 +145,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await section(page, 'section.money');
     await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: danskeCsv() });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: ROWS.length }) }).click();
+    await page.getByRole('button', { name: textCount(DA, 'money.preview.import', ROWS.length) }).click();
     await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
     await page.getByRole('table', { name: DA['money.list.heading'] }).getByRole('cell', { name: 'Netto Østerbro', exact: true }).first().waitFor();
 
@@ -185,7 +185,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
     // The approval screen names exactly what leaves: three months of amounts and the one note.
     await page.getByRole('heading', { name: DA['sharing.wizard.approve'] }).waitFor({ timeout: 30_000 });
     const approval = page.locator('.approval');
-    await approval.getByText(text(DA, 'sharing.item.food-budget', { months: 3 })).waitFor();
+    await approval.getByText(textCount(DA, 'sharing.item.food-budget', 3)).waitFor();
     await approval.getByText(text(DA, 'sharing.item.note', { label: DIET_TITLE })).waitFor();
     expect(await approval.getByRole('listitem').count()).toBe(2);
     await expectAccessible(page, 'approval');

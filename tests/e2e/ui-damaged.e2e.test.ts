@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, createVault, DA, EN, expectAccessible, type Catalogue, noteTitles, SLOW, text, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
+import { addNote, createVault, DA, EN, expectAccessible, type Catalogue, noteTitles, SLOW, text, textCount, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
 
 const browser = chromiumForThisFile();
 /** Profiles of their own for the page tests, in each language; bypassCSP: to inject axe-core. */
@@ -121,7 +121,7 @@ describe('damaged records in the UI', () => {
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: DA['damaged.title'] });
     await alert.waitFor(SLOW);
-    await alert.getByText(text(DA, 'damaged.one', { kind: DA['kind.note.one'], name: 'Jens' })).waitFor();
+    await alert.getByText(textCount(DA, 'damaged', 1, { kind: DA['kind.note.one'], name: 'Jens' })).waitFor();
     await page.screenshot({ path: screenshotPath('ui-damaged-da'), fullPage: true });
     const listed = await noteTitles(page);
     expect(listed).toHaveLength(2);
@@ -157,7 +157,7 @@ describe('damaged records in the UI', () => {
     const kinds = c['kind.note.many'];
     await alert.getByText(text(c, 'damaged.pageMissing', { kinds, name: 'Jens' })).waitFor();
     await alert.getByText(c['damaged.pageHint']).waitFor();
-    expect(await alert.getByText(text(c, 'damaged.one', { kind: c['kind.note.one'], name: 'Jens' })).count()).toBe(0);
+    expect(await alert.getByText(textCount(c, 'damaged', 1, { kind: c['kind.note.one'], name: 'Jens' })).count()).toBe(0);
     await expectAccessible(page, 'ui-damaged-page-missing');
     await page.screenshot({ path: screenshotPath(`ui-damaged-page-missing-${language}`), fullPage: true });
     const left = await noteTitles(page, c);

@@ -25,7 +25,7 @@ describe('approval items in Danish', () => {
     ).toBe('Sundhedsdata (2026-01-01 – 2026-03-15): 40 dagsværdier (Skridt, Vægt); 2 målinger fra læge eller hospital; 3 journaloplysninger (diagnoser, vaccinationer)');
     expect(itemText({ type: 'attachment', label: 'lægeerklæring.pdf', counts: { bytes: 1000 } })).toBe('Din fil „lægeerklæring.pdf“');
     setLanguage('en');
-    expect(itemText({ type: 'health-records', label: 'x', counts: { clinical: 1 }, details: ['AllergyIntolerance'] })).toBe('Health data (x): 1 clinical records (allergies)');
+    expect(itemText({ type: 'health-records', label: 'x', counts: { clinical: 1 }, details: ['AllergyIntolerance'] })).toBe('Health data (x): 1 clinical record (allergies)');
     setLanguage('da');
   });
 

@@ -4,7 +4,7 @@
  * so a gap in the data shows as a gap.
  */
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../i18n/index';
+import { t, tn, type MessageKey } from '../i18n/index';
 import { dayText, numberText, shortDayText, unitText } from './format';
 import { niceScale, summarise, type Series, type SeriesPoint } from './series';
 
@@ -34,16 +34,16 @@ export function chartSummary(series: Series, points: readonly SeriesPoint[]): st
   const unit = unitText(series.unit, series.metric);
   const digits = series.chart === 'weight' ? 1 : 0;
   const base = {
-    from: dayText(s.from), to: dayText(s.to), days: s.days, unit,
+    from: dayText(s.from), to: dayText(s.to), unit,
     mean: numberText(s.mean, digits),
     high: numberText(s.highest.value, digits), highDay: dayText(s.highest.date),
     low: numberText(s.lowest.value, digits), lowDay: dayText(s.lowest.date),
     latest: numberText(s.latest.value, digits),
   };
   if (series.chart === 'blood-pressure') {
-    return t('health.chart.summaryBp', { ...base, latestSecond: numberText(s.latest.second ?? 0) });
+    return tn('health.chart.summaryBp', s.days, { ...base, latestSecond: numberText(s.latest.second ?? 0) });
   }
-  return t(series.chart === 'steps' ? 'health.chart.summarySum' : 'health.chart.summaryMean', base);
+  return tn(series.chart === 'steps' ? 'health.chart.summarySum' : 'health.chart.summaryMean', s.days, base);
 }
 
 function valueCell(series: Series, p: SeriesPoint): string {

@@ -1,6 +1,6 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
 import type { VaultRecord } from '../../vault/record-store';
-import { getLanguage, t, type MessageKey } from '../i18n/index';
+import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import { activityName, dayText, metricName, numberText, ownClockText, sizeText, statusText, ucumText, unitText, whenText } from './format';
 import type { MeasureSummary } from './series';
 import type { ClinicalData, ImportLogData, ObservationData, WorkoutData } from './records';
@@ -131,9 +131,11 @@ export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
             file: data.fileName,
             size: sizeText(data.bytes),
             when: whenText(data.importedAt),
-            days: numberText(data.counts.days),
-            observations: numberText(data.counts.observations),
-            workouts: numberText(data.counts.workouts),
+            counts: [
+              tn('health.log.days', data.counts.days),
+              tn('health.log.observations', data.counts.observations),
+              tn('health.log.workouts', data.counts.workouts),
+            ].join(', '),
           })}
         </li>
       ))}

@@ -99,7 +99,7 @@ function Summary(props: { file: File; parsed: Parsed; onSave: (keep: HealthMetri
   const lines: string[] = [];
   if (apple) {
     lines.push(t('health.summary.days', { count: numberText(new Set(apple.daily.map((d) => d.date)).size) }));
-    lines.push(t('health.summary.types', { count: types.length, names: [...new Set(types.map(([m, ty]) => metricName(m, ty)))].join(', ') || '–' }));
+    lines.push(t('health.summary.types', { count: numberText(types.length), names: [...new Set(types.map(([m, ty]) => metricName(m, ty)))].join(', ') || '–' }));
     lines.push(t('health.summary.workouts', { count: numberText(apple.workouts.length) }));
   }
   lines.push(t('health.summary.observations', { count: numberText(fhir.observations.length) }));

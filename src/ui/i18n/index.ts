@@ -24,7 +24,11 @@ export function setLanguage(language: Language): void {
 export const getLanguage = (): Language => current;
 
 /** The BCP 47 tag for dates and numbers in the current language. */
-export const locale = (): string => (current === 'en' ? 'en-GB' : 'da-DK');
+export const localeOf = (language: Language): string => (language === 'en' ? 'en-GB' : 'da-DK');
+export const locale = (): string => localeOf(current);
+
+/** A whole number as the page language writes it: 1.234 in Danish, 1,234 in English. */
+export const countText = (n: number): string => n.toLocaleString(locale());
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -49,9 +53,11 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
  * The text for `count` of something: `1 ny postering`, `3 nye posteringer`. Intl.PluralRules
  * picks the form; `{count}` is the count in the language's number format.
  */
-export function tn(base: PluralKey, count: number, params: Record<string, string | number> = {}): string {
-  let rules = pluralRules.get(current);
-  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(locale())));
+export function translateCount(language: Language, base: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(localeOf(language))));
   const form = rules.select(count) === 'one' ? 'one' : 'other';
-  return t(`${base}.${form}`, { count: count.toLocaleString(locale()), ...params });
+  return translate(language, `${base}.${form}`, { count: count.toLocaleString(localeOf(language)), ...params });
 }
+
+export const tn = (base: PluralKey, count: number, params?: Record<string, string | number>): string => translateCount(current, base, count, params);

@@ -260,7 +260,7 @@ function ReadProgress(props: { file: File; progress: ParseProgress | null; onCan
       <p>{t('money.import.reading', { file: props.file.name })}</p>
       <ProgressBar label={t('money.import.progressLabel')} percent={percent} />
       <p class="rate" aria-live="off">
-        {t('money.import.rows', { rows: countText(progress?.rows ?? 0), rate: countText(progress?.rowsPerSecond ?? 0) })}
+        {tn('money.import.rows', progress?.rows ?? 0, { rate: countText(progress?.rowsPerSecond ?? 0) })}
       </p>
       <button type="button" onClick={props.onCancel}>
         {t('money.import.cancel')}

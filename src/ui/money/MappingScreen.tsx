@@ -4,10 +4,10 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { BankTransaction, ColumnMapping, CsvPreview } from '../../importers/bank/index';
-import { getLanguage, t, type MessageKey } from '../i18n/index';
+import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { BankWorker } from './import-runner';
 import { columnCount, fileStart } from './mapping';
-import { amountText, dayText } from './money-format';
+import { amountText, countText, dayText } from './money-format';
 
 const DATE_STYLES: ColumnMapping['dateStyle'][] = ['DD.MM.YYYY', 'DD-MM-YYYY', 'DD/MM/YYYY', 'YYYY/MM/DD', 'YYYY-MM-DD'];
 const DELIMITERS: [ColumnMapping['delimiter'], MessageKey][] = [
@@ -141,7 +141,7 @@ export function MappingScreen(props: {
         {trial && !trial.failed && trial.total === 0 && <p class="field-error">{t('money.mapping.noResult')}</p>}
         {trial && trial.total > 0 && (
           <>
-            <p>{t('money.mapping.resultCount', { ok: trial.total, skipped: trial.skipped })}</p>
+            <p>{tn('money.mapping.resultCount', trial.total, { skipped: countText(trial.skipped) })}</p>
             <table class="data">
               <thead>
                 <tr>

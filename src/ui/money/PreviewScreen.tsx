@@ -8,7 +8,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { BankStatement } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
-import { getLanguage, t, type MessageKey } from '../i18n/index';
+import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { AccountPart } from './accounts-in-file';
 import { categoryLabel } from './categories';
 import type { AccountRecord } from './model';
@@ -83,12 +83,12 @@ export function PreviewScreen(props: {
   return (
     <section class="money-preview" aria-labelledby="money-preview-heading">
       <h4 id="money-preview-heading">{t('money.preview.heading')}</h4>
-      <p>{t('money.preview.source', { format: statement.format.label, rows: countText(rows), file: props.file.name })}</p>
+      <p>{tn('money.preview.source', rows, { format: statement.format.label, file: props.file.name })}</p>
       {single ? (
         partView(parts[0]!, 0)
       ) : (
         <>
-          <p>{t('money.preview.accounts', { count: countText(parts.length) })}</p>
+          <p>{tn('money.preview.accounts', parts.length)}</p>
           {parts.map(partView)}
           {props.fileIssues && (props.fileIssues.skipped.length > 0 || props.fileIssues.warnings.length > 0) && (
             <section class="money-preview-file" aria-labelledby="money-preview-file">
@@ -100,7 +100,7 @@ export function PreviewScreen(props: {
       )}
       <div class="actions">
         <button type="button" class="primary" onClick={save}>
-          {t('money.preview.import', { count: countText(count) })}
+          {tn('money.preview.import', count)}
         </button>
         <button type="button" onClick={props.onCancel}>
           {t('money.preview.cancel')}
@@ -285,7 +285,7 @@ function AccountPartView(props: {
       )}
       {total > shown && (
         <p>
-          {t('money.preview.showing', { shown: countText(shown), total: countText(total) })}{' '}
+          {tn('money.preview.showing', total, { shown: countText(shown) })}{' '}
           <button type="button" onClick={() => setShown((n) => n + 5 * PAGE)}>
             {t('money.preview.showMore')}
           </button>

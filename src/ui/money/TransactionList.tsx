@@ -113,7 +113,7 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
       t('common.working'),
       // The rule and the rows it re-sorts in one write: never a rule without its effect.
       () => callVault('writeRecords', { ops: [{ op: 'put', profileId: props.profileId, kind: 'category-rule', id, data }, ...ops] }),
-      () => t('money.list.ruleCreated', { count: countText(ops.length), category: categoryLabel(row.data.category) }),
+      () => tn('money.list.ruleCreated', ops.length, { category: categoryLabel(row.data.category) }),
     );
     setOfferFor(null);
   };

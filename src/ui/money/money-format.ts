@@ -1,5 +1,6 @@
 /** Money and dates on the money screens: øre as the currency's amount in the page language. */
 import { locale } from '../i18n/index';
+export { countText } from '../i18n/index';
 export { dayText, monthText, shortMonthText, wholeKroner } from '../municipal/format';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -31,4 +32,3 @@ export function wholeAmount(minor: number, currency: string): string {
   }
 }
 
-export const countText = (n: number): string => n.toLocaleString(locale());

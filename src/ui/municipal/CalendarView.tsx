@@ -15,7 +15,7 @@ import { ActionFeedback } from '../components/Messages';
 import { CorrectAction } from '../own/CorrectAction';
 import { entryTarget } from '../own/corrections';
 import { useAction } from '../components/use-action';
-import { t, type MessageKey } from '../i18n/index';
+import { t, tn, type MessageKey } from '../i18n/index';
 import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
 import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
 
@@ -174,7 +174,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
                 {isoWeek(week[0]!.day)}
               </th>
               {week.map((d) => {
-                const label = `${weekdayText(d.day)}${d.entries.length ? `, ${t('calendar.dayCount', { count: d.entries.length })}` : ''}`;
+                const label = `${weekdayText(d.day)}${d.entries.length ? `, ${tn('calendar.dayCount', d.entries.length)}` : ''}`;
                 return (
                   <td
                     key={d.day}

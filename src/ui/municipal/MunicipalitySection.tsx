@@ -12,7 +12,7 @@ import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback, AlertLine } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../errors';
-import { t, type MessageKey } from '../i18n/index';
+import { t, tn, type MessageKey } from '../i18n/index';
 import { relativeTime } from '../format';
 import type { Profile } from '../profiles';
 import './overview.css';
@@ -48,9 +48,9 @@ function SyncProgress(props: { status: SyncStatus }) {
 const codeMessage = (code: string): string => (Object.hasOwn(ERROR_MESSAGE_KEYS, code) ? t(ERROR_MESSAGE_KEYS[code as keyof typeof ERROR_MESSAGE_KEYS]) : t('common.unexpected'));
 
 function syncOutcomeText(status: SyncStatus): string {
-  const parts = [status.state === 'ok' ? t('muni.syncDone', { count: status.stored + status.deleted }) : t('muni.syncPartial')];
+  const parts = [status.state === 'ok' ? tn('muni.syncDone', status.stored + status.deleted) : t('muni.syncPartial')];
   if (status.error) parts.push(codeMessage(status.error));
-  if (status.rejected > 0) parts.push(t('muni.rejected', { count: status.rejected }));
+  if (status.rejected > 0) parts.push(tn('muni.rejected', status.rejected));
   return parts.join(' ');
 }
 

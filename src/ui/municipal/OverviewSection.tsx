@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexOverview, hasAnyData } from '../../overview/model';
 import { Busy, AlertLine } from '../components/Messages';
-import { t, type MessageKey } from '../i18n/index';
+import { t, tn, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { AccessLogView } from './AccessLogView';
 import { CalendarView } from './CalendarView';
@@ -120,7 +120,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
       <h2 id="section-heading" ref={heading} tabIndex={-1}>
         {title}
       </h2>
-      {damaged > 0 && <p class="warning">{t('overview.damaged', { count: damaged })}</p>}
+      {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
       {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} />}
       {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
       {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexOverview, type OverviewData } from '../../overview/model';
 import { buildSearchIndex, groupHits, search, type SearchDoc } from '../../overview/search';
-import { t, type MessageKey } from '../i18n/index';
+import { t, tn, type MessageKey } from '../i18n/index';
 import { dayText, dateTimeText } from './format';
 import { RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, topicOf } from './plain';
@@ -65,7 +65,7 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
         </div>
       </form>
       <div role="status" class="status">
-        {settled.trim() === '' ? null : total === 0 ? t('search.none', { query: settled }) : total === 1 ? t('search.one') : t('search.count', { count: total })}
+        {settled.trim() === '' ? null : total === 0 ? t('search.none', { query: settled }) : tn('search.count', total)}
       </div>
       {groups.map((g) => (
         <section key={g.kind} aria-labelledby={`hits-${g.kind}`} class="hit-group">

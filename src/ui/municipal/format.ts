@@ -42,6 +42,4 @@ export function weekdayNames(style: 'short' | 'long'): string[] {
 
 export const periodText = (from: string, to: string): string => (from === to ? dayText(from) : `${dayText(from)} – ${dayText(to)}`);
 
-export const countText = (count: number, one: string, many: string): string => (count === 1 ? one : many.replace('{count}', String(count)));
-
 export const notFetched = (): string => t('overview.notFetched');

@@ -14,7 +14,7 @@ import { saveBlob } from '../blob-url';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback, Busy } from '../components/Messages';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { locale, t, type MessageKey } from '../i18n/index';
+import { countText, locale, t, type MessageKey } from '../i18n/index';
 import { categoryLabel } from '../money/categories';
 import { sizeText } from '../own/attachments';
 import { copyText, dayText, itemText, metricText, sharingError, untilText } from './words';
@@ -293,7 +293,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                           <Check
                             key={p}
                             id={`case-${c.id}-${p}`}
-                            label={t(`sharing.wizard.part.${p}`, { count: c.counts[p] })}
+                            label={t(`sharing.wizard.part.${p}`, { count: countText(c.counts[p] ?? 0) })}
                             checked={choice.cases.get(c.id)?.has(p) ?? false}
                             onChange={(on) => togglePart(c.id, p, on)}
                           />
@@ -369,10 +369,10 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
                         <Check key={h.metric} id={`health-daily-${h.metric}`} label={t('sharing.wizard.healthDaily', { metric: metricText(h.metric) })} checked={choice.healthRecords!.metrics.has(h.metric)} onChange={(on) => setHealthRecords((r) => ({ ...r, metrics: toggled(r.metrics, h.metric, on) }))} />
                       ))}
                     {options.healthRecords.observations > 0 && (
-                      <Check id="health-observations" label={t('sharing.wizard.healthObservations', { count: options.healthRecords.observations })} checked={choice.healthRecords.observations} onChange={(on) => setHealthRecords((r) => ({ ...r, observations: on }))} />
+                      <Check id="health-observations" label={t('sharing.wizard.healthObservations', { count: countText(options.healthRecords.observations) })} checked={choice.healthRecords.observations} onChange={(on) => setHealthRecords((r) => ({ ...r, observations: on }))} />
                     )}
                     {options.healthRecords.clinical.map((c) => (
-                      <Check key={c.type} id={`health-clinical-${c.type}`} label={t(`sharing.wizard.clinical.${c.type}`, { count: c.count })} checked={choice.healthRecords!.clinical.has(c.type)} onChange={(on) => setHealthRecords((r) => ({ ...r, clinical: toggled(r.clinical, c.type, on) }))} />
+                      <Check key={c.type} id={`health-clinical-${c.type}`} label={t(`sharing.wizard.clinical.${c.type}`, { count: countText(c.count) })} checked={choice.healthRecords!.clinical.has(c.type)} onChange={(on) => setHealthRecords((r) => ({ ...r, clinical: toggled(r.clinical, c.type, on) }))} />
                     ))}
                   </fieldset>
                 )}

@@ -7,8 +7,7 @@ import type { LogEntry } from '../../records/sharing/transparency-entry';
 import type { SharingApiResults } from '../../messaging/sharing-api';
 import { errorMessage } from '../errors';
 import { sizeText } from '../own/attachments';
-import { locale } from '../i18n/index';
-import { t, type MessageKey } from '../i18n/index';
+import { countText, locale, t, tn, type MessageKey } from '../i18n/index';
 
 /** A share's last day as the citizen chose it (Danish calendar day), without the time. */
 export const dayText = (iso: string): string =>
@@ -34,30 +33,30 @@ export function itemText(item: ScopeItem): string {
     case 'note':
       return t('sharing.item.note', { label: item.label });
     case 'case': {
-      const parts = CASE_PARTS.filter((p) => p in c).map((p) => t(c[p] === 1 ? `sharing.item.${p}.one` : `sharing.item.${p}`, { count: c[p] ?? 0 }));
+      const parts = CASE_PARTS.filter((p) => p in c).map((p) => tn(`sharing.item.${p}`, c[p] ?? 0));
       return parts.length ? t('sharing.item.caseParts', { label: item.label, parts: parts.join(', ') }) : t('sharing.item.case', { label: item.label });
     }
     case 'food-budget':
-      return t('sharing.item.food-budget', { months: c.months ?? 0 });
+      return tn('sharing.item.food-budget', c.months ?? 0);
     case 'monthly-spending':
-      return t('sharing.item.monthly-spending', { months: c.months ?? 0, label: item.label });
+      return tn('sharing.item.monthly-spending', c.months ?? 0, { label: item.label });
     case 'transactions': {
       const details = item.details ?? [];
       const fields = details.filter((f) => FIELDS.has(f)).map((f) => t(`sharing.field.${f}` as MessageKey)).join(', ');
       const categories = details.filter((f) => !FIELDS.has(f)).map(categoryLabel).join(', ');
-      const params = { count: c.transactions ?? 0, label: item.label, fields, categories };
-      return categories ? t('sharing.item.transactionsIn', params) : t('sharing.item.transactions', params);
+      const params = { label: item.label, fields, categories };
+      return tn(categories ? 'sharing.item.transactionsIn' : 'sharing.item.transactions', c.transactions ?? 0, params);
     }
     case 'health-summary':
-      return t('sharing.item.health-summary', { label: metricText(item.label), months: c.months ?? 0 });
+      return tn('sharing.item.health-summary', c.months ?? 0, { label: metricText(item.label) });
     case 'health-records': {
       const details = item.details ?? [];
       const kinds = details.filter((d) => CLINICAL.has(d)).map((d) => t(`sharing.clinical.${d}` as MessageKey));
       const metrics = details.filter((d) => d !== 'observations' && !CLINICAL.has(d)).map(metricText);
       const parts = [
-        'days' in c ? t('sharing.item.healthDays', { count: c.days ?? 0, metrics: metrics.join(', ') }) : null,
-        'observations' in c ? t('sharing.item.healthObservations', { count: c.observations ?? 0 }) : null,
-        'clinical' in c ? t('sharing.item.healthClinical', { count: c.clinical ?? 0, kinds: kinds.join(', ') }) : null,
+        'days' in c ? tn('sharing.item.healthDays', c.days ?? 0, { metrics: metrics.join(', ') }) : null,
+        'observations' in c ? tn('sharing.item.healthObservations', c.observations ?? 0) : null,
+        'clinical' in c ? tn('sharing.item.healthClinical', c.clinical ?? 0, { kinds: kinds.join(', ') }) : null,
       ].filter((p): p is string => p !== null);
       return t('sharing.item.health-records', { label: item.label, parts: parts.join('; ') });
     }
@@ -74,8 +73,7 @@ function countsText(counts: Record<string, number> | undefined): string {
   }
   return [...groups]
     .map(([kind, count]) => {
-      const key = `sharing.kind.${kind}` as MessageKey;
-      return kind === 'bank-transaction' || kind === 'attachment' || kind === 'health' ? t(key, { count }) : t('sharing.log.deletedDamaged', { count });
+      return kind === 'bank-transaction' || kind === 'attachment' || kind === 'health' ? tn(`sharing.kind.${kind}`, count) : tn('sharing.log.deletedDamaged', count);
     })
     .join(', ');
 }
@@ -96,11 +94,11 @@ export function logText(entry: LogEntry): string {
 
 /** What the check of the log found, in the citizen's words. */
 export function logCheckText(check: SharingApiResults['logVerify']): string {
-  if (check.valid) return t('sharing.log.valid', { count: check.count });
+  if (check.valid) return tn('sharing.log.valid', check.count);
   const found = (() => {
     switch (check.reason) {
       case 'cut':
-        return t('sharing.log.invalidCut', { at: check.brokenAt });
+        return t('sharing.log.invalidCut', { at: countText(check.brokenAt) });
       case 'head':
         return t('sharing.log.invalidHead');
       case 'signature':
@@ -109,7 +107,7 @@ export function logCheckText(check: SharingApiResults['logVerify']): string {
       case 'unsigned':
         return t('sharing.log.invalidUnsigned');
       default:
-        return t('sharing.log.invalid', { at: check.brokenAt });
+        return t('sharing.log.invalid', { at: countText(check.brokenAt) });
     }
   })();
   return `${found} ${t('sharing.log.invalidAdvice')}`;

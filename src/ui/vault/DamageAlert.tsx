@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { DamagedRecord } from '../../vault/record-store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { CATALOGUES, t, type MessageKey } from '../i18n/index';
+import { CATALOGUES, t, tn, type MessageKey } from '../i18n/index';
 
 function kindWord(kind: string, count: number): string {
   const key = `kind.${kind}.${count === 1 ? 'one' : 'many'}`;
@@ -31,9 +31,7 @@ export function damageSummary(damaged: DamagedRecord[], profileName: string): st
     else byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
   }
   const recordLines = [...byKind].map(([kind, count]) =>
-    count === 1
-      ? t('damaged.one', { kind: kindWord(kind, 1), name: profileName })
-      : t('damaged.many', { count, kinds: kindWord(kind, count), name: profileName }),
+    tn('damaged', count, { kind: kindWord(kind, count), name: profileName }),
   );
   return [...pageLines, ...recordLines];
 }

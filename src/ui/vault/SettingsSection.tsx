@@ -10,7 +10,7 @@ import { NewPassphraseFields, type NewPassphrase } from '../components/NewPassph
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import type { Persistence } from '../storage-persistence';
-import { t } from '../i18n/index';
+import { t, tn } from '../i18n/index';
 
 function AutoLockForm(props: { settings: Settings; onSaved: (s: Settings) => void }) {
   const [minutes, setMinutes] = useState(String(props.settings.autoLockMinutes));
@@ -23,7 +23,7 @@ function AutoLockForm(props: { settings: Settings; onSaved: (s: Settings) => voi
     setInvalid(!ok);
     if (!ok) return action.fail(t('settings.autoLockInvalid'));
     const saved = await action.run(t('common.working'), () => callVault('setSettings', { autoLockMinutes: value }), (s) =>
-      t('settings.autoLockSaved', { minutes: s.autoLockMinutes }),
+      tn('settings.autoLockSaved', s.autoLockMinutes),
     );
     if (saved) props.onSaved(saved);
   };

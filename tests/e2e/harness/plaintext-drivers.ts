@@ -14,7 +14,7 @@ import { pickCitizenIn, type FirefoxSession } from './firefox';
 import { addNote as addNoteInFirefox, chooseFile, click, createVault as createVaultInFirefox, waitForText } from './firefox-ui';
 import type { StoryDriver } from './plaintext-story';
 import { playwrightEvaluator, puppeteerEvaluator, VaultApi, type PageEvaluator } from './vault-api';
-import { addNote, createVault, DA, EN, text } from './vault-ui';
+import { addNote, createVault, DA, EN, text, textCount } from './vault-ui';
 
 export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPage): StoryDriver {
   const section = (key: 'section.overview' | 'section.money' | 'section.health' | 'section.notes') =>
@@ -31,7 +31,7 @@ export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPa
       await section('section.money');
       await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
       await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: rows }) }).click();
+      await page.getByRole('button', { name: textCount(DA, 'money.preview.import', rows) }).click();
       await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: rows, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
     },
     async importHealthFile(name, bytes) {
@@ -86,7 +86,7 @@ export function firefoxStoryDriver(firefox: FirefoxSession, page: PuppeteerPage)
       await click(page, EN['section.money'], { within: 'nav' });
       await choose(EN['money.import.fileLabel'], name, bytes);
       await waitForText(page, EN['money.preview.heading'], { timeoutMs: 60_000 });
-      await click(page, text(EN, 'money.preview.import', { count: rows }));
+      await click(page, textCount(EN, 'money.preview.import', rows));
       await waitForText(page, text(EN, 'money.import.done.other', { count: rows, account: 'Danske Bank' }), { timeoutMs: 60_000 });
     },
     async importHealthFile(name, bytes) {

@@ -10,6 +10,7 @@ import { afterAll, afterEach, expect } from 'vitest';
 import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession, type LaunchOptions } from './chromium';
 import { da, type MessageKey } from '../../../src/ui/i18n/da';
 import { en } from '../../../src/ui/i18n/en';
+import { translateCount, type PluralKey } from '../../../src/ui/i18n/index';
 
 export type Catalogue = Record<MessageKey, string>;
 export const DA: Catalogue = da;
@@ -18,6 +19,10 @@ export const EN: Catalogue = en;
 /** A catalogue text with its placeholders filled, as the page shows it. */
 export const text = (c: Catalogue, key: MessageKey, params: Record<string, string | number> = {}): string =>
   c[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+/** A count's text as the page shows it: the `.one`/`.other` form for `count`, written as the language writes numbers. */
+export const textCount = (c: Catalogue, base: PluralKey, count: number, params: Record<string, string | number> = {}): string =>
+  translateCount(c === EN ? 'en' : 'da', base, count, params);
 
 export const PASSPHRASE = 'kaffe på trappen hver søndag';
 
@@ -171,7 +176,7 @@ export const moneyFilePicker = (page: Page) => page.getByLabel(DA['money.import.
 export const moneyPreviewHeading = (page: Page) => page.getByRole('heading', { name: DA['money.preview.heading'] });
 
 /** The preview's button that saves `n` rows (the count written as the page writes it, 45.000). */
-export const moneySaveButton = (page: Page, n: number) => page.getByRole('button', { name: text(DA, 'money.preview.import', { count: n.toLocaleString('da-DK') }) });
+export const moneySaveButton = (page: Page, n: number) => page.getByRole('button', { name: textCount(DA, 'money.preview.import', n) });
 
 /** Where the money import says how saving went. */
 export const moneyImportStatus = (page: Page) => page.locator('.money-import [role="status"]');
