@@ -220,6 +220,11 @@ describe('the FHIR copy', async () => {
     expect(fhirSchemaErrors(bundle)).toEqual([]);
   });
 
+  it('says what the doctor\u2019s system said: the HbA1c keeps its own display and text', () => {
+    const hba1c = bundle.entry.find((e) => e.resource.id === 'hba1c-1')!.resource;
+    expect(hba1c.code).toEqual(doctor.entry[0]!.resource.code);
+  });
+
   it('FHIR.js validates it with no error or warning of ours', () => {
     const verdict = fhirJsComplaints(bundle);
     expect(verdict.complaints).toEqual([]);
