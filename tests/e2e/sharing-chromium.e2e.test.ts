@@ -210,7 +210,7 @@ describe('sharing in Chromium', () => {
     await page.getByRole('button', { name: text(DA, 'money.preview.import', { count: OTHER.length }) }).click();
     await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done', { added: OTHER.length, account: `OFX ${IBAN}` }) }).waitFor({ timeout: 60_000 });
     /** Every shared row in data.json's order (by date), with the account it names: the number, or the name of an account without one. */
-    const ALL = [...ROWS.map((r) => ({ ...r, account: 'Danske Bank' })), ...OTHER.map((r) => ({ ...r, amount: '', account: IBAN }))].sort((a, b) => a.d - b.d);
+    const ALL = [...ROWS.map((r) => ({ ...r, account: 'Danske Bank' })), ...OTHER.map((r) => ({ ...r, account: IBAN }))].sort((a, b) => a.d - b.d);
     /** The same rows as the OFX copy lists them: account by account (Danske Bank's first row comes first). */
     const BY_ACCOUNT = ['Danske Bank', IBAN].flatMap((account) => ALL.filter((r) => r.account === account));
 
