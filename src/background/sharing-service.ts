@@ -51,7 +51,7 @@ import {
   type ShareRecipientData,
 } from '../records/sharing/index';
 import { buildShare, documentKey, SelectionError, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
-import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike, TransactionLike } from '../sharing/derived';
+import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../sharing/derived';
 import { describeScope } from '../sharing/describe';
 import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
@@ -60,6 +60,7 @@ import { VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
 import type { Handlers } from './vault-service';
 import { TransparencyLogService } from './transparency-log-service';
+import { bankSources, transactionOptions } from './share-bank-sources';
 
 export type SharingHandlers = Pick<Handlers, SharingMethod>;
 
@@ -404,8 +405,7 @@ export class SharingService {
     this.checkFileSizes(chosenDocuments, chosenAttachments);
     const documentFiles = await this.documentFiles(profileId, chosenDocuments);
     const attachments = await this.attachments(profileId, chosenAttachments);
-    const needsBank = types.has('monthly-spending') || types.has('food-budget') || types.has('transactions');
-    const transactions = needsBank ? (await this.listIfKnown<TransactionLike & { text: string }>(profileId, 'bank-transaction')).map((r) => r.data) : [];
+    const { transactions, accounts } = await bankSources(request.selection.items, <T>(kind: string) => this.listIfKnown<T>(profileId, kind));
     const healthItems = request.selection.items.flatMap((i) => (i.type === 'health-records' ? [i] : []));
     const needsDaily = types.has('health-summary') || healthItems.some((i) => i.metrics.length > 0);
     const health = needsDaily ? (await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')).map((r) => r.data) : [];
@@ -420,6 +420,7 @@ export class SharingService {
       notes,
       cases,
       transactions,
+      accounts,
       health,
       healthObservations,
       healthClinical,
@@ -849,8 +850,6 @@ export class SharingService {
           counts: { decisions: s?.decisions.length ?? 0, documents: s?.documents.length ?? 0, payments: s?.payments.length ?? 0, activities: s?.activities.length ?? 0 },
         };
       });
-      const tx = (await this.listIfKnown<TransactionLike>(profileId, 'bank-transaction')).map((r) => r.data);
-      const dates = tx.map((t) => t.date).sort();
       const health = new Map<string, { metric: string; unit: string; from: string; to: string }>();
       for (const m of await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')) {
         const days = m.data.days.map((d) => d.date).sort();
@@ -869,7 +868,7 @@ export class SharingService {
       return {
         notes,
         cases,
-        transactions: tx.length ? { count: tx.length, from: dates[0]!, to: dates.at(-1)!, categories: [...new Set(tx.map((t) => t.category))].sort() } : null,
+        transactions: await transactionOptions(<T>(kind: string) => this.listIfKnown<T>(profileId, kind)),
         health: [...health.values()],
         healthRecords: {
           observations: (await this.listIfKnown(profileId, 'health-observation')).length,

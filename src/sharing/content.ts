@@ -14,6 +14,7 @@ import {
   monthsBetween,
   selectHealthRecords,
   selectTransactions,
+  type AccountLike,
   type HealthClinicalLike,
   type HealthMonthLike,
   type HealthObservationLike,
@@ -50,7 +51,10 @@ export interface AttachmentSource {
 export interface ShareSources {
   notes: ReadonlyMap<string, NoteSource>;
   cases: ReadonlyMap<string, CaseSource>;
-  transactions: readonly (TransactionLike & { text: string })[];
+  /** Bank transactions, each with the bank-account record it belongs to. */
+  transactions: readonly (TransactionLike & { text: string; accountId?: string })[];
+  /** The bank-account records by id: named in a share only when its rows and the account field are chosen. */
+  accounts?: ReadonlyMap<string, AccountLike>;
   health: readonly HealthMonthLike[];
   healthObservations?: readonly HealthObservationLike[];
   healthClinical?: readonly HealthClinicalLike[];
@@ -182,8 +186,8 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
       }
       case 'transactions': {
         if (item.from > item.to) throw new SelectionError('the period ends before it starts');
-        const rows = selectTransactions(sources.transactions, item);
-        add('transactions', { from: item.from, to: item.to, categories: item.categories, fields: item.fields, rows });
+        const { rows, accounts } = selectTransactions(sources.transactions, item, sources.accounts);
+        add('transactions', { from: item.from, to: item.to, categories: item.categories, fields: item.fields, ...(accounts ? { accounts } : {}), rows });
         citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'transactions');
         items.push({ type: 'transactions', label: `${item.from} – ${item.to}`, counts: { transactions: rows.length }, details: [...item.fields, ...item.categories] });
         break;

@@ -94,23 +94,64 @@ export function monthlyFoodBudget(transactions: readonly TransactionLike[], mont
   return { view: 'monthly-food-budget', category: FOOD_CATEGORY, currency, months, averageMinor: average(months), last3, last3AverageMinor: average(last3) };
 }
 
-/** Transactions in a period, optionally some categories, with only the chosen fields. */
+/** The fields of a bank-account record a share reads: the citizen's name for it and its number or IBAN. */
+export interface AccountLike {
+  label: string;
+  accountNumber?: string;
+}
+
+/**
+ * An account as a share names it: `id` is its number when known, else the citizen's name for
+ * it, made unique in the entry; rows name their account by it.
+ */
+export interface SharedAccount {
+  id: string;
+  name: string;
+  number?: string;
+}
+
+/** The accounts of the chosen rows, by bank-account record id, in the order their first row comes. */
+function sharedAccounts(rows: readonly { accountId?: string }[], accounts: ReadonlyMap<string, AccountLike>): Map<string, SharedAccount> {
+  const out = new Map<string, SharedAccount>();
+  const taken = new Set<string>();
+  for (const { accountId = '' } of rows) {
+    if (out.has(accountId)) continue;
+    const record = accounts.get(accountId);
+    const name = record?.label ?? `Konto ${out.size + 1}`;
+    const base = record?.accountNumber ?? name;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base} (${n})`;
+    taken.add(id);
+    out.set(accountId, { id, name, ...(record?.accountNumber !== undefined ? { number: record.accountNumber } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Transactions in a period, optionally some categories, with only the chosen fields. With the
+ * `account` field, each row names its account (`account`, an id of `accounts`), and `accounts`
+ * lists those accounts, and only those, with their names and numbers.
+ */
 export function selectTransactions(
-  transactions: readonly (TransactionLike & { text: string })[],
-  options: { from: string; to: string; categories: readonly string[]; fields: readonly ('date' | 'amount' | 'text' | 'category')[] },
-): Record<string, unknown>[] {
+  transactions: readonly (TransactionLike & { text: string; accountId?: string })[],
+  options: { from: string; to: string; categories: readonly string[]; fields: readonly ('date' | 'amount' | 'text' | 'category' | 'account')[] },
+  accounts: ReadonlyMap<string, AccountLike> = new Map(),
+): { rows: Record<string, unknown>[]; accounts?: SharedAccount[] } {
   const wanted = new Set(options.categories);
-  return transactions
+  const chosen = transactions
     .filter((t) => t.date >= options.from && t.date <= options.to && !t.pending && (wanted.size === 0 || wanted.has(t.category)))
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((t) => {
-      const row: Record<string, unknown> = {};
-      if (options.fields.includes('date')) row.date = t.date;
-      if (options.fields.includes('amount')) (row.amountMinor = t.amountMinor), (row.currency = t.currency);
-      if (options.fields.includes('text')) row.text = t.text;
-      if (options.fields.includes('category')) row.category = t.category;
-      return row;
-    });
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const shared = options.fields.includes('account') ? sharedAccounts(chosen, accounts) : undefined;
+  const rows = chosen.map((t) => {
+    const row: Record<string, unknown> = {};
+    if (options.fields.includes('date')) row.date = t.date;
+    if (options.fields.includes('amount')) (row.amountMinor = t.amountMinor), (row.currency = t.currency);
+    if (options.fields.includes('text')) row.text = t.text;
+    if (options.fields.includes('category')) row.category = t.category;
+    if (shared) row.account = shared.get(t.accountId ?? '')!.id;
+    return row;
+  });
+  return shared ? { rows, accounts: [...shared.values()] } : { rows };
 }
 
 /** The fields of a health-daily record the summary reads. */

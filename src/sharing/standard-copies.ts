@@ -1,10 +1,11 @@
 /**
  * Standard-format copies of what a share carries, for receivers that read standard files rather
- * than data.json: the raw transactions as CSV (the Danish spreadsheet dialect) and as OFX 2.2,
+ * than data.json: the raw transactions as CSV (the Danish spreadsheet dialect) and as OFX 1.02,
  * a case's appointments and deadlines as iCalendar, health data as imported as a FHIR R4
  * Bundle, and file names for documents that go as their files. The copies are made from
  * data.json's own entries, never from the vault's records, so a copy cannot hold a field the
- * citizen left out (no account, balance or bank id, no device that measured a step). Pure.
+ * citizen left out (no account unless chosen, no balance or bank id, no device that measured a
+ * step). Pure.
  */
 import {
   activitiesToICalendar,
@@ -36,20 +37,28 @@ export const DOCUMENTS_DIR = 'files/documents/';
 /** One `transactions` entry of data.json, as buildShare writes it. */
 interface TransactionsEntry {
   fields: readonly string[];
-  rows: readonly { date?: string; amountMinor?: number; currency?: string; text?: string; category?: string }[];
+  rows: readonly { date?: string; amountMinor?: number; currency?: string; text?: string; category?: string; account?: string }[];
 }
 
 /**
  * The rows of every `transactions` entry whose fields include date and amount (a bank file
  * without either says nothing), in data.json's order; the text is empty when it was not chosen,
- * and the category is there when it was.
+ * and the category and account (the account's number, or the citizen's name for it) are there
+ * when they were.
  */
 export function copyableTransactions(data: Record<string, unknown>): StandardTransaction[] {
   const entries = (data.transactions ?? []) as readonly TransactionsEntry[];
   return entries
     .filter((entry) => entry.fields.includes('date') && entry.fields.includes('amount'))
     .flatMap((entry) =>
-      entry.rows.map((row) => ({ date: row.date!, amountMinor: row.amountMinor!, currency: row.currency!, text: row.text ?? '', ...(row.category ? { category: row.category } : {}) })),
+      entry.rows.map((row) => ({
+        date: row.date!,
+        amountMinor: row.amountMinor!,
+        currency: row.currency!,
+        text: row.text ?? '',
+        ...(row.category ? { category: row.category } : {}),
+        ...(row.account ? { account: row.account } : {}),
+      })),
     );
 }
 

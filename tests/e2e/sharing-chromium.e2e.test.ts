@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateIdentity, openBundle } from '../../src/bundle/index';
+import { generateIdentity, openBundle, transactionsToOfx } from '../../src/bundle/index';
 import { parseFhir } from '../../src/importers/health/fhir/parse';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { fhirJsComplaints, fhirSchemaErrors, HLEDGER_RULES, hledgerRead, libreofficeRead, ofxdumpRead, ofxparseRead, withFiles } from '../unit/support/stock-tools';
@@ -198,6 +198,21 @@ describe('sharing in Chromium', () => {
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: textCount(DA, 'money.preview.import', ROWS.length) }).click();
     await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+    // A second account, from a bank file that names it by its IBAN.
+    const IBAN = 'DK5000400440116243';
+    const OTHER = [
+      { d: 5, text: 'Overførsel; "husleje"', ore: -650_000 },
+      { d: 12, text: '@Lønkonto Ærø', ore: 2_500_000 },
+    ];
+    const ofxFile = transactionsToOfx(OTHER.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text, account: IBAN })), { now: new Date() });
+    await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'loenkonto.ofx', mimeType: 'application/x-ofx', buffer: Buffer.from(ofxFile, 'utf8') });
+    await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: textCount(DA, 'money.preview.import', OTHER.length) }).click();
+    await page.locator('.money-import [role="status"]').filter({ hasText: textCount(DA, 'money.import.done', OTHER.length, { account: 'DK50 0040 0440 1162 43' }) }).waitFor({ timeout: 60_000 });
+    /** Every shared row in data.json's order (by date), with the account it names: the number, or the name of an account without one. */
+    const ALL = [...ROWS.map((r) => ({ ...r, account: 'Danske Bank' })), ...OTHER.map((r) => ({ ...r, account: IBAN }))].sort((a, b) => a.d - b.d);
+    /** The same rows as the OFX copy lists them: account by account (Danske Bank's first row comes first). */
+    const BY_ACCOUNT = ['Danske Bank', IBAN].flatMap((account) => ALL.filter((r) => r.account === account));
 
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
     await page.getByRole('button', { name: DA['sharing.start'] }).click();
@@ -207,21 +222,23 @@ describe('sharing in Chromium', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('checkbox', { name: DA['sharing.wizard.transactions'], exact: true }).check();
     await page.getByRole('checkbox', { name: DA['sharing.field.text'], exact: true }).check();
+    await page.getByRole('checkbox', { name: DA['sharing.field.account'], exact: true }).check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByLabel(DA['sharing.wizard.expiryDateLabel']).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
 
-    // The approval names the copies as well as the rows.
+    // The approval names the copies as well as the rows, and that the account goes with them.
     await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
-    await page.locator('ul.approval-items li').filter({ hasText: new RegExp(`^${ROWS.length} posteringer`) }).waitFor();
+    await page.locator('ul.approval-items li').filter({ hasText: new RegExp(`^${ALL.length} posteringer`) }).filter({ hasText: DA['sharing.field.account'] }).waitFor();
     await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([
       text(DA, 'sharing.copy.csv', { name: 'transactions.csv' }),
       text(DA, 'sharing.copy.ofx', { name: 'transactions.ofx' }),
     ]);
     await expectAccessible(page, 'wizard: approval with copies');
     const { file, opened } = await approveDownloadAndOpen(page, 'tx-');
-    const rows = (opened.data.transactions as { rows: { date: string; amountMinor: number; text: string }[] }[])[0]!.rows;
-    expect(rows.map((r) => ({ ...r, amountMinor: r.amountMinor + 0 }))).toEqual(ROWS.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text })));
+    const [entry] = opened.data.transactions as { accounts: unknown[]; rows: { date: string; amountMinor: number; text: string; account: string }[] }[];
+    expect(entry!.rows.map((r) => ({ ...r, amountMinor: r.amountMinor + 0 }))).toEqual(ALL.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text, account: r.account })));
+    expect(entry!.accounts).toEqual([{ id: 'Danske Bank', name: 'Danske Bank' }, { id: IBAN, name: 'DK50 0040 0440 1162 43', number: IBAN }]);
 
     // The receiver page, in a plain browser: the copies are listed and come back byte for byte.
     plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
@@ -238,21 +255,21 @@ describe('sharing in Chromium', () => {
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1).trim(), { header: true, delimiter: ';' });
         // A text a spreadsheet would take for a formula is marked as text; the exact one is in data.json.
-        expect(parsed.data.map((r) => [r.date, r.amount, r.text])).toEqual(ROWS.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), /^[=+]/.test(r.text) ? `'${r.text}` : r.text]));
+        expect(parsed.data.map((r) => [r.date, r.amount, r.text, r.account])).toEqual(ALL.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), /^[=+@]/.test(r.text) ? `'${r.text}` : r.text, r.account]));
         // The tools receivers use read the downloaded file: hledger with a rules file, LibreOffice with the Danish filter.
         const ledger = withFiles({ 't.csv': bytes, 't.rules': HLEDGER_RULES }, (dir) => hledgerRead(join(dir, 't.csv'), join(dir, 't.rules')));
         expect([ledger.status, ledger.stderr]).toEqual([0, '']);
-        expect(ledger.rows.map((r) => r.ore)).toEqual(ROWS.map((r) => r.ore));
+        expect(ledger.rows.map((r) => r.ore)).toEqual(ALL.map((r) => r.ore));
         const sheet = withFiles({ 't.csv': bytes }, (dir) => libreofficeRead(join(dir, 't.csv'))).slice(1);
         expect(sheet.flat().filter((c) => c.formula !== null)).toEqual([]);
-        expect(sheet.map((r) => [r[0]!.type, r[2]!.type, Math.round(Number(r[2]!.value) * 100)])).toEqual(ROWS.map((r) => ['date', 'float', r.ore]));
+        expect(sheet.map((r) => [r[0]!.type, r[2]!.type, Math.round(Number(r[2]!.value) * 100), r[9]!.text])).toEqual(ALL.map((r) => ['date', 'float', r.ore, r.account]));
       } else {
-        expect(bytes.toString('utf8').match(/<TRNAMT>[^<]+<\/TRNAMT>/g)).toEqual(ROWS.map((r) => `<TRNAMT>${(r.ore / 100).toFixed(2)}</TRNAMT>`));
-        // python3-ofxparse and libofx's ofxdump read every row with its exact text.
+        expect(bytes.toString('utf8').match(/<TRNAMT>[^<]+<\/TRNAMT>/g)).toEqual(BY_ACCOUNT.map((r) => `<TRNAMT>${(r.ore / 100).toFixed(2)}</TRNAMT>`));
+        // python3-ofxparse and libofx's ofxdump read every account and every row with its exact text.
         const [parsed, dumped] = withFiles({ 't.ofx': bytes }, (dir) => [ofxparseRead(join(dir, 't.ofx')), ofxdumpRead(join(dir, 't.ofx'))] as const);
-        expect(parsed.map((t) => [t.memo, Math.round(Number(t.amount) * 100)])).toEqual(ROWS.map((r) => [r.text, r.ore]));
+        expect(parsed.map((t) => [t.account, t.memo, Math.round(Number(t.amount) * 100)])).toEqual(BY_ACCOUNT.map((r) => [r.account, r.text, r.ore]));
         expect([dumped.status, dumped.complaints]).toEqual([0, []]);
-        expect(dumped.rows.map((t) => t.memo)).toEqual(ROWS.map((r) => r.text));
+        expect(dumped.rows.map((t) => [t.account, t.memo])).toEqual(BY_ACCOUNT.map((r) => [r.account, r.text]));
       }
     }
     await receiver.screenshot({ path: screenshotPath('sharing-receiver-transactions-da'), fullPage: true });
@@ -264,7 +281,7 @@ describe('sharing in Chromium', () => {
       resourceType: 'Bundle',
       type: 'collection',
       entry: [
-        { resource: { resourceType: 'Observation', id: 'hba1c-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '59261-8' }] }, effectiveDateTime: daysAgo(10), valueQuantity: { value: 48, unit: 'mmol/mol' } } },
+        { resource: { resourceType: 'Observation', id: 'hba1c-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '59261-8', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }], text: 'HbA1c (IFCC); "æøå"' }, effectiveDateTime: daysAgo(10), valueQuantity: { value: 48, unit: 'mmol/mol' } } },
         { resource: { resourceType: 'Condition', id: 'cond-1', clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Type 2-diabetes' }, onsetDateTime: '2019-04-01' } },
         { resource: { resourceType: 'MedicationStatement', id: 'med-1', status: 'active', medicationCodeableConcept: { text: 'Metformin 500 mg' }, dosage: [{ text: '1 tablet morgen og aften' }] } },
         { resource: { resourceType: 'AllergyIntolerance', id: 'all-1', clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Penicillin' }, reaction: [{ manifestation: [{ text: 'Udslæt' }] }] } },
@@ -315,6 +332,9 @@ describe('sharing in Chromium', () => {
     const downloaded = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
     expect(fhirSchemaErrors(downloaded)).toEqual([]);
     expect(fhirJsComplaints(downloaded)).toEqual({ valid: true, complaints: [] });
+    // The doctor's own words for the HbA1c, as the doctor's system wrote them.
+    const hba1c = (downloaded.entry as { resource: { id: string; code: unknown } }[]).find((e) => e.resource.id === 'hba1c-1')!;
+    expect(hba1c.resource.code).toEqual(journal.entry[0]!.resource.code);
     const back = parseFhir(bytes.toString('utf8'));
     expect(back.issues).toEqual([]);
     expect(back.clinical.map((c) => [c.resourceType, c.title])).toEqual(entry!.clinical.map((c) => [c.resourceType, c.title]));

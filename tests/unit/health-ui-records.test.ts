@@ -11,6 +11,7 @@ import {
   observationId,
   recordId,
   type DailyData,
+  type ObservationData,
 } from '../../src/ui/health/records';
 import type { WriteOp } from '../../src/vault/record-store';
 
@@ -131,6 +132,20 @@ describe('healthWriteOps', () => {
     const kept = ops.filter((o) => o.kind === 'health-samples');
     expect(kept.map((o) => (o.data as { metric: string }).metric)).toEqual(['heart-rate']);
     expect(ops.at(-1)!.data).toMatchObject({ keptSamples: ['heart-rate'], counts: { samples: 1 } });
+  });
+
+  it('keeps the source’s own display and text of a code, cut to what the record holds; a record from before them still reads', () => {
+    const long = 'HbA1c; "æøå" '.repeat(100);
+    const code = { system: 'http://loinc.org', code: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood', text: long };
+    const fhir = { ...apple().fhir, observations: [{ id: 'a1c', status: 'final', name: { da: 'Langtidsblodsukker', en: 'HbA1c' }, code, components: [{ name: { da: 'x', en: 'x' }, code: { ...code, text: 'Systolisk' } }] }] };
+    const ops = puts(healthWriteOps({ ...input({ format: 'fhir-json', file: { name: 'bundle.json', size: 10 } }), apple: undefined, fhir }));
+    const data = ops[0]!.data as ObservationData;
+    expect(data.name).toEqual({ da: 'Langtidsblodsukker', en: 'HbA1c' });
+    expect(data.code).toEqual({ ...code, text: long.slice(0, 1000) });
+    expect(data.components![0]!.code.text).toBe('Systolisk');
+    const schema = findKind('health-observation')!.schema;
+    expect(schema.safeParse(data).success).toBe(true);
+    expect(schema.safeParse({ ...data, code: { system: code.system, code: code.code }, components: undefined }).success).toBe(true);
   });
 
   it('marks a FHIR bundle’s resources with their origin', () => {

@@ -37,7 +37,7 @@ describe('FHIR R4', () => {
         id: 'bp-1',
         status: 'final',
         name: { da: 'Blodtryk', en: 'Blood pressure' },
-        code: { system: 'http://loinc.org', code: '85354-9' },
+        code: { system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel with all children optional' },
         category: 'vital-signs',
         effective: '2025-01-15T09:30:00+01:00',
         components: [
@@ -159,6 +159,23 @@ describe('FHIR R4', () => {
       lt: { number: 0.5, unit: 'mg/L', text: '<0.5 mg/L' },
       none: 'Not Performed',
     });
+  });
+
+  it('names a known code in the vault’s words and keeps the source’s own display and text beside it', () => {
+    const r = parseFhir(JSON.stringify({
+      resourceType: 'Observation', id: 'hba1c', status: 'final',
+      code: {
+        coding: [{ system: 'urn:oid:1.2.208.176.2.1', code: 'NPU27300', display: 'Hb(B)—Hæmoglobin A1c; stofrel.(IFCC)' }, { system: 'http://loinc.org', code: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }],
+        text: 'HbA1c; "æøå" (IFCC)',
+      },
+      valueQuantity: { value: 48, unit: 'mmol/mol' },
+      component: [{ code: { coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure' }], text: 'Systolisk' }, valueQuantity: { value: 128, unit: 'mmHg' } }],
+    }));
+    const [o] = r.observations;
+    expect(o!.name).toEqual(loincName('4548-4'));
+    expect(o!.name.da).not.toBe('HbA1c; "æøå" (IFCC)');
+    expect(o!.code).toEqual({ system: 'http://loinc.org', code: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood', text: 'HbA1c; "æøå" (IFCC)' });
+    expect(o!.components![0]).toMatchObject({ name: loincName('8480-6'), code: { system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure', text: 'Systolisk' } });
   });
 
   it('keeps unknown code systems (Danish NPU) with their own words', () => {

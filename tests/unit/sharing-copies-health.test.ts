@@ -203,6 +203,10 @@ describe('a share of health data as imported', () => {
         { code: { coding: [{ code: 'maximum' }] }, valueQuantity: { value: 80, code: '/min' } },
       ],
     });
+    // A doctor's observation says what the doctor's system said: its coding's display and its text.
+    const creatinine = bundle.entry.map((e) => e.resource).find((r) => JSON.stringify(r.code).includes('2160-0'))!;
+    expect(creatinine.code).toEqual(DOCTOR_FILE.entry[2]!.resource.code);
+    expect(byId.get('hba1c-1')!.code).toEqual({ ...DOCTOR_FILE.entry[1]!.resource.code, text: 'Langtidsblodsukker (HbA1c, mmol/mol)' });
     // A medicine request keeps the intent R4 requires.
     expect(byId.get('req-1')).toMatchObject({ resourceType: 'MedicationRequest', status: 'active', intent: 'order' });
     const panel = byId.get('blood-pressure-2026-02-12')!;
@@ -248,7 +252,8 @@ describe('a share of health data as imported', () => {
     expect(entry!.observations!.map((o) => o.code.code)).toEqual(['59261-8', '2160-0']);
     for (const o of entry!.observations!) {
       const read = observations.get(o.id)!;
-      expect({ ...read }).toEqual({ ...o, name: read.name });
+      // The source's own text comes back; where it gave none, the copy's text is the vault's name.
+      expect({ ...read }).toEqual({ ...o, name: read.name, code: { ...o.code, text: o.code.text ?? o.name.da } });
       expect(read.name.da).toBe(o.name.da);
       const first = original.observations.find((x) => x.code.code === o.code.code)!;
       expect({ value: read.value, effective: read.effective, status: read.status, category: read.category }).toEqual({ value: first.value, effective: first.effective, status: first.status, category: first.category });

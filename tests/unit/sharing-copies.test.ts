@@ -151,6 +151,28 @@ describe('a share of raw transactions', () => {
     expect(bytes.length).toBeGreaterThan(0);
   });
 
+  it('names the account, with the citizen\u2019s name and its number, only when the citizen chooses the account field', async () => {
+    const account = { label: 'Budgetkonto; "fælles"', accountNumber: '4711-0000123456', formatId: 'danske-bank' };
+    const withAccount = await sharingHarness();
+    await withAccount.call('writeRecords', { ops: [{ op: 'put', profileId: withAccount.profileId, kind: 'bank-account', id: ROWS[0]!.accountId, data: account }] });
+    const { opened, preview } = await share(withAccount, { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: [], fields: ['date', 'amount', 'account'] });
+    expect(preview.items[0]!.details).toEqual(['date', 'amount', 'account']);
+    const entry = (opened.data.transactions as { accounts: unknown[]; rows: (TxRow & { account?: string })[] }[])[0]!;
+    expect(entry.accounts).toEqual([{ id: '4711-0000123456', name: 'Budgetkonto; "fælles"', number: '4711-0000123456' }]);
+    expect(entry.rows.map((r) => r.account)).toEqual(entry.rows.map(() => '4711-0000123456'));
+    expect(ofxElements(text(file(opened.files, TRANSACTION_COPY_PATHS.ofx)!)).ACCTID).toEqual(['4711-0000123456']);
+    const csv = Papa.parse<Record<string, string>>(text(file(opened.files, TRANSACTION_COPY_PATHS.csv)!).slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
+    // A spreadsheet would read the number as a date or number: it is marked as text.
+    expect(csv.data.map((r) => r.account)).toEqual(entry.rows.map(() => "'4711-0000123456"));
+    expect(`${JSON.stringify(opened.data)}${opened.files.map(text).join('')}`).not.toContain('acct-4711');
+
+    const without = await sharingHarness();
+    await without.call('writeRecords', { ops: [{ op: 'put', profileId: without.profileId, kind: 'bank-account', id: ROWS[0]!.accountId, data: account }] });
+    const plain = await share(without, { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: [], fields: ['date', 'amount', 'text'] });
+    const everything = `${JSON.stringify(plain.opened.data)}${plain.opened.files.map(text).join('')}`;
+    for (const secret of ['Budgetkonto', '0000123456']) expect(everything).not.toContain(secret);
+  });
+
   it('carries no copies when there is nothing a bank file could say: no amounts chosen, or only a food budget', async () => {
     for (const item of [
       { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: [], fields: ['date', 'text'] },

@@ -54,7 +54,7 @@ describe('monthly food budget', () => {
 
 describe('selected transactions', () => {
   it('keep only the chosen period, categories and fields', () => {
-    expect(selectTransactions(ROWS, { from: '2025-12-01', to: '2026-01-31', categories: ['groceries'], fields: ['date', 'amount'] })).toEqual([
+    expect(selectTransactions(ROWS, { from: '2025-12-01', to: '2026-01-31', categories: ['groceries'], fields: ['date', 'amount'] }).rows).toEqual([
       { date: '2025-12-01', amountMinor: -12_345, currency: 'DKK' },
       { date: '2025-12-24', amountMinor: 2_000, currency: 'DKK' },
       { date: '2026-01-02', amountMinor: -20_000, currency: 'DKK' },

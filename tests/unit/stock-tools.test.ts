@@ -5,7 +5,7 @@
  * schema and FHIR.js the health copy, and `redocly lint` the Citizen Data API document. The
  * bank and health files are made through the sharing service the share wizard calls, from
  * records with nasty contents (æøå, quotes, semicolons, texts starting with = + - @, amounts
- * over a million, negative zero, several accounts). Each tool's verdict is a test; a tool
+ * over a million, negative zero, several accounts, each its own statement). Each tool's verdict is a test; a tool
  * that is missing fails its test. The tools are installed by .ci/run.
  */
 import { readFileSync } from 'node:fs';
@@ -45,10 +45,17 @@ const NASTY = [
   ['2026-02-02', -30_000, 'Husleje februar, Ærø Boligselskab'],
   ['2026-02-20', -5, 'Øre-afrunding'],
 ] as const;
-const ACCOUNTS = ['acct-1', 'acct-2', 'acct-3'];
+/** The citizen's accounts: an IBAN, a Danish registration and account number, one known by its name alone, and one with no shared rows. */
+const ACCOUNTS = [
+  { id: 'acct-1', data: { label: 'Lønkonto', accountNumber: 'DK5000400440116243', formatId: 'camt053' } },
+  { id: 'acct-2', data: { label: 'Budgetkonto', accountNumber: '4711-0000123456', formatId: 'danske-bank' } },
+  { id: 'acct-3', data: { label: 'Opsparing "Ærø"; fælles', formatId: 'mapped' } },
+  { id: 'acct-4', data: { label: 'Skjult konto', accountNumber: 'DK9520000123456789', formatId: 'nordea' } },
+];
+const SHARED_ACCOUNTS = ['DK5000400440116243', '4711-0000123456', 'Opsparing "Ærø"; fælles'];
 const ROWS = NASTY.map(([date, amount, text], i) => ({
   ...bankRow(date, amount === 0 ? -0 : amount, i % 2 ? 'groceries' : 'other', text, i + 1),
-  accountId: ACCOUNTS[i % ACCOUNTS.length]!,
+  accountId: ACCOUNTS[i % 3]!.id,
 }));
 
 const text = (f: BundleFile) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.bytes);
@@ -68,11 +75,12 @@ async function share(h: SharingHarness, items: Record<string, unknown>[]) {
   return opened;
 }
 
-const transactions = (from: string, to: string) => ({ type: 'transactions', from, to, categories: [], fields: ['date', 'amount', 'text', 'category'] });
+const transactions = (from: string, to: string) => ({ type: 'transactions', from, to, categories: [], fields: ['date', 'amount', 'text', 'category', 'account'] });
 
 /** Two overlapping shares: January–February, and January alone. */
 async function bankShares() {
   const h = await sharingHarness();
+  await h.call('writeRecords', { ops: ACCOUNTS.map(({ id, data }) => ({ op: 'put', profileId: h.profileId, kind: 'bank-account', id, data })) });
   await h.call('writeRecords', { ops: ROWS.map((data) => ({ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data })) });
   const both = await share(h, [transactions('2026-01-01', '2026-02-28')]);
   const january = await share(h, [transactions('2026-01-01', '2026-01-31')]);
@@ -81,23 +89,42 @@ async function bankShares() {
 
 const ore = (amount: string) => Math.round(Number(amount) * 100);
 
+type SharedRow = { date: string; amountMinor: number; text: string; category?: string; account: string };
+const entryOf = (opened: Awaited<ReturnType<typeof share>>) => (opened.data.transactions as { accounts: { id: string; name: string; number?: string }[]; rows: SharedRow[] }[])[0]!;
+/** data.json's rows as an OFX copy lists them: account by account in data.json's order, each in date order. */
+const byAccount = (entry: ReturnType<typeof entryOf>) => entry.accounts.flatMap((account) => entry.rows.filter((r) => r.account === account.id));
+
 describe('the OFX copy', async () => {
   const { both, january } = await bankShares();
   const ofx = { both: file(both.files, TRANSACTION_COPY_PATHS.ofx), january: file(january.files, TRANSACTION_COPY_PATHS.ofx) };
-  const rows = (both.data.transactions as { rows: { date: string; amountMinor: number; text: string; category?: string }[] }[])[0]!.rows;
+  const entry = entryOf(both);
+  const rows = byAccount(entry);
 
-  it('python3-ofxparse reads every row with its exact text and amount', () => {
+  it('data.json names each shared account, and only those, with the citizen\u2019s name and the real number', () => {
+    expect([...entry.accounts].sort((a, b) => SHARED_ACCOUNTS.indexOf(a.id) - SHARED_ACCOUNTS.indexOf(b.id))).toEqual([
+      { id: 'DK5000400440116243', name: 'Lønkonto', number: 'DK5000400440116243' },
+      { id: '4711-0000123456', name: 'Budgetkonto', number: '4711-0000123456' },
+      { id: 'Opsparing "Ærø"; fælles', name: 'Opsparing "Ærø"; fælles' },
+    ]);
+    expect(entry.rows.map((r) => `${r.account} ${r.text}`).sort()).toEqual(NASTY.map(([, , t], i) => `${SHARED_ACCOUNTS[i % 3]} ${t}`).sort());
+    for (const f of both.files) expect(text(f)).not.toContain('DK9520000123456789');
+  });
+
+  it('python3-ofxparse reads every account and every row with its exact text and amount', () => {
     const read = withFiles({ 'a.ofx': ofx.both.bytes }, (dir) => ofxparseRead(join(dir, 'a.ofx')));
     expect(read).toHaveLength(NASTY.length);
+    expect([...new Set(read.map((r) => r.account))]).toEqual(entry.accounts.map((a) => a.id));
+    expect(read.map((r) => r.account)).toEqual(rows.map((r) => r.account));
     expect(read.map((r) => ore(r.amount))).toEqual(rows.map((r) => r.amountMinor + 0));
     expect(read.map((r) => r.memo.split(' | Kategori: ')[0])).toEqual(rows.map((r) => r.text));
     expect(read.map((r) => r.memo.split(' | Kategori: ')[1])).toEqual(rows.map((r) => r.category));
   });
 
-  it('libofx\u2019s ofxdump reads every row, exits 0 and complains of nothing but its own UTF-8 limit', () => {
+  it('libofx\u2019s ofxdump reads every account and every row, exits 0 and complains of nothing but its own UTF-8 limit', () => {
     const read = withFiles({ 'a.ofx': ofx.both.bytes }, (dir) => ofxdumpRead(join(dir, 'a.ofx')));
     expect(read.complaints).toEqual([]);
     expect(read.status).toBe(0);
+    expect(read.rows.map((r) => r.account)).toEqual(rows.map((r) => r.account));
     expect(read.rows.map((r) => ore(r.amount))).toEqual(rows.map((r) => r.amountMinor + 0));
     expect(read.rows.map((r) => r.memo.split(' | Kategori: ')[0])).toEqual(rows.map((r) => r.text));
   });
@@ -107,17 +134,19 @@ describe('the OFX copy', async () => {
     const januaryRows = NASTY.filter(([date]) => date < '2026-02-01').length;
     expect(j).toHaveLength(januaryRows);
     expect(new Set(b.map((r) => r.fitid)).size).toBe(NASTY.length);
-    expect(j.map((r) => r.fitid)).toEqual(b.slice(0, januaryRows).map((r) => r.fitid));
+    // The January share's rows are the longer share's January rows, account by account, with the same FITIDs.
+    const inJanuary = new Set(rows.flatMap((r, i) => (r.date < '2026-02-01' ? [i] : [])));
+    expect(j.map((r) => [r.account, r.fitid])).toEqual(b.filter((_, i) => inJanuary.has(i)).map((r) => [r.account, r.fitid]));
     // An importer that deduplicates on FITID (GnuCash through libofx, ledger-autosync through ofxparse) keeps each once.
     const [db, dj] = withFiles({ 'b.ofx': ofx.both.bytes, 'j.ofx': ofx.january.bytes }, (dir) => [ofxdumpRead(join(dir, 'b.ofx')), ofxdumpRead(join(dir, 'j.ofx'))]);
-    expect(new Set([...db.rows, ...dj.rows].map((r) => r.fitid)).size).toBe(NASTY.length);
+    expect(new Set([...db.rows, ...dj.rows].map((r) => `${r.account} ${r.fitid}`)).size).toBe(NASTY.length);
   });
 });
 
 describe('the CSV copy', async () => {
   const { both } = await bankShares();
   const csv = file(both.files, TRANSACTION_COPY_PATHS.csv);
-  const rows = (both.data.transactions as { rows: { date: string; amountMinor: number; text: string; category?: string }[] }[])[0]!.rows;
+  const { rows } = entryOf(both);
   /** What a spreadsheet shows for a text a spreadsheet-safe exporter had to mark as text. */
   const shown = (t: string) => (/^[=+\-@]|^[\d .,:/%-]+$/.test(t) ? `'${t}` : t);
 
@@ -126,6 +155,14 @@ describe('the CSV copy', async () => {
     expect(read.stderr).toBe('');
     expect(read.status).toBe(0);
     expect(read.rows.map((r) => [r.date, r.text, r.ore])).toEqual(rows.map((r) => [r.date, shown(r.text), r.amountMinor + 0]));
+  });
+
+  it('hledger puts each account\u2019s rows in an account of its own, from the account column', () => {
+    const rules = HLEDGER_RULES.replace('account1 assets:bank', 'account1 assets:bank:%account');
+    const read = withFiles({ 't.csv': csv.bytes, 't.rules': rules }, (dir) => hledgerRead(join(dir, 't.csv'), join(dir, 't.rules')));
+    expect([read.status, read.stderr]).toEqual([0, '']);
+    expect(read.rows.map((r) => r.account)).toEqual(rows.map((r) => `assets:bank:${shown(r.account)}`));
+    expect(new Set(read.rows.map((r) => r.account)).size).toBe(SHARED_ACCOUNTS.length);
   });
 
   it('LibreOffice Calc with the Danish filter reads numbers as numbers, dates as dates, and no text as a formula, number or date', { timeout: 180_000 }, () => {
@@ -139,6 +176,7 @@ describe('the CSV copy', async () => {
     expect(body.map((r) => Math.round(Number(r[2]!.value) * 100))).toEqual(rows.map((r) => r.amountMinor + 0));
     expect(body.map((r) => [r[4]!.type, r[4]!.text])).toEqual(rows.map((r) => ['string', shown(r.text)]));
     expect(body.map((r) => r[10]!.text)).toEqual(rows.map((r) => r.category));
+    expect(body.map((r) => [r[9]!.type, r[9]!.text])).toEqual(rows.map((r) => ['string', shown(r.account)]));
   });
 });
 
@@ -218,6 +256,11 @@ describe('the FHIR copy', async () => {
   it('passes the official FHIR R4 JSON schema with no error', { timeout: 60_000 }, () => {
     expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['Observation', 'Observation', 'Observation', 'Observation', 'Condition', 'MedicationRequest', 'AllergyIntolerance']);
     expect(fhirSchemaErrors(bundle)).toEqual([]);
+  });
+
+  it('says what the doctor\u2019s system said: the HbA1c keeps its own display and text', () => {
+    const hba1c = bundle.entry.find((e) => e.resource.id === 'hba1c-1')!.resource;
+    expect(hba1c.code).toEqual(doctor.entry[0]!.resource.code);
   });
 
   it('FHIR.js validates it with no error or warning of ours', () => {

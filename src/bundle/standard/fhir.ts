@@ -8,6 +8,8 @@
  */
 
 type Text2 = { da: string; en: string };
+/** A coding as imported: the source's own `display` of it and `text` of its concept, when it gave them. */
+type Code = { system?: string; code?: string; display?: string; text?: string };
 /** A number with its unit's text, or a text; `ucum` gives the unit's UCUM code when the text is not one (`count` of steps: `{steps}`). */
 type Value = { number?: number; text?: string; unit?: string; ucum?: string };
 
@@ -16,13 +18,13 @@ export interface StandardObservation {
   id: string;
   status: string;
   name: Text2;
-  code: { system?: string; code?: string };
+  code: Code;
   category?: string;
   effective?: string;
   value?: Value;
   /** How the value was reached, when it is a statistic of a day's readings: `average`. */
   statistic?: 'average';
-  components?: { name: Text2; code: { system?: string; code?: string }; value?: Value }[];
+  components?: { name: Text2; code: Code; value?: Value }[];
 }
 
 export const CLINICAL_RESOURCE_TYPES = [
@@ -76,12 +78,13 @@ const UCUM_CODES: Readonly<Record<string, string>> = {
 export const ucumCode = (unit: string): string | undefined => (Object.hasOwn(UCUM_CODES, unit) ? UCUM_CODES[unit] : undefined);
 
 /**
- * The code as imported, and the name as text. No `display` is written: a coding's display must
- * be the code system's own, and the vault keeps its own words for the name instead.
+ * The code as imported, with the source's own words: its coding's `display` and its `text`, so
+ * the copy says what the doctor's system said. The vault's name is the text only when the source
+ * gave none; it is never a `display`, which must be the code system's own.
  */
-const codeableConcept = (code: StandardObservation['code'], name: Text2) => ({
-  ...(code.code ? { coding: [{ ...(code.system ? { system: code.system } : {}), code: code.code }] } : {}),
-  text: name.da,
+const codeableConcept = (code: Code, name: Text2) => ({
+  ...(code.code ? { coding: [{ ...(code.system ? { system: code.system } : {}), code: code.code, ...(code.display ? { display: code.display } : {}) }] } : {}),
+  text: code.text || name.da,
 });
 
 /** R4's observation-statistics code system: a day's `average`, and its `minimum` and `maximum` as components. */

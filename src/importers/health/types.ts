@@ -60,17 +60,28 @@ export interface Workout {
   source: string;
 }
 
+/**
+ * The coding a concept is known by, with the source's own words: the coding's `display` and the
+ * concept's `text`, as imported (the vault shows its own name, a shared copy says what the source said).
+ */
+export interface SourceCode {
+  system?: string;
+  code?: string;
+  display?: string;
+  text?: string;
+}
+
 /** A FHIR R4 observation as the vault keeps it: one value or a set of components. */
 export interface HealthObservation {
   id: string;
   status: string;
   /** Display name: LOINC's in the citizen's language when known, else the code's display/text. */
   name: { da: string; en: string };
-  code: { system?: string; code?: string };
+  code: SourceCode;
   category?: string;
   effective?: string;
   value?: { number?: number; text?: string; unit?: string };
-  components?: { name: { da: string; en: string }; code: { system?: string; code?: string }; value?: { number?: number; text?: string; unit?: string } }[];
+  components?: { name: { da: string; en: string }; code: SourceCode; value?: { number?: number; text?: string; unit?: string } }[];
   /** Why there is no value (FHIR `dataAbsentReason`, in words), when the source says. */
   dataAbsentReason?: string;
 }

@@ -87,7 +87,7 @@ export const da = {
   'files.download': 'Hent {name}',
   'files.none': 'Ingen filer.',
   'files.kind.transactions.csv': 'de samme posteringer som i data, til regneark: semikolon, decimalkomma og UTF-8, så dansk Excel åbner den direkte',
-  'files.kind.transactions.ofx': 'de samme posteringer som i data, i OFX 2.2 til budget- og regnskabsprogrammer',
+  'files.kind.transactions.ofx': 'de samme posteringer som i data, i OFX til budget- og regnskabsprogrammer',
   'files.kind.activities.ics': 'de samme aftaler og frister som i data, til din kalender (iCalendar)',
   'files.kind.health.fhir.json': 'de samme sundhedsdata som i data, i FHIR R4 til journal- og sundhedsprogrammer',
   'files.kind.document': 'et dokument, som det er (dataene nævner filen ved navn)',

@@ -89,7 +89,7 @@ export const en: Record<ReceiverMessageKey, string> = {
   'files.download': 'Download {name}',
   'files.none': 'No files.',
   'files.kind.transactions.csv': 'the same transactions as in the data, for spreadsheets: semicolons, decimal commas and UTF-8, as Danish Excel opens directly',
-  'files.kind.transactions.ofx': 'the same transactions as in the data, in OFX 2.2 for budget and accounting programs',
+  'files.kind.transactions.ofx': 'the same transactions as in the data, in OFX for budget and accounting programs',
   'files.kind.activities.ics': 'the same appointments and deadlines as in the data, for your calendar (iCalendar)',
   'files.kind.health.fhir.json': 'the same health data as in the data, in FHIR R4 for health record programs',
   'files.kind.document': 'a document as it is (the data names the file)',

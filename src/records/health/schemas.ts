@@ -21,7 +21,13 @@ export type HealthMetric = z.infer<typeof HealthMetric>;
 
 export const Text2 = z.object({ da: z.string().max(500), en: z.string().max(500) });
 
-export const FhirCode = z.object({ system: z.string().max(500).optional(), code: z.string().max(200).optional() });
+/** A coding, with the source's own `display` of it and `text` of its concept (added later: optional, so older records still read). */
+export const FhirCode = z.object({
+  system: z.string().max(500).optional(),
+  code: z.string().max(200).optional(),
+  display: z.string().max(500).optional(),
+  text: z.string().max(1000).optional(),
+});
 export const FhirValue = z.object({
   number: z.number().optional(),
   text: z.string().max(10_000).optional(),

@@ -10,7 +10,7 @@ import { VaultRef } from './common';
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const IsoDate = z.iso.date();
 
-export const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
+export const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category', 'account'] as const;
 export const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 /** Clinical items a share can hold: the kinds the vault keeps, as FHIR names them. */
 export const CLINICAL_TYPES: readonly z.infer<typeof ClinicalResourceType>[] = ClinicalResourceType.options;

@@ -16,6 +16,7 @@ import type {
   HealthMetric,
   HealthObservation,
   HealthSample,
+  SourceCode,
   Workout,
 } from '../../importers/health/types';
 import type {
@@ -133,12 +134,19 @@ const workoutData = (w: Workout): WorkoutData => ({
   source: clip(w.source, 300),
 });
 
+/** A code with the source's own words, cut to what the record keeps. */
+const codeData = ({ display, text, ...code }: SourceCode): SourceCode => ({
+  ...code,
+  ...(display !== undefined ? { display: clip(display, 500) } : {}),
+  ...(text !== undefined ? { text: clip(text, 1000) } : {}),
+});
+
 const observationData = (origin: FhirOrigin, o: HealthObservation): ObservationData => ({
-  origin, fhirId: o.id, status: o.status, name: o.name, code: o.code,
+  origin, fhirId: o.id, status: o.status, name: o.name, code: codeData(o.code),
   ...(o.category !== undefined ? { category: o.category } : {}),
   ...(o.effective !== undefined ? { effective: o.effective } : {}),
   ...(o.value !== undefined ? { value: o.value } : {}),
-  ...(o.components !== undefined ? { components: o.components } : {}),
+  ...(o.components !== undefined ? { components: o.components.map((c) => ({ ...c, code: codeData(c.code) })) } : {}),
 });
 
 const clinicalData = (origin: FhirOrigin, c: ClinicalItem): ClinicalData => ({

@@ -168,6 +168,7 @@ export const sharingDa = {
   'sharing.field.amount': 'beløb',
   'sharing.field.text': 'tekst',
   'sharing.field.category': 'kategori',
+  'sharing.field.account': 'konto (navn og nummer)',
 
   'sharing.grants.heading': 'Hvem har hvad, og til hvornår',
   'sharing.grants.empty': 'Du har ikke delt noget endnu.',

@@ -170,6 +170,7 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.field.amount': 'amount',
   'sharing.field.text': 'text',
   'sharing.field.category': 'category',
+  'sharing.field.account': 'account (name and number)',
 
   'sharing.grants.heading': 'Who has what, and until when',
   'sharing.grants.empty': 'You have not shared anything yet.',

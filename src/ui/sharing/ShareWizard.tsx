@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type Delivery, type RecipientSummary, type ShareExpiry, type ShareOptions, type SharePreview } from '../../messaging/sharing-api';
-import { CLINICAL_TYPES, type SelectionItem } from '../../records/sharing/selection';
+import { CLINICAL_TYPES, TRANSACTION_FIELDS, type SelectionItem } from '../../records/sharing/selection';
 import { fromBase64Url } from '../../vault/crypto/bytes';
 import { VaultError } from '../../vault/errors';
 import { saveBlob } from '../blob-url';
@@ -23,7 +23,6 @@ const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as c
 type Step = (typeof STEPS)[number];
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 type CasePart = (typeof CASE_PARTS)[number];
-const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category'] as const;
 type TransactionField = (typeof TRANSACTION_FIELDS)[number];
 type ClinicalType = (typeof CLINICAL_TYPES)[number];
 

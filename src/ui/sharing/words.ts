@@ -1,6 +1,6 @@
 /** Plain words for what sharing shows: approval items, log lines, and sharing's own refusals. */
 import type { HealthMetric } from '../../records/health/schemas';
-import { CLINICAL_TYPES, type ScopeItem } from '../../records/sharing/selection';
+import { CLINICAL_TYPES, TRANSACTION_FIELDS, type ScopeItem } from '../../records/sharing/selection';
 import { metricName } from '../health/format';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
@@ -14,7 +14,7 @@ export const dayText = (iso: string): string =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
-const FIELDS = new Set(['date', 'amount', 'text', 'category']);
+const FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
 const CLINICAL = new Set<string>(CLINICAL_TYPES);
 
 /** A health metric's name in the page language; an unknown one as it is. */

@@ -50,6 +50,8 @@ function python(script: string, args: readonly string[]): unknown {
 // OFX
 
 export interface OfxRow {
+  /** The statement's account: BANKACCTFROM's ACCTID. */
+  account: string;
   fitid: string;
   amount: string;
   name: string;
@@ -62,7 +64,7 @@ export function ofxparseRead(path: string): OfxRow[] {
 import json, sys, ofxparse
 with open(sys.argv[1], 'rb') as f:
     ofx = ofxparse.OfxParser.parse(f)
-print(json.dumps([{'fitid': t.id, 'amount': str(t.amount), 'name': t.payee or '', 'memo': t.memo or ''} for a in ofx.accounts for t in a.statement.transactions]))`;
+print(json.dumps([{'account': a.account_id, 'fitid': t.id, 'amount': str(t.amount), 'name': t.payee or '', 'memo': t.memo or ''} for a in ofx.accounts for t in a.statement.transactions]))`;
   return python(script, [path]) as OfxRow[];
 }
 
@@ -80,6 +82,8 @@ export function ofxdumpRead(path: string): { status: number | null; rows: OfxRow
   for (const block of out.stdout.split('ofx_proc_transaction():').slice(1)) {
     const field = (label: string) => new RegExp(`^\\s*${label}: (.*)$`, 'm').exec(block)?.[1] ?? '';
     rows.push({
+      // libofx writes the bank id, two spaces, then the account id.
+      account: field('Account ID ').replace(/^\S+ {2}/, ''),
       fitid: field("Financial institution's ID for this transaction"),
       amount: field('Total money amount'),
       name: field('Name of payee or transaction description'),
@@ -107,16 +111,17 @@ account1 assets:bank
 account2 expenses:unknown
 `;
 
-/** hledger with {@link HLEDGER_RULES}: each transaction's date, description and bank posting's amount in øre. */
-export function hledgerRead(csvPath: string, rulesPath: string): { status: number | null; stderr: string; rows: { date: string; text: string; ore: number; currency: string }[] } {
+/** hledger with {@link HLEDGER_RULES} (or rules like it): each transaction's date, description, bank account, and bank posting's amount in øre. */
+export function hledgerRead(csvPath: string, rulesPath: string): { status: number | null; stderr: string; rows: { date: string; text: string; account: string; ore: number; currency: string }[] } {
   const out = run('hledger', ['-f', csvPath, '--rules-file', rulesPath, 'print', '-O', 'json']);
   if (out.status !== 0) return { status: out.status, stderr: out.stderr, rows: [] };
   const txns = JSON.parse(out.stdout) as { tdate: string; tdescription: string; tpostings: { paccount: string; pamount: { acommodity: string; aquantity: { decimalMantissa: number; decimalPlaces: number } }[] }[] }[];
   const rows = txns.map((t) => {
-    const amount = t.tpostings.find((p) => p.paccount === 'assets:bank')!.pamount[0];
+    const bank = t.tpostings.find((p) => p.paccount.startsWith('assets:bank'))!;
+    const amount = bank.pamount[0];
     // A zero amount has no commodity in hledger; the copy's currency column is then not read.
     const ore = amount ? amount.aquantity.decimalMantissa * 10 ** (2 - amount.aquantity.decimalPlaces) : 0;
-    return { date: t.tdate, text: t.tdescription, ore: ore === 0 ? 0 : ore, currency: amount?.acommodity ?? '' };
+    return { date: t.tdate, text: t.tdescription, account: bank.paccount, ore: ore === 0 ? 0 : ore, currency: amount?.acommodity ?? '' };
   });
   return { status: out.status, stderr: out.stderr, rows };
 }

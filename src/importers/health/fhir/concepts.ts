@@ -1,5 +1,5 @@
 /** Words and codes out of FHIR's CodeableConcepts and values. */
-import type { HealthObservation } from '../types';
+import type { HealthObservation, SourceCode } from '../types';
 import { LOINC_SYSTEM, loincName } from '../loinc';
 import type { CodeableConceptT, ComponentT, QuantityT } from './schemas';
 
@@ -22,6 +22,18 @@ export function mainCode(c: CodeableConceptT | undefined): { system?: string; co
   const out: { system?: string; code?: string } = {};
   if (pick?.system !== undefined) out.system = pick.system;
   if (pick?.code !== undefined) out.code = pick.code;
+  return out;
+}
+
+/**
+ * {@link mainCode} with the source's own words: that coding's display and the concept's text, as
+ * written. The vault shows its own name; a shared copy says what the source said.
+ */
+export function sourceCode(c: CodeableConceptT | undefined): SourceCode {
+  const out: SourceCode = mainCode(c);
+  const display = c?.coding?.find((x) => x.system === out.system && x.code === out.code)?.display;
+  if (display) out.display = display;
+  if (c?.text) out.text = c.text;
   return out;
 }
 

@@ -7,7 +7,7 @@
 import type { ClinicalItem, FhirImport, HealthObservation } from '../types';
 import { badBundleEntry, healthError, unknownResourceType } from '../errors';
 import { IssueLog } from '../issues';
-import { conceptText, mainCode, observationName, observationValue, statusCode } from './concepts';
+import { conceptText, mainCode, observationName, observationValue, sourceCode, statusCode } from './concepts';
 import { FHIR_RESOURCE_TYPES } from './resource-types';
 import * as S from './schemas';
 import type { CodeableConceptT, ReferenceT } from './schemas';
@@ -179,7 +179,7 @@ class Resolver {
       id: o.id ?? fullUrl ?? `Observation-${n}`,
       status: o.status ?? 'unknown',
       name: observationName(o.code),
-      code: mainCode(o.code),
+      code: sourceCode(o.code),
     };
     const category = o.category?.[0];
     const cat = category?.coding?.find((c) => c.code)?.code ?? category?.text;
@@ -190,7 +190,7 @@ class Resolver {
     if (value !== undefined) obs.value = value;
     if (o.component && o.component.length > 0) {
       obs.components = o.component.map((c) => {
-        const comp: NonNullable<HealthObservation['components']>[number] = { name: observationName(c.code), code: mainCode(c.code) };
+        const comp: NonNullable<HealthObservation['components']>[number] = { name: observationName(c.code), code: sourceCode(c.code) };
         const v = observationValue(c) ?? absent(c.dataAbsentReason);
         if (v !== undefined) comp.value = v;
         return comp;
