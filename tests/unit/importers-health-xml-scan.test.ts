@@ -11,6 +11,8 @@ const RUNS = process.env.SLOW === '1' ? 3000 : 150;
 const fast: TokenizerFactory = (h, names) => new FastXmlTokenizer(h, names);
 const saxes: TokenizerFactory = (h, names) => new SaxesTokenizer(h, names);
 /** Attribute names the event comparison reports (others are checked, not reported). */
+/** `<?target?…` with no space after the target and no `>` after the `?`: malformed by XML 1.0 [16]. */
+const PI_TARGET_WITHOUT_SPACE = /<\?[^\s?]+\?(?!>)/;
 const NAMES = ['type', 'a', 'b', 'v', 'c:d', 'ñame', 'sourceName', 'value', 'locale'];
 
 /**
@@ -51,6 +53,11 @@ describe('the fast XML tokenizer agrees with saxes', () => {
       for (const chunk of [1, 2, 5, 64, 1000, text.length]) expect(read(text, fast, chunk)).toEqual(want);
     }
   }, 120_000);
+
+  it('refuses a processing instruction whose target runs into a "?", as XML 1.0 says', () => {
+    const base = fixtureText('export-v12.xml');
+    expect(read(`${base.slice(0, 3)}?${base.slice(3)}`, fast)).toBe('error');
+  });
 
   it('on hand-picked corners of the XML spec', () => {
     const cases = [
@@ -102,7 +109,12 @@ describe('the fast XML tokenizer agrees with saxes', () => {
           const at = m.at % text.length;
           text = 'put' in m ? text.slice(0, at) + m.put + text.slice(at) : text.slice(0, at) + text.slice(at + m.cut);
         }
-        expect(read(text, fast, chunk)).toEqual(read(text, saxes, text.length));
+        const got = read(text, fast, chunk);
+        const want = read(text, saxes, text.length);
+        // saxes lets a processing instruction's target run straight into a '?' (`<?x?ml …?>`);
+        // XML 1.0 [16] wants a space or '?>' there, and the fast tokenizer refuses it.
+        if (got === 'error' && want !== 'error' && PI_TARGET_WITHOUT_SPACE.test(text)) return;
+        expect(got).toEqual(want);
       }),
       { numRuns: RUNS },
     );
