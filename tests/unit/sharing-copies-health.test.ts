@@ -206,7 +206,7 @@ describe('a share of health data as imported', () => {
     // A doctor's observation says what the doctor's system said: its coding's display and its text.
     const creatinine = bundle.entry.map((e) => e.resource).find((r) => JSON.stringify(r.code).includes('2160-0'))!;
     expect(creatinine.code).toEqual(DOCTOR_FILE.entry[2]!.resource.code);
-    expect(byId.get('hba1c-1')!.code).toEqual({ ...DOCTOR_FILE.entry[1]!.resource.code, text: 'Langtidsblodsukker (HbA1c, mmol/mol)' });
+    expect(byId.get('hba1c-1')!.code).toEqual({ ...DOCTOR_FILE.entry[1]!.resource.code, text: 'Langtidsblodsukker (HbA1c)' });
     // A medicine request keeps the intent R4 requires.
     expect(byId.get('req-1')).toMatchObject({ resourceType: 'MedicationRequest', status: 'active', intent: 'order' });
     const panel = byId.get('blood-pressure-2026-02-12')!;
