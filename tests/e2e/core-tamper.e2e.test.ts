@@ -10,26 +10,14 @@
  * the records laid end to end, so plaintext byte i of the page sits at body[i].
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { toBase64Url } from '../../src/vault/crypto/bytes';
 import type { VaultRecord } from '../../src/vault/record-store';
 import { launchChromium, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { byId, passphraseKey, VaultApi } from './harness/vault-api';
+import { RawPages, type RawRow } from './harness/raw-pages';
 
 const ENTRY_SIZE = 44;
 const NOTE_COUNT = 60; // spread over 128 buckets: some pages hold several records
-
-/** A `pages` row as plain arrays, so it crosses page.evaluate unchanged. */
-interface RawRow {
-  key: string;
-  group: string;
-  v: number;
-  /** The write counter when the page was last written, bound into its tag (format 2). */
-  version: number;
-  nonce: number[];
-  index: number[];
-  body: number[];
-}
 
 interface Entry {
   idTag: number[];
@@ -48,68 +36,6 @@ const entriesOf = (row: RawRow): Entry[] => {
 };
 
 const refOf = (idTag: number[]): string => toBase64Url(Uint8Array.from(idTag));
-
-/** Reads or replaces rows of the vault's IndexedDB from inside the extension page. */
-class RawPages {
-  constructor(private readonly page: Page) {}
-
-  all(): Promise<RawRow[]> {
-    return this.page.evaluate(async () => {
-      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('pages', 'readonly').objectStore('pages').getAll();
-          request.onsuccess = () => (db.close(), resolve(request.result as Record<string, unknown>[]));
-          request.onerror = () => (db.close(), reject(request.error));
-        };
-      });
-      return rows.map((row) => ({
-        key: row.key as string,
-        group: row.group as string,
-        v: row.v as number,
-        version: row.version as number,
-        nonce: Array.from(row.nonce as Uint8Array),
-        index: Array.from(row.index as Uint8Array),
-        body: Array.from(row.body as Uint8Array),
-      }));
-    });
-  }
-
-  put(row: RawRow): Promise<void> {
-    return this.page.evaluate(async (raw) => {
-      const value = { ...raw, nonce: Uint8Array.from(raw.nonce), index: Uint8Array.from(raw.index), body: Uint8Array.from(raw.body) };
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('pages', 'readwrite');
-          tx.objectStore('pages').put(value);
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => (db.close(), reject(tx.error));
-        };
-      });
-    }, row);
-  }
-
-  delete(key: string): Promise<void> {
-    return this.page.evaluate(async (key) => {
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('pages', 'readwrite');
-          tx.objectStore('pages').delete(key);
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => (db.close(), reject(tx.error));
-        };
-      });
-    }, key);
-  }
-}
 
 describe('tampered storage in Chromium', () => {
   let chromium: ChromiumSession;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { corruptPage, RawPages, takePage } from './harness/raw-pages';
 import { addNote, createVault, DA, EN, expectAccessible, type Catalogue, noteTitles, SLOW, text, textCount, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
 
 const browser = chromiumForThisFile();
@@ -12,98 +13,7 @@ const browser = chromiumForThisFile();
 const pageTestBrowsers = { da: chromiumForThisFile({ bypassCSP: true }), en: chromiumForThisFile({ bypassCSP: true, locale: 'en-US' }) };
 
 /** The keys of the rows in the vault's IndexedDB `pages` store. */
-const pageKeys = (page: Page): Promise<string[]> =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('pages').objectStore('pages').getAllKeys();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as string[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-
-/** Flips one bit in the first byte of the stored ciphertext of one row. */
-const corruptRow = (page: Page, key: string): Promise<void> =>
-  page.evaluate(
-    (rowKey) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('pages', 'readwrite');
-          const store = tx.objectStore('pages');
-          const get = store.get(rowKey);
-          get.onsuccess = () => {
-            const row = get.result as { body: Uint8Array };
-            row.body[0] = row.body[0]! ^ 0x01;
-            store.put(row);
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    key,
-  );
-
-/** A `pages` row with its bytes as plain arrays, so it crosses page.evaluate. */
-type RawRow = Record<string, unknown>;
-
-/** Removes one row of the `pages` store and returns it, to be put back later as an older copy. */
-const takeRow = (page: Page, key: string): Promise<RawRow> =>
-  page.evaluate(
-    (rowKey) =>
-      new Promise<RawRow>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('pages', 'readwrite');
-          const store = tx.objectStore('pages');
-          let taken: RawRow = {};
-          const get = store.get(rowKey);
-          get.onsuccess = () => {
-            const row = get.result as Record<string, unknown>;
-            taken = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Uint8Array ? { bytes: Array.from(v) } : v]));
-            store.delete(rowKey);
-          };
-          tx.oncomplete = () => (db.close(), resolve(taken));
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    key,
-  );
-
-const putRow = (page: Page, row: RawRow): Promise<void> =>
-  page.evaluate(
-    (raw) =>
-      new Promise<void>((resolve, reject) => {
-        const value = Object.fromEntries(
-          Object.entries(raw).map(([k, v]) => [k, v && typeof v === 'object' && 'bytes' in v ? Uint8Array.from((v as { bytes: number[] }).bytes) : v]),
-        );
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('pages', 'readwrite');
-          tx.objectStore('pages').put(value);
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    row,
-  );
+const pageKeys = async (page: Page): Promise<string[]> => (await new RawPages(page).all()).map((row) => row.key);
 
 describe('damaged records in the UI', () => {
   it('reports a damaged note, lists the others, and removes the damaged one on request', async () => {
@@ -116,7 +26,7 @@ describe('damaged records in the UI', () => {
     await addNote(page, 'Tredje', 'tre');
     const noteRows = (await pageKeys(page)).filter((k) => !before.has(k));
     expect(noteRows.length).toBeGreaterThan(0);
-    await corruptRow(page, noteRows[0]!);
+    await corruptPage(new RawPages(page), noteRows[0]!);
 
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: DA['damaged.title'] });
@@ -149,7 +59,7 @@ describe('damaged records in the UI', () => {
     const before = new Set(await pageKeys(page));
     for (const title of ['Første', 'Anden', 'Tredje', 'Fjerde', 'Femte']) await addNote(page, title, 'tekst', c);
     const noteRows = (await pageKeys(page)).filter((k) => !before.has(k));
-    const older = await takeRow(page, noteRows[0]!);
+    const older = await takePage(new RawPages(page), noteRows[0]!);
 
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: c['damaged.title'] });
@@ -174,7 +84,7 @@ describe('damaged records in the UI', () => {
     expect(await noteTitles(page, c)).toEqual(left);
 
     // The deleted page put back from an older copy: its notes come back, and so does the warning.
-    await putRow(page, older);
+    await new RawPages(page).put(older);
     await page.reload();
     await alert.waitFor(SLOW);
     await alert.getByText(text(c, 'damaged.pageRolledBack', { kinds, name: 'Jens' })).waitFor();
