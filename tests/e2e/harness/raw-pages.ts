@@ -45,36 +45,32 @@ export class RawPages {
   }
 
   put(row: RawRow): Promise<void> {
-    return this.page.evaluate(async (raw) => {
-      const value = { ...raw, nonce: Uint8Array.from(raw.nonce), index: Uint8Array.from(raw.index), body: Uint8Array.from(raw.body) };
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('handlerum-vault');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('pages', 'readwrite');
-          tx.objectStore('pages').put(value);
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => (db.close(), reject(tx.error));
-        };
-      });
-    }, row);
+    return this.change({ put: row });
   }
 
   delete(key: string): Promise<void> {
-    return this.page.evaluate(async (key) => {
+    return this.change({ delete: key });
+  }
+
+  /** One write to the `pages` store, in its own transaction. */
+  private change(op: { put: RawRow } | { delete: string }): Promise<void> {
+    return this.page.evaluate(async (op) => {
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('handlerum-vault');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction('pages', 'readwrite');
-          tx.objectStore('pages').delete(key);
+          const store = tx.objectStore('pages');
+          if ('put' in op) {
+            const raw = op.put;
+            store.put({ ...raw, nonce: Uint8Array.from(raw.nonce), index: Uint8Array.from(raw.index), body: Uint8Array.from(raw.body) });
+          } else store.delete(op.delete);
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => (db.close(), reject(tx.error));
         };
       });
-    }, key);
+    }, op);
   }
 }
 
