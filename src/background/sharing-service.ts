@@ -3,7 +3,7 @@
  * recipients, bundles made from the citizen's approved selection, their delivery, the grants
  * ledger with revocation, grants that end with their case, and what goes into the transparency
  * log (src/background/transparency-log-service.ts) of every share, export, import, revocation
- * and deletion.
+ * and deletion. What a selection is made of is read by src/background/share-sources.ts.
  * Browser APIs come in as small injected functions, so all of it runs in unit tests.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -21,24 +21,12 @@ import type {
   SharingIdentity,
   SharingMethod,
 } from '../messaging/sharing-api';
-import { pdfIdFor } from '../municipal/connector/ids';
 import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
 import type { FetchLike } from '../municipal/connector/http';
 import { profileKind } from '../records/profile';
 import { noteKind } from '../records/note';
-import {
-  municipalActivityKind,
-  municipalCaseKind,
-  municipalDecisionKind,
-  municipalDocumentKind,
-  municipalPaymentKind,
-  municipalPdfKind,
-  municipalSignatureKind,
-  type MunicipalRecordData,
-  type MunicipalSignatureData,
-} from '../records/municipal/index';
-import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../records/own/index';
-import { findKind } from '../records/registry';
+import { municipalCaseKind, type MunicipalRecordData } from '../records/municipal/index';
+import { attachmentKind, type AttachmentData } from '../records/own/index';
 import { CLINICAL_TYPES } from '../records/sharing/selection';
 import {
   citizenKeysKind,
@@ -50,8 +38,8 @@ import {
   type ShareGrantData,
   type ShareRecipientData,
 } from '../records/sharing/index';
-import { buildShare, documentKey, SelectionError, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
-import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../sharing/derived';
+import { buildShare, SelectionError } from '../sharing/content';
+import type { HealthMonthLike } from '../sharing/derived';
 import { describeScope } from '../sharing/describe';
 import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
@@ -60,7 +48,8 @@ import { VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
 import type { Handlers } from './vault-service';
 import { TransparencyLogService } from './transparency-log-service';
-import { bankSources, transactionOptions } from './share-bank-sources';
+import { transactionOptions } from './share-bank-sources';
+import { listIfKnown, ShareSourceReader } from './share-sources';
 
 export type SharingHandlers = Pick<Handlers, SharingMethod>;
 
@@ -206,19 +195,22 @@ export class SharingService {
   private readonly transfers = new Map<string, { chunks: Uint8Array[]; expiresAt: number }>();
   private readonly log: TransparencyLogService;
   private keysQueue: Promise<unknown> = Promise.resolve();
-  /**
-   * PDFs fetched from the municipality for a share, by their signed SHA-256, so the approval
-   * screen and the bundle after it fetch each once. Memory only, dropped on lock and after a while.
-   */
-  private readonly fetchedPdfs = new Map<string, { bytes: Uint8Array; expiresAt: number }>();
+  private readonly shareSources: ShareSourceReader;
 
   constructor(private readonly deps: SharingServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.log = new TransparencyLogService({ vault: deps.vault, now: () => this.now(), signingSecretKey: () => this.logSigningKey() });
+    this.shareSources = new ShareSourceReader({
+      records: () => this.records,
+      now: () => this.now(),
+      maxBundleBytes: deps.maxBundleBytes ?? MAX_BUNDLE_BYTES,
+      cacheMs: BUNDLE_TTL_MS,
+      ...(deps.municipalDocumentPdf ? { municipalDocumentPdf: deps.municipalDocumentPdf } : {}),
+    });
     deps.vault.onLock(() => {
       this.bundles.clear();
       this.transfers.clear();
-      this.fetchedPdfs.clear();
+      this.shareSources.forget();
     });
   }
 
@@ -349,173 +341,15 @@ export class SharingService {
   // -------------------------------------------------------------------------------------------
   // What a share is made of
 
-  private async listIfKnown<T>(profileId: string, kind: string): Promise<VaultRecord<T>[]> {
-    if (!findKind(kind)) return [];
-    return (await this.records.list<T>(profileId, kind)).records;
-  }
-
-  private async sources(profileId: string, request: Pick<ShareRequest, 'selection'>): Promise<ShareSources> {
-    const types = new Set(request.selection.items.map((i) => i.type));
-    const notes = new Map<string, NoteSource>();
-    if (types.has('note')) {
-      for (const n of await this.listIfKnown<{ title: string; body: string }>(profileId, noteKind.name)) {
-        notes.set(n.id, { title: n.data.title, body: n.data.body, createdAt: n.createdAt, updatedAt: n.updatedAt });
-      }
-    }
-    const cases = new Map<string, CaseSource>();
-    const signatures = new Map<string, SignatureLike>();
-    /** The vault ids of the documents of the cases whose documents are chosen. */
-    const chosenDocuments: { vaultId: string; stored: MunicipalStored }[] = [];
-    if (types.has('case')) {
-      const caseRecords = await this.listIfKnown<MunicipalRecordData>(profileId, municipalCaseKind.name);
-      const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
-      const withDocuments = new Set(request.selection.items.flatMap((i) => (i.type === 'case' && i.parts.includes('documents') ? [i.caseId] : [])));
-      const byServerId = new Map<string, { source: CaseSource; documents: boolean }>();
-      for (const c of caseRecords) {
-        if (!wanted.has(c.id)) continue;
-        const source: CaseSource = { case: c.data as unknown as MunicipalStored, decisions: [], documents: [], payments: [], activities: [] };
-        cases.set(c.id, source);
-        byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, { source, documents: withDocuments.has(c.id) });
-      }
-      const parts = [
-        [municipalDecisionKind.name, 'decisions'],
-        [municipalDocumentKind.name, 'documents'],
-        [municipalPaymentKind.name, 'payments'],
-        [municipalActivityKind.name, 'activities'],
-      ] as const;
-      for (const [kind, part] of parts) {
-        for (const r of await this.listIfKnown<MunicipalRecordData>(profileId, kind)) {
-          const caseId = r.data.record.caseId;
-          const target = typeof caseId === 'string' ? byServerId.get(`${r.data.provenance.origin} ${caseId}`) : undefined;
-          if (!target) continue;
-          target.source[part].push(r.data as unknown as MunicipalStored);
-          if (part === 'documents' && target.documents) chosenDocuments.push({ vaultId: r.id, stored: r.data as unknown as MunicipalStored });
-        }
-      }
-      for (const s of await this.listIfKnown<MunicipalSignatureData>(profileId, municipalSignatureKind.name)) {
-        signatures.set(s.id, { origin: s.data.origin, jws: s.data.jws, kid: s.data.kid });
-      }
-    }
-    const chosenAttachments: VaultRecord<AttachmentData>[] = [];
-    for (const item of request.selection.items) {
-      if (item.type !== 'attachment') continue;
-      const a = await this.records.get<AttachmentData>(profileId, attachmentKind.name, item.attachmentId);
-      if (a) chosenAttachments.push(a);
-    }
-    this.checkFileSizes(chosenDocuments, chosenAttachments);
-    const documentFiles = await this.documentFiles(profileId, chosenDocuments);
-    const attachments = await this.attachments(profileId, chosenAttachments);
-    const { transactions, accounts } = await bankSources(request.selection.items, <T>(kind: string) => this.listIfKnown<T>(profileId, kind));
-    const healthItems = request.selection.items.flatMap((i) => (i.type === 'health-records' ? [i] : []));
-    const needsDaily = types.has('health-summary') || healthItems.some((i) => i.metrics.length > 0);
-    const health = needsDaily ? (await this.listIfKnown<HealthMonthLike>(profileId, 'health-daily')).map((r) => r.data) : [];
-    const healthObservations = healthItems.some((i) => i.observations) ? (await this.listIfKnown<HealthObservationLike>(profileId, 'health-observation')).map((r) => r.data) : [];
-    const healthClinical = healthItems.some((i) => i.clinical.length > 0) ? (await this.listIfKnown<HealthClinicalLike>(profileId, 'health-clinical')).map((r) => r.data) : [];
-    const names = new Map<string, string>();
-    for (const c of cases.values()) {
-      const authority = (c.case.record as { authority?: { name?: string } }).authority?.name;
-      if (authority) names.set(c.case.provenance.origin, authority);
-    }
-    return {
-      notes,
-      cases,
-      transactions,
-      accounts,
-      health,
-      healthObservations,
-      healthClinical,
-      documentFiles,
-      attachments,
-      signatures,
-      municipalityName: (origin) => names.get(origin) ?? new URL(origin).host,
-    };
-  }
-
-  /**
-   * Refuses, before any file is read, a share whose documents and own files alone pass the
-   * bundle limit (their sizes are in their records).
-   * @throws {VaultError} `share-too-large`
-   */
-  private checkFileSizes(documents: readonly { stored: MunicipalStored }[], attachments: readonly VaultRecord<AttachmentData>[]): void {
-    let total = 0;
-    for (const { stored } of documents) {
-      const content = stored.record.content as { format?: string; bytes?: number } | undefined;
-      if (content?.format === 'pdf') total += content.bytes ?? 0;
-    }
-    for (const a of attachments) total += a.data.size;
-    const max = this.deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
-    if (total > max) throw new VaultError('share-too-large', `files: ${total} bytes, limit ${max}`);
-  }
-
-  /**
-   * The PDFs of the chosen documents: the vault's copy, or the connector's (which fetches it
-   * from the municipality), each checked against the SHA-256 in the signed record.
-   * @throws {VaultError} `document-unavailable` when a PDF is neither kept nor can be fetched, or does not match
-   */
-  private async documentFiles(profileId: string, documents: readonly { vaultId: string; stored: MunicipalStored }[]): Promise<Map<string, Uint8Array>> {
-    const out = new Map<string, Uint8Array>();
-    for (const [digest, f] of this.fetchedPdfs) if (f.expiresAt < this.now()) this.fetchedPdfs.delete(digest);
-    for (const { vaultId, stored } of documents) {
-      const record = stored.record as { id: string; content?: { format?: string; sha256?: string } };
-      if (record.content?.format !== 'pdf') continue;
-      const origin = stored.provenance.origin;
-      const fetched = record.content.sha256 ? this.fetchedPdfs.get(record.content.sha256) : undefined;
-      if (fetched) {
-        out.set(documentKey(origin, record.id), fetched.bytes);
-        continue;
-      }
-      const kept = await this.records.get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfIdFor(this.records, origin, record.id));
-      let data = kept && kept.data.sha256 === record.content.sha256 ? kept.data.data : undefined;
-      let wasFetched = false;
-      if (data === undefined && this.deps.municipalDocumentPdf) {
-        try {
-          ({ data } = await this.deps.municipalDocumentPdf({ profileId, documentId: vaultId }));
-          wasFetched = true;
-        } catch (cause) {
-          throw new VaultError('document-unavailable', `PDF of a document: ${cause instanceof VaultError ? cause.code : 'error'}`, { cause });
-        }
-      }
-      if (data === undefined) throw new VaultError('document-unavailable', 'PDF of a document: not kept in the vault');
-      const bytes = fromBase64Url(data);
-      if (sha256b64(bytes) !== record.content.sha256) throw new VaultError('document-unavailable', 'PDF of a document: does not match its signed digest');
-      if (wasFetched) this.fetchedPdfs.set(record.content.sha256, { bytes, expiresAt: this.now() + BUNDLE_TTL_MS });
-      out.set(documentKey(origin, record.id), bytes);
-    }
-    return out;
-  }
-
-  /**
-   * The chosen own files with their bytes, joined from their parts and checked against their
-   * SHA-256. A file that is gone is not among them (buildShare then refuses the selection).
-   * @throws {VaultError} `record-damaged` when the parts do not make the file
-   */
-  private async attachments(profileId: string, chosen: readonly VaultRecord<AttachmentData>[]): Promise<Map<string, AttachmentSource>> {
-    const out = new Map<string, AttachmentSource>();
-    for (const a of chosen) {
-      const id = a.id;
-      const parts: AttachmentContentData[] = [];
-      for (let i = 0; i < a.data.chunks; i++) {
-        const part = await this.records.get<AttachmentContentData>(profileId, attachmentContentKind.name, attachmentContentId(id, i));
-        if (!part) throw new VaultError('record-damaged', `attachment part ${i} missing`);
-        parts.push(part.data);
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = joinContent(a, parts);
-      } catch (cause) {
-        throw new VaultError('record-damaged', 'attachment parts do not make the file', { cause });
-      }
-      if (sha256b64(bytes) !== a.data.sha256) throw new VaultError('record-damaged', 'attachment does not match its SHA-256');
-      out.set(id, { fileName: a.data.fileName, mediaType: a.data.mediaType, sha256: a.data.sha256, bytes });
-    }
-    return out;
+  private listIfKnown<T>(profileId: string, kind: string): Promise<VaultRecord<T>[]> {
+    return listIfKnown<T>(this.records, profileId, kind);
   }
 
   private async preview(request: ShareRequest) {
     const { profileId } = request;
     const profile = await this.requireProfile(profileId);
     const recipient = await this.recipient(profileId, request.recipientId);
-    const sources = await this.sources(profileId, request);
+    const sources = await this.shareSources.read(profileId, request);
     const now = this.now();
     let built;
     try {
@@ -837,7 +671,7 @@ export class SharingService {
       const caseRecords = await this.listIfKnown<MunicipalRecordData>(profileId, municipalCaseKind.name);
       const all = caseRecords.map((c) => c.id);
       const sources = all.length
-        ? await this.sources(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } })
+        ? await this.shareSources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } })
         : null;
       const cases = caseRecords.map((c) => {
         const s = sources?.cases.get(c.id);
