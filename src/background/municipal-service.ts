@@ -5,9 +5,9 @@
  * Browser APIs come in as small injected functions, so all of it runs in unit tests.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { MunicipalHandlers } from './vault-service';
+import type { MunicipalHandlers } from '../messaging/handlers';
 import type { VaultEvent } from '../messaging/api';
-import type { ConnectionSummary, MunicipalMethod } from '../messaging/municipal-api';
+import type { ConnectionSummary } from '../messaging/municipal-api';
 import { loadSettings, type SettingsStorage } from '../messaging/settings';
 import { base64urlDecode, base64urlEncode } from '../municipal/api/encoding';
 import { InboxReceiptResponse, type Activity, type Case, type Decision, type Document, type InboxReceipt } from '../municipal/api/schemas';
@@ -59,35 +59,7 @@ const CONNECTOR_WRITES = new Set<string>([
   municipalPdfKind.name,
   ...Object.values(KIND_OF_RESOURCE).map((k) => k.name),
 ]);
-const SECRET_KINDS = new Set<string>([municipalConnectionKind.name]);
 
-/**
- * Called by the generic record methods: pages may read municipal data but not forge it, and may
- * not read the connection's tokens (they use `municipalConnections`).
- * @throws {VaultError} `bad-request`
- */
-export function guardGenericAccess(access: 'read' | 'write', kind: string): void {
-  if (SECRET_KINDS.has(kind) || (access === 'write' && CONNECTOR_WRITES.has(kind))) {
-    throw new VaultError('bad-request', `${kind} is managed by the municipal connector`);
-  }
-}
-
-const unavailable = async (): Promise<never> => {
-  throw new VaultError('bad-request', 'the municipal connector is not available here');
-};
-
-/** Stand-ins for a vault service built without the connector (tests of the core). */
-export const municipalUnavailable: MunicipalHandlers = {
-  municipalDiscover: unavailable,
-  municipalConnect: unavailable,
-  municipalConnections: unavailable,
-  municipalSync: unavailable,
-  municipalSyncStatus: unavailable,
-  municipalDisconnect: unavailable,
-  municipalDocumentPdf: unavailable,
-  municipalVerifyRecord: unavailable,
-  municipalInboxSend: unavailable,
-} satisfies Record<MunicipalMethod, unknown>;
 
 export interface IdentityLike {
   /** The redirect URL of the identity API (https://<id>.chromiumapp.org/… in Chrome). */

@@ -19,7 +19,6 @@ import type {
   SharePreview,
   ShareRequest,
   SharingIdentity,
-  SharingMethod,
 } from '../messaging/sharing-api';
 import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
 import type { FetchLike } from '../municipal/connector/http';
@@ -46,60 +45,14 @@ import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
 import { fromBase64Url, randomBytes, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
-import type { Handlers } from './vault-service';
+import type { SharingHandlers } from '../messaging/handlers';
+import type { AuditEvent } from './audit-event';
 import { TransparencyLogService } from './transparency-log-service';
 import { transactionOptions } from './share-bank-sources';
 import { listIfKnown, ShareSourceReader } from './share-sources';
 
-export type SharingHandlers = Pick<Handlers, SharingMethod>;
 
 /** Kinds the sharing service alone writes; the keys are not even readable by pages. */
-const SERVICE_WRITES = new Set<string>([citizenKeysKind.name, shareRecipientKind.name, shareGrantKind.name, transparencyEntryKind.name, transparencyHeadKind.name]);
-const SECRET_KINDS = new Set<string>([citizenKeysKind.name]);
-
-/**
- * Called by the generic record methods: pages may read recipients, grants and the log, but
- * write none of them (the log is append-only), and never read the keys.
- * @throws {VaultError} `bad-request`
- */
-export function guardSharingAccess(access: 'read' | 'write', kind: string): void {
-  if (SECRET_KINDS.has(kind) || (access === 'write' && SERVICE_WRITES.has(kind))) {
-    throw new VaultError('bad-request', `${kind} is managed by the sharing service`);
-  }
-}
-
-/** Kinds whose new records count as an import in the log. */
-export const isImportKind = (kind: string): boolean => kind === 'bank-transaction' || kind === 'attachment' || (kind.startsWith('health-') && kind !== 'health-import');
-
-const unavailable = async (): Promise<never> => {
-  throw new VaultError('bad-request', 'sharing is not available here');
-};
-
-/** Stand-ins for a vault service built without sharing (tests of the core). */
-export const sharingUnavailable: SharingHandlers = {
-  sharingIdentity: unavailable,
-  recipientAdd: unavailable,
-  recipientFetchWellKnown: unavailable,
-  recipientList: unavailable,
-  recipientDelete: unavailable,
-  shareOptions: unavailable,
-  sharePreview: unavailable,
-  shareCreate: unavailable,
-  shareRead: unavailable,
-  shareDeliver: unavailable,
-  grantsList: unavailable,
-  grantsActive: unavailable,
-  grantRevoke: unavailable,
-  logList: unavailable,
-  logVerify: unavailable,
-  logExport: unavailable,
-} satisfies Record<SharingMethod, unknown>;
-
-/** What the vault service reports to the log (no personal data: kinds and counts). */
-export type AuditEvent =
-  | { type: 'export'; what: 'backup' }
-  | { type: 'deletion'; what: 'profile' | 'damaged-records'; profileId: string; counts?: Record<string, number> }
-  | { type: 'import'; profileId: string; counts: Record<string, number> };
 
 export interface SharingServiceDeps {
   vault: Vault;

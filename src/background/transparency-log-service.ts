@@ -7,7 +7,7 @@ import type { SharingMethod } from '../messaging/sharing-api';
 import { transparencyEntryKind, transparencyHeadKind, type LogEntry, type LogEntryBody, type SignedLogHead } from '../records/sharing/index';
 import { logFile, nextEntry, signLogHead, verifyLogFile, type LogCheck } from '../sharing/transparency-log';
 import { VAULT_SCOPE, type Vault } from '../vault/index';
-import type { Handlers } from './vault-service';
+import type { Handlers } from '../messaging/handlers';
 
 export interface LogServiceDeps {
   vault: Vault;

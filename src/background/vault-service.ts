@@ -2,21 +2,16 @@
  * The background's side of the message boundary: one handler per API method, run only after
  * the router has checked who sent the message and parsed its arguments.
  */
-import type { z } from 'zod';
 import { ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResults, type Transfer, type VaultEvent } from '../messaging/api';
+import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers } from '../messaging/handlers';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsStorage } from '../messaging/settings';
 import { fromBase64Url, randomBytes, toBase64Url, concatBytes } from '../vault/crypto/bytes';
 import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
 import { profileKind } from '../records/profile';
+import { findKind } from '../records/registry';
 import type { SessionStore } from './session';
-import type { MunicipalMethod } from '../messaging/municipal-api';
-import { guardGenericAccess, municipalUnavailable } from './municipal-service';
-import type { SharingMethod } from '../messaging/sharing-api';
 import { StagedWrites } from './staged-writes';
-import { guardSharingAccess, isImportKind, sharingUnavailable, type AuditEvent, type SharingService } from './sharing-service';
-
-export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
-export type MunicipalHandlers = Pick<Handlers, MunicipalMethod>;
+import type { AuditEvent } from './audit-event';
 
 export interface ServiceDeps {
   vault: Vault;
@@ -27,7 +22,15 @@ export interface ServiceDeps {
   /** The municipal connector's methods (src/background/municipal-service.ts); refused when absent. */
   municipal?: MunicipalHandlers;
   /** Sharing (src/background/sharing-service.ts): its methods, keys for new profiles, the transparency log. */
-  sharing?: Pick<SharingService, 'handlers' | 'ensureKeys' | 'audit' | 'beforeProfileDeleted'>;
+  sharing?: SharingHooks;
+}
+
+/** What the vault service needs of sharing besides its methods. */
+export interface SharingHooks {
+  readonly handlers: SharingHandlers;
+  ensureKeys(profileId: string): Promise<unknown>;
+  audit(event: AuditEvent): Promise<void>;
+  beforeProfileDeleted(profileId: string): Promise<void>;
 }
 
 const TRANSFER_TTL_MS = 10 * 60 * 1000;
@@ -49,7 +52,7 @@ export class VaultService {
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.staged = new StagedWrites(() => this.now());
-    this.handlers = { ...this.coreHandlers, ...(deps.municipal ?? municipalUnavailable), ...(deps.sharing?.handlers ?? sharingUnavailable) };
+    this.handlers = withStandIns({ ...this.coreHandlers, ...deps.municipal, ...deps.sharing?.handlers });
     deps.vault.onLock(() => {
       // However the vault locks, writes still being sent in parts are dropped with the keys.
       this.staged.clear();
@@ -143,7 +146,7 @@ export class VaultService {
   private async auditImports(written: readonly VaultRecord[]): Promise<void> {
     const counts = new Map<string, Record<string, number>>();
     for (const r of written) {
-      if (!isImportKind(r.kind) || r.createdAt !== r.updatedAt) continue;
+      if (!findKind(r.kind)?.countsAsImport || r.createdAt !== r.updatedAt) continue;
       const perKind = counts.get(r.profileId) ?? {};
       perKind[r.kind] = (perKind[r.kind] ?? 0) + 1;
       counts.set(r.profileId, perKind);
@@ -151,7 +154,7 @@ export class VaultService {
     for (const [profileId, c] of counts) await this.audit({ type: 'import', profileId, counts: c });
   }
 
-  private readonly coreHandlers: Omit<Handlers, MunicipalMethod | SharingMethod> = {
+  private readonly coreHandlers: CoreHandlers = {
     status: async () => {
       const { vault, settings } = this.deps;
       const state = vault.state;
@@ -218,13 +221,11 @@ export class VaultService {
       return null;
     },
     listRecords: async ({ profileId, kind }) => {
-      guardGenericAccess('read', kind);
-      guardSharingAccess('read', kind);
+      guardPageAccess('read', kind);
       return this.deps.vault.records.list(profileId, kind);
     },
     getRecord: async ({ profileId, kind, id }) => {
-      guardGenericAccess('read', kind);
-      guardSharingAccess('read', kind);
+      guardPageAccess('read', kind);
       return this.deps.vault.records.get(profileId, kind, id);
     },
     writeRecords: async ({ ops }) => {
@@ -251,8 +252,7 @@ export class VaultService {
       return null;
     },
     discardDamaged: async ({ profileId, kind, refs }) => {
-      guardGenericAccess('read', kind);
-      guardSharingAccess('read', kind);
+      guardPageAccess('read', kind);
       await this.deps.vault.records.discardDamaged(profileId, kind, refs);
       await this.audit({ type: 'deletion', what: 'damaged-records', profileId, counts: { [kind]: refs.length } });
       return null;
@@ -303,10 +303,28 @@ export class VaultService {
   };
 }
 
+/**
+ * The generic record methods honour each kind's declared page access: pages may read synced
+ * municipal data but not forge it, read recipients, grants and the log but not write them, and
+ * never read the connection's tokens or the sharing keys.
+ * @throws {VaultError} `bad-request`
+ */
+function guardPageAccess(access: 'read' | 'write', kindName: string): void {
+  const kind = findKind(kindName);
+  if (!kind || kind.pageAccess === 'read-write') return;
+  if (kind.pageAccess === 'none' || access === 'write') throw new VaultError('bad-request', `${kindName} is managed by ${kind.managedBy}`);
+}
+
 /** Kinds the municipal connector and sharing own are written only through their own methods. */
 function guardWrites(ops: readonly { kind: string }[]): void {
-  for (const op of ops) {
-    guardGenericAccess('write', op.kind);
-    guardSharingAccess('write', op.kind);
-  }
+  for (const op of ops) guardPageAccess('write', op.kind);
+}
+
+/** A service built without the connector or sharing (tests of the core) refuses their methods. */
+function withStandIns(handlers: Partial<Handlers>): Handlers {
+  const unavailable = async (): Promise<never> => {
+    throw new VaultError('bad-request', 'not available here');
+  };
+  const all = Object.fromEntries((Object.keys(ApiArgs) as ApiMethod[]).map((m) => [m, handlers[m] ?? unavailable]));
+  return all as Handlers;
 }

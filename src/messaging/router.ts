@@ -7,7 +7,7 @@
 import { ApiArgs, answersIn, type ApiMethod, type ApiResponse } from './api';
 import { VaultError } from '../vault/errors';
 import type { VaultState } from '../vault/index';
-import type { Handlers } from '../background/vault-service';
+import type { Handlers } from './handlers';
 
 export interface MessageSender {
   id?: string;

@@ -15,15 +15,31 @@ export interface RecordKind<Schema extends z.ZodType = z.ZodType> {
   readonly migrations: Readonly<Record<number, (data: unknown) => unknown>>;
   /** One sentence for developers and the docs: what the kind holds. */
   readonly description: string;
+  /**
+   * What the vault pages may do with this kind through the generic record methods. A kind that
+   * a feature keeps consistent itself (synced municipal data, the sharing keys and log) is
+   * written only through that feature's own methods; secrets are not even read.
+   */
+  readonly pageAccess: PageAccess;
+  /** Who manages a kind the pages may not write, for the refusal's message. */
+  readonly managedBy?: string;
+  /** New records of this kind count as an import in the transparency log. */
+  readonly countsAsImport: boolean;
 }
 
-export function defineKind<Schema extends z.ZodType>(
-  kind: Omit<RecordKind<Schema>, 'migrations'> & { migrations?: RecordKind['migrations'] },
-): RecordKind<Schema> {
+export type PageAccess = 'read-write' | 'read-only' | 'none';
+
+type KindDefinition<Schema extends z.ZodType> = Omit<RecordKind<Schema>, 'migrations' | 'pageAccess' | 'countsAsImport'> &
+  Partial<Pick<RecordKind<Schema>, 'migrations' | 'pageAccess' | 'countsAsImport'>>;
+
+export function defineKind<Schema extends z.ZodType>(kind: KindDefinition<Schema>): RecordKind<Schema> {
   for (let v = 1; v < kind.version; v++) {
     if (!kind.migrations?.[v]) throw new Error(`defineKind(${kind.name}): no migration from version ${v}`);
   }
-  return { migrations: {}, ...kind };
+  if ((kind.pageAccess ?? 'read-write') !== 'read-write' && !kind.managedBy) {
+    throw new Error(`defineKind(${kind.name}): a kind the pages may not write needs managedBy`);
+  }
+  return { migrations: {}, pageAccess: 'read-write', countsAsImport: false, ...kind };
 }
 
 export type KindData<K extends RecordKind> = z.infer<K['schema']>;

@@ -7,7 +7,8 @@ import { ANSWERED_WHILE_CLOSED, ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, t
 import { route, type MessageSender } from '../../src/messaging/router';
 import type { Settings, SettingsStorage } from '../../src/messaging/settings';
 import { memorySessionStore, type SessionStore } from '../../src/background/session';
-import { VaultService, type Handlers } from '../../src/background/vault-service';
+import { VaultService } from '../../src/background/vault-service';
+import type { Handlers } from '../../src/messaging/handlers';
 import { fromBase64Url, randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
 import { Vault } from '../../src/vault/vault';
 import type { VaultDb } from '../../src/vault/storage/db';

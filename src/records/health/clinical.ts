@@ -9,6 +9,7 @@ export const ClinicalResourceType = z.enum([
 /** A clinical item from FHIR (a condition, medication, allergy, immunization…); id from type, FHIR id and origin. */
 export const healthClinicalKind = defineKind({
   name: 'health-clinical',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: 'One clinical item from FHIR: a condition, medication, allergy, immunization, procedure or report, in words.',

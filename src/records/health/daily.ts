@@ -19,6 +19,7 @@ export type HealthDay = z.infer<typeof HealthDay>;
  */
 export const healthDailyKind = defineKind({
   name: 'health-daily',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: 'One month of daily aggregates (sum, min, mean, max, sources) of one health type, e.g. steps or weight.',

@@ -5,6 +5,7 @@ import { FhirCode, FhirOrigin, FhirValue, Instant, Text2 } from './schemas';
 /** A FHIR R4 Observation (a measurement or a test result); its id comes from its FHIR id and origin. */
 export const healthObservationKind = defineKind({
   name: 'health-observation',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: 'One FHIR R4 observation with its display name in Danish and English, value or components, and units.',

@@ -9,6 +9,7 @@ import { HealthMetric, Month, TypeName } from './schemas';
  */
 export const healthSamplesKind = defineKind({
   name: 'health-samples',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: 'The raw samples of one health type in one month, kept by the citizen\u2019s choice, stored column by column.',

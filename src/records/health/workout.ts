@@ -5,6 +5,7 @@ import { Instant } from './schemas';
 /** One workout from an Apple Health export; its id comes from its activity, start and source. */
 export const healthWorkoutKind = defineKind({
   name: 'health-workout',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: 'One workout (activity, start, end, duration, distance, energy, source) from a health export.',

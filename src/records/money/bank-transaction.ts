@@ -9,6 +9,7 @@ import { CalendarDate, CategoryId, Minor, RefId } from './fields';
  */
 export const bankTransactionKind = defineKind({
   name: 'bank-transaction',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: 'One row of an imported bank statement, in integer øre, with its dedupe key, category and the import it came from.',

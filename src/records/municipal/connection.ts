@@ -45,6 +45,8 @@ export type OAuthTokens = z.infer<typeof OAuthTokens>;
  */
 export const municipalConnectionKind = defineKind({
   name: 'municipal-connection',
+  pageAccess: 'none',
+  managedBy: 'the municipal connector',
   scope: 'profile',
   version: 1,
   description: 'A connection to a municipality: endpoints, the citizen\u2019s id there, sign-in tokens, signing keys and sync position per resource.',

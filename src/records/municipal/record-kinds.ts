@@ -14,6 +14,8 @@ function municipalKind(name: string, apiSchema: z.ZodType, what: string) {
     name,
     scope: 'profile',
     version: 1,
+    pageAccess: 'read-only',
+    managedBy: 'the municipal connector',
     description: `${what} from a municipality, exactly as received, with the page signature that proves where it came from.`,
     schema: z.object({
       record: asReceived(apiSchema),
@@ -34,6 +36,8 @@ export const municipalAccessLogKind = municipalKind('municipal-access-log-entry'
 /** The citizen as the municipality knows them (`/me`), with who signed in. */
 export const municipalCitizenKind = defineKind({
   name: 'municipal-citizen',
+  pageAccess: 'read-only',
+  managedBy: 'the municipal connector',
   scope: 'profile',
   version: 1,
   description: 'The citizen as a municipality knows them (name, address, children in custody), as received, with its signature.',
@@ -49,6 +53,8 @@ export const municipalCitizenKind = defineKind({
 /** A document's PDF: kept apart from its metadata so listing documents never loads the files. */
 export const municipalPdfKind = defineKind({
   name: 'municipal-pdf',
+  pageAccess: 'read-only',
+  managedBy: 'the municipal connector',
   scope: 'profile',
   version: 1,
   description: 'The PDF of a municipal document, whose SHA-256 the signed document record lists.',

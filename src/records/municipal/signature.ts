@@ -8,6 +8,8 @@ import { MunicipalOrigin } from './received';
  */
 export const municipalSignatureKind = defineKind({
   name: 'municipal-signature',
+  pageAccess: 'read-only',
+  managedBy: 'the municipal connector',
   scope: 'profile',
   version: 1,
   description: 'A municipality\u2019s signature over one page of records, referenced by the records for their provenance.',

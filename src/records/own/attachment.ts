@@ -23,6 +23,7 @@ const RecordRef = z.object({ kind: z.string().min(1).max(60), id: z.string().reg
 
 export const attachmentKind = defineKind({
   name: 'attachment',
+  countsAsImport: true,
   scope: 'profile',
   version: 1,
   description: "A file of the citizen's own (PDF, image…) attached to a record: its name, type, size and SHA-256; the bytes are in attachment-content records.",

@@ -9,6 +9,8 @@ import { AgeIdentity, AgeRecipient, B64Key32, Fingerprint, IsoDateTime } from '.
  */
 export const citizenKeysKind = defineKind({
   name: 'citizen-keys',
+  pageAccess: 'none',
+  managedBy: 'the sharing service',
   scope: 'profile',
   version: 1,
   description: "A profile's Ed25519 signing key and X25519 age identity, readable only by the background.",

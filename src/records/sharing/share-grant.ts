@@ -17,6 +17,8 @@ const Delivery = z.object({
 /** One share: to whom, why, what, for how long, and what became of it. */
 export const shareGrantKind = defineKind({
   name: 'share-grant',
+  pageAccess: 'read-only',
+  managedBy: 'the sharing service',
   scope: 'profile',
   version: 1,
   description: 'One share the citizen approved: recipient, purpose, scope, validity, bundle digest, deliveries and revocation.',

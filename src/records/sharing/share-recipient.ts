@@ -7,6 +7,8 @@ export const RECIPIENT_SOURCES = ['paste', 'file', 'qr', 'well-known'] as const;
 /** Someone the citizen may share with: their public key, and where bundles and notices go. */
 export const shareRecipientKind = defineKind({
   name: 'share-recipient',
+  pageAccess: 'read-only',
+  managedBy: 'the sharing service',
   scope: 'profile',
   version: 1,
   description: 'A contact the citizen can share with: name, age recipient key, fingerprint, endpoints and how it was added.',

@@ -38,6 +38,8 @@ export type LogEntry = z.infer<typeof LogEntry>;
 /** One entry of the vault's own transparency log: append-only and hash-chained. */
 export const transparencyEntryKind = defineKind({
   name: 'transparency-entry',
+  pageAccess: 'read-only',
+  managedBy: 'the sharing service',
   scope: 'vault',
   version: 1,
   description: 'One entry of the vault\u2019s own log of shares, exports, imports, revocations and deletions, hash-chained to the one before.',
@@ -63,6 +65,8 @@ export type SignedLogHead = z.infer<typeof SignedLogHead>;
 /** The log's signed head, one record for the vault, written in the same transaction as each entry. */
 export const transparencyHeadKind = defineKind({
   name: 'transparency-head',
+  pageAccess: 'read-only',
+  managedBy: 'the sharing service',
   scope: 'vault',
   version: 1,
   description: 'The newest entry of the vault\u2019s own log (its number and hash), signed with a profile\u2019s key, so cutting entries off the end is detected.',
