@@ -44,6 +44,7 @@ import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientT
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
 import { fromBase64Url, randomBytes, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
+import { endOfDanishDay } from '../shared/danish-time';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
 import type { SharingHandlers } from '../messaging/handlers';
 import type { AuditEvent } from './audit-event';
@@ -93,16 +94,6 @@ interface PendingBundle {
 }
 
 type Grant = VaultRecord<ShareGrantData>;
-
-/** The last second of a calendar day in Denmark: summer time (+02:00) or winter time (+01:00). */
-export function endOfDanishDay(date: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' });
-  for (const offset of ['+02:00', '+01:00']) {
-    const ms = Date.parse(`${date}T23:59:59.000${offset}`);
-    if (hour.format(ms) === '23') return ms;
-  }
-  return Date.parse(`${date}T23:59:59.000+01:00`);
-}
 
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
 

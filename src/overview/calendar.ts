@@ -3,9 +3,8 @@
  * and the last day to appeal each decision, as one list of entries and as a month grid.
  */
 import type { Activity, SourceSystem } from '../municipal/api/schemas';
-import { addDays, danishDay, weekdayIndex } from './danish-time';
+import { addDays, danishDay, endOfDanishDay, weekdayIndex } from '../shared/danish-time';
 import { activityAt, type OverviewData } from './model';
-import { endOfDanishDay } from '../municipal/connector/reminders';
 
 export type EntryKind = 'appointment' | 'deadline' | 'appeal';
 

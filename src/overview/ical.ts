@@ -6,7 +6,7 @@
  */
 import { activitiesToICalendar, type StandardActivity } from '../bundle/standard/ical';
 import type { CalendarEntry } from './calendar';
-import { addDays, isEndOfDanishDay } from './danish-time';
+import { addDays, isEndOfDanishDay } from '../shared/danish-time';
 
 export interface ICalendarOptions {
   /** When the file is made (DTSTAMP). */

@@ -1,7 +1,7 @@
 /** "Now": what matters today — open cases, what comes next, the latest money and the newest letters. */
 import type { CalendarEntry } from './calendar';
 import { calendarEntries, isUpcoming } from './calendar';
-import { danishDay, addDays } from './danish-time';
+import { danishDay, addDays } from '../shared/danish-time';
 import type { Item, OverviewData } from './model';
 import { isOpenCase } from './model';
 import type { Case, Document, Payment } from '../municipal/api/schemas';

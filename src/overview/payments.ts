@@ -1,6 +1,6 @@
 /** Payments over time: totals per month (by payout date), every month in the range present. */
 import type { Payment } from '../municipal/api/schemas';
-import { nextMonth } from './danish-time';
+import { nextMonth } from '../shared/danish-time';
 import type { Item } from './model';
 
 export interface MonthTotal {

@@ -26,7 +26,7 @@ import {
 import { LOINC_SYSTEM, loincName } from '../importers/health/loinc';
 import { METRICS } from '../importers/health/metrics';
 import type { HealthMetric } from '../importers/health/types';
-import { addDays, danishDay, isEndOfDanishDay } from '../overview/danish-time';
+import { addDays, danishDay, isEndOfDanishDay } from '../shared/danish-time';
 import type { HealthRecords } from './derived';
 
 export const TRANSACTION_COPY_PATHS = { csv: 'files/transactions.csv', ofx: 'files/transactions.ofx' } as const;

@@ -3,6 +3,8 @@
  * to plain-language messages in one place (src/ui/errors.ts). `detail` is for developers and
  * never contains personal data or key material.
  */
+import { CodedError } from '../shared/coded-error';
+
 export type VaultErrorCode =
   | 'no-vault'
   | 'vault-exists'
@@ -69,15 +71,8 @@ export type VaultErrorCode =
   | 'inbox-full'
   | 'inbox-receipt-invalid';
 
-export class VaultError extends Error {
+export class VaultError extends CodedError<VaultErrorCode> {
   override readonly name = 'VaultError';
-  constructor(
-    readonly code: VaultErrorCode,
-    readonly detail = '',
-    options?: { cause?: unknown },
-  ) {
-    super(detail ? `${code}: ${detail}` : code, options);
-  }
 }
 
 export function isVaultError(error: unknown, code?: VaultErrorCode): error is VaultError {

@@ -19,8 +19,8 @@ import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness
 import { addMunicipalityAndSignIn, callBackground, chromiumForThisFile, createVault, DA, expectAccessible, firstProfileId, overviewViewsNav, screenHeading, screenshotPath, sectionsNav, text } from './harness/vault-ui';
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import type { Activity, Case, Decision } from '../../src/municipal/api/schemas';
-import { endOfDanishDay } from '../../src/municipal/connector/reminders';
-import { danishDay, isEndOfDanishDay } from '../../src/overview/danish-time';
+import { endOfDanishDay } from '../../src/shared/danish-time';
+import { danishDay, isEndOfDanishDay } from '../../src/shared/danish-time';
 
 const server = municipalityForThisFile();
 const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle } from '../../src/bundle';
 import { startBudgetService, type RunningBudgetService } from '../../src/example-budget-service/server';
 import { startMunicipalityServer, type RunningMunicipality } from '../../src/municipality-server/server';
-import { danishDay } from '../../src/overview/danish-time';
+import { danishDay } from '../../src/shared/danish-time';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { checkIcs } from '../unit/support/ics-check';
 import { pythonIcalendarRead, withFiles } from '../unit/support/stock-tools';

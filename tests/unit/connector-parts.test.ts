@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hostPermissionPattern, municipalityOrigin } from '../../src/municipal/connector/origin';
-import { alarmNameOf, endOfDanishDay, parseAlarmName, planReminders, MAX_REMINDERS_PER_PROFILE, reminderLanguage, reminderNotification } from '../../src/municipal/connector/reminders';
+import { endOfDanishDay } from '../../src/shared/danish-time';
+import { alarmNameOf, parseAlarmName, planReminders, MAX_REMINDERS_PER_PROFILE, reminderLanguage, reminderNotification } from '../../src/municipal/connector/reminders';
 import { checkItems, PageVerifier } from '../../src/municipal/connector/verify';
 import { manifestEntryOf, publicJwk, signManifest, SignatureError } from '../../src/municipal/api/signature';
 import { authorizationRequest, codeFromRedirect } from '../../src/municipal/connector/oauth';
@@ -52,8 +53,8 @@ describe('sign-in', () => {
 
 describe('reminders', () => {
   it('a Danish day ends at 23:59 local time, in winter and in summer', () => {
-    expect(new Date(endOfDanishDay('2026-01-15')).toISOString()).toBe('2026-01-15T22:59:00.000Z');
-    expect(new Date(endOfDanishDay('2026-07-15')).toISOString()).toBe('2026-07-15T21:59:00.000Z');
+    expect(new Date(endOfDanishDay('2026-01-15')).toISOString()).toBe('2026-01-15T22:59:59.000Z');
+    expect(new Date(endOfDanishDay('2026-07-15')).toISOString()).toBe('2026-07-15T21:59:59.000Z');
   });
 
   it('plans each lead time before each future event, skips the past, nearest first, capped', () => {

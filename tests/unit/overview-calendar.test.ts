@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Activity } from '../../src/municipal/api/schemas';
 import { calendarEntries, isUpcoming, monthGrid } from '../../src/overview/calendar';
-import { danishDay, isoWeek, nextMonth, previousMonth } from '../../src/overview/danish-time';
+import { danishDay, isoWeek, nextMonth, previousMonth } from '../../src/shared/danish-time';
 import { nowSummary } from '../../src/overview/now';
 import { deadline, fixtureData } from './support/overview-fixtures';
 
@@ -28,7 +28,7 @@ describe('calendar entries across systems', () => {
 
   it('puts an appeal deadline at the end of its Danish day, as a whole-day entry', () => {
     const appeal = entries.find((e) => e.kind === 'appeal')!;
-    expect(appeal).toMatchObject({ allDay: true, day: '2026-03-20', start: '2026-03-20T22:59:00.000Z' });
+    expect(appeal).toMatchObject({ allDay: true, day: '2026-03-20', start: '2026-03-20T22:59:59.000Z' });
   });
 
   it('shows an appeal deadline once when the case system also lists it as a deadline', () => {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, jwkFingerprint, openBundle, verifyRevocation } from '../../src/bundle/index';
-import { endOfDanishDay } from '../../src/background/sharing-service';
+import { endOfDanishDay } from '../../src/shared/danish-time';
 import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { verifyLogFile } from '../../src/sharing/transparency-log';

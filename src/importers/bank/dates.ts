@@ -101,12 +101,6 @@ export function dateStyleOf(text: string): DateStyle | null {
   return null;
 }
 
-/** Today's date in Copenhagen, the default date of a pending row without a purchase date. */
-export function todayInCopenhagen(now: Date = new Date()): CalendarDate {
-  // sv-SE formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /**
  * The purchase date a card text holds (`… Den 03.02`), placed in the year that makes it no later
  * than `today`. Null when the text has none or it is not a real date.

@@ -4,7 +4,8 @@ import { countDelimiters, firstNonBlankLine, sniffDelimiter, splitCsv } from './
 import { importCsvRows } from './csv-import';
 import { findHeaderLayout, findHeaderlessLayout, mappedLayout, type ColumnPlan } from './csv-layouts';
 import { z } from 'zod';
-import { DATE_STYLES, todayInCopenhagen, type DateStyle } from './dates';
+import { DATE_STYLES, type DateStyle } from './dates';
+import { danishToday } from '../../shared/danish-time';
 import { checkBytes, checkLineLengths, decodeBytes, peekText, type DecodedText } from './decode';
 import { FORMAT } from './formats';
 import { cutOffError, MIXED_DELIMITERS, importError, issue } from './messages';
@@ -139,7 +140,7 @@ export function parseBankFile(bytes: Uint8Array, options: ParseOptions = {}): Ba
 }
 
 function parseText({ text, kind, endsMidCharacter }: ReadText, options: ParseOptions): BankStatement {
-  const today = options.today ?? todayInCopenhagen();
+  const today = options.today ?? danishToday();
   const rowOptions = { today, onProgress: options.onProgress, signal: options.signal };
   if (!options.mapping) {
     if (kind === 'ofx') return parseOfx(text, rowOptions);

@@ -5,6 +5,7 @@
  * of a notification is read from the vault when the alarm fires, and only if it is unlocked.
  */
 import type { Activity, Decision } from '../api/schemas';
+import { endOfDanishDay } from '../../shared/danish-time';
 
 export const REMINDER_ALARM_PREFIX = 'handlerum-reminder:';
 /** Default lead times: two days and two hours before. */
@@ -45,29 +46,6 @@ export function parseAlarmName(name: string): ReminderTarget | null {
   const leadMinutes = Number(lead);
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(profileId) || !/^[A-Za-z0-9_-]{1,128}$/.test(recordId) || !Number.isInteger(leadMinutes)) return null;
   return { profileId, source, recordId, leadMinutes };
-}
-
-/** The offset of Danish local time from UTC at an instant, in minutes (60 in winter, 120 in summer). */
-function copenhagenOffsetMinutes(at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Europe/Copenhagen',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((local - Math.floor(at / 1000) * 1000) / 60_000);
-}
-
-/** The instant a Danish calendar day ends (23:59 local time): a klagefrist runs to the end of its day. */
-export function endOfDanishDay(date: string): number {
-  const guess = Date.parse(`${date}T23:59:00Z`);
-  return guess - copenhagenOffsetMinutes(guess) * 60_000;
 }
 
 /** When an activity needs a reminder, or null (cancelled, completed, missed). */

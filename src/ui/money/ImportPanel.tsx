@@ -17,6 +17,7 @@ import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
 import { countText } from './money-format';
 import { PreviewScreen } from './PreviewScreen';
+import { danishToday } from '../../shared/danish-time';
 
 type Phase =
   | { step: 'idle' }
@@ -27,7 +28,6 @@ type Phase =
   | { step: 'saving'; count: number; sent: number };
 
 /** Today in Copenhagen, `YYYY-MM-DD`: the date the importer gives a reserved row without one. */
-const todayInCopenhagen = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 
 export function ImportPanel(props: {
   profileId: string;
@@ -74,7 +74,7 @@ export function ImportPanel(props: {
     setError(null);
     setDone(null);
     setPhase({ step: 'reading', file, progress: null });
-    const request = { ...(mapping ? { mapping } : {}), today: todayInCopenhagen(), ...(keepCompleteRows ? { keepCompleteRows } : {}) };
+    const request = { ...(mapping ? { mapping } : {}), today: danishToday(), ...(keepCompleteRows ? { keepCompleteRows } : {}) };
     const result = await bankWorker().parse(file, request, (progress) => {
       if (run.current === mine) setPhase((p) => (p.step === 'reading' ? { ...p, progress } : p));
     });

@@ -7,7 +7,7 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { Settings } from '../../messaging/settings';
 import { calendarEntries, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
-import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../overview/danish-time';
+import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../shared/danish-time';
 import { toICalendar } from '../../overview/ical';
 import type { OverviewData } from '../../overview/model';
 import { saveFile } from '../blob-url';

@@ -4,7 +4,7 @@
  * the citizen's own notes, and the whole story as a timeline.
  */
 import type { Case, Decision } from '../../municipal/api/schemas';
-import { danishDay } from '../../overview/danish-time';
+import { danishDay } from '../../shared/danish-time';
 import { caseBundle, indexOverview, type Item, type OverviewData, type OverviewIndex } from '../../overview/model';
 import { calendarEntries } from '../../overview/calendar';
 import { caseTimeline, type TimelineEvent } from '../../overview/timeline';

@@ -47,3 +47,18 @@ const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', 
  * systems write "by the end of that day") is that whole day; any other time is a moment.
  */
 export const isEndOfDanishDay = (instant: string): boolean => clock.format(new Date(instant)) === '23:59';
+
+/** Today's date in Copenhagen (YYYY-MM-DD), whatever the computer's time zone. */
+export const danishToday = (now: Date | number = Date.now()): string => danishDay(now);
+
+/**
+ * The last second of a Danish calendar day (23:59:59 in summer or winter time): a deadline or a
+ * share that runs "until" a day runs to the end of that whole day.
+ */
+export function endOfDanishDay(date: string): number {
+  for (const offset of ['+02:00', '+01:00']) {
+    const at = Date.parse(`${date}T23:59:59.000${offset}`);
+    if (danishDay(at) === date && clock.format(at) === '23:59') return at;
+  }
+  return Date.parse(`${date}T23:59:59.000+01:00`);
+}
