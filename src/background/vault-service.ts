@@ -22,7 +22,7 @@ export interface ServiceDeps {
   now?: () => number;
   /** The municipal connector's methods (src/background/municipal-service.ts); refused when absent. */
   municipal?: MunicipalHandlers;
-  /** Sharing (src/background/sharing-service.ts): its methods, keys for new profiles, the transparency log. */
+  /** Sharing (src/background/sharing/): its methods, keys for new profiles, the transparency log. */
   sharing?: SharingHooks;
 }
 
