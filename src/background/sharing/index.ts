@@ -6,6 +6,8 @@
  * This class only wires them and answers the vault service's hooks.
  */
 import type { SharingHandlers } from '../../messaging/handlers';
+import type { CitizenKeysData } from '../../records/sharing/index';
+import type { VaultRecord } from '../../vault/index';
 import type { AuditEvent } from '../audit-event';
 import { ChunkedTransfers } from '../transfers';
 import { BUNDLE_TTL_MS, clock, MAX_BUNDLE_BYTES, type SharingServiceDeps } from './deps';
@@ -76,7 +78,7 @@ export class SharingService {
   }
 
   /** The profile's keys, made now when it has none (a new profile gets them at once). */
-  ensureKeys(profileId: string): ReturnType<ProfileKeys['ensure']> {
+  ensureKeys(profileId: string): Promise<VaultRecord<CitizenKeysData>> {
     return this.keys.ensure(profileId);
   }
 
