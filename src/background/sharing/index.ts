@@ -33,13 +33,14 @@ export class SharingService {
     const time = clock(deps.now ?? Date.now);
     const records = () => deps.vault.records;
     const hasMunicipalInbox = Boolean(deps.municipalInbox);
+    const maxBundleBytes = deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
     const http = new RecipientHttp({ fetch: deps.fetch, hasHostPermission: deps.hasHostPermission });
     this.keys = new ProfileKeys({ records, clock: time });
     this.log = new TransparencyLogStore({ vault: deps.vault, now: time.now, signingSecretKey: () => this.keys.logSigningKey() });
     const sources = new ShareSourceReader({
       records,
       now: time.now,
-      maxBundleBytes: deps.maxBundleBytes ?? MAX_BUNDLE_BYTES,
+      maxBundleBytes,
       cacheMs: BUNDLE_TTL_MS,
       ...(deps.municipalDocumentPdf ? { municipalDocumentPdf: deps.municipalDocumentPdf } : {}),
     });
@@ -52,7 +53,7 @@ export class SharingService {
       clock: time,
       recipients,
       sources,
-      maxBundleBytes: deps.maxBundleBytes ?? MAX_BUNDLE_BYTES,
+      maxBundleBytes,
       hasMunicipalInbox,
       keys: this.keys,
       grants: this.grants,
@@ -68,9 +69,9 @@ export class SharingService {
       sources.forget();
     });
     this.handlers = {
-      sharingIdentity: ({ profileId }) => this.keys.identity(profileId),
+      sharingIdentity: async ({ profileId }) => this.keys.identity(profileId),
       ...recipients.handlers,
-      shareOptions: ({ profileId }) => shareOptions({ records: records(), sources, hasMunicipalInbox }, profileId),
+      shareOptions: async ({ profileId }) => shareOptions({ records: records(), sources, hasMunicipalInbox }, profileId),
       ...delivery.handlers,
       ...this.grants.handlers,
       ...this.log.handlers,
