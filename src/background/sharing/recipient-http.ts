@@ -42,7 +42,7 @@ export class RecipientHttp {
   }
 
   /** A fetch that gives up after a while, so a silent server cannot hold a share forever. */
-  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
     try {
@@ -60,7 +60,7 @@ export class RecipientHttp {
       return { ok: false, failure: { reason: 'permission-missing' } };
     }
     try {
-      const response = await this.fetch(url, { method: 'POST', headers: { 'Content-Type': contentType }, body: body as BodyInit });
+      const response = await this.request(url, { method: 'POST', headers: { 'Content-Type': contentType }, body: body as BodyInit });
       await discardBody(response);
       return response.ok ? { ok: true, host: new URL(url).host } : { ok: false, failure: { reason: 'http', status: response.status } };
     } catch {

@@ -103,7 +103,7 @@ export class Recipients {
       await this.deps.http.requirePermission(origin);
       let response: Response;
       try {
-        response = await this.deps.http.fetch(`${origin}${RECIPIENT_DOCUMENT_PATH}`, { headers: { Accept: 'application/json' } });
+        response = await this.deps.http.request(`${origin}${RECIPIENT_DOCUMENT_PATH}`, { headers: { Accept: 'application/json' } });
       } catch (cause) {
         throw new VaultError('recipient-unreachable', 'well-known: network error or timeout', { cause });
       }
