@@ -14,7 +14,7 @@ import { describeScope } from '../../sharing/describe';
 import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { VaultError } from '../../vault/errors';
 import { readChunk, type ChunkedTransfers } from '../transfers';
-import type { Clock, Records, SharingServiceDeps } from './deps';
+import type { Records, SharingServiceDeps } from './deps';
 import type { Grant, Grants } from './grants';
 import type { ProfileKeys } from './keys';
 import type { TransparencyLogStore } from './log-store';
