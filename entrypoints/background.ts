@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
-import { SharingService } from '../src/background/sharing-service';
+import { SharingService } from '../src/background/sharing/index';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
 import { isApiRequest, route } from '../src/messaging/router';

@@ -2,15 +2,16 @@
  * The background's side of the message boundary: one handler per API method, run only after
  * the router has checked who sent the message and parsed its arguments.
  */
-import { ApiArgs, TRANSFER_CHUNK_BYTES, type ApiMethod, type ApiResults, type Transfer, type VaultEvent } from '../messaging/api';
+import { ApiArgs, type ApiMethod, type ApiResults, type VaultEvent } from '../messaging/api';
 import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers } from '../messaging/handlers';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsStorage } from '../messaging/settings';
-import { fromBase64Url, randomBytes, toBase64Url, concatBytes } from '../vault/crypto/bytes';
+import { fromBase64Url, toBase64Url, concatBytes } from '../vault/crypto/bytes';
 import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
 import { profileKind } from '../records/profile';
 import { findKind } from '../records/registry';
 import type { SessionStore } from './session';
 import { StagedWrites } from './staged-writes';
+import { ChunkedTransfers, readChunk, type PendingTransfer } from './transfers';
 import type { AuditEvent } from './audit-event';
 
 export interface ServiceDeps {
@@ -21,7 +22,7 @@ export interface ServiceDeps {
   now?: () => number;
   /** The municipal connector's methods (src/background/municipal-service.ts); refused when absent. */
   municipal?: MunicipalHandlers;
-  /** Sharing (src/background/sharing-service.ts): its methods, keys for new profiles, the transparency log. */
+  /** Sharing (src/background/sharing/): its methods, keys for new profiles, the transparency log. */
   sharing?: SharingHooks;
 }
 
@@ -35,14 +36,8 @@ export interface SharingHooks {
 
 const TRANSFER_TTL_MS = 10 * 60 * 1000;
 
-interface PendingTransfer {
-  chunks: Uint8Array[];
-  size: number;
-  expiresAt: number;
-}
-
 export class VaultService {
-  private readonly transfers = new Map<string, PendingTransfer>();
+  private readonly transfers: ChunkedTransfers;
   private readonly staged: StagedWrites;
   private settingsQueue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
@@ -52,6 +47,8 @@ export class VaultService {
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.staged = new StagedWrites(() => this.now());
+    // Swept, not refused, when past their time: a restore may wait on the citizen's passphrase.
+    this.transfers = new ChunkedTransfers({ ttlMs: TRANSFER_TTL_MS, now: () => this.now(), refuseExpired: false });
     this.handlers = withStandIns({ ...this.coreHandlers, ...deps.municipal, ...deps.sharing?.handlers });
     deps.vault.onLock(() => {
       // However the vault locks, writes still being sent in parts are dropped with the keys.
@@ -113,13 +110,6 @@ export class VaultService {
     });
     this.settingsQueue = next.catch(() => DEFAULT_SETTINGS);
     return next;
-  }
-
-  private openTransfer(chunks: Uint8Array[], size: number): Transfer {
-    for (const [id, t] of this.transfers) if (t.expiresAt < this.now()) this.transfers.delete(id);
-    const transferId = toBase64Url(randomBytes(12));
-    this.transfers.set(transferId, { chunks, size, expiresAt: this.now() + TRANSFER_TTL_MS });
-    return { transferId, size, chunkCount: chunks.length };
   }
 
   private transfer(id: string): PendingTransfer {
@@ -261,22 +251,13 @@ export class VaultService {
     setSettings: async (patch) => this.changeSettings(() => patch),
     backupCreate: async () => {
       const file = await this.deps.vault.backup();
-      const chunks: Uint8Array[] = [];
-      for (let at = 0; at < file.length; at += TRANSFER_CHUNK_BYTES) chunks.push(file.subarray(at, at + TRANSFER_CHUNK_BYTES));
       const date = new Date(this.now()).toISOString().slice(0, 10);
       await this.changeSettings(() => ({ lastBackupAt: new Date(this.now()).toISOString(), changesSinceBackup: 0 }));
       await this.audit({ type: 'export', what: 'backup' });
-      return { ...this.openTransfer(chunks, file.length), fileName: `handlerum-backup-${date}.hrbackup` };
+      return { ...this.transfers.send(file), fileName: `handlerum-backup-${date}.hrbackup` };
     },
-    backupRead: async ({ transferId, index }) => {
-      const chunk = this.transfer(transferId).chunks[index];
-      if (!chunk) throw new VaultError('bad-request', 'no such part');
-      return { data: toBase64Url(chunk) };
-    },
-    restoreBegin: async ({ size }) => {
-      const chunkCount = Math.ceil(size / TRANSFER_CHUNK_BYTES);
-      return this.openTransfer(new Array<Uint8Array>(chunkCount), size);
-    },
+    backupRead: async ({ transferId, index }) => readChunk(this.transfer(transferId), index),
+    restoreBegin: async ({ size }) => this.transfers.receive(size),
     restoreWrite: async ({ transferId, index, data }) => {
       const transfer = this.transfer(transferId);
       if (index >= transfer.chunks.length) throw new VaultError('bad-request', 'no such part');

@@ -44,7 +44,7 @@ export type VaultErrorCode =
   | 'sign-in-required'
   | 'sign-in-cancelled'
   | 'municipality-other-citizen'
-  // Sharing (src/background/sharing-service.ts): `detail` says which check, an HTTP status as `HTTP 503`
+  // Sharing (src/background/sharing/): `detail` says which check, an HTTP status as `HTTP 503`
   | 'bad-recipient-address'
   | 'bad-recipient-key'
   | 'not-a-recipient-key'

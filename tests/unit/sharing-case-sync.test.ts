@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle, verifyRevocation } from '../../src/bundle/index';
 import { MunicipalService } from '../../src/background/municipal-service';
-import { SharingService } from '../../src/background/sharing-service';
+import { SharingService } from '../../src/background/sharing/index';
 import type { MunicipalRecordData } from '../../src/records/municipal/index';
 import { fromBase64Url } from '../../src/vault/crypto/bytes';
 import { connectorHarness, REDIRECT, type ConnectorHarness } from './support/connector-harness';

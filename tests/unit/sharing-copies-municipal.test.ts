@@ -9,7 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, verifyMunicipalProvenance } from '../../src/bundle/index';
-import { SharingService, type SharingServiceDeps } from '../../src/background/sharing-service';
+import { SharingService, type SharingServiceDeps } from '../../src/background/sharing/index';
 import type { Activity, Document } from '../../src/municipal/api/schemas';
 import { pdfIdFor } from '../../src/municipal/connector/ids';
 import type { MunicipalRecordData } from '../../src/records/municipal/index';

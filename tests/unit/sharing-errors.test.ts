@@ -8,10 +8,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/bundle/index';
-import type { SharingServiceDeps } from '../../src/background/sharing-service';
+import type { SharingServiceDeps } from '../../src/background/sharing/index';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../../src/ui/errors';
 import { setLanguage, translate } from '../../src/ui/i18n/index';
 import { VaultError, type VaultErrorCode } from '../../src/vault/errors';
@@ -222,7 +222,10 @@ describe('the messages of sharing\u2019s codes', () => {
   const SHARING_CODES = Object.keys(ERROR_MESSAGE_KEYS).filter((code) => ERROR_MESSAGE_KEYS[code as VaultErrorCode].startsWith('sharing.')) as VaultErrorCode[];
 
   it('exist for every code the service throws, in both languages, distinct from the generic one', () => {
-    const source = readFileSync('src/background/sharing-service.ts', 'utf8');
+    const dir = 'src/background/sharing';
+    const source = readdirSync(dir)
+      .map((file) => readFileSync(`${dir}/${file}`, 'utf8'))
+      .join('\n');
     const thrown = new Set([...source.matchAll(/new VaultError\('([a-z-]+)'/g)].map((m) => m[1]!));
     thrown.delete('bad-request'); // only for misuse by a page (a guard), never a citizen's situation
     for (const code of thrown) expect(Object.keys(ERROR_MESSAGE_KEYS), code).toContain(code);

@@ -7,7 +7,7 @@
  * sharing code, and none is recorded as delivered.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SharingService } from '../../src/background/sharing-service';
+import { SharingService } from '../../src/background/sharing/index';
 import { RecipientDocument } from '../../src/bundle/recipient-document';
 import { municipalCaseKind, type MunicipalRecordData } from '../../src/records/municipal/index';
 import { open, verifyMunicipalProvenance } from '../../src/receiver/sdk';

@@ -3,7 +3,7 @@
  * ("Thomas"), with fake browser APIs: a clock, a host-permission switch and, optionally, the
  * municipal connector's inbox. `raw` gives the router's answer (errors as `{ ok: false, error }`).
  */
-import { SharingService, type SharingServiceDeps } from '../../../src/background/sharing-service';
+import { SharingService, type SharingServiceDeps } from '../../../src/background/sharing/index';
 import { memorySessionStore } from '../../../src/background/session';
 import { VaultService } from '../../../src/background/vault-service';
 import type { ApiMethod, ApiResponse, ApiResult } from '../../../src/messaging/api';

@@ -5,9 +5,9 @@
  * SHA-256, so the approval screen and the bundle after it fetch each once.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { ShareRequest } from '../messaging/sharing-api';
-import { pdfIdFor } from '../municipal/connector/ids';
-import { noteKind } from '../records/note';
+import type { ShareRequest } from '../../messaging/sharing-api';
+import { pdfIdFor } from '../../municipal/connector/ids';
+import { noteKind } from '../../records/note';
 import {
   municipalActivityKind,
   municipalCaseKind,
@@ -18,23 +18,15 @@ import {
   municipalSignatureKind,
   type MunicipalRecordData,
   type MunicipalSignatureData,
-} from '../records/municipal/index';
-import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../records/own/index';
-import { findKind } from '../records/registry';
-import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
-import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../sharing/derived';
-import { fromBase64Url, toBase64Url } from '../vault/crypto/bytes';
-import { VaultError } from '../vault/errors';
-import type { Vault, VaultRecord } from '../vault/index';
-import { bankSources } from './share-bank-sources';
-
-type Records = Vault['records'];
-
-/** The records of a kind, or none when this build does not know the kind. */
-export async function listIfKnown<T>(records: Records, profileId: string, kind: string): Promise<VaultRecord<T>[]> {
-  if (!findKind(kind)) return [];
-  return (await records.list<T>(profileId, kind)).records;
-}
+} from '../../records/municipal/index';
+import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../../records/own/index';
+import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../../sharing/content';
+import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../../sharing/derived';
+import { fromBase64Url, toBase64Url } from '../../vault/crypto/bytes';
+import { VaultError } from '../../vault/errors';
+import type { VaultRecord } from '../../vault/index';
+import { bankSources } from './bank-sources';
+import { listIfKnown, type Records } from './deps';
 
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
 

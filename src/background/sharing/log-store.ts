@@ -1,15 +1,17 @@
 /**
  * The vault's own transparency log, kept by the background: appends one at a time, each
  * written with the log's newly signed head in one transaction; the list, the check and the
- * exported file. The chain and the signature are src/sharing/transparency-log.ts.
+ * exported file. The chain and the signature are src/sharing/transparency-log.ts; what goes in is
+ * sharing's and the vault service's to say.
  */
-import type { SharingMethod } from '../messaging/sharing-api';
-import { transparencyEntryKind, transparencyHeadKind, type LogEntry, type LogEntryBody, type SignedLogHead } from '../records/sharing/index';
-import { logFile, nextEntry, signLogHead, verifyLogFile, type LogCheck } from '../sharing/transparency-log';
-import { VAULT_SCOPE, type Vault } from '../vault/index';
-import type { Handlers } from '../messaging/handlers';
+import type { SharingMethod } from '../../messaging/sharing-api';
+import { transparencyEntryKind, transparencyHeadKind, type LogEntry, type LogEntryBody, type SignedLogHead } from '../../records/sharing/index';
+import { logFile, nextEntry, signLogHead, verifyLogFile, type LogCheck } from '../../sharing/transparency-log';
+import { VAULT_SCOPE, type Vault } from '../../vault/index';
+import type { Handlers } from '../../messaging/handlers';
+import { SerialQueue } from './serial';
 
-export interface LogServiceDeps {
+export interface LogStoreDeps {
   vault: Vault;
   now: () => number;
   /** The Ed25519 secret seed that signs the head: the key of the vault's first profile. */
@@ -19,11 +21,11 @@ export interface LogServiceDeps {
 const logId = (seq: number): string => `log-${String(seq).padStart(12, '0')}`;
 const HEAD_ID = 'head';
 
-export class TransparencyLogService {
+export class TransparencyLogStore {
   /** Appends run one after another: each needs the head the one before wrote. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
-  constructor(private readonly deps: LogServiceDeps) {}
+  constructor(private readonly deps: LogStoreDeps) {}
 
   private get records() {
     return this.deps.vault.records;
@@ -34,7 +36,7 @@ export class TransparencyLogService {
   }
 
   append(type: LogEntryBody['type'], profileId: string | null, summary: LogEntryBody['summary']): Promise<LogEntry> {
-    const next = this.queue.then(async () => {
+    return this.queue.run(async () => {
       const entry = nextEntry(await this.linkTo(), { type, at: this.iso(), profileId, summary });
       const head = signLogHead(entry, entry.at, await this.deps.signingSecretKey());
       await this.records.write([
@@ -43,12 +45,6 @@ export class TransparencyLogService {
       ]);
       return entry;
     });
-    // The caller gets a failure through `next`; the queue only waits for it, whatever the outcome.
-    this.queue = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
   }
 
   /**

@@ -3,9 +3,9 @@
  * a bank view or chosen transactions need them, and the bank accounts only when chosen
  * transactions are to name their account.
  */
-import type { SelectionItem } from '../records/sharing/selection';
-import type { AccountLike, TransactionLike } from '../sharing/derived';
-import type { VaultRecord } from '../vault/index';
+import type { SelectionItem } from '../../records/sharing/selection';
+import type { AccountLike, TransactionLike } from '../../sharing/derived';
+import type { VaultRecord } from '../../vault/index';
 
 type List = <T>(kind: string) => Promise<VaultRecord<T>[]>;
 

@@ -1,0 +1,67 @@
+/**
+ * What the share wizard offers a profile: its notes, cases with how many parts of each kind
+ * they hold, the span of its bank rows, health measures and records, and own files.
+ */
+import type { ShareOptions } from '../../messaging/sharing-api';
+import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
+import { noteKind } from '../../records/note';
+import { attachmentKind, type AttachmentData } from '../../records/own/index';
+import { CLINICAL_TYPES } from '../../records/sharing/selection';
+import type { HealthMonthLike } from '../../sharing/derived';
+import type { VaultRecord } from '../../vault/index';
+import { transactionOptions } from './bank-sources';
+import { listIfKnown, type Records } from './deps';
+import { requireProfile } from './keys';
+import type { ShareSourceReader } from './share-sources';
+
+export async function shareOptions(
+  deps: { records: Records; sources: ShareSourceReader; hasMunicipalInbox: boolean },
+  profileId: string,
+): Promise<ShareOptions> {
+  await requireProfile(deps.records, profileId);
+  const list = <T>(kind: string): Promise<VaultRecord<T>[]> => listIfKnown<T>(deps.records, profileId, kind);
+  const notes = (await list<{ title: string }>(noteKind.name))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .map((n) => ({ id: n.id, title: n.data.title }));
+  const caseRecords = await list<MunicipalRecordData>(municipalCaseKind.name);
+  const all = caseRecords.map((c) => c.id);
+  const sources = all.length ? await deps.sources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } }) : null;
+  const cases = caseRecords.map((c) => {
+    const s = sources?.cases.get(c.id);
+    const r = c.data.record as { caseNumber?: string; title?: string; status?: string; kle?: { code?: string } };
+    return {
+      id: c.id,
+      caseNumber: String(r.caseNumber ?? ''),
+      title: `${r.kle?.code ?? ''} ${r.title ?? ''}`.trim(),
+      status: String(r.status ?? ''),
+      counts: { decisions: s?.decisions.length ?? 0, documents: s?.documents.length ?? 0, payments: s?.payments.length ?? 0, activities: s?.activities.length ?? 0 },
+    };
+  });
+  const health = new Map<string, { metric: string; unit: string; from: string; to: string }>();
+  for (const m of await list<HealthMonthLike>('health-daily')) {
+    const days = m.data.days.map((d) => d.date).sort();
+    const h = health.get(m.data.metric) ?? { metric: m.data.metric, unit: m.data.unit, from: days[0]!, to: days.at(-1)! };
+    if (days[0]! < h.from) h.from = days[0]!;
+    if (days.at(-1)! > h.to) h.to = days.at(-1)!;
+    health.set(m.data.metric, h);
+  }
+  const clinicalCounts = new Map<(typeof CLINICAL_TYPES)[number], number>();
+  for (const c of await list<{ resourceType: (typeof CLINICAL_TYPES)[number] }>('health-clinical')) {
+    clinicalCounts.set(c.data.resourceType, (clinicalCounts.get(c.data.resourceType) ?? 0) + 1);
+  }
+  const attachments = (await list<AttachmentData>(attachmentKind.name))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((a) => ({ id: a.id, fileName: a.data.fileName, size: a.data.size }));
+  return {
+    notes,
+    cases,
+    transactions: await transactionOptions(list),
+    health: [...health.values()],
+    healthRecords: {
+      observations: (await list('health-observation')).length,
+      clinical: CLINICAL_TYPES.filter((type) => clinicalCounts.has(type)).map((type) => ({ type, count: clinicalCounts.get(type)! })),
+    },
+    attachments,
+    municipalInbox: deps.hasMunicipalInbox,
+  };
+}
