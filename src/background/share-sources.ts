@@ -23,10 +23,10 @@ import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent
 import { findKind } from '../records/registry';
 import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../sharing/content';
 import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../sharing/derived';
-import { fromBase64Url, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
 import type { Vault, VaultRecord } from '../vault/index';
 import { bankSources } from './share-bank-sources';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
 
 type Records = Vault['records'];
 

@@ -20,7 +20,8 @@ import type {
   ShareRequest,
   SharingIdentity,
 } from '../messaging/sharing-api';
-import { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
+import { hostPermissionPattern } from '../municipal/api/origin';
+import { municipalityOrigin } from '../messaging/municipal-api';
 import type { FetchLike } from '../municipal/connector/http';
 import { profileKind } from '../records/profile';
 import { noteKind } from '../records/note';
@@ -42,7 +43,6 @@ import type { HealthMonthLike } from '../sharing/derived';
 import { describeScope } from '../sharing/describe';
 import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
-import { fromBase64Url, randomBytes, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
 import { endOfDanishDay } from '../shared/danish-time';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
@@ -51,6 +51,8 @@ import type { AuditEvent } from './audit-event';
 import { TransparencyLogService } from './transparency-log-service';
 import { transactionOptions } from './share-bank-sources';
 import { listIfKnown, ShareSourceReader } from './share-sources';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { randomBytes } from '../shared/bytes';
 
 
 /** Kinds the sharing service alone writes; the keys are not even readable by pages. */

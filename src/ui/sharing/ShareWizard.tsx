@@ -8,7 +8,6 @@ import { browser } from 'wxt/browser';
 import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type Delivery, type RecipientSummary, type ShareExpiry, type ShareOptions, type SharePreview } from '../../messaging/sharing-api';
 import { CLINICAL_TYPES, TRANSACTION_FIELDS, type SelectionItem } from '../../records/sharing/selection';
-import { fromBase64Url } from '../../vault/crypto/bytes';
 import { VaultError } from '../../vault/errors';
 import { saveBlob } from '../blob-url';
 import { TextAreaField, TextField } from '../components/Field';
@@ -18,6 +17,7 @@ import { countText, locale, t, type MessageKey } from '../i18n/index';
 import { categoryLabel } from '../money/categories';
 import { sizeText } from '../own/attachments';
 import { copyText, dayText, itemText, metricText, sharingError, untilText } from './words';
+import { fromBase64Url } from '../../shared/base64url';
 
 const STEPS = ['recipient', 'purpose', 'data', 'expiry', 'approve', 'done'] as const;
 type Step = (typeof STEPS)[number];
