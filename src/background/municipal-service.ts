@@ -51,6 +51,7 @@ import { RESOURCES } from '../municipal/api/schemas';
 import { isVaultError, VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { utf8 } from '../shared/bytes';
 
 /** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
 const CONNECTOR_WRITES = new Set<string>([
@@ -347,7 +348,7 @@ export class MunicipalService {
     if (this.sending.has(key)) throw new VaultError('bad-request', 'already being sent');
     this.sending.add(key);
     try {
-      const body = new TextEncoder().encode(JSON.stringify(toApiCorrection(request)));
+      const body = utf8(JSON.stringify(toApiCorrection(request)));
       const client = await this.inboxClient(profileId, theCase.origin);
       const sentAt = new Date(this.now()).toISOString();
       await this.putCorrection(profileId, requestId, request, { state: 'sent', sentAt });

@@ -8,7 +8,7 @@ import type { OAuthTokens } from '../../records/municipal/index';
 import { VaultError } from '../../vault/errors';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { toBase64Url } from '../../shared/base64url';
-import { utf8 } from '../../shared/bytes';
+import { randomBytes, utf8 } from '../../shared/bytes';
 
 export const CLIENT_ID = 'handlerum-extension';
 export const SCOPE = 'citizen-data';
@@ -19,7 +19,7 @@ export interface AuthorizationRequest {
   verifier: string;
 }
 
-const randomText = (bytes: number): string => toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+const randomText = (bytes: number): string => toBase64Url(randomBytes(bytes));
 
 /** A fresh verifier (43 characters of 256 random bits), state and the authorization URL. */
 export function authorizationRequest(authorizationEndpoint: string, redirectUri: string, clientId = CLIENT_ID): AuthorizationRequest {

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64Url } from '../../shared/base64url';
-import { utf8 } from '../../shared/bytes';
+import { randomBytes, utf8 } from '../../shared/bytes';
 
 export interface Grant {
   /** The citizen whose data the token reads. */
@@ -58,7 +58,7 @@ export interface IssuedTokens {
 
 export type TokenError = 'invalid_grant' | 'invalid_request';
 
-const randomToken = (): string => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+const randomToken = (): string => toBase64Url(randomBytes(32));
 
 /** PKCE S256 (RFC 7636 §4.6). */
 export function s256(verifier: string): string {
