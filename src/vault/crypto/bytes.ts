@@ -1,6 +1,6 @@
 /**
- * The vault's own byte framing: length-prefixed parts for keyed hashes and big-endian u32s.
- * The general byte and base64url helpers are in src/shared.
+ * The vault's own byte helpers: length-prefixed parts for keyed hashes, big-endian u32s, and
+ * wiping secrets. The general byte and base64url helpers are in src/shared.
  */
 
 import { utf8 } from '../../shared/bytes';
