@@ -9,10 +9,10 @@
  */
 import Dexie from 'dexie';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams, type KdfParams, type WriteOp } from '../src/vault/index';
-import { toBase64Url } from '../src/vault/crypto/bytes';
 import { municipalBench } from './municipal';
 import { bankBench } from './bank';
 import { healthBench } from './health';
+import { toBase64Url } from '../src/shared/base64url';
 
 const SHOPS = [
   'Netto Østerbro', 'Føtex Århus C', 'Irma Frederiksberg Allé', 'DSB Nørreport', 'Apoteket Åboulevarden',

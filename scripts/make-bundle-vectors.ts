@@ -24,12 +24,13 @@ import {
   type ShareContent,
 } from '../src/bundle/index';
 import { ageDecrypt, ageEncrypt, encodeAgeIdentity, encodeAgeRecipient, parseAgeIdentity, x25519PublicKey } from '../src/bundle/age';
-import { base64Encode, base64urlEncode, utf8, fromUtf8 } from '../src/bundle/encoding';
 import { canonicalJson, signJws } from '../src/bundle/jws';
 import { ed25519Jwk, jwkFingerprint } from '../src/bundle/keys';
 import { MANIFEST_JWS_TYPE } from '../src/bundle/schemas';
 import { readZip, writeZip, type ZipEntry } from '../src/bundle/zip';
 import { manifestEntryOf, signManifest } from '../src/municipal/api/signature';
+import { toBase64Unpadded, toBase64Url } from '../src/shared/base64url';
+import { fromUtf8, utf8 } from '../src/shared/bytes';
 
 export const VECTORS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../tests/vectors/bundle');
 
@@ -216,7 +217,7 @@ function reSign(
 export function withDataJson(bundle: Uint8Array, label: string, bytes: Uint8Array): Uint8Array {
   return reSign(bundle, label, (m) => ({
     ...m,
-    files: (m.files as { path: string }[]).map((f) => (f.path === 'data.json' ? { ...f, size: bytes.length, sha256: base64urlEncode(sha256(bytes)) } : f)),
+    files: (m.files as { path: string }[]).map((f) => (f.path === 'data.json' ? { ...f, size: bytes.length, sha256: toBase64Url(sha256(bytes)) } : f)),
   }), KEYS.issuer.signingSecretKey, KEYS.issuer.signingSecretKey, (entries) => entries.map((x) => (x.name === 'data.json' ? { ...x, bytes } : x)));
 }
 
@@ -224,7 +225,7 @@ const atobUrl = (part: string): string => Buffer.from(part, 'base64url').toStrin
 
 const listFile = (manifest: Record<string, unknown>, path: string, bytes: Uint8Array) => ({
   ...manifest,
-  files: [...(manifest.files as object[]), { path, mediaType: 'text/plain', size: bytes.length, sha256: base64urlEncode(sha256(bytes)) }],
+  files: [...(manifest.files as object[]), { path, mediaType: 'text/plain', size: bytes.length, sha256: toBase64Url(sha256(bytes)) }],
 });
 
 function flip(bundle: Uint8Array, at: number): Uint8Array {
@@ -233,10 +234,10 @@ function flip(bundle: Uint8Array, at: number): Uint8Array {
   return copy;
 }
 
-const b64 = (bytes: Uint8Array) => base64Encode(bytes);
+const b64 = (bytes: Uint8Array) => toBase64Unpadded(bytes);
 const resultOf = async (content: ShareContent, bundleId: string) => ({
   id: bundleId,
-  dataSha256: base64urlEncode(sha256(utf8(canonicalJson(content.data)))),
+  dataSha256: toBase64Url(sha256(utf8(canonicalJson(content.data)))),
   files: (content.files ?? []).map((f) => f.path),
 });
 
@@ -262,7 +263,7 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
     bundle: b64(bundle),
     ...extra,
   });
-  const idOf = (label: string) => base64urlEncode(seededRandom(label)(16));
+  const idOf = (label: string) => toBase64Url(seededRandom(label)(16));
 
   const small = await makeBundle('small');
   v['small-x25519'] = ok('Smallest bundle: one transaction, citizen-attested, X25519 recipient.', small, await resultOf(smallContent(), idOf('small')));
@@ -306,7 +307,7 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
       return [{ name: 'manifest.jws', bytes: utf8(jws) }, ...e.slice(1)];
     }));
   v['wrong-hash'] = bad('The manifest, re-signed by the issuer, lists a wrong SHA-256 for data.json.', 'tampered',
-    reSign(small, 'wrong-hash', (m) => ({ ...m, files: (m.files as { path: string; sha256: string }[]).map((f) => (f.path === 'data.json' ? { ...f, sha256: base64urlEncode(sha256(utf8('other'))) } : f)) })));
+    reSign(small, 'wrong-hash', (m) => ({ ...m, files: (m.files as { path: string; sha256: string }[]).map((f) => (f.path === 'data.json' ? { ...f, sha256: toBase64Url(sha256(utf8('other'))) } : f)) })));
   v['unlisted-signed-file'] = bad('A file listed in a re-signed manifest but not in the ZIP.', 'tampered', reSign(small, 'unlisted-signed-file', (m) => listFile(m, 'files/ghost.txt', utf8('ghost'))));
   v['bad-signature'] = bad('The manifest changed (expiry moved a year on) without a new signature.', 'bad-signature',
     reZip(small, 'bad-signature', (e) => {

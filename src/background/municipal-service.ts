@@ -9,7 +9,6 @@ import type { MunicipalHandlers } from '../messaging/handlers';
 import type { VaultEvent } from '../messaging/api';
 import type { ConnectionSummary } from '../messaging/municipal-api';
 import { loadSettings, type SettingsStorage } from '../messaging/settings';
-import { base64urlDecode, base64urlEncode } from '../municipal/api/encoding';
 import { InboxReceiptResponse, type Activity, type Case, type Decision, type Document, type InboxReceipt } from '../municipal/api/schemas';
 import { SignatureError, verifyRecordProvenance } from '../municipal/api/signature';
 import { ConnectionClient } from '../municipal/connector/connection-client';
@@ -17,7 +16,8 @@ import { fetchDiscovery, fetchJwks } from '../municipal/connector/discovery';
 import { HttpProblem, MunicipalHttp, type FetchLike } from '../municipal/connector/http';
 import { connectionIdFor, pdfIdFor } from '../municipal/connector/ids';
 import { authorizationRequest, CLIENT_ID, codeFromRedirect, exchangeCode } from '../municipal/connector/oauth';
-import { hostPermissionPattern, isOnOrigin, municipalityOrigin } from '../municipal/connector/origin';
+import { hostPermissionPattern, isOnOrigin } from '../municipal/api/origin';
+import { municipalityOrigin } from '../messaging/municipal-api';
 import {
   activityEvent,
   applyReminderPlan,
@@ -29,7 +29,7 @@ import {
   type AlarmsLike,
   type ReminderEvent,
 } from '../municipal/connector/reminders';
-import type { SyncStatus } from '../municipal/connector/status';
+import type { SyncStatus } from '../records/municipal/sync-status';
 import { SyncRun } from '../municipal/connector/sync-engine';
 import { checkItems, PageVerifier } from '../municipal/connector/verify';
 import {
@@ -50,6 +50,8 @@ import { profileKind } from '../records/profile';
 import { RESOURCES } from '../municipal/api/schemas';
 import { isVaultError, VaultError } from '../vault/errors';
 import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { utf8 } from '../shared/bytes';
 
 /** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
 const CONNECTOR_WRITES = new Set<string>([
@@ -324,7 +326,7 @@ export class MunicipalService {
       throw new VaultError('signature-invalid', 'receipt: signed for something else');
     }
     if (!checkItems([raw], manifest)[0]?.ok) throw new VaultError('signature-invalid', 'receipt: not the one signed');
-    if (receipt.caseId !== caseId || receipt.kind !== kind || receipt.bytes !== body.length || receipt.sha256 !== base64urlEncode(sha256(body))) {
+    if (receipt.caseId !== caseId || receipt.kind !== kind || receipt.bytes !== body.length || receipt.sha256 !== toBase64Url(sha256(body))) {
       throw new VaultError('signature-invalid', 'receipt: does not match what was sent');
     }
     return { receipt: raw as InboxReceipt, signature };
@@ -346,7 +348,7 @@ export class MunicipalService {
     if (this.sending.has(key)) throw new VaultError('bad-request', 'already being sent');
     this.sending.add(key);
     try {
-      const body = new TextEncoder().encode(JSON.stringify(toApiCorrection(request)));
+      const body = utf8(JSON.stringify(toApiCorrection(request)));
       const client = await this.inboxClient(profileId, theCase.origin);
       const sentAt = new Date(this.now()).toISOString();
       await this.putCorrection(profileId, requestId, request, { state: 'sent', sentAt });
@@ -468,8 +470,8 @@ export class MunicipalService {
       await this.requirePermission(origin);
       const client = await ConnectionClient.load({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId: connectionIdFor(this.records, origin) });
       const bytes = await client.getBytes(content.href, content.bytes);
-      if (base64urlEncode(sha256(bytes)) !== content.sha256) throw new VaultError('signature-invalid', 'the PDF does not match its signed digest');
-      const data = base64urlEncode(bytes);
+      if (toBase64Url(sha256(bytes)) !== content.sha256) throw new VaultError('signature-invalid', 'the PDF does not match its signed digest');
+      const data = toBase64Url(bytes);
       if (bytes.length <= PDF_KEEP_MAX_BYTES) {
         await this.records.write([
           { op: 'put', profileId, kind: municipalPdfKind.name, id: pdfId, data: { origin, documentId: doc.data.record.id, sha256: content.sha256, data } },
@@ -506,7 +508,7 @@ export class MunicipalService {
       if (payload.type === 'correction') return this.sendCorrection(profileId, caseVaultId, payload.requestId, theCase);
       let body: Uint8Array;
       try {
-        body = base64urlDecode(payload.data);
+        body = fromBase64Url(payload.data);
       } catch {
         throw new VaultError('bad-request', 'bundle: not base64url');
       }

@@ -5,9 +5,10 @@
  * background's memory only (they hold personal data), for a limited time, and are dropped when
  * the vault locks.
  */
-import { randomBytes, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
 import type { WriteOp } from '../vault/record-store';
+import { toBase64Url } from '../shared/base64url';
+import { randomBytes } from '../shared/bytes';
 
 /** Long enough for a slow machine to send a million rows, short enough not to hold data forever. */
 export const STAGE_TTL_MS = 10 * 60 * 1000;

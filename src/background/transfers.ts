@@ -4,7 +4,8 @@
  * its own set in memory, with its own time to live, and clears it when the vault locks.
  */
 import { TRANSFER_CHUNK_BYTES, type Transfer } from '../messaging/api';
-import { randomBytes, toBase64Url } from '../vault/crypto/bytes';
+import { toBase64Url } from '../shared/base64url';
+import { randomBytes } from '../shared/bytes';
 import { VaultError } from '../vault/errors';
 
 export interface PendingTransfer {

@@ -5,7 +5,6 @@
 import { ApiArgs, type ApiMethod, type ApiResults, type VaultEvent } from '../messaging/api';
 import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers } from '../messaging/handlers';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsStorage } from '../messaging/settings';
-import { fromBase64Url, toBase64Url, concatBytes } from '../vault/crypto/bytes';
 import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
 import { profileKind } from '../records/profile';
 import { findKind } from '../records/registry';
@@ -13,6 +12,8 @@ import type { SessionStore } from './session';
 import { StagedWrites } from './staged-writes';
 import { ChunkedTransfers, readChunk, type PendingTransfer } from './transfers';
 import type { AuditEvent } from './audit-event';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { concatBytes } from '../shared/bytes';
 
 export interface ServiceDeps {
   vault: Vault;

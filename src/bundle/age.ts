@@ -14,9 +14,11 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { CHUNK_AEAD, type ChunkAead } from './chunk-aead';
-import { base64Decode, base64Encode, bech32Decode, bech32Encode, concatBytes, equalBytes, utf8 } from './encoding';
+import { bech32Decode, bech32Encode } from './encoding';
 import { MAX_SCRYPT_WORK_FACTOR } from './limits';
 import { scrypt32 } from './scrypt';
+import { fromBase64Unpadded, toBase64Unpadded } from '../shared/base64url';
+import { concatBytes, equalBytes, utf8 } from '../shared/bytes';
 
 export type AgeErrorCode =
   /** Not an age v1 file at all. */
@@ -110,7 +112,7 @@ interface Stanza {
 }
 
 function wrapBody(body: Uint8Array): string {
-  const b64 = base64Encode(body);
+  const b64 = toBase64Unpadded(body);
   const lines: string[] = [];
   // The last line is always shorter than 64 columns, so an exact multiple ends with an empty line.
   for (let i = 0; i <= b64.length; i += 64) lines.push(b64.slice(i, i + 64));
@@ -165,7 +167,7 @@ function parseHeader(file: Uint8Array): ParsedHeader {
     }
     let body: Uint8Array;
     try {
-      body = base64Decode(b64, 'stanza body');
+      body = fromBase64Unpadded(b64, 'stanza body');
     } catch (cause) {
       throw new AgeError('malformed', 'stanza body is not canonical base64', { cause });
     }
@@ -177,7 +179,7 @@ function parseHeader(file: Uint8Array): ParsedHeader {
   if (stanzas.length === 0) throw new AgeError('malformed', 'header has no recipient stanza');
   let mac: Uint8Array;
   try {
-    mac = base64Decode(m[1]!, 'header MAC');
+    mac = fromBase64Unpadded(m[1]!, 'header MAC');
   } catch (cause) {
     throw new AgeError('malformed', 'header MAC is not canonical base64', { cause });
   }
@@ -192,7 +194,7 @@ function wrapX25519(fileKey: Uint8Array, recipient: Uint8Array, random: RandomSo
   const shared = x25519.getSharedSecret(ephemeral, recipient);
   if (shared.every((b) => b === 0)) throw new RangeError('ageRecipient: low-order X25519 key');
   const wrapKey = hkdf(sha256, shared, concatBytes(share, recipient), X25519_INFO, 32);
-  return { type: 'X25519', args: [base64Encode(share)], body: chacha20poly1305(wrapKey, ZERO_NONCE).encrypt(fileKey) };
+  return { type: 'X25519', args: [toBase64Unpadded(share)], body: chacha20poly1305(wrapKey, ZERO_NONCE).encrypt(fileKey) };
 }
 
 const scryptKey = (passphrase: string, salt: Uint8Array, logN: number): Uint8Array => scrypt32(utf8(passphrase), concatBytes(SCRYPT_SALT_PREFIX, salt), logN);
@@ -203,7 +205,7 @@ function wrapScrypt(fileKey: Uint8Array, passphrase: string, workFactor: number,
   }
   const salt = take(random, 16, 'the scrypt salt');
   const key = scryptKey(passphrase, salt, workFactor);
-  return { type: 'scrypt', args: [base64Encode(salt), String(workFactor)], body: chacha20poly1305(key, ZERO_NONCE).encrypt(fileKey) };
+  return { type: 'scrypt', args: [toBase64Unpadded(salt), String(workFactor)], body: chacha20poly1305(key, ZERO_NONCE).encrypt(fileKey) };
 }
 
 function openWithKey(key: Uint8Array, body: Uint8Array): Uint8Array | null {
@@ -225,7 +227,7 @@ function unwrapFileKey(stanzas: Stanza[], identity: AgeIdentity): Uint8Array {
       if (s.args.length !== 1 || s.body.length !== 32) throw new AgeError('malformed', 'malformed X25519 stanza');
       let share: Uint8Array;
       try {
-        share = base64Decode(s.args[0]!, 'X25519 share');
+        share = fromBase64Unpadded(s.args[0]!, 'X25519 share');
       } catch (cause) {
         throw new AgeError('malformed', 'X25519 share is not canonical base64', { cause });
       }
@@ -250,7 +252,7 @@ function unwrapFileKey(stanzas: Stanza[], identity: AgeIdentity): Uint8Array {
   }
   let salt: Uint8Array;
   try {
-    salt = base64Decode(saltText!, 'scrypt salt');
+    salt = fromBase64Unpadded(saltText!, 'scrypt salt');
   } catch (cause) {
     throw new AgeError('malformed', 'scrypt salt is not canonical base64', { cause });
   }
@@ -317,7 +319,7 @@ export function ageEncrypt(plaintext: Uint8Array, recipient: AgeRecipient, rando
   const stanza =
     recipient.kind === 'x25519' ? wrapX25519(fileKey, recipient.publicKey, random) : wrapScrypt(fileKey, recipient.passphrase, recipient.workFactor, random);
   const headerNoMac = utf8(`${VERSION_LINE}\n${encodeStanza(stanza)}---`);
-  const header = concatBytes(headerNoMac, utf8(` ${base64Encode(fileKeyMac(fileKey, headerNoMac))}\n`));
+  const header = concatBytes(headerNoMac, utf8(` ${toBase64Unpadded(fileKeyMac(fileKey, headerNoMac))}\n`));
   const nonce = take(random, 16, 'the payload nonce');
   const payloadKey = hkdf(sha256, fileKey, nonce, utf8('payload'), 32);
   return concatBytes(header, nonce, sealPayload(payloadKey, plaintext, aead));

@@ -6,7 +6,6 @@
 import { randomBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { ageEncrypt, parseAgeRecipient } from './age';
-import { base64urlEncode, utf8 } from './encoding';
 import { canonicalJson, signJws } from './jws';
 import { ed25519Jwk, jwkFingerprint, keyFingerprint } from './keys';
 import {
@@ -25,6 +24,8 @@ import type { BundleFile, CreateBundleInput } from './types';
 import { writeZip } from './zip';
 import { sha256Digest } from './digest';
 import { MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth } from './limits';
+import { toBase64Url } from '../shared/base64url';
+import { utf8 } from '../shared/bytes';
 
 /** The fixed names of the parts every bundle has. */
 export const BUNDLE_PATHS = {
@@ -124,7 +125,7 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
     jsonFile(BUNDLE_PATHS.provenance, check(z.array(ProvenanceEntry), content.provenance, 'content.provenance')),
     ...extra,
   ];
-  const id = input.id ?? base64urlEncode(random(16));
+  const id = input.id ?? toBase64Url(random(16));
   const digests = await Promise.all(files.map((f) => sha256Digest(f.bytes)));
   const manifest = check(
     BundleManifest,
@@ -139,7 +140,7 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
       notBefore: notBefore.toISOString(),
       expiresAt: input.expiresAt.toISOString(),
       ...(content.recipientEndpoint !== undefined ? { revocationEndpoint: content.recipientEndpoint } : {}),
-      files: files.map((f, i): ManifestFile => ({ path: f.path, mediaType: f.mediaType, size: f.bytes.length, sha256: base64urlEncode(digests[i]!) })),
+      files: files.map((f, i): ManifestFile => ({ path: f.path, mediaType: f.mediaType, size: f.bytes.length, sha256: toBase64Url(digests[i]!) })),
     },
     'manifest',
   );

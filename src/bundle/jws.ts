@@ -5,7 +5,8 @@
  */
 import canonicalize from 'canonicalize';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from './encoding';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { fromUtf8, utf8 } from '../shared/bytes';
 
 /**
  * RFC 8785 (JCS) canonical JSON, for the small signed documents (manifest, revocation
@@ -19,8 +20,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function signJws(payloadJson: string, typ: string, kid: string, signingSecretKey: Uint8Array): string {
-  const input = `${base64urlEncode(utf8(canonicalJson({ alg: 'EdDSA', kid, typ })))}.${base64urlEncode(utf8(payloadJson))}`;
-  return `${input}.${base64urlEncode(ed25519.sign(utf8(input), signingSecretKey))}`;
+  const input = `${toBase64Url(utf8(canonicalJson({ alg: 'EdDSA', kid, typ })))}.${toBase64Url(utf8(payloadJson))}`;
+  return `${input}.${toBase64Url(ed25519.sign(utf8(input), signingSecretKey))}`;
 }
 
 export type JwsProblem = 'malformed' | 'bad-signature';
@@ -44,10 +45,10 @@ export function parseJws(jws: string): ParsedJws | string {
   let payload: unknown;
   let signature: Uint8Array;
   try {
-    header = JSON.parse(fromUtf8(base64urlDecode(h, 'JWS header')));
-    payloadText = fromUtf8(base64urlDecode(p, 'JWS payload'));
+    header = JSON.parse(fromUtf8(fromBase64Url(h, 'JWS header')));
+    payloadText = fromUtf8(fromBase64Url(p, 'JWS payload'));
     payload = JSON.parse(payloadText);
-    signature = base64urlDecode(s, 'JWS signature');
+    signature = fromBase64Url(s, 'JWS signature');
   } catch (cause) {
     return `JWS part is not canonical base64url JSON (${(cause as Error).message})`;
   }

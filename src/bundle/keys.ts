@@ -7,8 +7,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { encodeAgeIdentity, encodeAgeRecipient, parseAgeIdentity, parseAgeRecipient, x25519PublicKey } from './age';
-import { base64urlDecode, base64urlEncode } from './encoding';
 import type { Ed25519Jwk } from './schemas';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
 
 /**
  * The fingerprint of a raw 32-byte public key (Ed25519 or X25519).
@@ -16,7 +16,7 @@ import type { Ed25519Jwk } from './schemas';
  */
 export function keyFingerprint(publicKey: Uint8Array): string {
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) throw new RangeError('publicKey: must be 32 bytes');
-  return base64urlEncode(sha256(publicKey));
+  return toBase64Url(sha256(publicKey));
 }
 
 /** The fingerprint of an `age1…` recipient. @throws {TypeError} if it is not one. */
@@ -38,8 +38,8 @@ export const identityToRecipient = (identity: string): string => encodeAgeRecipi
 /** The OKP JWK of an Ed25519 secret seed. @throws {RangeError} if the seed is not 32 bytes. */
 export function ed25519Jwk(signingSecretKey: Uint8Array): Ed25519Jwk {
   if (!(signingSecretKey instanceof Uint8Array) || signingSecretKey.length !== 32) throw new RangeError('signingSecretKey: must be 32 bytes');
-  return { kty: 'OKP', crv: 'Ed25519', x: base64urlEncode(ed25519.getPublicKey(signingSecretKey)) };
+  return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(ed25519.getPublicKey(signingSecretKey)) };
 }
 
 /** The fingerprint of an OKP JWK's key. @throws {TypeError} if `x` is not base64url of 32 bytes. */
-export const jwkFingerprint = (jwk: Ed25519Jwk): string => keyFingerprint(base64urlDecode(jwk.x, 'jwk.x'));
+export const jwkFingerprint = (jwk: Ed25519Jwk): string => keyFingerprint(fromBase64Url(jwk.x, 'jwk.x'));

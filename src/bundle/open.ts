@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { AgeError, ageDecrypt, parseAgeIdentity, x25519PublicKey, type AgeIdentity } from './age';
 import { BUNDLE_PATHS } from './create';
-import { base64urlDecode, base64urlEncode, fromUtf8 } from './encoding';
 import { canonicalJson, parseJws, verifyEd25519 } from './jws';
 import { jwkFingerprint, keyFingerprint } from './keys';
 import { BUNDLE_FORMAT_VERSION, BundleData, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
@@ -13,6 +12,8 @@ import type { BundleFile, OpenFailureReason, OpenOptions, OpenResult } from './t
 import { readZip, ZipError, type ZipEntry } from './zip';
 import { sha256Digest } from './digest';
 import { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth } from './limits';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { fromUtf8 } from '../shared/bytes';
 
 /**
  * The last identity's keys: a receiver opens many bundles with one identity, and deriving the
@@ -134,7 +135,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   const manifest = parsed.data;
 
   if (jws.header.kid !== jwkFingerprint(manifest.issuer.jwk)) return fail('bad-signature', 'JWS kid is not the issuer key in the manifest');
-  if (!verifyEd25519(jws.signature, jws.signingInput, base64urlDecode(manifest.issuer.jwk.x))) {
+  if (!verifyEd25519(jws.signature, jws.signingInput, fromBase64Url(manifest.issuer.jwk.x))) {
     return fail('bad-signature', 'the manifest signature does not verify with the issuer key');
   }
   if (jws.payloadText !== canonicalJson(manifest)) return fail('tampered', 'the manifest is not canonical JSON');
@@ -144,7 +145,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   for (const [i, listed] of manifest.files.entries()) {
     const entry = rest[i]!;
     if (entry.name !== listed.path) return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
-    if (entry.bytes.length !== listed.size || base64urlEncode(digest[i]!) !== listed.sha256) {
+    if (entry.bytes.length !== listed.size || toBase64Url(digest[i]!) !== listed.sha256) {
       return fail('tampered', `${listed.path} does not match its SHA-256 in the manifest`);
     }
   }

@@ -7,9 +7,10 @@
  */
 import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlDecode, base64urlEncode, utf8 } from './encoding';
 import { canonicalJson, parseJws, verifyEd25519 } from './jws';
 import type { ProvenanceEntry } from './schemas';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { utf8 } from '../shared/bytes';
 
 const Jwks = z.object({
   keys: z.array(z.looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/), kid: z.string() })),
@@ -26,7 +27,7 @@ export type ProvenanceResult =
 
 /** The digest a municipal page manifest lists for a record: SHA-256 of its JCS form. */
 export function recordDigest(record: { type: string; id: string; version: number }): RecordDigest {
-  return { type: record.type, id: record.id, version: record.version, sha256: base64urlEncode(sha256(utf8(canonicalJson(record)))) };
+  return { type: record.type, id: record.id, version: record.version, sha256: toBase64Url(sha256(utf8(canonicalJson(record)))) };
 }
 
 const same = (a: RecordDigest, b: RecordDigest) => a.type === b.type && a.id === b.id && a.version === b.version && a.sha256 === b.sha256;
@@ -47,7 +48,7 @@ export function verifyMunicipalProvenance(
   if (jws.header.alg !== 'EdDSA' || jws.header.kid !== entry.kid) return { ok: false, reason: 'malformed', detail: 'the page JWS is not EdDSA by the named key' };
   const key = keys.data.keys.find((k) => k.kid === entry.kid);
   if (!key) return { ok: false, reason: 'unknown-key', detail: `the JWKS has no key ${entry.kid}` };
-  if (!verifyEd25519(jws.signature, jws.signingInput, base64urlDecode(key.x))) return { ok: false, reason: 'bad-signature', detail: 'the page signature does not verify' };
+  if (!verifyEd25519(jws.signature, jws.signingInput, fromBase64Url(key.x))) return { ok: false, reason: 'bad-signature', detail: 'the page signature does not verify' };
   const page = PagePayload.safeParse(jws.payload);
   if (!page.success) return { ok: false, reason: 'malformed', detail: 'the page JWS payload is not a page manifest' };
   const unsigned = entry.records.find((r) => !page.data.items.some((i) => same(i, r)));

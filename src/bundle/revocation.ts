@@ -3,10 +3,10 @@
  * id and when it was revoked. The citizen's vault sends it to the recipient's revocation
  * endpoint; a receiver checks it against the bundle's issuer key before honouring it.
  */
-import { base64urlDecode } from './encoding';
 import { canonicalJson, parseJws, signJws, verifyEd25519 } from './jws';
 import { ed25519Jwk, jwkFingerprint } from './keys';
 import { BUNDLE_FORMAT_VERSION, Ed25519Jwk, REVOCATION_JWS_TYPE, RevocationPayload } from './schemas';
+import { fromBase64Url } from '../shared/base64url';
 
 /**
  * A signed revocation notice for `bundleId`.
@@ -44,7 +44,7 @@ export function verifyRevocation(notice: string, issuer: { jwk: Ed25519Jwk } | E
   if (payload.data.issuer.jwk.x !== expected.data.x || jws.header.kid !== jwkFingerprint(expected.data)) {
     return { ok: false, reason: 'wrong-issuer', detail: 'the notice is signed by another key than the bundle' };
   }
-  if (!verifyEd25519(jws.signature, jws.signingInput, base64urlDecode(expected.data.x))) {
+  if (!verifyEd25519(jws.signature, jws.signingInput, fromBase64Url(expected.data.x))) {
     return { ok: false, reason: 'bad-signature', detail: 'the notice signature does not verify' };
   }
   return { ok: true, bundleId: payload.data.bundleId, revokedAt: payload.data.revokedAt };

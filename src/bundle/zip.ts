@@ -5,8 +5,8 @@
  * change without being seen (and the same entries always give the same bytes). Any unzip tool
  * can read it.
  */
-import { fromUtf8, utf8 } from './encoding';
 import { nodeBuiltin } from './node-builtin';
+import { fromUtf8, utf8 } from '../shared/bytes';
 
 export interface ZipEntry {
   name: string;

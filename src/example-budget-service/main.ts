@@ -9,9 +9,10 @@
  *   --name <text>          the name shown to citizens
  */
 import { parseArgs } from 'node:util';
-import { startBudgetService, type StartOptions } from './server';
+import { runProgram } from '../shared-node/serve';
+import { startBudgetService, type RunningBudgetService, type StartOptions } from './server';
 
-async function main(): Promise<void> {
+async function main(): Promise<RunningBudgetService> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -35,12 +36,7 @@ async function main(): Promise<void> {
       `  add it in the vault's Sharing section by its address: ${running.url}\n` +
       `  its key: ${running.identity.recipient}\n`,
   );
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return running;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runProgram(main);

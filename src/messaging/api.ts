@@ -5,7 +5,6 @@
  * since Chrome's extension messaging carries JSON only.
  */
 import { z } from 'zod';
-import { isBase64Url } from '../vault/crypto/bytes';
 import { KdfParamsSchema, type KdfParams } from '../vault/crypto/kdf';
 import type { BackupHeader } from '../vault/backup';
 import type { RecordList, VaultRecord } from '../vault/record-store';
@@ -13,6 +12,7 @@ import type { VaultErrorCode, VaultState } from '../vault/index';
 import { ReminderLeadMinutes, type Settings } from './settings';
 import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';
 import { SharingApiArgs, type SharingApiResults } from './sharing-api';
+import { isBase64Url } from '../shared/base64url';
 
 const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url').refine(isBase64Url, 'a 32-byte key in base64url');
 const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });

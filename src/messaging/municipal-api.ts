@@ -4,8 +4,8 @@
  * Adding a municipality, from the vault page:
  *  1. in the click handler itself (a user gesture is required), ask for the host permission:
  *     `browser.permissions.request({ origins: [hostPermissionPattern(origin)] })`
- *     — `municipalOrigin(input)` normalises what the user typed; both come from
- *     src/municipal/connector/origin.ts and are re-exported here;
+ *     — `municipalityOrigin(input)` normalises what the user typed (both are pure, from
+ *     src/municipal/api/origin.ts, so the page and the background agree);
  *  2. `municipalDiscover({ origin })` shows the municipality's name (and whether it is a demo);
  *  3. `municipalConnect({ profileId, origin })` opens the municipality's sign-in window
  *     (identity.launchWebAuthFlow), stores the connection and starts the first sync.
@@ -18,11 +18,25 @@
  */
 import { z } from 'zod';
 import type { InboxReceipt } from '../municipal/api/schemas';
-import type { SyncStatus } from '../municipal/connector/status';
+import { parseMunicipalityOrigin } from '../municipal/api/origin';
 import type { SyncOutcome } from '../records/municipal/index';
+import type { SyncStatus } from '../records/municipal/sync-status';
+import { VaultError } from '../vault/errors';
 
-export { hostPermissionPattern, municipalityOrigin } from '../municipal/connector/origin';
-export type { SyncStatus, PartProgress, SyncPart } from '../municipal/connector/status';
+export { hostPermissionPattern } from '../municipal/api/origin';
+export type { SyncStatus, PartProgress, SyncPart } from '../records/municipal/sync-status';
+
+/**
+ * The origin of what the citizen typed, as the page and the background both read it.
+ * @throws {VaultError} `invalid-address`
+ */
+export function municipalityOrigin(input: string): string {
+  try {
+    return parseMunicipalityOrigin(input);
+  } catch (cause) {
+    throw new VaultError('invalid-address', cause instanceof Error ? cause.message : 'not an address', { cause });
+  }
+}
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const Origin = z.string().min(1).max(300);

@@ -17,9 +17,9 @@ import { z } from 'zod';
 import { ShareSelection, type CLINICAL_TYPES, type ScopeItem } from '../records/sharing/selection';
 import type { GrantStatus, ShareGrantData } from '../records/sharing/share-grant';
 import type { LogEntry } from '../records/sharing/transparency-entry';
-import type { LogCheck } from '../sharing/transparency-log';
+import type { LogCheck } from '../records/sharing/log-check';
 
-export { hostPermissionPattern } from '../municipal/connector/origin';
+export { hostPermissionPattern } from '../municipal/api/origin';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const IsoDate = z.iso.date();

@@ -5,8 +5,9 @@
  * continued: the client gets 410 and starts a full sync.
  */
 import { z } from 'zod';
-import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from '../municipal/api/encoding';
 import type { ResourceName } from '../municipal/api/schemas';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { fromUtf8, utf8 } from '../shared/bytes';
 
 const CursorData = z.object({
   v: z.literal(1),
@@ -19,7 +20,7 @@ const CursorData = z.object({
 export type CursorData = z.infer<typeof CursorData>;
 
 export function encodeCursor(data: Omit<CursorData, 'v'>): string {
-  return base64urlEncode(utf8(JSON.stringify({ v: 1, ...data })));
+  return toBase64Url(utf8(JSON.stringify({ v: 1, ...data })));
 }
 
 export type CursorCheck =
@@ -33,7 +34,7 @@ export function checkCursor(
   if (cursor === undefined || cursor === '') return { ok: true, after: 0 };
   let data: CursorData;
   try {
-    data = CursorData.parse(JSON.parse(fromUtf8(base64urlDecode(cursor))));
+    data = CursorData.parse(JSON.parse(fromUtf8(fromBase64Url(cursor))));
   } catch {
     return { ok: false, code: 'invalid-cursor', detail: 'the cursor is not one this server issued' };
   }

@@ -26,12 +26,12 @@ import { RESOURCES } from '../municipal/api/schemas';
 import { copenhagenToday } from './data/dates';
 import { KleCatalog } from './data/kle';
 import { buildHeavy } from './data/personas/heavy';
-import { startMunicipalityServer } from './server';
+import { startMunicipalityServer, type RunningMunicipality } from './server';
 import { loadYouthRules } from './youth-rules';
 import { parseIdentityFile } from '../receiver/sdk';
+import { runProgram } from '../shared-node/serve';
 
-
-async function main(): Promise<void> {
+async function main(): Promise<RunningMunicipality | void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -97,12 +97,7 @@ async function main(): Promise<void> {
       `  sign-in redirects only to: ${running.state.extensions.redirectTargets().join(', ')}\n` +
       (testMode ? '  TEST MODE: /__test endpoints are enabled\n' : ''),
   );
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return running;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runProgram(main);

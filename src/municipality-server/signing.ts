@@ -6,8 +6,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { publicJwk, signManifest, type SigningKey } from '../municipal/api/signature';
-import { utf8 } from '../municipal/api/encoding';
 import type { Jwks, PageManifest } from '../municipal/api/schemas';
+import { utf8 } from '../shared/bytes';
 
 export const DEMO_KEY_SEEDS: Readonly<Record<string, string>> = {
   'vestera-demo-2025': 'Vesterå Kommune demo signing key 2025 – not secret, never use in production',

@@ -12,6 +12,7 @@ import { KeyRing } from './signing';
 import { DEFAULT_YOUTH_RULES, type YouthRules } from './youth-rules';
 import type { InboxReceipt } from '../municipal/api/schemas';
 import { generateIdentity, identityToRecipient } from '../bundle';
+import { randomBytes } from '../shared/bytes';
 
 export interface MunicipalityOptions {
   /** Absolute URL the server is reached at (issuer, links). Default http://127.0.0.1:8787. */
@@ -125,6 +126,6 @@ export class MunicipalityState {
 }
 
 function newEpoch(today: string): string {
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const random = Array.from(randomBytes(4), (b) => b.toString(16).padStart(2, '0')).join('');
   return `${today.replaceAll('-', '')}${random}`;
 }

@@ -6,8 +6,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isFhirId } from '../bundle/standard/fhir';
-import { isCumulative } from '../importers/health/metrics';
-import type { HealthMetric, HealthObservation } from '../importers/health/types';
+import { isCumulative } from '../records/health/metrics';
+import type { HealthMetric, HealthObservation } from '../records/health/types';
 
 /** The fields of a bank-transaction record the views read. */
 export interface TransactionLike {

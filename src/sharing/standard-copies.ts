@@ -23,9 +23,9 @@ import {
   type StandardObservation,
   type StandardTransaction,
 } from '../bundle/index';
-import { LOINC_SYSTEM, loincName } from '../importers/health/loinc';
-import { METRICS } from '../importers/health/metrics';
-import type { HealthMetric } from '../importers/health/types';
+import { LOINC_SYSTEM, loincName } from '../records/health/loinc';
+import { METRICS } from '../records/health/metrics';
+import type { HealthMetric } from '../records/health/types';
 import { addDays, danishDay, isEndOfDanishDay } from '../shared/danish-time';
 import type { HealthRecords } from './derived';
 

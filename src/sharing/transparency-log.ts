@@ -12,13 +12,17 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { ed25519Jwk, jwkFingerprint } from '../bundle/keys';
-import { base64urlDecode, base64urlEncode, utf8 } from '../bundle/encoding';
 import { canonicalJson, parseJws, signJws, verifyEd25519 } from '../bundle/jws';
 import { GENESIS_HASH, LogEntry, LogEntryBody, SignedLogHead, type LogEntry as Entry } from '../records/sharing/transparency-entry';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { utf8 } from '../shared/bytes';
+import type { ChainCheck, LogCheck, LogFileCheck, LogProblem } from '../records/sharing/log-check';
+
+export type { ChainCheck, LogCheck, LogFileCheck, LogProblem };
 
 /** The hash of an entry body (everything but `hash`). */
 export function entryHash(body: LogEntryBody): string {
-  return base64urlEncode(sha256(utf8(canonicalJson(LogEntryBody.parse(body)))));
+  return toBase64Url(sha256(utf8(canonicalJson(LogEntryBody.parse(body)))));
 }
 
 /** The next entry after `head` (null: the log is empty). */
@@ -26,23 +30,6 @@ export function nextEntry(head: Pick<Entry, 'seq' | 'hash'> | null, body: Omit<L
   const full: LogEntryBody = { ...body, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
   return { ...full, hash: entryHash(full) };
 }
-
-/** Why a log does not verify; `detail` says it in a sentence for whoever checks a file by hand. */
-export type LogProblem =
-  | 'not-a-log'
-  | 'unsigned'
-  | 'signature'
-  | 'signer'
-  | 'malformed'
-  | 'hash'
-  | 'link'
-  | 'sequence'
-  | 'cut'
-  | 'head';
-
-export type ChainCheck =
-  | { valid: true; count: number; head: { seq: number; hash: string } | null }
-  | { valid: false; count: number; brokenAt: number; reason: LogProblem; detail: string };
 
 const broken = (count: number, brokenAt: number, reason: LogProblem, detail: string): ChainCheck & { valid: false } => ({
   valid: false,
@@ -98,7 +85,7 @@ export function headSignatureHolds(head: SignedLogHead): boolean {
   const { alg, kid, typ } = jws.header;
   if (alg !== 'EdDSA' || typ !== HEAD_JWS_TYPE || kid !== jwkFingerprint(head.signingKey)) return false;
   if (jws.payloadText !== headStatement(head)) return false;
-  return verifyEd25519(jws.signature, jws.signingInput, base64urlDecode(head.signingKey.x, 'signingKey.x'));
+  return verifyEd25519(jws.signature, jws.signingInput, fromBase64Url(head.signingKey.x, 'signingKey.x'));
 }
 
 /** Compares the chain's own end with the signed head: entries cut off, or a head that is not the chain's. */
@@ -132,13 +119,6 @@ export type LogFile = z.infer<typeof LogFile>;
 export function logFile(entries: readonly Entry[], head: SignedLogHead, exportedAt: string): LogFile {
   return { type: LOG_FILE_TYPE, version: 2, exportedAt, head, entries: [...entries] };
 }
-
-export type LogFileCheck =
-  | { valid: true; count: number; head: { seq: number; hash: string } | null; signer: { signingKey: string; fingerprint: string }; signedAt: string }
-  | (ChainCheck & { valid: false });
-
-/** The vault's own check of its log: as a file's, but an empty log has nothing signed yet. */
-export type LogCheck = LogFileCheck | { valid: true; count: 0; head: null; signer: null; signedAt: null };
 
 export interface VerifyLogOptions {
   /** The signer's Ed25519 public key (base64url) as the citizen handed it out: any other signer fails. */

@@ -5,7 +5,7 @@
 import { callVault } from '../messaging/client';
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
 import type { BackupHeader } from '../vault/backup';
-import { fromBase64Url, toBase64Url } from '../vault/crypto/bytes';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
 
 export interface DownloadedBackup {
   blob: Blob;

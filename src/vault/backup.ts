@@ -15,12 +15,14 @@
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { z } from 'zod';
-import { concatBytes, framed, fromBase64Url, fromUtf8, isBase64Url, randomBytes, toBase64Url, u32s, utf8 } from './crypto/bytes';
+import { framed, u32s } from './crypto/bytes';
 import type { VaultKeys } from './crypto/keys';
 import { isVaultError, VaultError } from './errors';
 import { parseHeader, VaultHeaderSchema, type VaultHeader } from './header';
 import type { PageRow } from './storage/page-codec';
 import type { StoredManifest } from './storage/page-manifest';
+import { fromBase64Url, isBase64Url, toBase64Url } from '../shared/base64url';
+import { concatBytes, fromUtf8, randomBytes, utf8 } from '../shared/bytes';
 
 /** A page manifest as a row of the `meta` table. */
 export interface ManifestRow {

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import type { Sealed } from './crypto/aead';
-import { fromBase64Url, isBase64Url, toBase64Url } from './crypto/bytes';
 import { KdfParamsSchema } from './crypto/kdf';
 import { VaultError } from './errors';
+import { fromBase64Url, isBase64Url, toBase64Url } from '../shared/base64url';
 
 export const VAULT_FORMAT = 1;
 

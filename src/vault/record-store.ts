@@ -4,12 +4,13 @@
  * comes back out was authenticated, so it is only migrated, not re-validated.
  */
 import { z } from 'zod';
-import { fromUtf8, randomBytes, toBase64Url, utf8 } from './crypto/bytes';
 import { keyedTag, keyedTagText, type VaultKeys } from './crypto/keys';
 import { VaultError } from './errors';
 import type { DamageReason, PageChange, PageStore } from './storage/page-store';
 import { findKind, profileKinds } from '../records/registry';
 import type { RecordKind } from '../records/kind';
+import { toBase64Url } from '../shared/base64url';
+import { fromUtf8, randomBytes, utf8 } from '../shared/bytes';
 
 /** Records that belong to the vault as a whole (the list of profiles) use this profile id. */
 export const VAULT_SCOPE = '_vault';

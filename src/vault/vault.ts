@@ -7,7 +7,7 @@
  * class — which lives in the background — never blocks on it.
  */
 import { KEY_LENGTH } from './crypto/aead';
-import { equalBytes, fromBase64Url, randomBytes, toBase64Url, wipe } from './crypto/bytes';
+import { wipe } from './crypto/bytes';
 import { KdfParamsSchema, type KdfParams } from './crypto/kdf';
 import { deriveVaultKeys, keyedTagText, newDataKey, unwrapDataKey, wipeVaultKeys, wrapDataKey, type VaultKeys } from './crypto/keys';
 import { deriveKeyFromRecoverySecret, newRecoveryKey, parseRecoveryKey } from './crypto/recovery-key';
@@ -18,6 +18,8 @@ import { RecordStore } from './record-store';
 import { VaultDb } from './storage/db';
 import { MANIFEST_KEY } from './storage/page-manifest';
 import { PageStore } from './storage/page-store';
+import { fromBase64Url, toBase64Url } from '../shared/base64url';
+import { equalBytes, randomBytes } from '../shared/bytes';
 
 export type VaultState = 'no-vault' | 'locked' | 'unlocked';
 

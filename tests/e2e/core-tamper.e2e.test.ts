@@ -10,11 +10,11 @@
  * the records laid end to end, so plaintext byte i of the page sits at body[i].
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toBase64Url } from '../../src/vault/crypto/bytes';
 import type { VaultRecord } from '../../src/vault/record-store';
 import { launchChromium, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { byId, passphraseKey, VaultApi } from './harness/vault-api';
 import { RawPages, type RawRow } from './harness/raw-pages';
+import { toBase64Url } from '../../src/shared/base64url';
 
 const ENTRY_SIZE = 44;
 const NOTE_COUNT = 60; // spread over 128 buckets: some pages hold several records

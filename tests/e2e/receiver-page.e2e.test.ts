@@ -14,13 +14,13 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, createRevocation, generateIdentity, openBundle, type ShareContent } from '../../src/bundle';
-import { utf8 } from '../../src/bundle/encoding';
 import { KEYS, makeBundle, smallContent, withDataJson } from '../../scripts/make-bundle-vectors';
 import { da } from '../../src/receiver-page/i18n/da';
 import { en } from '../../src/receiver-page/i18n/en';
 import { DIET_PLAN, FOOD_AVERAGE, FOOD_CSV, FOOD_MONTHS, newKeys, tamper, thomasBundle, thomasBundleInput } from '../unit/budget-service-fixtures';
 import { chromiumPath } from './harness/chromium';
 import { keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
+import { utf8 } from '../../src/shared/bytes';
 
 const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
 const RECEIVER_URL = pathToFileURL(RECEIVER_PAGE).href;

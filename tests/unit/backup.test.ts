@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openBackupRows, readBackupHeader, writeBackup, BACKUP_VERSION, type ManifestRow } from '../../src/vault/backup';
-import { concatBytes, equalBytes, randomBytes, utf8 } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError, type VaultErrorCode } from '../../src/vault/errors';
 import type { VaultHeader } from '../../src/vault/header';
@@ -13,6 +12,7 @@ import { VAULT_SCOPE } from '../../src/vault/record-store';
 import type { PageRow } from '../../src/vault/storage/page-codec';
 import { MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import { createdVault, runs } from './support/setup-vault';
+import { concatBytes, equalBytes, randomBytes, utf8 } from '../../src/shared/bytes';
 
 const FILE_ERRORS: VaultErrorCode[] = ['backup-corrupt', 'backup-truncated', 'not-a-backup', 'backup-from-newer-version', 'vault-from-newer-version'];
 

@@ -1,8 +1,8 @@
 /**
  * The platform boundary, proven by the compiler and by the import lines: src/bundle (and the
  * receiver SDK) compile with only ES2022 and no @types at all, src/bundle imports nothing but
- * itself and its few pure libraries, and src/receiver imports only src/bundle (plus Node in the
- * CLI).
+ * itself, the shared kernel (src/shared, which imports nothing) and its few pure libraries, and
+ * src/receiver imports only src/bundle (plus Node in the CLI).
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -37,13 +37,26 @@ describe('platform boundary', () => {
     await Promise.all([tsc('src/bundle/tsconfig.json'), tsc('src/receiver/tsconfig.json')]);
   }, 180_000);
 
-  it('src/bundle imports only itself, @noble/*, zod and canonicalize', () => {
+  it('src/bundle imports only itself, src/shared, @noble/*, zod and canonicalize', () => {
     const files = sources(join(ROOT, 'src/bundle'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       for (const spec of importsOf(file)) {
-        const ok = spec.startsWith('.') ? resolve(dirname(file), spec).startsWith(join(ROOT, 'src/bundle')) : /^(@noble\/(ciphers|curves|hashes)\/|zod$|canonicalize$)/.test(spec);
+        const target = resolve(dirname(file), spec);
+        const ok = spec.startsWith('.')
+          ? target.startsWith(join(ROOT, 'src/bundle')) || target.startsWith(join(ROOT, 'src/shared'))
+          : /^(@noble\/(ciphers|curves|hashes)\/|zod$|canonicalize$)/.test(spec);
         expect(ok, `${relative(ROOT, file)} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('src/shared imports only itself', () => {
+    const files = sources(join(ROOT, 'src/shared'));
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) {
+      for (const spec of importsOf(file)) {
+        expect(spec.startsWith('.') && resolve(dirname(file), spec).startsWith(join(ROOT, 'src/shared')), `${relative(ROOT, file)} imports ${spec}`).toBe(true);
       }
     }
   });

@@ -12,7 +12,6 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../src/bundle/index';
 import { ageDecrypt, ageEncrypt, parseAgeIdentity, x25519PublicKey } from '../../src/bundle/age';
-import { base64Decode } from '../../src/bundle/encoding';
 import { KEYS, recipientOf, TIMES } from '../../scripts/make-bundle-vectors';
 
 const dir = mkdtempSync(join(tmpdir(), 'bundle-interop-'));
@@ -20,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const keyFile = join(dir, 'key.txt');
 writeFileSync(keyFile, `# test key\n${KEYS.recipient}\n`);
 
-const vector = (name: string) => base64Decode(JSON.parse(readFileSync(`tests/vectors/bundle/${name}.json`, 'utf8')).bundle as string);
+const vector = (name: string) => fromBase64Unpadded(JSON.parse(readFileSync(`tests/vectors/bundle/${name}.json`, 'utf8')).bundle as string);
 const zipOf = (bundle: Uint8Array) => ageDecrypt(bundle, { kind: 'x25519', secretKey: parseAgeIdentity(KEYS.recipient) });
 
 describe('age', () => {
@@ -107,6 +106,7 @@ assert header['kid'] == base64.urlsafe_b64encode(hashlib.sha256(raw).digest()).r
 assert names == ['manifest.jws'] + [f['path'] for f in manifest['files']], names
 print(json.dumps({'typ': header['typ'], 'kid': header['kid'], 'id': manifest['id'], 'files': len(names)}))
 `;
+import { fromBase64Unpadded } from '../../src/shared/base64url';
 
 describe('python3-jwcrypto and zipfile', () => {
   const python = (zipPath: string) => spawnSync('/usr/bin/python3', ['-c', PYTHON, zipPath], { encoding: 'utf8' });

@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openBundle, verifyMunicipalProvenance, type ProvenanceEntry } from '../../src/bundle/index';
-import { base64Decode } from '../../src/bundle/encoding';
 import { publicJwk } from '../../src/municipal/api/signature';
 import { KEYS, TIMES } from '../../scripts/make-bundle-vectors';
+import { fromBase64Unpadded } from '../../src/shared/base64url';
 
 type Municipal = Extract<ProvenanceEntry, { attestedBy: 'municipality' }>;
 const jwks = { keys: [publicJwk(KEYS.municipality)] };
 
 async function opened() {
   const vector = JSON.parse(readFileSync('tests/vectors/bundle/full-x25519.json', 'utf8')) as { bundle: string };
-  const result = await openBundle(base64Decode(vector.bundle), { identity: KEYS.recipient, now: TIMES.during });
+  const result = await openBundle(fromBase64Unpadded(vector.bundle), { identity: KEYS.recipient, now: TIMES.during });
   if (!result.ok) throw new Error(result.detail);
   const entry = result.provenance.find((p): p is Municipal => p.attestedBy === 'municipality')!;
   return { entry, records: (result.data as { records: { type: string; id: string; version: number }[] }).records };

@@ -8,16 +8,17 @@ import { join } from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { openBundle, type OpenFailureReason } from '../../src/bundle/index';
-import { base64Decode, base64urlEncode, utf8 } from '../../src/bundle/encoding';
 import { canonicalJson } from '../../src/bundle/jws';
 import { revocationList } from '../../src/receiver/sdk';
 import { buildVectors, vectorText, VECTORS_DIR, type BundleVector } from '../../scripts/make-bundle-vectors';
+import { fromBase64Unpadded, toBase64Url } from '../../src/shared/base64url';
+import { utf8 } from '../../src/shared/bytes';
 
 const files = readdirSync(VECTORS_DIR).filter((f) => f.endsWith('.json')).sort();
 const vectors = files.map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(VECTORS_DIR, f), 'utf8')) as BundleVector] as const);
 
 const openVector = (v: BundleVector) =>
-  openBundle(base64Decode(v.bundle), {
+  openBundle(fromBase64Unpadded(v.bundle), {
     identity: v.passphrase !== undefined ? { passphrase: v.passphrase } : v.identity!,
     now: new Date(v.now),
     revoked: revocationList(v.revocations ?? []),
@@ -37,7 +38,7 @@ describe('bundle vectors', () => {
     expect(result.ok, result.ok ? '' : `${result.reason}: ${result.detail}`).toBe(true);
     if (!result.ok) return;
     expect(result.manifest.id).toBe(v.result!.id);
-    expect(base64urlEncode(sha256(utf8(canonicalJson(result.data))))).toBe(v.result!.dataSha256);
+    expect(toBase64Url(sha256(utf8(canonicalJson(result.data))))).toBe(v.result!.dataSha256);
     expect(result.files.map((f) => f.path)).toEqual(v.result!.files);
   });
 

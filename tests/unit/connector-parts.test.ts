@@ -3,15 +3,17 @@
  * day ends, alarm names, and the page verifier (WebCrypto and noble agree, bad input fails).
  */
 import { describe, expect, it } from 'vitest';
-import { hostPermissionPattern, municipalityOrigin } from '../../src/municipal/connector/origin';
+import { hostPermissionPattern } from '../../src/municipal/api/origin';
+import { municipalityOrigin } from '../../src/messaging/municipal-api';
 import { endOfDanishDay } from '../../src/shared/danish-time';
 import { alarmNameOf, parseAlarmName, planReminders, MAX_REMINDERS_PER_PROFILE, reminderLanguage, reminderNotification } from '../../src/municipal/connector/reminders';
 import { checkItems, PageVerifier } from '../../src/municipal/connector/verify';
 import { manifestEntryOf, publicJwk, signManifest, SignatureError } from '../../src/municipal/api/signature';
 import { authorizationRequest, codeFromRedirect } from '../../src/municipal/connector/oauth';
 import { isVaultError } from '../../src/vault/errors';
-import { base64urlEncode, utf8 } from '../../src/municipal/api/encoding';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { toBase64Url } from '../../src/shared/base64url';
+import { utf8 } from '../../src/shared/bytes';
 
 describe('municipality addresses', () => {
   it.each([
@@ -36,7 +38,7 @@ describe('sign-in', () => {
   it('builds a PKCE S256 request and takes the code only with the right state', () => {
     const req = authorizationRequest('https://kommune.dk/oauth/authorize', 'https://x.chromiumapp.org/m');
     const url = new URL(req.url);
-    expect(url.searchParams.get('code_challenge')).toBe(base64urlEncode(sha256(utf8(req.verifier))));
+    expect(url.searchParams.get('code_challenge')).toBe(toBase64Url(sha256(utf8(req.verifier))));
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(req.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(codeFromRedirect(`https://x.chromiumapp.org/m?code=abc&state=${req.state}`, req.state)).toBe('abc');
@@ -119,7 +121,7 @@ describe('page verifier', () => {
     await expect(new PageVerifier(jwks).verifyJws(broken)).rejects.toSatisfy((e) => e instanceof SignatureError && e.code === 'bad-signature');
     await expect(new PageVerifier({ keys: [] }).verifyJws(jws)).rejects.toSatisfy((e) => e instanceof SignatureError && e.code === 'unknown-key');
     const [, payload, sig] = jws.split('.');
-    const none = `${base64urlEncode(utf8('{"alg":"none","kid":"k1"}'))}.${payload}.${sig}`;
+    const none = `${toBase64Url(utf8('{"alg":"none","kid":"k1"}'))}.${payload}.${sig}`;
     await expect(new PageVerifier(jwks).verifyJws(none)).rejects.toSatisfy((e) => e instanceof SignatureError && e.code === 'unsupported-algorithm');
   });
 });

@@ -7,10 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRecordProvenance } from '../../src/municipal/api/signature';
 import { RESOURCES } from '../../src/municipal/api/schemas';
 import { municipalCitizenKind, municipalPdfKind, municipalSignatureKind, type MunicipalRecordData } from '../../src/records/municipal/index';
-import { base64urlEncode } from '../../src/municipal/api/encoding';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlDecode } from '../../src/municipal/api/encoding';
 import { connectorHarness, storedVersions, type ConnectorHarness } from './support/connector-harness';
+import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {
@@ -80,8 +79,8 @@ describe('full sync', () => {
     expect(withPdf.length).toBeGreaterThan(0);
     expect(pdfs.records).toHaveLength(withPdf.length);
     for (const pdf of pdfs.records) {
-      expect(base64urlEncode(sha256(base64urlDecode(pdf.data.data)))).toBe(pdf.data.sha256);
-      expect(new TextDecoder().decode(base64urlDecode(pdf.data.data).subarray(0, 5))).toBe('%PDF-');
+      expect(toBase64Url(sha256(fromBase64Url(pdf.data.data)))).toBe(pdf.data.sha256);
+      expect(new TextDecoder().decode(fromBase64Url(pdf.data.data).subarray(0, 5))).toBe('%PDF-');
     }
     // Offline: the server is gone, the PDF still opens.
     const docs = await h.vault.records.list<MunicipalRecordData>(h.profileId, 'municipal-document');

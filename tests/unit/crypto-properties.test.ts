@@ -2,11 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEY_LENGTH, NONCE_LENGTH, open, seal, TAG_LENGTH } from '../../src/vault/crypto/aead';
-import { equalBytes, framed, fromBase64Url, toBase64Url } from '../../src/vault/crypto/bytes';
+import { framed } from '../../src/vault/crypto/bytes';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { deriveVaultKeys, hmacSha256, keyedTag, unwrapDataKey, wrapDataKey } from '../../src/vault/crypto/keys';
 import { runs } from './support/setup-vault';
+import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
+import { equalBytes } from '../../src/shared/bytes';
 
 const key = fc.uint8Array({ minLength: KEY_LENGTH, maxLength: KEY_LENGTH });
 const bytes = (maxLength = 300) => fc.uint8Array({ maxLength });

@@ -1,6 +1,7 @@
 /** Grouping an import into vault records: ids, months, merging, re-import. */
 import { describe, expect, it } from 'vitest';
-import type { AppleHealthImport, DailyAggregate, HealthSample } from '../../src/importers/health/types';
+import type { DailyAggregate, HealthSample } from '../../src/records/health/types';
+import type { AppleHealthImport } from '../../src/importers/health/types';
 import { findKind } from '../../src/records/registry';
 import {
   dailyId,

@@ -10,11 +10,12 @@ import { splitWrites } from '../../src/messaging/write-parts';
 import { memorySessionStore } from '../../src/background/session';
 import { STAGE_TTL_MS } from '../../src/background/staged-writes';
 import { VaultService } from '../../src/background/vault-service';
-import { randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
 import { VaultError } from '../../src/vault/errors';
 import type { WriteOp } from '../../src/vault/record-store';
 import { Vault } from '../../src/vault/vault';
 import { freshDb, testKdf } from './support/setup-vault';
+import { toBase64Url } from '../../src/shared/base64url';
+import { randomBytes } from '../../src/shared/bytes';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;

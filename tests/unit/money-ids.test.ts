@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { accountRecordId, transactionRecordId } from '../../src/ui/money/ids';
 import { RecordIdSchema } from '../../src/vault/record-store';
-import { toBase64Url, utf8 } from '../../src/vault/crypto/bytes';
 import { runs } from './support/setup-vault';
+import { toBase64Url } from '../../src/shared/base64url';
+import { utf8 } from '../../src/shared/bytes';
 
 describe('transactionRecordId', () => {
   it('is base64url(SHA-256(account ‖ NUL ‖ key)), 43 characters, a valid record id', () => {

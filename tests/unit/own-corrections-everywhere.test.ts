@@ -7,7 +7,6 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { base64urlEncode } from '../../src/municipal/api/encoding';
 import { CorrectionRequest, RESOURCES, type ResourceName } from '../../src/municipal/api/schemas';
 import { recordIdFor } from '../../src/municipal/connector/ids';
 import { calendarEntries } from '../../src/overview/calendar';
@@ -16,6 +15,7 @@ import { KIND_OF_RESOURCE, type MunicipalRecordData } from '../../src/records/mu
 import { correctionRequestKind, toApiCorrection, type CorrectionRequestData } from '../../src/records/own/index';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { fixtureData, ORIGIN } from './support/overview-fixtures';
+import { toBase64Url } from '../../src/shared/base64url';
 
 // The helpers live next to calls to the background; these tests never make one.
 vi.mock('../../src/messaging/client', () => ({ callVault: () => Promise.reject(new Error('no background in unit tests')), onVaultEvent: () => () => {} }));
@@ -131,7 +131,7 @@ describe('a correction on any municipal record reaches the municipality', () => 
     const body = new TextEncoder().encode(JSON.stringify(toApiCorrection(saved)));
     const inbox = await municipalInbox(h);
     expect(inbox).toEqual([receipt]);
-    expect(inbox[0]).toMatchObject({ kind: 'correction', caseId: appointment.caseId, bytes: body.length, sha256: base64urlEncode(sha256(body)) });
+    expect(inbox[0]).toMatchObject({ kind: 'correction', caseId: appointment.caseId, bytes: body.length, sha256: toBase64Url(sha256(body)) });
   });
 
   it('every kind of record the municipality serves takes a correction, each received in its case’s inbox', async () => {

@@ -5,13 +5,13 @@
  * connection — ends with a clear code and the request's content untouched.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { base64urlEncode } from '../../src/municipal/api/encoding';
 import { recordIdFor } from '../../src/municipal/connector/ids';
 import type { Case, Payment } from '../../src/municipal/api/schemas';
 import { municipalPaymentKind, type MunicipalRecordData } from '../../src/records/municipal/index';
 import { correctionRequestKind, type CorrectionRequestData } from '../../src/records/own/index';
 import { isVaultError } from '../../src/vault/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
+import { toBase64Url } from '../../src/shared/base64url';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {
@@ -225,10 +225,10 @@ describe('municipalInboxSend, a bundle', () => {
   it('sends the bytes and returns the verified receipt of exactly those bytes', async () => {
     const { h, caseId, caseVaultId } = await draftOnPayment();
     const bytes = new TextEncoder().encode('age-encryption.org/v1 … a bundle stands in here');
-    const { receipt } = await h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'bundle', data: base64urlEncode(bytes) } });
+    const { receipt } = await h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'bundle', data: toBase64Url(bytes) } });
     expect(receipt).toMatchObject({ kind: 'bundle', caseId, bytes: bytes.length });
     const { sha256 } = await import('@noble/hashes/sha2.js');
-    expect(receipt.sha256).toBe(base64urlEncode(sha256(bytes)));
+    expect(receipt.sha256).toBe(toBase64Url(sha256(bytes)));
     expect((await inboxAtMunicipality(h, caseId)).map((r) => r.kind)).toEqual(['bundle']);
   });
 });

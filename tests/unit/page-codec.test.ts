@@ -10,11 +10,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { openPage, recordMac, sealPage, type PageEntry, type PageRow } from '../../src/vault/storage/page-codec';
 import { sealLegacyPage } from './support/legacy-page';
 import { runs } from './support/setup-vault';
+import { toBase64Url } from '../../src/shared/base64url';
+import { randomBytes } from '../../src/shared/bytes';
 
 const ENTRY_SIZE = 44;
 const TAG_SIZE = 16;

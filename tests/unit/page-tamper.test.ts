@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { concatBytes, framed, randomBytes, toBase64Url, u32s, utf8 } from '../../src/vault/crypto/bytes';
+import { framed, u32s } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError } from '../../src/vault/errors';
 import type { VaultHeader } from '../../src/vault/header';
@@ -16,6 +16,8 @@ import { groupManifestKey, MANIFEST_KEY } from '../../src/vault/storage/page-man
 import { Vault } from '../../src/vault/vault';
 import { sealLegacyPage } from './support/legacy-page';
 import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
+import { toBase64Url } from '../../src/shared/base64url';
+import { concatBytes, randomBytes, utf8 } from '../../src/shared/bytes';
 
 type Note = { title: string; body: string };
 const NOTES = 300; // over 128 pages: some pages hold several notes

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from './support/receiver-cli';
-import { base64Decode, utf8 } from '../../src/bundle/encoding';
 import { EXIT_CODES } from '../../src/receiver/sdk';
 import { KEYS, makeBundle, smallContent, TIMES, withDataJson } from '../../scripts/make-bundle-vectors';
 import { ATTACKS, hostileText, UNSAFE } from './support/hostile-text';
+import { fromBase64Unpadded } from '../../src/shared/base64url';
+import { utf8 } from '../../src/shared/bytes';
 
 const dir = mkdtempSync(join(tmpdir(), 'receiver-cli-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const identityFile = join(dir, 'recipient.txt');
 writeFileSync(identityFile, `${KEYS.recipient}\n`);
 const during = ['--now', TIMES.during.toISOString()];
-const small = base64Decode((JSON.parse(readFileSync(join(ROOT, 'tests/vectors/bundle/small-x25519.json'), 'utf8')) as { bundle: string }).bundle);
+const small = fromBase64Unpadded((JSON.parse(readFileSync(join(ROOT, 'tests/vectors/bundle/small-x25519.json'), 'utf8')) as { bundle: string }).bundle);
 
 /** A bundle whose issuer name, recipient name, purpose and scope are all `text`. */
 async function bundleSaying(text: string, label: string): Promise<string> {

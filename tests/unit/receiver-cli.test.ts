@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from './support/receiver-cli';
-import { base64Decode } from '../../src/bundle/encoding';
 import { EXIT_CODES } from '../../src/receiver/sdk';
 import { KEYS, TIMES } from '../../scripts/make-bundle-vectors';
+import { fromBase64Unpadded } from '../../src/shared/base64url';
 
 const dir = mkdtempSync(join(tmpdir(), 'receiver-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +23,7 @@ writeFileSync(otherIdentityFile, `${KEYS.otherRecipient}\n`);
 const bundleFile = (name: string): string => {
   const vector = JSON.parse(readFileSync(join(ROOT, 'tests/vectors/bundle', `${name}.json`), 'utf8')) as { bundle: string; revocations?: string[] };
   const path = join(dir, `${name}.handlerum`);
-  writeFileSync(path, base64Decode(vector.bundle));
+  writeFileSync(path, fromBase64Unpadded(vector.bundle));
   if (vector.revocations) writeFileSync(`${path}.revocations`, `${vector.revocations.join('\n')}\n`);
   return path;
 };

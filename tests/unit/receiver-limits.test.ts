@@ -7,16 +7,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BundleInputError, createBundle, DEFAULT_MAX_BUNDLE_BYTES, jsonDepth, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, openBundle, scryptMemory } from '../../src/bundle';
-import { base64Decode, utf8 } from '../../src/bundle/encoding';
 import { NODE_SCRYPT, NOBLE_SCRYPT } from '../../src/bundle/scrypt';
 import { open, verify } from '../../src/receiver/sdk';
 import { KEYS, makeBundle, smallContent, TIMES, withDataJson } from '../../scripts/make-bundle-vectors';
 import { readFileSync } from 'node:fs';
+import { fromBase64Unpadded } from '../../src/shared/base64url';
+import { utf8 } from '../../src/shared/bytes';
 
 const RUNS = process.env.SLOW === '1' ? 200 : 15;
 const at = { identity: KEYS.recipient, now: TIMES.during };
-const small = base64Decode((JSON.parse(readFileSync('tests/vectors/bundle/small-x25519.json', 'utf8')) as { bundle: string }).bundle);
-const passphraseBundle = base64Decode((JSON.parse(readFileSync('tests/vectors/bundle/small-passphrase.json', 'utf8')) as { bundle: string }).bundle);
+const small = fromBase64Unpadded((JSON.parse(readFileSync('tests/vectors/bundle/small-x25519.json', 'utf8')) as { bundle: string }).bundle);
+const passphraseBundle = fromBase64Unpadded((JSON.parse(readFileSync('tests/vectors/bundle/small-passphrase.json', 'utf8')) as { bundle: string }).bundle);
 
 /** data.json `{"d":[[…]]}`: the object is one level, each array one more. */
 const nested = (depth: number): Uint8Array => utf8(`{"d":${'['.repeat(depth - 1)}0${']'.repeat(depth - 1)}}`);

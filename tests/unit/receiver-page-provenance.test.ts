@@ -2,12 +2,12 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { recordDigest, type ProvenanceEntry } from '../../src/bundle';
-import { base64urlEncode } from '../../src/bundle/encoding';
 import { canonicalJson, signJws } from '../../src/bundle/jws';
 import { checkMunicipalProvenance, jwksUrl, recordsCoveredBy } from '../../src/receiver-page/provenance-check';
+import { toBase64Url } from '../../src/shared/base64url';
 
 const secret = ed25519.utils.randomSecretKey();
-const jwksOf = (key: Uint8Array, kid = 'vestera-2026') => JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: base64urlEncode(ed25519.getPublicKey(key)), kid }] });
+const jwksOf = (key: Uint8Array, kid = 'vestera-2026') => JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: toBase64Url(ed25519.getPublicKey(key)), kid }] });
 const theCase = { type: 'case', id: 'thomas-sag-0002', version: 3, title: 'Rehabiliteringsteam', status: 'awaiting-citizen' };
 const decision = { type: 'decision', id: 'thomas-afg-0007', version: 1, title: 'Afklaring', caseId: 'thomas-sag-0002' };
 const other = { type: 'case', id: 'thomas-sag-0001', version: 1, title: 'Kontanthjælp' };

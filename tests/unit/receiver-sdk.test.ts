@@ -3,14 +3,14 @@
  * issuer, revocation notices refused when forged or malformed, identity files.
  */
 import { describe, expect, it } from 'vitest';
-import { base64Decode } from '../../src/bundle/encoding';
 import { createRevocation, keygen, open, parseIdentityFile, revocationList, verify, verifyRevocation, identityToRecipient } from '../../src/receiver/sdk';
 import { KEYS, TIMES } from '../../scripts/make-bundle-vectors';
 import { readFileSync } from 'node:fs';
+import { fromBase64Unpadded } from '../../src/shared/base64url';
 
 const vector = (name: string) => JSON.parse(readFileSync(`tests/vectors/bundle/${name}.json`, 'utf8')) as { bundle: string; revocations?: string[]; result?: { id: string } };
 const small = vector('small-x25519');
-const bundle = base64Decode(small.bundle);
+const bundle = fromBase64Unpadded(small.bundle);
 const id = small.result!.id;
 
 describe('receiver SDK', () => {

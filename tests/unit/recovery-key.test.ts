@@ -1,10 +1,10 @@
 /** The recovery key: what is printed is read back, typos are caught, and forgivable slips are forgiven. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equalBytes } from '../../src/vault/crypto/bytes';
 import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from '../../src/vault/crypto/recovery-key';
 import { isVaultError } from '../../src/vault/errors';
 import { runs, SLOW } from './support/setup-vault';
+import { equalBytes } from '../../src/shared/bytes';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const secret = fc.uint8Array({ minLength: 20, maxLength: 20 });

@@ -10,8 +10,8 @@ import { generateIdentity, openBundle, verifyRevocation } from '../../src/bundle
 import { MunicipalService } from '../../src/background/municipal-service';
 import { SharingService } from '../../src/background/sharing/index';
 import type { MunicipalRecordData } from '../../src/records/municipal/index';
-import { fromBase64Url } from '../../src/vault/crypto/bytes';
 import { connectorHarness, REDIRECT, type ConnectorHarness } from './support/connector-harness';
+import { fromBase64Url } from '../../src/shared/base64url';
 
 const notices: string[] = [];
 const receiver = createServer((req, res) => {

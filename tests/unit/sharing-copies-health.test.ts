@@ -12,14 +12,14 @@ import { describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/bundle/index';
 import { parseFhir } from '../../src/importers/health/fhir/parse';
 import * as S from '../../src/importers/health/fhir/schemas';
-import type { DailyAggregate, HealthMetric } from '../../src/importers/health/types';
+import type { DailyAggregate, HealthMetric } from '../../src/records/health/types';
 import { attachmentContentKind, attachmentKind, splitContent } from '../../src/records/own/index';
 import { open, type BundleFile } from '../../src/receiver/sdk';
 import type { HealthRecords } from '../../src/sharing/derived';
 import { HEALTH_COPY_PATH } from '../../src/sharing/standard-copies';
 import { healthWriteOps } from '../../src/ui/health/records';
-import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { SHARING_NOW, sharingHarness, type SharingHarness } from './support/sharing-harness';
+import { toBase64Url } from '../../src/shared/base64url';
 
 const DEVICE = 'Thomas’ iPhone 13';
 const CPR = '0101801234';

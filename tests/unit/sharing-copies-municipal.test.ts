@@ -16,11 +16,11 @@ import type { MunicipalRecordData } from '../../src/records/municipal/index';
 import { open, type BundleFile } from '../../src/receiver/sdk';
 import { recordsCoveredBy } from '../../src/receiver-page/provenance-check';
 import { ACTIVITIES_COPY_PATH, isEndOfDanishDay } from '../../src/sharing/standard-copies';
-import { fromBase64Url, toBase64Url } from '../../src/vault/crypto/bytes';
 import { VaultError } from '../../src/vault/errors';
 import { danishDay } from '../../src/shared/danish-time';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { checkIcs } from './support/ics-check';
+import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
 
 let h: ConnectorHarness;
 beforeAll(async () => {

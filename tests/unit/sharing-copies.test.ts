@@ -14,8 +14,8 @@ import { generateIdentity } from '../../src/bundle/index';
 import { parseBankFile } from '../../src/importers/bank/index';
 import { open, verify, type BundleFile } from '../../src/receiver/sdk';
 import { TRANSACTION_COPY_PATHS } from '../../src/sharing/standard-copies';
-import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { bankRow, SHARING_NOW, sharingHarness, type SharingHarness } from './support/sharing-harness';
+import { toBase64Url } from '../../src/shared/base64url';
 
 const ROWS = [
   bankRow('2026-01-05', -45_000, 'groceries', 'NETTO VESTERÅ; kasse 2', 1),

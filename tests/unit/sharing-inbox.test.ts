@@ -12,10 +12,10 @@ import { RecipientDocument } from '../../src/bundle/recipient-document';
 import { municipalCaseKind, type MunicipalRecordData } from '../../src/records/municipal/index';
 import { open, verifyMunicipalProvenance } from '../../src/receiver/sdk';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { isVaultError } from '../../src/vault/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { bankRow } from './support/sharing-harness';
+import { toBase64Url } from '../../src/shared/base64url';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {

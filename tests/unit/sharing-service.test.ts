@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, jwkFingerprint, openBundle, verifyRevocation } from '../../src/bundle/index';
 import { endOfDanishDay } from '../../src/shared/danish-time';
-import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { verifyLogFile } from '../../src/sharing/transparency-log';
 import { SHARING_NOW, sharingHarness } from './support/sharing-harness';
+import { toBase64Url } from '../../src/shared/base64url';
 
 const NOW = SHARING_NOW;
 

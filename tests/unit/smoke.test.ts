@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Vault, VaultDb, VAULT_SCOPE } from '../../src/vault/index';
-import { randomBytes } from '../../src/vault/crypto/bytes';
+import { randomBytes } from '../../src/shared/bytes';
 
 describe('vault smoke', () => {
   it('creates, writes, locks, unlocks and reads back', async () => {

@@ -14,7 +14,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/bundle/index';
 import { parseFhir } from '../../src/importers/health/fhir/parse';
-import type { DailyAggregate } from '../../src/importers/health/types';
+import type { DailyAggregate } from '../../src/records/health/types';
 import { open, type BundleFile } from '../../src/receiver/sdk';
 import { ACTIVITIES_COPY_PATH, HEALTH_COPY_PATH, standardCopies, TRANSACTION_COPY_PATHS } from '../../src/sharing/standard-copies';
 import { healthWriteOps } from '../../src/ui/health/records';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSFER_CHUNK_BYTES } from '../../src/messaging/api';
 import { ChunkedTransfers, readChunk } from '../../src/background/transfers';
-import { concatBytes, fromBase64Url } from '../../src/vault/crypto/bytes';
+import { fromBase64Url } from '../../src/shared/base64url';
+import { concatBytes } from '../../src/shared/bytes';
 import { VaultError } from '../../src/vault/errors';
 
 const TTL = 60_000;

@@ -9,10 +9,11 @@ import type { Settings, SettingsStorage } from '../../src/messaging/settings';
 import { memorySessionStore, type SessionStore } from '../../src/background/session';
 import { VaultService } from '../../src/background/vault-service';
 import type { Handlers } from '../../src/messaging/handlers';
-import { fromBase64Url, randomBytes, toBase64Url } from '../../src/vault/crypto/bytes';
 import { Vault } from '../../src/vault/vault';
 import type { VaultDb } from '../../src/vault/storage/db';
 import { freshDb, testKdf } from './support/setup-vault';
+import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
+import { randomBytes } from '../../src/shared/bytes';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;

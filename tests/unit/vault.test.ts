@@ -1,12 +1,12 @@
 /** The vault (src/vault/vault.ts): keys, lock state, passphrase and recovery, backup and restore. */
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from '../../src/vault/crypto/bytes';
 import { formatRecoveryKey } from '../../src/vault/crypto/recovery-key';
 import { BACKUP_VERSION } from '../../src/vault/backup';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { Vault } from '../../src/vault/vault';
 import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
+import { randomBytes } from '../../src/shared/bytes';
 
 async function errorCode(run: Promise<unknown> | (() => unknown)): Promise<string> {
   try {

@@ -10,9 +10,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { argon2id as wasmArgon2id } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
 import { dangerouslyDecryptWithoutTag, open } from '../../src/vault/crypto/aead';
-import { concatBytes, equalBytes } from '../../src/vault/crypto/bytes';
 import { hex, unhex } from './support/hex';
 import { loadVectors } from './support/vectors';
+import { concatBytes, equalBytes } from '../../src/shared/bytes';
 
 interface AeadCase { key: string; nonce: string; aad: string; plaintext: string; ciphertext: string; tag: string }
 

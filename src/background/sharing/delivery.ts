@@ -11,7 +11,8 @@ import { municipalCaseKind, type MunicipalRecordData } from '../../records/munic
 import type { ShareGrantData } from '../../records/sharing/index';
 import { consentReceipt } from '../../sharing/consent';
 import { describeScope } from '../../sharing/describe';
-import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes } from '../../shared/bytes';
 import { VaultError } from '../../vault/errors';
 import { readChunk, type ChunkedTransfers } from '../transfers';
 import type { Records, SharingServiceDeps } from './deps';

@@ -9,7 +9,7 @@ import type { SharingIdentity } from '../../messaging/sharing-api';
 import { profileKind } from '../../records/profile';
 import { citizenKeysKind, type CitizenKeysData } from '../../records/sharing/index';
 import { fingerprintGroups, identityFile } from '../../sharing/identity';
-import { fromBase64Url, toBase64Url } from '../../vault/crypto/bytes';
+import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 import { VaultError } from '../../vault/errors';
 import { VAULT_SCOPE, type VaultRecord } from '../../vault/index';
 import type { Clock, Records } from './deps';

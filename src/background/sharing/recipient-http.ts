@@ -2,7 +2,7 @@
  * Sharing's requests to recipients' sites: only to sites the citizen has allowed, without
  * cookies or redirects, and never waiting on a silent server for long.
  */
-import { hostPermissionPattern } from '../../municipal/connector/origin';
+import { hostPermissionPattern } from '../../municipal/api/origin';
 import type { FetchLike } from '../../municipal/connector/http';
 import { VaultError } from '../../vault/errors';
 

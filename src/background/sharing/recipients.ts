@@ -6,7 +6,7 @@
 import { RECIPIENT_DOCUMENT_PATH, RecipientDocument } from '../../bundle/recipient-document';
 import type { Handlers } from '../../messaging/handlers';
 import type { RecipientSummary, SharingMethod } from '../../messaging/sharing-api';
-import { municipalityOrigin } from '../../municipal/connector/origin';
+import { municipalityOrigin } from '../../messaging/municipal-api';
 import { citizenKeysKind, shareRecipientKind, type CitizenKeysData, type ShareRecipientData } from '../../records/sharing/index';
 import { fingerprintGroups, fromRecipientDocument, parseRecipientText, type RecipientInput } from '../../sharing/identity';
 import { VaultError } from '../../vault/errors';

@@ -22,7 +22,7 @@ import {
 import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../../records/own/index';
 import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../../sharing/content';
 import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../../sharing/derived';
-import { fromBase64Url, toBase64Url } from '../../vault/crypto/bytes';
+import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 import { VaultError } from '../../vault/errors';
 import type { VaultRecord } from '../../vault/index';
 import { bankSources } from './bank-sources';

@@ -13,7 +13,7 @@ type Code = { system?: string; code?: string; display?: string; text?: string };
 /** A number with its unit's text, or a text; `ucum` gives the unit's UCUM code when the text is not one (`count` of steps: `{steps}`). */
 type Value = { number?: number; text?: string; unit?: string; ucum?: string };
 
-/** Structurally the vault's health observation (src/importers/health/types.ts). */
+/** Structurally the vault's health observation (src/records/health/types.ts). */
 export interface StandardObservation {
   id: string;
   status: string;

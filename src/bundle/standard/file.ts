@@ -1,6 +1,6 @@
 /** Turns a standard copy's text into a bundle file under `files/`. */
-import { utf8 } from '../encoding';
 import type { BundleFile } from '../types';
+import { utf8 } from '../../shared/bytes';
 
 export const STANDARD_MEDIA_TYPES = {
   csv: 'text/csv;charset=utf-8',

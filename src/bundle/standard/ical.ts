@@ -3,7 +3,7 @@
  * by a share's `activities.ics` and by the calendar page's export alike, so both say the same
  * event the same way. CRLF, TEXT escaping, folding at 75 octets, UTC times. Free of vault code.
  */
-import { utf8 } from '../encoding';
+import { utf8 } from '../../shared/bytes';
 
 export interface StandardActivity {
   /** Stable id; becomes the UID. */

@@ -10,7 +10,8 @@
  * shape Danish banks' own exports have, so budget tools that read those read it too.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlEncode, utf8 } from '../encoding';
+import { toBase64Url } from '../../shared/base64url';
+import { utf8 } from '../../shared/bytes';
 
 /** Structurally the vault's bank transaction (src/importers/bank/types.ts), so those pass as is. */
 export interface StandardTransaction {
@@ -129,7 +130,7 @@ function fitids(transactions: readonly StandardTransaction[]): string[] {
     const key = `${t.account ?? ''}|${t.date}|${t.amountMinor}|${t.currency}|${t.text}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return base64urlEncode(sha256(utf8(`${key}|${n}`))).slice(0, 24);
+    return toBase64Url(sha256(utf8(`${key}|${n}`))).slice(0, 24);
   });
 }
 

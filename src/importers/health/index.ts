@@ -5,6 +5,8 @@
 export { detectHealthFile, type HealthFileKind } from './detect';
 export { importAppleHealth } from './apple/import';
 export { parseFhir } from './fhir/parse';
-export { loincName } from './loinc';
-export { isCumulative, METRICS, type MetricInfo } from './metrics';
 export type * from './types';
+// What describes health data lives with the records; the importers' callers get it here too.
+export { loincName } from '../../records/health/loinc';
+export { isCumulative, METRICS, type MetricInfo } from '../../records/health/metrics';
+export type * from '../../records/health/types';

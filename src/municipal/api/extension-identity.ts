@@ -15,7 +15,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { utf8 } from './encoding';
+import { utf8 } from '../../shared/bytes';
 
 /** The Chrome build's manifest `key` (base64 of a DER SubjectPublicKeyInfo, RSA 2048). */
 export const CHROME_EXTENSION_KEY =

@@ -11,8 +11,9 @@
 import canonicalize from 'canonicalize';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from './encoding';
 import { Jwks, PageManifest, type ManifestEntry } from './schemas';
+import { fromBase64Url, toBase64Url } from '../../shared/base64url';
+import { fromUtf8, utf8 } from '../../shared/bytes';
 
 export type SignatureErrorCode =
   | 'malformed'
@@ -45,7 +46,7 @@ export function canonicalJson(value: unknown): string {
 
 /** base64url SHA-256 of the record's canonical JSON: the digest a page manifest lists. */
 export function recordDigest(record: unknown): string {
-  return base64urlEncode(sha256(utf8(canonicalJson(record))));
+  return toBase64Url(sha256(utf8(canonicalJson(record))));
 }
 
 /** The manifest entry for one record as received (before any schema parsing). */
@@ -67,9 +68,9 @@ export interface SigningKey {
 /** Signs a manifest as a compact JWS. Used by servers and by tests that need signed fixtures. */
 export function signManifest(manifest: PageManifest, key: SigningKey): string {
   const header = { alg: 'EdDSA', kid: key.kid, typ: PAGE_JWS_TYPE };
-  const signingInput = `${base64urlEncode(utf8(JSON.stringify(header)))}.${base64urlEncode(utf8(JSON.stringify(manifest)))}`;
+  const signingInput = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(manifest)))}`;
   const signature = ed25519.sign(utf8(signingInput), key.secretKey);
-  return `${signingInput}.${base64urlEncode(signature)}`;
+  return `${signingInput}.${toBase64Url(signature)}`;
 }
 
 /** The public JWK of a signing key. */
@@ -77,7 +78,7 @@ export function publicJwk(key: SigningKey): Jwks['keys'][number] {
   return {
     kty: 'OKP',
     crv: 'Ed25519',
-    x: base64urlEncode(ed25519.getPublicKey(key.secretKey)),
+    x: toBase64Url(ed25519.getPublicKey(key.secretKey)),
     kid: key.kid,
     alg: 'EdDSA',
     use: 'sig',
@@ -86,7 +87,7 @@ export function publicJwk(key: SigningKey): Jwks['keys'][number] {
 
 function decodeJson(part: string, what: string): unknown {
   try {
-    return JSON.parse(fromUtf8(base64urlDecode(part)));
+    return JSON.parse(fromUtf8(fromBase64Url(part)));
   } catch (cause) {
     throw new SignatureError('malformed', `JWS ${what} is not base64url JSON`, { cause });
   }
@@ -113,13 +114,13 @@ export function verifyPageSignature(jws: string, jwks: unknown): PageManifest {
 
   let signature: Uint8Array;
   try {
-    signature = base64urlDecode(signaturePart);
+    signature = fromBase64Url(signaturePart);
   } catch (cause) {
     throw new SignatureError('malformed', 'JWS signature is not base64url', { cause });
   }
   let valid = false;
   try {
-    valid = signature.length === 64 && ed25519.verify(signature, utf8(`${headerPart}.${payloadPart}`), base64urlDecode(jwk.x));
+    valid = signature.length === 64 && ed25519.verify(signature, utf8(`${headerPart}.${payloadPart}`), fromBase64Url(jwk.x));
   } catch {
     // noble throws on points that are not on the curve: that is a bad signature too.
     valid = false;

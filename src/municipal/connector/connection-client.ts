@@ -8,7 +8,7 @@ import { VaultError, isVaultError } from '../../vault/errors';
 import type { RecordStore } from '../../vault/record-store';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { refreshTokens } from './oauth';
-import { isOnOrigin } from './origin';
+import { isOnOrigin } from '../api/origin';
 
 /** An access token this close to expiry is refreshed before use. */
 const EXPIRY_MARGIN_MS = 60_000;

@@ -2,7 +2,7 @@
 import { Discovery, Jwks } from '../api/schemas';
 import { VaultError } from '../../vault/errors';
 import { HttpProblem, type MunicipalHttp } from './http';
-import { isOnOrigin } from './origin';
+import { isOnOrigin } from '../api/origin';
 
 export const DISCOVERY_PATH = '/.well-known/citizen-data-api';
 

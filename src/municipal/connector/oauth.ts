@@ -3,11 +3,12 @@
  * tokens, which the municipality rotates: the new one must be stored before the old one is lost.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlEncode, utf8 } from '../api/encoding';
 import { TokenResponse } from '../api/schemas';
 import type { OAuthTokens } from '../../records/municipal/index';
 import { VaultError } from '../../vault/errors';
 import { HttpProblem, type MunicipalHttp } from './http';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes, utf8 } from '../../shared/bytes';
 
 export const CLIENT_ID = 'handlerum-extension';
 export const SCOPE = 'citizen-data';
@@ -18,7 +19,7 @@ export interface AuthorizationRequest {
   verifier: string;
 }
 
-const randomText = (bytes: number): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
+const randomText = (bytes: number): string => toBase64Url(randomBytes(bytes));
 
 /** A fresh verifier (43 characters of 256 random bits), state and the authorization URL. */
 export function authorizationRequest(authorizationEndpoint: string, redirectUri: string, clientId = CLIENT_ID): AuthorizationRequest {
@@ -29,7 +30,7 @@ export function authorizationRequest(authorizationEndpoint: string, redirectUri:
     response_type: 'code',
     client_id: clientId,
     redirect_uri: redirectUri,
-    code_challenge: base64urlEncode(sha256(utf8(verifier))),
+    code_challenge: toBase64Url(sha256(utf8(verifier))),
     code_challenge_method: 'S256',
     scope: SCOPE,
     state,

@@ -25,7 +25,6 @@ import {
   type PageManifest,
   type ResourceName,
 } from '../api/schemas';
-import { base64urlEncode } from '../api/encoding';
 import { SignatureError } from '../api/signature';
 import {
   KIND_OF_RESOURCE,
@@ -41,9 +40,11 @@ import { fetchJwks } from './discovery';
 import { ConnectionClient } from './connection-client';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { pdfIdFor, recordIdFor, signatureIdFor } from './ids';
-import { isOnOrigin } from './origin';
-import { syncFraction, type PartProgress, type SyncPart, type SyncStatus } from './status';
+import { isOnOrigin } from '../api/origin';
+import { syncFraction } from './status';
+import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal/sync-status';
 import { checkItems, PageVerifier } from './verify';
+import { toBase64Url } from '../../shared/base64url';
 
 const API_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
   cases: Case,
@@ -450,7 +451,7 @@ export class SyncRun {
         throw error;
       });
       if (!bytes) continue;
-      if (base64urlEncode(sha256(bytes)) !== content.sha256) {
+      if (toBase64Url(sha256(bytes)) !== content.sha256) {
         this.progressOf('documents').rejected += 1;
         continue;
       }
@@ -459,7 +460,7 @@ export class SyncRun {
         profileId: this.profileId,
         kind: municipalPdfKind.name,
         id: pdfIdFor(this.records, this.origin, doc.id),
-        data: { origin: this.origin, documentId: doc.id, sha256: content.sha256, data: base64urlEncode(bytes) },
+        data: { origin: this.origin, documentId: doc.id, sha256: content.sha256, data: toBase64Url(bytes) },
       });
       this.pdfs.set(doc.id, content.sha256);
     }

@@ -7,9 +7,10 @@
  * API package, so a stored record verifies later with `verifyRecordProvenance`.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { base64urlDecode, fromUtf8, utf8 } from '../api/encoding';
 import { Jwks, PageManifest, type Jwk } from '../api/schemas';
 import { manifestEntryOf, SignatureError } from '../api/signature';
+import { fromBase64Url } from '../../shared/base64url';
+import { fromUtf8, utf8 } from '../../shared/bytes';
 
 export interface VerifiedJws {
   manifest: PageManifest;
@@ -20,7 +21,7 @@ type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, jwk: Jwk) => P
 
 function nobleVerify(signature: Uint8Array, message: Uint8Array, jwk: Jwk): Promise<boolean> {
   try {
-    return Promise.resolve(ed25519.verify(signature, message, base64urlDecode(jwk.x)));
+    return Promise.resolve(ed25519.verify(signature, message, fromBase64Url(jwk.x)));
   } catch {
     return Promise.resolve(false);
   }
@@ -43,7 +44,7 @@ async function platformVerifier(): Promise<Ed25519Verify> {
   const keys = new Map<string, Promise<CryptoKey>>();
   return async (signature, message, jwk) => {
     let key = keys.get(jwk.x);
-    if (!key) keys.set(jwk.x, (key = subtle.importKey('raw', base64urlDecode(jwk.x) as BufferSource, { name: 'Ed25519' }, false, ['verify'])));
+    if (!key) keys.set(jwk.x, (key = subtle.importKey('raw', fromBase64Url(jwk.x) as BufferSource, { name: 'Ed25519' }, false, ['verify'])));
     try {
       return await subtle.verify({ name: 'Ed25519' }, await key, signature as BufferSource, message as BufferSource);
     } catch {
@@ -54,7 +55,7 @@ async function platformVerifier(): Promise<Ed25519Verify> {
 
 function decodePart(part: string, what: string): unknown {
   try {
-    return JSON.parse(fromUtf8(base64urlDecode(part)));
+    return JSON.parse(fromUtf8(fromBase64Url(part)));
   } catch (cause) {
     throw new SignatureError('malformed', `JWS ${what} is not base64url JSON`, { cause });
   }
@@ -82,7 +83,7 @@ export class PageVerifier {
     if (!jwk) throw new SignatureError('unknown-key', 'no key with that kid');
     let signature: Uint8Array;
     try {
-      signature = base64urlDecode(signaturePart);
+      signature = fromBase64Url(signaturePart);
     } catch (cause) {
       throw new SignatureError('malformed', 'JWS signature is not base64url', { cause });
     }

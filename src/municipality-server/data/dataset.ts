@@ -3,7 +3,6 @@
  * consistent while a persona is written.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlEncode } from '../../municipal/api/encoding';
 import type {
   AccessLogEntry,
   Activity,
@@ -24,6 +23,7 @@ import type { KleCatalog } from './kle';
 import { AUTHORITY, SOURCES, UNITS, type SourceKey, type UnitKey } from './municipality';
 import { makePdf } from './pdf';
 import { Prng } from './prng';
+import { toBase64Url } from '../../shared/base64url';
 
 export type ResourceRecords = { [R in ResourceName]: RecordOf<R>[] };
 
@@ -224,7 +224,7 @@ export class DatasetBuilder {
       content: {
         format: 'pdf',
         href: `/citizen/v1/documents/${id}/content`,
-        sha256: base64urlEncode(sha256(bytes)),
+        sha256: toBase64Url(sha256(bytes)),
         bytes: bytes.length,
       },
     };

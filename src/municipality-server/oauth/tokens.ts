@@ -5,7 +5,8 @@
  * one sign-in's chain of them ends after the session lifetime however often it is used.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlEncode, utf8 } from '../../municipal/api/encoding';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes, utf8 } from '../../shared/bytes';
 
 export interface Grant {
   /** The citizen whose data the token reads. */
@@ -57,11 +58,11 @@ export interface IssuedTokens {
 
 export type TokenError = 'invalid_grant' | 'invalid_request';
 
-const randomToken = (): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(32)));
+const randomToken = (): string => toBase64Url(randomBytes(32));
 
 /** PKCE S256 (RFC 7636 §4.6). */
 export function s256(verifier: string): string {
-  return base64urlEncode(sha256(utf8(verifier)));
+  return toBase64Url(sha256(utf8(verifier)));
 }
 
 export const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;

@@ -6,7 +6,6 @@
  */
 import { Hono, type Context } from 'hono';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlEncode } from '../../municipal/api/encoding';
 import { CorrectionRequest, type InboxReceipt } from '../../municipal/api/schemas';
 import { toCopenhagenIso } from '../data/dates';
 import { problem } from '../problem';
@@ -15,6 +14,7 @@ import type { MunicipalityState } from '../state';
 import { openBundle } from '../../bundle/index';
 import { signPage } from './citizen';
 import { viewerOf, type CitizenEnv } from './session';
+import { toBase64Url } from '../../shared/base64url';
 
 export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
   const app = new Hono<CitizenEnv>();
@@ -60,7 +60,7 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
       kind: type === 'application/json' ? 'correction' : 'bundle',
       receivedAt: toCopenhagenIso(state.now()),
       bytes: body.length,
-      sha256: base64urlEncode(sha256(body)),
+      sha256: toBase64Url(sha256(body)),
       status: 'received',
     };
     state.inboxes.add(grant.subject, receipt, body);

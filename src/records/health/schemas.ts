@@ -1,6 +1,6 @@
 /**
  * Building blocks shared by the health record kinds. The records keep what the importers give
- * back (src/importers/health/types.ts), grouped so a few years of data is thousands of records,
+ * back (src/records/health/types.ts), grouped so a few years of data is thousands of records,
  * not millions: IndexedDB in a real browser pays per row.
  */
 import { z } from 'zod';

@@ -7,8 +7,8 @@
  * IndexedDB row per page; see src/vault/storage/page-codec.ts).
  */
 import { z } from 'zod';
-import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { defineKind } from '../kind';
+import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 
 /** The largest file the vault takes (25 MiB). */
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
@@ -62,6 +62,15 @@ export const attachmentContentKind = defineKind({
 export type AttachmentData = z.infer<typeof attachmentKind.schema>;
 export type AttachmentContentData = z.infer<typeof attachmentContentKind.schema>;
 
+/** A stored part that is not canonical base64url is unreadable content, like a missing part. */
+function decodePart(data: string, i: number): Uint8Array {
+  try {
+    return fromBase64Url(data, `parts[${i}].data`);
+  } catch (cause) {
+    throw new RangeError(`parts[${i}]: not canonical base64url`, { cause });
+  }
+}
+
 /**
  * The id of an attachment's nth content record. The suffix is `-<digits>`, read from the
  * right, so two (attachment, index) pairs never give the same id.
@@ -79,7 +88,7 @@ export function splitContent(attachmentId: string, bytes: Uint8Array): { id: str
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new RangeError(`bytes: more than ${ATTACHMENT_MAX_BYTES}`);
   const parts: { id: string; data: AttachmentContentData }[] = [];
   for (let at = 0, index = 0; at < bytes.length; at += ATTACHMENT_CHUNK_BYTES, index++) {
-    const data = encodeBase64Url(bytes.subarray(at, at + ATTACHMENT_CHUNK_BYTES));
+    const data = toBase64Url(bytes.subarray(at, at + ATTACHMENT_CHUNK_BYTES));
     parts.push({ id: attachmentContentId(attachmentId, index), data: { attachmentId, index, data } });
   }
   return parts;
@@ -95,7 +104,7 @@ export function joinContent(attachment: { id: string; data: Pick<AttachmentData,
   let at = 0;
   parts.forEach((part, i) => {
     if (part.attachmentId !== attachment.id || part.index !== i) throw new RangeError(`parts[${i}]: not part ${i} of this attachment`);
-    const bytes = decodeBase64Url(part.data);
+    const bytes = decodePart(part.data, i);
     if (at + bytes.length > out.length) throw new RangeError('parts: longer than the attachment size');
     out.set(bytes, at);
     at += bytes.length;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callVault, writeLarge } from '../../messaging/client';
-import type { HealthMetric } from '../../importers/health/types';
+import type { HealthMetric } from '../../records/health/types';
 import type { ImportErrorCode } from '../../importers/types';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';

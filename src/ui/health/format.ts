@@ -1,6 +1,6 @@
 /** Health figures as the citizen reads them: days, numbers, sizes, speeds, metric and activity names. */
 import { METRICS } from '../../importers/health/index';
-import type { HealthMetric } from '../../importers/health/types';
+import type { HealthMetric } from '../../records/health/types';
 import { FHIR_RESOURCE_NAMES, OTHER_RESOURCES } from '../i18n/fhir-resources';
 import { FHIR_STATUS, UCUM_UNITS } from '../i18n/fhir-words';
 import { HEALTHKIT_TYPE_NAMES } from '../i18n/healthkit-types';

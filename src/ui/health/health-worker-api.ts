@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { detectHealthFile, importAppleHealth, parseFhir } from '../../importers/health/index';
-import type { AppleHealthImport, FhirImport, HealthMetric } from '../../importers/health/types';
+import type { HealthMetric } from '../../records/health/types';
+import type { AppleHealthImport, FhirImport } from '../../importers/health/types';
 import { ImportError, type ImportErrorCode } from '../../importers/types';
 import { HealthMetric as HealthMetricSchema } from '../../records/health/schemas';
 import { groupSamples, type ImportFormat, type SamplesData } from './records';

@@ -7,18 +7,11 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { z } from 'zod';
+import { toBase64Url } from '../../shared/base64url';
+import { utf8 } from '../../shared/bytes';
 import type { WriteOp } from '../../vault/record-store';
-import type {
-  AppleHealthImport,
-  ClinicalItem,
-  DailyAggregate,
-  FhirImport,
-  HealthMetric,
-  HealthObservation,
-  HealthSample,
-  SourceCode,
-  Workout,
-} from '../../importers/health/types';
+import type { ClinicalItem, DailyAggregate, HealthMetric, HealthObservation, HealthSample, SourceCode, Workout } from '../../records/health/types';
+import type { AppleHealthImport, FhirImport } from '../../importers/health/types';
 import type {
   healthClinicalKind,
   healthDailyKind,
@@ -40,14 +33,9 @@ export type ImportFormat = ImportLogData['format'];
 export const HEALTH_KINDS = ['health-daily', 'health-samples', 'health-workout', 'health-observation', 'health-clinical', 'health-import'] as const;
 export type HealthKindName = (typeof HEALTH_KINDS)[number];
 
-const encoder = new TextEncoder();
-
 /** base64url (no padding) of SHA-256 of the key's UTF-8: 43 characters, a valid record id. */
 export function recordId(...parts: string[]): string {
-  const digest = sha256(encoder.encode(parts.join('\u0000')));
-  let binary = '';
-  for (const byte of digest) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64Url(sha256(utf8(parts.join('\u0000'))));
 }
 
 export const dailyId = (type: string, month: string) => recordId('health-daily', type, month);

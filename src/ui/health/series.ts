@@ -2,7 +2,7 @@
  * Chart series from the stored daily aggregates: daily steps, weight, heart rate (the daily mean
  * with its min and max), resting heart rate and blood pressure (systolic and diastolic). Pure; tested in tests/unit/health-ui-series.test.ts.
  */
-import type { HealthMetric } from '../../importers/health/types';
+import type { HealthMetric } from '../../records/health/types';
 import type { DailyData } from './records';
 
 export interface SeriesPoint {

@@ -6,7 +6,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categorise, type BankStatement, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
 import { writeLarge } from '../../messaging/client';
-import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
 import { getLanguage, t, tn } from '../i18n/index';
@@ -18,6 +17,8 @@ import type { AccountRecord } from './model';
 import { countText } from './money-format';
 import { PreviewScreen } from './PreviewScreen';
 import { danishToday } from '../../shared/danish-time';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes } from '../../shared/bytes';
 
 type Phase =
   | { step: 'idle' }

@@ -5,7 +5,6 @@
  */
 import { useId, useMemo, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
-import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { t, tn } from '../i18n/index';
@@ -13,6 +12,8 @@ import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoris
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
 import { amountText, countText, dayText, monthText } from './money-format';
 import { totalsByCurrency } from './spending';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes } from '../../shared/bytes';
 
 const PAGE = 100;
 

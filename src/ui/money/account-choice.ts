@@ -6,9 +6,10 @@
  * the file shares rows with it (see accounts-in-file.ts) — else a new one.
  */
 import { accountNumberText, type BankStatement, type ColumnMapping } from '../../importers/bank/index';
-import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import { accountRecordId, normaliseAccountNumber } from './ids';
 import type { AccountRecord } from './model';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes } from '../../shared/bytes';
 
 /**
  * `unsure`: only the layout points at this account (the file names none, nor was its mapping

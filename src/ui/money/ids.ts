@@ -5,8 +5,8 @@
  * plain hash leaks nothing at rest; the account id in front keeps two accounts' identical rows apart.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { encodeBase64Url } from '../../records/own/base64url';
-import { toBase64Url, utf8 } from '../../vault/crypto/bytes';
+import { toBase64Url } from '../../shared/base64url';
+import { utf8 } from '../../shared/bytes';
 
 const encoder = new TextEncoder();
 // One growing buffer for the UTF-8 of the key: an import hashes 100k keys, and a fresh array per
@@ -20,7 +20,7 @@ export function transactionRecordId(accountRecordId: string, dedupeKey: string):
   const text = `${accountRecordId}\u0000${dedupeKey}`;
   if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
   const { written } = encoder.encodeInto(text, scratch);
-  return encodeBase64Url(sha256(scratch.subarray(0, written)));
+  return toBase64Url(sha256(scratch.subarray(0, written)));
 }
 
 /** An account number as the record id sees it: spaces, dots and dashes do not count, nor case. */

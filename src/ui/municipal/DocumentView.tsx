@@ -2,7 +2,6 @@
 import { callVault } from '../../messaging/client';
 import type { Document } from '../../municipal/api/schemas';
 import type { Item } from '../../overview/model';
-import { fromBase64Url } from '../../vault/crypto/bytes';
 import { showBlob } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
@@ -11,6 +10,7 @@ import { dayText } from './format';
 import { AttachPanel } from '../own/AttachPanel';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
+import { fromBase64Url } from '../../shared/base64url';
 
 export function DocumentView(props: { doc: Item<Document>; profileId: string }) {
   const d = props.doc.record;

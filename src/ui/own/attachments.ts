@@ -9,14 +9,14 @@ import {
   attachmentContentId,
   attachmentContentKind,
   attachmentKind,
-  encodeBase64Url,
   joinContent,
   splitContent,
   type AttachmentContentData,
   type AttachmentData,
 } from '../../records/own/index';
-import { randomBytes, toBase64Url } from '../../vault/crypto/bytes';
 import type { VaultRecord } from '../../vault/record-store';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes } from '../../shared/bytes';
 
 export interface RecordRef {
   kind: string;
@@ -34,7 +34,7 @@ export class FileProblem extends Error {
 }
 
 export const sha256Base64Url = async (bytes: Uint8Array): Promise<string> =>
-  encodeBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+  toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 
 /** A media type the record schema takes: the browser's, or the generic one when it has none or an odd one. */
 export function mediaTypeOf(type: string): string {

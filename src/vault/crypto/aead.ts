@@ -4,7 +4,7 @@
  * vault never keeps a nonce counter. Callers never pass a nonce: `seal` draws one and returns it.
  */
 import { xchacha20, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { randomBytes } from './bytes';
+import { randomBytes } from '../../shared/bytes';
 
 export const KEY_LENGTH = 32;
 export const NONCE_LENGTH = 24;

@@ -6,7 +6,8 @@
  */
 import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
-import { isBase64Url, randomBytes, toBase64Url, fromBase64Url } from './bytes';
+import { fromBase64Url, isBase64Url, toBase64Url } from '../../shared/base64url';
+import { randomBytes } from '../../shared/bytes';
 
 export const KdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),

@@ -7,7 +7,9 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { KEY_LENGTH, open, seal, type Sealed } from './aead';
-import { framed, randomBytes, toBase64Url, utf8 } from './bytes';
+import { framed } from './bytes';
+import { toBase64Url } from '../../shared/base64url';
+import { randomBytes, utf8 } from '../../shared/bytes';
 
 export interface VaultKeys {
   /** Seals pages of records. */

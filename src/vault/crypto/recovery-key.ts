@@ -5,8 +5,8 @@
  */
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { randomBytes, utf8 } from './bytes';
 import { VaultError } from '../errors';
+import { randomBytes, utf8 } from '../../shared/bytes';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SECRET_BYTES = 20;

@@ -15,8 +15,9 @@
  *   body   ciphertext of the records' JSON bytes laid end to end, then the 16-byte tag
  */
 import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
-import { concatBytes, equalBytes, framed, u32s } from '../crypto/bytes';
+import { framed, u32s } from '../crypto/bytes';
 import { hmacSha256, type VaultKeys } from '../crypto/keys';
+import { concatBytes, equalBytes } from '../../shared/bytes';
 
 /** Format 1 pages (no version) are only read, to be rewritten as format 2 when a vault is upgraded. */
 export const PAGE_FORMAT = 2;

@@ -3,7 +3,6 @@
  * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction, which
  * also rewrites the page manifest (page-manifest.ts) so a missing or rolled-back page is seen.
  */
-import { equalBytes, toBase64Url } from '../crypto/bytes';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
@@ -12,6 +11,8 @@ import {
   copyManifest, emptyManifest, groupManifestKey, MANIFEST_KEY, openManifest, pageProblem, sealManifest,
   type Manifest, type PageProblem, type StoredManifest,
 } from './page-manifest';
+import { toBase64Url } from '../../shared/base64url';
+import { equalBytes } from '../../shared/bytes';
 
 export interface StoredBytes {
   idTag: Uint8Array;

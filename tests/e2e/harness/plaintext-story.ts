@@ -23,12 +23,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { expect } from 'vitest';
 import type { Case, Document, Payment } from '../../../src/municipal/api/schemas';
 import type { RunningMunicipality } from '../../../src/municipality-server/server';
-import { attachmentContentKind, attachmentKind, encodeBase64Url, splitContent } from '../../../src/records/own/index';
+import { attachmentContentKind, attachmentKind, splitContent } from '../../../src/records/own/index';
 import { makePdf } from '../../../src/municipality-server/data/pdf';
-import { fromBase64Url } from '../../../src/vault/crypto/bytes';
 import { connectAndSync } from './municipality';
 import { scanProfile } from './scan-profile';
 import type { VaultApi } from './vault-api';
+import { fromBase64Url, toBase64Url } from '../../../src/shared/base64url';
 
 export const CITIZEN = 'thomas';
 export const PASSPHRASE = 'Blåbærgrød i Æbelø-skoven, 7 gange!';
@@ -118,7 +118,7 @@ export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<
 
   // One of his own files on the case, stored as the page stores it: every part and its description in one write.
   const pdf = makePdf(ATTACHMENT.title, ['Patienten kan ikke løfte mere end 5 kg.']);
-  const attachmentId = encodeBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const attachmentId = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
   await api.ok('writeRecords', {
     ops: [
       ...splitContent(attachmentId, pdf).map((p) => ({ op: 'put' as const, profileId, kind: attachmentContentKind.name, id: p.id, data: p.data })),
@@ -127,7 +127,7 @@ export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<
         profileId,
         kind: attachmentKind.name,
         id: attachmentId,
-        data: { fileName: ATTACHMENT.name, mediaType: 'application/pdf', size: pdf.length, sha256: encodeBase64Url(sha256(pdf)), chunks: 1, attachedTo: { kind: 'municipal-case', id: cashCase.id } },
+        data: { fileName: ATTACHMENT.name, mediaType: 'application/pdf', size: pdf.length, sha256: toBase64Url(sha256(pdf)), chunks: 1, attachedTo: { kind: 'municipal-case', id: cashCase.id } },
       },
     ],
   });

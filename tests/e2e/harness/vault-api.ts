@@ -14,9 +14,9 @@ import {
   type ApiResponse,
   type ApiResult,
 } from '../../../src/messaging/api';
-import { fromBase64Url, toBase64Url } from '../../../src/vault/crypto/bytes';
 import { deriveKeyFromPassphrase, newKdfParams, type KdfParams } from '../../../src/vault/crypto/kdf';
 import type { VaultErrorCode } from '../../../src/vault/errors';
+import { fromBase64Url, toBase64Url } from '../../../src/shared/base64url';
 
 /** Runs a self-contained function in the page (it is serialised: it may not close over anything). */
 export type PageEvaluator = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => Promise<R>;

@@ -43,7 +43,7 @@ export interface ConnectorHarness {
   /** Connects (sign-in included) and waits for the first sync. */
   connect(): Promise<{ connectionId: string }>;
   /** Starts a sync and waits for it to end. */
-  sync(connectionId: string): Promise<import('../../../src/municipal/connector/status').SyncStatus>;
+  sync(connectionId: string): Promise<import('../../../src/records/municipal/sync-status').SyncStatus>;
   /** The stored records of a resource, keyed by the municipality's id. */
   stored(resource: ResourceName): Promise<Map<string, MunicipalRecordData>>;
   /** What the server serves this citizen now: id → version, per resource. */

@@ -1,8 +1,9 @@
 /** Pages as format 1 wrote them (no version, no manifest), for upgrade tests. */
 import { seal } from '../../../src/vault/crypto/aead';
-import { concatBytes, framed } from '../../../src/vault/crypto/bytes';
+import { framed } from '../../../src/vault/crypto/bytes';
 import type { VaultKeys } from '../../../src/vault/crypto/keys';
 import { sealPage, type PageEntry, type PageRow } from '../../../src/vault/storage/page-codec';
+import { concatBytes } from '../../../src/shared/bytes';
 
 export function sealLegacyPage(keys: VaultKeys, key: string, group: string, entries: PageEntry[]): PageRow {
   const { index } = sealPage(keys, key, group, 0, entries); // the index layout did not change

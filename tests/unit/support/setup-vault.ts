@@ -1,8 +1,9 @@
 /** Small shared fixtures for vault tests: cheap KDF parameters, fresh databases, property-test sizes. */
-import { randomBytes, toBase64Url } from '../../../src/vault/crypto/bytes';
 import type { KdfParams } from '../../../src/vault/crypto/kdf';
 import { VaultDb } from '../../../src/vault/storage/db';
 import { Vault, type PassphraseKey } from '../../../src/vault/vault';
+import { toBase64Url } from '../../../src/shared/base64url';
+import { randomBytes } from '../../../src/shared/bytes';
 
 /** Property tests run a few cases by default and many under SLOW=1. */
 export const SLOW = process.env.SLOW === '1';

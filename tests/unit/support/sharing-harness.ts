@@ -9,9 +9,10 @@ import { VaultService } from '../../../src/background/vault-service';
 import type { ApiMethod, ApiResponse, ApiResult } from '../../../src/messaging/api';
 import { route } from '../../../src/messaging/router';
 import type { Settings } from '../../../src/messaging/settings';
-import { fromBase64Url, randomBytes, toBase64Url } from '../../../src/vault/crypto/bytes';
 import { Vault } from '../../../src/vault/vault';
 import { freshDb, testKdf } from './setup-vault';
+import { fromBase64Url, toBase64Url } from '../../../src/shared/base64url';
+import { randomBytes } from '../../../src/shared/bytes';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;

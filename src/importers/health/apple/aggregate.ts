@@ -10,7 +10,7 @@
  * state and still cannot tell a double-worn hour from a shared one. Measured values (weight,
  * heart rate) are averaged over every source: a reading is a reading, whoever wrote it.
  */
-import type { DailyAggregate, HealthMetric } from '../types';
+import type { DailyAggregate, HealthMetric } from '../../../records/health/types';
 
 class Stats {
   count = 0;

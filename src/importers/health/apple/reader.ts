@@ -3,8 +3,8 @@
  * aggregates, optional raw samples and workouts. The per-record path is kept lean: a cached rule
  * per type and unit, dates read digit by digit, no objects beyond the tokenizer's attributes.
  */
-import type { HealthMetric, HealthSample, Workout } from '../types';
-import { HEALTHKIT_METRIC, isCumulative } from '../metrics';
+import type { HealthMetric, HealthSample, Workout } from '../../../records/health/types';
+import { HEALTHKIT_METRIC, isCumulative } from '../../../records/health/metrics';
 import { healthError } from '../errors';
 import { IssueLog } from '../issues';
 import { DailyAggregator, type Series } from './aggregate';

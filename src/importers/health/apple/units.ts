@@ -3,8 +3,8 @@
  * open set (`mmol<180.1558800000541>/L` carries the molar mass inside the unit), so an unknown
  * unit is kept as written (without the `<…>` part) rather than refused.
  */
-import type { HealthMetric } from '../types';
-import { METRICS } from '../metrics';
+import type { HealthMetric } from '../../../records/health/types';
+import { METRICS } from '../../../records/health/metrics';
 
 export interface UnitRule {
   unit: string;

@@ -1,6 +1,6 @@
 /** Words and codes out of FHIR's CodeableConcepts and values. */
-import type { HealthObservation, SourceCode } from '../types';
-import { LOINC_SYSTEM, loincName } from '../loinc';
+import type { HealthObservation, SourceCode } from '../../../records/health/types';
+import { LOINC_SYSTEM, loincName } from '../../../records/health/loinc';
 import type { CodeableConceptT, ComponentT, QuantityT } from './schemas';
 
 type Name = { da: string; en: string };

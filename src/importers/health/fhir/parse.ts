@@ -4,7 +4,8 @@
  * birth date and gender. Identifiers (the Danish CPR number among them) are never copied out.
  * Accepts a Bundle of any type or a single resource; resources we do not keep are counted.
  */
-import type { ClinicalItem, FhirImport, HealthObservation } from '../types';
+import type { ClinicalItem, HealthObservation } from '../../../records/health/types';
+import type { FhirImport } from '../types';
 import { badBundleEntry, healthError, unknownResourceType } from '../errors';
 import { IssueLog } from '../issues';
 import { conceptText, mainCode, observationName, observationValue, sourceCode, statusCode } from './concepts';

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { callVault } from '../../../messaging/client';
 import { hostPermissionPattern, type Delivery, type SharePreview } from '../../../messaging/sharing-api';
-import { fromBase64Url } from '../../../vault/crypto/bytes';
+import { fromBase64Url } from '../../../shared/base64url';
 import { saveBlob } from '../../blob-url';
 import type { Action } from '../../components/use-action';
 import { t } from '../../i18n/index';

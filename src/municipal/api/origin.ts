@@ -1,27 +1,26 @@
 /**
- * A municipality is named by its origin. Only https is accepted, except on the loopback
- * interface (a reference server on the citizen's own machine, and tests).
+ * A municipality (or a share recipient) is named by its origin. Only https is accepted, except
+ * on the loopback interface (a reference server on the citizen's own machine, and tests). Pure,
+ * so the page that asks for the host permission and the background that checks it agree.
  */
-import { VaultError } from '../../vault/errors';
-
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * The origin of what the user typed ("kommune.dk", "https://kommune.dk/", a pasted link).
- * @throws {VaultError} `invalid-address`
+ * @throws {RangeError} saying why the text is not such an address.
  */
-export function municipalityOrigin(input: string): string {
+export function parseMunicipalityOrigin(input: string): string {
   const text = input.trim();
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-  } catch {
-    throw new VaultError('invalid-address', 'not a URL');
+  } catch (cause) {
+    throw new RangeError('not a URL', { cause });
   }
-  if (url.username || url.password) throw new VaultError('invalid-address', 'credentials in the address');
+  if (url.username || url.password) throw new RangeError('credentials in the address');
   if (url.protocol === 'https:') return url.origin;
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return url.origin;
-  throw new VaultError('invalid-address', 'https only (http on loopback)');
+  throw new RangeError('https only (http on loopback)');
 }
 
 /**
