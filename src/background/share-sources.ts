@@ -25,6 +25,8 @@ import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, t
 import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../sharing/derived';
 import { fromBase64Url, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
+import { SharingError } from '../sharing/errors';
+import { hasCode } from '../messaging/errors';
 import type { Vault, VaultRecord } from '../vault/index';
 import { bankSources } from './share-bank-sources';
 
@@ -153,7 +155,7 @@ export class ShareSourceReader {
     }
     for (const a of attachments) total += a.data.size;
     const max = this.deps.maxBundleBytes;
-    if (total > max) throw new VaultError('share-too-large', `files: ${total} bytes, limit ${max}`);
+    if (total > max) throw new SharingError('share-too-large', `files: ${total} bytes, limit ${max}`);
   }
 
   /**
@@ -181,12 +183,12 @@ export class ShareSourceReader {
           ({ data } = await this.deps.municipalDocumentPdf({ profileId, documentId: vaultId }));
           wasFetched = true;
         } catch (cause) {
-          throw new VaultError('document-unavailable', `PDF of a document: ${cause instanceof VaultError ? cause.code : 'error'}`, { cause });
+          throw new SharingError('document-unavailable', `PDF of a document: ${hasCode(cause) ? cause.code : 'error'}`, { cause });
         }
       }
-      if (data === undefined) throw new VaultError('document-unavailable', 'PDF of a document: not kept in the vault');
+      if (data === undefined) throw new SharingError('document-unavailable', 'PDF of a document: not kept in the vault');
       const bytes = fromBase64Url(data);
-      if (sha256b64(bytes) !== record.content.sha256) throw new VaultError('document-unavailable', 'PDF of a document: does not match its signed digest');
+      if (sha256b64(bytes) !== record.content.sha256) throw new SharingError('document-unavailable', 'PDF of a document: does not match its signed digest');
       if (wasFetched) this.fetchedPdfs.set(record.content.sha256, { bytes, expiresAt: this.deps.now() + this.deps.cacheMs });
       out.set(documentKey(origin, record.id), bytes);
     }

@@ -44,6 +44,9 @@ import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientT
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
 import { fromBase64Url, randomBytes, toBase64Url } from '../vault/crypto/bytes';
 import { VaultError } from '../vault/errors';
+import { SharingError } from '../sharing/errors';
+import { MunicipalError } from '../municipal/connector/errors';
+import type { AppError } from '../messaging/errors';
 import { endOfDanishDay } from '../shared/danish-time';
 import { VAULT_SCOPE, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
 import type { SharingHandlers } from '../messaging/handlers';
@@ -98,12 +101,12 @@ type Grant = VaultRecord<ShareGrantData>;
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
 
 /** A failed POST of a bundle to the recipient's endpoint (postTo's detail) as the citizen's error. */
-function endpointError(detail: string): VaultError {
+function endpointError(detail: string): SharingError {
   const status = /^http-(\d{3})$/.exec(detail)?.[1];
-  if (status === '413') return new VaultError('share-too-large', 'HTTP 413');
-  if (status) return new VaultError('delivery-failed', `HTTP ${status}`);
-  if (detail === 'permission-missing') return new VaultError('recipient-permission-missing', 'endpoint');
-  return new VaultError('recipient-unreachable', 'endpoint: network error or timeout');
+  if (status === '413') return new SharingError('share-too-large', 'HTTP 413');
+  if (status) return new SharingError('delivery-failed', `HTTP ${status}`);
+  if (detail === 'permission-missing') return new SharingError('recipient-permission-missing', 'endpoint');
+  return new SharingError('recipient-unreachable', 'endpoint: network error or timeout');
 }
 
 /**
@@ -111,22 +114,22 @@ function endpointError(detail: string): VaultError {
  * sharing's own error. Signing in and the host permission keep the connector's codes: their
  * messages already say what to do.
  */
-function inboxError(error: VaultError): VaultError {
+function inboxError(error: VaultError | MunicipalError): AppError {
   const status = /HTTP (\d{3})/.exec(error.detail)?.[1];
   switch (error.code) {
     case 'municipality-unreachable':
-      return new VaultError('inbox-unreachable', error.detail, { cause: error });
+      return new SharingError('inbox-unreachable', error.detail, { cause: error });
     case 'municipality-error':
     case 'municipality-bad-response':
     case 'bad-request':
-      if (status === '413') return new VaultError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      if (status === '413') return new SharingError('share-too-large', 'inbox: HTTP 413', { cause: error });
       // The citizen's quota at the municipality: 429 too many items, 507 too many bytes.
-      if (status === '429' || status === '507') return new VaultError('inbox-full', `HTTP ${status}`, { cause: error });
-      return new VaultError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
+      if (status === '429' || status === '507') return new SharingError('inbox-full', `HTTP ${status}`, { cause: error });
+      return new SharingError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
     case 'signature-invalid':
-      return new VaultError('inbox-receipt-invalid', error.detail, { cause: error });
+      return new SharingError('inbox-receipt-invalid', error.detail, { cause: error });
     case 'record-not-found':
-      return new VaultError('selection-unavailable', 'the case is no longer in the vault', { cause: error });
+      return new SharingError('selection-unavailable', 'the case is no longer in the vault', { cause: error });
     default:
       return error;
   }
@@ -237,12 +240,12 @@ export class SharingService {
   private async saveRecipient(profileId: string, input: RecipientInput, addedBy: ShareRecipientData['addedBy'], name: string | undefined, origin?: string): Promise<RecipientSummary> {
     await this.requireProfile(profileId);
     const own = await this.records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
-    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new VaultError('recipient-is-self', 'the profile\u2019s own key');
+    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new SharingError('recipient-is-self', 'the profile\u2019s own key');
     // The same key again updates the recipient rather than making a second one.
     const id = this.records.deriveId('share-recipient', input.fingerprint);
     const existing = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
     const chosenName = (name?.trim() || input.name || existing?.data.name || '').trim();
-    if (!chosenName) throw new VaultError('recipient-name-missing', 'no name given or published');
+    if (!chosenName) throw new SharingError('recipient-name-missing', 'no name given or published');
     const data: ShareRecipientData = {
       name: chosenName,
       ageRecipient: input.ageRecipient,
@@ -254,21 +257,21 @@ export class SharingService {
       ...(input.description ? { description: input.description } : {}),
       ...(origin ? { origin } : {}),
     };
-    if (!shareRecipientKind.schema.safeParse(data).success) throw new VaultError('bad-recipient-key', 'the recipient does not fit the record schema');
+    if (!shareRecipientKind.schema.safeParse(data).success) throw new SharingError('bad-recipient-key', 'the recipient does not fit the record schema');
     const [stored] = await this.records.write([{ op: 'put', profileId, kind: shareRecipientKind.name, id, data }]);
     return this.recipientSummary(stored as VaultRecord<ShareRecipientData>);
   }
 
   private async recipient(profileId: string, id: string): Promise<VaultRecord<ShareRecipientData>> {
     const r = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
-    if (!r) throw new VaultError('recipient-not-found', 'no such recipient in this profile');
+    if (!r) throw new SharingError('recipient-not-found', 'no such recipient in this profile');
     return r;
   }
 
   /** @throws {VaultError} `recipient-permission-missing` when the citizen has not allowed contact with that site */
   private async requirePermission(url: string): Promise<void> {
     const pattern = hostPermissionPattern(new URL(url).origin);
-    if (!(await this.deps.hasHostPermission(pattern))) throw new VaultError('recipient-permission-missing', pattern);
+    if (!(await this.deps.hasHostPermission(pattern))) throw new SharingError('recipient-permission-missing', pattern);
   }
 
   /** A fetch that gives up after a while, so a silent server cannot hold a share forever. */
@@ -300,23 +303,23 @@ export class SharingService {
       built = buildShare(request.selection.items, sources, this.iso(now).slice(0, 10), new Date(now));
     } catch (error) {
       if (error instanceof SelectionError || /no page signature/.test(String((error as Error)?.message))) {
-        throw new VaultError('selection-unavailable', error instanceof SelectionError ? error.message : 'a record lacks its page signature', { cause: error });
+        throw new SharingError('selection-unavailable', error instanceof SelectionError ? error.message : 'a record lacks its page signature', { cause: error });
       }
       throw error;
     }
     const max = this.deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
     const size = built.files.reduce((n, f) => n + f.bytes.length, 0) + JSON.stringify(built.data).length;
-    if (size > max) throw new VaultError('share-too-large', `bundle: about ${size} bytes, limit ${max}`);
+    if (size > max) throw new SharingError('share-too-large', `bundle: about ${size} bytes, limit ${max}`);
     let expiresAt: number;
     let untilCase: ShareGrantData['untilCase'] = null;
     if (request.expiry.kind === 'date') {
       expiresAt = endOfDanishDay(request.expiry.date);
-      if (!(expiresAt > now)) throw new VaultError('expiry-in-past', request.expiry.date);
+      if (!(expiresAt > now)) throw new SharingError('expiry-in-past', request.expiry.date);
     } else {
       const caseId = request.expiry.caseId;
       const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, caseId);
-      if (!theCase) throw new VaultError('selection-unavailable', 'the case the share should end with is not in the vault');
-      if (theCase.data.record.status === 'closed') throw new VaultError('case-already-closed', 'the case the share should end with');
+      if (!theCase) throw new SharingError('selection-unavailable', 'the case the share should end with is not in the vault');
+      if (theCase.data.record.status === 'closed') throw new SharingError('case-already-closed', 'the case the share should end with');
       const record = theCase.data.record as { caseNumber?: string; title?: string };
       untilCase = { caseId, caseNumber: String(record.caseNumber ?? ''), title: String(record.title ?? '') };
       expiresAt = now + CASE_BOUND_MAX_DAYS * 86_400_000;
@@ -378,7 +381,7 @@ export class SharingService {
 
   private async grant(profileId: string, id: string): Promise<Grant> {
     const g = await this.records.get<ShareGrantData>(profileId, shareGrantKind.name, id);
-    if (!g) throw new VaultError('grant-not-found', 'no such grant in this profile');
+    if (!g) throw new SharingError('grant-not-found', 'no such grant in this profile');
     return g;
   }
 
@@ -386,7 +389,7 @@ export class SharingService {
    * Adds an attempt to the grant's deliveries, and throws `failure` after it is written: a
    * failed attempt is on record, never shown or kept as a delivery that happened.
    */
-  private async recordDelivery(g: Grant, attempt: Omit<Delivery, 'at'>, failure: VaultError | null = null): Promise<Delivery> {
+  private async recordDelivery(g: Grant, attempt: Omit<Delivery, 'at'>, failure: AppError | null = null): Promise<Delivery> {
     const delivery: Delivery = { channel: attempt.channel, at: this.iso(), ok: attempt.ok, detail: attempt.detail.slice(0, 200) };
     const latest = (await this.records.get<ShareGrantData>(g.profileId, shareGrantKind.name, g.id)) ?? g;
     await this.records.write([
@@ -403,16 +406,16 @@ export class SharingService {
    * @throws {VaultError} `inbox-unavailable`
    */
   private async inboxCase(profileId: string, g: Grant): Promise<string> {
-    if (!this.deps.municipalInbox) throw new VaultError('inbox-unavailable', 'no municipal connector here');
+    if (!this.deps.municipalInbox) throw new SharingError('inbox-unavailable', 'no municipal connector here');
     const recipient = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, g.data.recipientId);
     const origin = recipient?.data.origin;
-    if (!origin) throw new VaultError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
+    if (!origin) throw new SharingError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
     for (const item of g.data.selection.items) {
       if (item.type !== 'case') continue;
       const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, item.caseId);
       if (theCase?.data.provenance.origin === origin) return item.caseId;
     }
-    throw new VaultError('inbox-unavailable', 'the share holds no case from the recipient municipality');
+    throw new SharingError('inbox-unavailable', 'the share holds no case from the recipient municipality');
   }
 
   private async postTo(url: string, body: Uint8Array | string, contentType: string): Promise<{ ok: boolean; detail: string }> {
@@ -558,9 +561,9 @@ export class SharingService {
       try {
         input = parseRecipientText(text);
       } catch (error) {
-        throw new VaultError('bad-recipient-key', 'the key or document does not parse', { cause: error });
+        throw new SharingError('bad-recipient-key', 'the key or document does not parse', { cause: error });
       }
-      if (!input) throw new VaultError('not-a-recipient-key', 'no age1… key, identity file or recipient document');
+      if (!input) throw new SharingError('not-a-recipient-key', 'no age1… key, identity file or recipient document');
       return this.saveRecipient(profileId, input, source, name);
     },
 
@@ -569,29 +572,29 @@ export class SharingService {
       try {
         origin = municipalityOrigin(domain);
       } catch (cause) {
-        throw new VaultError('bad-recipient-address', 'not an https address (http on loopback only)', { cause });
+        throw new SharingError('bad-recipient-address', 'not an https address (http on loopback only)', { cause });
       }
       await this.requirePermission(origin);
       let response: Response;
       try {
         response = await this.fetchWithTimeout(`${origin}${RECIPIENT_DOCUMENT_PATH}`, { headers: { Accept: 'application/json' } });
       } catch (cause) {
-        throw new VaultError('recipient-unreachable', 'well-known: network error or timeout', { cause });
+        throw new SharingError('recipient-unreachable', 'well-known: network error or timeout', { cause });
       }
       if (!response.ok) {
         await response.body?.cancel().catch(() => {});
-        throw new VaultError('well-known-missing', `HTTP ${response.status}`);
+        throw new SharingError('well-known-missing', `HTTP ${response.status}`);
       }
       const text = await response.text();
-      if (text.length > MAX_DOCUMENT_BYTES) throw new VaultError('well-known-invalid', `larger than ${MAX_DOCUMENT_BYTES} characters`);
+      if (text.length > MAX_DOCUMENT_BYTES) throw new SharingError('well-known-invalid', `larger than ${MAX_DOCUMENT_BYTES} characters`);
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new VaultError('well-known-invalid', 'not JSON');
+        throw new SharingError('well-known-invalid', 'not JSON');
       }
       const doc = RecipientDocument.safeParse(json);
-      if (!doc.success) throw new VaultError('well-known-invalid', doc.error.issues.map((i) => i.path.join('.') || 'document').join(', '));
+      if (!doc.success) throw new SharingError('well-known-invalid', doc.error.issues.map((i) => i.path.join('.') || 'document').join(', '));
       return this.saveRecipient(profileId, fromRecipientDocument(doc.data), 'well-known', undefined, origin);
     },
 
@@ -714,7 +717,7 @@ export class SharingService {
 
     shareRead: async ({ transferId, index }) => {
       const t = this.transfers.get(transferId);
-      if (!t || t.expiresAt < this.now()) throw new VaultError('bundle-gone', 'unknown or expired transfer');
+      if (!t || t.expiresAt < this.now()) throw new SharingError('bundle-gone', 'unknown or expired transfer');
       const chunk = t.chunks[index];
       if (!chunk) throw new VaultError('bad-request', 'no such part');
       return { data: toBase64Url(chunk) };
@@ -723,14 +726,14 @@ export class SharingService {
     shareDeliver: async ({ profileId, grantId, channel }) => {
       const g = await this.grant(profileId, grantId);
       const status = this.effectiveStatus(g.data);
-      if (status !== 'active') throw new VaultError('grant-not-active', status);
+      if (status !== 'active') throw new SharingError('grant-not-active', status);
       if (channel === 'download') return this.recordDelivery(g, { channel, ok: true, detail: 'file' });
       const pending = this.pendingBundle(grantId);
-      if (!pending) throw new VaultError('bundle-gone', 'made before the background restarted, or too long ago');
+      if (!pending) throw new SharingError('bundle-gone', 'made before the background restarted, or too long ago');
       if (channel === 'endpoint') {
         const recipient = await this.recipient(profileId, g.data.recipientId);
         const url = recipient.data.endpoints.bundle;
-        if (!url) throw new VaultError('no-bundle-endpoint', 'the recipient publishes no bundle endpoint');
+        if (!url) throw new SharingError('no-bundle-endpoint', 'the recipient publishes no bundle endpoint');
         await this.requirePermission(url);
         const outcome = await this.postTo(url, pending.bytes, 'application/octet-stream');
         return this.recordDelivery(g, { channel, ...outcome }, outcome.ok ? null : endpointError(outcome.detail));
@@ -740,7 +743,7 @@ export class SharingService {
       try {
         ({ receipt } = await this.deps.municipalInbox!({ profileId, caseVaultId, payload: { type: 'bundle', data: toBase64Url(pending.bytes) } }));
       } catch (error) {
-        if (!(error instanceof VaultError)) throw error;
+        if (!(error instanceof VaultError || error instanceof MunicipalError)) throw error;
         const refusal = inboxError(error);
         return this.recordDelivery(g, { channel, ok: false, detail: refusal.detail ? `${refusal.code} ${refusal.detail}` : refusal.code }, refusal);
       }
@@ -767,7 +770,7 @@ export class SharingService {
 
     grantRevoke: async ({ profileId, grantId }) => {
       const g = await this.grant(profileId, grantId);
-      if (g.data.status !== 'active') throw new VaultError('grant-not-active', g.data.status);
+      if (g.data.status !== 'active') throw new SharingError('grant-not-active', g.data.status);
       return this.grantSummary(await this.endGrant(g, 'revoked'));
     },
 

@@ -4,12 +4,13 @@ import type { WriteOp } from '../vault/record-store';
 import { splitWrites } from './write-parts';
 import { type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult, type VaultEvent } from './api';
 import { VaultError } from '../vault/errors';
+import { receiveError } from './errors';
 
 export async function callVault<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<ApiResult<M>> {
   const request: ApiRequest<M> = { channel: 'handlerum-vault', method, args };
   const response = (await browser.runtime.sendMessage(request)) as ApiResponse<M> | undefined;
   if (!response) throw new VaultError('storage-failed', 'the background did not answer');
-  if (!response.ok) throw new VaultError(response.error.code, response.error.detail);
+  if (!response.ok) throw receiveError(response.error);
   return response.value;
 }
 

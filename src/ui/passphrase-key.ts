@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { KdfWorkerApi } from '../vault/crypto/kdf-worker-api';
 import { toBase64Url } from '../vault/crypto/bytes';
 import type { KdfParams } from '../vault/crypto/kdf';
-import { VaultError } from '../vault/errors';
+import { VaultError } from '../messaging/errors';
 
 export async function derivePassphraseKey(passphrase: string, kdf: KdfParams): Promise<string> {
   const worker = new Worker(browser.runtime.getURL('/kdf-worker.js'));

@@ -2,7 +2,7 @@
  * A municipality is named by its origin. Only https is accepted, except on the loopback
  * interface (a reference server on the citizen's own machine, and tests).
  */
-import { VaultError } from '../../vault/errors';
+import { MunicipalError } from './errors';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -16,12 +16,12 @@ export function municipalityOrigin(input: string): string {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    throw new VaultError('invalid-address', 'not a URL');
+    throw new MunicipalError('invalid-address', 'not a URL');
   }
-  if (url.username || url.password) throw new VaultError('invalid-address', 'credentials in the address');
+  if (url.username || url.password) throw new MunicipalError('invalid-address', 'credentials in the address');
   if (url.protocol === 'https:') return url.origin;
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return url.origin;
-  throw new VaultError('invalid-address', 'https only (http on loopback)');
+  throw new MunicipalError('invalid-address', 'https only (http on loopback)');
 }
 
 /**

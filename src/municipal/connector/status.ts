@@ -1,6 +1,7 @@
 /** What the UI learns about a sync while it runs and after: counts, never record content. */
 import type { ResourceName } from '../api/schemas';
 import type { VaultErrorCode } from '../../vault/errors';
+import type { MunicipalErrorCode } from './errors';
 
 export type SyncPart = 'me' | ResourceName;
 
@@ -13,7 +14,7 @@ export interface PartProgress {
   /** Records received but not stored: their signature or digest failed, or they were unreadable. */
   rejected: number;
   /** Set when this part stopped early. */
-  error: VaultErrorCode | null;
+  error: VaultErrorCode | MunicipalErrorCode | null;
 }
 
 export interface SyncStatus {
@@ -34,7 +35,7 @@ export interface SyncStatus {
   deleted: number;
   rejected: number;
   /** The first error that stopped a part (or the whole sync); null when everything finished. */
-  error: VaultErrorCode | null;
+  error: VaultErrorCode | MunicipalErrorCode | null;
 }
 
 /** Progress of a part still running: 1 − 1/(pages + 2), so it rises fast, then slowly, never reaching 1. */

@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { hostPermissionPattern, municipalityOrigin, type ConnectionSummary, type SyncStatus } from '../../messaging/municipal-api';
-import { VaultError } from '../../vault/errors';
+import { MunicipalError } from '../../messaging/errors';
 import { TextField } from '../components/Field';
 import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback, AlertLine } from '../components/Messages';
@@ -20,7 +20,7 @@ import './overview.css';
 /** Asks for the municipality's host permission; must run inside the click that started it. */
 async function requestHostPermission(origin: string): Promise<void> {
   const granted = await browser.permissions.request({ origins: [hostPermissionPattern(origin)] });
-  if (!granted) throw new VaultError('permission-missing', 'the citizen did not allow it');
+  if (!granted) throw new MunicipalError('permission-missing', 'the citizen did not allow it');
 }
 
 function SyncProgress(props: { status: SyncStatus }) {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type RecipientSummary } from '../../messaging/sharing-api';
 import { municipalityOrigin } from '../../messaging/municipal-api';
-import { VaultError } from '../../vault/errors';
+import { SharingError } from '../../messaging/errors';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';
@@ -74,13 +74,13 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
     try {
       origin = municipalityOrigin(domain);
     } catch (caught) {
-      setError(sharingError(new VaultError('bad-recipient-address', 'not an https address', { cause: caught })));
+      setError(sharingError(new SharingError('bad-recipient-address', 'not an https address', { cause: caught })));
       return;
     }
     // Asked for inside the click: browsers only show the prompt for a user gesture.
     const granted = await browser.permissions.request({ origins: [hostPermissionPattern(origin)] }).catch(() => false);
     await run(t('sharing.recipients.working'), async () => {
-      if (!granted) throw new VaultError('recipient-permission-missing', 'the citizen did not allow it');
+      if (!granted) throw new SharingError('recipient-permission-missing', 'the citizen did not allow it');
       return callVault('recipientFetchWellKnown', { profileId: props.profileId, domain: origin });
     });
   };

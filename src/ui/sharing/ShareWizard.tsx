@@ -9,7 +9,7 @@ import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type Delivery, type RecipientSummary, type ShareExpiry, type ShareOptions, type SharePreview } from '../../messaging/sharing-api';
 import { CLINICAL_TYPES, TRANSACTION_FIELDS, type SelectionItem } from '../../records/sharing/selection';
 import { fromBase64Url } from '../../vault/crypto/bytes';
-import { VaultError } from '../../vault/errors';
+import { SharingError } from '../../messaging/errors';
 import { saveBlob } from '../blob-url';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback, Busy } from '../components/Messages';
@@ -199,7 +199,7 @@ export function ShareWizard(props: { profileId: string; recipients: RecipientSum
       granted = await browser.permissions.request({ origins: [hostPermissionPattern(new URL(preview.channels.endpoint).origin)] }).catch(() => false);
     }
     const delivery = await work(t('sharing.wizard.sending'), async () => {
-      if (!granted) throw new VaultError('recipient-permission-missing', 'the citizen did not allow it');
+      if (!granted) throw new SharingError('recipient-permission-missing', 'the citizen did not allow it');
       return callVault('shareDeliver', { profileId, grantId: created.grantId, channel });
     });
     if (delivery) setDone(describe(delivery));
