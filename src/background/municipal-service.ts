@@ -52,6 +52,7 @@ import { VaultError } from '../vault/errors';
 import { MunicipalError } from '../municipal/connector/errors';
 import { hasCode } from '../messaging/errors';
 import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
+import { bestEffort, settled } from '../shared/best-effort';
 
 /** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
 const CONNECTOR_WRITES = new Set<string>([
@@ -162,11 +163,11 @@ export class MunicipalService {
     this.statuses.set(key, structuredClone(run.status));
     const done = this.queue.then(async () => {
       const status = await run.run();
-      await this.refreshReminders(profileId).catch(() => {});
-      await this.deps.onSyncComplete?.(profileId).catch(() => {});
+      await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
+      await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
       return status;
     });
-    this.queue = done.catch(() => {});
+    this.queue = settled(done);
     const active = { run, done: done.finally(() => this.active.delete(key)) };
     this.active.set(key, active);
     return structuredClone(run.status);

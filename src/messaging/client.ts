@@ -5,6 +5,7 @@ import { splitWrites } from './write-parts';
 import { type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult, type VaultEvent } from './api';
 import { VaultError } from '../vault/errors';
 import { receiveError } from './errors';
+import { bestEffort } from '../shared/best-effort';
 
 export async function callVault<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<ApiResult<M>> {
   const request: ApiRequest<M> = { channel: 'handlerum-vault', method, args };
@@ -60,6 +61,6 @@ export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options:
     onProgress?.(ops.length, ops.length);
     return written;
   } finally {
-    if (stageId) await call('discardWrites', { stageId }).catch(() => {});
+    if (stageId) await bestEffort(call('discardWrites', { stageId }), 'staged parts expire by themselves');
   }
 }

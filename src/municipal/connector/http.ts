@@ -5,6 +5,7 @@
  * problem the sync handles itself (410, 400 invalid-cursor) come back as `HttpProblem`.
  */
 import { MunicipalError } from './errors';
+import { bestEffort } from '../../shared/best-effort';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -51,7 +52,7 @@ export class MunicipalHttp {
         throw new MunicipalError('municipality-unreachable', 'network error', { cause });
       }
       if (response.status < 500) return response;
-      await response.body?.cancel().catch(() => {});
+      await bestEffort(response.body?.cancel(), 'only frees the connection before the retry');
       if (attempt >= this.retries) throw new MunicipalError('municipality-error', `HTTP ${response.status}`);
       await this.sleep(this.backoffMs * 2 ** attempt);
     }
