@@ -37,7 +37,7 @@ import {
   type ShareGrantData,
   type ShareRecipientData,
 } from '../records/sharing/index';
-import { buildShare, SelectionError } from '../sharing/content';
+import { buildShare } from '../sharing/content';
 import type { HealthMonthLike } from '../sharing/derived';
 import { describeScope } from '../sharing/describe';
 import { fingerprintGroups, fromRecipientDocument, identityFile, parseRecipientText, type RecipientInput } from '../sharing/identity';
@@ -298,15 +298,8 @@ export class SharingService {
     const recipient = await this.recipient(profileId, request.recipientId);
     const sources = await this.shareSources.read(profileId, request);
     const now = this.now();
-    let built;
-    try {
-      built = buildShare(request.selection.items, sources, this.iso(now).slice(0, 10), new Date(now));
-    } catch (error) {
-      if (error instanceof SelectionError || /no page signature/.test(String((error as Error)?.message))) {
-        throw new SharingError('selection-unavailable', error instanceof SelectionError ? error.message : 'a record lacks its page signature', { cause: error });
-      }
-      throw error;
-    }
+    // A selection naming what the vault does not hold (any more) throws `selection-unavailable`.
+    const built = buildShare(request.selection.items, sources, this.iso(now).slice(0, 10), new Date(now));
     const max = this.deps.maxBundleBytes ?? MAX_BUNDLE_BYTES;
     const size = built.files.reduce((n, f) => n + f.bytes.length, 0) + JSON.stringify(built.data).length;
     if (size > max) throw new SharingError('share-too-large', `bundle: about ${size} bytes, limit ${max}`);

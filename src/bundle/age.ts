@@ -17,6 +17,7 @@ import { CHUNK_AEAD, type ChunkAead } from './chunk-aead';
 import { base64Decode, base64Encode, bech32Decode, bech32Encode, concatBytes, equalBytes, utf8 } from './encoding';
 import { MAX_SCRYPT_WORK_FACTOR } from './limits';
 import { scrypt32 } from './scrypt';
+import { CodedError } from '../shared/coded-error';
 
 export type AgeErrorCode =
   /** Not an age v1 file at all. */
@@ -32,15 +33,8 @@ export type AgeErrorCode =
   /** The scrypt work factor is above what the caller accepts. */
   | 'work-factor';
 
-export class AgeError extends Error {
+export class AgeError extends CodedError<AgeErrorCode> {
   override readonly name = 'AgeError';
-  constructor(
-    readonly code: AgeErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 export type RandomSource = (n: number) => Uint8Array;

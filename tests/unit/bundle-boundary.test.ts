@@ -37,25 +37,28 @@ describe('platform boundary', () => {
     await Promise.all([tsc('src/bundle/tsconfig.json'), tsc('src/receiver/tsconfig.json')]);
   }, 180_000);
 
-  it('src/bundle imports only itself, @noble/*, zod and canonicalize', () => {
+  // src/shared is the pure kernel (no DOM, extension or Node types) every layer may use.
+  const inShared = (target: string) => target.startsWith(join(ROOT, 'src/shared'));
+
+  it('src/bundle imports only itself, src/shared, @noble/*, zod and canonicalize', () => {
     const files = sources(join(ROOT, 'src/bundle'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       for (const spec of importsOf(file)) {
-        const ok = spec.startsWith('.') ? resolve(dirname(file), spec).startsWith(join(ROOT, 'src/bundle')) : /^(@noble\/(ciphers|curves|hashes)\/|zod$|canonicalize$)/.test(spec);
+        const ok = spec.startsWith('.') ? resolve(dirname(file), spec).startsWith(join(ROOT, 'src/bundle')) || inShared(resolve(dirname(file), spec)) : /^(@noble\/(ciphers|curves|hashes)\/|zod$|canonicalize$)/.test(spec);
         expect(ok, `${relative(ROOT, file)} imports ${spec}`).toBe(true);
       }
     }
   });
 
-  it('src/receiver imports only src/bundle and itself; only the CLI and its folder writer use Node', () => {
+  it('src/receiver imports only src/bundle, src/shared and itself; only the CLI and its folder writer use Node', () => {
     const files = sources(join(ROOT, 'src/receiver'));
     expect(files.map((f) => relative(ROOT, f)).sort()).toEqual(['src/receiver/cli-folder.ts', 'src/receiver/cli-text.ts', 'src/receiver/cli.ts', 'src/receiver/sdk.ts', 'src/receiver/terminal.ts']);
     for (const file of files) {
       for (const spec of importsOf(file)) {
         const target = resolve(dirname(file), spec);
         const ok = spec.startsWith('.')
-          ? target.startsWith(join(ROOT, 'src/bundle')) || target.startsWith(join(ROOT, 'src/receiver'))
+          ? target.startsWith(join(ROOT, 'src/bundle')) || target.startsWith(join(ROOT, 'src/receiver')) || inShared(target)
           : (file.endsWith('cli.ts') || file.endsWith('cli-folder.ts')) && spec.startsWith('node:');
         expect(ok, `${relative(ROOT, file)} imports ${spec}`).toBe(true);
       }

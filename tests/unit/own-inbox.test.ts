@@ -10,7 +10,7 @@ import { recordIdFor } from '../../src/municipal/connector/ids';
 import type { Case, Payment } from '../../src/municipal/api/schemas';
 import { municipalPaymentKind, type MunicipalRecordData } from '../../src/records/municipal/index';
 import { correctionRequestKind, type CorrectionRequestData } from '../../src/records/own/index';
-import { isVaultError } from '../../src/vault/errors';
+import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 
 let h: ConnectorHarness | undefined;
@@ -61,7 +61,7 @@ async function expectFailed(promise: Promise<unknown>, code: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(isVaultError(error), String(error)).toBe(true);
+  expect(hasCode(error), String(error)).toBe(true);
   expect((error as { code: string }).code).toBe(code);
 }
 

@@ -13,7 +13,7 @@ import { municipalCaseKind, type MunicipalRecordData } from '../../src/records/m
 import { open, verifyMunicipalProvenance } from '../../src/receiver/sdk';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64Url } from '../../src/vault/crypto/bytes';
-import { isVaultError } from '../../src/vault/errors';
+import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { bankRow } from './support/sharing-harness';
 
@@ -55,7 +55,7 @@ const grantOf = async (sharing: SharingService, profileId: string) => (await sha
 
 async function refused(promise: Promise<unknown>): Promise<{ code: string; detail: string }> {
   const error = await promise.then(() => null, (e: unknown) => e);
-  if (!isVaultError(error)) throw new Error(`expected a VaultError, got ${String(error)}`);
+  if (!hasCode(error)) throw new Error(`expected a coded error, got ${String(error)}`);
   return { code: error.code, detail: error.detail };
 }
 

@@ -13,6 +13,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base64urlDecode, base64urlEncode, fromUtf8, utf8 } from './encoding';
 import { Jwks, PageManifest, type ManifestEntry } from './schemas';
+import { CodedError } from '../../shared/coded-error';
 
 export type SignatureErrorCode =
   | 'malformed'
@@ -22,15 +23,8 @@ export type SignatureErrorCode =
   | 'manifest-mismatch'
   | 'not-in-manifest';
 
-export class SignatureError extends Error {
+export class SignatureError extends CodedError<SignatureErrorCode> {
   override readonly name = 'SignatureError';
-  constructor(
-    readonly code: SignatureErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** The header this API puts on page signatures. */

@@ -6,6 +6,7 @@
  */
 import { MunicipalError } from './errors';
 import { bestEffort } from '../../shared/best-effort';
+import { CodedError } from '../../shared/coded-error';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -19,13 +20,12 @@ export interface HttpOptions {
 }
 
 /** A 4xx answer, with the problem code from its problem+json body when it has one. */
-export class HttpProblem extends Error {
+export class HttpProblem extends CodedError<string> {
   override readonly name = 'HttpProblem';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-  ) {
-    super(`HTTP ${status} ${code}`);
+  readonly status: number;
+  constructor(code: string, detail: string, options: { status: number; cause?: unknown }) {
+    super(code, detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
   }
 }
 
@@ -104,5 +104,5 @@ async function problemOf(response: Response): Promise<HttpProblem> {
   } catch {
     // Not JSON: the status alone has to do.
   }
-  return new HttpProblem(response.status, code);
+  return new HttpProblem(code, `HTTP ${response.status}`, { status: response.status });
 }
