@@ -275,8 +275,8 @@ export class MunicipalService {
   /**
    * POSTs one body to a case's inbox and returns the receipt once its signature, its manifest
    * and its echo of the body (case, kind, size, SHA-256) all check out.
-   * @throws {VaultError} `municipality-unreachable`, `municipality-error`, `sign-in-required`,
-   *   `municipality-bad-response`, `signature-invalid`, `bad-request` (the municipality refused the body)
+   * @throws {MunicipalError} `municipality-unreachable`, `municipality-error`, `sign-in-required`,
+   *   `municipality-bad-response`, `signature-invalid`; {VaultError} `bad-request` (the municipality refused the body)
    */
   private async postToInbox(
     client: ConnectionClient,

@@ -7,7 +7,7 @@ import { isOnOrigin } from './origin';
 export const DISCOVERY_PATH = '/.well-known/citizen-data-api';
 
 /**
- * @throws {VaultError} `municipality-not-supported` when the origin does not serve a Citizen
+ * @throws {MunicipalError} `municipality-not-supported` when the origin does not serve a Citizen
  * Data API, or names endpoints elsewhere (the host permission covers this origin only).
  */
 export async function fetchDiscovery(http: MunicipalHttp, origin: string): Promise<Discovery> {
@@ -29,7 +29,7 @@ export async function fetchDiscovery(http: MunicipalHttp, origin: string): Promi
   return d;
 }
 
-/** @throws {VaultError} `municipality-bad-response` when the JWKS is not a set of Ed25519 keys. */
+/** @throws {MunicipalError} `municipality-bad-response` when the JWKS is not a set of Ed25519 keys. */
 export async function fetchJwks(http: MunicipalHttp, url: string): Promise<Jwks> {
   let body: unknown;
   try {

@@ -39,7 +39,7 @@ export function authorizationRequest(authorizationEndpoint: string, redirectUri:
 
 /**
  * The code from the URL the sign-in redirected to.
- * @throws {VaultError} `sign-in-cancelled` when the citizen declined; `municipality-bad-response`
+ * @throws {MunicipalError} `sign-in-cancelled` when the citizen declined; `municipality-bad-response`
  * for a wrong state or a missing code.
  */
 export function codeFromRedirect(redirectedTo: string, expectedState: string): string {

@@ -8,7 +8,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * The origin of what the user typed ("kommune.dk", "https://kommune.dk/", a pasted link).
- * @throws {VaultError} `invalid-address`
+ * @throws {MunicipalError} `invalid-address`
  */
 export function municipalityOrigin(input: string): string {
   const text = input.trim();
