@@ -10,6 +10,7 @@ import { isApiRequest, route } from '../src/messaging/router';
 import { EXTENSION_REDIRECT_PATH } from '../src/municipal/api/extension-identity';
 import type { VaultEvent } from '../src/messaging/api';
 import { Vault } from '../src/vault/index';
+import { bestEffort } from '../src/shared/best-effort';
 
 const AUTO_LOCK_ALARM = 'handlerum-auto-lock';
 const SETTINGS_KEY = 'settings';
@@ -17,7 +18,7 @@ const SETTINGS_KEY = 'settings';
 export default defineBackground(() => {
   const ready = Vault.open().then(async (vault) => {
     const settings = browserSettingsStorage();
-    const send = (event: VaultEvent) => void browser.runtime.sendMessage(event).catch(() => {});
+    const send = (event: VaultEvent) => void bestEffort(browser.runtime.sendMessage(event), 'no page may be open to hear it');
     const fetchPrivately = privateFetch((url, init) => fetch(url, init));
     const hasHostPermission = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
     const sharing: SharingService = new SharingService({
@@ -57,11 +58,11 @@ export default defineBackground(() => {
       broadcast: (event) => {
         send(event);
         // Reminders are read from the vault: rebuild them whenever it opens.
-        if (event.type === 'state' && event.state === 'unlocked') void municipal.refreshReminders().catch(() => {});
+        if (event.type === 'state' && event.state === 'unlocked') void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
       },
     });
     await service.resumeSession();
-    void municipal.refreshReminders().catch(() => {});
+    void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
     return { vault, service, municipal };
   });
 
@@ -83,11 +84,11 @@ export default defineBackground(() => {
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void ready.then(({ service }) => service.lockIfIdle());
-    else void ready.then(({ municipal }) => municipal.onAlarm(alarm.name)).catch(() => {});
+    else void bestEffort(ready.then(({ municipal }) => municipal.onAlarm(alarm.name)), 'an alarm fires in the background with no one to tell');
   });
 
   // New reminder lead times take effect at once.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void ready.then(({ municipal }) => municipal.refreshReminders()).catch(() => {});
+    if (area === 'local' && SETTINGS_KEY in changes) void bestEffort(ready.then(({ municipal }) => municipal.refreshReminders()), 'reminders are rebuilt on the next unlock');
   });
 });

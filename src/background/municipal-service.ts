@@ -48,10 +48,13 @@ import {
 import { canSend, correctionRequestKind, toApiCorrection, type CorrectionRequestData, type CorrectionStatus } from '../records/own/index';
 import { profileKind } from '../records/profile';
 import { RESOURCES } from '../municipal/api/schemas';
-import { isVaultError, VaultError } from '../vault/errors';
+import { VaultError } from '../vault/errors';
+import { MunicipalError } from '../municipal/connector/errors';
+import { hasCode } from '../messaging/errors';
 import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { utf8 } from '../shared/bytes';
+import { bestEffort, settled } from '../shared/best-effort';
 
 /** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
 const CONNECTOR_WRITES = new Set<string>([
@@ -122,7 +125,7 @@ export class MunicipalService {
   }
 
   private async requirePermission(origin: string): Promise<void> {
-    if (!(await this.deps.hasHostPermission(hostPermissionPattern(origin)))) throw new VaultError('permission-missing', hostPermissionPattern(origin));
+    if (!(await this.deps.hasHostPermission(hostPermissionPattern(origin)))) throw new MunicipalError('permission-missing', hostPermissionPattern(origin));
   }
 
   private async requireProfile(profileId: string): Promise<void> {
@@ -162,11 +165,11 @@ export class MunicipalService {
     this.statuses.set(key, structuredClone(run.status));
     const done = this.queue.then(async () => {
       const status = await run.run();
-      await this.refreshReminders(profileId).catch(() => {});
-      await this.deps.onSyncComplete?.(profileId).catch(() => {});
+      await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
+      await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
       return status;
     });
-    this.queue = done.catch(() => {});
+    this.queue = settled(done);
     const active = { run, done: done.finally(() => this.active.delete(key)) };
     this.active.set(key, active);
     return structuredClone(run.status);
@@ -187,10 +190,10 @@ export class MunicipalService {
     } catch (cause) {
       // Chrome and Firefox reject when the window is closed, and when the page cannot load.
       const message = String((cause as Error)?.message ?? '');
-      if (/could not be loaded|network/i.test(message)) throw new VaultError('municipality-unreachable', 'sign-in page', { cause });
-      throw new VaultError('sign-in-cancelled', 'window closed', { cause });
+      if (/could not be loaded|network/i.test(message)) throw new MunicipalError('municipality-unreachable', 'sign-in page', { cause });
+      throw new MunicipalError('sign-in-cancelled', 'window closed', { cause });
     }
-    if (!redirectedTo) throw new VaultError('sign-in-cancelled', 'no redirect');
+    if (!redirectedTo) throw new MunicipalError('sign-in-cancelled', 'no redirect');
     const code = codeFromRedirect(redirectedTo, request.state);
     const tokens = await exchangeCode(this.http, discovery.token_endpoint, { code, verifier: request.verifier, redirectUri }, this.now());
     return { tokens, redirectUri };
@@ -274,8 +277,8 @@ export class MunicipalService {
   /**
    * POSTs one body to a case's inbox and returns the receipt once its signature, its manifest
    * and its echo of the body (case, kind, size, SHA-256) all check out.
-   * @throws {VaultError} `municipality-unreachable`, `municipality-error`, `sign-in-required`,
-   *   `municipality-bad-response`, `signature-invalid`, `bad-request` (the municipality refused the body)
+   * @throws {MunicipalError} `municipality-unreachable`, `municipality-error`, `sign-in-required`,
+   *   `municipality-bad-response`, `signature-invalid`; {VaultError} `bad-request` (the municipality refused the body)
    */
   private async postToInbox(
     client: ConnectionClient,
@@ -298,10 +301,10 @@ export class MunicipalService {
       if (!(error instanceof HttpProblem)) throw error;
       // The municipality refused the body itself (too large, not a record it knows, a case it does not show).
       if (error.status === 413 || error.status === 400 || error.status === 404) throw new VaultError('bad-request', `inbox: HTTP ${error.status} ${error.code}`);
-      throw new VaultError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`);
+      throw new MunicipalError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`);
     }
     const parsed = InboxReceiptResponse.safeParse(answer);
-    if (!parsed.success) throw new VaultError('municipality-bad-response', 'not an inbox receipt');
+    if (!parsed.success) throw new MunicipalError('municipality-bad-response', 'not an inbox receipt');
     // The digest is over the receipt as received, before zod could drop a field.
     const raw = (answer as { receipt: unknown }).receipt;
     const { receipt, signature } = parsed.data;
@@ -310,24 +313,24 @@ export class MunicipalService {
       manifest = (await new PageVerifier(client.conn.jwks).verifyJws(signature)).manifest;
     } catch (error) {
       if (!(error instanceof SignatureError)) throw error;
-      if (error.code !== 'unknown-key') throw new VaultError('signature-invalid', `receipt: ${error.code}`);
+      if (error.code !== 'unknown-key') throw new MunicipalError('signature-invalid', `receipt: ${error.code}`);
       // Keys rotate: fetch the municipality's keys once more, as the sync does.
       const jwks = await fetchJwks(this.http, client.conn.endpoints.jwks);
       await client.save({ ...client.conn, jwks });
       try {
         manifest = (await new PageVerifier(jwks).verifyJws(signature)).manifest;
       } catch (again) {
-        if (again instanceof SignatureError) throw new VaultError('signature-invalid', `receipt: ${again.code}`);
+        if (again instanceof SignatureError) throw new MunicipalError('signature-invalid', `receipt: ${again.code}`);
         throw again;
       }
     }
     const citizenId = client.conn.citizen?.id;
     if (!isOnOrigin(manifest.iss, client.conn.origin) || manifest.resource !== 'inbox' || (citizenId !== undefined && manifest.sub !== citizenId)) {
-      throw new VaultError('signature-invalid', 'receipt: signed for something else');
+      throw new MunicipalError('signature-invalid', 'receipt: signed for something else');
     }
-    if (!checkItems([raw], manifest)[0]?.ok) throw new VaultError('signature-invalid', 'receipt: not the one signed');
+    if (!checkItems([raw], manifest)[0]?.ok) throw new MunicipalError('signature-invalid', 'receipt: not the one signed');
     if (receipt.caseId !== caseId || receipt.kind !== kind || receipt.bytes !== body.length || receipt.sha256 !== toBase64Url(sha256(body))) {
-      throw new VaultError('signature-invalid', 'receipt: does not match what was sent');
+      throw new MunicipalError('signature-invalid', 'receipt: does not match what was sent');
     }
     return { receipt: raw as InboxReceipt, signature };
   }
@@ -357,7 +360,7 @@ export class MunicipalService {
         await this.putCorrection(profileId, requestId, request, { state: 'received', sentAt, receipt, signature });
         return { receipt };
       } catch (error) {
-        const reason = isVaultError(error) ? error.code : 'storage-failed';
+        const reason = hasCode(error) ? error.code : 'storage-failed';
         await this.putCorrection(profileId, requestId, request, { state: 'failed', failedAt: new Date(this.now()).toISOString(), sentAt, reason });
         throw error;
       }
@@ -370,9 +373,9 @@ export class MunicipalService {
     await this.requirePermission(origin);
     const connectionId = connectionIdFor(this.records, origin);
     const stored = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
-    if (!stored) throw new VaultError('sign-in-required', 'no connection to this municipality');
+    if (!stored) throw new MunicipalError('sign-in-required', 'no connection to this municipality');
     const client = new ConnectionClient({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId }, stored.data);
-    if (!client.conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+    if (!client.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
     return client;
   }
 
@@ -397,7 +400,7 @@ export class MunicipalService {
       const existing = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
       if (existing?.data.citizen) {
         const citizenId = await this.citizenIdFor(discovery.api_base, tokens.accessToken);
-        if (citizenId !== existing.data.citizen.id) throw new VaultError('municipality-other-citizen', 'signed in as someone else');
+        if (citizenId !== existing.data.citizen.id) throw new MunicipalError('municipality-other-citizen', 'signed in as someone else');
       }
       const base = existing?.data;
       const conn: MunicipalConnectionData = {
@@ -427,7 +430,7 @@ export class MunicipalService {
 
     municipalSync: async ({ profileId, connectionId }) => {
       const conn = await this.connection(profileId, connectionId);
-      if (!conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+      if (!conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
       await this.requirePermission(conn.origin);
       return this.startSync(profileId, connectionId, conn.origin, conn.municipality.name);
     },
@@ -466,11 +469,11 @@ export class MunicipalService {
       const kept = await this.records.get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfId);
       if (kept && kept.data.sha256 === content.sha256) return { data: kept.data.data, bytes: content.bytes, sha256: content.sha256 };
 
-      if (content.bytes > PDF_ON_DEMAND_MAX_BYTES) throw new VaultError('municipality-bad-response', 'PDF too large');
+      if (content.bytes > PDF_ON_DEMAND_MAX_BYTES) throw new MunicipalError('municipality-bad-response', 'PDF too large');
       await this.requirePermission(origin);
       const client = await ConnectionClient.load({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId: connectionIdFor(this.records, origin) });
       const bytes = await client.getBytes(content.href, content.bytes);
-      if (toBase64Url(sha256(bytes)) !== content.sha256) throw new VaultError('signature-invalid', 'the PDF does not match its signed digest');
+      if (toBase64Url(sha256(bytes)) !== content.sha256) throw new MunicipalError('signature-invalid', 'the PDF does not match its signed digest');
       const data = toBase64Url(bytes);
       if (bytes.length <= PDF_KEEP_MAX_BYTES) {
         await this.records.write([

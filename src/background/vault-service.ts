@@ -14,6 +14,7 @@ import { ChunkedTransfers, readChunk, type PendingTransfer } from './transfers';
 import type { AuditEvent } from './audit-event';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { concatBytes } from '../shared/bytes';
+import { bestEffort } from '../shared/best-effort';
 
 export interface ServiceDeps {
   vault: Vault;
@@ -130,7 +131,7 @@ export class VaultService {
 
   /** The transparency log's entry for an action already done; a failure to log does not undo it. */
   private async audit(event: AuditEvent): Promise<void> {
-    await this.deps.sharing?.audit(event).catch(() => {});
+    await bestEffort(this.deps.sharing?.audit(event), 'the log never fails the action');
   }
 
   /** New records of imported kinds (bank rows, health data, attachments), counted per profile and kind. */
@@ -160,7 +161,7 @@ export class VaultService {
       if (!profileKind.schema.safeParse(ownerData).success) throw new VaultError('invalid-record', 'owner profile');
       const { recoveryKey } = await vault.create({ kdf, kek: fromBase64Url(kek) });
       const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, data: ownerData }]);
-      await this.deps.sharing?.ensureKeys(profile!.id).catch(() => {}); // made later on demand if this fails
+      await bestEffort(this.deps.sharing?.ensureKeys(profile!.id), 'the keys are made later on demand');
       await this.afterUnlock();
       return { recoveryKey, profileId: profile!.id };
     },
@@ -197,7 +198,7 @@ export class VaultService {
       const [profile] = await this.deps.vault.records.write([
         { op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, ...(id ? { id } : {}), data },
       ]);
-      if (!id) await this.deps.sharing?.ensureKeys(profile!.id).catch(() => {});
+      if (!id) await bestEffort(this.deps.sharing?.ensureKeys(profile!.id), 'the keys are made later on demand');
       return profile as ApiResults['saveProfile'];
     },
     deleteProfile: async ({ id }) => {
@@ -206,7 +207,7 @@ export class VaultService {
       if (!profiles.records.some((p) => p.id === id)) throw new VaultError('profile-not-found');
       if (profiles.records.length === 1) throw new VaultError('last-profile');
       // Recipients of the profile's shares are told before its data goes; a failure here must not keep the data.
-      await this.deps.sharing?.beforeProfileDeleted(id).catch(() => {});
+      await bestEffort(this.deps.sharing?.beforeProfileDeleted(id), 'a failure to tell recipients must not keep the data');
       await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
       await this.audit({ type: 'deletion', what: 'profile', profileId: id });
       return null;

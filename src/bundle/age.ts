@@ -19,6 +19,7 @@ import { MAX_SCRYPT_WORK_FACTOR } from './limits';
 import { scrypt32 } from './scrypt';
 import { fromBase64Unpadded, toBase64Unpadded } from '../shared/base64url';
 import { concatBytes, equalBytes, utf8 } from '../shared/bytes';
+import { CodedError } from '../shared/coded-error';
 
 export type AgeErrorCode =
   /** Not an age v1 file at all. */
@@ -34,15 +35,8 @@ export type AgeErrorCode =
   /** The scrypt work factor is above what the caller accepts. */
   | 'work-factor';
 
-export class AgeError extends Error {
+export class AgeError extends CodedError<AgeErrorCode> {
   override readonly name = 'AgeError';
-  constructor(
-    readonly code: AgeErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 export type RandomSource = (n: number) => Uint8Array;

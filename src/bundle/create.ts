@@ -26,6 +26,7 @@ import { sha256Digest } from './digest';
 import { MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth } from './limits';
 import { toBase64Url } from '../shared/base64url';
 import { utf8 } from '../shared/bytes';
+import { CodedError } from '../shared/coded-error';
 
 /** The fixed names of the parts every bundle has. */
 export const BUNDLE_PATHS = {
@@ -38,14 +39,14 @@ export const BUNDLE_PATHS = {
 /** Files the citizen adds (standard copies, documents) live under this folder. */
 export const FILES_PREFIX = 'files/';
 
-/** Input the caller got wrong; nothing was made. */
-export class BundleInputError extends Error {
+/** Input the caller got wrong; nothing was made. `detail` names the argument. */
+export class BundleInputError extends CodedError<'invalid-input'> {
   override readonly name = 'BundleInputError';
 }
 
 const check = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BundleInputError(`${what}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new BundleInputError('invalid-input', `${what}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 };
 
@@ -62,12 +63,12 @@ function dataFile(data: Record<string, unknown>): BundleFile {
   try {
     text = JSON.stringify(data);
   } catch (cause) {
-    throw new BundleInputError('content.data: cannot be written as JSON', { cause });
+    throw new BundleInputError('invalid-input', 'content.data: cannot be written as JSON', { cause });
   }
-  if (text === undefined) throw new BundleInputError('content.data: has no JSON form');
+  if (text === undefined) throw new BundleInputError('invalid-input', 'content.data: has no JSON form');
   const bytes = utf8(text);
   // Receivers refuse deeper data (limits.ts), so it is never made.
-  if (jsonDepth(bytes) > MAX_DATA_DEPTH) throw new BundleInputError(`content.data: nested deeper than ${MAX_DATA_DEPTH} levels`);
+  if (jsonDepth(bytes) > MAX_DATA_DEPTH) throw new BundleInputError('invalid-input', `content.data: nested deeper than ${MAX_DATA_DEPTH} levels`);
   return { path: BUNDLE_PATHS.data, mediaType: 'application/json', bytes };
 }
 
@@ -87,9 +88,9 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
   const jwk = ed25519Jwk(input.issuer.signingSecretKey);
   const notBefore = input.notBefore ?? input.issuedAt;
   for (const [name, date] of [['issuedAt', input.issuedAt], ['notBefore', notBefore], ['expiresAt', input.expiresAt]] as const) {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new BundleInputError(`${name}: not a valid date`);
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new BundleInputError('invalid-input', `${name}: not a valid date`);
   }
-  if (input.expiresAt.getTime() <= notBefore.getTime()) throw new BundleInputError('expiresAt: must be after notBefore');
+  if (input.expiresAt.getTime() <= notBefore.getTime()) throw new BundleInputError('invalid-input', 'expiresAt: must be after notBefore');
 
   let recipient: BundleManifest['recipient'];
   if (input.recipient.kind === 'x25519') {
@@ -97,25 +98,25 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
     try {
       publicKey = parseAgeRecipient(input.recipient.ageRecipient);
     } catch (cause) {
-      throw new BundleInputError('recipient.ageRecipient: not an age1… X25519 recipient', { cause });
+      throw new BundleInputError('invalid-input', 'recipient.ageRecipient: not an age1… X25519 recipient', { cause });
     }
     recipient = { kind: 'x25519', fingerprint: keyFingerprint(publicKey), ...(input.recipient.name ? { name: input.recipient.name } : {}) };
   } else {
-    if (input.recipient.passphrase.length === 0) throw new BundleInputError('recipient.passphrase: must not be empty');
+    if (input.recipient.passphrase.length === 0) throw new BundleInputError('invalid-input', 'recipient.passphrase: must not be empty');
     recipient = { kind: 'passphrase', ...(input.recipient.name ? { name: input.recipient.name } : {}) };
   }
   const workFactor = input.scryptWorkFactor ?? 18;
   if (!Number.isInteger(workFactor) || workFactor < 1 || workFactor > MAX_SCRYPT_WORK_FACTOR) {
-    throw new BundleInputError(`scryptWorkFactor: an integer from 1 to ${MAX_SCRYPT_WORK_FACTOR}`);
+    throw new BundleInputError('invalid-input', `scryptWorkFactor: an integer from 1 to ${MAX_SCRYPT_WORK_FACTOR}`);
   }
 
   const extra = content.files ?? [];
   for (const [i, f] of extra.entries()) {
     check(BundlePath, f.path, `content.files[${i}].path`);
-    if (!f.path.startsWith(FILES_PREFIX)) throw new BundleInputError(`content.files[${i}].path: must start with ${FILES_PREFIX}`);
-    if (!(f.bytes instanceof Uint8Array)) throw new BundleInputError(`content.files[${i}].bytes: must be a Uint8Array`);
+    if (!f.path.startsWith(FILES_PREFIX)) throw new BundleInputError('invalid-input', `content.files[${i}].path: must start with ${FILES_PREFIX}`);
+    if (!(f.bytes instanceof Uint8Array)) throw new BundleInputError('invalid-input', `content.files[${i}].bytes: must be a Uint8Array`);
   }
-  if (new Set(extra.map((f) => f.path)).size !== extra.length) throw new BundleInputError('content.files: two files have the same path');
+  if (new Set(extra.map((f) => f.path)).size !== extra.length) throw new BundleInputError('invalid-input', 'content.files: two files have the same path');
 
   // Checked, then written from the caller's object: zod's copy would turn a `__proto__` key into a prototype.
   check(BundleData, content.data, 'content.data');

@@ -97,7 +97,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   try {
     zip = ageDecrypt(bundle, identity);
   } catch (error) {
-    if (error instanceof AgeError) return fail(AGE_REASON[error.code], error.message);
+    if (error instanceof AgeError) return fail(AGE_REASON[error.code], error.detail);
     return fail('tampered', `decryption failed: ${(error as Error).message}`);
   }
 
@@ -105,7 +105,7 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   try {
     entries = readZip(zip);
   } catch (error) {
-    if (error instanceof ZipError) return fail(error.code === 'not-zip' ? 'not-a-bundle' : 'tampered', error.message);
+    if (error instanceof ZipError) return fail(error.code === 'not-zip' ? 'not-a-bundle' : 'tampered', error.detail);
     return fail('tampered', `the ZIP cannot be read: ${(error as Error).message}`);
   }
   const [first, ...rest] = entries;

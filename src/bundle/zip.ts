@@ -7,21 +7,18 @@
  */
 import { nodeBuiltin } from './node-builtin';
 import { fromUtf8, utf8 } from '../shared/bytes';
+import { CodedError } from '../shared/coded-error';
 
 export interface ZipEntry {
   name: string;
   bytes: Uint8Array;
 }
 
-export class ZipError extends Error {
+/** `not-zip`: no ZIP end record at all; `non-canonical`: a ZIP, but not in the one form we write. */
+export type ZipErrorCode = 'not-zip' | 'non-canonical';
+
+export class ZipError extends CodedError<ZipErrorCode> {
   override readonly name = 'ZipError';
-  constructor(
-    /** `not-zip`: no ZIP end record at all; `non-canonical`: a ZIP, but not in the one form we write. */
-    readonly code: 'not-zip' | 'non-canonical',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 // CRC-32 (IEEE), slicing by 8: eight table look-ups per 8 bytes instead of one per byte.

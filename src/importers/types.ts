@@ -4,6 +4,7 @@
  * importer's `detect` returns `null` for "not my format"; its `parse` reports what it could not
  * read as issues and throws `ImportError` when the file as a whole is unreadable.
  */
+import { CodedError } from '../shared/coded-error';
 
 /** A text for the citizen in both languages, and a detail for developers. */
 export interface ImportIssue {
@@ -30,20 +31,22 @@ export type ImportErrorCode =
   | 'cancelled';
 
 /** A file the importer cannot read at all. Nothing of it is stored. */
-export class ImportError extends Error {
+export class ImportError extends CodedError<ImportErrorCode> {
   override readonly name = 'ImportError';
+  /** What to tell the citizen: the importer knows best what was wrong with the file. */
+  readonly citizenMessage: { da: string; en: string };
   /**
    * For a `truncated` CSV file: how many complete rows come before the cut-off one. The citizen
    * may choose to read those in (the parser's `keepCompleteRows`); absent when nothing can be kept.
    */
   readonly completeRows?: number;
   constructor(
-    readonly code: ImportErrorCode,
-    readonly citizenMessage: { da: string; en: string },
-    detail?: string,
-    options?: { cause?: unknown; completeRows?: number },
+    code: ImportErrorCode,
+    detail: string | undefined,
+    options: { citizenMessage: { da: string; en: string }; cause?: unknown; completeRows?: number },
   ) {
-    super(detail ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
-    if (options?.completeRows !== undefined) this.completeRows = options.completeRows;
+    super(code, detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.citizenMessage = options.citizenMessage;
+    if (options.completeRows !== undefined) this.completeRows = options.completeRows;
   }
 }

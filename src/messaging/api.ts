@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { KdfParamsSchema, type KdfParams } from '../vault/crypto/kdf';
 import type { BackupHeader } from '../vault/backup';
 import type { RecordList, VaultRecord } from '../vault/record-store';
-import type { VaultErrorCode, VaultState } from '../vault/index';
+import type { VaultState } from '../vault/index';
+import type { SentError } from './errors';
 import { ReminderLeadMinutes, type Settings } from './settings';
 import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';
 import { SharingApiArgs, type SharingApiResults } from './sharing-api';
@@ -133,7 +134,7 @@ export interface ApiRequest<M extends ApiMethod = ApiMethod> {
 
 export type ApiResponse<M extends ApiMethod = ApiMethod> =
   | { ok: true; value: ApiResult<M> }
-  | { ok: false; error: { code: VaultErrorCode; detail: string } };
+  | { ok: false; error: SentError };
 
 /** Events the background broadcasts to open extension pages. */
 export type VaultEvent =

@@ -4,12 +4,14 @@ import type { WriteOp } from '../vault/record-store';
 import { splitWrites } from './write-parts';
 import { type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult, type VaultEvent } from './api';
 import { VaultError } from '../vault/errors';
+import { receiveError } from './errors';
+import { bestEffort } from '../shared/best-effort';
 
 export async function callVault<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<ApiResult<M>> {
   const request: ApiRequest<M> = { channel: 'handlerum-vault', method, args };
   const response = (await browser.runtime.sendMessage(request)) as ApiResponse<M> | undefined;
   if (!response) throw new VaultError('storage-failed', 'the background did not answer');
-  if (!response.ok) throw new VaultError(response.error.code, response.error.detail);
+  if (!response.ok) throw receiveError(response.error);
   return response.value;
 }
 
@@ -59,6 +61,6 @@ export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options:
     onProgress?.(ops.length, ops.length);
     return written;
   } finally {
-    if (stageId) await call('discardWrites', { stageId }).catch(() => {});
+    if (stageId) await bestEffort(call('discardWrites', { stageId }), 'staged parts expire by themselves');
   }
 }

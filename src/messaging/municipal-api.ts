@@ -21,7 +21,7 @@ import type { InboxReceipt } from '../municipal/api/schemas';
 import { parseMunicipalityOrigin } from '../municipal/api/origin';
 import type { SyncOutcome } from '../records/municipal/index';
 import type { SyncStatus } from '../records/municipal/sync-status';
-import { VaultError } from '../vault/errors';
+import { MunicipalError } from '../municipal/connector/errors';
 
 export { hostPermissionPattern } from '../municipal/api/origin';
 export type { SyncStatus, PartProgress, SyncPart } from '../records/municipal/sync-status';
@@ -34,7 +34,7 @@ export function municipalityOrigin(input: string): string {
   try {
     return parseMunicipalityOrigin(input);
   } catch (cause) {
-    throw new VaultError('invalid-address', cause instanceof Error ? cause.message : 'not an address', { cause });
+    throw new MunicipalError('invalid-address', cause instanceof Error ? cause.message : 'not an address', { cause });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { ApiArgs, answersIn, type ApiMethod, type ApiResponse } from './api';
 import { VaultError } from '../vault/errors';
+import { sendError } from './errors';
 import type { VaultState } from '../vault/index';
 import type { Handlers } from './handlers';
 
@@ -47,8 +48,6 @@ export async function route(message: unknown, sender: MessageSender, options: Ro
     const handler = options.handlers[method as ApiMethod] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: (await handler(parsed.data)) as never };
   } catch (error) {
-    if (error instanceof VaultError) return { ok: false, error: { code: error.code, detail: error.detail } };
-    // Unexpected failures are reported by name only: their messages could carry record content.
-    return { ok: false, error: { code: 'storage-failed', detail: (error as Error)?.name ?? 'Error' } };
+    return { ok: false, error: sendError(error) };
   }
 }

@@ -6,9 +6,10 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { CodedError } from '../shared/coded-error';
 
 /** The folder cannot be written; nothing was left behind. */
-export class UnwritableError extends Error {
+export class UnwritableError extends CodedError<'outside-folder' | 'folder-not-empty' | 'write-failed'> {
   override readonly name = 'UnwritableError';
 }
 
@@ -21,7 +22,7 @@ export interface FolderFile {
 /** Writes `bytes` to `path` under `root`, refusing to leave it or to overwrite. */
 function writeInside(root: string, path: string, bytes: Uint8Array | string): void {
   const target = resolve(root, path);
-  if (!target.startsWith(root + sep)) throw new UnwritableError(`refusing to write outside the folder: ${path}`);
+  if (!target.startsWith(root + sep)) throw new UnwritableError('outside-folder', `refusing to write outside the folder: ${path}`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, bytes, { flag: 'wx' });
 }
@@ -34,14 +35,14 @@ function writeInside(root: string, path: string, bytes: Uint8Array | string): vo
 export function writeFolderAtOnce(dir: string, files: readonly FolderFile[]): void {
   const target = resolve(dir);
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-    throw new UnwritableError(`${target} exists and is not empty`);
+    throw new UnwritableError('folder-not-empty', `${target} exists and is not empty`);
   }
   let temp: string;
   try {
     mkdirSync(dirname(target), { recursive: true });
     temp = mkdtempSync(join(dirname(target), `.${basename(target)}.partial-`));
   } catch (cause) {
-    throw new UnwritableError(`cannot make a folder beside ${target}`, { cause });
+    throw new UnwritableError('write-failed', `cannot make a folder beside ${target}`, { cause });
   }
   try {
     for (const file of files) writeInside(temp, file.path, file.bytes);
@@ -51,6 +52,6 @@ export function writeFolderAtOnce(dir: string, files: readonly FolderFile[]): vo
   } catch (cause) {
     rmSync(temp, { recursive: true, force: true });
     if (cause instanceof UnwritableError) throw cause;
-    throw new UnwritableError(`cannot write ${target}`, { cause });
+    throw new UnwritableError('write-failed', `cannot write ${target}`, { cause });
   }
 }

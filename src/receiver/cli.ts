@@ -17,18 +17,13 @@ import { FAILURES, langOf, REASONS, summaryLines, T, usageLines } from './cli-te
 import { UnwritableError, writeFolderAtOnce } from './cli-folder';
 import { EXIT_CODES, keygen, open, parseIdentityFile, revocationList, verify, type CliFailure, type OpenOptions } from './sdk';
 import { terminalJson, visible } from './terminal';
+import { CodedError } from '../shared/coded-error';
 
 const lang = langOf(process.env.LANG);
 
-/** A failure with its exit code; the message is the technical detail. */
-class CliError extends Error {
-  constructor(
-    readonly failure: CliFailure,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+/** A failure with its exit code; the detail is the technical detail. */
+class CliError extends CodedError<CliFailure> {
+  override readonly name = 'CliError';
 }
 
 const out = (line: string) => process.stdout.write(`${visible(line)}\n`);
@@ -143,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
       ...result.files.map((f) => ({ path: f.path, bytes: f.bytes })),
     ]);
   } catch (cause) {
-    throw cause instanceof UnwritableError ? new CliError('unwritable', cause.message, { cause }) : cause;
+    throw cause instanceof UnwritableError ? new CliError('unwritable', cause.detail, { cause }) : cause;
   }
   if (values.json) process.stdout.write(`${terminalJson({ ok: true, id: result.manifest.id, dir, files: result.files.map((f) => f.path) })}\n`);
   else out(`${T.written[lang]}: ${dir}`);
@@ -155,9 +150,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const failure = error instanceof CliError ? error.failure : 'internal';
-    if (failure === 'usage') (error instanceof Error ? error.message : String(error)).split('\n').forEach(err);
-    else err(`${FAILURES[failure][lang]} (${failure}: ${error instanceof Error ? error.message : String(error)})`);
+    const failure = error instanceof CliError ? error.code : 'internal';
+    const detail = error instanceof CliError ? error.detail : error instanceof Error ? error.message : String(error);
+    if (failure === 'usage') detail.split('\n').forEach(err);
+    else err(`${FAILURES[failure][lang]} (${failure}: ${detail})`);
     process.exitCode = EXIT_CODES[failure];
   },
 );

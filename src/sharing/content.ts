@@ -24,6 +24,7 @@ import {
   type TransactionLike,
 } from './derived';
 import { documentPath, standardCopies } from './standard-copies';
+import { SharingError } from './errors';
 
 export interface NoteSource {
   title: string;
@@ -84,11 +85,6 @@ export interface BuiltShare {
   categories: string[];
 }
 
-/** Thrown when the selection names something the vault does not hold (any more). */
-export class SelectionError extends Error {
-  override readonly name = 'SelectionError';
-}
-
 const CATEGORY: Record<SelectionItem['type'], string> = {
   note: 'notes',
   case: 'case-material',
@@ -103,7 +99,7 @@ const CATEGORY: Record<SelectionItem['type'], string> = {
 /**
  * @param asOf today (YYYY-MM-DD): the food budget covers the whole months before it
  * @param now the instant the copies are made (an OFX file states its server time); default the start of `asOf`
- * @throws {SelectionError} when an item names a note or case that is not there
+ * @throws {SharingError} `selection-unavailable` when an item names a note or case that is not there
  */
 export function buildShare(selection: readonly SelectionItem[], sources: ShareSources, asOf: string, now = new Date(`${asOf}T00:00:00.000Z`)): BuiltShare {
   const items: ScopeItem[] = [];
@@ -123,7 +119,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
     switch (item.type) {
       case 'note': {
         const note = sources.notes.get(item.noteId);
-        if (!note) throw new SelectionError('a chosen note is no longer in the vault');
+        if (!note) throw new SharingError('selection-unavailable', 'a chosen note is no longer in the vault');
         add('notes', { title: note.title, body: note.body, createdAt: note.createdAt, updatedAt: note.updatedAt });
         citizen('Borgerens egne noter / the citizen\u2019s own notes', 'notes');
         items.push({ type: 'note', label: note.title, counts: { notes: 1 } });
@@ -131,7 +127,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
       }
       case 'case': {
         const source = sources.cases.get(item.caseId);
-        if (!source) throw new SelectionError('a chosen case is no longer in the vault');
+        if (!source) throw new SharingError('selection-unavailable', 'a chosen case is no longer in the vault');
         const parts = new Set(item.parts);
         const chosen = {
           case: source.case,
@@ -153,7 +149,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
           const r = doc.record as { id: string; title?: string; date?: string; content?: { format?: string } };
           if (r.content?.format !== 'pdf') continue;
           const bytes = sources.documentFiles?.get(documentKey(doc.provenance.origin, r.id));
-          if (!bytes) throw new SelectionError('a chosen document\u2019s file is not in the vault');
+          if (!bytes) throw new SharingError('selection-unavailable', 'a chosen document\u2019s file is not in the vault');
           const path = documentPath(`${r.date ?? ''} ${r.title ?? r.id}`, 'pdf', taken);
           documents.push({ path, mediaType: 'application/pdf', bytes });
           documentFiles.push({ documentId: r.id, title: String(r.title ?? ''), file: path });
@@ -170,7 +166,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         break;
       }
       case 'monthly-spending': {
-        if (item.from > item.to) throw new SelectionError('the period ends before it starts');
+        if (item.from > item.to) throw new SharingError('selection-unavailable', 'the period ends before it starts');
         const view = monthlySpendingPerCategory(sources.transactions, item.from, item.to);
         add('monthlySpending', view);
         citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'monthlySpending');
@@ -185,7 +181,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         break;
       }
       case 'transactions': {
-        if (item.from > item.to) throw new SelectionError('the period ends before it starts');
+        if (item.from > item.to) throw new SharingError('selection-unavailable', 'the period ends before it starts');
         const { rows, accounts } = selectTransactions(sources.transactions, item, sources.accounts);
         add('transactions', { from: item.from, to: item.to, categories: item.categories, fields: item.fields, ...(accounts ? { accounts } : {}), rows });
         citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'transactions');
@@ -200,7 +196,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         break;
       }
       case 'health-records': {
-        if (item.from > item.to) throw new SelectionError('the period ends before it starts');
+        if (item.from > item.to) throw new SharingError('selection-unavailable', 'the period ends before it starts');
         const records = selectHealthRecords(
           { daily: sources.health, observations: sources.healthObservations ?? [], clinical: sources.healthClinical ?? [] },
           item,
@@ -216,7 +212,7 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
       }
       case 'attachment': {
         const file = sources.attachments?.get(item.attachmentId);
-        if (!file) throw new SelectionError('a chosen file is no longer in the vault');
+        if (!file) throw new SharingError('selection-unavailable', 'a chosen file is no longer in the vault');
         const dot = file.fileName.lastIndexOf('.');
         const path = documentPath(dot > 0 ? file.fileName.slice(0, dot) : file.fileName, dot > 0 ? file.fileName.slice(dot + 1) : 'bin', taken);
         const mediaType = BUNDLE_MEDIA_TYPE.test(file.mediaType.toLowerCase()) ? file.mediaType.toLowerCase() : 'application/octet-stream';

@@ -8,6 +8,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isFhirId } from '../bundle/standard/fhir';
 import { isCumulative } from '../records/health/metrics';
 import type { HealthMetric, HealthObservation } from '../records/health/types';
+import { SharingError } from './errors';
 
 /** The fields of a bank-transaction record the views read. */
 export interface TransactionLike {
@@ -248,7 +249,7 @@ export function caseMaterial(
     let group = groups.get(id);
     if (!group) {
       const sig = signatures.get(id);
-      if (!sig) throw new Error(`caseMaterial: no page signature for a ${stored.record.type}`);
+      if (!sig) throw new SharingError('selection-unavailable', 'a record lacks its page signature');
       group = { attestedBy: 'municipality', source: municipalityName(sig.origin), origin: sig.origin, jws: sig.jws, kid: sig.kid, records: [] };
       groups.set(id, group);
     }

@@ -3,6 +3,7 @@
  * real use, not the last message; at most once a minute, because every call costs a write.
  */
 import { callVault } from '../messaging/client';
+import { bestEffort } from '../shared/best-effort';
 
 export const TOUCH_INTERVAL_MS = 60_000;
 
@@ -11,7 +12,7 @@ export function watchActivity(target: EventTarget = window, now: () => number = 
   const onInput = () => {
     if (now() - last < TOUCH_INTERVAL_MS) return;
     last = now();
-    callVault('touch', {}).catch(() => {}); // a locked vault refuses it: nothing to postpone
+    void bestEffort(callVault('touch', {}), 'a locked vault refuses it: nothing to postpone');
   };
   const events = ['keydown', 'pointerdown'] as const;
   for (const name of events) target.addEventListener(name, onInput, { passive: true });

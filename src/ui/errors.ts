@@ -1,8 +1,9 @@
 /**
- * Every vault error code, mapped in one place to a plain-language message that says what
- * happened and what to do. The `satisfies` clause makes a new code without a message a type error.
+ * Every error code of every family (vault, municipal connector, sharing), mapped in one place to
+ * a plain-language message that says what happened and what to do. The `satisfies` clause makes
+ * a new code without a message a type error.
  */
-import { isVaultError, type VaultErrorCode } from '../vault/errors';
+import { hasCode, type ErrorCode } from '../messaging/errors';
 import { t, type MessageKey } from './i18n/index';
 
 export const ERROR_MESSAGE_KEYS = {
@@ -32,6 +33,7 @@ export const ERROR_MESSAGE_KEYS = {
   'key-derivation-failed': 'error.key-derivation-failed',
   'write-expired': 'error.write-expired',
   'write-too-large': 'error.write-too-large',
+  // The municipal connector (src/municipal/connector/errors.ts):
   'invalid-address': 'error.invalid-address',
   'permission-missing': 'error.permission-missing',
   'municipality-unreachable': 'error.municipality-unreachable',
@@ -42,7 +44,7 @@ export const ERROR_MESSAGE_KEYS = {
   'sign-in-required': 'error.sign-in-required',
   'sign-in-cancelled': 'error.sign-in-cancelled',
   'municipality-other-citizen': 'error.municipality-other-citizen',
-  // Sharing's texts live with the sharing screens' (src/ui/i18n/sharing.*.ts).
+  // Sharing (src/sharing/errors.ts); its texts live with the sharing screens' (src/ui/i18n/sharing.*.ts).
   'bad-recipient-address': 'sharing.error.bad-recipient-address',
   'bad-recipient-key': 'sharing.error.bad-recipient-key',
   'not-a-recipient-key': 'sharing.error.not-a-recipient-key',
@@ -68,16 +70,16 @@ export const ERROR_MESSAGE_KEYS = {
   'inbox-refused': 'sharing.error.inbox-refused',
   'inbox-full': 'sharing.error.inbox-full',
   'inbox-receipt-invalid': 'sharing.error.inbox-receipt-invalid',
-} as const satisfies Record<VaultErrorCode, MessageKey>;
+} as const satisfies Record<ErrorCode, MessageKey>;
 
 /**
  * The message to show for any thrown value; never the developer detail, which is not for users.
  * The one part of it a message may show is an HTTP status (`HTTP 503` in the detail → `{status}`).
  */
 export function errorMessage(error: unknown): string {
-  if (!isVaultError(error)) return t('common.unexpected');
+  if (!hasCode(error)) return t('common.unexpected');
   const status = /\bHTTP (\d{3})\b/.exec(error.detail)?.[1] ?? '–';
   return t(ERROR_MESSAGE_KEYS[error.code], { status });
 }
 
-export const errorCode = (error: unknown): VaultErrorCode | null => (isVaultError(error) ? error.code : null);
+export const errorCode = (error: unknown): ErrorCode | null => (hasCode(error) ? error.code : null);

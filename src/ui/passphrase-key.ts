@@ -6,7 +6,7 @@ import { wrap } from 'comlink';
 import { browser } from 'wxt/browser';
 import type { KdfWorkerApi } from '../vault/crypto/kdf-worker-api';
 import type { KdfParams } from '../vault/crypto/kdf';
-import { VaultError } from '../vault/errors';
+import { VaultError } from '../messaging/errors';
 import { toBase64Url } from '../shared/base64url';
 
 export async function derivePassphraseKey(passphrase: string, kdf: KdfParams): Promise<string> {

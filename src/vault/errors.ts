@@ -1,75 +1,42 @@
 /**
- * The one error family of the vault. Every failure a user can meet has a code; the UI maps codes
- * to plain-language messages in one place (src/ui/errors.ts). `detail` is for developers and
- * never contains personal data or key material.
+ * The vault's and the message boundary's error family. Every failure a user can meet has a code;
+ * the UI maps codes to plain-language messages in one place (src/ui/errors.ts). `detail` is for
+ * developers and never contains personal data or key material. Features own their codes in their
+ * own families (src/municipal/connector/errors.ts, src/sharing/errors.ts).
  */
 import { CodedError } from '../shared/coded-error';
 
-export type VaultErrorCode =
-  | 'no-vault'
-  | 'vault-exists'
-  | 'locked'
-  | 'wrong-passphrase'
-  | 'wrong-recovery-key'
-  | 'recovery-key-typo'
-  | 'weak-passphrase'
-  | 'record-damaged'
-  | 'record-not-found'
-  | 'record-from-newer-version'
-  | 'invalid-record'
-  | 'unknown-kind'
-  | 'profile-not-found'
-  | 'storage-full'
-  | 'storage-failed'
-  | 'backup-corrupt'
-  | 'backup-truncated'
-  | 'backup-from-newer-version'
-  | 'not-a-backup'
-  | 'vault-from-newer-version'
-  | 'forbidden-sender'
-  | 'bad-request'
-  | 'last-profile'
-  | 'key-derivation-failed'
+export const VAULT_ERROR_CODES = [
+  'no-vault',
+  'vault-exists',
+  'locked',
+  'wrong-passphrase',
+  'wrong-recovery-key',
+  'recovery-key-typo',
+  'weak-passphrase',
+  'record-damaged',
+  'record-not-found',
+  'record-from-newer-version',
+  'invalid-record',
+  'unknown-kind',
+  'profile-not-found',
+  'storage-full',
+  'storage-failed',
+  'backup-corrupt',
+  'backup-truncated',
+  'backup-from-newer-version',
+  'not-a-backup',
+  'vault-from-newer-version',
+  'forbidden-sender',
+  'bad-request',
+  'last-profile',
+  'key-derivation-failed',
   // A write sent in parts (src/background/staged-writes.ts):
-  | 'write-expired'
-  | 'write-too-large'
-  // The municipal connector (src/municipal/connector):
-  | 'invalid-address'
-  | 'permission-missing'
-  | 'municipality-unreachable'
-  | 'municipality-not-supported'
-  | 'municipality-error'
-  | 'municipality-bad-response'
-  | 'signature-invalid'
-  | 'sign-in-required'
-  | 'sign-in-cancelled'
-  | 'municipality-other-citizen'
-  // Sharing (src/background/sharing/): `detail` says which check, an HTTP status as `HTTP 503`
-  | 'bad-recipient-address'
-  | 'bad-recipient-key'
-  | 'not-a-recipient-key'
-  | 'recipient-is-self'
-  | 'recipient-name-missing'
-  | 'recipient-not-found'
-  | 'recipient-permission-missing'
-  | 'recipient-unreachable'
-  | 'well-known-missing'
-  | 'well-known-invalid'
-  | 'selection-unavailable'
-  | 'expiry-in-past'
-  | 'case-already-closed'
-  | 'grant-not-found'
-  | 'grant-not-active'
-  | 'bundle-gone'
-  | 'no-bundle-endpoint'
-  | 'delivery-failed'
-  | 'share-too-large'
-  | 'document-unavailable'
-  | 'inbox-unavailable'
-  | 'inbox-unreachable'
-  | 'inbox-refused'
-  | 'inbox-full'
-  | 'inbox-receipt-invalid';
+  'write-expired',
+  'write-too-large',
+] as const;
+
+export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
 
 export class VaultError extends CodedError<VaultErrorCode> {
   override readonly name = 'VaultError';

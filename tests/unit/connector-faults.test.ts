@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESOURCES, type ResourceName } from '../../src/municipal/api/schemas';
 import { municipalConnectionKind, type MunicipalConnectionData } from '../../src/records/municipal/index';
-import { isVaultError } from '../../src/vault/errors';
+import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, storedVersions, type ConnectorHarness } from './support/connector-harness';
 
 let h: ConnectorHarness | undefined;
@@ -147,7 +147,7 @@ describe('a sync that fails part-way', () => {
     expectIntact(before, await storedVersions(h));
     const [summary] = await h.service.handlers.municipalConnections({ profileId: h.profileId });
     expect(summary!.signedIn).toBe(false);
-    await expect(h.service.handlers.municipalSync({ profileId: h.profileId, connectionId })).rejects.toSatisfy((e) => isVaultError(e, 'sign-in-required'));
+    await expect(h.service.handlers.municipalSync({ profileId: h.profileId, connectionId })).rejects.toSatisfy((e) => hasCode(e, 'sign-in-required'));
 
     // Signing in again renews the tokens on the same connection and continues where it stood.
     const again = await h.service.handlers.municipalConnect({ profileId: h.profileId, origin: h.server.url });

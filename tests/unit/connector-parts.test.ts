@@ -10,7 +10,7 @@ import { alarmNameOf, parseAlarmName, planReminders, MAX_REMINDERS_PER_PROFILE, 
 import { checkItems, PageVerifier } from '../../src/municipal/connector/verify';
 import { manifestEntryOf, publicJwk, signManifest, SignatureError } from '../../src/municipal/api/signature';
 import { authorizationRequest, codeFromRedirect } from '../../src/municipal/connector/oauth';
-import { isVaultError } from '../../src/vault/errors';
+import { hasCode } from '../../src/messaging/errors';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64Url } from '../../src/shared/base64url';
 import { utf8 } from '../../src/shared/bytes';
@@ -49,7 +49,7 @@ describe('sign-in', () => {
     } catch (e) {
       error = e;
     }
-    expect(isVaultError(error, 'sign-in-cancelled')).toBe(true);
+    expect(hasCode(error, 'sign-in-cancelled')).toBe(true);
   });
 });
 

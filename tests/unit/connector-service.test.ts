@@ -12,7 +12,7 @@ import { memorySessionStore } from '../../src/background/session';
 import { updateSettings } from '../../src/messaging/settings';
 import { parseAlarmName, REMINDER_ALARM_PREFIX } from '../../src/municipal/connector/reminders';
 import { KIND_OF_RESOURCE, municipalSignatureKind, type MunicipalRecordData } from '../../src/records/municipal/index';
-import { isVaultError, type VaultErrorCode } from '../../src/vault/errors';
+import { hasCode, type ErrorCode } from '../../src/messaging/errors';
 import type { Activity } from '../../src/municipal/api/schemas';
 import { connectorHarness, NOW, storedVersions, type ConnectorHarness } from './support/connector-harness';
 
@@ -22,7 +22,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const rejectsWith = (promise: Promise<unknown>, code: VaultErrorCode) => expect(promise).rejects.toSatisfy((e) => isVaultError(e, code));
+const rejectsWith = (promise: Promise<unknown>, code: ErrorCode) => expect(promise).rejects.toSatisfy((e) => hasCode(e, code));
 
 describe('adding a municipality', () => {
   it('discovers the municipality by address', async () => {

@@ -10,7 +10,7 @@ import { splitWrites } from '../../src/messaging/write-parts';
 import { memorySessionStore } from '../../src/background/session';
 import { STAGE_TTL_MS } from '../../src/background/staged-writes';
 import { VaultService } from '../../src/background/vault-service';
-import { VaultError } from '../../src/vault/errors';
+import { receiveError, VaultError } from '../../src/messaging/errors';
 import type { WriteOp } from '../../src/vault/record-store';
 import { Vault } from '../../src/vault/vault';
 import { freshDb, testKdf } from './support/setup-vault';
@@ -40,7 +40,7 @@ async function background() {
     const response = (await route({ channel: 'handlerum-vault', method, args }, PAGE, {
       extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers: service.handlers, vaultState: () => vault.state, onActivity: async () => {},
     })) as ApiResponse<M>;
-    if (!response.ok) throw new VaultError(response.error.code, response.error.detail);
+    if (!response.ok) throw receiveError(response.error);
     return response.value;
   }) as typeof import('../../src/messaging/client').callVault;
   const kek = toBase64Url(randomBytes(32));

@@ -9,7 +9,7 @@ import { recordIdFor } from '../../src/municipal/connector/ids';
 import type { Case, Payment } from '../../src/municipal/api/schemas';
 import { municipalPaymentKind, type MunicipalRecordData } from '../../src/records/municipal/index';
 import { correctionRequestKind, type CorrectionRequestData } from '../../src/records/own/index';
-import { isVaultError } from '../../src/vault/errors';
+import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { toBase64Url } from '../../src/shared/base64url';
 
@@ -61,7 +61,7 @@ async function expectFailed(promise: Promise<unknown>, code: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(isVaultError(error), String(error)).toBe(true);
+  expect(hasCode(error), String(error)).toBe(true);
   expect((error as { code: string }).code).toBe(code);
 }
 

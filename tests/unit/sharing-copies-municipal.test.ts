@@ -16,7 +16,7 @@ import type { MunicipalRecordData } from '../../src/records/municipal/index';
 import { open, type BundleFile } from '../../src/receiver/sdk';
 import { recordsCoveredBy } from '../../src/receiver-page/provenance-check';
 import { ACTIVITIES_COPY_PATH, isEndOfDanishDay } from '../../src/sharing/standard-copies';
-import { VaultError } from '../../src/vault/errors';
+import { MunicipalError } from '../../src/municipal/connector/errors';
 import { danishDay } from '../../src/shared/danish-time';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { checkIcs } from './support/ics-check';
@@ -157,7 +157,7 @@ describe('a share of case material', () => {
       expect(b64(file(opened.files, link.file)!.bytes)).toBe((pdf.data.record.content as { sha256: string }).sha256);
 
       await expect(share(['documents'], ['15.20.38'])).rejects.toMatchObject({ code: 'document-unavailable' });
-      await expect(share(['documents'], ['15.20.38'], { municipalDocumentPdf: async () => Promise.reject(new VaultError('municipality-unreachable')) })).rejects.toMatchObject({
+      await expect(share(['documents'], ['15.20.38'], { municipalDocumentPdf: async () => Promise.reject(new MunicipalError('municipality-unreachable')) })).rejects.toMatchObject({
         code: 'document-unavailable',
       });
       // A file that does not match the signed digest is not sent.

@@ -14,7 +14,7 @@ import { generateIdentity } from '../../src/bundle/index';
 import type { SharingServiceDeps } from '../../src/background/sharing/index';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../../src/ui/errors';
 import { setLanguage, translate } from '../../src/ui/i18n/index';
-import { VaultError, type VaultErrorCode } from '../../src/vault/errors';
+import { MunicipalError, SharingError, VaultError, type AppError, type ErrorCode } from '../../src/messaging/errors';
 import { bankRow, sharingHarness, type SharingHarness } from './support/sharing-harness';
 
 /** What the recipient server answers, by path: status, content type and body. */
@@ -188,23 +188,23 @@ describe('sending a share to the municipality\u2019s inbox', () => {
   });
 
   it('turns the connector\u2019s failures into sharing\u2019s codes and keeps each as not delivered', async () => {
-    const failure = { next: null as VaultError | null };
+    const failure = { next: null as AppError | null };
     const inbox: SharingServiceDeps['municipalInbox'] = async () => {
       throw failure.next!;
     };
     const h = await sharingHarness({ municipalInbox: inbox });
     const { toMunicipality } = await caseShares(h);
     const created = await h.call('shareCreate', toMunicipality);
-    const cases: [VaultError, { code: VaultErrorCode; detail?: string }][] = [
-      [new VaultError('municipality-unreachable', 'network error'), { code: 'inbox-unreachable' }],
+    const cases: [AppError, { code: ErrorCode; detail?: string }][] = [
+      [new MunicipalError('municipality-unreachable', 'network error'), { code: 'inbox-unreachable' }],
       [new VaultError('bad-request', 'inbox: HTTP 413 payload-too-large'), { code: 'share-too-large' }],
       [new VaultError('bad-request', 'inbox: HTTP 404 not-found'), { code: 'inbox-refused', detail: 'HTTP 404' }],
-      [new VaultError('municipality-bad-response', 'inbox: HTTP 429 inbox-full'), { code: 'inbox-full', detail: 'HTTP 429' }],
-      [new VaultError('municipality-error', 'HTTP 507'), { code: 'inbox-full', detail: 'HTTP 507' }],
-      [new VaultError('municipality-error', 'HTTP 503'), { code: 'inbox-refused', detail: 'HTTP 503' }],
-      [new VaultError('municipality-bad-response', 'not an inbox receipt'), { code: 'inbox-refused' }],
-      [new VaultError('signature-invalid', 'receipt: bad-signature'), { code: 'inbox-receipt-invalid' }],
-      [new VaultError('sign-in-required', 'no tokens'), { code: 'sign-in-required' }],
+      [new MunicipalError('municipality-bad-response', 'inbox: HTTP 429 inbox-full'), { code: 'inbox-full', detail: 'HTTP 429' }],
+      [new MunicipalError('municipality-error', 'HTTP 507'), { code: 'inbox-full', detail: 'HTTP 507' }],
+      [new MunicipalError('municipality-error', 'HTTP 503'), { code: 'inbox-refused', detail: 'HTTP 503' }],
+      [new MunicipalError('municipality-bad-response', 'not an inbox receipt'), { code: 'inbox-refused' }],
+      [new MunicipalError('signature-invalid', 'receipt: bad-signature'), { code: 'inbox-receipt-invalid' }],
+      [new MunicipalError('sign-in-required', 'no tokens'), { code: 'sign-in-required' }],
     ];
     for (const [thrown, expected] of cases) {
       failure.next = thrown;
@@ -219,14 +219,14 @@ describe('sending a share to the municipality\u2019s inbox', () => {
 });
 
 describe('the messages of sharing\u2019s codes', () => {
-  const SHARING_CODES = Object.keys(ERROR_MESSAGE_KEYS).filter((code) => ERROR_MESSAGE_KEYS[code as VaultErrorCode].startsWith('sharing.')) as VaultErrorCode[];
+  const SHARING_CODES = Object.keys(ERROR_MESSAGE_KEYS).filter((code) => ERROR_MESSAGE_KEYS[code as ErrorCode].startsWith('sharing.')) as ErrorCode[];
 
   it('exist for every code the service throws, in both languages, distinct from the generic one', () => {
     const dir = 'src/background/sharing';
     const source = readdirSync(dir)
       .map((file) => readFileSync(`${dir}/${file}`, 'utf8'))
       .join('\n');
-    const thrown = new Set([...source.matchAll(/new VaultError\('([a-z-]+)'/g)].map((m) => m[1]!));
+    const thrown = new Set([...source.matchAll(/new (?:Vault|Sharing)Error\('([a-z-]+)'/g)].map((m) => m[1]!));
     thrown.delete('bad-request'); // only for misuse by a page (a guard), never a citizen's situation
     for (const code of thrown) expect(Object.keys(ERROR_MESSAGE_KEYS), code).toContain(code);
     for (const language of ['da', 'en'] as const) {
@@ -242,12 +242,12 @@ describe('the messages of sharing\u2019s codes', () => {
 
   it('show the HTTP status, never the rest of the developer detail', () => {
     setLanguage('en');
-    expect(errorMessage(new VaultError('delivery-failed', 'HTTP 503'))).toContain('error 503');
-    expect(errorMessage(new VaultError('inbox-unreachable', 'network error at 10.0.0.1'))).not.toContain('10.0.0.1');
-    expect(errorMessage(new VaultError('inbox-unreachable'))).toMatch(/did not answer.*Nothing was delivered/);
+    expect(errorMessage(new SharingError('delivery-failed', 'HTTP 503'))).toContain('error 503');
+    expect(errorMessage(new SharingError('inbox-unreachable', 'network error at 10.0.0.1'))).not.toContain('10.0.0.1');
+    expect(errorMessage(new SharingError('inbox-unreachable'))).toMatch(/did not answer.*Nothing was delivered/);
     setLanguage('da');
-    expect(errorMessage(new VaultError('delivery-failed', 'HTTP 502'))).toContain('fejl 502');
-    expect(errorMessage(new VaultError('share-too-large', 'HTTP 413'))).toMatch(/for stor/);
-    expect(errorMessage(new VaultError('inbox-unreachable'))).toMatch(/Kommunens indbakke svarede ikke/);
+    expect(errorMessage(new SharingError('delivery-failed', 'HTTP 502'))).toContain('fejl 502');
+    expect(errorMessage(new SharingError('share-too-large', 'HTTP 413'))).toMatch(/for stor/);
+    expect(errorMessage(new SharingError('inbox-unreachable'))).toMatch(/Kommunens indbakke svarede ikke/);
   });
 });

@@ -12,7 +12,7 @@ import { RecipientDocument } from '../../src/bundle/recipient-document';
 import { municipalCaseKind, type MunicipalRecordData } from '../../src/records/municipal/index';
 import { open, verifyMunicipalProvenance } from '../../src/receiver/sdk';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { isVaultError } from '../../src/vault/errors';
+import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { bankRow } from './support/sharing-harness';
 import { toBase64Url } from '../../src/shared/base64url';
@@ -55,7 +55,7 @@ const grantOf = async (sharing: SharingService, profileId: string) => (await sha
 
 async function refused(promise: Promise<unknown>): Promise<{ code: string; detail: string }> {
   const error = await promise.then(() => null, (e: unknown) => e);
-  if (!isVaultError(error)) throw new Error(`expected a VaultError, got ${String(error)}`);
+  if (!hasCode(error)) throw new Error(`expected a coded error, got ${String(error)}`);
   return { code: error.code, detail: error.detail };
 }
 

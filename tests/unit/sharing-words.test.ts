@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/ui/i18n/index';
 import { copyText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
-import { VaultError } from '../../src/vault/errors';
+import { SharingError, VaultError } from '../../src/messaging/errors';
 import { nextEntry } from '../../src/sharing/transparency-log';
 
 describe('approval items in Danish', () => {
@@ -37,7 +37,7 @@ describe('approval items in Danish', () => {
 
   it('refusals from sharing get their own words by their own codes; others the common ones', () => {
     setLanguage('en');
-    expect(sharingError(new VaultError('recipient-is-self', 'detail'))).toMatch(/^That is your own key\. You cannot share with yourself/);
+    expect(sharingError(new SharingError('recipient-is-self', 'detail'))).toMatch(/^That is your own key\. You cannot share with yourself/);
     expect(sharingError(new VaultError('bad-request', 'recipient-is-self'))).toBe('The action could not be carried out. Reload the page and try again.');
     expect(sharingError(new TypeError('boom'))).toMatch(/./);
     setLanguage('da');

@@ -13,6 +13,9 @@ import { consentReceipt } from '../../sharing/consent';
 import { describeScope } from '../../sharing/describe';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
+import { MunicipalError } from '../../municipal/connector/errors';
+import type { AppError } from '../../messaging/errors';
+import { SharingError } from '../../sharing/errors';
 import { VaultError } from '../../vault/errors';
 import { readChunk, type ChunkedTransfers } from '../transfers';
 import type { Records, SharingServiceDeps } from './deps';
@@ -39,14 +42,14 @@ export interface DeliveryDeps extends PreviewDeps {
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
 
 /** A failed POST of a bundle to the recipient's endpoint as the citizen's error. */
-function endpointError(failure: EndpointFailure): VaultError {
+function endpointError(failure: EndpointFailure): SharingError {
   switch (failure.reason) {
     case 'http':
-      return failure.status === 413 ? new VaultError('share-too-large', 'HTTP 413') : new VaultError('delivery-failed', `HTTP ${failure.status}`);
+      return failure.status === 413 ? new SharingError('share-too-large', 'HTTP 413') : new SharingError('delivery-failed', `HTTP ${failure.status}`);
     case 'permission-missing':
-      return new VaultError('recipient-permission-missing', 'endpoint');
+      return new SharingError('recipient-permission-missing', 'endpoint');
     case 'unreachable':
-      return new VaultError('recipient-unreachable', 'endpoint: network error or timeout');
+      return new SharingError('recipient-unreachable', 'endpoint: network error or timeout');
   }
 }
 
@@ -55,22 +58,22 @@ function endpointError(failure: EndpointFailure): VaultError {
  * sharing's own error. Signing in and the host permission keep the connector's codes: their
  * messages already say what to do.
  */
-function inboxError(error: VaultError): VaultError {
+function inboxError(error: VaultError | MunicipalError): AppError {
   const status = /HTTP (\d{3})/.exec(error.detail)?.[1];
   switch (error.code) {
     case 'municipality-unreachable':
-      return new VaultError('inbox-unreachable', error.detail, { cause: error });
+      return new SharingError('inbox-unreachable', error.detail, { cause: error });
     case 'municipality-error':
     case 'municipality-bad-response':
     case 'bad-request':
-      if (status === '413') return new VaultError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      if (status === '413') return new SharingError('share-too-large', 'inbox: HTTP 413', { cause: error });
       // The citizen's quota at the municipality: 429 too many items, 507 too many bytes.
-      if (status === '429' || status === '507') return new VaultError('inbox-full', `HTTP ${status}`, { cause: error });
-      return new VaultError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
+      if (status === '429' || status === '507') return new SharingError('inbox-full', `HTTP ${status}`, { cause: error });
+      return new SharingError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
     case 'signature-invalid':
-      return new VaultError('inbox-receipt-invalid', error.detail, { cause: error });
+      return new SharingError('inbox-receipt-invalid', error.detail, { cause: error });
     case 'record-not-found':
-      return new VaultError('selection-unavailable', 'the case is no longer in the vault', { cause: error });
+      return new SharingError('selection-unavailable', 'the case is no longer in the vault', { cause: error });
     default:
       return error;
   }
@@ -90,23 +93,23 @@ export class ShareDelivery {
    * @throws {VaultError} `inbox-unavailable`
    */
   private async inboxCase(profileId: string, g: Grant): Promise<string> {
-    if (!this.deps.municipalInbox) throw new VaultError('inbox-unavailable', 'no municipal connector here');
+    if (!this.deps.municipalInbox) throw new SharingError('inbox-unavailable', 'no municipal connector here');
     const recipient = await this.deps.recipients.find(profileId, g.data.recipientId);
     const origin = recipient?.data.origin;
-    if (!origin) throw new VaultError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
+    if (!origin) throw new SharingError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
     for (const item of g.data.selection.items) {
       if (item.type !== 'case') continue;
       const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, item.caseId);
       if (theCase?.data.provenance.origin === origin) return item.caseId;
     }
-    throw new VaultError('inbox-unavailable', 'the share holds no case from the recipient municipality');
+    throw new SharingError('inbox-unavailable', 'the share holds no case from the recipient municipality');
   }
 
   /** POSTs the bundle to the recipient's bundle endpoint; a failure is recorded, then thrown. */
   private async toEndpoint(profileId: string, g: Grant, bytes: Uint8Array): Promise<Delivery> {
     const recipient = await this.deps.recipients.get(profileId, g.data.recipientId);
     const url = recipient.data.endpoints.bundle;
-    if (!url) throw new VaultError('no-bundle-endpoint', 'the recipient publishes no bundle endpoint');
+    if (!url) throw new SharingError('no-bundle-endpoint', 'the recipient publishes no bundle endpoint');
     await this.deps.http.requirePermission(url);
     const outcome = await this.deps.http.post(url, bytes, 'application/octet-stream');
     return this.deps.grants.recordDelivery(g, { channel: 'endpoint', ok: outcome.ok, detail: outcomeDetail(outcome) }, outcome.ok ? null : endpointError(outcome.failure));
@@ -119,7 +122,7 @@ export class ShareDelivery {
     try {
       ({ receipt } = await this.deps.municipalInbox!({ profileId, caseVaultId, payload: { type: 'bundle', data: toBase64Url(bytes) } }));
     } catch (error) {
-      if (!(error instanceof VaultError)) throw error;
+      if (!(error instanceof VaultError || error instanceof MunicipalError)) throw error;
       const refusal = inboxError(error);
       return this.deps.grants.recordDelivery(g, { channel: 'municipal-inbox', ok: false, detail: refusal.detail ? `${refusal.code} ${refusal.detail}` : refusal.code }, refusal);
     }
@@ -195,7 +198,7 @@ export class ShareDelivery {
 
     shareRead: async ({ transferId, index }) => {
       const t = this.deps.transfers.get(transferId);
-      if (!t) throw new VaultError('bundle-gone', 'unknown or expired transfer');
+      if (!t) throw new SharingError('bundle-gone', 'unknown or expired transfer');
       return readChunk(t, index);
     },
 
@@ -203,10 +206,10 @@ export class ShareDelivery {
       const { grants } = this.deps;
       const g = await grants.get(profileId, grantId);
       const status = grants.effectiveStatus(g.data);
-      if (status !== 'active') throw new VaultError('grant-not-active', status);
+      if (status !== 'active') throw new SharingError('grant-not-active', status);
       if (channel === 'download') return grants.recordDelivery(g, { channel, ok: true, detail: 'file' });
       const pending = this.deps.bundles.get(grantId);
-      if (!pending) throw new VaultError('bundle-gone', 'made before the background restarted, or too long ago');
+      if (!pending) throw new SharingError('bundle-gone', 'made before the background restarted, or too long ago');
       if (channel === 'endpoint') return this.toEndpoint(profileId, g, pending.bytes);
       return this.toInbox(profileId, g, pending.bytes);
     },

@@ -10,7 +10,8 @@ import type { Delivery, GrantSummary, SharingMethod } from '../../messaging/shar
 import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
 import { profileKind } from '../../records/profile';
 import { shareGrantKind, type ShareGrantData } from '../../records/sharing/index';
-import { VaultError } from '../../vault/errors';
+import type { AppError } from '../../messaging/errors';
+import { SharingError } from '../../sharing/errors';
 import { VAULT_SCOPE, type VaultRecord } from '../../vault/index';
 import { listIfKnown, type Clock, type Records } from './deps';
 import type { ProfileKeys } from './keys';
@@ -69,7 +70,7 @@ export class Grants {
   /** @throws {VaultError} `grant-not-found` */
   async get(profileId: string, id: string): Promise<Grant> {
     const g = await this.records.get<ShareGrantData>(profileId, shareGrantKind.name, id);
-    if (!g) throw new VaultError('grant-not-found', 'no such grant in this profile');
+    if (!g) throw new SharingError('grant-not-found', 'no such grant in this profile');
     return g;
   }
 
@@ -83,7 +84,7 @@ export class Grants {
    * Adds an attempt to the grant's deliveries, and throws `failure` after it is written: a
    * failed attempt is on record, never shown or kept as a delivery that happened.
    */
-  async recordDelivery(g: Grant, attempt: Omit<Delivery, 'at'>, failure: VaultError | null = null): Promise<Delivery> {
+  async recordDelivery(g: Grant, attempt: Omit<Delivery, 'at'>, failure: AppError | null = null): Promise<Delivery> {
     const delivery: Delivery = { channel: attempt.channel, at: this.deps.clock.iso(), ok: attempt.ok, detail: attempt.detail.slice(0, 200) };
     const latest = (await this.records.get<ShareGrantData>(g.profileId, shareGrantKind.name, g.id)) ?? g;
     await this.records.write([
@@ -166,7 +167,7 @@ export class Grants {
 
     grantRevoke: async ({ profileId, grantId }) => {
       const g = await this.get(profileId, grantId);
-      if (g.data.status !== 'active') throw new VaultError('grant-not-active', g.data.status);
+      if (g.data.status !== 'active') throw new SharingError('grant-not-active', g.data.status);
       return this.summary(await this.end(g, 'revoked'));
     },
   };

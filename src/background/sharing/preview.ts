@@ -6,8 +6,9 @@
 import type { SharePreview, ShareRequest } from '../../messaging/sharing-api';
 import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
 import type { ShareGrantData } from '../../records/sharing/index';
-import { buildShare, SelectionError } from '../../sharing/content';
+import { buildShare } from '../../sharing/content';
 import { endOfDanishDay } from '../../shared/danish-time';
+import { SharingError } from '../../sharing/errors';
 import { VaultError } from '../../vault/errors';
 import type { Clock, Records } from './deps';
 import { requireProfile } from './keys';
@@ -36,18 +37,10 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
   const recipient = await deps.recipients.get(profileId, request.recipientId);
   const sources = await deps.sources.read(profileId, request);
   const now = deps.clock.now();
-  let built;
-  try {
-    built = buildShare(request.selection.items, sources, deps.clock.iso(now).slice(0, 10), new Date(now));
-  } catch (error) {
-    if (error instanceof SelectionError || /no page signature/.test(String((error as Error)?.message))) {
-      throw new VaultError('selection-unavailable', error instanceof SelectionError ? error.message : 'a record lacks its page signature', { cause: error });
-    }
-    throw error;
-  }
+  const built = buildShare(request.selection.items, sources, deps.clock.iso(now).slice(0, 10), new Date(now));
   const max = deps.maxBundleBytes;
   const size = built.files.reduce((n, f) => n + f.bytes.length, 0) + JSON.stringify(built.data).length;
-  if (size > max) throw new VaultError('share-too-large', `bundle: about ${size} bytes, limit ${max}`);
+  if (size > max) throw new SharingError('share-too-large', `bundle: about ${size} bytes, limit ${max}`);
   const { expiresAt, untilCase } = await shareEnd(records, profileId, request.expiry, now);
   const preview: SharePreview = {
     recipient: { id: recipient.id, name: recipient.data.name, fingerprint: recipient.data.fingerprint },
@@ -74,13 +67,13 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
 async function shareEnd(records: Records, profileId: string, expiry: ShareRequest['expiry'], now: number): Promise<{ expiresAt: number; untilCase: ShareGrantData['untilCase'] }> {
   if (expiry.kind === 'date') {
     const expiresAt = endOfDanishDay(expiry.date);
-    if (!(expiresAt > now)) throw new VaultError('expiry-in-past', expiry.date);
+    if (!(expiresAt > now)) throw new SharingError('expiry-in-past', expiry.date);
     return { expiresAt, untilCase: null };
   }
   const caseId = expiry.caseId;
   const theCase = await records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, caseId);
-  if (!theCase) throw new VaultError('selection-unavailable', 'the case the share should end with is not in the vault');
-  if (theCase.data.record.status === 'closed') throw new VaultError('case-already-closed', 'the case the share should end with');
+  if (!theCase) throw new SharingError('selection-unavailable', 'the case the share should end with is not in the vault');
+  if (theCase.data.record.status === 'closed') throw new SharingError('case-already-closed', 'the case the share should end with');
   const record = theCase.data.record as { caseNumber?: string; title?: string };
   return {
     expiresAt: now + CASE_BOUND_MAX_DAYS * 86_400_000,

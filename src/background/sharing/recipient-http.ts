@@ -4,6 +4,7 @@
  */
 import { hostPermissionPattern } from '../../municipal/api/origin';
 import type { FetchLike } from '../../municipal/connector/http';
+import { SharingError } from '../../sharing/errors';
 import { VaultError } from '../../vault/errors';
 
 const FETCH_TIMEOUT_MS = 15_000;
@@ -38,7 +39,7 @@ export class RecipientHttp {
   /** @throws {VaultError} `recipient-permission-missing` when the citizen has not allowed contact with that site */
   async requirePermission(url: string): Promise<void> {
     const pattern = hostPermissionPattern(new URL(url).origin);
-    if (!(await this.deps.hasHostPermission(pattern))) throw new VaultError('recipient-permission-missing', pattern);
+    if (!(await this.deps.hasHostPermission(pattern))) throw new SharingError('recipient-permission-missing', pattern);
   }
 
   /** A fetch that gives up after a while, so a silent server cannot hold a share forever. */

@@ -9,6 +9,7 @@ import type { RecipientSummary, SharingMethod } from '../../messaging/sharing-ap
 import { municipalityOrigin } from '../../messaging/municipal-api';
 import { citizenKeysKind, shareRecipientKind, type CitizenKeysData, type ShareRecipientData } from '../../records/sharing/index';
 import { fingerprintGroups, fromRecipientDocument, parseRecipientText, type RecipientInput } from '../../sharing/identity';
+import { SharingError } from '../../sharing/errors';
 import { VaultError } from '../../vault/errors';
 import type { VaultRecord } from '../../vault/index';
 import { listIfKnown, type Clock, type Records } from './deps';
@@ -47,7 +48,7 @@ export class Recipients {
   /** @throws {VaultError} `recipient-not-found` */
   async get(profileId: string, id: string): Promise<Recipient> {
     const r = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
-    if (!r) throw new VaultError('recipient-not-found', 'no such recipient in this profile');
+    if (!r) throw new SharingError('recipient-not-found', 'no such recipient in this profile');
     return r;
   }
 
@@ -59,12 +60,12 @@ export class Recipients {
   private async save(profileId: string, input: RecipientInput, addedBy: ShareRecipientData['addedBy'], name: string | undefined, origin?: string): Promise<RecipientSummary> {
     await requireProfile(this.records, profileId);
     const own = await this.records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
-    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new VaultError('recipient-is-self', 'the profile\u2019s own key');
+    if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new SharingError('recipient-is-self', 'the profile\u2019s own key');
     // The same key again updates the recipient rather than making a second one.
     const id = this.records.deriveId('share-recipient', input.fingerprint);
     const existing = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
     const chosenName = (name?.trim() || input.name || existing?.data.name || '').trim();
-    if (!chosenName) throw new VaultError('recipient-name-missing', 'no name given or published');
+    if (!chosenName) throw new SharingError('recipient-name-missing', 'no name given or published');
     const data: ShareRecipientData = {
       name: chosenName,
       ageRecipient: input.ageRecipient,
@@ -76,7 +77,7 @@ export class Recipients {
       ...(input.description ? { description: input.description } : {}),
       ...(origin ? { origin } : {}),
     };
-    if (!shareRecipientKind.schema.safeParse(data).success) throw new VaultError('bad-recipient-key', 'the recipient does not fit the record schema');
+    if (!shareRecipientKind.schema.safeParse(data).success) throw new SharingError('bad-recipient-key', 'the recipient does not fit the record schema');
     const [stored] = await this.records.write([{ op: 'put', profileId, kind: shareRecipientKind.name, id, data }]);
     return recipientSummary(stored as Recipient);
   }
@@ -87,9 +88,9 @@ export class Recipients {
       try {
         input = parseRecipientText(text);
       } catch (error) {
-        throw new VaultError('bad-recipient-key', 'the key or document does not parse', { cause: error });
+        throw new SharingError('bad-recipient-key', 'the key or document does not parse', { cause: error });
       }
-      if (!input) throw new VaultError('not-a-recipient-key', 'no age1… key, identity file or recipient document');
+      if (!input) throw new SharingError('not-a-recipient-key', 'no age1… key, identity file or recipient document');
       return this.save(profileId, input, source, name);
     },
 
@@ -98,29 +99,29 @@ export class Recipients {
       try {
         origin = municipalityOrigin(domain);
       } catch (cause) {
-        throw new VaultError('bad-recipient-address', 'not an https address (http on loopback only)', { cause });
+        throw new SharingError('bad-recipient-address', 'not an https address (http on loopback only)', { cause });
       }
       await this.deps.http.requirePermission(origin);
       let response: Response;
       try {
         response = await this.deps.http.request(`${origin}${RECIPIENT_DOCUMENT_PATH}`, { headers: { Accept: 'application/json' } });
       } catch (cause) {
-        throw new VaultError('recipient-unreachable', 'well-known: network error or timeout', { cause });
+        throw new SharingError('recipient-unreachable', 'well-known: network error or timeout', { cause });
       }
       if (!response.ok) {
         await discardBody(response);
-        throw new VaultError('well-known-missing', `HTTP ${response.status}`);
+        throw new SharingError('well-known-missing', `HTTP ${response.status}`);
       }
       const text = await response.text();
-      if (text.length > MAX_DOCUMENT_BYTES) throw new VaultError('well-known-invalid', `larger than ${MAX_DOCUMENT_BYTES} characters`);
+      if (text.length > MAX_DOCUMENT_BYTES) throw new SharingError('well-known-invalid', `larger than ${MAX_DOCUMENT_BYTES} characters`);
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new VaultError('well-known-invalid', 'not JSON');
+        throw new SharingError('well-known-invalid', 'not JSON');
       }
       const doc = RecipientDocument.safeParse(json);
-      if (!doc.success) throw new VaultError('well-known-invalid', doc.error.issues.map((i) => i.path.join('.') || 'document').join(', '));
+      if (!doc.success) throw new SharingError('well-known-invalid', doc.error.issues.map((i) => i.path.join('.') || 'document').join(', '));
       return this.save(profileId, fromRecipientDocument(doc.data), 'well-known', undefined, origin);
     },
 

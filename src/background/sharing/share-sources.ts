@@ -27,6 +27,8 @@ import { VaultError } from '../../vault/errors';
 import type { VaultRecord } from '../../vault/index';
 import { bankSources } from './bank-sources';
 import { listIfKnown, type Records } from './deps';
+import { SharingError } from '../../sharing/errors';
+import { hasCode } from '../../messaging/errors';
 
 const sha256b64 = (bytes: Uint8Array): string => toBase64Url(sha256(bytes));
 
@@ -145,7 +147,7 @@ export class ShareSourceReader {
     }
     for (const a of attachments) total += a.data.size;
     const max = this.deps.maxBundleBytes;
-    if (total > max) throw new VaultError('share-too-large', `files: ${total} bytes, limit ${max}`);
+    if (total > max) throw new SharingError('share-too-large', `files: ${total} bytes, limit ${max}`);
   }
 
   /**
@@ -173,12 +175,12 @@ export class ShareSourceReader {
           ({ data } = await this.deps.municipalDocumentPdf({ profileId, documentId: vaultId }));
           wasFetched = true;
         } catch (cause) {
-          throw new VaultError('document-unavailable', `PDF of a document: ${cause instanceof VaultError ? cause.code : 'error'}`, { cause });
+          throw new SharingError('document-unavailable', `PDF of a document: ${hasCode(cause) ? cause.code : 'error'}`, { cause });
         }
       }
-      if (data === undefined) throw new VaultError('document-unavailable', 'PDF of a document: not kept in the vault');
+      if (data === undefined) throw new SharingError('document-unavailable', 'PDF of a document: not kept in the vault');
       const bytes = fromBase64Url(data);
-      if (sha256b64(bytes) !== record.content.sha256) throw new VaultError('document-unavailable', 'PDF of a document: does not match its signed digest');
+      if (sha256b64(bytes) !== record.content.sha256) throw new SharingError('document-unavailable', 'PDF of a document: does not match its signed digest');
       if (wasFetched) this.fetchedPdfs.set(record.content.sha256, { bytes, expiresAt: this.deps.now() + this.deps.cacheMs });
       out.set(documentKey(origin, record.id), bytes);
     }

@@ -32,7 +32,7 @@ const ERRORS: Record<ImportErrorCode, Text> = {
 
 /** An `ImportError` with the citizen's text for its code and a developer detail. */
 export function importError(code: ImportErrorCode, detail: string, message?: Text, cause?: unknown): ImportError {
-  return new ImportError(code, message ?? ERRORS[code], detail, cause === undefined ? undefined : { cause });
+  return new ImportError(code, detail, { citizenMessage: message ?? ERRORS[code], ...(cause === undefined ? {} : { cause }) });
 }
 
 /** A CSV file whose last row is cut off; `completeRows` come before it and may be kept. */
@@ -41,7 +41,7 @@ export function cutOffError(line: number, completeRows: number): ImportError {
     da: `Filen ser ud til at være afskåret: den sidste række (linje ${line}) er ikke hel, så dens beløb kan være forkert. Hent filen igen fra banken.`,
     en: `The file seems to be cut off: its last row (line ${line}) is incomplete, so its amount may be wrong. Download the file again from your bank.`,
   };
-  return new ImportError('truncated', message, `last row (line ${line}) cut off`, { completeRows });
+  return new ImportError('truncated', `last row (line ${line}) cut off`, { citizenMessage: message, completeRows });
 }
 
 export const MIXED_DELIMITERS: Text = {

@@ -26,7 +26,7 @@ const MESSAGES: Record<ImportErrorCode, { da: string; en: string }> = {
 };
 
 export function healthError(code: ImportErrorCode, detail?: string, cause?: unknown): ImportError {
-  return new ImportError(code, MESSAGES[code], detail, cause === undefined ? undefined : { cause });
+  return new ImportError(code, detail, { citizenMessage: MESSAGES[code], ...(cause === undefined ? {} : { cause }) });
 }
 
 /** A type the file names that is not a FHIR resource type, shown to the citizen as written (letters only). */
@@ -42,21 +42,27 @@ function typeText(type: unknown): string {
 export function unknownResourceType(type: unknown, entry?: number): ImportError {
   const name = typeText(type);
   if (entry === undefined) {
-    return new ImportError('unknown-format', {
-      da: `Filen kalder sig en FHIR-ressource af typen «${name}», men den type findes ikke i FHIR. Filen er måske skrevet forkert eller ikke en FHIR-fil.`,
-      en: `The file calls itself a FHIR resource of type “${name}”, but FHIR has no such type. The file may be misspelt or not a FHIR file.`,
-    }, 'unknown top-level resourceType');
+    return new ImportError('unknown-format', 'unknown top-level resourceType', {
+      citizenMessage: {
+        da: `Filen kalder sig en FHIR-ressource af typen «${name}», men den type findes ikke i FHIR. Filen er måske skrevet forkert eller ikke en FHIR-fil.`,
+        en: `The file calls itself a FHIR resource of type “${name}”, but FHIR has no such type. The file may be misspelt or not a FHIR file.`,
+      },
+    });
   }
-  return new ImportError('malformed', {
-    da: `Post ${entry} i FHIR-filen har typen «${name}», som ikke findes i FHIR. Filen er måske beskadiget eller skrevet forkert.`,
-    en: `Entry ${entry} of the FHIR file has the type “${name}”, which FHIR does not have. The file may be damaged or misspelt.`,
-  }, `unknown resourceType in entry ${entry}`);
+  return new ImportError('malformed', `unknown resourceType in entry ${entry}`, {
+    citizenMessage: {
+      da: `Post ${entry} i FHIR-filen har typen «${name}», som ikke findes i FHIR. Filen er måske beskadiget eller skrevet forkert.`,
+      en: `Entry ${entry} of the FHIR file has the type “${name}”, which FHIR does not have. The file may be damaged or misspelt.`,
+    },
+  });
 }
 
 /** A Bundle entry that is not a resource at all (no object, no `resourceType`). */
 export function badBundleEntry(entry: number): ImportError {
-  return new ImportError('malformed', {
-    da: `Post ${entry} i FHIR-filens samling (Bundle) kan ikke læses: den er ikke en FHIR-ressource. Filen er måske beskadiget.`,
-    en: `Entry ${entry} of the FHIR file's collection (Bundle) cannot be read: it is not a FHIR resource. The file may be damaged.`,
-  }, `bundle entry ${entry} is not a resource`);
+  return new ImportError('malformed', `bundle entry ${entry} is not a resource`, {
+    citizenMessage: {
+      da: `Post ${entry} i FHIR-filens samling (Bundle) kan ikke læses: den er ikke en FHIR-ressource. Filen er måske beskadiget.`,
+      en: `Entry ${entry} of the FHIR file's collection (Bundle) cannot be read: it is not a FHIR resource. The file may be damaged.`,
+    },
+  });
 }

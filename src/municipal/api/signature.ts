@@ -14,6 +14,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { Jwks, PageManifest, type ManifestEntry } from './schemas';
 import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 import { fromUtf8, utf8 } from '../../shared/bytes';
+import { CodedError } from '../../shared/coded-error';
 
 export type SignatureErrorCode =
   | 'malformed'
@@ -23,15 +24,8 @@ export type SignatureErrorCode =
   | 'manifest-mismatch'
   | 'not-in-manifest';
 
-export class SignatureError extends Error {
+export class SignatureError extends CodedError<SignatureErrorCode> {
   override readonly name = 'SignatureError';
-  constructor(
-    readonly code: SignatureErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** The header this API puts on page signatures. */

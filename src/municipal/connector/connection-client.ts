@@ -4,7 +4,8 @@
  * only once, so losing the new one would mean signing in again).
  */
 import { municipalConnectionKind, type MunicipalConnectionData } from '../../records/municipal/index';
-import { VaultError, isVaultError } from '../../vault/errors';
+import { VaultError } from '../../vault/errors';
+import { MunicipalError } from './errors';
 import type { RecordStore } from '../../vault/record-store';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { refreshTokens } from './oauth';
@@ -55,19 +56,19 @@ export class ConnectionClient {
 
   async refresh(): Promise<void> {
     const tokens = this.conn.tokens;
-    if (!tokens) throw new VaultError('sign-in-required', 'no tokens');
+    if (!tokens) throw new MunicipalError('sign-in-required', 'no tokens');
     try {
       const next = await refreshTokens(this.options.http, this.conn.endpoints.token, tokens.refreshToken, this.options.now(), this.conn.clientId);
       await this.save({ ...this.conn, tokens: next });
     } catch (error) {
-      if (isVaultError(error, 'sign-in-required')) await this.save({ ...this.conn, tokens: null });
+      if (error instanceof MunicipalError && error.code === 'sign-in-required') await this.save({ ...this.conn, tokens: null });
       throw error;
     }
   }
 
   /** Calls with the access token; on a 401 refreshes once and retries, then asks for a new sign-in. */
   async authorized<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
-    if (!this.conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+    if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
     if (this.conn.tokens.expiresAt - EXPIRY_MARGIN_MS <= this.options.now()) await this.refresh();
     try {
       return await call(this.conn.tokens!.accessToken);
@@ -78,7 +79,7 @@ export class ConnectionClient {
     try {
       return await call(this.conn.tokens!.accessToken);
     } catch (error) {
-      if (error instanceof HttpProblem && error.status === 401) throw new VaultError('sign-in-required', 'refused after a refresh');
+      if (error instanceof HttpProblem && error.status === 401) throw new MunicipalError('sign-in-required', 'refused after a refresh');
       throw error;
     }
   }
@@ -90,7 +91,7 @@ export class ConnectionClient {
   /** A file on the municipality's origin (a document's PDF), at most `maxBytes` long. */
   getBytes(href: string, maxBytes: number): Promise<Uint8Array> {
     const url = new URL(href, this.conn.origin).toString();
-    if (!isOnOrigin(url, this.conn.origin)) return Promise.reject(new VaultError('municipality-bad-response', 'file on another origin'));
+    if (!isOnOrigin(url, this.conn.origin)) return Promise.reject(new MunicipalError('municipality-bad-response', 'file on another origin'));
     return this.authorized((token) => this.options.http.bytes(url, { headers: { Authorization: `Bearer ${token}` } }, maxBytes));
   }
 }

@@ -4,7 +4,9 @@
  * retries with backoff), an unreadable answer (`municipality-bad-response`). A 401 and a
  * problem the sync handles itself (410, 400 invalid-cursor) come back as `HttpProblem`.
  */
-import { VaultError } from '../../vault/errors';
+import { MunicipalError } from './errors';
+import { bestEffort } from '../../shared/best-effort';
+import { CodedError } from '../../shared/coded-error';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -18,13 +20,12 @@ export interface HttpOptions {
 }
 
 /** A 4xx answer, with the problem code from its problem+json body when it has one. */
-export class HttpProblem extends Error {
+export class HttpProblem extends CodedError<string> {
   override readonly name = 'HttpProblem';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-  ) {
-    super(`HTTP ${status} ${code}`);
+  readonly status: number;
+  constructor(code: string, detail: string, options: { status: number; cause?: unknown }) {
+    super(code, detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
   }
 }
 
@@ -48,11 +49,11 @@ export class MunicipalHttp {
       try {
         response = await this.options.fetch(url, { ...init, credentials: 'omit' });
       } catch (cause) {
-        throw new VaultError('municipality-unreachable', 'network error', { cause });
+        throw new MunicipalError('municipality-unreachable', 'network error', { cause });
       }
       if (response.status < 500) return response;
-      await response.body?.cancel().catch(() => {});
-      if (attempt >= this.retries) throw new VaultError('municipality-error', `HTTP ${response.status}`);
+      await bestEffort(response.body?.cancel(), 'only frees the connection before the retry');
+      if (attempt >= this.retries) throw new MunicipalError('municipality-error', `HTTP ${response.status}`);
       await this.sleep(this.backoffMs * 2 ** attempt);
     }
   }
@@ -61,7 +62,7 @@ export class MunicipalHttp {
   async json(url: string, init: RequestInit = {}): Promise<unknown> {
     const response = await this.send(url, init);
     if (response.status >= 400) throw await problemOf(response);
-    if (response.status < 200 || response.status >= 300) throw new VaultError('municipality-bad-response', `HTTP ${response.status}`);
+    if (response.status < 200 || response.status >= 300) throw new MunicipalError('municipality-bad-response', `HTTP ${response.status}`);
     return readJson(response);
   }
 
@@ -73,9 +74,9 @@ export class MunicipalHttp {
     try {
       body = await response.arrayBuffer();
     } catch (cause) {
-      throw new VaultError('municipality-unreachable', 'the connection broke while reading', { cause });
+      throw new MunicipalError('municipality-unreachable', 'the connection broke while reading', { cause });
     }
-    if (body.byteLength > maxBytes) throw new VaultError('municipality-bad-response', 'larger than announced');
+    if (body.byteLength > maxBytes) throw new MunicipalError('municipality-bad-response', 'larger than announced');
     return new Uint8Array(body);
   }
 }
@@ -85,12 +86,12 @@ export async function readJson(response: Response): Promise<unknown> {
   try {
     text = await response.text();
   } catch (cause) {
-    throw new VaultError('municipality-unreachable', 'the connection broke while reading', { cause });
+    throw new MunicipalError('municipality-unreachable', 'the connection broke while reading', { cause });
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new VaultError('municipality-bad-response', 'malformed JSON', { cause });
+    throw new MunicipalError('municipality-bad-response', 'malformed JSON', { cause });
   }
 }
 
@@ -103,5 +104,5 @@ async function problemOf(response: Response): Promise<HttpProblem> {
   } catch {
     // Not JSON: the status alone has to do.
   }
-  return new HttpProblem(response.status, code);
+  return new HttpProblem(code, `HTTP ${response.status}`, { status: response.status });
 }

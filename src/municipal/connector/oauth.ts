@@ -5,7 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { TokenResponse } from '../api/schemas';
 import type { OAuthTokens } from '../../records/municipal/index';
-import { VaultError } from '../../vault/errors';
+import { MunicipalError } from './errors';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes, utf8 } from '../../shared/bytes';
@@ -40,7 +40,7 @@ export function authorizationRequest(authorizationEndpoint: string, redirectUri:
 
 /**
  * The code from the URL the sign-in redirected to.
- * @throws {VaultError} `sign-in-cancelled` when the citizen declined; `municipality-bad-response`
+ * @throws {MunicipalError} `sign-in-cancelled` when the citizen declined; `municipality-bad-response`
  * for a wrong state or a missing code.
  */
 export function codeFromRedirect(redirectedTo: string, expectedState: string): string {
@@ -48,15 +48,15 @@ export function codeFromRedirect(redirectedTo: string, expectedState: string): s
   try {
     url = new URL(redirectedTo);
   } catch {
-    throw new VaultError('municipality-bad-response', 'redirect is not a URL');
+    throw new MunicipalError('municipality-bad-response', 'redirect is not a URL');
   }
   const params = url.searchParams;
-  if (params.get('state') !== expectedState) throw new VaultError('municipality-bad-response', 'state does not match');
+  if (params.get('state') !== expectedState) throw new MunicipalError('municipality-bad-response', 'state does not match');
   const error = params.get('error');
-  if (error === 'access_denied') throw new VaultError('sign-in-cancelled', 'access denied');
-  if (error) throw new VaultError('municipality-bad-response', `authorization error ${error}`);
+  if (error === 'access_denied') throw new MunicipalError('sign-in-cancelled', 'access denied');
+  if (error) throw new MunicipalError('municipality-bad-response', `authorization error ${error}`);
   const code = params.get('code');
-  if (!code) throw new VaultError('municipality-bad-response', 'no code');
+  if (!code) throw new MunicipalError('municipality-bad-response', 'no code');
   return code;
 }
 
@@ -70,11 +70,11 @@ async function tokenRequest(http: MunicipalHttp, tokenEndpoint: string, form: Re
     });
   } catch (error) {
     // invalid_grant: the code or refresh token is used, expired or revoked: sign in again.
-    if (error instanceof HttpProblem) throw new VaultError('sign-in-required', `token endpoint: ${error.code}`);
+    if (error instanceof HttpProblem) throw new MunicipalError('sign-in-required', `token endpoint: ${error.code}`);
     throw error;
   }
   const parsed = TokenResponse.safeParse(body);
-  if (!parsed.success) throw new VaultError('municipality-bad-response', 'not a token response');
+  if (!parsed.success) throw new MunicipalError('municipality-bad-response', 'not a token response');
   return {
     accessToken: parsed.data.access_token,
     refreshToken: parsed.data.refresh_token,

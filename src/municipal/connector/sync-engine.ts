@@ -35,6 +35,7 @@ import {
   type MunicipalRecordData,
 } from '../../records/municipal/index';
 import { VaultError } from '../../vault/errors';
+import { MunicipalError, type MunicipalErrorCode } from './errors';
 import type { RecordStore, WriteOp } from '../../vault/record-store';
 import { fetchJwks } from './discovery';
 import { ConnectionClient } from './connection-client';
@@ -143,7 +144,7 @@ export class SyncRun {
       this.client = await ConnectionClient.load({ ...this.options, profileId: this.profileId, connectionId: this.connectionId });
       this.status.origin = this.conn.origin;
       this.status.municipalityName = this.conn.municipality.name;
-      if (!this.conn.tokens) throw new VaultError('sign-in-required', 'no tokens');
+      if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
       this.verifier = new PageVerifier(this.conn.jwks);
       this.emit();
       await this.part('me', () => this.syncMe());
@@ -274,22 +275,22 @@ export class SyncRun {
   private async syncMe(): Promise<void> {
     const progress = this.progressOf('me');
     const body = MeEnvelope.safeParse(await this.getJson(`${this.conn.endpoints.apiBase}/me`));
-    if (!body.success) throw new VaultError('municipality-bad-response', 'not a /me answer');
+    if (!body.success) throw new MunicipalError('municipality-bad-response', 'not a /me answer');
     const { citizen, session, signature } = body.data;
     progress.pages = 1;
     const verified = await this.checkPage(signature, 'me', null);
     const verdict = verified ? checkItems([citizen], verified.manifest)[0]! : { ok: false, digest: '' };
     if (!verified || !verdict.ok) {
       progress.rejected = 1;
-      throw new VaultError('signature-invalid', 'me');
+      throw new MunicipalError('signature-invalid', 'me');
     }
     const parsed = Citizen.safeParse(citizen);
     if (!parsed.success) {
       progress.rejected = 1;
-      throw new VaultError('municipality-bad-response', 'citizen record');
+      throw new MunicipalError('municipality-bad-response', 'citizen record');
     }
     if (this.conn.citizen && this.conn.citizen.id !== parsed.data.id) {
-      throw new VaultError('municipality-bad-response', 'signed in as another citizen than this connection is for');
+      throw new MunicipalError('municipality-bad-response', 'signed in as another citizen than this connection is for');
     }
     const sig = this.signatureOp(signature, 'me', verified.kid);
     const conn: MunicipalConnectionData = {
@@ -329,8 +330,8 @@ export class SyncRun {
         body = await this.getJson(`${this.conn.endpoints.apiBase}/${resource}?${query}`);
       } catch (error) {
         const reset = error instanceof HttpProblem && (error.status === 410 || (error.status === 400 && error.code === 'invalid-cursor'));
-        if (!reset) throw error instanceof HttpProblem ? new VaultError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
-        if (restarted) throw new VaultError('municipality-error', `${resource}: reset asked twice`);
+        if (!reset) throw error instanceof HttpProblem ? new MunicipalError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
+        if (restarted) throw new MunicipalError('municipality-error', `${resource}: reset asked twice`);
         restarted = true;
         // The server's feed no longer knows our position: fetch everything again under a new
         // generation, and drop what does not come back once the feed has been read to its end.
@@ -341,14 +342,14 @@ export class SyncRun {
         continue;
       }
       const page = PageEnvelope.safeParse(body);
-      if (!page.success) throw new VaultError('municipality-bad-response', `${resource}: not a page`);
+      if (!page.success) throw new MunicipalError('municipality-bad-response', `${resource}: not a page`);
       const { items, nextCursor, syncToken, signature } = page.data;
       progress.pages += 1;
 
       const verified = await this.checkPage(signature, resource, position.cursor);
       if (!verified) {
         progress.rejected += items.length;
-        throw new VaultError('signature-invalid', `${resource}: page signature`);
+        throw new MunicipalError('signature-invalid', `${resource}: page signature`);
       }
       const verdicts = checkItems(items, verified.manifest);
       const sig = this.signatureOp(signature, resource, verified.kid);
@@ -407,7 +408,7 @@ export class SyncRun {
       progress.rejected += rejected;
       this.emit();
       // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
-      if (rejected > 0) throw new VaultError('signature-invalid', `${resource}: ${rejected} records did not verify`);
+      if (rejected > 0) throw new MunicipalError('signature-invalid', `${resource}: ${rejected} records did not verify`);
       if (atEnd) return;
     }
   }
@@ -485,8 +486,8 @@ export class SyncRun {
   }
 }
 
-function codeOf(error: unknown): VaultError['code'] {
-  if (error instanceof VaultError) return error.code;
+function codeOf(error: unknown): VaultError['code'] | MunicipalErrorCode {
+  if (error instanceof VaultError || error instanceof MunicipalError) return error.code;
   if (error instanceof HttpProblem) return error.status === 401 ? 'sign-in-required' : 'municipality-error';
   return 'storage-failed';
 }

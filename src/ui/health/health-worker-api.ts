@@ -52,7 +52,7 @@ function looksBinary(head: Uint8Array): boolean {
 }
 
 function failure(error: unknown): HealthParseOutcome {
-  if (error instanceof ImportError) return { ok: false, code: error.code, message: error.citizenMessage, detail: error.message };
+  if (error instanceof ImportError) return { ok: false, code: error.code, message: error.citizenMessage, detail: error.detail || error.code };
   if ((error as { name?: string } | null)?.name === 'AbortError') return { ok: false, code: 'cancelled' };
   return { ok: false, code: 'malformed', detail: (error as Error | null)?.name ?? 'Error' };
 }

@@ -6,6 +6,7 @@
 import { proxy, wrap } from 'comlink';
 import { browser } from 'wxt/browser';
 import type { HealthParseOptions, HealthParseOutcome, HealthProgress, HealthWorkerApi } from './health-worker-api';
+import { bestEffort } from '../../shared/best-effort';
 
 export interface RunningParse {
   result: Promise<HealthParseOutcome>;
@@ -30,7 +31,7 @@ export function parseHealthFile(file: File, options: HealthParseOptions, onProgr
   return {
     result,
     cancel() {
-      void remote.cancel().catch(() => {});
+      void bestEffort(remote.cancel(), 'the worker may have ended already; the grace timer ends it anyway');
       setTimeout(() => settle({ ok: false, code: 'cancelled' }), CANCEL_GRACE_MS);
     },
   };

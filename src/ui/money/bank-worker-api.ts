@@ -39,7 +39,7 @@ const PROGRESS_EVERY_MS = 100;
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof ImportError) {
-    const out: WorkerFailure = { ok: false, code: error.code, citizenMessage: error.citizenMessage, detail: error.message };
+    const out: WorkerFailure = { ok: false, code: error.code, citizenMessage: error.citizenMessage, detail: error.detail || error.code };
     if (error.completeRows !== undefined) out.completeRows = error.completeRows;
     return out;
   }

@@ -7,6 +7,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { browser } from 'wxt/browser';
 import type { BankStatement, CsvPreview } from '../../importers/bank/index';
 import type { BankWorkerApi, ParseProgress, ParseRequest, WorkerFailure, WorkerResult } from './bank-worker-api';
+import { bestEffort } from '../../shared/best-effort';
 
 export type { ParseProgress, WorkerFailure };
 
@@ -57,7 +58,7 @@ export function startBankWorker(): BankWorker {
     previewCsv: (file) => guarded((api) => api.previewCsv(file, 20)),
     parse: (file, options, onProgress) => guarded((api) => api.parse(file, options, proxy(onProgress))),
     cancel() {
-      void remote?.cancel().catch(() => undefined);
+      void bestEffort(remote?.cancel(), 'the worker may have ended already');
       end();
       stop?.(CANCELLED);
     },

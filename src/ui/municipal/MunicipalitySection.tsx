@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { hostPermissionPattern, municipalityOrigin, type ConnectionSummary, type SyncStatus } from '../../messaging/municipal-api';
-import { VaultError } from '../../vault/errors';
+import { MunicipalError } from '../../messaging/errors';
 import { TextField } from '../components/Field';
 import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback, AlertLine } from '../components/Messages';
@@ -20,7 +20,22 @@ import './overview.css';
 /** Asks for the municipality's host permission; must run inside the click that started it. */
 async function requestHostPermission(origin: string): Promise<void> {
   const granted = await browser.permissions.request({ origins: [hostPermissionPattern(origin)] });
-  if (!granted) throw new VaultError('permission-missing', 'the citizen did not allow it');
+  if (!granted) throw new MunicipalError('permission-missing', 'the citizen did not allow it');
+}
+
+/**
+ * Asks for the host permission at once (the browser asks only during a user gesture) and gives
+ * the answer to await later, inside the action that shows a refusal to the citizen.
+ */
+function askHostPermission(origin: string): () => Promise<void> {
+  const answer = requestHostPermission(origin).then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  return async () => {
+    const refused = await answer;
+    if (refused) throw refused.error;
+  };
 }
 
 function SyncProgress(props: { status: SyncStatus }) {
@@ -140,12 +155,11 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
     setAddressError(null);
     setFound(null);
     // First thing in the click: the browser only asks for a permission during a user gesture.
-    const permission = requestHostPermission(origin);
-    permission.catch(() => {});
+    const permission = askHostPermission(origin);
     await add.run(
       t('muni.checking'),
       async () => {
-        await permission;
+        await permission();
         const info = await callVault('municipalDiscover', { origin });
         setFound(info.name);
         const { sync } = await callVault('municipalConnect', { profileId: profile.id, origin: info.origin });
@@ -162,10 +176,9 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
     manage.run(t('muni.syncing', { name: c.municipality.name }), async () => track(await callVault('municipalSync', { profileId: profile.id, connectionId: c.id })));
 
   const signInAgain = (c: ConnectionSummary) => {
-    const permission = requestHostPermission(c.origin);
-    permission.catch(() => {});
+    const permission = askHostPermission(c.origin);
     return manage.run(t('muni.checking'), async () => {
-      await permission;
+      await permission();
       track((await callVault('municipalConnect', { profileId: profile.id, origin: c.origin })).sync);
       await loadConnections();
     });

@@ -26,6 +26,7 @@ import {
 import { fileErrorMessage } from './messages';
 import { OwnNotes } from './OwnNotes';
 import './own.css';
+import { bestEffort } from '../../shared/best-effort';
 
 /**
  * Types a new tab may show. The tab has the extension's origin, so anything that can run
@@ -65,7 +66,7 @@ export function AttachPanel(props: AttachPanelProps) {
   useEffect(() => {
     load().catch(() => setFiles([]));
     return onVaultEvent((e) => {
-      if (e.type === 'changed' && e.changes.some((c) => c.kind === attachmentKind.name)) void load().catch(() => {});
+      if (e.type === 'changed' && e.changes.some((c) => c.kind === attachmentKind.name)) void bestEffort(load(), 'a failed reload keeps the files shown');
     });
   }, [props.profileId, kind, recordId]);
 

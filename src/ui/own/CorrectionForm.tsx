@@ -21,6 +21,7 @@ import { listAttachments } from './attachments';
 import { AttachPanel } from './AttachPanel';
 import { canReach, exportRequest, requestData, saveRequest, type CorrectionTarget, type Draft } from './corrections';
 import { sendError, sendErrorMessage, statusText } from './messages';
+import { bestEffort } from '../../shared/best-effort';
 
 interface Choice {
   ref: EvidenceRef;
@@ -85,7 +86,7 @@ export function CorrectionForm(props: CorrectionFormProps) {
 
   useEffect(() => {
     let live = true;
-    void (async () => {
+    void bestEffort((async () => {
       const choices: Choice[] = [];
       if (caseVaultId && target.kind !== 'municipal-case') {
         for (const f of await listAttachments(profileId, { kind: 'municipal-case', id: caseVaultId })) choices.push({ ...fileChoice(f), detail: t('own.evidence.caseFile') });
@@ -102,7 +103,7 @@ export function CorrectionForm(props: CorrectionFormProps) {
       // Bank rows exist once the citizen imported a statement; a vault without the kind has none.
       const rows = await callVault('listRecords', { profileId, kind: 'bank-transaction' }).catch(() => null);
       if (live && rows) setBank((rows.records as VaultRecord<BankRow>[]).sort((a, b) => b.data.date.localeCompare(a.data.date)));
-    })().catch(() => {});
+    })(), 'the evidence choices are optional: the form works without them');
     canReach(profileId, target.origin)
       .then((r) => live && setReach(r))
       .catch(() => live && setReach('no-connection'));

@@ -12,6 +12,7 @@ import { deleteRequest, exportRequest, listRequests } from './corrections';
 import { CorrectionDialog } from './CorrectionForm';
 import { statusText } from './messages';
 import './own.css';
+import { bestEffort } from '../../shared/best-effort';
 
 export function CorrectionList(props: { profileId: string; caseVaultId?: string; title?: string }) {
   const [requests, setRequests] = useState<VaultRecord<CorrectionRequestData>[] | null>(null);
@@ -27,7 +28,7 @@ export function CorrectionList(props: { profileId: string; caseVaultId?: string;
   useEffect(() => {
     load().catch(() => setRequests([]));
     return onVaultEvent((e) => {
-      if (e.type === 'changed' && e.changes.some((c) => c.kind === correctionRequestKind.name)) void load().catch(() => {});
+      if (e.type === 'changed' && e.changes.some((c) => c.kind === correctionRequestKind.name)) void bestEffort(load(), 'a failed reload keeps the requests shown');
     });
   }, [props.profileId, props.caseVaultId]);
 

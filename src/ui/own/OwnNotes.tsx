@@ -11,6 +11,7 @@ import { useAction } from '../components/use-action';
 import { relativeTime } from '../format';
 import { t, type MessageKey } from '../i18n/index';
 import type { RecordRef } from './attachments';
+import { bestEffort } from '../../shared/best-effort';
 
 interface NoteData {
   title: string;
@@ -72,7 +73,7 @@ export function OwnNotes(props: {
   useEffect(() => {
     load().catch(() => setNotes([]));
     return onVaultEvent((e) => {
-      if (e.type === 'changed' && e.changes.some((c) => c.kind === 'note')) void load().catch(() => {});
+      if (e.type === 'changed' && e.changes.some((c) => c.kind === 'note')) void bestEffort(load(), 'a failed reload keeps the notes shown');
     });
   }, [props.profileId, kind, recordId]);
 

@@ -17,6 +17,7 @@ import {
 import type { VaultRecord } from '../../vault/record-store';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
+import { CodedError } from '../../shared/coded-error';
 
 export interface RecordRef {
   kind: string;
@@ -26,11 +27,8 @@ export interface RecordRef {
 /** Why a file was not taken or not opened; each has its own message in the UI. */
 export type FileProblemCode = 'too-large' | 'empty' | 'unreadable' | 'damaged';
 
-export class FileProblem extends Error {
+export class FileProblem extends CodedError<FileProblemCode> {
   override readonly name = 'FileProblem';
-  constructor(readonly code: FileProblemCode) {
-    super(code);
-  }
 }
 
 export const sha256Base64Url = async (bytes: Uint8Array): Promise<string> =>

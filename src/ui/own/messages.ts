@@ -1,6 +1,6 @@
 /** Plain-language messages for the own-files and correction screens, with the error mapping in one place. */
 import { ATTACHMENT_MAX_BYTES, type CorrectionStatus } from '../../records/own/index';
-import { isVaultError } from '../../vault/errors';
+import { hasCode } from '../../messaging/errors';
 import { errorMessage } from '../errors';
 import { dateTimeText } from '../municipal/format';
 import { locale, t, type MessageKey } from '../i18n/index';
@@ -32,7 +32,7 @@ export function sendErrorMessage(reason: string): string {
   return SEND_ERRORS.has(reason) ? t(`own.sendError.${reason}` as MessageKey) : t('own.sendError.other');
 }
 
-export const sendError = (error: unknown): string => sendErrorMessage(isVaultError(error) ? error.code : 'storage-failed');
+export const sendError = (error: unknown): string => sendErrorMessage(hasCode(error) ? error.code : 'storage-failed');
 
 export function statusText(status: CorrectionStatus): string {
   switch (status.state) {

@@ -17,6 +17,7 @@ import { requestPersistentStorage } from '../storage-persistence';
 import { UnlockForm } from '../vault/UnlockScreen';
 import { recentNotes, type RecentNote } from './recent-notes';
 import { WhoHasMyData } from '../sharing/WhoHasMyData';
+import { bestEffort } from '../../shared/best-effort';
 
 const vaultUrl = (): string => browser.runtime.getURL('/vault.html');
 
@@ -48,7 +49,7 @@ function UnlockedView(props: { status: StatusInfo; onLocked: () => void }) {
     });
   }, []);
   const lock = async () => {
-    await callVault('lock', {}).catch(() => {});
+    await bestEffort(callVault('lock', {}), 'the popup shows the locked state either way; the background locks on its timer');
     props.onLocked();
   };
   return (

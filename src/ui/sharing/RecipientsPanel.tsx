@@ -7,17 +7,21 @@ import { browser } from 'wxt/browser';
 import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type RecipientSummary } from '../../messaging/sharing-api';
 import { municipalityOrigin } from '../../messaging/municipal-api';
-import { VaultError } from '../../vault/errors';
+import { SharingError } from '../../messaging/errors';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';
 import { relativeTime } from '../format';
-import { t } from '../i18n/index';
+import { t, type MessageKey } from '../i18n/index';
 import { readQrFromImage } from './read-qr';
 import { sharingError } from './words';
+import { CodedError } from '../../shared/coded-error';
 
-/** A failure whose message is already in the citizen's words. */
-class SharingFailure extends Error {}
+/** A problem the panel finds before asking the vault; its words are the panel's own. */
+class PanelProblem extends CodedError<'qr-not-found'> {
+  override readonly name = 'PanelProblem';
+}
+const PANEL_PROBLEM_KEYS = { 'qr-not-found': 'sharing.recipients.qrNotFound' } as const satisfies Record<PanelProblem['code'], MessageKey>;
 
 export function RecipientsPanel(props: { profileId: string; recipients: RecipientSummary[]; onChanged: () => void }) {
   const [text, setText] = useState('');
@@ -39,7 +43,7 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
       props.onChanged();
       return added;
     } catch (caught) {
-      setError(caught instanceof SharingFailure ? caught.message : sharingError(caught));
+      setError(caught instanceof PanelProblem ? t(PANEL_PROBLEM_KEYS[caught.code]) : sharingError(caught));
       return null;
     } finally {
       setBusy(null);
@@ -63,7 +67,7 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
     if (!file) return;
     await run(t('sharing.recipients.working'), async () => {
       const content = kind === 'file' ? (file.size > 20_000 ? '' : await file.text()) : await readQrFromImage(file);
-      if (content === null) throw new SharingFailure(t('sharing.recipients.qrNotFound'));
+      if (content === null) throw new PanelProblem('qr-not-found');
       return callVault('recipientAdd', { profileId: props.profileId, source: kind, text: content || ' ', ...(name.trim() ? { name: name.trim() } : {}) });
     });
   };
@@ -74,13 +78,13 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
     try {
       origin = municipalityOrigin(domain);
     } catch (caught) {
-      setError(sharingError(new VaultError('bad-recipient-address', 'not an https address', { cause: caught })));
+      setError(sharingError(new SharingError('bad-recipient-address', 'not an https address', { cause: caught })));
       return;
     }
     // Asked for inside the click: browsers only show the prompt for a user gesture.
     const granted = await browser.permissions.request({ origins: [hostPermissionPattern(origin)] }).catch(() => false);
     await run(t('sharing.recipients.working'), async () => {
-      if (!granted) throw new VaultError('recipient-permission-missing', 'the citizen did not allow it');
+      if (!granted) throw new SharingError('recipient-permission-missing', 'the citizen did not allow it');
       return callVault('recipientFetchWellKnown', { profileId: props.profileId, domain: origin });
     });
   };

@@ -15,7 +15,7 @@ import {
   type ApiResult,
 } from '../../../src/messaging/api';
 import { deriveKeyFromPassphrase, newKdfParams, type KdfParams } from '../../../src/vault/crypto/kdf';
-import type { VaultErrorCode } from '../../../src/vault/errors';
+import type { ErrorCode } from '../../../src/messaging/errors';
 import { fromBase64Url, toBase64Url } from '../../../src/shared/base64url';
 
 /** Runs a self-contained function in the page (it is serialised: it may not close over anything). */
@@ -56,7 +56,7 @@ export async function passphraseKey(
 export class VaultCallError extends Error {
   constructor(
     readonly method: string,
-    readonly code: VaultErrorCode,
+    readonly code: ErrorCode,
     readonly detail: string,
   ) {
     super(`${method} failed: ${code}${detail ? ` (${detail})` : ''}`);
@@ -97,7 +97,7 @@ export class VaultApi {
   }
 
   /** The error code of a call that must fail; throws if it succeeded. */
-  async errorOf<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<VaultErrorCode> {
+  async errorOf<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<ErrorCode> {
     const response = await this.call(method, args);
     if (!response) throw new Error(`${method}: no answer from the background`);
     if (response.ok) throw new Error(`${method} was expected to fail, but succeeded`);

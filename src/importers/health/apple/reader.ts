@@ -113,7 +113,7 @@ export class AppleXmlReader {
     } catch (e) {
       if (e instanceof XmlSyntaxError) {
         // Whatever fails only at the end of the input failed because the input ended.
-        throw healthError(e.atEnd ? 'truncated' : 'malformed', `XML: ${e.message}`, e);
+        throw healthError(e.atEnd ? 'truncated' : 'malformed', `XML: ${e.detail}`, e);
       }
       throw e;
     }

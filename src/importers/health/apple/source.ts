@@ -4,6 +4,7 @@
  */
 import type { AppleHealthOptions } from '../types';
 import { healthError } from '../errors';
+import { bestEffort } from '../../../shared/best-effort';
 
 const PROGRESS_EVERY = 1024 * 1024;
 
@@ -27,7 +28,7 @@ export class ByteSource {
           return r.done ? { done: true, value: undefined } : { done: false, value: r.value };
         },
       };
-      this.release = () => void reader.cancel().catch(() => undefined);
+      this.release = () => void bestEffort(reader.cancel(), 'the stream may have ended already');
     } else {
       const it = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
       this.iterator = it;

@@ -8,6 +8,7 @@
  * `<` in values, tag nesting, one root, nothing but whitespace outside it. It does not read DTDs
  * (the stream is cleaned of them first, see sanitize.ts) or check XML declarations' contents.
  */
+import { CodedError } from '../../../shared/coded-error';
 
 export interface XmlHandler {
   /**
@@ -28,14 +29,14 @@ export interface XmlTokenizer {
   end(): void;
 }
 
-/** Not well-formed. `atEnd`: the input stopped inside a construct (it was cut short). */
-export class XmlSyntaxError extends Error {
+/** `not-well-formed`; `cut-short`: the input stopped inside a construct. */
+export type XmlSyntaxErrorCode = 'not-well-formed' | 'cut-short';
+
+export class XmlSyntaxError extends CodedError<XmlSyntaxErrorCode> {
   override readonly name = 'XmlSyntaxError';
-  constructor(
-    message: string,
-    readonly atEnd = false,
-  ) {
-    super(message);
+  /** The input stopped inside a construct (it was cut short). */
+  get atEnd(): boolean {
+    return this.code === 'cut-short';
   }
 }
 
@@ -103,14 +104,14 @@ function entity(ref: string): string {
       const cp = Number.parseInt(digits, hex ? 16 : 10);
       if (isXmlChar(cp)) return String.fromCodePoint(cp);
     }
-    throw new XmlSyntaxError('bad character reference');
+    throw new XmlSyntaxError('not-well-formed', 'bad character reference');
   }
-  throw new XmlSyntaxError('undefined entity');
+  throw new XmlSyntaxError('not-well-formed', 'undefined entity');
 }
 
 /** An attribute value as the XML spec reads it: references replaced, literal tabs and newlines as spaces. */
 function attributeValue(raw: string): string {
-  if (raw.indexOf('<') >= 0) throw new XmlSyntaxError('"<" inside an attribute value');
+  if (raw.indexOf('<') >= 0) throw new XmlSyntaxError('not-well-formed', '"<" inside an attribute value');
   let v = raw;
   if (v.indexOf('\n') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\r') >= 0) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
   const amp = v.indexOf('&');
@@ -122,7 +123,7 @@ function decodeReferences(v: string, first: number): string {
   let last = 0;
   for (let k = first; k >= 0; k = v.indexOf('&', last)) {
     const semi = v.indexOf(';', k);
-    if (semi < 0) throw new XmlSyntaxError('"&" without ";"');
+    if (semi < 0) throw new XmlSyntaxError('not-well-formed', '"&" without ";"');
     out += v.slice(last, k) + entity(v.slice(k + 1, semi));
     last = semi + 1;
   }
@@ -137,11 +138,11 @@ function checkText(s: string, from: number, to: number): void {
     if (c === 38 /* & */) {
       let semi = k + 1;
       while (semi < to && s.charCodeAt(semi) !== 59 /* ; */) semi++;
-      if (semi >= to) throw new XmlSyntaxError('"&" without ";"');
+      if (semi >= to) throw new XmlSyntaxError('not-well-formed', '"&" without ";"');
       entity(s.slice(k + 1, semi));
       k = semi;
     } else if (c === 93 /* ] */ && s.startsWith(']]>', k) && k + 3 <= to) {
-      throw new XmlSyntaxError('"]]>" in text');
+      throw new XmlSyntaxError('not-well-formed', '"]]>" in text');
     }
   }
 }
@@ -194,15 +195,15 @@ export class FastXmlTokenizer implements XmlTokenizer {
     const stop = this.scan(s);
     this.consumed += stop;
     this.pending = stop < s.length ? s.slice(stop) : '';
-    if (this.pending.length > MAX_PENDING) throw new XmlSyntaxError('a tag or comment longer than 4 MiB');
+    if (this.pending.length > MAX_PENDING) throw new XmlSyntaxError('not-well-formed', 'a tag or comment longer than 4 MiB');
   }
 
   end(): void {
     if (this.pending.length > 0) {
-      if (this.stack.length === 0 && this.pending.charCodeAt(0) !== LT) throw new XmlSyntaxError('text outside the root element');
-      throw new XmlSyntaxError('the input ends inside a tag', true);
+      if (this.stack.length === 0 && this.pending.charCodeAt(0) !== LT) throw new XmlSyntaxError('not-well-formed', 'text outside the root element');
+      throw new XmlSyntaxError('cut-short', 'the input ends inside a tag');
     }
-    if (this.stack.length > 0 || !this.rootDone) throw new XmlSyntaxError('the input ends before the root element closes', true);
+    if (this.stack.length > 0 || !this.rootDone) throw new XmlSyntaxError('cut-short', 'the input ends before the root element closes');
   }
 
   /** Handles every complete construct in `s`; returns where the incomplete rest starts. */
@@ -233,7 +234,7 @@ export class FastXmlTokenizer implements XmlTokenizer {
 
   private text(s: string, from: number, to: number): void {
     if (this.stack.length === 0) {
-      if (!onlySpace(s, from, to)) throw new XmlSyntaxError(this.rootDone ? 'text after the root element' : 'text before the root element');
+      if (!onlySpace(s, from, to)) throw new XmlSyntaxError('not-well-formed', this.rootDone ? 'text after the root element' : 'text before the root element');
       return;
     }
     checkText(s, from, to);
@@ -255,9 +256,9 @@ export class FastXmlTokenizer implements XmlTokenizer {
   private startTag(s: string, lt: number): number {
     const len = s.length;
     const ne = nameEnd(s, lt + 1);
-    if (ne === lt + 1) throw new XmlSyntaxError('bad element name');
+    if (ne === lt + 1) throw new XmlSyntaxError('not-well-formed', 'bad element name');
     if (ne >= len) return MORE;
-    if (this.rootDone) throw new XmlSyntaxError('a second root element');
+    if (this.rootDone) throw new XmlSyntaxError('not-well-formed', 'a second root element');
     const name = s.slice(lt + 1, ne);
     const values = this.values;
     if (this.valuesDirty) {
@@ -279,25 +280,25 @@ export class FastXmlTokenizer implements XmlTokenizer {
       }
       if (c === SLASH) {
         if (j + 1 >= len) return MORE;
-        if (s.charCodeAt(j + 1) !== GT) throw new XmlSyntaxError('"/" not followed by ">"');
+        if (s.charCodeAt(j + 1) !== GT) throw new XmlSyntaxError('not-well-formed', '"/" not followed by ">"');
         this.handler.open(name, values);
         if (seen !== 0) values.fill(undefined);
         this.handler.close(name);
         if (this.stack.length === 0) this.rootDone = true;
         return j + 2;
       }
-      if (!isSpace(c)) throw new XmlSyntaxError('no space between attributes');
+      if (!isSpace(c)) throw new XmlSyntaxError('not-well-formed', 'no space between attributes');
       while (j < len && isSpace(s.charCodeAt(j))) j++;
       if (j >= len) return MORE;
       c = s.charCodeAt(j);
       if (c === GT || c === SLASH) continue;
       const ae = nameEnd(s, j);
-      if (ae === j) throw new XmlSyntaxError('bad attribute name');
+      if (ae === j) throw new XmlSyntaxError('not-well-formed', 'bad attribute name');
       if (ae >= len) return MORE;
       const index = this.wanted(s, j, ae);
       let other: string | undefined;
       if (index >= 0) {
-        if (seen & (1 << index)) throw new XmlSyntaxError('duplicate attribute');
+        if (seen & (1 << index)) throw new XmlSyntaxError('not-well-formed', 'duplicate attribute');
         seen |= 1 << index;
       } else {
         other = s.slice(j, ae);
@@ -305,12 +306,12 @@ export class FastXmlTokenizer implements XmlTokenizer {
       j = ae;
       while (j < len && isSpace(s.charCodeAt(j))) j++;
       if (j >= len) return MORE;
-      if (s.charCodeAt(j) !== EQ) throw new XmlSyntaxError('attribute without "="');
+      if (s.charCodeAt(j) !== EQ) throw new XmlSyntaxError('not-well-formed', 'attribute without "="');
       j++;
       while (j < len && isSpace(s.charCodeAt(j))) j++;
       if (j >= len) return MORE;
       const quote = s.charCodeAt(j);
-      if (quote !== DQ && quote !== SQ) throw new XmlSyntaxError('attribute value without quotes');
+      if (quote !== DQ && quote !== SQ) throw new XmlSyntaxError('not-well-formed', 'attribute value without quotes');
       const close = s.indexOf(quote === DQ ? '"' : "'", j + 1);
       if (close < 0) return MORE;
       const raw = s.slice(j + 1, close);
@@ -319,7 +320,7 @@ export class FastXmlTokenizer implements XmlTokenizer {
       if (other === undefined) {
         values[index] = value;
       } else {
-        if (this.others.includes(other)) throw new XmlSyntaxError('duplicate attribute');
+        if (this.others.includes(other)) throw new XmlSyntaxError('not-well-formed', 'duplicate attribute');
         this.others.push(other);
       }
       j = close + 1;
@@ -330,10 +331,10 @@ export class FastXmlTokenizer implements XmlTokenizer {
     const gt = s.indexOf('>', lt + 2);
     if (gt < 0) return MORE;
     const ne = nameEnd(s, lt + 2);
-    if (ne === lt + 2 || !onlySpace(s, ne, gt)) throw new XmlSyntaxError('bad end tag');
+    if (ne === lt + 2 || !onlySpace(s, ne, gt)) throw new XmlSyntaxError('not-well-formed', 'bad end tag');
     const name = s.slice(lt + 2, ne);
     const open = this.stack.pop();
-    if (open !== name) throw new XmlSyntaxError(open === undefined ? 'an end tag without a start tag' : 'end tag does not match its start tag');
+    if (open !== name) throw new XmlSyntaxError('not-well-formed', open === undefined ? 'an end tag without a start tag' : 'end tag does not match its start tag');
     this.handler.close(name);
     if (this.stack.length === 0) this.rootDone = true;
     return gt + 1;
@@ -344,28 +345,28 @@ export class FastXmlTokenizer implements XmlTokenizer {
     if (s.startsWith('<!--', lt)) {
       const end = s.indexOf('-->', lt + 4);
       if (end < 0) return MORE;
-      if (s.lastIndexOf('--', end - 1) > lt + 3) throw new XmlSyntaxError('"--" inside a comment');
+      if (s.lastIndexOf('--', end - 1) > lt + 3) throw new XmlSyntaxError('not-well-formed', '"--" inside a comment');
       return end + 3;
     }
     if (s.startsWith('<![CDATA[', lt)) {
-      if (this.stack.length === 0) throw new XmlSyntaxError('CDATA outside the root element');
+      if (this.stack.length === 0) throw new XmlSyntaxError('not-well-formed', 'CDATA outside the root element');
       const end = s.indexOf(']]>', lt + 9);
       return end < 0 ? MORE : end + 3;
     }
     const rest = s.slice(lt, lt + 9);
     if (rest.length < 9 && ('<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest))) return MORE;
-    throw new XmlSyntaxError(s.startsWith('<!DOCTYPE', lt) ? 'a DOCTYPE where none may be' : 'unknown markup');
+    throw new XmlSyntaxError('not-well-formed', s.startsWith('<!DOCTYPE', lt) ? 'a DOCTYPE where none may be' : 'unknown markup');
   }
 
   private instruction(s: string, lt: number): number {
     const end = s.indexOf('?>', lt + 2);
     if (end < 0) return MORE;
     const ne = nameEnd(s, lt + 2);
-    if (ne === lt + 2 || (ne < end && !isSpace(s.charCodeAt(ne)))) throw new XmlSyntaxError('bad processing instruction');
+    if (ne === lt + 2 || (ne < end && !isSpace(s.charCodeAt(ne)))) throw new XmlSyntaxError('not-well-formed', 'bad processing instruction');
     const target = s.slice(lt + 2, ne);
     if (target.toLowerCase() === 'xml') {
-      if (this.consumed + lt !== 0 || target !== 'xml') throw new XmlSyntaxError('an XML declaration not at the start');
-      if (!XML_DECLARATION.test(s.slice(lt, end + 2))) throw new XmlSyntaxError('a malformed XML declaration');
+      if (this.consumed + lt !== 0 || target !== 'xml') throw new XmlSyntaxError('not-well-formed', 'an XML declaration not at the start');
+      if (!XML_DECLARATION.test(s.slice(lt, end + 2))) throw new XmlSyntaxError('not-well-formed', 'a malformed XML declaration');
     }
     return end + 2;
   }

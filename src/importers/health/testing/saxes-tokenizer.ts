@@ -26,11 +26,11 @@ export class SaxesTokenizer implements XmlTokenizer {
 
   write(text: string): void {
     this.parser.write(text);
-    if (this.error) throw new XmlSyntaxError(this.error.message);
+    if (this.error) throw new XmlSyntaxError('not-well-formed', this.error.message);
   }
 
   end(): void {
     this.parser.close();
-    if (this.error) throw new XmlSyntaxError(this.error.message, true);
+    if (this.error) throw new XmlSyntaxError('cut-short', this.error.message);
   }
 }

@@ -1,0 +1,24 @@
+/**
+ * The municipal connector's error family: why talking to a municipality failed. Codes are mapped
+ * to plain words in the UI (src/ui/errors.ts) like the vault's; `detail` is for developers only.
+ */
+import { CodedError } from '../../shared/coded-error';
+
+export const MUNICIPAL_ERROR_CODES = [
+  'invalid-address',
+  'permission-missing',
+  'municipality-unreachable',
+  'municipality-not-supported',
+  'municipality-error',
+  'municipality-bad-response',
+  'signature-invalid',
+  'sign-in-required',
+  'sign-in-cancelled',
+  'municipality-other-citizen',
+] as const;
+
+export type MunicipalErrorCode = (typeof MUNICIPAL_ERROR_CODES)[number];
+
+export class MunicipalError extends CodedError<MunicipalErrorCode> {
+  override readonly name = 'MunicipalError';
+}
