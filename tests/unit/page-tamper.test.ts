@@ -16,6 +16,7 @@ import { groupManifestKey, MANIFEST_KEY } from '../../src/vault/storage/page-man
 import { Vault } from '../../src/vault/vault';
 import { sealLegacyPage } from './support/legacy-page';
 import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
+import { recordKinds } from '../../src/records/registry';
 
 type Note = { title: string; body: string };
 const NOTES = 300; // over 128 pages: some pages hold several notes
@@ -37,7 +38,7 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
 async function notesVault(db?: ReturnType<typeof diskThatFills>['db']) {
   let created;
   if (db) {
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     const key = passphraseKey();
     await vault.create(key);
     created = { vault, db, key };

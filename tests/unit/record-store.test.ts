@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE, type RecordChange } from '../../src/vault/record-store';
 import { defineKind } from '../../src/records/kind';
-import { registerKindForTests } from '../../src/records/registry';
+import { recordKinds, registerKindForTests } from '../../src/records/registry';
 import { Vault } from '../../src/vault/vault';
 import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
 
@@ -178,7 +178,7 @@ describe('profiles', () => {
 
   it('drops the notes in the same transaction as the write: when the write fails, nothing is dropped', async () => {
     const { db, fill } = diskThatFills('drop');
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.create(passphraseKey());
     const [owner, child] = await vault.records.write([
       { op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ib', relation: 'self' } },
