@@ -3,7 +3,7 @@
  * listing, and the export the citizen can send by other means when there is no connection.
  */
 import { callVault } from '../../messaging/client';
-import { listRecords } from '../../messaging/record-client';
+import { listRecords, putRecord } from '../../messaging/record-client';
 import type { ResourceName } from '../../municipal/api/schemas';
 import type { CalendarEntry } from '../../overview/calendar';
 import { correctionRequestKind, toApiCorrection, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
@@ -85,8 +85,7 @@ export function requestData(target: CorrectionTarget, caseVaultId: string | unde
 }
 
 export async function saveRequest(profileId: string, id: string | undefined, data: CorrectionRequestData): Promise<VaultRecord<CorrectionRequestData>> {
-  const [written] = await callVault('writeRecords', { ops: [{ op: 'put', profileId, kind: correctionRequestKind.name, ...(id ? { id } : {}), data }] });
-  return written as VaultRecord<CorrectionRequestData>;
+  return putRecord(profileId, correctionRequestKind, data, id);
 }
 
 export async function listRequests(profileId: string): Promise<VaultRecord<CorrectionRequestData>[]> {
