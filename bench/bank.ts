@@ -10,6 +10,8 @@ import Papa from 'papaparse';
 import { categorise, detectBankFile, parseBankFile, transactionKeys } from '../src/importers/bank/index';
 import { buildPreview, transactionOps } from '../src/ui/money/preview';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams } from '../src/vault/index';
+import { bankTransactionKind } from '../src/records/money/index';
+import { recordKinds } from '../src/records/registry';
 
 const BENCH_KDF_BASE = { algorithm: 'argon2id', memoryKiB: 8192, iterations: 1, parallelism: 1 } as const;
 
@@ -71,7 +73,7 @@ export const bankBench = {
     const kdf = newKdfParams(BENCH_KDF_BASE);
     const kek = await deriveKeyFromPassphrase('benchmark', kdf);
     const db = new VaultDb(name);
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.create({ kdf, kek });
     const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Søren Ærø', relation: 'self' } }]);
     current = { vault, db, profileId: profile!.id };
@@ -96,7 +98,7 @@ export const bankBench = {
     stages.parse = time(at);
 
     at = performance.now();
-    const existing = await vault.records.list(profileId, 'bank-transaction');
+    const existing = await vault.records.list(profileId, bankTransactionKind);
     const existingIds = new Set(existing.records.map((r) => r.id));
     const keys = transactionKeys(accountId, statement.transactions);
     stages.readExisting = time(at);
@@ -112,7 +114,7 @@ export const bankBench = {
     stages.encryptAndStore = time(at);
 
     const ms = Object.values(stages).reduce((a, b) => a + b, 0);
-    const stored = (await vault.records.list(profileId, 'bank-transaction')).records.length;
+    const stored = (await vault.records.list(profileId, bankTransactionKind)).records.length;
     return { ms, rows: statement.transactions.length, added: ops.length, stored, stages };
   },
 

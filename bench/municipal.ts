@@ -16,12 +16,13 @@ import { SyncRun } from '../src/municipal/connector/sync-engine';
 import type { Item, OverviewData } from '../src/overview/model';
 import { nowSummary } from '../src/overview/now';
 import { buildSearchIndex, search, type SearchDoc } from '../src/overview/search';
-import { municipalConnectionKind, type MunicipalConnectionData, type MunicipalRecordData } from '../src/records/municipal/index';
+import { municipalConnectionKind, type MunicipalConnectionData } from '../src/records/municipal/index';
 import { NowView } from '../src/ui/municipal/NowView';
 import { topicOf } from '../src/ui/municipal/plain';
-import { OVERVIEW_KINDS } from '../src/ui/municipal/use-overview-data';
+import { overviewFromRecords } from '../src/overview/from-records';
 import type { RecordStore } from '../src/vault/record-store';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams, type KdfParams } from '../src/vault/index';
+import { recordKinds } from '../src/records/registry';
 
 export interface TestTokens {
   accessToken: string;
@@ -110,7 +111,7 @@ export const municipalBench = {
     await Dexie.delete(name);
     const kdf: KdfParams = newKdfParams(BENCH_KDF_BASE);
     const kek = await deriveKeyFromPassphrase('benchmark', kdf);
-    const vault = await Vault.open(new VaultDb(name));
+    const vault = await Vault.open(recordKinds, new VaultDb(name));
     await vault.create({ kdf, kek: kek.slice() });
     const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Søren Ærø', relation: 'self' } }]);
     const profileId = profile!.id;
@@ -174,7 +175,7 @@ export const municipalBench = {
     document.body.append(host);
     const t0 = performance.now();
     const db = new VaultDb(name);
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.unlock(stored.kek.slice());
     const t1 = performance.now();
     const data = await loadOverview(vault, stored.profileId);
@@ -200,7 +201,7 @@ export const municipalBench = {
     const stored = synced.get(name);
     if (!stored) throw new Error(`no synced vault ${name}`);
     const db = new VaultDb(name);
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.unlock(stored.kek.slice());
     const data = await loadOverview(vault, stored.profileId);
     vault.lock();
@@ -272,13 +273,7 @@ let naiveTexts: string[] = [];
 
 /** The overview's data as use-overview-data builds it, read straight from the record store. */
 async function loadOverview(vault: Vault, profileId: string): Promise<OverviewData> {
-  const entries = Object.entries(OVERVIEW_KINDS) as [keyof OverviewData, string][];
-  const lists = await Promise.all(entries.map(([, kind]) => vault.records.list<MunicipalRecordData>(profileId, kind)));
-  const data = {} as Record<keyof OverviewData, Item<unknown>[]>;
-  entries.forEach(([key], i) => {
-    data[key] = lists[i]!.records.map((r) => ({ vaultId: r.id, origin: r.data.provenance.origin, record: r.data.record }));
-  });
-  return data as unknown as OverviewData;
+  return (await overviewFromRecords((kind) => vault.records.list(profileId, kind))).data;
 }
 
 /** Adds copies of the records (new vault ids, same content) until there are `atLeast` in all. */

@@ -13,6 +13,8 @@ import { municipalBench } from './municipal';
 import { bankBench } from './bank';
 import { healthBench } from './health';
 import { toBase64Url } from '../src/shared/base64url';
+import { noteKind } from '../src/records/note';
+import { recordKinds } from '../src/records/registry';
 
 const SHOPS = [
   'Netto Østerbro', 'Føtex Århus C', 'Irma Frederiksberg Allé', 'DSB Nørreport', 'Apoteket Åboulevarden',
@@ -117,7 +119,7 @@ export const handlerumBench = {
     await deleteDatabase(name);
     const kdf = newKdfParams(BENCH_KDF_BASE);
     const kek = await deriveKeyFromPassphrase('benchmark', kdf);
-    const vault = await Vault.open(new VaultDb(name));
+    const vault = await Vault.open(recordKinds, new VaultDb(name));
     await vault.create({ kdf, kek });
     const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Søren Ærø', relation: 'self' } }]);
     const profileId = profile!.id;
@@ -139,9 +141,9 @@ export const handlerumBench = {
     let db: VaultDb | undefined;
     const ms = await elapsed(async () => {
       db = new VaultDb(name);
-      const vault = await Vault.open(db);
+      const vault = await Vault.open(recordKinds, db);
       await vault.unlock(stored.kek.slice());
-      const list = await vault.records.list(stored.profileId, 'note');
+      const list = await vault.records.list(stored.profileId, noteKind);
       if (list.damaged.length) throw new Error(`vaultReadAll: ${list.damaged.length} damaged records`);
       count = list.records.length;
       vault.lock();

@@ -11,12 +11,13 @@ import { EXTENSION_REDIRECT_PATH } from '../src/municipal/api/extension-identity
 import type { VaultEvent } from '../src/messaging/api';
 import { Vault } from '../src/vault/index';
 import { bestEffort } from '../src/shared/best-effort';
+import { recordKinds } from '../src/records/registry';
 
 const AUTO_LOCK_ALARM = 'handlerum-auto-lock';
 const SETTINGS_KEY = 'settings';
 
 export default defineBackground(() => {
-  const ready = Vault.open().then(async (vault) => {
+  const ready = Vault.open(recordKinds).then(async (vault) => {
     const settings = browserSettingsStorage();
     const send = (event: VaultEvent) => void bestEffort(browser.runtime.sendMessage(event), 'no page may be open to hear it');
     const fetchPrivately = privateFetch((url, init) => fetch(url, init));

@@ -9,7 +9,7 @@ import type { MunicipalHandlers } from '../messaging/handlers';
 import type { VaultEvent } from '../messaging/api';
 import type { ConnectionSummary } from '../messaging/municipal-api';
 import { loadSettings, type SettingsStorage } from '../messaging/settings';
-import { InboxReceiptResponse, type Activity, type Case, type Decision, type Document, type InboxReceipt } from '../municipal/api/schemas';
+import { InboxReceiptResponse, type InboxReceipt } from '../municipal/api/schemas';
 import { SignatureError, verifyRecordProvenance } from '../municipal/api/signature';
 import { ConnectionClient } from '../municipal/connector/connection-client';
 import { fetchDiscovery, fetchJwks } from '../municipal/connector/discovery';
@@ -42,8 +42,6 @@ import {
   municipalPdfKind,
   municipalSignatureKind,
   type MunicipalConnectionData,
-  type MunicipalRecordData,
-  type MunicipalSignatureData,
 } from '../records/municipal/index';
 import { canSend, correctionRequestKind, toApiCorrection, type CorrectionRequestData, type CorrectionStatus } from '../records/own/index';
 import { profileKind } from '../records/profile';
@@ -56,14 +54,8 @@ import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { utf8 } from '../shared/bytes';
 import { bestEffort, settled } from '../shared/best-effort';
 
-/** Kinds only the connector writes; the connection (it holds the sign-in tokens) is not even readable by pages. */
-const CONNECTOR_WRITES = new Set<string>([
-  municipalConnectionKind.name,
-  municipalSignatureKind.name,
-  municipalCitizenKind.name,
-  municipalPdfKind.name,
-  ...Object.values(KIND_OF_RESOURCE).map((k) => k.name),
-]);
+/** Kinds whose records carry a municipality's signature, by name. */
+const SIGNED_KINDS = new Map([municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)].map((k) => [k.name, k]));
 
 
 export interface IdentityLike {
@@ -176,7 +168,7 @@ export class MunicipalService {
   }
 
   private async connection(profileId: string, connectionId: string): Promise<MunicipalConnectionData> {
-    const stored = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
+    const stored = await this.records.get(profileId, municipalConnectionKind, connectionId);
     if (!stored) throw new VaultError('record-not-found', 'no such connection');
     return stored.data;
   }
@@ -209,15 +201,15 @@ export class MunicipalService {
   async refreshReminders(profileId?: string): Promise<void> {
     if (this.deps.vault.state !== 'unlocked') return;
     const { reminderLeadMinutes } = await loadSettings(this.deps.settings);
-    const profiles = profileId ? [profileId] : (await this.records.list(VAULT_SCOPE, profileKind.name)).records.map((p) => p.id);
+    const profiles = profileId ? [profileId] : (await this.records.list(VAULT_SCOPE, profileKind)).records.map((p) => p.id);
     for (const id of profiles) {
       const events: ReminderEvent[] = [];
-      const activities = await this.records.list<MunicipalRecordData<Activity>>(id, municipalActivityKind.name);
+      const activities = await this.records.list(id, municipalActivityKind);
       for (const r of activities.records) {
         const event = activityEvent(r.id, r.data.record);
         if (event) events.push(event);
       }
-      const decisions = await this.records.list<MunicipalRecordData<Decision>>(id, municipalDecisionKind.name);
+      const decisions = await this.records.list(id, municipalDecisionKind);
       for (const r of decisions.records) {
         const event = decisionEvent(r.id, r.data.record);
         if (event) events.push(event);
@@ -233,16 +225,17 @@ export class MunicipalService {
     const language = reminderLanguage(this.deps.uiLanguage());
     let details = null;
     if (this.deps.vault.state === 'unlocked') {
-      const kind = target.source === 'activity' ? municipalActivityKind.name : municipalDecisionKind.name;
-      const stored = await this.records.get<MunicipalRecordData>(target.profileId, kind, target.recordId).catch(() => null);
-      if (!stored) return true; // gone since the alarm was set: nothing to remind of
       if (target.source === 'activity') {
-        const activity = stored.data.record as Activity;
+        const stored = await this.records.get(target.profileId, municipalActivityKind, target.recordId).catch(() => null);
+        if (!stored) return true; // gone since the alarm was set: nothing to remind of
+        const activity = stored.data.record;
         const event = activityEvent(stored.id, activity);
         if (!event) return true;
         details = { source: 'activity' as const, activityKind: activity.kind, title: activity.title, at: event.at };
       } else {
-        const decision = stored.data.record as Decision;
+        const stored = await this.records.get(target.profileId, municipalDecisionKind, target.recordId).catch(() => null);
+        if (!stored) return true; // gone since the alarm was set: nothing to remind of
+        const decision = stored.data.record;
         const event = decisionEvent(stored.id, decision);
         if (!event) return true;
         details = { source: 'decision' as const, title: decision.title, at: event.at };
@@ -341,7 +334,7 @@ export class MunicipalService {
 
   /** Sends a stored correction request; its record ends as `received`, or `failed` with the reason. */
   private async sendCorrection(profileId: string, caseVaultId: string, requestId: string, theCase: { origin: string; id: string }) {
-    const stored = await this.records.get<CorrectionRequestData>(profileId, correctionRequestKind.name, requestId);
+    const stored = await this.records.get(profileId, correctionRequestKind, requestId);
     if (!stored) throw new VaultError('record-not-found', 'no such correction request');
     const request = stored.data;
     if (!canSend(request.status)) throw new VaultError('bad-request', 'the municipality already received this request');
@@ -372,7 +365,7 @@ export class MunicipalService {
   private async inboxClient(profileId: string, origin: string): Promise<ConnectionClient> {
     await this.requirePermission(origin);
     const connectionId = connectionIdFor(this.records, origin);
-    const stored = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
+    const stored = await this.records.get(profileId, municipalConnectionKind, connectionId);
     if (!stored) throw new MunicipalError('sign-in-required', 'no connection to this municipality');
     const client = new ConnectionClient({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId }, stored.data);
     if (!client.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
@@ -397,7 +390,7 @@ export class MunicipalService {
       const connectionId = connectionIdFor(this.records, origin);
       const key = `${profileId}/${connectionId}`;
       await this.active.get(key)?.done;
-      const existing = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionId);
+      const existing = await this.records.get(profileId, municipalConnectionKind, connectionId);
       if (existing?.data.citizen) {
         const citizenId = await this.citizenIdFor(discovery.api_base, tokens.accessToken);
         if (citizenId !== existing.data.citizen.id) throw new MunicipalError('municipality-other-citizen', 'signed in as someone else');
@@ -424,7 +417,7 @@ export class MunicipalService {
     },
 
     municipalConnections: async ({ profileId }) => {
-      const { records } = await this.records.list<MunicipalConnectionData>(profileId, municipalConnectionKind.name);
+      const { records } = await this.records.list(profileId, municipalConnectionKind);
       return records.map((r) => this.summary(r.id, r.data)).sort((a, b) => a.connectedAt.localeCompare(b.connectedAt));
     },
 
@@ -447,9 +440,9 @@ export class MunicipalService {
       const ops: WriteOp[] = [{ op: 'delete', profileId, kind: municipalConnectionKind.name, id: connectionId }];
       if (deleteData) {
         for (const kind of [municipalCitizenKind, municipalSignatureKind, municipalPdfKind, ...Object.values(KIND_OF_RESOURCE)]) {
-          const { records } = await this.records.list<{ origin?: string; provenance?: { origin: string } }>(profileId, kind.name);
+          const { records } = await this.records.list(profileId, kind);
           for (const r of records) {
-            if ((r.data.provenance?.origin ?? r.data.origin) === conn.origin) ops.push({ op: 'delete', profileId, kind: kind.name, id: r.id });
+            if (('provenance' in r.data ? r.data.provenance.origin : r.data.origin) === conn.origin) ops.push({ op: 'delete', profileId, kind: kind.name, id: r.id });
           }
         }
       }
@@ -460,13 +453,13 @@ export class MunicipalService {
     },
 
     municipalDocumentPdf: async ({ profileId, documentId }) => {
-      const doc = await this.records.get<MunicipalRecordData<Document>>(profileId, municipalDocumentKind.name, documentId);
+      const doc = await this.records.get(profileId, municipalDocumentKind, documentId);
       if (!doc) throw new VaultError('record-not-found', 'no such document');
       const content = doc.data.record.content;
       if (content.format !== 'pdf') throw new VaultError('bad-request', 'the document has no PDF');
       const origin = doc.data.provenance.origin;
       const pdfId = pdfIdFor(this.records, origin, doc.data.record.id);
-      const kept = await this.records.get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfId);
+      const kept = await this.records.get(profileId, municipalPdfKind, pdfId);
       if (kept && kept.data.sha256 === content.sha256) return { data: kept.data.data, bytes: content.bytes, sha256: content.sha256 };
 
       if (content.bytes > PDF_ON_DEMAND_MAX_BYTES) throw new MunicipalError('municipality-bad-response', 'PDF too large');
@@ -484,16 +477,15 @@ export class MunicipalService {
     },
 
     municipalVerifyRecord: async ({ profileId, kind, id }) => {
-      if (!CONNECTOR_WRITES.has(kind) || kind === municipalConnectionKind.name || kind === municipalSignatureKind.name || kind === municipalPdfKind.name) {
-        throw new VaultError('bad-request', 'not a municipal record kind');
-      }
-      const stored = await this.records.get<MunicipalRecordData>(profileId, kind, id);
+      const recordKind = SIGNED_KINDS.get(kind);
+      if (!recordKind) throw new VaultError('bad-request', 'not a municipal record kind');
+      const stored = await this.records.get(profileId, recordKind, id);
       if (!stored) throw new VaultError('record-not-found');
       const { origin, signatureId } = stored.data.provenance;
       const fail = (reason: string) => ({ valid: false, reason, issuer: null, kid: null, signedAt: null });
-      const signature = await this.records.get<MunicipalSignatureData>(profileId, municipalSignatureKind.name, signatureId);
+      const signature = await this.records.get(profileId, municipalSignatureKind, signatureId);
       if (!signature) return fail('no-signature');
-      const conn = await this.records.get<MunicipalConnectionData>(profileId, municipalConnectionKind.name, connectionIdFor(this.records, origin));
+      const conn = await this.records.get(profileId, municipalConnectionKind, connectionIdFor(this.records, origin));
       if (!conn) return fail('no-keys');
       try {
         const manifest = verifyRecordProvenance(stored.data.record, signature.data.jws, conn.data.jwks);
@@ -505,7 +497,7 @@ export class MunicipalService {
     },
 
     municipalInboxSend: async ({ profileId, caseVaultId, payload }) => {
-      const stored = await this.records.get<MunicipalRecordData<Case>>(profileId, KIND_OF_RESOURCE.cases.name, caseVaultId);
+      const stored = await this.records.get(profileId, KIND_OF_RESOURCE.cases, caseVaultId);
       if (!stored) throw new VaultError('record-not-found', 'no such case');
       const theCase = { origin: stored.data.provenance.origin, id: stored.data.record.id };
       if (payload.type === 'correction') return this.sendCorrection(profileId, caseVaultId, payload.requestId, theCase);

@@ -191,7 +191,7 @@ export class VaultService {
       return null;
     },
     listProfiles: async () => {
-      const { records } = await this.deps.vault.records.list<{ name: string; relation: string }>(VAULT_SCOPE, profileKind.name);
+      const { records } = await this.deps.vault.records.list(VAULT_SCOPE, profileKind);
       return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     saveProfile: async ({ id, data }) => {
@@ -203,7 +203,7 @@ export class VaultService {
     },
     deleteProfile: async ({ id }) => {
       const records = this.deps.vault.records;
-      const profiles = await records.list(VAULT_SCOPE, profileKind.name);
+      const profiles = await records.list(VAULT_SCOPE, profileKind);
       if (!profiles.records.some((p) => p.id === id)) throw new VaultError('profile-not-found');
       if (profiles.records.length === 1) throw new VaultError('last-profile');
       // Recipients of the profile's shares are told before its data goes; a failure here must not keep the data.
@@ -214,11 +214,11 @@ export class VaultService {
     },
     listRecords: async ({ profileId, kind }) => {
       guardPageAccess('read', kind);
-      return this.deps.vault.records.list(profileId, kind);
+      return this.deps.vault.records.listByName(profileId, kind);
     },
     getRecord: async ({ profileId, kind, id }) => {
       guardPageAccess('read', kind);
-      return this.deps.vault.records.get(profileId, kind, id);
+      return this.deps.vault.records.getByName(profileId, kind, id);
     },
     writeRecords: async ({ ops }) => {
       guardWrites(ops);

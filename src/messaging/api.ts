@@ -107,6 +107,7 @@ export interface ApiResults extends MunicipalApiResults, SharingApiResults {
   listProfiles: VaultRecord<{ name: string; relation: string }>[];
   saveProfile: VaultRecord<{ name: string; relation: string }>;
   deleteProfile: null;
+  /** A message names its kind, so the data is of no known type here; pages read through record-client.ts. */
   listRecords: RecordList;
   getRecord: VaultRecord | null;
   writeRecords: VaultRecord[];

@@ -42,4 +42,14 @@ export function defineKind<Schema extends z.ZodType>(kind: KindDefinition<Schema
   return { migrations: {}, pageAccess: 'read-write', countsAsImport: false, ...kind };
 }
 
+/** The data a record of kind `K` holds, as its schema describes it. */
 export type KindData<K extends RecordKind> = z.infer<K['schema']>;
+
+/**
+ * The kinds a vault stores, handed to it by whoever opens it (the background, a test, a bench),
+ * so that the vault core does not load every kind and, through them, every feature's schemas.
+ */
+export interface KindRegistry {
+  find(name: string): RecordKind | undefined;
+  profileKinds(): readonly RecordKind[];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineKind } from './kind';
+import { defineKind, type KindData } from './kind';
 
 /** The citizen's own note, optionally attached to another record (a case, a payment…). */
 export const noteKind = defineKind({
@@ -13,3 +13,4 @@ export const noteKind = defineKind({
     attachedTo: z.object({ kind: z.string(), id: z.string() }).optional(),
   }),
 });
+export type NoteData = KindData<typeof noteKind>;

@@ -1,5 +1,5 @@
 /** Every record kind, registered in one place (a meta-test checks each is documented). */
-import type { RecordKind } from './kind';
+import type { KindRegistry, RecordKind } from './kind';
 import { noteKind } from './note';
 import { profileKind } from './profile';
 import {
@@ -64,6 +64,9 @@ const byName = new Map<string, RecordKind>(RECORD_KINDS.map((k) => [k.name, k]))
 
 export const findKind = (name: string): RecordKind | undefined => byName.get(name);
 export const profileKinds = (): RecordKind[] => RECORD_KINDS.filter((k) => k.scope === 'profile');
+
+/** The product's kinds, as the vault is opened with them. */
+export const recordKinds: KindRegistry = { find: findKind, profileKinds };
 
 /**
  * For tests only: puts a kind under its name (replacing one with the same name) and returns the

@@ -14,14 +14,14 @@ import {
   monthsBetween,
   selectHealthRecords,
   selectTransactions,
-  type AccountLike,
-  type HealthClinicalLike,
+  type AccountFields,
+  type ClinicalFields,
   type HealthMonthLike,
   type HealthObservationLike,
   type MunicipalProvenance,
   type MunicipalStored,
-  type SignatureLike,
-  type TransactionLike,
+  type SignatureFields,
+  type TransactionFields,
 } from './derived';
 import { documentPath, standardCopies } from './standard-copies';
 import { SharingError } from './errors';
@@ -53,17 +53,17 @@ export interface ShareSources {
   notes: ReadonlyMap<string, NoteSource>;
   cases: ReadonlyMap<string, CaseSource>;
   /** Bank transactions, each with the bank-account record it belongs to. */
-  transactions: readonly (TransactionLike & { text: string; accountId?: string })[];
+  transactions: readonly (TransactionFields & { text: string; accountId?: string })[];
   /** The bank-account records by id: named in a share only when its rows and the account field are chosen. */
-  accounts?: ReadonlyMap<string, AccountLike>;
+  accounts?: ReadonlyMap<string, AccountFields>;
   health: readonly HealthMonthLike[];
   healthObservations?: readonly HealthObservationLike[];
-  healthClinical?: readonly HealthClinicalLike[];
+  healthClinical?: readonly ClinicalFields[];
   /** The PDF of each chosen municipal document, by `documentKey(origin, id)` (checked against the signed SHA-256). */
   documentFiles?: ReadonlyMap<string, Uint8Array>;
   /** The citizen's own files by vault id. */
   attachments?: ReadonlyMap<string, AttachmentSource>;
-  signatures: ReadonlyMap<string, SignatureLike>;
+  signatures: ReadonlyMap<string, SignatureFields>;
   municipalityName: (origin: string) => string;
 }
 

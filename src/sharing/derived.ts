@@ -9,15 +9,15 @@ import { isFhirId } from '../bundle/standard/fhir';
 import { isCumulative } from '../records/health/metrics';
 import type { HealthMetric, HealthObservation } from '../records/health/types';
 import { SharingError } from './errors';
+import type { healthClinicalKind } from '../records/health/index';
+import type { KindData } from '../records/kind';
+import type { bankAccountKind, bankTransactionKind } from '../records/money/index';
+import type { MunicipalSignatureData } from '../records/municipal/index';
 
 /** The fields of a bank-transaction record the views read. */
-export interface TransactionLike {
-  date: string;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  pending: boolean;
-}
+export type TransactionFields = Pick<KindData<typeof bankTransactionKind>, 'date' | 'amountMinor' | 'currency' | 'category' | 'pending'>;
+/** @deprecated Transitional name for `TransactionFields`. */
+export type TransactionLike = TransactionFields;
 
 export const FOOD_CATEGORY = 'groceries';
 
@@ -47,7 +47,7 @@ export function lastFullMonths(asOf: string, count: number): string[] {
   return out;
 }
 
-const spent = (t: TransactionLike): number => (t.pending || t.amountMinor >= 0 ? 0 : -t.amountMinor);
+const spent = (t: TransactionFields): number => (t.pending || t.amountMinor >= 0 ? 0 : -t.amountMinor);
 
 export interface MonthlySpending {
   view: 'monthly-spending-per-category';
@@ -56,7 +56,7 @@ export interface MonthlySpending {
 }
 
 /** Money out per month and category, for every month from `from` to `to` (empty months included). */
-export function monthlySpendingPerCategory(transactions: readonly TransactionLike[], from: string, to: string, currency = 'DKK'): MonthlySpending {
+export function monthlySpendingPerCategory(transactions: readonly TransactionFields[], from: string, to: string, currency = 'DKK'): MonthlySpending {
   const months = monthsBetween(from, to).map((month) => ({ month, totalMinor: 0, byCategory: {} as Record<string, number> }));
   const index = new Map(months.map((m) => [m.month, m]));
   for (const t of transactions) {
@@ -81,7 +81,7 @@ export interface FoodBudget {
 }
 
 /** Groceries spending in each of the `monthCount` whole months before `asOf`, their average, and the last three. */
-export function monthlyFoodBudget(transactions: readonly TransactionLike[], monthCount: number, asOf: string, currency = 'DKK'): FoodBudget {
+export function monthlyFoodBudget(transactions: readonly TransactionFields[], monthCount: number, asOf: string, currency = 'DKK'): FoodBudget {
   if (!Number.isInteger(monthCount) || monthCount < 1) throw new RangeError('monthlyFoodBudget: monthCount must be a positive integer');
   const months = lastFullMonths(asOf, monthCount).map((month) => ({ month, spentMinor: 0 }));
   const index = new Map(months.map((m) => [m.month, m]));
@@ -96,10 +96,9 @@ export function monthlyFoodBudget(transactions: readonly TransactionLike[], mont
 }
 
 /** The fields of a bank-account record a share reads: the citizen's name for it and its number or IBAN. */
-export interface AccountLike {
-  label: string;
-  accountNumber?: string;
-}
+export type AccountFields = Pick<KindData<typeof bankAccountKind>, 'label' | 'accountNumber'>;
+/** @deprecated Transitional name for `AccountFields`. */
+export type AccountLike = AccountFields;
 
 /**
  * An account as a share names it: `id` is its number when known, else the citizen's name for
@@ -112,7 +111,7 @@ export interface SharedAccount {
 }
 
 /** The accounts of the chosen rows, by bank-account record id, in the order their first row comes. */
-function sharedAccounts(rows: readonly { accountId?: string }[], accounts: ReadonlyMap<string, AccountLike>): Map<string, SharedAccount> {
+function sharedAccounts(rows: readonly { accountId?: string }[], accounts: ReadonlyMap<string, AccountFields>): Map<string, SharedAccount> {
   const out = new Map<string, SharedAccount>();
   const taken = new Set<string>();
   for (const { accountId = '' } of rows) {
@@ -134,9 +133,9 @@ function sharedAccounts(rows: readonly { accountId?: string }[], accounts: Reado
  * lists those accounts, and only those, with their names and numbers.
  */
 export function selectTransactions(
-  transactions: readonly (TransactionLike & { text: string; accountId?: string })[],
+  transactions: readonly (TransactionFields & { text: string; accountId?: string })[],
   options: { from: string; to: string; categories: readonly string[]; fields: readonly ('date' | 'amount' | 'text' | 'category' | 'account')[] },
-  accounts: ReadonlyMap<string, AccountLike> = new Map(),
+  accounts: ReadonlyMap<string, AccountFields> = new Map(),
 ): { rows: Record<string, unknown>[]; accounts?: SharedAccount[] } {
   const wanted = new Set(options.categories);
   const chosen = transactions
@@ -155,7 +154,7 @@ export function selectTransactions(
   return shared ? { rows, accounts: [...shared.values()] } : { rows };
 }
 
-/** The fields of a health-daily record the summary reads. */
+/** The fields of a health-daily record the summary reads; it takes any metric name, so it is wider than the record's type. */
 export interface HealthMonthLike {
   type: string;
   metric: string;
@@ -206,11 +205,10 @@ export interface MunicipalStored {
   provenance: { origin: string; signatureId: string; digest: string };
 }
 
-export interface SignatureLike {
-  origin: string;
-  jws: string;
-  kid: string;
-}
+/** The fields of a municipal-signature record a share copies. */
+export type SignatureFields = Pick<MunicipalSignatureData, 'origin' | 'jws' | 'kid'>;
+/** @deprecated Transitional name for `SignatureFields`. */
+export type SignatureLike = SignatureFields;
 
 export interface MunicipalProvenance {
   attestedBy: 'municipality';
@@ -240,7 +238,7 @@ export interface CaseMaterial {
  */
 export function caseMaterial(
   parts: { case: MunicipalStored; decisions: MunicipalStored[]; documents: MunicipalStored[]; payments: MunicipalStored[]; activities: MunicipalStored[] },
-  signatures: ReadonlyMap<string, SignatureLike>,
+  signatures: ReadonlyMap<string, SignatureFields>,
   municipalityName: (origin: string) => string,
 ): CaseMaterial {
   const groups = new Map<string, MunicipalProvenance>();
@@ -272,15 +270,9 @@ export function caseMaterial(
 export type HealthObservationLike = Omit<HealthObservation, 'id' | 'dataAbsentReason'> & { fhirId: string };
 
 /** The fields of a health-clinical record a share reads. */
-export interface HealthClinicalLike {
-  fhirId: string;
-  resourceType: string;
-  title: string;
-  status?: string;
-  intent?: string;
-  date?: string;
-  detail?: string;
-}
+export type ClinicalFields = Omit<KindData<typeof healthClinicalKind>, 'origin'>;
+/** @deprecated Transitional name for `ClinicalFields`. */
+export type HealthClinicalLike = ClinicalFields;
 
 export interface HealthRecords {
   from: string;
@@ -288,7 +280,7 @@ export interface HealthRecords {
   /** Each day's figure: a total (steps) or the mean of the day's readings with the lowest and highest. */
   daily?: { metric: string; type?: string; unit: string; days: { date: string; value: number; min?: number; max?: number }[] }[];
   observations?: (Omit<HealthObservationLike, 'fhirId'> & { id: string })[];
-  clinical?: (Omit<HealthClinicalLike, 'fhirId'> & { id: string })[];
+  clinical?: (Omit<ClinicalFields, 'fhirId'> & { id: string })[];
 }
 
 /** A FHIR id for a record: the source's own when it is one, else a digest of it (the same in every share). */
@@ -300,7 +292,7 @@ const fhirIdOf = (id: string, prefix: string): string => (isFhirId(id) ? id : `$
  * period, and every clinical item of the chosen kinds. Only the chosen parts are members.
  */
 export function selectHealthRecords(
-  sources: { daily: readonly HealthMonthLike[]; observations: readonly HealthObservationLike[]; clinical: readonly HealthClinicalLike[] },
+  sources: { daily: readonly HealthMonthLike[]; observations: readonly HealthObservationLike[]; clinical: readonly ClinicalFields[] },
   options: { from: string; to: string; metrics: readonly string[]; observations: boolean; clinical: readonly string[] },
 ): HealthRecords {
   const out: HealthRecords = { from: options.from, to: options.to };

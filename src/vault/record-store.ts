@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { keyedTag, keyedTagText, type VaultKeys } from './crypto/keys';
 import { VaultError } from './errors';
 import type { DamageReason, PageChange, PageStore } from './storage/page-store';
-import { findKind, profileKinds } from '../records/registry';
-import type { RecordKind } from '../records/kind';
+import type { KindData, KindRegistry, RecordKind } from '../records/kind';
 import { toBase64Url } from '../shared/base64url';
 import { fromUtf8, randomBytes, utf8 } from '../shared/bytes';
 
@@ -73,11 +72,12 @@ export class RecordStore {
   constructor(
     private readonly pages: PageStore,
     private readonly keys: VaultKeys,
+    private readonly kinds: KindRegistry,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   private kind(name: string, profileId: string): RecordKind {
-    const kind = findKind(name);
+    const kind = this.kinds.find(name);
     if (!kind) throw new VaultError('unknown-kind', name);
     const wantsVaultScope = kind.scope === 'vault';
     if (wantsVaultScope !== (profileId === VAULT_SCOPE)) throw new VaultError('bad-request', `${name} is ${kind.scope}-scoped`);
@@ -145,25 +145,50 @@ export class RecordStore {
       });
     }
     const dropped = options.dropProfiles ?? [];
-    for (const profileId of dropped) for (const kind of profileKinds()) touchedGroup(touched, profileId, kind.name);
-    await this.pages.apply(changes, dropped.flatMap((p) => profileKinds().map((k) => this.group(p, k.name))));
+    const profileKinds = this.kinds.profileKinds();
+    for (const profileId of dropped) for (const kind of profileKinds) touchedGroup(touched, profileId, kind.name);
+    await this.pages.apply(changes, dropped.flatMap((p) => profileKinds.map((k) => this.group(p, k.name))));
     this.emitChanges([...touched.values()]);
     return written;
   }
 
-  async get<T = unknown>(profileId: string, kindName: string, id: string): Promise<VaultRecord<T> | null> {
+  /** One record of `kind`, with the kind's own data type; null when there is none with this id. */
+  get<K extends RecordKind>(profileId: string, kind: K, id: string): Promise<VaultRecord<KindData<K>> | null>;
+  /**
+   * @deprecated Transitional form by kind name, for callers not yet converted to the typed form
+   * above; `T` is the caller's unchecked claim. Use `getByName` where only a name is known.
+   */
+  get<T = unknown>(profileId: string, kindName: string, id: string): Promise<VaultRecord<T> | null>;
+  get(profileId: string, kind: RecordKind | string, id: string): Promise<VaultRecord | null> {
+    return this.getByName(profileId, typeof kind === 'string' ? kind : kind.name, id);
+  }
+
+  /** All records of `kind` in the profile, with the kind's own data type, and those that could not be read. */
+  list<K extends RecordKind>(profileId: string, kind: K): Promise<RecordList<KindData<K>>>;
+  /**
+   * @deprecated Transitional form by kind name, for callers not yet converted to the typed form
+   * above; `T` is the caller's unchecked claim. Use `listByName` where only a name is known.
+   */
+  list<T = unknown>(profileId: string, kindName: string): Promise<RecordList<T>>;
+  list(profileId: string, kind: RecordKind | string): Promise<RecordList> {
+    return this.listByName(profileId, typeof kind === 'string' ? kind : kind.name);
+  }
+
+  /** A record by its kind's name, as a message names it: its data is of no known type. */
+  async getByName(profileId: string, kindName: string, id: string): Promise<VaultRecord | null> {
     const kind = this.kind(kindName, profileId);
     const bytes = await this.pages.readOne(this.group(profileId, kindName), this.idTag(profileId, kindName, id));
     if (!bytes) return null;
     const record = this.fromStored(profileId, kind, decodeEnvelope(bytes));
     if (!record) throw new VaultError('record-from-newer-version', kindName);
-    return record as VaultRecord<T>;
+    return record;
   }
 
-  async list<T = unknown>(profileId: string, kindName: string): Promise<RecordList<T>> {
+  /** The records of a kind by its name, as a message names it: their data is of no known type. */
+  async listByName(profileId: string, kindName: string): Promise<RecordList> {
     const kind = this.kind(kindName, profileId);
     const contents = await this.pages.readGroup(this.group(profileId, kindName));
-    const list: RecordList<T> = {
+    const list: RecordList = {
       records: [],
       damaged: contents.damaged.map((d) => ({ profileId, kind: kindName, ref: d.ref, reason: d.reason })),
     };
@@ -171,7 +196,7 @@ export class RecordStore {
     contents.records.forEach((stored, i) => {
       const envelope = envelopes[i];
       const record = envelope ? this.fromStored(profileId, kind, envelope) : null;
-      if (record) list.records.push(record as VaultRecord<T>);
+      if (record) list.records.push(record);
       else {
         const reason = envelope ? 'newer-version' : 'integrity';
         list.damaged.push({ profileId, kind: kindName, ref: toBase64Url(stored.idTag), reason });

@@ -15,6 +15,7 @@ import { openBackupRows, readBackupHeader, writeBackup, type BackupHeader, type 
 import { storageError, VaultError } from './errors';
 import { parseHeader, sealedFromJson, sealedToJson, VAULT_FORMAT, type VaultHeader } from './header';
 import { RecordStore } from './record-store';
+import type { KindRegistry } from '../records/kind';
 import { VaultDb } from './storage/db';
 import { MANIFEST_KEY } from './storage/page-manifest';
 import { PageStore } from './storage/page-store';
@@ -50,17 +51,19 @@ export class Vault {
 
   private constructor(
     readonly db: VaultDb,
+    private readonly kinds: KindRegistry,
     private header: VaultHeader | null,
   ) {}
 
-  static async open(db = new VaultDb()): Promise<Vault> {
+  /** Opens the vault in `db`, to store the record kinds of `kinds` (src/records/registry.ts in the product). */
+  static async open(kinds: KindRegistry, db = new VaultDb()): Promise<Vault> {
     let row;
     try {
       row = await db.meta.get(HEADER_KEY);
     } catch (error) {
       throw storageError(error);
     }
-    return new Vault(db, row ? parseHeader(row.value) : null);
+    return new Vault(db, kinds, row ? parseHeader(row.value) : null);
   }
 
   get state(): VaultState {
@@ -242,7 +245,7 @@ export class Vault {
     if (this.unlocked) this.lock();
     const keys = deriveVaultKeys(dataKey);
     const pages = new PageStore(this.db, keys);
-    this.unlocked = { dataKey, keys, pages, records: new RecordStore(pages, keys) };
+    this.unlocked = { dataKey, keys, pages, records: new RecordStore(pages, keys, this.kinds) };
   }
 }
 

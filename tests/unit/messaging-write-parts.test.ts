@@ -16,6 +16,7 @@ import { Vault } from '../../src/vault/vault';
 import { freshDb, testKdf } from './support/setup-vault';
 import { toBase64Url } from '../../src/shared/base64url';
 import { randomBytes } from '../../src/shared/bytes';
+import { recordKinds } from '../../src/records/registry';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -28,7 +29,7 @@ const note = (profileId: string, i: number, size = 10): WriteOp => ({
 async function background() {
   const clock = { now: Date.parse('2026-12-02T09:00:00Z') };
   let value: unknown;
-  const vault = await Vault.open(freshDb('write-parts'));
+  const vault = await Vault.open(recordKinds, freshDb('write-parts'));
   const service = new VaultService({
     vault, session: memorySessionStore(), broadcast: () => {}, now: () => clock.now,
     settings: { get: async () => value, set: async (v) => void (value = v) },

@@ -93,6 +93,12 @@ describe('dependency direction', () => {
     expect(offending).toEqual([]);
   });
 
+  it('src/vault imports from src/records only the types of src/records/kind.ts (the kinds come from its caller)', () => {
+    const fromRecords = sourceFiles('src/vault').flatMap(importsOf).filter((i) => under(i.target, 'src/records'));
+    expect(fromRecords.length).toBeGreaterThan(0);
+    expect(fromRecords.filter((i) => !i.typeOnly || i.target.replace(/\.(ts|js)$/, '') !== 'src/records/kind')).toEqual([]);
+  });
+
   it('src/ui imports vault code only as types, or from src/vault/crypto/{kdf,bytes} and src/vault/errors', () => {
     // errors.ts is the error contract of the message boundary (src/messaging/client.ts rebuilds
     // VaultError on the page side), pure and without keys or storage, so the UI may test codes.

@@ -18,6 +18,7 @@ import { sealLegacyPage } from './support/legacy-page';
 import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
 import { toBase64Url } from '../../src/shared/base64url';
 import { concatBytes, randomBytes, utf8 } from '../../src/shared/bytes';
+import { recordKinds } from '../../src/records/registry';
 
 type Note = { title: string; body: string };
 const NOTES = 300; // over 128 pages: some pages hold several notes
@@ -39,7 +40,7 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
 async function notesVault(db?: ReturnType<typeof diskThatFills>['db']) {
   let created;
   if (db) {
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     const key = passphraseKey();
     await vault.create(key);
     created = { vault, db, key };

@@ -3,10 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE, type RecordChange } from '../../src/vault/record-store';
-import { defineKind } from '../../src/records/kind';
-import { registerKindForTests } from '../../src/records/registry';
+import { defineKind, type KindRegistry } from '../../src/records/kind';
+import { noteKind } from '../../src/records/note';
+import { profileKind } from '../../src/records/profile';
+import { recordKinds, registerKindForTests } from '../../src/records/registry';
 import { Vault } from '../../src/vault/vault';
-import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
+import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
 
 type Note = { title: string; body: string };
 
@@ -178,7 +180,7 @@ describe('profiles', () => {
 
   it('drops the notes in the same transaction as the write: when the write fails, nothing is dropped', async () => {
     const { db, fill } = diskThatFills('drop');
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.create(passphraseKey());
     const [owner, child] = await vault.records.write([
       { op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ib', relation: 'self' } },
@@ -203,6 +205,32 @@ describe('profiles', () => {
     await vault.records.write([note(ownerId, 'keep')]);
     expect(await errorCode(vault.records.write([{ op: 'put', profileId: ownerId, kind: 'note', data: {} }], { dropProfiles: [ownerId] }))).toBe('invalid-record');
     expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(1);
+  });
+});
+
+describe('typed access by kind', () => {
+  it('list and get take the kind and give its data', async () => {
+    const { vault, ownerId } = await withOwner();
+    const [a] = await vault.records.write([note(ownerId, 'A'), note(ownerId, 'B')]);
+    const got = await vault.records.get(ownerId, noteKind, a!.id);
+    const title: string | undefined = got?.data.title;
+    expect(title).toBe('A');
+    const list = await vault.records.list(ownerId, noteKind);
+    expect(list.records.map((r) => r.data.title).sort()).toEqual(['A', 'B']);
+    expect(list).toEqual(await vault.records.listByName(ownerId, 'note'));
+    expect(await vault.records.get(ownerId, noteKind, 'no-such-id')).toBeNull();
+  });
+
+  it('the vault stores only the kinds it was opened with', async () => {
+    const onlyProfiles: KindRegistry = {
+      find: (name) => (name === profileKind.name ? profileKind : undefined),
+      profileKinds: () => [],
+    };
+    const vault = await Vault.open(onlyProfiles, freshDb('only-profiles'));
+    await vault.create(passphraseKey());
+    const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ib', relation: 'self' } }]);
+    expect(await errorCode(vault.records.write([note(owner!.id, 'A')]))).toBe('unknown-kind');
+    expect(await errorCode(vault.records.list(owner!.id, noteKind))).toBe('unknown-kind');
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Vault, VaultDb, VAULT_SCOPE } from '../../src/vault/index';
 import { randomBytes } from '../../src/shared/bytes';
+import { recordKinds } from '../../src/records/registry';
 
 describe('vault smoke', () => {
   it('creates, writes, locks, unlocks and reads back', async () => {
-    const vault = await Vault.open(new VaultDb('smoke'));
+    const vault = await Vault.open(recordKinds, new VaultDb('smoke'));
     const kek = randomBytes(32);
     const kdf = { algorithm: 'argon2id' as const, memoryKiB: 8192, iterations: 1, parallelism: 1, salt: 'AAAAAAAAAAAAAAAAAAAAAA' };
     await vault.create({ kdf, kek });

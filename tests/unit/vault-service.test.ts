@@ -14,6 +14,7 @@ import type { VaultDb } from '../../src/vault/storage/db';
 import { freshDb, testKdf } from './support/setup-vault';
 import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
 import { randomBytes } from '../../src/shared/bytes';
+import { recordKinds } from '../../src/records/registry';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -48,7 +49,7 @@ async function harness(shared?: { db: VaultDb; session: SessionStore; settings: 
   const session = shared?.session ?? memorySessionStore();
   const settings = shared?.settings ?? memorySettings();
   const clock = shared?.clock ?? { now: Date.parse('2025-03-01T09:00:00Z') };
-  const vault = await Vault.open(db);
+  const vault = await Vault.open(recordKinds, db);
   const events: VaultEvent[] = [];
   const service = new VaultService({ vault, session, settings, broadcast: (e) => events.push(e), now: () => clock.now });
   const call = async <M extends ApiMethod>(method: M, args: unknown, sender = OWN_PAGE) =>

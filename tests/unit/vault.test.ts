@@ -7,6 +7,7 @@ import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { Vault } from '../../src/vault/vault';
 import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
 import { randomBytes } from '../../src/shared/bytes';
+import { recordKinds } from '../../src/records/registry';
 
 async function errorCode(run: Promise<unknown> | (() => unknown)): Promise<string> {
   try {
@@ -38,13 +39,13 @@ async function everything(vault: Vault, ownerId: string) {
 describe('create and unlock', () => {
   it('starts with no vault, then is unlocked after create and survives a reopen as locked', async () => {
     const db = freshDb();
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     expect(vault.state).toBe('no-vault');
     expect(await errorCode(() => vault.kdfParams)).toBe('no-vault');
     const key = passphraseKey();
     await vault.create(key);
     expect(vault.state).toBe('unlocked');
-    const reopened = await Vault.open(db);
+    const reopened = await Vault.open(recordKinds, db);
     expect(reopened.state).toBe('locked');
     expect(reopened.kdfParams).toEqual(key.kdf);
   });
@@ -167,7 +168,7 @@ describe('resume', () => {
   it('resumes with its own data key, after a restart of the background', async () => {
     const { vault, db, ownerId } = await filledVault();
     const dataKey = vault.dangerouslyExportDataKey();
-    const restarted = await Vault.open(db);
+    const restarted = await Vault.open(recordKinds, db);
     expect(restarted.resume(dataKey)).toBe(true);
     expect((await restarted.records.list(ownerId, 'note')).records).toHaveLength(2);
   });
@@ -188,13 +189,13 @@ describe('vault format versions', () => {
     const { db } = await createdVault();
     const row = (await db.meta.get('header'))!;
     await db.meta.put({ key: 'header', value: { ...(row.value as object), format: 2 } });
-    expect(await errorCode(Vault.open(db))).toBe('vault-from-newer-version');
+    expect(await errorCode(Vault.open(recordKinds, db))).toBe('vault-from-newer-version');
   });
 
   it('a malformed header → storage-failed, not a crash', async () => {
     const db = freshDb();
     await db.meta.put({ key: 'header', value: { format: 1, vaultId: 'x' } });
-    expect(await errorCode(Vault.open(db))).toBe('storage-failed');
+    expect(await errorCode(Vault.open(recordKinds, db))).toBe('storage-failed');
   });
 });
 
@@ -202,7 +203,7 @@ describe('backup and restore', () => {
   it('restores into a fresh database with the passphrase: identical records', async () => {
     const { vault, key, ownerId } = await filledVault();
     const file = await vault.backup();
-    const target = await Vault.open(freshDb('restore'));
+    const target = await Vault.open(recordKinds, freshDb('restore'));
     expect(target.state).toBe('no-vault');
     await target.restore(file, { method: 'passphrase', kek: key.kek });
     expect(target.state).toBe('unlocked');
@@ -213,11 +214,11 @@ describe('backup and restore', () => {
     const { vault, key, recoveryKey, ownerId } = await filledVault();
     const file = await vault.backup();
     const db = freshDb('restore');
-    const target = await Vault.open(db);
+    const target = await Vault.open(recordKinds, db);
     const next = passphraseKey();
     await target.restore(file, { method: 'recovery', recoveryKey, newPassphrase: next });
     expect(await everything(target, ownerId)).toEqual(await everything(vault, ownerId));
-    const reopened = await Vault.open(db);
+    const reopened = await Vault.open(recordKinds, db);
     expect(await errorCode(reopened.unlock(key.kek))).toBe('wrong-passphrase');
     await reopened.unlock(next.kek);
     expect((await reopened.records.list(ownerId, 'note')).records).toHaveLength(2);
@@ -286,7 +287,7 @@ describe('backup and restore', () => {
 describe('a full disk', () => {
   it('a write that hits the quota → storage-full, and nothing is written', async () => {
     const { db, fill } = diskThatFills();
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.create(passphraseKey());
     const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Bo', relation: 'self' } }]);
     const before = await allRows(db);
@@ -303,7 +304,7 @@ describe('a full disk', () => {
     const source = await filledVault();
     const file = await source.vault.backup();
     const { db, fill } = diskThatFills();
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     await vault.create(passphraseKey());
     const before = await allRows(db);
     fill(true);
@@ -314,7 +315,7 @@ describe('a full disk', () => {
 
   it('creating a vault on a full disk → storage-full, and there is still no vault', async () => {
     const { db, fill } = diskThatFills();
-    const vault = await Vault.open(db);
+    const vault = await Vault.open(recordKinds, db);
     fill(true);
     expect(await errorCode(vault.create(passphraseKey()))).toBe('storage-full');
     expect(vault.state).toBe('no-vault');

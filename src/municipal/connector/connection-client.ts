@@ -31,7 +31,7 @@ export class ConnectionClient {
 
   /** Loads a connection. @throws {VaultError} `record-not-found` */
   static async load(options: ConnectionClientOptions): Promise<ConnectionClient> {
-    const stored = await options.records().get<MunicipalConnectionData>(options.profileId, municipalConnectionKind.name, options.connectionId);
+    const stored = await options.records().get(options.profileId, municipalConnectionKind, options.connectionId);
     if (!stored) throw new VaultError('record-not-found', 'no such connection');
     return new ConnectionClient(options, stored.data);
   }

@@ -416,7 +416,7 @@ export class SyncRun {
   /** Deletes for records of older generations that the finished full re-sync did not bring back. */
   private async staleRecordDeletes(resource: ResourceName, generation: number, keep: Set<string>): Promise<WriteOp[]> {
     const kind = KIND_OF_RESOURCE[resource].name;
-    const { records } = await this.records.list<MunicipalRecordData>(this.profileId, kind);
+    const { records } = await this.records.list(this.profileId, KIND_OF_RESOURCE[resource]);
     const ops: WriteOp[] = [];
     for (const r of records) {
       if (r.data.provenance.origin !== this.origin || r.data.generation >= generation || keep.has(r.id)) continue;
@@ -437,7 +437,7 @@ export class SyncRun {
     const max = this.options.pdfInlineMaxBytes ?? PDF_INLINE_MAX_BYTES;
     const perSync = this.options.pdfsPerSync ?? 200;
     if (!this.pdfs) {
-      const { records } = await this.records.list<{ origin: string; documentId: string; sha256: string }>(this.profileId, municipalPdfKind.name);
+      const { records } = await this.records.list(this.profileId, municipalPdfKind);
       this.pdfs = new Map(records.filter((r) => r.data.origin === this.origin).map((r) => [r.data.documentId, r.data.sha256]));
     }
     const ops: WriteOp[] = [];
@@ -475,10 +475,10 @@ export class SyncRun {
   private async dropUnusedSignatures(): Promise<void> {
     const used = new Set<string>();
     for (const kind of [municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)]) {
-      const { records } = await this.records.list<MunicipalRecordData>(this.profileId, kind.name);
+      const { records } = await this.records.list(this.profileId, kind);
       for (const r of records) if (r.data.provenance.origin === this.origin) used.add(r.data.provenance.signatureId);
     }
-    const { records: signatures } = await this.records.list<{ origin: string }>(this.profileId, municipalSignatureKind.name);
+    const { records: signatures } = await this.records.list(this.profileId, municipalSignatureKind);
     const unused = signatures.filter((s) => s.data.origin === this.origin && !used.has(s.id));
     if (unused.length > 0) {
       await this.records.write(unused.map((s) => ({ op: 'delete' as const, profileId: this.profileId, kind: municipalSignatureKind.name, id: s.id })));

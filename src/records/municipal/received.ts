@@ -37,13 +37,17 @@ export type Provenance = z.infer<typeof Provenance>;
 
 /**
  * The resource object as received: it must satisfy `apiSchema`, but comes out unchanged (zod
- * objects would strip fields they do not know).
+ * objects would strip fields they do not know). Its type is the API schema's: having passed it,
+ * the object holds at least what that schema describes (the final check-free step only says so).
  */
-export function asReceived(apiSchema: z.ZodType) {
-  return z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-    const checked = apiSchema.safeParse(value);
-    if (!checked.success) ctx.addIssue({ code: 'custom', message: `not a valid resource object: ${checked.error.issues[0]?.message ?? ''}` });
-  });
+export function asReceived<Api extends z.ZodType>(apiSchema: Api) {
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      const checked = apiSchema.safeParse(value);
+      if (!checked.success) ctx.addIssue({ code: 'custom', message: `not a valid resource object: ${checked.error.issues[0]?.message ?? ''}` });
+    })
+    .pipe(z.custom<z.output<Api> & Record<string, unknown>>());
 }
 
 export { Base64UrlDigest, VaultId };

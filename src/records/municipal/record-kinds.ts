@@ -9,7 +9,7 @@ import type { ResourceName } from '../../municipal/api/schemas';
 import { defineKind, type RecordKind } from '../kind';
 import { asReceived, Provenance } from './received';
 
-function municipalKind(name: string, apiSchema: z.ZodType, what: string) {
+function municipalKind<Api extends z.ZodType>(name: string, apiSchema: Api, what: string) {
   return defineKind({
     name,
     scope: 'profile',
@@ -78,7 +78,10 @@ export const KIND_OF_RESOURCE = {
   'access-log': municipalAccessLogKind,
 } as const satisfies Record<ResourceName, RecordKind>;
 
-/** Stored data of any synced resource record. */
+/**
+ * Stored data of any synced resource record; `KindData` of a resource's kind gives the same with
+ * its own record type (e.g. `KindData<typeof municipalCaseKind>` holds a `Case`).
+ */
 export interface MunicipalRecordData<T = Record<string, unknown>> {
   record: T;
   provenance: Provenance;

@@ -33,7 +33,7 @@ export const CorrectionStatus = z.discriminatedUnion('state', [
     state: z.literal('received'),
     sentAt: IsoTime,
     /** The receipt exactly as received (its signature below covers its canonical JSON). */
-    receipt: asReceived(InboxReceipt).transform((checked) => checked as InboxReceipt),
+    receipt: asReceived(InboxReceipt),
     /** The compact JWS of the receipt, verified against the municipality's keys when it came. */
     signature: z.string().min(1).max(20_000),
   }),

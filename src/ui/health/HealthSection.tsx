@@ -5,6 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import { healthClinicalKind, healthDailyKind, healthImportKind, healthObservationKind, healthWorkoutKind } from '../../records/health/index';
 import type { DamagedRecord, VaultRecord } from '../../vault/record-store';
 import { AlertLine } from '../components/Messages';
 import { errorMessage } from '../errors';
@@ -15,7 +17,7 @@ import { HealthChart } from './HealthChart';
 import { isCumulative } from '../../importers/health/index';
 import { ClinicalList, ImportLog, MeasureList, ObservationList, WorkoutList } from './HealthLists';
 import { ImportPanel } from './ImportPanel';
-import type { ClinicalData, DailyData, HealthKindName, ImportLogData, ObservationData, WorkoutData } from './records';
+import type { ClinicalData, DailyData, ImportLogData, ObservationData, WorkoutData } from './records';
 import { chartSeries, inRange, otherMeasures, RANGES, type ChartId, type Range } from './series';
 import './health.css';
 
@@ -28,20 +30,24 @@ interface HealthData {
   damaged: DamagedRecord[];
 }
 
-const SHOWN: HealthKindName[] = ['health-daily', 'health-observation', 'health-clinical', 'health-workout', 'health-import'];
 const CHARTS: ChartId[] = ['steps', 'weight', 'heart-rate', 'resting-heart-rate', 'blood-pressure'];
 const RANGE_KEY = { '30d': 'health.range.30d', '90d': 'health.range.90d', '1y': 'health.range.1y', all: 'health.range.all' } as const;
 
 async function loadHealth(profileId: string): Promise<HealthData> {
-  const lists = await Promise.all(SHOWN.map((kind) => callVault('listRecords', { profileId, kind })));
-  const [daily, observations, clinical, workouts, imports] = lists.map((l) => l.records);
+  const [daily, observations, clinical, workouts, imports] = await Promise.all([
+    listRecords(profileId, healthDailyKind),
+    listRecords(profileId, healthObservationKind),
+    listRecords(profileId, healthClinicalKind),
+    listRecords(profileId, healthWorkoutKind),
+    listRecords(profileId, healthImportKind),
+  ]);
   return {
-    daily: daily as VaultRecord<DailyData>[],
-    observations: observations as VaultRecord<ObservationData>[],
-    clinical: clinical as VaultRecord<ClinicalData>[],
-    workouts: workouts as VaultRecord<WorkoutData>[],
-    imports: imports as VaultRecord<ImportLogData>[],
-    damaged: lists.flatMap((l) => l.damaged),
+    daily: daily.records,
+    observations: observations.records,
+    clinical: clinical.records,
+    workouts: workouts.records,
+    imports: imports.records,
+    damaged: [daily, observations, clinical, workouts, imports].flatMap((l) => l.damaged),
   };
 }
 

@@ -4,7 +4,9 @@
  * then save — in one write, so a cancelled or failed import stores nothing.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { callVault, writeLarge } from '../../messaging/client';
+import { writeLarge } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import { healthDailyKind } from '../../records/health/index';
 import type { HealthMetric } from '../../records/health/types';
 import type { ImportErrorCode } from '../../importers/types';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
@@ -13,7 +15,7 @@ import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { mbText, metricName, notKeptText, numberText } from './format';
 import type { HealthParseOutcome, HealthProgress } from './health-worker-api';
-import { healthWriteOps, type DailyData } from './records';
+import { healthWriteOps } from './records';
 import { parseHealthFile, type RunningParse } from './worker-client';
 
 type Parsed = Extract<HealthParseOutcome, { ok: true }>;
@@ -189,14 +191,14 @@ export function ImportPanel(props: { profile: Profile; onSaved: () => void }) {
     setPhase({ step: 'saving', file });
     try {
       const profileId = props.profile.id;
-      const stored = parsed.format === 'fhir-json' ? [] : (await callVault('listRecords', { profileId, kind: 'health-daily' })).records;
+      const stored = parsed.format === 'fhir-json' ? [] : (await listRecords(profileId, healthDailyKind)).records;
       const ops = healthWriteOps({
         profileId,
         file: { name: file.name, size: file.size },
         format: parsed.format,
         ...(parsed.format === 'fhir-json' ? { fhir: parsed.fhir } : { apple: parsed.apple, sampleGroups: parsed.sampleGroups }),
         keptSamples: keep,
-        storedDaily: stored.map((r) => ({ id: r.id, data: r.data as DailyData })),
+        storedDaily: stored.map((r) => ({ id: r.id, data: r.data })),
         now: new Date(),
       });
       // One transaction however many parts it takes: a failure leaves nothing of this import behind.

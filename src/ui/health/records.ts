@@ -6,12 +6,12 @@
  * Pure: no browser, no vault; tested in tests/unit/health-ui-records.test.ts.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { z } from 'zod';
 import { toBase64Url } from '../../shared/base64url';
 import { utf8 } from '../../shared/bytes';
 import type { WriteOp } from '../../vault/record-store';
 import type { ClinicalItem, DailyAggregate, HealthMetric, HealthObservation, HealthSample, SourceCode, Workout } from '../../records/health/types';
 import type { AppleHealthImport, FhirImport } from '../../importers/health/types';
+import type { KindData } from '../../records/kind';
 import type {
   healthClinicalKind,
   healthDailyKind,
@@ -22,12 +22,12 @@ import type {
   FhirOrigin,
 } from '../../records/health/index';
 
-export type DailyData = z.infer<(typeof healthDailyKind)['schema']>;
-export type SamplesData = z.infer<(typeof healthSamplesKind)['schema']>;
-export type WorkoutData = z.infer<(typeof healthWorkoutKind)['schema']>;
-export type ObservationData = z.infer<(typeof healthObservationKind)['schema']>;
-export type ClinicalData = z.infer<(typeof healthClinicalKind)['schema']>;
-export type ImportLogData = z.infer<(typeof healthImportKind)['schema']>;
+export type DailyData = KindData<typeof healthDailyKind>;
+export type SamplesData = KindData<typeof healthSamplesKind>;
+export type WorkoutData = KindData<typeof healthWorkoutKind>;
+export type ObservationData = KindData<typeof healthObservationKind>;
+export type ClinicalData = KindData<typeof healthClinicalKind>;
+export type ImportLogData = KindData<typeof healthImportKind>;
 export type ImportFormat = ImportLogData['format'];
 
 export const HEALTH_KINDS = ['health-daily', 'health-samples', 'health-workout', 'health-observation', 'health-clinical', 'health-import'] as const;

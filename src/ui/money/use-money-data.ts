@@ -1,6 +1,7 @@
 /** Loads the profile's accounts, transactions and rules, and again whenever the background reports a change to one of them. */
 import { useEffect, useState } from 'preact/hooks';
-import { callVault, onVaultEvent } from '../../messaging/client';
+import { onVaultEvent } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
 import { errorMessage } from '../errors';
 import { MONEY_KINDS, type AccountRecord, type RuleRecord, type TransactionRecord } from './model';
 
@@ -12,19 +13,19 @@ export interface MoneyData {
   damaged: number;
 }
 
-const KINDS = new Set<string>(Object.values(MONEY_KINDS));
+const KINDS = new Set<string>(Object.values(MONEY_KINDS).map((kind) => kind.name));
 
 export async function loadMoney(profileId: string): Promise<MoneyData> {
   const [accounts, transactions, rules] = await Promise.all([
-    callVault('listRecords', { profileId, kind: MONEY_KINDS.accounts }),
-    callVault('listRecords', { profileId, kind: MONEY_KINDS.transactions }),
-    callVault('listRecords', { profileId, kind: MONEY_KINDS.rules }),
+    listRecords(profileId, MONEY_KINDS.accounts),
+    listRecords(profileId, MONEY_KINDS.transactions),
+    listRecords(profileId, MONEY_KINDS.rules),
   ]);
   const byDate = (a: TransactionRecord, b: TransactionRecord) => b.data.date.localeCompare(a.data.date) || a.data.line - b.data.line;
   return {
-    accounts: (accounts.records as AccountRecord[]).sort((a, b) => a.data.label.localeCompare(b.data.label)),
-    transactions: (transactions.records as TransactionRecord[]).sort(byDate),
-    rules: rules.records as RuleRecord[],
+    accounts: accounts.records.sort((a, b) => a.data.label.localeCompare(b.data.label)),
+    transactions: transactions.records.sort(byDate),
+    rules: rules.records,
     damaged: accounts.damaged.length + transactions.damaged.length + rules.damaged.length,
   };
 }

@@ -3,21 +3,13 @@
  * them again when the background reports a change to any municipal kind.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { callVault, onVaultEvent } from '../../messaging/client';
-import type { MunicipalRecordData } from '../../records/municipal/index';
-import type { OverviewData, Item } from '../../overview/model';
+import { onVaultEvent } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import { OVERVIEW_KINDS, overviewFromRecords } from '../../overview/from-records';
+import type { OverviewData } from '../../overview/model';
 import { errorMessage } from '../errors';
 
-export const OVERVIEW_KINDS = {
-  cases: 'municipal-case',
-  decisions: 'municipal-decision',
-  payments: 'municipal-payment',
-  activities: 'municipal-activity',
-  documents: 'municipal-document',
-  accessLog: 'municipal-access-log-entry',
-} as const satisfies Record<keyof OverviewData, string>;
-
-const MUNICIPAL_KINDS = new Set<string>(Object.values(OVERVIEW_KINDS));
+const MUNICIPAL_KINDS = new Set<string>(Object.values(OVERVIEW_KINDS).map((kind) => kind.name));
 
 export interface OverviewState {
   data: OverviewData | null;
@@ -26,21 +18,7 @@ export interface OverviewState {
   error: string | null;
 }
 
-async function loadOverview(profileId: string): Promise<{ data: OverviewData; damaged: number }> {
-  const entries = Object.entries(OVERVIEW_KINDS) as [keyof OverviewData, string][];
-  const lists = await Promise.all(entries.map(([, kind]) => callVault('listRecords', { profileId, kind })));
-  let damaged = 0;
-  const data = {} as Record<keyof OverviewData, Item<unknown>[]>;
-  entries.forEach(([key], i) => {
-    const list = lists[i]!;
-    damaged += list.damaged.length;
-    data[key] = list.records.map((r) => {
-      const stored = r.data as MunicipalRecordData;
-      return { vaultId: r.id, origin: stored.provenance.origin, record: stored.record };
-    });
-  });
-  return { data: data as unknown as OverviewData, damaged };
-}
+const loadOverview = (profileId: string) => overviewFromRecords((kind) => listRecords(profileId, kind));
 
 export function useOverviewData(profileId: string): OverviewState {
   const [state, setState] = useState<OverviewState>({ data: null, damaged: 0, error: null });

@@ -7,8 +7,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
-import type { Document } from '../../municipal/api/schemas';
-import { canSend, isEditable, type AttachmentData, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
+import { getRecord, listRecords } from '../../messaging/record-client';
+import type { KindData } from '../../records/kind';
+import { bankTransactionKind } from '../../records/money/index';
+import { municipalDocumentKind } from '../../records/municipal/index';
+import {
+  canSend,
+  correctionRequestKind,
+  isEditable,
+  type AttachmentData,
+  type CorrectionRequestData,
+  type EvidenceRef,
+} from '../../records/own/index';
 import type { VaultRecord } from '../../vault/record-store';
 import { TextAreaField, TextField } from '../components/Field';
 import { ModalDialog } from '../components/ModalDialog';
@@ -28,11 +38,7 @@ interface Choice {
   detail: string;
 }
 
-interface BankRow {
-  date: string;
-  amountMinor: number;
-  text: string;
-}
+type BankRow = VaultRecord<KindData<typeof bankTransactionKind>>;
 
 const BANK_SHOWN = 20;
 const keyOf = (r: { kind: string; id: string }) => `${r.kind}/${r.id}`;
@@ -75,7 +81,7 @@ export function CorrectionForm(props: CorrectionFormProps) {
   const [whatError, setWhatError] = useState<string | null>(null);
   const [ownFiles, setOwnFiles] = useState<Choice[]>([]);
   const [caseChoices, setCaseChoices] = useState<Choice[]>([]);
-  const [bank, setBank] = useState<VaultRecord<BankRow>[]>([]);
+  const [bank, setBank] = useState<BankRow[]>([]);
   const [bankFilter, setBankFilter] = useState('');
   const [reach, setReach] = useState<'ok' | 'no-connection' | 'signed-out' | null>(null);
   const action = useAction();
@@ -91,8 +97,8 @@ export function CorrectionForm(props: CorrectionFormProps) {
       if (caseVaultId && target.kind !== 'municipal-case') {
         for (const f of await listAttachments(profileId, { kind: 'municipal-case', id: caseVaultId })) choices.push({ ...fileChoice(f), detail: t('own.evidence.caseFile') });
       }
-      const docs = await callVault('listRecords', { profileId, kind: 'municipal-document' });
-      for (const r of docs.records as VaultRecord<{ record: Document; provenance: { origin: string } }>[]) {
+      const docs = await listRecords(profileId, municipalDocumentKind);
+      for (const r of docs.records) {
         const doc = r.data.record;
         const sameCase = target.caseId !== undefined && doc.caseId === target.caseId;
         if (r.data.provenance.origin !== target.origin || !(sameCase || r.id === target.id)) continue;
@@ -101,8 +107,8 @@ export function CorrectionForm(props: CorrectionFormProps) {
       }
       if (live) setCaseChoices(choices);
       // Bank rows exist once the citizen imported a statement; a vault without the kind has none.
-      const rows = await callVault('listRecords', { profileId, kind: 'bank-transaction' }).catch(() => null);
-      if (live && rows) setBank((rows.records as VaultRecord<BankRow>[]).sort((a, b) => b.data.date.localeCompare(a.data.date)));
+      const rows = await listRecords(profileId, bankTransactionKind).catch(() => null);
+      if (live && rows) setBank(rows.records.sort((a, b) => b.data.date.localeCompare(a.data.date)));
     })(), 'the evidence choices are optional: the form works without them');
     canReach(profileId, target.origin)
       .then((r) => live && setReach(r))
@@ -115,7 +121,7 @@ export function CorrectionForm(props: CorrectionFormProps) {
   const bankChoices = useMemo(() => {
     const q = bankFilter.trim().toLocaleLowerCase('da');
     const chosen = new Set(draft.evidence.map(keyOf));
-    const title = (r: VaultRecord<BankRow>) => `${dayText(r.data.date)} ${r.data.text} ${kroner(r.data.amountMinor)}`.slice(0, 300);
+    const title = (r: BankRow) => `${dayText(r.data.date)} ${r.data.text} ${kroner(r.data.amountMinor)}`.slice(0, 300);
     const shown = bank.filter((r) => chosen.has(keyOf({ kind: 'bank-transaction', id: r.id })) || (q !== '' && title(r).toLocaleLowerCase('da').includes(q)));
     return shown.slice(0, BANK_SHOWN + chosen.size).map((r): Choice => ({ ref: { kind: 'bank-transaction', id: r.id, title: title(r) }, detail: t('own.evidence.bankRow') }));
   }, [bank, bankFilter, draft.evidence]);
@@ -157,8 +163,8 @@ export function CorrectionForm(props: CorrectionFormProps) {
           throw error;
         } finally {
           // The background stored the outcome (received or failed) on the request.
-          const now = await callVault('getRecord', { profileId, kind: 'correction-request', id: saved.id }).catch(() => null);
-          if (now) setRecord(now as VaultRecord<CorrectionRequestData>);
+          const now = await getRecord(profileId, correctionRequestKind, saved.id).catch(() => null);
+          if (now) setRecord(now);
         }
       },
       (receipt) => t('own.correct.received', { receipt: receipt.id }),

@@ -4,6 +4,8 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import { noteKind, type NoteData } from '../../records/note';
 import type { VaultRecord } from '../../vault/record-store';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';
@@ -12,12 +14,6 @@ import { relativeTime } from '../format';
 import { t, type MessageKey } from '../i18n/index';
 import type { RecordRef } from './attachments';
 import { bestEffort } from '../../shared/best-effort';
-
-interface NoteData {
-  title: string;
-  body: string;
-  attachedTo?: RecordRef;
-}
 
 export interface NotesTexts {
   title: MessageKey;
@@ -63,9 +59,9 @@ export function OwnNotes(props: {
   const { kind, id: recordId } = props.attachedTo;
 
   const load = async () => {
-    const list = await callVault('listRecords', { profileId: props.profileId, kind: 'note' });
+    const list = await listRecords(props.profileId, noteKind);
     setNotes(
-      (list.records as VaultRecord<NoteData>[])
+      list.records
         .filter((n) => n.data.attachedTo?.kind === kind && n.data.attachedTo.id === recordId)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     );

@@ -4,6 +4,7 @@
  * back with its SHA-256 checked, and deleting it with all its parts.
  */
 import { callVault } from '../../messaging/client';
+import { getRecord, listRecords } from '../../messaging/record-client';
 import {
   ATTACHMENT_MAX_BYTES,
   attachmentContentId,
@@ -91,8 +92,8 @@ export async function storeAttachment(
 
 /** The attachments of one record, newest first. */
 export async function listAttachments(profileId: string, attachedTo: RecordRef): Promise<VaultRecord<AttachmentData>[]> {
-  const list = await callVault('listRecords', { profileId, kind: attachmentKind.name });
-  return (list.records as VaultRecord<AttachmentData>[])
+  const list = await listRecords(profileId, attachmentKind);
+  return list.records
     .filter((a) => a.data.attachedTo.kind === attachedTo.kind && a.data.attachedTo.id === attachedTo.id)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -101,9 +102,9 @@ export async function listAttachments(profileId: string, attachedTo: RecordRef):
 export async function readAttachment(profileId: string, attachment: VaultRecord<AttachmentData>): Promise<Uint8Array> {
   const parts: AttachmentContentData[] = [];
   for (let i = 0; i < attachment.data.chunks; i++) {
-    const part = await callVault('getRecord', { profileId, kind: attachmentContentKind.name, id: attachmentContentId(attachment.id, i) });
+    const part = await getRecord(profileId, attachmentContentKind, attachmentContentId(attachment.id, i));
     if (!part) throw new FileProblem('damaged');
-    parts.push(part.data as AttachmentContentData);
+    parts.push(part.data);
   }
   let bytes: Uint8Array;
   try {

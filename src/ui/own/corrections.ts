@@ -3,6 +3,7 @@
  * listing, and the export the citizen can send by other means when there is no connection.
  */
 import { callVault } from '../../messaging/client';
+import { listRecords, putRecord } from '../../messaging/record-client';
 import type { ResourceName } from '../../municipal/api/schemas';
 import type { CalendarEntry } from '../../overview/calendar';
 import { correctionRequestKind, toApiCorrection, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
@@ -84,13 +85,12 @@ export function requestData(target: CorrectionTarget, caseVaultId: string | unde
 }
 
 export async function saveRequest(profileId: string, id: string | undefined, data: CorrectionRequestData): Promise<VaultRecord<CorrectionRequestData>> {
-  const [written] = await callVault('writeRecords', { ops: [{ op: 'put', profileId, kind: correctionRequestKind.name, ...(id ? { id } : {}), data }] });
-  return written as VaultRecord<CorrectionRequestData>;
+  return putRecord(profileId, correctionRequestKind, data, id);
 }
 
 export async function listRequests(profileId: string): Promise<VaultRecord<CorrectionRequestData>[]> {
-  const list = await callVault('listRecords', { profileId, kind: correctionRequestKind.name });
-  return (list.records as VaultRecord<CorrectionRequestData>[]).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const list = await listRecords(profileId, correctionRequestKind);
+  return list.records.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 export const deleteRequest = (profileId: string, id: string) =>

@@ -1,5 +1,6 @@
 /** The few most recently changed notes across all profiles, for the popup's "what is new". */
-import { callVault } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import { noteKind } from '../../records/note';
 import type { Profile } from '../profiles';
 
 export interface RecentNote {
@@ -10,12 +11,12 @@ export interface RecentNote {
 }
 
 export async function recentNotes(profiles: Profile[], limit = 5): Promise<RecentNote[]> {
-  const lists = await Promise.all(profiles.map((p) => callVault('listRecords', { profileId: p.id, kind: 'note' })));
+  const lists = await Promise.all(profiles.map((p) => listRecords(p.id, noteKind)));
   return lists
     .flatMap((list, i) =>
       list.records.map((r) => ({
         id: r.id,
-        title: (r.data as { title: string }).title,
+        title: r.data.title,
         profileName: profiles[i]!.data.name,
         updatedAt: r.updatedAt,
       })),

@@ -1,6 +1,8 @@
 /** The current profile's notes: newest first; add, edit, delete (with a confirmation). */
 import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import { noteKind, type NoteData } from '../../records/note';
 import type { DamagedRecord, VaultRecord } from '../../vault/record-store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/Field';
@@ -12,10 +14,6 @@ import { t } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { DamageAlert } from './DamageAlert';
 
-interface NoteData {
-  title: string;
-  body: string;
-}
 type Note = VaultRecord<NoteData>;
 
 function NoteForm(props: { heading: string; initial: NoteData; onSave: (data: NoteData) => Promise<boolean>; onCancel: () => void }) {
@@ -54,8 +52,8 @@ export function NotesSection(props: { profile: Profile; refreshKey: number }) {
   const action = useAction();
 
   const load = async () => {
-    const list = await callVault('listRecords', { profileId: profile.id, kind: 'note' });
-    setNotes((list.records as Note[]).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    const list = await listRecords(profile.id, noteKind);
+    setNotes(list.records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
     setDamaged(list.damaged);
   };
   useEffect(() => {

@@ -4,6 +4,7 @@ import { VaultDb } from '../../../src/vault/storage/db';
 import { Vault, type PassphraseKey } from '../../../src/vault/vault';
 import { toBase64Url } from '../../../src/shared/base64url';
 import { randomBytes } from '../../../src/shared/bytes';
+import { recordKinds } from '../../../src/records/registry';
 
 /** Property tests run a few cases by default and many under SLOW=1. */
 export const SLOW = process.env.SLOW === '1';
@@ -23,7 +24,7 @@ export const freshDb = (label = 'test'): VaultDb => new VaultDb(`${label}-${++db
 
 export async function createdVault(label?: string): Promise<{ vault: Vault; db: VaultDb; key: PassphraseKey; recoveryKey: string }> {
   const db = freshDb(label);
-  const vault = await Vault.open(db);
+  const vault = await Vault.open(recordKinds, db);
   const key = passphraseKey();
   const { recoveryKey } = await vault.create(key);
   return { vault, db, key, recoveryKey };

@@ -13,13 +13,14 @@ import { Vault } from '../../../src/vault/vault';
 import { freshDb, testKdf } from './setup-vault';
 import { fromBase64Url, toBase64Url } from '../../../src/shared/base64url';
 import { randomBytes } from '../../../src/shared/bytes';
+import { recordKinds } from '../../../src/records/registry';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 export const SHARING_NOW = Date.parse('2026-03-15T10:00:00Z');
 
 export async function sharingHarness(options: { municipalInbox?: SharingServiceDeps['municipalInbox']; permission?: boolean } = {}) {
-  const vault = await Vault.open(freshDb('sharing'));
+  const vault = await Vault.open(recordKinds, freshDb('sharing'));
   const clock = { now: SHARING_NOW };
   const settings = { value: undefined as unknown, get: async () => settings.value, set: async (v: Settings) => void (settings.value = v) };
   const permission = { granted: options.permission ?? true };
