@@ -31,8 +31,6 @@ import {
   citizenKeysKind,
   shareGrantKind,
   shareRecipientKind,
-  transparencyEntryKind,
-  transparencyHeadKind,
   type CitizenKeysData,
   type ShareGrantData,
   type ShareRecipientData,
