@@ -202,5 +202,11 @@ export const handlerumBench = {
 
 export type HandlerumBench = typeof handlerumBench;
 
-(window as unknown as { handlerumBench: HandlerumBench }).handlerumBench = handlerumBench;
+declare global {
+  interface Window {
+    handlerumBench: HandlerumBench;
+  }
+}
+
+window.handlerumBench = handlerumBench;
 document.title = 'ready';

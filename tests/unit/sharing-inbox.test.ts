@@ -16,10 +16,11 @@ import { toBase64Url } from '../../src/vault/crypto/bytes';
 import { isVaultError } from '../../src/vault/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { bankRow } from './support/sharing-harness';
+import { reportCleanupFailure } from './support/cleanup';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {
-  await h?.close().catch(() => {});
+  await h?.close().catch(reportCleanupFailure);
   h = undefined;
 });
 
