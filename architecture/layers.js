@@ -55,14 +55,15 @@ export const areas = {
   'receiver-page': { dir: 'src/receiver-page', uses: ['bundle'] },
   'municipality-server': {
     dir: 'src/municipality-server',
-    uses: ['municipal-api', 'kle', 'bundle', 'receiver'],
+    uses: ['municipal-api', 'kle', 'bundle', 'receiver', 'shared-node'],
     note: 'a Node program; nothing in the extension imports it',
   },
   'example-budget-service': {
     dir: 'src/example-budget-service',
-    uses: ['municipal-api', 'kle', 'bundle', 'receiver'],
+    uses: ['municipal-api', 'kle', 'bundle', 'receiver', 'shared-node'],
     note: 'a Node program; nothing in the extension imports it',
   },
+  'shared-node': { dir: 'src/shared-node', uses: ['shared'], note: 'helpers for the Node programs only' },
   shared: { dir: 'src/shared', uses: [], note: 'pure TypeScript kernel; imports nothing else' },
 };
 

@@ -1,11 +1,12 @@
 /**
  * The standard globals that platform-free code may use beyond ES2022, with only the members it
  * uses: all are global alike in browsers, workers and Node. Declared here, not taken from
- * lib.dom, so src/tsconfig.platform-free.json keeps DOM out.
- * (src/bundle keeps its own, narrower src/bundle/platform.d.ts: include one of the two, not both.)
+ * lib.dom, so src/tsconfig.platform-free.json keeps DOM out. That program reads this file alone
+ * for its globals: the narrower platform.d.ts files of other folders are left out of it.
  */
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(input: string, destination: Uint8Array): { read: number; written: number };
 }
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
