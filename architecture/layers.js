@@ -6,7 +6,7 @@
  * An area is a folder; a file belongs to the area with the longest matching folder. `uses` lists
  * the areas an area may import directly; imports may skip layers downward, so the allowed set is
  * the transitive closure of `uses`. `gates` are single modules of an area that other areas may
- * import without being allowed the whole area (e.g. the passphrase KDF for the UI's worker).
+ * import without being allowed the whole area (e.g. the passphrase KDF, which the UI runs in a worker and the message API names).
  */
 
 /** @typedef {{ dir: string, uses: readonly string[], gates?: readonly { module: string, for: readonly string[] }[], note?: string }} Area */
@@ -27,7 +27,7 @@ export const areas = {
   vault: {
     dir: 'src/vault',
     uses: ['shared'],
-    gates: [{ module: 'src/vault/crypto/kdf', for: ['ui'] }],
+    gates: [{ module: 'src/vault/crypto/kdf', for: ['ui', 'messaging'] }],
     note: 'the encrypted core; knows record kinds only through records/kind.ts',
   },
   connector: { dir: 'src/municipal/connector', uses: ['vault', 'records', 'municipal-api'] },

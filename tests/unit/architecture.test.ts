@@ -24,7 +24,6 @@ const MAX_LINES = 600;
 const PENDING: readonly string[] = [
   'src/messaging/api.ts → src/vault/backup.ts',
   'src/messaging/api.ts → src/vault/crypto/bytes.ts',
-  'src/messaging/api.ts → src/vault/crypto/kdf.ts',
   'src/messaging/api.ts → src/vault/index.ts',
   'src/messaging/api.ts → src/vault/record-store.ts',
   'src/messaging/client.ts → src/vault/errors.ts',
