@@ -2,7 +2,7 @@
 /**
  * Lint for what the compiler does not catch: promises left floating, switches that miss a case,
  * imports that break the layers of architecture/layers.js, silent `.catch(() => {})` and
- * `as unknown as`. Typed, through the TypeScript project service; formatting is Prettier's job.
+ * `as unknown as`. Typed, through the root tsconfig's program; formatting is Prettier's job.
  */
 import { readdirSync } from 'node:fs';
 import { posix } from 'node:path';
