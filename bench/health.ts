@@ -12,7 +12,7 @@
 import { importAppleHealth } from '../src/importers/health/index';
 import { generateAppleHealthXml } from '../src/importers/health/testing/generate';
 
-const heap = (): number | null => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+const heap = (): number | null => performance.memory?.usedJSHeapSize ?? null;
 
 function heapPeak() {
   const start = heap();

@@ -42,7 +42,7 @@ const http = new MunicipalHttp({ fetch: (url, init) => fetch(url, init) });
 
 /** JS heap of this page (Chromium's performance.memory; precise with --enable-precise-memory-info). */
 function usedHeap(): number | null {
-  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  const memory = performance.memory;
   return memory ? memory.usedJSHeapSize : null;
 }
 

@@ -204,5 +204,11 @@ export const handlerumBench = {
 
 export type HandlerumBench = typeof handlerumBench;
 
-(window as unknown as { handlerumBench: HandlerumBench }).handlerumBench = handlerumBench;
+declare global {
+  interface Window {
+    handlerumBench: HandlerumBench;
+  }
+}
+
+window.handlerumBench = handlerumBench;
 document.title = 'ready';

@@ -120,8 +120,8 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 function call<K extends keyof HandlerumBench>(page: Page, name: K, ...args: Parameters<HandlerumBench[K]>): Promise<Awaited<ReturnType<HandlerumBench[K]>>> {
   return page.evaluate(
     ({ name, args }) => {
-      const bench = (window as unknown as { handlerumBench: Record<string, (...a: unknown[]) => unknown> }).handlerumBench;
-      return bench[name]!(...args);
+      const run = window.handlerumBench[name] as (...a: unknown[]) => unknown;
+      return run(...args);
     },
     { name, args: args as unknown[] },
   ) as Promise<Awaited<ReturnType<HandlerumBench[K]>>>;

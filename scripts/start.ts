@@ -56,10 +56,12 @@ console.log(`Browser profile: ${profileDir}`);
 if (!hasDisplay) console.log('No display found: Chromium runs headless. Run this on a desktop to see the vault.');
 console.log('Close the browser window (or press Ctrl+C) to stop.');
 
+const reportStopFailure = (error: unknown): void => console.error('while stopping:', error instanceof Error ? error.message : error);
 const stop = async () => {
-  await context.close().catch(() => {});
-  await municipality.close().catch(() => {});
-  await budget.close().catch(() => {});
+  // Stopping goes on whatever one of them says: each failure is printed, and the process ends.
+  await context.close().catch(reportStopFailure);
+  await municipality.close().catch(reportStopFailure);
+  await budget.close().catch(reportStopFailure);
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -7,7 +7,7 @@
  * ESR has an English UI, so the page is in English here (the Chromium tests cover Danish).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMunicipalityAndSync, launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
+import { connectMunicipalityAndSync, launchFirefox, navigationOutcomeUnknown, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import { click, waitForText } from './harness/firefox-ui';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { passphraseKey, VaultApi } from './harness/vault-api';
@@ -36,7 +36,7 @@ describe('the overview in Firefox ESR (smoke)', () => {
     await connectMunicipalityAndSync(firefox, api, { profileId, origin: server.url });
 
     // The page opens on the overview once a municipality is connected.
-    await page.reload().catch(() => {});
+    await page.reload().catch(navigationOutcomeUnknown);
     const now = await waitForText(page, EN['now.title']);
     const cash = explainTopic('32.24.04', 'en')!.plainTitle;
     expect(cash).toBe('Cash benefit');

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMunicipalityAndSync, launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
+import { connectMunicipalityAndSync, launchFirefox, navigationOutcomeUnknown, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import { click, fill, waitForText } from './harness/firefox-ui';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { passphraseKey, VaultApi } from './harness/vault-api';
@@ -77,7 +77,7 @@ describe('own files in Firefox ESR', () => {
     const api = VaultApi.puppeteer(page);
     ({ profileId } = await api.ok('create', { ...(await passphraseKey(PASSPHRASE)), owner: { name: 'Thomas' } }));
     await connectMunicipalityAndSync(firefox, api, { profileId, origin: server.url });
-    await page.reload().catch(() => {});
+    await page.reload().catch(navigationOutcomeUnknown);
     await waitForText(page, EN['now.title']);
     await click(page, cash);
     await waitForText(page, EN['own.files.none']);

@@ -22,6 +22,7 @@ import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import { fhirJsComplaints, fhirSchemaErrors, HLEDGER_RULES, hledgerRead, libreofficeRead, ofxdumpRead, ofxparseRead, withFiles } from '../unit/support/stock-tools';
 import { chromiumPath, type ChromiumSession } from './harness/chromium';
 import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, textCount, expectAccessible } from './harness/vault-ui';
+import { reportCleanupFailure } from '../unit/support/cleanup';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
 const downloads = mkdtempSync(join(tmpdir(), 'handlerum-share-downloads-'));
@@ -32,7 +33,7 @@ const lawyer = generateIdentity();
 let plain: Browser | undefined;
 keepPagesOnFailure(() => [plain?.contexts()[0]]);
 afterAll(async () => {
-  await plain?.close().catch(() => {});
+  await plain?.close().catch(reportCleanupFailure);
   rmSync(downloads, { recursive: true, force: true });
 });
 

@@ -30,6 +30,7 @@ import { checkIcs } from '../unit/support/ics-check';
 import { pythonIcalendarRead, withFiles } from '../unit/support/stock-tools';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { addNote, createVault, DA, keepPagesOnFailure, screenshotPath, text, textCount, expectAccessible, addMunicipalityAndSignIn } from './harness/vault-ui';
+import { reportCleanupFailure } from '../unit/support/cleanup';
 
 const RECEIVER_PAGE = resolve(import.meta.dirname, '../../.output/receiver/index.html');
 
@@ -51,8 +52,8 @@ beforeAll(async () => {
   context = session.context;
 });
 afterAll(async () => {
-  await receiverContext?.close().catch(() => {});
-  await plain?.close().catch(() => {});
+  await receiverContext?.close().catch(reportCleanupFailure);
+  await plain?.close().catch(reportCleanupFailure);
   await session?.close();
   await budget?.close();
   await municipality?.close();

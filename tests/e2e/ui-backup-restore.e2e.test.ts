@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { addNote, callBackground, createVault, DA, keepPagesOnFailure, lock, noteTitles, openSection, PASSPHRASE, SLOW, text, unlock, unlockAndWait, screenshotPath } from './harness/vault-ui';
+import { reportCleanupFailure } from '../unit/support/cleanup';
 
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
@@ -18,7 +19,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'handlerum-downloads-'));
 keepPagesOnFailure(() => sessions.map((s) => s.context));
 
 afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
+  for (const s of sessions) await s.close().catch(reportCleanupFailure);
   for (const d of dirs) removeProfileDir(d);
   rmSync(downloads, { recursive: true, force: true });
 });

@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import { addNote, createVault, DA, EN, noteTitles, openSection, text, keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
+import { reportCleanupFailure } from '../unit/support/cleanup';
 
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
@@ -9,7 +10,7 @@ const sessions: ChromiumSession[] = [];
 keepPagesOnFailure(() => sessions.map((s) => s.context));
 
 afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
+  for (const s of sessions) await s.close().catch(reportCleanupFailure);
   for (const d of dirs) removeProfileDir(d);
 });
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BundleInputError, createBundle, DEFAULT_MAX_BUNDLE_BYTES, jsonDepth, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, openBundle, scryptMemory } from '../../src/bundle';
+import { BundleInputError, DEFAULT_MAX_BUNDLE_BYTES, jsonDepth, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, openBundle, scryptMemory } from '../../src/bundle';
 import { NODE_SCRYPT, NOBLE_SCRYPT } from '../../src/bundle/scrypt';
 import { open, verify } from '../../src/receiver/sdk';
 import { KEYS, makeBundle, smallContent, TIMES, withDataJson } from '../../scripts/make-bundle-vectors';

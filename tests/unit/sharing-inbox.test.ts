@@ -16,10 +16,11 @@ import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { bankRow } from './support/sharing-harness';
 import { toBase64Url } from '../../src/shared/base64url';
+import { reportCleanupFailure } from './support/cleanup';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {
-  await h?.close().catch(() => {});
+  await h?.close().catch(reportCleanupFailure);
   h = undefined;
 });
 

@@ -30,6 +30,9 @@ export const locale = (): string => localeOf(current);
 /** A whole number as the page language writes it: 1.234 in Danish, 1,234 in English. */
 export const countText = (n: number): string => n.toLocaleString(locale());
 
+/** Whether a key built at run time exists, for keys that cannot be checked when compiling. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(CATALOGUES.da, key);
+
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,

@@ -275,7 +275,7 @@ function AccountPartView(props: {
                     <td>{row.tx.text}</td>
                     <td class="num">{amount}</td>
                     <td>{categoryLabel(row.category)}</td>
-                    <td>{t(`money.preview.status.${row.status}` as MessageKey)}</td>
+                    <td>{t(`money.preview.status.${row.status}`)}</td>
                   </tr>
                 );
               })}

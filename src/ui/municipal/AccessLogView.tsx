@@ -1,7 +1,7 @@
 /** "Hvem har set mine data": the municipality's access log, newest first. */
 import type { AccessLogEntry } from '../../municipal/api/schemas';
 import type { Item } from '../../overview/model';
-import { t, type MessageKey } from '../i18n/index';
+import { t } from '../i18n/index';
 import { dateTimeText } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
@@ -41,7 +41,7 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileI
                   </td>
                   <td>{e.unit.name}</td>
                   <td>
-                    {t(`access.action.${e.action}` as MessageKey)}: {e.what} <span class="meta">{t('access.inSystem', { system: e.system })}</span>
+                    {t(`access.action.${e.action}`)}: {e.what} <span class="meta">{t('access.inSystem', { system: e.system })}</span>
                   </td>
                   <td>{e.reason}</td>
                   <td>

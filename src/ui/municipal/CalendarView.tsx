@@ -15,11 +15,11 @@ import { ActionFeedback } from '../components/Messages';
 import { CorrectAction } from '../own/CorrectAction';
 import { entryTarget } from '../own/corrections';
 import { useAction } from '../components/use-action';
-import { t, tn, type MessageKey } from '../i18n/index';
+import { t, tn } from '../i18n/index';
 import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
 import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
 
-const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}` as MessageKey);
+const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
 
 /**
  * One appointment or deadline: what, when, from which system, where, the link to change it, and
@@ -29,7 +29,7 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
   const { entry: e } = props;
   const when = e.allDay ? `${dayText(e.day)}, ${t('calendar.allDay')}` : props.showDay === false ? timeText(e.start) : dateTimeText(e.start);
   const place = e.location ? [e.location.name, e.location.room, e.location.address, e.location.online ? t('calendar.online') : null].filter(Boolean).join(', ') : null;
-  const status = e.status === 'planned' || e.status === 'open' ? null : t(`calendar.status.${e.status}` as MessageKey);
+  const status = e.status === 'planned' || e.status === 'open' ? null : t(`calendar.status.${e.status}`);
   return (
     <div class={`entry entry-${e.kind}`} data-entry-id={e.id}>
       <p class="entry-head">
@@ -71,6 +71,7 @@ function CaseLinkFor(props: { entry: CalendarEntry; go: (to: OverviewRoute) => v
 }
 
 const LEAD_CHOICES = [15, 60, 120, 1440, 2880, 10080] as const;
+const isLeadChoice = (minutes: number): minutes is (typeof LEAD_CHOICES)[number] => (LEAD_CHOICES as readonly number[]).includes(minutes);
 
 function ReminderSettings() {
   const [lead, setLead] = useState<number[] | null>(null);
@@ -96,7 +97,7 @@ function ReminderSettings() {
           {choices.map((m) => (
             <label class="choice" key={m}>
               <input autocomplete="off" type="checkbox" checked={lead.includes(m)} disabled={!lead.includes(m) && lead.length >= 5} onChange={() => toggle(m)} />
-              {(LEAD_CHOICES as readonly number[]).includes(m) ? t(`lead.${m}` as MessageKey) : `${m} min.`}
+              {isLeadChoice(m) ? t(`lead.${m}`) : `${m} min.`}
             </label>
           ))}
         </fieldset>

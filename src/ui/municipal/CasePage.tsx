@@ -8,7 +8,7 @@ import { danishDay } from '../../shared/danish-time';
 import { caseBundle, indexOverview, type Item, type OverviewData, type OverviewIndex } from '../../overview/model';
 import { calendarEntries } from '../../overview/calendar';
 import { caseTimeline, type TimelineEvent } from '../../overview/timeline';
-import { t, type MessageKey } from '../i18n/index';
+import { t } from '../i18n/index';
 import { EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
@@ -55,7 +55,7 @@ function DecisionCard(props: { decision: Item<Decision>; index: OverviewIndex; n
     <article class="decision" aria-labelledby={id}>
       <h4 id={id}>{d.title}</h4>
       <p>
-        <span class={`tag outcome-${d.outcome}`}>{t(`case.outcome.${d.outcome}` as MessageKey)}</span> {t('case.decided', { date: dayText(d.decidedAt) })}
+        <span class={`tag outcome-${d.outcome}`}>{t(`case.outcome.${d.outcome}`)}</span> {t('case.decided', { date: dayText(d.decidedAt) })}
         {d.effectiveFrom && <span>. {t('case.effective', { from: dayText(d.effectiveFrom) })}</span>}
       </p>
       <p>{d.outcomeText}</p>
@@ -100,7 +100,7 @@ function timelineText(e: TimelineEvent): string {
     case 'decision':
       return t('timeline.decision', { title: e.title });
     case 'document':
-      return t(`timeline.document.${e.direction}` as MessageKey, { title: e.title });
+      return t(`timeline.document.${e.direction}`, { title: e.title });
     case 'payment':
       return t('timeline.payment', { amount: kroner(e.ore) });
     case 'activity':
@@ -227,7 +227,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
                 <RouteLink to={{ view: 'payments', focus: p.vaultId }} go={go}>
                   {kroner(p.record.net.ore)}
                 </RouteLink>{' '}
-                {p.record.benefit.name}, {dayText(p.record.payoutDate)} ({t(`payments.status.${p.record.status}` as MessageKey)}){' '}
+                {p.record.benefit.name}, {dayText(p.record.payoutDate)} ({t(`payments.status.${p.record.status}`)}){' '}
                 <CorrectAction profileId={props.profileId} target={targetOf('payments', p, `${p.record.benefit.name}, ${dayText(p.record.payoutDate)}`)} />
               </li>
             ))}

@@ -1,7 +1,7 @@
 /** Small shared pieces of the overview: in-page links to records, contact channels, tags. */
 import { createContext, type ComponentChildren } from 'preact';
 import type { Contact } from '../../municipal/api/schemas';
-import { t, type MessageKey } from '../i18n/index';
+import { t } from '../i18n/index';
 
 /**
  * Entries and records carry the municipality's case id; links need the case's vault id and a
@@ -49,7 +49,7 @@ export function Channels(props: { channels: Contact['channels'] }) {
         const safe = href.startsWith('tel:') || href.startsWith('mailto:') || /^https?:\/\//.test(href);
         return (
           <li key={i}>
-            <span class="channel-kind">{c.label ?? t(`case.channel.${c.kind}` as MessageKey)}: </span>
+            <span class="channel-kind">{c.label ?? t(`case.channel.${c.kind}`)}: </span>
             {safe ? (
               <a href={href} target={href.startsWith('http') ? '_blank' : undefined} rel="noopener noreferrer">
                 {c.value}

@@ -12,7 +12,7 @@ import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback, AlertLine } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../errors';
-import { t, tn, type MessageKey } from '../i18n/index';
+import { t, tn } from '../i18n/index';
 import { relativeTime } from '../format';
 import type { Profile } from '../profiles';
 import './overview.css';
@@ -50,7 +50,7 @@ function SyncProgress(props: { status: SyncStatus }) {
         <ul class="sync-parts">
           {status.parts.map((p) => (
             <li key={p.part} data-state={p.state}>
-              {t(`muni.part.${p.part}` as MessageKey)}: {t(`muni.partState.${p.state}` as MessageKey)}
+              {t(`muni.part.${p.part}`)}: {t(`muni.partState.${p.state}`)}
             </li>
           ))}
         </ul>

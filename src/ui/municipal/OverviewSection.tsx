@@ -103,7 +103,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
                   go({ view: v });
                 }}
               >
-                {t(`view.${v}` as MessageKey)}
+                {t(`view.${v}`)}
               </a>
             </li>
           ))}

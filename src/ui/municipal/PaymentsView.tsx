@@ -4,7 +4,7 @@ import type { Item } from '../../overview/model';
 import { monthlyPayments, type MonthTotal } from '../../overview/payments';
 import { BarChart } from '../components/BarChart';
 import type { Payment } from '../../municipal/api/schemas';
-import { t, type MessageKey } from '../i18n/index';
+import { t } from '../i18n/index';
 import { dayText, kroner, monthText, periodText, wholeKroner } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
@@ -96,7 +96,7 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string;
                 <td class="num">{kroner(p.gross.ore)}</td>
                 <td class="num">{p.taxWithheld ? kroner(p.taxWithheld.ore) : ''}</td>
                 <td class="num">{kroner(p.net.ore)}</td>
-                <td>{t(`payments.status.${p.status}` as MessageKey)}</td>
+                <td>{t(`payments.status.${p.status}`)}</td>
                 <td>
                   <CorrectAction profileId={props.profileId} target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)} />
                 </td>

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexOverview, type OverviewData } from '../../overview/model';
 import { buildSearchIndex, groupHits, search, type SearchDoc } from '../../overview/search';
-import { t, tn, type MessageKey } from '../i18n/index';
+import { t, tn } from '../i18n/index';
 import { dayText, dateTimeText } from './format';
 import { RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, topicOf } from './plain';
@@ -69,7 +69,7 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
       </div>
       {groups.map((g) => (
         <section key={g.kind} aria-labelledby={`hits-${g.kind}`} class="hit-group">
-          <h3 id={`hits-${g.kind}`}>{t(`search.kind.${g.kind}` as MessageKey)}</h3>
+          <h3 id={`hits-${g.kind}`}>{t(`search.kind.${g.kind}`)}</h3>
           <ul class="plain-list">
             {g.hits.map(({ doc }) => (
               <li key={doc.vaultId}>

@@ -3,20 +3,20 @@ import { ATTACHMENT_MAX_BYTES, type CorrectionStatus } from '../../records/own/i
 import { hasCode } from '../../messaging/errors';
 import { errorMessage } from '../errors';
 import { dateTimeText } from '../municipal/format';
-import { locale, t, type MessageKey } from '../i18n/index';
+import { locale, t } from '../i18n/index';
 import { FileProblem, sizeText } from './attachments';
 
 export function fileErrorMessage(error: unknown, size: number): string {
   if (error instanceof FileProblem) {
     const max = sizeText(ATTACHMENT_MAX_BYTES, locale());
-    return t(`own.fileError.${error.code}` as MessageKey, { size: sizeText(size, locale()), max });
+    return t(`own.fileError.${error.code}`, { size: sizeText(size, locale()), max });
   }
   if (error instanceof RangeError) return t('own.fileError.unreadable');
   return errorMessage(error);
 }
 
 /** Codes with a message that fits sending (the generic ones speak of syncing). */
-const SEND_ERRORS = new Set([
+const SEND_ERRORS = [
   'municipality-unreachable',
   'municipality-error',
   'municipality-bad-response',
@@ -25,11 +25,12 @@ const SEND_ERRORS = new Set([
   'permission-missing',
   'bad-request',
   'storage-failed',
-]);
+] as const;
+const isSendError = (reason: string): reason is (typeof SEND_ERRORS)[number] => (SEND_ERRORS as readonly string[]).includes(reason);
 
 /** Why a send failed, in words that say the request is kept and what to do. */
 export function sendErrorMessage(reason: string): string {
-  return SEND_ERRORS.has(reason) ? t(`own.sendError.${reason}` as MessageKey) : t('own.sendError.other');
+  return isSendError(reason) ? t(`own.sendError.${reason}`) : t('own.sendError.other');
 }
 
 export const sendError = (error: unknown): string => sendErrorMessage(hasCode(error) ? error.code : 'storage-failed');

@@ -7,7 +7,7 @@ import type { LogEntry } from '../../records/sharing/transparency-entry';
 import type { SharingApiResults } from '../../messaging/sharing-api';
 import { errorMessage } from '../errors';
 import { sizeText } from '../own/attachments';
-import { countText, locale, t, tn, type MessageKey } from '../i18n/index';
+import { countText, locale, t, tn } from '../i18n/index';
 
 /** A share's last day as the citizen chose it (Danish calendar day), without the time. */
 export const dayText = (iso: string): string =>
@@ -16,6 +16,8 @@ export const dayText = (iso: string): string =>
 const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 const FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
 const CLINICAL = new Set<string>(CLINICAL_TYPES);
+const isField = (detail: string): detail is (typeof TRANSACTION_FIELDS)[number] => FIELDS.has(detail);
+const isClinical = (detail: string): detail is (typeof CLINICAL_TYPES)[number] => CLINICAL.has(detail);
 
 /** A health metric's name in the page language; an unknown one as it is. */
 export function metricText(metric: string): string {
@@ -42,7 +44,7 @@ export function itemText(item: ScopeItem): string {
       return tn('sharing.item.monthly-spending', c.months ?? 0, { label: item.label });
     case 'transactions': {
       const details = item.details ?? [];
-      const fields = details.filter((f) => FIELDS.has(f)).map((f) => t(`sharing.field.${f}` as MessageKey)).join(', ');
+      const fields = details.filter(isField).map((f) => t(`sharing.field.${f}`)).join(', ');
       const categories = details.filter((f) => !FIELDS.has(f)).map(categoryLabel).join(', ');
       const params = { label: item.label, fields, categories };
       return tn(categories ? 'sharing.item.transactionsIn' : 'sharing.item.transactions', c.transactions ?? 0, params);
@@ -51,7 +53,7 @@ export function itemText(item: ScopeItem): string {
       return tn('sharing.item.health-summary', c.months ?? 0, { label: metricText(item.label) });
     case 'health-records': {
       const details = item.details ?? [];
-      const kinds = details.filter((d) => CLINICAL.has(d)).map((d) => t(`sharing.clinical.${d}` as MessageKey));
+      const kinds = details.filter(isClinical).map((d) => t(`sharing.clinical.${d}`));
       const metrics = details.filter((d) => d !== 'observations' && !CLINICAL.has(d)).map(metricText);
       const parts = [
         'days' in c ? tn('sharing.item.healthDays', c.days ?? 0, { metrics: metrics.join(', ') }) : null,

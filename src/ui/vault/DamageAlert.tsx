@@ -7,11 +7,11 @@
 import { useState } from 'preact/hooks';
 import type { DamagedRecord } from '../../vault/record-store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { CATALOGUES, t, tn, type MessageKey } from '../i18n/index';
+import { isMessageKey, t, tn, type MessageKey } from '../i18n/index';
 
 function kindWord(kind: string, count: number): string {
   const key = `kind.${kind}.${count === 1 ? 'one' : 'many'}`;
-  return Object.hasOwn(CATALOGUES.da, key) ? t(key as MessageKey) : kind;
+  return isMessageKey(key) ? t(key) : kind;
 }
 
 const PAGE_MESSAGES: Partial<Record<DamagedRecord['reason'], MessageKey>> = {

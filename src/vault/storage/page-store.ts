@@ -386,4 +386,5 @@ function groupKeys(rowKeys: Iterable<string>, manifest: Manifest): Set<string> {
 const pageRef = (pageKey: string): string => `page:${pageKey}`;
 
 /** A 16-byte id tag as a map key: one character per byte, cheaper than base64 for every record of a write. */
-const mapKey = (idTag: Uint8Array): string => String.fromCharCode.apply(null, idTag as unknown as number[]);
+// Reflect.apply takes the typed array as it is, as Function.prototype.apply does, without a copy.
+const mapKey = (idTag: Uint8Array): string => Reflect.apply(String.fromCharCode, null, idTag) as string;

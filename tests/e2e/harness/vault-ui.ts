@@ -11,6 +11,7 @@ import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileD
 import { da, type MessageKey } from '../../../src/ui/i18n/da';
 import { en } from '../../../src/ui/i18n/en';
 import { translateCount, type PluralKey } from '../../../src/ui/i18n/index';
+import { reportCleanupFailure } from '../../unit/support/cleanup';
 
 export type Catalogue = Record<MessageKey, string>;
 export const DA: Catalogue = da;
@@ -195,7 +196,7 @@ export function keepPagesOnFailure(contexts: () => (BrowserContext | null | unde
     for (const context of contexts()) {
       for (const page of context?.pages() ?? []) {
         const file = join(dir, `${base}-${n++}`);
-        await page.screenshot({ path: `${file}.png`, fullPage: true }).catch(() => {});
+        await page.screenshot({ path: `${file}.png`, fullPage: true }).catch(reportCleanupFailure);
         const visible = await page.evaluate(() => document.body.innerText).catch(() => '');
         writeFileSync(`${file}.txt`, `${page.url()}\n\n${visible}`);
       }

@@ -61,7 +61,6 @@ function unescapeText(raw: string, where: string, list = false): string[] {
 function parseLine(line: string, n: number): IcsProperty {
   const m = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*))*):(.*)$/s.exec(line);
   if (!m) throw new Error(`line ${n}: not a content line: ${line.slice(0, 60)}`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(m[3]!)) throw new Error(`line ${n}: control character in the value`);
   const params: Record<string, string> = {};
   for (const p of m[2]!.split(';').slice(1)) {

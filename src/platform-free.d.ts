@@ -1,0 +1,47 @@
+/**
+ * The standard globals that platform-free code may use beyond ES2022, with only the members it
+ * uses: all are global alike in browsers, workers and Node. Declared here, not taken from
+ * lib.dom, so src/tsconfig.platform-free.json keeps DOM out. That program reads this file alone
+ * for its globals: the narrower platform.d.ts files of other folders are left out of it.
+ */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+  encodeInto(input: string, destination: Uint8Array): { read: number; written: number };
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+
+declare var crypto: {
+  getRandomValues<T extends ArrayBufferView | null>(array: T): T;
+};
+
+declare class URL {
+  constructor(url: string, base?: string | URL);
+  readonly origin: string;
+  readonly protocol: string;
+  readonly host: string;
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+  href: string;
+  toString(): string;
+}
+
+interface AbortSignal {
+  readonly aborted: boolean;
+}
+
+type ReadableStreamReadResult<T> = { done: true; value?: undefined } | { done: false; value: T };
+interface ReadableStreamDefaultReader<T> {
+  read(): Promise<ReadableStreamReadResult<T>>;
+  cancel(reason?: unknown): Promise<void>;
+}
+interface ReadableStream<T> {
+  getReader(): ReadableStreamDefaultReader<T>;
+}
