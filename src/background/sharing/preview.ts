@@ -9,7 +9,6 @@ import type { ShareGrantData } from '../../records/sharing/index';
 import { buildShare } from '../../sharing/content';
 import { endOfDanishDay } from '../../shared/danish-time';
 import { SharingError } from '../../sharing/errors';
-import { VaultError } from '../../vault/errors';
 import type { Clock, Records } from './deps';
 import { requireProfile } from './keys';
 import type { Recipients } from './recipients';

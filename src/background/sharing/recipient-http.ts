@@ -5,7 +5,6 @@
 import { hostPermissionPattern } from '../../municipal/api/origin';
 import type { FetchLike } from '../../municipal/connector/http';
 import { SharingError } from '../../sharing/errors';
-import { VaultError } from '../../vault/errors';
 
 const FETCH_TIMEOUT_MS = 15_000;
 

@@ -10,7 +10,6 @@ import { municipalityOrigin } from '../../messaging/municipal-api';
 import { citizenKeysKind, shareRecipientKind, type CitizenKeysData, type ShareRecipientData } from '../../records/sharing/index';
 import { fingerprintGroups, fromRecipientDocument, parseRecipientText, type RecipientInput } from '../../sharing/identity';
 import { SharingError } from '../../sharing/errors';
-import { VaultError } from '../../vault/errors';
 import type { VaultRecord } from '../../vault/index';
 import { listIfKnown, type Clock, type Records } from './deps';
 import { requireProfile } from './keys';
