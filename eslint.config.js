@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * Lint for what the compiler does not catch: promises left floating, switches that miss a case,
- * imports that break the layers of architecture/layers.js, silent `.catch(() => {})` and
+ * imports that break the layers of layers.config.js, silent `.catch(() => {})` and
  * `as unknown as`. Typed, through the root tsconfig's program; formatting is Prettier's job.
  */
 import { readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import tseslint from 'typescript-eslint';
-import { allowedAreas, areaOf, areas } from './architecture/layers.js';
+import { allowedAreas, areaOf, areas } from './layers.config.js';
 
 const SOURCE = /\.(ts|tsx)$/;
 
@@ -48,7 +48,7 @@ function layerRules() {
           .join('');
         return {
           regex: `^${escape(rel.startsWith('.') ? rel : `./${rel}`)}${open}(/|$)`,
-          message: `${areas[from]?.dir} may not import ${area.dir} (layers: architecture/layers.js).`,
+          message: `${areas[from]?.dir} may not import ${area.dir} (layers: layers.config.js).`,
         };
       });
     return [{ files: [`${folder}/*.ts`, `${folder}/*.tsx`], rules: { 'no-restricted-imports': ['error', { patterns }] } }];

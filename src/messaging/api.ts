@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { KdfParamsSchema, type KdfParams } from '../vault/crypto/kdf';
-import type { BackupHeader } from '../vault/backup';
-import type { RecordList, VaultRecord } from '../vault/record-store';
-import type { VaultState } from '../vault/index';
+import type { BackupHeader } from '../vault/public-types';
+import type { RecordList, VaultRecord } from '../vault/public-types';
+import type { VaultState } from '../vault/public-types';
 import type { SentError } from './errors';
 import { ReminderLeadMinutes, type Settings } from './settings';
 import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';

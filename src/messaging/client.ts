@@ -1,6 +1,6 @@
 /** The UI pages' side of the message boundary: typed calls to the background, typed errors back. */
 import { browser } from 'wxt/browser';
-import type { WriteOp } from '../vault/record-store';
+import type { WriteOp } from '../vault/public-types';
 import { splitWrites } from './write-parts';
 import { type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult, type VaultEvent } from './api';
 import { VaultError } from '../vault/errors';

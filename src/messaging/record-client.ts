@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { KindData, RecordKind } from '../records/kind';
-import type { RecordList, VaultRecord } from '../vault/record-store';
+import type { RecordList, VaultRecord } from '../vault/public-types';
 import { callVault } from './client';
 
 /** All records of `kind` in the profile, with the kind's own data type. */

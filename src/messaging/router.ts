@@ -7,7 +7,7 @@
 import { ApiArgs, answersIn, type ApiMethod, type ApiResponse } from './api';
 import { VaultError } from '../vault/errors';
 import { sendError } from './errors';
-import type { VaultState } from '../vault/index';
+import type { VaultState } from '../vault/public-types';
 import type { Handlers } from './handlers';
 
 export interface MessageSender {

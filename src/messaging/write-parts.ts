@@ -4,7 +4,7 @@
  * and about 16 MiB each; the background applies all the parts in one transaction
  * (src/background/staged-writes.ts), so splitting never makes an import half-written.
  */
-import type { WriteOp } from '../vault/record-store';
+import type { WriteOp } from '../vault/public-types';
 import { STAGE_PART_OPS } from './api';
 
 export const PART_BYTES = 16 * 1024 * 1024;

@@ -4,7 +4,7 @@
  */
 import { callVault } from '../messaging/client';
 import { TRANSFER_CHUNK_BYTES } from '../messaging/api';
-import type { BackupHeader } from '../vault/backup';
+import type { BackupHeader } from '../vault/public-types';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 
 export interface DownloadedBackup {

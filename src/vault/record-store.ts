@@ -6,52 +6,16 @@
 import { z } from 'zod';
 import { keyedTag, keyedTagText, type VaultKeys } from './crypto/keys';
 import { VaultError } from './errors';
-import type { DamageReason, PageChange, PageStore } from './storage/page-store';
+import type { PageChange, PageStore } from './storage/page-store';
+import type { RecordChange, RecordList, VaultRecord, WriteOp } from './public-types';
+
+export type { DamagedRecord, RecordChange, RecordList, VaultRecord, WriteOp } from './public-types';
 import type { KindData, KindRegistry, RecordKind } from '../records/kind';
 import { toBase64Url } from '../shared/base64url';
 import { fromUtf8, randomBytes, utf8 } from '../shared/bytes';
 
 /** Records that belong to the vault as a whole (the list of profiles) use this profile id. */
 export const VAULT_SCOPE = '_vault';
-
-export interface VaultRecord<T = unknown> {
-  id: string;
-  kind: string;
-  profileId: string;
-  /** Schema version of `data` (always the current one once read). */
-  v: number;
-  createdAt: string;
-  updatedAt: string;
-  data: T;
-}
-
-export interface DamagedRecord {
-  profileId: string;
-  kind: string;
-  /** An opaque reference (the damaged record's id cannot be read back), or `page:…` for a page. */
-  ref: string;
-  /**
-   * `integrity`: this record failed its check. `page-damaged`, `page-missing`,
-   * `page-rolled-back`: a page of records was changed, deleted or put back to an older copy, so
-   * records of it may be missing, repeated or older. `newer-version`: written by a newer Handlerum.
-   */
-  reason: DamageReason | 'newer-version';
-}
-
-export interface RecordList<T = unknown> {
-  records: VaultRecord<T>[];
-  damaged: DamagedRecord[];
-}
-
-export type WriteOp =
-  | { op: 'put'; profileId: string; kind: string; id?: string; data: unknown }
-  | { op: 'delete'; profileId: string; kind: string; id: string };
-
-export interface RecordChange {
-  profileId: string;
-  kind: string;
-  ids: string[];
-}
 
 /** What is sealed for each record; kind and profile are bound by the page key instead. */
 interface Envelope {

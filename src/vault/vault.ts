@@ -21,8 +21,10 @@ import { MANIFEST_KEY } from './storage/page-manifest';
 import { PageStore } from './storage/page-store';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { equalBytes, randomBytes } from '../shared/bytes';
+import type { VaultState } from './public-types';
 
-export type VaultState = 'no-vault' | 'locked' | 'unlocked';
+export type { VaultState };
+
 
 /** A key derived from a passphrase, with the parameters it was derived with. */
 export interface PassphraseKey {

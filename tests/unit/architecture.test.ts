@@ -1,6 +1,6 @@
 /**
  * The architecture, checked: the import graph of src and entrypoints (type imports included) has
- * no cycle, every import follows the layers of architecture/layers.js (the map the lint rule
+ * no cycle, every import follows the layers of layers.config.js (the map the lint rule
  * reads too), and no hand-written source file is over 600 lines.
  */
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
@@ -8,74 +8,13 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { areaOf, layerViolation } from '../../architecture/layers.js';
+import { areaOf, layerViolation } from '../../layers.config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCE = /\.(ts|tsx)$/;
 /** Generated data, excluded from the size rule by name. */
 const GENERATED = /\.data\.ts$/;
 const MAX_LINES = 600;
-
-/**
- * Layer breaks that issue 10's other parts remove (vault → registry, sharing → importers,
- * messaging → connector/sharing, UI → vault internals). Listed edge by edge so that no new one
- * slips in; an entry that no longer exists fails the last test, so the list only shrinks.
- */
-const PENDING: readonly string[] = [
-  'src/messaging/api.ts → src/vault/backup.ts',
-  'src/messaging/api.ts → src/vault/crypto/bytes.ts',
-  'src/messaging/api.ts → src/vault/index.ts',
-  'src/messaging/api.ts → src/vault/record-store.ts',
-  'src/messaging/client.ts → src/vault/errors.ts',
-  'src/messaging/client.ts → src/vault/record-store.ts',
-  'src/messaging/municipal-api.ts → src/municipal/connector/origin.ts',
-  'src/messaging/municipal-api.ts → src/municipal/connector/status.ts',
-  'src/messaging/router.ts → src/vault/errors.ts',
-  'src/messaging/router.ts → src/vault/index.ts',
-  'src/messaging/sharing-api.ts → src/municipal/connector/origin.ts',
-  'src/messaging/sharing-api.ts → src/sharing/transparency-log.ts',
-  'src/messaging/write-parts.ts → src/vault/record-store.ts',
-  'src/sharing/derived.ts → src/importers/health/metrics.ts',
-  'src/sharing/derived.ts → src/importers/health/types.ts',
-  'src/sharing/standard-copies.ts → src/importers/health/loinc.ts',
-  'src/sharing/standard-copies.ts → src/importers/health/metrics.ts',
-  'src/sharing/standard-copies.ts → src/importers/health/types.ts',
-  'src/ui/backup-transfer.ts → src/vault/backup.ts',
-  'src/ui/backup-transfer.ts → src/vault/crypto/bytes.ts',
-  'src/ui/errors.ts → src/vault/errors.ts',
-  'src/ui/health/HealthLists.tsx → src/vault/record-store.ts',
-  'src/ui/health/HealthSection.tsx → src/vault/record-store.ts',
-  'src/ui/health/records.ts → src/vault/record-store.ts',
-  'src/ui/money/ImportPanel.tsx → src/vault/crypto/bytes.ts',
-  'src/ui/money/TransactionList.tsx → src/vault/crypto/bytes.ts',
-  'src/ui/money/account-choice.ts → src/vault/crypto/bytes.ts',
-  'src/ui/money/accounts-in-file.ts → src/vault/record-store.ts',
-  'src/ui/money/categories.ts → src/vault/record-store.ts',
-  'src/ui/money/ids.ts → src/vault/crypto/bytes.ts',
-  'src/ui/money/model.ts → src/vault/record-store.ts',
-  'src/ui/money/preview.ts → src/vault/record-store.ts',
-  'src/ui/municipal/DocumentView.tsx → src/vault/crypto/bytes.ts',
-  'src/ui/municipal/MunicipalitySection.tsx → src/vault/errors.ts',
-  'src/ui/own/AttachPanel.tsx → src/vault/record-store.ts',
-  'src/ui/own/CorrectionForm.tsx → src/vault/record-store.ts',
-  'src/ui/own/CorrectionList.tsx → src/vault/record-store.ts',
-  'src/ui/own/OwnNotes.tsx → src/vault/record-store.ts',
-  'src/ui/own/attachments.ts → src/vault/crypto/bytes.ts',
-  'src/ui/own/attachments.ts → src/vault/record-store.ts',
-  'src/ui/own/corrections.ts → src/vault/record-store.ts',
-  'src/ui/own/messages.ts → src/vault/errors.ts',
-  'src/ui/passphrase-key.ts → src/vault/crypto/bytes.ts',
-  'src/ui/passphrase-key.ts → src/vault/errors.ts',
-  'src/ui/sharing/RecipientsPanel.tsx → src/vault/errors.ts',
-  'src/ui/sharing/ShareWizard.tsx → src/vault/crypto/bytes.ts',
-  'src/ui/sharing/ShareWizard.tsx → src/vault/errors.ts',
-  'src/ui/vault/DamageAlert.tsx → src/vault/record-store.ts',
-  'src/ui/vault/NotesSection.tsx → src/vault/record-store.ts',
-  'src/vault/record-store.ts → src/records/registry.ts',
-];
-
-/** Files over the size limit that issue 10's split of the sharing service cuts up. */
-const OVERSIZED_PENDING: readonly string[] = ['src/background/sharing-service.ts'];
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -206,13 +145,8 @@ describe('architecture', () => {
     expect(cycles().map(loopThrough)).toEqual([]);
   });
 
-  it('follows the layers of architecture/layers.js', () => {
-    expect(layerBreaks().filter((b) => !PENDING.some((p) => b.startsWith(`${p}:`)))).toEqual([]);
-  });
-
-  it('lists only layer breaks that still exist', () => {
-    const breaks = layerBreaks();
-    expect(PENDING.filter((p) => !breaks.some((b) => b.startsWith(`${p}:`)))).toEqual([]);
+  it('follows the layers of layers.config.js', () => {
+    expect(layerBreaks()).toEqual([]);
   });
 
   it('places every source file of src and entrypoints in an area', () => {
@@ -221,9 +155,7 @@ describe('architecture', () => {
   });
 
   it(`has no hand-written source file over ${MAX_LINES} lines`, () => {
-    const long = oversized();
-    expect(long.filter((f) => !OVERSIZED_PENDING.includes(f))).toEqual([]);
-    expect(OVERSIZED_PENDING.filter((f) => !long.includes(f))).toEqual([]);
+    expect(oversized()).toEqual([]);
   });
 });
 

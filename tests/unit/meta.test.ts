@@ -111,7 +111,7 @@ describe('dependency direction', () => {
 
   it('the import scanner tells type-only imports from value imports', () => {
     const lines = importsOf('src/messaging/api.ts');
-    expect(lines.find((i) => i.target === 'src/vault/backup')?.typeOnly).toBe(true);
+    expect(lines.find((i) => i.target === 'src/vault/public-types')?.typeOnly).toBe(true);
     expect(lines.find((i) => i.target === 'zod')?.typeOnly).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import { activityName, dayText, metricName, numberText, ownClockText, sizeText, statusText, ucumText, unitText, whenText } from './format';
 import type { MeasureSummary } from './series';

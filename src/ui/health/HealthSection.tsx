@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
 import { healthClinicalKind, healthDailyKind, healthImportKind, healthObservationKind, healthWorkoutKind } from '../../records/health/index';
-import type { DamagedRecord, VaultRecord } from '../../vault/record-store';
+import type { DamagedRecord, VaultRecord } from '../../vault/public-types';
 import { AlertLine } from '../components/Messages';
 import { errorMessage } from '../errors';
 import { t } from '../i18n/index';

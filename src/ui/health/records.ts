@@ -8,7 +8,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64Url } from '../../shared/base64url';
 import { utf8 } from '../../shared/bytes';
-import type { WriteOp } from '../../vault/record-store';
+import type { WriteOp } from '../../vault/public-types';
 import type { ClinicalItem, DailyAggregate, HealthMetric, HealthObservation, HealthSample, SourceCode, Workout } from '../../records/health/types';
 import type { AppleHealthImport, FhirImport } from '../../importers/health/types';
 import type { KindData } from '../../records/kind';

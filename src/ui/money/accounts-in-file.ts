@@ -9,7 +9,7 @@
 import type { BankStatement, BankTransaction, ColumnMapping, StatementAccount } from '../../importers/bank/index';
 import { transactionKeys } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
-import type { WriteOp } from '../../vault/record-store';
+import type { WriteOp } from '../../vault/public-types';
 import { locale } from '../i18n/index';
 import { accountLabelFor, chooseAccount, newAccount, type AccountChoice } from './account-choice';
 import { accountRecordId } from './ids';

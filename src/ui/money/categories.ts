@@ -4,7 +4,7 @@
  * A category the citizen chose on a row is never touched.
  */
 import { CATEGORIES, categorise, type BankTransaction, type CategoryId, type CategoryRule } from '../../importers/bank/index';
-import type { WriteOp } from '../../vault/record-store';
+import type { WriteOp } from '../../vault/public-types';
 import { getLanguage } from '../i18n/index';
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
 

@@ -1,7 +1,7 @@
 /** The stored money records as the page reads them. */
 import type { KindData } from '../../records/kind';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from '../../records/money/index';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 
 export type AccountData = KindData<typeof bankAccountKind>;
 export type TransactionData = KindData<typeof bankTransactionKind>;

@@ -6,7 +6,7 @@
  */
 import type { BankStatement, BankTransaction } from '../../importers/bank/types';
 import type { ImportIssue } from '../../importers/types';
-import type { WriteOp } from '../../vault/record-store';
+import type { WriteOp } from '../../vault/public-types';
 import { transactionRecordId } from './ids';
 
 export type RowStatus = 'new' | 'duplicate' | 'pending';

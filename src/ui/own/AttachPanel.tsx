@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { onVaultEvent } from '../../messaging/client';
 import { ATTACHMENT_MAX_BYTES, attachmentKind, type AttachmentData } from '../../records/own/index';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';

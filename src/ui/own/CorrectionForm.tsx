@@ -19,7 +19,7 @@ import {
   type CorrectionRequestData,
   type EvidenceRef,
 } from '../../records/own/index';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 import { TextAreaField, TextField } from '../components/Field';
 import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback } from '../components/Messages';

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { onVaultEvent } from '../../messaging/client';
 import { correctionRequestKind, type CorrectionRequestData } from '../../records/own/index';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';

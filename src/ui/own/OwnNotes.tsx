@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
 import { noteKind, type NoteData } from '../../records/note';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';

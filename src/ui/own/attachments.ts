@@ -15,7 +15,7 @@ import {
   type AttachmentContentData,
   type AttachmentData,
 } from '../../records/own/index';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
 import { CodedError } from '../../shared/coded-error';

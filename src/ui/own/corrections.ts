@@ -7,7 +7,7 @@ import { listRecords, putRecord } from '../../messaging/record-client';
 import type { ResourceName } from '../../municipal/api/schemas';
 import type { CalendarEntry } from '../../overview/calendar';
 import { correctionRequestKind, toApiCorrection, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
-import type { VaultRecord } from '../../vault/record-store';
+import type { VaultRecord } from '../../vault/public-types';
 
 /** The municipal record a request corrects, as a view knows it. */
 export interface CorrectionTarget {

@@ -5,7 +5,7 @@
  * cannot be known, so it is named by kind, not counted.
  */
 import { useState } from 'preact/hooks';
-import type { DamagedRecord } from '../../vault/record-store';
+import type { DamagedRecord } from '../../vault/public-types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { isMessageKey, t, tn, type MessageKey } from '../i18n/index';
 

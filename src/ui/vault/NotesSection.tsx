@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
 import { noteKind, type NoteData } from '../../records/note';
-import type { DamagedRecord, VaultRecord } from '../../vault/record-store';
+import type { DamagedRecord, VaultRecord } from '../../vault/public-types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/Field';
 import { ActionFeedback } from '../components/Messages';

@@ -6,7 +6,8 @@
  * An area is a folder; a file belongs to the area with the longest matching folder. `uses` lists
  * the areas an area may import directly; imports may skip layers downward, so the allowed set is
  * the transitive closure of `uses`. `gates` are single modules of an area that other areas may
- * import without being allowed the whole area (e.g. the passphrase KDF, which the UI runs in a worker and the message API names).
+ * import without being allowed the whole area: the passphrase KDF (the UI runs it in a worker), the
+ * vault's public types, and each family's coded errors, which the message API carries across.
  */
 
 /** @typedef {{ dir: string, uses: readonly string[], gates?: readonly { module: string, for: readonly string[] }[], note?: string }} Area */
@@ -27,11 +28,24 @@ export const areas = {
   vault: {
     dir: 'src/vault',
     uses: ['shared'],
-    gates: [{ module: 'src/vault/crypto/kdf', for: ['ui', 'messaging'] }],
+    gates: [
+      { module: 'src/vault/crypto/kdf', for: ['ui', 'messaging'] },
+      { module: 'src/vault/public-types', for: ['ui', 'messaging'] },
+      { module: 'src/vault/errors', for: ['messaging'] },
+    ],
     note: 'the encrypted core; knows record kinds only through records/kind.ts',
   },
-  connector: { dir: 'src/municipal/connector', uses: ['vault', 'records', 'municipal-api'] },
-  sharing: { dir: 'src/sharing', uses: ['records', 'bundle'], note: 'what a share holds and says; builds bundle content' },
+  connector: {
+    dir: 'src/municipal/connector',
+    uses: ['vault', 'records', 'municipal-api'],
+    gates: [{ module: 'src/municipal/connector/errors', for: ['messaging'] }],
+  },
+  sharing: {
+    dir: 'src/sharing',
+    uses: ['records', 'bundle'],
+    gates: [{ module: 'src/sharing/errors', for: ['messaging'] }],
+    note: 'what a share holds and says; builds bundle content',
+  },
   overview: { dir: 'src/overview', uses: ['records'] },
   importers: { dir: 'src/importers', uses: ['records'] },
   records: {
@@ -105,5 +119,5 @@ export function layerViolation(from, target) {
   if (to === null || allowedAreas(from).has(to)) return null;
   const gate = areas[to]?.gates?.find((g) => (target === g.module || target.startsWith(g.module)) && g.for.some((f) => allowedAreas(from).has(f)));
   if (gate) return null;
-  return `${areas[from]?.dir} may not import ${areas[to]?.dir} (see architecture/layers.js)`;
+  return `${areas[from]?.dir} may not import ${areas[to]?.dir} (see layers.config.js)`;
 }
