@@ -26,7 +26,7 @@
  *
  * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0, BENCH_HEALTH=0.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -36,6 +36,8 @@ import { DEFAULT_KDF } from '../src/vault/crypto/kdf';
 import { startMunicipalityServer, type RunningMunicipality } from '../src/municipality-server/server';
 import type { HandlerumBench } from './page';
 import type { TestTokens } from './municipal';
+import { figure, median, mib, percentile, printTable, seconds, type Figure } from './figures';
+import { withRssPeak } from './chromium-rss';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -57,24 +59,6 @@ const SEARCH_QUERIES = [
 
 const BENCH_DIR = import.meta.dirname;
 const RESULTS_DIR = join(BENCH_DIR, 'results');
-
-interface Figure {
-  name: string;
-  ms: number[];
-  medianMs: number;
-  /** What else the run measured (counts, rates, memory), for the table's last column. */
-  detail?: string;
-  baseline?: string;
-  ratio?: number;
-  goal?: string;
-  met?: boolean;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 async function buildPage(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'handlerum-bench-'));
@@ -127,66 +111,6 @@ function call<K extends keyof HandlerumBench>(page: Page, name: K, ...args: Para
   ) as Promise<Awaited<ReturnType<HandlerumBench[K]>>>;
 }
 
-const seconds = (ms: number) => (ms < 100 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 2)} s`);
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
-const mib = (bytes: number | null | undefined) => (bytes == null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MiB`);
-
-/** The PIDs of every process below this one (Chromium's browser, renderer, GPU and utility processes). */
-function descendants(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const out: number[] = [];
-  const stack = [root];
-  while (stack.length) for (const child of children.get(stack.pop()!) ?? []) out.push(child), stack.push(child);
-  return out;
-}
-
-/** Sum of the resident set sizes of Chromium's processes (shared pages count once per process, so this overstates). */
-function chromiumRss(): number | null {
-  if (!existsSync('/proc/self/statm')) return null;
-  let bytes = 0;
-  for (const pid of descendants(process.pid)) {
-    try {
-      // Only Chromium's own processes (not Vite's esbuild service, also a child of this one).
-      const program = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
-      if (!/chrom/i.test(program)) continue;
-      bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return bytes;
-}
-
-/** Runs `work` while sampling Chromium's RSS every 100 ms; returns its result and the peak seen. */
-async function withRssPeak<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number | null; startRss: number | null }> {
-  const startRss = chromiumRss();
-  let peakRss = startRss;
-  const timer = setInterval(() => {
-    const rss = chromiumRss();
-    if (rss !== null && (peakRss === null || rss > peakRss)) peakRss = rss;
-  }, 100);
-  try {
-    return { result: await work(), peakRss, startRss };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** Tokens for the heavy citizen straight from the test-mode server (no browser sign-in). */
 async function testTokens(municipality: RunningMunicipality): Promise<TestTokens> {
   const response = await fetch(`${municipality.url}/__test/tokens`, {
@@ -197,47 +121,6 @@ async function testTokens(municipality: RunningMunicipality): Promise<TestTokens
   if (!response.ok) throw new Error(`/__test/tokens: HTTP ${response.status}`);
   const body = (await response.json()) as { access_token: string; refresh_token: string; expires_in: number };
   return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresIn: body.expires_in };
-}
-
-function figure(name: string, ms: number[], against?: { name: string; ms: number[]; goal?: { ratio?: number; ms?: number } }): Figure {
-  const result: Figure = { name, ms, medianMs: median(ms) };
-  if (against) {
-    result.baseline = against.name;
-    result.ratio = result.medianMs / median(against.ms);
-    const goals: string[] = [];
-    let met = true;
-    if (against.goal?.ratio !== undefined) {
-      goals.push(`ratio ≤ ${against.goal.ratio}`);
-      met &&= result.ratio <= against.goal.ratio;
-    }
-    if (against.goal?.ms !== undefined) {
-      goals.push(`≤ ${seconds(against.goal.ms)}`);
-      met &&= result.medianMs <= against.goal.ms;
-    }
-    if (goals.length) {
-      result.goal = goals.join(', ');
-      result.met = met;
-    }
-  }
-  return result;
-}
-
-function printTable(figures: Figure[]): void {
-  const rows = figures.map((f) => [
-    f.name,
-    seconds(f.medianMs),
-    f.ms.length > 5 ? `n=${f.ms.length}, p95 ${seconds(percentile(f.ms, 95))}` : f.ms.map((ms) => (ms / 1000).toFixed(2)).join(' / '),
-    f.baseline ?? '',
-    f.ratio === undefined ? '' : f.ratio.toFixed(2),
-    f.goal ? `${f.goal} ${f.met ? '✓' : '✗'}` : '',
-    f.detail ?? '',
-  ]);
-  const header = ['figure', 'median', 'runs (s)', 'baseline', 'ratio', 'goal', 'detail'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
 }
 
 async function main(): Promise<void> {
