@@ -121,7 +121,7 @@ export class MunicipalService {
   }
 
   private async requireProfile(profileId: string): Promise<void> {
-    if (!(await this.records.get(VAULT_SCOPE, profileKind.name, profileId))) throw new VaultError('profile-not-found');
+    if (!(await this.records.get(VAULT_SCOPE, profileKind, profileId))) throw new VaultError('profile-not-found');
   }
 
   /** Resolves when every started sync has finished (for tests and for a clean shutdown). */

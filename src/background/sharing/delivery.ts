@@ -7,7 +7,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { createBundle } from '../../bundle/index';
 import type { Handlers } from '../../messaging/handlers';
 import type { Delivery, SharingMethod } from '../../messaging/sharing-api';
-import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
+import { municipalCaseKind } from '../../records/municipal/index';
 import type { ShareGrantData } from '../../records/sharing/index';
 import { consentReceipt } from '../../sharing/consent';
 import { describeScope } from '../../sharing/describe';
@@ -99,7 +99,7 @@ export class ShareDelivery {
     if (!origin) throw new SharingError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
     for (const item of g.data.selection.items) {
       if (item.type !== 'case') continue;
-      const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, item.caseId);
+      const theCase = await this.records.get(profileId, municipalCaseKind, item.caseId);
       if (theCase?.data.provenance.origin === origin) return item.caseId;
     }
     throw new SharingError('inbox-unavailable', 'the share holds no case from the recipient municipality');
