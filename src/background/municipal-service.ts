@@ -293,8 +293,10 @@ export class MunicipalService {
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       // The municipality refused the body itself (too large, not a record it knows, a case it does not show).
-      if (error.status === 413 || error.status === 400 || error.status === 404) throw new VaultError('bad-request', `inbox: HTTP ${error.status} ${error.code}`);
-      throw new MunicipalError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`);
+      if (error.status === 413 || error.status === 400 || error.status === 404) {
+        throw new VaultError('bad-request', `inbox: HTTP ${error.status} ${error.code}`, { cause: error });
+      }
+      throw new MunicipalError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`, { status: error.status, cause: error });
     }
     const parsed = InboxReceiptResponse.safeParse(answer);
     if (!parsed.success) throw new MunicipalError('municipality-bad-response', 'not an inbox receipt');

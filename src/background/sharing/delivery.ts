@@ -14,6 +14,7 @@ import { describeScope } from '../../sharing/describe';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
 import { MunicipalError } from '../../municipal/connector/errors';
+import { httpStatusOf } from '../../municipal/connector/http';
 import type { AppError } from '../../messaging/errors';
 import { SharingError } from '../../sharing/errors';
 import { VaultError } from '../../vault/errors';
@@ -59,17 +60,17 @@ function endpointError(failure: EndpointFailure): SharingError {
  * messages already say what to do.
  */
 function inboxError(error: VaultError | MunicipalError): AppError {
-  const status = /HTTP (\d{3})/.exec(error.detail)?.[1];
+  const status = httpStatusOf(error);
   switch (error.code) {
     case 'municipality-unreachable':
       return new SharingError('inbox-unreachable', error.detail, { cause: error });
     case 'municipality-error':
     case 'municipality-bad-response':
     case 'bad-request':
-      if (status === '413') return new SharingError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      if (status === 413) return new SharingError('share-too-large', 'inbox: HTTP 413', { cause: error });
       // The citizen's quota at the municipality: 429 too many items, 507 too many bytes.
-      if (status === '429' || status === '507') return new SharingError('inbox-full', `HTTP ${status}`, { cause: error });
-      return new SharingError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
+      if (status === 429 || status === 507) return new SharingError('inbox-full', `HTTP ${status}`, { cause: error });
+      return new SharingError('inbox-refused', status === undefined ? error.detail : `HTTP ${status}`, { cause: error });
     case 'signature-invalid':
       return new SharingError('inbox-receipt-invalid', error.detail, { cause: error });
     case 'record-not-found':
