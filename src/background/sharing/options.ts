@@ -29,12 +29,12 @@ export async function shareOptions(
   const sources = all.length ? await deps.sources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } }) : null;
   const cases = caseRecords.map((c) => {
     const s = sources?.cases.get(c.id);
-    const r = c.data.record as { caseNumber?: string; title?: string; status?: string; kle?: { code?: string } };
+    const r = c.data.record;
     return {
       id: c.id,
-      caseNumber: String(r.caseNumber ?? ''),
-      title: `${r.kle?.code ?? ''} ${r.title ?? ''}`.trim(),
-      status: String(r.status ?? ''),
+      caseNumber: r.caseNumber,
+      title: `${r.kle.code} ${r.title}`.trim(),
+      status: r.status,
       counts: { decisions: s?.decisions.length ?? 0, documents: s?.documents.length ?? 0, payments: s?.payments.length ?? 0, activities: s?.activities.length ?? 0 },
     };
   });

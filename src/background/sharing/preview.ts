@@ -73,9 +73,9 @@ async function shareEnd(records: Records, profileId: string, expiry: ShareReques
   const theCase = await records.get(profileId, municipalCaseKind, caseId);
   if (!theCase) throw new SharingError('selection-unavailable', 'the case the share should end with is not in the vault');
   if (theCase.data.record.status === 'closed') throw new SharingError('case-already-closed', 'the case the share should end with');
-  const record = theCase.data.record as { caseNumber?: string; title?: string };
+  const { caseNumber, title } = theCase.data.record;
   return {
     expiresAt: now + CASE_BOUND_MAX_DAYS * 86_400_000,
-    untilCase: { caseId, caseNumber: String(record.caseNumber ?? ''), title: String(record.title ?? '') },
+    untilCase: { caseId, caseNumber, title },
   };
 }
