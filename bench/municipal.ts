@@ -281,15 +281,28 @@ function topUp(data: OverviewData, atLeast: number): OverviewData {
   const keys = Object.keys(data) as (keyof OverviewData)[];
   const total = keys.reduce((n, k) => n + data[k].length, 0);
   if (total === 0 || total >= atLeast) return data;
-  const out = Object.fromEntries(keys.map((k) => [k, [...data[k]]])) as unknown as Record<keyof OverviewData, Item<unknown>[]>;
   // In the municipality's id order, not the vault's (keyed, so different per vault): every run copies the same records.
-  const serverId = (item: Item<unknown>) => String((item.record as { id?: unknown }).id);
-  const all = keys.flatMap((k) => data[k].map((item: Item<unknown>) => [k, item] as const)).sort(([ka, a], [kb, b]) => `${ka}/${serverId(a)}`.localeCompare(`${kb}/${serverId(b)}`));
+  const serverId = (item: Item<{ id: string }>) => item.record.id;
+  const all = keys
+    .flatMap((k) => data[k].map((item: Item<{ id: string }>, index) => ({ key: k, index, order: `${k}/${serverId(item)}` })))
+    .sort((a, b) => a.order.localeCompare(b.order));
   // Evenly spaced over that order, so the copies keep the mix of kinds of the synced data.
   const needed = atLeast - total;
+  const picks = new Map<keyof OverviewData, { index: number; copy: number }[]>();
   for (let i = 0; i < needed; i++) {
-    const [key, item] = all[Math.floor((i * all.length) / needed)]!;
-    out[key].push({ ...item, vaultId: `${item.vaultId}~${i + 1}` });
+    const { key, index } = all[Math.floor((i * all.length) / needed)]!;
+    picks.set(key, [...(picks.get(key) ?? []), { index, copy: i + 1 }]);
   }
-  return out as unknown as OverviewData;
+  const grown = <T>(key: keyof OverviewData, items: Item<T>[]): Item<T>[] => [
+    ...items,
+    ...(picks.get(key) ?? []).map(({ index, copy }) => ({ ...items[index]!, vaultId: `${items[index]!.vaultId}~${copy}` })),
+  ];
+  return {
+    cases: grown('cases', data.cases),
+    decisions: grown('decisions', data.decisions),
+    payments: grown('payments', data.payments),
+    activities: grown('activities', data.activities),
+    documents: grown('documents', data.documents),
+    accessLog: grown('accessLog', data.accessLog),
+  };
 }

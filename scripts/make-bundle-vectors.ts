@@ -245,7 +245,7 @@ const resultOf = async (content: ShareContent, bundleId: string) => ({
 export async function buildVectors(): Promise<Record<string, BundleVector>> {
   const v: Record<string, BundleVector> = {};
   const during = TIMES.during.toISOString();
-  const ok = (description: string, bundle: Uint8Array, result: BundleVector['result'], extra: Partial<BundleVector> = {}): BundleVector => ({
+  const ok = (description: string, bundle: Uint8Array, result: NonNullable<BundleVector['result']>, extra: Partial<BundleVector> = {}): BundleVector => ({
     description,
     expect: 'success',
     identity: KEYS.recipient,
@@ -272,7 +272,7 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
   const big = { ...smallContent(), data: { transactions: Array.from({ length: 900 }, (_, i) => ({ date: '2026-12-01', amountMinor: -i, currency: 'DKK', text: `Køb nummer ${i}` })) } };
   v['multi-chunk-x25519'] = ok('A ZIP over 64 KiB, so the payload has more than one STREAM chunk.', await makeBundle('multi-chunk', big), await resultOf(big, idOf('multi-chunk')));
   const pass = await makeBundle('passphrase', smallContent(), { recipient: { kind: 'passphrase', passphrase: KEYS.passphrase }, scryptWorkFactor: 10 });
-  v['small-passphrase'] = ok('Encrypted to a passphrase (age scrypt, work factor 10).', pass, await resultOf(smallContent(), idOf('passphrase')), { identity: undefined, passphrase: KEYS.passphrase });
+  v['small-passphrase'] = ok('Encrypted to a passphrase (age scrypt, work factor 10).', pass, await resultOf(smallContent(), idOf('passphrase')), { passphrase: KEYS.passphrase });
   delete v['small-passphrase'].identity;
 
   v['tampered-ciphertext'] = bad('One payload byte changed.', 'tampered', flip(small, small.length - 40));

@@ -121,7 +121,7 @@ export class MunicipalService {
   }
 
   private async requireProfile(profileId: string): Promise<void> {
-    if (!(await this.records.get(VAULT_SCOPE, profileKind.name, profileId))) throw new VaultError('profile-not-found');
+    if (!(await this.records.get(VAULT_SCOPE, profileKind, profileId))) throw new VaultError('profile-not-found');
   }
 
   /** Resolves when every started sync has finished (for tests and for a clean shutdown). */
@@ -293,8 +293,10 @@ export class MunicipalService {
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       // The municipality refused the body itself (too large, not a record it knows, a case it does not show).
-      if (error.status === 413 || error.status === 400 || error.status === 404) throw new VaultError('bad-request', `inbox: HTTP ${error.status} ${error.code}`);
-      throw new MunicipalError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`);
+      if (error.status === 413 || error.status === 400 || error.status === 404) {
+        throw new VaultError('bad-request', `inbox: HTTP ${error.status} ${error.code}`, { cause: error });
+      }
+      throw new MunicipalError('municipality-bad-response', `inbox: HTTP ${error.status} ${error.code}`, { status: error.status, cause: error });
     }
     const parsed = InboxReceiptResponse.safeParse(answer);
     if (!parsed.success) throw new MunicipalError('municipality-bad-response', 'not an inbox receipt');

@@ -4,7 +4,7 @@
  */
 import { ApiArgs, type ApiMethod, type ApiResults, type VaultEvent } from '../messaging/api';
 import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers } from '../messaging/handlers';
-import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsStorage } from '../messaging/settings';
+import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsPatch, type SettingsStorage } from '../messaging/settings';
 import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
 import { profileKind } from '../records/profile';
 import { findKind } from '../records/registry';
@@ -105,7 +105,7 @@ export class VaultService {
   }
 
   /** Settings changes run one after another, so concurrent read-modify-writes never lose one. */
-  private changeSettings(patch: (current: Settings) => Partial<Settings>): Promise<Settings> {
+  private changeSettings(patch: (current: Settings) => SettingsPatch): Promise<Settings> {
     const next = this.settingsQueue.then(async () => {
       const storage = this.deps.settings;
       return updateSettings(storage, patch(await loadSettings(storage)));

@@ -30,7 +30,10 @@ export async function loadSettings(storage: SettingsStorage): Promise<Settings> 
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function updateSettings(storage: SettingsStorage, patch: Partial<Settings>): Promise<Settings> {
+/** A change to some settings, as the setSettings message's schema gives it (an optional field may hold undefined). */
+export type SettingsPatch = { [K in keyof Settings]?: Settings[K] | undefined };
+
+export async function updateSettings(storage: SettingsStorage, patch: SettingsPatch): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await loadSettings(storage)), ...patch });
   await storage.set(next);
   return next;

@@ -96,7 +96,7 @@ export interface RecipientSummary {
   ageRecipient: string;
   fingerprint: string;
   fingerprintGroups: string[];
-  endpoints: { bundle?: string; revocation?: string };
+  endpoints: { bundle?: string | undefined; revocation?: string | undefined };
   origin?: string;
   description?: string;
   addedBy: 'paste' | 'file' | 'qr' | 'well-known';

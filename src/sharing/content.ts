@@ -17,9 +17,9 @@ import {
   type AccountFields,
   type ClinicalFields,
   type HealthMonthLike,
-  type HealthObservationLike,
   type MunicipalProvenance,
   type MunicipalStored,
+  type ObservationFields,
   type SignatureFields,
   type TransactionFields,
 } from './derived';
@@ -57,7 +57,7 @@ export interface ShareSources {
   /** The bank-account records by id: named in a share only when its rows and the account field are chosen. */
   accounts?: ReadonlyMap<string, AccountFields>;
   health: readonly HealthMonthLike[];
-  healthObservations?: readonly HealthObservationLike[];
+  healthObservations?: readonly ObservationFields[];
   healthClinical?: readonly ClinicalFields[];
   /** The PDF of each chosen municipal document, by `documentKey(origin, id)` (checked against the signed SHA-256). */
   documentFiles?: ReadonlyMap<string, Uint8Array>;

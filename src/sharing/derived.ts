@@ -7,17 +7,15 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isFhirId } from '../bundle/standard/fhir';
 import { isCumulative } from '../records/health/metrics';
-import type { HealthMetric, HealthObservation } from '../records/health/types';
+import type { HealthMetric } from '../records/health/types';
 import { SharingError } from './errors';
-import type { healthClinicalKind } from '../records/health/index';
+import type { healthClinicalKind, healthObservationKind } from '../records/health/index';
 import type { KindData } from '../records/kind';
 import type { bankAccountKind, bankTransactionKind } from '../records/money/index';
 import type { MunicipalSignatureData } from '../records/municipal/index';
 
 /** The fields of a bank-transaction record the views read. */
 export type TransactionFields = Pick<KindData<typeof bankTransactionKind>, 'date' | 'amountMinor' | 'currency' | 'category' | 'pending'>;
-/** @deprecated Transitional name for `TransactionFields`. */
-export type TransactionLike = TransactionFields;
 
 export const FOOD_CATEGORY = 'groceries';
 
@@ -97,8 +95,6 @@ export function monthlyFoodBudget(transactions: readonly TransactionFields[], mo
 
 /** The fields of a bank-account record a share reads: the citizen's name for it and its number or IBAN. */
 export type AccountFields = Pick<KindData<typeof bankAccountKind>, 'label' | 'accountNumber'>;
-/** @deprecated Transitional name for `AccountFields`. */
-export type AccountLike = AccountFields;
 
 /**
  * An account as a share names it: `id` is its number when known, else the citizen's name for
@@ -207,8 +203,6 @@ export interface MunicipalStored {
 
 /** The fields of a municipal-signature record a share copies. */
 export type SignatureFields = Pick<MunicipalSignatureData, 'origin' | 'jws' | 'kid'>;
-/** @deprecated Transitional name for `SignatureFields`. */
-export type SignatureLike = SignatureFields;
 
 export interface MunicipalProvenance {
   attestedBy: 'municipality';
@@ -267,19 +261,17 @@ export function caseMaterial(
 }
 
 /** The fields of a health-observation record a share reads (an imported FHIR observation, kept under its FHIR id). */
-export type HealthObservationLike = Omit<HealthObservation, 'id' | 'dataAbsentReason'> & { fhirId: string };
+export type ObservationFields = Omit<KindData<typeof healthObservationKind>, 'origin'>;
 
 /** The fields of a health-clinical record a share reads. */
 export type ClinicalFields = Omit<KindData<typeof healthClinicalKind>, 'origin'>;
-/** @deprecated Transitional name for `ClinicalFields`. */
-export type HealthClinicalLike = ClinicalFields;
 
 export interface HealthRecords {
   from: string;
   to: string;
   /** Each day's figure: a total (steps) or the mean of the day's readings with the lowest and highest. */
   daily?: { metric: string; type?: string; unit: string; days: { date: string; value: number; min?: number; max?: number }[] }[];
-  observations?: (Omit<HealthObservationLike, 'fhirId'> & { id: string })[];
+  observations?: (Omit<ObservationFields, 'fhirId'> & { id: string })[];
   clinical?: (Omit<ClinicalFields, 'fhirId'> & { id: string })[];
 }
 
@@ -292,7 +284,7 @@ const fhirIdOf = (id: string, prefix: string): string => (isFhirId(id) ? id : `$
  * period, and every clinical item of the chosen kinds. Only the chosen parts are members.
  */
 export function selectHealthRecords(
-  sources: { daily: readonly HealthMonthLike[]; observations: readonly HealthObservationLike[]; clinical: readonly ClinicalFields[] },
+  sources: { daily: readonly HealthMonthLike[]; observations: readonly ObservationFields[]; clinical: readonly ClinicalFields[] },
   options: { from: string; to: string; metrics: readonly string[]; observations: boolean; clinical: readonly string[] },
 ): HealthRecords {
   const out: HealthRecords = { from: options.from, to: options.to };

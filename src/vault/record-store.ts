@@ -116,26 +116,17 @@ export class RecordStore {
     return written;
   }
 
+  // The typed reads below only name the type: the data was checked against the kind's schema when
+  // written and comes back authenticated and migrated to its current version.
+
   /** One record of `kind`, with the kind's own data type; null when there is none with this id. */
-  get<K extends RecordKind>(profileId: string, kind: K, id: string): Promise<VaultRecord<KindData<K>> | null>;
-  /**
-   * @deprecated Transitional form by kind name, for callers not yet converted to the typed form
-   * above; `T` is the caller's unchecked claim. Use `getByName` where only a name is known.
-   */
-  get<T = unknown>(profileId: string, kindName: string, id: string): Promise<VaultRecord<T> | null>;
-  get(profileId: string, kind: RecordKind | string, id: string): Promise<VaultRecord | null> {
-    return this.getByName(profileId, typeof kind === 'string' ? kind : kind.name, id);
+  get<K extends RecordKind>(profileId: string, kind: K, id: string): Promise<VaultRecord<KindData<K>> | null> {
+    return this.getByName(profileId, kind.name, id) as Promise<VaultRecord<KindData<K>> | null>;
   }
 
   /** All records of `kind` in the profile, with the kind's own data type, and those that could not be read. */
-  list<K extends RecordKind>(profileId: string, kind: K): Promise<RecordList<KindData<K>>>;
-  /**
-   * @deprecated Transitional form by kind name, for callers not yet converted to the typed form
-   * above; `T` is the caller's unchecked claim. Use `listByName` where only a name is known.
-   */
-  list<T = unknown>(profileId: string, kindName: string): Promise<RecordList<T>>;
-  list(profileId: string, kind: RecordKind | string): Promise<RecordList> {
-    return this.listByName(profileId, typeof kind === 'string' ? kind : kind.name);
+  list<K extends RecordKind>(profileId: string, kind: K): Promise<RecordList<KindData<K>>> {
+    return this.listByName(profileId, kind.name) as Promise<RecordList<KindData<K>>>;
   }
 
   /** A record by its kind's name, as a message names it: its data is of no known type. */

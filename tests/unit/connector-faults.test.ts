@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESOURCES, type ResourceName } from '../../src/municipal/api/schemas';
-import { municipalConnectionKind, type MunicipalConnectionData } from '../../src/records/municipal/index';
+import { municipalConnectionKind } from '../../src/records/municipal/index';
 import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, storedVersions, type ConnectorHarness } from './support/connector-harness';
 
@@ -137,7 +137,7 @@ describe('a sync that fails part-way', () => {
     const { connectionId } = await h.connect();
     const before = await storedVersions(h);
     // Spoil the stored refresh token (the municipality revoked it), then make the access token expire.
-    const conn = (await h.vault.records.get<MunicipalConnectionData>(h.profileId, municipalConnectionKind.name, connectionId))!;
+    const conn = (await h.vault.records.get(h.profileId, municipalConnectionKind, connectionId))!;
     await h.vault.records.write([
       { op: 'put', profileId: h.profileId, kind: municipalConnectionKind.name, id: connectionId, data: { ...conn.data, tokens: { ...conn.data.tokens!, refreshToken: 'revoked' } } },
     ]);

@@ -14,6 +14,9 @@ import { hasCode } from '../../src/messaging/errors';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64Url } from '../../src/shared/base64url';
 import { utf8 } from '../../src/shared/bytes';
+import { HttpProblem, httpStatusOf, MunicipalHttp } from '../../src/municipal/connector/http';
+import { MunicipalError } from '../../src/municipal/connector/errors';
+import { VaultError } from '../../src/vault/errors';
 
 describe('municipality addresses', () => {
   it.each([
@@ -31,6 +34,25 @@ describe('municipality addresses', () => {
   it('asks for the host, without the port (Firefox match patterns carry none)', () => {
     expect(hostPermissionPattern('http://127.0.0.1:8787')).toBe('http://127.0.0.1/*');
     expect(hostPermissionPattern('https://kommune.dk')).toBe('https://kommune.dk/*');
+  });
+});
+
+describe('HTTP statuses as data', () => {
+  const answering = (status: number) =>
+    new MunicipalHttp({ fetch: async () => new Response(JSON.stringify({ code: 'some-problem' }), { status }), sleep: async () => undefined });
+  const failure = (work: Promise<unknown>) => work.then(() => null, (error: unknown) => error);
+
+  it('carries the status of a server error, a problem and a refusal caused by one; none without an answer', async () => {
+    const serverError = await failure(answering(507).json('https://kommune.dk/x'));
+    expect(serverError).toBeInstanceOf(MunicipalError);
+    expect(httpStatusOf(serverError)).toBe(507);
+    const problem = await failure(answering(429).json('https://kommune.dk/x'));
+    expect(problem).toBeInstanceOf(HttpProblem);
+    expect(httpStatusOf(problem)).toBe(429);
+    expect(httpStatusOf(new VaultError('bad-request', 'inbox', { cause: problem }))).toBe(429);
+    const offline = new MunicipalHttp({ fetch: () => Promise.reject(new TypeError('offline')) });
+    expect(httpStatusOf(await failure(offline.json('https://kommune.dk/x')))).toBeUndefined();
+    expect(httpStatusOf(new MunicipalError('municipality-error', 'HTTP 507'))).toBeUndefined();
   });
 });
 

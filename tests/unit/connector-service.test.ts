@@ -11,10 +11,10 @@ import { VaultService } from '../../src/background/vault-service';
 import { memorySessionStore } from '../../src/background/session';
 import { updateSettings } from '../../src/messaging/settings';
 import { parseAlarmName, REMINDER_ALARM_PREFIX } from '../../src/municipal/connector/reminders';
-import { KIND_OF_RESOURCE, municipalSignatureKind, type MunicipalRecordData } from '../../src/records/municipal/index';
+import { KIND_OF_RESOURCE, municipalSignatureKind } from '../../src/records/municipal/index';
 import { hasCode, type ErrorCode } from '../../src/messaging/errors';
-import type { Activity } from '../../src/municipal/api/schemas';
 import { connectorHarness, NOW, storedVersions, type ConnectorHarness } from './support/connector-harness';
+import { noteKind } from '../../src/records/note';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {
@@ -132,7 +132,7 @@ describe('provenance', () => {
   it('verifies a stored record, and notices a record changed inside the vault', async () => {
     h = await connectorHarness();
     await h.connect();
-    const { records } = await h.vault.records.list<MunicipalRecordData>(h.profileId, KIND_OF_RESOURCE.decisions.name);
+    const { records } = await h.vault.records.list(h.profileId, KIND_OF_RESOURCE.decisions);
     const decision = records[0]!;
     const ok = await h.service.handlers.municipalVerifyRecord({ profileId: h.profileId, kind: 'municipal-decision', id: decision.id });
     expect(ok).toMatchObject({ valid: true, reason: null, issuer: h.server.url, kid: 'vestera-demo-2026' });
@@ -172,9 +172,9 @@ describe('disconnecting', () => {
     await h.service.handlers.municipalDisconnect({ profileId: h.profileId, connectionId, deleteData: true });
     expect(await h.service.handlers.municipalConnections({ profileId: h.profileId })).toEqual([]);
     for (const kind of [...Object.values(KIND_OF_RESOURCE), municipalSignatureKind]) {
-      expect((await h.vault.records.list(h.profileId, kind.name)).records, kind.name).toEqual([]);
+      expect((await h.vault.records.list(h.profileId, kind)).records, kind.name).toEqual([]);
     }
-    expect(await h.vault.records.get(h.profileId, 'note', note!.id)).not.toBeNull();
+    expect(await h.vault.records.get(h.profileId, noteKind, note!.id)).not.toBeNull();
     expect(h.alarms.size).toBe(0);
   });
 });
@@ -183,7 +183,7 @@ describe('reminders', () => {
   it('schedules alarms at the lead times before each upcoming appointment, deadline and last day to appeal', async () => {
     h = await connectorHarness();
     await h.connect();
-    const activities = await h.vault.records.list<MunicipalRecordData<Activity>>(h.profileId, KIND_OF_RESOURCE.activities.name);
+    const activities = await h.vault.records.list(h.profileId, KIND_OF_RESOURCE.activities);
     const upcoming = activities.records.filter((r) => {
       const a = r.data.record;
       const at = Date.parse(a.kind === 'appointment' ? a.startsAt : a.dueAt);
@@ -229,7 +229,7 @@ describe('reminders', () => {
     await h.connect();
     const activityAlarm = [...h.alarms.keys()].find((n) => n.includes(':activity:') && n.endsWith(':120'))!;
     const target = parseAlarmName(activityAlarm)!;
-    const activity = (await h.vault.records.get<MunicipalRecordData<Activity>>(h.profileId, KIND_OF_RESOURCE.activities.name, target.recordId))!;
+    const activity = (await h.vault.records.get(h.profileId, KIND_OF_RESOURCE.activities, target.recordId))!;
 
     expect(await h.service.onAlarm(activityAlarm)).toBe(true);
     const unlocked = h.notifications.at(-1)!;

@@ -6,10 +6,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRecordProvenance } from '../../src/municipal/api/signature';
 import { RESOURCES } from '../../src/municipal/api/schemas';
-import { municipalCitizenKind, municipalPdfKind, municipalSignatureKind, type MunicipalRecordData } from '../../src/records/municipal/index';
+import { municipalCaseKind, municipalCitizenKind, municipalDocumentKind, municipalPdfKind, municipalSignatureKind } from '../../src/records/municipal/index';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { connectorHarness, storedVersions, type ConnectorHarness } from './support/connector-harness';
 import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
+import { noteKind } from '../../src/records/note';
 
 let h: ConnectorHarness | undefined;
 afterEach(async () => {
@@ -35,7 +36,7 @@ describe('full sync', () => {
 
     // Provenance from stored data only: the record as received, its page JWS, the cached JWKS.
     const jwks = await (await fetch(`${h.server.url}/.well-known/jwks.json`)).json();
-    const signatures = await h.vault.records.list<{ jws: string }>(h.profileId, municipalSignatureKind.name);
+    const signatures = await h.vault.records.list(h.profileId, municipalSignatureKind);
     const jwsById = new Map(signatures.records.map((s) => [s.id, s.data.jws]));
     let checked = 0;
     for (const resource of RESOURCES) {
@@ -47,7 +48,7 @@ describe('full sync', () => {
     }
     expect(checked).toBe(RESOURCES.reduce((n, r) => n + served[r].size, 0));
 
-    const citizen = await h.vault.records.list<MunicipalRecordData & { session: { actor: { relation: string } } }>(h.profileId, municipalCitizenKind.name);
+    const citizen = await h.vault.records.list(h.profileId, municipalCitizenKind);
     expect(citizen.records).toHaveLength(1);
     expect(citizen.records[0]!.data.record.id).toBe('thomas');
     expect(citizen.records[0]!.data.session.actor.relation).toBe('self');
@@ -73,7 +74,7 @@ describe('full sync', () => {
   it('keeps the small PDFs, checked against their signed digests, and serves them offline', async () => {
     h = await connectorHarness();
     const { connectionId } = await h.connect();
-    const pdfs = await h.vault.records.list<{ documentId: string; sha256: string; data: string }>(h.profileId, municipalPdfKind.name);
+    const pdfs = await h.vault.records.list(h.profileId, municipalPdfKind);
     const documents = await h.stored('documents');
     const withPdf = [...documents.values()].filter((d) => (d.record.content as { format: string }).format === 'pdf');
     expect(withPdf.length).toBeGreaterThan(0);
@@ -83,7 +84,7 @@ describe('full sync', () => {
       expect(new TextDecoder().decode(fromBase64Url(pdf.data.data).subarray(0, 5))).toBe('%PDF-');
     }
     // Offline: the server is gone, the PDF still opens.
-    const docs = await h.vault.records.list<MunicipalRecordData>(h.profileId, 'municipal-document');
+    const docs = await h.vault.records.list(h.profileId, municipalDocumentKind);
     const doc = docs.records.find((d) => (d.data.record.content as { format: string }).format === 'pdf')!;
     await h.server.close();
     const pdf = await h.service.handlers.municipalDocumentPdf({ profileId: h.profileId, documentId: doc.id });
@@ -101,7 +102,7 @@ describe('re-sync', () => {
   it('stores only the changes (update, delete, add) and keeps the citizen\u2019s note on a case', async () => {
     h = await connectorHarness({ pageSize: 5 });
     const { connectionId } = await h.connect();
-    const cases = await h.vault.records.list<MunicipalRecordData>(h.profileId, 'municipal-case');
+    const cases = await h.vault.records.list(h.profileId, municipalCaseKind);
     const target = cases.records[0]!;
     const [note] = await h.vault.records.write([
       { op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Spørg om kørsel', body: 'Ring tirsdag.', attachedTo: { kind: 'municipal-case', id: target.id } } },
@@ -130,10 +131,10 @@ describe('re-sync', () => {
     expect((await h.stored('activities')).get('act-new-1')!.record.title).toBe('Nyt møde');
     expect(await storedVersions(h)).toEqual(await h.served());
 
-    const kept = await h.vault.records.get<{ title: string; attachedTo: { id: string } }>(h.profileId, 'note', note!.id);
+    const kept = await h.vault.records.get(h.profileId, noteKind, note!.id);
     expect(kept!.data).toEqual(note!.data);
     // The note still points at the same case record: re-syncs overwrite it under the same id.
-    const updated = await h.vault.records.get<MunicipalRecordData>(h.profileId, 'municipal-case', kept!.data.attachedTo.id);
+    const updated = await h.vault.records.get(h.profileId, municipalCaseKind, kept!.data.attachedTo!.id);
     expect(updated!.data.record.id).toBe(caseId);
   });
 
@@ -159,12 +160,12 @@ describe('re-sync', () => {
   it('drops page signatures no stored record uses any more', async () => {
     h = await connectorHarness({ pageSize: 50 });
     const { connectionId } = await h.connect();
-    const before = await h.vault.records.list(h.profileId, municipalSignatureKind.name);
+    const before = await h.vault.records.list(h.profileId, municipalSignatureKind);
     // Every access-log entry sits on one page: change them all and that page's signature is unused.
     const entries = [...(await h.stored('access-log')).keys()];
     for (const id of entries) await h.change('thomas', { op: 'update', resource: 'access-log', id, patch: { reason: 'Opfølgning' } });
     await h.sync(connectionId);
-    const after = await h.vault.records.list<{ resource: string }>(h.profileId, municipalSignatureKind.name);
+    const after = await h.vault.records.list(h.profileId, municipalSignatureKind);
     const logPages = after.records.filter((s) => s.data.resource === 'access-log');
     expect(logPages).toHaveLength(1);
     // Two /me signatures never pile up either: each sync's /me replaces the last.

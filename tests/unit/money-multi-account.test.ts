@@ -16,6 +16,7 @@ import { accountRecordId } from '../../src/ui/money/ids';
 import type { AccountRecord, TransactionRecord } from '../../src/ui/money/model';
 import { setIncluded } from '../../src/ui/money/preview';
 import { createdVault } from './support/setup-vault';
+import { bankAccountKind, bankTransactionKind } from '../../src/records/money/index';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/bank');
 const parse = (name: string): BankStatement => parseBankFile(new Uint8Array(readFileSync(join(DIR, name))), { today: '2026-04-01' });
@@ -30,8 +31,8 @@ async function vaultWithProfile(): Promise<{ vault: Vault; profileId: string }> 
 }
 
 async function stored(vault: Vault, profileId: string) {
-  const accounts = (await vault.records.list(profileId, 'bank-account')).records as AccountRecord[];
-  const transactions = (await vault.records.list(profileId, 'bank-transaction')).records as TransactionRecord[];
+  const accounts = (await vault.records.list(profileId, bankAccountKind)).records as AccountRecord[];
+  const transactions = (await vault.records.list(profileId, bankTransactionKind)).records as TransactionRecord[];
   return { accounts, transactions };
 }
 

@@ -10,7 +10,6 @@ import { bankTransactionKind } from '../../src/records/money/index';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { buildPreview, includedCount, setIncluded, transactionOps, type ImportPreview } from '../../src/ui/money/preview';
 import { transactionRecordId } from '../../src/ui/money/ids';
-import type { TransactionData } from '../../src/ui/money/model';
 import { createdVault } from './support/setup-vault';
 
 const ACCOUNT = 'acct-1';
@@ -119,13 +118,13 @@ describe('importing into a real record store', () => {
     const { vault } = await createdVault('money');
     const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
     const profileId = profile!.id;
-    const storedIds = async () => new Set((await vault.records.list(profileId, 'bank-transaction')).records.map((r) => r.id));
+    const storedIds = async () => new Set((await vault.records.list(profileId, bankTransactionKind)).records.map((r) => r.id));
 
     await vault.records.write(transactionOps(preview(statement(JANUARY)), { profileId, importId: 'imp-1' }));
     expect((await storedIds()).size).toBe(4);
 
     // The citizen moves the salary to another category.
-    const salary = (await vault.records.list<TransactionData>(profileId, 'bank-transaction')).records.find((r) => r.data.text === 'Løn januar')!;
+    const salary = (await vault.records.list(profileId, bankTransactionKind)).records.find((r) => r.data.text === 'Løn januar')!;
     await vault.records.write([{ op: 'put', profileId, kind: 'bank-transaction', id: salary.id, data: { ...salary.data, category: 'other-income', categoryByCitizen: true } }]);
 
     const again = preview(statement(JANUARY), await storedIds());
@@ -136,7 +135,7 @@ describe('importing into a real record store', () => {
     const overlap = preview(statement([...JANUARY.slice(2), ...FEBRUARY]), await storedIds());
     expect(overlap.counts).toMatchObject({ new: 2, duplicate: 2 });
     await vault.records.write(transactionOps(overlap, { profileId, importId: 'imp-3' }));
-    const all = (await vault.records.list<TransactionData>(profileId, 'bank-transaction')).records;
+    const all = (await vault.records.list(profileId, bankTransactionKind)).records;
     expect(all).toHaveLength(6);
     const salaryNow = all.find((r) => r.id === salary.id)!;
     expect(salaryNow.data).toMatchObject({ category: 'other-income', categoryByCitizen: true, importId: 'imp-1' });

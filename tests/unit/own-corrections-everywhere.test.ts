@@ -11,8 +11,8 @@ import { CorrectionRequest, RESOURCES, type ResourceName } from '../../src/munic
 import { recordIdFor } from '../../src/municipal/connector/ids';
 import { calendarEntries } from '../../src/overview/calendar';
 import type { Item, OverviewData } from '../../src/overview/model';
-import { KIND_OF_RESOURCE, type MunicipalRecordData } from '../../src/records/municipal/index';
-import { correctionRequestKind, toApiCorrection, type CorrectionRequestData } from '../../src/records/own/index';
+import { KIND_OF_RESOURCE } from '../../src/records/municipal/index';
+import { correctionRequestKind, toApiCorrection } from '../../src/records/own/index';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { fixtureData, ORIGIN } from './support/overview-fixtures';
 import { toBase64Url } from '../../src/shared/base64url';
@@ -85,7 +85,7 @@ afterEach(async () => {
 /** The synced records as the overview reads them (use-overview-data.ts). */
 async function overviewOf(harness: ConnectorHarness): Promise<OverviewData> {
   const list = async <T>(resource: ResourceName): Promise<Item<T>[]> =>
-    (await harness.vault.records.list<MunicipalRecordData>(harness.profileId, KIND_OF_RESOURCE[resource].name)).records.map((r) => ({
+    (await harness.vault.records.list(harness.profileId, KIND_OF_RESOURCE[resource])).records.map((r) => ({
       vaultId: r.id,
       origin: r.data.provenance.origin,
       record: r.data.record as T,
@@ -121,12 +121,12 @@ describe('a correction on any municipal record reaches the municipality', () => 
     expect(target).toMatchObject({ kind: KIND_OF.activities, resource: 'activities', id: appointment.vaultId });
 
     const [draft] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: correctionRequestKind.name, data: requestData(target, caseVaultId, DRAFT) }]);
-    const saved = (await h.vault.records.get<CorrectionRequestData>(h.profileId, correctionRequestKind.name, draft!.id))!.data;
+    const saved = (await h.vault.records.get(h.profileId, correctionRequestKind, draft!.id))!.data;
     expect(saved.status).toEqual({ state: 'draft' });
     expect(saved.target).toMatchObject({ resource: 'activities', municipalId: appointment.recordId, caseId: appointment.caseId });
 
     const { receipt } = await h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'correction', requestId: draft!.id } });
-    const now = (await h.vault.records.get<CorrectionRequestData>(h.profileId, correctionRequestKind.name, draft!.id))!.data;
+    const now = (await h.vault.records.get(h.profileId, correctionRequestKind, draft!.id))!.data;
     expect(now.status).toMatchObject({ state: 'received', receipt });
     const body = new TextEncoder().encode(JSON.stringify(toApiCorrection(saved)));
     const inbox = await municipalInbox(h);

@@ -6,8 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordIdFor } from '../../src/municipal/connector/ids';
-import type { Case, Payment } from '../../src/municipal/api/schemas';
-import { municipalPaymentKind, type MunicipalRecordData } from '../../src/records/municipal/index';
+import { municipalCaseKind, municipalPaymentKind } from '../../src/records/municipal/index';
 import { correctionRequestKind, type CorrectionRequestData } from '../../src/records/own/index';
 import { hasCode } from '../../src/messaging/errors';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
@@ -25,7 +24,7 @@ const SHA = 'a'.repeat(43);
 async function draftOnPayment() {
   h = await connectorHarness();
   await h.connect();
-  const payments = await h.vault.records.list<MunicipalRecordData<Payment>>(h.profileId, municipalPaymentKind.name);
+  const payments = await h.vault.records.list(h.profileId, municipalPaymentKind);
   const payment = payments.records.find((p) => p.data.record.caseId)!;
   const origin = payment.data.provenance.origin;
   const caseId = payment.data.record.caseId!;
@@ -46,7 +45,7 @@ async function draftOnPayment() {
 const send = (h: ConnectorHarness, caseVaultId: string, requestId: string) =>
   h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'correction', requestId } });
 
-const stored = async (h: ConnectorHarness, id: string) => (await h.vault.records.get<CorrectionRequestData>(h.profileId, correctionRequestKind.name, id))!.data;
+const stored = async (h: ConnectorHarness, id: string) => (await h.vault.records.get(h.profileId, correctionRequestKind, id))!.data;
 
 /** What the municipality's inbox for the case holds, asked directly with a test token. */
 async function inboxAtMunicipality(h: ConnectorHarness, caseId: string) {
@@ -213,7 +212,7 @@ describe('municipalInboxSend, a correction request', () => {
 
   it('refuses a request for a record of another case, and an unknown request', async () => {
     const { h, caseVaultId, requestId } = await draftOnPayment();
-    const cases = await h.vault.records.list<MunicipalRecordData<Case>>(h.profileId, 'municipal-case');
+    const cases = await h.vault.records.list(h.profileId, municipalCaseKind);
     const other = cases.records.find((c) => c.id !== caseVaultId)!;
     await expectFailed(send(h, other.id, requestId), 'bad-request');
     await expectFailed(send(h, caseVaultId, 'nosuchrequest'), 'record-not-found');

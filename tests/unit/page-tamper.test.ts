@@ -19,8 +19,8 @@ import { allRows, createdVault, diskThatFills, passphraseKey } from './support/s
 import { toBase64Url } from '../../src/shared/base64url';
 import { concatBytes, randomBytes, utf8 } from '../../src/shared/bytes';
 import { recordKinds } from '../../src/records/registry';
+import { noteKind } from '../../src/records/note';
 
-type Note = { title: string; body: string };
 const NOTES = 300; // over 128 pages: some pages hold several notes
 const ENTRY_SIZE = 44;
 
@@ -70,7 +70,7 @@ describe('each tampering is reported', () => {
     const { vault, db, ownerId, pages } = await notesVault();
     const row = pages[0]!;
     await db.pages.put({ ...row, body: row.body.map((b, i) => (i === 0 ? b ^ 1 : b)) });
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${row.key}`, 'page-damaged']]);
     expect(list.damaged.filter((d) => d.reason === 'integrity')).toHaveLength(1);
     expect(list.records).toHaveLength(NOTES - 1);
@@ -80,7 +80,7 @@ describe('each tampering is reported', () => {
     const { vault, db, ownerId, pages, keys } = await notesVault();
     const [a, b] = pages as [PageRow, PageRow];
     await db.pages.bulkPut([{ ...b, key: a.key }, { ...a, key: b.key }]);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged).sort()).toEqual([[`page:${a.key}`, 'page-damaged'], [`page:${b.key}`, 'page-damaged']].sort());
     const lost = [...idsOn(keys, a), ...idsOn(keys, b)];
     expect(list.records.filter((r) => lost.includes(r.id))).toEqual([]);
@@ -92,10 +92,10 @@ describe('each tampering is reported', () => {
     const row = pages[0]!;
     const [removed] = idsOn(keys, row);
     await db.pages.put({ ...row, index: row.index.slice(ENTRY_SIZE) });
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${row.key}`, 'page-damaged']]);
     expect(list.records).toHaveLength(NOTES - 1);
-    expect(await errorCode(vault.records.get(ownerId, 'note', removed!))).toBe('record-damaged');
+    expect(await errorCode(vault.records.get(ownerId, noteKind, removed!))).toBe('record-damaged');
   });
 
   it('an index entry repeated: the record is listed once, and the page reported', async () => {
@@ -105,7 +105,7 @@ describe('each tampering is reported', () => {
     index.set(row.index);
     index.set(row.index.subarray(0, ENTRY_SIZE), row.index.length);
     await db.pages.put({ ...row, index });
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     const ids = list.records.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(NOTES);
@@ -117,28 +117,28 @@ describe('each tampering is reported', () => {
     const row = pages[0]!;
     const gone = idsOn(keys, row);
     await db.pages.delete(row.key);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${row.key}`, 'page-missing']]);
     expect(list.records).toHaveLength(NOTES - gone.length);
-    expect(await errorCode(vault.records.get(ownerId, 'note', gone[0]!))).toBe('record-damaged');
+    expect(await errorCode(vault.records.get(ownerId, noteKind, gone[0]!))).toBe('record-damaged');
     // Writing one of its records again recreates the page; the loss is still reported.
     await vault.records.write([note(ownerId, gone[0]!, 'again')]);
-    const after = await vault.records.list(ownerId, 'note');
+    const after = await vault.records.list(ownerId, noteKind);
     expect(pageReports(after.damaged)).toEqual([[`page:${row.key}`, 'page-missing']]);
     expect(after.records).toHaveLength(NOTES - gone.length + 1);
-    expect(await errorCode(vault.records.get(ownerId, 'note', gone[1]!))).toBe('record-damaged');
+    expect(await errorCode(vault.records.get(ownerId, noteKind, gone[1]!))).toBe('record-damaged');
     // The user has seen it: discarding settles the page; what was written again stays.
     await vault.records.discardDamaged(ownerId, 'note', after.damaged.map((d) => d.ref));
-    const settled = await vault.records.list(ownerId, 'note');
+    const settled = await vault.records.list(ownerId, noteKind);
     expect(settled.damaged).toEqual([]);
     expect(settled.records).toHaveLength(NOTES - gone.length + 1);
-    expect(await vault.records.get(ownerId, 'note', gone[1]!)).toBeNull();
+    expect(await vault.records.get(ownerId, noteKind, gone[1]!)).toBeNull();
   });
 
   it('a whole group of pages deleted: every page reported missing', async () => {
     const { vault, db, ownerId, pages } = await notesVault();
     await db.pages.bulkDelete(pages.map((p) => p.key));
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.records).toEqual([]);
     expect(list.damaged.map((d) => d.reason)).toEqual(pages.map(() => 'page-missing'));
   });
@@ -149,12 +149,12 @@ describe('each tampering is reported', () => {
     const [changed] = idsOn(keys, old);
     await vault.records.write([note(ownerId, changed!, 'changed later')]);
     await db.pages.put(old);
-    const list = await vault.records.list<Note>(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${old.key}`, 'page-rolled-back']]);
-    expect(await errorCode(vault.records.get(ownerId, 'note', changed!))).toBe('record-damaged');
+    expect(await errorCode(vault.records.get(ownerId, noteKind, changed!))).toBe('record-damaged');
     // A write on the rolled-back page does not make the old copy current unnoticed.
     await vault.records.write([note(ownerId, changed!, 'third')]);
-    expect(pageReports((await vault.records.list(ownerId, 'note')).damaged)).toEqual([[`page:${old.key}`, 'page-rolled-back']]);
+    expect(pageReports((await vault.records.list(ownerId, noteKind)).damaged)).toEqual([[`page:${old.key}`, 'page-rolled-back']]);
   });
 
   it('a deleted page put back (its records had been deleted): reported', async () => {
@@ -164,9 +164,9 @@ describe('each tampering is reported', () => {
     await vault.records.write(ids.map((id) => ({ op: 'delete', profileId: ownerId, kind: 'note', id }) as const));
     expect(await db.pages.get(old.key)).toBeUndefined();
     await db.pages.put(old);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${old.key}`, 'page-rolled-back']]);
-    expect(await errorCode(vault.records.get(ownerId, 'note', ids[0]!))).toBe('record-damaged');
+    expect(await errorCode(vault.records.get(ownerId, noteKind, ids[0]!))).toBe('record-damaged');
   });
 
   it.each([
@@ -178,7 +178,7 @@ describe('each tampering is reported', () => {
     const row = pages[0]!;
     const lost = idsOn(keys, row);
     await db.pages.put(cut(row));
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${row.key}`, 'page-damaged']]);
     expect(list.records.filter((r) => lost.includes(r.id))).toEqual([]);
     expect(list.records).toHaveLength(NOTES - lost.length);
@@ -187,9 +187,9 @@ describe('each tampering is reported', () => {
   it('after a discard the report is gone and reads are clean again', async () => {
     const { vault, db, ownerId, pages } = await notesVault();
     await db.pages.put({ ...pages[0]!, index: pages[0]!.index.slice(ENTRY_SIZE) });
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
-    const after = await vault.records.list(ownerId, 'note');
+    const after = await vault.records.list(ownerId, noteKind);
     expect(after.damaged).toEqual([]);
     expect(after.records).toHaveLength(NOTES - 1);
   });
@@ -204,7 +204,7 @@ describe('the page manifest', () => {
     expect(await errorCode(vault.records.write([note(ownerId, ids[0]!, 'lost')]))).toBe('storage-full');
     fill(false);
     expect(await allRows(db)).toEqual(before);
-    expect((await vault.records.list(ownerId, 'note')).damaged).toEqual([]);
+    expect((await vault.records.list(ownerId, noteKind)).damaged).toEqual([]);
   });
 
   it('removed: the next session reports every page damaged (the pages it named cannot be known)', async () => {
@@ -212,7 +212,7 @@ describe('the page manifest', () => {
     await db.meta.delete(MANIFEST_KEY);
     vault.lock();
     await vault.unlock(key.kek);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged.filter((d) => d.reason === 'page-damaged')).toHaveLength(pages.length);
     expect(list.records).toHaveLength(NOTES);
   });
@@ -221,20 +221,20 @@ describe('the page manifest', () => {
     const { vault, db, ownerId, pages } = await notesVault();
     const stored = (await db.meta.get(MANIFEST_KEY))!.value as { ciphertext: Uint8Array };
     await db.meta.put({ key: MANIFEST_KEY, value: { ...stored, ciphertext: stored.ciphertext.map((b, i) => (i === 3 ? b ^ 1 : b)) } });
-    expect(await errorCode(vault.records.list(ownerId, 'note'))).toBe('record-damaged');
-    const list = await vault.records.list(ownerId, 'note');
+    expect(await errorCode(vault.records.list(ownerId, noteKind))).toBe('record-damaged');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged.filter((d) => d.reason === 'page-damaged')).toHaveLength(pages.length);
   });
 
   it("a group's manifest removed: its pages are reported, and pages that cannot be named", async () => {
     const { vault, db, ownerId, pages } = await notesVault();
     await db.meta.delete(groupManifestKey(pages[0]!.group));
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged[0]).toEqual({ profileId: ownerId, kind: 'note', ref: `page:${pages[0]!.group}`, reason: 'page-missing' });
     expect(list.damaged.slice(1).map((d) => d.reason)).toEqual(pages.map(() => 'page-damaged'));
     // Seen and discarded: the group is trusted again from here on.
     await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
-    expect((await vault.records.list(ownerId, 'note')).damaged).toEqual([]);
+    expect((await vault.records.list(ownerId, noteKind)).damaged).toEqual([]);
   });
 
   it("a group's manifest rolled back together with one of its pages: seen by the top manifest", async () => {
@@ -245,7 +245,7 @@ describe('the page manifest', () => {
     await vault.records.write([note(ownerId, idsOn(keys, olderPage)[0]!, 'changed later')]);
     await db.meta.put(olderManifest);
     await db.pages.put(olderPage);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged[0]).toMatchObject({ ref: `page:${olderPage.group}`, reason: 'page-missing' });
     expect(list.damaged.length).toBe(pages.length + 1);
   });
@@ -255,7 +255,7 @@ describe('the page manifest', () => {
     const profileGroup = (await db.pages.toArray()).find((r) => r.group !== pages[0]!.group)!.group;
     const other = (await db.meta.get(groupManifestKey(profileGroup)))!;
     await db.meta.put({ key: groupManifestKey(pages[0]!.group), value: other.value });
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged[0]).toMatchObject({ ref: `page:${pages[0]!.group}`, reason: 'page-missing' });
   });
 
@@ -265,13 +265,13 @@ describe('the page manifest', () => {
     await db.meta.put({ key: MANIFEST_KEY, value: { ...stored, v: 2 } });
     vault.lock();
     await vault.unlock(key.kek);
-    expect(await errorCode(vault.records.list(ownerId, 'note'))).toBe('vault-from-newer-version');
+    expect(await errorCode(vault.records.list(ownerId, noteKind))).toBe('vault-from-newer-version');
   });
 
   it('a page from a newer Handlerum → vault-from-newer-version', async () => {
     const { vault, db, ownerId, pages } = await notesVault();
     await db.pages.put({ ...pages[0]!, v: 3 });
-    expect(await errorCode(vault.records.list(ownerId, 'note'))).toBe('vault-from-newer-version');
+    expect(await errorCode(vault.records.list(ownerId, noteKind))).toBe('vault-from-newer-version');
   });
 
   it('goes into backups: a page rolled back after a restore is still seen', async () => {
@@ -280,11 +280,11 @@ describe('the page manifest', () => {
     await db.pages.clear();
     await db.meta.delete(MANIFEST_KEY);
     await vault.restore(file, { method: 'passphrase', kek: key.kek });
-    expect((await vault.records.list(ownerId, 'note')).damaged).toEqual([]);
+    expect((await vault.records.list(ownerId, noteKind)).damaged).toEqual([]);
     const old = (await db.pages.get(pages[0]!.key))!;
     await vault.records.write([note(ownerId, idsOn(keys, old)[0]!, 'after restore')]);
     await db.pages.put(old);
-    expect(pageReports((await vault.records.list(ownerId, 'note')).damaged)).toEqual([[`page:${old.key}`, 'page-rolled-back']]);
+    expect(pageReports((await vault.records.list(ownerId, noteKind)).damaged)).toEqual([[`page:${old.key}`, 'page-rolled-back']]);
   });
 
   it('cannot tell the whole vault put back to an older copy at once (documented limit)', async () => {
@@ -298,7 +298,7 @@ describe('the page manifest', () => {
     });
     vault.lock();
     await vault.unlock(key.kek);
-    const list = await vault.records.list<Note>(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged).toEqual([]);
     expect(list.records.find((r) => r.id === ids[0])!.data.title).toBe(ids[0]);
   });
@@ -317,7 +317,7 @@ describe('upgrade from format 1 pages (no manifest)', () => {
     await asFormatOne(db, keys);
     vault.lock();
     await vault.unlock(key.kek);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged).toEqual([]);
     expect(list.records).toHaveLength(NOTES);
     expect((await db.pages.toArray()).every((row) => row.v === 2 && typeof row.version === 'number')).toBe(true);
@@ -334,7 +334,7 @@ describe('upgrade from format 1 pages (no manifest)', () => {
     await vault.records.write([note(ownerId, 'id0', 'after the backup')]);
     await vault.restore(file, { method: 'passphrase', kek: key.kek });
     expect(await db.meta.where('key').startsWith(MANIFEST_KEY).count()).toBe(0);
-    const list = await vault.records.list<Note>(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged).toEqual([]);
     expect(list.records).toHaveLength(NOTES);
     expect(list.records.find((r) => r.id === 'id0')!.data.title).toBe('id0');
@@ -348,7 +348,7 @@ describe('upgrade from format 1 pages (no manifest)', () => {
     await db.pages.put({ ...row, body: row.body.map((b, i) => (i === 0 ? b ^ 1 : b)) });
     vault.lock();
     await vault.unlock(key.kek);
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(pageReports(list.damaged)).toEqual([[`page:${row.key}`, 'page-damaged']]);
   });
 
@@ -358,9 +358,9 @@ describe('upgrade from format 1 pages (no manifest)', () => {
     const legacy = (await db.pages.get(pages[0]!.key))!;
     vault.lock();
     await vault.unlock(key.kek);
-    await vault.records.list(ownerId, 'note');
+    await vault.records.list(ownerId, noteKind);
     await db.pages.put(legacy);
-    expect(pageReports((await vault.records.list(ownerId, 'note')).damaged)).toEqual([[`page:${legacy.key}`, 'page-rolled-back']]);
+    expect(pageReports((await vault.records.list(ownerId, noteKind)).damaged)).toEqual([[`page:${legacy.key}`, 'page-rolled-back']]);
   });
 });
 

@@ -10,7 +10,6 @@ import { recordKinds, registerKindForTests } from '../../src/records/registry';
 import { Vault } from '../../src/vault/vault';
 import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
 
-type Note = { title: string; body: string };
 
 async function withOwner() {
   const created = await createdVault('records');
@@ -39,20 +38,20 @@ describe('put / get / list / delete', () => {
   it('puts, gets, lists and deletes notes', async () => {
     const { vault, ownerId } = await withOwner();
     const [a, b] = await vault.records.write([note(ownerId, 'A'), note(ownerId, 'B')]);
-    expect((await vault.records.get<Note>(ownerId, 'note', a!.id))!.data).toEqual({ title: 'A', body: 'A body' });
-    const list = await vault.records.list<Note>(ownerId, 'note');
+    expect((await vault.records.get(ownerId, noteKind, a!.id))!.data).toEqual({ title: 'A', body: 'A body' });
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged).toEqual([]);
     expect(list.records.map((r) => r.data.title).sort()).toEqual(['A', 'B']);
     await vault.records.write([{ op: 'delete', profileId: ownerId, kind: 'note', id: a!.id }]);
-    expect(await vault.records.get(ownerId, 'note', a!.id)).toBeNull();
-    expect((await vault.records.list(ownerId, 'note')).records.map((r) => r.id)).toEqual([b!.id]);
+    expect(await vault.records.get(ownerId, noteKind, a!.id)).toBeNull();
+    expect((await vault.records.list(ownerId, noteKind)).records.map((r) => r.id)).toEqual([b!.id]);
   });
 
   it('returns records as written, with kind, profile and current version', async () => {
     const { vault, ownerId } = await withOwner();
     const [written] = await vault.records.write([note(ownerId, 'X', 'my-id')]);
     expect(written).toMatchObject({ id: 'my-id', kind: 'note', profileId: ownerId, v: 1, data: { title: 'X' } });
-    expect(await vault.records.get(ownerId, 'note', 'my-id')).toEqual(written);
+    expect(await vault.records.get(ownerId, noteKind, 'my-id')).toEqual(written);
   });
 
   it('generates distinct base64url ids when none is given', async () => {
@@ -74,7 +73,7 @@ describe('put / get / list / delete', () => {
       expect(first!.createdAt).toBe('2025-01-01T10:00:00.000Z');
       expect(second!.createdAt).toBe(first!.createdAt);
       expect(second!.updatedAt).toBe('2025-01-01T10:01:00.000Z');
-      const stored = await vault.records.get<Note>(ownerId, 'note', 'n1');
+      const stored = await vault.records.get(ownerId, noteKind, 'n1');
       expect(stored).toMatchObject({ createdAt: '2025-01-01T10:00:00.000Z', updatedAt: '2025-01-01T10:01:00.000Z', data: { title: 'v2' } });
     } finally {
       vi.useRealTimers();
@@ -83,7 +82,7 @@ describe('put / get / list / delete', () => {
 
   it('a get of a record that does not exist → null; a delete of one → no error', async () => {
     const { vault, ownerId } = await withOwner();
-    expect(await vault.records.get(ownerId, 'note', 'nope')).toBeNull();
+    expect(await vault.records.get(ownerId, noteKind, 'nope')).toBeNull();
     await vault.records.write([{ op: 'delete', profileId: ownerId, kind: 'note', id: 'nope' }]);
   });
 
@@ -91,14 +90,14 @@ describe('put / get / list / delete', () => {
     const { vault, ownerId } = await withOwner();
     const [child] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'child' } }]);
     await vault.records.write([note(ownerId, 'mine', 'same'), note(child!.id, 'hers', 'same')]);
-    expect((await vault.records.get<Note>(ownerId, 'note', 'same'))!.data.title).toBe('mine');
-    expect((await vault.records.get<Note>(child!.id, 'note', 'same'))!.data.title).toBe('hers');
+    expect((await vault.records.get(ownerId, noteKind, 'same'))!.data.title).toBe('mine');
+    expect((await vault.records.get(child!.id, noteKind, 'same'))!.data.title).toBe('hers');
   });
 
   it('stores many records over many pages and lists them all', async () => {
     const { vault, ownerId, db } = await withOwner();
     await vault.records.write(Array.from({ length: 400 }, (_, i) => note(ownerId, `n${i}`, `id${i}`)));
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(400);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(400);
     expect(await db.pages.count()).toBeGreaterThan(50);
   });
 });
@@ -111,7 +110,7 @@ describe('validation: all of a batch or nothing', () => {
     const batch = [note(ownerId, 'ok 1'), { op: 'put', profileId: ownerId, kind: 'note', data: { title: '', body: 'x' } } as const, note(ownerId, 'ok 2')];
     expect(await errorCode(vault.records.write(batch))).toBe('invalid-record');
     expect(await db.pages.toArray()).toEqual(before);
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(1);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(1);
   });
 
   it('an invalid record names its position, not its content', async () => {
@@ -137,9 +136,9 @@ describe('validation: all of a batch or nothing', () => {
 
   it('reads check the scope and the kind too', async () => {
     const { vault, ownerId } = await withOwner();
-    expect(await errorCode(vault.records.list(ownerId, 'spaceship'))).toBe('unknown-kind');
-    expect(await errorCode(vault.records.list(VAULT_SCOPE, 'note'))).toBe('bad-request');
-    expect(await errorCode(vault.records.get(ownerId, 'profile', 'x'))).toBe('bad-request');
+    expect(await errorCode(vault.records.listByName(ownerId, 'spaceship'))).toBe('unknown-kind');
+    expect(await errorCode(vault.records.list(VAULT_SCOPE, noteKind))).toBe('bad-request');
+    expect(await errorCode(vault.records.get(ownerId, profileKind, 'x'))).toBe('bad-request');
   });
 });
 
@@ -172,9 +171,9 @@ describe('profiles', () => {
     const seen: RecordChange[][] = [];
     vault.records.onChange((c) => seen.push(c));
     await vault.records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: 'profile', id: child!.id }], { dropProfiles: [child!.id] });
-    expect((await vault.records.list(child!.id, 'note')).records).toEqual([]);
-    expect((await vault.records.list(VAULT_SCOPE, 'profile')).records.map((p) => p.id)).toEqual([ownerId]);
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(1);
+    expect((await vault.records.list(child!.id, noteKind)).records).toEqual([]);
+    expect((await vault.records.list(VAULT_SCOPE, profileKind)).records.map((p) => p.id)).toEqual([ownerId]);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(1);
     expect(seen[0]).toContainEqual({ profileId: child!.id, kind: 'note', ids: [] });
   });
 
@@ -197,14 +196,14 @@ describe('profiles', () => {
     expect(await errorCode(failed)).toBe('storage-full');
     fill(false);
     expect(await allRows(db)).toEqual(before);
-    expect((await vault.records.list(child!.id, 'note')).records).toHaveLength(2);
+    expect((await vault.records.list(child!.id, noteKind)).records).toHaveLength(2);
   });
 
   it('a failing write with dropProfiles drops nothing', async () => {
     const { vault, ownerId } = await withOwner();
     await vault.records.write([note(ownerId, 'keep')]);
     expect(await errorCode(vault.records.write([{ op: 'put', profileId: ownerId, kind: 'note', data: {} }], { dropProfiles: [ownerId] }))).toBe('invalid-record');
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(1);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(1);
   });
 });
 
@@ -250,9 +249,9 @@ describe('schema versions', () => {
     undo.push(registerKindForTests(v1));
     await vault.records.write([{ op: 'put', profileId: ownerId, kind: 'test-reminder', id: 'r1', data: { text: 'Ring til kommunen' } }]);
     undo.push(registerKindForTests(v2));
-    const record = await vault.records.get(ownerId, 'test-reminder', 'r1');
+    const record = await vault.records.getByName(ownerId, 'test-reminder', 'r1');
     expect(record).toMatchObject({ v: 2, data: { text: 'Ring til kommunen', done: false } });
-    expect((await vault.records.list(ownerId, 'test-reminder')).records[0]).toEqual(record);
+    expect((await vault.records.listByName(ownerId, 'test-reminder')).records[0]).toEqual(record);
   });
 
   it('a record from a newer version is reported damaged (newer-version) in a list, never thrown', async () => {
@@ -263,10 +262,10 @@ describe('schema versions', () => {
     ]);
     undo.push(registerKindForTests(v1));
     await vault.records.write([{ op: 'put', profileId: ownerId, kind: 'test-reminder', id: 'old', data: { text: 'now' } }]);
-    const list = await vault.records.list(ownerId, 'test-reminder');
+    const list = await vault.records.listByName(ownerId, 'test-reminder');
     expect(list.records.map((r) => r.id)).toEqual(['old']);
     expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'test-reminder', ref: expect.any(String), reason: 'newer-version' }]);
-    expect(await errorCode(vault.records.get(ownerId, 'test-reminder', 'new'))).toBe('record-from-newer-version');
+    expect(await errorCode(vault.records.getByName(ownerId, 'test-reminder', 'new'))).toBe('record-from-newer-version');
   });
 
   it('defineKind refuses a version without a migration from every older one', () => {
@@ -285,14 +284,14 @@ describe('damaged records', () => {
     const changed = { ...crowded, body: crowded.body.slice() };
     changed.body[0]! ^= 1; // the first byte belongs to the first record on the page
     await db.pages.put(changed);
-    const list = await vault.records.list<Note>(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     // The record, and its page: a page whose tag failed may also have lost or repeated entries.
     expect(list.damaged).toHaveLength(2);
     expect(list.damaged).toContainEqual({ profileId: ownerId, kind: 'note', ref: `page:${crowded.key}`, reason: 'page-damaged' });
     expect(list.damaged.find((d) => d.reason === 'integrity')).toMatchObject({ profileId: ownerId, kind: 'note' });
     expect(list.records).toHaveLength(299);
     await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
-    const after = await vault.records.list(ownerId, 'note');
+    const after = await vault.records.list(ownerId, noteKind);
     expect(after.damaged).toEqual([]);
     expect(after.records).toHaveLength(299);
   });
@@ -304,12 +303,12 @@ describe('damaged records', () => {
     const broken = { ...row, body: row.body.slice() };
     broken.body[0]! ^= 1;
     await db.pages.put(broken);
-    const damaged = (await vault.records.list(ownerId, 'note')).damaged;
+    const damaged = (await vault.records.list(ownerId, noteKind)).damaged;
     expect(damaged.map((d) => d.reason).sort()).toEqual(['integrity', 'page-damaged']);
     // Rewrite every record except the damaged one: the page is sealed again.
-    const intact = (await vault.records.list<Note>(ownerId, 'note')).records;
+    const intact = (await vault.records.list(ownerId, noteKind)).records;
     await vault.records.write(intact.map((r) => note(ownerId, `${r.data.title}!`, r.id)));
-    const after = await vault.records.list(ownerId, 'note');
+    const after = await vault.records.list(ownerId, noteKind);
     expect(after.damaged.map((d) => d.ref)).toEqual(damaged.map((d) => d.ref));
     expect(after.records).toHaveLength(written.length - 1);
   });
@@ -320,7 +319,7 @@ describe('damaged records', () => {
     const row = (await db.pages.toArray()).find((r) => r.index.length >= 2 * 44)!;
     const lost = row.index.length / 44;
     await db.pages.put({ ...row, index: row.index.subarray(0, row.index.length - 3) });
-    const list = await vault.records.list(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged).toEqual([{ profileId: ownerId, kind: 'note', ref: `page:${row.key}`, reason: 'page-damaged' }]);
     expect(list.records).toHaveLength(300 - lost);
     // A batch that lands on that page is refused whole, rather than silently replacing what was there.
@@ -329,7 +328,7 @@ describe('damaged records', () => {
     expect(await errorCode(vault.records.write(rewriteAll))).toBe('record-damaged');
     expect(await allRows(db)).toEqual(before);
     await vault.records.discardDamaged(ownerId, 'note', [`page:${row.key}`]);
-    const after = await vault.records.list(ownerId, 'note');
+    const after = await vault.records.list(ownerId, noteKind);
     expect(after.damaged).toEqual([]);
     expect(await db.pages.get(row.key)).toBeUndefined();
   });
@@ -342,7 +341,7 @@ describe('damaged records', () => {
       broken.body[0]! ^= 1;
       await db.pages.put(broken);
     }
-    expect(await errorCode(vault.records.get(ownerId, 'note', 'solo'))).toBe('record-damaged');
+    expect(await errorCode(vault.records.get(ownerId, noteKind, 'solo'))).toBe('record-damaged');
   });
 });
 
@@ -355,7 +354,7 @@ describe('lock during an operation', () => {
     vault.lock();
     expect(await errorCode(pending)).toBe('locked');
     await vault.unlock(key.kek);
-    const list = await vault.records.list<Note>(ownerId, 'note');
+    const list = await vault.records.list(ownerId, noteKind);
     expect(list.damaged).toEqual([]);
     expect(list.records.map((r) => r.data.title).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `n${i}`).sort());
   });
@@ -363,7 +362,7 @@ describe('lock during an operation', () => {
   it('a read under way when the vault locks fails with locked instead of reporting damage', async () => {
     const { vault, ownerId } = await withOwner();
     await vault.records.write([note(ownerId, 'a')]);
-    const pending = vault.records.list(ownerId, 'note');
+    const pending = vault.records.list(ownerId, noteKind);
     vault.lock();
     expect(await errorCode(pending)).toBe('locked');
   });
@@ -373,7 +372,7 @@ describe('lock during an operation', () => {
     const records = vault.records;
     vault.lock();
     expect(await errorCode(records.write([note(ownerId, 'late')]))).toBe('locked');
-    expect(await errorCode(records.list(ownerId, 'note'))).toBe('locked');
+    expect(await errorCode(records.list(ownerId, noteKind))).toBe('locked');
     expect(() => vault.records).toThrow('locked');
   });
 });

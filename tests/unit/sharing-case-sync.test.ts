@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle, verifyRevocation } from '../../src/bundle/index';
 import { MunicipalService } from '../../src/background/municipal-service';
 import { SharingService } from '../../src/background/sharing/index';
-import type { MunicipalRecordData } from '../../src/records/municipal/index';
 import { connectorHarness, REDIRECT, type ConnectorHarness } from './support/connector-harness';
 import { fromBase64Url } from '../../src/shared/base64url';
+import { municipalCaseKind } from '../../src/records/municipal/index';
 
 const notices: string[] = [];
 const receiver = createServer((req, res) => {
@@ -55,7 +55,7 @@ describe('a grant until a case closes', () => {
       onSyncComplete: (profileId) => sharing.onSyncComplete(profileId),
     });
     const { profileId } = h;
-    const cases = (await h.vault.records.list<MunicipalRecordData>(profileId, 'municipal-case')).records;
+    const cases = (await h.vault.records.list(profileId, municipalCaseKind)).records;
     const open = cases.find((c) => c.data.record.status !== 'closed')!;
     expect(open).toBeDefined();
 

@@ -12,7 +12,6 @@ import { generateIdentity, verifyMunicipalProvenance } from '../../src/bundle/in
 import { SharingService, type SharingServiceDeps } from '../../src/background/sharing/index';
 import type { Activity, Document } from '../../src/municipal/api/schemas';
 import { pdfIdFor } from '../../src/municipal/connector/ids';
-import type { MunicipalRecordData } from '../../src/records/municipal/index';
 import { open, type BundleFile } from '../../src/receiver/sdk';
 import { recordsCoveredBy } from '../../src/receiver-page/provenance-check';
 import { ACTIVITIES_COPY_PATH, isEndOfDanishDay } from '../../src/sharing/standard-copies';
@@ -21,6 +20,7 @@ import { danishDay } from '../../src/shared/danish-time';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { checkIcs } from './support/ics-check';
 import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
+import { municipalCaseKind, municipalDocumentKind, municipalPdfKind } from '../../src/records/municipal/index';
 
 let h: ConnectorHarness;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ afterAll(() => h.close());
 const b64 = (bytes: Uint8Array) => toBase64Url(sha256(bytes));
 
 async function caseByKle(code: string) {
-  const cases = (await h.vault.records.list<MunicipalRecordData<{ kle: { code: string }; id: string }>>(h.profileId, 'municipal-case')).records;
+  const cases = (await h.vault.records.list(h.profileId, municipalCaseKind)).records;
   const found = cases.find((c) => c.data.record.kle.code === code);
   if (!found) throw new Error(`no case ${code}`);
   return found;
@@ -140,11 +140,11 @@ describe('a share of case material', () => {
   });
 
   it('fetches a PDF the vault did not keep through the connector, and refuses a share whose PDF cannot be had', async () => {
-    const docs = (await h.vault.records.list<MunicipalRecordData<Document>>(h.profileId, 'municipal-document')).records;
+    const docs = (await h.vault.records.list(h.profileId, municipalDocumentKind)).records;
     const travel = await caseByKle('15.20.38');
     const pdf = docs.find((d) => d.data.record.caseId === travel.data.record.id && d.data.record.content.format === 'pdf')!;
     const pdfId = pdfIdFor(h.vault.records, pdf.data.provenance.origin, pdf.data.record.id);
-    const kept = (await h.vault.records.get<{ data: string }>(h.profileId, 'municipal-pdf', pdfId))!;
+    const kept = (await h.vault.records.get(h.profileId, municipalPdfKind, pdfId))!;
     await h.vault.records.write([{ op: 'delete', profileId: h.profileId, kind: 'municipal-pdf', id: pdfId }]);
     try {
       const asked: string[] = [];

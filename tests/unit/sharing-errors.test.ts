@@ -15,6 +15,7 @@ import type { SharingServiceDeps } from '../../src/background/sharing/index';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../../src/ui/errors';
 import { setLanguage, translate } from '../../src/ui/i18n/index';
 import { MunicipalError, SharingError, VaultError, type AppError, type ErrorCode } from '../../src/messaging/errors';
+import { HttpProblem } from '../../src/municipal/connector/http';
 import { bankRow, sharingHarness, type SharingHarness } from './support/sharing-harness';
 
 /** What the recipient server answers, by path: status, content type and body. */
@@ -42,6 +43,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const WELL_KNOWN = '/.well-known/handlerum-recipient.json';
+/** A municipality's 4xx answer, as the connector's HTTP client reports it. */
+const problem = (status: number, code: string) => new HttpProblem(code, `HTTP ${status}`, { status });
 const publish = (doc: unknown, status = 200) => answers.set(WELL_KNOWN, { status, body: typeof doc === 'string' ? doc : JSON.stringify(doc) });
 
 async function refusal(h: SharingHarness, method: Parameters<SharingHarness['raw']>[0], args: unknown): Promise<{ code: string; detail: string }> {
@@ -197,11 +200,11 @@ describe('sending a share to the municipality\u2019s inbox', () => {
     const created = await h.call('shareCreate', toMunicipality);
     const cases: [AppError, { code: ErrorCode; detail?: string }][] = [
       [new MunicipalError('municipality-unreachable', 'network error'), { code: 'inbox-unreachable' }],
-      [new VaultError('bad-request', 'inbox: HTTP 413 payload-too-large'), { code: 'share-too-large' }],
-      [new VaultError('bad-request', 'inbox: HTTP 404 not-found'), { code: 'inbox-refused', detail: 'HTTP 404' }],
-      [new MunicipalError('municipality-bad-response', 'inbox: HTTP 429 inbox-full'), { code: 'inbox-full', detail: 'HTTP 429' }],
-      [new MunicipalError('municipality-error', 'HTTP 507'), { code: 'inbox-full', detail: 'HTTP 507' }],
-      [new MunicipalError('municipality-error', 'HTTP 503'), { code: 'inbox-refused', detail: 'HTTP 503' }],
+      [new VaultError('bad-request', 'inbox: HTTP 413 payload-too-large', { cause: problem(413, 'payload-too-large') }), { code: 'share-too-large' }],
+      [new VaultError('bad-request', 'inbox: HTTP 404 not-found', { cause: problem(404, 'not-found') }), { code: 'inbox-refused', detail: 'HTTP 404' }],
+      [new MunicipalError('municipality-bad-response', 'inbox: HTTP 429 inbox-full', { status: 429, cause: problem(429, 'inbox-full') }), { code: 'inbox-full', detail: 'HTTP 429' }],
+      [new MunicipalError('municipality-error', 'HTTP 507', { status: 507 }), { code: 'inbox-full', detail: 'HTTP 507' }],
+      [new MunicipalError('municipality-error', 'HTTP 503', { status: 503 }), { code: 'inbox-refused', detail: 'HTTP 503' }],
       [new MunicipalError('municipality-bad-response', 'not an inbox receipt'), { code: 'inbox-refused' }],
       [new MunicipalError('signature-invalid', 'receipt: bad-signature'), { code: 'inbox-receipt-invalid' }],
       [new MunicipalError('sign-in-required', 'no tokens'), { code: 'sign-in-required' }],

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SharingService } from '../../src/background/sharing/index';
 import { RecipientDocument } from '../../src/bundle/recipient-document';
-import { municipalCaseKind, type MunicipalRecordData } from '../../src/records/municipal/index';
+import { municipalCaseKind } from '../../src/records/municipal/index';
 import { open, verifyMunicipalProvenance } from '../../src/receiver/sdk';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hasCode } from '../../src/messaging/errors';
@@ -39,7 +39,7 @@ async function setup() {
   await sharing.ensureKeys(profileId);
   await h.vault.records.write([bankRow('2026-02-03', -60_000, 'groceries', 'REMA 1000', 1), bankRow('2026-02-11', 1_200_000, 'income', 'KONTANTHJÆLP', 2)].map((data) => ({ op: 'put' as const, profileId, kind: 'bank-transaction', data })));
   const municipality = await sharing.handlers.recipientFetchWellKnown({ profileId, domain: h.server.url });
-  const cases = (await h.vault.records.list<MunicipalRecordData>(profileId, municipalCaseKind.name)).records;
+  const cases = (await h.vault.records.list(profileId, municipalCaseKind)).records;
   const theCase = cases.find((c) => c.data.record.status !== 'closed')!;
   const request = {
     profileId,

@@ -15,6 +15,8 @@ import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { verifyLogFile } from '../../src/sharing/transparency-log';
 import { SHARING_NOW, sharingHarness } from './support/sharing-harness';
 import { toBase64Url } from '../../src/shared/base64url';
+import { citizenKeysKind, transparencyHeadKind } from '../../src/records/sharing/index';
+import { bankTransactionKind } from '../../src/records/money/index';
 
 const NOW = SHARING_NOW;
 
@@ -67,10 +69,10 @@ afterAll(async () => server.close());
 describe('citizen keys', () => {
   it('are made with the vault and for each new profile, and no page can read or write them', async () => {
     const h = await harness();
-    const own = await h.vault.records.list(h.profileId, 'citizen-keys');
+    const own = await h.vault.records.list(h.profileId, citizenKeysKind);
     expect(own.records).toHaveLength(1);
     const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
-    expect((await h.vault.records.list(child.id, 'citizen-keys')).records).toHaveLength(1);
+    expect((await h.vault.records.list(child.id, citizenKeysKind)).records).toHaveLength(1);
 
     for (const [method, args] of [
       ['listRecords', { profileId: h.profileId, kind: 'citizen-keys' }],
@@ -89,7 +91,7 @@ describe('citizen keys', () => {
   it('are public in sharingIdentity: fingerprint, age recipient, identity file; never a secret', async () => {
     const h = await harness();
     const identity = await h.call('sharingIdentity', { profileId: h.profileId });
-    const [keys] = (await h.vault.records.list<{ signing: { secretKey: string }; encryption: { identity: string } }>(h.profileId, 'citizen-keys')).records;
+    const [keys] = (await h.vault.records.list(h.profileId, citizenKeysKind)).records;
     const text = JSON.stringify(identity);
     expect(text).not.toContain(keys!.data.signing.secretKey);
     expect(text).not.toContain(keys!.data.encryption.identity);
@@ -340,7 +342,7 @@ describe('the transparency log', () => {
     expect(log[2]).toMatchObject({ summary: { counts: { 'bank-transaction': 1 } } });
     expect(JSON.stringify(log)).not.toContain('NETTO');
     // Changing a category is not an import.
-    const [row] = (await h.vault.records.list(h.profileId, 'bank-transaction')).records;
+    const [row] = (await h.vault.records.list(h.profileId, bankTransactionKind)).records;
     await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', id: row!.id, data: { ...(row!.data as object), category: 'other' } }] });
     expect(await h.call('logList', {})).toHaveLength(3);
 
@@ -390,7 +392,7 @@ describe('the transparency log', () => {
   it('the signed head is the sharing service\u2019s alone: pages may not write it', async () => {
     const h = await harness();
     await h.call('backupCreate', {});
-    const [head] = (await h.vault.records.list(VAULT_SCOPE, 'transparency-head')).records;
+    const [head] = (await h.vault.records.list(VAULT_SCOPE, transparencyHeadKind)).records;
     expect(head?.data).toMatchObject({ seq: 1 });
     const forged = await h.raw('writeRecords', { ops: [{ op: 'delete', profileId: VAULT_SCOPE, kind: 'transparency-head', id: head!.id }] });
     expect(forged).toMatchObject({ ok: false, error: { code: 'bad-request' } });

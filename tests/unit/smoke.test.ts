@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Vault, VaultDb, VAULT_SCOPE } from '../../src/vault/index';
 import { randomBytes } from '../../src/shared/bytes';
 import { recordKinds } from '../../src/records/registry';
+import { noteKind } from '../../src/records/note';
 
 describe('vault smoke', () => {
   it('creates, writes, locks, unlocks and reads back', async () => {
@@ -14,7 +15,7 @@ describe('vault smoke', () => {
     vault.lock();
     await expect(vault.unlock(randomBytes(32))).rejects.toThrow('wrong-passphrase');
     await vault.unlock(kek);
-    const notes = await vault.records.list(p!.id, 'note');
+    const notes = await vault.records.list(p!.id, noteKind);
     expect(notes.records.map((r) => (r.data as { body: string }).body)).toEqual(['Møde på Åboulevarden']);
   });
 });

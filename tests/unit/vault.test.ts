@@ -8,6 +8,8 @@ import { Vault } from '../../src/vault/vault';
 import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
 import { randomBytes } from '../../src/shared/bytes';
 import { recordKinds } from '../../src/records/registry';
+import { profileKind } from '../../src/records/profile';
+import { noteKind } from '../../src/records/note';
 
 async function errorCode(run: Promise<unknown> | (() => unknown)): Promise<string> {
   try {
@@ -31,8 +33,8 @@ async function filledVault() {
 
 async function everything(vault: Vault, ownerId: string) {
   return {
-    profiles: await vault.records.list(VAULT_SCOPE, 'profile'),
-    notes: await vault.records.list(ownerId, 'note'),
+    profiles: await vault.records.list(VAULT_SCOPE, profileKind),
+    notes: await vault.records.list(ownerId, noteKind),
   };
 }
 
@@ -61,7 +63,7 @@ describe('create and unlock', () => {
     expect(await errorCode(vault.unlock(randomBytes(32)))).toBe('wrong-passphrase');
     expect(vault.state).toBe('locked');
     await vault.unlock(key.kek);
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(2);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(2);
   });
 
   it('stores nothing personal outside ciphertext', async () => {
@@ -109,7 +111,7 @@ describe('recovery', () => {
     const next = passphraseKey();
     await vault.recover(recoveryKey.toLowerCase().replace(/-/g, ' '), next);
     expect(vault.state).toBe('unlocked');
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(2);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(2);
     vault.lock();
     expect(await errorCode(vault.unlock(key.kek))).toBe('wrong-passphrase');
     await vault.unlock(next.kek);
@@ -153,7 +155,7 @@ describe('changePassphrase', () => {
     vault.lock();
     expect(await errorCode(vault.unlock(key.kek))).toBe('wrong-passphrase');
     await vault.unlock(next.kek);
-    expect((await vault.records.list(ownerId, 'note')).records).toHaveLength(2);
+    expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(2);
   });
 
   it('with a wrong current kek → wrong-passphrase, and the header is unchanged', async () => {
@@ -170,7 +172,7 @@ describe('resume', () => {
     const dataKey = vault.dangerouslyExportDataKey();
     const restarted = await Vault.open(recordKinds, db);
     expect(restarted.resume(dataKey)).toBe(true);
-    expect((await restarted.records.list(ownerId, 'note')).records).toHaveLength(2);
+    expect((await restarted.records.list(ownerId, noteKind)).records).toHaveLength(2);
   });
 
   it('refuses the data key of another vault, and one of the wrong size', async () => {
@@ -221,7 +223,7 @@ describe('backup and restore', () => {
     const reopened = await Vault.open(recordKinds, db);
     expect(await errorCode(reopened.unlock(key.kek))).toBe('wrong-passphrase');
     await reopened.unlock(next.kek);
-    expect((await reopened.records.list(ownerId, 'note')).records).toHaveLength(2);
+    expect((await reopened.records.list(ownerId, noteKind)).records).toHaveLength(2);
   });
 
   it('replaces the vault that was there', async () => {

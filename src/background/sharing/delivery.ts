@@ -7,13 +7,14 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { createBundle } from '../../bundle/index';
 import type { Handlers } from '../../messaging/handlers';
 import type { Delivery, SharingMethod } from '../../messaging/sharing-api';
-import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
+import { municipalCaseKind } from '../../records/municipal/index';
 import type { ShareGrantData } from '../../records/sharing/index';
 import { consentReceipt } from '../../sharing/consent';
 import { describeScope } from '../../sharing/describe';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
 import { MunicipalError } from '../../municipal/connector/errors';
+import { httpStatusOf } from '../../municipal/connector/http';
 import type { AppError } from '../../messaging/errors';
 import { SharingError } from '../../sharing/errors';
 import { VaultError } from '../../vault/errors';
@@ -59,17 +60,17 @@ function endpointError(failure: EndpointFailure): SharingError {
  * messages already say what to do.
  */
 function inboxError(error: VaultError | MunicipalError): AppError {
-  const status = /HTTP (\d{3})/.exec(error.detail)?.[1];
+  const status = httpStatusOf(error);
   switch (error.code) {
     case 'municipality-unreachable':
       return new SharingError('inbox-unreachable', error.detail, { cause: error });
     case 'municipality-error':
     case 'municipality-bad-response':
     case 'bad-request':
-      if (status === '413') return new SharingError('share-too-large', 'inbox: HTTP 413', { cause: error });
+      if (status === 413) return new SharingError('share-too-large', 'inbox: HTTP 413', { cause: error });
       // The citizen's quota at the municipality: 429 too many items, 507 too many bytes.
-      if (status === '429' || status === '507') return new SharingError('inbox-full', `HTTP ${status}`, { cause: error });
-      return new SharingError('inbox-refused', status ? `HTTP ${status}` : error.detail, { cause: error });
+      if (status === 429 || status === 507) return new SharingError('inbox-full', `HTTP ${status}`, { cause: error });
+      return new SharingError('inbox-refused', status === undefined ? error.detail : `HTTP ${status}`, { cause: error });
     case 'signature-invalid':
       return new SharingError('inbox-receipt-invalid', error.detail, { cause: error });
     case 'record-not-found':
@@ -99,7 +100,7 @@ export class ShareDelivery {
     if (!origin) throw new SharingError('inbox-unavailable', 'the recipient was not added by a municipality\u2019s address');
     for (const item of g.data.selection.items) {
       if (item.type !== 'case') continue;
-      const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, item.caseId);
+      const theCase = await this.records.get(profileId, municipalCaseKind, item.caseId);
       if (theCase?.data.provenance.origin === origin) return item.caseId;
     }
     throw new SharingError('inbox-unavailable', 'the share holds no case from the recipient municipality');

@@ -4,6 +4,7 @@
  */
 import type { FetchLike } from '../../municipal/connector/http';
 import { findKind } from '../../records/registry';
+import type { KindData, RecordKind } from '../../records/kind';
 import type { Vault, VaultRecord } from '../../vault/index';
 
 export interface SharingServiceDeps {
@@ -30,9 +31,9 @@ export interface SharingServiceDeps {
 export type Records = Vault['records'];
 
 /** The records of a kind, or none when this build does not know the kind. */
-export async function listIfKnown<T>(records: Records, profileId: string, kind: string): Promise<VaultRecord<T>[]> {
-  if (!findKind(kind)) return [];
-  return (await records.list<T>(profileId, kind)).records;
+export async function listIfKnown<K extends RecordKind>(records: Records, profileId: string, kind: K): Promise<VaultRecord<KindData<K>>[]> {
+  if (!findKind(kind.name)) return [];
+  return (await records.list(profileId, kind)).records;
 }
 
 /** The clock every part of sharing reads, with its ISO form. */

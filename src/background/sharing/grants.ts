@@ -7,7 +7,7 @@
 import { createRevocation } from '../../bundle/index';
 import type { Handlers } from '../../messaging/handlers';
 import type { Delivery, GrantSummary, SharingMethod } from '../../messaging/sharing-api';
-import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
+import { municipalCaseKind } from '../../records/municipal/index';
 import { profileKind } from '../../records/profile';
 import { shareGrantKind, type ShareGrantData } from '../../records/sharing/index';
 import type { AppError } from '../../messaging/errors';
@@ -69,7 +69,7 @@ export class Grants {
 
   /** @throws {VaultError} `grant-not-found` */
   async get(profileId: string, id: string): Promise<Grant> {
-    const g = await this.records.get<ShareGrantData>(profileId, shareGrantKind.name, id);
+    const g = await this.records.get(profileId, shareGrantKind, id);
     if (!g) throw new SharingError('grant-not-found', 'no such grant in this profile');
     return g;
   }
@@ -86,7 +86,7 @@ export class Grants {
    */
   async recordDelivery(g: Grant, attempt: Omit<Delivery, 'at'>, failure: AppError | null = null): Promise<Delivery> {
     const delivery: Delivery = { channel: attempt.channel, at: this.deps.clock.iso(), ok: attempt.ok, detail: attempt.detail.slice(0, 200) };
-    const latest = (await this.records.get<ShareGrantData>(g.profileId, shareGrantKind.name, g.id)) ?? g;
+    const latest = (await this.records.get(g.profileId, shareGrantKind, g.id)) ?? g;
     await this.records.write([
       { op: 'put', profileId: g.profileId, kind: shareGrantKind.name, id: g.id, data: { ...latest.data, deliveries: [...latest.data.deliveries, delivery].slice(-100) } },
     ]);
@@ -131,17 +131,17 @@ export class Grants {
    * (the grants themselves go with the profile; the log keeps the revocations).
    */
   async beforeProfileDeleted(profileId: string): Promise<void> {
-    for (const g of await listIfKnown<ShareGrantData>(this.records, profileId, shareGrantKind.name)) {
+    for (const g of await listIfKnown(this.records, profileId, shareGrantKind)) {
       if (this.effectiveStatus(g.data) === 'active') await this.end(g, 'revoked');
     }
   }
 
   /** Grants tied to a case that is now closed end by themselves, and their recipients are told. */
   async endWithClosedCases(profileId: string): Promise<void> {
-    const grants = await listIfKnown<ShareGrantData>(this.records, profileId, shareGrantKind.name);
+    const grants = await listIfKnown(this.records, profileId, shareGrantKind);
     for (const g of grants) {
       if (g.data.status !== 'active' || !g.data.untilCase) continue;
-      const theCase = await this.records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, g.data.untilCase.caseId);
+      const theCase = await this.records.get(profileId, municipalCaseKind, g.data.untilCase.caseId);
       // A case gone from the vault (disconnected with its data) is not a closed case: the grant stays.
       if (theCase?.data.record.status === 'closed') await this.end(g, 'case-closed');
     }
@@ -149,15 +149,15 @@ export class Grants {
 
   readonly handlers: Pick<Handlers, GrantMethod> = {
     grantsList: async ({ profileId }) => {
-      const grants = await listIfKnown<ShareGrantData>(this.records, profileId, shareGrantKind.name);
+      const grants = await listIfKnown(this.records, profileId, shareGrantKind);
       return grants.map((g) => this.summary(g)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
 
     grantsActive: async () => {
-      const profiles = (await this.records.list<{ name: string }>(VAULT_SCOPE, profileKind.name)).records;
+      const profiles = (await this.records.list(VAULT_SCOPE, profileKind)).records;
       const out: (GrantSummary & { profileName: string })[] = [];
       for (const p of profiles) {
-        for (const g of await listIfKnown<ShareGrantData>(this.records, p.id, shareGrantKind.name)) {
+        for (const g of await listIfKnown(this.records, p.id, shareGrantKind)) {
           const summary = this.summary(g);
           if (summary.status === 'active') out.push({ ...summary, profileName: p.data.name });
         }

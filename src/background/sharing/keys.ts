@@ -19,7 +19,7 @@ type Profile = VaultRecord<{ name: string; relation: string }>;
 
 /** @throws {VaultError} `profile-not-found` */
 export async function requireProfile(records: Records, profileId: string): Promise<Profile> {
-  const profile = await records.get<{ name: string; relation: string }>(VAULT_SCOPE, profileKind.name, profileId);
+  const profile = await records.get(VAULT_SCOPE, profileKind, profileId);
   if (!profile) throw new VaultError('profile-not-found');
   return profile;
 }
@@ -35,7 +35,7 @@ export class ProfileKeys {
     return this.queue.run(async () => {
       const records = this.deps.records();
       await requireProfile(records, profileId);
-      const { records: existing } = await records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
+      const { records: existing } = await records.list(profileId, citizenKeysKind);
       if (existing[0]) return existing[0];
       const signingSecret = ed25519.utils.randomSecretKey();
       const { identity, recipient } = generateIdentity();
@@ -57,7 +57,7 @@ export class ProfileKeys {
 
   /** The key that signs the log's head: the first profile's, made now if it has none. */
   async logSigningKey(): Promise<Uint8Array> {
-    const { records } = await this.deps.records().list<{ name: string }>(VAULT_SCOPE, profileKind.name);
+    const { records } = await this.deps.records().list(VAULT_SCOPE, profileKind);
     const first = records.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
     if (!first) throw new VaultError('profile-not-found', 'no profile to sign the log');
     return this.signingSecretKey(first.id);

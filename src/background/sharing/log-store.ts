@@ -58,7 +58,7 @@ export class TransparencyLogStore {
   }
 
   private async storedHead(): Promise<SignedLogHead | null> {
-    return (await this.records.get<SignedLogHead>(VAULT_SCOPE, transparencyHeadKind.name, HEAD_ID))?.data ?? null;
+    return (await this.records.get(VAULT_SCOPE, transparencyHeadKind, HEAD_ID))?.data ?? null;
   }
 
   /**
@@ -66,7 +66,7 @@ export class TransparencyLogStore {
    * the gap it leaves makes the chain fail, as it should.
    */
   private async read(): Promise<{ entries: LogEntry[]; damaged: number }> {
-    const { records, damaged } = await this.records.list<LogEntry>(VAULT_SCOPE, transparencyEntryKind.name);
+    const { records, damaged } = await this.records.list(VAULT_SCOPE, transparencyEntryKind);
     return { entries: records.map((r) => r.data).sort((a, b) => a.seq - b.seq), damaged: damaged.length };
   }
 

@@ -3,11 +3,12 @@
  * they hold, the span of its bank rows, health measures and records, and own files.
  */
 import type { ShareOptions } from '../../messaging/sharing-api';
-import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
+import { municipalCaseKind } from '../../records/municipal/index';
+import { healthClinicalKind, healthDailyKind, healthObservationKind } from '../../records/health/index';
+import type { KindData, RecordKind } from '../../records/kind';
 import { noteKind } from '../../records/note';
-import { attachmentKind, type AttachmentData } from '../../records/own/index';
+import { attachmentKind } from '../../records/own/index';
 import { CLINICAL_TYPES } from '../../records/sharing/selection';
-import type { HealthMonthLike } from '../../sharing/derived';
 import type { VaultRecord } from '../../vault/index';
 import { transactionOptions } from './bank-sources';
 import { listIfKnown, type Records } from './deps';
@@ -19,26 +20,26 @@ export async function shareOptions(
   profileId: string,
 ): Promise<ShareOptions> {
   await requireProfile(deps.records, profileId);
-  const list = <T>(kind: string): Promise<VaultRecord<T>[]> => listIfKnown<T>(deps.records, profileId, kind);
-  const notes = (await list<{ title: string }>(noteKind.name))
+  const list = <K extends RecordKind>(kind: K): Promise<VaultRecord<KindData<K>>[]> => listIfKnown(deps.records, profileId, kind);
+  const notes = (await list(noteKind))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .map((n) => ({ id: n.id, title: n.data.title }));
-  const caseRecords = await list<MunicipalRecordData>(municipalCaseKind.name);
+  const caseRecords = await list(municipalCaseKind);
   const all = caseRecords.map((c) => c.id);
   const sources = all.length ? await deps.sources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } }) : null;
   const cases = caseRecords.map((c) => {
     const s = sources?.cases.get(c.id);
-    const r = c.data.record as { caseNumber?: string; title?: string; status?: string; kle?: { code?: string } };
+    const r = c.data.record;
     return {
       id: c.id,
-      caseNumber: String(r.caseNumber ?? ''),
-      title: `${r.kle?.code ?? ''} ${r.title ?? ''}`.trim(),
-      status: String(r.status ?? ''),
+      caseNumber: r.caseNumber,
+      title: `${r.kle.code} ${r.title}`.trim(),
+      status: r.status,
       counts: { decisions: s?.decisions.length ?? 0, documents: s?.documents.length ?? 0, payments: s?.payments.length ?? 0, activities: s?.activities.length ?? 0 },
     };
   });
   const health = new Map<string, { metric: string; unit: string; from: string; to: string }>();
-  for (const m of await list<HealthMonthLike>('health-daily')) {
+  for (const m of await list(healthDailyKind)) {
     const days = m.data.days.map((d) => d.date).sort();
     const h = health.get(m.data.metric) ?? { metric: m.data.metric, unit: m.data.unit, from: days[0]!, to: days.at(-1)! };
     if (days[0]! < h.from) h.from = days[0]!;
@@ -46,10 +47,10 @@ export async function shareOptions(
     health.set(m.data.metric, h);
   }
   const clinicalCounts = new Map<(typeof CLINICAL_TYPES)[number], number>();
-  for (const c of await list<{ resourceType: (typeof CLINICAL_TYPES)[number] }>('health-clinical')) {
+  for (const c of await list(healthClinicalKind)) {
     clinicalCounts.set(c.data.resourceType, (clinicalCounts.get(c.data.resourceType) ?? 0) + 1);
   }
-  const attachments = (await list<AttachmentData>(attachmentKind.name))
+  const attachments = (await list(attachmentKind))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .map((a) => ({ id: a.id, fileName: a.data.fileName, size: a.data.size }));
   return {
@@ -58,7 +59,7 @@ export async function shareOptions(
     transactions: await transactionOptions(list),
     health: [...health.values()],
     healthRecords: {
-      observations: (await list('health-observation')).length,
+      observations: (await list(healthObservationKind)).length,
       clinical: CLINICAL_TYPES.filter((type) => clinicalCounts.has(type)).map((type) => ({ type, count: clinicalCounts.get(type)! })),
     },
     attachments,

@@ -4,7 +4,7 @@
  * of a case), and how it can be sent. The bundle made after approval is built the same way.
  */
 import type { SharePreview, ShareRequest } from '../../messaging/sharing-api';
-import { municipalCaseKind, type MunicipalRecordData } from '../../records/municipal/index';
+import { municipalCaseKind } from '../../records/municipal/index';
 import type { ShareGrantData } from '../../records/sharing/index';
 import { buildShare } from '../../sharing/content';
 import { endOfDanishDay } from '../../shared/danish-time';
@@ -70,12 +70,12 @@ async function shareEnd(records: Records, profileId: string, expiry: ShareReques
     return { expiresAt, untilCase: null };
   }
   const caseId = expiry.caseId;
-  const theCase = await records.get<MunicipalRecordData>(profileId, municipalCaseKind.name, caseId);
+  const theCase = await records.get(profileId, municipalCaseKind, caseId);
   if (!theCase) throw new SharingError('selection-unavailable', 'the case the share should end with is not in the vault');
   if (theCase.data.record.status === 'closed') throw new SharingError('case-already-closed', 'the case the share should end with');
-  const record = theCase.data.record as { caseNumber?: string; title?: string };
+  const { caseNumber, title } = theCase.data.record;
   return {
     expiresAt: now + CASE_BOUND_MAX_DAYS * 86_400_000,
-    untilCase: { caseId, caseNumber: String(record.caseNumber ?? ''), title: String(record.title ?? '') },
+    untilCase: { caseId, caseNumber, title },
   };
 }

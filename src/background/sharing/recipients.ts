@@ -7,7 +7,7 @@ import { RECIPIENT_DOCUMENT_PATH, RecipientDocument } from '../../bundle/recipie
 import type { Handlers } from '../../messaging/handlers';
 import type { RecipientSummary, SharingMethod } from '../../messaging/sharing-api';
 import { municipalityOrigin } from '../../messaging/municipal-api';
-import { citizenKeysKind, shareRecipientKind, type CitizenKeysData, type ShareRecipientData } from '../../records/sharing/index';
+import { citizenKeysKind, shareRecipientKind, type ShareRecipientData } from '../../records/sharing/index';
 import { fingerprintGroups, fromRecipientDocument, parseRecipientText, type RecipientInput } from '../../sharing/identity';
 import { SharingError } from '../../sharing/errors';
 import type { VaultRecord } from '../../vault/index';
@@ -46,23 +46,23 @@ export class Recipients {
 
   /** @throws {VaultError} `recipient-not-found` */
   async get(profileId: string, id: string): Promise<Recipient> {
-    const r = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
+    const r = await this.records.get(profileId, shareRecipientKind, id);
     if (!r) throw new SharingError('recipient-not-found', 'no such recipient in this profile');
     return r;
   }
 
   /** The recipient, or `null` when it was deleted since (grants keep its name and fingerprint). */
   async find(profileId: string, id: string): Promise<Recipient | null> {
-    return (await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id)) ?? null;
+    return (await this.records.get(profileId, shareRecipientKind, id)) ?? null;
   }
 
   private async save(profileId: string, input: RecipientInput, addedBy: ShareRecipientData['addedBy'], name: string | undefined, origin?: string): Promise<RecipientSummary> {
     await requireProfile(this.records, profileId);
-    const own = await this.records.list<CitizenKeysData>(profileId, citizenKeysKind.name);
+    const own = await this.records.list(profileId, citizenKeysKind);
     if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new SharingError('recipient-is-self', 'the profile\u2019s own key');
     // The same key again updates the recipient rather than making a second one.
     const id = this.records.deriveId('share-recipient', input.fingerprint);
-    const existing = await this.records.get<ShareRecipientData>(profileId, shareRecipientKind.name, id);
+    const existing = await this.records.get(profileId, shareRecipientKind, id);
     const chosenName = (name?.trim() || input.name || existing?.data.name || '').trim();
     if (!chosenName) throw new SharingError('recipient-name-missing', 'no name given or published');
     const data: ShareRecipientData = {
@@ -125,7 +125,7 @@ export class Recipients {
     },
 
     recipientList: async ({ profileId }) => {
-      const list = await listIfKnown<ShareRecipientData>(this.records, profileId, shareRecipientKind.name);
+      const list = await listIfKnown(this.records, profileId, shareRecipientKind);
       return list.map(recipientSummary).sort((a, b) => a.name.localeCompare(b.name, 'da'));
     },
 

@@ -16,12 +16,12 @@ import {
   municipalPaymentKind,
   municipalPdfKind,
   municipalSignatureKind,
-  type MunicipalRecordData,
-  type MunicipalSignatureData,
 } from '../../records/municipal/index';
+import { healthClinicalKind, healthDailyKind, healthObservationKind } from '../../records/health/index';
+import type { KindData, RecordKind } from '../../records/kind';
 import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../../records/own/index';
 import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../../sharing/content';
-import type { HealthClinicalLike, HealthMonthLike, HealthObservationLike, MunicipalStored, SignatureLike } from '../../sharing/derived';
+import type { MunicipalStored, SignatureFields } from '../../sharing/derived';
 import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 import { VaultError } from '../../vault/errors';
 import type { VaultRecord } from '../../vault/index';
@@ -53,67 +53,67 @@ export class ShareSourceReader {
     this.fetchedPdfs.clear();
   }
 
-  private list<T>(profileId: string, kind: string): Promise<VaultRecord<T>[]> {
-    return listIfKnown<T>(this.deps.records(), profileId, kind);
+  private list<K extends RecordKind>(profileId: string, kind: K): Promise<VaultRecord<KindData<K>>[]> {
+    return listIfKnown(this.deps.records(), profileId, kind);
   }
 
   async read(profileId: string, request: Pick<ShareRequest, 'selection'>): Promise<ShareSources> {
     const types = new Set(request.selection.items.map((i) => i.type));
     const notes = new Map<string, NoteSource>();
     if (types.has('note')) {
-      for (const n of await this.list<{ title: string; body: string }>(profileId, noteKind.name)) {
+      for (const n of await this.list(profileId, noteKind)) {
         notes.set(n.id, { title: n.data.title, body: n.data.body, createdAt: n.createdAt, updatedAt: n.updatedAt });
       }
     }
     const cases = new Map<string, CaseSource>();
-    const signatures = new Map<string, SignatureLike>();
+    const signatures = new Map<string, SignatureFields>();
     /** The vault ids of the documents of the cases whose documents are chosen. */
     const chosenDocuments: { vaultId: string; stored: MunicipalStored }[] = [];
     if (types.has('case')) {
-      const caseRecords = await this.list<MunicipalRecordData>(profileId, municipalCaseKind.name);
+      const caseRecords = await this.list(profileId, municipalCaseKind);
       const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
       const withDocuments = new Set(request.selection.items.flatMap((i) => (i.type === 'case' && i.parts.includes('documents') ? [i.caseId] : [])));
       const byServerId = new Map<string, { source: CaseSource; documents: boolean }>();
       for (const c of caseRecords) {
         if (!wanted.has(c.id)) continue;
-        const source: CaseSource = { case: c.data as unknown as MunicipalStored, decisions: [], documents: [], payments: [], activities: [] };
+        const source: CaseSource = { case: c.data, decisions: [], documents: [], payments: [], activities: [] };
         cases.set(c.id, source);
         byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, { source, documents: withDocuments.has(c.id) });
       }
       const parts = [
-        [municipalDecisionKind.name, 'decisions'],
-        [municipalDocumentKind.name, 'documents'],
-        [municipalPaymentKind.name, 'payments'],
-        [municipalActivityKind.name, 'activities'],
+        [municipalDecisionKind, 'decisions'],
+        [municipalDocumentKind, 'documents'],
+        [municipalPaymentKind, 'payments'],
+        [municipalActivityKind, 'activities'],
       ] as const;
       for (const [kind, part] of parts) {
-        for (const r of await this.list<MunicipalRecordData>(profileId, kind)) {
+        for (const r of await this.list(profileId, kind)) {
           const caseId = r.data.record.caseId;
           const target = typeof caseId === 'string' ? byServerId.get(`${r.data.provenance.origin} ${caseId}`) : undefined;
           if (!target) continue;
-          target.source[part].push(r.data as unknown as MunicipalStored);
-          if (part === 'documents' && target.documents) chosenDocuments.push({ vaultId: r.id, stored: r.data as unknown as MunicipalStored });
+          target.source[part].push(r.data);
+          if (part === 'documents' && target.documents) chosenDocuments.push({ vaultId: r.id, stored: r.data });
         }
       }
-      for (const s of await this.list<MunicipalSignatureData>(profileId, municipalSignatureKind.name)) {
+      for (const s of await this.list(profileId, municipalSignatureKind)) {
         signatures.set(s.id, { origin: s.data.origin, jws: s.data.jws, kid: s.data.kid });
       }
     }
     const chosenAttachments: VaultRecord<AttachmentData>[] = [];
     for (const item of request.selection.items) {
       if (item.type !== 'attachment') continue;
-      const a = await this.deps.records().get<AttachmentData>(profileId, attachmentKind.name, item.attachmentId);
+      const a = await this.deps.records().get(profileId, attachmentKind, item.attachmentId);
       if (a) chosenAttachments.push(a);
     }
     this.checkFileSizes(chosenDocuments, chosenAttachments);
     const documentFiles = await this.documentFiles(profileId, chosenDocuments);
     const attachments = await this.attachments(profileId, chosenAttachments);
-    const { transactions, accounts } = await bankSources(request.selection.items, <T>(kind: string) => this.list<T>(profileId, kind));
+    const { transactions, accounts } = await bankSources(request.selection.items, (kind) => this.list(profileId, kind));
     const healthItems = request.selection.items.flatMap((i) => (i.type === 'health-records' ? [i] : []));
     const needsDaily = types.has('health-summary') || healthItems.some((i) => i.metrics.length > 0);
-    const health = needsDaily ? (await this.list<HealthMonthLike>(profileId, 'health-daily')).map((r) => r.data) : [];
-    const healthObservations = healthItems.some((i) => i.observations) ? (await this.list<HealthObservationLike>(profileId, 'health-observation')).map((r) => r.data) : [];
-    const healthClinical = healthItems.some((i) => i.clinical.length > 0) ? (await this.list<HealthClinicalLike>(profileId, 'health-clinical')).map((r) => r.data) : [];
+    const health = needsDaily ? (await this.list(profileId, healthDailyKind)).map((r) => r.data) : [];
+    const healthObservations = healthItems.some((i) => i.observations) ? (await this.list(profileId, healthObservationKind)).map((r) => r.data) : [];
+    const healthClinical = healthItems.some((i) => i.clinical.length > 0) ? (await this.list(profileId, healthClinicalKind)).map((r) => r.data) : [];
     const names = new Map<string, string>();
     for (const c of cases.values()) {
       const authority = (c.case.record as { authority?: { name?: string } }).authority?.name;
@@ -167,7 +167,7 @@ export class ShareSourceReader {
         out.set(documentKey(origin, record.id), fetched.bytes);
         continue;
       }
-      const kept = await this.deps.records().get<{ sha256: string; data: string }>(profileId, municipalPdfKind.name, pdfIdFor(this.deps.records(), origin, record.id));
+      const kept = await this.deps.records().get(profileId, municipalPdfKind, pdfIdFor(this.deps.records(), origin, record.id));
       let data = kept && kept.data.sha256 === record.content.sha256 ? kept.data.data : undefined;
       let wasFetched = false;
       if (data === undefined && this.deps.municipalDocumentPdf) {
@@ -198,7 +198,7 @@ export class ShareSourceReader {
       const id = a.id;
       const parts: AttachmentContentData[] = [];
       for (let i = 0; i < a.data.chunks; i++) {
-        const part = await this.deps.records().get<AttachmentContentData>(profileId, attachmentContentKind.name, attachmentContentId(id, i));
+        const part = await this.deps.records().get(profileId, attachmentContentKind, attachmentContentId(id, i));
         if (!part) throw new VaultError('record-damaged', `attachment part ${i} missing`);
         parts.push(part.data);
       }

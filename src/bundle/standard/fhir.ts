@@ -9,9 +9,9 @@
 
 type Text2 = { da: string; en: string };
 /** A coding as imported: the source's own `display` of it and `text` of its concept, when it gave them. */
-type Code = { system?: string; code?: string; display?: string; text?: string };
+type Code = { system?: string | undefined; code?: string | undefined; display?: string | undefined; text?: string | undefined };
 /** A number with its unit's text, or a text; `ucum` gives the unit's UCUM code when the text is not one (`count` of steps: `{steps}`). */
-type Value = { number?: number; text?: string; unit?: string; ucum?: string };
+type Value = { number?: number | undefined; text?: string | undefined; unit?: string | undefined; ucum?: string | undefined };
 
 /** Structurally the vault's health observation (src/records/health/types.ts). */
 export interface StandardObservation {
@@ -19,12 +19,12 @@ export interface StandardObservation {
   status: string;
   name: Text2;
   code: Code;
-  category?: string;
-  effective?: string;
-  value?: Value;
+  category?: string | undefined;
+  effective?: string | undefined;
+  value?: Value | undefined;
   /** How the value was reached, when it is a statistic of a day's readings: `average`. */
   statistic?: 'average';
-  components?: { name: Text2; code: Code; value?: Value }[];
+  components?: { name: Text2; code: Code; value?: Value | undefined }[] | undefined;
 }
 
 export const CLINICAL_RESOURCE_TYPES = [

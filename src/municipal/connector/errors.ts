@@ -21,4 +21,10 @@ export type MunicipalErrorCode = (typeof MUNICIPAL_ERROR_CODES)[number];
 
 export class MunicipalError extends CodedError<MunicipalErrorCode> {
   override readonly name = 'MunicipalError';
+  /** The HTTP status of the municipality's answer this error reports, when it reports one. */
+  readonly status: number | undefined;
+  constructor(code: MunicipalErrorCode, detail?: string, options: { cause?: unknown; status?: number } = {}) {
+    super(code, detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+  }
 }

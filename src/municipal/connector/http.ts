@@ -29,6 +29,18 @@ export class HttpProblem extends CodedError<string> {
   }
 }
 
+/**
+ * The HTTP status of the municipality's answer behind an error: the error's own, or that of an
+ * error it was caused by; undefined when no answer came (a network failure, a bad receipt).
+ */
+export function httpStatusOf(error: unknown): number | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof HttpProblem) return e.status;
+    if (e instanceof MunicipalError && e.status !== undefined) return e.status;
+  }
+  return undefined;
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class MunicipalHttp {
@@ -53,7 +65,7 @@ export class MunicipalHttp {
       }
       if (response.status < 500) return response;
       await bestEffort(response.body?.cancel(), 'only frees the connection before the retry');
-      if (attempt >= this.retries) throw new MunicipalError('municipality-error', `HTTP ${response.status}`);
+      if (attempt >= this.retries) throw new MunicipalError('municipality-error', `HTTP ${response.status}`, { status: response.status });
       await this.sleep(this.backoffMs * 2 ** attempt);
     }
   }
@@ -62,7 +74,7 @@ export class MunicipalHttp {
   async json(url: string, init: RequestInit = {}): Promise<unknown> {
     const response = await this.send(url, init);
     if (response.status >= 400) throw await problemOf(response);
-    if (response.status < 200 || response.status >= 300) throw new MunicipalError('municipality-bad-response', `HTTP ${response.status}`);
+    if (response.status < 200 || response.status >= 300) throw new MunicipalError('municipality-bad-response', `HTTP ${response.status}`, { status: response.status });
     return readJson(response);
   }
 

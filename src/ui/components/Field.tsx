@@ -17,7 +17,7 @@ function describedBy(id: string, hint?: string, error?: string | null): string |
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame(props: { id: string; label: string; hint?: string; error?: string | null; children: JSX.Element }) {
+function FieldFrame(props: { id: string; label: string; hint?: string | undefined; error?: string | null | undefined; children: JSX.Element }) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -46,7 +46,7 @@ export function TextField(props: FieldProps & { type?: 'text' | 'number'; min?: 
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       <input
         id={id}
-        ref={props.inputRef}
+        ref={props.inputRef ?? null}
         type={props.type ?? 'text'}
         value={props.value}
         min={props.min}
@@ -71,7 +71,7 @@ export function SecretField(props: FieldProps & { autocomplete: 'off' | 'new-pas
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       <input
         id={id}
-        ref={props.inputRef}
+        ref={props.inputRef ?? null}
         type="password"
         class={props.mono ? 'mono' : undefined}
         value={props.value}

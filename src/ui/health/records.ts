@@ -150,7 +150,7 @@ export interface HealthWriteInput {
   file: { name: string; size: number };
   format: ImportFormat;
   /** An Apple Health export, or a FHIR bundle alone. */
-  apple?: AppleHealthImport;
+  apple?: AppleHealthImport | undefined;
   fhir?: FhirImport;
   keptSamples: readonly HealthMetric[];
   /** Kept samples already grouped (the worker does it, so millions of samples never cross to the page one by one). */

@@ -25,7 +25,7 @@ const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
  * One appointment or deadline: what, when, from which system, where, the link to change it, and
  * (given the profile) "this is wrong or incomplete" for the record behind it.
  */
-export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void; showDay?: boolean; profileId?: string }) {
+export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void; showDay?: boolean; profileId?: string | undefined }) {
   const { entry: e } = props;
   const when = e.allDay ? `${dayText(e.day)}, ${t('calendar.allDay')}` : props.showDay === false ? timeText(e.start) : dateTimeText(e.start);
   const place = e.location ? [e.location.name, e.location.room, e.location.address, e.location.online ? t('calendar.online') : null].filter(Boolean).join(', ') : null;
@@ -108,7 +108,7 @@ function ReminderSettings() {
   );
 }
 
-function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: OverviewRoute) => void; profileId?: string }) {
+function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
   const [month, setMonth] = useState(props.today.slice(0, 7));
   const [selected, setSelected] = useState(props.today);
   const grid = useRef<HTMLTableElement>(null);
@@ -216,7 +216,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
   );
 }
 
-export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId?: string }) {
+export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
   const entries = calendarEntries(props.data);

@@ -11,7 +11,7 @@ export const CaseLookup = createContext<(origin: string, caseId: string) => { va
 
 export type OverviewRoute =
   | { view: 'now' | 'cases' | 'calendar' | 'access' | 'search' }
-  | { view: 'payments'; focus?: string }
+  | { view: 'payments'; focus?: string | undefined }
   | { view: 'case'; id: string }
   | { view: 'document'; id: string };
 

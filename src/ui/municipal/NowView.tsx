@@ -18,7 +18,7 @@ function Block(props: { id: string; title: string; empty: string; count: number;
   );
 }
 
-function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => void; label: string; profileId?: string }) {
+function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => void; label: string; profileId?: string | undefined }) {
   return (
     <ul class="entries" aria-label={props.label}>
       {props.entries.map((e) => (
@@ -30,7 +30,7 @@ function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => v
   );
 }
 
-export function NowView(props: { data: OverviewData; now: number; go: (to: OverviewRoute) => void; profileId?: string }) {
+export function NowView(props: { data: OverviewData; now: number; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
   const { go } = props;
   const now = nowSummary(props.data, props.now);
   return (

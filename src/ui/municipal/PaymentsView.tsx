@@ -39,7 +39,7 @@ function PaymentChart(props: { series: MonthTotal[] }) {
   );
 }
 
-export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string; profileId: string }) {
+export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string | undefined; profileId: string }) {
   const series = monthlyPayments(props.payments);
   const all = [...props.payments].sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate));
   useEffect(() => {

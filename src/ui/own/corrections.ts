@@ -19,9 +19,9 @@ export interface CorrectionTarget {
   /** How the citizen recognises the record ("Kontanthjælp, 1. november 2026"). */
   title: string;
   /** The municipality's id of the record's case, when it has one. */
-  caseId?: string;
+  caseId?: string | undefined;
   /** The detail the view suggests the request is about ("Kontaktperson"); the citizen can change it. */
-  field?: string;
+  field?: string | undefined;
 }
 
 export const KIND_OF: Record<ResourceName, string> = {
@@ -36,7 +36,7 @@ export const KIND_OF: Record<ResourceName, string> = {
 /** A target from an overview item (`{ vaultId, origin, record }`). */
 export function targetOf(
   resource: ResourceName,
-  item: { vaultId: string; origin: string; record: { id: string; caseId?: string } },
+  item: { vaultId: string; origin: string; record: { id: string; caseId?: string | undefined } },
   title: string,
 ): CorrectionTarget {
   const caseId = resource === 'cases' ? item.record.id : item.record.caseId;

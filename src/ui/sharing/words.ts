@@ -1,6 +1,6 @@
 /** Plain words for what sharing shows: approval items, log lines, and sharing's own refusals. */
 import type { HealthMetric } from '../../records/health/schemas';
-import { CLINICAL_TYPES, TRANSACTION_FIELDS, type ScopeItem } from '../../records/sharing/selection';
+import { CASE_PARTS, CLINICAL_TYPES, TRANSACTION_FIELDS, type ScopeItem } from '../../records/sharing/selection';
 import { metricName } from '../health/format';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
@@ -13,7 +13,6 @@ import { countText, locale, t, tn } from '../i18n/index';
 export const dayText = (iso: string): string =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
-const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
 const FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
 const CLINICAL = new Set<string>(CLINICAL_TYPES);
 const isField = (detail: string): detail is (typeof TRANSACTION_FIELDS)[number] => FIELDS.has(detail);

@@ -30,7 +30,7 @@ export interface PageRow {
   group: string;
   v: number;
   /** Absent in format 1 pages. */
-  version?: number;
+  version?: number | undefined;
   nonce: Uint8Array;
   index: Uint8Array;
   body: Uint8Array;

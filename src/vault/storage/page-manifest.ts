@@ -118,7 +118,7 @@ export const copyManifest = (m: Manifest): Manifest => ({ version: m.version, lo
  */
 export function pageProblem(
   entry: ManifestEntry | undefined,
-  row: { version?: number } | undefined,
+  row: { version?: number | undefined } | undefined,
   intact: boolean,
 ): PageProblem {
   if (entry && entry.problem !== 'none') return entry.problem;

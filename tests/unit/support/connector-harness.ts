@@ -137,7 +137,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
       return statuses.find((s) => s.connectionId === connectionId)!;
     },
     async stored(resource) {
-      const { records } = await vault.records.list<MunicipalRecordData>(harness.profileId, KIND_OF_RESOURCE[resource].name);
+      const { records } = await vault.records.list(harness.profileId, KIND_OF_RESOURCE[resource]);
       return new Map(records.map((r) => [String(r.data.record.id), r.data]));
     },
     async served(citizen = 'thomas', actor) {
