@@ -19,7 +19,8 @@ function sourceFolders(dir) {
 }
 
 const SILENT_CATCH = {
-  selector: "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
+  selector:
+    "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
   message: 'A silent .catch(() => {}) hides failures: handle the error, or say in code why it may be dropped.',
 };
 const UNKNOWN_CAST = {

@@ -7,7 +7,14 @@ import Papa from 'papaparse';
 import { parseBankFile } from '../src/importers/bank/index';
 
 const ROWS = Number(process.env['ROWS'] ?? 100_000);
-const MERCHANTS = ['Netto 1234 København', 'Føtex Vesterbro )))) 10422', 'DSB Rejsekort', 'MobilePay Søren Ærø', 'Løn', 'Visa køb EUR 12,00 Café Tärnan Den 07.02'];
+const MERCHANTS = [
+  'Netto 1234 København',
+  'Føtex Vesterbro )))) 10422',
+  'DSB Rejsekort',
+  'MobilePay Søren Ærø',
+  'Løn',
+  'Visa køb EUR 12,00 Café Tärnan Den 07.02',
+];
 
 function danske(n: number): string {
   const lines = ['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"'];
@@ -30,7 +37,9 @@ function nordea(n: number): string {
     balance += amount;
     const d = new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 40) * 86_400_000);
     const date = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
-    lines.push(`${date};${(amount / 100).toFixed(2).replace('.', ',')};1234567890;;;${MERCHANTS[i % MERCHANTS.length]};${(balance / 100).toFixed(2).replace('.', ',')};DKK;;`);
+    lines.push(
+      `${date};${(amount / 100).toFixed(2).replace('.', ',')};1234567890;;;${MERCHANTS[i % MERCHANTS.length]};${(balance / 100).toFixed(2).replace('.', ',')};DKK;;`,
+    );
   }
   return lines.join('\n');
 }

@@ -16,9 +16,21 @@ import { recordKinds } from '../src/records/registry';
 const BENCH_KDF_BASE = { algorithm: 'argon2id', memoryKiB: 8192, iterations: 1, parallelism: 1 } as const;
 
 const SHOPS = [
-  'Dankort-køb Netto Østerbro', 'Føtex Århus C', 'DSB Nørreport', 'Apoteket Åboulevarden', 'MobilePay Søren Ærø',
-  'Rejsekort', 'Løn', 'Husleje Boligforeningen Åbo', 'Bageriet Søndergade', 'Visa køb EUR 12,00 Café Tärnan Den 07.02',
-  'Kvickly Brønderslev', 'Overførsel til opsparing', 'Netflix.com', 'Q8 Rødovre', 'Lægehuset Ærøskøbing',
+  'Dankort-køb Netto Østerbro',
+  'Føtex Århus C',
+  'DSB Nørreport',
+  'Apoteket Åboulevarden',
+  'MobilePay Søren Ærø',
+  'Rejsekort',
+  'Løn',
+  'Husleje Boligforeningen Åbo',
+  'Bageriet Søndergade',
+  'Visa køb EUR 12,00 Café Tärnan Den 07.02',
+  'Kvickly Brønderslev',
+  'Overførsel til opsparing',
+  'Netflix.com',
+  'Q8 Rødovre',
+  'Lægehuset Ærøskøbing',
 ];
 
 /** Danish thousands and decimal marks: -1.234,56 */

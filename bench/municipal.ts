@@ -77,7 +77,9 @@ function connectionFor(origin: string, discovery: Discovery, jwks: MunicipalConn
     actor: null,
     tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 },
     jwks,
-    resources: Object.fromEntries(RESOURCES.map((r) => [r, { cursor: null, generation: 0, complete: false, lastSyncedAt: null }])) as MunicipalConnectionData['resources'],
+    resources: Object.fromEntries(
+      RESOURCES.map((r) => [r, { cursor: null, generation: 0, complete: false, lastSyncedAt: null }]),
+    ) as MunicipalConnectionData['resources'],
     connectedAt: new Date().toISOString(),
     lastSync: null,
   };
@@ -118,7 +120,9 @@ export const municipalBench = {
     const discovery = await fetchDiscovery(http, origin);
     const jwks = await fetchJwks(http, discovery.jwks_uri);
     const connectionId = connectionIdFor(vault.records, origin);
-    await vault.records.write([{ op: 'put', profileId, kind: municipalConnectionKind.name, id: connectionId, data: connectionFor(origin, discovery, jwks, tokens) }]);
+    await vault.records.write([
+      { op: 'put', profileId, kind: municipalConnectionKind.name, id: connectionId, data: connectionFor(origin, discovery, jwks, tokens) },
+    ]);
 
     const timing = { writeMs: 0, listMs: 0 };
     const records = timedStore(vault.records, timing);
@@ -130,7 +134,16 @@ export const municipalBench = {
     vault.db.close();
     if (status.state !== 'ok') throw new Error(`sync ended ${status.state}: ${status.error}`);
     synced.set(name, { kek, profileId });
-    return { ms, writeMs: timing.writeMs, listMs: timing.listMs, stored: status.stored, pages: status.parts.reduce((n, p) => n + p.pages, 0), result: status.state, peakHeapBytes, startHeapBytes };
+    return {
+      ms,
+      writeMs: timing.writeMs,
+      listMs: timing.listMs,
+      stored: status.stored,
+      pages: status.parts.reduce((n, p) => n + p.pages, 0),
+      result: status.state,
+      peakHeapBytes,
+      startHeapBytes,
+    };
   },
 
   /** The baseline: the same pages (same page size, /me and every feed to its end) with fetch and JSON.parse only. */

@@ -17,8 +17,16 @@ import { noteKind } from '../src/records/note';
 import { recordKinds } from '../src/records/registry';
 
 const SHOPS = [
-  'Netto Østerbro', 'Føtex Århus C', 'Irma Frederiksberg Allé', 'DSB Nørreport', 'Apoteket Åboulevarden',
-  'Bilka Næstved', 'Rødovre Centrum', 'Lægehuset Ærøskøbing', 'Kvickly Brønderslev', 'Bageriet Søndergade',
+  'Netto Østerbro',
+  'Føtex Århus C',
+  'Irma Frederiksberg Allé',
+  'DSB Nørreport',
+  'Apoteket Åboulevarden',
+  'Bilka Næstved',
+  'Rødovre Centrum',
+  'Lægehuset Ærøskøbing',
+  'Kvickly Brønderslev',
+  'Bageriet Søndergade',
 ];
 const CATEGORIES = ['dagligvarer', 'transport', 'sundhed', 'bolig', 'fritid', 'børn', 'forsikring'];
 const REMARKS = [
@@ -54,8 +62,7 @@ export function makeNotes(count: number): NoteData[] {
     notes.push({
       title: `Betaling ${day} · ${SHOPS[next(SHOPS.length)]}`,
       body:
-        `Beløb -${amount} kr; saldo ${balance} kr; kategori ${CATEGORIES[next(CATEGORIES.length)]}; ` +
-        `konto 1234-567890; ${REMARKS[next(REMARKS.length)]}.`,
+        `Beløb -${amount} kr; saldo ${balance} kr; kategori ${CATEGORIES[next(CATEGORIES.length)]}; ` + `konto 1234-567890; ${REMARKS[next(REMARKS.length)]}.`,
     });
   }
   return notes;
@@ -108,7 +115,10 @@ export const handlerumBench = {
     const notes = makeNotes(count);
     const at = new Date().toISOString();
     const bytes = notes.reduce(
-      (n, data) => n + new TextEncoder().encode(JSON.stringify({ id: toBase64Url(crypto.getRandomValues(new Uint8Array(16))), v: 1, createdAt: at, updatedAt: at, data })).length,
+      (n, data) =>
+        n +
+        new TextEncoder().encode(JSON.stringify({ id: toBase64Url(crypto.getRandomValues(new Uint8Array(16))), v: 1, createdAt: at, updatedAt: at, data }))
+          .length,
       0,
     );
     return bytes / count;

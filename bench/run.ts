@@ -52,9 +52,26 @@ const HEALTH_MB = Number(process.env.BENCH_HEALTH_MB ?? 1024);
 const HEALTH_RUNS = Number(process.env.BENCH_HEALTH_RUNS ?? 1);
 /** Typical Danish searches: topics, places, people, actions; one and two words; with and without æøå. */
 const SEARCH_QUERIES = [
-  'kontanthjælp', 'jobsamtale', 'genoptræning', 'hjemmebesøg', 'tandeftersyn', 'køreprøve', 'blodprøve',
-  'sundhedsplejerske', 'opfølgningssamtale', 'dokumentation', 'boligstøtte', 'afgørelse', 'klage', 'børn',
-  'søren', 'hansen', 'pas', 'bekræft jobsøgning', 'møde om din plan', 'vesteraa',
+  'kontanthjælp',
+  'jobsamtale',
+  'genoptræning',
+  'hjemmebesøg',
+  'tandeftersyn',
+  'køreprøve',
+  'blodprøve',
+  'sundhedsplejerske',
+  'opfølgningssamtale',
+  'dokumentation',
+  'boligstøtte',
+  'afgørelse',
+  'klage',
+  'børn',
+  'søren',
+  'hansen',
+  'pas',
+  'bekræft jobsøgning',
+  'møde om din plan',
+  'vesteraa',
 ];
 
 const BENCH_DIR = import.meta.dirname;
@@ -128,14 +145,19 @@ async function main(): Promise<void> {
   const elapsedS = () => ((Date.now() - started) / 1000).toFixed(0);
   const outDir = await buildPage();
   const { server, origin } = await serve(outDir);
-  const municipality = enabled('BENCH_MUNICIPAL')
-    ? await startMunicipalityServer({ port: 0, testMode: true, heavy: { scale: HEAVY_SCALE } })
-    : null;
+  const municipality = enabled('BENCH_MUNICIPAL') ? await startMunicipalityServer({ port: 0, testMode: true, heavy: { scale: HEAVY_SCALE } }) : null;
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
       // performance.memory in whole bytes rather than bucketed.
       '--enable-precise-memory-info',
       // The extension reaches the municipality with a host permission, so no CORS; this page on
@@ -180,7 +202,10 @@ async function main(): Promise<void> {
           ms: plainWrite,
           goal: { ratio: 1.3 },
         }),
-        figure(`encrypted write ${recordsLabel}, ${Math.ceil(RECORDS / BATCH)} calls of ≤ ${BATCH / 1000}k`, vaultWriteBatched, { name: 'Dexie bulkPut', ms: plainWrite }),
+        figure(`encrypted write ${recordsLabel}, ${Math.ceil(RECORDS / BATCH)} calls of ≤ ${BATCH / 1000}k`, vaultWriteBatched, {
+          name: 'Dexie bulkPut',
+          ms: plainWrite,
+        }),
         figure(`plaintext Dexie toArray ${recordsLabel}`, plainRead),
         figure(`decrypt all ${recordsLabel}: open + unlock + records.list`, vaultRead, {
           name: 'Dexie toArray',
@@ -249,8 +274,16 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, chromium: chromiumVersion },
       config: {
-        records: RECORDS, runs: RUNS, batch: BATCH, kdfRuns: KDF_RUNS, recordBytes: Math.round(recordBytes), defaultKdf: DEFAULT_KDF,
-        heavyScale: HEAVY_SCALE, syncRuns: SYNC_RUNS, searchRecords: SEARCH_RECORDS, searchQueries: SEARCH_QUERIES,
+        records: RECORDS,
+        runs: RUNS,
+        batch: BATCH,
+        kdfRuns: KDF_RUNS,
+        recordBytes: Math.round(recordBytes),
+        defaultKdf: DEFAULT_KDF,
+        heavyScale: HEAVY_SCALE,
+        syncRuns: SYNC_RUNS,
+        searchRecords: SEARCH_RECORDS,
+        searchQueries: SEARCH_QUERIES,
       },
       figures,
       kdfCalibration: calibration,
@@ -304,12 +337,19 @@ async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figure
   full.detail =
     `${rate(full.medianMs)}; detect ${seconds(stage('detect'))}, parse ${seconds(stage('parse'))}, read stored ${seconds(stage('readExisting'))}, ` +
     `dedupe+categorise ${seconds(stage('dedupeAndCategorise'))}, encrypt+store ${seconds(stage('encryptAndStore'))}`;
-  const parseOnly = figure(`bank import of the same file up to the write (detect, parse, dedupe, categorise)`, runs.map((r) => r.ms - (r.stages.encryptAndStore ?? 0)), {
+  const parseOnly = figure(
+    `bank import of the same file up to the write (detect, parse, dedupe, categorise)`,
+    runs.map((r) => r.ms - (r.stages.encryptAndStore ?? 0)),
+    {
+      name: 'PapaParse parse only',
+      ms: papaMs,
+    },
+  );
+  parseOnly.detail = rate(parseOnly.medianMs);
+  const reimport = figure(`the same file again: ${rows.toLocaleString('en')} duplicates, nothing added`, reimportMs, {
     name: 'PapaParse parse only',
     ms: papaMs,
   });
-  parseOnly.detail = rate(parseOnly.medianMs);
-  const reimport = figure(`the same file again: ${rows.toLocaleString('en')} duplicates, nothing added`, reimportMs, { name: 'PapaParse parse only', ms: papaMs });
   reimport.detail = rate(reimport.medianMs);
   return { figures: [papa, full, parseOnly, reimport], details: { rows, bytes, runs, reimportMs, papaMs } };
 }
@@ -327,17 +367,26 @@ async function healthFigures(page: Page, elapsedS: () => string): Promise<{ figu
     importRuns.push(await withRssPeak(() => call(page, 'healthImport', bytes, seed)));
     const last = importRuns.at(-1)!.result;
     if (last.bytes !== decodeRuns.at(-1)!.bytes) throw new Error(`health import read ${last.bytes} of ${decodeRuns.at(-1)!.bytes} bytes`);
-    console.log(`health import run ${run + 1}/${HEALTH_RUNS}: ${mib(last.bytes)} in ${seconds(last.ms)} (${seconds(last.totalMs)} with generating), ${last.records.toLocaleString('en')} rows (${elapsedS()} s)`);
+    console.log(
+      `health import run ${run + 1}/${HEALTH_RUNS}: ${mib(last.bytes)} in ${seconds(last.ms)} (${seconds(last.totalMs)} with generating), ${last.records.toLocaleString('en')} rows (${elapsedS()} s)`,
+    );
   }
   const mbps = (ms: number) => bytes / 1_000_000 / (ms / 1000);
   const label = `${mib(bytes)} synthetic export.xml`;
-  const decode = figure(`TextDecoder over a ${label}, generator time taken off`, decodeRuns.map((r) => r.ms));
+  const decode = figure(
+    `TextDecoder over a ${label}, generator time taken off`,
+    decodeRuns.map((r) => r.ms),
+  );
   decode.detail = `${mbps(decode.medianMs).toFixed(0)} MB/s; peak JS heap ${mib(Math.max(...decodeRuns.map((r) => r.peakHeapBytes ?? 0)))}`;
   const peakHeap = Math.max(...importRuns.map((r) => r.result.peakHeapBytes ?? 0));
   const startHeap = Math.min(...importRuns.map((r) => r.result.startHeapBytes ?? Infinity));
   const peakRss = Math.max(...importRuns.map((r) => r.peakRss ?? 0));
   const startRss = Math.min(...importRuns.map((r) => r.startRss ?? Infinity));
-  const full = figure(`health import of a ${label} (importAppleHealth), generator time taken off`, importRuns.map((r) => r.result.ms), { name: 'TextDecoder', ms: decode.ms });
+  const full = figure(
+    `health import of a ${label} (importAppleHealth), generator time taken off`,
+    importRuns.map((r) => r.result.ms),
+    { name: 'TextDecoder', ms: decode.ms },
+  );
   const rate = mbps(full.medianMs);
   const first = importRuns[0]!.result;
   full.goal = '≥ 30 MB/s, peak JS heap ≤ 256 MiB';
@@ -350,11 +399,17 @@ async function healthFigures(page: Page, elapsedS: () => string): Promise<{ figu
 }
 
 /** Sync, search and Now over the heavy citizen; see bench/municipal.ts for what each clock covers. */
-async function municipalFigures(page: Page, municipality: RunningMunicipality, elapsedS: () => string): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
+async function municipalFigures(
+  page: Page,
+  municipality: RunningMunicipality,
+  elapsedS: () => string,
+): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
   const tokens = await testTokens(municipality);
   // Warm-up: the server builds the heavy citizen on first use; neither side should pay for that.
   const warm = await call(page, 'municipalFetchOnly', municipality.url, tokens);
-  console.log(`heavy citizen (scale ${HEAVY_SCALE}): ${warm.items.toLocaleString('en')} records in ${warm.pages} pages, ${mib(warm.bytes)} of JSON (${elapsedS()} s)`);
+  console.log(
+    `heavy citizen (scale ${HEAVY_SCALE}): ${warm.items.toLocaleString('en')} records in ${warm.pages} pages, ${mib(warm.bytes)} of JSON (${elapsedS()} s)`,
+  );
 
   const syncMs: number[] = [];
   const fetchMs: number[] = [];

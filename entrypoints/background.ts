@@ -59,7 +59,8 @@ export default defineBackground(() => {
       broadcast: (event) => {
         send(event);
         // Reminders are read from the vault: rebuild them whenever it opens.
-        if (event.type === 'state' && event.state === 'unlocked') void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
+        if (event.type === 'state' && event.state === 'unlocked')
+          void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
       },
     });
     await service.resumeSession();
@@ -85,11 +86,19 @@ export default defineBackground(() => {
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void ready.then(({ service }) => service.lockIfIdle());
-    else void bestEffort(ready.then(({ municipal }) => municipal.onAlarm(alarm.name)), 'an alarm fires in the background with no one to tell');
+    else
+      void bestEffort(
+        ready.then(({ municipal }) => municipal.onAlarm(alarm.name)),
+        'an alarm fires in the background with no one to tell',
+      );
   });
 
   // New reminder lead times take effect at once.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void bestEffort(ready.then(({ municipal }) => municipal.refreshReminders()), 'reminders are rebuilt on the next unlock');
+    if (area === 'local' && SETTINGS_KEY in changes)
+      void bestEffort(
+        ready.then(({ municipal }) => municipal.refreshReminders()),
+        'reminders are rebuilt on the next unlock',
+      );
   });
 });

@@ -114,7 +114,10 @@ export function fullContent(): ShareContent {
   const jws = signManifest(page, KEYS.municipality);
   return {
     purpose: { code: 'legal-advice', text: bi('Rådgivning om min sag', 'Advice on my case') },
-    scope: { description: bi('Min boligstøttesag og mine køb', 'My housing benefit case and my purchases'), categories: ['cases', 'transactions', 'health', 'activities', 'documents'] },
+    scope: {
+      description: bi('Min boligstøttesag og mine køb', 'My housing benefit case and my purchases'),
+      categories: ['cases', 'transactions', 'health', 'activities', 'documents'],
+    },
     data: { records, transactions: TRANSACTIONS },
     files: [
       textFile('files/transactions.csv', STANDARD_MEDIA_TYPES.csv, transactionsToCsv(TRANSACTIONS)),
@@ -122,17 +125,29 @@ export function fullContent(): ShareContent {
       textFile(
         'files/activities.ics',
         STANDARD_MEDIA_TYPES.ics,
-        activitiesToICalendar([{ id: 'mode-1', title: 'Møde om boligstøtte', start: '2026-12-10T09:00:00.000Z', end: '2026-12-10T10:00:00.000Z', location: 'Rådhuset, Aarhus' }], {
-          now: TIMES.issuedAt,
-          name: 'Handlerum',
-        }),
+        activitiesToICalendar(
+          [{ id: 'mode-1', title: 'Møde om boligstøtte', start: '2026-12-10T09:00:00.000Z', end: '2026-12-10T10:00:00.000Z', location: 'Rådhuset, Aarhus' }],
+          {
+            now: TIMES.issuedAt,
+            name: 'Handlerum',
+          },
+        ),
       ),
       textFile(
         'files/health.fhir.json',
         STANDARD_MEDIA_TYPES.fhir,
         JSON.stringify(
           healthToFhirBundle(
-            [{ id: 'obs-1', status: 'final', name: bi('Kropsvægt', 'Body weight'), code: { system: 'http://loinc.org', code: '29463-7' }, effective: '2026-11-20T08:00:00+01:00', value: { number: 81.5, unit: 'kg' } }],
+            [
+              {
+                id: 'obs-1',
+                status: 'final',
+                name: bi('Kropsvægt', 'Body weight'),
+                code: { system: 'http://loinc.org', code: '29463-7' },
+                effective: '2026-11-20T08:00:00+01:00',
+                value: { number: 81.5, unit: 'kg' },
+              },
+            ],
             { now: TIMES.issuedAt },
           ),
         ),
@@ -140,7 +155,14 @@ export function fullContent(): ShareContent {
       { path: 'files/documents/afgorelse.pdf', mediaType: 'application/pdf', bytes: utf8('%PDF-1.4\n% a stand-in document\n%%EOF\n') },
     ],
     provenance: [
-      { attestedBy: 'municipality', source: 'Aarhus Kommune', origin: 'https://aarhus.example', jws, kid: KEYS.municipality.kid, records: records.map(manifestEntryOf) },
+      {
+        attestedBy: 'municipality',
+        source: 'Aarhus Kommune',
+        origin: 'https://aarhus.example',
+        jws,
+        kid: KEYS.municipality.kid,
+        records: records.map(manifestEntryOf),
+      },
       { attestedBy: 'citizen', source: 'Danske Bank CSV', covers: ['transactions', 'files/transactions.csv', 'files/transactions.ofx'] },
     ],
     consent: { ...consentFor(TIMES.expiresAt, 'Advokat Jensen'), dataCategories: ['cases', 'transactions', 'health', 'activities', 'documents'] },
@@ -169,7 +191,11 @@ export interface BundleVector {
 const x25519To = (identity: string) => ({ kind: 'x25519' as const, ageRecipient: recipientOf(identity), name: 'Føtex Madbudget' });
 
 /** A bundle as the vault makes it (X25519 to the fixed recipient unless told otherwise). */
-export function makeBundle(label: string, content: ShareContent = smallContent(), extra: Partial<Parameters<typeof createBundle>[0]> = {}): Promise<Uint8Array> {
+export function makeBundle(
+  label: string,
+  content: ShareContent = smallContent(),
+  extra: Partial<Parameters<typeof createBundle>[0]> = {},
+): Promise<Uint8Array> {
   return createBundle({
     issuer: KEYS.issuer,
     recipient: x25519To(KEYS.recipient),
@@ -215,10 +241,17 @@ function reSign(
  * manifest the issuer signs again: genuine data the vault itself would not make (too deep, say).
  */
 export function withDataJson(bundle: Uint8Array, label: string, bytes: Uint8Array): Uint8Array {
-  return reSign(bundle, label, (m) => ({
-    ...m,
-    files: (m.files as { path: string }[]).map((f) => (f.path === 'data.json' ? { ...f, size: bytes.length, sha256: toBase64Url(sha256(bytes)) } : f)),
-  }), KEYS.issuer.signingSecretKey, KEYS.issuer.signingSecretKey, (entries) => entries.map((x) => (x.name === 'data.json' ? { ...x, bytes } : x)));
+  return reSign(
+    bundle,
+    label,
+    (m) => ({
+      ...m,
+      files: (m.files as { path: string }[]).map((f) => (f.path === 'data.json' ? { ...f, size: bytes.length, sha256: toBase64Url(sha256(bytes)) } : f)),
+    }),
+    KEYS.issuer.signingSecretKey,
+    KEYS.issuer.signingSecretKey,
+    (entries) => entries.map((x) => (x.name === 'data.json' ? { ...x, bytes } : x)),
+  );
 }
 
 const atobUrl = (part: string): string => Buffer.from(part, 'base64url').toString('utf8');
@@ -268,21 +301,51 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
   const small = await makeBundle('small');
   v['small-x25519'] = ok('Smallest bundle: one transaction, citizen-attested, X25519 recipient.', small, await resultOf(smallContent(), idOf('small')));
   const full = await makeBundle('full', fullContent(), { notBefore: new Date('2026-12-02T00:00:00.000Z') });
-  v['full-x25519'] = ok('Data, standard copies (CSV, OFX, iCalendar, FHIR), a document, a municipal page signature.', full, await resultOf(fullContent(), idOf('full')));
-  const big = { ...smallContent(), data: { transactions: Array.from({ length: 900 }, (_, i) => ({ date: '2026-12-01', amountMinor: -i, currency: 'DKK', text: `Køb nummer ${i}` })) } };
-  v['multi-chunk-x25519'] = ok('A ZIP over 64 KiB, so the payload has more than one STREAM chunk.', await makeBundle('multi-chunk', big), await resultOf(big, idOf('multi-chunk')));
+  v['full-x25519'] = ok(
+    'Data, standard copies (CSV, OFX, iCalendar, FHIR), a document, a municipal page signature.',
+    full,
+    await resultOf(fullContent(), idOf('full')),
+  );
+  const big = {
+    ...smallContent(),
+    data: { transactions: Array.from({ length: 900 }, (_, i) => ({ date: '2026-12-01', amountMinor: -i, currency: 'DKK', text: `Køb nummer ${i}` })) },
+  };
+  v['multi-chunk-x25519'] = ok(
+    'A ZIP over 64 KiB, so the payload has more than one STREAM chunk.',
+    await makeBundle('multi-chunk', big),
+    await resultOf(big, idOf('multi-chunk')),
+  );
   const pass = await makeBundle('passphrase', smallContent(), { recipient: { kind: 'passphrase', passphrase: KEYS.passphrase }, scryptWorkFactor: 10 });
-  v['small-passphrase'] = ok('Encrypted to a passphrase (age scrypt, work factor 10).', pass, await resultOf(smallContent(), idOf('passphrase')), { passphrase: KEYS.passphrase });
+  v['small-passphrase'] = ok('Encrypted to a passphrase (age scrypt, work factor 10).', pass, await resultOf(smallContent(), idOf('passphrase')), {
+    passphrase: KEYS.passphrase,
+  });
   delete v['small-passphrase'].identity;
 
   v['tampered-ciphertext'] = bad('One payload byte changed.', 'tampered', flip(small, small.length - 40));
-  v['tampered-header'] = bad('One byte of the header MAC changed.', 'tampered', flip(small, new TextDecoder().decode(small.subarray(0, 300)).indexOf('--- ') + 6));
+  v['tampered-header'] = bad(
+    'One byte of the header MAC changed.',
+    'tampered',
+    flip(small, new TextDecoder().decode(small.subarray(0, 300)).indexOf('--- ') + 6),
+  );
   v['truncated'] = bad('The last 100 bytes cut off.', 'tampered', small.subarray(0, small.length - 100));
-  v['tampered-zip-entry'] = bad('data.json changed and encrypted again to the recipient; the manifest still lists the old digest.', 'tampered',
-    reZip(small, 'tampered-zip-entry', (e) => e.map((x) => (x.name === 'data.json' ? { ...x, bytes: utf8(fromUtf8(x.bytes).replace('-12345', '-1')) } : x))));
-  v['extra-file'] = bad('A file added to the ZIP that the manifest does not list.', 'tampered', reZip(small, 'extra-file', (e) => [...e, { name: 'files/extra.txt', bytes: utf8('extra') }]));
-  v['missing-file'] = bad('consent.json removed from the ZIP.', 'tampered', reZip(small, 'missing-file', (e) => e.filter((x) => x.name !== 'consent.json')));
-  v['duplicate-name'] = bad('data.json present twice (a changed copy after the listed one).', 'tampered',
+  v['tampered-zip-entry'] = bad(
+    'data.json changed and encrypted again to the recipient; the manifest still lists the old digest.',
+    'tampered',
+    reZip(small, 'tampered-zip-entry', (e) => e.map((x) => (x.name === 'data.json' ? { ...x, bytes: utf8(fromUtf8(x.bytes).replace('-12345', '-1')) } : x))),
+  );
+  v['extra-file'] = bad(
+    'A file added to the ZIP that the manifest does not list.',
+    'tampered',
+    reZip(small, 'extra-file', (e) => [...e, { name: 'files/extra.txt', bytes: utf8('extra') }]),
+  );
+  v['missing-file'] = bad(
+    'consent.json removed from the ZIP.',
+    'tampered',
+    reZip(small, 'missing-file', (e) => e.filter((x) => x.name !== 'consent.json')),
+  );
+  v['duplicate-name'] = bad(
+    'data.json present twice (a changed copy after the listed one).',
+    'tampered',
     reZip(small, 'duplicate-name', (e) => {
       const zip = writeZip([...e, { name: 'data.jsoN', bytes: utf8('{}') }]);
       // Rename the last entry to data.json in both the local and the central header.
@@ -290,49 +353,97 @@ export async function buildVectors(): Promise<Record<string, BundleVector>> {
       let at = -1;
       while ((at = text.indexOf('data.jsoN', at + 1)) >= 0) text.write('data.json', at);
       return new Uint8Array(text);
-    }));
-  v['non-canonical-zip'] = bad('The ZIP entries given a modification time (not the canonical 1980-01-01).', 'tampered',
+    }),
+  );
+  v['non-canonical-zip'] = bad(
+    'The ZIP entries given a modification time (not the canonical 1980-01-01).',
+    'tampered',
     reZip(small, 'non-canonical-zip', (e) => {
       const zip = writeZip(e);
       const view = new DataView(zip.buffer);
       view.setUint16(10, 0x6000, true);
       return zip;
-    }));
-  v['reordered-files'] = bad('The ZIP entries after the manifest in another order than the manifest lists them.', 'tampered',
-    reZip(small, 'reordered-files', (e) => [e[0]!, e[2]!, e[1]!, ...e.slice(3)]));
-  v['non-canonical-manifest'] = bad('A manifest re-signed by the issuer but not in JCS canonical form (indented).', 'tampered',
+    }),
+  );
+  v['reordered-files'] = bad(
+    'The ZIP entries after the manifest in another order than the manifest lists them.',
+    'tampered',
+    reZip(small, 'reordered-files', (e) => [e[0]!, e[2]!, e[1]!, ...e.slice(3)]),
+  );
+  v['non-canonical-manifest'] = bad(
+    'A manifest re-signed by the issuer but not in JCS canonical form (indented).',
+    'tampered',
     reZip(small, 'non-canonical-manifest', (e) => {
       const manifest = JSON.parse(atobUrl(fromUtf8(e[0]!.bytes).split('.')[1]!)) as unknown;
-      const jws = signJws(JSON.stringify(manifest, null, 1), MANIFEST_JWS_TYPE, jwkFingerprint(ed25519Jwk(KEYS.issuer.signingSecretKey)), KEYS.issuer.signingSecretKey);
+      const jws = signJws(
+        JSON.stringify(manifest, null, 1),
+        MANIFEST_JWS_TYPE,
+        jwkFingerprint(ed25519Jwk(KEYS.issuer.signingSecretKey)),
+        KEYS.issuer.signingSecretKey,
+      );
       return [{ name: 'manifest.jws', bytes: utf8(jws) }, ...e.slice(1)];
-    }));
-  v['wrong-hash'] = bad('The manifest, re-signed by the issuer, lists a wrong SHA-256 for data.json.', 'tampered',
-    reSign(small, 'wrong-hash', (m) => ({ ...m, files: (m.files as { path: string; sha256: string }[]).map((f) => (f.path === 'data.json' ? { ...f, sha256: toBase64Url(sha256(utf8('other'))) } : f)) })));
-  v['unlisted-signed-file'] = bad('A file listed in a re-signed manifest but not in the ZIP.', 'tampered', reSign(small, 'unlisted-signed-file', (m) => listFile(m, 'files/ghost.txt', utf8('ghost'))));
-  v['bad-signature'] = bad('The manifest changed (expiry moved a year on) without a new signature.', 'bad-signature',
+    }),
+  );
+  v['wrong-hash'] = bad(
+    'The manifest, re-signed by the issuer, lists a wrong SHA-256 for data.json.',
+    'tampered',
+    reSign(small, 'wrong-hash', (m) => ({
+      ...m,
+      files: (m.files as { path: string; sha256: string }[]).map((f) => (f.path === 'data.json' ? { ...f, sha256: toBase64Url(sha256(utf8('other'))) } : f)),
+    })),
+  );
+  v['unlisted-signed-file'] = bad(
+    'A file listed in a re-signed manifest but not in the ZIP.',
+    'tampered',
+    reSign(small, 'unlisted-signed-file', (m) => listFile(m, 'files/ghost.txt', utf8('ghost'))),
+  );
+  v['bad-signature'] = bad(
+    'The manifest changed (expiry moved a year on) without a new signature.',
+    'bad-signature',
     reZip(small, 'bad-signature', (e) => {
       const [h, p, s] = fromUtf8(e[0]!.bytes).split('.') as [string, string, string];
       const changed = Buffer.from(p, 'base64url').toString('utf8').replace('2026-12-31', '2027-12-31');
       return [{ name: 'manifest.jws', bytes: utf8(`${h}.${Buffer.from(changed).toString('base64url')}.${s}`) }, ...e.slice(1)];
-    }));
-  v['wrong-issuer'] = bad('Signed by another key than the issuer key the manifest names.', 'bad-signature',
-    reSign(small, 'wrong-issuer', (m) => m, KEYS.otherIssuer.signingSecretKey, KEYS.issuer.signingSecretKey));
-  v['unsupported-version'] = bad('A manifest of format version 2, signed by the issuer.', 'unsupported-version', reSign(small, 'unsupported-version', (m) => ({ ...m, version: 2 })));
+    }),
+  );
+  v['wrong-issuer'] = bad(
+    'Signed by another key than the issuer key the manifest names.',
+    'bad-signature',
+    reSign(small, 'wrong-issuer', (m) => m, KEYS.otherIssuer.signingSecretKey, KEYS.issuer.signingSecretKey),
+  );
+  v['unsupported-version'] = bad(
+    'A manifest of format version 2, signed by the issuer.',
+    'unsupported-version',
+    reSign(small, 'unsupported-version', (m) => ({ ...m, version: 2 })),
+  );
   v['expired'] = bad('Opened after it expired.', 'expired', small, { now: TIMES.after.toISOString() });
   v['at-expiry'] = bad('Opened at the exact instant of expiry (expiry is exclusive).', 'expired', small, { now: TIMES.expiresAt.toISOString() });
   v['not-yet-valid'] = bad('Opened before its not-before time.', 'not-yet-valid', full, { now: TIMES.issuedAt.toISOString() });
-  v['not-for-you'] = bad('Made for one recipient, decrypted and encrypted again to another who opens it.', 'not-for-you',
-    reZip(small, 'not-for-you', (e) => e, KEYS.otherRecipient), { identity: KEYS.otherRecipient });
+  v['not-for-you'] = bad(
+    'Made for one recipient, decrypted and encrypted again to another who opens it.',
+    'not-for-you',
+    reZip(small, 'not-for-you', (e) => e, KEYS.otherRecipient),
+    { identity: KEYS.otherRecipient },
+  );
   v['revoked'] = bad('The receiver holds a revocation notice for it, signed by the issuer.', 'revoked', small, {
-    revocations: [createRevocation({ signingSecretKey: KEYS.issuer.signingSecretKey, bundleId: idOf('small'), revokedAt: new Date('2026-12-10T00:00:00.000Z') })],
+    revocations: [
+      createRevocation({ signingSecretKey: KEYS.issuer.signingSecretKey, bundleId: idOf('small'), revokedAt: new Date('2026-12-10T00:00:00.000Z') }),
+    ],
   });
   v['wrong-key'] = bad('Opened with an identity it was not encrypted to.', 'wrong-key', small, { identity: KEYS.otherRecipient });
   v['wrong-passphrase'] = bad('A passphrase bundle opened with the wrong passphrase.', 'wrong-key', pass, { passphrase: 'forkert' });
   delete v['wrong-passphrase'].identity;
-  v['too-deep'] = bad('data.json nested 100 levels deep (the vault never makes one), re-signed by the issuer: genuine, but too deep to read safely.', 'too-large',
-    withDataJson(small, 'too-deep', utf8(`{"nested":${'['.repeat(99)}${']'.repeat(99)}}`)));
+  v['too-deep'] = bad(
+    'data.json nested 100 levels deep (the vault never makes one), re-signed by the issuer: genuine, but too deep to read safely.',
+    'too-large',
+    withDataJson(small, 'too-deep', utf8(`{"nested":${'['.repeat(99)}${']'.repeat(99)}}`)),
+  );
   v['not-a-bundle'] = bad('Plain bytes that are not an age file.', 'not-a-bundle', utf8('PK\u0003\u0004 this is not a bundle\n'));
-  v['age-not-zip'] = bad('A valid age file to the recipient whose content is not a ZIP.', 'not-a-bundle', ageEncrypt(utf8('hello'), publicOf(KEYS.recipient), seededRandom('age-not-zip')));
+  v['age-not-zip'] = bad(
+    'A valid age file to the recipient whose content is not a ZIP.',
+    'not-a-bundle',
+    ageEncrypt(utf8('hello'), publicOf(KEYS.recipient), seededRandom('age-not-zip')),
+  );
   return v;
 }
 

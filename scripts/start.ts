@@ -16,9 +16,7 @@ const profileDir = resolve(root, '.tmp/profile');
 mkdirSync(profileDir, { recursive: true });
 
 // The usual port, or any free one when something else holds it.
-const municipality = await startMunicipalityServer({ port: Number(process.env.MUNICIPALITY_PORT ?? 8787) }).catch(() =>
-  startMunicipalityServer({ port: 0 }),
-);
+const municipality = await startMunicipalityServer({ port: Number(process.env.MUNICIPALITY_PORT ?? 8787) }).catch(() => startMunicipalityServer({ port: 0 }));
 
 // An example receiving service (a budget tool) to share a food budget with, and the receiver page.
 const budgetOptions = { identityFile: resolve(root, '.tmp/budget-service/identity.txt'), revokedFile: resolve(root, '.tmp/budget-service/revoked.json') };

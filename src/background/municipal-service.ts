@@ -57,7 +57,6 @@ import { bestEffort, settled } from '../shared/best-effort';
 /** Kinds whose records carry a municipality's signature, by name. */
 const SIGNED_KINDS = new Map([municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)].map((k) => [k.name, k]));
 
-
 export interface IdentityLike {
   /** The redirect URL of the identity API (https://<id>.chromiumapp.org/… in Chrome). */
   redirectUrl(): string;
@@ -173,7 +172,9 @@ export class MunicipalService {
     return stored.data;
   }
 
-  private async signIn(discovery: Awaited<ReturnType<typeof fetchDiscovery>>): Promise<{ tokens: NonNullable<MunicipalConnectionData['tokens']>; redirectUri: string }> {
+  private async signIn(
+    discovery: Awaited<ReturnType<typeof fetchDiscovery>>,
+  ): Promise<{ tokens: NonNullable<MunicipalConnectionData['tokens']>; redirectUri: string }> {
     const redirectUri = this.deps.identity.redirectUrl();
     const request = authorizationRequest(discovery.authorization_endpoint, redirectUri);
     let redirectedTo: string | undefined;
@@ -410,7 +411,11 @@ export class MunicipalService {
         actor: base?.actor ?? null,
         tokens,
         jwks,
-        resources: base?.resources ?? (Object.fromEntries(RESOURCES.map((r) => [r, { cursor: null, generation: 0, complete: false, lastSyncedAt: null }])) as MunicipalConnectionData['resources']),
+        resources:
+          base?.resources ??
+          (Object.fromEntries(
+            RESOURCES.map((r) => [r, { cursor: null, generation: 0, complete: false, lastSyncedAt: null }]),
+          ) as MunicipalConnectionData['resources']),
         connectedAt: base?.connectedAt ?? new Date(this.now()).toISOString(),
         lastSync: base?.lastSync ?? null,
       };
@@ -444,7 +449,8 @@ export class MunicipalService {
         for (const kind of [municipalCitizenKind, municipalSignatureKind, municipalPdfKind, ...Object.values(KIND_OF_RESOURCE)]) {
           const { records } = await this.records.list(profileId, kind);
           for (const r of records) {
-            if (('provenance' in r.data ? r.data.provenance.origin : r.data.origin) === conn.origin) ops.push({ op: 'delete', profileId, kind: kind.name, id: r.id });
+            if (('provenance' in r.data ? r.data.provenance.origin : r.data.origin) === conn.origin)
+              ops.push({ op: 'delete', profileId, kind: kind.name, id: r.id });
           }
         }
       }
@@ -466,7 +472,13 @@ export class MunicipalService {
 
       if (content.bytes > PDF_ON_DEMAND_MAX_BYTES) throw new MunicipalError('municipality-bad-response', 'PDF too large');
       await this.requirePermission(origin);
-      const client = await ConnectionClient.load({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId: connectionIdFor(this.records, origin) });
+      const client = await ConnectionClient.load({
+        records: () => this.records,
+        http: this.http,
+        now: this.now,
+        profileId,
+        connectionId: connectionIdFor(this.records, origin),
+      });
       const bytes = await client.getBytes(content.href, content.bytes);
       if (toBase64Url(sha256(bytes)) !== content.sha256) throw new MunicipalError('signature-invalid', 'the PDF does not match its signed digest');
       const data = toBase64Url(bytes);

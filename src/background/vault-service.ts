@@ -195,9 +195,7 @@ export class VaultService {
       return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     saveProfile: async ({ id, data }) => {
-      const [profile] = await this.deps.vault.records.write([
-        { op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, ...(id ? { id } : {}), data },
-      ]);
+      const [profile] = await this.deps.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: profileKind.name, ...(id ? { id } : {}), data }]);
       if (!id) await bestEffort(this.deps.sharing?.ensureKeys(profile!.id), 'the keys are made later on demand');
       return profile as ApiResults['saveProfile'];
     },

@@ -42,7 +42,8 @@ export class AgeError extends CodedError<AgeErrorCode> {
 export type RandomSource = (n: number) => Uint8Array;
 
 export type AgeRecipient = { kind: 'x25519'; publicKey: Uint8Array } | { kind: 'scrypt'; passphrase: string; workFactor: number };
-export type AgeIdentity = { kind: 'x25519'; secretKey: Uint8Array; /** Derived when absent. */ publicKey?: Uint8Array } | { kind: 'scrypt'; passphrase: string; maxWorkFactor: number };
+export type AgeIdentity =
+  { kind: 'x25519'; secretKey: Uint8Array; /** Derived when absent. */ publicKey?: Uint8Array } | { kind: 'scrypt'; passphrase: string; maxWorkFactor: number };
 
 const VERSION_LINE = 'age-encryption.org/v1';
 const X25519_INFO = utf8('age-encryption.org/v1/X25519');

@@ -87,7 +87,11 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
   const { content } = input;
   const jwk = ed25519Jwk(input.issuer.signingSecretKey);
   const notBefore = input.notBefore ?? input.issuedAt;
-  for (const [name, date] of [['issuedAt', input.issuedAt], ['notBefore', notBefore], ['expiresAt', input.expiresAt]] as const) {
+  for (const [name, date] of [
+    ['issuedAt', input.issuedAt],
+    ['notBefore', notBefore],
+    ['expiresAt', input.expiresAt],
+  ] as const) {
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new BundleInputError('invalid-input', `${name}: not a valid date`);
   }
   if (input.expiresAt.getTime() <= notBefore.getTime()) throw new BundleInputError('invalid-input', 'expiresAt: must be after notBefore');

@@ -13,7 +13,16 @@ export { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonD
 export { generateIdentity, identityToRecipient, keyFingerprint, recipientFingerprint } from './keys';
 export { claimedBundleId, createRevocation, verifyRevocation, type RevocationResult } from './revocation';
 export { transactionsToCsv, transactionsToOfx, type StandardTransaction } from './standard/transactions';
-export { CLINICAL_RESOURCE_TYPES, healthToFhirBundle, isFhirId, OBSERVATION_STATISTICS, OBSERVATION_STATUSES, ucumCode, type StandardClinical, type StandardObservation } from './standard/fhir';
+export {
+  CLINICAL_RESOURCE_TYPES,
+  healthToFhirBundle,
+  isFhirId,
+  OBSERVATION_STATISTICS,
+  OBSERVATION_STATUSES,
+  ucumCode,
+  type StandardClinical,
+  type StandardObservation,
+} from './standard/fhir';
 export { activitiesToICalendar, type StandardActivity } from './standard/ical';
 export { textFile, STANDARD_MEDIA_TYPES } from './standard/file';
 export { BUNDLE_PATHS, FILES_PREFIX, BundleInputError } from './create';

@@ -30,7 +30,8 @@ export function jsonDepth(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (inString) {
-      if (b === 0x5c) i++; // a backslash escapes the next byte (a quote or another backslash)
+      if (b === 0x5c)
+        i++; // a backslash escapes the next byte (a quote or another backslash)
       else if (b === 0x22) inString = false;
     } else if (b === 0x22) inString = true;
     else if (b === 0x5b || b === 0x7b) {

@@ -88,8 +88,13 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
       return fail('wrong-key', (error as Error).message);
     }
   } else {
-    if (typeof options.identity?.passphrase !== 'string' || options.identity.passphrase === '') return fail('wrong-key', 'identity.passphrase must be a non-empty string');
-    identity = { kind: 'scrypt', passphrase: options.identity.passphrase, maxWorkFactor: Math.min(options.maxScryptWorkFactor ?? MAX_SCRYPT_WORK_FACTOR, MAX_SCRYPT_WORK_FACTOR) };
+    if (typeof options.identity?.passphrase !== 'string' || options.identity.passphrase === '')
+      return fail('wrong-key', 'identity.passphrase must be a non-empty string');
+    identity = {
+      kind: 'scrypt',
+      passphrase: options.identity.passphrase,
+      maxWorkFactor: Math.min(options.maxScryptWorkFactor ?? MAX_SCRYPT_WORK_FACTOR, MAX_SCRYPT_WORK_FACTOR),
+    };
     ourFingerprint = 'passphrase';
   }
 
@@ -140,11 +145,13 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   }
   if (jws.payloadText !== canonicalJson(manifest)) return fail('tampered', 'the manifest is not canonical JSON');
 
-  if (rest.length !== manifest.files.length) return fail('tampered', `the ZIP holds ${rest.length} files besides the manifest, the manifest lists ${manifest.files.length}`);
+  if (rest.length !== manifest.files.length)
+    return fail('tampered', `the ZIP holds ${rest.length} files besides the manifest, the manifest lists ${manifest.files.length}`);
   const digest = await digests;
   for (const [i, listed] of manifest.files.entries()) {
     const entry = rest[i]!;
-    if (entry.name !== listed.path) return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
+    if (entry.name !== listed.path)
+      return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
     if (entry.bytes.length !== listed.size || toBase64Url(digest[i]!) !== listed.sha256) {
       return fail('tampered', `${listed.path} does not match its SHA-256 in the manifest`);
     }
@@ -154,7 +161,10 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
 
   const theirs = manifest.recipient.kind === 'passphrase' ? 'passphrase' : manifest.recipient.fingerprint;
   if (theirs !== ourFingerprint) {
-    return fail('not-for-you', `the bundle was made for ${manifest.recipient.kind === 'passphrase' ? 'a passphrase' : `key ${theirs}`}, and opened with ${ourFingerprint === 'passphrase' ? 'a passphrase' : `key ${ourFingerprint}`}`);
+    return fail(
+      'not-for-you',
+      `the bundle was made for ${manifest.recipient.kind === 'passphrase' ? 'a passphrase' : `key ${theirs}`}, and opened with ${ourFingerprint === 'passphrase' ? 'a passphrase' : `key ${ourFingerprint}`}`,
+    );
   }
   const now = options.now.getTime();
   if (now < Date.parse(manifest.notBefore)) return fail('not-yet-valid', `valid from ${manifest.notBefore}`);

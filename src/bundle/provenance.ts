@@ -45,10 +45,12 @@ export function verifyMunicipalProvenance(
   if (!keys.success) return { ok: false, reason: 'malformed', detail: 'the JWKS is not a set of Ed25519 keys' };
   const jws = parseJws(entry.jws);
   if (typeof jws === 'string') return { ok: false, reason: 'malformed', detail: jws };
-  if (jws.header.alg !== 'EdDSA' || jws.header.kid !== entry.kid) return { ok: false, reason: 'malformed', detail: 'the page JWS is not EdDSA by the named key' };
+  if (jws.header.alg !== 'EdDSA' || jws.header.kid !== entry.kid)
+    return { ok: false, reason: 'malformed', detail: 'the page JWS is not EdDSA by the named key' };
   const key = keys.data.keys.find((k) => k.kid === entry.kid);
   if (!key) return { ok: false, reason: 'unknown-key', detail: `the JWKS has no key ${entry.kid}` };
-  if (!verifyEd25519(jws.signature, jws.signingInput, fromBase64Url(key.x))) return { ok: false, reason: 'bad-signature', detail: 'the page signature does not verify' };
+  if (!verifyEd25519(jws.signature, jws.signingInput, fromBase64Url(key.x)))
+    return { ok: false, reason: 'bad-signature', detail: 'the page signature does not verify' };
   const page = PagePayload.safeParse(jws.payload);
   if (!page.success) return { ok: false, reason: 'malformed', detail: 'the page JWS payload is not a page manifest' };
   const unsigned = entry.records.find((r) => !page.data.items.some((i) => same(i, r)));
@@ -60,7 +62,8 @@ export function verifyMunicipalProvenance(
     } catch {
       return { ok: false, reason: 'mismatch', detail: 'a record has no JSON form' };
     }
-    if (!entry.records.some((r) => same(r, digest))) return { ok: false, reason: 'mismatch', detail: `${record.type} ${record.id} v${record.version} differs from what the municipality signed` };
+    if (!entry.records.some((r) => same(r, digest)))
+      return { ok: false, reason: 'mismatch', detail: `${record.type} ${record.id} v${record.version} differs from what the municipality signed` };
   }
   return { ok: true, issuer: page.data.iss, records: entry.records };
 }

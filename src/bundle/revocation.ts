@@ -25,8 +25,7 @@ export function createRevocation(input: { signingSecretKey: Uint8Array; bundleId
 }
 
 export type RevocationResult =
-  | { ok: true; bundleId: string; revokedAt: string }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'wrong-issuer'; detail: string };
+  { ok: true; bundleId: string; revokedAt: string } | { ok: false; reason: 'malformed' | 'bad-signature' | 'wrong-issuer'; detail: string };
 
 /**
  * Checks a revocation notice against the issuer key of the bundle it should revoke (the

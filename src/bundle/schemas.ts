@@ -95,7 +95,10 @@ export const ProvenanceEntry = z.discriminatedUnion('attestedBy', [
     source: Name,
     origin: z.url({ protocol: /^https?$/ }),
     /** Compact JWS (EdDSA) over the page manifest. */
-    jws: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/).max(2_000_000),
+    jws: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+      .max(2_000_000),
     kid: z.string().min(1).max(200),
     /** The shared records this page signature covers. */
     records: z.array(RecordDigest).max(100_000),
@@ -124,7 +127,10 @@ export const ConsentReceipt = z.strictObject({
   jurisdiction: z.literal('DK'),
   controller: z.strictObject({ name: Name, role: z.literal('citizen'), contact: z.string().max(400).optional() }),
   piiPrincipal: z.strictObject({ name: Name }),
-  recipients: z.array(z.strictObject({ name: Name, fingerprint: Fingerprint.optional() })).min(1).max(20),
+  recipients: z
+    .array(z.strictObject({ name: Name, fingerprint: Fingerprint.optional() }))
+    .min(1)
+    .max(20),
   purposes: z
     .array(z.strictObject({ code: z.string().min(1).max(64), text: Bilingual, legalBasis: z.literal('consent') }))
     .min(1)

@@ -14,9 +14,7 @@ export interface BundleFile {
 }
 
 /** Whom the bundle is encrypted to: an age X25519 key (`age1…`), or a passphrase (age scrypt). */
-export type BundleRecipient =
-  | { kind: 'x25519'; ageRecipient: string; name?: string }
-  | { kind: 'passphrase'; passphrase: string; name?: string };
+export type BundleRecipient = { kind: 'x25519'; ageRecipient: string; name?: string } | { kind: 'passphrase'; passphrase: string; name?: string };
 
 /** What the citizen chose to share. */
 export interface ShareContent {

@@ -41,7 +41,8 @@ export function createBudgetServiceApp(options: BudgetServiceOptions): Hono {
     ageRecipient: identity.recipient,
     bundleEndpoint: `${options.baseUrl}/bundles`,
     revocationEndpoint: `${options.baseUrl}/revocations`,
-    description: 'Viser dit forbrug på dagligvarer pr. måned og din kostplan, så du kan lægge et madbudget. Data slettes, når din deling udløber eller du trækker den tilbage.',
+    description:
+      'Viser dit forbrug på dagligvarer pr. måned og din kostplan, så du kan lægge et madbudget. Data slettes, når din deling udløber eller du trækker den tilbage.',
   });
 
   app.get(RECIPIENT_DOCUMENT_PATH, (c) => c.json(document));

@@ -11,7 +11,10 @@ const Minor = z.number().int().min(0).max(1e13);
 export const FoodBudgetView = z.object({
   view: z.literal('monthly-food-budget'),
   currency: z.string().regex(/^[A-Z]{3}$/),
-  months: z.array(z.object({ month: Month, spentMinor: Minor })).min(1).max(120),
+  months: z
+    .array(z.object({ month: Month, spentMinor: Minor }))
+    .min(1)
+    .max(120),
   averageMinor: Minor,
 });
 export type FoodBudgetView = z.infer<typeof FoodBudgetView>;

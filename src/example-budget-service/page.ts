@@ -4,11 +4,9 @@
  */
 import type { AcceptedBundle } from './store';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-export const formatMoney = (minor: number, currency: string): string =>
-  new Intl.NumberFormat('da-DK', { style: 'currency', currency }).format(minor / 100);
+export const formatMoney = (minor: number, currency: string): string => new Intl.NumberFormat('da-DK', { style: 'currency', currency }).format(minor / 100);
 
 export const formatMonth = (month: string): string =>
   new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
@@ -29,7 +27,8 @@ function bundleSection(bundle: AcceptedBundle): string {
       `<caption>Madbudget pr. måned</caption>`,
       '<thead><tr><th scope="col">Måned</th><th scope="col">Brugt på dagligvarer</th></tr></thead><tbody>',
       ...budget.months.map(
-        (m) => `<tr><th scope="row">${escapeHtml(formatMonth(m.month))}</th><td data-month="${m.month}">${escapeHtml(formatMoney(m.spentMinor, budget.currency))}</td></tr>`,
+        (m) =>
+          `<tr><th scope="row">${escapeHtml(formatMonth(m.month))}</th><td data-month="${m.month}">${escapeHtml(formatMoney(m.spentMinor, budget.currency))}</td></tr>`,
       ),
       '</tbody>',
       `<tfoot><tr><th scope="row">Gennemsnit pr. måned</th><td data-testid="average">${escapeHtml(formatMoney(budget.averageMinor, budget.currency))}</td></tr></tfoot>`,

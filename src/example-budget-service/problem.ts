@@ -4,13 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OpenFailureReason } from '../bundle';
 
 export type ServiceProblem =
-  | OpenFailureReason
-  | 'unsupported-media-type'
-  | 'payload-too-large'
-  | 'nothing-usable'
-  | 'bad-notice'
-  | 'unknown-bundle'
-  | 'not-the-issuer';
+  OpenFailureReason | 'unsupported-media-type' | 'payload-too-large' | 'nothing-usable' | 'bad-notice' | 'unknown-bundle' | 'not-the-issuer';
 
 const PROBLEMS: Record<ServiceProblem, { status: ContentfulStatusCode; title: string }> = {
   'not-a-bundle': { status: 400, title: 'This is not a Handlerum bundle' },

@@ -24,9 +24,7 @@ export interface StartOptions {
 }
 
 export async function startBudgetService(options: StartOptions = {}): Promise<RunningBudgetService> {
-  const identity = options.identity
-    ? useIdentity(options.identity)
-    : loadOrCreateIdentity(options.identityFile ?? '.tmp/budget-service/identity.txt');
+  const identity = options.identity ? useIdentity(options.identity) : loadOrCreateIdentity(options.identityFile ?? '.tmp/budget-service/identity.txt');
   const store = new BudgetStore(options.revokedFile);
   // The recipient document names absolute endpoints, so the port must be known first.
   const { port, url } = await loopbackAddress(options.port ?? 0);

@@ -20,15 +20,7 @@ export interface ImportIssue {
 }
 
 export type ImportErrorCode =
-  | 'empty-file'
-  | 'not-text'
-  | 'unknown-format'
-  | 'damaged-encoding'
-  | 'malformed'
-  | 'truncated'
-  | 'too-large'
-  | 'line-too-long'
-  | 'cancelled';
+  'empty-file' | 'not-text' | 'unknown-format' | 'damaged-encoding' | 'malformed' | 'truncated' | 'too-large' | 'line-too-long' | 'cancelled';
 
 /** A file the importer cannot read at all. Nothing of it is stored. */
 export class ImportError extends CodedError<ImportErrorCode> {

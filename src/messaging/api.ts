@@ -15,7 +15,10 @@ import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './m
 import { SharingApiArgs, type SharingApiResults } from './sharing-api';
 import { isBase64Url } from '../shared/base64url';
 
-const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url').refine(isBase64Url, 'a 32-byte key in base64url');
+const Key = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key in base64url')
+  .refine(isBase64Url, 'a 32-byte key in base64url');
 const PassphraseKey = z.object({ kdf: KdfParamsSchema, kek: Key });
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const ProfileData = z.object({ name: z.string(), relation: z.string() });
@@ -48,12 +51,23 @@ export const ApiArgs = {
   discardDamaged: z.object({ profileId: Id, kind: z.string(), refs: z.array(z.string()).max(100_000) }),
   getSettings: z.object({}),
   setSettings: z.object({
-    autoLockMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    autoLockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     reminderLeadMinutes: ReminderLeadMinutes.optional(),
   }),
   backupCreate: z.object({}),
   backupRead: z.object({ transferId: Id, index: z.number().int().nonnegative() }),
-  restoreBegin: z.object({ size: z.number().int().positive().max(4 * 1024 ** 3) }),
+  restoreBegin: z.object({
+    size: z
+      .number()
+      .int()
+      .positive()
+      .max(4 * 1024 ** 3),
+  }),
   restoreWrite: z.object({ transferId: Id, index: z.number().int().nonnegative(), data: z.string().refine(isBase64Url, 'base64url') }),
   restoreInspect: z.object({ transferId: Id }),
   restoreFinish: z.discriminatedUnion('method', [
@@ -133,9 +147,7 @@ export interface ApiRequest<M extends ApiMethod = ApiMethod> {
   args: ApiArgsOf<M>;
 }
 
-export type ApiResponse<M extends ApiMethod = ApiMethod> =
-  | { ok: true; value: ApiResult<M> }
-  | { ok: false; error: SentError };
+export type ApiResponse<M extends ApiMethod = ApiMethod> = { ok: true; value: ApiResult<M> } | { ok: false; error: SentError };
 
 /** Events the background broadcasts to open extension pages. */
 export type VaultEvent =

@@ -68,7 +68,14 @@ export const MunicipalApiArgs = {
     caseVaultId: Id,
     payload: z.discriminatedUnion('type', [
       z.object({ type: z.literal('correction'), requestId: Id }),
-      z.object({ type: z.literal('bundle'), data: z.string().min(1).max(16 * 1024 * 1024).regex(/^[A-Za-z0-9_-]+$/, 'base64url') }),
+      z.object({
+        type: z.literal('bundle'),
+        data: z
+          .string()
+          .min(1)
+          .max(16 * 1024 * 1024)
+          .regex(/^[A-Za-z0-9_-]+$/, 'base64url'),
+      }),
     ]),
   }),
 } satisfies Record<string, z.ZodType>;

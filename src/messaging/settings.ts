@@ -5,10 +5,23 @@
 import { z } from 'zod';
 
 /** Up to five lead times, from five minutes to thirty days. */
-export const ReminderLeadMinutes = z.array(z.number().int().min(5).max(30 * 24 * 60)).max(5);
+export const ReminderLeadMinutes = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(5)
+      .max(30 * 24 * 60),
+  )
+  .max(5);
 
 export const SettingsSchema = z.object({
-  autoLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   lastBackupAt: z.string().nullable().default(null),
   /** Writes since the last backup: drives the reminder to back up. */
   changesSinceBackup: z.number().int().nonnegative().default(0),

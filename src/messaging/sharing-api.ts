@@ -43,7 +43,12 @@ export const SharingApiArgs = {
   /** The profile's public identity; its keys are made now if it has none. */
   sharingIdentity: z.object({ profileId: Id }),
   /** Adds a recipient from a pasted age key, an identity file, a well-known document's JSON, or a QR code's text. */
-  recipientAdd: z.object({ profileId: Id, source: z.enum(['paste', 'file', 'qr']), text: z.string().min(1).max(20_000), name: z.string().trim().max(200).optional() }),
+  recipientAdd: z.object({
+    profileId: Id,
+    source: z.enum(['paste', 'file', 'qr']),
+    text: z.string().min(1).max(20_000),
+    name: z.string().trim().max(200).optional(),
+  }),
   /** Reads https://<domain>/.well-known/handlerum-recipient.json and adds who it names. Needs the host permission. */
   recipientFetchWellKnown: z.object({ profileId: Id, domain: z.string().min(1).max(300) }),
   recipientList: z.object({ profileId: Id }),

@@ -23,14 +23,9 @@ export function encodeCursor(data: Omit<CursorData, 'v'>): string {
   return toBase64Url(utf8(JSON.stringify({ v: 1, ...data })));
 }
 
-export type CursorCheck =
-  | { ok: true; after: number }
-  | { ok: false; code: 'invalid-cursor' | 'sync-reset-required'; detail: string };
+export type CursorCheck = { ok: true; after: number } | { ok: false; code: 'invalid-cursor' | 'sync-reset-required'; detail: string };
 
-export function checkCursor(
-  cursor: string | undefined,
-  expected: { epoch: string; subject: string; resource: ResourceName; policy: string },
-): CursorCheck {
+export function checkCursor(cursor: string | undefined, expected: { epoch: string; subject: string; resource: ResourceName; policy: string }): CursorCheck {
   if (cursor === undefined || cursor === '') return { ok: true, after: 0 };
   let data: CursorData;
   try {

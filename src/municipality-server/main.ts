@@ -60,10 +60,7 @@ async function main(): Promise<RunningMunicipality | void> {
   const scale = values['heavy-scale'] ? Number(values['heavy-scale']) : 1;
 
   if (values['generate-heavy']) {
-    const dataset = buildHeavy(
-      { today: today ?? copenhagenToday(Date.now()), kle: KleCatalog.load(), baseUrl: 'http://127.0.0.1:8787' },
-      { scale },
-    );
+    const dataset = buildHeavy({ today: today ?? copenhagenToday(Date.now()), kle: KleCatalog.load(), baseUrl: 'http://127.0.0.1:8787' }, { scale });
     const out = createWriteStream(values['generate-heavy']);
     out.write(`${JSON.stringify(dataset.citizen)}\n`);
     for (const resource of RESOURCES) for (const record of dataset.records[resource]) out.write(`${JSON.stringify(record)}\n`);

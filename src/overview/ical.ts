@@ -31,7 +31,9 @@ export function entryActivity(entry: CalendarEntry, labels: ICalendarOptions['la
   return {
     id: uidOf(entry),
     title: entry.kind === 'appeal' ? `${labels.appeal}: ${entry.title}` : entry.title,
-    ...(wholeDay ? { start: entry.day, end: addDays(entry.day, 1) } : { start: entry.start, ...(entry.end && Date.parse(entry.end) > Date.parse(entry.start) ? { end: entry.end } : {}) }),
+    ...(wholeDay
+      ? { start: entry.day, end: addDays(entry.day, 1) }
+      : { start: entry.start, ...(entry.end && Date.parse(entry.end) > Date.parse(entry.start) ? { end: entry.end } : {}) }),
     ...(where ? { location: where } : {}),
     ...(description ? { description } : {}),
     ...(entry.changeUrl ? { url: entry.changeUrl } : {}),

@@ -27,8 +27,7 @@ export const EMPTY_OVERVIEW: OverviewData = { cases: [], decisions: [], payments
 
 export const refKey = (origin: string, id: string): string => `${origin}\n${id}`;
 
-export const hasAnyData = (data: OverviewData): boolean =>
-  Object.values(data).some((list: unknown[]) => list.length > 0);
+export const hasAnyData = (data: OverviewData): boolean => Object.values(data).some((list: unknown[]) => list.length > 0);
 
 function byRef<T extends { id: string }>(items: Item<T>[]): Map<string, Item<T>> {
   return new Map(items.map((item) => [refKey(item.origin, item.record.id), item]));
@@ -64,7 +63,10 @@ export interface CaseBundle {
 export function caseBundle(data: OverviewData, theCase: Item<Case>): CaseBundle {
   const mine = <T extends { caseId?: string | undefined }>(items: Item<T>[]) =>
     items.filter((i) => i.origin === theCase.origin && i.record.caseId === theCase.record.id);
-  const desc = <T>(key: (i: Item<T>) => string) => (a: Item<T>, b: Item<T>) => key(b).localeCompare(key(a));
+  const desc =
+    <T>(key: (i: Item<T>) => string) =>
+    (a: Item<T>, b: Item<T>) =>
+      key(b).localeCompare(key(a));
   return {
     decisions: mine(data.decisions).sort(desc((d) => d.record.decidedAt)),
     payments: mine(data.payments).sort(desc((p) => p.record.payoutDate)),

@@ -22,9 +22,7 @@ export function nowSummary(data: OverviewData, now: number, options: { limit?: n
   const upcoming = calendarEntries(data).filter((e) => isUpcoming(e, now));
   const since = addDays(danishDay(now), -(options.newDocumentDays ?? 30));
   return {
-    openCases: data.cases
-      .filter((c) => isOpenCase(c.record))
-      .sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt)),
+    openCases: data.cases.filter((c) => isOpenCase(c.record)).sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt)),
     appointments: upcoming.filter((e) => e.kind === 'appointment').slice(0, limit),
     deadlines: upcoming.filter((e) => e.kind !== 'appointment').slice(0, limit),
     latestPayments: data.payments

@@ -55,7 +55,17 @@ function doc(kind: SearchKind, vaultId: string, origin: string, title: string, d
 export function buildSearchIndex(data: OverviewData, describeTopic: (code: string) => string | null = () => null): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const { vaultId, origin, record: c } of data.cases) {
-    docs.push(doc('case', vaultId, origin, c.title, c.openedAt, [c.caseNumber, c.kle.code, c.kle.title, describeTopic(c.kle.code), c.unit.name, c.caseworker?.name, c.authority.name]));
+    docs.push(
+      doc('case', vaultId, origin, c.title, c.openedAt, [
+        c.caseNumber,
+        c.kle.code,
+        c.kle.title,
+        describeTopic(c.kle.code),
+        c.unit.name,
+        c.caseworker?.name,
+        c.authority.name,
+      ]),
+    );
   }
   for (const { vaultId, origin, record: d } of data.decisions) {
     docs.push(doc('decision', vaultId, origin, d.title, d.decidedAt, [d.outcomeText, ...d.legalBasis, ...d.basis.map((b) => b.description)]));

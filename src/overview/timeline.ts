@@ -15,9 +15,27 @@ export function caseTimeline(theCase: Item<Case>, bundle: CaseBundle): TimelineE
   const events: TimelineEvent[] = [
     ...theCase.record.statusHistory.map((s) => ({ kind: 'status' as const, at: s.at, status: s.status, note: s.note ?? null })),
     ...bundle.decisions.map((d) => ({ kind: 'decision' as const, at: d.record.decidedAt, title: d.record.title, vaultId: d.vaultId })),
-    ...bundle.documents.map((d) => ({ kind: 'document' as const, at: d.record.date, title: d.record.title, vaultId: d.vaultId, direction: d.record.direction })),
-    ...bundle.payments.map((p) => ({ kind: 'payment' as const, at: p.record.payoutDate, title: p.record.benefit.name, vaultId: p.vaultId, ore: p.record.net.ore })),
-    ...bundle.activities.map((a) => ({ kind: 'activity' as const, at: activityAt(a.record), title: a.record.title, vaultId: a.vaultId, activityKind: a.record.kind })),
+    ...bundle.documents.map((d) => ({
+      kind: 'document' as const,
+      at: d.record.date,
+      title: d.record.title,
+      vaultId: d.vaultId,
+      direction: d.record.direction,
+    })),
+    ...bundle.payments.map((p) => ({
+      kind: 'payment' as const,
+      at: p.record.payoutDate,
+      title: p.record.benefit.name,
+      vaultId: p.vaultId,
+      ore: p.record.net.ore,
+    })),
+    ...bundle.activities.map((a) => ({
+      kind: 'activity' as const,
+      at: activityAt(a.record),
+      title: a.record.title,
+      vaultId: a.vaultId,
+      activityKind: a.record.kind,
+    })),
   ];
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -7,7 +7,10 @@ import { t } from './i18n';
 import { openForReceiver, type OpenOutcome } from './open';
 import { Result } from './Result';
 
-type State = { phase: 'form'; failure?: Extract<OpenOutcome, { ok: false }> } | { phase: 'opening' } | { phase: 'opened'; outcome: Extract<OpenOutcome, { ok: true }>; at: Date };
+type State =
+  | { phase: 'form'; failure?: Extract<OpenOutcome, { ok: false }> }
+  | { phase: 'opening' }
+  | { phase: 'opened'; outcome: Extract<OpenOutcome, { ok: true }>; at: Date };
 
 export function App(): JSX.Element {
   const [state, setState] = useState<State>({ phase: 'form' });
@@ -34,7 +37,9 @@ export function App(): JSX.Element {
         <Result opened={state.outcome} now={state.at} onAnother={() => setState({ phase: 'form' })} />
       ) : (
         <>
-          {state.phase === 'form' && state.failure && <Failure reason={state.failure.reason} detail={state.failure.detail} verifiedFiles={state.failure.verifiedFiles} />}
+          {state.phase === 'form' && state.failure && (
+            <Failure reason={state.failure.reason} detail={state.failure.detail} verifiedFiles={state.failure.verifiedFiles} />
+          )}
           <Form busy={state.phase === 'opening'} onOpen={(file, identity) => void open(file, identity)} />
         </>
       )}

@@ -20,7 +20,15 @@ const kindOf = (path: string): ReceiverMessageKey | undefined =>
 export function Downloads({ files }: { files: readonly BundleFile[] }): JSX.Element {
   // Blob URLs live as long as this view; freed when another bundle is opened.
   const links = useMemo(
-    () => files.map((f) => ({ path: f.path, name: baseName(f.path), mediaType: f.mediaType, size: f.bytes.length, kind: kindOf(f.path), url: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })) })),
+    () =>
+      files.map((f) => ({
+        path: f.path,
+        name: baseName(f.path),
+        mediaType: f.mediaType,
+        size: f.bytes.length,
+        kind: kindOf(f.path),
+        url: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })),
+      })),
     [files],
   );
   useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);

@@ -10,7 +10,15 @@ import { t } from './i18n';
  * `verifiedFiles`: a genuine bundle whose data is too deep to show comes with its files as they
  * came, offered instead of the view.
  */
-export function Failure({ reason, detail, verifiedFiles }: { reason: OpenFailureReason | 'internal'; detail: string; verifiedFiles?: BundleFile[] | undefined }): JSX.Element {
+export function Failure({
+  reason,
+  detail,
+  verifiedFiles,
+}: {
+  reason: OpenFailureReason | 'internal';
+  detail: string;
+  verifiedFiles?: BundleFile[] | undefined;
+}): JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), [reason, detail]);
   return (

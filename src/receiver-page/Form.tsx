@@ -131,10 +131,14 @@ export function Form({ busy, onOpen }: FormProps): JSX.Element {
               aria-describedby={keyProblem ? 'identity-hint key-problem' : 'identity-hint'}
               onInput={(e) => setKeyText(e.currentTarget.value)}
             />
-            <p id="identity-hint" class="hint">{t('form.keyHint')}</p>
+            <p id="identity-hint" class="hint">
+              {t('form.keyHint')}
+            </p>
             <label for="identity-file">{t('form.keyFileLabel')}</label>
             <input id="identity-file" type="file" accept=".txt,.key,text/plain" onChange={(e) => void loadKeyFile(e.currentTarget.files?.[0])} />
-            <p aria-live="polite" class="chosen">{keyFileNote ?? ''}</p>
+            <p aria-live="polite" class="chosen">
+              {keyFileNote ?? ''}
+            </p>
           </>
         ) : (
           <>

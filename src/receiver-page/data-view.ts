@@ -65,8 +65,7 @@ const fieldLabel = (key: string, language: Language): string => clip(visible(cat
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalar = (value: unknown): boolean => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
 function cell(key: string, value: unknown, currency: string): Cell {
@@ -153,7 +152,9 @@ function table(caption: string, items: unknown[], currency: string, language: La
       if (sub === undefined) return cell(key, record[key], rowCurrency);
       const nested = record[key];
       // Per-category totals inside a row are amounts like their parent.
-      return isPlainObject(nested) ? cell(key.endsWith('Minor') || key === 'byCategory' ? `${sub}Minor` : sub, nested[sub], rowCurrency) : { kind: 'empty' as const };
+      return isPlainObject(nested)
+        ? cell(key.endsWith('Minor') || key === 'byCategory' ? `${sub}Minor` : sub, nested[sub], rowCurrency)
+        : { kind: 'empty' as const };
     });
   };
   return { caption, columns: columns.map((c) => c.label), rowCount: items.length, row };
@@ -227,7 +228,8 @@ export function describeData(data: Record<string, unknown>, language: Language):
     if (isPlainObject(value)) sections.push(section(sectionTitle(key, value, language), value, 'DKK', language, 1, budget));
     else if (Array.isArray(value) && value.some((v) => !isScalar(v))) {
       // The table's caption names it; a heading above would say the same again.
-      if (value.every(isTableRow)) sections.push({ title: '', fields: [], tables: [table(fieldLabel(key, language), value, 'DKK', language, budget)], sections: [] });
+      if (value.every(isTableRow))
+        sections.push({ title: '', fields: [], tables: [table(fieldLabel(key, language), value, 'DKK', language, budget)], sections: [] });
       else sections.push(...itemSections(key, value, 'DKK', language, 1, budget));
     } else loose[key] = value;
   }

@@ -12,8 +12,7 @@ export const formatDate = (iso: string): string =>
 export const formatMonth = (month: string): string =>
   new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
-export const formatMoney = (minor: number, currency: string): string =>
-  new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(minor / 100);
+export const formatMoney = (minor: number, currency: string): string => new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(minor / 100);
 
 export const formatNumber = (value: number): string => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(value);
 

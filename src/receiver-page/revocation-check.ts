@@ -8,13 +8,14 @@ import type { BundleManifest } from '../bundle';
 /** A notice file is one compact JWS of a few hundred bytes; anything much larger is not one. */
 export const MAX_NOTICE_BYTES = 64 * 1024;
 
-export type NoticeOutcome =
-  | { ok: true; revokedAt: string }
-  | { ok: false; problem: 'malformed' | 'wrong-issuer' | 'bad-signature' | 'otherBundle' };
+export type NoticeOutcome = { ok: true; revokedAt: string } | { ok: false; problem: 'malformed' | 'wrong-issuer' | 'bad-signature' | 'otherBundle' };
 
 /** Checks the text of a notice file (a notice per line is accepted; the first that counts wins). */
 export function checkNotice(text: string, manifest: Pick<BundleManifest, 'id' | 'issuer'>): NoticeOutcome {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   let problem: Extract<NoticeOutcome, { ok: false }>['problem'] = 'malformed';
   for (const line of lines) {
     const checked = verifyRevocation(line, manifest.issuer);

@@ -15,7 +15,10 @@ export const REASONS: Record<OpenFailureReason, { da: string; en: string }> = {
   'wrong-key': { da: 'Pakken kan ikke åbnes med denne nøgle eller adgangskode.', en: 'The bundle cannot be opened with this key or passphrase.' },
   tampered: { da: 'Pakken er blevet ændret undervejs.', en: 'The bundle has been changed on the way.' },
   'unsupported-version': { da: 'Pakken er i en nyere udgave af formatet. Opdatér værktøjet.', en: 'The bundle uses a newer format version. Update this tool.' },
-  'bad-signature': { da: 'Underskriften passer ikke: pakken er ikke fra den, den siger.', en: 'The signature does not match: the bundle is not from whom it says.' },
+  'bad-signature': {
+    da: 'Underskriften passer ikke: pakken er ikke fra den, den siger.',
+    en: 'The signature does not match: the bundle is not from whom it says.',
+  },
   'not-for-you': { da: 'Pakken var ikke ment til dig.', en: 'The bundle was not meant for you.' },
   'not-yet-valid': { da: 'Pakken gælder ikke endnu.', en: 'The bundle is not valid yet.' },
   expired: { da: 'Pakken er udløbet.', en: 'The bundle has expired.' },

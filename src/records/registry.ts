@@ -14,14 +14,7 @@ import {
   municipalPdfKind,
   municipalSignatureKind,
 } from './municipal/index';
-import {
-  healthClinicalKind,
-  healthDailyKind,
-  healthImportKind,
-  healthObservationKind,
-  healthSamplesKind,
-  healthWorkoutKind,
-} from './health/index';
+import { healthClinicalKind, healthDailyKind, healthImportKind, healthObservationKind, healthSamplesKind, healthWorkoutKind } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
 import { attachmentContentKind, attachmentKind, correctionRequestKind } from './own/index';
 import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind, transparencyHeadKind } from './sharing/index';

@@ -171,7 +171,11 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         add('monthlySpending', view);
         citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'monthlySpending');
         const categories = new Set(view.months.flatMap((m) => Object.keys(m.byCategory)));
-        items.push({ type: 'monthly-spending', label: `${item.from} – ${item.to}`, counts: { months: monthsBetween(item.from, item.to).length, categories: categories.size } });
+        items.push({
+          type: 'monthly-spending',
+          label: `${item.from} – ${item.to}`,
+          counts: { months: monthsBetween(item.from, item.to).length, categories: categories.size },
+        });
         break;
       }
       case 'food-budget': {
@@ -185,14 +189,23 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         const { rows, accounts } = selectTransactions(sources.transactions, item, sources.accounts);
         add('transactions', { from: item.from, to: item.to, categories: item.categories, fields: item.fields, ...(accounts ? { accounts } : {}), rows });
         citizen('Bankudtog importeret af borgeren / bank statements imported by the citizen', 'transactions');
-        items.push({ type: 'transactions', label: `${item.from} – ${item.to}`, counts: { transactions: rows.length }, details: [...item.fields, ...item.categories] });
+        items.push({
+          type: 'transactions',
+          label: `${item.from} – ${item.to}`,
+          counts: { transactions: rows.length },
+          details: [...item.fields, ...item.categories],
+        });
         break;
       }
       case 'health-summary': {
         const summary = healthSummary(sources.health, item.kind, item.from, item.to);
         add('health', summary);
         citizen('Sundhedsdata importeret af borgeren / health data imported by the citizen', 'health');
-        items.push({ type: 'health-summary', label: item.kind, counts: { months: summary.months.length, days: summary.months.reduce((s, m) => s + m.days, 0) } });
+        items.push({
+          type: 'health-summary',
+          label: item.kind,
+          counts: { months: summary.months.length, days: summary.months.reduce((s, m) => s + m.days, 0) },
+        });
         break;
       }
       case 'health-records': {
@@ -207,7 +220,12 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         if (records.daily) counts.days = records.daily.reduce((n, g) => n + g.days.length, 0);
         if (records.observations) counts.observations = records.observations.length;
         if (records.clinical) counts.clinical = records.clinical.length;
-        items.push({ type: 'health-records', label: `${item.from} – ${item.to}`, counts, details: [...item.metrics, ...(item.observations ? ['observations'] : []), ...item.clinical] });
+        items.push({
+          type: 'health-records',
+          label: `${item.from} – ${item.to}`,
+          counts,
+          details: [...item.metrics, ...(item.observations ? ['observations'] : []), ...item.clinical],
+        });
         break;
       }
       case 'attachment': {

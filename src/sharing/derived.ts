@@ -28,7 +28,7 @@ export function monthsBetween(from: string, to: string): string[] {
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   while (y < ty || (y === ty && m <= tm)) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) (m = 1), y++;
+    if (++m > 12) ((m = 1), y++);
     if (out.length > 600) throw new RangeError('monthsBetween: more than 50 years');
   }
   return out;
@@ -39,7 +39,7 @@ export function lastFullMonths(asOf: string, count: number): string[] {
   let [y, m] = asOf.split('-').map(Number) as [number, number];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    if (--m < 1) (m = 12), y--;
+    if (--m < 1) ((m = 12), y--);
     out.unshift(`${y}-${String(m).padStart(2, '0')}`);
   }
   return out;
@@ -141,7 +141,7 @@ export function selectTransactions(
   const rows = chosen.map((t) => {
     const row: Record<string, unknown> = {};
     if (options.fields.includes('date')) row.date = t.date;
-    if (options.fields.includes('amount')) (row.amountMinor = t.amountMinor), (row.currency = t.currency);
+    if (options.fields.includes('amount')) ((row.amountMinor = t.amountMinor), (row.currency = t.currency));
     if (options.fields.includes('text')) row.text = t.text;
     if (options.fields.includes('category')) row.category = t.category;
     if (shared) row.account = shared.get(t.accountId ?? '')!.id;
@@ -297,7 +297,9 @@ export function selectHealthRecords(
       const group = groups.get(key) ?? { metric: m.metric, ...(m.metric === 'other' ? { type: m.type } : {}), unit: m.unit, days: [] };
       for (const d of m.days) {
         if (!inPeriod(d.date) || d.count === 0) continue;
-        group.days.push(isCumulative(m.type, m.metric as HealthMetric) ? { date: d.date, value: d.sum } : { date: d.date, value: d.mean, min: d.min, max: d.max });
+        group.days.push(
+          isCumulative(m.type, m.metric as HealthMetric) ? { date: d.date, value: d.sum } : { date: d.date, value: d.mean, min: d.min, max: d.max },
+        );
       }
       groups.set(key, group);
     }
@@ -324,7 +326,12 @@ export function selectHealthRecords(
   if (options.clinical.length > 0) {
     out.clinical = sources.clinical
       .filter((c) => options.clinical.includes(c.resourceType))
-      .sort((a, b) => options.clinical.indexOf(a.resourceType) - options.clinical.indexOf(b.resourceType) || (a.date ?? '').localeCompare(b.date ?? '') || a.fhirId.localeCompare(b.fhirId))
+      .sort(
+        (a, b) =>
+          options.clinical.indexOf(a.resourceType) - options.clinical.indexOf(b.resourceType) ||
+          (a.date ?? '').localeCompare(b.date ?? '') ||
+          a.fhirId.localeCompare(b.fhirId),
+      )
       .map((c) => ({
         id: fhirIdOf(c.fhirId, c.resourceType.toLowerCase()),
         resourceType: c.resourceType,

@@ -9,8 +9,18 @@ type Lang = 'da' | 'en';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const CASE_PARTS: Record<Lang, Record<string, [string, string]>> = {
-  da: { decisions: ['afgørelse', 'afgørelser'], documents: ['dokument', 'dokumenter'], payments: ['udbetaling', 'udbetalinger'], activities: ['aftale eller frist', 'aftaler og frister'] },
-  en: { decisions: ['decision', 'decisions'], documents: ['document', 'documents'], payments: ['payment', 'payments'], activities: ['appointment or deadline', 'appointments and deadlines'] },
+  da: {
+    decisions: ['afgørelse', 'afgørelser'],
+    documents: ['dokument', 'dokumenter'],
+    payments: ['udbetaling', 'udbetalinger'],
+    activities: ['aftale eller frist', 'aftaler og frister'],
+  },
+  en: {
+    decisions: ['decision', 'decisions'],
+    documents: ['document', 'documents'],
+    payments: ['payment', 'payments'],
+    activities: ['appointment or deadline', 'appointments and deadlines'],
+  },
 };
 
 export function describeItem(item: ScopeItem, lang: Lang): string {
@@ -44,7 +54,9 @@ export function describeItem(item: ScopeItem, lang: Lang): string {
       const parts = [
         'days' in c ? plural(n('days'), lang === 'da' ? 'dagsværdi' : 'daily figure', lang === 'da' ? 'dagsværdier' : 'daily figures') : null,
         'observations' in c ? plural(n('observations'), lang === 'da' ? 'måling' : 'observation', lang === 'da' ? 'målinger' : 'observations') : null,
-        'clinical' in c ? plural(n('clinical'), lang === 'da' ? 'journaloplysning' : 'clinical record', lang === 'da' ? 'journaloplysninger' : 'clinical records') : null,
+        'clinical' in c
+          ? plural(n('clinical'), lang === 'da' ? 'journaloplysning' : 'clinical record', lang === 'da' ? 'journaloplysninger' : 'clinical records')
+          : null,
       ].filter(Boolean);
       return lang === 'da' ? `Sundhedsdata (${item.label}): ${parts.join(', ')}` : `Health data (${item.label}): ${parts.join(', ')}`;
     }
@@ -53,4 +65,8 @@ export function describeItem(item: ScopeItem, lang: Lang): string {
   }
 }
 
-export const describeScope = (items: readonly ScopeItem[], lang: Lang): string => items.map((i) => describeItem(i, lang)).join('; ').slice(0, 2000);
+export const describeScope = (items: readonly ScopeItem[], lang: Lang): string =>
+  items
+    .map((i) => describeItem(i, lang))
+    .join('; ')
+    .slice(0, 2000);

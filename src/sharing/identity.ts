@@ -70,7 +70,13 @@ export function parseRecipientText(text: string): RecipientInput | null {
     const file = IdentityFile.safeParse(json);
     if (!file.success) throw new TypeError(`identity file: ${file.error.issues[0]?.message ?? 'invalid'}`);
     if (recipientFingerprint(file.data.ageRecipient) !== file.data.fingerprint) throw new TypeError('identity file: the fingerprint does not match the key');
-    return { name: file.data.name, ageRecipient: file.data.ageRecipient, fingerprint: file.data.fingerprint, signingPublicKey: file.data.signingKey.x, endpoints: {} };
+    return {
+      name: file.data.name,
+      ageRecipient: file.data.ageRecipient,
+      fingerprint: file.data.fingerprint,
+      signingPublicKey: file.data.signingKey.x,
+      endpoints: {},
+    };
   }
   if ((json as { version?: unknown; ageRecipient?: unknown }).ageRecipient !== undefined) {
     const doc = RecipientDocument.safeParse(json);

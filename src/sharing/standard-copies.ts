@@ -147,7 +147,9 @@ export function copyableActivities(data: Record<string, unknown>): StandardActiv
     const deadlineDays = new Set(activities.filter((a) => a.kind === 'deadline' && a.dueAt).map((a) => danishDay(a.dueAt!)));
     return [
       ...activities.map((a) => activityOf(entry.case.id, a)),
-      ...(entry.decisions ?? []).flatMap((d) => (d.appeal && !deadlineDays.has(d.appeal.deadline) ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [])),
+      ...(entry.decisions ?? []).flatMap((d) =>
+        d.appeal && !deadlineDays.has(d.appeal.deadline) ? [appealDayOf(entry.case.id, { ...d, appeal: d.appeal })] : [],
+      ),
     ];
   });
 }
@@ -189,9 +191,18 @@ const dailyValue = (value: number, unit: string, ucum: string | undefined) => ({
  * A day that is the mean of its readings (it has a lowest and highest; a total has neither):
  * says so in the name and method, and carries the lowest and highest as components.
  */
-function dayStatistics(day: { min?: number; max?: number }, name: { da: string; en: string }, unit: string, ucum: string | undefined): Partial<StandardObservation> {
+function dayStatistics(
+  day: { min?: number; max?: number },
+  name: { da: string; en: string },
+  unit: string,
+  ucum: string | undefined,
+): Partial<StandardObservation> {
   if (day.min === undefined || day.max === undefined) return {};
-  const bound = (code: 'minimum' | 'maximum', da: string, en: string, v: number) => ({ name: { da, en }, code: { system: OBSERVATION_STATISTICS, code }, value: dailyValue(v, unit, ucum) });
+  const bound = (code: 'minimum' | 'maximum', da: string, en: string, v: number) => ({
+    name: { da, en },
+    code: { system: OBSERVATION_STATISTICS, code },
+    value: dailyValue(v, unit, ucum),
+  });
   return {
     name: { da: `${name.da}, dagens gennemsnit`, en: `${name.en}, daily mean` },
     statistic: 'average',
@@ -314,7 +325,9 @@ export function standardCopies(data: Record<string, unknown>, now: Date): Bundle
   }
   const health = copyableHealth(data);
   if (health.observations.length + health.clinical.length > 0) {
-    files.push(textFile(HEALTH_COPY_PATH, STANDARD_MEDIA_TYPES.fhir, JSON.stringify(healthToFhirBundle(health.observations, { now, clinical: health.clinical }))));
+    files.push(
+      textFile(HEALTH_COPY_PATH, STANDARD_MEDIA_TYPES.fhir, JSON.stringify(healthToFhirBundle(health.observations, { now, clinical: health.clinical }))),
+    );
   }
   return files;
 }

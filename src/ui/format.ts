@@ -24,5 +24,4 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   return format.format(0, 'second');
 }
 
-export const longDate = (iso: string): string =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+export const longDate = (iso: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));

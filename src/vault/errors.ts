@@ -49,8 +49,7 @@ export function isVaultError(error: unknown, code?: VaultErrorCode): error is Va
 /** Maps IndexedDB/Dexie failures to vault errors; a full disk is the one users can act on. */
 export function storageError(error: unknown): VaultError {
   if (error instanceof VaultError) return error;
-  const names = [error, (error as { inner?: unknown })?.inner, (error as { cause?: unknown })?.cause]
-    .map((e) => (e as { name?: string } | undefined)?.name);
+  const names = [error, (error as { inner?: unknown })?.inner, (error as { cause?: unknown })?.cause].map((e) => (e as { name?: string } | undefined)?.name);
   if (names.includes('QuotaExceededError')) return new VaultError('storage-full', '', { cause: error });
   return new VaultError('storage-failed', (error as Error)?.name ?? 'unknown', { cause: error });
 }

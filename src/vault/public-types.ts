@@ -41,8 +41,7 @@ export interface RecordList<T = unknown> {
 }
 
 export type WriteOp =
-  | { op: 'put'; profileId: string; kind: string; id?: string | undefined; data: unknown }
-  | { op: 'delete'; profileId: string; kind: string; id: string };
+  { op: 'put'; profileId: string; kind: string; id?: string | undefined; data: unknown } | { op: 'delete'; profileId: string; kind: string; id: string };
 
 export interface RecordChange {
   profileId: string;

@@ -95,8 +95,13 @@ export class RecordStore {
         throw new VaultError('invalid-record', `operation ${position} (${op.kind}): ${z.prettifyError(parsed.error)}`);
       }
       const record: VaultRecord = {
-        id, kind: op.kind, profileId: op.profileId, v: kind.version,
-        createdAt: timestamp, updatedAt: timestamp, data: parsed.data,
+        id,
+        kind: op.kind,
+        profileId: op.profileId,
+        v: kind.version,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+        data: parsed.data,
       };
       written.push(record);
       changes.push({
@@ -111,7 +116,10 @@ export class RecordStore {
     const dropped = options.dropProfiles ?? [];
     const profileKinds = this.kinds.profileKinds();
     for (const profileId of dropped) for (const kind of profileKinds) touchedGroup(touched, profileId, kind.name);
-    await this.pages.apply(changes, dropped.flatMap((p) => profileKinds.map((k) => this.group(p, k.name))));
+    await this.pages.apply(
+      changes,
+      dropped.flatMap((p) => profileKinds.map((k) => this.group(p, k.name))),
+    );
     this.emitChanges([...touched.values()]);
     return written;
   }

@@ -25,16 +25,13 @@ import type { VaultState } from './public-types';
 
 export type { VaultState };
 
-
 /** A key derived from a passphrase, with the parameters it was derived with. */
 export interface PassphraseKey {
   kdf: KdfParams;
   kek: Uint8Array;
 }
 
-export type BackupCredential =
-  | { method: 'passphrase'; kek: Uint8Array }
-  | { method: 'recovery'; recoveryKey: string; newPassphrase: PassphraseKey };
+export type BackupCredential = { method: 'passphrase'; kek: Uint8Array } | { method: 'recovery'; recoveryKey: string; newPassphrase: PassphraseKey };
 
 interface Unlocked {
   dataKey: Uint8Array;

@@ -112,10 +112,13 @@ describe('with the host permission', () => {
 
     let status: SyncStatus | undefined;
     await expect
-      .poll(async () => {
-        status = (await api.ok('municipalSyncStatus', {})).find((s) => s.connectionId === connectionId);
-        return status?.state;
-      }, { timeout: 60_000, interval: 250 })
+      .poll(
+        async () => {
+          status = (await api.ok('municipalSyncStatus', {})).find((s) => s.connectionId === connectionId);
+          return status?.state;
+        },
+        { timeout: 60_000, interval: 250 },
+      )
       .toBe('ok');
     expect(status!.rejected).toBe(0);
 

@@ -67,14 +67,7 @@ describe('no plaintext at rest in Chromium', () => {
     } finally {
       await chromium.close();
     }
-    report = scanProfile(profileDir, [
-      ...Object.values(SECRETS),
-      PASSPHRASE,
-      kek,
-      recoveryKey,
-      recoveryKey.replace(/-/g, ''),
-      ...Object.values(CONTROLS),
-    ]);
+    report = scanProfile(profileDir, [...Object.values(SECRETS), PASSPHRASE, kek, recoveryKey, recoveryKey.replace(/-/g, ''), ...Object.values(CONTROLS)]);
   });
 
   afterAll(() => removeProfileDir(profileDir));

@@ -177,7 +177,13 @@ describe('tampered storage in Chromium', () => {
   it('(e) a page rolled back to an older copy is reported, though its own tag verifies', async () => {
     const older = notePages[0]!;
     notes = await api.ok('writeRecords', {
-      ops: notes.map((n) => ({ op: 'put' as const, profileId: ownerId, kind: 'note', id: n.id, data: { ...(n.data as object), title: `${(n.data as { title: string }).title} (ændret)` } })),
+      ops: notes.map((n) => ({
+        op: 'put' as const,
+        profileId: ownerId,
+        kind: 'note',
+        id: n.id,
+        data: { ...(n.data as object), title: `${(n.data as { title: string }).title} (ændret)` },
+      })),
     });
     const current = (await raw.all()).find((r) => r.key === older.key)!;
     expect(current.nonce).not.toEqual(older.nonce);

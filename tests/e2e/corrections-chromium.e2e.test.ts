@@ -14,7 +14,18 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
-import { callBackground, chromiumForThisFile, connectMunicipalityFromEmptyOverview, createVault, DA, expectAccessible, firstProfileId, overviewViewsNav, screenHeading, screenshotPath } from './harness/vault-ui';
+import {
+  callBackground,
+  chromiumForThisFile,
+  connectMunicipalityFromEmptyOverview,
+  createVault,
+  DA,
+  expectAccessible,
+  firstProfileId,
+  overviewViewsNav,
+  screenHeading,
+  screenshotPath,
+} from './harness/vault-ui';
 import type { Activity, Case } from '../../src/municipal/api/schemas';
 import { toApiCorrection, type CorrectionRequestData } from '../../src/records/own/index';
 
@@ -50,7 +61,8 @@ describe('a correction request on an appointment', () => {
     // An appointment on one of Thomas's cases, still planned, as the municipality serves it.
     const cases = servedRecords<Case>(server, 'thomas', 'cases');
     appointment = servedRecords<Activity>(server, 'thomas', 'activities').find(
-      (a): a is Activity & { kind: 'appointment' } => a.kind === 'appointment' && a.caseId !== undefined && a.status === 'planned' && cases.some((c) => c.id === a.caseId),
+      (a): a is Activity & { kind: 'appointment' } =>
+        a.kind === 'appointment' && a.caseId !== undefined && a.status === 'planned' && cases.some((c) => c.id === a.caseId),
     )!;
     expect(appointment, 'Thomas has a planned appointment on a case').toBeDefined();
     theCase = cases.find((c) => c.id === appointment.caseId)!;
@@ -83,7 +95,13 @@ describe('a correction request on an appointment', () => {
 
     const [draft] = await requests(page);
     expect(draft!.data.status).toEqual({ state: 'draft' });
-    expect(draft!.data.target).toMatchObject({ kind: 'municipal-activity', resource: 'activities', municipalId: appointment.id, caseId: appointment.caseId, field: 'Tidspunkt' });
+    expect(draft!.data.target).toMatchObject({
+      kind: 'municipal-activity',
+      resource: 'activities',
+      municipalId: appointment.id,
+      caseId: appointment.caseId,
+      field: 'Tidspunkt',
+    });
     expect(draft!.data).toMatchObject({ whatIsWrong: 'Tidspunktet er forkert. Vi aftalte i telefonen at mødes kl. 13.', proposedValue: 'Kl. 13.00 samme dag' });
     // Nothing has gone to the municipality yet.
     expect(server.state.inbox.get('thomas') ?? []).toEqual([]);
@@ -93,7 +111,10 @@ describe('a correction request on an appointment', () => {
     const dialog = page.getByRole('dialog', { name: DA['own.correct.title'] });
     await dialog.getByRole('button', { name: DA['own.correct.send'] }).click();
     await dialog.getByText(/^Kommunen har modtaget din anmodning\. Kvittering: kvit-thomas-\d{4}\.$/).waitFor({ timeout: 30_000 });
-    await dialog.getByRole('status').filter({ hasText: /^Modtaget af kommunen / }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /^Modtaget af kommunen / })
+      .waitFor();
     await expectAccessible(page, 'correction on an appointment received');
     await page.screenshot({ path: screenshotPath('corrections-appointment-da'), fullPage: true });
 
@@ -111,7 +132,10 @@ describe('a correction request on an appointment', () => {
   });
 
   it('lists the request on the case, whose appointments and contact offer the same action', async () => {
-    const entry = page.locator('.entry-appointment').filter({ has: page.getByText(appointment.title, { exact: true }) }).first();
+    const entry = page
+      .locator('.entry-appointment')
+      .filter({ has: page.getByText(appointment.title, { exact: true }) })
+      .first();
     await entry.getByRole('link', { name: new RegExp(`^${DA['doc.case'].replace('{title}', '')}`) }).click();
     await page.getByRole('heading', { level: 2 }).filter({ hasText: /\S/ }).first().waitFor();
     const list = page.getByRole('region', { name: DA['own.list.caseTitle'] });

@@ -52,7 +52,9 @@ function appleXml(): string {
       const dia = record('HKQuantityTypeIdentifierBloodPressureDiastolic', PHONE, 'mmHg', day, '09:00:00', '09:00:00', 85 - i / 5);
       // Real exports list a correlation's records at top level as well as inside it.
       rows.push(sys, dia);
-      rows.push(`<Correlation type="HKCorrelationTypeIdentifierBloodPressure" sourceName="${PHONE}" creationDate="${at(day, '09:00:00')}" startDate="${at(day, '09:00:00')}" endDate="${at(day, '09:00:00')}">${sys}${dia}</Correlation>`);
+      rows.push(
+        `<Correlation type="HKCorrelationTypeIdentifierBloodPressure" sourceName="${PHONE}" creationDate="${at(day, '09:00:00')}" startDate="${at(day, '09:00:00')}" endDate="${at(day, '09:00:00')}">${sys}${dia}</Correlation>`,
+      );
     }
   });
   rows.push(
@@ -79,19 +81,29 @@ const FHIR_BUNDLE = {
     { resource: { resourceType: 'Patient', id: 'p1', name: [{ text: 'Thomas Jensen' }], birthDate: '1980-04-02' } },
     {
       resource: {
-        resourceType: 'Observation', id: 'bp-1', status: 'final',
+        resourceType: 'Observation',
+        id: 'bp-1',
+        status: 'final',
         category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
         code: { coding: [{ system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel with all children optional' }] },
         effectiveDateTime: '2026-03-02T09:30:00+01:00',
         component: [
-          { code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: { value: 128, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } },
-          { code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] }, valueQuantity: { value: 84, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } },
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+            valueQuantity: { value: 128, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+          },
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+            valueQuantity: { value: 84, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+          },
         ],
       },
     },
     {
       resource: {
-        resourceType: 'Observation', id: 'weight-1', status: 'final',
+        resourceType: 'Observation',
+        id: 'weight-1',
+        status: 'final',
         code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },
         effectiveDateTime: '2026-03-02T09:35:00+01:00',
         valueQuantity: { value: 82.5, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
@@ -161,7 +173,9 @@ describe('health import in Chromium', () => {
 
     await summary.getByRole('checkbox', { name: 'Puls' }).check();
     await summary.getByRole('button', { name: DA['health.summary.save'] }).click();
-    await status(page).filter({ hasText: text(DA, 'health.import.saved', { file: 'export.zip' }) }).waitFor({ timeout: 60_000 });
+    await status(page)
+      .filter({ hasText: text(DA, 'health.import.saved', { file: 'export.zip' }) })
+      .waitFor({ timeout: 60_000 });
 
     const steps = page.getByRole('region', { name: DA['health.chart.steps'] });
     const chart = steps.getByRole('img', { name: DA['health.chart.steps'] });
@@ -193,7 +207,9 @@ describe('health import in Chromium', () => {
     const again = await importFile(page, { name: 'export.zip', mimeType: 'application/zip', buffer: exportZip() });
     await again.getByRole('checkbox', { name: 'Puls' }).check();
     await again.getByRole('button', { name: DA['health.summary.save'] }).click();
-    await status(page).filter({ hasText: text(DA, 'health.import.saved', { file: 'export.zip' }) }).waitFor({ timeout: 60_000 });
+    await status(page)
+      .filter({ hasText: text(DA, 'health.import.saved', { file: 'export.zip' }) })
+      .waitFor({ timeout: 60_000 });
     expect(await healthCounts(page)).toEqual(counts);
     // The table stays open across the reload of the data, with the same figure.
     await steps.getByRole('button', { name: DA['health.chart.hideTable'] }).waitFor();
@@ -223,7 +239,9 @@ describe('health import in Chromium', () => {
     const summary = await importFile(page, { name: 'journal.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(FHIR_BUNDLE)) });
     await summary.getByText(text(DA, 'health.summary.observations', { count: 2 })).waitFor();
     await summary.getByRole('button', { name: DA['health.summary.save'] }).click();
-    await status(page).filter({ hasText: text(DA, 'health.import.saved', { file: 'journal.json' }) }).waitFor({ timeout: 30_000 });
+    await status(page)
+      .filter({ hasText: text(DA, 'health.import.saved', { file: 'journal.json' }) })
+      .waitFor({ timeout: 30_000 });
     const table = page.getByRole('table', { name: DA['health.observations.caption'] });
     const weight = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Vægt', exact: true }) });
     await expect.poll(async () => (await weight.textContent()) ?? '').toMatch('82,5 kg');
@@ -243,7 +261,14 @@ describe('health import in Chromium', () => {
       { name: 'tom.zip', mimeType: 'application/zip', buffer: Buffer.alloc(0), problem: /tom/ },
       { name: 'støj.xml', mimeType: 'text/xml', buffer: Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256)), problem: /ikke/ },
       { name: 'halv.zip', mimeType: 'application/zip', buffer: zip.subarray(0, Math.floor(zip.length / 2)), problem: /for tidligt|beskadiget/ },
-      { name: 'brudt.xml', mimeType: 'text/xml', buffer: Buffer.from('<?xml version="1.0"?>\n<HealthData locale="da_DK">\n<Record type="HKQuantityTypeIdentifierStepCount" value="12"><Record></HealthData>'), problem: /beskadiget|for tidligt/ },
+      {
+        name: 'brudt.xml',
+        mimeType: 'text/xml',
+        buffer: Buffer.from(
+          '<?xml version="1.0"?>\n<HealthData locale="da_DK">\n<Record type="HKQuantityTypeIdentifierStepCount" value="12"><Record></HealthData>',
+        ),
+        problem: /beskadiget|for tidligt/,
+      },
     ];
     for (const bad of cases) {
       await fileInput(page).setInputFiles(bad);
@@ -259,7 +284,10 @@ describe('health import in Chromium', () => {
 
   it('refuses a FHIR file with an unknown resource type, naming it, and stores nothing', async () => {
     const before = await healthCounts(page);
-    const misspelt = { ...FHIR_BUNDLE, entry: FHIR_BUNDLE.entry.map((e, i) => (i === 1 ? { ...e, resource: { ...e.resource, resourceType: 'Observaton' } } : e)) };
+    const misspelt = {
+      ...FHIR_BUNDLE,
+      entry: FHIR_BUNDLE.entry.map((e, i) => (i === 1 ? { ...e, resource: { ...e.resource, resourceType: 'Observaton' } } : e)),
+    };
     const cases = [
       { name: 'bundel.json', json: { ...FHIR_BUNDLE, resourceType: 'Bundel' }, problem: /«Bundel».*findes ikke i FHIR/ },
       { name: 'stavefejl.json', json: misspelt, problem: /Post 2 .*«Observaton»/ },
@@ -295,7 +323,9 @@ describe('health import in Chromium', () => {
     const en = await session.openPage('vault.html');
     await createVault(en, { name: 'Aisha', c: EN });
     await en.getByRole('navigation', { name: EN['header.sections'] }).getByRole('button', { name: EN['section.health'] }).click();
-    await en.getByLabel(EN['health.import.fileLabel']).setInputFiles({ name: 'journal.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FHIR_BUNDLE)) });
+    await en
+      .getByLabel(EN['health.import.fileLabel'])
+      .setInputFiles({ name: 'journal.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FHIR_BUNDLE)) });
     const summary = en.getByRole('region', { name: text(EN, 'health.summary.title', { file: 'journal.json' }) });
     await summary.getByRole('button', { name: EN['health.summary.save'] }).click();
     const table = en.getByRole('table', { name: EN['health.observations.caption'] });

@@ -10,7 +10,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumForThisFile, createVault, DA, expectAccessible, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, recordsOfKind, screenshotPath, sectionsNav, text, textCount } from './harness/vault-ui';
+import {
+  chromiumForThisFile,
+  createVault,
+  DA,
+  expectAccessible,
+  moneyFilePicker,
+  moneyImportStatus,
+  moneyPreviewHeading,
+  moneySaveButton,
+  recordsOfKind,
+  screenshotPath,
+  sectionsNav,
+  text,
+  textCount,
+} from './harness/vault-ui';
 import { accountRecordId } from '../../src/ui/money/ids';
 
 const browser = chromiumForThisFile({ bypassCSP: true }); // bypassCSP: to inject axe-core
@@ -68,7 +82,9 @@ describe('a bank file with several accounts, in Chromium', () => {
     await current.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Lønkonto');
     await savings.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Opsparing');
     await moneySaveButton(page, 7).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 7, account: 'Lønkonto og Opsparing' }) }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: 7, account: 'Lønkonto og Opsparing' }) })
+      .waitFor();
 
     const accounts = await recordsOfKind(page, 'bank-account');
     expect(accounts.map((a) => [a.id, a.data.label, a.data.accountNumber, (a.data.lastImport as { added: number }).added]).sort()).toEqual(
@@ -82,7 +98,12 @@ describe('a bank file with several accounts, in Chromium', () => {
     // One write: every row of the import carries the same import id.
     expect(new Set(rows.map((r) => r.data.importId)).size).toBe(1);
     expect(rows.filter((r) => r.data.accountId === accountRecordId(CURRENT))).toHaveLength(5);
-    expect(rows.filter((r) => r.data.accountId === accountRecordId(SAVINGS)).map((r) => r.data.text).sort()).toEqual(['Overførsel opsparing', 'Rente 1. kvartal']);
+    expect(
+      rows
+        .filter((r) => r.data.accountId === accountRecordId(SAVINGS))
+        .map((r) => r.data.text)
+        .sort(),
+    ).toEqual(['Overførsel opsparing', 'Rente 1. kvartal']);
     // The list can now be filtered by account.
     await page.getByLabel(DA['money.list.filterAccount'], { exact: true }).selectOption(accountRecordId(SAVINGS));
     await expect.poll(() => page.getByRole('table', { name: DA['money.list.heading'] }).locator('tbody tr').count()).toBe(2);
@@ -117,12 +138,17 @@ describe('a bank file with several accounts, in Chromium', () => {
     expect(await rowTexts(parts[2]!)).toEqual(['SAS Billetter', 'DSB Nørreport']);
     await expectAccessible(page, 'preview of an OFX with a card');
     await moneySaveButton(page, 7).click();
-    await moneyImportStatus(page).filter({ hasText: /^7 nye posteringer er gemt på / }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: /^7 nye posteringer er gemt på / })
+      .waitFor();
     const rows = await recordsOfKind(page, 'bank-transaction');
     expect(rows).toHaveLength(14);
-    expect(rows.filter((r) => r.data.sourceId === '1001').map((r) => r.data.accountId).sort()).toEqual(
-      [accountRecordId('4011223344'), accountRecordId('4011998877'), accountRecordId('4571XXXXXXXX1234')].sort(),
-    );
+    expect(
+      rows
+        .filter((r) => r.data.sourceId === '1001')
+        .map((r) => r.data.accountId)
+        .sort(),
+    ).toEqual([accountRecordId('4011223344'), accountRecordId('4011998877'), accountRecordId('4571XXXXXXXX1234')].sort());
     expect(await recordsOfKind(page, 'bank-account')).toHaveLength(5);
 
     await moneyFilePicker(page).setInputFiles(OFX);

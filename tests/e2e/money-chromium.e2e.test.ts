@@ -13,7 +13,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumForThisFile, createVault, DA, expectAccessible, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, recordsOfKind, screenshotPath, sectionsNav, text, textCount } from './harness/vault-ui';
+import {
+  chromiumForThisFile,
+  createVault,
+  DA,
+  expectAccessible,
+  moneyFilePicker,
+  moneyImportStatus,
+  moneyPreviewHeading,
+  moneySaveButton,
+  recordsOfKind,
+  screenshotPath,
+  sectionsNav,
+  text,
+  textCount,
+} from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true }); // bypassCSP: to inject axe-core
 const tmp = mkdtempSync(join(tmpdir(), 'handlerum-money-'));
@@ -79,7 +93,9 @@ describe('bank import in Chromium', () => {
     await page.screenshot({ path: screenshotPath('money-preview-da'), fullPage: true });
 
     await moneySaveButton(page, 8).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 8, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: 8, account: 'Danske Bank' }) })
+      .waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(8);
     const [account] = await recordsOfKind(page, 'bank-account');
     expect(account!.data).toMatchObject({ label: 'Danske Bank', formatId: 'danske-bank', lastImport: { added: 8, duplicates: 0 } });
@@ -123,10 +139,12 @@ describe('bank import in Chromium', () => {
     expect(await bakery.inputValue()).toBe('groceries');
     await bakery.selectOption('restaurants');
     await page.getByText(DA['money.list.saved']).waitFor();
-    await expect.poll(async () => (await recordsOfKind(page, 'bank-transaction')).find((r) => r.data.text === 'Bageriet Søndergade')?.data).toMatchObject({
-      category: 'restaurants',
-      categoryByCitizen: true,
-    });
+    await expect
+      .poll(async () => (await recordsOfKind(page, 'bank-transaction')).find((r) => r.data.text === 'Bageriet Søndergade')?.data)
+      .toMatchObject({
+        category: 'restaurants',
+        categoryByCitizen: true,
+      });
     // "Always use this category for …": the suggestion is the shop's name.
     const match = page.getByLabel(DA['money.list.ruleMatch']);
     expect(await match.inputValue()).toBe('Bageriet Søndergade');
@@ -147,7 +165,9 @@ describe('bank import in Chromium', () => {
     // The citizen leaves one new row out.
     await preview.getByRole('checkbox', { name: /DSB Nørreport/ }).uncheck();
     await moneySaveButton(page, 3).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 3, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: 3, account: 'Danske Bank' }) })
+      .waitFor();
     const all = await recordsOfKind(page, 'bank-transaction');
     expect(all).toHaveLength(11);
     expect(all.filter((r) => r.data.text === 'DSB Nørreport')).toHaveLength(0);
@@ -159,7 +179,9 @@ describe('bank import in Chromium', () => {
     await moneyPreviewHeading(page).waitFor();
     expect(await count(page, 'new')).toBe('1');
     await moneySaveButton(page, 1).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Danske Bank' }) }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Danske Bank' }) })
+      .waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(12);
 
     // Filter by month and category.
@@ -192,9 +214,14 @@ describe('bank import in Chromium', () => {
     await page.getByLabel(DA['money.preview.account'], { exact: true }).selectOption('new');
     await page.getByLabel(DA['money.preview.accountName'], { exact: true }).fill('Kontantkort');
     await moneySaveButton(page, 2).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Kontantkort' }) }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Kontantkort' }) })
+      .waitFor();
     const card = (await recordsOfKind(page, 'bank-account')).find((a) => a.data.label === 'Kontantkort')!;
-    expect(card.data).toMatchObject({ formatId: 'mapped', mapping: { delimiter: ';', hasHeader: true, date: 0, text: 1, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' } });
+    expect(card.data).toMatchObject({
+      formatId: 'mapped',
+      mapping: { delimiter: ';', hasHeader: true, date: 0, text: 1, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' },
+    });
 
     // The next file in that layout: the remembered choice, and the rows go to the same account.
     await moneyFilePicker(page).setInputFiles(file('kiosk-2.csv', odd(['2026-01-04|Café Ærø|-38,00', '2026-01-09|Kiosken på hjørnet|-20,00'])));
@@ -205,7 +232,9 @@ describe('bank import in Chromium', () => {
     expect(await count(page, 'duplicate')).toBe('1');
     expect(await page.getByLabel(DA['money.preview.account'], { exact: true }).inputValue()).toBe(card.id);
     await moneySaveButton(page, 1).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Kontantkort' }) }).waitFor();
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.one', { count: 1, account: 'Kontantkort' }) })
+      .waitFor();
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(15);
   });
 
@@ -223,7 +252,14 @@ describe('bank import in Chromium', () => {
       ['empty', file('tom.csv', Buffer.alloc(0)), 'Filen er tom.'],
       ['binary', file('billede.csv', garbage), 'Filen er ikke en tekstfil.'],
       ['mixed delimiters', file('blandet.csv', cp1252('Dato;Tekst,Beløb;Saldo\n02.01.2026;Netto,-10,00;100,00\n')), 'blander semikolon og komma'],
-      ['damaged encoding', file('beskadiget.csv', Buffer.from('"Dato";"Tekst";"Bel\uFFFDb";"Saldo";"Status";"Afstemt"\n"02.01.2026";"Netto";"-10,00";"100,00";"Udført";"Nej"\n', 'utf8')), 'beskadiget'],
+      [
+        'damaged encoding',
+        file(
+          'beskadiget.csv',
+          Buffer.from('"Dato";"Tekst";"Bel\uFFFDb";"Saldo";"Status";"Afstemt"\n"02.01.2026";"Netto";"-10,00";"100,00";"Udført";"Nej"\n', 'utf8'),
+        ),
+        'beskadiget',
+      ],
       ['a 100 MB line', hugeLine, 'alt for lang'],
     ];
     for (const [what, input, message] of cases) {
@@ -238,7 +274,7 @@ describe('bank import in Chromium', () => {
     expect(JSON.stringify(await recordsOfKind(page, 'bank-account'))).toBe(accountsBefore);
   });
 
-  it('a cut-off CSV is said plainly and stores nothing; its whole rows only by the citizen\'s choice', async () => {
+  it("a cut-off CSV is said plainly and stores nothing; its whole rows only by the citizen's choice", async () => {
     const before = (await recordsOfKind(page, 'bank-transaction')).length;
     const whole = danske([
       ['02.03.2026', 'Irma Vesterbro', '-64,00', '19.065,30'],
@@ -276,7 +312,9 @@ describe('bank import in Chromium', () => {
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
     await page.getByLabel(DA['money.preview.account']).selectOption({ label: 'Danske Bank' });
     await moneySaveButton(page, 2).click();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Danske Bank' }) }).waitFor({ timeout: 30_000 });
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: 2, account: 'Danske Bank' }) })
+      .waitFor({ timeout: 30_000 });
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before + 2);
   });
 
@@ -307,7 +345,9 @@ describe('bank import in Chromium', () => {
     await page.getByRole('button', { name: DA['money.import.cancel'] }).click();
     await moneyImportStatus(page).filter({ hasText: DA['money.import.cancelled'] }).waitFor();
     expect(await bar.count()).toBe(0);
-    await moneyPreviewHeading(page).waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+    await moneyPreviewHeading(page)
+      .waitFor({ state: 'detached', timeout: 3000 })
+      .catch(() => undefined);
     expect(await moneyPreviewHeading(page).count()).toBe(0);
     expect(await recordsOfKind(page, 'bank-transaction')).toHaveLength(before);
     // The picker is back, and a small file imports normally after the cancel.

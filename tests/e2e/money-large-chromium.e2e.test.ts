@@ -6,7 +6,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STAGE_PART_OPS } from '../../src/messaging/api';
-import { callBackground, chromiumForThisFile, createVault, DA, firstProfileId, moneyFilePicker, moneyImportStatus, moneyPreviewHeading, moneySaveButton, sectionsNav, text } from './harness/vault-ui';
+import {
+  callBackground,
+  chromiumForThisFile,
+  createVault,
+  DA,
+  firstProfileId,
+  moneyFilePicker,
+  moneyImportStatus,
+  moneyPreviewHeading,
+  moneySaveButton,
+  sectionsNav,
+  text,
+} from './harness/vault-ui';
 
 const browser = chromiumForThisFile();
 
@@ -21,7 +33,9 @@ function statement(rows: number, offset: number): { name: string; mimeType: stri
     const day = String(1 + (n % 28)).padStart(2, '0');
     const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
     const year = 2000 + (Math.floor(n / 336) % 26); // the text tells rows apart; the dates stay in the past
-    lines.push(`"${day}.${month}.${year}";"Dankort-køb Netto Østerbro ${n}";"-${1 + (n % 500)},${String(n % 100).padStart(2, '0')}";"10.000,00";"Udført";"Nej"`);
+    lines.push(
+      `"${day}.${month}.${year}";"Dankort-køb Netto Østerbro ${n}";"-${1 + (n % 500)},${String(n % 100).padStart(2, '0')}";"10.000,00";"Udført";"Nej"`,
+    );
   }
   return { name: `danske-${offset}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1') };
 }
@@ -49,7 +63,9 @@ describe('a bank import larger than one message, in Chromium', () => {
     await moneySaveButton(page, ROWS).click();
     // Saving shows how far the parts have got.
     await page.getByRole('progressbar', { name: DA['money.import.savingLabel'] }).waitFor();
-    await moneyImportStatus(page).filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.toLocaleString('da-DK'), account: 'Danske Bank' }) }).waitFor({ timeout: 120_000 });
+    await moneyImportStatus(page)
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.toLocaleString('da-DK'), account: 'Danske Bank' }) })
+      .waitFor({ timeout: 120_000 });
     expect(await stored(page)).toBe(ROWS);
 
     await moneyFilePicker(page).setInputFiles(statement(ROWS, 0));

@@ -16,7 +16,20 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
-import { addMunicipalityAndSignIn, callBackground, chromiumForThisFile, createVault, DA, expectAccessible, firstProfileId, overviewViewsNav, screenHeading, screenshotPath, sectionsNav, text } from './harness/vault-ui';
+import {
+  addMunicipalityAndSignIn,
+  callBackground,
+  chromiumForThisFile,
+  createVault,
+  DA,
+  expectAccessible,
+  firstProfileId,
+  overviewViewsNav,
+  screenHeading,
+  screenshotPath,
+  sectionsNav,
+  text,
+} from './harness/vault-ui';
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import type { Activity, Case, Decision } from '../../src/municipal/api/schemas';
 import { endOfDanishDay } from '../../src/shared/danish-time';
@@ -75,7 +88,10 @@ describe('the overview of Thomas’s municipal data', () => {
     // The next deadline is the earliest one still ahead, among activities and last days to appeal.
     const now = Date.now();
     const deadlines = servedRecords<Activity>(server, 'thomas', 'activities')
-      .filter((a): a is Extract<Activity, { kind: 'deadline' }> => a.kind === 'deadline' && (a.status === 'planned' || a.status === 'changed') && Date.parse(a.dueAt) >= now)
+      .filter(
+        (a): a is Extract<Activity, { kind: 'deadline' }> =>
+          a.kind === 'deadline' && (a.status === 'planned' || a.status === 'changed') && Date.parse(a.dueAt) >= now,
+      )
       .map((a) => ({ title: a.title, at: Date.parse(a.dueAt) }));
     const firstActivityDeadline = deadlines.sort((a, b) => a.at - b.at)[0]!;
     const deadlineBlock = page.getByRole('region', { name: DA['now.deadlines'] });
@@ -83,7 +99,15 @@ describe('the overview of Thomas’s municipal data', () => {
     const appeals = servedRecords<Decision>(server, 'thomas', 'decisions')
       // An appeal deadline the case system also lists as a deadline shows once, as that deadline.
       .filter((d) => d.appeal && endOfDanishDay(d.appeal.deadline) >= now)
-      .filter((d) => !servedRecords<Activity>(server, 'thomas', 'activities').some((a) => a.kind === 'deadline' && a.caseId === d.caseId && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt)) === d.appeal!.deadline))
+      .filter(
+        (d) =>
+          !servedRecords<Activity>(server, 'thomas', 'activities').some(
+            (a) =>
+              a.kind === 'deadline' &&
+              a.caseId === d.caseId &&
+              new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt)) === d.appeal!.deadline,
+          ),
+      )
       .map((d) => ({ title: d.title, at: endOfDanishDay(d.appeal!.deadline) }));
     const next = [...deadlines, ...appeals].sort((x, y) => x.at - y.at)[0]!;
     expect(await firstShown.textContent()).toContain(next.title);
@@ -110,7 +134,9 @@ describe('the overview of Thomas’s municipal data', () => {
     const documentBasis = decision.basis.find((b) => b.kind === 'document')!;
     await decisions.getByRole('link', { name: documentBasis.description }).first().click();
     // The basis link opens the very document the decision rests on.
-    const docTitle = servedRecords<{ id: string; title: string }>(server, 'thomas', 'documents').find((d) => d.id === (documentBasis as { documentId: string }).documentId)!.title;
+    const docTitle = servedRecords<{ id: string; title: string }>(server, 'thomas', 'documents').find(
+      (d) => d.id === (documentBasis as { documentId: string }).documentId,
+    )!.title;
     await screenHeading(page, docTitle).waitFor();
     await expectAccessible(page, 'document');
     await page.getByRole('link', { name: 'Kontanthjælp' }).first().click();
@@ -143,7 +169,11 @@ describe('the overview of Thomas’s municipal data', () => {
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const activities = servedRecords<Activity>(server, 'thomas', 'activities');
     // An appeal deadline the case system also lists as a deadline is exported once.
-    const listed = new Set(activities.filter((a) => a.kind === 'deadline').map((a) => `${a.caseId}|${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt))}`));
+    const listed = new Set(
+      activities
+        .filter((a) => a.kind === 'deadline')
+        .map((a) => `${a.caseId}|${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(a.dueAt))}`),
+    );
     const appeals = servedRecords<Decision>(server, 'thomas', 'decisions').filter((d) => d.appeal && !listed.has(`${d.caseId}|${d.appeal.deadline}`));
     expect(events).toHaveLength(activities.length + appeals.length);
     // Each activity is the event a share writes for it: the same UID, the title as the summary, and a
@@ -157,7 +187,8 @@ describe('the overview of Thomas’s municipal data', () => {
       else expect(event!.startDate.toJSDate().getTime()).toBe(Date.parse(at));
       if (a.changeUrl) expect(event!.component.getFirstPropertyValue('url')).toBe(a.changeUrl);
     }
-    for (const d of appeals) expect(events.some((e) => e.startDate.isDate && e.startDate.toString() === d.appeal!.deadline && e.summary.includes(d.title))).toBe(true);
+    for (const d of appeals)
+      expect(events.some((e) => e.startDate.isDate && e.startDate.toString() === d.appeal!.deadline && e.summary.includes(d.title))).toBe(true);
 
     // The month view is a grid moved through with the arrow keys.
     await page.getByRole('button', { name: DA['calendar.month'] }).click();
@@ -198,12 +229,19 @@ describe('the overview of Thomas’s municipal data', () => {
     await screenHeading(page, DA['search.title']).waitFor();
     // "Vesteraa" is the old spelling of Vesterå; case does not matter.
     await page.getByLabel(DA['search.label']).fill('VESTERAA');
-    await page.getByRole('status').filter({ hasText: /resultat/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /resultat/ })
+      .waitFor();
     await page.getByRole('heading', { level: 3, name: DA['search.kind.case'] }).waitFor();
     await page.getByLabel(DA['search.label']).fill('kontanthjælp');
     await page.getByRole('region', { name: DA['search.kind.case'] }).getByRole('link').first().waitFor();
     await expectAccessible(page, 'search');
-    await page.getByRole('region', { name: DA['search.kind.case'] }).getByRole('link', { name: /^Kontanthjælp/ }).first().click();
+    await page
+      .getByRole('region', { name: DA['search.kind.case'] })
+      .getByRole('link', { name: /^Kontanthjælp/ })
+      .first()
+      .click();
     await screenHeading(page, 'Kontanthjælp').waitFor();
   });
 
@@ -216,7 +254,15 @@ describe('the overview of Thomas’s municipal data', () => {
       body: JSON.stringify({
         op: 'add',
         resource: 'activities',
-        record: { type: 'activity', id: 'test-near-deadline', kind: 'deadline', title: 'Send lægeerklæring', status: 'planned', source: { id: 'jobcenter', name: 'Jobcentret', category: 'job-centre' }, dueAt },
+        record: {
+          type: 'activity',
+          id: 'test-near-deadline',
+          kind: 'deadline',
+          title: 'Send lægeerklæring',
+          status: 'planned',
+          source: { id: 'jobcenter', name: 'Jobcentret', category: 'job-centre' },
+          dueAt,
+        },
       }),
     });
     expect(added.status).toBe(200);
@@ -230,7 +276,11 @@ describe('the overview of Thomas’s municipal data', () => {
 
     await sectionsNav(page).getByRole('button', { name: DA['section.municipality'] }).click();
     // Slow pages, so the progress bar can be seen while the sync runs.
-    const armed = await fetch(`${server.url}/__test/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'delay', delayMs: 400, times: 6 }) });
+    const armed = await fetch(`${server.url}/__test/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'delay', delayMs: 400, times: 6 }),
+    });
     expect(armed.ok).toBe(true);
     await page.getByRole('button', { name: DA['muni.syncNow'] }).click();
     const progress = page.getByRole('progressbar', { name: text(DA, 'muni.progressLabel', { name: 'Vesterå Kommune' }) });
@@ -243,8 +293,17 @@ describe('the overview of Thomas’s municipal data', () => {
     await page.getByRole('region', { name: DA['now.deadlines'] }).getByText('Send lægeerklæring', { exact: true }).waitFor();
 
     const notificationIds = () =>
-      page.evaluate(() => new Promise<string[]>((resolve) => (globalThis as unknown as { chrome: { notifications: { getAll(cb: (n: object) => void): void } } }).chrome.notifications.getAll((n) => resolve(Object.keys(n)))));
-    await expect.poll(notificationIds, { timeout: 150_000, interval: 2000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^handlerum-reminder:.*:activity:.*:15$/)]));
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) =>
+            (globalThis as unknown as { chrome: { notifications: { getAll(cb: (n: object) => void): void } } }).chrome.notifications.getAll((n) =>
+              resolve(Object.keys(n)),
+            ),
+          ),
+      );
+    await expect
+      .poll(notificationIds, { timeout: 150_000, interval: 2000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^handlerum-reminder:.*:activity:.*:15$/)]));
   });
 
   it('removes the connection, and with it the fetched data when the citizen asks', async () => {
@@ -259,7 +318,9 @@ describe('the overview of Thomas’s municipal data', () => {
     await dialog.getByRole('button', { name: DA['muni.disconnectConfirm'] }).click();
     await page.getByText(DA['muni.disconnected']).waitFor();
     await page.getByText(DA['muni.none']).waitFor();
-    expect(((await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'municipal-case' })).value as { records: unknown[] }).records).toEqual([]);
+    expect(
+      ((await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'municipal-case' })).value as { records: unknown[] }).records,
+    ).toEqual([]);
     await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByText(DA['overview.empty']).waitFor();
   });

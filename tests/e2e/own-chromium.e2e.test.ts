@@ -13,7 +13,18 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
-import { callBackground, chromiumForThisFile, connectMunicipalityFromEmptyOverview, createVault, DA, expectAccessible, firstProfileId, screenHeading, screenshotPath, text } from './harness/vault-ui';
+import {
+  callBackground,
+  chromiumForThisFile,
+  connectMunicipalityFromEmptyOverview,
+  createVault,
+  DA,
+  expectAccessible,
+  firstProfileId,
+  screenHeading,
+  screenshotPath,
+  text,
+} from './harness/vault-ui';
 import type { Case, Payment } from '../../src/municipal/api/schemas';
 import { makePdf } from '../../src/municipality-server/data/pdf';
 
@@ -80,7 +91,10 @@ describe('Thomas’s own file and correction request', () => {
     await files.getByLabel(DA['own.files.choose']).setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: PDF });
     await files.getByLabel(DA['own.files.noteLabel']).fill('Fra egen læge');
     await files.getByRole('button', { name: DA['own.files.attach'] }).click();
-    await files.getByRole('status').getByText(text(DA, 'own.files.attached', { name: FILE_NAME })).waitFor();
+    await files
+      .getByRole('status')
+      .getByText(text(DA, 'own.files.attached', { name: FILE_NAME }))
+      .waitFor();
     const list = files.getByRole('list', { name: DA['own.files.title'] });
     await list.locator('.file-name', { hasText: FILE_NAME }).waitFor();
     await list.getByText('Fra egen læge').waitFor();
@@ -98,7 +112,10 @@ describe('Thomas’s own file and correction request', () => {
     const big = Buffer.alloc(30 * 1024 * 1024, 0x41);
     await files.getByLabel(DA['own.files.choose']).setInputFiles({ name: 'for-stor.bin', mimeType: 'application/octet-stream', buffer: big });
     await files.getByRole('button', { name: DA['own.files.attach'] }).click();
-    await files.getByRole('alert').getByText(/Filen er for stor \(30 MB\)\. Du kan vedhæfte filer på højst 25 MB\./).waitFor();
+    await files
+      .getByRole('alert')
+      .getByText(/Filen er for stor \(30 MB\)\. Du kan vedhæfte filer på højst 25 MB\./)
+      .waitFor();
     expect(await files.getByLabel(DA['own.files.choose']).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'file too large');
     const stored = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'attachment' });
@@ -131,13 +148,21 @@ describe('Thomas’s own file and correction request', () => {
     const inbox = server.state.inbox.get('thomas') ?? [];
     expect(inbox.map((r) => [r.kind, r.caseId])).toEqual([['correction', cashCase.id]]);
     const requests = await callBackground(page, 'listRecords', { profileId: await firstProfileId(page), kind: 'correction-request' });
-    const [request] = requests.value.records as { data: { status: { state: string; receipt: { id: string; sha256: string } }; evidence: { title: string; sha256?: string }[]; target: { municipalId: string; title: string } } }[];
+    const [request] = requests.value.records as {
+      data: {
+        status: { state: string; receipt: { id: string; sha256: string } };
+        evidence: { title: string; sha256?: string }[];
+        target: { municipalId: string; title: string };
+      };
+    }[];
     expect(request!.data.status.state).toBe('received');
     expect(request!.data.status.receipt).toEqual(inbox[0]);
     expect(request!.data.target.title).toBe(title);
     expect(casePayments.map((p) => p.id)).toContain(request!.data.target.municipalId);
     const { createHash } = await import('node:crypto');
-    expect(request!.data.evidence).toEqual([{ kind: 'attachment', id: expect.any(String), title: FILE_NAME, sha256: createHash('sha256').update(PDF).digest('base64url') }]);
+    expect(request!.data.evidence).toEqual([
+      { kind: 'attachment', id: expect.any(String), title: FILE_NAME, sha256: createHash('sha256').update(PDF).digest('base64url') },
+    ]);
 
     await dialog.getByRole('button', { name: DA['own.correct.close'] }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -152,22 +177,24 @@ describe('Thomas’s own file and correction request', () => {
     const pattern = (i: number) => (i * 31 + (i >> 10)) % 251;
     // The file is made in the page: sending 24 MiB through the automation protocol would be the slow part.
     const files = page.getByRole('region', { name: DA['own.files.title'] });
-    await files.getByLabel(DA['own.files.choose']).evaluate(
-      (input: HTMLInputElement, n) => {
-        const bytes = new Uint8Array(n);
-        for (let i = 0; i < n; i++) bytes[i] = (i * 31 + (i >> 10)) % 251;
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([bytes], 'kontoudtog-2026.pdf', { type: 'application/pdf' }));
-        input.files = transfer.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      size,
-    );
+    await files.getByLabel(DA['own.files.choose']).evaluate((input: HTMLInputElement, n) => {
+      const bytes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) bytes[i] = (i * 31 + (i >> 10)) % 251;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'kontoudtog-2026.pdf', { type: 'application/pdf' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, size);
     await files.getByRole('button', { name: DA['own.files.attach'] }).click();
-    await files.getByRole('status').getByText(text(DA, 'own.files.attached', { name: 'kontoudtog-2026.pdf' })).waitFor({ timeout: 120_000 });
+    await files
+      .getByRole('status')
+      .getByText(text(DA, 'own.files.attached', { name: 'kontoudtog-2026.pdf' }))
+      .waitFor({ timeout: 120_000 });
     const id = await firstProfileId(page);
     const parts = await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment-content' });
-    const big = (await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment' })).value.records.find((r: { data: { fileName: string } }) => r.data.fileName === 'kontoudtog-2026.pdf');
+    const big = (await callBackground(page, 'listRecords', { profileId: id, kind: 'attachment' })).value.records.find(
+      (r: { data: { fileName: string } }) => r.data.fileName === 'kontoudtog-2026.pdf',
+    );
     expect(big.data).toMatchObject({ size, chunks: 24 });
     expect(parts.value.records.filter((r: { data: { attachmentId: string } }) => r.data.attachmentId === big.id)).toHaveLength(24);
 

@@ -122,7 +122,10 @@ describe('own files in Firefox ESR', () => {
     await click(page, EN['own.files.attach'], { within: FILES });
     await waitForText(page, text(EN, 'own.files.attached', { name: BIG_NAME }), { timeoutMs: 120_000 });
     const api = VaultApi.puppeteer(page);
-    const files = (await api.ok('listRecords', { profileId, kind: 'attachment' })).records as { id: string; data: { fileName: string; size: number; chunks: number } }[];
+    const files = (await api.ok('listRecords', { profileId, kind: 'attachment' })).records as {
+      id: string;
+      data: { fileName: string; size: number; chunks: number };
+    }[];
     const big = files.find((f) => f.data.fileName === BIG_NAME)!;
     expect(big.data).toMatchObject({ size: BIG_SIZE, chunks: 24 });
     const parts = (await api.ok('listRecords', { profileId, kind: 'attachment-content' })).records as { data: { attachmentId: string } }[];

@@ -22,7 +22,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithHostPermissions, launchChromium, newProfileDir, removeProfileDir } from './harness/chromium';
 import { LOOPBACK_HOST, municipalityForThisFile, connectAndSync } from './harness/municipality';
 import { chromiumStoryDriver } from './harness/plaintext-drivers';
-import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE, untilSessionsHold } from './harness/plaintext-story';
+import {
+  CITIZEN,
+  CONTROLS,
+  plantStorageControls,
+  restoreCachingFetch,
+  restoreFormMemory,
+  runPlaintextStory,
+  startControlServer,
+  storyMarkers,
+  UNSAVED_NOTE,
+  untilSessionsHold,
+} from './harness/plaintext-story';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
 import { scanProfile, type ScanReport } from './harness/scan-profile';
 import { passphraseKey, playwrightEvaluator, VaultApi } from './harness/vault-api';

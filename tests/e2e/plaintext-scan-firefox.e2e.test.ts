@@ -16,7 +16,18 @@ import { launchFirefox, newFirefoxProfileDir, pickCitizenIn, removeFirefoxProfil
 import { click, fill } from './harness/firefox-ui';
 import { connectAndSync, LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { firefoxStoryDriver } from './harness/plaintext-drivers';
-import { CITIZEN, CONTROLS, plantStorageControls, restoreCachingFetch, restoreFormMemory, runPlaintextStory, startControlServer, storyMarkers, UNSAVED_NOTE, untilSessionsHold } from './harness/plaintext-story';
+import {
+  CITIZEN,
+  CONTROLS,
+  plantStorageControls,
+  restoreCachingFetch,
+  restoreFormMemory,
+  runPlaintextStory,
+  startControlServer,
+  storyMarkers,
+  UNSAVED_NOTE,
+  untilSessionsHold,
+} from './harness/plaintext-story';
 import { scanProfile, type ScanReport } from './harness/scan-profile';
 import { passphraseKey, puppeteerEvaluator, VaultApi } from './harness/vault-api';
 import { EN } from './harness/vault-ui';
@@ -118,7 +129,10 @@ describe('a form left filled in when the browser closes', () => {
     try {
       const firefox = await launchFirefox({ profileDir, buildDir: build.dir, prefs: PREFS });
       try {
-        await VaultApi.puppeteer(await firefox.openPage('vault.html')).ok('create', { ...(await passphraseKey('en helt anden sætning')), owner: { name: 'Kontrol' } });
+        await VaultApi.puppeteer(await firefox.openPage('vault.html')).ok('create', {
+          ...(await passphraseKey('en helt anden sætning')),
+          owner: { name: 'Kontrol' },
+        });
         const page = await firefox.openPage('vault.html');
         await click(page, EN['notes.add']);
         await fill(page, EN['notes.titleLabel'], UNSAVED_NOTE.title);

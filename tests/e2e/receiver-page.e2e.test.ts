@@ -70,7 +70,11 @@ async function openReceiver(locale = 'da-DK'): Promise<{ page: Page; watch: Watc
 async function seriousViolations(page: Page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     // No preload: axe would fetch the stylesheets itself, which the page's connect-src 'none' refuses.
     const result = await axe.run(document, { resultTypes: ['violations'], preload: false });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
@@ -126,7 +130,10 @@ describe('the receiver page', () => {
     await result.getByText('Skriv til modtageren og bed om sletning.').waitFor();
 
     // The standard file comes back byte for byte.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: da['files.download'].replace('{name}', 'food-budget.csv') }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: da['files.download'].replace('{name}', 'food-budget.csv') }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('food-budget.csv');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(FOOD_CSV);
 
@@ -241,7 +248,9 @@ describe('the receiver page with hostile bundles', () => {
     expect(await table.locator('tbody tr').count()).toBe(50);
     const heap = await heapBytes(page);
     const mib = (n: number) => Math.round(n / 2 ** 20);
-    process.stdout.write(`receiver page, ${bundle.length} byte bundle of 600,000 rows: JS heap ${mib(heap.js)} MiB, with DOM and buffers ${mib(heap.total)} MiB\n`);
+    process.stdout.write(
+      `receiver page, ${bundle.length} byte bundle of 600,000 rows: JS heap ${mib(heap.js)} MiB, with DOM and buffers ${mib(heap.total)} MiB\n`,
+    );
     expect(heap.total).toBeLessThan(1024 * 2 ** 20);
     expect(await seriousViolations(page), 'paged table').toEqual([]);
     await context?.close();
@@ -255,7 +264,10 @@ describe('the receiver page with hostile bundles', () => {
     const alert = page.getByRole('alert').filter({ hasText: da['fail.title'] });
     await alert.getByText(da['fail.too-large']).waitFor();
     await alert.getByText(da['fail.rawFiles']).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('link', { name: da['files.download'].replace('{name}', 'data.json') }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      alert.getByRole('link', { name: da['files.download'].replace('{name}', 'data.json') }).click(),
+    ]);
     expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(deep);
     expect(await seriousViolations(page), 'too deep').toEqual([]);
     await context?.close();

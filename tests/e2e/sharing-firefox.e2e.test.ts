@@ -21,7 +21,21 @@ import { en as RECEIVER } from '../../src/receiver-page/i18n/en';
 import { keygen, parseIdentityFile } from '../../src/receiver/sdk';
 import type { IdentityFile } from '../../src/sharing/identity';
 import { launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
-import { addNote, attributeOf, check, chooseFile, click, createVault, fill, setValue, textOf, visibleText, waitForFocusOn, waitForText, waitUntil } from './harness/firefox-ui';
+import {
+  addNote,
+  attributeOf,
+  check,
+  chooseFile,
+  click,
+  createVault,
+  fill,
+  setValue,
+  textOf,
+  visibleText,
+  waitForFocusOn,
+  waitForText,
+  waitUntil,
+} from './harness/firefox-ui';
 import { serveStatic, type StaticServer } from './harness/static-server';
 import { EN, PASSPHRASE, text, textCount } from './harness/vault-ui';
 
@@ -150,7 +164,9 @@ describe('sharing in Firefox ESR', () => {
     await setValue(vault, EN['sharing.wizard.expiryDateLabel'], lastDay);
     await click(vault, EN['sharing.wizard.next']);
     await waitForFocusOn(vault, EN['sharing.wizard.approve']);
-    expect(await vault.evaluate(() => [...document.querySelectorAll('ul.approval-items li')].map((li) => li.textContent))).toEqual([text(EN, 'sharing.item.note', { label: 'Kostplan' })]);
+    expect(await vault.evaluate(() => [...document.querySelectorAll('ul.approval-items li')].map((li) => li.textContent))).toEqual([
+      text(EN, 'sharing.item.note', { label: 'Kostplan' }),
+    ]);
     expect(await visibleText(vault, '.approval')).toContain('Help with my appeal');
     await click(vault, EN['sharing.wizard.approveButton']);
     await waitForFocusOn(vault, EN['sharing.wizard.done']);
@@ -202,7 +218,9 @@ describe('sharing in Firefox ESR', () => {
     expect(inNode.ok ? 'opened' : inNode.reason).toBe('tampered');
     await click(page, RECEIVER['result.openAnother']);
     await openOnReceiverPage(page, tamperedFile, keyFile);
-    const refusal = await waitUntil(page, 'the refusal', () => page.evaluate(() => document.querySelector('[role="alert"][data-reason]')?.getAttribute('data-reason') ?? null));
+    const refusal = await waitUntil(page, 'the refusal', () =>
+      page.evaluate(() => document.querySelector('[role="alert"][data-reason]')?.getAttribute('data-reason') ?? null),
+    );
     expect(refusal).toBe('tampered');
     expect(await visibleText(page, '[role="alert"][data-reason]')).toContain(RECEIVER['fail.tampered']);
 

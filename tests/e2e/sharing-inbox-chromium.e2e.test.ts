@@ -80,7 +80,10 @@ describe('sharing with the municipality, to the case\u2019s inbox', () => {
 
     await shareCase(theCase, 'Dokumentation til sagen');
     await page.getByRole('button', { name: DA['sharing.wizard.sendInbox'] }).click();
-    await page.getByRole('status').filter({ hasText: /Kommunen har modtaget pakken i sagens indbakke \(kvittering kvit-thomas-\d{4}\)\./ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Kommunen har modtaget pakken i sagens indbakke \(kvittering kvit-thomas-\d{4}\)\./ })
+      .waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'wizard: sent to the inbox');
     await page.screenshot({ path: screenshotPath('sharing-inbox-sent-da'), fullPage: true });
 
@@ -96,7 +99,11 @@ describe('sharing with the municipality, to the case\u2019s inbox', () => {
 
     const opened = await open(bundle, { identity: municipality.state.recipient.identity, now: new Date() });
     if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
-    expect(opened.manifest).toMatchObject({ issuer: { name: 'Thomas' }, recipient: { kind: 'x25519', name: 'Vesterå Kommune' }, purpose: { text: { da: 'Dokumentation til sagen' } } });
+    expect(opened.manifest).toMatchObject({
+      issuer: { name: 'Thomas' },
+      recipient: { kind: 'x25519', name: 'Vesterå Kommune' },
+      purpose: { text: { da: 'Dokumentation til sagen' } },
+    });
     type Signed = { type: string; id: string; version: number };
     const cases = opened.data.cases as Record<string, Signed | Signed[]>[];
     expect(cases.map((c) => (c.case as Signed).id)).toEqual([theCase.id]);
@@ -122,7 +129,12 @@ describe('sharing with the municipality, to the case\u2019s inbox', () => {
     await municipality.close(); // the municipality's server is down
     await page.getByRole('button', { name: DA['sharing.wizard.sendInbox'] }).click();
     await page.getByRole('alert').filter({ hasText: DA['sharing.error.inbox-unreachable'] }).waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('status').filter({ hasText: /Kommunen har modtaget/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Kommunen har modtaget/ })
+        .count(),
+    ).toBe(0);
     await expectAccessible(page, 'wizard: the inbox did not answer');
     await page.screenshot({ path: screenshotPath('sharing-inbox-unreachable-da'), fullPage: true });
     await page.getByRole('button', { name: DA['sharing.wizard.finish'] }).click();
@@ -135,8 +147,13 @@ describe('sharing with the municipality, to the case\u2019s inbox', () => {
     const profileId = (await callBackground(page, 'listProfiles')).value?.[0]?.id as string | undefined;
     const list = await callBackground(page, 'grantsList', { profileId });
     expect(list.ok).toBe(true);
-    const byPurpose = new Map((list.value as { purpose: string; status: string; deliveries: { channel: string; ok: boolean; detail: string }[] }[]).map((g) => [g.purpose, g]));
-    expect(byPurpose.get('Nye oplysninger til sagen')).toMatchObject({ status: 'active', deliveries: [{ channel: 'municipal-inbox', ok: false, detail: expect.stringMatching(/^inbox-unreachable/) }] });
+    const byPurpose = new Map(
+      (list.value as { purpose: string; status: string; deliveries: { channel: string; ok: boolean; detail: string }[] }[]).map((g) => [g.purpose, g]),
+    );
+    expect(byPurpose.get('Nye oplysninger til sagen')).toMatchObject({
+      status: 'active',
+      deliveries: [{ channel: 'municipal-inbox', ok: false, detail: expect.stringMatching(/^inbox-unreachable/) }],
+    });
     expect(byPurpose.get('Dokumentation til sagen')!.deliveries).toMatchObject([{ channel: 'municipal-inbox', ok: true }]);
     expect(municipality.state.inbox.get('thomas')).toHaveLength(1);
   });

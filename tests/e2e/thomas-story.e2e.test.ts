@@ -87,7 +87,10 @@ const ROWS: [date: string, text: string, amount: string][] = MONTHS.flatMap((mon
 /** What the food budget must say per month: the grocery rows only, never rent or pharmacy. */
 const FOOD = MONTHS.map((month) => ({
   month,
-  spentMinor: ROWS.filter(([d, t]) => d.endsWith(`${month.slice(5, 7)}.${month.slice(0, 4)}`) && /Netto|Føtex|Rema/.test(t)).reduce((s, [, , a]) => s - ore(a), 0),
+  spentMinor: ROWS.filter(([d, t]) => d.endsWith(`${month.slice(5, 7)}.${month.slice(0, 4)}`) && /Netto|Føtex|Rema/.test(t)).reduce(
+    (s, [, , a]) => s - ore(a),
+    0,
+  ),
 }));
 const FOOD_AVERAGE = Math.round(FOOD.reduce((s, m) => s + m.spentMinor, 0) / FOOD.length);
 
@@ -116,7 +119,8 @@ function appleHealthXml(): string {
 const DIET_TITLE = 'Kostplan';
 const DIET_BODY = 'Fra diætisten: havregrød om morgenen, rugbrød med fisk til frokost, grønt og kylling om aftenen. Ingen sukker i drikke.';
 const kroner = (minor: number) => new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK' }).format(minor / 100);
-const monthName = (month: string) => new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 /** The budget tool's own page, as anyone visiting it sees it. */
 const budgetPage = async () => (await fetch(`${budget.url}/`)).text();
@@ -139,7 +143,10 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
     const openCases = page.getByRole('region', { name: DA['now.openCases'] });
     await openCases.getByRole('link', { name: 'Kontanthjælp', exact: true }).waitFor();
-    await openCases.getByRole('link', { name: /Befordring|Kørsel|Transport/i }).first().waitFor();
+    await openCases
+      .getByRole('link', { name: /Befordring|Kørsel|Transport/i })
+      .first()
+      .waitFor();
   });
 
   it('imports his bank’s CSV export and his health app’s export, and writes down his diet plan', async () => {
@@ -147,7 +154,10 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name: 'danske-bank.csv', mimeType: 'text/csv', buffer: danskeCsv() });
     await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: textCount(DA, 'money.preview.import', ROWS.length) }).click();
-    await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.money-import [role="status"]')
+      .filter({ hasText: text(DA, 'money.import.done.other', { count: ROWS.length, account: 'Danske Bank' }) })
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('table', { name: DA['money.list.heading'] }).getByRole('cell', { name: 'Netto Østerbro', exact: true }).first().waitFor();
 
     await section(page, 'section.health');
@@ -232,8 +242,15 @@ describe('Thomas, 2022 — the acceptance story', () => {
     expect(await receiver.getByTestId('validity').textContent()).toBe(RECEIVER_DA['result.valid']);
     expect(await receiver.getByTestId('issuer').textContent()).toBe('Thomas');
     expect(await receiver.getByTestId('purpose').textContent()).toBe('Madbudget');
-    const rows = await result.getByRole('table', { name: /^Måneder/ }).getByRole('row').allInnerTexts();
-    for (const m of FOOD) expect(rows.some((r) => r.includes(monthName(m.month)) && r.includes(kroner(m.spentMinor))), `${m.month} in ${rows.join(' | ')}`).toBe(true);
+    const rows = await result
+      .getByRole('table', { name: /^Måneder/ })
+      .getByRole('row')
+      .allInnerTexts();
+    for (const m of FOOD)
+      expect(
+        rows.some((r) => r.includes(monthName(m.month)) && r.includes(kroner(m.spentMinor))),
+        `${m.month} in ${rows.join(' | ')}`,
+      ).toBe(true);
     await result.getByText(kroner(FOOD_AVERAGE)).first().waitFor();
     await result.getByText(DIET_BODY).waitFor();
     await receiver.screenshot({ path: screenshotPath('thomas-receiver-da'), fullPage: true });
@@ -250,7 +267,11 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await grant.getByText(DA['sharing.grants.status.revoked']).waitFor();
 
     expect(await budgetPage()).toContain('Ingen data');
-    const again = await fetch(`${budget.url}/bundles`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: readFileSync(bundlePath) });
+    const again = await fetch(`${budget.url}/bundles`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: readFileSync(bundlePath),
+    });
     expect(again.status).toBe(410);
     expect(await again.json()).toMatchObject({ reason: 'revoked' });
   });
@@ -261,7 +282,9 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByRole('button', { name: DA['sharing.recipients.add'] }).click();
     await page.getByText(/^Advokat Jensen er tilføjet\./).waitFor();
 
-    const theCase = [...municipality.state.ledger('thomas').changesAfter('cases', 0)].map((e) => e.record as unknown as { id: string; caseNumber: string }).find((c) => c.id === LAWYER_CASE)!;
+    const theCase = [...municipality.state.ledger('thomas').changesAfter('cases', 0)]
+      .map((e) => e.record as unknown as { id: string; caseNumber: string })
+      .find((c) => c.id === LAWYER_CASE)!;
     await page.getByRole('button', { name: DA['sharing.start'] }).click();
     await page.getByRole('radio', { name: /Advokat Jensen/ }).check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
@@ -270,10 +293,17 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByRole('checkbox', { name: new RegExp(`\\(${theCase.caseNumber}\\)`) }).check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('radio', { name: DA['sharing.wizard.expiryCase'] }).check();
-    await page.getByLabel(DA['sharing.wizard.expiryCaseLabel']).selectOption(await page.getByLabel(DA['sharing.wizard.expiryCaseLabel']).locator('option', { hasText: theCase.caseNumber }).getAttribute('value') as string);
+    await page
+      .getByLabel(DA['sharing.wizard.expiryCaseLabel'])
+      .selectOption(
+        (await page.getByLabel(DA['sharing.wizard.expiryCaseLabel']).locator('option', { hasText: theCase.caseNumber }).getAttribute('value')) as string,
+      );
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('heading', { name: DA['sharing.wizard.approve'] }).waitFor({ timeout: 30_000 });
-    await page.locator('.approval').getByText(text(DA, 'sharing.grants.untilCase', { caseNumber: theCase.caseNumber })).waitFor();
+    await page
+      .locator('.approval')
+      .getByText(text(DA, 'sharing.grants.untilCase', { caseNumber: theCase.caseNumber }))
+      .waitFor();
     // The approval names the calendar copy and each PDF document that goes as its file.
     const copies = page.locator('ul.approval-copies li');
     await copies.first().waitFor();
@@ -323,7 +353,13 @@ describe('Thomas, 2022 — the acceptance story', () => {
     // The appointments and deadlines as a calendar file, and the PDFs as themselves, for download.
     const opened = await openBundle(new Uint8Array(readFileSync(lawyerBundle)), { identity: lawyer.identity, now: new Date() });
     if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
-    const shared = (opened.data.cases as { activities: { id: string; title: string; dueAt?: string }[]; decisions?: { title: string; appeal?: { deadline: string } }[]; documentFiles: { file: string }[] }[])[0]!;
+    const shared = (
+      opened.data.cases as {
+        activities: { id: string; title: string; dueAt?: string }[];
+        decisions?: { title: string; appeal?: { deadline: string } }[];
+        documentFiles: { file: string }[];
+      }[]
+    )[0]!;
     // The lawyer's calendar: the case's appointments and deadlines, then the last day to appeal each
     // decision that can be appealed, unless the case already lists a deadline that day.
     const deadlineDays = new Set(shared.activities.filter((a) => a.dueAt).map((a) => danishDay(a.dueAt!)));
@@ -332,11 +368,16 @@ describe('Thomas, 2022 — the acceptance story', () => {
     const names = opened.files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
     expect(names[0]).toBe('activities.ics');
     expect(opened.files.slice(1).map((f) => f.path)).toEqual(shared.documentFiles.map((d) => d.file));
-    expect(await filesRegion.getByRole('link').allTextContents()).toEqual(['data.json', ...names].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)));
+    expect(await filesRegion.getByRole('link').allTextContents()).toEqual(
+      ['data.json', ...names].map((name) => RECEIVER_DA['files.download'].replace('{name}', name)),
+    );
     await filesRegion.getByText(RECEIVER_DA['files.kind.activities.ics'], { exact: false }).waitFor();
     expect(await filesRegion.getByText(RECEIVER_DA['files.kind.document'], { exact: false }).count()).toBe(shared.documentFiles.length);
     for (const name of [names[0]!, names[1]!]) {
-      const [got] = await Promise.all([receiver.waitForEvent('download'), filesRegion.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', name) }).click()]);
+      const [got] = await Promise.all([
+        receiver.waitForEvent('download'),
+        filesRegion.getByRole('link', { name: RECEIVER_DA['files.download'].replace('{name}', name) }).click(),
+      ]);
       const bytes = readFileSync((await got.path())!);
       expect(new Uint8Array(bytes)).toEqual(opened.files.find((f) => f.path.endsWith(`/${name}`))!.bytes);
       if (name === 'activities.ics') {
@@ -355,7 +396,10 @@ describe('Thomas, 2022 — the acceptance story', () => {
     expect(await keyInputs.count()).toBeGreaterThan(0);
     for (let i = 0; i < (await keyInputs.count()); i++) await keyInputs.nth(i).setInputFiles(jwksFile);
     const checks = result.locator('[data-testid^="provenance-check-"]');
-    for (let i = 0; i < (await checks.count()); i++) expect(await checks.nth(i).textContent()).toMatch(/^Kontrolleret med jwks\.json: underskriften er kommunens, og de \d+ poster er præcis dem, kommunen underskrev\.$/);
+    for (let i = 0; i < (await checks.count()); i++)
+      expect(await checks.nth(i).textContent()).toMatch(
+        /^Kontrolleret med jwks\.json: underskriften er kommunens, og de \d+ poster er præcis dem, kommunen underskrev\.$/,
+      );
     await receiver.screenshot({ path: screenshotPath('thomas-receiver-lawyer-da'), fullPage: true });
 
     // Nothing was ever shared with anyone else: the ledger holds exactly the two grants he approved.

@@ -4,7 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, DA, lock, openSection, PASSPHRASE, seriousAxeViolations, SLOW, text, chromiumForThisFile, screenshotPath, expectAccessible } from './harness/vault-ui';
+import {
+  addNote,
+  DA,
+  lock,
+  openSection,
+  PASSPHRASE,
+  seriousAxeViolations,
+  SLOW,
+  text,
+  chromiumForThisFile,
+  screenshotPath,
+  expectAccessible,
+} from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ bypassCSP: true });
 

@@ -9,7 +9,22 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, callBackground, createVault, DA, keepPagesOnFailure, lock, noteTitles, openSection, PASSPHRASE, SLOW, text, unlock, unlockAndWait, screenshotPath } from './harness/vault-ui';
+import {
+  addNote,
+  callBackground,
+  createVault,
+  DA,
+  keepPagesOnFailure,
+  lock,
+  noteTitles,
+  openSection,
+  PASSPHRASE,
+  SLOW,
+  text,
+  unlock,
+  unlockAndWait,
+  screenshotPath,
+} from './harness/vault-ui';
 import { reportCleanupFailure } from '../unit/support/cleanup';
 
 const dirs: string[] = [];
@@ -57,7 +72,10 @@ async function addChild(page: Page, name: string) {
 
 async function chooseBackupFile(page: Page, file: string) {
   await page.getByLabel(DA['backup.file']).setInputFiles(file);
-  await page.getByRole('status').filter({ hasText: DA['backup.fileInfo'].split('{date}')[0]!.trim() }).waitFor(SLOW);
+  await page
+    .getByRole('status')
+    .filter({ hasText: DA['backup.fileInfo'].split('{date}')[0]!.trim() })
+    .waitFor(SLOW);
 }
 
 describe('backup and restore through the UI', () => {
@@ -80,10 +98,7 @@ describe('backup and restore through the UI', () => {
 
     await openSection(page, 'section.backup');
     await page.screenshot({ path: screenshotPath('ui-backup-da'), fullPage: true });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: DA['backup.download'], exact: true }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: DA['backup.download'], exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^handlerum-backup-\d{4}-\d{2}-\d{2}\.hrbackup$/);
     backupFile = join(downloads, download.suggestedFilename());
     await download.saveAs(backupFile);

@@ -3,7 +3,19 @@
  * lock, be refused with a wrong passphrase, unlock, and find everything again after a restart.
  */
 import { describe, expect, it } from 'vitest';
-import { addNote, callBackground, createVault, DA, lock, noteTitles, unlock, unlockAndWait, SLOW, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
+import {
+  addNote,
+  callBackground,
+  createVault,
+  DA,
+  lock,
+  noteTitles,
+  unlock,
+  unlockAndWait,
+  SLOW,
+  chromiumForThisFile,
+  screenshotPath,
+} from './harness/vault-ui';
 
 const browser = chromiumForThisFile();
 

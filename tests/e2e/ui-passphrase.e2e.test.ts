@@ -1,6 +1,19 @@
 /** Changing the passphrase, and getting in with the recovery key after forgetting it. */
 import { describe, expect, it } from 'vitest';
-import { addNote, createVault, DA, lock, noteTitles, openSection, PASSPHRASE, SLOW, unlock, unlockAndWait, chromiumForThisFile, screenshotPath } from './harness/vault-ui';
+import {
+  addNote,
+  createVault,
+  DA,
+  lock,
+  noteTitles,
+  openSection,
+  PASSPHRASE,
+  SLOW,
+  unlock,
+  unlockAndWait,
+  chromiumForThisFile,
+  screenshotPath,
+} from './harness/vault-ui';
 
 const browser = chromiumForThisFile();
 

@@ -59,7 +59,10 @@ describe('profiles through the UI', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await renamed.getByRole('button', { name: DA['common.delete'] }).click();
     await page.getByRole('dialog').getByRole('button', { name: DA['common.delete'] }).click();
-    await page.getByRole('status').filter({ hasText: text(DA, 'profiles.deleted', { name: 'Emil Jensen' }) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: text(DA, 'profiles.deleted', { name: 'Emil Jensen' }) })
+      .waitFor();
     await expect.poll(() => page.getByLabel(DA['header.viewing']).locator('option').allTextContents()).toEqual([`Mette (${DA['relation.self']})`]);
     await openSection(page, 'section.notes');
     expect(await noteTitles(page)).toEqual(['Min egen note']);

@@ -158,4 +158,3 @@ describe('architecture', () => {
     expect(oversized()).toEqual([]);
   });
 });
-

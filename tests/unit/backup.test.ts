@@ -74,7 +74,14 @@ describe('backup write → read', () => {
       }),
       runs(40),
     );
-    const big: PageRow[] = [0, 1, 2].map((i) => ({ key: `k${i}`, group: 'g', v: 1, nonce: randomBytes(24), index: new Uint8Array(44), body: randomBytes(900_000) }));
+    const big: PageRow[] = [0, 1, 2].map((i) => ({
+      key: `k${i}`,
+      group: 'g',
+      v: 1,
+      nonce: randomBytes(24),
+      index: new Uint8Array(44),
+      body: randomBytes(900_000),
+    }));
     const read = openBackupRows(readBackupHeader(writeBackup(header, manifests, big, keys)), keys).rows;
     // Compared byte-wise: toEqual walks megabytes one element at a time.
     expect(read.map((r) => r.key)).toEqual(big.map((r) => r.key));
@@ -121,7 +128,14 @@ describe('damaged backup files', () => {
 
   it('a cut at a chunk boundary of a many-chunk file → backup-truncated (the last chunk is marked)', async () => {
     const { header, keys, manifests } = await smallBackup();
-    const rows: PageRow[] = [0, 1].map((i) => ({ key: `k${i}`, group: 'g', v: 1, nonce: randomBytes(24), index: new Uint8Array(0), body: randomBytes(700_000) }));
+    const rows: PageRow[] = [0, 1].map((i) => ({
+      key: `k${i}`,
+      group: 'g',
+      v: 1,
+      nonce: randomBytes(24),
+      index: new Uint8Array(0),
+      body: randomBytes(700_000),
+    }));
     const file = writeBackup(header, manifests, rows, keys);
     const { body } = readBackupHeader(file);
     const firstChunk = 4 + new DataView(body.buffer, body.byteOffset).getUint32(0);

@@ -84,10 +84,16 @@ export function thomasBundleInput(options: BundleOptions): CreateBundleInput {
     ...(options.id ? { id: options.id } : {}),
     content: {
       purpose: { code: 'food-budget', text: { da: 'Lægge et madbudget', en: 'Making a food budget' } },
-      scope: { description: { da: 'Madbudget pr. måned i 3 måneder og kostplan', en: 'Food budget per month for 3 months and diet plan' }, categories: ['food-budget', 'diet-plan'] },
+      scope: {
+        description: { da: 'Madbudget pr. måned i 3 måneder og kostplan', en: 'Food budget per month for 3 months and diet plan' },
+        categories: ['food-budget', 'diet-plan'],
+      },
       data,
       files: [{ path: 'files/food-budget.csv', mediaType: 'text/csv', bytes: new TextEncoder().encode(FOOD_CSV) }],
-      provenance: [{ attestedBy: 'citizen', source: 'Danske Bank CSV-udtræk', covers: ['foodBudget'] }, { attestedBy: 'citizen', source: 'Egen note', covers: ['notes'] }],
+      provenance: [
+        { attestedBy: 'citizen', source: 'Danske Bank CSV-udtræk', covers: ['foodBudget'] },
+        { attestedBy: 'citizen', source: 'Egen note', covers: ['notes'] },
+      ],
       consent: consent(name, ageRecipient, issuedAt, expiresAt),
       ...(options.recipientEndpoint ? { recipientEndpoint: options.recipientEndpoint } : {}),
     },

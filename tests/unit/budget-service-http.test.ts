@@ -48,7 +48,13 @@ async function expectProblem(res: Response, status: number, reason: string) {
   expect(body.title.length).toBeGreaterThan(0);
 }
 const made = (options: Partial<Parameters<typeof thomasBundle>[0]> = {}) =>
-  thomasBundle({ keys, encryptTo: SERVICE.recipient, issuedAt: new Date('2026-11-01T09:00:00.000Z'), expiresAt: new Date('2026-12-31T23:00:00.000Z'), ...options });
+  thomasBundle({
+    keys,
+    encryptTo: SERVICE.recipient,
+    issuedAt: new Date('2026-11-01T09:00:00.000Z'),
+    expiresAt: new Date('2026-12-31T23:00:00.000Z'),
+    ...options,
+  });
 
 describe('the example budget service', () => {
   it('publishes its recipient document with its key and both endpoints', async () => {
@@ -94,7 +100,7 @@ describe('the example budget service', () => {
     await expectProblem(await post(await made({ notBefore: new Date('2026-12-01T00:00:00.000Z') })), 422, 'not-yet-valid');
 
     const own = newKeys(SERVICE);
-    expect((await post(await made({ keys: own, expiresAt: new Date('2026-11-21T00:00:00.000Z') })))).toHaveProperty('status', 201);
+    expect(await post(await made({ keys: own, expiresAt: new Date('2026-11-21T00:00:00.000Z') }))).toHaveProperty('status', 201);
     const sections = (html: string) => html.split('<section').length - 1;
     const held = sections(await page());
     clock = new Date('2026-11-21T00:00:00.000Z');
@@ -138,7 +144,11 @@ describe('the example budget service', () => {
     // The revocation survives a restart of the service (the id list is kept in its file).
     const restarted = await startBudgetService({ port: 0, identity: SERVICE.identity, revokedFile: join(dir, 'revoked.json'), now: () => clock });
     try {
-      const again = await fetch(`${restarted.url}/bundles`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bundle.slice().buffer });
+      const again = await fetch(`${restarted.url}/bundles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: bundle.slice().buffer,
+      });
       await expectProblem(again, 410, 'revoked');
     } finally {
       await restarted.close();

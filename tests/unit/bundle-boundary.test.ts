@@ -20,7 +20,11 @@ function sources(dir: string): string[] {
 }
 
 const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
 
 describe('platform boundary', () => {
   it('tsc -p src/bundle and -p src/receiver pass with lib ES2022 and types []', async () => {
@@ -65,7 +69,13 @@ describe('platform boundary', () => {
 
   it('src/receiver imports only src/bundle, src/shared and itself; only the CLI and its folder writer use Node', () => {
     const files = sources(join(ROOT, 'src/receiver'));
-    expect(files.map((f) => relative(ROOT, f)).sort()).toEqual(['src/receiver/cli-folder.ts', 'src/receiver/cli-text.ts', 'src/receiver/cli.ts', 'src/receiver/sdk.ts', 'src/receiver/terminal.ts']);
+    expect(files.map((f) => relative(ROOT, f)).sort()).toEqual([
+      'src/receiver/cli-folder.ts',
+      'src/receiver/cli-text.ts',
+      'src/receiver/cli.ts',
+      'src/receiver/sdk.ts',
+      'src/receiver/terminal.ts',
+    ]);
     for (const file of files) {
       for (const spec of importsOf(file)) {
         const target = resolve(dirname(file), spec);

@@ -57,7 +57,10 @@ describe('native code where the host has it', () => {
         const plaintext = random(length);
         const ours = sealWith(native, key, nonce, plaintext);
         expect(Buffer.compare(ours, sealWith(NOBLE_CHUNK_AEAD, key, nonce, plaintext)), `length ${length}`).toBe(0);
-        for (const [opener, sealed] of [[native, ours], [NOBLE_CHUNK_AEAD, ours]] as const) {
+        for (const [opener, sealed] of [
+          [native, ours],
+          [NOBLE_CHUNK_AEAD, ours],
+        ] as const) {
           const { ok, out } = openWith(opener, key, nonce, sealed);
           expect(ok, `${opener.name}, length ${length}`).toBe(true);
           expect(Buffer.compare(out, plaintext)).toBe(0);
@@ -67,11 +70,16 @@ describe('native code where the host has it', () => {
 
     it('agrees with @noble/ciphers on random chunks (property)', () => {
       fc.assert(
-        fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 12, maxLength: 12 }), fc.uint8Array({ maxLength: 3000 }), (key, nonce, plaintext) => {
-          const sealed = sealWith(NOBLE_CHUNK_AEAD, key, nonce, plaintext);
-          expect(Buffer.compare(sealWith(native, key, nonce, plaintext), sealed)).toBe(0);
-          expect(Buffer.compare(openWith(native, key, nonce, sealed).out, plaintext)).toBe(0);
-        }),
+        fc.property(
+          fc.uint8Array({ minLength: 32, maxLength: 32 }),
+          fc.uint8Array({ minLength: 12, maxLength: 12 }),
+          fc.uint8Array({ maxLength: 3000 }),
+          (key, nonce, plaintext) => {
+            const sealed = sealWith(NOBLE_CHUNK_AEAD, key, nonce, plaintext);
+            expect(Buffer.compare(sealWith(native, key, nonce, plaintext), sealed)).toBe(0);
+            expect(Buffer.compare(openWith(native, key, nonce, sealed).out, plaintext)).toBe(0);
+          },
+        ),
         { numRuns: RUNS },
       );
     });
@@ -93,7 +101,10 @@ describe('native code where the host has it', () => {
         for (const aead of [native, NOBLE_CHUNK_AEAD]) {
           const { ok, out } = openWith(aead, k, n, s);
           expect(ok, `${aead.name}: ${what}`).toBe(false);
-          expect(out.every((b) => b === 0), `${aead.name}: ${what} left plaintext`).toBe(true);
+          expect(
+            out.every((b) => b === 0),
+            `${aead.name}: ${what} left plaintext`,
+          ).toBe(true);
         }
       }
     });
@@ -120,7 +131,10 @@ describe('native code where the host has it', () => {
         const v = JSON.parse(readFileSync(join(VECTORS_DIR, name), 'utf8')) as BundleVector;
         let id: AgeIdentity;
         try {
-          id = v.passphrase !== undefined ? { kind: 'scrypt', passphrase: v.passphrase, maxWorkFactor: 22 } : { kind: 'x25519', secretKey: parseAgeIdentity(v.identity!) };
+          id =
+            v.passphrase !== undefined
+              ? { kind: 'scrypt', passphrase: v.passphrase, maxWorkFactor: 22 }
+              : { kind: 'x25519', secretKey: parseAgeIdentity(v.identity!) };
         } catch {
           continue; // a vector whose identity is not a key at all says nothing about the cipher
         }

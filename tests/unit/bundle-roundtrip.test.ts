@@ -48,7 +48,10 @@ describe('encodings', () => {
 });
 
 describe('ZIP', () => {
-  const entries = fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z]{1,8}(\/[a-z]{1,8})?\.[a-z]{1,4}$/), bytes }), { selector: (e) => e.name, maxLength: 6 });
+  const entries = fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z]{1,8}(\/[a-z]{1,8})?\.[a-z]{1,4}$/), bytes }), {
+    selector: (e) => e.name,
+    maxLength: 6,
+  });
 
   it('readZip(writeZip(x)) is x, and one written form per content', () => {
     fc.assert(
@@ -98,7 +101,9 @@ describe('age', () => {
     const text = new TextDecoder().decode(file.subarray(0, 200));
     const bodyAt = text.indexOf('\n', text.indexOf('-> X25519')) + 1;
     const rewrapped = new Uint8Array([...file.subarray(0, bodyAt + 10), 0x0a, ...file.subarray(bodyAt + 10)]);
-    expect(() => ageDecrypt(rewrapped, { kind: 'x25519', secretKey })).toThrow(expect.objectContaining({ code: expect.stringMatching(/malformed|no-match|bad-mac/) }));
+    expect(() => ageDecrypt(rewrapped, { kind: 'x25519', secretKey })).toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/malformed|no-match|bad-mac/) }),
+    );
     const pass = ageEncrypt(plain, { kind: 'scrypt', passphrase: 'x', workFactor: 2 });
     expect(() => ageDecrypt(pass, { kind: 'scrypt', passphrase: 'x', maxWorkFactor: 1 })).toThrow(expect.objectContaining({ code: 'work-factor' }));
     expect(Buffer.compare(ageDecrypt(pass, { kind: 'scrypt', passphrase: 'x', maxWorkFactor: 2 }), plain)).toBe(0);
@@ -110,13 +115,27 @@ describe('createBundle / openBundle', () => {
     const { identity, recipient } = generateIdentity();
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => k !== '__proto__'), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }),
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => k !== '__proto__'),
+          fc.jsonValue({ maxDepth: 3 }),
+          { maxKeys: 5 },
+        ),
         fc.array(fc.record({ name: fc.stringMatching(/^[a-z0-9]{1,10}\.(csv|txt|pdf)$/), bytes }), { maxLength: 3 }),
         fc.integer({ min: 60_000, max: 10 ** 10 }),
         async (data, extra, lifetime) => {
-          const files = [...new Map(extra.map((f) => [f.name, f])).values()].map((f) => ({ path: `files/${f.name}`, mediaType: 'application/octet-stream', bytes: f.bytes }));
+          const files = [...new Map(extra.map((f) => [f.name, f])).values()].map((f) => ({
+            path: `files/${f.name}`,
+            mediaType: 'application/octet-stream',
+            bytes: f.bytes,
+          }));
           const expiresAt = new Date(TIMES.issuedAt.getTime() + lifetime);
-          const bundle = await createBundle({ issuer: KEYS.issuer, recipient: { kind: 'x25519', ageRecipient: recipient }, content: { ...smallContent(), data, files }, issuedAt: TIMES.issuedAt, expiresAt });
+          const bundle = await createBundle({
+            issuer: KEYS.issuer,
+            recipient: { kind: 'x25519', ageRecipient: recipient },
+            content: { ...smallContent(), data, files },
+            issuedAt: TIMES.issuedAt,
+            expiresAt,
+          });
           const opened = await openBundle(bundle, { identity, now: new Date(TIMES.issuedAt.getTime() + lifetime - 1) });
           expect(opened.ok, opened.ok ? '' : opened.detail).toBe(true);
           if (!opened.ok) return;
@@ -132,7 +151,13 @@ describe('createBundle / openBundle', () => {
   }, 300_000);
 
   it('same input and randomness give the same bytes; other randomness other bytes', async () => {
-    const input = { issuer: KEYS.issuer, recipient: { kind: 'x25519' as const, ageRecipient: recipientOf(KEYS.recipient) }, content: smallContent(), issuedAt: TIMES.issuedAt, expiresAt: TIMES.expiresAt };
+    const input = {
+      issuer: KEYS.issuer,
+      recipient: { kind: 'x25519' as const, ageRecipient: recipientOf(KEYS.recipient) },
+      content: smallContent(),
+      issuedAt: TIMES.issuedAt,
+      expiresAt: TIMES.expiresAt,
+    };
     const a = await createBundle({ ...input, random: seededRandom('same') });
     const b = await createBundle({ ...input, random: seededRandom('same') });
     const c = await createBundle({ ...input, random: seededRandom('other') });
@@ -141,16 +166,30 @@ describe('createBundle / openBundle', () => {
   });
 
   it('bad input is refused with a message naming the field, before anything is made', async () => {
-    const base = { issuer: KEYS.issuer, recipient: { kind: 'x25519' as const, ageRecipient: recipientOf(KEYS.recipient) }, content: smallContent(), issuedAt: TIMES.issuedAt, expiresAt: TIMES.expiresAt };
+    const base = {
+      issuer: KEYS.issuer,
+      recipient: { kind: 'x25519' as const, ageRecipient: recipientOf(KEYS.recipient) },
+      content: smallContent(),
+      issuedAt: TIMES.issuedAt,
+      expiresAt: TIMES.expiresAt,
+    };
     const cases: [string, Partial<Parameters<typeof createBundle>[0]>, RegExp][] = [
       ['recipient', { recipient: { kind: 'x25519', ageRecipient: 'age1nope' } }, /recipient\.ageRecipient/],
       ['expiry', { expiresAt: TIMES.before }, /expiresAt/],
       ['invalid date', { issuedAt: new Date('nope') }, /issuedAt/],
       ['empty passphrase', { recipient: { kind: 'passphrase', passphrase: '' } }, /passphrase/],
       ['work factor', { recipient: { kind: 'passphrase', passphrase: 'x' }, scryptWorkFactor: 40 }, /scryptWorkFactor/],
-      ['path outside files/', { content: { ...smallContent(), files: [{ path: 'data.json', mediaType: 'text/plain', bytes: utf8('x') }] } }, /files\[0\]\.path/],
+      [
+        'path outside files/',
+        { content: { ...smallContent(), files: [{ path: 'data.json', mediaType: 'text/plain', bytes: utf8('x') }] } },
+        /files\[0\]\.path/,
+      ],
       ['path escaping', { content: { ...smallContent(), files: [{ path: 'files/../x', mediaType: 'text/plain', bytes: utf8('x') }] } }, /files\[0\]\.path/],
-      ['duplicate path', { content: { ...smallContent(), files: [1, 2].map(() => ({ path: 'files/a.txt', mediaType: 'text/plain', bytes: utf8('x') })) } }, /same path/],
+      [
+        'duplicate path',
+        { content: { ...smallContent(), files: [1, 2].map(() => ({ path: 'files/a.txt', mediaType: 'text/plain', bytes: utf8('x') })) } },
+        /same path/,
+      ],
       ['consent', { content: { ...smallContent(), consent: { ...smallContent().consent, purposes: [] } } }, /content\.consent/],
       ['provenance', { content: { ...smallContent(), provenance: [{ attestedBy: 'bank', source: 'x' }] as never } }, /content\.provenance/],
     ];
@@ -177,7 +216,13 @@ describe('createBundle / openBundle', () => {
   it('a __proto__ key in data stays data', async () => {
     const { identity, recipient } = generateIdentity();
     const data = JSON.parse('{"__proto__":{"polluted":true},"x":1}') as Record<string, unknown>;
-    const bundle = await createBundle({ issuer: KEYS.issuer, recipient: { kind: 'x25519', ageRecipient: recipient }, content: { ...smallContent(), data }, issuedAt: TIMES.issuedAt, expiresAt: TIMES.expiresAt });
+    const bundle = await createBundle({
+      issuer: KEYS.issuer,
+      recipient: { kind: 'x25519', ageRecipient: recipient },
+      content: { ...smallContent(), data },
+      issuedAt: TIMES.issuedAt,
+      expiresAt: TIMES.expiresAt,
+    });
     const opened = await openBundle(bundle, { identity, now: TIMES.during });
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;

@@ -63,7 +63,10 @@ describe('CSV', () => {
   it('in the Danish dialect is read back by the vault\u2019s own bank importer with the same amounts in øre', () => {
     const booked = rows.filter((r) => r.currency === 'DKK');
     const bytes = new TextEncoder().encode(transactionsToCsv(booked, { dialect: 'danish' }));
-    const statement = parseBankFile(bytes, { mapping: { delimiter: ';', hasHeader: true, date: 0, text: 4, amount: 2, balance: 6, dateStyle: 'YYYY-MM-DD', decimal: ',' }, today: '2026-12-31' });
+    const statement = parseBankFile(bytes, {
+      mapping: { delimiter: ';', hasHeader: true, date: 0, text: 4, amount: 2, balance: 6, dateStyle: 'YYYY-MM-DD', decimal: ',' },
+      today: '2026-12-31',
+    });
     expect(statement.issues).toEqual([]);
     expect(statement.transactions.map((t) => t.amountMinor)).toEqual(booked.map((t) => t.amountMinor));
     expect(statement.transactions.map((t) => t.date)).toEqual(booked.map((t) => t.date));
@@ -93,7 +96,17 @@ describe('OFX', () => {
   it('is OFX 1.02 with a UTF-8 header and a body of closed elements: one statement per account and currency, booked rows only', () => {
     const ofx = transactionsToOfx(rows, { now: new Date('2026-12-05T10:00:00Z') });
     const [header, body] = ofx.split('\r\n\r\n') as [string, string];
-    expect(header.split('\r\n')).toEqual(['OFXHEADER:100', 'DATA:OFXSGML', 'VERSION:102', 'SECURITY:NONE', 'ENCODING:UTF-8', 'CHARSET:NONE', 'COMPRESSION:NONE', 'OLDFILEUID:NONE', 'NEWFILEUID:NONE']);
+    expect(header.split('\r\n')).toEqual([
+      'OFXHEADER:100',
+      'DATA:OFXSGML',
+      'VERSION:102',
+      'SECURITY:NONE',
+      'ENCODING:UTF-8',
+      'CHARSET:NONE',
+      'COMPRESSION:NONE',
+      'OLDFILEUID:NONE',
+      'NEWFILEUID:NONE',
+    ]);
     const text: Record<string, string[]> = {};
     const stack: string[] = [];
     const parser = new SaxesParser();
@@ -173,7 +186,15 @@ describe('FHIR', () => {
   it('is an R4 collection of Observations with UCUM quantities and components', () => {
     const bundle = healthToFhirBundle(
       [
-        { id: 'obs-1', status: 'final', name: { da: 'Kropsvægt', en: 'Body weight' }, code: { system: 'http://loinc.org', code: '29463-7' }, category: 'vital-signs', effective: '2026-11-20T08:00:00+01:00', value: { number: 81.5, unit: 'kg' } },
+        {
+          id: 'obs-1',
+          status: 'final',
+          name: { da: 'Kropsvægt', en: 'Body weight' },
+          code: { system: 'http://loinc.org', code: '29463-7' },
+          category: 'vital-signs',
+          effective: '2026-11-20T08:00:00+01:00',
+          value: { number: 81.5, unit: 'kg' },
+        },
         {
           id: 'bp-1',
           status: 'final',
@@ -190,11 +211,17 @@ describe('FHIR', () => {
     ) as { resourceType: string; type: string; entry: { resource: Record<string, unknown> }[] };
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const [weight, bp, note] = bundle.entry.map((e) => e.resource);
-    expect(weight).toMatchObject({ resourceType: 'Observation', status: 'final', valueQuantity: { value: 81.5, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } });
-    expect(weight!.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '29463-7'}], text: 'Kropsvægt' });
+    expect(weight).toMatchObject({
+      resourceType: 'Observation',
+      status: 'final',
+      valueQuantity: { value: 81.5, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+    });
+    expect(weight!.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '29463-7' }], text: 'Kropsvægt' });
     expect((bp!.component as unknown[]).length).toBe(2);
     expect(note).toMatchObject({ valueString: 'ok', code: { text: 'Note' } });
-    expect(() => healthToFhirBundle([{ id: 'x y', status: 'final', name: { da: 'a', en: 'a' }, code: {} }], { now: new Date() })).toThrow(/observations\[0\]\.id/);
+    expect(() => healthToFhirBundle([{ id: 'x y', status: 'final', name: { da: 'a', en: 'a' }, code: {} }], { now: new Date() })).toThrow(
+      /observations\[0\]\.id/,
+    );
     expect(() => healthToFhirBundle([{ id: 'x', status: 'done', name: { da: 'a', en: 'a' }, code: {} }], { now: new Date() })).toThrow(/status/);
   });
 });

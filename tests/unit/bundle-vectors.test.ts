@@ -14,7 +14,9 @@ import { buildVectors, vectorText, VECTORS_DIR, type BundleVector } from '../../
 import { fromBase64Unpadded, toBase64Url } from '../../src/shared/base64url';
 import { utf8 } from '../../src/shared/bytes';
 
-const files = readdirSync(VECTORS_DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(VECTORS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const vectors = files.map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(VECTORS_DIR, f), 'utf8')) as BundleVector] as const);
 
 const openVector = (v: BundleVector) =>
@@ -29,7 +31,18 @@ describe('bundle vectors', () => {
     const positives = vectors.filter(([, v]) => v.expect === 'success');
     expect(positives.length).toBeGreaterThanOrEqual(4);
     const reasons = new Set(vectors.filter(([, v]) => v.expect === 'failure').map(([, v]) => v.reason));
-    const all: OpenFailureReason[] = ['not-a-bundle', 'wrong-key', 'tampered', 'unsupported-version', 'bad-signature', 'not-for-you', 'not-yet-valid', 'expired', 'revoked', 'too-large'];
+    const all: OpenFailureReason[] = [
+      'not-a-bundle',
+      'wrong-key',
+      'tampered',
+      'unsupported-version',
+      'bad-signature',
+      'not-for-you',
+      'not-yet-valid',
+      'expired',
+      'revoked',
+      'too-large',
+    ];
     expect([...reasons].sort()).toEqual([...all].sort());
   });
 

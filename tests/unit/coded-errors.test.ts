@@ -19,7 +19,11 @@ describe('the coded error families', () => {
 
   it('share one constructor shape: code, detail, cause', () => {
     const cause = new TypeError('inner');
-    for (const error of [new VaultError('locked', 'why', { cause }), new MunicipalError('sign-in-required', 'why', { cause }), new SharingError('bundle-gone', 'why', { cause })]) {
+    for (const error of [
+      new VaultError('locked', 'why', { cause }),
+      new MunicipalError('sign-in-required', 'why', { cause }),
+      new SharingError('bundle-gone', 'why', { cause }),
+    ]) {
       expect(error.detail).toBe('why');
       expect(error.cause).toBe(cause);
       expect(isCodedError(error)).toBe(true);

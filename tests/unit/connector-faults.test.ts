@@ -139,7 +139,13 @@ describe('a sync that fails part-way', () => {
     // Spoil the stored refresh token (the municipality revoked it), then make the access token expire.
     const conn = (await h.vault.records.get(h.profileId, municipalConnectionKind, connectionId))!;
     await h.vault.records.write([
-      { op: 'put', profileId: h.profileId, kind: municipalConnectionKind.name, id: connectionId, data: { ...conn.data, tokens: { ...conn.data.tokens!, refreshToken: 'revoked' } } },
+      {
+        op: 'put',
+        profileId: h.profileId,
+        kind: municipalConnectionKind.name,
+        id: connectionId,
+        data: { ...conn.data, tokens: { ...conn.data.tokens!, refreshToken: 'revoked' } },
+      },
     ]);
     await h.arm({ kind: 'unauthorized', path: '/citizen/v1/cases' });
     const status = await h.sync(connectionId);

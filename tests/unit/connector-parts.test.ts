@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { hostPermissionPattern } from '../../src/municipal/api/origin';
 import { municipalityOrigin } from '../../src/messaging/municipal-api';
 import { endOfDanishDay } from '../../src/shared/danish-time';
-import { alarmNameOf, parseAlarmName, planReminders, MAX_REMINDERS_PER_PROFILE, reminderLanguage, reminderNotification } from '../../src/municipal/connector/reminders';
+import {
+  alarmNameOf,
+  parseAlarmName,
+  planReminders,
+  MAX_REMINDERS_PER_PROFILE,
+  reminderLanguage,
+  reminderNotification,
+} from '../../src/municipal/connector/reminders';
 import { checkItems, PageVerifier } from '../../src/municipal/connector/verify';
 import { manifestEntryOf, publicJwk, signManifest, SignatureError } from '../../src/municipal/api/signature';
 import { authorizationRequest, codeFromRedirect } from '../../src/municipal/connector/oauth';
@@ -40,7 +47,11 @@ describe('municipality addresses', () => {
 describe('HTTP statuses as data', () => {
   const answering = (status: number) =>
     new MunicipalHttp({ fetch: async () => new Response(JSON.stringify({ code: 'some-problem' }), { status }), sleep: async () => undefined });
-  const failure = (work: Promise<unknown>) => work.then(() => null, (error: unknown) => error);
+  const failure = (work: Promise<unknown>) =>
+    work.then(
+      () => null,
+      (error: unknown) => error,
+    );
 
   it('carries the status of a server error, a problem and a refusal caused by one; none without an answer', async () => {
     const serverError = await failure(answering(507).json('https://kommune.dk/x'));
@@ -64,7 +75,9 @@ describe('sign-in', () => {
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(req.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(codeFromRedirect(`https://x.chromiumapp.org/m?code=abc&state=${req.state}`, req.state)).toBe('abc');
-    expect(() => codeFromRedirect('https://x.chromiumapp.org/m?code=abc&state=other', req.state)).toThrow(expect.objectContaining({ code: 'municipality-bad-response' }));
+    expect(() => codeFromRedirect('https://x.chromiumapp.org/m?code=abc&state=other', req.state)).toThrow(
+      expect.objectContaining({ code: 'municipality-bad-response' }),
+    );
     let error: unknown;
     try {
       codeFromRedirect(`https://x.chromiumapp.org/m?error=access_denied&state=${req.state}`, req.state);
@@ -84,11 +97,16 @@ describe('reminders', () => {
   it('plans each lead time before each future event, skips the past, nearest first, capped', () => {
     const now = Date.parse('2026-03-10T08:00:00Z');
     const hour = 3_600_000;
-    const plan = planReminders('p1', [
-      { source: 'activity', recordId: 'a', at: now + 3 * hour },
-      { source: 'activity', recordId: 'old', at: now - hour },
-      { source: 'decision', recordId: 'd', at: now + 72 * hour },
-    ], [2880, 120], now);
+    const plan = planReminders(
+      'p1',
+      [
+        { source: 'activity', recordId: 'a', at: now + 3 * hour },
+        { source: 'activity', recordId: 'old', at: now - hour },
+        { source: 'decision', recordId: 'd', at: now + 72 * hour },
+      ],
+      [2880, 120],
+      now,
+    );
     expect(plan.map((p) => [p.recordId, p.leadMinutes, p.when])).toEqual([
       ['a', 120, now + hour],
       ['d', 2880, now + 24 * hour],

@@ -138,7 +138,13 @@ describe('provenance', () => {
     expect(ok).toMatchObject({ valid: true, reason: null, issuer: h.server.url, kid: 'vestera-demo-2026' });
 
     await h.vault.records.write([
-      { op: 'put', profileId: h.profileId, kind: 'municipal-decision', id: decision.id, data: { ...decision.data, record: { ...decision.data.record, outcome: 'granted', outcomeText: 'Bevilget.' } } },
+      {
+        op: 'put',
+        profileId: h.profileId,
+        kind: 'municipal-decision',
+        id: decision.id,
+        data: { ...decision.data, record: { ...decision.data.record, outcome: 'granted', outcomeText: 'Bevilget.' } },
+      },
     ]);
     const bad = await h.service.handlers.municipalVerifyRecord({ profileId: h.profileId, kind: 'municipal-decision', id: decision.id });
     expect(bad).toMatchObject({ valid: false, reason: 'not-in-manifest' });
@@ -152,7 +158,9 @@ describe('provenance', () => {
     // What is stored is the JSON as received, key for key.
     await h.sync(connectionId);
     const stored = (await h.stored('activities')).get('act-future-field')!;
-    const token = await (await fetch(`${h.server.url}/__test/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"citizenId":"thomas"}' })).json();
+    const token = await (
+      await fetch(`${h.server.url}/__test/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"citizenId":"thomas"}' })
+    ).json();
     const page = await (await fetch(`${h.server.url}/citizen/v1/activities?limit=1000`, { headers: { Authorization: `Bearer ${token.access_token}` } })).json();
     const received = page.items.find((i: { id: string }) => i.id === 'act-future-field');
     expect(stored.record).toEqual(received);

@@ -105,7 +105,12 @@ describe('re-sync', () => {
     const cases = await h.vault.records.list(h.profileId, municipalCaseKind);
     const target = cases.records[0]!;
     const [note] = await h.vault.records.write([
-      { op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Spørg om kørsel', body: 'Ring tirsdag.', attachedTo: { kind: 'municipal-case', id: target.id } } },
+      {
+        op: 'put',
+        profileId: h.profileId,
+        kind: 'note',
+        data: { title: 'Spørg om kørsel', body: 'Ring tirsdag.', attachedTo: { kind: 'municipal-case', id: target.id } },
+      },
     ]);
 
     // Nothing changed: nothing stored.

@@ -33,16 +33,12 @@ describe('seal / open', () => {
   });
 
   it('any single-bit change of key, nonce, ciphertext or associated data → null', () => {
-    const input = fc
-      .tuple(key, bytes(64), bytes(16))
-      .chain(([k, plaintext, ad]) => {
-        const sealed = seal(k, plaintext, ad);
-        const sizes = { key: k.length, nonce: sealed.nonce.length, ciphertext: sealed.ciphertext.length, ad: ad.length };
-        const parts = (Object.keys(sizes) as (keyof typeof sizes)[]).filter((p) => sizes[p] > 0);
-        return fc.constantFrom(...parts).chain((part) =>
-          fc.nat({ max: sizes[part] * 8 - 1 }).map((bit) => ({ k, ad, sealed, part, bit })),
-        );
-      });
+    const input = fc.tuple(key, bytes(64), bytes(16)).chain(([k, plaintext, ad]) => {
+      const sealed = seal(k, plaintext, ad);
+      const sizes = { key: k.length, nonce: sealed.nonce.length, ciphertext: sealed.ciphertext.length, ad: ad.length };
+      const parts = (Object.keys(sizes) as (keyof typeof sizes)[]).filter((p) => sizes[p] > 0);
+      return fc.constantFrom(...parts).chain((part) => fc.nat({ max: sizes[part] * 8 - 1 }).map((bit) => ({ k, ad, sealed, part, bit })));
+    });
     fc.assert(
       fc.property(input, ({ k, ad, sealed, part, bit }) => {
         const changed = {
@@ -137,24 +133,31 @@ describe('base64url', () => {
 
   it('refuses a length no encoder writes (4n + 1) with a TypeError', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/).filter((t) => t.length % 4 === 1), (text) => {
-        expect(() => fromBase64Url(text)).toThrow(TypeError);
-      }),
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/).filter((t) => t.length % 4 === 1),
+        (text) => {
+          expect(() => fromBase64Url(text)).toThrow(TypeError);
+        },
+      ),
       runs(50),
     );
   });
 
   it('refuses non-canonical text (unused low bits set), so that each byte string has one spelling', () => {
     fc.assert(
-      fc.property(bytes(64).filter((b) => b.length % 3 !== 0), fc.integer({ min: 1, max: 15 }), (data, junk) => {
-        const text = toBase64Url(data);
-        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-        const unused = data.length % 3 === 1 ? 4 : 2; // bits of the last character that carry nothing
-        const last = alphabet.indexOf(text.at(-1)!);
-        const changed = text.slice(0, -1) + alphabet[last | (junk & ((1 << unused) - 1))];
-        if (changed === text) return;
-        expect(() => fromBase64Url(changed)).toThrow(TypeError);
-      }),
+      fc.property(
+        bytes(64).filter((b) => b.length % 3 !== 0),
+        fc.integer({ min: 1, max: 15 }),
+        (data, junk) => {
+          const text = toBase64Url(data);
+          const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+          const unused = data.length % 3 === 1 ? 4 : 2; // bits of the last character that carry nothing
+          const last = alphabet.indexOf(text.at(-1)!);
+          const changed = text.slice(0, -1) + alphabet[last | (junk & ((1 << unused) - 1))];
+          if (changed === text) return;
+          expect(() => fromBase64Url(changed)).toThrow(TypeError);
+        },
+      ),
       runs(100),
     );
   });
@@ -193,10 +196,12 @@ describe('framed', () => {
 
   it('writes strings as UTF-8, ASCII or not, exactly as TextEncoder does', () => {
     const reference = (...parts: (string | Uint8Array)[]) =>
-      Uint8Array.from(parts.flatMap((p) => {
-        const b = asBytes(p);
-        return [b.length >>> 24, (b.length >>> 16) & 255, (b.length >>> 8) & 255, b.length & 255, ...b];
-      }));
+      Uint8Array.from(
+        parts.flatMap((p) => {
+          const b = asBytes(p);
+          return [b.length >>> 24, (b.length >>> 16) & 255, (b.length >>> 8) & 255, b.length & 255, ...b];
+        }),
+      );
     const anyPart = fc.oneof(fc.string({ maxLength: 40, unit: 'binary' }), fc.string({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }));
     fc.assert(
       fc.property(fc.array(anyPart, { maxLength: 6 }), (parts) => {

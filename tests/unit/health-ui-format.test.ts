@@ -59,7 +59,8 @@ describe('FHIR words in the page language', () => {
 });
 
 describe('no English health or status word in the Danish UI', () => {
-  const ENGLISH = /\b(active|inactive|completed|stopped|resolved|unknown|other|heart rate|flow rate|vo2 ?max|variability|measurement|steps|sleep|oxygen|blood pressure|entered in error)\b/i;
+  const ENGLISH =
+    /\b(active|inactive|completed|stopped|resolved|unknown|other|heart rate|flow rate|vo2 ?max|variability|measurement|steps|sleep|oxygen|blood pressure|entered in error)\b/i;
 
   it('in the Danish catalogue of the health screens, the FHIR statuses, units and resource names', async () => {
     const { da } = await import('../../src/ui/i18n/da');
@@ -69,7 +70,10 @@ describe('no English health or status word in the Danish UI', () => {
       ...Object.entries(da).filter(([k]) => k.startsWith('health.')),
       ...Object.entries(FHIR_STATUS).map(([k, v]): [string, string] => [k, v.da]),
       ...Object.entries(UCUM_UNITS).map(([k, v]): [string, string] => [k, v.da]),
-      ...Object.entries(FHIR_RESOURCE_NAMES).flatMap(([k, v]): [string, string][] => [[k, v.da.one], [k, v.da.other]]),
+      ...Object.entries(FHIR_RESOURCE_NAMES).flatMap(([k, v]): [string, string][] => [
+        [k, v.da.one],
+        [k, v.da.other],
+      ]),
       [`other`, OTHER_RESOURCES.da.other],
     ];
     for (const [key, text] of danish) expect(text, key).not.toMatch(ENGLISH);

@@ -17,15 +17,34 @@ import {
 import type { WriteOp } from '../../src/vault/record-store';
 
 const steps = (date: string, sum: number, source = 'iPhone'): DailyAggregate => ({
-  date, type: 'HKQuantityTypeIdentifierStepCount', metric: 'steps', unit: 'count', count: 3, sum, min: 1, max: sum, mean: sum / 3, sources: [source],
+  date,
+  type: 'HKQuantityTypeIdentifierStepCount',
+  metric: 'steps',
+  unit: 'count',
+  count: 3,
+  sum,
+  min: 1,
+  max: sum,
+  mean: sum / 3,
+  sources: [source],
 });
 
 const apple = (over: Partial<AppleHealthImport> = {}): AppleHealthImport => ({
   daily: [steps('2026-02-27', 5000), steps('2026-02-28', 6000), steps('2026-03-01', 7000)],
   samples: [],
-  workouts: [{ activity: 'HKWorkoutActivityTypeWalking', start: '2026-03-01T10:00:00+01:00', end: '2026-03-01T10:30:00+01:00', durationMinutes: 30, source: 'Watch' }],
+  workouts: [
+    { activity: 'HKWorkoutActivityTypeWalking', start: '2026-03-01T10:00:00+01:00', end: '2026-03-01T10:30:00+01:00', durationMinutes: 30, source: 'Watch' },
+  ],
   fhir: {
-    observations: [{ id: 'w1', status: 'final', name: { da: 'Vægt', en: 'Body weight' }, code: { system: 'http://loinc.org', code: '29463-7' }, value: { number: 82.5, unit: 'kg' } }],
+    observations: [
+      {
+        id: 'w1',
+        status: 'final',
+        name: { da: 'Vægt', en: 'Body weight' },
+        code: { system: 'http://loinc.org', code: '29463-7' },
+        value: { number: 82.5, unit: 'kg' },
+      },
+    ],
     clinical: [{ id: 'c1', resourceType: 'Condition', title: 'Hypertension' }],
     skipped: {},
     issues: [],
@@ -37,8 +56,13 @@ const apple = (over: Partial<AppleHealthImport> = {}): AppleHealthImport => ({
 });
 
 const input = (over: Partial<Parameters<typeof healthWriteOps>[0]> = {}) => ({
-  profileId: 'p1', file: { name: 'export.zip', size: 1000 }, format: 'apple-health-zip' as const,
-  apple: apple(), keptSamples: [], now: new Date('2026-03-12T10:00:00Z'), ...over,
+  profileId: 'p1',
+  file: { name: 'export.zip', size: 1000 },
+  format: 'apple-health-zip' as const,
+  apple: apple(),
+  keptSamples: [],
+  now: new Date('2026-03-12T10:00:00Z'),
+  ...over,
 });
 
 const puts = (ops: WriteOp[]) => ops.filter((o): o is Extract<WriteOp, { op: 'put' }> => o.op === 'put');
@@ -69,7 +93,11 @@ describe('groupDaily', () => {
     const [stored] = groupDaily([steps('2026-03-01', 100), steps('2026-03-05', 500)]);
     const merged = groupDaily([steps('2026-03-01', 111), steps('2026-03-09', 900)], [stored!]);
     expect(merged).toHaveLength(1);
-    expect(merged[0]!.data.days.map((d) => [d.date, d.sum])).toEqual([['2026-03-01', 111], ['2026-03-05', 500], ['2026-03-09', 900]]);
+    expect(merged[0]!.data.days.map((d) => [d.date, d.sum])).toEqual([
+      ['2026-03-01', 111],
+      ['2026-03-05', 500],
+      ['2026-03-09', 900],
+    ]);
     // Stored months this import does not touch are not rewritten.
     const other = groupDaily([steps('2026-04-01', 1)], [stored!]);
     expect(other.map((g) => g.data.month)).toEqual(['2026-04']);
@@ -83,11 +111,21 @@ describe('groupDaily', () => {
 
 describe('groupSamples', () => {
   const hr = (start: string, value: number, source = 'Watch'): HealthSample => ({
-    type: 'HKQuantityTypeIdentifierHeartRate', metric: 'heart-rate', start, end: start, value, unit: 'count/min', source,
+    type: 'HKQuantityTypeIdentifierHeartRate',
+    metric: 'heart-rate',
+    start,
+    end: start,
+    value,
+    unit: 'count/min',
+    source,
   });
 
   it('stores a month column by column with sources by index', () => {
-    const [group, ...rest] = groupSamples([hr('2026-03-01T10:00:00+01:00', 60), hr('2026-03-01T10:05:00+01:00', 62, 'Phone'), hr('2026-03-02T10:00:00+01:00', 61)]);
+    const [group, ...rest] = groupSamples([
+      hr('2026-03-01T10:00:00+01:00', 60),
+      hr('2026-03-01T10:05:00+01:00', 62, 'Phone'),
+      hr('2026-03-02T10:00:00+01:00', 61),
+    ]);
     expect(rest).toEqual([]);
     expect(group!.data.value).toEqual([60, 62, 61]);
     expect(group!.data.sources).toEqual(['Watch', 'Phone']);
@@ -126,8 +164,24 @@ describe('healthWriteOps', () => {
 
   it('keeps raw samples only of the chosen metrics', () => {
     const samples: HealthSample[] = [
-      { type: 'HKQuantityTypeIdentifierHeartRate', metric: 'heart-rate', start: '2026-03-01T10:00:00+01:00', end: '2026-03-01T10:00:00+01:00', value: 60, unit: 'count/min', source: 'W' },
-      { type: 'HKQuantityTypeIdentifierStepCount', metric: 'steps', start: '2026-03-01T10:00:00+01:00', end: '2026-03-01T10:10:00+01:00', value: 600, unit: 'count', source: 'W' },
+      {
+        type: 'HKQuantityTypeIdentifierHeartRate',
+        metric: 'heart-rate',
+        start: '2026-03-01T10:00:00+01:00',
+        end: '2026-03-01T10:00:00+01:00',
+        value: 60,
+        unit: 'count/min',
+        source: 'W',
+      },
+      {
+        type: 'HKQuantityTypeIdentifierStepCount',
+        metric: 'steps',
+        start: '2026-03-01T10:00:00+01:00',
+        end: '2026-03-01T10:10:00+01:00',
+        value: 600,
+        unit: 'count',
+        source: 'W',
+      },
     ];
     const ops = puts(healthWriteOps(input({ apple: apple({ samples }), keptSamples: ['heart-rate'] })));
     const kept = ops.filter((o) => o.kind === 'health-samples');
@@ -138,7 +192,18 @@ describe('healthWriteOps', () => {
   it('keeps the source’s own display and text of a code, cut to what the record holds; a record from before them still reads', () => {
     const long = 'HbA1c; "æøå" '.repeat(100);
     const code = { system: 'http://loinc.org', code: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood', text: long };
-    const fhir = { ...apple().fhir, observations: [{ id: 'a1c', status: 'final', name: { da: 'Langtidsblodsukker', en: 'HbA1c' }, code, components: [{ name: { da: 'x', en: 'x' }, code: { ...code, text: 'Systolisk' } }] }] };
+    const fhir = {
+      ...apple().fhir,
+      observations: [
+        {
+          id: 'a1c',
+          status: 'final',
+          name: { da: 'Langtidsblodsukker', en: 'HbA1c' },
+          code,
+          components: [{ name: { da: 'x', en: 'x' }, code: { ...code, text: 'Systolisk' } }],
+        },
+      ],
+    };
     const ops = puts(healthWriteOps({ ...input({ format: 'fhir-json', file: { name: 'bundle.json', size: 10 } }), apple: undefined, fhir }));
     const data = ops[0]!.data as ObservationData;
     expect(data.name).toEqual({ da: 'Langtidsblodsukker', en: 'HbA1c' });

@@ -5,13 +5,20 @@ import type { DailyData } from '../../src/ui/health/records';
 
 const day = (date: string, sum: number, mean = sum, min = mean, max = mean) => ({ date, count: 1, sum, min, max, mean, sources: ['iPhone'] });
 const record = (metric: DailyData['metric'], unit: string, days: ReturnType<typeof day>[], type = `HK-${metric}`): DailyData => ({
-  type, metric, unit, month: days[0]!.date.slice(0, 7), days,
+  type,
+  metric,
+  unit,
+  month: days[0]!.date.slice(0, 7),
+  days,
 });
 
 describe('chartSeries', () => {
   it('steps: the day’s total, across months, in date order', () => {
     const s = chartSeries([record('steps', 'count', [day('2026-03-01', 7000.4)]), record('steps', 'count', [day('2026-02-28', 6000)])], 'steps')!;
-    expect(s.points).toEqual([{ date: '2026-02-28', value: 6000 }, { date: '2026-03-01', value: 7000 }]);
+    expect(s.points).toEqual([
+      { date: '2026-02-28', value: 6000 },
+      { date: '2026-03-01', value: 7000 },
+    ]);
   });
 
   it('heart rate: the daily mean with min and max, and the resting pulse in a chart of its own — neither hides the other', () => {
@@ -67,7 +74,10 @@ describe('otherMeasures', () => {
   it('lists every stored kind the charts do not show, a total per day for cumulative kinds, else the mean', async () => {
     const { otherMeasures } = await import('../../src/ui/health/series');
     const { isCumulative } = await import('../../src/importers/health/index');
-    const glucose = { ...record('blood-glucose', 'mmol/L', [day('2026-03-01', 0, 5.4), day('2026-03-02', 0, 6.0)]), type: 'HKQuantityTypeIdentifierBloodGlucose' };
+    const glucose = {
+      ...record('blood-glucose', 'mmol/L', [day('2026-03-01', 0, 5.4), day('2026-03-02', 0, 6.0)]),
+      type: 'HKQuantityTypeIdentifierBloodGlucose',
+    };
     const exercise = { ...record('other', 'min', [day('2026-03-01', 42, 10)]), type: 'HKQuantityTypeIdentifierAppleExerciseTime' };
     const vo2 = { ...record('other', 'mL/min·kg', [day('2026-03-03', 0, 41.5)]), type: 'HKQuantityTypeIdentifierVO2Max' };
     const steps = record('steps', 'count', [day('2026-03-01', 9000)]);

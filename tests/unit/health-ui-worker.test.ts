@@ -32,12 +32,24 @@ describe('health worker API', () => {
 
   it('reads a FHIR bundle', async () => {
     const bundle = {
-      resourceType: 'Bundle', type: 'collection',
-      entry: [{ resource: { resourceType: 'Observation', id: 'w', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] }, valueQuantity: { value: 82.5, unit: 'kg' } } }],
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        {
+          resource: {
+            resourceType: 'Observation',
+            id: 'w',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+            valueQuantity: { value: 82.5, unit: 'kg' },
+          },
+        },
+      ],
     };
     const outcome = await createHealthWorkerApi().parse(blob([JSON.stringify(bundle)]), { keepSamples: [] });
     expect(outcome).toMatchObject({ ok: true, format: 'fhir-json' });
-    if (outcome.ok && outcome.format === 'fhir-json') expect(outcome.fhir.observations[0]).toMatchObject({ id: 'w', name: { da: 'Vægt' }, value: { number: 82.5, unit: 'kg' } });
+    if (outcome.ok && outcome.format === 'fhir-json')
+      expect(outcome.fhir.observations[0]).toMatchObject({ id: 'w', name: { da: 'Vægt' }, value: { number: 82.5, unit: 'kg' } });
   });
 
   it.each([

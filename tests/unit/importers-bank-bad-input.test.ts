@@ -78,10 +78,17 @@ describe('files refused as a whole', () => {
     expect(err?.code).toBe('malformed');
     expect(err?.citizenMessage.da).toMatch(/semikolon og komma/);
     // A known header with rows split by another delimiter.
-    const rows = ['Dato;Tekst;Beløb;Saldo;Status;Afstemt', '01.02.2025,Netto,"-1,00","2,00",Udført,Nej', '02.02.2025,Netto,"-1,00","1,00",Udført,Nej'].join('\n');
+    const rows = ['Dato;Tekst;Beløb;Saldo;Status;Afstemt', '01.02.2025,Netto,"-1,00","2,00",Udført,Nej', '02.02.2025,Netto,"-1,00","1,00",Udført,Nej'].join(
+      '\n',
+    );
     expect(codeOf(() => parseBankFile(utf8(rows)))).toBe('malformed');
     // One odd row among good ones is an issue, not a failure.
-    const one = ['Dato;Tekst;Beløb;Saldo;Status;Afstemt', '01.02.2025;Netto;-1,00;2,00;Udført;Nej', '02.02.2025,Netto,-1,1,Udført,Nej', '03.02.2025;Netto;-1,00;1,00;Udført;Nej'].join('\n');
+    const one = [
+      'Dato;Tekst;Beløb;Saldo;Status;Afstemt',
+      '01.02.2025;Netto;-1,00;2,00;Udført;Nej',
+      '02.02.2025,Netto,-1,1,Udført,Nej',
+      '03.02.2025;Netto;-1,00;1,00;Udført;Nej',
+    ].join('\n');
     const s = parseBankFile(utf8(one));
     expect(s.transactions).toHaveLength(2);
     expect(s.issues.map((i) => [i.code, i.line])).toContainEqual(['mixed-delimiter', 3]);
@@ -119,7 +126,9 @@ describe('files refused as a whole', () => {
   });
 
   it('an XML file that is not a statement → unknown-format', () => {
-    expect(codeOf(() => parseBankFile(utf8('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.052.001.02"><BkToCstmrAcctRpt/></Document>')))).toBe('unknown-format');
+    expect(
+      codeOf(() => parseBankFile(utf8('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.052.001.02"><BkToCstmrAcctRpt/></Document>'))),
+    ).toBe('unknown-format');
   });
 
   it('rows that are all unreadable under a known header → issues, not rows', () => {
@@ -131,7 +140,10 @@ describe('files refused as a whole', () => {
   it('a camt.053 written on one line over 1 MiB is not a "line too long"', () => {
     const camt = new TextDecoder().decode(fixture('camt053-02.xml'));
     const entry = camt.slice(camt.indexOf('<Ntry>'), camt.indexOf('</Ntry>') + '</Ntry>'.length).replace(/\n\s*/g, '');
-    const oneLine = camt.replace(/\n\s*/g, '').replace(/<Bal>.*?<\/Bal>/g, '').replace(/<Ntry>.*<\/Ntry>/, entry.repeat(4000));
+    const oneLine = camt
+      .replace(/\n\s*/g, '')
+      .replace(/<Bal>.*?<\/Bal>/g, '')
+      .replace(/<Ntry>.*<\/Ntry>/, entry.repeat(4000));
     const bytes = utf8(oneLine);
     expect(bytes.length).toBeGreaterThan(1024 * 1024);
     expect(parseBankFile(bytes).transactions).toHaveLength(4000);

@@ -52,7 +52,10 @@ describe('a file cut at every byte offset stores no row that differs from the wh
 });
 
 describe('cut-off CSV files', () => {
-  const NORDEA = 'Bogføringsdato;Beløb;Afsender;Modtager;Navn;Beskrivelse;Saldo;Valuta;Afstemt;\n' + '2025/03/04;-349,50;1234567890;;;Netto;8812,40;DKK;;\n' + '2025/03/05;-64,00;1234567890;;;Bager;8748,40;DKK;;\n';
+  const NORDEA =
+    'Bogføringsdato;Beløb;Afsender;Modtager;Navn;Beskrivelse;Saldo;Valuta;Afstemt;\n' +
+    '2025/03/04;-349,50;1234567890;;;Netto;8812,40;DKK;;\n' +
+    '2025/03/05;-64,00;1234567890;;;Bager;8748,40;DKK;;\n';
   const BEC = '28-02-2025;Aldi;-156,25;3843,75\n27-02-2025;Shell;-400,00;4000,00\n26-02-2025;Jobcenter;4400,00;4400,00';
 
   it('an unquoted row cut inside its amount is refused with a plain message, and says how many rows are whole', () => {
@@ -92,7 +95,8 @@ describe('cut-off CSV files', () => {
   });
 
   it('a UTF-8 file cut inside ø stays UTF-8 (no Ã¸ in the rows before) and is cut off', () => {
-    const text = 'Bogføringsdato;Beløb;Afsender;Modtager;Navn;Beskrivelse;Saldo;Valuta;Afstemt;\n2025/03/04;-349,50;1;;;Nørrebro;8812,40;DKK;;\n2025/03/05;-64,00;1;;;Nø';
+    const text =
+      'Bogføringsdato;Beløb;Afsender;Modtager;Navn;Beskrivelse;Saldo;Valuta;Afstemt;\n2025/03/04;-349,50;1;;;Nørrebro;8812,40;DKK;;\n2025/03/05;-64,00;1;;;Nø';
     const bytes = utf8(text);
     const cut = bytes.subarray(0, bytes.length - 1);
     expect((read(cut, false) as ImportError).code).toBe('truncated');
@@ -101,7 +105,8 @@ describe('cut-off CSV files', () => {
   });
 
   it('a whole file without a final line break is not taken for a cut one', () => {
-    const lunar = 'Date,Time,Title,Amount,Balance,Transaction ID\n09.09.2025,08.15,Bager,"-45,00","12 455,00",3f1c2a9e-0b7d-4a55-9a61-1d2e3f4a5b6c\n09.09.2025,12.40,Wolt,"-189,00","12 266,00",7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+    const lunar =
+      'Date,Time,Title,Amount,Balance,Transaction ID\n09.09.2025,08.15,Bager,"-45,00","12 455,00",3f1c2a9e-0b7d-4a55-9a61-1d2e3f4a5b6c\n09.09.2025,12.40,Wolt,"-189,00","12 266,00",7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
     expect(parseBankFile(utf8(lunar), { today: TODAY }).transactions).toHaveLength(2);
     // …but the same file cut inside its last id is.
     expect((read(utf8(lunar.slice(0, -4)), false) as ImportError).code).toBe('truncated');

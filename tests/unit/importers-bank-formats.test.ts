@@ -65,7 +65,9 @@ describe('Danske Bank', () => {
   });
 
   it('treats a Status other than Udført as pending', () => {
-    const s = parseBankFile(utf8('"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"\n"01.02.2025";"Netto";"-10,00";"90,00";"Venter";"Nej"\n'), { today: TODAY });
+    const s = parseBankFile(utf8('"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"\n"01.02.2025";"Netto";"-10,00";"90,00";"Venter";"Nej"\n'), {
+      today: TODAY,
+    });
     expect(s.transactions[0]!.pending).toBe(true);
   });
 });
@@ -117,14 +119,20 @@ describe('Nordea', () => {
   });
 
   it("Nordea's Swedish and English labels map to the same columns", () => {
-    const sv = parseBankFile(utf8('Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Rubrik;Saldo;Valuta\n2025-03-04;-349,50;123;;;ICA Kvantum;8812,40;SEK\n'), { today: TODAY });
+    const sv = parseBankFile(utf8('Bokföringsdag;Belopp;Avsändare;Mottagare;Namn;Rubrik;Saldo;Valuta\n2025-03-04;-349,50;123;;;ICA Kvantum;8812,40;SEK\n'), {
+      today: TODAY,
+    });
     expect(sv.format.id).toBe('nordea');
     expect(sv.transactions.map((t) => [t.date, t.amountMinor, t.text, t.currency])).toEqual([['2025-03-04', -34950, 'ICA Kvantum', 'SEK']]);
     const en = parseBankFile(
-      utf8('Booking date;Amount;Sender;Recipient;Name;Title;Message;Reference number;Balance;Currency\n2025/03/04;-12,00;FI123;;K-Market;;Card purchase;;100,00;EUR\n'),
+      utf8(
+        'Booking date;Amount;Sender;Recipient;Name;Title;Message;Reference number;Balance;Currency\n2025/03/04;-12,00;FI123;;K-Market;;Card purchase;;100,00;EUR\n',
+      ),
       { today: TODAY },
     );
-    expect(en.transactions.map((t) => [t.date, t.amountMinor, t.text, t.balanceMinor, t.currency])).toEqual([['2025-03-04', -1200, 'Card purchase', 10000, 'EUR']]);
+    expect(en.transactions.map((t) => [t.date, t.amountMinor, t.text, t.balanceMinor, t.currency])).toEqual([
+      ['2025-03-04', -1200, 'Card purchase', 10000, 'EUR'],
+    ]);
   });
 
   it('a reserved row without a purchase date gets `today`', () => {
@@ -374,7 +382,10 @@ describe('CSV details', () => {
   });
 
   it("Danske Bank's comma option is found by the sniffed delimiter", () => {
-    const s = parseBankFile(utf8('"Dato","Tekst","Beløb","Saldo","Status","Afstemt"\r\n"03.02.2025","Netto, Vesterbro","-1.187,45","12.340,10","Udført","Nej"\r\n'), { today: TODAY });
+    const s = parseBankFile(
+      utf8('"Dato","Tekst","Beløb","Saldo","Status","Afstemt"\r\n"03.02.2025","Netto, Vesterbro","-1.187,45","12.340,10","Udført","Nej"\r\n'),
+      { today: TODAY },
+    );
     expect(s.format.id).toBe('danske-bank');
     expect(rows(s.transactions)).toEqual([['2025-02-03', -118745, 'Netto, Vesterbro', 1234010, false]]);
   });
@@ -387,7 +398,9 @@ describe('CSV details', () => {
 
   it('an unreadable row is an issue with its line, the others are read', () => {
     // The short last row ends with a line break: it is a bad row, not one a cut left short.
-    const s = parseBankFile(utf8(['Dato;Tekst;Beløb;Saldo', '31.02.2025;A;-1,00;', '01.03.2025;B;-1,0x;', '02.03.2025;C;-1,00;', '03.03.2025\n'].join('\n')), { today: TODAY });
+    const s = parseBankFile(utf8(['Dato;Tekst;Beløb;Saldo', '31.02.2025;A;-1,00;', '01.03.2025;B;-1,0x;', '02.03.2025;C;-1,00;', '03.03.2025\n'].join('\n')), {
+      today: TODAY,
+    });
     expect(s.transactions.map((t) => t.text)).toEqual(['C']);
     expect(s.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
       ['bad-date', 'skipped', 2],

@@ -85,7 +85,10 @@ const truncated = fc.record({ file: fc.nat({ max: FIXTURES.length - 1 }), keep: 
 
 describe('fuzz', () => {
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => survive(bytes)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => survive(bytes)),
+      { numRuns: RUNS },
+    );
   });
 
   it('random text of CSV-ish characters', () => {
@@ -97,10 +100,16 @@ describe('fuzz', () => {
   });
 
   it('mutated fixtures', () => {
-    fc.assert(fc.property(mutated, (bytes) => survive(bytes)), { numRuns: RUNS * 3 });
+    fc.assert(
+      fc.property(mutated, (bytes) => survive(bytes)),
+      { numRuns: RUNS * 3 },
+    );
   });
 
   it('truncated fixtures', () => {
-    fc.assert(fc.property(truncated, (bytes) => survive(bytes)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(truncated, (bytes) => survive(bytes)),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -17,34 +17,53 @@ VERSION:102
 <BANKTRANLIST>${trn}</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
 
   it('reads NAME and MEMO inside CDATA as written, with < and & kept', () => {
-    const s = parseBankFile(utf8(ofx('<STMTTRN><TRNTYPE>POS<DTPOSTED>20250304<TRNAMT>-12.50<FITID>1<NAME><![CDATA[Føtex & Co <Vesterbro>]]></NAME><MEMO><![CDATA[Kort ]]>1234</MEMO></STMTTRN>')));
+    const s = parseBankFile(
+      utf8(
+        ofx(
+          '<STMTTRN><TRNTYPE>POS<DTPOSTED>20250304<TRNAMT>-12.50<FITID>1<NAME><![CDATA[Føtex & Co <Vesterbro>]]></NAME><MEMO><![CDATA[Kort ]]>1234</MEMO></STMTTRN>',
+        ),
+      ),
+    );
     expect(s.transactions.map((t) => [t.text, t.counterparty])).toEqual([['Føtex & Co <Vesterbro> Kort 1234', 'Føtex & Co <Vesterbro>']]);
   });
 
   it('decodes entities outside CDATA, and an unclosed CDATA is a cut-off file', () => {
     const s = parseBankFile(utf8(ofx('<STMTTRN><TRNTYPE>POS<DTPOSTED>20250304<TRNAMT>-1.00<FITID>2<NAME>Bager &amp; Kaffe &#230;bler</STMTTRN>')));
     expect(s.transactions[0]!.text).toBe('Bager & Kaffe æbler');
-    expect(() => parseBankFile(utf8(ofx('<STMTTRN><DTPOSTED>20250304<TRNAMT>-1.00<NAME><![CDATA[Bager')))).toThrow(expect.objectContaining({ code: 'truncated' }));
+    expect(() => parseBankFile(utf8(ofx('<STMTTRN><DTPOSTED>20250304<TRNAMT>-1.00<NAME><![CDATA[Bager')))).toThrow(
+      expect.objectContaining({ code: 'truncated' }),
+    );
   });
 });
 
 describe('camt.053 texts', () => {
   const camt = (entries: string) => `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
 <Acct><Id><IBAN>DK5000400440116243</IBAN></Id><Ccy>DKK</Ccy></Acct>${entries}</Stmt></BkToCstmrStmt></Document>`;
-  const entry = (inner: string) => `<Ntry><Amt Ccy="DKK">300.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2025-03-05</Dt></BookgDt>${inner}</Ntry>`;
+  const entry = (inner: string) =>
+    `<Ntry><Amt Ccy="DKK">300.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2025-03-05</Dt></BookgDt>${inner}</Ntry>`;
 
   it('a batch with a coded note shows each counterparty and its remittance text instead', () => {
     const tx = (name: string, text: string) => `<TxDtls><RltdPties><Cdtr><Nm>${name}</Nm></Cdtr></RltdPties><RmtInf><Ustrd>${text}</Ustrd></RmtInf></TxDtls>`;
-    const s = parseBankFile(utf8(camt(entry(`<AddtlNtryInf>BS:KREDITOR:04711;AFTALE:0012345;</AddtlNtryInf><NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>${tx('Ørsted', 'El marts')}${tx('TDC', 'Mobil')}</NtryDtls>`))));
+    const s = parseBankFile(
+      utf8(
+        camt(
+          entry(
+            `<AddtlNtryInf>BS:KREDITOR:04711;AFTALE:0012345;</AddtlNtryInf><NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>${tx('Ørsted', 'El marts')}${tx('TDC', 'Mobil')}</NtryDtls>`,
+          ),
+        ),
+      ),
+    );
     expect(s.transactions[0]!.text).toBe('Ørsted: El marts; TDC: Mobil');
   });
 
   it('a single entry with a coded note shows its remittance information, or its counterparty', () => {
     const s = parseBankFile(
-      utf8(camt(
-        entry('<AddtlNtryInf>PBS:DEB:123:456</AddtlNtryInf><NtryDtls><TxDtls><RltdPties><Cdtr><Nm>Fitness Vest</Nm></Cdtr></RltdPties></TxDtls></NtryDtls>') +
-          entry('<AddtlNtryInf>OVF:REF:99;</AddtlNtryInf><NtryDtls><TxDtls><RmtInf><Ustrd>Husleje marts</Ustrd></RmtInf></TxDtls></NtryDtls>'),
-      )),
+      utf8(
+        camt(
+          entry('<AddtlNtryInf>PBS:DEB:123:456</AddtlNtryInf><NtryDtls><TxDtls><RltdPties><Cdtr><Nm>Fitness Vest</Nm></Cdtr></RltdPties></TxDtls></NtryDtls>') +
+            entry('<AddtlNtryInf>OVF:REF:99;</AddtlNtryInf><NtryDtls><TxDtls><RmtInf><Ustrd>Husleje marts</Ustrd></RmtInf></TxDtls></NtryDtls>'),
+        ),
+      ),
     );
     expect(s.transactions.map((t) => t.text)).toEqual(['Fitness Vest', 'Husleje marts']);
   });
@@ -56,7 +75,8 @@ describe('camt.053 texts', () => {
 });
 
 describe('reserved rows without a date of their own', () => {
-  const nordea = 'Bogføringsdato;Beløb;Afsender;Modtager;Navn;Beskrivelse;Saldo;Valuta;Afstemt;\nReserveret;-64,00;1234567890;;;Bageriet;;DKK;;\nReserveret;-20,00;1234567890;;;Kiosk Den 03.03;;DKK;;\n2025/03/04;-349,50;1234567890;;;Netto;8812,40;DKK;;\n';
+  const nordea =
+    'Bogføringsdato;Beløb;Afsender;Modtager;Navn;Beskrivelse;Saldo;Valuta;Afstemt;\nReserveret;-64,00;1234567890;;;Bageriet;;DKK;;\nReserveret;-20,00;1234567890;;;Kiosk Den 03.03;;DKK;;\n2025/03/04;-349,50;1234567890;;;Netto;8812,40;DKK;;\n';
 
   it('are dated the day they are read in, but keyed without it: read in another day, they are the same rows', () => {
     const monday = parseBankFile(utf8(nordea), { today: '2025-03-05' });

@@ -31,7 +31,16 @@ describe('Apple Health export.xml', () => {
   it('replaces a vertical tab inside an attribute instead of failing', async () => {
     const r = await importAppleHealth(chunks(V12));
     // "Anne’s\x0bApple Watch" becomes "Anne’s Apple Watch": one source, two readings.
-    expect(day(r, '2025-02-10', 'HeartRate')).toMatchObject({ count: 2, sum: 140, mean: 70, min: 60, max: 80, sources: ['Anne’s Apple Watch'], unit: 'count/min', metric: 'heart-rate' });
+    expect(day(r, '2025-02-10', 'HeartRate')).toMatchObject({
+      count: 2,
+      sum: 140,
+      mean: 70,
+      min: 60,
+      max: 80,
+      sources: ['Anne’s Apple Watch'],
+      unit: 'count/min',
+      metric: 'heart-rate',
+    });
   });
 
   it('reads an excerpt without XML declaration and without DTD', async () => {
@@ -107,8 +116,24 @@ describe('Apple Health export.xml', () => {
     expect((await importAppleHealth(chunks(V12))).samples).toEqual([]);
     const r = await importAppleHealth(chunks(V12), { keepSamples: ['heart-rate'] });
     expect(r.samples).toEqual([
-      { type: 'HKQuantityTypeIdentifierHeartRate', metric: 'heart-rate', start: '2025-02-10T10:00:00+01:00', end: '2025-02-10T10:00:00+01:00', value: 60, unit: 'count/min', source: 'Anne’s Apple Watch' },
-      { type: 'HKQuantityTypeIdentifierHeartRate', metric: 'heart-rate', start: '2025-02-10T11:00:00+01:00', end: '2025-02-10T11:00:00+01:00', value: 80, unit: 'count/min', source: 'Anne’s Apple Watch' },
+      {
+        type: 'HKQuantityTypeIdentifierHeartRate',
+        metric: 'heart-rate',
+        start: '2025-02-10T10:00:00+01:00',
+        end: '2025-02-10T10:00:00+01:00',
+        value: 60,
+        unit: 'count/min',
+        source: 'Anne’s Apple Watch',
+      },
+      {
+        type: 'HKQuantityTypeIdentifierHeartRate',
+        metric: 'heart-rate',
+        start: '2025-02-10T11:00:00+01:00',
+        end: '2025-02-10T11:00:00+01:00',
+        value: 80,
+        unit: 'count/min',
+        source: 'Anne’s Apple Watch',
+      },
     ]);
   });
 
@@ -147,14 +172,13 @@ describe('Apple Health export.xml', () => {
     expect(seen.map((p) => p.bytesRead)).toEqual([...seen.map((p) => p.bytesRead)].sort((a, b) => a - b));
 
     const controller = new AbortController();
-    const code = await errorCode(() =>
-      importAppleHealth(chunks(big, 100_000), { signal: controller.signal, onProgress: () => controller.abort() }),
-    );
+    const code = await errorCode(() => importAppleHealth(chunks(big, 100_000), { signal: controller.signal, onProgress: () => controller.abort() }));
     expect(code).toBe('cancelled');
   }, 120_000);
 
   it('skips any DTD shape: none, without internal subset, with space before its end, after comments', async () => {
-    const rec = '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="P" unit="count" startDate="2025-02-10 08:00:00 +0100" endDate="2025-02-10 08:30:00 +0100" value="10"/>';
+    const rec =
+      '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="P" unit="count" startDate="2025-02-10 08:00:00 +0100" endDate="2025-02-10 08:30:00 +0100" value="10"/>';
     const prologs = [
       '',
       '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -164,7 +188,10 @@ describe('Apple Health export.xml', () => {
     ];
     for (const prolog of prologs) {
       const r = await importAppleHealth(chunks(utf8(`${prolog}<HealthData locale="da_DK">${rec}</HealthData>`), 3));
-      expect(r.daily.map((d) => d.sum), prolog).toEqual([10]);
+      expect(
+        r.daily.map((d) => d.sum),
+        prolog,
+      ).toEqual([10]);
     }
   });
 
@@ -209,7 +236,9 @@ describe('Apple Health export.zip', () => {
     'apple_health_export/workout-routes/route_2025-02-11_5.00pm.gpx': strToU8('<gpx/>'),
     'apple_health_export/export.xml': V12,
     'apple_health_export/clinical-records/Observation-obs-1.json': strToU8(JSON.stringify(clinical)),
-    'apple_health_export/clinical-records/Condition-c-1.json': strToU8(JSON.stringify({ resourceType: 'Condition', id: 'c-1', code: { text: 'Astma' }, clinicalStatus: { coding: [{ code: 'active' }] } })),
+    'apple_health_export/clinical-records/Condition-c-1.json': strToU8(
+      JSON.stringify({ resourceType: 'Condition', id: 'c-1', code: { text: 'Astma' }, clinicalStatus: { coding: [{ code: 'active' }] } }),
+    ),
     'apple_health_export/clinical-records/Broken-1.json': strToU8('{ "resourceType": "Observation", '),
   });
 

@@ -154,24 +154,49 @@ describe('fuzz: nothing but ImportError, and always an end', () => {
       { numRuns: RUNS },
     );
     // Structurally valid JSON with arbitrary values where FHIR expects objects, arrays and strings.
-    const resource = fc.record({
-      resourceType: fc.constantFrom('Observation', 'Patient', 'Condition', 'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'Immunization', 'Procedure', 'DiagnosticReport', 'Medication', 'Bundle', 'Unknown'),
-      id: fc.oneof(fc.string(), fc.jsonValue()),
-      status: fc.jsonValue(),
-      code: fc.jsonValue(),
-      contained: fc.jsonValue(),
-      component: fc.jsonValue(),
-      entry: fc.jsonValue(),
-      medicationReference: fc.oneof(fc.jsonValue(), fc.record({ reference: fc.oneof(fc.string(), fc.constant('#x'), fc.jsonValue()) })),
-      name: fc.jsonValue(),
-      valueQuantity: fc.jsonValue(),
-    }, { requiredKeys: ['resourceType'] });
+    const resource = fc.record(
+      {
+        resourceType: fc.constantFrom(
+          'Observation',
+          'Patient',
+          'Condition',
+          'MedicationStatement',
+          'MedicationRequest',
+          'AllergyIntolerance',
+          'Immunization',
+          'Procedure',
+          'DiagnosticReport',
+          'Medication',
+          'Bundle',
+          'Unknown',
+        ),
+        id: fc.oneof(fc.string(), fc.jsonValue()),
+        status: fc.jsonValue(),
+        code: fc.jsonValue(),
+        contained: fc.jsonValue(),
+        component: fc.jsonValue(),
+        entry: fc.jsonValue(),
+        medicationReference: fc.oneof(fc.jsonValue(), fc.record({ reference: fc.oneof(fc.string(), fc.constant('#x'), fc.jsonValue()) })),
+        name: fc.jsonValue(),
+        valueQuantity: fc.jsonValue(),
+      },
+      { requiredKeys: ['resourceType'] },
+    );
     fc.assert(
-      fc.property(fc.oneof(resource, fc.record({ resourceType: fc.constant('Bundle'), type: fc.string(), entry: fc.array(fc.record({ fullUrl: fc.string(), resource })) })), (json) => {
-        fhirOutcome(JSON.stringify(json));
-      }),
+      fc.property(
+        fc.oneof(
+          resource,
+          fc.record({ resourceType: fc.constant('Bundle'), type: fc.string(), entry: fc.array(fc.record({ fullUrl: fc.string(), resource })) }),
+        ),
+        (json) => {
+          fhirOutcome(JSON.stringify(json));
+        },
+      ),
       { numRuns: RUNS },
     );
-    fc.assert(fc.property(fc.string(), (s) => void fhirOutcome(s)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string(), (s) => void fhirOutcome(s)),
+      { numRuns: RUNS },
+    );
   }, 120_000);
 });

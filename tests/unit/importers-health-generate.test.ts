@@ -5,11 +5,17 @@ import { generateAppleHealthXml, type GeneratedRecord } from '../../src/importer
 import { collect } from '../fixtures/health/helpers';
 
 const RUNS = process.env.SLOW === '1' ? 30 : 4;
-const CUMULATIVE = new Set(['HKQuantityTypeIdentifierStepCount', 'HKQuantityTypeIdentifierDistanceWalkingRunning', 'HKQuantityTypeIdentifierActiveEnergyBurned', 'HKQuantityTypeIdentifierFlightsClimbed']);
+const CUMULATIVE = new Set([
+  'HKQuantityTypeIdentifierStepCount',
+  'HKQuantityTypeIdentifierDistanceWalkingRunning',
+  'HKQuantityTypeIdentifierActiveEnergyBurned',
+  'HKQuantityTypeIdentifierFlightsClimbed',
+]);
 const ASLEEP = /AsleepCore|AsleepDeep|AsleepREM/;
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const minutes = (a: string, b: string) => (Date.parse(b.replace(' ', 'T').replace(/ ([+-]\d\d)(\d\d)$/, '$1:$2')) - Date.parse(a.replace(' ', 'T').replace(/ ([+-]\d\d)(\d\d)$/, '$1:$2'))) / 60_000;
+const minutes = (a: string, b: string) =>
+  (Date.parse(b.replace(' ', 'T').replace(/ ([+-]\d\d)(\d\d)$/, '$1:$2')) - Date.parse(a.replace(' ', 'T').replace(/ ([+-]\d\d)(\d\d)$/, '$1:$2'))) / 60_000;
 
 /**
  * What the daily aggregates must be, worked out from the records the generator wrote, by the
@@ -42,9 +48,12 @@ function expected(records: GeneratedRecord[]): Map<string, { count: number; sum:
   for (const [key, bySource] of perSource) {
     const type = key.slice(11);
     const all = [...bySource.values()];
-    out.set(key, CUMULATIVE.has(type) || type === 'HKCategoryTypeIdentifierSleepAnalysis'
-      ? all.reduce((best, s) => (s.sum > best.sum ? s : best))
-      : { count: all.reduce((n, s) => n + s.count, 0), sum: all.reduce((n, s) => n + s.sum, 0) });
+    out.set(
+      key,
+      CUMULATIVE.has(type) || type === 'HKCategoryTypeIdentifierSleepAnalysis'
+        ? all.reduce((best, s) => (s.sum > best.sum ? s : best))
+        : { count: all.reduce((n, s) => n + s.count, 0), sum: all.reduce((n, s) => n + s.sum, 0) },
+    );
   }
   return out;
 }

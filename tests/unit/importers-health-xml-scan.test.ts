@@ -96,7 +96,36 @@ describe('the fast XML tokenizer agrees with saxes', () => {
   });
 
   const mutation = fc.oneof(
-    fc.record({ at: fc.nat(), put: fc.constantFrom('<', '>', '"', "'", '&', ';', '/', '=', ' ', '!', '?', '-', ']', 'a', '&amp;', '<!--', '-->', '<![CDATA[', ']]>', '</Record>', '<Record ', '&#65;', '&#x0;', 'é', '\n') }),
+    fc.record({
+      at: fc.nat(),
+      put: fc.constantFrom(
+        '<',
+        '>',
+        '"',
+        "'",
+        '&',
+        ';',
+        '/',
+        '=',
+        ' ',
+        '!',
+        '?',
+        '-',
+        ']',
+        'a',
+        '&amp;',
+        '<!--',
+        '-->',
+        '<![CDATA[',
+        ']]>',
+        '</Record>',
+        '<Record ',
+        '&#65;',
+        '&#x0;',
+        'é',
+        '\n',
+      ),
+    }),
     fc.record({ at: fc.nat(), cut: fc.integer({ min: 1, max: 40 }) }),
   );
 

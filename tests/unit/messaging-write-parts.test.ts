@@ -23,7 +23,11 @@ const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}vault.html` };
 
 const note = (profileId: string, i: number, size = 10): WriteOp => ({
-  op: 'put', profileId, kind: 'note', id: `n${i}`, data: { title: `note ${i}`, body: 'x'.repeat(size) },
+  op: 'put',
+  profileId,
+  kind: 'note',
+  id: `n${i}`,
+  data: { title: `note ${i}`, body: 'x'.repeat(size) },
 });
 
 async function background() {
@@ -31,7 +35,10 @@ async function background() {
   let value: unknown;
   const vault = await Vault.open(recordKinds, freshDb('write-parts'));
   const service = new VaultService({
-    vault, session: memorySessionStore(), broadcast: () => {}, now: () => clock.now,
+    vault,
+    session: memorySessionStore(),
+    broadcast: () => {},
+    now: () => clock.now,
     settings: { get: async () => value, set: async (v) => void (value = v) },
   });
   const calls: string[] = [];
@@ -39,7 +46,11 @@ async function background() {
   const call = (async <M extends ApiMethod>(method: M, args: unknown) => {
     calls.push(method);
     const response = (await route({ channel: 'handlerum-vault', method, args }, PAGE, {
-      extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, handlers: service.handlers, vaultState: () => vault.state, onActivity: async () => {},
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      handlers: service.handlers,
+      vaultState: () => vault.state,
+      onActivity: async () => {},
     })) as ApiResponse<M>;
     if (!response.ok) throw receiveError(response.error);
     return response.value;
@@ -119,8 +130,8 @@ describe('writeLarge', () => {
 
   it('refuses kinds a page may not write, at staging already', async () => {
     const bg = await background();
-    await expect(
-      bg.call('stageWrites', { ops: [{ op: 'put', profileId: bg.profileId, kind: 'municipal-case', id: 'c1', data: {} }] }),
-    ).rejects.toBeInstanceOf(VaultError);
+    await expect(bg.call('stageWrites', { ops: [{ op: 'put', profileId: bg.profileId, kind: 'municipal-case', id: 'c1', data: {} }] })).rejects.toBeInstanceOf(
+      VaultError,
+    );
   });
 });

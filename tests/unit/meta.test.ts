@@ -89,12 +89,16 @@ describe('dependency direction', () => {
   });
 
   it('src/records imports nothing from src/vault', () => {
-    const offending = sourceFiles('src/records').flatMap(importsOf).filter((i) => under(i.target, 'src/vault'));
+    const offending = sourceFiles('src/records')
+      .flatMap(importsOf)
+      .filter((i) => under(i.target, 'src/vault'));
     expect(offending).toEqual([]);
   });
 
   it('src/vault imports from src/records only the types of src/records/kind.ts (the kinds come from its caller)', () => {
-    const fromRecords = sourceFiles('src/vault').flatMap(importsOf).filter((i) => under(i.target, 'src/records'));
+    const fromRecords = sourceFiles('src/vault')
+      .flatMap(importsOf)
+      .filter((i) => under(i.target, 'src/records'));
     expect(fromRecords.length).toBeGreaterThan(0);
     expect(fromRecords.filter((i) => !i.typeOnly || i.target.replace(/\.(ts|js)$/, '') !== 'src/records/kind')).toEqual([]);
   });

@@ -5,11 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { spendingByCurrency, totalsByCurrency } from '../../src/ui/money/spending';
 
-const row = (date: string, amountMinor: number, currency: string, category = 'groceries', pending = false) => ({ date, amountMinor, currency, category, pending });
+const row = (date: string, amountMinor: number, currency: string, category = 'groceries', pending = false) => ({
+  date,
+  amountMinor,
+  currency,
+  category,
+  pending,
+});
 
 describe('per currency', () => {
   it('spending: one summary per currency, kroner first, nothing added across currencies', () => {
-    const groups = spendingByCurrency([row('2026-01-05', -1000, 'EUR'), row('2026-01-06', -5000, 'DKK'), row('2026-02-01', -250, 'EUR'), row('2026-01-07', -700, 'SEK'), row('2026-01-08', 9000, 'DKK')]);
+    const groups = spendingByCurrency([
+      row('2026-01-05', -1000, 'EUR'),
+      row('2026-01-06', -5000, 'DKK'),
+      row('2026-02-01', -250, 'EUR'),
+      row('2026-01-07', -700, 'SEK'),
+      row('2026-01-08', 9000, 'DKK'),
+    ]);
     expect(groups.map((g) => [g.currency, g.summary.total])).toEqual([
       ['DKK', 5000],
       ['EUR', 1250],

@@ -11,7 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { categorise, parseBankFile, type BankStatement } from '../../src/importers/bank/index';
 import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
 import type { Vault } from '../../src/vault/vault';
-import { buildFilePreview, choiceFor, importOps, splitByAccount, withAccount, type FilePreview, type PreviewContext } from '../../src/ui/money/accounts-in-file';
+import {
+  buildFilePreview,
+  choiceFor,
+  importOps,
+  splitByAccount,
+  withAccount,
+  type FilePreview,
+  type PreviewContext,
+} from '../../src/ui/money/accounts-in-file';
 import { accountRecordId } from '../../src/ui/money/ids';
 import type { AccountRecord, TransactionRecord } from '../../src/ui/money/model';
 import { setIncluded } from '../../src/ui/money/preview';
@@ -82,7 +90,10 @@ describe('splitByAccount', () => {
     const s = parse('nykredit.csv');
     const accounts = new Set(s.transactions.map((t) => t.account));
     expect(accounts).toEqual(new Set(['54700001112223', '54700009998887']));
-    expect(splitByAccount(s).statements.map((p) => [p.accountId, p.transactions.length])).toEqual([['54700001112223', 2], ['54700009998887', 1]]);
+    expect(splitByAccount(s).statements.map((p) => [p.accountId, p.transactions.length])).toEqual([
+      ['54700001112223', 2],
+      ['54700009998887', 1],
+    ]);
   });
 });
 
@@ -115,7 +126,11 @@ describe('a camt.053 file with two accounts', () => {
         [accountRecordId(SAVINGS), 'Opsparing', SAVINGS, 2],
       ].sort(),
     );
-    const byAccount = (id: string) => after.transactions.filter((t) => t.data.accountId === id).map((t) => t.data.text).sort();
+    const byAccount = (id: string) =>
+      after.transactions
+        .filter((t) => t.data.accountId === id)
+        .map((t) => t.data.text)
+        .sort();
     expect(byAccount(accountRecordId(CURRENT))).toEqual(['Apoteket Åboulevarden', 'Føtex Århus C', 'Husleje april', 'Løn marts', 'Overførsel opsparing']);
     expect(byAccount(accountRecordId(SAVINGS))).toEqual(['Overførsel opsparing', 'Rente 1. kvartal']);
 
@@ -140,7 +155,15 @@ describe('a camt.053 file with two accounts', () => {
 
   it('finds an account the citizen already has by its number, however it is written', async () => {
     const { vault, profileId } = await vaultWithProfile();
-    await vault.records.write([{ op: 'put', profileId, kind: 'bank-account', id: 'mine-current', data: { label: 'Min lønkonto', accountNumber: 'dk50 0040 0440 1162 43', formatId: 'camt053' } }]);
+    await vault.records.write([
+      {
+        op: 'put',
+        profileId,
+        kind: 'bank-account',
+        id: 'mine-current',
+        data: { label: 'Min lønkonto', accountNumber: 'dk50 0040 0440 1162 43', formatId: 'camt053' },
+      },
+    ]);
     const ctx = await context(vault, profileId);
     const view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     expect(view.parts[0]!.choice).toEqual({ kind: 'existing', id: 'mine-current' });
@@ -168,7 +191,13 @@ describe('a camt.053 file with two accounts', () => {
     const ctx = await context(vault, profileId);
     let view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     view = withAccount(view, 1, view.parts[0]!.choice, ctx);
-    const result = importOps(view.parts, ['Alt', 'Alt'], { profileId, importId: 'i1', at: '2026-04-01T10:00:00.000Z', formatId: 'camt053', accounts: ctx.accounts });
+    const result = importOps(view.parts, ['Alt', 'Alt'], {
+      profileId,
+      importId: 'i1',
+      at: '2026-04-01T10:00:00.000Z',
+      formatId: 'camt053',
+      accounts: ctx.accounts,
+    });
     expect(result.accounts).toHaveLength(1);
     expect((result.accounts[0] as Extract<WriteOp, { op: 'put' }>).data).toMatchObject({ label: 'Alt', lastImport: { added: 7, duplicates: 0 } });
     expect(new Set(result.rows.map((r) => r.id)).size).toBe(7);
@@ -181,7 +210,13 @@ describe('a camt.053 file with two accounts', () => {
     let savings = view.parts[1]!.preview;
     savings.rows.forEach((_, i) => (savings = setIncluded(savings, i, false)));
     const trimmed: FilePreview = { ...view, parts: [view.parts[0]!, { ...view.parts[1]!, preview: savings }] };
-    const result = importOps(trimmed.parts, ['Lønkonto', 'Opsparing'], { profileId, importId: 'i2', at: '2026-04-01T10:00:00.000Z', formatId: 'camt053', accounts: ctx.accounts });
+    const result = importOps(trimmed.parts, ['Lønkonto', 'Opsparing'], {
+      profileId,
+      importId: 'i2',
+      at: '2026-04-01T10:00:00.000Z',
+      formatId: 'camt053',
+      accounts: ctx.accounts,
+    });
     expect(result.accounts.map((a) => a.id)).toEqual([accountRecordId(CURRENT)]);
     expect(result.savedTo).toBe('Lønkonto');
     // One write: a broken last op (an account without a name) and not one row is stored.
@@ -205,9 +240,12 @@ describe('an OFX file with two bank accounts and a card', () => {
     const after = await stored(vault, profileId);
     expect(after.accounts).toHaveLength(3);
     expect(after.transactions).toHaveLength(7);
-    expect(after.transactions.filter((t) => t.data.sourceId === '1001').map((t) => t.data.accountId).sort()).toEqual(
-      [accountRecordId('4011223344'), accountRecordId('4011998877'), accountRecordId('4571XXXXXXXX1234')].sort(),
-    );
+    expect(
+      after.transactions
+        .filter((t) => t.data.sourceId === '1001')
+        .map((t) => t.data.accountId)
+        .sort(),
+    ).toEqual([accountRecordId('4011223344'), accountRecordId('4011998877'), accountRecordId('4571XXXXXXXX1234')].sort());
     const again = buildFilePreview(parse('ofx1-multi.ofx'), await context(vault, profileId));
     expect(again.parts.map((p) => [p.choice.kind, p.preview.counts.new, p.preview.counts.duplicate])).toEqual([
       ['existing', 0, 3],
@@ -223,14 +261,17 @@ describe('a new account is named after its bank and number, not the file format'
     const { BANK_FORMATS } = await import('../../src/importers/bank/index');
     const camt = BANK_FORMATS.find((f) => f.id === 'camt053')!;
     const danske = BANK_FORMATS.find((f) => f.id === 'danske-bank')!;
-    expect(accountLabelFor({ format: camt, transactions: [], issues: [], accounts: [{ id: 'DK5000400440116243', bank: 'Danske Bank' }] }, 'DK5000400440116243')).toBe('Danske Bank DK50 0040 0440 1162 43');
+    expect(
+      accountLabelFor({ format: camt, transactions: [], issues: [], accounts: [{ id: 'DK5000400440116243', bank: 'Danske Bank' }] }, 'DK5000400440116243'),
+    ).toBe('Danske Bank DK50 0040 0440 1162 43');
     expect(accountLabelFor({ format: camt, transactions: [], issues: [] }, 'DK5000400440116243')).toBe('DK50 0040 0440 1162 43');
     expect(accountLabelFor({ format: danske, transactions: [], issues: [] }, '3409-1234567890')).toBe('Danske Bank 3409-1234567890');
   });
 });
 
 describe('a file that names no account', () => {
-  const danske = (rows: string[]) => parseBankFile(new TextEncoder().encode(['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...rows].join('\r\n') + '\r\n'), { today: '2026-04-01' });
+  const danske = (rows: string[]) =>
+    parseBankFile(new TextEncoder().encode(['"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"', ...rows].join('\r\n') + '\r\n'), { today: '2026-04-01' });
   const first = danske(['"02.01.2026";"Netto";"-10,00";"90,00";"Udført";"Nej"', '"03.01.2026";"Føtex";"-20,00";"70,00";"Udført";"Nej"']);
 
   it('goes to the account of the same layout it shares rows with, without asking; an unrelated one is only a guess to confirm', async () => {

@@ -16,7 +16,13 @@ const ACCOUNT = 'acct-1';
 
 let line = 1;
 const tx = (date: string, amountMinor: number, text: string, extra: Partial<BankTransaction> = {}): BankTransaction => ({
-  date, amountMinor, currency: 'DKK', text, pending: false, line: ++line, ...extra,
+  date,
+  amountMinor,
+  currency: 'DKK',
+  text,
+  pending: false,
+  line: ++line,
+  ...extra,
 });
 
 const statement = (transactions: BankTransaction[], issues: BankStatement['issues'] = []): BankStatement => ({
@@ -74,12 +80,15 @@ describe('buildPreview', () => {
   });
 
   it('keeps reserved rows out unless chosen, and counts skipped rows by reason', () => {
-    const s = statement([...FEBRUARY, tx('2026-02-10', -5000, 'Reserveret Netto', { pending: true })], [
-      { code: 'bad-date', line: 4, severity: 'skipped', message: { da: 'Datoen kan ikke læses.', en: 'The date cannot be read.' } },
-      { code: 'bad-date', line: 9, severity: 'skipped', message: { da: 'Datoen kan ikke læses.', en: 'The date cannot be read.' } },
-      { code: 'bad-amount', line: 6, severity: 'skipped', message: { da: 'Beløbet kan ikke læses.', en: 'The amount cannot be read.' } },
-      { code: 'pending-row', line: 12, severity: 'warning', message: { da: 'Reserveret.', en: 'Reserved.' } },
-    ]);
+    const s = statement(
+      [...FEBRUARY, tx('2026-02-10', -5000, 'Reserveret Netto', { pending: true })],
+      [
+        { code: 'bad-date', line: 4, severity: 'skipped', message: { da: 'Datoen kan ikke læses.', en: 'The date cannot be read.' } },
+        { code: 'bad-date', line: 9, severity: 'skipped', message: { da: 'Datoen kan ikke læses.', en: 'The date cannot be read.' } },
+        { code: 'bad-amount', line: 6, severity: 'skipped', message: { da: 'Beløbet kan ikke læses.', en: 'The amount cannot be read.' } },
+        { code: 'pending-row', line: 12, severity: 'warning', message: { da: 'Reserveret.', en: 'Reserved.' } },
+      ],
+    );
     const p = preview(s);
     expect(p.counts).toEqual({ new: 2, duplicate: 0, pending: 1, skipped: 3 });
     expect(p.skipped).toEqual([
@@ -106,9 +115,17 @@ describe('buildPreview', () => {
   });
 
   it('refuses keys that do not fit the transactions', () => {
-    expect(() => buildPreview({ statement: statement(JANUARY), accountId: ACCOUNT, keys: ['a'], existingIds: new Set(), categorise: () => 'other' })).toThrow(RangeError);
+    expect(() => buildPreview({ statement: statement(JANUARY), accountId: ACCOUNT, keys: ['a'], existingIds: new Set(), categorise: () => 'other' })).toThrow(
+      RangeError,
+    );
     expect(() =>
-      buildPreview({ statement: statement(JANUARY.slice(0, 2)), accountId: ACCOUNT, keys: ['same', 'same'], existingIds: new Set(), categorise: () => 'other' }),
+      buildPreview({
+        statement: statement(JANUARY.slice(0, 2)),
+        accountId: ACCOUNT,
+        keys: ['same', 'same'],
+        existingIds: new Set(),
+        categorise: () => 'other',
+      }),
     ).toThrow(/repeated/);
   });
 });
@@ -125,7 +142,9 @@ describe('importing into a real record store', () => {
 
     // The citizen moves the salary to another category.
     const salary = (await vault.records.list(profileId, bankTransactionKind)).records.find((r) => r.data.text === 'Løn januar')!;
-    await vault.records.write([{ op: 'put', profileId, kind: 'bank-transaction', id: salary.id, data: { ...salary.data, category: 'other-income', categoryByCitizen: true } }]);
+    await vault.records.write([
+      { op: 'put', profileId, kind: 'bank-transaction', id: salary.id, data: { ...salary.data, category: 'other-income', categoryByCitizen: true } },
+    ]);
 
     const again = preview(statement(JANUARY), await storedIds());
     expect(again.counts.new).toBe(0);

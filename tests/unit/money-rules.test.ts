@@ -13,14 +13,43 @@ import type { AccountRecord, RuleRecord, TransactionRecord } from '../../src/ui/
 
 const AT = '2026-03-01T10:00:00.000Z';
 const rule = (id: string, match: string, category: string, createdAt: string): RuleRecord => ({
-  id, kind: 'category-rule', profileId: 'p', v: 1, createdAt, updatedAt: createdAt, data: { match, category, createdAt },
+  id,
+  kind: 'category-rule',
+  profileId: 'p',
+  v: 1,
+  createdAt,
+  updatedAt: createdAt,
+  data: { match, category, createdAt },
 });
 const stored = (id: string, text: string, amountMinor: number, category: string, categoryByCitizen = false): TransactionRecord => ({
-  id, kind: 'bank-transaction', profileId: 'p', v: 1, createdAt: AT, updatedAt: AT,
-  data: { accountId: 'a', date: '2026-02-01', amountMinor, currency: 'DKK', text, pending: false, line: 2, key: `k-${id}`, category, categoryByCitizen, importId: 'i' },
+  id,
+  kind: 'bank-transaction',
+  profileId: 'p',
+  v: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  data: {
+    accountId: 'a',
+    date: '2026-02-01',
+    amountMinor,
+    currency: 'DKK',
+    text,
+    pending: false,
+    line: 2,
+    key: `k-${id}`,
+    category,
+    categoryByCitizen,
+    importId: 'i',
+  },
 });
 const account = (id: string, data: Partial<AccountRecord['data']>): AccountRecord => ({
-  id, kind: 'bank-account', profileId: 'p', v: 1, createdAt: AT, updatedAt: AT, data: { label: id, formatId: 'mapped', ...data },
+  id,
+  kind: 'bank-account',
+  profileId: 'p',
+  v: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  data: { label: id, formatId: 'mapped', ...data },
 });
 
 describe('citizen rules', () => {
@@ -64,7 +93,10 @@ describe('citizen rules', () => {
 
 describe('chooseAccount', () => {
   const statement = (accountId?: string, formatId = 'danske-bank'): BankStatement => ({
-    format: { id: formatId, label: 'Danske Bank' }, transactions: [], issues: [], ...(accountId ? { accountId } : {}),
+    format: { id: formatId, label: 'Danske Bank' },
+    transactions: [],
+    issues: [],
+    ...(accountId ? { accountId } : {}),
   });
 
   it('sends a file that names its account to the same record every time', () => {
@@ -102,7 +134,14 @@ describe('column mapping', () => {
 
   it('guesses the header, date, text, amount and balance columns and the styles', () => {
     expect(guessMapping(csv)).toEqual({ delimiter: ';', hasHeader: true, date: 0, text: 2, amount: 3, balance: 4, dateStyle: 'DD.MM.YYYY', decimal: ',' });
-    const headerless: CsvPreview = { ...csv, delimiter: ',', rows: [['2026-01-02', 'Coffee shop', '-4.50'], ['2026-01-03', 'Salary', '1500.00']] };
+    const headerless: CsvPreview = {
+      ...csv,
+      delimiter: ',',
+      rows: [
+        ['2026-01-02', 'Coffee shop', '-4.50'],
+        ['2026-01-03', 'Salary', '1500.00'],
+      ],
+    };
     expect(guessMapping(headerless)).toMatchObject({ hasHeader: false, date: 0, text: 1, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: '.' });
   });
 

@@ -9,7 +9,11 @@ describe('the API package runs in browsers too', () => {
   it.each(files)('%s imports no Node-only modules and uses no Node globals', (file) => {
     const text = readFileSync(join(dir, file), 'utf8');
     const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
-    for (const spec of imports) expect(spec.startsWith('.') || ['zod', 'canonicalize', '@noble/curves/ed25519.js', '@noble/hashes/sha2.js', '@noble/hashes/legacy.js'].includes(spec), spec).toBe(true);
+    for (const spec of imports)
+      expect(
+        spec.startsWith('.') || ['zod', 'canonicalize', '@noble/curves/ed25519.js', '@noble/hashes/sha2.js', '@noble/hashes/legacy.js'].includes(spec),
+        spec,
+      ).toBe(true);
     expect(text).not.toMatch(/\b(Buffer|process)\.|\brequire\(|globalThis\.process/);
   });
 });

@@ -12,16 +12,7 @@ import { createRevocation } from '../../src/bundle/index';
 import { ed25519Jwk } from '../../src/bundle/keys';
 import { buildOpenApiDocument, RESOURCES } from '../../src/municipal/api';
 import { OPENAPI_PATH } from '../../src/municipality-server/paths';
-import {
-  authorizeQuery,
-  bearer,
-  exchange,
-  makeApp,
-  signIn,
-  tokenFor,
-  VERIFIER,
-  type TestApp,
-} from './municipality-test-helpers';
+import { authorizeQuery, bearer, exchange, makeApp, signIn, tokenFor, VERIFIER, type TestApp } from './municipality-test-helpers';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 type Doc = {
@@ -116,9 +107,18 @@ describe('every response validates against the document', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ client_id: 'handlerum-extension', ...fields }).toString(),
     });
-    const good = await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({
-      grant_type: 'authorization_code', code, redirect_uri: authorizeQuery().get('redirect_uri')!, code_verifier: VERIFIER,
-    }));
+    const good = await checked(
+      app,
+      'post',
+      '/oauth/token',
+      '/oauth/token',
+      tokenInit({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: authorizeQuery().get('redirect_uri')!,
+        code_verifier: VERIFIER,
+      }),
+    );
     const { refresh_token } = (await good.json()) as { refresh_token: string };
     await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'refresh_token', refresh_token }));
     await checked(app, 'post', '/oauth/token', '/oauth/token', tokenInit({ grant_type: 'password' }));

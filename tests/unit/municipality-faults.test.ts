@@ -97,16 +97,20 @@ describe('over a real socket', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
     expect(jwks.keys.map((k) => k.kid)).toContain('vestera-demo-2026');
-    const login = await fetch(`${server.url}/oauth/authorize?response_type=code&client_id=${CLIENT}&redirect_uri=${encodeURIComponent(REDIRECT)}&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`);
+    const login = await fetch(
+      `${server.url}/oauth/authorize?response_type=code&client_id=${CLIENT}&redirect_uri=${encodeURIComponent(REDIRECT)}&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`,
+    );
     expect(await login.text()).toContain('Demo – ikke MitID');
   });
 
   it('drop-connection: the client sees a network error, and the next request works', async () => {
-    const token = (await (await fetch(`${server.url}/__test/tokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ citizenId: 'thomas' }),
-    })).json()) as { access_token: string };
+    const token = (await (
+      await fetch(`${server.url}/__test/tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ citizenId: 'thomas' }),
+      })
+    ).json()) as { access_token: string };
     await fetch(`${server.url}/__test/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

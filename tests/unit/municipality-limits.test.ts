@@ -53,7 +53,9 @@ describe('body limits on every endpoint', () => {
 
   it('knows every route that takes a body', () => {
     const routes = bodyRoutes().map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['POST /oauth/token', 'POST /oauth/authorize', 'POST /revocations', 'POST /citizen/v1/cases/thomas-sag-0002/inbox']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['POST /oauth/token', 'POST /oauth/authorize', 'POST /revocations', 'POST /citizen/v1/cases/thomas-sag-0002/inbox']),
+    );
     for (const { method, path } of bodyRoutes()) expect(maxBodyBytes(method, path, 4096), `${method} ${path}`).toBeLessThanOrEqual(256 * 1024);
   });
 
@@ -61,7 +63,11 @@ describe('body limits on every endpoint', () => {
     for (const { method, path } of bodyRoutes()) {
       const limit = maxBodyBytes(method, path, 4096);
       const body = new Uint8Array(limit + 1);
-      const res = await app.request(path, { method, headers: { ...bearer(thomas), 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) }, body });
+      const res = await app.request(path, {
+        method,
+        headers: { ...bearer(thomas), 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) },
+        body,
+      });
       await expectProblem(res, 413, 'payload-too-large');
     }
   });
@@ -70,7 +76,12 @@ describe('body limits on every endpoint', () => {
     for (const { method, path } of bodyRoutes()) {
       const limit = maxBodyBytes(method, path, 4096);
       const body = lazyBody(256 * 1024 * 1024);
-      const res = await app.request(path, { method, headers: { ...bearer(thomas), 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.stream, duplex: 'half' } as RequestInit);
+      const res = await app.request(path, {
+        method,
+        headers: { ...bearer(thomas), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: body.stream,
+        duplex: 'half',
+      } as RequestInit);
       await expectProblem(res, 413, 'payload-too-large');
       expect(body.pulled(), `${method} ${path}`).toBeLessThanOrEqual(limit + 2 * CHUNK);
     }
@@ -88,7 +99,11 @@ describe('body limits on every endpoint', () => {
   });
 
   it('refuses a Content-Length that is not a number', async () => {
-    const res = await app.request('/oauth/token', { method: 'POST', headers: { 'Content-Length': '1e3', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    const res = await app.request('/oauth/token', {
+      method: 'POST',
+      headers: { 'Content-Length': '1e3', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'a=b',
+    });
     await expectProblem(res, 400, 'invalid-request');
   });
 });
@@ -149,7 +164,11 @@ describe('inbox quota per citizen', () => {
     const thomas = (await tokenFor(app, 'thomas')).access;
     const mette = (await tokenFor(app, 'mette')).access;
     const send = (token: string, caseId: string, bytes: number) =>
-      app.request(`/citizen/v1/cases/${caseId}/inbox`, { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes).fill(1) });
+      app.request(`/citizen/v1/cases/${caseId}/inbox`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/octet-stream' },
+        body: new Uint8Array(bytes).fill(1),
+      });
     expect((await send(thomas, 'thomas-sag-0002', 600)).status).toBe(201);
     const tooBig = await send(thomas, 'thomas-sag-0002', 601);
     await expectProblem(tooBig.clone(), 507, 'inbox-full');
@@ -160,7 +179,11 @@ describe('inbox quota per citizen', () => {
     // Another citizen's inbox is their own.
     expect((await send(mette, caseOfMette!, 1000)).status).toBe(201);
     const correction = { kind: 'correction', target: { resource: 'documents', id: 'thomas-dok-0001' }, message: 'Forkert.' };
-    const third = await app.request('/citizen/v1/cases/thomas-sag-0002/inbox', { method: 'POST', headers: { ...bearer(thomas), 'Content-Type': 'application/json' }, body: JSON.stringify(correction) });
+    const third = await app.request('/citizen/v1/cases/thomas-sag-0002/inbox', {
+      method: 'POST',
+      headers: { ...bearer(thomas), 'Content-Type': 'application/json' },
+      body: JSON.stringify(correction),
+    });
     expect(third.status).toBe(201);
     const tooMany = await send(thomas, 'thomas-sag-0002', 1);
     await expectProblem(tooMany.clone(), 429, 'inbox-full');
@@ -177,13 +200,21 @@ describe('bundles in inboxes are held per citizen', () => {
   let receipts: { thomas: string; mette: string };
 
   const deliver = async (token: string, caseId: string, bundle: Uint8Array): Promise<string> => {
-    const res = await app.request(`/citizen/v1/cases/${caseId}/inbox`, { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/octet-stream' }, body: bundle as Uint8Array<ArrayBuffer> });
+    const res = await app.request(`/citizen/v1/cases/${caseId}/inbox`, {
+      method: 'POST',
+      headers: { ...bearer(token), 'Content-Type': 'application/octet-stream' },
+      body: bundle as Uint8Array<ArrayBuffer>,
+    });
     expect(res.status).toBe(201);
     return ((await res.json()) as { receipt: { id: string } }).receipt.id;
   };
   const status = async (receiptId: string) => (await app.request(`/__test/inbox/${receiptId}/revocation`)).json();
   const revoke = (signingSecretKey: Uint8Array, revokedAt: Date) =>
-    app.request('/revocations', { method: 'POST', headers: { 'Content-Type': 'application/jose' }, body: createRevocation({ signingSecretKey, bundleId: id, revokedAt }) });
+    app.request('/revocations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/jose' },
+      body: createRevocation({ signingSecretKey, bundleId: id, revokedAt }),
+    });
 
   beforeAll(async () => {
     const made = makeApp({ recipientIdentity: KEYS.recipient, now: () => now });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtensionRegistry } from '../../src/municipality-server/oauth/redirect-uri';
-import {
-  CHROME_EXTENSION_ID,
-  CHROME_EXTENSION_KEY,
-  chromeExtensionIdFromKey,
-  firefoxRedirectUri,
-} from '../../src/municipal/api/extension-identity';
+import { CHROME_EXTENSION_ID, CHROME_EXTENSION_KEY, chromeExtensionIdFromKey, firefoxRedirectUri } from '../../src/municipal/api/extension-identity';
 import { authorizeQuery, bearer, exchange, makeApp, REDIRECT, signIn, VERIFIER } from './municipality-test-helpers';
 
 const redeem = (app: ReturnType<typeof makeApp>['app'], code: string, extra: Record<string, string> = {}) =>

@@ -20,13 +20,48 @@ const OAUTH_ERRORS = ['invalid_request', 'invalid_grant', 'unsupported_grant_typ
 /** Header values a client can actually send (fetch refuses control characters). */
 const headerValue = fc.string({ unit: 'binary-ascii', maxLength: 80 }).filter((v) => /^[\x20-\x7e]*$/.test(v) && v.trim() === v);
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
-const anyBytes = fc.oneof(fc.uint8Array({ maxLength: 300 }), anyText.map((t) => new TextEncoder().encode(t)));
+const anyBytes = fc.oneof(
+  fc.uint8Array({ maxLength: 300 }),
+  anyText.map((t) => new TextEncoder().encode(t)),
+);
 /** A percent-encoded-looking text, often broken: `%`, `%Z1`, `%C3` alone, `+`, `&&`, `==`. */
 const formish = fc
-  .array(fc.oneof(fc.constantFrom('%', '%Z1', '%C3', '%C3%A6', '%00', '+', '&', '=', '&&', '==', 'grant_type', 'client_id', 'code', 'refresh_token', '__proto__', 'constructor'), fc.string({ maxLength: 8 })), { maxLength: 30 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '%',
+        '%Z1',
+        '%C3',
+        '%C3%A6',
+        '%00',
+        '+',
+        '&',
+        '=',
+        '&&',
+        '==',
+        'grant_type',
+        'client_id',
+        'code',
+        'refresh_token',
+        '__proto__',
+        'constructor',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 30 },
+  )
   .map((parts) => parts.join(''));
 const contentType = fc.oneof(
-  fc.constantFrom('application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'application/x-www-form-urlencoded; charset=latin1', 'multipart/form-data; boundary=x', 'multipart/form-data', 'application/json', 'text/plain', ''),
+  fc.constantFrom(
+    'application/x-www-form-urlencoded',
+    'application/x-www-form-urlencoded; charset=utf-8',
+    'application/x-www-form-urlencoded; charset=latin1',
+    'multipart/form-data; boundary=x',
+    'multipart/form-data',
+    'application/json',
+    'text/plain',
+    '',
+  ),
   headerValue,
 );
 
@@ -75,14 +110,18 @@ describe('body limits and form encoding, as properties', TIMEOUT, () => {
 
   const formApp = new Hono().post('/', async (c) => c.json({ fields: await formFields(c) }));
   const readForm = async (body: BodyInit, type = 'application/x-www-form-urlencoded') =>
-    ((await (await formApp.request('/', { method: 'POST', headers: { 'Content-Type': type }, body })).json()) as { fields: Record<string, string> | null }).fields;
+    ((await (await formApp.request('/', { method: 'POST', headers: { 'Content-Type': type }, body })).json()) as { fields: Record<string, string> | null })
+      .fields;
 
   it('a form round-trips: what URLSearchParams encodes, the reader gives back', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 40 }), { maxKeys: 8 }), async (fields) => {
-        const wellFormed = Object.entries(fields).filter(([k, v]) => isWellFormed(k) && isWellFormed(v));
-        expect(await readForm(new URLSearchParams(wellFormed).toString())).toEqual(Object.fromEntries(wellFormed));
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 40 }), { maxKeys: 8 }),
+        async (fields) => {
+          const wellFormed = Object.entries(fields).filter(([k, v]) => isWellFormed(k) && isWellFormed(v));
+          expect(await readForm(new URLSearchParams(wellFormed).toString())).toEqual(Object.fromEntries(wellFormed));
+        },
+      ),
       RUNS,
     );
   });
@@ -90,7 +129,10 @@ describe('body limits and form encoding, as properties', TIMEOUT, () => {
   it('a repeated parameter, bytes that are not UTF-8, or another media type: no fields', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), async (name, a, b) => {
-        const twice = new URLSearchParams([[name, a], [name, b]]).toString();
+        const twice = new URLSearchParams([
+          [name, a],
+          [name, b],
+        ]).toString();
         expect(await readForm(twice)).toBeNull();
       }),
       RUNS,
@@ -110,12 +152,23 @@ describe('the server, given anything', TIMEOUT, () => {
 
   it('/oauth/token: any body and media type gets an OAuth error (or 413), never tokens or a 500', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anyBytes, formish.map((t) => new TextEncoder().encode(t))), contentType, async (body, type) => {
-        const res = await app.request('/oauth/token', { method: 'POST', headers: type ? { 'Content-Type': type } : {}, body: body as Uint8Array<ArrayBuffer> });
-        expect([400, 413]).toContain(res.status);
-        if (res.status === 400) expect(OAUTH_ERRORS).toContain(((await res.json()) as { error: string }).error);
-        else expect(isProblem(res)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anyBytes,
+          formish.map((t) => new TextEncoder().encode(t)),
+        ),
+        contentType,
+        async (body, type) => {
+          const res = await app.request('/oauth/token', {
+            method: 'POST',
+            headers: type ? { 'Content-Type': type } : {},
+            body: body as Uint8Array<ArrayBuffer>,
+          });
+          expect([400, 413]).toContain(res.status);
+          if (res.status === 400) expect(OAUTH_ERRORS).toContain(((await res.json()) as { error: string }).error);
+          else expect(isProblem(res)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -126,7 +179,11 @@ describe('the server, given anything', TIMEOUT, () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(field, value), async (fields) => {
         const wellFormed = Object.entries(fields).filter(([, v]) => isWellFormed(v));
-        const res = await app.request('/oauth/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(wellFormed).toString() });
+        const res = await app.request('/oauth/token', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(wellFormed).toString(),
+        });
         expect(res.status).toBe(400);
         expect(OAUTH_ERRORS).toContain(((await res.json()) as { error: string }).error);
       }),
@@ -143,14 +200,19 @@ describe('the server, given anything', TIMEOUT, () => {
   it('/oauth/authorize: any query, and any posted form, never redirects anywhere but the registered URI', async () => {
     const query = fc.oneof(
       formish,
-      fc.dictionary(fc.constantFrom('response_type', 'client_id', 'redirect_uri', 'code_challenge', 'code_challenge_method', 'state', 'scope', 'login'), fc.oneof(fc.constantFrom('code', 'S256', 'handlerum-extension', REDIRECT, 'thomas', 'a'.repeat(43), 'citizen-data'), anyText)).map((d) =>
-        new URLSearchParams(Object.entries(d).filter(([, v]) => isWellFormed(v))).toString(),
-      ),
+      fc
+        .dictionary(
+          fc.constantFrom('response_type', 'client_id', 'redirect_uri', 'code_challenge', 'code_challenge_method', 'state', 'scope', 'login'),
+          fc.oneof(fc.constantFrom('code', 'S256', 'handlerum-extension', REDIRECT, 'thomas', 'a'.repeat(43), 'citizen-data'), anyText),
+        )
+        .map((d) => new URLSearchParams(Object.entries(d).filter(([, v]) => isWellFormed(v))).toString()),
     );
     await fc.assert(
       fc.asyncProperty(query, contentType, async (q, type) => {
         expectSignInAnswer(await app.request(`/oauth/authorize?${q.replace(/#/g, '%23')}`));
-        expectSignInAnswer(await app.request('/oauth/authorize', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: q }));
+        expectSignInAnswer(
+          await app.request('/oauth/authorize', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: q }),
+        );
         expectSignInAnswer(await app.request('/oauth/authorize', { method: 'POST', headers: type ? { 'Content-Type': type } : {}, body: q }));
       }),
       RUNS,
@@ -160,15 +222,29 @@ describe('the server, given anything', TIMEOUT, () => {
   it('the inbox: any JSON, any text, any media type gets a receipt or a problem, never a 500', async () => {
     const json = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.record({ kind: fc.constantFrom('correction', 'x'), target: fc.record({ resource: fc.constantFrom('documents', 'cases', 'nope'), id: fc.constantFrom('thomas-dok-0001', 'x') }), message: anyText }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          kind: fc.constantFrom('correction', 'x'),
+          target: fc.record({ resource: fc.constantFrom('documents', 'cases', 'nope'), id: fc.constantFrom('thomas-dok-0001', 'x') }),
+          message: anyText,
+        })
+        .map((v) => JSON.stringify(v)),
       anyText,
     );
     await fc.assert(
-      fc.asyncProperty(json, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/octet-stream', 'text/plain'), async (body, type) => {
-        const res = await app.request('/citizen/v1/cases/thomas-sag-0002/inbox', { method: 'POST', headers: { ...bearer(thomas), 'Content-Type': type }, body });
-        expect([201, 400, 415]).toContain(res.status);
-        if (res.status !== 201) expect(isProblem(res)).toBe(true);
-      }),
+      fc.asyncProperty(
+        json,
+        fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/octet-stream', 'text/plain'),
+        async (body, type) => {
+          const res = await app.request('/citizen/v1/cases/thomas-sag-0002/inbox', {
+            method: 'POST',
+            headers: { ...bearer(thomas), 'Content-Type': type },
+            body,
+          });
+          expect([201, 400, 415]).toContain(res.status);
+          if (res.status !== 201) expect(isProblem(res)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -189,7 +265,30 @@ describe('the server, given anything', TIMEOUT, () => {
 
   it('any path, signed in or not, any method: a 4xx problem or a real answer, never a 500', async () => {
     const segment = fc.oneof(
-      fc.constantFrom('citizen', 'v1', 'cases', 'documents', 'content', 'inbox', 'oauth', 'token', '__test', 'revocations', '.well-known', 'thomas-sag-0002', '..', '.', '%00', '%', '%2F', '%ZZ', '%C3', '', '~', ';x=1'),
+      fc.constantFrom(
+        'citizen',
+        'v1',
+        'cases',
+        'documents',
+        'content',
+        'inbox',
+        'oauth',
+        'token',
+        '__test',
+        'revocations',
+        '.well-known',
+        'thomas-sag-0002',
+        '..',
+        '.',
+        '%00',
+        '%',
+        '%2F',
+        '%ZZ',
+        '%C3',
+        '',
+        '~',
+        ';x=1',
+      ),
       fc.string({ maxLength: 10 }).map(encodeURIComponent),
     );
     const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => `/${parts.join('/')}`);
@@ -208,15 +307,23 @@ describe('the server, given anything', TIMEOUT, () => {
   });
 
   it('/revocations and the test-mode endpoints: any text or JSON gets a problem, never a 500', async () => {
-    const json = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), anyText, formish);
+    const json = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      anyText,
+      formish,
+    );
     await fc.assert(
-      fc.asyncProperty(json, fc.constantFrom('/revocations', '/__test/faults', '/__test/tokens', '/__test/citizens/thomas/changes', '/__test/citizens/nobody/changes'), async (body, path) => {
-        const res = await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-        expect(res.status).toBeLessThan(500);
-        if (res.status >= 400) expect(isProblem(res)).toBe(true);
-        // An armed fault would change later answers; disarm it.
-        if (path === '/__test/faults' && res.status === 201) await app.request('/__test/faults', { method: 'DELETE' });
-      }),
+      fc.asyncProperty(
+        json,
+        fc.constantFrom('/revocations', '/__test/faults', '/__test/tokens', '/__test/citizens/thomas/changes', '/__test/citizens/nobody/changes'),
+        async (body, path) => {
+          const res = await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expect(isProblem(res)).toBe(true);
+          // An armed fault would change later answers; disarm it.
+          if (path === '/__test/faults' && res.status === 201) await app.request('/__test/faults', { method: 'DELETE' });
+        },
+      ),
       RUNS,
     );
   });

@@ -33,11 +33,22 @@ describe('calendar entries across systems', () => {
 
   it('shows an appeal deadline once when the case system also lists it as a deadline', () => {
     const data = fixtureData();
-    data.activities.push({ vaultId: 'v-act-9', origin: data.decisions[0]!.origin, record: Activity.parse({ ...deadline, id: 'act-9', title: 'Klagefrist', caseId: 'case-cash', dueAt: '2026-03-20T23:59:00+01:00' }) });
-    const kinds = calendarEntries(data).filter((e) => e.day === '2026-03-20').map((e) => e.kind);
+    data.activities.push({
+      vaultId: 'v-act-9',
+      origin: data.decisions[0]!.origin,
+      record: Activity.parse({ ...deadline, id: 'act-9', title: 'Klagefrist', caseId: 'case-cash', dueAt: '2026-03-20T23:59:00+01:00' }),
+    });
+    const kinds = calendarEntries(data)
+      .filter((e) => e.day === '2026-03-20')
+      .map((e) => e.kind);
     expect(kinds).toEqual(['deadline']);
     data.activities[3]!.origin = 'https://other.example';
-    expect(calendarEntries(data).filter((e) => e.day === '2026-03-20').map((e) => e.kind).sort()).toEqual(['appeal', 'deadline']);
+    expect(
+      calendarEntries(data)
+        .filter((e) => e.day === '2026-03-20')
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['appeal', 'deadline']);
   });
 
   it('groups by Danish day, not UTC day', () => {

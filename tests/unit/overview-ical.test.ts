@@ -21,7 +21,9 @@ describe('iCalendar export', () => {
   it('parses back with ical.js into the same events', () => {
     const events = parse(ics);
     // The same UIDs a share's activities.ics gives these records.
-    expect(events.map((e) => e.uid)).toEqual(entries.map((e) => `${e.caseId ? `${e.caseId}.` : ''}${e.recordId}${e.kind === 'appeal' ? '.appeal' : ''}@handlerum`));
+    expect(events.map((e) => e.uid)).toEqual(
+      entries.map((e) => `${e.caseId ? `${e.caseId}.` : ''}${e.recordId}${e.kind === 'appeal' ? '.appeal' : ''}@handlerum`),
+    );
     // The kind is a category; only the appeal day, which has no title of its own, says it in the summary.
     expect(events.map((e) => e.summary)).toEqual(['Aflevér pasfoto', 'Samtale i jobcentret', 'Samtale i jobcentret', 'Klagefrist: Afgørelse om kontanthjælp']);
     expect(events.map((e) => e.component.getFirstProperty('categories')!.getValues())).toEqual([['Frist'], ['Aftale'], ['Aftale'], ['Frist', 'Klagefrist']]);
@@ -61,7 +63,12 @@ describe('iCalendar export', () => {
 
   it('never splits a multi-byte character when folding', () => {
     const folded = foldLine(`SUMMARY:${'æøå'.repeat(40)}`);
-    expect(folded.split('\r\n').map((l: string) => l.replace(/^ /, '')).join('')).toBe(`SUMMARY:${'æøå'.repeat(40)}`);
+    expect(
+      folded
+        .split('\r\n')
+        .map((l: string) => l.replace(/^ /, ''))
+        .join(''),
+    ).toBe(`SUMMARY:${'æøå'.repeat(40)}`);
     expect(folded).not.toContain('\uFFFD');
   });
 });

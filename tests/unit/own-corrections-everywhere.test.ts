@@ -21,7 +21,13 @@ import { toBase64Url } from '../../src/shared/base64url';
 vi.mock('../../src/messaging/client', () => ({ callVault: () => Promise.reject(new Error('no background in unit tests')), onVaultEvent: () => () => {} }));
 const { entryTarget, requestData, targetOf, KIND_OF } = await import('../../src/ui/own/corrections');
 
-const DRAFT = { whatIsWrong: 'Tidspunktet er forkert: jeg aftalte kl. 13.', why: 'Sagsbehandleren flyttede mødet i telefonen.', field: 'tidspunkt', proposedValue: '10. marts 2026 kl. 13.00', evidence: [] };
+const DRAFT = {
+  whatIsWrong: 'Tidspunktet er forkert: jeg aftalte kl. 13.',
+  why: 'Sagsbehandleren flyttede mødet i telefonen.',
+  field: 'tidspunkt',
+  proposedValue: '10. marts 2026 kl. 13.00',
+  evidence: [],
+};
 
 describe('the correction target of a calendar entry', () => {
   const entries = calendarEntries(fixtureData());
@@ -102,7 +108,11 @@ async function overviewOf(harness: ConnectorHarness): Promise<OverviewData> {
 
 /** What the municipality's inbox holds for the citizen, asked directly with a test token. */
 async function municipalInbox(harness: ConnectorHarness) {
-  const res = await fetch(`${harness.server.url}/__test/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ citizenId: 'thomas' }) });
+  const res = await fetch(`${harness.server.url}/__test/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ citizenId: 'thomas' }),
+  });
   const { access_token } = (await res.json()) as { access_token: string };
   const list = await fetch(`${harness.server.url}/citizen/v1/inbox`, { headers: { Authorization: `Bearer ${access_token}` } });
   return ((await list.json()) as { items: { id: string; kind: string; caseId: string; sha256: string; bytes: number }[] }).items;
@@ -120,12 +130,18 @@ describe('a correction on any municipal record reaches the municipality', () => 
     const target = entryTarget(appointment, appointment.title);
     expect(target).toMatchObject({ kind: KIND_OF.activities, resource: 'activities', id: appointment.vaultId });
 
-    const [draft] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: correctionRequestKind.name, data: requestData(target, caseVaultId, DRAFT) }]);
+    const [draft] = await h.vault.records.write([
+      { op: 'put', profileId: h.profileId, kind: correctionRequestKind.name, data: requestData(target, caseVaultId, DRAFT) },
+    ]);
     const saved = (await h.vault.records.get(h.profileId, correctionRequestKind, draft!.id))!.data;
     expect(saved.status).toEqual({ state: 'draft' });
     expect(saved.target).toMatchObject({ resource: 'activities', municipalId: appointment.recordId, caseId: appointment.caseId });
 
-    const { receipt } = await h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'correction', requestId: draft!.id } });
+    const { receipt } = await h.service.handlers.municipalInboxSend({
+      profileId: h.profileId,
+      caseVaultId,
+      payload: { type: 'correction', requestId: draft!.id },
+    });
     const now = (await h.vault.records.get(h.profileId, correctionRequestKind, draft!.id))!.data;
     expect(now.status).toMatchObject({ state: 'received', receipt });
     const body = new TextEncoder().encode(JSON.stringify(toApiCorrection(saved)));
@@ -145,15 +161,23 @@ describe('a correction on any municipal record reaches the municipality', () => 
         const deadline = entries.find((e) => e.kind === 'deadline' && e.caseId !== null && e.recordKind === 'municipal-activity')!;
         return entryTarget(deadline, deadline.title);
       }
-      const items = { cases: data.cases, decisions: data.decisions, payments: data.payments, documents: data.documents, 'access-log': data.accessLog }[resource];
+      const items = { cases: data.cases, decisions: data.decisions, payments: data.payments, documents: data.documents, 'access-log': data.accessLog }[
+        resource
+      ];
       const item = (items as Item<{ id: string; caseId?: string }>[]).find((i) => resource === 'cases' || i.record.caseId)!;
       return targetOf(resource, item, `${resource} ${item.record.id}`);
     });
     expect(targets.map((t) => t.resource)).toEqual([...RESOURCES]);
     for (const target of targets) {
       const caseVaultId = recordIdFor(h.vault.records, target.origin, 'cases', target.caseId!);
-      const [draft] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: correctionRequestKind.name, data: requestData(target, caseVaultId, DRAFT) }]);
-      const { receipt } = await h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'correction', requestId: draft!.id } });
+      const [draft] = await h.vault.records.write([
+        { op: 'put', profileId: h.profileId, kind: correctionRequestKind.name, data: requestData(target, caseVaultId, DRAFT) },
+      ]);
+      const { receipt } = await h.service.handlers.municipalInboxSend({
+        profileId: h.profileId,
+        caseVaultId,
+        payload: { type: 'correction', requestId: draft!.id },
+      });
       expect(receipt, target.resource).toMatchObject({ kind: 'correction', caseId: target.caseId, status: 'received' });
     }
     const inbox = await municipalInbox(h);

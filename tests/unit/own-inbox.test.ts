@@ -30,7 +30,15 @@ async function draftOnPayment() {
   const caseId = payment.data.record.caseId!;
   const caseVaultId = recordIdFor(h.vault.records, origin, 'cases', caseId);
   const data: CorrectionRequestData = {
-    target: { kind: municipalPaymentKind.name, id: payment.id, origin, resource: 'payments', municipalId: payment.data.record.id, field: 'net', title: 'Kontanthjælp' },
+    target: {
+      kind: municipalPaymentKind.name,
+      id: payment.id,
+      origin,
+      resource: 'payments',
+      municipalId: payment.data.record.id,
+      field: 'net',
+      title: 'Kontanthjælp',
+    },
     caseVaultId,
     whatIsWrong: 'Udbetalingen er 500 kr. for lav.',
     why: 'Tillægget mangler.',
@@ -49,7 +57,11 @@ const stored = async (h: ConnectorHarness, id: string) => (await h.vault.records
 
 /** What the municipality's inbox for the case holds, asked directly with a test token. */
 async function inboxAtMunicipality(h: ConnectorHarness, caseId: string) {
-  const res = await fetch(`${h.server.url}/__test/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ citizenId: 'thomas' }) });
+  const res = await fetch(`${h.server.url}/__test/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ citizenId: 'thomas' }),
+  });
   const { access_token } = (await res.json()) as { access_token: string };
   const list = await fetch(`${h.server.url}/citizen/v1/cases/${caseId}/inbox`, { headers: { Authorization: `Bearer ${access_token}` } });
   return ((await list.json()) as { items: { id: string; kind: string; sha256: string }[] }).items;
@@ -189,8 +201,12 @@ describe('municipalInboxSend, a correction request', () => {
       const res = await original(url, init);
       if (!(String(url).endsWith('/inbox') && init?.method === 'POST')) return res;
       const body = (await res.json()) as { receipt: Record<string, unknown>; signature: string };
-      const header = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(body.signature.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) as { kid: string };
-      const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(body.signature.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
+      const header = JSON.parse(
+        new TextDecoder().decode(Uint8Array.from(atob(body.signature.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))),
+      ) as { kid: string };
+      const payload = JSON.parse(
+        new TextDecoder().decode(Uint8Array.from(atob(body.signature.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))),
+      );
       const forged = signManifest(payload, { kid: header.kid, secretKey: new Uint8Array(32).fill(7) });
       return new Response(JSON.stringify({ ...body, signature: forged }), { status: 201, headers: { 'Content-Type': 'application/json' } });
     }) as typeof fetch;
@@ -204,7 +220,7 @@ describe('municipalInboxSend, a correction request', () => {
 
   it('without a connection the request stays a draft and the error asks for a sign-in', async () => {
     const { h, caseVaultId, requestId, data } = await draftOnPayment();
-    const [conn] = (await h.service.handlers.municipalConnections({ profileId: h.profileId }));
+    const [conn] = await h.service.handlers.municipalConnections({ profileId: h.profileId });
     await h.service.handlers.municipalDisconnect({ profileId: h.profileId, connectionId: conn!.id, deleteData: false });
     await expectFailed(send(h, caseVaultId, requestId), 'sign-in-required');
     expect(await stored(h, requestId)).toEqual(data);
@@ -224,7 +240,11 @@ describe('municipalInboxSend, a bundle', () => {
   it('sends the bytes and returns the verified receipt of exactly those bytes', async () => {
     const { h, caseId, caseVaultId } = await draftOnPayment();
     const bytes = new TextEncoder().encode('age-encryption.org/v1 … a bundle stands in here');
-    const { receipt } = await h.service.handlers.municipalInboxSend({ profileId: h.profileId, caseVaultId, payload: { type: 'bundle', data: toBase64Url(bytes) } });
+    const { receipt } = await h.service.handlers.municipalInboxSend({
+      profileId: h.profileId,
+      caseVaultId,
+      payload: { type: 'bundle', data: toBase64Url(bytes) },
+    });
     expect(receipt).toMatchObject({ kind: 'bundle', caseId, bytes: bytes.length });
     const { sha256 } = await import('@noble/hashes/sha2.js');
     expect(receipt.sha256).toBe(toBase64Url(sha256(bytes)));

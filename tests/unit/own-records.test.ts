@@ -50,7 +50,10 @@ describe('attachment content', () => {
         const parts = splitContent(ID, bytes);
         expect(parts).toHaveLength(Math.ceil(bytes.length / ATTACHMENT_CHUNK_BYTES));
         for (const part of parts) expect(attachmentContentKind.schema.safeParse(part.data).success).toBe(true);
-        const back = joinContent({ id: ID, data: { size: bytes.length, chunks: parts.length } }, parts.map((p) => p.data));
+        const back = joinContent(
+          { id: ID, data: { size: bytes.length, chunks: parts.length } },
+          parts.map((p) => p.data),
+        );
         expect(Buffer.compare(back, bytes)).toBe(0);
       }),
       runs(8, 40),
@@ -91,7 +94,14 @@ describe('attachment content', () => {
 });
 
 describe('attachment record', () => {
-  const good = { fileName: 'attest.pdf', mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(43), chunks: 1, attachedTo: { kind: 'municipal-case', id: ID } };
+  const good = {
+    fileName: 'attest.pdf',
+    mediaType: 'application/pdf',
+    size: 10,
+    sha256: 'a'.repeat(43),
+    chunks: 1,
+    attachedTo: { kind: 'municipal-case', id: ID },
+  };
   it('accepts a described file and refuses bad sizes, names, types, digests and part counts', () => {
     expect(attachmentKind.schema.safeParse(good).success).toBe(true);
     for (const bad of [
@@ -111,7 +121,14 @@ describe('attachment record', () => {
 
 describe('correction request', () => {
   const base: CorrectionRequestData = {
-    target: { kind: 'municipal-payment', id: ID, origin: 'http://127.0.0.1:8787', resource: 'payments', municipalId: 'thomas-ydelse-0001', title: 'Kontanthjælp' },
+    target: {
+      kind: 'municipal-payment',
+      id: ID,
+      origin: 'http://127.0.0.1:8787',
+      resource: 'payments',
+      municipalId: 'thomas-ydelse-0001',
+      title: 'Kontanthjælp',
+    },
     whatIsWrong: '  Beløbet er forkert. ',
     why: '',
     evidence: [],
@@ -149,8 +166,15 @@ describe('correction request', () => {
     expect(correctionRequestKind.schema.safeParse({ ...base, whatIsWrong: '   ' }).success).toBe(false);
     expect(correctionRequestKind.schema.safeParse({ ...base, target: { ...base.target, resource: 'pets' } }).success).toBe(false);
     expect(correctionRequestKind.schema.safeParse({ ...base, target: { ...base.target, origin: 'http://x/path' } }).success).toBe(false);
-    expect(correctionRequestKind.schema.safeParse({ ...base, status: { state: 'received', sentAt: '2026-12-02T08:00:00+01:00', signature: 'x' } }).success).toBe(false);
-    expect(correctionRequestKind.schema.safeParse({ ...base, status: { state: 'failed', failedAt: '2026-12-02T08:00:00+01:00', reason: 'municipality-unreachable' } }).success).toBe(true);
+    expect(
+      correctionRequestKind.schema.safeParse({ ...base, status: { state: 'received', sentAt: '2026-12-02T08:00:00+01:00', signature: 'x' } }).success,
+    ).toBe(false);
+    expect(
+      correctionRequestKind.schema.safeParse({
+        ...base,
+        status: { state: 'failed', failedAt: '2026-12-02T08:00:00+01:00', reason: 'municipality-unreachable' },
+      }).success,
+    ).toBe(true);
   });
 
   it('a received request is neither edited nor sent again; a sent one without receipt may be sent again', () => {

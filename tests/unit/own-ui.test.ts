@@ -39,7 +39,9 @@ describe('file checks', () => {
   });
 
   it('says which limit a too large file broke', () => {
-    expect(fileErrorMessage(new FileProblem('too-large'), 30 * 1024 * 1024)).toBe('Filen er for stor (30 MB). Du kan vedhæfte filer på højst 25 MB. Gør filen mindre, eller del den op.');
+    expect(fileErrorMessage(new FileProblem('too-large'), 30 * 1024 * 1024)).toBe(
+      'Filen er for stor (30 MB). Du kan vedhæfte filer på højst 25 MB. Gør filen mindre, eller del den op.',
+    );
   });
 });
 
@@ -48,7 +50,15 @@ describe('correction request data', () => {
   const draft = { whatIsWrong: ' Beløbet er for lavt ', why: '', field: ' beløb ', proposedValue: '', evidence: [] };
 
   it('a target carries the record, its municipality and its case', () => {
-    expect(target).toEqual({ kind: 'municipal-payment', id: 'cGF5bWVudA', origin: payment.origin, resource: 'payments', municipalId: 'thomas-ydelse-0001', title: 'Kontanthjælp, 1. november 2026', caseId: 'thomas-sag-0001' });
+    expect(target).toEqual({
+      kind: 'municipal-payment',
+      id: 'cGF5bWVudA',
+      origin: payment.origin,
+      resource: 'payments',
+      municipalId: 'thomas-ydelse-0001',
+      title: 'Kontanthjælp, 1. november 2026',
+      caseId: 'thomas-sag-0001',
+    });
     expect(targetOf('cases', { vaultId: 'c2Fn', origin: payment.origin, record: { id: 'thomas-sag-0001' } }, 'Kontanthjælp').caseId).toBe('thomas-sag-0001');
   });
 
@@ -60,7 +70,10 @@ describe('correction request data', () => {
   });
 
   it('editing a failed request makes it a draft again; an unconfirmed send keeps its state', () => {
-    const failed = { ...requestData(target, 'c2Fn', draft), status: { state: 'failed' as const, failedAt: '2026-12-02T08:00:00Z', reason: 'municipality-unreachable' } };
+    const failed = {
+      ...requestData(target, 'c2Fn', draft),
+      status: { state: 'failed' as const, failedAt: '2026-12-02T08:00:00Z', reason: 'municipality-unreachable' },
+    };
     expect(requestData(target, 'c2Fn', draft, failed).status).toEqual({ state: 'draft' });
     const sent = { ...failed, status: { state: 'sent' as const, sentAt: '2026-12-02T08:00:00Z' } };
     expect(requestData(target, 'c2Fn', draft, sent).status).toEqual(sent.status);
@@ -68,11 +81,25 @@ describe('correction request data', () => {
 
   it('exports the API request, the case and the evidence list as JSON', () => {
     const data = requestData(target, 'c2Fn', { ...draft, evidence: [{ kind: 'attachment', id: 'YXR0', title: 'attest.pdf', sha256: 'a'.repeat(43) }] });
-    const record = { id: 'cmVx', kind: 'correction-request', profileId: 'cA', v: 1, createdAt: '2026-12-02T07:00:00.000Z', updatedAt: '2026-12-02T07:00:00.000Z', data };
+    const record = {
+      id: 'cmVx',
+      kind: 'correction-request',
+      profileId: 'cA',
+      v: 1,
+      createdAt: '2026-12-02T07:00:00.000Z',
+      updatedAt: '2026-12-02T07:00:00.000Z',
+      data,
+    };
     const { fileName, text } = exportRequest(record);
     expect(fileName).toBe('rettelse-2026-12-02.json');
     const parsed = JSON.parse(text);
-    expect(parsed).toMatchObject({ format: 'handlerum-correction-request', version: 1, municipality: payment.origin, caseId: 'thomas-sag-0001', status: 'draft' });
+    expect(parsed).toMatchObject({
+      format: 'handlerum-correction-request',
+      version: 1,
+      municipality: payment.origin,
+      caseId: 'thomas-sag-0001',
+      status: 'draft',
+    });
     expect(CorrectionRequest.safeParse(parsed.request).success).toBe(true);
     expect(parsed.evidence).toEqual([{ title: 'attest.pdf', sha256: 'a'.repeat(43) }]);
   });
@@ -80,14 +107,33 @@ describe('correction request data', () => {
 
 describe('messages', () => {
   it('every send failure the background stores has a message, and unknown ones a general one', () => {
-    for (const reason of ['municipality-unreachable', 'municipality-error', 'municipality-bad-response', 'signature-invalid', 'sign-in-required', 'permission-missing', 'bad-request', 'storage-failed']) {
+    for (const reason of [
+      'municipality-unreachable',
+      'municipality-error',
+      'municipality-bad-response',
+      'signature-invalid',
+      'sign-in-required',
+      'permission-missing',
+      'bad-request',
+      'storage-failed',
+    ]) {
       expect(sendErrorMessage(reason)).toBe(da[`own.sendError.${reason}` as keyof typeof da]);
     }
     expect(sendErrorMessage('something-new')).toBe(da['own.sendError.other']);
   });
 
   it('a received status names its receipt', () => {
-    const receipt = { type: 'inbox-receipt', id: 'kvit-thomas-0001', version: 1, caseId: 's', kind: 'correction', receivedAt: '2026-12-02T09:00:00+01:00', bytes: 1, sha256: 'a'.repeat(43), status: 'received' } as const;
+    const receipt = {
+      type: 'inbox-receipt',
+      id: 'kvit-thomas-0001',
+      version: 1,
+      caseId: 's',
+      kind: 'correction',
+      receivedAt: '2026-12-02T09:00:00+01:00',
+      bytes: 1,
+      sha256: 'a'.repeat(43),
+      status: 'received',
+    } as const;
     expect(statusText({ state: 'received', sentAt: '2026-12-02T08:00:00Z', receipt, signature: 'x' })).toMatch(/kvittering kvit-thomas-0001/);
     expect(statusText({ state: 'draft' })).toBe(da['own.status.draft']);
   });

@@ -76,9 +76,7 @@ describe('sealPage → openPage', () => {
         expect(row.index.length).toBe(written.length * ENTRY_SIZE);
         const opened = openPage(keys, row);
         expect(opened.intact).toBe(true);
-        expect(opened.entries.map((e) => [refOf(e), toBase64Url(e.bytes), e.damaged])).toEqual(
-          written.map((e) => [refOf(e), toBase64Url(e.bytes), false]),
-        );
+        expect(opened.entries.map((e) => [refOf(e), toBase64Url(e.bytes), e.damaged])).toEqual(written.map((e) => [refOf(e), toBase64Url(e.bytes), false]));
       }),
       runs(60),
     );

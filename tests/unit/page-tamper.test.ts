@@ -24,8 +24,7 @@ import { noteKind } from '../../src/records/note';
 const NOTES = 300; // over 128 pages: some pages hold several notes
 const ENTRY_SIZE = 44;
 
-const note = (profileId: string, id: string, title = id) =>
-  ({ op: 'put', profileId, kind: 'note', id, data: { title, body: `${title}: æblegrød` } }) as const;
+const note = (profileId: string, id: string, title = id) => ({ op: 'put', profileId, kind: 'note', id, data: { title, body: `${title}: æblegrød` } }) as const;
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
   try {
@@ -79,9 +78,17 @@ describe('each tampering is reported', () => {
   it('two pages swapped: both reported, none of their records read as the other', async () => {
     const { vault, db, ownerId, pages, keys } = await notesVault();
     const [a, b] = pages as [PageRow, PageRow];
-    await db.pages.bulkPut([{ ...b, key: a.key }, { ...a, key: b.key }]);
+    await db.pages.bulkPut([
+      { ...b, key: a.key },
+      { ...a, key: b.key },
+    ]);
     const list = await vault.records.list(ownerId, noteKind);
-    expect(pageReports(list.damaged).sort()).toEqual([[`page:${a.key}`, 'page-damaged'], [`page:${b.key}`, 'page-damaged']].sort());
+    expect(pageReports(list.damaged).sort()).toEqual(
+      [
+        [`page:${a.key}`, 'page-damaged'],
+        [`page:${b.key}`, 'page-damaged'],
+      ].sort(),
+    );
     const lost = [...idsOn(keys, a), ...idsOn(keys, b)];
     expect(list.records.filter((r) => lost.includes(r.id))).toEqual([]);
     expect(list.records).toHaveLength(NOTES - lost.length);
@@ -128,7 +135,11 @@ describe('each tampering is reported', () => {
     expect(after.records).toHaveLength(NOTES - gone.length + 1);
     expect(await errorCode(vault.records.get(ownerId, noteKind, gone[1]!))).toBe('record-damaged');
     // The user has seen it: discarding settles the page; what was written again stays.
-    await vault.records.discardDamaged(ownerId, 'note', after.damaged.map((d) => d.ref));
+    await vault.records.discardDamaged(
+      ownerId,
+      'note',
+      after.damaged.map((d) => d.ref),
+    );
     const settled = await vault.records.list(ownerId, noteKind);
     expect(settled.damaged).toEqual([]);
     expect(settled.records).toHaveLength(NOTES - gone.length + 1);
@@ -188,7 +199,11 @@ describe('each tampering is reported', () => {
     const { vault, db, ownerId, pages } = await notesVault();
     await db.pages.put({ ...pages[0]!, index: pages[0]!.index.slice(ENTRY_SIZE) });
     const list = await vault.records.list(ownerId, noteKind);
-    await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
+    await vault.records.discardDamaged(
+      ownerId,
+      'note',
+      list.damaged.map((d) => d.ref),
+    );
     const after = await vault.records.list(ownerId, noteKind);
     expect(after.damaged).toEqual([]);
     expect(after.records).toHaveLength(NOTES - 1);
@@ -233,7 +248,11 @@ describe('the page manifest', () => {
     expect(list.damaged[0]).toEqual({ profileId: ownerId, kind: 'note', ref: `page:${pages[0]!.group}`, reason: 'page-missing' });
     expect(list.damaged.slice(1).map((d) => d.reason)).toEqual(pages.map(() => 'page-damaged'));
     // Seen and discarded: the group is trusted again from here on.
-    await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
+    await vault.records.discardDamaged(
+      ownerId,
+      'note',
+      list.damaged.map((d) => d.ref),
+    );
     expect((await vault.records.list(ownerId, noteKind)).damaged).toEqual([]);
   });
 

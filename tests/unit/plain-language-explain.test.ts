@@ -116,10 +116,7 @@ describe('explainStatus', () => {
     expect(explainStatus('awaiting-citizen', 'en')).toMatchObject({ status: 'awaiting-citizen', title: 'Waiting for you' });
   });
 
-  it.each([null, undefined, '', 'DECIDED', 'on-hold', 'toString', '__proto__'])(
-    'explains the missing or unrecognised status %j as unknown',
-    (value) => {
-      expect(explainStatus(value, 'da')).toMatchObject({ status: 'unknown', title: 'Status ukendt' });
-    },
-  );
+  it.each([null, undefined, '', 'DECIDED', 'on-hold', 'toString', '__proto__'])('explains the missing or unrecognised status %j as unknown', (value) => {
+    expect(explainStatus(value, 'da')).toMatchObject({ status: 'unknown', title: 'Status ukendt' });
+  });
 });

@@ -1,15 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  allKleTopics,
-  findKleGroup,
-  findKleTopic,
-  groupOf,
-  isKleTopicCode,
-  parseKleTable,
-  parseKleTopicCode,
-} from '../../src/municipal/kle/index';
+import { allKleTopics, findKleGroup, findKleTopic, groupOf, isKleTopicCode, parseKleTable, parseKleTopicCode } from '../../src/municipal/kle/index';
 import { KLE_TOPICS_TSV } from '../../src/municipal/kle/kle-topics.data';
 import { renderDataModule } from '../../src/municipal/kle/build-data.node';
 
@@ -22,8 +14,22 @@ describe('KLE code shapes', () => {
   });
 
   it.each([
-    '32.24.4', '32.24.004', '3.24.04', '32.24', '32', '', ' 32.24.04', '32.24.04 ', '32-24-04', '32,24,04',
-    '32.24.04.01', '32.24.04G01', '３２.２４.０４', 'ab.cd.ef', '32.24.04\n', '\n32.24.04',
+    '32.24.4',
+    '32.24.004',
+    '3.24.04',
+    '32.24',
+    '32',
+    '',
+    ' 32.24.04',
+    '32.24.04 ',
+    '32-24-04',
+    '32,24,04',
+    '32.24.04.01',
+    '32.24.04G01',
+    '３２.２４.０４',
+    'ab.cd.ef',
+    '32.24.04\n',
+    '\n32.24.04',
   ])('rejects %j', (code) => {
     expect(parseKleTopicCode(code)).toBeNull();
     expect(findKleTopic(code)).toBeNull();

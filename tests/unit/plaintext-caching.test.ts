@@ -20,7 +20,13 @@ describe('privateFetch', () => {
       return new Response('{}');
     });
     await fetch('https://kommune.example/a');
-    await fetch('https://kommune.example/b', { method: 'POST', body: 'x', headers: { Accept: 'application/json' }, cache: 'force-cache', credentials: 'include' });
+    await fetch('https://kommune.example/b', {
+      method: 'POST',
+      body: 'x',
+      headers: { Accept: 'application/json' },
+      cache: 'force-cache',
+      credentials: 'include',
+    });
     expect(seen[0]).toEqual({ cache: 'no-store', credentials: 'omit' });
     expect(seen[1]).toEqual({ method: 'POST', body: 'x', headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
   });
@@ -35,7 +41,11 @@ describe('privateFetch', () => {
 
   it('is the only way the extension reaches the network: no other module calls fetch itself', () => {
     const direct = [...extensionSources(join(ROOT, 'src')), ...extensionSources(join(ROOT, 'entrypoints'))]
-      .flatMap((path) => readFileSync(path, 'utf8').split('\n').map((line, i) => ({ where: `${relative(ROOT, path)}:${i + 1}`, line })))
+      .flatMap((path) =>
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${relative(ROOT, path)}:${i + 1}`, line })),
+      )
       .filter(({ where, line }) => /(^|[^.\w])fetch\(/.test(line) && !/^\s*(\/\/|\*)/.test(line) && !where.startsWith('src/background/private-fetch.ts'));
     // The one raw call is the browser's fetch handed to privateFetch in the background's wiring.
     expect(direct.map((d) => d.where)).toEqual([expect.stringMatching(/^entrypoints\/background\.ts:\d+$/)]);
@@ -47,9 +57,19 @@ describe('the reference municipality’s cache headers', () => {
   const personal = async (oldCacheHeader: boolean, testMode = true) => {
     const { app, state } = makeApp({ oldCacheHeader, testMode });
     const token = testMode ? (await tokenFor(app, 'thomas')).access : '';
-    const docs = testMode ? ((await (await app.request('/citizen/v1/documents?limit=1000', { headers: bearer(token) })).json()) as { items: { content: { href?: string } }[] }) : { items: [] };
+    const docs = testMode
+      ? ((await (await app.request('/citizen/v1/documents?limit=1000', { headers: bearer(token) })).json()) as { items: { content: { href?: string } }[] })
+      : { items: [] };
     const pdf = docs.items.find((d) => d.content.href)?.content.href;
-    const paths = ['/oauth/authorize?client_id=x', '/citizen/v1/me', '/citizen/v1/cases', '/citizen/v1/documents', '/citizen/v1/inbox', '/citizen/v1/nope', ...(pdf ? [pdf] : [])];
+    const paths = [
+      '/oauth/authorize?client_id=x',
+      '/citizen/v1/me',
+      '/citizen/v1/cases',
+      '/citizen/v1/documents',
+      '/citizen/v1/inbox',
+      '/citizen/v1/nope',
+      ...(pdf ? [pdf] : []),
+    ];
     const headers: Record<string, string | null> = {};
     for (const path of paths) headers[path] = (await app.request(path, { headers: bearer(token) })).headers.get('Cache-Control');
     return { app, state, headers, pdf };

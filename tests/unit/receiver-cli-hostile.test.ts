@@ -29,9 +29,13 @@ async function bundleSaying(text: string, label: string): Promise<string> {
   const content = smallContent();
   // Names are trimmed by the schema; a sender's text keeps its inner characters.
   const name = `T${text}T`;
-  const bundle = await makeBundle(label, { ...content, purpose: { ...content.purpose, text: { da: text, en: text } }, scope: { ...content.scope, description: { da: text, en: text } } }, {
-    issuer: { ...KEYS.issuer, name },
-  });
+  const bundle = await makeBundle(
+    label,
+    { ...content, purpose: { ...content.purpose, text: { da: text, en: text } }, scope: { ...content.scope, description: { da: text, en: text } } },
+    {
+      issuer: { ...KEYS.issuer, name },
+    },
+  );
   const path = join(dir, `${label}.handlerum`);
   writeFileSync(path, bundle);
   return path;
@@ -57,12 +61,15 @@ describe('receiver CLI against hostile bundles', () => {
 
   it('whatever text a sender signs, stdout holds no control character but line ends', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileText.filter((t) => t.trim().length > 0 && t.length < 150), async (text) => {
-        const run = await cli(['verify', await bundleSaying(text, 'fuzz'), '-i', identityFile, ...during]);
-        expect(run.code, run.stderr).toBe(0);
-        expect(run.stdout.replaceAll('\n', '')).not.toMatch(UNSAFE);
-        expect(run.stdout.split('\n')).toHaveLength(9);
-      }),
+      fc.asyncProperty(
+        hostileText.filter((t) => t.trim().length > 0 && t.length < 150),
+        async (text) => {
+          const run = await cli(['verify', await bundleSaying(text, 'fuzz'), '-i', identityFile, ...during]);
+          expect(run.code, run.stderr).toBe(0);
+          expect(run.stdout.replaceAll('\n', '')).not.toMatch(UNSAFE);
+          expect(run.stdout.split('\n')).toHaveLength(9);
+        },
+      ),
       { numRuns: process.env.SLOW === '1' ? 30 : 3 },
     );
   }, 120_000);
@@ -81,7 +88,13 @@ describe('receiver CLI against hostile bundles', () => {
 
   it('a write that fails part-way: exit 4, and neither the folder nor a temporary one is left', async () => {
     // `files/a` and `files/a/b` are both plain paths, but one cannot be a file and a folder.
-    const clash = await makeBundle('clash', { ...smallContent(), files: [{ path: 'files/a', mediaType: 'text/plain', bytes: utf8('a') }, { path: 'files/a/b', mediaType: 'text/plain', bytes: utf8('b') }] });
+    const clash = await makeBundle('clash', {
+      ...smallContent(),
+      files: [
+        { path: 'files/a', mediaType: 'text/plain', bytes: utf8('a') },
+        { path: 'files/a/b', mediaType: 'text/plain', bytes: utf8('b') },
+      ],
+    });
     const path = join(dir, 'clash.handlerum');
     writeFileSync(path, clash);
     const before = readdirSync(dir);

@@ -85,7 +85,17 @@ describe('receiver CLI', () => {
     const out = join(dir, 'opened');
     const run = await cli(['open', bundleFile('full-x25519'), '-i', identityFile, '--out', out, ...during]);
     expect(run.code, run.stderr).toBe(0);
-    for (const name of ['manifest.json', 'data.json', 'consent.json', 'provenance.json', 'files/transactions.csv', 'files/transactions.ofx', 'files/activities.ics', 'files/health.fhir.json', 'files/documents/afgorelse.pdf']) {
+    for (const name of [
+      'manifest.json',
+      'data.json',
+      'consent.json',
+      'provenance.json',
+      'files/transactions.csv',
+      'files/transactions.ofx',
+      'files/activities.ics',
+      'files/health.fhir.json',
+      'files/documents/afgorelse.pdf',
+    ]) {
       expect(existsSync(join(out, name)), name).toBe(true);
     }
     expect(readFileSync(join(out, 'files/transactions.csv'), 'utf8')).toContain('Føtex Aarhus C');
@@ -103,7 +113,9 @@ describe('receiver CLI', () => {
     const run = await cli(['verify', bundleFile('small-passphrase'), '--passphrase-env', 'BUNDLE_PASS', ...during], { BUNDLE_PASS: KEYS.passphrase });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('To: a passphrase');
-    expect((await cli(['verify', bundleFile('small-passphrase'), '--passphrase-env', 'BUNDLE_PASS', ...during], { BUNDLE_PASS: 'forkert' })).code).toBe(EXIT_CODES['wrong-key']);
+    expect((await cli(['verify', bundleFile('small-passphrase'), '--passphrase-env', 'BUNDLE_PASS', ...during], { BUNDLE_PASS: 'forkert' })).code).toBe(
+      EXIT_CODES['wrong-key'],
+    );
   }, 30_000);
 
   it('usage errors exit 2 with a message', async () => {

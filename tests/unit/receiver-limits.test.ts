@@ -33,7 +33,14 @@ describe('data.json depth', () => {
   it('jsonDepth agrees with the parsed value for any JSON, brackets and escapes inside strings included', () => {
     const tricky = fc.constantFrom('[', ']', '{', '}', '"', '\\', '\\"', '\\\\', 'æ', '\u0000');
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, fc.string({ unit: tricky }), fc.integer(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ unit: tricky, maxLength: 4 }), tie('node'), { maxKeys: 3 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: tricky }),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ unit: tricky, maxLength: 4 }), tie('node'), { maxKeys: 3 }),
+      ),
     })).node;
     fc.assert(
       fc.property(value, (v) => {
@@ -80,7 +87,10 @@ describe('data.json depth', () => {
   it('a bundle whose signature or digest fails is tampered, however deep its data', async () => {
     const deep = nested(1000);
     const bundle = withDataJson(small, 'deep-then-changed', deep);
-    const changed = await open(bundle.map((b, i) => (i === bundle.length - 30 ? b ^ 1 : b)), at);
+    const changed = await open(
+      bundle.map((b, i) => (i === bundle.length - 30 ? b ^ 1 : b)),
+      at,
+    );
     expect(changed).toMatchObject({ ok: false, reason: 'tampered' });
     expect('verifiedFiles' in changed).toBe(false);
   });
@@ -133,11 +143,14 @@ describe('scrypt work factors', () => {
   it('a receiver may accept less: a factor above its own limit is too-large', async () => {
     const lower = await openBundle(passphraseBundle, { identity: { passphrase: KEYS.passphrase }, now: TIMES.during, maxScryptWorkFactor: 9 });
     expect(lower).toMatchObject({ ok: false, reason: 'too-large' });
-    expect(await openBundle(passphraseBundle, { identity: { passphrase: KEYS.passphrase }, now: TIMES.during, maxScryptWorkFactor: 10 })).toMatchObject({ ok: true });
+    expect(await openBundle(passphraseBundle, { identity: { passphrase: KEYS.passphrase }, now: TIMES.during, maxScryptWorkFactor: 10 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('createBundle makes factors 1 to 20 and refuses 0, 21 and 22', async () => {
-    const withFactor = (scryptWorkFactor: number) => makeBundle(`wf-${scryptWorkFactor}`, smallContent(), { recipient: { kind: 'passphrase', passphrase: KEYS.passphrase }, scryptWorkFactor });
+    const withFactor = (scryptWorkFactor: number) =>
+      makeBundle(`wf-${scryptWorkFactor}`, smallContent(), { recipient: { kind: 'passphrase', passphrase: KEYS.passphrase }, scryptWorkFactor });
     for (const bad of [0, 21, 22]) await expect(withFactor(bad), String(bad)).rejects.toThrow(BundleInputError);
     const lowest = await withFactor(1);
     expect(await openBundle(lowest, { identity: { passphrase: KEYS.passphrase }, now: TIMES.during })).toMatchObject({ ok: true });
@@ -146,9 +159,14 @@ describe('scrypt work factors', () => {
   it('Node’s scrypt gives the same key as @noble/hashes', () => {
     expect(NODE_SCRYPT).toBeDefined();
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 16, maxLength: 44 }), fc.integer({ min: 1, max: 12 }), (password, salt, logN) => {
-        expect(NODE_SCRYPT!(password, salt, logN)).toEqual(NOBLE_SCRYPT(password, salt, logN));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 40 }),
+        fc.uint8Array({ minLength: 16, maxLength: 44 }),
+        fc.integer({ min: 1, max: 12 }),
+        (password, salt, logN) => {
+          expect(NODE_SCRYPT!(password, salt, logN)).toEqual(NOBLE_SCRYPT(password, salt, logN));
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
   });
@@ -159,4 +177,3 @@ describe('scrypt work factors', () => {
     expect(await openBundle(bundle, { identity: { passphrase: KEYS.passphrase }, now: TIMES.during })).toMatchObject({ ok: true });
   }, 180_000);
 });
-

@@ -36,7 +36,16 @@ const nestedValue = (depth: number): unknown => {
 describe('the data view’s bounds', () => {
   it('describes any JSON object (hostile text, deep and wide) without throwing, with safe and short cells', () => {
     const json = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'medium', maxDepth: 12 }, hostileText, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 6 }), fc.dictionary(hostileText, tie('node'), { maxKeys: 5 })),
+      node: fc.oneof(
+        { depthSize: 'medium', maxDepth: 12 },
+        hostileText,
+        fc.integer(),
+        fc.double({ noNaN: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 6 }),
+        fc.dictionary(hostileText, tie('node'), { maxKeys: 5 }),
+      ),
     })).node;
     fc.assert(
       fc.property(fc.dictionary(hostileText, json, { maxKeys: 6 }), fc.constantFrom('da' as const, 'en' as const), (data, language) => {
@@ -67,7 +76,11 @@ describe('the data view’s bounds', () => {
     expect(table.rowCount).toBe(600_000);
     // The description holds no cells: they are made by row(i) when a page is shown.
     expect(JSON.stringify(view).length).toBeLessThan(1_000);
-    expect(table.row(599_999)).toEqual([{ kind: 'date', iso: '2026-01-02' }, { kind: 'money', minor: -599_999, currency: 'DKK' }, { kind: 'text', text: 'Netto 599999' }]);
+    expect(table.row(599_999)).toEqual([
+      { kind: 'date', iso: '2026-01-02' },
+      { kind: 'money', minor: -599_999, currency: 'DKK' },
+      { kind: 'text', text: 'Netto 599999' },
+    ]);
   }, 30_000);
 
   it('data nested to the receiver’s depth limit is described, deep parts as a bounded one-line summary', () => {
@@ -78,7 +91,9 @@ describe('the data view’s bounds', () => {
   });
 
   it('too many parts, columns or list items: shown in part, and the view says so', () => {
-    const manyRecords = { cases: Array.from({ length: 5_000 }, (_, i) => ({ case: { title: `Sag ${i}` }, decisions: [{ title: 'x', parts: [{ a: { b: 1 } }] }] })) };
+    const manyRecords = {
+      cases: Array.from({ length: 5_000 }, (_, i) => ({ case: { title: `Sag ${i}` }, decisions: [{ title: 'x', parts: [{ a: { b: 1 } }] }] })),
+    };
     const wide = { rows: Array.from({ length: 100 }, (_, i) => ({ [`key${i}`]: i })) };
     const longList = { tags: Array.from({ length: 1_000 }, (_, i) => `tag${i}`) };
     for (const data of [manyRecords, wide, longList]) {

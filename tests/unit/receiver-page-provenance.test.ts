@@ -7,7 +7,8 @@ import { checkMunicipalProvenance, jwksUrl, recordsCoveredBy } from '../../src/r
 import { toBase64Url } from '../../src/shared/base64url';
 
 const secret = ed25519.utils.randomSecretKey();
-const jwksOf = (key: Uint8Array, kid = 'vestera-2026') => JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: toBase64Url(ed25519.getPublicKey(key)), kid }] });
+const jwksOf = (key: Uint8Array, kid = 'vestera-2026') =>
+  JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: toBase64Url(ed25519.getPublicKey(key)), kid }] });
 const theCase = { type: 'case', id: 'thomas-sag-0002', version: 3, title: 'Rehabiliteringsteam', status: 'awaiting-citizen' };
 const decision = { type: 'decision', id: 'thomas-afg-0007', version: 1, title: 'Afklaring', caseId: 'thomas-sag-0002' };
 const other = { type: 'case', id: 'thomas-sag-0001', version: 1, title: 'Kontanthjælp' };
@@ -15,7 +16,14 @@ const other = { type: 'case', id: 'thomas-sag-0001', version: 1, title: 'Kontant
 function entry(records = [theCase, decision]): Extract<ProvenanceEntry, { attestedBy: 'municipality' }> {
   const items = [...records, other].map(recordDigest);
   const jws = signJws(canonicalJson({ iss: 'http://127.0.0.1:8787', items }), 'citizen-data-page+jws', 'vestera-2026', secret);
-  return { attestedBy: 'municipality', source: 'Vesterå Kommune', origin: 'http://127.0.0.1:8787', jws, kid: 'vestera-2026', records: records.map(recordDigest) };
+  return {
+    attestedBy: 'municipality',
+    source: 'Vesterå Kommune',
+    origin: 'http://127.0.0.1:8787',
+    jws,
+    kid: 'vestera-2026',
+    records: records.map(recordDigest),
+  };
 }
 const data = (c = theCase) => ({ cases: [{ case: c, decisions: [decision] }] });
 

@@ -8,7 +8,8 @@ import { KEYS, TIMES } from '../../scripts/make-bundle-vectors';
 import { readFileSync } from 'node:fs';
 import { fromBase64Unpadded } from '../../src/shared/base64url';
 
-const vector = (name: string) => JSON.parse(readFileSync(`tests/vectors/bundle/${name}.json`, 'utf8')) as { bundle: string; revocations?: string[]; result?: { id: string } };
+const vector = (name: string) =>
+  JSON.parse(readFileSync(`tests/vectors/bundle/${name}.json`, 'utf8')) as { bundle: string; revocations?: string[]; result?: { id: string } };
 const small = vector('small-x25519');
 const bundle = fromBase64Unpadded(small.bundle);
 const id = small.result!.id;
@@ -30,7 +31,11 @@ describe('receiver SDK', () => {
     const at = { identity: KEYS.recipient, now: TIMES.during };
     expect(await open(bundle, { ...at, revoked: revocationList([genuine]) })).toMatchObject({ ok: false, reason: 'revoked' });
     expect((await open(bundle, { ...at, revoked: revocationList([forged, otherBundle, 'junk']) })).ok).toBe(true);
-    expect(await open(bundle, { ...at, revoked: () => Promise.reject(new Error('offline')) })).toMatchObject({ ok: false, reason: 'revoked', detail: expect.stringContaining('offline') });
+    expect(await open(bundle, { ...at, revoked: () => Promise.reject(new Error('offline')) })).toMatchObject({
+      ok: false,
+      reason: 'revoked',
+      detail: expect.stringContaining('offline'),
+    });
   });
 
   it('verifyRevocation refuses forged, changed and malformed notices', async () => {

@@ -31,7 +31,9 @@ describe('text for the terminal', () => {
         const shown = visible(text);
         expect(shown).not.toMatch(UNSAFE);
         // Nothing but the unsafe characters changes: removing their escapes gives the safe rest.
-        expect(shown.replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, '')).toBe(text.replace(new RegExp(UNSAFE.source, 'g'), '').replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, ''));
+        expect(shown.replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, '')).toBe(
+          text.replace(new RegExp(UNSAFE.source, 'g'), '').replace(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g, ''),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -58,7 +60,11 @@ describe('text for the terminal', () => {
         expect(lines).toHaveLength(8);
         for (const line of lines) expect(line).not.toMatch(UNSAFE);
         // A forged line cannot start: every line begins with the CLI's own label.
-        expect(lines.slice(1).map((l) => l.split(':')[0])).toEqual(lang === 'en' ? ['From', 'To', 'Purpose', 'Scope', 'Valid from', 'Valid until', 'Files'] : ['Fra', 'Til', 'Formål', 'Omfang', 'Gælder fra', 'Gælder til', 'Filer']);
+        expect(lines.slice(1).map((l) => l.split(':')[0])).toEqual(
+          lang === 'en'
+            ? ['From', 'To', 'Purpose', 'Scope', 'Valid from', 'Valid until', 'Files']
+            : ['Fra', 'Til', 'Formål', 'Omfang', 'Gælder fra', 'Gælder til', 'Filer'],
+        );
       }),
       { numRuns: RUNS },
     );

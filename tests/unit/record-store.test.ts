@@ -10,7 +10,6 @@ import { recordKinds, registerKindForTests } from '../../src/records/registry';
 import { Vault } from '../../src/vault/vault';
 import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
 
-
 async function withOwner() {
   const created = await createdVault('records');
   const [owner] = await created.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ib', relation: 'self' } }]);
@@ -115,7 +114,9 @@ describe('validation: all of a batch or nothing', () => {
 
   it('an invalid record names its position, not its content', async () => {
     const { vault, ownerId } = await withOwner();
-    const error = await vault.records.write([note(ownerId, 'a'), { op: 'put', profileId: ownerId, kind: 'note', data: { title: 'Hemmelig', body: 7 } }]).catch((e: unknown) => e);
+    const error = await vault.records
+      .write([note(ownerId, 'a'), { op: 'put', profileId: ownerId, kind: 'note', data: { title: 'Hemmelig', body: 7 } }])
+      .catch((e: unknown) => e);
     expect(isVaultError(error, 'invalid-record')).toBe(true);
     expect((error as Error).message).toContain('operation 1');
     expect((error as Error).message).not.toContain('Hemmelig');
@@ -189,10 +190,9 @@ describe('profiles', () => {
     const before = await allRows(db);
     fill(true);
     // The drop (a delete) goes through; the put of the updated owner profile fails, and takes the drop with it.
-    const failed = vault.records.write(
-      [{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', id: owner!.id, data: { name: 'Ib B.', relation: 'self' } }],
-      { dropProfiles: [child!.id] },
-    );
+    const failed = vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', id: owner!.id, data: { name: 'Ib B.', relation: 'self' } }], {
+      dropProfiles: [child!.id],
+    });
     expect(await errorCode(failed)).toBe('storage-full');
     fill(false);
     expect(await allRows(db)).toEqual(before);
@@ -202,7 +202,9 @@ describe('profiles', () => {
   it('a failing write with dropProfiles drops nothing', async () => {
     const { vault, ownerId } = await withOwner();
     await vault.records.write([note(ownerId, 'keep')]);
-    expect(await errorCode(vault.records.write([{ op: 'put', profileId: ownerId, kind: 'note', data: {} }], { dropProfiles: [ownerId] }))).toBe('invalid-record');
+    expect(await errorCode(vault.records.write([{ op: 'put', profileId: ownerId, kind: 'note', data: {} }], { dropProfiles: [ownerId] }))).toBe(
+      'invalid-record',
+    );
     expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(1);
   });
 });
@@ -235,11 +237,17 @@ describe('typed access by kind', () => {
 
 describe('schema versions', () => {
   const v1 = defineKind({
-    name: 'test-reminder', scope: 'profile', version: 1, description: 'A test kind, first version.',
+    name: 'test-reminder',
+    scope: 'profile',
+    version: 1,
+    description: 'A test kind, first version.',
     schema: z.object({ text: z.string() }),
   });
   const v2 = defineKind({
-    name: 'test-reminder', scope: 'profile', version: 2, description: 'A test kind, second version.',
+    name: 'test-reminder',
+    scope: 'profile',
+    version: 2,
+    description: 'A test kind, second version.',
     schema: z.object({ text: z.string(), done: z.boolean() }),
     migrations: { 1: (data) => ({ ...(data as { text: string }), done: false }) },
   });
@@ -257,9 +265,7 @@ describe('schema versions', () => {
   it('a record from a newer version is reported damaged (newer-version) in a list, never thrown', async () => {
     const { vault, ownerId } = await withOwner();
     undo.push(registerKindForTests(v2));
-    await vault.records.write([
-      { op: 'put', profileId: ownerId, kind: 'test-reminder', id: 'new', data: { text: 'later', done: true } },
-    ]);
+    await vault.records.write([{ op: 'put', profileId: ownerId, kind: 'test-reminder', id: 'new', data: { text: 'later', done: true } }]);
     undo.push(registerKindForTests(v1));
     await vault.records.write([{ op: 'put', profileId: ownerId, kind: 'test-reminder', id: 'old', data: { text: 'now' } }]);
     const list = await vault.records.listByName(ownerId, 'test-reminder');
@@ -269,7 +275,9 @@ describe('schema versions', () => {
   });
 
   it('defineKind refuses a version without a migration from every older one', () => {
-    expect(() => defineKind({ name: 'x', scope: 'profile', version: 3, description: 'x', schema: z.object({}), migrations: { 1: (d) => d } })).toThrow(/version 2/);
+    expect(() => defineKind({ name: 'x', scope: 'profile', version: 3, description: 'x', schema: z.object({}), migrations: { 1: (d) => d } })).toThrow(
+      /version 2/,
+    );
   });
 });
 
@@ -290,7 +298,11 @@ describe('damaged records', () => {
     expect(list.damaged).toContainEqual({ profileId: ownerId, kind: 'note', ref: `page:${crowded.key}`, reason: 'page-damaged' });
     expect(list.damaged.find((d) => d.reason === 'integrity')).toMatchObject({ profileId: ownerId, kind: 'note' });
     expect(list.records).toHaveLength(299);
-    await vault.records.discardDamaged(ownerId, 'note', list.damaged.map((d) => d.ref));
+    await vault.records.discardDamaged(
+      ownerId,
+      'note',
+      list.damaged.map((d) => d.ref),
+    );
     const after = await vault.records.list(ownerId, noteKind);
     expect(after.damaged).toEqual([]);
     expect(after.records).toHaveLength(299);

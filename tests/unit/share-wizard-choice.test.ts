@@ -45,7 +45,16 @@ const context = { recipientIds: RECIPIENTS.map((r) => r.id), today: TODAY };
 const start = (): ShareChoice => newChoice(RECIPIENTS, TODAY);
 
 function options(patch: Partial<ShareOptions> = {}): ShareOptions {
-  return { notes: [], cases: [], transactions: null, health: [], healthRecords: { observations: 0, clinical: [] }, attachments: [], municipalInbox: false, ...patch };
+  return {
+    notes: [],
+    cases: [],
+    transactions: null,
+    health: [],
+    healthRecords: { observations: 0, clinical: [] },
+    attachments: [],
+    municipalInbox: false,
+    ...patch,
+  };
 }
 
 describe('a new choice', () => {
@@ -232,7 +241,16 @@ describe('what the profile offers', () => {
 });
 
 describe('the wizard steps', () => {
-  const preview = { recipient: { id: 'r-lawyer', name: 'Advokat', fingerprint: 'x' }, purpose: 'p', items: [], notBefore: '', expiresAt: '', untilCase: null, files: [], channels: { endpoint: null, municipalInbox: false } } satisfies SharePreview;
+  const preview = {
+    recipient: { id: 'r-lawyer', name: 'Advokat', fingerprint: 'x' },
+    purpose: 'p',
+    items: [],
+    notBefore: '',
+    expiresAt: '',
+    untilCase: null,
+    files: [],
+    channels: { endpoint: null, municipalInbox: false },
+  } satisfies SharePreview;
 
   it('count five steps and move one at a time', () => {
     expect(COUNTED_STEPS).toBe(5);

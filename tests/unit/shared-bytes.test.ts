@@ -53,13 +53,17 @@ describe('base64url', () => {
 
   it('refuses every non-zero trailing bit', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }).filter((b) => b.length % 3 !== 0), fc.integer({ min: 1, max: 15 }), (data, junk) => {
-        const text = toBase64Url(data);
-        const unused = data.length % 3 === 1 ? 4 : 2;
-        const last = ALPHABET.indexOf(text.at(-1)!);
-        const changed = text.slice(0, -1) + ALPHABET[last | (junk & ((1 << unused) - 1))];
-        if (changed !== text) expect(() => fromBase64Url(changed)).toThrow(/non-canonical/);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 64 }).filter((b) => b.length % 3 !== 0),
+        fc.integer({ min: 1, max: 15 }),
+        (data, junk) => {
+          const text = toBase64Url(data);
+          const unused = data.length % 3 === 1 ? 4 : 2;
+          const last = ALPHABET.indexOf(text.at(-1)!);
+          const changed = text.slice(0, -1) + ALPHABET[last | (junk & ((1 << unused) - 1))];
+          if (changed !== text) expect(() => fromBase64Url(changed)).toThrow(/non-canonical/);
+        },
+      ),
       runs(100),
     );
   });

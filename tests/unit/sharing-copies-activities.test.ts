@@ -52,7 +52,16 @@ describe('the iCalendar copy of shared activities', () => {
       deadline(),
       deadline({ id: 'akt-3', dueAt: '2026-03-28T23:59:00+01:00', title: 'Frist før sommertid' }),
       deadline({ id: 'akt-4', dueAt: '2026-04-03T12:00:00+02:00', title: 'Indsend kørselsliste for marts', action: undefined }),
-      appointment({ id: 'akt-5', title: 'Aflyst samtale', status: 'cancelled', endsAt: undefined, location: undefined, description: undefined, changeUrl: undefined, startsAt: '2026-10-25T02:30:00+01:00' }),
+      appointment({
+        id: 'akt-5',
+        title: 'Aflyst samtale',
+        status: 'cancelled',
+        endsAt: undefined,
+        location: undefined,
+        description: undefined,
+        changeUrl: undefined,
+        startsAt: '2026-10-25T02:30:00+01:00',
+      }),
     );
     const files = standardCopies(data, NOW);
     expect(files.map((f) => [f.path, f.mediaType])).toEqual([[ACTIVITIES_COPY_PATH, 'text/calendar']]);
@@ -60,10 +69,22 @@ describe('the iCalendar copy of shared activities', () => {
     const { calendar, events } = checkIcs(text);
     expect(calendar.find((p) => p.name === 'PRODID')?.raw).toBe('-//Handlerum//Kalender//DA');
     expect(events).toHaveLength(5);
-    expect(events.map((e) => e.text('UID'))).toEqual(['sag-7.akt-1@handlerum', 'sag-7.akt-2@handlerum', 'sag-7.akt-3@handlerum', 'sag-7.akt-4@handlerum', 'sag-7.akt-5@handlerum']);
+    expect(events.map((e) => e.text('UID'))).toEqual([
+      'sag-7.akt-1@handlerum',
+      'sag-7.akt-2@handlerum',
+      'sag-7.akt-3@handlerum',
+      'sag-7.akt-4@handlerum',
+      'sag-7.akt-5@handlerum',
+    ]);
     for (const e of events) expect(e.one('DTSTAMP')!.raw).toBe('20260315T100000Z');
 
-    const [meeting, summerDeadline, winterDeadline, timedDeadline, cancelled] = events as [typeof events[0], typeof events[0], typeof events[0], typeof events[0], typeof events[0]];
+    const [meeting, summerDeadline, winterDeadline, timedDeadline, cancelled] = events as [
+      (typeof events)[0],
+      (typeof events)[0],
+      (typeof events)[0],
+      (typeof events)[0],
+      (typeof events)[0],
+    ];
     expect(meeting.text('SUMMARY')).toBe(appointment().title);
     expect(meeting.text('DESCRIPTION')).toBe(appointment().description);
     expect(meeting.text('LOCATION')).toBe('Jobcenter Vesterå, Mødelokale 2.14, Stationsvej 4, 8999 Vesterå');
@@ -98,8 +119,20 @@ describe('the iCalendar copy of shared activities', () => {
   });
 
   it('adds the last day to appeal each shared decision as a whole day; a decision that cannot be appealed adds nothing', () => {
-    const decision = (id: string, appeal?: Record<string, unknown>) => ({ type: 'decision', id, version: 1, title: 'Afgørelse om kontanthjælp', ...(appeal ? { appeal } : {}) });
-    const appeal = { deadline: '2026-04-22', body: 'Ankestyrelsen', submitTo: 'Vesterå Kommune, Jobcenter', howTo: 'Skriv til kommunen.', url: 'https://vestera.example/klage' };
+    const decision = (id: string, appeal?: Record<string, unknown>) => ({
+      type: 'decision',
+      id,
+      version: 1,
+      title: 'Afgørelse om kontanthjælp',
+      ...(appeal ? { appeal } : {}),
+    });
+    const appeal = {
+      deadline: '2026-04-22',
+      body: 'Ankestyrelsen',
+      submitTo: 'Vesterå Kommune, Jobcenter',
+      howTo: 'Skriv til kommunen.',
+      url: 'https://vestera.example/klage',
+    };
     const data = { cases: [{ case: { type: 'case', id: 'sag-7', version: 1 }, decisions: [decision('afg-1', appeal), decision('afg-2')] }] };
     const [file] = standardCopies(data, NOW);
     expect(file!.path).toBe(ACTIVITIES_COPY_PATH);
@@ -120,7 +153,15 @@ describe('the iCalendar copy of shared activities', () => {
   it('lists an appeal day once when the case system lists it as a deadline too, as the calendar page does', () => {
     const appeal = { deadline: '2026-04-22', body: 'Ankestyrelsen', submitTo: 'Vesterå Kommune', howTo: 'Skriv.' };
     const listed = { id: 'akt-9', kind: 'deadline', title: 'Klagefrist', status: 'planned', dueAt: '2026-04-22T21:59:00Z' };
-    const data = { cases: [{ case: { type: 'case', id: 'sag-7', version: 1 }, activities: [listed], decisions: [{ type: 'decision', id: 'afg-1', version: 1, title: 'Afgørelse', appeal }] }] };
+    const data = {
+      cases: [
+        {
+          case: { type: 'case', id: 'sag-7', version: 1 },
+          activities: [listed],
+          decisions: [{ type: 'decision', id: 'afg-1', version: 1, title: 'Afgørelse', appeal }],
+        },
+      ],
+    };
     const ids = copyableActivities(data).map((a) => a.id);
     expect(ids).toEqual(['sag-7.akt-9']);
     const otherDay = { ...data, cases: [{ ...data.cases[0]!, activities: [{ ...listed, dueAt: '2026-04-20T21:59:00Z' }] }] };
@@ -175,8 +216,12 @@ describe('the strict iCalendar check itself', () => {
 describe('file names of documents', () => {
   it('are plain ASCII under files/documents/, Danish letters spelled out, unique, bounded', () => {
     const taken = new Set<string>();
-    expect(documentPath('2026-02-11 Afgørelse om befordringsgodtgørelse', 'pdf', taken)).toBe('files/documents/2026-02-11-Afgoerelse-om-befordringsgodtgoerelse.pdf');
-    expect(documentPath('2026-02-11 Afgørelse om befordringsgodtgørelse', 'pdf', taken)).toBe('files/documents/2026-02-11-Afgoerelse-om-befordringsgodtgoerelse-2.pdf');
+    expect(documentPath('2026-02-11 Afgørelse om befordringsgodtgørelse', 'pdf', taken)).toBe(
+      'files/documents/2026-02-11-Afgoerelse-om-befordringsgodtgoerelse.pdf',
+    );
+    expect(documentPath('2026-02-11 Afgørelse om befordringsgodtgørelse', 'pdf', taken)).toBe(
+      'files/documents/2026-02-11-Afgoerelse-om-befordringsgodtgoerelse-2.pdf',
+    );
     expect(documentPath('Lægeattest (LÆ 265)', 'PDF', taken)).toBe('files/documents/Laegeattest-LAe-265.pdf');
     expect(documentPath('../../etc/passwd', 'sh', taken)).toBe('files/documents/etc-passwd.sh');
     expect(documentPath('café—résumé', 'docx', taken)).toBe('files/documents/cafe-resume.docx');

@@ -29,10 +29,20 @@ const DOCTOR_FILE = {
   resourceType: 'Bundle',
   type: 'collection',
   entry: [
-    { fullUrl: 'urn:uuid:p-1', resource: { resourceType: 'Patient', id: 'p1', identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: CPR }], name: [{ text: 'Thomas Nørgaard Jensen' }] } },
+    {
+      fullUrl: 'urn:uuid:p-1',
+      resource: {
+        resourceType: 'Patient',
+        id: 'p1',
+        identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: CPR }],
+        name: [{ text: 'Thomas Nørgaard Jensen' }],
+      },
+    },
     {
       resource: {
-        resourceType: 'Observation', id: 'hba1c-1', status: 'final',
+        resourceType: 'Observation',
+        id: 'hba1c-1',
+        status: 'final',
         category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
         code: { coding: [{ system: 'http://loinc.org', code: '59261-8', display: 'Hemoglobin A1c' }] },
         effectiveDateTime: '2026-02-20T09:15:00+01:00',
@@ -43,7 +53,8 @@ const DOCTOR_FILE = {
       // No id of its own: the importer names it by its fullUrl, which is no FHIR id.
       fullUrl: 'urn:uuid:9b2a6c1e-2f57-4a55-9a38-0a51c8f1d001',
       resource: {
-        resourceType: 'Observation', status: 'final',
+        resourceType: 'Observation',
+        status: 'final',
         code: { coding: [{ system: 'http://loinc.org', code: '2160-0', display: 'Creatinine' }], text: 'P-Kreatinin' },
         effectiveDateTime: '2026-03-02',
         valueQuantity: { value: 81, unit: 'umol/L' },
@@ -51,14 +62,18 @@ const DOCTOR_FILE = {
     },
     {
       resource: {
-        resourceType: 'Observation', id: 'old-1', status: 'final',
+        resourceType: 'Observation',
+        id: 'old-1',
+        status: 'final',
         code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] },
-        effectiveDateTime: '2025-06-01', valueQuantity: { value: 5.1, unit: 'mmol/L' },
+        effectiveDateTime: '2025-06-01',
+        valueQuantity: { value: 5.1, unit: 'mmol/L' },
       },
     },
     {
       resource: {
-        resourceType: 'Condition', id: 'cond-1',
+        resourceType: 'Condition',
+        id: 'cond-1',
         clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
         code: { coding: [{ system: 'http://snomed.info/sct', code: '73211009', display: 'Diabetes mellitus' }], text: 'Type 2-diabetes' },
         onsetDateTime: '2019-04-01',
@@ -67,41 +82,55 @@ const DOCTOR_FILE = {
     },
     {
       resource: {
-        resourceType: 'Condition', id: 'cond-2',
+        resourceType: 'Condition',
+        id: 'cond-2',
         clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
         code: { text: 'Brud på venstre ankel' },
-        onsetDateTime: '2024-11-02', abatementDateTime: '2025-01-20',
+        onsetDateTime: '2024-11-02',
+        abatementDateTime: '2025-01-20',
         subject: { reference: 'Patient/p1' },
       },
     },
     {
       resource: {
-        resourceType: 'MedicationStatement', id: 'med-1', status: 'active',
+        resourceType: 'MedicationStatement',
+        id: 'med-1',
+        status: 'active',
         medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'A10BA02', display: 'Metformin' }], text: 'Metformin 500 mg' },
-        effectiveDateTime: '2019-05-01', dosage: [{ text: '1 tablet morgen og aften' }],
+        effectiveDateTime: '2019-05-01',
+        dosage: [{ text: '1 tablet morgen og aften' }],
         subject: { reference: 'Patient/p1' },
       },
     },
     {
       resource: {
-        resourceType: 'MedicationRequest', id: 'req-1', status: 'active', intent: 'order',
-        medicationCodeableConcept: { text: 'Metformin 500 mg' }, authoredOn: '2019-04-28',
+        resourceType: 'MedicationRequest',
+        id: 'req-1',
+        status: 'active',
+        intent: 'order',
+        medicationCodeableConcept: { text: 'Metformin 500 mg' },
+        authoredOn: '2019-04-28',
         subject: { reference: 'Patient/p1' },
       },
     },
     {
       resource: {
-        resourceType: 'AllergyIntolerance', id: 'all-1',
+        resourceType: 'AllergyIntolerance',
+        id: 'all-1',
         clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
-        code: { text: 'Penicillin' }, recordedDate: '2010-08-12',
+        code: { text: 'Penicillin' },
+        recordedDate: '2010-08-12',
         reaction: [{ manifestation: [{ text: 'Udslæt' }, { text: 'Kløe' }] }],
         patient: { reference: 'Patient/p1' },
       },
     },
     {
       resource: {
-        resourceType: 'Immunization', id: 'imm-1', status: 'completed',
-        vaccineCode: { text: 'Influenzavaccine 2025/26' }, occurrenceDateTime: '2025-10-14',
+        resourceType: 'Immunization',
+        id: 'imm-1',
+        status: 'completed',
+        vaccineCode: { text: 'Influenzavaccine 2025/26' },
+        occurrenceDateTime: '2025-10-14',
         patient: { reference: 'Patient/p1' },
       },
     },
@@ -109,9 +138,16 @@ const DOCTOR_FILE = {
 };
 
 const day = (date: string, metric: HealthMetric, type: string, unit: string, values: number[]): DailyAggregate => ({
-  date, type, metric, unit, count: values.length,
-  sum: values.reduce((a, b) => a + b, 0), min: Math.min(...values), max: Math.max(...values),
-  mean: values.reduce((a, b) => a + b, 0) / values.length, sources: [DEVICE],
+  date,
+  type,
+  metric,
+  unit,
+  count: values.length,
+  sum: values.reduce((a, b) => a + b, 0),
+  min: Math.min(...values),
+  max: Math.max(...values),
+  mean: values.reduce((a, b) => a + b, 0) / values.length,
+  sources: [DEVICE],
 });
 const DAILY: DailyAggregate[] = [
   day('2026-01-20', 'steps', 'HKQuantityTypeIdentifierStepCount', 'count', [9000]), // before the period
@@ -142,7 +178,13 @@ async function harnessWithHealth(): Promise<SharingHarness> {
 async function share(h: SharingHarness, items: Record<string, unknown>[]) {
   const them = generateIdentity();
   const recipient = await h.call('recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient, name: 'Egen læge' });
-  const request = { profileId: h.profileId, recipientId: recipient.id, purpose: 'Kontrol hos lægen', selection: { items }, expiry: { kind: 'date', date: '2026-06-30' } };
+  const request = {
+    profileId: h.profileId,
+    recipientId: recipient.id,
+    purpose: 'Kontrol hos lægen',
+    selection: { items },
+    expiry: { kind: 'date', date: '2026-06-30' },
+  };
   const preview = await h.call('sharePreview', request);
   const created = await h.call('shareCreate', request);
   const bytes = await h.download(created);
@@ -153,8 +195,13 @@ async function share(h: SharingHarness, items: Record<string, unknown>[]) {
 
 const ALL_CLINICAL = ['Condition', 'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'Immunization'];
 const item = (over: Record<string, unknown> = {}) => ({
-  type: 'health-records', from: '2026-02-01', to: '2026-03-15',
-  metrics: ['steps', 'weight', 'heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic'], observations: true, clinical: ALL_CLINICAL, ...over,
+  type: 'health-records',
+  from: '2026-02-01',
+  to: '2026-03-15',
+  metrics: ['steps', 'weight', 'heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic'],
+  observations: true,
+  clinical: ALL_CLINICAL,
+  ...over,
 });
 const file = (files: BundleFile[], path: string) => files.find((f) => f.path === path);
 const decode = (f: BundleFile) => new TextDecoder('utf-8', { fatal: true }).decode(f.bytes);
@@ -165,7 +212,10 @@ describe('a share of health data as imported', () => {
     const { preview, opened } = await share(h, [item()]);
     expect(preview.files.map((f) => f.path)).toEqual([HEALTH_COPY_PATH]);
     expect(opened.manifest.files.map((f) => [f.path, f.mediaType])).toEqual([
-      ['data.json', 'application/json'], ['consent.json', 'application/json'], ['provenance.json', 'application/json'], [HEALTH_COPY_PATH, 'application/fhir+json'],
+      ['data.json', 'application/json'],
+      ['consent.json', 'application/json'],
+      ['provenance.json', 'application/json'],
+      [HEALTH_COPY_PATH, 'application/fhir+json'],
     ]);
     const copy = file(opened.files, HEALTH_COPY_PATH)!;
     expect(toBase64Url(sha256(copy.bytes))).toBe(opened.manifest.files[3]!.sha256);
@@ -175,7 +225,12 @@ describe('a share of health data as imported', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection', timestamp: new Date(SHARING_NOW).toISOString() });
     // Each resource passes the importer's own schema for its type, and R4's essentials hold.
     const schemas: Record<string, { safeParse(v: unknown): { success: boolean } }> = {
-      Observation: S.Observation, Condition: S.Condition, MedicationStatement: S.MedicationStatement, MedicationRequest: S.MedicationRequest, AllergyIntolerance: S.AllergyIntolerance, Immunization: S.Immunization,
+      Observation: S.Observation,
+      Condition: S.Condition,
+      MedicationStatement: S.MedicationStatement,
+      MedicationRequest: S.MedicationRequest,
+      AllergyIntolerance: S.AllergyIntolerance,
+      Immunization: S.Immunization,
     };
     for (const { resource } of bundle.entry) {
       expect(schemas[resource.resourceType as string]!.safeParse(resource).success).toBe(true);
@@ -192,7 +247,10 @@ describe('a share of health data as imported', () => {
       effectiveDateTime: '2026-02-10',
       valueQuantity: { value: 3412, unit: 'count', system: 'http://unitsofmeasure.org', code: '{steps}' },
     });
-    expect(byId.get('weight-2026-02-11')).toMatchObject({ code: { coding: [{ code: '29463-7' }] }, valueQuantity: { value: 96.2, system: 'http://unitsofmeasure.org', code: 'kg' } });
+    expect(byId.get('weight-2026-02-11')).toMatchObject({
+      code: { coding: [{ code: '29463-7' }] },
+      valueQuantity: { value: 96.2, system: 'http://unitsofmeasure.org', code: 'kg' },
+    });
     // A day's heart rate is the mean of its readings: said in the name and method, with the lowest and highest.
     expect(byId.get('heart-rate-2026-02-11')).toMatchObject({
       code: { coding: [{ code: '8867-4' }], text: 'Puls, dagens gennemsnit' },
@@ -213,8 +271,14 @@ describe('a share of health data as imported', () => {
     expect(panel).toMatchObject({ code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] }, category: [{ coding: [{ code: 'vital-signs' }] }] });
     expect(panel).not.toHaveProperty('valueQuantity');
     expect(panel.component).toEqual([
-      { code: expect.objectContaining({ coding: [expect.objectContaining({ code: '8480-6' })] }), valueQuantity: { value: 139, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } },
-      { code: expect.objectContaining({ coding: [expect.objectContaining({ code: '8462-4' })] }), valueQuantity: { value: 86, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } },
+      {
+        code: expect.objectContaining({ coding: [expect.objectContaining({ code: '8480-6' })] }),
+        valueQuantity: { value: 139, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+      },
+      {
+        code: expect.objectContaining({ coding: [expect.objectContaining({ code: '8462-4' })] }),
+        valueQuantity: { value: 86, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+      },
     ]);
     // A day with one of the two numbers is that number alone.
     expect(byId.get('blood-pressure-systolic-2026-02-13')).toMatchObject({ code: { coding: [{ code: '8480-6' }] }, valueQuantity: { value: 133 } });
@@ -235,7 +299,8 @@ describe('a share of health data as imported', () => {
     const days = entry!.daily!.flatMap((g) => g.days.map((d) => ({ metric: g.metric, unit: g.unit, ...d })));
     expect(days).toHaveLength(7);
     for (const d of days) {
-      const paired = d.metric.startsWith('blood-pressure') && days.some((o) => o.date === d.date && o.metric !== d.metric && o.metric.startsWith('blood-pressure'));
+      const paired =
+        d.metric.startsWith('blood-pressure') && days.some((o) => o.date === d.date && o.metric !== d.metric && o.metric.startsWith('blood-pressure'));
       if (paired) {
         const panel = observations.get(`blood-pressure-${d.date}`)!;
         const component = panel.components!.find((c) => c.code.code === (d.metric.endsWith('systolic') ? '8480-6' : '8462-4'))!;
@@ -256,7 +321,12 @@ describe('a share of health data as imported', () => {
       expect({ ...read }).toEqual({ ...o, name: read.name, code: { ...o.code, text: o.code.text ?? o.name.da } });
       expect(read.name.da).toBe(o.name.da);
       const first = original.observations.find((x) => x.code.code === o.code.code)!;
-      expect({ value: read.value, effective: read.effective, status: read.status, category: read.category }).toEqual({ value: first.value, effective: first.effective, status: first.status, category: first.category });
+      expect({ value: read.value, effective: read.effective, status: read.status, category: read.category }).toEqual({
+        value: first.value,
+        effective: first.effective,
+        status: first.status,
+        category: first.category,
+      });
     }
     // The observation without a FHIR id of its own keeps a stable one made from it.
     expect(entry!.observations![1]!.id).toMatch(/^obs-[0-9a-f]{32}$/);
@@ -276,7 +346,9 @@ describe('a share of health data as imported', () => {
     const { opened, bytes } = await share(h, [item({ metrics: ['steps'], observations: false, clinical: ['Condition'] })]);
     const text = decode(file(opened.files, HEALTH_COPY_PATH)!);
     const data = JSON.stringify(opened.data);
-    const resources = (JSON.parse(text) as { entry: { resource: { resourceType: string; id: string } }[] }).entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`);
+    const resources = (JSON.parse(text) as { entry: { resource: { resourceType: string; id: string } }[] }).entry.map(
+      (e) => `${e.resource.resourceType}/${e.resource.id}`,
+    );
     expect(resources).toEqual(['Observation/steps-2026-02-10', 'Observation/steps-2026-03-01', 'Condition/cond-1', 'Condition/cond-2']);
     for (const absent of ['29463-7', '8867-4', '85354-9', '59261-8', 'Metformin', 'Penicillin', 'Influenza', '9000']) expect(text).not.toContain(absent);
     for (const where of [text, data]) {
@@ -301,7 +373,13 @@ describe('a share of health data as imported', () => {
     const options = await h.call('shareOptions', { profileId: h.profileId });
     expect(options.healthRecords).toEqual({
       observations: 3,
-      clinical: [{ type: 'Condition', count: 2 }, { type: 'MedicationStatement', count: 1 }, { type: 'MedicationRequest', count: 1 }, { type: 'AllergyIntolerance', count: 1 }, { type: 'Immunization', count: 1 }],
+      clinical: [
+        { type: 'Condition', count: 2 },
+        { type: 'MedicationStatement', count: 1 },
+        { type: 'MedicationRequest', count: 1 },
+        { type: 'AllergyIntolerance', count: 1 },
+        { type: 'Immunization', count: 1 },
+      ],
     });
   });
 });
@@ -312,22 +390,38 @@ describe('a share of one of the citizen’s own files', () => {
   async function withFile(h: SharingHarness, bytes = PDF) {
     const [stored] = await h.vault.records.write([
       {
-        op: 'put', profileId: h.profileId, kind: attachmentKind.name,
-        data: { fileName: 'Lægeerklæring fra Ole Vinther.PDF', mediaType: 'Application/PDF', size: PDF.length, sha256: toBase64Url(sha256(PDF)), chunks: 2, attachedTo: { kind: 'municipal-case', id: 'sag1' }, note: 'Min egen kommentar om lægen' },
+        op: 'put',
+        profileId: h.profileId,
+        kind: attachmentKind.name,
+        data: {
+          fileName: 'Lægeerklæring fra Ole Vinther.PDF',
+          mediaType: 'Application/PDF',
+          size: PDF.length,
+          sha256: toBase64Url(sha256(PDF)),
+          chunks: 2,
+          attachedTo: { kind: 'municipal-case', id: 'sag1' },
+          note: 'Min egen kommentar om lægen',
+        },
       },
     ]);
-    await h.vault.records.write(splitContent(stored!.id, bytes).map((p) => ({ op: 'put' as const, profileId: h.profileId, kind: attachmentContentKind.name, id: p.id, data: p.data })));
+    await h.vault.records.write(
+      splitContent(stored!.id, bytes).map((p) => ({ op: 'put' as const, profileId: h.profileId, kind: attachmentContentKind.name, id: p.id, data: p.data })),
+    );
     return stored!.id;
   }
 
   it('carries the file itself under files/documents/, named in data.json, and nothing of its note', async () => {
     const h = await sharingHarness();
     const attachmentId = await withFile(h);
-    expect((await h.call('shareOptions', { profileId: h.profileId })).attachments).toEqual([{ id: attachmentId, fileName: 'Lægeerklæring fra Ole Vinther.PDF', size: PDF.length }]);
+    expect((await h.call('shareOptions', { profileId: h.profileId })).attachments).toEqual([
+      { id: attachmentId, fileName: 'Lægeerklæring fra Ole Vinther.PDF', size: PDF.length },
+    ]);
     const { opened, preview } = await share(h, [{ type: 'attachment', attachmentId }]);
     const path = 'files/documents/Laegeerklaering-fra-Ole-Vinther.pdf';
     expect(preview.files).toEqual([{ path, mediaType: 'application/pdf', size: PDF.length }]);
-    expect(opened.data.attachments).toEqual([{ fileName: 'Lægeerklæring fra Ole Vinther.PDF', mediaType: 'application/pdf', size: PDF.length, sha256: toBase64Url(sha256(PDF)), file: path }]);
+    expect(opened.data.attachments).toEqual([
+      { fileName: 'Lægeerklæring fra Ole Vinther.PDF', mediaType: 'application/pdf', size: PDF.length, sha256: toBase64Url(sha256(PDF)), file: path },
+    ]);
     const f = file(opened.files, path)!;
     expect(Buffer.compare(Buffer.from(f.bytes), Buffer.from(PDF))).toBe(0);
     expect(opened.manifest.files.find((m) => m.path === path)!.sha256).toBe(toBase64Url(sha256(PDF)));

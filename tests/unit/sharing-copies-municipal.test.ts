@@ -39,21 +39,39 @@ async function caseByKle(code: string) {
 }
 
 async function share(parts: ('decisions' | 'documents' | 'payments' | 'activities')[], kle: string[], deps: Partial<SharingServiceDeps> = {}) {
-  const sharing = new SharingService({ vault: h.vault, fetch: (url, init) => fetch(url, init), hasHostPermission: async () => true, now: () => h.clock.now, ...deps });
+  const sharing = new SharingService({
+    vault: h.vault,
+    fetch: (url, init) => fetch(url, init),
+    hasHostPermission: async () => true,
+    now: () => h.clock.now,
+    ...deps,
+  });
   const them = generateIdentity();
   const recipient = await sharing.handlers.recipientAdd({ profileId: h.profileId, source: 'paste', text: them.recipient, name: 'Advokat Lund' });
   const items = await Promise.all(kle.map(async (code) => ({ type: 'case' as const, caseId: (await caseByKle(code)).id, parts })));
-  const request = { profileId: h.profileId, recipientId: recipient.id, purpose: 'Advokatbistand', selection: { items }, expiry: { kind: 'date' as const, date: '2026-12-31' } };
+  const request = {
+    profileId: h.profileId,
+    recipientId: recipient.id,
+    purpose: 'Advokatbistand',
+    selection: { items },
+    expiry: { kind: 'date' as const, date: '2026-12-31' },
+  };
   const preview = await sharing.handlers.sharePreview(request);
   const created = await sharing.handlers.shareCreate(request);
   const chunks: Uint8Array[] = [];
-  for (let index = 0; index < created.chunkCount; index++) chunks.push(fromBase64Url((await sharing.handlers.shareRead({ transferId: created.transferId, index })).data));
+  for (let index = 0; index < created.chunkCount; index++)
+    chunks.push(fromBase64Url((await sharing.handlers.shareRead({ transferId: created.transferId, index })).data));
   const opened = await open(new Uint8Array(Buffer.concat(chunks)), { identity: them.identity, now: new Date(h.clock.now + 1000) });
   if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
   return { preview, opened, sharing, request };
 }
 
-type CaseEntry = { case: { id: string }; activities?: Activity[]; documents?: Document[]; documentFiles?: { documentId: string; title: string; file: string }[] };
+type CaseEntry = {
+  case: { id: string };
+  activities?: Activity[];
+  documents?: Document[];
+  documentFiles?: { documentId: string; title: string; file: string }[];
+};
 const file = (files: BundleFile[], path: string) => files.find((f) => f.path === path);
 
 describe('a share of case material', () => {
@@ -157,11 +175,15 @@ describe('a share of case material', () => {
       expect(b64(file(opened.files, link.file)!.bytes)).toBe((pdf.data.record.content as { sha256: string }).sha256);
 
       await expect(share(['documents'], ['15.20.38'])).rejects.toMatchObject({ code: 'document-unavailable' });
-      await expect(share(['documents'], ['15.20.38'], { municipalDocumentPdf: async () => Promise.reject(new MunicipalError('municipality-unreachable')) })).rejects.toMatchObject({
+      await expect(
+        share(['documents'], ['15.20.38'], { municipalDocumentPdf: async () => Promise.reject(new MunicipalError('municipality-unreachable')) }),
+      ).rejects.toMatchObject({
         code: 'document-unavailable',
       });
       // A file that does not match the signed digest is not sent.
-      await expect(share(['documents'], ['15.20.38'], { municipalDocumentPdf: async () => ({ data: toBase64Url(new TextEncoder().encode('%PDF-1.4 not it')) }) })).rejects.toMatchObject({
+      await expect(
+        share(['documents'], ['15.20.38'], { municipalDocumentPdf: async () => ({ data: toBase64Url(new TextEncoder().encode('%PDF-1.4 not it')) }) }),
+      ).rejects.toMatchObject({
         code: 'document-unavailable',
       });
       // Without its documents the case still goes.

@@ -32,7 +32,13 @@ async function share(h: SharingHarness, item: Record<string, unknown>) {
   const them = generateIdentity();
   const recipient = await h.call('recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient, name: 'Budgetværktøj' });
   await h.call('writeRecords', { ops: ROWS.map((data) => ({ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data })) });
-  const request = { profileId: h.profileId, recipientId: recipient.id, purpose: 'Budget', selection: { items: [item] }, expiry: { kind: 'date', date: '2026-06-30' } };
+  const request = {
+    profileId: h.profileId,
+    recipientId: recipient.id,
+    purpose: 'Budget',
+    selection: { items: [item] },
+    expiry: { kind: 'date', date: '2026-06-30' },
+  };
   const preview = await h.call('sharePreview', request);
   const created = await h.call('shareCreate', request);
   const bytes = await h.download(created);
@@ -76,7 +82,13 @@ function ofxElements(xml: string): Record<string, string[]> {
 describe('a share of raw transactions', () => {
   it('carries CSV and OFX copies, listed and hashed in the signed manifest and named on the approval screen', async () => {
     const h = await sharingHarness();
-    const { preview, opened, summary } = await share(h, { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: [], fields: ['date', 'amount', 'text', 'category'] });
+    const { preview, opened, summary } = await share(h, {
+      type: 'transactions',
+      from: '2026-01-01',
+      to: '2026-02-28',
+      categories: [],
+      fields: ['date', 'amount', 'text', 'category'],
+    });
     const paths = [TRANSACTION_COPY_PATHS.csv, TRANSACTION_COPY_PATHS.ofx];
     expect(preview.files.map((f) => f.path)).toEqual(paths);
     expect(opened.files.map((f) => [f.path, f.mediaType])).toEqual([
@@ -108,7 +120,10 @@ describe('a share of raw transactions', () => {
     // Nothing the citizen did not choose: no balance, counterparty, bank id or account.
     for (const r of parsed.data) expect([r.balance, r.counterparty, r.id, r.account, r.value_date, r.category]).toEqual(['', '', '', '', '', '']);
 
-    const statement = parseBankFile(csv.bytes, { mapping: { delimiter: ';', hasHeader: true, date: 0, text: 4, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' }, today: '2026-03-15' });
+    const statement = parseBankFile(csv.bytes, {
+      mapping: { delimiter: ';', hasHeader: true, date: 0, text: 4, amount: 2, dateStyle: 'YYYY-MM-DD', decimal: ',' },
+      today: '2026-03-15',
+    });
     expect(statement.issues).toEqual([]);
     expect(statement.transactions.map((t) => [t.date, t.amountMinor, t.text])).toEqual(rows.map((r) => [r.date, r.amountMinor, r.text]));
   });
@@ -138,30 +153,53 @@ describe('a share of raw transactions', () => {
 
   it('leaves the texts out of every copy when the citizen left them out of the share', async () => {
     const h = await sharingHarness();
-    const { opened, bytes } = await share(h, { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: ['groceries'], fields: ['date', 'amount'] });
+    const { opened, bytes } = await share(h, {
+      type: 'transactions',
+      from: '2026-01-01',
+      to: '2026-02-28',
+      categories: ['groceries'],
+      fields: ['date', 'amount'],
+    });
     const rows = (opened.data.transactions as { rows: TxRow[] }[])[0]!.rows;
     expect(rows.map((r) => r.amountMinor)).toEqual([-45_000, -30_050, -5]);
-    const csv = Papa.parse<Record<string, string>>(text(file(opened.files, TRANSACTION_COPY_PATHS.csv)!).slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
+    const csv = Papa.parse<Record<string, string>>(text(file(opened.files, TRANSACTION_COPY_PATHS.csv)!).slice(1).trimEnd(), {
+      header: true,
+      delimiter: ';',
+      newline: '\r\n',
+    });
     expect(csv.data.map((r) => [danishOre(r.amount!), r.text])).toEqual(rows.map((r) => [r.amountMinor, '']));
     const ofx = text(file(opened.files, TRANSACTION_COPY_PATHS.ofx)!);
     expect(ofxElements(ofx).TRNAMT!.map(ofxOre)).toEqual(rows.map((r) => r.amountMinor));
     expect(ofx).not.toMatch(/<NAME>|<MEMO>/);
     const everything = `${JSON.stringify(opened.data)}${opened.files.map(text).join('')}`;
-    for (const secret of ['NETTO', 'FØTEX', 'REMA', 'HUSLEJE', 'KONTANTHJÆLP', 'Modpart', 'BANKREF', 'acct-4711', '12345,67', '12345.67']) expect(everything).not.toContain(secret);
+    for (const secret of ['NETTO', 'FØTEX', 'REMA', 'HUSLEJE', 'KONTANTHJÆLP', 'Modpart', 'BANKREF', 'acct-4711', '12345,67', '12345.67'])
+      expect(everything).not.toContain(secret);
     expect(bytes.length).toBeGreaterThan(0);
   });
 
   it('names the account, with the citizen\u2019s name and its number, only when the citizen chooses the account field', async () => {
     const account = { label: 'Budgetkonto; "fælles"', accountNumber: '4711-0000123456', formatId: 'danske-bank' };
     const withAccount = await sharingHarness();
-    await withAccount.call('writeRecords', { ops: [{ op: 'put', profileId: withAccount.profileId, kind: 'bank-account', id: ROWS[0]!.accountId, data: account }] });
-    const { opened, preview } = await share(withAccount, { type: 'transactions', from: '2026-01-01', to: '2026-02-28', categories: [], fields: ['date', 'amount', 'account'] });
+    await withAccount.call('writeRecords', {
+      ops: [{ op: 'put', profileId: withAccount.profileId, kind: 'bank-account', id: ROWS[0]!.accountId, data: account }],
+    });
+    const { opened, preview } = await share(withAccount, {
+      type: 'transactions',
+      from: '2026-01-01',
+      to: '2026-02-28',
+      categories: [],
+      fields: ['date', 'amount', 'account'],
+    });
     expect(preview.items[0]!.details).toEqual(['date', 'amount', 'account']);
     const entry = (opened.data.transactions as { accounts: unknown[]; rows: (TxRow & { account?: string })[] }[])[0]!;
     expect(entry.accounts).toEqual([{ id: '4711-0000123456', name: 'Budgetkonto; "fælles"', number: '4711-0000123456' }]);
     expect(entry.rows.map((r) => r.account)).toEqual(entry.rows.map(() => '4711-0000123456'));
     expect(ofxElements(text(file(opened.files, TRANSACTION_COPY_PATHS.ofx)!)).ACCTID).toEqual(['4711-0000123456']);
-    const csv = Papa.parse<Record<string, string>>(text(file(opened.files, TRANSACTION_COPY_PATHS.csv)!).slice(1).trimEnd(), { header: true, delimiter: ';', newline: '\r\n' });
+    const csv = Papa.parse<Record<string, string>>(text(file(opened.files, TRANSACTION_COPY_PATHS.csv)!).slice(1).trimEnd(), {
+      header: true,
+      delimiter: ';',
+      newline: '\r\n',
+    });
     // A spreadsheet would read the number as a date or number: it is marked as text.
     expect(csv.data.map((r) => r.account)).toEqual(entry.rows.map(() => "'4711-0000123456"));
     expect(`${JSON.stringify(opened.data)}${opened.files.map(text).join('')}`).not.toContain('acct-4711');

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { buildShare } from '../../src/sharing/content';
 import { healthSummary, lastFullMonths, monthlyFoodBudget, monthlySpendingPerCategory, monthsBetween, selectTransactions } from '../../src/sharing/derived';
 
-const t = (date: string, amountMinor: number, category: string, text = 'x', pending = false) => ({ date, amountMinor, currency: 'DKK', category, text, pending });
+const t = (date: string, amountMinor: number, category: string, text = 'x', pending = false) => ({
+  date,
+  amountMinor,
+  currency: 'DKK',
+  category,
+  text,
+  pending,
+});
 
 const ROWS = [
   t('2025-11-30', -10_000, 'groceries'),
@@ -67,11 +74,20 @@ describe('health summary', () => {
   it('gives per month: days with data, mean of daily means, min, max, total — within the period', () => {
     const day = (date: string, mean: number) => ({ date, count: 1, sum: mean, min: mean, max: mean, mean });
     const months = [
-      { type: 'HKQuantityTypeIdentifierStepCount', metric: 'steps', unit: 'count', month: '2026-01', days: [day('2026-01-01', 1000), day('2026-01-02', 3000), day('2026-01-31', 5000)] },
+      {
+        type: 'HKQuantityTypeIdentifierStepCount',
+        metric: 'steps',
+        unit: 'count',
+        month: '2026-01',
+        days: [day('2026-01-01', 1000), day('2026-01-02', 3000), day('2026-01-31', 5000)],
+      },
       { type: 'HKQuantityTypeIdentifierBodyMass', metric: 'weight', unit: 'kg', month: '2026-01', days: [day('2026-01-01', 80)] },
     ];
     expect(healthSummary(months, 'steps', '2026-01-01', '2026-01-30')).toEqual({
-      view: 'health-summary', metric: 'steps', unit: 'count', months: [{ month: '2026-01', days: 2, mean: 2000, min: 1000, max: 3000, total: 4000 }],
+      view: 'health-summary',
+      metric: 'steps',
+      unit: 'count',
+      months: [{ month: '2026-01', days: 2, mean: 2000, min: 1000, max: 3000, total: 4000 }],
     });
   });
 });
@@ -100,4 +116,3 @@ describe('buildShare', () => {
     expect(() => buildShare([{ type: 'case', caseId: 'gone', parts: [] }], sources, '2026-02-10')).toThrow(/no longer/);
   });
 });
-

@@ -58,7 +58,13 @@ async function noteShare(h: SharingHarness, endpoints: { bundleEndpoint?: string
   const doc = { version: 1, name: 'Modtager', ageRecipient: generateIdentity().recipient, ...endpoints };
   const recipient = await h.call('recipientAdd', { profileId: h.profileId, source: 'file', text: JSON.stringify(doc) });
   const [note] = await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Kostplan', body: 'Grønt.' } }] });
-  return { profileId: h.profileId, recipientId: recipient.id, purpose: 'Hjælp', selection: { items: [{ type: 'note', noteId: note!.id }] }, expiry: { kind: 'date', date: '2026-06-30' } };
+  return {
+    profileId: h.profileId,
+    recipientId: recipient.id,
+    purpose: 'Hjælp',
+    selection: { items: [{ type: 'note', noteId: note!.id }] },
+    expiry: { kind: 'date', date: '2026-06-30' },
+  };
 }
 
 describe('adding a recipient', () => {
@@ -67,12 +73,20 @@ describe('adding a recipient', () => {
     const them = generateIdentity();
     const broken = them.recipient.slice(0, -1) + (them.recipient.endsWith('q') ? 'p' : 'q');
     expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'paste', text: broken, name: 'X' })).toMatchObject({ code: 'bad-recipient-key' });
-    expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'qr', text: '{"version":1,"name":"X","ageRecipient":"age1nope"}' })).toMatchObject({ code: 'bad-recipient-key' });
+    expect(
+      await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'qr', text: '{"version":1,"name":"X","ageRecipient":"age1nope"}' }),
+    ).toMatchObject({ code: 'bad-recipient-key' });
     expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'paste', text: 'hej med dig' })).toMatchObject({ code: 'not-a-recipient-key' });
-    expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient })).toMatchObject({ code: 'recipient-name-missing' });
+    expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient })).toMatchObject({
+      code: 'recipient-name-missing',
+    });
     const own = await h.call('sharingIdentity', { profileId: h.profileId });
-    expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'paste', text: own.ageRecipient, name: 'Mig' })).toMatchObject({ code: 'recipient-is-self' });
-    expect(await refusal(h, 'recipientFetchWellKnown', { profileId: h.profileId, domain: 'ftp://example.dk' })).toMatchObject({ code: 'bad-recipient-address' });
+    expect(await refusal(h, 'recipientAdd', { profileId: h.profileId, source: 'paste', text: own.ageRecipient, name: 'Mig' })).toMatchObject({
+      code: 'recipient-is-self',
+    });
+    expect(await refusal(h, 'recipientFetchWellKnown', { profileId: h.profileId, domain: 'ftp://example.dk' })).toMatchObject({
+      code: 'bad-recipient-address',
+    });
     expect(await refusal(h, 'recipientDelete', { profileId: h.profileId, recipientId: 'nobody' })).toMatchObject({ code: 'recipient-not-found' });
     expect(await h.call('recipientList', { profileId: h.profileId })).toEqual([]);
   });
@@ -90,7 +104,10 @@ describe('adding a recipient', () => {
     publish({ version: 1, name: 'Føtex', ageRecipient: generateIdentity().recipient, extra: true });
     expect(await refusal(h, 'recipientFetchWellKnown', { profileId: h.profileId, domain: base })).toMatchObject({ code: 'well-known-invalid' });
     publish({ version: 1, name: 'Føtex', ageRecipient: generateIdentity().recipient, description: 'x'.repeat(70_000) });
-    expect(await refusal(h, 'recipientFetchWellKnown', { profileId: h.profileId, domain: base })).toMatchObject({ code: 'well-known-invalid', detail: expect.stringMatching(/^larger than/) });
+    expect(await refusal(h, 'recipientFetchWellKnown', { profileId: h.profileId, domain: base })).toMatchObject({
+      code: 'well-known-invalid',
+      detail: expect.stringMatching(/^larger than/),
+    });
     publish({ version: 1, name: 'Føtex', ageRecipient: generateIdentity().recipient });
     expect(await h.call('recipientFetchWellKnown', { profileId: h.profileId, domain: base })).toMatchObject({ name: 'Føtex', origin: base });
   });
@@ -100,11 +117,18 @@ describe('making a share', () => {
   it('names a chosen thing that is gone, a past date, a closed case and an unknown recipient', async () => {
     const h = await sharingHarness();
     const request = await noteShare(h);
-    expect(await refusal(h, 'sharePreview', { ...request, selection: { items: [{ type: 'note', noteId: 'gone' }] } })).toMatchObject({ code: 'selection-unavailable' });
-    expect(await refusal(h, 'shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-14' } })).toEqual({ code: 'expiry-in-past', detail: '2026-03-14' });
+    expect(await refusal(h, 'sharePreview', { ...request, selection: { items: [{ type: 'note', noteId: 'gone' }] } })).toMatchObject({
+      code: 'selection-unavailable',
+    });
+    expect(await refusal(h, 'shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-14' } })).toEqual({
+      code: 'expiry-in-past',
+      detail: '2026-03-14',
+    });
     expect(await refusal(h, 'shareCreate', { ...request, recipientId: 'nobody' })).toMatchObject({ code: 'recipient-not-found' });
     const fixture = JSON.parse(readFileSync('tests/fixtures/records/municipal-case.json', 'utf8'));
-    const [theCase] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-case', data: { ...fixture, record: { ...fixture.record, status: 'closed' } } }]);
+    const [theCase] = await h.vault.records.write([
+      { op: 'put', profileId: h.profileId, kind: 'municipal-case', data: { ...fixture, record: { ...fixture.record, status: 'closed' } } },
+    ]);
     expect(await refusal(h, 'shareCreate', { ...request, expiry: { kind: 'until-case', caseId: theCase!.id } })).toMatchObject({ code: 'case-already-closed' });
     expect(await refusal(h, 'shareCreate', { ...request, expiry: { kind: 'until-case', caseId: 'nocase' } })).toMatchObject({ code: 'selection-unavailable' });
     expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]);
@@ -129,7 +153,9 @@ describe('sending a share', () => {
       expect(grant.deliveries).toEqual([expect.objectContaining({ channel: 'endpoint', ok: false })]);
     }
     const none = await h.call('shareCreate', await noteShare(h));
-    expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: none.grantId, channel: 'endpoint' })).toMatchObject({ code: 'no-bundle-endpoint' });
+    expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: none.grantId, channel: 'endpoint' })).toMatchObject({
+      code: 'no-bundle-endpoint',
+    });
     expect((await h.call('grantsList', { profileId: h.profileId })).find((g) => g.id === none.grantId)!.deliveries).toEqual([]);
   });
 
@@ -144,7 +170,10 @@ describe('sending a share', () => {
     expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({ code: 'bundle-gone' });
     await h.call('grantRevoke', { profileId: h.profileId, grantId: created.grantId });
     expect(await refusal(h, 'grantRevoke', { profileId: h.profileId, grantId: created.grantId })).toEqual({ code: 'grant-not-active', detail: 'revoked' });
-    expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'download' })).toEqual({ code: 'grant-not-active', detail: 'revoked' });
+    expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'download' })).toEqual({
+      code: 'grant-not-active',
+      detail: 'revoked',
+    });
   });
 });
 
@@ -153,9 +182,15 @@ describe('sending a share to the municipality\u2019s inbox', () => {
   async function caseShares(h: SharingHarness) {
     const fixture = JSON.parse(readFileSync('tests/fixtures/records/municipal-case.json', 'utf8'));
     const signature = JSON.parse(readFileSync('tests/fixtures/records/municipal-signature.json', 'utf8'));
-    await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-signature', id: fixture.provenance.signatureId, data: { ...signature, origin: base } }]);
-    const [theCase] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-case', data: { ...fixture, provenance: { ...fixture.provenance, origin: base } } }]);
-    await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data: bankRow('2026-02-03', -60_000, 'groceries', 'REMA 1000', 1) }] });
+    await h.vault.records.write([
+      { op: 'put', profileId: h.profileId, kind: 'municipal-signature', id: fixture.provenance.signatureId, data: { ...signature, origin: base } },
+    ]);
+    const [theCase] = await h.vault.records.write([
+      { op: 'put', profileId: h.profileId, kind: 'municipal-case', data: { ...fixture, provenance: { ...fixture.provenance, origin: base } } },
+    ]);
+    await h.call('writeRecords', {
+      ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data: bankRow('2026-02-03', -60_000, 'groceries', 'REMA 1000', 1) }],
+    });
     publish({ version: 1, name: 'Vesterå Kommune', ageRecipient: generateIdentity().recipient });
     const municipality = await h.call('recipientFetchWellKnown', { profileId: h.profileId, domain: base });
     const other = await h.call('recipientAdd', { profileId: h.profileId, source: 'paste', text: generateIdentity().recipient, name: 'Advokat Jensen' });
@@ -163,7 +198,12 @@ describe('sending a share to the municipality\u2019s inbox', () => {
       profileId: h.profileId,
       recipientId,
       purpose: 'Kontoudtog til sagen',
-      selection: { items: [{ type: 'case', caseId: theCase!.id, parts: [] }, { type: 'transactions', from: '2026-01-01', to: '2026-03-14', categories: [], fields: ['date', 'amount', 'text'] }] },
+      selection: {
+        items: [
+          { type: 'case', caseId: theCase!.id, parts: [] },
+          { type: 'transactions', from: '2026-01-01', to: '2026-03-14', categories: [], fields: ['date', 'amount', 'text'] },
+        ],
+      },
       expiry: { kind: 'date', date: '2026-06-30' },
     });
     return { theCase: theCase!, toMunicipality: request(municipality.id), toOther: request(other.id) };
@@ -175,19 +215,27 @@ describe('sending a share to the municipality\u2019s inbox', () => {
     const { theCase, toMunicipality, toOther } = await caseShares(h);
     expect((await h.call('sharePreview', toOther)).channels.municipalInbox).toBe(false);
     const lawyer = await h.call('shareCreate', toOther);
-    expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: lawyer.grantId, channel: 'municipal-inbox' })).toMatchObject({ code: 'inbox-unavailable' });
+    expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: lawyer.grantId, channel: 'municipal-inbox' })).toMatchObject({
+      code: 'inbox-unavailable',
+    });
     expect(sent).toEqual([]);
 
     expect((await h.call('sharePreview', toMunicipality)).channels.municipalInbox).toBe(true);
     const created = await h.call('shareCreate', toMunicipality);
-    expect(await h.call('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'municipal-inbox' })).toMatchObject({ channel: 'municipal-inbox', ok: true, detail: 'kvit-1' });
+    expect(await h.call('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'municipal-inbox' })).toMatchObject({
+      channel: 'municipal-inbox',
+      ok: true,
+      detail: 'kvit-1',
+    });
     expect(sent.map((s) => s.caseVaultId)).toEqual([theCase.id]);
 
     const noInbox = await sharingHarness();
     const shares = await caseShares(noInbox);
     expect((await noInbox.call('sharePreview', shares.toMunicipality)).channels.municipalInbox).toBe(false);
     const made = await noInbox.call('shareCreate', shares.toMunicipality);
-    expect(await refusal(noInbox, 'shareDeliver', { profileId: noInbox.profileId, grantId: made.grantId, channel: 'municipal-inbox' })).toMatchObject({ code: 'inbox-unavailable' });
+    expect(await refusal(noInbox, 'shareDeliver', { profileId: noInbox.profileId, grantId: made.grantId, channel: 'municipal-inbox' })).toMatchObject({
+      code: 'inbox-unavailable',
+    });
   });
 
   it('turns the connector\u2019s failures into sharing\u2019s codes and keeps each as not delivered', async () => {
@@ -202,7 +250,10 @@ describe('sending a share to the municipality\u2019s inbox', () => {
       [new MunicipalError('municipality-unreachable', 'network error'), { code: 'inbox-unreachable' }],
       [new VaultError('bad-request', 'inbox: HTTP 413 payload-too-large', { cause: problem(413, 'payload-too-large') }), { code: 'share-too-large' }],
       [new VaultError('bad-request', 'inbox: HTTP 404 not-found', { cause: problem(404, 'not-found') }), { code: 'inbox-refused', detail: 'HTTP 404' }],
-      [new MunicipalError('municipality-bad-response', 'inbox: HTTP 429 inbox-full', { status: 429, cause: problem(429, 'inbox-full') }), { code: 'inbox-full', detail: 'HTTP 429' }],
+      [
+        new MunicipalError('municipality-bad-response', 'inbox: HTTP 429 inbox-full', { status: 429, cause: problem(429, 'inbox-full') }),
+        { code: 'inbox-full', detail: 'HTTP 429' },
+      ],
       [new MunicipalError('municipality-error', 'HTTP 507', { status: 507 }), { code: 'inbox-full', detail: 'HTTP 507' }],
       [new MunicipalError('municipality-error', 'HTTP 503', { status: 503 }), { code: 'inbox-refused', detail: 'HTTP 503' }],
       [new MunicipalError('municipality-bad-response', 'not an inbox receipt'), { code: 'inbox-refused' }],
@@ -211,7 +262,9 @@ describe('sending a share to the municipality\u2019s inbox', () => {
     ];
     for (const [thrown, expected] of cases) {
       failure.next = thrown;
-      expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'municipal-inbox' }), thrown.message).toMatchObject(expected);
+      expect(await refusal(h, 'shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'municipal-inbox' }), thrown.message).toMatchObject(
+        expected,
+      );
     }
     const [grant] = await h.call('grantsList', { profileId: h.profileId });
     expect(grant!.status).toBe('active');

@@ -37,7 +37,14 @@ async function setup() {
   });
   const profileId = h.profileId;
   await sharing.ensureKeys(profileId);
-  await h.vault.records.write([bankRow('2026-02-03', -60_000, 'groceries', 'REMA 1000', 1), bankRow('2026-02-11', 1_200_000, 'income', 'KONTANTHJÆLP', 2)].map((data) => ({ op: 'put' as const, profileId, kind: 'bank-transaction', data })));
+  await h.vault.records.write(
+    [bankRow('2026-02-03', -60_000, 'groceries', 'REMA 1000', 1), bankRow('2026-02-11', 1_200_000, 'income', 'KONTANTHJÆLP', 2)].map((data) => ({
+      op: 'put' as const,
+      profileId,
+      kind: 'bank-transaction',
+      data,
+    })),
+  );
   const municipality = await sharing.handlers.recipientFetchWellKnown({ profileId, domain: h.server.url });
   const cases = (await h.vault.records.list(profileId, municipalCaseKind)).records;
   const theCase = cases.find((c) => c.data.record.status !== 'closed')!;
@@ -45,7 +52,12 @@ async function setup() {
     profileId,
     recipientId: municipality.id,
     purpose: 'Kontoudtog til sagen',
-    selection: { items: [{ type: 'case' as const, caseId: theCase.id, parts: ['decisions' as const] }, { type: 'transactions' as const, from: '2026-01-01', to: '2026-03-09', categories: [], fields: ['date' as const, 'amount' as const, 'text' as const] }] },
+    selection: {
+      items: [
+        { type: 'case' as const, caseId: theCase.id, parts: ['decisions' as const] },
+        { type: 'transactions' as const, from: '2026-01-01', to: '2026-03-09', categories: [], fields: ['date' as const, 'amount' as const, 'text' as const] },
+      ],
+    },
     expiry: { kind: 'date' as const, date: '2026-06-30' },
   };
   return { h, sharing, profileId, municipality, theCase, request };
@@ -55,7 +67,10 @@ const inboxAt = (h: ConnectorHarness) => [...h.server.state.inbox.values()].flat
 const grantOf = async (sharing: SharingService, profileId: string) => (await sharing.handlers.grantsList({ profileId }))[0]!;
 
 async function refused(promise: Promise<unknown>): Promise<{ code: string; detail: string }> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!hasCode(error)) throw new Error(`expected a coded error, got ${String(error)}`);
   return { code: error.code, detail: error.detail };
 }

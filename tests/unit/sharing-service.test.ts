@@ -58,8 +58,17 @@ const harness = (options: { permission?: boolean } = {}) => sharingHarness(optio
 type Harness = Awaited<ReturnType<typeof harness>>;
 
 const tx = (date: string, amountMinor: number, category: string, text: string, line: number) => ({
-  accountId: 'acct1', date, amountMinor, currency: 'DKK', text, pending: false, line, key: `${date}|${amountMinor}|${text}|${line}`,
-  category, categoryByCitizen: false, importId: 'imp1',
+  accountId: 'acct1',
+  date,
+  amountMinor,
+  currency: 'DKK',
+  text,
+  pending: false,
+  line,
+  key: `${date}|${amountMinor}|${text}|${line}`,
+  category,
+  categoryByCitizen: false,
+  importId: 'imp1',
 });
 
 let server: Receiver;
@@ -111,14 +120,34 @@ describe('citizen keys', () => {
 describe('recipients', () => {
   it('are fetched from the well-known document of their domain, with the host permission only', async () => {
     const h = await harness();
-    wellKnown = { version: 1, name: 'Føtex Madbudget', ageRecipient: wellKnownKey.recipient, bundleEndpoint: `${server.url}/bundles`, revocationEndpoint: `${server.url}/revocations` };
+    wellKnown = {
+      version: 1,
+      name: 'Føtex Madbudget',
+      ageRecipient: wellKnownKey.recipient,
+      bundleEndpoint: `${server.url}/bundles`,
+      revocationEndpoint: `${server.url}/revocations`,
+    };
     const added = await h.call('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url });
-    expect(added).toMatchObject({ name: 'Føtex Madbudget', addedBy: 'well-known', origin: server.url, endpoints: { bundle: `${server.url}/bundles`, revocation: `${server.url}/revocations` } });
+    expect(added).toMatchObject({
+      name: 'Føtex Madbudget',
+      addedBy: 'well-known',
+      origin: server.url,
+      endpoints: { bundle: `${server.url}/bundles`, revocation: `${server.url}/revocations` },
+    });
     wellKnown = { version: 1, name: 'x', ageRecipient: 'age1broken' };
-    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { code: 'well-known-invalid', detail: 'ageRecipient' } });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({
+      ok: false,
+      error: { code: 'well-known-invalid', detail: 'ageRecipient' },
+    });
     h.permission.granted = false;
-    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({ ok: false, error: { code: 'recipient-permission-missing' } });
-    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: 'http://example.dk' })).toMatchObject({ ok: false, error: { code: 'bad-recipient-address' } });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: server.url })).toMatchObject({
+      ok: false,
+      error: { code: 'recipient-permission-missing' },
+    });
+    expect(await h.raw('recipientFetchWellKnown', { profileId: h.profileId, domain: 'http://example.dk' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-recipient-address' },
+    });
   });
 
   it('are added from a pasted key, an identity file and a well-known document; broken input is refused', async () => {
@@ -135,17 +164,35 @@ describe('recipients', () => {
     expect((await h.call('recipientAdd', { profileId: h.profileId, source: 'qr', text: doc })).endpoints.bundle).toBe(`${server.url}/bundles`);
 
     const broken = them.recipient.slice(0, -1) + (them.recipient.endsWith('q') ? 'p' : 'q');
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: broken })).toMatchObject({ ok: false, error: { code: 'bad-recipient-key' } });
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: 'hello' })).toMatchObject({ ok: false, error: { code: 'not-a-recipient-key' } });
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: generateIdentity().recipient })).toMatchObject({ ok: false, error: { code: 'recipient-name-missing' } });
-    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient })).toMatchObject({ ok: true, value: { name: 'Advokat Jensen' } }); // same key: kept, not doubled
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: broken })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-recipient-key' },
+    });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: 'hello' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-recipient-key' },
+    });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: generateIdentity().recipient })).toMatchObject({
+      ok: false,
+      error: { code: 'recipient-name-missing' },
+    });
+    expect(await h.raw('recipientAdd', { profileId: h.profileId, source: 'paste', text: them.recipient })).toMatchObject({
+      ok: true,
+      value: { name: 'Advokat Jensen' },
+    }); // same key: kept, not doubled
     expect(await h.call('recipientList', { profileId: h.profileId })).toHaveLength(3);
   });
 });
 
 async function shareFoodBudget(h: Harness, endpoints: { bundle?: string; revocation?: string } = {}) {
   const them = generateIdentity();
-  const doc = { version: 1, name: 'Føtex Madbudget', ageRecipient: them.recipient, ...(endpoints.bundle ? { bundleEndpoint: endpoints.bundle } : {}), ...(endpoints.revocation ? { revocationEndpoint: endpoints.revocation } : {}) };
+  const doc = {
+    version: 1,
+    name: 'Føtex Madbudget',
+    ageRecipient: them.recipient,
+    ...(endpoints.bundle ? { bundleEndpoint: endpoints.bundle } : {}),
+    ...(endpoints.revocation ? { revocationEndpoint: endpoints.revocation } : {}),
+  };
   const recipient = await h.call('recipientAdd', { profileId: h.profileId, source: 'file', text: JSON.stringify(doc) });
   await h.call('writeRecords', {
     ops: [
@@ -156,12 +203,19 @@ async function shareFoodBudget(h: Harness, endpoints: { bundle?: string; revocat
       tx('2026-02-11', 1_200_000, 'income', 'KONTANTHJÆLP', 5),
     ].map((data) => ({ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data })),
   });
-  const [note] = await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Kostplan', body: 'Mindre sukker, mere grønt.' } }] });
+  const [note] = await h.call('writeRecords', {
+    ops: [{ op: 'put', profileId: h.profileId, kind: 'note', data: { title: 'Kostplan', body: 'Mindre sukker, mere grønt.' } }],
+  });
   const request = {
     profileId: h.profileId,
     recipientId: recipient.id,
     purpose: 'Madbudget',
-    selection: { items: [{ type: 'food-budget', months: 3 }, { type: 'note', noteId: note!.id }] },
+    selection: {
+      items: [
+        { type: 'food-budget', months: 3 },
+        { type: 'note', noteId: note!.id },
+      ],
+    },
     expiry: { kind: 'date', date: '2026-06-30' },
   };
   return { them, recipient, request };
@@ -190,7 +244,11 @@ describe('a share', () => {
     expect(opened.data.foodBudget).toEqual([
       expect.objectContaining({
         view: 'monthly-food-budget',
-        months: [{ month: '2025-12', spentMinor: 0 }, { month: '2026-01', spentMinor: 75_050 }, { month: '2026-02', spentMinor: 60_000 }],
+        months: [
+          { month: '2025-12', spentMinor: 0 },
+          { month: '2026-01', spentMinor: 75_050 },
+          { month: '2026-02', spentMinor: 60_000 },
+        ],
         averageMinor: 45_017,
       }),
     ]);
@@ -200,10 +258,19 @@ describe('a share', () => {
     expect(opened.consent.recipients[0]?.fingerprint).toBe(preview.recipient.fingerprint);
 
     const [grant] = await h.call('grantsList', { profileId: h.profileId });
-    expect(grant).toMatchObject({ id: created.grantId, status: 'active', purpose: 'Madbudget', bundleId: created.bundleId, recipient: { name: 'Føtex Madbudget' } });
+    expect(grant).toMatchObject({
+      id: created.grantId,
+      status: 'active',
+      purpose: 'Madbudget',
+      bundleId: created.bundleId,
+      recipient: { name: 'Føtex Madbudget' },
+    });
     expect(grant!.bundleSha256).toBe(toBase64Url((await import('@noble/hashes/sha2.js')).sha256(bytes)));
     const log = await h.call('logList', {});
-    expect(log[0]).toMatchObject({ type: 'share', summary: { recipient: 'Føtex Madbudget', purpose: 'Madbudget', grantId: created.grantId, bundleId: created.bundleId } });
+    expect(log[0]).toMatchObject({
+      type: 'share',
+      summary: { recipient: 'Føtex Madbudget', purpose: 'Madbudget', grantId: created.grantId, bundleId: created.bundleId },
+    });
     expect(JSON.stringify(log)).not.toContain('Mindre sukker'); // the log names what, never the data
   });
 
@@ -219,7 +286,10 @@ describe('a share', () => {
     expect(new Uint8Array(post.body)).toEqual(await h.download(created));
 
     h.permission.granted = false;
-    expect(await h.raw('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({ ok: false, error: { code: 'recipient-permission-missing' } });
+    expect(await h.raw('shareDeliver', { profileId: h.profileId, grantId: created.grantId, channel: 'endpoint' })).toMatchObject({
+      ok: false,
+      error: { code: 'recipient-permission-missing' },
+    });
     const [grant] = await h.call('grantsList', { profileId: h.profileId });
     expect(grant!.deliveries).toEqual([delivery]);
   });
@@ -229,7 +299,10 @@ describe('a share', () => {
     const { request } = await shareFoodBudget(h);
     const gone = { ...request, selection: { items: [{ type: 'note', noteId: 'nope' }] } };
     expect(await h.raw('shareCreate', gone)).toMatchObject({ ok: false, error: { code: 'selection-unavailable' } });
-    expect(await h.raw('shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-01' } })).toMatchObject({ ok: false, error: { code: 'expiry-in-past' } });
+    expect(await h.raw('shareCreate', { ...request, expiry: { kind: 'date', date: '2026-03-01' } })).toMatchObject({
+      ok: false,
+      error: { code: 'expiry-in-past' },
+    });
     expect(await h.call('grantsList', { profileId: h.profileId })).toEqual([]);
   });
 
@@ -285,9 +358,19 @@ describe('deleting a profile', () => {
   it('revokes its active shares first, so their recipients are told', async () => {
     const h = await harness();
     const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
-    const recipient = await h.call('recipientAdd', { profileId: child.id, source: 'file', text: JSON.stringify({ version: 1, name: 'Tandlægen', ageRecipient: generateIdentity().recipient, revocationEndpoint: `${server.url}/revocations` }) });
+    const recipient = await h.call('recipientAdd', {
+      profileId: child.id,
+      source: 'file',
+      text: JSON.stringify({ version: 1, name: 'Tandlægen', ageRecipient: generateIdentity().recipient, revocationEndpoint: `${server.url}/revocations` }),
+    });
     const [note] = await h.call('writeRecords', { ops: [{ op: 'put', profileId: child.id, kind: 'note', data: { title: 'Tandplejeplan', body: '' } }] });
-    const created = await h.call('shareCreate', { profileId: child.id, recipientId: recipient.id, purpose: 'Tandpleje', selection: { items: [{ type: 'note', noteId: note!.id }] }, expiry: { kind: 'date', date: '2026-12-31' } });
+    const created = await h.call('shareCreate', {
+      profileId: child.id,
+      recipientId: recipient.id,
+      purpose: 'Tandpleje',
+      selection: { items: [{ type: 'note', noteId: note!.id }] },
+      expiry: { kind: 'date', date: '2026-12-31' },
+    });
     const before = server.posts.length;
     await h.call('deleteProfile', { id: child.id });
     expect(server.posts.slice(before).map((p) => p.path)).toEqual(['/revocations']);
@@ -307,19 +390,33 @@ describe('a grant tied to a case', () => {
     await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-signature', id: fixture.provenance.signatureId, data: signature }]);
     const [theCase] = await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-case', data: fixture }]);
     const { them, request } = await shareFoodBudget(h, { revocation: `${server.url}/revocations` });
-    const caseRequest = { ...request, purpose: 'Advokatbistand', selection: { items: [{ type: 'case', caseId: theCase!.id, parts: ['decisions'] }] }, expiry: { kind: 'until-case', caseId: theCase!.id } };
+    const caseRequest = {
+      ...request,
+      purpose: 'Advokatbistand',
+      selection: { items: [{ type: 'case', caseId: theCase!.id, parts: ['decisions'] }] },
+      expiry: { kind: 'until-case', caseId: theCase!.id },
+    };
     const preview = await h.call('sharePreview', caseRequest);
     expect(preview.items[0]).toMatchObject({ type: 'case', label: '32.24.04 Kontanthjælp efter ophør af sygedagpenge', counts: { decisions: 0 } });
     expect(preview.untilCase).toMatchObject({ caseId: theCase!.id });
     const created = await h.call('shareCreate', caseRequest);
     const opened = await openBundle(await h.download(created), { identity: them.identity, now: new Date(NOW + 1000) });
     if (!opened.ok) throw new Error(opened.reason);
-    expect(opened.provenance).toContainEqual(expect.objectContaining({ attestedBy: 'municipality', jws: signature.jws, records: [expect.objectContaining({ type: 'case', id: fixture.record.id, sha256: fixture.provenance.digest })] }));
+    expect(opened.provenance).toContainEqual(
+      expect.objectContaining({
+        attestedBy: 'municipality',
+        jws: signature.jws,
+        records: [expect.objectContaining({ type: 'case', id: fixture.record.id, sha256: fixture.provenance.digest })],
+      }),
+    );
 
     await h.sharing.onSyncComplete(h.profileId); // still open: nothing happens
     expect((await h.call('grantsList', { profileId: h.profileId }))[0]!.status).toBe('active');
 
-    const closed = { ...fixture, record: { ...fixture.record, status: 'closed', statusHistory: [...fixture.record.statusHistory, { status: 'closed', at: '2026-03-14T10:00:00+01:00' }] } };
+    const closed = {
+      ...fixture,
+      record: { ...fixture.record, status: 'closed', statusHistory: [...fixture.record.statusHistory, { status: 'closed', at: '2026-03-14T10:00:00+01:00' }] },
+    };
     await h.vault.records.write([{ op: 'put', profileId: h.profileId, kind: 'municipal-case', id: theCase!.id, data: closed }]);
     const before = server.posts.length;
     await h.sharing.onSyncComplete(h.profileId);
@@ -333,7 +430,9 @@ describe('a grant tied to a case', () => {
 describe('the transparency log', () => {
   it('records exports, imports and deletions without their data, verifies, exports, and catches a changed entry', async () => {
     const h = await harness();
-    await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data: tx('2026-01-05', -100, 'groceries', 'NETTO', 1) }] });
+    await h.call('writeRecords', {
+      ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', data: tx('2026-01-05', -100, 'groceries', 'NETTO', 1) }],
+    });
     await h.call('backupCreate', {});
     const child = await h.call('saveProfile', { data: { name: 'Lea', relation: 'child' } });
     await h.call('deleteProfile', { id: child.id });
@@ -343,7 +442,9 @@ describe('the transparency log', () => {
     expect(JSON.stringify(log)).not.toContain('NETTO');
     // Changing a category is not an import.
     const [row] = (await h.vault.records.list(h.profileId, bankTransactionKind)).records;
-    await h.call('writeRecords', { ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', id: row!.id, data: { ...(row!.data as object), category: 'other' } }] });
+    await h.call('writeRecords', {
+      ops: [{ op: 'put', profileId: h.profileId, kind: 'bank-transaction', id: row!.id, data: { ...(row!.data as object), category: 'other' } }],
+    });
     expect(await h.call('logList', {})).toHaveLength(3);
 
     const { signingPublicKey } = await h.call('sharingIdentity', { profileId: h.profileId });
@@ -359,7 +460,15 @@ describe('the transparency log', () => {
     const second = log[1]!;
     const { entryHash } = await import('../../src/sharing/transparency-log');
     const { hash: _old, ...body } = { ...second, summary: { what: 'nothing' } };
-    await h.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'transparency-entry', id: `log-${String(second.seq).padStart(12, '0')}`, data: { ...body, hash: entryHash(body) } }]);
+    await h.vault.records.write([
+      {
+        op: 'put',
+        profileId: VAULT_SCOPE,
+        kind: 'transparency-entry',
+        id: `log-${String(second.seq).padStart(12, '0')}`,
+        data: { ...body, hash: entryHash(body) },
+      },
+    ]);
     expect(await h.call('logVerify', {})).toMatchObject({ valid: false, brokenAt: 3, reason: 'link' });
   });
 

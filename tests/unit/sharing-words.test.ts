@@ -13,25 +13,39 @@ describe('approval items in Danish', () => {
       'Sag 15.20.38 Befordringsgodtgørelse: 1 afgørelse, 3 dokumenter',
     );
     expect(itemText({ type: 'note', label: 'Kostplan', counts: { notes: 1 } })).toBe('Noten „Kostplan“');
-    expect(itemText({ type: 'transactions', label: '2026-01-01 – 2026-03-31', counts: { transactions: 40 }, details: ['date', 'amount', 'groceries'] })).toMatch(
-      /^40 posteringer \(2026-01-01 – 2026-03-31\) i .+, kun dato, beløb$/,
-    );
+    expect(
+      itemText({ type: 'transactions', label: '2026-01-01 – 2026-03-31', counts: { transactions: 40 }, details: ['date', 'amount', 'groceries'] }),
+    ).toMatch(/^40 posteringer \(2026-01-01 – 2026-03-31\) i .+, kun dato, beløb$/);
   });
 
   it('say which health data and which own file leave', () => {
     setLanguage('da');
     expect(
-      itemText({ type: 'health-records', label: '2026-01-01 – 2026-03-15', counts: { days: 40, observations: 2, clinical: 3 }, details: ['steps', 'weight', 'observations', 'Condition', 'Immunization'] }),
-    ).toBe('Sundhedsdata (2026-01-01 – 2026-03-15): 40 dagsværdier (Skridt, Vægt); 2 målinger fra læge eller hospital; 3 journaloplysninger (diagnoser, vaccinationer)');
+      itemText({
+        type: 'health-records',
+        label: '2026-01-01 – 2026-03-15',
+        counts: { days: 40, observations: 2, clinical: 3 },
+        details: ['steps', 'weight', 'observations', 'Condition', 'Immunization'],
+      }),
+    ).toBe(
+      'Sundhedsdata (2026-01-01 – 2026-03-15): 40 dagsværdier (Skridt, Vægt); 2 målinger fra læge eller hospital; 3 journaloplysninger (diagnoser, vaccinationer)',
+    );
     expect(itemText({ type: 'attachment', label: 'lægeerklæring.pdf', counts: { bytes: 1000 } })).toBe('Din fil „lægeerklæring.pdf“');
     setLanguage('en');
-    expect(itemText({ type: 'health-records', label: 'x', counts: { clinical: 1 }, details: ['AllergyIntolerance'] })).toBe('Health data (x): 1 clinical record (allergies)');
+    expect(itemText({ type: 'health-records', label: 'x', counts: { clinical: 1 }, details: ['AllergyIntolerance'] })).toBe(
+      'Health data (x): 1 clinical record (allergies)',
+    );
     setLanguage('da');
   });
 
   it('log lines name kinds and counts, not data', () => {
     setLanguage('da');
-    const entry = nextEntry(null, { type: 'import', at: '2026-01-01T00:00:00.000Z', profileId: 'p', summary: { what: 'records', counts: { 'bank-transaction': 12, 'health-daily': 2 } } });
+    const entry = nextEntry(null, {
+      type: 'import',
+      at: '2026-01-01T00:00:00.000Z',
+      profileId: 'p',
+      summary: { what: 'records', counts: { 'bank-transaction': 12, 'health-daily': 2 } },
+    });
     expect(logText(entry)).toBe('Indlæst: 12 posteringer, 2 sundhedsposter');
   });
 
@@ -58,7 +72,9 @@ describe('the check of the log', () => {
   it('says what failed: cut lines from where, a changed signature, no signature; and what to do', () => {
     setLanguage('da');
     const failed = (reason: 'cut' | 'signature' | 'unsigned' | 'hash', brokenAt: number) => ({ valid: false as const, count: 2, brokenAt, reason, detail: '' });
-    expect(logCheckText({ valid: true, count: 3, head: { seq: 3, hash: 'h' }, signer: { signingKey: 'k', fingerprint: 'f' }, signedAt: '2026-12-07T04:00:00.000Z' })).toBe('Loggen er hel: 3 linjer, ingen er ændret eller fjernet.');
+    expect(
+      logCheckText({ valid: true, count: 3, head: { seq: 3, hash: 'h' }, signer: { signingKey: 'k', fingerprint: 'f' }, signedAt: '2026-12-07T04:00:00.000Z' }),
+    ).toBe('Loggen er hel: 3 linjer, ingen er ændret eller fjernet.');
     expect(logCheckText(failed('cut', 3))).toMatch(/^Loggen er ikke hel: de nyeste linjer, fra linje 3, er fjernet\..* Gendan fra en sikkerhedskopi/);
     expect(logCheckText(failed('signature', 0))).toContain('underskriften af dens slutning passer ikke');
     expect(logCheckText(failed('unsigned', 0))).toContain('ikke underskrevet');

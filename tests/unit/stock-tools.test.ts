@@ -39,7 +39,7 @@ const NASTY = [
   ['2026-01-04', 250_000_000, '+4512345678 MobilePay fra Søren'],
   ['2026-01-05', -4_550, '-Rema 1000; kasse 2'],
   ['2026-01-05', -4_550, '-Rema 1000; kasse 2'],
-  ['2026-01-06', -100, '@SUM(1+1)*cmd|\' /C calc\'!A0'],
+  ['2026-01-06', -100, "@SUM(1+1)*cmd|' /C calc'!A0"],
   ['2026-01-07', -1_999, '00123'],
   ['2026-01-08', 1, '1-2'],
   ['2026-02-02', -30_000, 'Husleje februar, Ærø Boligselskab'],
@@ -75,7 +75,13 @@ async function share(h: SharingHarness, items: Record<string, unknown>[]) {
   return opened;
 }
 
-const transactions = (from: string, to: string) => ({ type: 'transactions', from, to, categories: [], fields: ['date', 'amount', 'text', 'category', 'account'] });
+const transactions = (from: string, to: string) => ({
+  type: 'transactions',
+  from,
+  to,
+  categories: [],
+  fields: ['date', 'amount', 'text', 'category', 'account'],
+});
 
 /** Two overlapping shares: January–February, and January alone. */
 async function bankShares() {
@@ -90,7 +96,8 @@ async function bankShares() {
 const ore = (amount: string) => Math.round(Number(amount) * 100);
 
 type SharedRow = { date: string; amountMinor: number; text: string; category?: string; account: string };
-const entryOf = (opened: Awaited<ReturnType<typeof share>>) => (opened.data.transactions as { accounts: { id: string; name: string; number?: string }[]; rows: SharedRow[] }[])[0]!;
+const entryOf = (opened: Awaited<ReturnType<typeof share>>) =>
+  (opened.data.transactions as { accounts: { id: string; name: string; number?: string }[]; rows: SharedRow[] }[])[0]!;
 /** data.json's rows as an OFX copy lists them: account by account in data.json's order, each in date order. */
 const byAccount = (entry: ReturnType<typeof entryOf>) => entry.accounts.flatMap((account) => entry.rows.filter((r) => r.account === account.id));
 
@@ -130,7 +137,10 @@ describe('the OFX copy', async () => {
   });
 
   it('gives the same transaction the same FITID in two shares, so reading both adds no duplicates', () => {
-    const [b, j] = withFiles({ 'b.ofx': ofx.both.bytes, 'j.ofx': ofx.january.bytes }, (dir) => [ofxparseRead(join(dir, 'b.ofx')), ofxparseRead(join(dir, 'j.ofx'))]);
+    const [b, j] = withFiles({ 'b.ofx': ofx.both.bytes, 'j.ofx': ofx.january.bytes }, (dir) => [
+      ofxparseRead(join(dir, 'b.ofx')),
+      ofxparseRead(join(dir, 'j.ofx')),
+    ]);
     const januaryRows = NASTY.filter(([date]) => date < '2026-02-01').length;
     expect(j).toHaveLength(januaryRows);
     expect(new Set(b.map((r) => r.fitid)).size).toBe(NASTY.length);
@@ -138,7 +148,10 @@ describe('the OFX copy', async () => {
     const inJanuary = new Set(rows.flatMap((r, i) => (r.date < '2026-02-01' ? [i] : [])));
     expect(j.map((r) => [r.account, r.fitid])).toEqual(b.filter((_, i) => inJanuary.has(i)).map((r) => [r.account, r.fitid]));
     // An importer that deduplicates on FITID (GnuCash through libofx, ledger-autosync through ofxparse) keeps each once.
-    const [db, dj] = withFiles({ 'b.ofx': ofx.both.bytes, 'j.ofx': ofx.january.bytes }, (dir) => [ofxdumpRead(join(dir, 'b.ofx')), ofxdumpRead(join(dir, 'j.ofx'))]);
+    const [db, dj] = withFiles({ 'b.ofx': ofx.both.bytes, 'j.ofx': ofx.january.bytes }, (dir) => [
+      ofxdumpRead(join(dir, 'b.ofx')),
+      ofxdumpRead(join(dir, 'j.ofx')),
+    ]);
     expect(new Set([...db.rows, ...dj.rows].map((r) => `${r.account} ${r.fitid}`)).size).toBe(NASTY.length);
   });
 });
@@ -187,11 +200,28 @@ describe('the iCalendar copy', () => {
       {
         case: { type: 'case', id: 'sag-7', version: 1 },
         activities: [
-          { id: 'akt-1', kind: 'appointment', title: 'Møde; "opfølgning" om æøå, med Jobcenter', status: 'planned', startsAt: '2026-03-10T09:00:00+01:00', endsAt: '2026-03-10T10:00:00+01:00', location: { name: 'Rådhuset, Vesterå', room: 'Lokale 2.14' }, description: '=HYPERLINK("x")\nLinje 2; med \\ skråstreg' },
+          {
+            id: 'akt-1',
+            kind: 'appointment',
+            title: 'Møde; "opfølgning" om æøå, med Jobcenter',
+            status: 'planned',
+            startsAt: '2026-03-10T09:00:00+01:00',
+            endsAt: '2026-03-10T10:00:00+01:00',
+            location: { name: 'Rådhuset, Vesterå', room: 'Lokale 2.14' },
+            description: '=HYPERLINK("x")\nLinje 2; med \\ skråstreg',
+          },
           { id: 'akt-2', kind: 'deadline', title: 'Aflevér lønsedler', status: 'planned', dueAt: '2026-03-20T22:59:00Z', action: 'Upload på borger.dk' },
           { id: 'akt-3', kind: 'appointment', title: 'Aflyst samtale', status: 'cancelled', startsAt: '2026-03-12T13:00:00Z' },
         ],
-        decisions: [{ type: 'decision', id: 'afg-1', version: 1, title: 'Afgørelse om boligstøtte', appeal: { deadline: '2026-04-22', body: 'Ankestyrelsen', submitTo: 'Vesterå Kommune', howTo: 'Skriv.' } }],
+        decisions: [
+          {
+            type: 'decision',
+            id: 'afg-1',
+            version: 1,
+            title: 'Afgørelse om boligstøtte',
+            appeal: { deadline: '2026-04-22', body: 'Ankestyrelsen', submitTo: 'Vesterå Kommune', howTo: 'Skriv.' },
+          },
+        ],
       },
     ],
   };
@@ -201,14 +231,23 @@ describe('the iCalendar copy', () => {
     const read = withFiles({ 'a.ics': ics.bytes }, (dir) => pythonIcalendarRead(join(dir, 'a.ics')));
     expect(read.errors).toEqual([]);
     expect(read.events.map((e) => e.uid)).toEqual(['sag-7.akt-1@handlerum', 'sag-7.akt-2@handlerum', 'sag-7.akt-3@handlerum', 'sag-7.afg-1.appeal@handlerum']);
-    expect(read.events[0]).toMatchObject({ summary: data.cases[0]!.activities[0]!.title, start: '2026-03-10T08:00:00+00:00', description: data.cases[0]!.activities[0]!.description });
+    expect(read.events[0]).toMatchObject({
+      summary: data.cases[0]!.activities[0]!.title,
+      start: '2026-03-10T08:00:00+00:00',
+      description: data.cases[0]!.activities[0]!.description,
+    });
     expect(read.events[1]).toMatchObject({ start: '2026-03-20', end: '2026-03-21', categories: ['Frist'] });
     expect(read.events[3]).toMatchObject({ start: '2026-04-22', categories: ['Frist', 'Klagefrist'] });
   });
 
   it('ical.js reads the same events', () => {
     const events = new ICAL.Component(ICAL.parse(text(ics))).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
-    expect(events.map((e) => e.summary)).toEqual(['Møde; "opfølgning" om æøå, med Jobcenter', 'Aflevér lønsedler', 'Aflyst samtale', 'Klagefrist: Afgørelse om boligstøtte']);
+    expect(events.map((e) => e.summary)).toEqual([
+      'Møde; "opfølgning" om æøå, med Jobcenter',
+      'Aflevér lønsedler',
+      'Aflyst samtale',
+      'Klagefrist: Afgørelse om boligstøtte',
+    ]);
     expect(events[0]!.location).toBe('Rådhuset, Vesterå, Lokale 2.14');
   });
 });
@@ -218,14 +257,67 @@ describe('the FHIR copy', async () => {
     resourceType: 'Bundle',
     type: 'collection',
     entry: [
-      { resource: { resourceType: 'Observation', id: 'hba1c-1', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }], text: 'HbA1c (IFCC)' }, effectiveDateTime: '2026-02-05', valueQuantity: { value: 48, unit: 'mmol/mol' }, subject: { reference: 'Patient/p1' } } },
-      { resource: { resourceType: 'Condition', id: 'cond-1', clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] }, code: { text: 'Type 2-diabetes; "æøå"' }, onsetDateTime: '2019-04-01', subject: { reference: 'Patient/p1' } } },
-      { resource: { resourceType: 'MedicationRequest', id: 'req-1', status: 'active', intent: 'order', medicationCodeableConcept: { text: 'Metformin 500 mg' }, authoredOn: '2026-01-28', dosageInstruction: [{ text: '1 tablet morgen og aften' }], subject: { reference: 'Patient/p1' } } },
-      { resource: { resourceType: 'AllergyIntolerance', id: 'all-1', clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] }, code: { text: 'Penicillin' }, patient: { reference: 'Patient/p1' } } },
+      {
+        resource: {
+          resourceType: 'Observation',
+          id: 'hba1c-1',
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }], text: 'HbA1c (IFCC)' },
+          effectiveDateTime: '2026-02-05',
+          valueQuantity: { value: 48, unit: 'mmol/mol' },
+          subject: { reference: 'Patient/p1' },
+        },
+      },
+      {
+        resource: {
+          resourceType: 'Condition',
+          id: 'cond-1',
+          clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+          code: { text: 'Type 2-diabetes; "æøå"' },
+          onsetDateTime: '2019-04-01',
+          subject: { reference: 'Patient/p1' },
+        },
+      },
+      {
+        resource: {
+          resourceType: 'MedicationRequest',
+          id: 'req-1',
+          status: 'active',
+          intent: 'order',
+          medicationCodeableConcept: { text: 'Metformin 500 mg' },
+          authoredOn: '2026-01-28',
+          dosageInstruction: [{ text: '1 tablet morgen og aften' }],
+          subject: { reference: 'Patient/p1' },
+        },
+      },
+      {
+        resource: {
+          resourceType: 'AllergyIntolerance',
+          id: 'all-1',
+          clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+          code: { text: 'Penicillin' },
+          patient: { reference: 'Patient/p1' },
+        },
+      },
     ],
   };
-  const day = (date: string, metric: 'heart-rate' | 'steps' | 'blood-pressure-systolic' | 'blood-pressure-diastolic', type: string, unit: string, values: number[]): DailyAggregate => ({
-    date, type, metric, unit, count: values.length, sum: values.reduce((a, b) => a + b, 0), min: Math.min(...values), max: Math.max(...values), mean: values.reduce((a, b) => a + b, 0) / values.length, sources: ['Ur'],
+  const day = (
+    date: string,
+    metric: 'heart-rate' | 'steps' | 'blood-pressure-systolic' | 'blood-pressure-diastolic',
+    type: string,
+    unit: string,
+    values: number[],
+  ): DailyAggregate => ({
+    date,
+    type,
+    metric,
+    unit,
+    count: values.length,
+    sum: values.reduce((a, b) => a + b, 0),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    mean: values.reduce((a, b) => a + b, 0) / values.length,
+    sources: ['Ur'],
   });
   const daily = [
     day('2026-02-10', 'steps', 'HKQuantityTypeIdentifierStepCount', 'count', [2100, 1312]),
@@ -246,15 +338,26 @@ describe('the FHIR copy', async () => {
   );
   const opened = await share(h, [
     {
-      type: 'health-records', from: '2026-02-01', to: '2026-02-28',
-      metrics: ['steps', 'heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic'], observations: true,
+      type: 'health-records',
+      from: '2026-02-01',
+      to: '2026-02-28',
+      metrics: ['steps', 'heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic'],
+      observations: true,
       clinical: ['Condition', 'MedicationRequest', 'AllergyIntolerance'],
     },
   ]);
   const bundle = JSON.parse(text(file(opened.files, HEALTH_COPY_PATH))) as { entry: { resource: Record<string, unknown> }[] };
 
   it('passes the official FHIR R4 JSON schema with no error', { timeout: 60_000 }, () => {
-    expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['Observation', 'Observation', 'Observation', 'Observation', 'Condition', 'MedicationRequest', 'AllergyIntolerance']);
+    expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual([
+      'Observation',
+      'Observation',
+      'Observation',
+      'Observation',
+      'Condition',
+      'MedicationRequest',
+      'AllergyIntolerance',
+    ]);
     expect(fhirSchemaErrors(bundle)).toEqual([]);
   });
 

@@ -13,7 +13,8 @@ import { runs } from './support/setup-vault';
 
 const chain = (n: number): LogEntry[] => {
   const out: LogEntry[] = [];
-  for (let i = 0; i < n; i++) out.push(nextEntry(out.at(-1) ?? null, { type: 'export', at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z`, profileId: null, summary: { what: `backup-${i}` } }));
+  for (let i = 0; i < n; i++)
+    out.push(nextEntry(out.at(-1) ?? null, { type: 'export', at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z`, profileId: null, summary: { what: `backup-${i}` } }));
   return out;
 };
 

@@ -12,7 +12,11 @@ function elements(node: unknown): VNode<Props>[] {
   const vnode = node as VNode<Props>;
   return [vnode, ...elements(vnode.props.children)];
 }
-const text = (node: VNode<Props>): string => [node.props.children].flat().filter((c) => typeof c === 'string' || typeof c === 'number').join('');
+const text = (node: VNode<Props>): string =>
+  [node.props.children]
+    .flat()
+    .filter((c) => typeof c === 'string' || typeof c === 'number')
+    .join('');
 
 const chart = (overrides: Partial<BarChartProps> = {}) =>
   elements(
@@ -26,8 +30,20 @@ const chart = (overrides: Partial<BarChartProps> = {}) =>
       valueText: (v) => `${v / 100} kr.`,
       columns: [
         { month: '2025-12', segments: [{ key: 'a', value: 10_000, class: 'bar-a' }] },
-        { month: '2026-01', segments: [{ key: 'a', value: 20_000, class: 'bar-a' }, { key: 'b', value: 5_000, fill: '#123456', category: 'food' }] },
-        { month: '2026-02', segments: [{ key: 'a', value: 0, class: 'bar-a' }, { key: 'b', value: 0 }] },
+        {
+          month: '2026-01',
+          segments: [
+            { key: 'a', value: 20_000, class: 'bar-a' },
+            { key: 'b', value: 5_000, fill: '#123456', category: 'food' },
+          ],
+        },
+        {
+          month: '2026-02',
+          segments: [
+            { key: 'a', value: 0, class: 'bar-a' },
+            { key: 'b', value: 0 },
+          ],
+        },
       ],
       ...overrides,
     }),
@@ -62,11 +78,18 @@ describe('BarChart', () => {
       .map(text);
     expect(labels).toContain('0 kr.');
     expect(labels.filter((l) => /^\d{4}$/.test(l))).toEqual(['2025', '2026']);
-    expect(chart().filter((e) => e.type === 'g' && e.props['data-month']).map((e) => e.props['data-month'])).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(
+      chart()
+        .filter((e) => e.type === 'g' && e.props['data-month'])
+        .map((e) => e.props['data-month']),
+    ).toEqual(['2025-12', '2026-01', '2026-02']);
   });
 
   it('labels every second month when there are more than twelve', () => {
-    const columns = Array.from({ length: 24 }, (_, i) => ({ month: `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, segments: [{ key: 'a', value: 100 }] }));
+    const columns = Array.from({ length: 24 }, (_, i) => ({
+      month: `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      segments: [{ key: 'a', value: 100 }],
+    }));
     const years = chart({ columns })
       .filter((e) => e.type === 'text')
       .map(text)

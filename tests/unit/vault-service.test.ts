@@ -105,7 +105,9 @@ describe('router: who may call', () => {
     const { handlers, ran } = spyHandlers();
     const activity = vi.fn(async () => {});
     const response = await route({ channel: 'handlerum-vault', method: 'lock', args: {} }, sender, {
-      ...OPEN_VAULT, handlers, onActivity: activity,
+      ...OPEN_VAULT,
+      handlers,
+      onActivity: activity,
     });
     expect(codeOf(response)).toBe('forbidden-sender');
     expect(ran).toEqual([]);
@@ -122,10 +124,16 @@ describe('router: who may call', () => {
     ['a method that is not a string', { channel: 'handlerum-vault', method: 42, args: {} }],
     ['bad args: a short key', { channel: 'handlerum-vault', method: 'unlock', args: { kek: 'short' } }],
     ['bad args: a key in non-canonical base64url', { channel: 'handlerum-vault', method: 'unlock', args: { kek: `${'A'.repeat(42)}B` } }],
-    ['bad args: a transfer part that is not base64url', { channel: 'handlerum-vault', method: 'restoreWrite', args: { transferId: 'abc', index: 0, data: 'AA==' } }],
+    [
+      'bad args: a transfer part that is not base64url',
+      { channel: 'handlerum-vault', method: 'restoreWrite', args: { transferId: 'abc', index: 0, data: 'AA==' } },
+    ],
     ['bad args: a wrong type', { channel: 'handlerum-vault', method: 'backupRead', args: { transferId: 'abc', index: -1 } }],
     ['bad args: a malformed id', { channel: 'handlerum-vault', method: 'getRecord', args: { profileId: 'a b', kind: 'note', id: 'x' } }],
-    ['bad args: KDF parameters below the minimum', { channel: 'handlerum-vault', method: 'recover', args: { kdf: { ...testKdf(), memoryKiB: 1 }, kek: kek(), recoveryKey: 'x' } }],
+    [
+      'bad args: KDF parameters below the minimum',
+      { channel: 'handlerum-vault', method: 'recover', args: { kdf: { ...testKdf(), memoryKiB: 1 }, kek: kek(), recoveryKey: 'x' } },
+    ],
   ])('%s → bad-request, and no handler runs', async (_, message) => {
     const { handlers, ran } = spyHandlers();
     const response = await route(message, OWN_PAGE, { ...OPEN_VAULT, handlers });
@@ -136,7 +144,8 @@ describe('router: who may call', () => {
   it('an accepted call runs its handler with the parsed arguments', async () => {
     const { handlers, ran } = spyHandlers();
     const response = await route({ channel: 'handlerum-vault', method: 'status', args: {} }, OWN_PAGE, {
-      ...OPEN_VAULT, handlers,
+      ...OPEN_VAULT,
+      handlers,
     });
     expect(codeOf(response)).toBe('ok');
     expect(ran).toEqual(['status']);
@@ -149,7 +158,8 @@ describe('router: who may call', () => {
       },
     });
     const response = await route({ channel: 'handlerum-vault', method: 'status', args: {} }, OWN_PAGE, {
-      ...OPEN_VAULT, handlers,
+      ...OPEN_VAULT,
+      handlers,
     });
     expect(response).toEqual({ ok: false, error: { code: 'storage-failed', detail: 'TypeError' } });
   });
@@ -254,7 +264,10 @@ describe('a closed vault answers only what its screens need', () => {
       const { handlers, ran } = spyHandlers();
       const activity = vi.fn(async () => {});
       const response = await route({ channel: 'handlerum-vault', method, args: {} }, OWN_PAGE, {
-        ...OPEN_VAULT, vaultState: () => state, handlers, onActivity: activity,
+        ...OPEN_VAULT,
+        vaultState: () => state,
+        handlers,
+        onActivity: activity,
       });
       if (open.has(method)) {
         expect(codeOf(response), method).not.toBe(state);
@@ -422,7 +435,11 @@ describe('backup transfer', () => {
     const source = await harness();
     const { kek: sourceKek, profileId } = await created(source);
     const body = toBase64Url(randomBytes(60_000));
-    value(await source.call('writeRecords', { ops: Array.from({ length: 80 }, (_, i) => ({ op: 'put' as const, profileId, kind: 'note', data: { title: `${i}`, body } })) }));
+    value(
+      await source.call('writeRecords', {
+        ops: Array.from({ length: 80 }, (_, i) => ({ op: 'put' as const, profileId, kind: 'note', data: { title: `${i}`, body } })),
+      }),
+    );
     const file = await download(source);
 
     const target = await harness();

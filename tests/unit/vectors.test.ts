@@ -14,7 +14,14 @@ import { hex, unhex } from './support/hex';
 import { loadVectors } from './support/vectors';
 import { concatBytes, equalBytes } from '../../src/shared/bytes';
 
-interface AeadCase { key: string; nonce: string; aad: string; plaintext: string; ciphertext: string; tag: string }
+interface AeadCase {
+  key: string;
+  nonce: string;
+  aad: string;
+  plaintext: string;
+  ciphertext: string;
+  tag: string;
+}
 
 /** Decrypts, or returns null when the tag does not verify. */
 function tryDecrypt(cipher: typeof xchacha20poly1305 | typeof chacha20poly1305, c: AeadCase): Uint8Array | null {
@@ -107,21 +114,36 @@ describe('SHA-256 known answers', () => {
 
 interface ArgonCase {
   implementation: 'noble' | 'hash-wasm';
-  password: string; salt: string; secret: string; associatedData: string;
-  memoryKiB: number; iterations: number; parallelism: number; tag: string; encoded?: string;
+  password: string;
+  salt: string;
+  secret: string;
+  associatedData: string;
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  tag: string;
+  encoded?: string;
 }
 
 const nobleArgon = (c: ArgonCase) =>
   nobleArgon2id(unhex(c.password), unhex(c.salt), {
-    t: c.iterations, m: c.memoryKiB, p: c.parallelism, dkLen: c.tag.length / 2,
+    t: c.iterations,
+    m: c.memoryKiB,
+    p: c.parallelism,
+    dkLen: c.tag.length / 2,
     ...(c.secret ? { key: unhex(c.secret) } : {}),
     ...(c.associatedData ? { personalization: unhex(c.associatedData) } : {}),
   });
 
 const wasmArgon = async (c: ArgonCase) =>
   wasmArgon2id({
-    password: unhex(c.password), salt: unhex(c.salt), iterations: c.iterations, memorySize: c.memoryKiB,
-    parallelism: c.parallelism, hashLength: c.tag.length / 2, outputType: 'binary',
+    password: unhex(c.password),
+    salt: unhex(c.salt),
+    iterations: c.iterations,
+    memorySize: c.memoryKiB,
+    parallelism: c.parallelism,
+    hashLength: c.tag.length / 2,
+    outputType: 'binary',
     ...(c.secret ? { secret: unhex(c.secret) } : {}),
   });
 
@@ -137,8 +159,13 @@ describe('Argon2id known answers', () => {
   it('hash-wasm writes the reference encoded form', async () => {
     const c = vectors.cases.find((v) => v.encoded)!;
     const encoded = await wasmArgon2id({
-      password: unhex(c.password), salt: unhex(c.salt), iterations: c.iterations, memorySize: c.memoryKiB,
-      parallelism: c.parallelism, hashLength: 32, outputType: 'encoded',
+      password: unhex(c.password),
+      salt: unhex(c.salt),
+      iterations: c.iterations,
+      memorySize: c.memoryKiB,
+      parallelism: c.parallelism,
+      hashLength: 32,
+      outputType: 'encoded',
     });
     expect(encoded).toBe(c.encoded);
   });

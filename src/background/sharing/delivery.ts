@@ -113,7 +113,11 @@ export class ShareDelivery {
     if (!url) throw new SharingError('no-bundle-endpoint', 'the recipient publishes no bundle endpoint');
     await this.deps.http.requirePermission(url);
     const outcome = await this.deps.http.post(url, bytes, 'application/octet-stream');
-    return this.deps.grants.recordDelivery(g, { channel: 'endpoint', ok: outcome.ok, detail: outcomeDetail(outcome) }, outcome.ok ? null : endpointError(outcome.failure));
+    return this.deps.grants.recordDelivery(
+      g,
+      { channel: 'endpoint', ok: outcome.ok, detail: outcomeDetail(outcome) },
+      outcome.ok ? null : endpointError(outcome.failure),
+    );
   }
 
   /** Sends the bundle to the municipality's inbox; its refusal is recorded, then thrown. */
@@ -125,7 +129,11 @@ export class ShareDelivery {
     } catch (error) {
       if (!(error instanceof VaultError || error instanceof MunicipalError)) throw error;
       const refusal = inboxError(error);
-      return this.deps.grants.recordDelivery(g, { channel: 'municipal-inbox', ok: false, detail: refusal.detail ? `${refusal.code} ${refusal.detail}` : refusal.code }, refusal);
+      return this.deps.grants.recordDelivery(
+        g,
+        { channel: 'municipal-inbox', ok: false, detail: refusal.detail ? `${refusal.code} ${refusal.detail}` : refusal.code },
+        refusal,
+      );
     }
     // The receipt was verified by the connector: the municipality has the bundle.
     return this.deps.grants.recordDelivery(g, { channel: 'municipal-inbox', ok: true, detail: receipt.id });

@@ -88,7 +88,13 @@ export class Grants {
     const delivery: Delivery = { channel: attempt.channel, at: this.deps.clock.iso(), ok: attempt.ok, detail: attempt.detail.slice(0, 200) };
     const latest = (await this.records.get(g.profileId, shareGrantKind, g.id)) ?? g;
     await this.records.write([
-      { op: 'put', profileId: g.profileId, kind: shareGrantKind.name, id: g.id, data: { ...latest.data, deliveries: [...latest.data.deliveries, delivery].slice(-100) } },
+      {
+        op: 'put',
+        profileId: g.profileId,
+        kind: shareGrantKind.name,
+        id: g.id,
+        data: { ...latest.data, deliveries: [...latest.data.deliveries, delivery].slice(-100) },
+      },
     ]);
     if (failure) throw failure;
     return delivery;

@@ -87,7 +87,8 @@ export class SharingService {
   async audit(event: AuditEvent): Promise<void> {
     if (this.deps.vault.state !== 'unlocked') return;
     if (event.type === 'export') await this.log.append('export', null, { what: event.what });
-    else if (event.type === 'deletion') await this.log.append('deletion', event.profileId, { what: event.what, ...(event.counts ? { counts: event.counts } : {}) });
+    else if (event.type === 'deletion')
+      await this.log.append('deletion', event.profileId, { what: event.what, ...(event.counts ? { counts: event.counts } : {}) });
     else if (Object.keys(event.counts).length > 0) await this.log.append('import', event.profileId, { what: 'records', counts: event.counts });
   }
 

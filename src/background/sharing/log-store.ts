@@ -87,14 +87,18 @@ export class TransparencyLogStore {
     if (entries.length === 0 && damaged === 0 && !(await this.storedHead())) return { valid: true, count: 0, head: null, signer: null, signedAt: null };
     const check = verifyLogFile(logFile(entries, await this.headForFile(entries), this.iso()));
     // A damaged entry is one the vault could not open: the log is not whole, even if what is left chains.
-    if (check.valid && damaged > 0) return { valid: false, count: entries.length, brokenAt: 0, reason: 'malformed', detail: `${damaged} entries could not be opened` };
+    if (check.valid && damaged > 0)
+      return { valid: false, count: entries.length, brokenAt: 0, reason: 'malformed', detail: `${damaged} entries could not be opened` };
     return check;
   }
 
   private async exportFile(): Promise<{ fileName: string; json: string }> {
     const entries = await this.entries();
     const exportedAt = this.iso();
-    return { fileName: `handlerum-log-${exportedAt.slice(0, 10)}.json`, json: JSON.stringify(logFile(entries, await this.headForFile(entries), exportedAt), null, 2) };
+    return {
+      fileName: `handlerum-log-${exportedAt.slice(0, 10)}.json`,
+      json: JSON.stringify(logFile(entries, await this.headForFile(entries), exportedAt), null, 2),
+    };
   }
 
   readonly handlers: Pick<Handlers, Extract<SharingMethod, 'logList' | 'logVerify' | 'logExport'>> = {

@@ -21,12 +21,12 @@ export async function shareOptions(
 ): Promise<ShareOptions> {
   await requireProfile(deps.records, profileId);
   const list = <K extends RecordKind>(kind: K): Promise<VaultRecord<KindData<K>>[]> => listIfKnown(deps.records, profileId, kind);
-  const notes = (await list(noteKind))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .map((n) => ({ id: n.id, title: n.data.title }));
+  const notes = (await list(noteKind)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((n) => ({ id: n.id, title: n.data.title }));
   const caseRecords = await list(municipalCaseKind);
   const all = caseRecords.map((c) => c.id);
-  const sources = all.length ? await deps.sources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } }) : null;
+  const sources = all.length
+    ? await deps.sources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } })
+    : null;
   const cases = caseRecords.map((c) => {
     const s = sources?.cases.get(c.id);
     const r = c.data.record;
@@ -35,7 +35,12 @@ export async function shareOptions(
       caseNumber: r.caseNumber,
       title: `${r.kle.code} ${r.title}`.trim(),
       status: r.status,
-      counts: { decisions: s?.decisions.length ?? 0, documents: s?.documents.length ?? 0, payments: s?.payments.length ?? 0, activities: s?.activities.length ?? 0 },
+      counts: {
+        decisions: s?.decisions.length ?? 0,
+        documents: s?.documents.length ?? 0,
+        payments: s?.payments.length ?? 0,
+        activities: s?.activities.length ?? 0,
+      },
     };
   });
   const health = new Map<string, { metric: string; unit: string; from: string; to: string }>();

@@ -52,7 +52,10 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
     channels: {
       endpoint: recipient.data.endpoints.bundle ?? null,
       // Only the municipality itself can open what lands in its inbox.
-      municipalInbox: deps.hasMunicipalInbox && recipient.data.origin !== undefined && [...sources.cases.values()].some((c) => c.case.provenance.origin === recipient.data.origin),
+      municipalInbox:
+        deps.hasMunicipalInbox &&
+        recipient.data.origin !== undefined &&
+        [...sources.cases.values()].some((c) => c.case.provenance.origin === recipient.data.origin),
     },
   };
   return { preview, built, recipient, profile, now, expiresAt };
@@ -63,7 +66,12 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
  * closes and at the latest {@link CASE_BOUND_MAX_DAYS} days from now.
  * @throws {VaultError} `expiry-in-past`, `selection-unavailable`, `case-already-closed`
  */
-async function shareEnd(records: Records, profileId: string, expiry: ShareRequest['expiry'], now: number): Promise<{ expiresAt: number; untilCase: ShareGrantData['untilCase'] }> {
+async function shareEnd(
+  records: Records,
+  profileId: string,
+  expiry: ShareRequest['expiry'],
+  now: number,
+): Promise<{ expiresAt: number; untilCase: ShareGrantData['untilCase'] }> {
   if (expiry.kind === 'date') {
     const expiresAt = endOfDanishDay(expiry.date);
     if (!(expiresAt > now)) throw new SharingError('expiry-in-past', expiry.date);

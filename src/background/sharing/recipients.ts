@@ -56,7 +56,13 @@ export class Recipients {
     return (await this.records.get(profileId, shareRecipientKind, id)) ?? null;
   }
 
-  private async save(profileId: string, input: RecipientInput, addedBy: ShareRecipientData['addedBy'], name: string | undefined, origin?: string): Promise<RecipientSummary> {
+  private async save(
+    profileId: string,
+    input: RecipientInput,
+    addedBy: ShareRecipientData['addedBy'],
+    name: string | undefined,
+    origin?: string,
+  ): Promise<RecipientSummary> {
     await requireProfile(this.records, profileId);
     const own = await this.records.list(profileId, citizenKeysKind);
     if (own.records[0]?.data.encryption.recipient === input.ageRecipient) throw new SharingError('recipient-is-self', 'the profile\u2019s own key');

@@ -19,7 +19,14 @@ import {
 } from '../../records/municipal/index';
 import { healthClinicalKind, healthDailyKind, healthObservationKind } from '../../records/health/index';
 import type { KindData, RecordKind } from '../../records/kind';
-import { attachmentContentId, attachmentContentKind, attachmentKind, joinContent, type AttachmentContentData, type AttachmentData } from '../../records/own/index';
+import {
+  attachmentContentId,
+  attachmentContentKind,
+  attachmentKind,
+  joinContent,
+  type AttachmentContentData,
+  type AttachmentData,
+} from '../../records/own/index';
 import { documentKey, type AttachmentSource, type CaseSource, type NoteSource, type ShareSources } from '../../sharing/content';
 import type { MunicipalStored, SignatureFields } from '../../sharing/derived';
 import { fromBase64Url, toBase64Url } from '../../shared/base64url';

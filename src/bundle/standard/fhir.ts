@@ -50,12 +50,22 @@ export interface StandardClinical {
 }
 
 /** R4's Observation.status codes. */
-export const OBSERVATION_STATUSES: ReadonlySet<string> = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
+export const OBSERVATION_STATUSES: ReadonlySet<string> = new Set([
+  'registered',
+  'preliminary',
+  'final',
+  'amended',
+  'corrected',
+  'cancelled',
+  'entered-in-error',
+  'unknown',
+]);
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /** Whether `id` is an R4 `id`: 1–64 letters, digits, `-` and `.`. */
 export const isFhirId = (id: string): boolean => FHIR_ID.test(id);
 /** R4 `dateTime`: a year, month, day, or a time with seconds and a zone. */
-const FHIR_DATE_TIME = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
+const FHIR_DATE_TIME =
+  /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
 const UCUM = 'http://unitsofmeasure.org';
 /** Who the data is about: R4 requires a subject; the bundle's signed issuer is that person. */
 const SUBJECT = { display: 'Borgeren, der har underskrevet denne deling / the citizen who signed this bundle' };
@@ -66,12 +76,45 @@ const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
  * written as text only: a code that is not UCUM would mislead a program that converts units.
  */
 const UCUM_CODES: Readonly<Record<string, string>> = {
-  kg: 'kg', g: 'g', lb: '[lb_av]', cm: 'cm', m: 'm', km: 'km', mm: 'mm', '%': '%', min: 'min', h: 'h', s: 's',
-  kcal: 'kcal', kJ: 'kJ', Cel: 'Cel', degC: 'Cel', '°C': 'Cel', 'mm[Hg]': 'mm[Hg]', mmHg: 'mm[Hg]',
-  '/min': '/min', 'count/min': '/min', 'beats/min': '/min', bpm: '/min', '{steps}': '{steps}',
-  'mmol/L': 'mmol/L', 'mmol/l': 'mmol/L', 'mg/dL': 'mg/dL', 'mmol/mol': 'mmol/mol', 'kg/m2': 'kg/m2',
-  'g/L': 'g/L', 'mg/L': 'mg/L', 'umol/L': 'umol/L', 'µmol/L': 'umol/L', 'nmol/L': 'nmol/L', 'pmol/L': 'pmol/L',
-  'U/L': 'U/L', '10*9/L': '10*9/L', '10*12/L': '10*12/L', fL: 'fL', 'mL/min/{1.73_m2}': 'mL/min/{1.73_m2}',
+  kg: 'kg',
+  g: 'g',
+  lb: '[lb_av]',
+  cm: 'cm',
+  m: 'm',
+  km: 'km',
+  mm: 'mm',
+  '%': '%',
+  min: 'min',
+  h: 'h',
+  s: 's',
+  kcal: 'kcal',
+  kJ: 'kJ',
+  Cel: 'Cel',
+  degC: 'Cel',
+  '°C': 'Cel',
+  'mm[Hg]': 'mm[Hg]',
+  mmHg: 'mm[Hg]',
+  '/min': '/min',
+  'count/min': '/min',
+  'beats/min': '/min',
+  bpm: '/min',
+  '{steps}': '{steps}',
+  'mmol/L': 'mmol/L',
+  'mmol/l': 'mmol/L',
+  'mg/dL': 'mg/dL',
+  'mmol/mol': 'mmol/mol',
+  'kg/m2': 'kg/m2',
+  'g/L': 'g/L',
+  'mg/L': 'mg/L',
+  'umol/L': 'umol/L',
+  'µmol/L': 'umol/L',
+  'nmol/L': 'nmol/L',
+  'pmol/L': 'pmol/L',
+  'U/L': 'U/L',
+  '10*9/L': '10*9/L',
+  '10*12/L': '10*12/L',
+  fL: 'fL',
+  'mL/min/{1.73_m2}': 'mL/min/{1.73_m2}',
 };
 
 /** The UCUM code of a unit's text, when it has a known one. */
@@ -112,7 +155,9 @@ function observation(o: StandardObservation, i: number): Record<string, unknown>
     subject: SUBJECT,
     ...(o.effective ? { effectiveDateTime: o.effective } : {}),
     ...value(o.value, `observations[${i}].value`),
-    ...(o.statistic ? { method: { coding: [{ system: OBSERVATION_STATISTICS, code: o.statistic }], text: 'Gennemsnit af dagens målinger / mean of the day’s readings' } } : {}),
+    ...(o.statistic
+      ? { method: { coding: [{ system: OBSERVATION_STATISTICS, code: o.statistic }], text: 'Gennemsnit af dagens målinger / mean of the day’s readings' } }
+      : {}),
     ...(o.components?.length
       ? { component: o.components.map((c, j) => ({ code: codeableConcept(c.code, c.name), ...value(c.value, `observations[${i}].components[${j}].value`) })) }
       : {}),
@@ -158,7 +203,14 @@ function clinical(c: StandardClinical, i: number): Record<string, unknown> {
       };
     }
     case 'MedicationStatement':
-      return { ...head, ...status, medicationCodeableConcept: concept, subject: SUBJECT, ...when(c.date, 'effectiveDateTime'), ...(c.detail ? { dosage: [{ text: c.detail }] } : {}) };
+      return {
+        ...head,
+        ...status,
+        medicationCodeableConcept: concept,
+        subject: SUBJECT,
+        ...when(c.date, 'effectiveDateTime'),
+        ...(c.detail ? { dosage: [{ text: c.detail }] } : {}),
+      };
     case 'MedicationRequest':
       return {
         ...head,
@@ -194,7 +246,10 @@ function clinical(c: StandardClinical, i: number): Record<string, unknown> {
  * Units with a known UCUM code carry it (`system` http://unitsofmeasure.org); others are text.
  * @throws {TypeError} naming the observation or item whose id, status, type or value FHIR cannot carry.
  */
-export function healthToFhirBundle(observations: readonly StandardObservation[], options: { now: Date; clinical?: readonly StandardClinical[] }): Record<string, unknown> {
+export function healthToFhirBundle(
+  observations: readonly StandardObservation[],
+  options: { now: Date; clinical?: readonly StandardClinical[] },
+): Record<string, unknown> {
   return {
     resourceType: 'Bundle',
     type: 'collection',

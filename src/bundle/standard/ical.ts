@@ -23,7 +23,11 @@ export interface StandardActivity {
 
 /** TEXT escaping (§3.3.11). */
 export const escapeText = (value: string): string =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */
 export function foldLine(line: string): string {
@@ -45,7 +49,11 @@ export function foldLine(line: string): string {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const utc = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (at: Date): string =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function dateProperty(name: string, value: string, field: string): string {
   const day = DATE.exec(value);
@@ -61,7 +69,14 @@ function dateProperty(name: string, value: string, field: string): string {
  * @throws {TypeError} naming the activity whose start or end is not a date.
  */
 export function activitiesToICalendar(activities: readonly StandardActivity[], options: { now: Date; name: string }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Handlerum//Kalender//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Handlerum//Kalender//DA',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
   activities.forEach((a, i) => {
     if (a.url !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020\u007f]+$/.test(a.url)) throw new TypeError(`activities[${i}].url: not a URI`);
     lines.push(

@@ -51,7 +51,19 @@ export function formatMinor(amountMinor: number, currency: string): string {
   return decimals === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }
 
-export const TRANSACTIONS_CSV_HEADER = ['date', 'value_date', 'amount', 'currency', 'text', 'counterparty', 'balance', 'pending', 'id', 'account', 'category'] as const;
+export const TRANSACTIONS_CSV_HEADER = [
+  'date',
+  'value_date',
+  'amount',
+  'currency',
+  'text',
+  'counterparty',
+  'balance',
+  'pending',
+  'id',
+  'account',
+  'category',
+] as const;
 
 export type CsvDialect = 'rfc4180' | 'danish';
 
@@ -112,7 +124,12 @@ export function transactionsToCsv(transactions: readonly StandardTransaction[], 
 }
 
 /** Element text: `&`, `<`, `>` escaped, and line breaks as spaces (SGML OFX readers end an element's text at the line's end). */
-const sgml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r\n|\r|\n/g, ' ');
+const sgml = (value: string): string =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, ' ');
 /** A day as noon of that day: libofx reads a date without a time as 10:59 and warns; noon is the same day in any zone within ±11 hours. */
 const ofxDate = (date: string): string => `${date.replace(/-/g, '')}120000`;
 const ofxInstant = (at: Date): string => at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -184,7 +201,9 @@ export function transactionsToOfx(transactions: readonly StandardTransaction[], 
         '</STMTTRN>',
       ].join('');
     });
-    const ledger = balance ? { amount: formatMinor(balance.balanceMinor!, g.currency), asOf: balance.date } : { amount: formatMinor(0, g.currency), asOf: last };
+    const ledger = balance
+      ? { amount: formatMinor(balance.balanceMinor!, g.currency), asOf: balance.date }
+      : { amount: formatMinor(0, g.currency), asOf: last };
     return [
       `<STMTTRNRS><TRNUID>${n + 1}</TRNUID>${status}<STMTRS>`,
       `<CURDEF>${g.currency}</CURDEF>`,

@@ -52,7 +52,25 @@ interface Stmt {
 }
 
 function newEntry(line: number): Entry {
-  return { line, amount: '', ccy: '', cdtDbt: '', reversal: false, status: '', bookingDate: '', valueDate: '', ref: '', txRef: '', info: '', ustrd: [], parties: [], debtorName: '', creditorName: '', txCount: 0, batchCount: 0 };
+  return {
+    line,
+    amount: '',
+    ccy: '',
+    cdtDbt: '',
+    reversal: false,
+    status: '',
+    bookingDate: '',
+    valueDate: '',
+    ref: '',
+    txRef: '',
+    info: '',
+    ustrd: [],
+    parties: [],
+    debtorName: '',
+    creditorName: '',
+    txCount: 0,
+    batchCount: 0,
+  };
 }
 
 /** `NAME: remittance text` of each transaction of a batch entry (its first few), joined with `; `. */
@@ -251,7 +269,15 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
     // lists each transaction's counterparty and text with `; `.
     const info = CODED_NOTE.test(e.info) ? '' : e.info;
     // The coded note is still better than no text at all.
-    const text = (batch ? info || batchText(e) : e.ustrd.map((lines) => lines.join(' ')).filter((t) => t !== '').join('; ') || name || info) || e.info;
+    const text =
+      (batch
+        ? info || batchText(e)
+        : e.ustrd
+            .map((lines) => lines.join(' '))
+            .filter((t) => t !== '')
+            .join('; ') ||
+          name ||
+          info) || e.info;
     const tx: BankTransaction = { date, amountMinor, currency: e.ccy || s.ccy || 'DKK', text, pending, line: e.line };
     if (undated) tx.dateFromImport = true;
     const valueDate = isoDate(e.valueDate);
@@ -300,7 +326,8 @@ export function parseCamt053(text: string, options: RowOptions): BankStatement {
   const accounts = new Map<string, StatementAccount>();
   for (const s of statements) {
     // Rows get their account here, not as they are read: Acct comes first by the schema, not always in the file.
-    if (s.account !== '' && !accounts.has(s.account)) accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}), ...(s.bank !== '' ? { bank: s.bank } : {}) });
+    if (s.account !== '' && !accounts.has(s.account))
+      accounts.set(s.account, { id: s.account, ...(s.ccy !== '' ? { currency: s.ccy } : {}), ...(s.bank !== '' ? { bank: s.bank } : {}) });
     for (const tx of s.rows) {
       if (s.account !== '') tx.account = s.account;
       transactions.push(tx);

@@ -97,7 +97,18 @@ const NORDEA_CURRENT = ['bogføringsdato', 'beløb', 'afsender', 'modtager', 'na
 const NORDEA_SWEDISH = ['bokföringsdag', 'belopp', 'avsändare', 'mottagare', 'namn', 'rubrik', 'saldo', 'valuta'];
 const NORDEA_ENGLISH = ['booking date', 'amount', 'sender', 'recipient', 'name', 'title', 'message', 'reference number', 'balance', 'currency'];
 const JYSKE = ['dato', '', 'tekst', '', 'beløb', 'saldo', 'kommentar', 'afstemt', 'flag', 'konto'];
-const NYKREDIT_ONLY = ['exportkonto', 'afsenderkonto', 'modtagerkonto', 'valørdato', 'ovf.type', 'samlepost', 'betalingsident', 'end2end', 'supp. tekst til modtager', 'tekst til modtager'];
+const NYKREDIT_ONLY = [
+  'exportkonto',
+  'afsenderkonto',
+  'modtagerkonto',
+  'valørdato',
+  'ovf.type',
+  'samlepost',
+  'betalingsident',
+  'end2end',
+  'supp. tekst til modtager',
+  'tekst til modtager',
+];
 const REVOLUT = ['type', 'started date', 'completed date', 'description', 'amount', 'currency', 'state'];
 const LUNAR_EN = new Set(['date', 'time', 'title', 'text', 'amount', 'balance', 'transaction id']);
 const LUNAR_SV = new Set(['datum', 'tid', 'titel', 'text', 'belopp', 'balans', 'saldo', 'transaktions-id']);
@@ -196,15 +207,48 @@ const HEADER_LAYOUTS: readonly ((h: Header, row: number) => ColumnPlan | null)[]
   },
   (h, headerRow) =>
     exactly(h, ['bogført', 'tekst', 'rentedato', BELOB, 'saldo'])
-      ? { format: FORMAT.nordeaLegacy, headerRow, date: 0, dateStyle: 'DD-MM-YYYY', valueDate: 2, text: [1], amount: 3, balance: 4, defaultCurrency: 'DKK', minCells: 4 }
+      ? {
+          format: FORMAT.nordeaLegacy,
+          headerRow,
+          date: 0,
+          dateStyle: 'DD-MM-YYYY',
+          valueDate: 2,
+          text: [1],
+          amount: 3,
+          balance: 4,
+          defaultCurrency: 'DKK',
+          minCells: 4,
+        }
       : null,
   (h, headerRow) =>
     exactly(h, ['dato', 'tekst', BELOB, 'saldo', ['status'], AFSTEMT])
-      ? { format: FORMAT.danskeBank, headerRow, date: 0, dateStyle: 'DD.MM.YYYY', text: [1], amount: 2, balance: 3, status: { column: 4, kind: 'danske' }, defaultCurrency: 'DKK', minCells: 3 }
+      ? {
+          format: FORMAT.danskeBank,
+          headerRow,
+          date: 0,
+          dateStyle: 'DD.MM.YYYY',
+          text: [1],
+          amount: 2,
+          balance: 3,
+          status: { column: 4, kind: 'danske' },
+          defaultCurrency: 'DKK',
+          minCells: 3,
+        }
       : null,
   (h, headerRow) =>
     exactly(h, ['dato', 'kategori', 'underkategori', 'tekst', BELOB, 'saldo', ['status'], AFSTEMT])
-      ? { format: FORMAT.danskeBankCategories, headerRow, date: 0, dateStyle: 'DD.MM.YYYY', text: [3], amount: 4, balance: 5, status: { column: 6, kind: 'danske' }, defaultCurrency: 'DKK', minCells: 5 }
+      ? {
+          format: FORMAT.danskeBankCategories,
+          headerRow,
+          date: 0,
+          dateStyle: 'DD.MM.YYYY',
+          text: [3],
+          amount: 4,
+          balance: 5,
+          status: { column: 6, kind: 'danske' },
+          defaultCurrency: 'DKK',
+          minCells: 5,
+        }
       : null,
   (h, headerRow) =>
     startsWith(h, JYSKE) && (h.length === 10 || h.length === 13)

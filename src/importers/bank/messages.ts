@@ -59,15 +59,27 @@ const ISSUES = {
     da: 'Rækken blev sprunget over: den bruger et andet skilletegn end resten af filen.',
     en: 'Row skipped: it uses a different separator than the rest of the file.',
   },
-  'bad-quotes': { severity: 'warning', da: 'Et citationstegn i filen er ikke lukket; rækken kan være læst forkert.', en: 'A quotation mark in the file is not closed; the row may have been read wrongly.' },
+  'bad-quotes': {
+    severity: 'warning',
+    da: 'Et citationstegn i filen er ikke lukket; rækken kan være læst forkert.',
+    en: 'A quotation mark in the file is not closed; the row may have been read wrongly.',
+  },
   'cut-off-row': {
     severity: 'skipped',
     da: 'Den sidste række blev udeladt: filen er afskåret midt i den.',
     en: 'The last row was left out: the file is cut off in the middle of it.',
   },
   'pending-row': { severity: 'warning', da: 'Rækken er reserveret og endnu ikke bogført.', en: 'The row is reserved and not booked yet.' },
-  'declined-row': { severity: 'skipped', da: 'Rækken blev sprunget over: betalingen blev afvist eller tilbageført og flyttede ingen penge.', en: 'Row skipped: the payment was declined or reverted and moved no money.' },
-  'info-entry': { severity: 'skipped', da: 'Posten blev sprunget over: den er kun til orientering og er ikke bogført.', en: 'Entry skipped: it is for information only and not booked.' },
+  'declined-row': {
+    severity: 'skipped',
+    da: 'Rækken blev sprunget over: betalingen blev afvist eller tilbageført og flyttede ingen penge.',
+    en: 'Row skipped: the payment was declined or reverted and moved no money.',
+  },
+  'info-entry': {
+    severity: 'skipped',
+    da: 'Posten blev sprunget over: den er kun til orientering og er ikke bogført.',
+    en: 'Entry skipped: it is for information only and not booked.',
+  },
   'balance-mismatch': {
     severity: 'warning',
     da: 'Saldoen passer ikke med beløbene. Der kan mangle rækker, eller banken har skrevet saldoen anderledes.',

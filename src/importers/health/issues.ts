@@ -9,14 +9,26 @@ const KEEP_PER_CODE = 20;
 
 export const ISSUE_TEXT: Record<string, { da: string; en: string }> = {
   'bad-date': { da: 'En måling har en dato, der ikke kan læses, og er sprunget over.', en: 'A measurement has a date that cannot be read and was skipped.' },
-  'bad-value': { da: 'En måling har en værdi, der ikke er et tal, og er sprunget over.', en: 'A measurement has a value that is not a number and was skipped.' },
+  'bad-value': {
+    da: 'En måling har en værdi, der ikke er et tal, og er sprunget over.',
+    en: 'A measurement has a value that is not a number and was skipped.',
+  },
   'missing-type': { da: 'En måling mangler sin type og er sprunget over.', en: 'A measurement has no type and was skipped.' },
-  'bad-duration': { da: 'En søvnperiode har en længde, der ikke giver mening, og er sprunget over.', en: 'A sleep period has an impossible length and was skipped.' },
+  'bad-duration': {
+    da: 'En søvnperiode har en længde, der ikke giver mening, og er sprunget over.',
+    en: 'A sleep period has an impossible length and was skipped.',
+  },
   'bad-workout': { da: 'En træning har datoer, der ikke kan læses, og er sprunget over.', en: 'A workout has dates that cannot be read and was skipped.' },
   'bad-clinical-record': { da: 'En journaloplysning kunne ikke læses og er sprunget over.', en: 'A health record could not be read and was skipped.' },
   'bad-resource': { da: 'En oplysning i FHIR-filen kunne ikke læses og er sprunget over.', en: 'An entry in the FHIR file could not be read and was skipped.' },
-  'entered-in-error': { da: 'En oplysning var markeret som fejlindtastet og er ikke taget med.', en: 'An entry was marked as entered in error and was left out.' },
-  'unresolved-reference': { da: 'En henvisning til en anden oplysning kunne ikke findes i filen.', en: 'A reference to another entry could not be found in the file.' },
+  'entered-in-error': {
+    da: 'En oplysning var markeret som fejlindtastet og er ikke taget med.',
+    en: 'An entry was marked as entered in error and was left out.',
+  },
+  'unresolved-reference': {
+    da: 'En henvisning til en anden oplysning kunne ikke findes i filen.',
+    en: 'A reference to another entry could not be found in the file.',
+  },
 };
 
 const MORE = { da: (n: number) => `og ${n} mere af samme slags`, en: (n: number) => `and ${n} more of the same kind` };

@@ -39,8 +39,7 @@ export function chromeExtensionIdFromKey(keyBase64: string): string {
 export const CHROME_EXTENSION_ID = /* @__PURE__ */ chromeExtensionIdFromKey(CHROME_EXTENSION_KEY);
 
 /** What `identity.getRedirectURL(path)` returns in Chromium for an extension id. */
-export const chromeRedirectUri = (extensionId: string, path = EXTENSION_REDIRECT_PATH): string =>
-  `https://${extensionId}.chromiumapp.org/${path}`;
+export const chromeRedirectUri = (extensionId: string, path = EXTENSION_REDIRECT_PATH): string => `https://${extensionId}.chromiumapp.org/${path}`;
 
 /** What `identity.getRedirectURL(path)` returns in Firefox: the host is the SHA-1 (hex) of the add-on id. */
 export function firefoxRedirectUri(addonId: string, path = EXTENSION_REDIRECT_PATH): string {

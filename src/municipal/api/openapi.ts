@@ -223,14 +223,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         summary: 'Sign-in page (authorization code flow with PKCE S256)',
         tags: ['oauth'],
         security: PUBLIC,
-        parameters: ['response_type', 'client_id', 'redirect_uri', 'code_challenge', 'code_challenge_method', 'state', 'scope'].map(
-          (name) => ({
-            name,
-            in: 'query',
-            required: name !== 'scope' && name !== 'state',
-            schema: { type: 'string' },
-          }),
-        ),
+        parameters: ['response_type', 'client_id', 'redirect_uri', 'code_challenge', 'code_challenge_method', 'state', 'scope'].map((name) => ({
+          name,
+          in: 'query',
+          required: name !== 'scope' && name !== 'state',
+          schema: { type: 'string' },
+        })),
         responses: {
           '200': { description: 'The sign-in page (HTML).', content: { 'text/html': { schema: { type: 'string' } } } },
           '302': { description: 'Back to redirect_uri with error and state, for errors found after the redirect_uri was accepted.' },

@@ -12,10 +12,11 @@ import { z } from 'zod';
 // Building blocks
 
 export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD (Danish local date).');
-export const IsoDateTime = z.iso
-  .datetime({ offset: true })
-  .describe('Instant with offset, e.g. 2026-03-12T10:30:00+01:00.');
-const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/).describe('Stable id, unique within its resource.');
+export const IsoDateTime = z.iso.datetime({ offset: true }).describe('Instant with offset, e.g. 2026-03-12T10:30:00+01:00.');
+const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)
+  .describe('Stable id, unique within its resource.');
 const Text = z.string().min(1);
 
 export const KleCode = z
@@ -23,9 +24,7 @@ export const KleCode = z
   .regex(/^\d{2}\.\d{2}\.\d{2}$/)
   .describe('KLE topic code at the third level (xx.yy.zz).');
 
-export const KleRef = z
-  .object({ code: KleCode, title: Text.describe('The official KLE title.') })
-  .describe('A KLE classification: code and official title.');
+export const KleRef = z.object({ code: KleCode, title: Text.describe('The official KLE title.') }).describe('A KLE classification: code and official title.');
 
 export const Amount = z
   .object({
@@ -52,8 +51,14 @@ export const Contact = z
 
 export const Authority = z.object({
   name: Text.describe('The responsible authority, e.g. "Vesterå Kommune".'),
-  municipalityCode: z.string().regex(/^\d{3,4}$/).optional(),
-  cvr: z.string().regex(/^\d{8}$/).optional(),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{3,4}$/)
+    .optional(),
+  cvr: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
 });
 
 export const Unit = z.object({
@@ -76,7 +81,10 @@ export const Citizen = z
   .object({
     type: z.literal('citizen'),
     ...recordBase,
-    cpr: z.string().regex(/^\d{6}-\d{4}$/).describe('CPR-shaped person number (synthetic on the reference server).'),
+    cpr: z
+      .string()
+      .regex(/^\d{6}-\d{4}$/)
+      .describe('CPR-shaped person number (synthetic on the reference server).'),
     name: z.object({ given: Text, family: Text, full: Text }),
     birthDate: IsoDate,
     municipality: z.object({ code: z.string().regex(/^\d{3,4}$/), name: Text }),
@@ -187,9 +195,23 @@ export const Payment = z
 // Activities: appointments (aftaler) and deadlines (frister)
 
 export const SourceSystem = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/).describe('Stable key of the originating system, used by the youth rules.'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .describe('Stable key of the originating system, used by the youth rules.'),
   name: Text.describe('e.g. "Jobnet", "Kommunal tandpleje", "Køreprøvebooking".'),
-  category: z.enum(['job-centre', 'health-visitor', 'dentist', 'driving-test', 'citizen-service', 'case-management', 'health-care', 'school', 'day-care', 'other']),
+  category: z.enum([
+    'job-centre',
+    'health-visitor',
+    'dentist',
+    'driving-test',
+    'citizen-service',
+    'case-management',
+    'health-care',
+    'school',
+    'day-care',
+    'other',
+  ]),
 });
 
 export const Location = z.object({
@@ -240,8 +262,14 @@ export const DocumentContent = z.discriminatedUnion('format', [
   z.object({ format: z.literal('text'), text: z.string() }),
   z.object({
     format: z.literal('pdf'),
-    href: z.string().regex(/^\/[^/]/).describe('Path of the PDF on this server (needs the bearer token).'),
-    sha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('SHA-256 of the PDF bytes, base64url.'),
+    href: z
+      .string()
+      .regex(/^\/[^/]/)
+      .describe('Path of the PDF on this server (needs the bearer token).'),
+    sha256: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/)
+      .describe('SHA-256 of the PDF bytes, base64url.'),
     bytes: z.int().min(1),
   }),
 ]);
@@ -350,7 +378,10 @@ export const ManifestEntry = z.object({
   type: z.string().describe('The record type (case, decision, …, tombstone).'),
   id: Id,
   version: z.int().min(1),
-  sha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('base64url SHA-256 of the record\u2019s RFC 8785 canonical JSON.'),
+  sha256: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .describe('base64url SHA-256 of the record\u2019s RFC 8785 canonical JSON.'),
 });
 
 export const PageManifest = z
@@ -399,7 +430,15 @@ export const CorrectionRequest = z
     message: Text.max(10_000).describe('What is wrong or missing, in the citizen\u2019s words.'),
     proposedValue: z.string().max(10_000).optional(),
     evidence: z
-      .array(z.object({ title: Text, sha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional() }))
+      .array(
+        z.object({
+          title: Text,
+          sha256: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{43}$/)
+            .optional(),
+        }),
+      )
       .optional(),
   })
   .describe('A request to correct wrong or incomplete data.');
@@ -413,7 +452,10 @@ export const InboxReceipt = z
     kind: z.enum(['bundle', 'correction']),
     receivedAt: IsoDateTime,
     bytes: z.int().min(0),
-    sha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('SHA-256 of the received body, base64url.'),
+    sha256: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/)
+      .describe('SHA-256 of the received body, base64url.'),
     status: z.literal('received'),
   })
   .describe('Proof that the municipality received a bundle or correction request.');

@@ -16,13 +16,7 @@ import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 import { fromUtf8, utf8 } from '../../shared/bytes';
 import { CodedError } from '../../shared/coded-error';
 
-export type SignatureErrorCode =
-  | 'malformed'
-  | 'unsupported-algorithm'
-  | 'unknown-key'
-  | 'bad-signature'
-  | 'manifest-mismatch'
-  | 'not-in-manifest';
+export type SignatureErrorCode = 'malformed' | 'unsupported-algorithm' | 'unknown-key' | 'bad-signature' | 'manifest-mismatch' | 'not-in-manifest';
 
 export class SignatureError extends CodedError<SignatureErrorCode> {
   override readonly name = 'SignatureError';

@@ -16,7 +16,8 @@ export async function fetchDiscovery(http: MunicipalHttp, origin: string): Promi
     body = await http.json(`${origin}${DISCOVERY_PATH}`, { headers: { Accept: 'application/json' } });
   } catch (error) {
     if (error instanceof HttpProblem) throw new MunicipalError('municipality-not-supported', `discovery: HTTP ${error.status}`);
-    if (error instanceof MunicipalError && error.code === 'municipality-bad-response') throw new MunicipalError('municipality-not-supported', 'discovery is not JSON');
+    if (error instanceof MunicipalError && error.code === 'municipality-bad-response')
+      throw new MunicipalError('municipality-not-supported', 'discovery is not JSON');
     throw error;
   }
   const parsed = Discovery.safeParse(body);

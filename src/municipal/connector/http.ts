@@ -74,7 +74,8 @@ export class MunicipalHttp {
   async json(url: string, init: RequestInit = {}): Promise<unknown> {
     const response = await this.send(url, init);
     if (response.status >= 400) throw await problemOf(response);
-    if (response.status < 200 || response.status >= 300) throw new MunicipalError('municipality-bad-response', `HTTP ${response.status}`, { status: response.status });
+    if (response.status < 200 || response.status >= 300)
+      throw new MunicipalError('municipality-bad-response', `HTTP ${response.status}`, { status: response.status });
     return readJson(response);
   }
 

@@ -17,5 +17,4 @@ export const recordIdFor = (ids: IdDeriver, origin: string, resource: ResourceNa
 export const pdfIdFor = (ids: IdDeriver, origin: string, documentId: string): string => ids.deriveId(`${origin}/documents/pdf`, documentId);
 
 /** A page signature is named by its signature bytes (the JWS's last part). */
-export const signatureIdFor = (ids: IdDeriver, origin: string, jws: string): string =>
-  ids.deriveId(`${origin}/signature`, jws.slice(jws.lastIndexOf('.') + 1));
+export const signatureIdFor = (ids: IdDeriver, origin: string, jws: string): string => ids.deriveId(`${origin}/signature`, jws.slice(jws.lastIndexOf('.') + 1));

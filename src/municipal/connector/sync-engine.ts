@@ -365,7 +365,8 @@ export class SyncRun {
           if (!tombstone.success || tombstone.data.resource !== resource) return void rejected++;
           const id = recordIdFor(this.records, this.origin, resource, tombstone.data.id);
           ops.push({ op: 'delete', profileId: this.profileId, kind, id });
-          if (resource === 'documents') ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, tombstone.data.id) });
+          if (resource === 'documents')
+            ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, tombstone.data.id) });
           progress.deleted += 1;
           return;
         }

@@ -16,11 +16,9 @@ export type KleGroupCode = string & { readonly [kleGroupCodeBrand]: true };
 const TOPIC_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
 const GROUP_CODE = /^\d{2}\.\d{2}$/;
 
-export const isKleTopicCode = (value: unknown): value is KleTopicCode =>
-  typeof value === 'string' && TOPIC_CODE.test(value);
+export const isKleTopicCode = (value: unknown): value is KleTopicCode => typeof value === 'string' && TOPIC_CODE.test(value);
 
-export const isKleGroupCode = (value: unknown): value is KleGroupCode =>
-  typeof value === 'string' && GROUP_CODE.test(value);
+export const isKleGroupCode = (value: unknown): value is KleGroupCode => typeof value === 'string' && GROUP_CODE.test(value);
 
 /** The code itself when it has the topic shape, otherwise `null` (not a code at all). */
 export const parseKleTopicCode = (value: unknown): KleTopicCode | null => (isKleTopicCode(value) ? value : null);

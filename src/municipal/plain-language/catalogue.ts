@@ -16,15 +16,15 @@ import type { TopicEntry } from './types';
 
 /** The theme files by name, so tests and docs can say where an entry lives. */
 export const CATALOGUE_THEMES: Readonly<Record<string, readonly TopicEntry[]>> = {
-  'employment': employmentTopics,
+  employment: employmentTopics,
   'cash-benefits': cashBenefitTopics,
-  'housing': housingTopics,
+  housing: housingTopics,
   'disability-and-social': disabilityAndSocialTopics,
   'elderly-and-home-care': elderlyAndHomeCareTopics,
   'children-and-family': childrenAndFamilyTopics,
   'school-and-education': schoolAndEducationTopics,
-  'health': healthTopics,
-  'transport': transportTopics,
+  health: healthTopics,
+  transport: transportTopics,
   'citizen-service': citizenServiceTopics,
 };
 

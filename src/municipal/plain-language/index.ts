@@ -4,13 +4,6 @@
  * title as the fallback for every other topic. Pure TypeScript; runs in the extension.
  */
 export { CATALOGUE, CATALOGUE_THEMES, findCatalogueEntry } from './catalogue';
-export {
-  explainStatus,
-  explainTopic,
-  type ExplainTopicOptions,
-  type StatusExplanation,
-  type TopicExplanation,
-  type TopicSource,
-} from './explain';
+export { explainStatus, explainTopic, type ExplainTopicOptions, type StatusExplanation, type TopicExplanation, type TopicSource } from './explain';
 export { CASE_STATUSES, STATUS_ENTRIES, type CaseStatusName, type ExplainedStatus, type StatusEntry } from './statuses';
 export { LANGUAGES, type Language, type PlainText, type TopicEntry } from './types';

@@ -21,8 +21,7 @@ export const STATUS_ENTRIES: readonly StatusEntry[] = [
     status: 'received',
     da: {
       title: 'Modtaget',
-      explanation:
-        'Kommunen har modtaget din ansøgning eller henvendelse, men er endnu ikke gået i gang med at behandle den.',
+      explanation: 'Kommunen har modtaget din ansøgning eller henvendelse, men er endnu ikke gået i gang med at behandle den.',
       tips: [
         'Du kan spørge kommunen, hvor lang tid de regner med, at sagen tager. Mange kommuner oplyser deres forventede sagsbehandlingstider.',
         'Har du flere oplysninger, der har betydning for sagen, kan du sende dem nu.',
@@ -134,14 +133,12 @@ export const STATUS_ENTRIES: readonly StatusEntry[] = [
     status: 'unknown',
     da: {
       title: 'Status ukendt',
-      explanation:
-        'Vi kender ikke sagens status, fordi kommunen ikke har oplyst den eller bruger en betegnelse, som vi ikke kender.',
+      explanation: 'Vi kender ikke sagens status, fordi kommunen ikke har oplyst den eller bruger en betegnelse, som vi ikke kender.',
       tips: ['Kontakt din sagsbehandler, hvis du vil vide, hvor sagen står.'],
     },
     en: {
       title: 'Status unknown',
-      explanation:
-        'We do not know the status of this case, because the municipality has not told us or uses a term we do not recognise.',
+      explanation: 'We do not know the status of this case, because the municipality has not told us or uses a term we do not recognise.',
       tips: ['Contact your caseworker if you want to know where the case stands.'],
     },
   },

@@ -47,12 +47,18 @@ export class CitizenCatalog {
 
   private build(id: string): CitizenDataset {
     switch (id) {
-      case THOMAS_ID: return buildThomas(this.ctx);
-      case FREJA_ID: return buildFreja(this.ctx);
-      case METTE_ID: return buildMette(this.ctx);
-      case LEA_ID: return buildLea(this.ctx);
-      case HEAVY_ID: return buildHeavy(this.ctx, this.heavy);
-      default: throw new RangeError(`unknown citizen ${id}`);
+      case THOMAS_ID:
+        return buildThomas(this.ctx);
+      case FREJA_ID:
+        return buildFreja(this.ctx);
+      case METTE_ID:
+        return buildMette(this.ctx);
+      case LEA_ID:
+        return buildLea(this.ctx);
+      case HEAVY_ID:
+        return buildHeavy(this.ctx, this.heavy);
+      default:
+        throw new RangeError(`unknown citizen ${id}`);
     }
   }
 }

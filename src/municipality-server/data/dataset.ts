@@ -105,7 +105,7 @@ export class DatasetBuilder {
       id: this.nextId('sag', this.records.cases),
       version: 1,
       updatedAt: history[history.length - 1]!.at,
-      caseNumber: `${first[1].slice(0, 4)}-${spec.kle.replaceAll('.', '')}-${String(this.caseCounter * 7919 % 100000).padStart(5, '0')}`,
+      caseNumber: `${first[1].slice(0, 4)}-${spec.kle.replaceAll('.', '')}-${String((this.caseCounter * 7919) % 100000).padStart(5, '0')}`,
       title: spec.title ?? kle.title,
       kle,
       status: last[0],
@@ -175,9 +175,7 @@ export class DatasetBuilder {
     return record;
   }
 
-  addDeadline(
-    spec: Omit<Dist<Deadline>, 'status' | 'source' | 'changeUrl'> & { source: SourceKey; status?: Activity['status'] },
-  ): Deadline {
+  addDeadline(spec: Omit<Dist<Deadline>, 'status' | 'source' | 'changeUrl'> & { source: SourceKey; status?: Activity['status'] }): Deadline {
     const { source, status, ...rest } = spec;
     const day = spec.dueAt.slice(0, 10);
     const record: Deadline = {

@@ -33,13 +33,7 @@ function wrap(paragraph: string, width: number): string[] {
 
 export function makePdf(title: string, paragraphs: readonly string[]): Uint8Array {
   const lines = paragraphs.flatMap((p) => [...wrap(p, 88), '']).slice(0, 55);
-  const ops = [
-    'BT /F1 15 Tf 56 780 Td',
-    `${pdfString(title)} Tj`,
-    '/F1 10 Tf 0 -26 Td 13 TL',
-    ...lines.map((l) => `${pdfString(l)} '`),
-    'ET',
-  ].join('\n');
+  const ops = ['BT /F1 15 Tf 56 780 Td', `${pdfString(title)} Tj`, '/F1 10 Tf 0 -26 Td 13 TL', ...lines.map((l) => `${pdfString(l)} '`), 'ET'].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

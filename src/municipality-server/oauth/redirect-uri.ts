@@ -43,7 +43,8 @@ export class ExtensionRegistry {
     for (const id of chrome) if (!CHROME_EXTENSION_ID_PATTERN.test(id)) throw new RangeError(`chromeExtensionIds: not a Chromium extension id: ${id}`);
     for (const id of firefox) if (!/^[A-Za-z0-9._@{}-]{1,80}$/.test(id)) throw new RangeError(`firefoxAddonIds: not an add-on id: ${id}`);
     for (const origin of registered.extraOrigins ?? []) {
-      if (!MOZ_ORIGIN.test(origin) && !/^chrome-extension:\/\/[a-p]{32}$/.test(origin)) throw new RangeError(`extraOrigins: not an extension origin: ${origin}`);
+      if (!MOZ_ORIGIN.test(origin) && !/^chrome-extension:\/\/[a-p]{32}$/.test(origin))
+        throw new RangeError(`extraOrigins: not an extension origin: ${origin}`);
     }
     this.redirectUris = new Set([...chrome.map((id) => chromeRedirectUri(id)), ...firefox.map((id) => firefoxRedirectUri(id))]);
     this.origins = new Set([...chrome.map((id) => `chrome-extension://${id}`), ...(registered.extraOrigins ?? [])]);

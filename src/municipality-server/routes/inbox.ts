@@ -99,8 +99,18 @@ async function rememberBundle(state: MunicipalityState, citizen: string, receipt
 function quotaProblem(c: Context<CitizenEnv>, breach: QuotaBreach | null): Response | null {
   if (!breach) return null;
   if (breach.quota === 'items') {
-    return problem(c, 'inbox-full', 429, `your inboxes at the municipality hold the most items allowed (${breach.limit}); nothing was stored. Contact your caseworker.`);
+    return problem(
+      c,
+      'inbox-full',
+      429,
+      `your inboxes at the municipality hold the most items allowed (${breach.limit}); nothing was stored. Contact your caseworker.`,
+    );
   }
   const free = Math.max(0, breach.limit - breach.used);
-  return problem(c, 'inbox-full', 507, `your inboxes at the municipality have room for ${free} more bytes of ${breach.limit}; nothing was stored. Send less, or contact your caseworker.`);
+  return problem(
+    c,
+    'inbox-full',
+    507,
+    `your inboxes at the municipality have room for ${free} more bytes of ${breach.limit}; nothing was stored. Send less, or contact your caseworker.`,
+  );
 }

@@ -4,16 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  AccessLogEntry,
-  Activity,
-  Case,
-  Decision,
-  Document,
-  Payment,
-  ResourceName,
-  type TokenResponse,
-} from '../../municipal/api/schemas';
+import { AccessLogEntry, Activity, Case, Decision, Document, Payment, ResourceName, type TokenResponse } from '../../municipal/api/schemas';
 import { toCopenhagenIso } from '../data/dates';
 import { FaultSpec } from '../faults';
 import { problem } from '../problem';
@@ -50,9 +41,9 @@ export function testModeRoutes(state: MunicipalityState): Hono {
   });
 
   app.post('/tokens', async (c) => {
-    const body = z.object({ citizenId: z.string(), actorId: z.string().optional(), clientId: z.string().default('test-client') }).safeParse(
-      await c.req.json().catch(() => undefined),
-    );
+    const body = z
+      .object({ citizenId: z.string(), actorId: z.string().optional(), clientId: z.string().default('test-client') })
+      .safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) return problem(c, 'invalid-request', 400, body.error.message);
     const actor = body.data.actorId ?? body.data.citizenId;
     if (!mayActFor(actor, body.data.citizenId)) return problem(c, 'invalid-request', 400, 'that sign-in is not possible');

@@ -1,7 +1,8 @@
 /** The receiver page's Danish texts (the default). */
 export const da = {
   'page.title': 'Åbn data, du har fået fra en borger',
-  'page.intro': 'Her kan du åbne en fil (et bundt), som en borger har sendt dig fra Handlerum. Siden kører kun i din browser: den sender intet nogen steder hen og skal ikke installeres.',
+  'page.intro':
+    'Her kan du åbne en fil (et bundt), som en borger har sendt dig fra Handlerum. Siden kører kun i din browser: den sender intet nogen steder hen og skal ikke installeres.',
   'form.title': 'Åbn et bundt',
   'form.fileLegend': '1. Filen',
   'form.dropHint': 'Træk filen hertil, eller vælg den herunder.',
@@ -94,12 +95,14 @@ export const da = {
 
   'provenance.title': 'Hvor data kommer fra',
   'provenance.municipality': 'Underskrevet af {source}',
-  'provenance.municipalityDetail': '{count} poster er dækket af kommunens underskrift (nøgle {kid}, fra {origin}). Underskriften følger med i bundtet og kan kontrolleres mod kommunens offentlige nøgler.',
+  'provenance.municipalityDetail':
+    '{count} poster er dækket af kommunens underskrift (nøgle {kid}, fra {origin}). Underskriften følger med i bundtet og kan kontrolleres mod kommunens offentlige nøgler.',
   'provenance.citizen': 'Borgerens egne oplysninger: {source}',
   'provenance.citizenDetail': 'Borgeren står selv inde for disse data. De er ikke underskrevet af en myndighed.',
   'provenance.covers': 'Omfatter: {parts}',
   'provenance.none': 'Bundtet siger ikke, hvor data kommer fra.',
-  'provenance.checkHint': 'Vil du selv kontrollere kommunens underskrift? Hent kommunens offentlige nøgler fra {url}, og indlæs filen her. Siden henter intet selv.',
+  'provenance.checkHint':
+    'Vil du selv kontrollere kommunens underskrift? Hent kommunens offentlige nøgler fra {url}, og indlæs filen her. Siden henter intet selv.',
   'provenance.jwksLabel': 'Indlæs kommunens nøglefil (jwks.json)',
   'provenance.notJson': 'Filen {name} kunne ikke læses som en nøglefil.',
   'provenance.verified': 'Kontrolleret med {name}: underskriften er kommunens, og de {count} poster er præcis dem, kommunen underskrev.',

@@ -3,7 +3,8 @@ import type { ReceiverMessageKey } from './da';
 
 export const en: Record<ReceiverMessageKey, string> = {
   'page.title': 'Open data a citizen sent you',
-  'page.intro': 'Open a file (a bundle) a citizen sent you from Handlerum. This page runs only in your browser: it sends nothing anywhere and needs no install.',
+  'page.intro':
+    'Open a file (a bundle) a citizen sent you from Handlerum. This page runs only in your browser: it sends nothing anywhere and needs no install.',
   'form.title': 'Open a bundle',
   'form.fileLegend': '1. The file',
   'form.dropHint': 'Drag the file here, or choose it below.',
@@ -38,7 +39,8 @@ export const en: Record<ReceiverMessageKey, string> = {
   'fail.expired': 'The bundle has expired. The citizen gave access only until a certain date. Ask for a new one if you still need the data.',
   'fail.revoked': 'The citizen has revoked this share.',
   'fail.too-large': 'The bundle is too large or too deeply nested to show on this page.',
-  'fail.rawFiles': 'The bundle is genuine, unchanged and made for you – its data just cannot be shown here. Download the files as they came and open them in another program:',
+  'fail.rawFiles':
+    'The bundle is genuine, unchanged and made for you – its data just cannot be shown here. Download the files as they came and open them in another program:',
   'fail.internal': 'Something went wrong on the page. Try again.',
   'fail.detail': 'Technical detail: {detail}',
 
@@ -96,12 +98,14 @@ export const en: Record<ReceiverMessageKey, string> = {
 
   'provenance.title': 'Where the data comes from',
   'provenance.municipality': 'Signed by {source}',
-  'provenance.municipalityDetail': '{count} records are covered by the municipality’s signature (key {kid}, from {origin}). The signature travels in the bundle and can be checked against the municipality’s published keys.',
+  'provenance.municipalityDetail':
+    '{count} records are covered by the municipality’s signature (key {kid}, from {origin}). The signature travels in the bundle and can be checked against the municipality’s published keys.',
   'provenance.citizen': 'The citizen’s own information: {source}',
   'provenance.citizenDetail': 'The citizen vouches for this data. It is not signed by an authority.',
   'provenance.covers': 'Covers: {parts}',
   'provenance.none': 'The bundle does not say where the data comes from.',
-  'provenance.checkHint': 'Want to check the municipality’s signature yourself? Download the municipality’s public keys from {url} and load the file here. The page fetches nothing itself.',
+  'provenance.checkHint':
+    'Want to check the municipality’s signature yourself? Download the municipality’s public keys from {url} and load the file here. The page fetches nothing itself.',
   'provenance.jwksLabel': 'Load the municipality’s key file (jwks.json)',
   'provenance.notJson': 'The file {name} could not be read as a key file.',
   'provenance.verified': 'Checked with {name}: the signature is the municipality’s, and the {count} records are exactly those it signed.',

@@ -79,7 +79,10 @@ const VIEWS: Record<string, { da: string; en: string }> = {
 };
 
 const words = (key: string): string => {
-  const spaced = key.replace(/([a-zæøå0-9])([A-ZÆØÅ])/g, '$1 $2').replace(/[-_]+/g, ' ').trim();
+  const spaced = key
+    .replace(/([a-zæøå0-9])([A-ZÆØÅ])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
 };
 

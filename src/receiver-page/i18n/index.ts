@@ -23,9 +23,7 @@ export const getLanguage = (): Language => current;
 export const locale = (): string => (current === 'en' ? 'en-GB' : 'da-DK');
 
 export function t(key: ReceiverMessageKey, params: Record<string, string | number> = {}): string {
-  return RECEIVER_CATALOGUES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return RECEIVER_CATALOGUES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** A bilingual text from the bundle ({da, en}) in the page's language. */

@@ -3,7 +3,13 @@ import { defineKind } from '../kind';
 import { FhirOrigin } from './schemas';
 
 export const ClinicalResourceType = z.enum([
-  'Condition', 'MedicationStatement', 'MedicationRequest', 'AllergyIntolerance', 'Immunization', 'Procedure', 'DiagnosticReport',
+  'Condition',
+  'MedicationStatement',
+  'MedicationRequest',
+  'AllergyIntolerance',
+  'Immunization',
+  'Procedure',
+  'DiagnosticReport',
 ]);
 
 /** A clinical item from FHIR (a condition, medication, allergy, immunization…); id from type, FHIR id and origin. */

@@ -18,6 +18,9 @@ export const healthObservationKind = defineKind({
     category: z.string().max(200).optional(),
     effective: Instant.optional(),
     value: FhirValue.optional(),
-    components: z.array(z.object({ name: Text2, code: FhirCode, value: FhirValue.optional() })).max(100).optional(),
+    components: z
+      .array(z.object({ name: Text2, code: FhirCode, value: FhirValue.optional() }))
+      .max(100)
+      .optional(),
   }),
 });

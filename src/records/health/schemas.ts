@@ -13,9 +13,20 @@ export const Instant = z.string().min(10).max(40);
 export const TypeName = z.string().min(1).max(200);
 
 export const HealthMetric = z.enum([
-  'steps', 'distance', 'active-energy', 'weight', 'height', 'heart-rate', 'resting-heart-rate',
-  'blood-pressure-systolic', 'blood-pressure-diastolic', 'oxygen-saturation', 'body-temperature',
-  'blood-glucose', 'sleep', 'other',
+  'steps',
+  'distance',
+  'active-energy',
+  'weight',
+  'height',
+  'heart-rate',
+  'resting-heart-rate',
+  'blood-pressure-systolic',
+  'blood-pressure-diastolic',
+  'oxygen-saturation',
+  'body-temperature',
+  'blood-glucose',
+  'sleep',
+  'other',
 ]);
 export type HealthMetric = z.infer<typeof HealthMetric>;
 

@@ -31,7 +31,11 @@ export const municipalDecisionKind = municipalKind('municipal-decision', Decisio
 export const municipalPaymentKind = municipalKind('municipal-payment', Payment, 'A payment of a benefit (ydelse)');
 export const municipalActivityKind = municipalKind('municipal-activity', Activity, 'An appointment or a deadline (aftale, frist)');
 export const municipalDocumentKind = municipalKind('municipal-document', Document, 'A document or journal note (metadata and text)');
-export const municipalAccessLogKind = municipalKind('municipal-access-log-entry', AccessLogEntry, 'One use of the citizen\u2019s data by the municipality (access log)');
+export const municipalAccessLogKind = municipalKind(
+  'municipal-access-log-entry',
+  AccessLogEntry,
+  'One use of the citizen\u2019s data by the municipality (access log)',
+);
 
 /** The citizen as the municipality knows them (`/me`), with who signed in. */
 export const municipalCitizenKind = defineKind({

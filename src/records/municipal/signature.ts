@@ -17,7 +17,10 @@ export const municipalSignatureKind = defineKind({
     origin: MunicipalOrigin,
     /** The resource the page belongs to (cases, …, me). */
     resource: z.string().min(1).max(40),
-    jws: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/).max(2_000_000),
+    jws: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+      .max(2_000_000),
     /** The key that signed it. */
     kid: z.string().min(1).max(200),
     receivedAt: z.iso.datetime({ offset: true }),

@@ -49,7 +49,10 @@ export const attachmentContentKind = defineKind({
   description: 'One part (at most 1 MiB) of the bytes of an attachment, base64url.',
   schema: z.object({
     attachmentId: RecordRef.shape.id,
-    index: z.int().min(0).max(MAX_CHUNKS - 1),
+    index: z
+      .int()
+      .min(0)
+      .max(MAX_CHUNKS - 1),
     /** base64url of at most ATTACHMENT_CHUNK_BYTES bytes. */
     data: z
       .string()

@@ -4,17 +4,7 @@
  */
 
 /** Why a log does not verify; `detail` says it in a sentence for whoever checks a file by hand. */
-export type LogProblem =
-  | 'not-a-log'
-  | 'unsigned'
-  | 'signature'
-  | 'signer'
-  | 'malformed'
-  | 'hash'
-  | 'link'
-  | 'sequence'
-  | 'cut'
-  | 'head';
+export type LogProblem = 'not-a-log' | 'unsigned' | 'signature' | 'signer' | 'malformed' | 'hash' | 'link' | 'sequence' | 'cut' | 'head';
 
 export type ChainCheck =
   | { valid: true; count: number; head: { seq: number; hash: string } | null }

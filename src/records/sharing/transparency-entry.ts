@@ -19,7 +19,10 @@ export const LogEntryBody = z.strictObject({
   type: z.enum(LOG_ENTRY_TYPES),
   at: IsoDateTime,
   /** The profile concerned; null for the whole vault (a backup). */
-  profileId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).nullable(),
+  profileId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .nullable(),
   summary: z.strictObject({
     /** Stable words for the UI to render in the citizen's language. */
     what: z.string().min(1).max(200),
@@ -69,6 +72,7 @@ export const transparencyHeadKind = defineKind({
   managedBy: 'the sharing service',
   scope: 'vault',
   version: 1,
-  description: 'The newest entry of the vault\u2019s own log (its number and hash), signed with a profile\u2019s key, so cutting entries off the end is detected.',
+  description:
+    'The newest entry of the vault\u2019s own log (its number and hash), signed with a profile\u2019s key, so cutting entries off the end is detected.',
   schema: SignedLogHead,
 });

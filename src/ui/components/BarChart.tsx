@@ -75,7 +75,9 @@ export function BarChart(props: BarChartProps): JSX.Element {
               if (s.value === 0) return null;
               const from = stacked;
               stacked += s.value;
-              return <rect key={s.key} x={x} y={y(stacked)} width={bar} height={y(from) - y(stacked)} class={s.class} fill={s.fill} data-category={s.category} />;
+              return (
+                <rect key={s.key} x={x} y={y(stacked)} width={bar} height={y(from) - y(stacked)} class={s.class} fill={s.fill} data-category={s.category} />
+              );
             })}
             {i % labelEvery === 0 && (
               <text x={x + bar / 2} y={H - PAD.bottom + 16} text-anchor="middle" class="axis-label">

@@ -18,7 +18,7 @@ export function useAction(): Action {
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
 
-  const run = useCallback(async <T,>(busyText: string, work: () => Promise<T>, doneText?: string | ((result: T) => string)) => {
+  const run = useCallback(async <T>(busyText: string, work: () => Promise<T>, doneText?: string | ((result: T) => string)) => {
     if (running.current) return undefined;
     running.current = true;
     setBusy(busyText);

@@ -34,10 +34,14 @@ export function chartSummary(series: Series, points: readonly SeriesPoint[]): st
   const unit = unitText(series.unit, series.metric);
   const digits = series.chart === 'weight' ? 1 : 0;
   const base = {
-    from: dayText(s.from), to: dayText(s.to), unit,
+    from: dayText(s.from),
+    to: dayText(s.to),
+    unit,
     mean: numberText(s.mean, digits),
-    high: numberText(s.highest.value, digits), highDay: dayText(s.highest.date),
-    low: numberText(s.lowest.value, digits), lowDay: dayText(s.lowest.date),
+    high: numberText(s.highest.value, digits),
+    highDay: dayText(s.highest.date),
+    low: numberText(s.lowest.value, digits),
+    lowDay: dayText(s.lowest.date),
     latest: numberText(s.latest.value, digits),
   };
   if (series.chart === 'blood-pressure') {
@@ -98,9 +102,25 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
             </g>
           ))}
           {series.chart === 'steps' &&
-            points.map((p) => <rect key={p.date} x={x(p.date) - bar / 2} y={y(p.value)} width={bar} height={Math.max(0, y(scale.min) - y(p.value))} class="bar" data-date={p.date} />)}
+            points.map((p) => (
+              <rect
+                key={p.date}
+                x={x(p.date) - bar / 2}
+                y={y(p.value)}
+                width={bar}
+                height={Math.max(0, y(scale.min) - y(p.value))}
+                class="bar"
+                data-date={p.date}
+              />
+            ))}
           {series.chart === 'heart-rate' && points.some((p) => p.min !== undefined) && (
-            <polygon class="range" points={`${line((p) => p.max)} ${line((p) => p.min).split(' ').reverse().join(' ')}`} />
+            <polygon
+              class="range"
+              points={`${line((p) => p.max)} ${line((p) => p.min)
+                .split(' ')
+                .reverse()
+                .join(' ')}`}
+            />
           )}
           {series.chart !== 'steps' && <polyline class="line" points={line((p) => p.value)} />}
           {series.chart === 'blood-pressure' && <polyline class="line second" points={line((p) => p.second)} />}
@@ -116,9 +136,7 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
           ))}
           <line x1={PAD.left} x2={W - PAD.right} y1={y(scale.min)} y2={y(scale.min)} class="axis-line" />
         </svg>
-        <figcaption>
-          {series.chart === 'blood-pressure' ? t('health.chart.bpLegend') : unit ? t('health.chart.unit', { unit }) : null}
-        </figcaption>
+        <figcaption>{series.chart === 'blood-pressure' ? t('health.chart.bpLegend') : unit ? t('health.chart.unit', { unit }) : null}</figcaption>
       </figure>
       <button type="button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable(!showTable)}>
         {showTable ? t('health.chart.hideTable') : t('health.chart.showTable')}

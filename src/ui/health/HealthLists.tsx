@@ -13,7 +13,10 @@ export function valueText(value: Value | undefined): string {
   return value.text ?? '–';
 }
 
-const byNewest = <T,>(get: (r: T) => string | undefined) => (a: T, b: T) => (get(b) ?? '').localeCompare(get(a) ?? '');
+const byNewest =
+  <T,>(get: (r: T) => string | undefined) =>
+  (a: T, b: T) =>
+    (get(b) ?? '').localeCompare(get(a) ?? '');
 
 export function ObservationList(props: { records: VaultRecord<ObservationData>[] }) {
   const language = getLanguage();
@@ -146,7 +149,8 @@ export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
 /** Every daily measure the charts do not show, as a table: name, latest day, average, days. */
 export function MeasureList(props: { measures: readonly MeasureSummary[] }) {
   const rows = [...props.measures].sort((a, b) => metricName(a.metric, a.type).localeCompare(metricName(b.metric, b.type)));
-  const figure = (m: MeasureSummary, value: number) => [numberText(value, Math.abs(value) < 10 ? 2 : value < 100 ? 1 : 0), unitText(m.unit, m.metric)].filter(Boolean).join(' ');
+  const figure = (m: MeasureSummary, value: number) =>
+    [numberText(value, Math.abs(value) < 10 ? 2 : value < 100 ? 1 : 0), unitText(m.unit, m.metric)].filter(Boolean).join(' ');
   return (
     <table class="health-table measures">
       <caption>{t('health.measures.caption')}</caption>

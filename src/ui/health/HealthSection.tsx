@@ -57,8 +57,7 @@ export function HealthSection(props: { profile: Profile }) {
   const [error, setError] = useState<string | null>(null);
   const [range, setRange] = useState<Range>('90d');
 
-  const load = () =>
-    loadHealth(profile.id).then(setData, (caught: unknown) => setError(errorMessage(caught)));
+  const load = () => loadHealth(profile.id).then(setData, (caught: unknown) => setError(errorMessage(caught)));
   useEffect(() => void load(), [profile.id]);
 
   const discardDamaged = async () => {
@@ -73,8 +72,20 @@ export function HealthSection(props: { profile: Profile }) {
     }
   };
 
-  const series = data ? CHARTS.map((chart) => chartSeries(data.daily.map((r) => r.data), chart)).filter((s) => s !== null) : [];
-  const measures = data ? otherMeasures(data.daily.map((r) => r.data), isCumulative) : [];
+  const series = data
+    ? CHARTS.map((chart) =>
+        chartSeries(
+          data.daily.map((r) => r.data),
+          chart,
+        ),
+      ).filter((s) => s !== null)
+    : [];
+  const measures = data
+    ? otherMeasures(
+        data.daily.map((r) => r.data),
+        isCumulative,
+      )
+    : [];
   const hasAny = data && (series.length > 0 || measures.length > 0 || data.observations.length + data.clinical.length + data.workouts.length > 0);
 
   return (

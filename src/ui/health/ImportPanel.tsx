@@ -101,7 +101,9 @@ function Summary(props: { file: File; parsed: Parsed; onSave: (keep: HealthMetri
   const lines: string[] = [];
   if (apple) {
     lines.push(t('health.summary.days', { count: numberText(new Set(apple.daily.map((d) => d.date)).size) }));
-    lines.push(t('health.summary.types', { count: numberText(types.length), names: [...new Set(types.map(([m, ty]) => metricName(m, ty)))].join(', ') || '–' }));
+    lines.push(
+      t('health.summary.types', { count: numberText(types.length), names: [...new Set(types.map(([m, ty]) => metricName(m, ty)))].join(', ') || '–' }),
+    );
     lines.push(t('health.summary.workouts', { count: numberText(apple.workouts.length) }));
   }
   lines.push(t('health.summary.observations', { count: numberText(fhir.observations.length) }));
@@ -162,9 +164,7 @@ export function ImportPanel(props: { profile: Profile; onSaved: () => void }) {
 
   const read = async (file: File, keepSamples: HealthMetric[], pass: 'first' | 'samples'): Promise<Parsed | null> => {
     setPhase({ step: 'reading', file, progress: null, pass });
-    const run = parseHealthFile(file, { keepSamples }, (progress) =>
-      setPhase((p) => (p.step === 'reading' && p.file === file ? { ...p, progress } : p)),
-    );
+    const run = parseHealthFile(file, { keepSamples }, (progress) => setPhase((p) => (p.step === 'reading' && p.file === file ? { ...p, progress } : p)));
     running.current = run;
     const outcome = await run.result;
     running.current = null;

@@ -7,8 +7,7 @@ import { HEALTHKIT_TYPE_NAMES } from '../i18n/healthkit-types';
 import { getLanguage, locale } from '../i18n/index';
 
 /** A calendar day (YYYY-MM-DD): "3. marts 2026". */
-export const dayText = (day: string): string =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+export const dayText = (day: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 /** A short day for chart axes: "3. mar." */
 export const shortDayText = (day: string): string =>

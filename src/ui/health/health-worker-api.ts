@@ -47,7 +47,7 @@ const PROGRESS_EVERY_MS = 100;
 /** Binary garbage rather than text we do not know: NUL or other control bytes in the head. */
 function looksBinary(head: Uint8Array): boolean {
   let control = 0;
-  for (const byte of head.subarray(0, 4096)) if (byte === 0 || (byte < 0x09) || (byte > 0x0d && byte < 0x20)) control++;
+  for (const byte of head.subarray(0, 4096)) if (byte === 0 || byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
   return control > 0;
 }
 

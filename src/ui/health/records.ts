@@ -69,7 +69,12 @@ export function groupDaily(daily: readonly DailyAggregate[], stored: readonly { 
       touched.add(id);
     }
     const entry = {
-      date: day.date, count: day.count, sum: day.sum, min: day.min, max: day.max, mean: day.mean,
+      date: day.date,
+      count: day.count,
+      sum: day.sum,
+      min: day.min,
+      max: day.max,
+      mean: day.mean,
       sources: day.sources.slice(0, 100).map((s) => clip(s, 300)),
     };
     const at = data.days.findIndex((d) => d.date === day.date);
@@ -116,7 +121,10 @@ export function groupSamples(samples: readonly HealthSample[]): { id: string; da
 }
 
 const workoutData = (w: Workout): WorkoutData => ({
-  activity: clip(w.activity, 200), start: w.start, end: w.end, durationMinutes: Math.max(0, w.durationMinutes),
+  activity: clip(w.activity, 200),
+  start: w.start,
+  end: w.end,
+  durationMinutes: Math.max(0, w.durationMinutes),
   ...(w.distanceKm !== undefined && w.distanceKm >= 0 ? { distanceKm: w.distanceKm } : {}),
   ...(w.energyKcal !== undefined && w.energyKcal >= 0 ? { energyKcal: w.energyKcal } : {}),
   source: clip(w.source, 300),
@@ -130,7 +138,11 @@ const codeData = ({ display, text, ...code }: SourceCode): SourceCode => ({
 });
 
 const observationData = (origin: FhirOrigin, o: HealthObservation): ObservationData => ({
-  origin, fhirId: o.id, status: o.status, name: o.name, code: codeData(o.code),
+  origin,
+  fhirId: o.id,
+  status: o.status,
+  name: o.name,
+  code: codeData(o.code),
   ...(o.category !== undefined ? { category: o.category } : {}),
   ...(o.effective !== undefined ? { effective: o.effective } : {}),
   ...(o.value !== undefined ? { value: o.value } : {}),
@@ -138,7 +150,10 @@ const observationData = (origin: FhirOrigin, o: HealthObservation): ObservationD
 });
 
 const clinicalData = (origin: FhirOrigin, c: ClinicalItem): ClinicalData => ({
-  origin, fhirId: c.id, resourceType: c.resourceType, title: clip(c.title, 1000),
+  origin,
+  fhirId: c.id,
+  resourceType: c.resourceType,
+  title: clip(c.title, 1000),
   ...(c.status !== undefined ? { status: c.status } : {}),
   ...(c.intent !== undefined ? { intent: clip(c.intent, 100) } : {}),
   ...(c.date !== undefined ? { date: c.date } : {}),

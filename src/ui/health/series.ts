@@ -47,14 +47,21 @@ export function chartSeries(records: readonly DailyData[], chart: ChartId): Seri
     case 'weight': {
       const days = daysOf(records, 'weight');
       if (days.length === 0) return null;
-      return { chart, metric: 'weight', unit: days[0]!.unit, points: days.map((d) => ({ date: d.date, value: round(d.mean, 1), min: round(d.min, 1), max: round(d.max, 1) })) };
+      return {
+        chart,
+        metric: 'weight',
+        unit: days[0]!.unit,
+        points: days.map((d) => ({ date: d.date, value: round(d.mean, 1), min: round(d.min, 1), max: round(d.max, 1) })),
+      };
     }
     case 'heart-rate': {
       // The all-day pulse has its own chart: a resting pulse beside it does not hide it.
       const days = daysOf(records, 'heart-rate');
       if (days.length === 0) return null;
       return {
-        chart, metric: 'heart-rate', unit: days[0]!.unit,
+        chart,
+        metric: 'heart-rate',
+        unit: days[0]!.unit,
         points: days.map((d) => ({ date: d.date, value: Math.round(d.mean), min: Math.round(d.min), max: Math.round(d.max) })),
       };
     }
@@ -125,7 +132,14 @@ export function niceScale(low: number, high: number): { min: number; max: number
 }
 
 /** Metrics the charts show; every other stored kind is listed by `otherMeasures`. */
-const CHARTED: ReadonlySet<HealthMetric> = new Set(['steps', 'weight', 'heart-rate', 'resting-heart-rate', 'blood-pressure-systolic', 'blood-pressure-diastolic']);
+const CHARTED: ReadonlySet<HealthMetric> = new Set([
+  'steps',
+  'weight',
+  'heart-rate',
+  'resting-heart-rate',
+  'blood-pressure-systolic',
+  'blood-pressure-diastolic',
+]);
 
 export interface MeasureSummary {
   metric: HealthMetric;
@@ -161,6 +175,14 @@ export function otherMeasures(records: readonly DailyData[], isTotal: (type: str
       const last = dates.at(-1)!;
       let sum = 0;
       for (const v of g.days.values()) sum += v;
-      return { metric: g.metric, type: g.type, unit: g.unit, total: isTotal(g.type, g.metric), days: dates.length, latest: { date: last, value: g.days.get(last)! }, mean: sum / g.days.size };
+      return {
+        metric: g.metric,
+        type: g.type,
+        unit: g.unit,
+        total: isTotal(g.type, g.metric),
+        days: dates.length,
+        latest: { date: last, value: g.days.get(last)! },
+        mean: sum / g.days.size,
+      };
     });
 }

@@ -24,9 +24,9 @@ export function parseHealthFile(file: File, options: HealthParseOptions, onProgr
   const died = (event: Event) => settle({ ok: false, code: 'malformed', detail: `worker ${event.type}` });
   worker.addEventListener('error', died);
   worker.addEventListener('messageerror', died);
-  remote.parse(file, options, proxy(onProgress)).then(settle, (error: unknown) =>
-    settle({ ok: false, code: 'malformed', detail: (error as Error | null)?.name ?? 'Error' }),
-  );
+  remote
+    .parse(file, options, proxy(onProgress))
+    .then(settle, (error: unknown) => settle({ ok: false, code: 'malformed', detail: (error as Error | null)?.name ?? 'Error' }));
   const result = ended.finally(() => worker.terminate());
   return {
     result,

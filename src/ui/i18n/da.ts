@@ -42,7 +42,8 @@ export const da = {
   'create.name': 'Dit navn',
   'create.nameHint': 'Bruges kun til at vise, hvis oplysninger du ser. Du kan tilføje fx dit barn senere.',
   'create.nameMissing': 'Skriv dit navn.',
-  'create.warning': 'Vigtigt: Kun du kender adgangsfrasen. Glemmer du både adgangsfrasen og gendannelsesnøglen, kan ingen – heller ikke os – få dine oplysninger frem igen.',
+  'create.warning':
+    'Vigtigt: Kun du kender adgangsfrasen. Glemmer du både adgangsfrasen og gendannelsesnøglen, kan ingen – heller ikke os – få dine oplysninger frem igen.',
   'create.submit': 'Opret datarum',
   'create.haveBackup': 'Har du en sikkerhedskopi?',
   'create.restoreInstead': 'Gendan fra en sikkerhedskopi',
@@ -54,7 +55,8 @@ export const da = {
   'recovery.download': 'Hent som tekstfil',
   'recovery.print': 'Print',
   'recovery.fileName': 'handlerum-gendannelsesnoegle.txt',
-  'recovery.fileText': 'Handlerum – gendannelsesnøgle\n\nBrug denne nøgle, hvis du har glemt din adgangsfrase.\nOpbevar den et sikkert sted. Alle, der har nøglen, kan åbne dit datarum på denne computer.\n\n{key}\n\nLavet: {date}\n',
+  'recovery.fileText':
+    'Handlerum – gendannelsesnøgle\n\nBrug denne nøgle, hvis du har glemt din adgangsfrase.\nOpbevar den et sikkert sted. Alle, der har nøglen, kan åbne dit datarum på denne computer.\n\n{key}\n\nLavet: {date}\n',
   'recovery.confirmLabel': 'Skriv de sidste 4 tegn i nøglen for at bekræfte, at du har gemt den',
   'recovery.confirmWrong': 'Det passer ikke med de sidste 4 tegn. Se efter i den nøgle, du har gemt.',
   'recovery.done': 'Jeg har gemt nøglen – fortsæt',
@@ -103,10 +105,13 @@ export const da = {
   'damaged.one': '{count} {kind} for {name} kunne ikke læses. Den er beskadiget eller ændret uden for Handlerum.',
   'damaged.other': '{count} {kind} for {name} kunne ikke læses. De er beskadigede eller ændret uden for Handlerum.',
   'damaged.hint': 'Har du en sikkerhedskopi, kan du gendanne fra den og få dem tilbage. Ellers kan du fjerne dem, så de ikke står i vejen.',
-  'damaged.pageDamaged': 'Nogle {kinds} for {name} er beskadiget eller ændret uden for Handlerum: der kan mangle nogle, og nogle kan stå to gange eller være en ældre udgave.',
+  'damaged.pageDamaged':
+    'Nogle {kinds} for {name} er beskadiget eller ændret uden for Handlerum: der kan mangle nogle, og nogle kan stå to gange eller være en ældre udgave.',
   'damaged.pageMissing': 'Nogle {kinds} for {name} er slettet uden for Handlerum og mangler derfor.',
-  'damaged.pageRolledBack': 'Nogle {kinds} for {name} er sat tilbage til en ældre kopi uden for Handlerum: der kan mangle nogle, og nogle kan stå to gange eller være en ældre udgave.',
-  'damaged.pageHint': 'Gendan fra din seneste sikkerhedskopi (under Sikkerhedskopi) for at få det hele tilbage, som det var. Har du ingen, kan du fjerne de beskadigede oplysninger: Handlerum beholder det, der kunne læses, og holder op med at advare om det.',
+  'damaged.pageRolledBack':
+    'Nogle {kinds} for {name} er sat tilbage til en ældre kopi uden for Handlerum: der kan mangle nogle, og nogle kan stå to gange eller være en ældre udgave.',
+  'damaged.pageHint':
+    'Gendan fra din seneste sikkerhedskopi (under Sikkerhedskopi) for at få det hele tilbage, som det var. Har du ingen, kan du fjerne de beskadigede oplysninger: Handlerum beholder det, der kunne læses, og holder op med at advare om det.',
   'damaged.remove': 'Fjern de beskadigede oplysninger',
   'damaged.removeConfirm': 'De beskadigede oplysninger slettes for altid. Vil du fortsætte?',
   'damaged.removed': 'De beskadigede oplysninger er fjernet.',
@@ -145,7 +150,8 @@ export const da = {
   'settings.storageUnknown': 'Det kunne ikke afgøres, om browseren beholder dine data. Tag jævnligt en sikkerhedskopi.',
 
   'backup.title': 'Sikkerhedskopi og gendannelse',
-  'backup.intro': 'En sikkerhedskopi er en krypteret fil med alt i dit datarum. Den åbnes med din adgangsfrase eller din gendannelsesnøgle. Gem den et andet sted end på denne computer.',
+  'backup.intro':
+    'En sikkerhedskopi er en krypteret fil med alt i dit datarum. Den åbnes med din adgangsfrase eller din gendannelsesnøgle. Gem den et andet sted end på denne computer.',
   'backup.download': 'Hent sikkerhedskopi',
   'backup.downloading': 'Laver sikkerhedskopi …',
   'backup.done': 'Sikkerhedskopien er hentet: {file}',
@@ -167,7 +173,8 @@ export const da = {
   'backup.noFile': 'Vælg en fil først.',
 
   'reminder.title': 'Husk at tage en sikkerhedskopi',
-  'reminder.text': 'Dine oplysninger findes kun i denne browser. Hvis browserens data ryddes, eller computeren går i stykker, er de væk. En sikkerhedskopi beskytter dig.',
+  'reminder.text':
+    'Dine oplysninger findes kun i denne browser. Hvis browserens data ryddes, eller computeren går i stykker, er de væk. En sikkerhedskopi beskytter dig.',
   'reminder.action': 'Tag en sikkerhedskopi nu',
 
   'popup.locked': 'Datarummet er låst.',
@@ -187,7 +194,8 @@ export const da = {
   'error.vault-exists': 'Der findes allerede et datarum i denne browser. Lås det op i stedet for at oprette et nyt.',
   'error.locked': 'Datarummet er låst. Lås det op med din adgangsfrase og prøv igen.',
   'error.wrong-passphrase': 'Adgangsfrasen er forkert. Tjek, at Caps Lock er slået fra, og prøv igen. Intet er ændret.',
-  'error.wrong-recovery-key': 'Gendannelsesnøglen er skrevet rigtigt, men hører ikke til dette datarum. Find den nøgle, du fik, da netop dette datarum blev oprettet.',
+  'error.wrong-recovery-key':
+    'Gendannelsesnøglen er skrevet rigtigt, men hører ikke til dette datarum. Find den nøgle, du fik, da netop dette datarum blev oprettet.',
   'error.recovery-key-typo': 'Der er en tastefejl i gendannelsesnøglen. Den har ni grupper á fire tegn. Tjek hvert tegn og prøv igen.',
   'error.weak-passphrase': 'Adgangsfrasen er for kort. Brug mindst 12 tegn eller mindst 4 ord.',
   'error.record-damaged': 'Oplysningen kunne ikke læses, fordi den er beskadiget eller ændret uden for Handlerum. Du kan gendanne den fra en sikkerhedskopi.',
@@ -199,7 +207,8 @@ export const da = {
   'error.storage-full': 'Der er ikke mere plads på computeren. Frigør plads (fx ved at slette store filer) og prøv igen. Intet er gået tabt.',
   'error.storage-failed': 'Browseren kunne ikke gemme eller læse dine data. Genstart browseren og prøv igen.',
   'error.backup-corrupt': 'Sikkerhedskopien er beskadiget og kan ikke bruges. Prøv en anden kopi, hvis du har en. Intet er ændret.',
-  'error.backup-truncated': 'Sikkerhedskopien er ufuldstændig – filen er nok ikke blevet hentet eller kopieret helt. Prøv at hente eller kopiere den igen. Intet er ændret.',
+  'error.backup-truncated':
+    'Sikkerhedskopien er ufuldstændig – filen er nok ikke blevet hentet eller kopieret helt. Prøv at hente eller kopiere den igen. Intet er ændret.',
   'error.backup-from-newer-version': 'Sikkerhedskopien er lavet af en nyere version af Handlerum. Opdater Handlerum og prøv igen. Intet er ændret.',
   'error.not-a-backup': 'Filen er ikke en sikkerhedskopi fra Handlerum. Vælg den fil, der ender på .hrbackup.',
   'error.vault-from-newer-version': 'Datarummet er gemt af en nyere version af Handlerum. Opdater Handlerum for at åbne det.',
@@ -218,13 +227,15 @@ export const da = {
   'error.signature-invalid': 'Nogle oplysninger fra kommunen havde ikke en gyldig underskrift og er ikke gemt. Handlerum prøver igen ved næste opdatering.',
   'error.sign-in-required': 'Du skal logge ind hos kommunen igen for at hente nye oplysninger. Det, der allerede er hentet, er bevaret.',
   'error.sign-in-cancelled': 'Login hos kommunen blev afbrudt. Intet er ændret. Prøv igen, når du er klar.',
-  'error.municipality-other-citizen': 'Du loggede ind som en anden person end den, forbindelsen til kommunen gælder. Log ind som den samme person som før. Intet er ændret.',
+  'error.municipality-other-citizen':
+    'Du loggede ind som en anden person end den, forbindelsen til kommunen gælder. Log ind som den samme person som før. Intet er ændret.',
 
   // Municipal overview
   'section.overview': 'Overblik',
   'section.municipality': 'Kommunen',
   'muni.title': 'Din kommune',
-  'muni.intro': 'Hent dine sager, afgørelser, udbetalinger, aftaler og breve fra kommunen. De gemmes krypteret her i browseren, og intet sendes videre, uden at du selv vælger det.',
+  'muni.intro':
+    'Hent dine sager, afgørelser, udbetalinger, aftaler og breve fra kommunen. De gemmes krypteret her i browseren, og intet sendes videre, uden at du selv vælger det.',
   'muni.addTitle': 'Tilføj en kommune',
   'muni.address': 'Kommunens adresse',
   'muni.addressHint': 'Fx https://kommune.dk. Kommunen oplyser adressen.',

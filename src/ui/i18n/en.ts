@@ -25,7 +25,8 @@ export const en: Record<MessageKey, string> = {
   'kdf.progress': 'Unlocking … this takes a moment.',
   'kdf.progressCreate': 'Creating your key … this takes a moment.',
 
-  'passphrase.rule': 'Use at least 12 characters, or at least 4 words separated by spaces. A sentence you can remember works well – e.g. “coffee on the stairs every sunday”.',
+  'passphrase.rule':
+    'Use at least 12 characters, or at least 4 words separated by spaces. A sentence you can remember works well – e.g. “coffee on the stairs every sunday”.',
   'passphrase.tooWeak': 'The passphrase is too short. Use at least 12 characters or at least 4 words.',
   'passphrase.mismatch': 'The two passphrases are not the same. Type the same one in both fields.',
   'passphrase.ok': 'The passphrase is long enough.',
@@ -39,7 +40,8 @@ export const en: Record<MessageKey, string> = {
   'create.name': 'Your name',
   'create.nameHint': 'Only used to show whose information you are looking at. You can add e.g. your child later.',
   'create.nameMissing': 'Type your name.',
-  'create.warning': 'Important: only you know the passphrase. If you forget both the passphrase and the recovery key, nobody – not even us – can get your information back.',
+  'create.warning':
+    'Important: only you know the passphrase. If you forget both the passphrase and the recovery key, nobody – not even us – can get your information back.',
   'create.submit': 'Create vault',
   'create.haveBackup': 'Do you have a backup?',
   'create.restoreInstead': 'Restore from a backup',
@@ -51,7 +53,8 @@ export const en: Record<MessageKey, string> = {
   'recovery.download': 'Download as text file',
   'recovery.print': 'Print',
   'recovery.fileName': 'handlerum-recovery-key.txt',
-  'recovery.fileText': 'Handlerum – recovery key\n\nUse this key if you have forgotten your passphrase.\nKeep it somewhere safe. Anyone who has it can open your vault on this computer.\n\n{key}\n\nMade: {date}\n',
+  'recovery.fileText':
+    'Handlerum – recovery key\n\nUse this key if you have forgotten your passphrase.\nKeep it somewhere safe. Anyone who has it can open your vault on this computer.\n\n{key}\n\nMade: {date}\n',
   'recovery.confirmLabel': 'Type the last 4 characters of the key to confirm that you saved it',
   'recovery.confirmWrong': 'That does not match the last 4 characters. Look at the key you saved.',
   'recovery.done': 'I have saved the key – continue',
@@ -103,7 +106,8 @@ export const en: Record<MessageKey, string> = {
   'damaged.pageDamaged': 'Some {kinds} for {name} are damaged or were changed outside Handlerum: some may be missing, listed twice or an older version.',
   'damaged.pageMissing': 'Some {kinds} for {name} were deleted outside Handlerum and are therefore missing.',
   'damaged.pageRolledBack': 'Some {kinds} for {name} were put back to an older copy outside Handlerum: some may be missing, listed twice or an older version.',
-  'damaged.pageHint': 'Restore your latest backup (under Backup) to get everything back as it was. If you have none, you can remove the damaged information: Handlerum keeps what could be read and stops warning about it.',
+  'damaged.pageHint':
+    'Restore your latest backup (under Backup) to get everything back as it was. If you have none, you can remove the damaged information: Handlerum keeps what could be read and stops warning about it.',
   'damaged.remove': 'Remove the damaged information',
   'damaged.removeConfirm': 'The damaged information will be deleted for good. Continue?',
   'damaged.removed': 'The damaged information has been removed.',
@@ -142,7 +146,8 @@ export const en: Record<MessageKey, string> = {
   'settings.storageUnknown': 'It could not be determined whether the browser keeps your data. Take a backup regularly.',
 
   'backup.title': 'Backup and restore',
-  'backup.intro': 'A backup is an encrypted file with everything in your vault. It opens with your passphrase or your recovery key. Keep it somewhere other than this computer.',
+  'backup.intro':
+    'A backup is an encrypted file with everything in your vault. It opens with your passphrase or your recovery key. Keep it somewhere other than this computer.',
   'backup.download': 'Download backup',
   'backup.downloading': 'Making the backup …',
   'backup.done': 'The backup has been downloaded: {file}',
@@ -196,7 +201,8 @@ export const en: Record<MessageKey, string> = {
   'error.storage-full': 'The computer is out of space. Free some space (e.g. delete large files) and try again. Nothing has been lost.',
   'error.storage-failed': 'The browser could not save or read your data. Restart the browser and try again.',
   'error.backup-corrupt': 'The backup is damaged and cannot be used. Try another copy if you have one. Nothing has been changed.',
-  'error.backup-truncated': 'The backup is incomplete – the file was probably not downloaded or copied completely. Download or copy it again. Nothing has been changed.',
+  'error.backup-truncated':
+    'The backup is incomplete – the file was probably not downloaded or copied completely. Download or copy it again. Nothing has been changed.',
   'error.backup-from-newer-version': 'The backup was made by a newer version of Handlerum. Update Handlerum and try again. Nothing has been changed.',
   'error.not-a-backup': 'This file is not a Handlerum backup. Choose the file that ends in .hrbackup.',
   'error.vault-from-newer-version': 'The vault was saved by a newer version of Handlerum. Update Handlerum to open it.',
@@ -212,16 +218,19 @@ export const en: Record<MessageKey, string> = {
   'error.municipality-not-supported': 'That address does not answer as a municipality that can share your data with Handlerum. Check the address.',
   'error.municipality-error': 'The municipality’s system answered with an error. Try again later. What was already fetched is kept.',
   'error.municipality-bad-response': 'The municipality sent an answer Handlerum could not read. Try again later. What was already fetched is kept.',
-  'error.signature-invalid': 'Some information from the municipality did not carry a valid signature and was not saved. Handlerum tries again at the next update.',
+  'error.signature-invalid':
+    'Some information from the municipality did not carry a valid signature and was not saved. Handlerum tries again at the next update.',
   'error.sign-in-required': 'You need to sign in to the municipality again to fetch new information. What was already fetched is kept.',
   'error.sign-in-cancelled': 'Signing in to the municipality was cancelled. Nothing has changed. Try again when you are ready.',
-  'error.municipality-other-citizen': 'You signed in as someone other than the person this municipality connection is for. Sign in as the same person as before. Nothing has changed.',
+  'error.municipality-other-citizen':
+    'You signed in as someone other than the person this municipality connection is for. Sign in as the same person as before. Nothing has changed.',
 
   // Municipal overview
   'section.overview': 'Overview',
   'section.municipality': 'Municipality',
   'muni.title': 'Your municipality',
-  'muni.intro': 'Fetch your cases, decisions, payments, appointments and letters from the municipality. They are kept encrypted here in the browser, and nothing is passed on unless you choose to.',
+  'muni.intro':
+    'Fetch your cases, decisions, payments, appointments and letters from the municipality. They are kept encrypted here in the browser, and nothing is passed on unless you choose to.',
   'muni.addTitle': 'Add a municipality',
   'muni.address': 'The municipality’s address',
   'muni.addressHint': 'For example https://municipality.dk. The municipality gives you the address.',

@@ -8,7 +8,10 @@ type Forms = { one: string; other: string };
 export const FHIR_RESOURCE_NAMES: Record<string, { da: Forms; en: Forms }> = {
   FamilyMemberHistory: { da: { one: 'familiehistorik', other: 'familiehistorikker' }, en: { one: 'family history', other: 'family histories' } },
   DocumentReference: { da: { one: 'dokumentreference', other: 'dokumentreferencer' }, en: { one: 'document reference', other: 'document references' } },
-  Encounter: { da: { one: 'kontakt med sundhedsvæsenet', other: 'kontakter med sundhedsvæsenet' }, en: { one: 'healthcare visit', other: 'healthcare visits' } },
+  Encounter: {
+    da: { one: 'kontakt med sundhedsvæsenet', other: 'kontakter med sundhedsvæsenet' },
+    en: { one: 'healthcare visit', other: 'healthcare visits' },
+  },
   ServiceRequest: { da: { one: 'henvisning', other: 'henvisninger' }, en: { one: 'referral', other: 'referrals' } },
   ReferralRequest: { da: { one: 'henvisning', other: 'henvisninger' }, en: { one: 'referral', other: 'referrals' } },
   CarePlan: { da: { one: 'behandlingsplan', other: 'behandlingsplaner' }, en: { one: 'care plan', other: 'care plans' } },

@@ -49,7 +49,7 @@ export const UCUM_UNITS: Record<string, Words> = {
   degC: { da: '°C', en: '°C' },
   '[degF]': { da: '°F', en: '°F' },
   'kg/m2': { da: 'kg/m²', en: 'kg/m²' },
-  'm2': { da: 'm²', en: 'm²' },
+  m2: { da: 'm²', en: 'm²' },
   '[lb_av]': { da: 'pund', en: 'lb' },
   '[in_i]': { da: 'tommer', en: 'in' },
   'L/min': { da: 'l/min', en: 'L/min' },

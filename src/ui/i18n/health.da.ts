@@ -6,7 +6,8 @@ export const healthDa = {
   'health.empty': 'Der er ingen sundhedsdata endnu. Vælg en fil ovenfor.',
 
   'health.import.title': 'Hent sundhedsdata fra en fil',
-  'health.import.hint': 'Fra Apple Sundhed: export.zip eller export.xml (på iPhone: Sundhed › din profil › Eksportér alle sundhedsdata). Fra lægen eller hospitalet: en FHIR-fil (.json).',
+  'health.import.hint':
+    'Fra Apple Sundhed: export.zip eller export.xml (på iPhone: Sundhed › din profil › Eksportér alle sundhedsdata). Fra lægen eller hospitalet: en FHIR-fil (.json).',
   'health.import.fileLabel': 'Vælg en fil (zip, xml eller json)',
   'health.import.saving': 'Gemmer i dit datarum …',
   'health.import.saved': 'Data fra {file} er gemt.',
@@ -53,12 +54,18 @@ export const healthDa = {
   'health.chart.restingHeartRate': 'Hvilepuls',
   'health.chart.bloodPressure': 'Blodtryk',
   'health.chart.noData': 'Ingen målinger i perioden.',
-  'health.chart.summarySum.one': 'Fra {from} til {to}, {count} dag: i gennemsnit {mean} {unit} om dagen. Flest {high} den {highDay}, færrest {low} den {lowDay}. Seneste dag: {latest}.',
-  'health.chart.summarySum.other': 'Fra {from} til {to}, {count} dage: i gennemsnit {mean} {unit} om dagen. Flest {high} den {highDay}, færrest {low} den {lowDay}. Seneste dag: {latest}.',
-  'health.chart.summaryMean.one': 'Fra {from} til {to}, {count} dag: i gennemsnit {mean} {unit}. Højest {high} den {highDay}, lavest {low} den {lowDay}. Seneste: {latest} {unit}.',
-  'health.chart.summaryMean.other': 'Fra {from} til {to}, {count} dage: i gennemsnit {mean} {unit}. Højest {high} den {highDay}, lavest {low} den {lowDay}. Seneste: {latest} {unit}.',
-  'health.chart.summaryBp.one': 'Fra {from} til {to}, {count} dag. Det høje tal (systolisk) var i gennemsnit {mean} mmHg, højest {high} den {highDay}. Seneste: {latest}/{latestSecond} mmHg.',
-  'health.chart.summaryBp.other': 'Fra {from} til {to}, {count} dage. Det høje tal (systolisk) var i gennemsnit {mean} mmHg, højest {high} den {highDay}. Seneste: {latest}/{latestSecond} mmHg.',
+  'health.chart.summarySum.one':
+    'Fra {from} til {to}, {count} dag: i gennemsnit {mean} {unit} om dagen. Flest {high} den {highDay}, færrest {low} den {lowDay}. Seneste dag: {latest}.',
+  'health.chart.summarySum.other':
+    'Fra {from} til {to}, {count} dage: i gennemsnit {mean} {unit} om dagen. Flest {high} den {highDay}, færrest {low} den {lowDay}. Seneste dag: {latest}.',
+  'health.chart.summaryMean.one':
+    'Fra {from} til {to}, {count} dag: i gennemsnit {mean} {unit}. Højest {high} den {highDay}, lavest {low} den {lowDay}. Seneste: {latest} {unit}.',
+  'health.chart.summaryMean.other':
+    'Fra {from} til {to}, {count} dage: i gennemsnit {mean} {unit}. Højest {high} den {highDay}, lavest {low} den {lowDay}. Seneste: {latest} {unit}.',
+  'health.chart.summaryBp.one':
+    'Fra {from} til {to}, {count} dag. Det høje tal (systolisk) var i gennemsnit {mean} mmHg, højest {high} den {highDay}. Seneste: {latest}/{latestSecond} mmHg.',
+  'health.chart.summaryBp.other':
+    'Fra {from} til {to}, {count} dage. Det høje tal (systolisk) var i gennemsnit {mean} mmHg, højest {high} den {highDay}. Seneste: {latest}/{latestSecond} mmHg.',
   'health.chart.bpLegend': 'Hel linje: det høje tal (systolisk). Stiplet linje: det lave tal (diastolisk). I mmHg.',
   'health.chart.unit': 'Enhed: {unit}.',
   'health.chart.showTable': 'Vis tallene som tabel',

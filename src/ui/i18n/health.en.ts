@@ -4,11 +4,13 @@ import type { healthDa } from './health.da';
 export const healthEn: Record<keyof typeof healthDa, string> = {
   'section.health': 'Health',
   'health.title': 'Health for {name}',
-  'health.intro': 'Bring in your data from Apple Health, or a FHIR file from your doctor or hospital. Everything is encrypted on your computer and does not leave it.',
+  'health.intro':
+    'Bring in your data from Apple Health, or a FHIR file from your doctor or hospital. Everything is encrypted on your computer and does not leave it.',
   'health.empty': 'No health data yet. Choose a file above.',
 
   'health.import.title': 'Bring in health data from a file',
-  'health.import.hint': 'From Apple Health: export.zip or export.xml (on iPhone: Health › your profile › Export All Health Data). From your doctor or hospital: a FHIR file (.json).',
+  'health.import.hint':
+    'From Apple Health: export.zip or export.xml (on iPhone: Health › your profile › Export All Health Data). From your doctor or hospital: a FHIR file (.json).',
   'health.import.fileLabel': 'Choose a file (zip, xml or json)',
   'health.import.saving': 'Saving in your vault …',
   'health.import.saved': 'The data from {file} is saved.',
@@ -55,12 +57,18 @@ export const healthEn: Record<keyof typeof healthDa, string> = {
   'health.chart.restingHeartRate': 'Resting heart rate',
   'health.chart.bloodPressure': 'Blood pressure',
   'health.chart.noData': 'No measurements in this period.',
-  'health.chart.summarySum.one': 'From {from} to {to}, {count} day: on average {mean} {unit} a day. Most {high} on {highDay}, fewest {low} on {lowDay}. Latest day: {latest}.',
-  'health.chart.summarySum.other': 'From {from} to {to}, {count} days: on average {mean} {unit} a day. Most {high} on {highDay}, fewest {low} on {lowDay}. Latest day: {latest}.',
-  'health.chart.summaryMean.one': 'From {from} to {to}, {count} day: on average {mean} {unit}. Highest {high} on {highDay}, lowest {low} on {lowDay}. Latest: {latest} {unit}.',
-  'health.chart.summaryMean.other': 'From {from} to {to}, {count} days: on average {mean} {unit}. Highest {high} on {highDay}, lowest {low} on {lowDay}. Latest: {latest} {unit}.',
-  'health.chart.summaryBp.one': 'From {from} to {to}, {count} day. The upper number (systolic) averaged {mean} mmHg, highest {high} on {highDay}. Latest: {latest}/{latestSecond} mmHg.',
-  'health.chart.summaryBp.other': 'From {from} to {to}, {count} days. The upper number (systolic) averaged {mean} mmHg, highest {high} on {highDay}. Latest: {latest}/{latestSecond} mmHg.',
+  'health.chart.summarySum.one':
+    'From {from} to {to}, {count} day: on average {mean} {unit} a day. Most {high} on {highDay}, fewest {low} on {lowDay}. Latest day: {latest}.',
+  'health.chart.summarySum.other':
+    'From {from} to {to}, {count} days: on average {mean} {unit} a day. Most {high} on {highDay}, fewest {low} on {lowDay}. Latest day: {latest}.',
+  'health.chart.summaryMean.one':
+    'From {from} to {to}, {count} day: on average {mean} {unit}. Highest {high} on {highDay}, lowest {low} on {lowDay}. Latest: {latest} {unit}.',
+  'health.chart.summaryMean.other':
+    'From {from} to {to}, {count} days: on average {mean} {unit}. Highest {high} on {highDay}, lowest {low} on {lowDay}. Latest: {latest} {unit}.',
+  'health.chart.summaryBp.one':
+    'From {from} to {to}, {count} day. The upper number (systolic) averaged {mean} mmHg, highest {high} on {highDay}. Latest: {latest}/{latestSecond} mmHg.',
+  'health.chart.summaryBp.other':
+    'From {from} to {to}, {count} days. The upper number (systolic) averaged {mean} mmHg, highest {high} on {highDay}. Latest: {latest}/{latestSecond} mmHg.',
   'health.chart.bpLegend': 'Solid line: the upper number (systolic). Dashed line: the lower number (diastolic). In mmHg.',
   'health.chart.unit': 'Unit: {unit}.',
   'health.chart.showTable': 'Show the figures as a table',

@@ -11,8 +11,7 @@ export type Language = 'da' | 'en';
 export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { da, en };
 
 /** `en`, `en-US`, `en_GB` → English; anything else (including Danish) → Danish. */
-export const languageFor = (uiLanguage: string | undefined): Language =>
-  /^en(?:[-_]|$)/i.test(uiLanguage ?? '') ? 'en' : 'da';
+export const languageFor = (uiLanguage: string | undefined): Language => (/^en(?:[-_]|$)/i.test(uiLanguage ?? '') ? 'en' : 'da');
 
 let current: Language = 'da';
 
@@ -34,9 +33,7 @@ export const countText = (n: number): string => n.toLocaleString(locale());
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(CATALOGUES.da, key);
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  const text = CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
   // An amount in kroner ends with the abbreviation's own point ("12,00 kr."): a sentence that
   // ends on it takes no second one.
   return text.includes('kr..') ? text.replace(KR_TWO_POINTS, 'kr.') : text;

@@ -2,7 +2,8 @@
 export const moneyDa = {
   'section.money': 'Økonomi',
   'money.title': 'Økonomi for {name}',
-  'money.intro': 'Hent en kontoudskrift fra din netbank (CSV, camt.053 eller OFX) og læs den ind her. Du ser, hvad der bliver tilføjet, før noget gemmes. Filen forlader ikke din computer.',
+  'money.intro':
+    'Hent en kontoudskrift fra din netbank (CSV, camt.053 eller OFX) og læs den ind her. Du ser, hvad der bliver tilføjet, før noget gemmes. Filen forlader ikke din computer.',
   'money.empty': 'Der er ingen posteringer endnu. Læs en kontoudskrift ind for at komme i gang.',
   'money.loading': 'Henter dine posteringer …',
 
@@ -31,7 +32,8 @@ export const moneyDa = {
   'money.import.another': 'Læs en fil mere ind',
 
   'money.mapping.heading': 'Vælg kolonnerne',
-  'money.mapping.intro': 'Vi kender ikke opbygningen af {file}. Vælg, hvilke kolonner der er dato, tekst og beløb. Du ser resultatet med det samme nedenfor. Valget huskes til næste gang.',
+  'money.mapping.intro':
+    'Vi kender ikke opbygningen af {file}. Vælg, hvilke kolonner der er dato, tekst og beløb. Du ser resultatet med det samme nedenfor. Valget huskes til næste gang.',
   'money.mapping.delimiter': 'Skilletegn mellem kolonner',
   'money.mapping.delimiter.semicolon': 'Semikolon (;)',
   'money.mapping.delimiter.comma': 'Komma (,)',

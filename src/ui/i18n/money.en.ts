@@ -4,7 +4,8 @@ import type { moneyDa } from './money.da';
 export const moneyEn: Record<keyof typeof moneyDa, string> = {
   'section.money': 'Money',
   'money.title': 'Money for {name}',
-  'money.intro': 'Download a statement from your online bank (CSV, camt.053 or OFX) and read it in here. You see what will be added before anything is saved. The file never leaves your computer.',
+  'money.intro':
+    'Download a statement from your online bank (CSV, camt.053 or OFX) and read it in here. You see what will be added before anything is saved. The file never leaves your computer.',
   'money.empty': 'There are no transactions yet. Read in a bank statement to get started.',
   'money.loading': 'Loading your transactions …',
 
@@ -33,7 +34,8 @@ export const moneyEn: Record<keyof typeof moneyDa, string> = {
   'money.import.another': 'Read in another file',
 
   'money.mapping.heading': 'Choose the columns',
-  'money.mapping.intro': 'We do not recognise the layout of {file}. Choose which columns hold the date, the text and the amount. You see the result below straight away. Your choice is remembered for next time.',
+  'money.mapping.intro':
+    'We do not recognise the layout of {file}. Choose which columns hold the date, the text and the amount. You see the result below straight away. Your choice is remembered for next time.',
   'money.mapping.delimiter': 'Separator between columns',
   'money.mapping.delimiter.semicolon': 'Semicolon (;)',
   'money.mapping.delimiter.comma': 'Comma (,)',

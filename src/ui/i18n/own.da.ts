@@ -73,10 +73,12 @@ export const ownDa = {
   'own.sendError.municipality-unreachable': 'Kommunen kunne ikke nås. Din anmodning er gemt, og du kan sende den igen senere.',
   'own.sendError.municipality-error': 'Kommunens system svarede med en fejl. Din anmodning er gemt. Prøv igen senere.',
   'own.sendError.municipality-bad-response': 'Kommunen svarede på en måde, Handlerum ikke kunne læse. Din anmodning er gemt. Prøv igen senere.',
-  'own.sendError.signature-invalid': 'Kommunens kvittering var ikke gyldigt underskrevet, så Handlerum regner ikke anmodningen for modtaget. Prøv igen senere, eller kontakt kommunen.',
+  'own.sendError.signature-invalid':
+    'Kommunens kvittering var ikke gyldigt underskrevet, så Handlerum regner ikke anmodningen for modtaget. Prøv igen senere, eller kontakt kommunen.',
   'own.sendError.sign-in-required': 'Du skal logge ind hos kommunen igen (under Kommune). Din anmodning er gemt.',
   'own.sendError.permission-missing': 'Handlerum har ikke lov til at kontakte kommunen. Tilføj kommunen igen under Kommune. Din anmodning er gemt.',
-  'own.sendError.bad-request': 'Kommunen afviste anmodningen. Tjek, at oplysningen stadig findes hos kommunen. Din anmodning er gemt, og du kan hente den som fil.',
+  'own.sendError.bad-request':
+    'Kommunen afviste anmodningen. Tjek, at oplysningen stadig findes hos kommunen. Din anmodning er gemt, og du kan hente den som fil.',
   'own.sendError.storage-failed': 'Noget gik galt i Handlerum. Din anmodning er gemt. Prøv igen.',
   'own.sendError.other': 'Anmodningen kunne ikke sendes. Den er gemt, og du kan prøve igen.',
   'own.list.title': 'Dine anmodninger om rettelser',

@@ -54,7 +54,8 @@ export const ownEn: Record<keyof typeof ownDa, string> = {
   'own.correct.exported': 'The request has been downloaded as {file}. You can send it to the municipality another way, for example by Digital Post.',
   'own.correct.close': 'Close',
   'own.correct.noCase': 'This record belongs to no case, so it cannot be sent directly. Save the request and download it as a file.',
-  'own.correct.noConnection': 'Handlerum is not connected to the municipality. Your request is kept here. You can download it as a file and send it another way.',
+  'own.correct.noConnection':
+    'Handlerum is not connected to the municipality. Your request is kept here. You can download it as a file and send it another way.',
   'own.correct.signedOut': 'Sign in to the municipality again (under Municipality) to send. Your request is kept here meanwhile.',
   'own.evidence.title': 'Evidence',
   'own.evidence.recordFiles': 'Your files on this record',
@@ -75,10 +76,12 @@ export const ownEn: Record<keyof typeof ownDa, string> = {
   'own.sendError.municipality-unreachable': 'The municipality could not be reached. Your request is kept, and you can send it again later.',
   'own.sendError.municipality-error': "The municipality's system answered with an error. Your request is kept. Try again later.",
   'own.sendError.municipality-bad-response': 'The municipality answered in a way Handlerum could not read. Your request is kept. Try again later.',
-  'own.sendError.signature-invalid': "The municipality's receipt was not validly signed, so Handlerum does not count the request as received. Try again later, or contact the municipality.",
+  'own.sendError.signature-invalid':
+    "The municipality's receipt was not validly signed, so Handlerum does not count the request as received. Try again later, or contact the municipality.",
   'own.sendError.sign-in-required': 'Sign in to the municipality again (under Municipality). Your request is kept.',
   'own.sendError.permission-missing': 'Handlerum may not contact the municipality. Add the municipality again under Municipality. Your request is kept.',
-  'own.sendError.bad-request': 'The municipality refused the request. Check that the record still exists at the municipality. Your request is kept, and you can download it as a file.',
+  'own.sendError.bad-request':
+    'The municipality refused the request. Check that the record still exists at the municipality. Your request is kept, and you can download it as a file.',
   'own.sendError.storage-failed': 'Something went wrong in Handlerum. Your request is kept. Try again.',
   'own.sendError.other': 'The request could not be sent. It is kept, and you can try again.',
   'own.list.title': 'Your correction requests',

@@ -2,13 +2,16 @@
 export const sharingDa = {
   'section.sharing': 'Deling',
   'sharing.title': 'Deling for {name}',
-  'sharing.intro': 'Her deler du udvalgte oplysninger med en person eller en virksomhed, du selv vælger. Intet forlader din computer, før du har godkendt præcis hvad, til hvem, hvorfor og hvor længe.',
+  'sharing.intro':
+    'Her deler du udvalgte oplysninger med en person eller en virksomhed, du selv vælger. Intet forlader din computer, før du har godkendt præcis hvad, til hvem, hvorfor og hvor længe.',
 
   'sharing.identity.heading': 'Din nøgle',
-  'sharing.identity.intro': 'Andre bruger din offentlige nøgle, når de vil sende dig noget, som kun du kan åbne. Den hemmelige del forlader aldrig dit datarum.',
+  'sharing.identity.intro':
+    'Andre bruger din offentlige nøgle, når de vil sende dig noget, som kun du kan åbne. Den hemmelige del forlader aldrig dit datarum.',
   'sharing.identity.fingerprint': 'Fingeraftryk',
   'sharing.identity.signingFingerprint': 'Din underskrift',
-  'sharing.identity.signingFingerprintHint': 'Alt, du deler, er underskrevet med din underskriftsnøgle. Modtageren ser dette fingeraftryk, når de åbner det, og kan sammenligne det med dit.',
+  'sharing.identity.signingFingerprintHint':
+    'Alt, du deler, er underskrevet med din underskriftsnøgle. Modtageren ser dette fingeraftryk, når de åbner det, og kan sammenligne det med dit.',
   'sharing.identity.fingerprintHint': 'Det fingeraftryk, andre tjekker, før de sender dig noget. Læs det højt, fire tegn ad gangen.',
   'sharing.identity.qr': 'QR-kode med din offentlige nøgle',
   'sharing.identity.download': 'Hent din offentlige nøgle som fil',
@@ -77,7 +80,8 @@ export const sharingDa = {
   'sharing.wizard.healthRecords': 'Sundhedsdata, som de er (til læge, hospital eller sundhedsprogram)',
   'sharing.wizard.healthRecordsToggle': 'Send sundhedsdata, som de er',
   'sharing.wizard.healthRecordsWhich': 'Hvilke sundhedsdata?',
-  'sharing.wizard.healthRecordsHint': 'Går også med som FHIR-fil, som læger og sundhedsprogrammer læser. Dagsværdier og målinger fra det antal måneder, du vælger; diagnoser, medicin, allergier og vaccinationer uanset dato.',
+  'sharing.wizard.healthRecordsHint':
+    'Går også med som FHIR-fil, som læger og sundhedsprogrammer læser. Dagsværdier og målinger fra det antal måneder, du vælger; diagnoser, medicin, allergier og vaccinationer uanset dato.',
   'sharing.wizard.healthDaily': '{metric} – hver dags værdi',
   'sharing.wizard.healthObservations': 'Målinger fra læge eller hospital ({count})',
   'sharing.wizard.clinical.Condition': 'Diagnoser ({count})',
@@ -102,7 +106,8 @@ export const sharingDa = {
   'sharing.wizard.why': 'Formål',
   'sharing.wizard.what': 'Hvad',
   'sharing.wizard.until': 'Gælder til',
-  'sharing.wizard.approveHonest': 'Når modtageren har åbnet pakken, har de en kopi. Trækker du delingen tilbage, får de besked om, at de ikke længere må bruge oplysningerne – men Handlerum kan ikke slette noget hos dem.',
+  'sharing.wizard.approveHonest':
+    'Når modtageren har åbnet pakken, har de en kopi. Trækker du delingen tilbage, får de besked om, at de ikke længere må bruge oplysningerne – men Handlerum kan ikke slette noget hos dem.',
   'sharing.wizard.approveButton': 'Godkend og lav pakken',
   'sharing.wizard.previewing': 'Finder ud af, hvad der skal med …',
   'sharing.wizard.creating': 'Laver en krypteret pakke, som kun modtageren kan åbne …',
@@ -182,7 +187,8 @@ export const sharingDa = {
   'sharing.grants.status.revoked': 'Trukket tilbage',
   'sharing.grants.status.case-closed': 'Sluttet, fordi sagen er lukket',
   'sharing.grants.revoke': 'Træk delingen tilbage',
-  'sharing.grants.revokeConfirm': 'Træk delingen med {name} tilbage? {name} får en underskrevet besked om, at samtykket er slut. Hvad de allerede har åbnet, kan Handlerum ikke slette hos dem.',
+  'sharing.grants.revokeConfirm':
+    'Træk delingen med {name} tilbage? {name} får en underskrevet besked om, at samtykket er slut. Hvad de allerede har åbnet, kan Handlerum ikke slette hos dem.',
   'sharing.grants.revoking': 'Trækker delingen tilbage …',
   'sharing.grants.revoked': 'Delingen er trukket tilbage, og {name} har fået besked.',
   'sharing.grants.revokedNotDelivered': 'Delingen er trukket tilbage, men beskeden nåede ikke frem til {name} ({detail}). Fortæl dem det selv, hvis du kan.',
@@ -221,31 +227,48 @@ export const sharingDa = {
   'sharing.kind.health.one': '{count} sundhedspost',
   'sharing.kind.health.other': '{count} sundhedsposter',
 
-  'sharing.error.bad-recipient-address': 'Det er ikke en hjemmesideadresse, Handlerum kan hente en modtager fra. Skriv den som https://firma.dk (uden sti efter).',
-  'sharing.error.bad-recipient-key': 'Nøglen, filen eller QR-koden er ødelagt eller ufuldstændig, så modtageren er ikke tilføjet. Bed modtageren om den igen, og kopiér hele nøglen.',
-  'sharing.error.not-a-recipient-key': 'Det ligner ikke en nøgle, så modtageren er ikke tilføjet. En nøgle starter med age1 … – eller vælg modtagerens nøglefil.',
+  'sharing.error.bad-recipient-address':
+    'Det er ikke en hjemmesideadresse, Handlerum kan hente en modtager fra. Skriv den som https://firma.dk (uden sti efter).',
+  'sharing.error.bad-recipient-key':
+    'Nøglen, filen eller QR-koden er ødelagt eller ufuldstændig, så modtageren er ikke tilføjet. Bed modtageren om den igen, og kopiér hele nøglen.',
+  'sharing.error.not-a-recipient-key':
+    'Det ligner ikke en nøgle, så modtageren er ikke tilføjet. En nøgle starter med age1 … – eller vælg modtagerens nøglefil.',
   'sharing.error.recipient-is-self': 'Det er din egen nøgle. Du kan ikke dele med dig selv – indsæt modtagerens nøgle.',
   'sharing.error.recipient-name-missing': 'Modtageren har intet navn. Skriv modtagerens navn, så du kan kende dem igen.',
   'sharing.error.recipient-not-found': 'Modtageren findes ikke længere i dit datarum. Den kan være slettet i et andet vindue. Tilføj modtageren igen.',
-  'sharing.error.recipient-permission-missing': 'Handlerum fik ikke lov til at kontakte modtagerens hjemmeside. Prøv igen, og tillad adgang, når browseren spørger. Intet er sendt.',
-  'sharing.error.recipient-unreachable': 'Modtagerens hjemmeside svarede ikke. Intet er sendt. Tjek adressen og din forbindelse og prøv igen – eller hent pakken som fil.',
-  'sharing.error.well-known-missing': 'Hjemmesiden tilbyder ikke at modtage data fra Handlerum (der er ingen modtagerbeskrivelse). Tjek adressen, eller bed modtageren om deres nøgle.',
-  'sharing.error.well-known-invalid': 'Hjemmesidens modtagerbeskrivelse kan ikke læses, så modtageren er ikke tilføjet. Bed modtageren rette den, eller om deres nøgle direkte.',
+  'sharing.error.recipient-permission-missing':
+    'Handlerum fik ikke lov til at kontakte modtagerens hjemmeside. Prøv igen, og tillad adgang, når browseren spørger. Intet er sendt.',
+  'sharing.error.recipient-unreachable':
+    'Modtagerens hjemmeside svarede ikke. Intet er sendt. Tjek adressen og din forbindelse og prøv igen – eller hent pakken som fil.',
+  'sharing.error.well-known-missing':
+    'Hjemmesiden tilbyder ikke at modtage data fra Handlerum (der er ingen modtagerbeskrivelse). Tjek adressen, eller bed modtageren om deres nøgle.',
+  'sharing.error.well-known-invalid':
+    'Hjemmesidens modtagerbeskrivelse kan ikke læses, så modtageren er ikke tilføjet. Bed modtageren rette den, eller om deres nøgle direkte.',
   'sharing.error.selection-unavailable': 'Noget af det valgte findes ikke længere i dit datarum. Gå tilbage og vælg igen.',
   'sharing.error.expiry-in-past': 'Datoen er allerede passeret. Vælg en dato efter i dag.',
   'sharing.error.case-already-closed': 'Sagen er allerede lukket, så delingen kan ikke vare, til den lukkes. Vælg en dato i stedet.',
   'sharing.error.grant-not-found': 'Delingen findes ikke længere. Den kan være slettet i et andet vindue. Genindlæs siden.',
-  'sharing.error.grant-not-active': 'Delingen er ikke aktiv længere (udløbet eller trukket tilbage), så pakken sendes ikke. Lav en ny deling, hvis modtageren stadig skal have data.',
-  'sharing.error.bundle-gone': 'Pakken er ikke længere i hukommelsen (browseren er genstartet, eller der er gået over en halv time). Lav delingen igen for at sende den.',
+  'sharing.error.grant-not-active':
+    'Delingen er ikke aktiv længere (udløbet eller trukket tilbage), så pakken sendes ikke. Lav en ny deling, hvis modtageren stadig skal have data.',
+  'sharing.error.bundle-gone':
+    'Pakken er ikke længere i hukommelsen (browseren er genstartet, eller der er gået over en halv time). Lav delingen igen for at sende den.',
   'sharing.error.no-bundle-endpoint': 'Modtageren har ingen adresse, som pakken kan sendes til. Hent pakken som fil og giv den til modtageren.',
-  'sharing.error.delivery-failed': 'Modtagerens server tog ikke imod pakken (svarede med fejl {status}). Intet er leveret. Prøv igen senere – eller hent pakken som fil.',
-  'sharing.error.share-too-large': 'Pakken er for stor – større end Handlerum laver pakker (100 MB), eller end modtageren vil tage imod. Intet er sendt. Del færre måneder, dokumenter eller filer – eller, hvis modtageren afviste den, hent pakken som fil.',
-  'sharing.error.document-unavailable': 'Et af dokumenterne ligger ikke i dit datarum og kunne ikke hentes fra kommunen (eller passede ikke med kommunens underskrift). Intet er lavet. Log ind hos kommunen og prøv igen – eller del sagen uden dokumenter.',
-  'sharing.error.inbox-unavailable': 'Pakken kan ikke sendes til kommunens indbakke: den er ikke lavet til kommunen, eller den indeholder ingen sag fra kommunen. Vælg kommunen som modtager og en af dens sager.',
-  'sharing.error.inbox-unreachable': 'Kommunens indbakke svarede ikke. Intet er leveret, og delingen står som ikke leveret. Tjek din forbindelse og prøv igen senere – eller hent pakken som fil.',
-  'sharing.error.inbox-full': 'Din indbakke hos kommunen er fuld – den har plads til et begrænset antal forsendelser og megabyte. Intet er leveret. Send en mindre pakke, eller kontakt din sagsbehandler – du kan også hente pakken som fil.',
-  'sharing.error.inbox-refused': 'Kommunen tog ikke imod pakken. Intet er leveret. Prøv igen senere, eller kontakt din sagsbehandler – du kan også hente pakken som fil.',
-  'sharing.error.inbox-receipt-invalid': 'Kommunens kvittering kunne ikke kontrolleres, så Handlerum kan ikke bekræfte, at pakken er kommet frem. Den står som ikke leveret. Prøv igen senere.',
+  'sharing.error.delivery-failed':
+    'Modtagerens server tog ikke imod pakken (svarede med fejl {status}). Intet er leveret. Prøv igen senere – eller hent pakken som fil.',
+  'sharing.error.share-too-large':
+    'Pakken er for stor – større end Handlerum laver pakker (100 MB), eller end modtageren vil tage imod. Intet er sendt. Del færre måneder, dokumenter eller filer – eller, hvis modtageren afviste den, hent pakken som fil.',
+  'sharing.error.document-unavailable':
+    'Et af dokumenterne ligger ikke i dit datarum og kunne ikke hentes fra kommunen (eller passede ikke med kommunens underskrift). Intet er lavet. Log ind hos kommunen og prøv igen – eller del sagen uden dokumenter.',
+  'sharing.error.inbox-unavailable':
+    'Pakken kan ikke sendes til kommunens indbakke: den er ikke lavet til kommunen, eller den indeholder ingen sag fra kommunen. Vælg kommunen som modtager og en af dens sager.',
+  'sharing.error.inbox-unreachable':
+    'Kommunens indbakke svarede ikke. Intet er leveret, og delingen står som ikke leveret. Tjek din forbindelse og prøv igen senere – eller hent pakken som fil.',
+  'sharing.error.inbox-full':
+    'Din indbakke hos kommunen er fuld – den har plads til et begrænset antal forsendelser og megabyte. Intet er leveret. Send en mindre pakke, eller kontakt din sagsbehandler – du kan også hente pakken som fil.',
+  'sharing.error.inbox-refused':
+    'Kommunen tog ikke imod pakken. Intet er leveret. Prøv igen senere, eller kontakt din sagsbehandler – du kan også hente pakken som fil.',
+  'sharing.error.inbox-receipt-invalid':
+    'Kommunens kvittering kunne ikke kontrolleres, så Handlerum kan ikke bekræfte, at pakken er kommet frem. Den står som ikke leveret. Prøv igen senere.',
 
   'popup.whoHas': 'Hvem har mine data',
   'popup.whoHasHeading': 'Hvem har mine data lige nu',

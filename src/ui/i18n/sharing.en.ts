@@ -4,13 +4,15 @@ import type { sharingDa } from './sharing.da';
 export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'section.sharing': 'Sharing',
   'sharing.title': 'Sharing for {name}',
-  'sharing.intro': 'Here you share chosen information with a person or a company you choose. Nothing leaves your computer until you have approved exactly what, with whom, why and for how long.',
+  'sharing.intro':
+    'Here you share chosen information with a person or a company you choose. Nothing leaves your computer until you have approved exactly what, with whom, why and for how long.',
 
   'sharing.identity.heading': 'Your key',
   'sharing.identity.intro': 'Others use your public key when they want to send you something only you can open. The secret part never leaves your vault.',
   'sharing.identity.fingerprint': 'Fingerprint',
   'sharing.identity.signingFingerprint': 'Your signature',
-  'sharing.identity.signingFingerprintHint': 'Everything you share is signed with your signing key. The recipient sees this fingerprint when they open it, and can compare it with yours.',
+  'sharing.identity.signingFingerprintHint':
+    'Everything you share is signed with your signing key. The recipient sees this fingerprint when they open it, and can compare it with yours.',
   'sharing.identity.fingerprintHint': 'The fingerprint others check before they send you something. Read it aloud, four characters at a time.',
   'sharing.identity.qr': 'QR code with your public key',
   'sharing.identity.download': 'Download your public key as a file',
@@ -79,7 +81,8 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.wizard.healthRecords': 'Health data as it is (for a doctor, a hospital or a health program)',
   'sharing.wizard.healthRecordsToggle': 'Send health data as it is',
   'sharing.wizard.healthRecordsWhich': 'Which health data?',
-  'sharing.wizard.healthRecordsHint': 'Also goes as a FHIR file, which doctors and health programs read. Daily figures and measurements from the number of months you choose; diagnoses, medicines, allergies and vaccinations whatever their date.',
+  'sharing.wizard.healthRecordsHint':
+    'Also goes as a FHIR file, which doctors and health programs read. Daily figures and measurements from the number of months you choose; diagnoses, medicines, allergies and vaccinations whatever their date.',
   'sharing.wizard.healthDaily': '{metric} – each day’s figure',
   'sharing.wizard.healthObservations': 'Measurements from a doctor or hospital ({count})',
   'sharing.wizard.clinical.Condition': 'Diagnoses ({count})',
@@ -104,7 +107,8 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.wizard.why': 'Purpose',
   'sharing.wizard.what': 'What',
   'sharing.wizard.until': 'Valid until',
-  'sharing.wizard.approveHonest': 'Once the recipient has opened the bundle, they have a copy. If you withdraw the share, they are told they may no longer use the information – but Handlerum cannot delete anything at their end.',
+  'sharing.wizard.approveHonest':
+    'Once the recipient has opened the bundle, they have a copy. If you withdraw the share, they are told they may no longer use the information – but Handlerum cannot delete anything at their end.',
   'sharing.wizard.approveButton': 'Approve and make the bundle',
   'sharing.wizard.previewing': 'Working out what goes in …',
   'sharing.wizard.creating': 'Making an encrypted bundle only the recipient can open …',
@@ -184,7 +188,8 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.grants.status.revoked': 'Withdrawn',
   'sharing.grants.status.case-closed': 'Ended because the case closed',
   'sharing.grants.revoke': 'Withdraw the share',
-  'sharing.grants.revokeConfirm': 'Withdraw the share with {name}? {name} gets a signed notice that consent has ended. What they have already opened, Handlerum cannot delete at their end.',
+  'sharing.grants.revokeConfirm':
+    'Withdraw the share with {name}? {name} gets a signed notice that consent has ended. What they have already opened, Handlerum cannot delete at their end.',
   'sharing.grants.revoking': 'Withdrawing the share …',
   'sharing.grants.revoked': 'The share is withdrawn, and {name} has been told.',
   'sharing.grants.revokedNotDelivered': 'The share is withdrawn, but the notice did not reach {name} ({detail}). Tell them yourself if you can.',
@@ -223,31 +228,47 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.kind.health.one': '{count} health record',
   'sharing.kind.health.other': '{count} health records',
 
-  'sharing.error.bad-recipient-address': 'That is not a website address Handlerum can fetch a recipient from. Write it as https://company.dk (with no path after it).',
-  'sharing.error.bad-recipient-key': 'The key, file or QR code is damaged or incomplete, so the recipient was not added. Ask the recipient for it again and copy the whole key.',
-  'sharing.error.not-a-recipient-key': 'That does not look like a key, so the recipient was not added. A key starts with age1 … – or choose the recipient’s key file.',
+  'sharing.error.bad-recipient-address':
+    'That is not a website address Handlerum can fetch a recipient from. Write it as https://company.dk (with no path after it).',
+  'sharing.error.bad-recipient-key':
+    'The key, file or QR code is damaged or incomplete, so the recipient was not added. Ask the recipient for it again and copy the whole key.',
+  'sharing.error.not-a-recipient-key':
+    'That does not look like a key, so the recipient was not added. A key starts with age1 … – or choose the recipient’s key file.',
   'sharing.error.recipient-is-self': 'That is your own key. You cannot share with yourself – paste the recipient’s key.',
   'sharing.error.recipient-name-missing': 'The recipient has no name. Write the recipient’s name so you can recognise them later.',
   'sharing.error.recipient-not-found': 'The recipient is no longer in your vault. They may have been deleted in another window. Add the recipient again.',
-  'sharing.error.recipient-permission-missing': 'Handlerum was not allowed to contact the recipient’s website. Try again and allow access when the browser asks. Nothing was sent.',
-  'sharing.error.recipient-unreachable': 'The recipient’s website did not answer. Nothing was sent. Check the address and your connection and try again – or download the bundle as a file.',
-  'sharing.error.well-known-missing': 'The website does not offer to receive data from Handlerum (it publishes no recipient document). Check the address, or ask the recipient for their key.',
-  'sharing.error.well-known-invalid': 'The website’s recipient document cannot be read, so the recipient was not added. Ask the recipient to fix it, or for their key directly.',
+  'sharing.error.recipient-permission-missing':
+    'Handlerum was not allowed to contact the recipient’s website. Try again and allow access when the browser asks. Nothing was sent.',
+  'sharing.error.recipient-unreachable':
+    'The recipient’s website did not answer. Nothing was sent. Check the address and your connection and try again – or download the bundle as a file.',
+  'sharing.error.well-known-missing':
+    'The website does not offer to receive data from Handlerum (it publishes no recipient document). Check the address, or ask the recipient for their key.',
+  'sharing.error.well-known-invalid':
+    'The website’s recipient document cannot be read, so the recipient was not added. Ask the recipient to fix it, or for their key directly.',
   'sharing.error.selection-unavailable': 'Some of what you chose is no longer in your vault. Go back and choose again.',
   'sharing.error.expiry-in-past': 'That date has already passed. Choose a date after today.',
   'sharing.error.case-already-closed': 'The case is already closed, so the share cannot last until it closes. Choose a date instead.',
   'sharing.error.grant-not-found': 'The share no longer exists. It may have been deleted in another window. Reload the page.',
-  'sharing.error.grant-not-active': 'The share is no longer active (expired or revoked), so the bundle is not sent. Make a new share if the recipient still needs the data.',
+  'sharing.error.grant-not-active':
+    'The share is no longer active (expired or revoked), so the bundle is not sent. Make a new share if the recipient still needs the data.',
   'sharing.error.bundle-gone': 'The bundle is no longer in memory (the browser restarted, or more than half an hour passed). Make the share again to send it.',
   'sharing.error.no-bundle-endpoint': 'The recipient has no address the bundle can be sent to. Download the bundle as a file and give it to the recipient.',
-  'sharing.error.delivery-failed': 'The recipient’s server did not accept the bundle (it answered with error {status}). Nothing was delivered. Try again later – or download the bundle as a file.',
-  'sharing.error.share-too-large': 'The bundle is too large – larger than the bundles Handlerum makes (100 MB), or than the recipient accepts. Nothing was sent. Share fewer months, documents or files – or, if the recipient refused it, download the bundle as a file.',
-  'sharing.error.document-unavailable': 'One of the documents is not in your vault and could not be fetched from the municipality (or did not match the municipality’s signature). Nothing was made. Sign in to the municipality and try again – or share the case without documents.',
-  'sharing.error.inbox-unavailable': 'The bundle cannot go to the municipality’s inbox: it was not made for the municipality, or it holds no case from the municipality. Choose the municipality as recipient and one of its cases.',
-  'sharing.error.inbox-unreachable': 'The municipality’s inbox did not answer. Nothing was delivered, and the share shows as not delivered. Check your connection and try again later – or download the bundle as a file.',
-  'sharing.error.inbox-full': 'Your inbox at the municipality is full – it holds a limited number of items and megabytes. Nothing was delivered. Send a smaller bundle or contact your caseworker – you can also download the bundle as a file.',
-  'sharing.error.inbox-refused': 'The municipality did not accept the bundle. Nothing was delivered. Try again later or contact your caseworker – you can also download the bundle as a file.',
-  'sharing.error.inbox-receipt-invalid': 'The municipality’s receipt could not be checked, so Handlerum cannot confirm the bundle arrived. It shows as not delivered. Try again later.',
+  'sharing.error.delivery-failed':
+    'The recipient’s server did not accept the bundle (it answered with error {status}). Nothing was delivered. Try again later – or download the bundle as a file.',
+  'sharing.error.share-too-large':
+    'The bundle is too large – larger than the bundles Handlerum makes (100 MB), or than the recipient accepts. Nothing was sent. Share fewer months, documents or files – or, if the recipient refused it, download the bundle as a file.',
+  'sharing.error.document-unavailable':
+    'One of the documents is not in your vault and could not be fetched from the municipality (or did not match the municipality’s signature). Nothing was made. Sign in to the municipality and try again – or share the case without documents.',
+  'sharing.error.inbox-unavailable':
+    'The bundle cannot go to the municipality’s inbox: it was not made for the municipality, or it holds no case from the municipality. Choose the municipality as recipient and one of its cases.',
+  'sharing.error.inbox-unreachable':
+    'The municipality’s inbox did not answer. Nothing was delivered, and the share shows as not delivered. Check your connection and try again later – or download the bundle as a file.',
+  'sharing.error.inbox-full':
+    'Your inbox at the municipality is full – it holds a limited number of items and megabytes. Nothing was delivered. Send a smaller bundle or contact your caseworker – you can also download the bundle as a file.',
+  'sharing.error.inbox-refused':
+    'The municipality did not accept the bundle. Nothing was delivered. Try again later or contact your caseworker – you can also download the bundle as a file.',
+  'sharing.error.inbox-receipt-invalid':
+    'The municipality’s receipt could not be checked, so Handlerum cannot confirm the bundle arrived. It shows as not delivered. Try again later.',
 
   'popup.whoHas': 'Who has my data',
   'popup.whoHasHeading': 'Who has my data right now',

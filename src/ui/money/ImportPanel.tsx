@@ -167,7 +167,14 @@ export function ImportPanel(props: {
       {phase.step === 'idle' && (
         <div class="field">
           <label for="money-file">{t('money.import.fileLabel')}</label>
-          <input autocomplete="off" id="money-file" type="file" accept=".csv,.txt,.xml,.ofx,.qfx,.053,text/csv,application/xml" aria-describedby="money-file-hint" onChange={onFile} />
+          <input
+            autocomplete="off"
+            id="money-file"
+            type="file"
+            accept=".csv,.txt,.xml,.ofx,.qfx,.053,text/csv,application/xml"
+            aria-describedby="money-file-hint"
+            onChange={onFile}
+          />
           <p id="money-file-hint" class="hint">
             {t('money.import.fileHint')}
           </p>

@@ -112,11 +112,22 @@ export function MappingScreen(props: {
           onChange={(v) => set({ delimiter: v as ColumnMapping['delimiter'] })}
         />
         <div class="field check">
-          <input autocomplete="off" id="money-has-header" type="checkbox" checked={mapping.hasHeader} onChange={(e) => set({ hasHeader: e.currentTarget.checked })} />
+          <input
+            autocomplete="off"
+            id="money-has-header"
+            type="checkbox"
+            checked={mapping.hasHeader}
+            onChange={(e) => set({ hasHeader: e.currentTarget.checked })}
+          />
           <label for="money-has-header">{t('money.mapping.hasHeader')}</label>
         </div>
         <Select label={t('money.mapping.date')} value={String(mapping.date)} options={columns} onChange={(v) => set({ date: Number(v) })} />
-        <Select label={t('money.mapping.dateStyle')} value={mapping.dateStyle} options={DATE_STYLES.map((s) => [s, s])} onChange={(v) => set({ dateStyle: v as ColumnMapping['dateStyle'] })} />
+        <Select
+          label={t('money.mapping.dateStyle')}
+          value={mapping.dateStyle}
+          options={DATE_STYLES.map((s) => [s, s])}
+          onChange={(v) => set({ dateStyle: v as ColumnMapping['dateStyle'] })}
+        />
         <Select label={t('money.mapping.text')} value={String(mapping.text)} options={columns} onChange={(v) => set({ text: Number(v) })} />
         <Select label={t('money.mapping.amount')} value={String(mapping.amount)} options={columns} onChange={(v) => set({ amount: Number(v) })} />
         <Select

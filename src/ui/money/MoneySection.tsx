@@ -17,7 +17,14 @@ export function MoneySection(props: { profile: Profile }) {
   const existingIds = useMemo(() => new Set(data?.transactions.map((r) => r.id) ?? []), [data]);
   const rules = useMemo(() => citizenRules(data?.rules ?? []), [data]);
   // One chart per currency: amounts in different currencies are never added, nor left out.
-  const spending = useMemo(() => spendingByCurrency((data?.transactions ?? []).map((r) => r.data), { notSpending: NOT_SPENDING }), [data]);
+  const spending = useMemo(
+    () =>
+      spendingByCurrency(
+        (data?.transactions ?? []).map((r) => r.data),
+        { notSpending: NOT_SPENDING },
+      ),
+    [data],
+  );
   return (
     <>
       <h2 id="section-heading" tabIndex={-1}>

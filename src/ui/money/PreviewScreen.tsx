@@ -59,7 +59,9 @@ export function PreviewScreen(props: {
 
   const save = () => {
     // An account only guessed from the layout, or a new one without a name: the citizen says first.
-    const empty = new Set(parts.filter((p) => (p.choice.kind === 'new' && nameOf(p).trim() === '') || (p.choice.kind === 'existing' && p.choice.unsure)).map((p) => p.choice.id));
+    const empty = new Set(
+      parts.filter((p) => (p.choice.kind === 'new' && nameOf(p).trim() === '') || (p.choice.kind === 'existing' && p.choice.unsure)).map((p) => p.choice.id),
+    );
     setMissing(empty);
     if (empty.size > 0) return;
     props.onSave(parts.map((p) => (p.choice.kind === 'new' ? nameOf(p).trim() : (props.accounts.find((a) => a.id === p.choice.id)?.data.label ?? ''))));
@@ -236,7 +238,9 @@ function AccountPartView(props: {
           </div>
         ))}
       </dl>
-      {preview.counts.new === 0 && preview.counts.pending === 0 && <p class="notice">{t(single ? 'money.preview.nothingNew' : 'money.preview.partNothingNew')}</p>}
+      {preview.counts.new === 0 && preview.counts.pending === 0 && (
+        <p class="notice">{t(single ? 'money.preview.nothingNew' : 'money.preview.partNothingNew')}</p>
+      )}
       {preview.counts.pending > 0 && <p class="hint">{t('money.preview.pendingHint')}</p>}
       <Issues preview={preview} level={single ? 5 : 6} />
       {total > 0 && (

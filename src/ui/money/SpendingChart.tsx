@@ -11,7 +11,24 @@ import { amountText, monthText, wholeAmount, wholeKroner } from './money-format'
 import type { SpendingSummary } from './spending';
 
 /** One colour per category, fixed by the catalogue's order, distinguishable on white. */
-const PALETTE = ['#1b6b3a', '#8a4b08', '#1f4e9c', '#a3238e', '#c0392b', '#5b2c83', '#00796b', '#b8860b', '#455a64', '#6d4c41', '#2e7d32', '#283593', '#ad1457', '#00838f', '#827717', '#616161'];
+const PALETTE = [
+  '#1b6b3a',
+  '#8a4b08',
+  '#1f4e9c',
+  '#a3238e',
+  '#c0392b',
+  '#5b2c83',
+  '#00796b',
+  '#b8860b',
+  '#455a64',
+  '#6d4c41',
+  '#2e7d32',
+  '#283593',
+  '#ad1457',
+  '#00838f',
+  '#827717',
+  '#616161',
+];
 const COLOUR = new Map(CATEGORIES.map((c, i) => [c.id as string, PALETTE[i % PALETTE.length]!]));
 export const categoryColour = (id: string): string => COLOUR.get(id) ?? '#616161';
 

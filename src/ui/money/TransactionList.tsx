@@ -123,7 +123,12 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
     <section class="money-list" aria-labelledby="money-list-heading">
       <h3 id="money-list-heading">{t('money.list.heading')}</h3>
       <div class="money-filters">
-        <Filter label={t('money.list.filterMonth')} value={month} options={months.map((m) => [m, monthText(m)])} onChange={(v) => (setMonth(v), setShown(PAGE))} />
+        <Filter
+          label={t('money.list.filterMonth')}
+          value={month}
+          options={months.map((m) => [m, monthText(m)])}
+          onChange={(v) => (setMonth(v), setShown(PAGE))}
+        />
         <Filter
           label={t('money.list.filterCategory')}
           value={category}
@@ -133,7 +138,12 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
           onChange={(v) => (setCategory(v), setShown(PAGE))}
         />
         {accounts.length > 1 && (
-          <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={(v) => (setAccount(v), setShown(PAGE))} />
+          <Filter
+            label={t('money.list.filterAccount')}
+            value={account}
+            options={accounts.map((a) => [a.id, a.data.label])}
+            onChange={(v) => (setAccount(v), setShown(PAGE))}
+          />
         )}
       </div>
       <p data-testid="money-list-summary">{tn('money.list.summary', filtered.length, { in: moneyIn, out: moneyOut })}</p>

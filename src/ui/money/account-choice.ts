@@ -20,7 +20,8 @@ export type AccountChoice = { kind: 'existing'; id: string; unsure?: true } | { 
 /** Account numbers compared as `accountRecordId` does. */
 const sameAccountNumber = (a: string, b: string) => normaliseAccountNumber(a) !== '' && normaliseAccountNumber(a) === normaliseAccountNumber(b);
 
-const sameMapping = (a: ColumnMapping | undefined, b: ColumnMapping | undefined) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+const sameMapping = (a: ColumnMapping | undefined, b: ColumnMapping | undefined) =>
+  a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export function chooseAccount(statement: BankStatement, accounts: readonly AccountRecord[], mapping?: ColumnMapping): AccountChoice {
   if (statement.accountId) {

@@ -147,7 +147,11 @@ export interface ImportTarget {
  * number. A new account that would get no rows in a file of several accounts is not made.
  * `labels[i]` is the name of part i's account. `savedTo` names the accounts that got rows.
  */
-export function importOps(parts: readonly AccountPart[], labels: readonly string[], target: ImportTarget): { rows: WriteOp[]; accounts: WriteOp[]; savedTo: string } {
+export function importOps(
+  parts: readonly AccountPart[],
+  labels: readonly string[],
+  target: ImportTarget,
+): { rows: WriteOp[]; accounts: WriteOp[]; savedTo: string } {
   if (labels.length !== parts.length) throw new RangeError(`importOps: ${labels.length} labels for ${parts.length} accounts`);
   const rows: WriteOp[] = [];
   const byAccount = new Map<string, { label: string; number?: string; choice: AccountChoice; added: number; duplicates: number }>();

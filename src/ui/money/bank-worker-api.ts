@@ -4,7 +4,15 @@
  * back as values, not throws: Comlink keeps only an Error's message, and the page needs the
  * ImportError's code and citizen text.
  */
-import { detectBankFile, parseBankFile, previewCsv, type BankFormat, type BankStatement, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
+import {
+  detectBankFile,
+  parseBankFile,
+  previewCsv,
+  type BankFormat,
+  type BankStatement,
+  type ColumnMapping,
+  type CsvPreview,
+} from '../../importers/bank/index';
 import { ImportError, type ImportErrorCode } from '../../importers/types';
 
 export interface ParseProgress {

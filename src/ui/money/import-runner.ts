@@ -40,7 +40,7 @@ export function startBankWorker(): BankWorker {
   };
 
   /** Races a call against cancel and against the worker dying (it then never answers Comlink). */
-  const guarded = <T,>(call: (api: Remote<BankWorkerApi>) => Promise<WorkerResult<T>>): Promise<WorkerResult<T>> => {
+  const guarded = <T>(call: (api: Remote<BankWorkerApi>) => Promise<WorkerResult<T>>): Promise<WorkerResult<T>> => {
     const api = ensure();
     const current = worker!;
     return new Promise<WorkerResult<T>>((resolve) => {

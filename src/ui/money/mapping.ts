@@ -36,8 +36,7 @@ export function guessMapping(csv: CsvPreview): ColumnMapping {
   const amounts = decimal === ',' ? commaCols : pointCols;
   const amount = amounts[0] ?? Math.min(width - 1, date + 2);
   const textLength = (c: number) => body.reduce((n, r) => n + (r[c] ?? '').length, 0);
-  const text =
-    columns.filter((c) => c !== date && !amounts.includes(c)).sort((a, b) => textLength(b) - textLength(a))[0] ?? Math.min(width - 1, date + 1);
+  const text = columns.filter((c) => c !== date && !amounts.includes(c)).sort((a, b) => textLength(b) - textLength(a))[0] ?? Math.min(width - 1, date + 1);
   const dateStyle = body.map((r) => dateStyleOf(r[date] ?? '')).find((s) => s !== null) ?? 'DD.MM.YYYY';
   return {
     delimiter: csv.delimiter,

@@ -31,4 +31,3 @@ export function wholeAmount(minor: number, currency: string): string {
     return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(minor / 100)} ${currency}`;
   }
 }
-

@@ -64,7 +64,10 @@ function byCurrency(a: string, b: string): number {
  * Spending per currency, one summary each: amounts in different currencies are never added up
  * (no rate is known), and none is left out either.
  */
-export function spendingByCurrency(rows: Iterable<SpendingRow & { currency: string }>, options: { notSpending?: ReadonlySet<string> } = {}): { currency: string; summary: SpendingSummary }[] {
+export function spendingByCurrency(
+  rows: Iterable<SpendingRow & { currency: string }>,
+  options: { notSpending?: ReadonlySet<string> } = {},
+): { currency: string; summary: SpendingSummary }[] {
   const groups = new Map<string, SpendingRow[]>();
   for (const row of rows) {
     let group = groups.get(row.currency);

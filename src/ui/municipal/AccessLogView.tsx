@@ -45,7 +45,10 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileI
                   </td>
                   <td>{e.reason}</td>
                   <td>
-                    <CorrectAction profileId={props.profileId} target={targetOf('access-log', { vaultId, origin, record: e }, `${dateTimeText(e.at)}, ${e.actor.name}`)} />
+                    <CorrectAction
+                      profileId={props.profileId}
+                      target={targetOf('access-log', { vaultId, origin, record: e }, `${dateTimeText(e.at)}, ${e.actor.name}`)}
+                    />
                   </td>
                 </tr>
               ))}

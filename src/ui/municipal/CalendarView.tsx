@@ -28,7 +28,9 @@ const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
 export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void; showDay?: boolean; profileId?: string | undefined }) {
   const { entry: e } = props;
   const when = e.allDay ? `${dayText(e.day)}, ${t('calendar.allDay')}` : props.showDay === false ? timeText(e.start) : dateTimeText(e.start);
-  const place = e.location ? [e.location.name, e.location.room, e.location.address, e.location.online ? t('calendar.online') : null].filter(Boolean).join(', ') : null;
+  const place = e.location
+    ? [e.location.name, e.location.room, e.location.address, e.location.online ? t('calendar.online') : null].filter(Boolean).join(', ')
+    : null;
   const status = e.status === 'planned' || e.status === 'open' ? null : t(`calendar.status.${e.status}`);
   return (
     <div class={`entry entry-${e.kind}`} data-entry-id={e.id}>
@@ -57,8 +59,7 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
 }
 
 /** How the citizen recognises the entry in the correction form: what and when (an appeal: the decision). */
-const correctionTitle = (e: CalendarEntry): string =>
-  e.kind === 'appeal' ? e.title : `${e.title}, ${e.allDay ? dayText(e.day) : dateTimeText(e.start)}`;
+const correctionTitle = (e: CalendarEntry): string => (e.kind === 'appeal' ? e.title : `${e.title}, ${e.allDay ? dayText(e.day) : dateTimeText(e.start)}`);
 
 function CaseLinkFor(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void }) {
   const found = useContext(CaseLookup)(props.entry.origin, props.entry.caseId!);
@@ -77,14 +78,19 @@ function ReminderSettings() {
   const [lead, setLead] = useState<number[] | null>(null);
   const action = useAction();
   useEffect(() => {
-    void callVault('getSettings', {}).then((s: Settings) => setLead(s.reminderLeadMinutes), (e: unknown) => action.fail(String(e)));
+    void callVault('getSettings', {}).then(
+      (s: Settings) => setLead(s.reminderLeadMinutes),
+      (e: unknown) => action.fail(String(e)),
+    );
   }, []);
   if (!lead) return null;
   const toggle = (minutes: number) => setLead(lead.includes(minutes) ? lead.filter((m) => m !== minutes) : [...lead, minutes].sort((a, b) => b - a));
   const save = (event: Event) => {
     event.preventDefault();
-    void action.run(t('common.working'), () => callVault('setSettings', { reminderLeadMinutes: lead.slice(0, 5) }), (s) =>
-      s.reminderLeadMinutes.length === 0 ? t('calendar.remindersOff') : t('calendar.remindersSaved'),
+    void action.run(
+      t('common.working'),
+      () => callVault('setSettings', { reminderLeadMinutes: lead.slice(0, 5) }),
+      (s) => (s.reminderLeadMinutes.length === 0 ? t('calendar.remindersOff') : t('calendar.remindersSaved')),
     );
   };
   const choices = [...new Set([...LEAD_CHOICES, ...lead])].sort((a, b) => a - b);
@@ -96,7 +102,13 @@ function ReminderSettings() {
           <legend>{t('calendar.remindersIntro')}</legend>
           {choices.map((m) => (
             <label class="choice" key={m}>
-              <input autocomplete="off" type="checkbox" checked={lead.includes(m)} disabled={!lead.includes(m) && lead.length >= 5} onChange={() => toggle(m)} />
+              <input
+                autocomplete="off"
+                type="checkbox"
+                checked={lead.includes(m)}
+                disabled={!lead.includes(m) && lead.length >= 5}
+                onChange={() => toggle(m)}
+              />
               {isLeadChoice(m) ? t(`lead.${m}`) : `${m} min.`}
             </label>
           ))}
@@ -154,7 +166,9 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
           <span aria-hidden="true"> ›</span>
         </button>
       </div>
-      <p class="hint" id="grid-hint">{t('calendar.gridHint')}</p>
+      <p class="hint" id="grid-hint">
+        {t('calendar.gridHint')}
+      </p>
       <table ref={grid} role="grid" class="month-grid" aria-labelledby="month-title" aria-describedby="grid-hint" onKeyDown={onKey}>
         <thead>
           <tr>
@@ -187,7 +201,9 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
                     class={[d.inMonth ? '' : 'other-month', d.day === props.today ? 'today' : '', d.entries.length ? 'has-entries' : ''].join(' ')}
                     onClick={() => select(d.day, true)}
                   >
-                    <span class="day-number" aria-hidden="true">{Number(d.day.slice(8))}</span>
+                    <span class="day-number" aria-hidden="true">
+                      {Number(d.day.slice(8))}
+                    </span>
                     {d.entries.slice(0, 3).map((e) => (
                       <span key={e.id} class={`dot dot-${e.kind}`} aria-hidden="true" title={e.title} />
                     ))}
@@ -243,8 +259,12 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
           {t('calendar.export')}
         </button>
       </div>
-      <p class="hint" id="export-hint">{t('calendar.exportHint')}</p>
-      <div role="status" class={exported ? 'status' : 'status empty'}>{exported}</div>
+      <p class="hint" id="export-hint">
+        {t('calendar.exportHint')}
+      </p>
+      <div role="status" class={exported ? 'status' : 'status empty'}>
+        {exported}
+      </div>
       <div class="toggle" role="group" aria-label={t('calendar.showAs')}>
         <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
           {t('calendar.list')}
@@ -258,7 +278,9 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
         <>
           <section aria-labelledby="cal-upcoming">
             <h3 id="cal-upcoming">{t('calendar.upcoming')}</h3>
-            {upcoming.length === 0 ? <p class="empty-list">{t('calendar.none')}</p> : (
+            {upcoming.length === 0 ? (
+              <p class="empty-list">{t('calendar.none')}</p>
+            ) : (
               <ul class="entries" aria-labelledby="cal-upcoming">
                 {upcoming.map((e) => (
                   <li key={e.id}>
@@ -287,4 +309,3 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
     </>
   );
 }
-

@@ -27,13 +27,25 @@ function BasisList(props: { decision: Item<Decision>; index: OverviewIndex; go: 
         let link = null;
         if (b.kind === 'document') {
           const doc = index.document(decision.origin, b.documentId);
-          link = doc ? <RouteLink to={{ view: 'document', id: doc.vaultId }} go={go}>{b.description}</RouteLink> : null;
+          link = doc ? (
+            <RouteLink to={{ view: 'document', id: doc.vaultId }} go={go}>
+              {b.description}
+            </RouteLink>
+          ) : null;
         } else if (b.kind === 'payment') {
           const payment = index.payment(decision.origin, b.paymentId);
-          link = payment ? <RouteLink to={{ view: 'payments', focus: payment.vaultId }} go={go}>{b.description}</RouteLink> : null;
+          link = payment ? (
+            <RouteLink to={{ view: 'payments', focus: payment.vaultId }} go={go}>
+              {b.description}
+            </RouteLink>
+          ) : null;
         } else if (b.kind === 'case') {
           const other = index.case(decision.origin, b.caseId);
-          link = other ? <RouteLink to={{ view: 'case', id: other.vaultId }} go={go}>{b.description}</RouteLink> : null;
+          link = other ? (
+            <RouteLink to={{ view: 'case', id: other.vaultId }} go={go}>
+              {b.description}
+            </RouteLink>
+          ) : null;
         }
         return (
           <li key={i}>
@@ -76,7 +88,9 @@ function DecisionCard(props: { decision: Item<Decision>; index: OverviewIndex; n
       {d.appeal ? (
         <div class={appealOpen ? 'appeal open' : 'appeal'}>
           <p>
-            <strong>{appealOpen ? t('case.appealBy', { date: dayText(d.appeal.deadline) }) : t('case.appealPassed', { date: dayText(d.appeal.deadline) })}</strong>
+            <strong>
+              {appealOpen ? t('case.appealBy', { date: dayText(d.appeal.deadline) }) : t('case.appealPassed', { date: dayText(d.appeal.deadline) })}
+            </strong>
           </p>
           <p>{t('case.appealBody', { body: d.appeal.body, submitTo: d.appeal.submitTo })}</p>
           <p>{d.appeal.howTo}</p>

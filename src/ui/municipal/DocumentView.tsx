@@ -18,18 +18,20 @@ export function DocumentView(props: { doc: Item<Document>; profileId: string }) 
   const openPdf = () => {
     // Opened before the await, inside the click, so the browser does not block it as a pop-up.
     const tab = window.open('about:blank', '_blank');
-    void action.run(
-      t('common.working'),
-      async () => {
-        const pdf = await callVault('municipalDocumentPdf', { profileId: props.profileId, documentId: props.doc.vaultId });
-        showBlob(tab, new Blob([fromBase64Url(pdf.data) as BlobPart], { type: 'application/pdf' }));
-        return true;
-      },
-      t('doc.pdfOpened'),
-    ).then((shown) => {
-      // Only a failed open leaves the blank tab behind to close (a run that fails gives undefined).
-      if (!shown) tab?.close();
-    });
+    void action
+      .run(
+        t('common.working'),
+        async () => {
+          const pdf = await callVault('municipalDocumentPdf', { profileId: props.profileId, documentId: props.doc.vaultId });
+          showBlob(tab, new Blob([fromBase64Url(pdf.data) as BlobPart], { type: 'application/pdf' }));
+          return true;
+        },
+        t('doc.pdfOpened'),
+      )
+      .then((shown) => {
+        // Only a failed open leaves the blank tab behind to close (a run that fails gives undefined).
+        if (!shown) tab?.close();
+      });
   };
   return (
     <article class="document">

@@ -60,7 +60,8 @@ function SyncProgress(props: { status: SyncStatus }) {
 }
 
 /** The message for an error code stored with a sync; an unknown code (from a newer version) reads as unexpected. */
-const codeMessage = (code: string): string => (Object.hasOwn(ERROR_MESSAGE_KEYS, code) ? t(ERROR_MESSAGE_KEYS[code as keyof typeof ERROR_MESSAGE_KEYS]) : t('common.unexpected'));
+const codeMessage = (code: string): string =>
+  Object.hasOwn(ERROR_MESSAGE_KEYS, code) ? t(ERROR_MESSAGE_KEYS[code as keyof typeof ERROR_MESSAGE_KEYS]) : t('common.unexpected');
 
 function syncOutcomeText(status: SyncStatus): string {
   const parts = [status.state === 'ok' ? tn('muni.syncDone', status.stored + status.deleted) : t('muni.syncPartial')];
@@ -133,7 +134,10 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
 
   useEffect(() => {
     void loadConnections();
-    void callVault('municipalSyncStatus', {}).then((list) => list.forEach(track), () => {});
+    void callVault('municipalSyncStatus', {}).then(
+      (list) => list.forEach(track),
+      () => {},
+    );
     return onVaultEvent((event) => {
       if (event.type === 'municipal-sync') track(event.status);
     });
@@ -173,7 +177,9 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
   };
 
   const syncNow = (c: ConnectionSummary) =>
-    manage.run(t('muni.syncing', { name: c.municipality.name }), async () => track(await callVault('municipalSync', { profileId: profile.id, connectionId: c.id })));
+    manage.run(t('muni.syncing', { name: c.municipality.name }), async () =>
+      track(await callVault('municipalSync', { profileId: profile.id, connectionId: c.id })),
+    );
 
   const signInAgain = (c: ConnectionSummary) => {
     const permission = askHostPermission(c.origin);
@@ -269,7 +275,13 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
         </form>
       </section>
 
-      {removing && <DisconnectDialog name={removing.municipality.name} onCancel={() => setRemoving(null)} onConfirm={(deleteData) => void disconnect(removing, deleteData)} />}
+      {removing && (
+        <DisconnectDialog
+          name={removing.municipality.name}
+          onCancel={() => setRemoving(null)}
+          onConfirm={(deleteData) => void disconnect(removing, deleteData)}
+        />
+      )}
     </>
   );
 }

@@ -35,48 +35,75 @@ export function NowView(props: { data: OverviewData; now: number; go: (to: Overv
   const now = nowSummary(props.data, props.now);
   return (
     <div class="now-grid">
-        <Block id="now-cases" title={t('now.openCases')} empty={t('now.noOpenCases')} count={now.openCases.length}
-          more={<RouteLink to={{ view: 'cases' }} go={go} class="more">{t('now.allCases')}</RouteLink>}>
-          <ul class="case-list">
-            {now.openCases.map((c) => (
-              <li key={c.vaultId}>
-                <RouteLink to={{ view: 'case', id: c.vaultId }} go={go}>
-                  {plainCaseTitle(c.record)}
-                </RouteLink>
-                <span class="meta"> – {statusOf(c.record).title}</span>
-              </li>
-            ))}
-          </ul>
-        </Block>
-        <Block id="now-deadlines" title={t('now.deadlines')} empty={t('now.noDeadlines')} count={now.deadlines.length}
-          more={<RouteLink to={{ view: 'calendar' }} go={go} class="more">{t('now.allCalendar')}</RouteLink>}>
-          <Entries entries={now.deadlines} go={go} label={t('now.deadlines')} profileId={props.profileId} />
-        </Block>
-        <Block id="now-appointments" title={t('now.appointments')} empty={t('now.noAppointments')} count={now.appointments.length}>
-          <Entries entries={now.appointments} go={go} label={t('now.appointments')} profileId={props.profileId} />
-        </Block>
-        <Block id="now-payments" title={t('now.payments')} empty={t('now.noPayments')} count={now.latestPayments.length}
-          more={<RouteLink to={{ view: 'payments' }} go={go} class="more">{t('now.allPayments')}</RouteLink>}>
-          <ul class="plain-list">
-            {now.latestPayments.map((p) => (
-              <li key={p.vaultId}>
-                <span class="amount">{kroner(p.record.net.ore)}</span> {p.record.benefit.name}, {dayText(p.record.payoutDate)}
-              </li>
-            ))}
-          </ul>
-        </Block>
-        <Block id="now-documents" title={t('now.documents')} empty={t('now.noDocuments')} count={now.newDocuments.length}>
-          <ul class="plain-list">
-            {now.newDocuments.map((d) => (
-              <li key={d.vaultId}>
-                <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
-                  {d.record.title}
-                </RouteLink>
-                <span class="meta">, {dayText(d.record.date)}</span>
-              </li>
-            ))}
-          </ul>
-        </Block>
+      <Block
+        id="now-cases"
+        title={t('now.openCases')}
+        empty={t('now.noOpenCases')}
+        count={now.openCases.length}
+        more={
+          <RouteLink to={{ view: 'cases' }} go={go} class="more">
+            {t('now.allCases')}
+          </RouteLink>
+        }
+      >
+        <ul class="case-list">
+          {now.openCases.map((c) => (
+            <li key={c.vaultId}>
+              <RouteLink to={{ view: 'case', id: c.vaultId }} go={go}>
+                {plainCaseTitle(c.record)}
+              </RouteLink>
+              <span class="meta"> – {statusOf(c.record).title}</span>
+            </li>
+          ))}
+        </ul>
+      </Block>
+      <Block
+        id="now-deadlines"
+        title={t('now.deadlines')}
+        empty={t('now.noDeadlines')}
+        count={now.deadlines.length}
+        more={
+          <RouteLink to={{ view: 'calendar' }} go={go} class="more">
+            {t('now.allCalendar')}
+          </RouteLink>
+        }
+      >
+        <Entries entries={now.deadlines} go={go} label={t('now.deadlines')} profileId={props.profileId} />
+      </Block>
+      <Block id="now-appointments" title={t('now.appointments')} empty={t('now.noAppointments')} count={now.appointments.length}>
+        <Entries entries={now.appointments} go={go} label={t('now.appointments')} profileId={props.profileId} />
+      </Block>
+      <Block
+        id="now-payments"
+        title={t('now.payments')}
+        empty={t('now.noPayments')}
+        count={now.latestPayments.length}
+        more={
+          <RouteLink to={{ view: 'payments' }} go={go} class="more">
+            {t('now.allPayments')}
+          </RouteLink>
+        }
+      >
+        <ul class="plain-list">
+          {now.latestPayments.map((p) => (
+            <li key={p.vaultId}>
+              <span class="amount">{kroner(p.record.net.ore)}</span> {p.record.benefit.name}, {dayText(p.record.payoutDate)}
+            </li>
+          ))}
+        </ul>
+      </Block>
+      <Block id="now-documents" title={t('now.documents')} empty={t('now.noDocuments')} count={now.newDocuments.length}>
+        <ul class="plain-list">
+          {now.newDocuments.map((d) => (
+            <li key={d.vaultId}>
+              <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
+                {d.record.title}
+              </RouteLink>
+              <span class="meta">, {dayText(d.record.date)}</span>
+            </li>
+          ))}
+        </ul>
+      </Block>
     </div>
   );
 }

@@ -87,7 +87,13 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
   const doc = route.view === 'document' ? data.documents.find((d) => d.vaultId === route.id) : undefined;
   const docCase = doc ? caseLookup(doc.origin, doc.record.caseId ?? '') : undefined;
   const title =
-    route.view === 'case' ? (theCase ? plainCaseTitle(theCase.record) : t('case.notFound')) : route.view === 'document' ? (doc?.record.title ?? t('doc.notFound')) : t(VIEW_TITLE[route.view]);
+    route.view === 'case'
+      ? theCase
+        ? plainCaseTitle(theCase.record)
+        : t('case.notFound')
+      : route.view === 'document'
+        ? (doc?.record.title ?? t('doc.notFound'))
+        : t(VIEW_TITLE[route.view]);
 
   return (
     <CaseLookup.Provider value={caseLookup}>
@@ -132,4 +138,3 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
     </CaseLookup.Provider>
   );
 }
-

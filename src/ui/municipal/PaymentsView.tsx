@@ -57,8 +57,12 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
           <thead>
             <tr>
               <th scope="col">{t('payments.month')}</th>
-              <th scope="col" class="num">{t('payments.paidSum')}</th>
-              <th scope="col" class="num">{t('payments.scheduledSum')}</th>
+              <th scope="col" class="num">
+                {t('payments.paidSum')}
+              </th>
+              <th scope="col" class="num">
+                {t('payments.scheduledSum')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,9 +84,15 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
               <th scope="col">{t('payments.date')}</th>
               <th scope="col">{t('payments.benefit')}</th>
               <th scope="col">{t('payments.period')}</th>
-              <th scope="col" class="num">{t('payments.gross')}</th>
-              <th scope="col" class="num">{t('payments.tax')}</th>
-              <th scope="col" class="num">{t('payments.net')}</th>
+              <th scope="col" class="num">
+                {t('payments.gross')}
+              </th>
+              <th scope="col" class="num">
+                {t('payments.tax')}
+              </th>
+              <th scope="col" class="num">
+                {t('payments.net')}
+              </th>
               <th scope="col">{t('payments.status')}</th>
               <th scope="col">{t('own.correct.column')}</th>
             </tr>
@@ -98,7 +108,10 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
                 <td class="num">{kroner(p.net.ore)}</td>
                 <td>{t(`payments.status.${p.status}`)}</td>
                 <td>
-                  <CorrectAction profileId={props.profileId} target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)} />
+                  <CorrectAction
+                    profileId={props.profileId}
+                    target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)}
+                  />
                 </td>
               </tr>
             ))}
@@ -108,4 +121,3 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
     </>
   );
 }
-

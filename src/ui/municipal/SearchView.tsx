@@ -61,7 +61,15 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
           <p class="hint" id="search-hint">
             {t('search.hint')}
           </p>
-          <input id="search-input" ref={input} type="search" value={query} aria-describedby="search-hint" autocomplete="off" onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            id="search-input"
+            ref={input}
+            type="search"
+            value={query}
+            aria-describedby="search-hint"
+            autocomplete="off"
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
         </div>
       </form>
       <div role="status" class="status">

@@ -4,16 +4,14 @@ import { locale, t } from '../i18n/index';
 const TZ = 'Europe/Copenhagen';
 
 /** Øre as kroner, e.g. "10.500,50 kr." in Danish, "DKK 10,500.50" in English. */
-export const kroner = (ore: number): string =>
-  new Intl.NumberFormat(locale(), { style: 'currency', currency: 'DKK' }).format(ore / 100);
+export const kroner = (ore: number): string => new Intl.NumberFormat(locale(), { style: 'currency', currency: 'DKK' }).format(ore / 100);
 
 /** Kroner without øre, for chart axes. */
 export const wholeKroner = (ore: number): string =>
   new Intl.NumberFormat(locale(), { style: 'currency', currency: 'DKK', maximumFractionDigits: 0 }).format(ore / 100);
 
 /** A calendar day (YYYY-MM-DD): "10. marts 2026". */
-export const dayText = (day: string): string =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+export const dayText = (day: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 /** A day with its weekday: "tirsdag den 10. marts 2026". */
 export const weekdayText = (day: string): string =>

@@ -14,15 +14,7 @@ import { useAction } from '../components/use-action';
 import { saveFile, showBlob } from '../blob-url';
 import { relativeTime } from '../format';
 import { locale, t } from '../i18n/index';
-import {
-  deleteAttachment,
-  listAttachments,
-  readAttachment,
-  readChosenFile,
-  sizeText,
-  storeAttachment,
-  type RecordRef,
-} from './attachments';
+import { deleteAttachment, listAttachments, readAttachment, readChosenFile, sizeText, storeAttachment, type RecordRef } from './attachments';
 import { fileErrorMessage } from './messages';
 import { OwnNotes } from './OwnNotes';
 import './own.css';

@@ -11,14 +11,7 @@ import { getRecord, listRecords } from '../../messaging/record-client';
 import type { KindData } from '../../records/kind';
 import { bankTransactionKind } from '../../records/money/index';
 import { municipalDocumentKind } from '../../records/municipal/index';
-import {
-  canSend,
-  correctionRequestKind,
-  isEditable,
-  type AttachmentData,
-  type CorrectionRequestData,
-  type EvidenceRef,
-} from '../../records/own/index';
+import { canSend, correctionRequestKind, isEditable, type AttachmentData, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
 import type { VaultRecord } from '../../vault/public-types';
 import { TextAreaField, TextField } from '../components/Field';
 import { ModalDialog } from '../components/ModalDialog';
@@ -92,24 +85,31 @@ export function CorrectionForm(props: CorrectionFormProps) {
 
   useEffect(() => {
     let live = true;
-    void bestEffort((async () => {
-      const choices: Choice[] = [];
-      if (caseVaultId && target.kind !== 'municipal-case') {
-        for (const f of await listAttachments(profileId, { kind: 'municipal-case', id: caseVaultId })) choices.push({ ...fileChoice(f), detail: t('own.evidence.caseFile') });
-      }
-      const docs = await listRecords(profileId, municipalDocumentKind);
-      for (const r of docs.records) {
-        const doc = r.data.record;
-        const sameCase = target.caseId !== undefined && doc.caseId === target.caseId;
-        if (r.data.provenance.origin !== target.origin || !(sameCase || r.id === target.id)) continue;
-        const sha256 = doc.content.format === 'pdf' ? doc.content.sha256 : undefined;
-        choices.push({ ref: { kind: 'municipal-document', id: r.id, title: doc.title.slice(0, 300), ...(sha256 ? { sha256 } : {}) }, detail: t('own.evidence.document', { date: dayText(doc.date) }) });
-      }
-      if (live) setCaseChoices(choices);
-      // Bank rows exist once the citizen imported a statement; a vault without the kind has none.
-      const rows = await listRecords(profileId, bankTransactionKind).catch(() => null);
-      if (live && rows) setBank(rows.records.sort((a, b) => b.data.date.localeCompare(a.data.date)));
-    })(), 'the evidence choices are optional: the form works without them');
+    void bestEffort(
+      (async () => {
+        const choices: Choice[] = [];
+        if (caseVaultId && target.kind !== 'municipal-case') {
+          for (const f of await listAttachments(profileId, { kind: 'municipal-case', id: caseVaultId }))
+            choices.push({ ...fileChoice(f), detail: t('own.evidence.caseFile') });
+        }
+        const docs = await listRecords(profileId, municipalDocumentKind);
+        for (const r of docs.records) {
+          const doc = r.data.record;
+          const sameCase = target.caseId !== undefined && doc.caseId === target.caseId;
+          if (r.data.provenance.origin !== target.origin || !(sameCase || r.id === target.id)) continue;
+          const sha256 = doc.content.format === 'pdf' ? doc.content.sha256 : undefined;
+          choices.push({
+            ref: { kind: 'municipal-document', id: r.id, title: doc.title.slice(0, 300), ...(sha256 ? { sha256 } : {}) },
+            detail: t('own.evidence.document', { date: dayText(doc.date) }),
+          });
+        }
+        if (live) setCaseChoices(choices);
+        // Bank rows exist once the citizen imported a statement; a vault without the kind has none.
+        const rows = await listRecords(profileId, bankTransactionKind).catch(() => null);
+        if (live && rows) setBank(rows.records.sort((a, b) => b.data.date.localeCompare(a.data.date)));
+      })(),
+      'the evidence choices are optional: the form works without them',
+    );
     canReach(profileId, target.origin)
       .then((r) => live && setReach(r))
       .catch(() => live && setReach('no-connection'));
@@ -123,7 +123,9 @@ export function CorrectionForm(props: CorrectionFormProps) {
     const chosen = new Set(draft.evidence.map(keyOf));
     const title = (r: BankRow) => `${dayText(r.data.date)} ${r.data.text} ${kroner(r.data.amountMinor)}`.slice(0, 300);
     const shown = bank.filter((r) => chosen.has(keyOf({ kind: 'bank-transaction', id: r.id })) || (q !== '' && title(r).toLocaleLowerCase('da').includes(q)));
-    return shown.slice(0, BANK_SHOWN + chosen.size).map((r): Choice => ({ ref: { kind: 'bank-transaction', id: r.id, title: title(r) }, detail: t('own.evidence.bankRow') }));
+    return shown
+      .slice(0, BANK_SHOWN + chosen.size)
+      .map((r): Choice => ({ ref: { kind: 'bank-transaction', id: r.id, title: title(r) }, detail: t('own.evidence.bankRow') }));
   }, [bank, bankFilter, draft.evidence]);
 
   const toggle = (ref: EvidenceRef, on: boolean) =>
@@ -189,7 +191,13 @@ export function CorrectionForm(props: CorrectionFormProps) {
 
   const status = record?.data.status;
   const sendable = Boolean(caseVaultId) && reach === 'ok' && (!status || canSend(status));
-  const cannotSend = !caseVaultId ? t('own.correct.noCase') : reach === 'no-connection' ? t('own.correct.noConnection') : reach === 'signed-out' ? t('own.correct.signedOut') : null;
+  const cannotSend = !caseVaultId
+    ? t('own.correct.noCase')
+    : reach === 'no-connection'
+      ? t('own.correct.noConnection')
+      : reach === 'signed-out'
+        ? t('own.correct.signedOut')
+        : null;
 
   const choiceList = (choices: Choice[], legend: string, extra?: ComponentChildren) => (
     <fieldset>
@@ -223,7 +231,14 @@ export function CorrectionForm(props: CorrectionFormProps) {
       )}
       {editable ? (
         <>
-          <TextAreaField label={t('own.correct.what')} hint={t('own.correct.whatHint')} value={draft.whatIsWrong} onInput={(v) => set({ whatIsWrong: v })} error={whatError} rows={3} />
+          <TextAreaField
+            label={t('own.correct.what')}
+            hint={t('own.correct.whatHint')}
+            value={draft.whatIsWrong}
+            onInput={(v) => set({ whatIsWrong: v })}
+            error={whatError}
+            rows={3}
+          />
           <TextAreaField label={t('own.correct.why')} value={draft.why} onInput={(v) => set({ why: v })} rows={3} />
           <TextField label={t('own.correct.field')} hint={t('own.correct.fieldHint')} value={draft.field} onInput={(v) => set({ field: v })} />
           <TextField label={t('own.correct.proposed')} value={draft.proposedValue} onInput={(v) => set({ proposedValue: v })} />
@@ -251,7 +266,14 @@ export function CorrectionForm(props: CorrectionFormProps) {
       {editable ? (
         <>
           {choiceList(ownFiles, t('own.evidence.recordFiles'))}
-          <AttachPanel profileId={profileId} attachedTo={{ kind: target.kind, id: target.id }} title={t('own.evidence.attachNew')} withNotes={false} as="div" onList={(files) => setOwnFiles(files.map(fileChoice))} />
+          <AttachPanel
+            profileId={profileId}
+            attachedTo={{ kind: target.kind, id: target.id }}
+            title={t('own.evidence.attachNew')}
+            withNotes={false}
+            as="div"
+            onList={(files) => setOwnFiles(files.map(fileChoice))}
+          />
           {choiceList(caseChoices, t('own.evidence.caseMaterial'))}
           {bank.length > 0 &&
             choiceList(

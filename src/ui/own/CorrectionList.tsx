@@ -28,16 +28,21 @@ export function CorrectionList(props: { profileId: string; caseVaultId?: string;
   useEffect(() => {
     load().catch(() => setRequests([]));
     return onVaultEvent((e) => {
-      if (e.type === 'changed' && e.changes.some((c) => c.kind === correctionRequestKind.name)) void bestEffort(load(), 'a failed reload keeps the requests shown');
+      if (e.type === 'changed' && e.changes.some((c) => c.kind === correctionRequestKind.name))
+        void bestEffort(load(), 'a failed reload keeps the requests shown');
     });
   }, [props.profileId, props.caseVaultId]);
 
   const remove = async (r: VaultRecord<CorrectionRequestData>) => {
     setConfirming(null);
-    await action.run(t('common.working'), async () => {
-      await deleteRequest(props.profileId, r.id);
-      await load();
-    }, t('own.list.deleted'));
+    await action.run(
+      t('common.working'),
+      async () => {
+        await deleteRequest(props.profileId, r.id);
+        await load();
+      },
+      t('own.list.deleted'),
+    );
   };
 
   return (
@@ -89,7 +94,12 @@ export function CorrectionList(props: { profileId: string; caseVaultId?: string;
         />
       )}
       {confirming && (
-        <ConfirmDialog message={t('own.list.confirmDelete')} confirmLabel={t('own.list.delete')} onConfirm={() => void remove(confirming)} onCancel={() => setConfirming(null)} />
+        <ConfirmDialog
+          message={t('own.list.confirmDelete')}
+          confirmLabel={t('own.list.delete')}
+          onConfirm={() => void remove(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </section>
   );

@@ -61,9 +61,7 @@ export function OwnNotes(props: {
   const load = async () => {
     const list = await listRecords(props.profileId, noteKind);
     setNotes(
-      list.records
-        .filter((n) => n.data.attachedTo?.kind === kind && n.data.attachedTo.id === recordId)
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+      list.records.filter((n) => n.data.attachedTo?.kind === kind && n.data.attachedTo.id === recordId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     );
   };
   useEffect(() => {
@@ -83,7 +81,9 @@ export function OwnNotes(props: {
     const ok = await action.run(
       t('common.working'),
       async () => {
-        await callVault('writeRecords', { ops: [{ op: 'put', profileId: props.profileId, kind: 'note', data: { title: title.trim(), body, attachedTo: { kind, id: recordId } } }] });
+        await callVault('writeRecords', {
+          ops: [{ op: 'put', profileId: props.profileId, kind: 'note', data: { title: title.trim(), body, attachedTo: { kind, id: recordId } } }],
+        });
         await load();
         return true;
       },

@@ -119,7 +119,8 @@ export async function readAttachment(profileId: string, attachment: VaultRecord<
 /** Deletes the description and every part in one write. */
 export async function deleteAttachment(profileId: string, attachment: VaultRecord<AttachmentData>): Promise<void> {
   const ops = [{ op: 'delete' as const, profileId, kind: attachmentKind.name, id: attachment.id }];
-  for (let i = 0; i < attachment.data.chunks; i++) ops.push({ op: 'delete', profileId, kind: attachmentContentKind.name, id: attachmentContentId(attachment.id, i) });
+  for (let i = 0; i < attachment.data.chunks; i++)
+    ops.push({ op: 'delete', profileId, kind: attachmentContentKind.name, id: attachmentContentId(attachment.id, i) });
   await callVault('writeRecords', { ops });
 }
 

@@ -17,7 +17,8 @@ import { itemText, sharingError, untilText } from './words';
 function DeliveryLine({ deliveries }: { deliveries: GrantSummary['deliveries'] }) {
   const delivered = deliveries.filter((d) => d.ok).at(-1);
   const last = deliveries.at(-1);
-  if (delivered) return <p class="meta">{t(`sharing.grants.delivered.${delivered.channel}`, { when: relativeTime(delivered.at), detail: delivered.detail })}</p>;
+  if (delivered)
+    return <p class="meta">{t(`sharing.grants.delivered.${delivered.channel}`, { when: relativeTime(delivered.at), detail: delivered.detail })}</p>;
   if (last) return <p class="meta">{t('sharing.grants.notDelivered', { when: relativeTime(last.at) })}</p>;
   return null;
 }
@@ -75,7 +76,11 @@ export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; 
                 </p>
                 <DeliveryLine deliveries={g.deliveries} />
                 {g.revocation?.delivery && (
-                  <p class="meta">{g.revocation.delivery.ok ? t('sharing.grants.noticeSent', { when: relativeTime(g.revocation.delivery.at) }) : t('sharing.grants.noticeFailed')}</p>
+                  <p class="meta">
+                    {g.revocation.delivery.ok
+                      ? t('sharing.grants.noticeSent', { when: relativeTime(g.revocation.delivery.at) })
+                      : t('sharing.grants.noticeFailed')}
+                  </p>
                 )}
                 {g.status === 'active' && (
                   <div class="actions">

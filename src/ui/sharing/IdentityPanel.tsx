@@ -17,7 +17,11 @@ export function IdentityPanel(props: { profileId: string }) {
 
   const download = () => {
     if (!identity) return;
-    const safeName = identity.name.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-').replace(/^-|-$/g, '') || 'profil';
+    const safeName =
+      identity.name
+        .toLowerCase()
+        .replace(/[^a-z0-9æøå]+/g, '-')
+        .replace(/^-|-$/g, '') || 'profil';
     saveBlob(new Blob([identity.identityFile], { type: 'application/json' }), t('sharing.identity.fileName', { name: safeName }));
   };
 
@@ -25,7 +29,11 @@ export function IdentityPanel(props: { profileId: string }) {
     <section aria-labelledby="sharing-identity" class="panel">
       <h3 id="sharing-identity">{t('sharing.identity.heading')}</h3>
       <p>{t('sharing.identity.intro')}</p>
-      {error && <p role="alert" class="alert">{error}</p>}
+      {error && (
+        <p role="alert" class="alert">
+          {error}
+        </p>
+      )}
       {!identity && !error && <Busy label={t('sharing.identity.loading')} />}
       {identity && (
         <>

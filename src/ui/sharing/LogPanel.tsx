@@ -16,8 +16,7 @@ export function LogPanel(props: { refreshKey: number }) {
     callVault('logList', {}).then(setEntries, () => setEntries([]));
   }, [props.refreshKey]);
 
-  const verify = () =>
-    action.run(t('sharing.log.verifying'), () => callVault('logVerify', {}), logCheckText);
+  const verify = () => action.run(t('sharing.log.verifying'), () => callVault('logVerify', {}), logCheckText);
   const download = async () => {
     const file = await action.run(t('common.working'), () => callVault('logExport', {}));
     if (file) saveBlob(new Blob([file.json], { type: 'application/json' }), file.fileName);

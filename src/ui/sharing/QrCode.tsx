@@ -16,7 +16,15 @@ export function QrCode(props: { text: string; label: string; size?: number }) {
   }
   const total = n + 2 * margin;
   return (
-    <svg class="qr" role="img" aria-label={props.label} viewBox={`0 0 ${total} ${total}`} width={props.size ?? 240} height={props.size ?? 240} shape-rendering="crispEdges">
+    <svg
+      class="qr"
+      role="img"
+      aria-label={props.label}
+      viewBox={`0 0 ${total} ${total}`}
+      width={props.size ?? 240}
+      height={props.size ?? 240}
+      shape-rendering="crispEdges"
+    >
       <rect x={0} y={0} width={total} height={total} fill="#fff" />
       <g fill="#000">{cells}</g>
     </svg>

@@ -139,7 +139,13 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
       </form>
       <div class="field">
         <label for="recipient-file">{t('sharing.recipients.fileLabel')}</label>
-        <input autocomplete="off" id="recipient-file" type="file" accept=".json,application/json,text/plain" onChange={(e) => void addFile(e.currentTarget, 'file')} />
+        <input
+          autocomplete="off"
+          id="recipient-file"
+          type="file"
+          accept=".json,application/json,text/plain"
+          onChange={(e) => void addFile(e.currentTarget, 'file')}
+        />
       </div>
       <div class="field">
         <label for="recipient-qr">{t('sharing.recipients.qrLabel')}</label>

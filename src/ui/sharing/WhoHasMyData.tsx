@@ -37,7 +37,9 @@ export function WhoHasMyData(props: { vaultHref: string }) {
                 {t('popup.whoHasItem', {
                   recipient: g.recipient.name,
                   what: g.items.map(itemText).join(', '),
-                  until: g.untilCase ? t('popup.whoHasUntilCase', { caseNumber: g.untilCase.caseNumber }) : t('popup.whoHasUntilDate', { date: g.expiresAt ? dayText(g.expiresAt) : '' }),
+                  until: g.untilCase
+                    ? t('popup.whoHasUntilCase', { caseNumber: g.untilCase.caseNumber })
+                    : t('popup.whoHasUntilDate', { date: g.expiresAt ? dayText(g.expiresAt) : '' }),
                 })}
                 {profiles.size > 1 ? ` (${t('popup.whoHasFor', { name: g.profileName })})` : ''}
               </li>

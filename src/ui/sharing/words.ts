@@ -10,8 +10,7 @@ import { sizeText } from '../own/attachments';
 import { countText, locale, t, tn } from '../i18n/index';
 
 /** A share's last day as the citizen chose it (Danish calendar day), without the time. */
-export const dayText = (iso: string): string =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+export const dayText = (iso: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 const FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
 const CLINICAL = new Set<string>(CLINICAL_TYPES);
@@ -43,8 +42,14 @@ export function itemText(item: ScopeItem): string {
       return tn('sharing.item.monthly-spending', c.months ?? 0, { label: item.label });
     case 'transactions': {
       const details = item.details ?? [];
-      const fields = details.filter(isField).map((f) => t(`sharing.field.${f}`)).join(', ');
-      const categories = details.filter((f) => !FIELDS.has(f)).map(categoryLabel).join(', ');
+      const fields = details
+        .filter(isField)
+        .map((f) => t(`sharing.field.${f}`))
+        .join(', ');
+      const categories = details
+        .filter((f) => !FIELDS.has(f))
+        .map(categoryLabel)
+        .join(', ');
       const params = { label: item.label, fields, categories };
       return tn(categories ? 'sharing.item.transactionsIn' : 'sharing.item.transactions', c.transactions ?? 0, params);
     }
@@ -74,7 +79,9 @@ function countsText(counts: Record<string, number> | undefined): string {
   }
   return [...groups]
     .map(([kind, count]) => {
-      return kind === 'bank-transaction' || kind === 'attachment' || kind === 'health' ? tn(`sharing.kind.${kind}`, count) : tn('sharing.log.deletedDamaged', count);
+      return kind === 'bank-transaction' || kind === 'attachment' || kind === 'health'
+        ? tn(`sharing.kind.${kind}`, count)
+        : tn('sharing.log.deletedDamaged', count);
     })
     .join(', ');
 }

@@ -30,9 +30,7 @@ export function damageSummary(damaged: DamagedRecord[], profileName: string): st
     if (pageMessage) pageLines.add(t(pageMessage, { kinds: kindWord(d.kind, 2), name: profileName }));
     else byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
   }
-  const recordLines = [...byKind].map(([kind, count]) =>
-    tn('damaged', count, { kind: kindWord(kind, count), name: profileName }),
-  );
+  const recordLines = [...byKind].map(([kind, count]) => tn('damaged', count, { kind: kindWord(kind, count), name: profileName }));
   return [...pageLines, ...recordLines];
 }
 

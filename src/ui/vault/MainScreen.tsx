@@ -162,12 +162,8 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
       <AlertLine>{error}</AlertLine>
       <main class="section">
         {/* Keyed by profile: one person's notes must never show under another's name, not even while loading. */}
-        {section === 'overview' && current && (
-          <OverviewSection key={current.id} profile={current} onAddMunicipality={() => openSection('municipality')} />
-        )}
-        {section === 'municipality' && current && (
-          <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />
-        )}
+        {section === 'overview' && current && <OverviewSection key={current.id} profile={current} onAddMunicipality={() => openSection('municipality')} />}
+        {section === 'municipality' && current && <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />}
         {section === 'money' && current && <MoneySection key={current.id} profile={current} />}
         {section === 'health' && current && <HealthSection key={current.id} profile={current} />}
         {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}
@@ -175,9 +171,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
         {section === 'profiles' && profiles && current && (
           <ProfilesSection profiles={profiles} currentId={current.id} onSelect={selectProfile} onChanged={loadProfiles} />
         )}
-        {section === 'settings' && settings && (
-          <SettingsSection settings={settings} persistence={props.persistence} onSettings={setSettings} />
-        )}
+        {section === 'settings' && settings && <SettingsSection settings={settings} persistence={props.persistence} onSettings={setSettings} />}
         {section === 'backup' && settings && (
           <BackupSection settings={settings} onBackedUp={() => void loadSettings({ updateReminder: true })} onRestored={props.onRestored} />
         )}

@@ -75,9 +75,7 @@ export function RestoreForm(props: { replacesExisting: boolean; onRestored: () =
         <label for="restore-file">{t('backup.file')}</label>
         <input autocomplete="off" id="restore-file" type="file" accept=".hrbackup,application/octet-stream" onChange={(e) => void pickFile(e.currentTarget)} />
       </div>
-      <StatusLine>
-        {fileAction.busy ? fileAction.busy : uploaded ? t('backup.fileInfo', { date: longDate(uploaded.header.createdAt) }) : null}
-      </StatusLine>
+      <StatusLine>{fileAction.busy ? fileAction.busy : uploaded ? t('backup.fileInfo', { date: longDate(uploaded.header.createdAt) }) : null}</StatusLine>
       {fileAction.error && (
         <div role="alert" class="alert">
           {fileAction.error}

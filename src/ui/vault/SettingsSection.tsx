@@ -22,8 +22,10 @@ function AutoLockForm(props: { settings: Settings; onSaved: (s: Settings) => voi
     const ok = Number.isInteger(value) && value >= 1 && value <= 24 * 60;
     setInvalid(!ok);
     if (!ok) return action.fail(t('settings.autoLockInvalid'));
-    const saved = await action.run(t('common.working'), () => callVault('setSettings', { autoLockMinutes: value }), (s) =>
-      tn('settings.autoLockSaved', s.autoLockMinutes),
+    const saved = await action.run(
+      t('common.working'),
+      () => callVault('setSettings', { autoLockMinutes: value }),
+      (s) => tn('settings.autoLockSaved', s.autoLockMinutes),
     );
     if (saved) props.onSaved(saved);
   };

@@ -12,10 +12,17 @@ import { randomBytes } from '../../shared/bytes';
 export const KdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
   /** Memory in KiB. */
-  memoryKiB: z.number().int().min(8 * 1024).max(4 * 1024 * 1024),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(8 * 1024)
+    .max(4 * 1024 * 1024),
   iterations: z.number().int().min(1).max(64),
   parallelism: z.number().int().min(1).max(16),
-  salt: z.string().regex(/^[A-Za-z0-9_-]{22,}$/).refine(isBase64Url, 'base64url'),
+  salt: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22,}$/)
+    .refine(isBase64Url, 'base64url'),
 });
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 

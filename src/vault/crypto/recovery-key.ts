@@ -44,8 +44,7 @@ function fromBase32(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-const checksum = (secret: Uint8Array): string =>
-  toBase32(sha256(secret).subarray(0, 3)).slice(0, CHECK_CHARS);
+const checksum = (secret: Uint8Array): string => toBase32(sha256(secret).subarray(0, 3)).slice(0, CHECK_CHARS);
 
 const group = (text: string): string => text.match(/.{1,4}/g)!.join('-');
 
@@ -69,11 +68,7 @@ export function formatRecoveryKey(secret: Uint8Array): string {
 
 /** Reads a typed recovery key; forgiving about case, spaces, dashes and look-alike letters. */
 export function parseRecoveryKey(typed: string): Uint8Array {
-  const canonical = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const canonical = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (canonical.length !== SECRET_CHARS + CHECK_CHARS || [...canonical].some((c) => !ALPHABET.includes(c))) {
     throw new VaultError('recovery-key-typo', 'wrong length or characters');
   }

@@ -116,11 +116,7 @@ export const copyManifest = (m: Manifest): Manifest => ({ version: m.version, lo
  * The problem of a page as the manifest and the stored row show it. A problem already recorded
  * in the manifest wins: it was seen before the page was written over.
  */
-export function pageProblem(
-  entry: ManifestEntry | undefined,
-  row: { version?: number | undefined } | undefined,
-  intact: boolean,
-): PageProblem {
+export function pageProblem(entry: ManifestEntry | undefined, row: { version?: number | undefined } | undefined, intact: boolean): PageProblem {
   if (entry && entry.problem !== 'none') return entry.problem;
   if (!row) return entry ? 'missing' : 'none';
   if (!intact) return 'damaged';

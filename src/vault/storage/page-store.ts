@@ -8,8 +8,16 @@ import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
 import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
 import {
-  copyManifest, emptyManifest, groupManifestKey, MANIFEST_KEY, openManifest, pageProblem, sealManifest,
-  type Manifest, type PageProblem, type StoredManifest,
+  copyManifest,
+  emptyManifest,
+  groupManifestKey,
+  MANIFEST_KEY,
+  openManifest,
+  pageProblem,
+  sealManifest,
+  type Manifest,
+  type PageProblem,
+  type StoredManifest,
 } from './page-manifest';
 import { toBase64Url } from '../../shared/base64url';
 import { equalBytes } from '../../shared/bytes';

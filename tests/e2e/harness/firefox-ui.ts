@@ -112,7 +112,9 @@ export async function click(page: Page, name: string, options: { within?: string
     const handle = await page.evaluateHandle(
       (wanted, within, containing) => {
         const normalise = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-        const scopes = within ? [...document.querySelectorAll<HTMLElement>(within)].filter((s) => !containing || s.innerText.includes(containing)) : [document.body];
+        const scopes = within
+          ? [...document.querySelectorAll<HTMLElement>(within)].filter((s) => !containing || s.innerText.includes(containing))
+          : [document.body];
         for (const scope of scopes) {
           for (const el of scope.querySelectorAll<HTMLButtonElement | HTMLAnchorElement>('button, a[href]')) {
             const named = normalise(el.getAttribute('aria-label')) === wanted || normalise(el.textContent) === wanted;

@@ -39,9 +39,7 @@ export const removeFirefoxProfileDir = (dir: string): void => rmSync(dir, { recu
 async function waitForDocument(page: Page, url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await page
-      .evaluate(() => ({ href: location.href, ready: document.readyState }))
-      .catch(() => null); // the old document went away mid-call: ask again
+    const state = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => null); // the old document went away mid-call: ask again
     if (state?.href === url && state.ready === 'complete') return;
     if (Date.now() > deadline) throw new Error(`openPage: ${url} did not load (at ${state?.href ?? 'unknown'})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -147,8 +145,11 @@ export function pickCitizenIn(firefox: FirefoxSession): (citizen: string) => Pro
 }
 
 /** connectAndSync (harness/municipality.ts) in Firefox. */
-export const connectMunicipalityAndSync = (firefox: FirefoxSession, api: VaultApi, connect: { profileId: string; origin: string; citizen?: string }): Promise<string> =>
-  connectAndSync(api, connect, pickCitizenIn(firefox));
+export const connectMunicipalityAndSync = (
+  firefox: FirefoxSession,
+  api: VaultApi,
+  connect: { profileId: string; origin: string; citizen?: string },
+): Promise<string> => connectAndSync(api, connect, pickCitizenIn(firefox));
 
 /**
  * BiDi does not reliably report when a navigation of an extension page finishes, so its promise

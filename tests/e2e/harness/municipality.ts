@@ -20,10 +20,17 @@ export const LOOPBACK_HOST = 'http://127.0.0.1/*';
  * the Chrome build's manifest key, the Firefox add-on id), plus the origin of the harness's
  * Firefox installation, whose UUID is pinned (it is random in a citizen's Firefox).
  */
-export function municipalityForThisFile(options: Omit<MunicipalityOptions, 'baseUrl' | 'testMode' | 'extensions'> = {}): Pick<RunningMunicipality, 'url' | 'state'> {
+export function municipalityForThisFile(
+  options: Omit<MunicipalityOptions, 'baseUrl' | 'testMode' | 'extensions'> = {},
+): Pick<RunningMunicipality, 'url' | 'state'> {
   let running: RunningMunicipality | undefined;
   beforeAll(async () => {
-    running = await startMunicipalityServer({ ...options, port: 0, testMode: true, extensions: { extraOrigins: [`moz-extension://${FIREFOX_EXTENSION_UUID}`] } });
+    running = await startMunicipalityServer({
+      ...options,
+      port: 0,
+      testMode: true,
+      extensions: { extraOrigins: [`moz-extension://${FIREFOX_EXTENSION_UUID}`] },
+    });
   });
   afterAll(async () => {
     await running?.close();

@@ -32,7 +32,10 @@ export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPa
       await page.getByLabel(DA['money.import.fileLabel']).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
       await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: textCount(DA, 'money.preview.import', rows) }).click();
-      await page.locator('.money-import [role="status"]').filter({ hasText: text(DA, 'money.import.done.other', { count: rows, account: 'Danske Bank' }) }).waitFor({ timeout: 60_000 });
+      await page
+        .locator('.money-import [role="status"]')
+        .filter({ hasText: text(DA, 'money.import.done.other', { count: rows, account: 'Danske Bank' }) })
+        .waitFor({ timeout: 60_000 });
     },
     async importHealthFile(name, bytes) {
       await section('section.health');
@@ -47,7 +50,10 @@ export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPa
     },
     async openDocumentPdf(kleCode, documentTitle) {
       await section('section.overview');
-      await page.getByRole('region', { name: DA['now.openCases'] }).getByRole('link', { name: explainTopic(kleCode, 'da')!.plainTitle, exact: true }).click();
+      await page
+        .getByRole('region', { name: DA['now.openCases'] })
+        .getByRole('link', { name: explainTopic(kleCode, 'da')!.plainTitle, exact: true })
+        .click();
       await page.getByRole('link', { name: documentTitle, exact: true }).first().click();
       const opening = session.context.waitForEvent('page', { predicate: (p) => p.url().startsWith('blob:') || p.url() === 'about:blank' });
       await page.getByRole('button', { name: DA['doc.openPdf'] }).click();
@@ -64,7 +70,16 @@ export function chromiumStoryDriver(session: ChromiumSession, page: PlaywrightPa
 /** Waits until the vault's page has revoked a blob URL (fetching it from that page then fails). */
 async function untilRevoked(evaluate: PageEvaluator, url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await evaluate((u) => fetch(u).then(() => 'alive', () => 'revoked'), url)) !== 'revoked') {
+  while (
+    (await evaluate(
+      (u) =>
+        fetch(u).then(
+          () => 'alive',
+          () => 'revoked',
+        ),
+      url,
+    )) !== 'revoked'
+  ) {
     if (Date.now() > deadline) throw new Error(`${url} was not revoked`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

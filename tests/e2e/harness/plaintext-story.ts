@@ -65,7 +65,9 @@ export function healthXml(): Buffer {
     const day = `2026-11-1${i}`;
     return `<Record type="HKQuantityTypeIdentifierStepCount" sourceName="${HEALTH_SOURCE}" unit="count" creationDate="${at(day, '18:00:00')}" startDate="${at(day, '08:00:00')}" endDate="${at(day, '18:00:00')}" value="${4321 + i * 17}"/>`;
   });
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="da_DK">\n <ExportDate value="${at('2026-11-20', '20:00:00')}"/>\n ${rows.join('\n ')}\n</HealthData>\n`);
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="da_DK">\n <ExportDate value="${at('2026-11-20', '20:00:00')}"/>\n ${rows.join('\n ')}\n</HealthData>\n`,
+  );
 }
 
 /** What a browser does on the vault's page; the rest of the story is browser-neutral. */
@@ -99,7 +101,11 @@ type VaultRecord<T> = { id: string; data: { record: T; provenance: { origin: str
  * Runs the story for Thomas; each citizen in `alsoSync` (the heavy one, say) is signed in and
  * synced too, into a profile of their own in the same vault.
  */
-export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<RunningMunicipality, 'url' | 'state'>, alsoSync: string[] = []): Promise<StoryResult> {
+export async function runPlaintextStory(
+  driver: StoryDriver,
+  municipality: Pick<RunningMunicipality, 'url' | 'state'>,
+  alsoSync: string[] = [],
+): Promise<StoryResult> {
   const { api } = driver;
   const citizen = municipality.state.catalog.get(CITIZEN).citizen;
   const recoveryKey = await driver.createVault(citizen.name.full, PASSPHRASE);
@@ -127,7 +133,14 @@ export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<
         profileId,
         kind: attachmentKind.name,
         id: attachmentId,
-        data: { fileName: ATTACHMENT.name, mediaType: 'application/pdf', size: pdf.length, sha256: toBase64Url(sha256(pdf)), chunks: 1, attachedTo: { kind: 'municipal-case', id: cashCase.id } },
+        data: {
+          fileName: ATTACHMENT.name,
+          mediaType: 'application/pdf',
+          size: pdf.length,
+          sha256: toBase64Url(sha256(pdf)),
+          chunks: 1,
+          attachedTo: { kind: 'municipal-case', id: cashCase.id },
+        },
       },
     ],
   });
@@ -140,7 +153,15 @@ export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<
         profileId,
         kind: 'correction-request',
         data: {
-          target: { kind: 'municipal-payment', id: payment.id, origin: municipality.url, resource: 'payments', municipalId: payment.data.record.id, title: 'Udbetaling', caseId: cashCase.data.record.id },
+          target: {
+            kind: 'municipal-payment',
+            id: payment.id,
+            origin: municipality.url,
+            resource: 'payments',
+            municipalId: payment.data.record.id,
+            title: 'Udbetaling',
+            caseId: cashCase.data.record.id,
+          },
           caseVaultId: cashCase.id,
           whatIsWrong: CORRECTION.whatIsWrong,
           why: CORRECTION.why,
@@ -185,7 +206,9 @@ export async function runPlaintextStory(driver: StoryDriver, municipality: Pick<
   for (const other of alsoSync) {
     const profile = await api.ok('saveProfile', { data: { name: `Borger ${other}`, relation: 'other' } });
     await connectAndSync(api, { profileId: profile.id, origin: municipality.url, citizen: other, timeoutMs: 240_000 }, driver.pickCitizen);
-    expect((await api.ok('listRecords', { profileId: profile.id, kind: 'municipal-payment' })).records.length, `${other}'s payments`).toBe(municipality.state.catalog.get(other).records.payments.length);
+    expect((await api.ok('listRecords', { profileId: profile.id, kind: 'municipal-payment' })).records.length, `${other}'s payments`).toBe(
+      municipality.state.catalog.get(other).records.payments.length,
+    );
   }
 
   await api.ok('lock', {});
@@ -201,11 +224,23 @@ export function citizenMarkers(municipality: Pick<RunningMunicipality, 'state'>,
   const texts = dataset.records.documents.flatMap((d) => (d.content.format === 'text' ? [d.content.text.slice(0, 48)] : [])).slice(0, 3);
   // PDFs write their lines as strings in the content stream (octal escapes for æ, ø, å): the longest of each.
   const pdfLines = [...dataset.pdfs.values()].slice(0, 3).flatMap((bytes) => {
-    const lines = [...Buffer.from(bytes).toString('latin1').matchAll(/\(([^()]{24,90})\) '/g)].map((m) => m[1]!);
+    const lines = [
+      ...Buffer.from(bytes)
+        .toString('latin1')
+        .matchAll(/\(([^()]{24,90})\) '/g),
+    ].map((m) => m[1]!);
     return lines.sort((a, b) => b.length - a.length).slice(0, 1);
   });
   if (dataset.pdfs.size > 0 && pdfLines.length === 0) throw new Error(`no line of text found in ${id}’s PDFs`);
-  return [citizen.name.full, citizen.cpr, citizen.cpr.replace('-', ''), ...(citizen.address ? [citizen.address.street] : []), ...amounts, ...texts, ...pdfLines];
+  return [
+    citizen.name.full,
+    citizen.cpr,
+    citizen.cpr.replace('-', ''),
+    ...(citizen.address ? [citizen.address.street] : []),
+    ...amounts,
+    ...texts,
+    ...pdfLines,
+  ];
 }
 
 /** The needles of Thomas's story: what the municipality said about him, what he typed and chose, and his secrets. */
@@ -268,7 +303,13 @@ export const CONTROLS = {
  * Plants the controls from the vault's page (same origin as the vault, so the same storage):
  * a response the HTTP cache may keep, a localStorage item and an IndexedDB record.
  */
-export async function plantStorageControls(evaluate: (fn: (arg: { controls: typeof CONTROLS; cacheUrl: string }) => Promise<void>, arg: { controls: typeof CONTROLS; cacheUrl: string }) => Promise<void>, controlUrl: string): Promise<void> {
+export async function plantStorageControls(
+  evaluate: (
+    fn: (arg: { controls: typeof CONTROLS; cacheUrl: string }) => Promise<void>,
+    arg: { controls: typeof CONTROLS; cacheUrl: string },
+  ) => Promise<void>,
+  controlUrl: string,
+): Promise<void> {
   await evaluate(
     async ({ controls, cacheUrl }) => {
       const response = await fetch(cacheUrl);

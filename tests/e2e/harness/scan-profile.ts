@@ -63,7 +63,17 @@ export function encodingsOf(needle: string): { encoding: Encoding; bytes: Buffer
 }
 
 export function scanProfile(dir: string, needles: readonly string[]): ScanReport {
-  const report: ScanReport = { hits: [], files: 0, bytes: 0, leveldbLogs: 0, leveldbTables: 0, snappyBlocks: 0, snappyValues: 0, mozLz4Files: 0, undecodable: [] };
+  const report: ScanReport = {
+    hits: [],
+    files: 0,
+    bytes: 0,
+    leveldbLogs: 0,
+    leveldbTables: 0,
+    snappyBlocks: 0,
+    snappyValues: 0,
+    mozLz4Files: 0,
+    undecodable: [],
+  };
   const forms = needles.map((needle) => ({ needle, forms: encodingsOf(needle) }));
   for (const path of regularFiles(dir)) {
     const file = relative(dir, path);
@@ -143,10 +153,14 @@ export function readLevelDbLog(data: Buffer): Buffer {
       if (type === 0 && length === 0) break; // zero padding (preallocated or trailer)
       if (at + LOG_HEADER + length > end) throw new Error(`log record at ${at} runs past its block`);
       const payload = data.subarray(at + LOG_HEADER, at + LOG_HEADER + length);
-      if (type === 1) records.push(payload); // FULL
-      else if (type === 2) pending = [payload]; // FIRST
-      else if (type === 3) pending.push(payload); // MIDDLE
-      else if (type === 4) records.push(Buffer.concat([...pending, payload])); // LAST
+      if (type === 1)
+        records.push(payload); // FULL
+      else if (type === 2)
+        pending = [payload]; // FIRST
+      else if (type === 3)
+        pending.push(payload); // MIDDLE
+      else if (type === 4)
+        records.push(Buffer.concat([...pending, payload])); // LAST
       else throw new Error(`log record at ${at} has unknown type ${type}`);
       at += LOG_HEADER + length;
     }

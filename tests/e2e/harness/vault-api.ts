@@ -6,14 +6,7 @@
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import {
-  TRANSFER_CHUNK_BYTES,
-  type ApiArgsOf,
-  type ApiMethod,
-  type ApiRequest,
-  type ApiResponse,
-  type ApiResult,
-} from '../../../src/messaging/api';
+import { TRANSFER_CHUNK_BYTES, type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult } from '../../../src/messaging/api';
 import { deriveKeyFromPassphrase, newKdfParams, type KdfParams } from '../../../src/vault/crypto/kdf';
 import type { ErrorCode } from '../../../src/messaging/errors';
 import { fromBase64Url, toBase64Url } from '../../../src/shared/base64url';
@@ -45,10 +38,7 @@ export async function kekFor(passphrase: string, kdf: KdfParams): Promise<string
 }
 
 /** A fresh salt with the given parameters, and the key for `passphrase` under them. */
-export async function passphraseKey(
-  passphrase: string,
-  base: Omit<KdfParams, 'salt'> = TEST_KDF_BASE,
-): Promise<PassphraseKeyArgs> {
+export async function passphraseKey(passphrase: string, base: Omit<KdfParams, 'salt'> = TEST_KDF_BASE): Promise<PassphraseKeyArgs> {
   const kdf = newKdfParams(base);
   return { kdf, kek: await kekFor(passphrase, kdf) };
 }
@@ -172,5 +162,4 @@ export class VaultApi {
 }
 
 /** Records in a stable order, for comparing a vault's contents before and after. */
-export const byId = <T extends { id: string }>(records: readonly T[]): T[] =>
-  [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const byId = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

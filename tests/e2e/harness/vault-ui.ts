@@ -80,7 +80,11 @@ export async function noteTitles(page: Page, c: Catalogue = DA): Promise<string[
   return list.getByRole('heading', { level: 3 }).allTextContents();
 }
 
-export async function openSection(page: Page, key: 'section.notes' | 'section.profiles' | 'section.settings' | 'section.backup', c: Catalogue = DA): Promise<void> {
+export async function openSection(
+  page: Page,
+  key: 'section.notes' | 'section.profiles' | 'section.settings' | 'section.backup',
+  c: Catalogue = DA,
+): Promise<void> {
   await page.getByRole('navigation', { name: c['header.sections'] }).getByRole('button', { name: c[key] }).click();
 }
 
@@ -95,16 +99,18 @@ export const screenHeading = (page: Page, name: string) => page.getByRole('headi
 
 /** The profile whose data is shown, as the header says it. */
 export const currentProfile = (page: Page, c: Catalogue = DA): Promise<string> =>
-  page
-    .getByLabel(c['header.viewing'])
-    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+  page.getByLabel(c['header.viewing']).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   const axePath = new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
@@ -224,7 +230,8 @@ export function chromiumForThisFile({ hostPermissions, ...options }: Omit<Launch
     removeProfileDir(profileDir);
     granted?.remove();
   });
-  const launch = async (): Promise<ChromiumSession> => (session = await launchChromium({ profileDir, ...options, ...(granted ? { extensionDir: granted.dir } : {}) }));
+  const launch = async (): Promise<ChromiumSession> =>
+    (session = await launchChromium({ profileDir, ...options, ...(granted ? { extensionDir: granted.dir } : {}) }));
   return {
     launch,
     async restart(): Promise<ChromiumSession> {

@@ -66,7 +66,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
     set: async (value: Settings) => void (settings.value = value),
   };
   const clock = { now: NOW };
-  const login = { as: options.login ?? 'thomas' as string | null };
+  const login = { as: options.login ?? ('thomas' as string | null) };
   const permission = { granted: true };
   const uiLanguage = { value: 'da' };
 

@@ -140,8 +140,10 @@ export function checkIcs(text: string): { calendar: IcsProperty[]; events: IcsEv
 
   const events = rawEvents.map((list, i): IcsEvent => {
     const where = (name: string) => `VEVENT ${i + 1} ${name}`;
-    for (const name of ['UID', 'DTSTAMP', 'DTSTART', 'SUMMARY']) if (count(list, name) !== 1) throw new Error(`${where(name)}: exactly once, found ${count(list, name)}`);
-    for (const name of ['DTEND', 'DURATION', 'LOCATION', 'DESCRIPTION', 'STATUS', 'URL', 'CATEGORIES']) if (count(list, name) > 1) throw new Error(`${where(name)}: more than once`);
+    for (const name of ['UID', 'DTSTAMP', 'DTSTART', 'SUMMARY'])
+      if (count(list, name) !== 1) throw new Error(`${where(name)}: exactly once, found ${count(list, name)}`);
+    for (const name of ['DTEND', 'DURATION', 'LOCATION', 'DESCRIPTION', 'STATUS', 'URL', 'CATEGORIES'])
+      if (count(list, name) > 1) throw new Error(`${where(name)}: more than once`);
     if (count(list, 'DTEND') + count(list, 'DURATION') > 1) throw new Error(`${where('DTEND')}: DTEND and DURATION both`);
     const one = (name: string) => list.find((p) => p.name === name);
     if (!UTC.test(one('DTSTAMP')!.raw) || Object.keys(one('DTSTAMP')!.params).length > 0) throw new Error(`${where('DTSTAMP')}: not a UTC date-time`);

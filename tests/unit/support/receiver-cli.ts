@@ -6,7 +6,10 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 
 export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/receiver/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/receiver/cli.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

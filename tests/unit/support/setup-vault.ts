@@ -12,7 +12,11 @@ export const runs = (fast: number, slow = fast * 50): { numRuns: number } => ({ 
 
 /** The smallest parameters the schema accepts: these tests are about the vault, not Argon2. */
 export const testKdf = (): KdfParams => ({
-  algorithm: 'argon2id', memoryKiB: 8192, iterations: 1, parallelism: 1, salt: toBase64Url(randomBytes(16)),
+  algorithm: 'argon2id',
+  memoryKiB: 8192,
+  iterations: 1,
+  parallelism: 1,
+  salt: toBase64Url(randomBytes(16)),
 });
 
 /** A random key stands in for Argon2id(passphrase): the vault only ever sees the derived key. */

@@ -33,12 +33,16 @@ export async function sharingHarness(options: { municipalInbox?: SharingServiceD
   });
   const service = new VaultService({ vault, session: memorySessionStore(), settings, broadcast: () => {}, now: () => clock.now, sharing });
   const raw = async <M extends ApiMethod>(method: M, args: unknown) =>
-    (await route({ channel: 'handlerum-vault', method, args }, { id: EXTENSION_ID, url: `${ORIGIN}vault.html` }, {
-      extensionId: EXTENSION_ID,
-      extensionOrigin: ORIGIN,
-      handlers: service.handlers,
-      vaultState: () => vault.state,
-    })) as ApiResponse<M>;
+    (await route(
+      { channel: 'handlerum-vault', method, args },
+      { id: EXTENSION_ID, url: `${ORIGIN}vault.html` },
+      {
+        extensionId: EXTENSION_ID,
+        extensionOrigin: ORIGIN,
+        handlers: service.handlers,
+        vaultState: () => vault.state,
+      },
+    )) as ApiResponse<M>;
   const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> => {
     const response = await raw(method, args);
     if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.detail}`);
@@ -48,7 +52,8 @@ export async function sharingHarness(options: { municipalInbox?: SharingServiceD
   /** The bytes of a bundle made by shareCreate, read part by part as the page does. */
   const download = async (created: { transferId: string; chunkCount: number }): Promise<Uint8Array> => {
     const parts: Uint8Array[] = [];
-    for (let index = 0; index < created.chunkCount; index++) parts.push(fromBase64Url((await call('shareRead', { transferId: created.transferId, index })).data));
+    for (let index = 0; index < created.chunkCount; index++)
+      parts.push(fromBase64Url((await call('shareRead', { transferId: created.transferId, index })).data));
     return new Uint8Array(Buffer.concat(parts));
   };
   return { vault, sharing, service, call, raw, download, profileId, clock, permission };

@@ -24,7 +24,13 @@ export interface ToolRun {
 
 /** Runs a tool; a missing one throws with the package that brings it. */
 export function run(command: string, args: readonly string[], options: { input?: string; cwd?: string; timeout?: number } = {}): ToolRun {
-  const result = spawnSync(command, args, { encoding: 'utf8', input: options.input, cwd: options.cwd ?? ROOT, timeout: options.timeout ?? 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    input: options.input,
+    cwd: options.cwd ?? ROOT,
+    timeout: options.timeout ?? 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw new Error(`${command} could not run (${result.error.message}); .ci/run installs it`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -73,7 +79,11 @@ print(json.dumps([{'account': a.account_id, 'fitid': t.id, 'amount': str(t.amoun
  * read UTF-8, and OpenSP then reports each byte over 127 as a "non SGML character" while libofx
  * passes the text through intact (its warning says so; the texts below are compared byte for byte).
  */
-const LIBOFX_OWN = [/^LibOFX WARNING: ofx_proc_file\(\): OpenSP cannot process an UTF-8 XML file/, /:E: non SGML character number (1[2-9]\d|2[0-5]\d)$/, /^LibOFX INFO: OpenSP parser: ignored character error:?$/];
+const LIBOFX_OWN = [
+  /^LibOFX WARNING: ofx_proc_file\(\): OpenSP cannot process an UTF-8 XML file/,
+  /:E: non SGML character number (1[2-9]\d|2[0-5]\d)$/,
+  /^LibOFX INFO: OpenSP parser: ignored character error:?$/,
+];
 
 /** libofx's `ofxdump` (the reader behind GnuCash and KMyMoney): its exit code, the transactions, and its warnings and errors. */
 export function ofxdumpRead(path: string): { status: number | null; rows: OfxRow[]; complaints: string[] } {
@@ -112,10 +122,17 @@ account2 expenses:unknown
 `;
 
 /** hledger with {@link HLEDGER_RULES} (or rules like it): each transaction's date, description, bank account, and bank posting's amount in øre. */
-export function hledgerRead(csvPath: string, rulesPath: string): { status: number | null; stderr: string; rows: { date: string; text: string; account: string; ore: number; currency: string }[] } {
+export function hledgerRead(
+  csvPath: string,
+  rulesPath: string,
+): { status: number | null; stderr: string; rows: { date: string; text: string; account: string; ore: number; currency: string }[] } {
   const out = run('hledger', ['-f', csvPath, '--rules-file', rulesPath, 'print', '-O', 'json']);
   if (out.status !== 0) return { status: out.status, stderr: out.stderr, rows: [] };
-  const txns = JSON.parse(out.stdout) as { tdate: string; tdescription: string; tpostings: { paccount: string; pamount: { acommodity: string; aquantity: { decimalMantissa: number; decimalPlaces: number } }[] }[] }[];
+  const txns = JSON.parse(out.stdout) as {
+    tdate: string;
+    tdescription: string;
+    tpostings: { paccount: string; pamount: { acommodity: string; aquantity: { decimalMantissa: number; decimalPlaces: number } }[] }[];
+  }[];
   const rows = txns.map((t) => {
     const bank = t.tpostings.find((p) => p.paccount.startsWith('assets:bank'))!;
     const amount = bank.pamount[0];
@@ -140,7 +157,11 @@ export interface SheetCell {
  */
 export function libreofficeRead(csvPath: string): SheetCell[][] {
   return withFiles({}, (dir) => {
-    const out = run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:59,34,76,1,,1030', '--convert-to', 'fods', '--outdir', dir, csvPath], { timeout: 180_000 });
+    const out = run(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:59,34,76,1,,1030', '--convert-to', 'fods', '--outdir', dir, csvPath],
+      { timeout: 180_000 },
+    );
     if (out.status !== 0) throw new Error(`soffice exited ${out.status}: ${out.stderr}`);
     const name = csvPath.replace(/^.*\//, '').replace(/\.csv$/, '.fods');
     return sheetCells(readFileSync(join(dir, name), 'utf8'));
@@ -244,10 +265,15 @@ export function fhirSchemaErrors(resource: unknown): unknown[] {
  * set it cannot load it says "could not be found" (info) and then that the code is "not found
  * in value set" (warning) — its own gap, dropped only where the first message stands beside it.
  */
-export function fhirJsComplaints(resource: Record<string, unknown>): { valid: boolean; complaints: { location?: string; resourceId?: string; severity?: string; message?: string }[] } {
+export function fhirJsComplaints(resource: Record<string, unknown>): {
+  valid: boolean;
+  complaints: { location?: string; resourceId?: string; severity?: string; message?: string }[];
+} {
   const result = new Fhir().validate(resource, {});
   const messages = result.messages ?? [];
-  const unknownSets = new Set(messages.filter((m) => m.severity === 'info' && /^Value set ".+" could not be found\.$/.test(m.message ?? '')).map((m) => `${m.resourceId}|${m.location}`));
+  const unknownSets = new Set(
+    messages.filter((m) => m.severity === 'info' && /^Value set ".+" could not be found\.$/.test(m.message ?? '')).map((m) => `${m.resourceId}|${m.location}`),
+  );
   const complaints = messages.filter((m) => {
     if (m.severity === 'info' && /could not be found\.$/.test(m.message ?? '')) return false;
     return !(m.severity === 'warning' && /^Code ".+" \(.+\) not found in value set$/.test(m.message ?? '') && unknownSets.has(`${m.resourceId}|${m.location}`));

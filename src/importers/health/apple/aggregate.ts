@@ -82,7 +82,18 @@ function fromLargestSource(s: Series, date: string, bySource: Map<string, Stats>
     if (best === undefined || entry[1].sum > best[1].sum || (entry[1].sum === best[1].sum && entry[0] < best[0])) best = entry;
   }
   const [source, st] = best!;
-  return { date, type: s.type, metric: s.metric, unit: s.unit, count: st.count, sum: st.sum, min: st.min, max: st.max, mean: st.sum / st.count, sources: [source] };
+  return {
+    date,
+    type: s.type,
+    metric: s.metric,
+    unit: s.unit,
+    count: st.count,
+    sum: st.sum,
+    min: st.min,
+    max: st.max,
+    mean: st.sum / st.count,
+    sources: [source],
+  };
 }
 
 function fromAllSources(s: Series, date: string, bySource: Map<string, Stats>): DailyAggregate {
@@ -94,7 +105,15 @@ function fromAllSources(s: Series, date: string, bySource: Map<string, Stats>): 
     if (st.max > all.max) all.max = st.max;
   }
   return {
-    date, type: s.type, metric: s.metric, unit: s.unit, count: all.count, sum: all.sum, min: all.min, max: all.max,
-    mean: all.sum / all.count, sources: [...bySource.keys()].sort(),
+    date,
+    type: s.type,
+    metric: s.metric,
+    unit: s.unit,
+    count: all.count,
+    sum: all.sum,
+    min: all.min,
+    max: all.max,
+    mean: all.sum / all.count,
+    sources: [...bySource.keys()].sort(),
   };
 }

@@ -30,8 +30,21 @@ export function isAppleDate(s: string): boolean {
   const offH = digits(s, 21, 2);
   const offM = digits(s, 23, 2);
   return (
-    digits(s, 0, 4) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 &&
-    minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && offH >= 0 && offH <= 18 && offM >= 0 && offM <= 59
+    digits(s, 0, 4) >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 60 &&
+    offH >= 0 &&
+    offH <= 18 &&
+    offM >= 0 &&
+    offM <= 59
   );
 }
 

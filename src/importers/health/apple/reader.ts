@@ -18,9 +18,20 @@ export type { TokenizerFactory } from './xml-scan';
 
 /** The attributes the reader looks at; the tokenizer hands their values on by index. */
 const NAMES = [
-  'type', 'sourceName', 'unit', 'startDate', 'endDate', 'value',
-  'workoutActivityType', 'duration', 'durationUnit', 'totalDistance', 'totalDistanceUnit',
-  'totalEnergyBurned', 'totalEnergyBurnedUnit', 'sum',
+  'type',
+  'sourceName',
+  'unit',
+  'startDate',
+  'endDate',
+  'value',
+  'workoutActivityType',
+  'duration',
+  'durationUnit',
+  'totalDistance',
+  'totalDistanceUnit',
+  'totalEnergyBurned',
+  'totalEnergyBurnedUnit',
+  'sum',
 ] as const;
 type Name = (typeof NAMES)[number];
 const A = Object.fromEntries(NAMES.map((n, i) => [n, i])) as Record<Name, number>;
@@ -40,7 +51,11 @@ const MAX_SLEEP_MINUTES = 24 * 60;
 
 /** Types that are also written inside a Correlation (blood pressure, food): seen twice, counted once. */
 function inCorrelations(type: string): boolean {
-  return type === 'HKQuantityTypeIdentifierBloodPressureSystolic' || type === 'HKQuantityTypeIdentifierBloodPressureDiastolic' || type.startsWith('HKQuantityTypeIdentifierDietary');
+  return (
+    type === 'HKQuantityTypeIdentifierBloodPressureSystolic' ||
+    type === 'HKQuantityTypeIdentifierBloodPressureDiastolic' ||
+    type.startsWith('HKQuantityTypeIdentifierDietary')
+  );
 }
 
 interface Rule {
@@ -166,7 +181,11 @@ export class AppleXmlReader {
       const keptUnit = this.strings.get(unit);
       r = {
         series: this.aggregator.seriesFor(keptType, metric, keptUnit, isCumulative(type, metric)),
-        metric, unit: keptUnit, convert, dedup: inCorrelations(type), keep: this.keep.has(metric),
+        metric,
+        unit: keptUnit,
+        convert,
+        dedup: inCorrelations(type),
+        keep: this.keep.has(metric),
       };
       byUnit.set(this.strings.get(rawUnit), r);
     }

@@ -60,9 +60,18 @@ function isSpace(c: number): boolean {
 function isNameStart(c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
   return (
-    (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x2ff) || (c >= 0x370 && c <= 0x37d) ||
-    (c >= 0x37f && c <= 0x1fff) || c === 0x200c || c === 0x200d || (c >= 0x2070 && c <= 0x218f) || (c >= 0x2c00 && c <= 0x2fef) ||
-    (c >= 0x3001 && c <= 0xdfff) || (c >= 0xf900 && c <= 0xfdcf) || (c >= 0xfdf0 && c <= 0xfffd)
+    (c >= 0xc0 && c <= 0xd6) ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x2ff) ||
+    (c >= 0x370 && c <= 0x37d) ||
+    (c >= 0x37f && c <= 0x1fff) ||
+    c === 0x200c ||
+    c === 0x200d ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xdfff) ||
+    (c >= 0xf900 && c <= 0xfdcf) ||
+    (c >= 0xfdf0 && c <= 0xfffd)
   );
 }
 
@@ -334,7 +343,8 @@ export class FastXmlTokenizer implements XmlTokenizer {
     if (ne === lt + 2 || !onlySpace(s, ne, gt)) throw new XmlSyntaxError('not-well-formed', 'bad end tag');
     const name = s.slice(lt + 2, ne);
     const open = this.stack.pop();
-    if (open !== name) throw new XmlSyntaxError('not-well-formed', open === undefined ? 'an end tag without a start tag' : 'end tag does not match its start tag');
+    if (open !== name)
+      throw new XmlSyntaxError('not-well-formed', open === undefined ? 'an end tag without a start tag' : 'end tag does not match its start tag');
     this.handler.close(name);
     if (this.stack.length === 0) this.rootDone = true;
     return gt + 1;

@@ -51,7 +51,7 @@ export function observationName(c: CodeableConceptT | undefined): Name {
 
 function quantityText(q: QuantityT | undefined): string {
   if (q?.value === undefined) return '?';
-  return `${q.comparator ?? ''}${q.value}${q.unit ?? q.code ? ` ${q.unit ?? q.code}` : ''}`;
+  return `${q.comparator ?? ''}${q.value}${(q.unit ?? q.code) ? ` ${q.unit ?? q.code}` : ''}`;
 }
 
 /** value[x] as a number with its unit, or as text. */

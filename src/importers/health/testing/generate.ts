@@ -154,14 +154,23 @@ export async function* generateAppleHealthXml(targetBytes: number, seed = 1, opt
       const steps = int(50, 1500);
       record('HKQuantityTypeIdentifierStepCount', PHONE, 'count', stamp(day, h * 60 + 2), stamp(day, h * 60 + 58), String(steps));
       record('HKQuantityTypeIdentifierStepCount', WATCH, 'count', stamp(day, h * 60 + 5), stamp(day, h * 60 + 55), String(Math.max(0, steps + int(-120, 120))));
-      if (h % 4 === 0) record('HKQuantityTypeIdentifierDistanceWalkingRunning', WATCH, 'km', stamp(day, h * 60 + 5), stamp(day, h * 60 + 55), (steps * 0.00072).toFixed(5));
+      if (h % 4 === 0)
+        record('HKQuantityTypeIdentifierDistanceWalkingRunning', WATCH, 'km', stamp(day, h * 60 + 5), stamp(day, h * 60 + 55), (steps * 0.00072).toFixed(5));
       record('HKQuantityTypeIdentifierActiveEnergyBurned', WATCH, 'kcal', stamp(day, h * 60), stamp(day, h * 60 + 59), (int(50, 400) / 10).toFixed(1));
     }
     // Heart rate every ten minutes while the watch is worn.
     for (let m = 7 * 60; m < 23 * 60; m += 10) {
       const s = stamp(day, m, int(0, 59));
-      record('HKQuantityTypeIdentifierHeartRate', WATCH, 'count/min', s, s, String(int(52, 150)),
-        false, m % 120 === 0 ? '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="1"/>\n' : '');
+      record(
+        'HKQuantityTypeIdentifierHeartRate',
+        WATCH,
+        'count/min',
+        s,
+        s,
+        String(int(52, 150)),
+        false,
+        m % 120 === 0 ? '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="1"/>\n' : '',
+      );
     }
     record('HKQuantityTypeIdentifierRestingHeartRate', WATCH, 'count/min', stamp(day, 0), stamp(day, 1439), String(int(50, 70)));
     const o2 = stamp(day, int(60, 300));
@@ -169,14 +178,25 @@ export async function* generateAppleHealthXml(targetBytes: number, seed = 1, opt
     record('HKQuantityTypeIdentifierFlightsClimbed', PHONE, 'count', stamp(day, 600), stamp(day, 610), String(int(1, 6)));
     if (dayIndex % 2 === 0) {
       const w = stamp(day, 7 * 60 + 15);
-      record('HKQuantityTypeIdentifierBodyMass', PHONE, 'kg', w, w, (70 + int(-20, 20) / 10).toFixed(1), false, '  <MetadataEntry key="HKWasUserEntered" value="1"/>\n');
+      record(
+        'HKQuantityTypeIdentifierBodyMass',
+        PHONE,
+        'kg',
+        w,
+        w,
+        (70 + int(-20, 20) / 10).toFixed(1),
+        false,
+        '  <MetadataEntry key="HKWasUserEntered" value="1"/>\n',
+      );
     }
     if (dayIndex % 3 === 0) {
       // Blood pressure: the correlation wraps two records that also appear at top level.
       const t = stamp(day, 8 * 60 + 30);
       const sys = String(int(105, 150));
       const dia = String(int(65, 95));
-      emit(` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" sourceName="${PHONE}" sourceVersion="17.2" creationDate="${t}" startDate="${t}" endDate="${t}">\n`);
+      emit(
+        ` <Correlation type="HKCorrelationTypeIdentifierBloodPressure" sourceName="${PHONE}" sourceVersion="17.2" creationDate="${t}" startDate="${t}" endDate="${t}">\n`,
+      );
       emit('  <MetadataEntry key="HKWasUserEntered" value="1"/>\n');
       record('HKQuantityTypeIdentifierBloodPressureDiastolic', PHONE, 'mmHg', t, t, dia, true);
       record('HKQuantityTypeIdentifierBloodPressureSystolic', PHONE, 'mmHg', t, t, sys, true);
@@ -192,7 +212,12 @@ export async function* generateAppleHealthXml(targetBytes: number, seed = 1, opt
     const bed = 22 * 60 + int(30, 80);
     let at = bed + int(5, 20);
     record('HKCategoryTypeIdentifierSleepAnalysis', PHONE, '', stamp(day, bed), stamp(day, 24 * 60 + 7 * 60), 'HKCategoryValueSleepAnalysisInBed');
-    const stages = ['HKCategoryValueSleepAnalysisAsleepCore', 'HKCategoryValueSleepAnalysisAsleepDeep', 'HKCategoryValueSleepAnalysisAsleepREM', 'HKCategoryValueSleepAnalysisAwake'];
+    const stages = [
+      'HKCategoryValueSleepAnalysisAsleepCore',
+      'HKCategoryValueSleepAnalysisAsleepDeep',
+      'HKCategoryValueSleepAnalysisAsleepREM',
+      'HKCategoryValueSleepAnalysisAwake',
+    ];
     while (at < 24 * 60 + 6 * 60 + 30) {
       const len = int(10, 60);
       record('HKCategoryTypeIdentifierSleepAnalysis', WATCH, '', stamp(day, at), stamp(day, at + len), stages[int(0, 3)]!);
@@ -206,23 +231,43 @@ export async function* generateAppleHealthXml(targetBytes: number, seed = 1, opt
       const s = stamp(day, start);
       const e = stamp(day, start + minutes);
       if (dayIndex % 2 === 0) {
-        emit(` <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="${minutes}" durationUnit="min" totalDistance="${km}" totalDistanceUnit="km" totalEnergyBurned="${kcal}" totalEnergyBurnedUnit="kcal" sourceName="${WATCH}" sourceVersion="6.2" device="${WATCH_DEVICE}" creationDate="${e}" startDate="${s}" endDate="${e}">\n`);
-        emit(`  <MetadataEntry key="HKIndoorWorkout" value="0"/>\n  <WorkoutEvent type="HKWorkoutEventTypePause" date="${stamp(day, start + 5)}"/>\n </Workout>\n`);
+        emit(
+          ` <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="${minutes}" durationUnit="min" totalDistance="${km}" totalDistanceUnit="km" totalEnergyBurned="${kcal}" totalEnergyBurnedUnit="kcal" sourceName="${WATCH}" sourceVersion="6.2" device="${WATCH_DEVICE}" creationDate="${e}" startDate="${s}" endDate="${e}">\n`,
+        );
+        emit(
+          `  <MetadataEntry key="HKIndoorWorkout" value="0"/>\n  <WorkoutEvent type="HKWorkoutEventTypePause" date="${stamp(day, start + 5)}"/>\n </Workout>\n`,
+        );
       } else {
-        emit(` <Workout workoutActivityType="HKWorkoutActivityTypeWalking" duration="${minutes}" durationUnit="min" sourceName="${WATCH}" sourceVersion="10.2" device="${WATCH_DEVICE}" creationDate="${e}" startDate="${s}" endDate="${e}">\n`);
+        emit(
+          ` <Workout workoutActivityType="HKWorkoutActivityTypeWalking" duration="${minutes}" durationUnit="min" sourceName="${WATCH}" sourceVersion="10.2" device="${WATCH_DEVICE}" creationDate="${e}" startDate="${s}" endDate="${e}">\n`,
+        );
         emit(`  <WorkoutStatistics type="HKQuantityTypeIdentifierDistanceWalkingRunning" startDate="${s}" endDate="${e}" sum="${km}" unit="km"/>\n`);
         emit(`  <WorkoutStatistics type="HKQuantityTypeIdentifierActiveEnergyBurned" startDate="${s}" endDate="${e}" sum="${kcal}" unit="kcal"/>\n`);
-        emit(`  <WorkoutRoute sourceName="${WATCH}" sourceVersion="10.2" creationDate="${e}" startDate="${s}" endDate="${e}">\n   <FileReference path="/workout-routes/route_${s.slice(0, 10)}_5.05pm.gpx"/>\n  </WorkoutRoute>\n </Workout>\n`);
+        emit(
+          `  <WorkoutRoute sourceName="${WATCH}" sourceVersion="10.2" creationDate="${e}" startDate="${s}" endDate="${e}">\n   <FileReference path="/workout-routes/route_${s.slice(0, 10)}_5.05pm.gpx"/>\n  </WorkoutRoute>\n </Workout>\n`,
+        );
       }
     }
     if (!vtabDone) {
       // Real exports have had a vertical tab inside an attribute value (illegal in XML 1.0).
       vtabDone = true;
       const t = stamp(day, 9 * 60);
-      emit(` <Record type="HKQuantityTypeIdentifierHeight" sourceName="Sundhed\x0b" sourceVersion="17.2" unit="cm" creationDate="${t}" startDate="${t}" endDate="${t}" value="168"/>\n`);
-      options.onRecord?.({ type: 'HKQuantityTypeIdentifierHeight', sourceName: 'Sundhed ', unit: 'cm', startDate: t, endDate: t, value: '168', inCorrelation: false });
+      emit(
+        ` <Record type="HKQuantityTypeIdentifierHeight" sourceName="Sundhed\x0b" sourceVersion="17.2" unit="cm" creationDate="${t}" startDate="${t}" endDate="${t}" value="168"/>\n`,
+      );
+      options.onRecord?.({
+        type: 'HKQuantityTypeIdentifierHeight',
+        sourceName: 'Sundhed ',
+        unit: 'cm',
+        startDate: t,
+        endDate: t,
+        value: '168',
+        inCorrelation: false,
+      });
     }
-    emit(` <ActivitySummary dateComponents="${dayString(day)}" activeEnergyBurned="${int(200, 700)}" activeEnergyBurnedGoal="500" activeEnergyBurnedUnit="kcal" appleMoveTime="0" appleMoveTimeGoal="0" appleExerciseTime="${int(5, 60)}" appleExerciseTimeGoal="30" appleStandHours="${int(6, 14)}" appleStandHoursGoal="12"/>\n`);
+    emit(
+      ` <ActivitySummary dateComponents="${dayString(day)}" activeEnergyBurned="${int(200, 700)}" activeEnergyBurnedGoal="500" activeEnergyBurnedUnit="kcal" appleMoveTime="0" appleMoveTimeGoal="0" appleExerciseTime="${int(5, 60)}" appleExerciseTimeGoal="30" appleStandHours="${int(6, 14)}" appleStandHoursGoal="12"/>\n`,
+    );
     day++;
     dayIndex++;
     yield* flush(false);

@@ -17,7 +17,10 @@ export class SaxesTokenizer implements XmlTokenizer {
     this.parser.on('opentag', (tag) => {
       if (this.error) return;
       const attributes = tag.attributes as Record<string, string>;
-      handler.open(tag.name, names.map((n) => (Object.hasOwn(attributes, n) ? attributes[n] : undefined)));
+      handler.open(
+        tag.name,
+        names.map((n) => (Object.hasOwn(attributes, n) ? attributes[n] : undefined)),
+      );
     });
     this.parser.on('closetag', (tag) => {
       if (!this.error) handler.close(tag.name);

@@ -45,13 +45,11 @@ export const cashBenefitTopics = defineTopics([
     officialTitle: 'Ledighedsydelse',
     da: {
       title: 'Ledighedsydelse',
-      explanation:
-        'Ledighedsydelse er penge til at leve for, mens du venter på at få et fleksjob, eller hvis du bliver ledig fra et fleksjob.',
+      explanation: 'Ledighedsydelse er penge til at leve for, mens du venter på at få et fleksjob, eller hvis du bliver ledig fra et fleksjob.',
     },
     en: {
       title: 'Flex job unemployment benefit',
-      explanation:
-        'This is money to live on while you wait for a flex job, or if you become unemployed from a flex job.',
+      explanation: 'This is money to live on while you wait for a flex job, or if you become unemployed from a flex job.',
     },
   },
   {
@@ -59,13 +57,11 @@ export const cashBenefitTopics = defineTopics([
     officialTitle: 'Ressourceforløbsydelse, ressourceforløb [udgår 2029]',
     da: {
       title: 'Ydelse under ressourceforløb',
-      explanation:
-        'Ressourceforløbsydelse er de penge, du får at leve for, mens du er i et ressourceforløb. Hvor meget du får, afhænger af din situation.',
+      explanation: 'Ressourceforløbsydelse er de penge, du får at leve for, mens du er i et ressourceforløb. Hvor meget du får, afhænger af din situation.',
     },
     en: {
       title: 'Benefit during a resource programme',
-      explanation:
-        'This is the money you live on while you are in a resource programme. How much you receive depends on your situation.',
+      explanation: 'This is the money you live on while you are in a resource programme. How much you receive depends on your situation.',
     },
   },
   {
@@ -73,13 +69,11 @@ export const cashBenefitTopics = defineTopics([
     officialTitle: 'Ressourceforløbsydelse, jobafklaringsforløb [udgår 2028]',
     da: {
       title: 'Ydelse under jobafklaringsforløb',
-      explanation:
-        'Det er de penge, du får at leve for under et jobafklaringsforløb, når dine sygedagpenge er stoppet. Kommunen udbetaler ydelsen.',
+      explanation: 'Det er de penge, du får at leve for under et jobafklaringsforløb, når dine sygedagpenge er stoppet. Kommunen udbetaler ydelsen.',
     },
     en: {
       title: 'Benefit during a job clarification programme',
-      explanation:
-        'This is the money you live on during a job clarification programme, after your sickness benefit has ended. The municipality pays it.',
+      explanation: 'This is the money you live on during a job clarification programme, after your sickness benefit has ended. The municipality pays it.',
     },
   },
   {
@@ -131,8 +125,7 @@ export const cashBenefitTopics = defineTopics([
     officialTitle: 'Ungeydelse',
     da: {
       title: 'Ungeydelse',
-      explanation:
-        'Ungeydelsen er det skattefrie beløb, som familier får for unge fra 15 til 17 år. Den afløser børneydelsen, når barnet fylder 15.',
+      explanation: 'Ungeydelsen er det skattefrie beløb, som familier får for unge fra 15 til 17 år. Den afløser børneydelsen, når barnet fylder 15.',
     },
     en: {
       title: 'Youth benefit',

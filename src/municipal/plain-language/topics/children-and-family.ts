@@ -53,8 +53,7 @@ export const childrenAndFamilyTopics = defineTopics([
     officialTitle: 'Tilskud til privat pasning',
     da: {
       title: 'Tilskud til privat pasning',
-      explanation:
-        'Vælger du en privat børnepasser i stedet for en plads i kommunens dagtilbud, kan du få et tilskud fra kommunen til udgiften.',
+      explanation: 'Vælger du en privat børnepasser i stedet for en plads i kommunens dagtilbud, kan du få et tilskud fra kommunen til udgiften.',
     },
     en: {
       title: 'Grant for private childcare',

@@ -7,14 +7,12 @@ export const citizenServiceTopics = defineTopics([
     officialTitle: 'Pas',
     da: {
       title: 'Pas',
-      explanation:
-        'Du søger om pas hos kommunens Borgerservice. Du skal møde op personligt, og du betaler et gebyr.',
+      explanation: 'Du søger om pas hos kommunens Borgerservice. Du skal møde op personligt, og du betaler et gebyr.',
       tips: ['Tjek dit pas i god tid før en rejse. Der kan være ventetid, både på en tid hos Borgerservice og på selve passet.'],
     },
     en: {
       title: 'Passport',
-      explanation:
-        'You apply for a passport at the municipality’s Citizen Service. You have to attend in person, and you pay a fee.',
+      explanation: 'You apply for a passport at the municipality’s Citizen Service. You have to attend in person, and you pay a fee.',
       tips: ['Check your passport well before you travel. There can be a wait, both for an appointment and for the passport itself.'],
     },
   },

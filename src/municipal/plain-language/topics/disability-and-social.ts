@@ -217,13 +217,11 @@ export const disabilityAndSocialTopics = defineTopics([
     officialTitle: 'Social behandling for stofmisbrug',
     da: {
       title: 'Behandling for misbrug af stoffer',
-      explanation:
-        'Har du et misbrug af stoffer, kan du få gratis behandling gennem kommunen. Du kan selv henvende dig og bede om behandling.',
+      explanation: 'Har du et misbrug af stoffer, kan du få gratis behandling gennem kommunen. Du kan selv henvende dig og bede om behandling.',
     },
     en: {
       title: 'Treatment for drug use',
-      explanation:
-        'If you have a drug problem, you can get free treatment through the municipality. You can contact them yourself and ask for treatment.',
+      explanation: 'If you have a drug problem, you can get free treatment through the municipality. You can contact them yourself and ask for treatment.',
     },
   },
   {

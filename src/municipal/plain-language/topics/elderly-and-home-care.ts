@@ -83,13 +83,11 @@ export const elderlyAndHomeCareTopics = defineTopics([
     officialTitle: 'Madservice',
     da: {
       title: 'Mad leveret til døren',
-      explanation:
-        'Kan du ikke selv lave mad, kan kommunen tilbyde madservice, hvor du får mad bragt ud. Du betaler selv for maden.',
+      explanation: 'Kan du ikke selv lave mad, kan kommunen tilbyde madservice, hvor du får mad bragt ud. Du betaler selv for maden.',
     },
     en: {
       title: 'Meals delivered to your door',
-      explanation:
-        'If you cannot cook for yourself, the municipality can offer a meal service that delivers food to you. You pay for the food yourself.',
+      explanation: 'If you cannot cook for yourself, the municipality can offer a meal service that delivers food to you. You pay for the food yourself.',
     },
   },
   {
@@ -113,13 +111,17 @@ export const elderlyAndHomeCareTopics = defineTopics([
       title: 'Plejebolig og plejehjem',
       explanation:
         'En plejebolig er et hjem til dig, der har brug for meget hjælp og pleje hele døgnet. Kommunen vurderer, om du kan få en plejebolig, og du kan søge, når du ikke længere kan klare dig i dit eget hjem.',
-      tips: ['Når kommunen har godkendt dig, skal du normalt have tilbudt en bolig inden for to måneder. Ønsker du en bestemt bolig, kan ventetiden blive længere.'],
+      tips: [
+        'Når kommunen har godkendt dig, skal du normalt have tilbudt en bolig inden for to måneder. Ønsker du en bestemt bolig, kan ventetiden blive længere.',
+      ],
     },
     en: {
       title: 'Nursing home',
       explanation:
         'A nursing home place is a home for people who need a lot of help and care around the clock. The municipality assesses whether you can have one, and you can apply when you can no longer manage in your own home.',
-      tips: ['Once the municipality has approved you, you should normally be offered a place within two months. If you want a particular home, the wait may be longer.'],
+      tips: [
+        'Once the municipality has approved you, you should normally be offered a place within two months. If you want a particular home, the wait may be longer.',
+      ],
     },
   },
   {

@@ -171,19 +171,13 @@ export const employmentTopics = defineTopics([
       title: 'Rehabiliteringsteamet',
       explanation:
         'Rehabiliteringsteamet er en gruppe fagfolk fra kommunen og sundhedsområdet, som ser samlet på din situation. Teamet giver en anbefaling, før kommunen træffer afgørelse om fx ressourceforløb, fleksjob eller førtidspension. Du deltager selv i mødet og kan fortælle, hvordan du ser din situation.',
-      tips: [
-        'Du kan tage en bisidder med til mødet.',
-        'Spørg, hvis du vil se de papirer, teamet får før mødet.',
-      ],
+      tips: ['Du kan tage en bisidder med til mødet.', 'Spørg, hvis du vil se de papirer, teamet får før mødet.'],
     },
     en: {
       title: 'The rehabilitation team',
       explanation:
         'The rehabilitation team is a group of professionals from the municipality and the health services who look at your situation as a whole. The team gives a recommendation before the municipality decides on things like a resource programme, a flex job or a disability pension. You take part in the meeting and can explain how you see your situation.',
-      tips: [
-        'You can bring someone along to the meeting for support.',
-        'Ask if you want to see the papers the team receives before the meeting.',
-      ],
+      tips: ['You can bring someone along to the meeting for support.', 'Ask if you want to see the papers the team receives before the meeting.'],
     },
   },
   {

@@ -53,8 +53,7 @@ export const housingTopics = defineTopics([
     officialTitle: 'Beboerindskud',
     da: {
       title: 'Lån til indskud i en almen bolig',
-      explanation:
-        'Flytter du ind i en almen bolig og har en lav indkomst, kan du søge kommunen om et lån til indskuddet. Lånet skal betales tilbage.',
+      explanation: 'Flytter du ind i en almen bolig og har en lav indkomst, kan du søge kommunen om et lån til indskuddet. Lånet skal betales tilbage.',
     },
     en: {
       title: 'Loan for the deposit on social housing',
@@ -109,13 +108,11 @@ export const housingTopics = defineTopics([
     officialTitle: 'Husvilde',
     da: {
       title: 'Hjælp når du står uden bolig',
-      explanation:
-        'Står du uden et sted at bo, kan kommunen hjælpe dig med et midlertidigt sted at være og med råd om, hvordan du kommer videre.',
+      explanation: 'Står du uden et sted at bo, kan kommunen hjælpe dig med et midlertidigt sted at være og med råd om, hvordan du kommer videre.',
     },
     en: {
       title: 'Help when you have nowhere to live',
-      explanation:
-        'If you have nowhere to live, the municipality can help you find somewhere to stay for the time being and advise you on what to do next.',
+      explanation: 'If you have nowhere to live, the municipality can help you find somewhere to stay for the time being and advise you on what to do next.',
     },
   },
 ]);

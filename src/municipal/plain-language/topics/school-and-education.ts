@@ -21,13 +21,11 @@ export const schoolAndEducationTopics = defineTopics([
     officialTitle: 'Skoleskift og skoleflytning',
     da: {
       title: 'Skift af skole',
-      explanation:
-        'Du kan søge om at flytte dit barn til en anden folkeskole, også i en anden kommune, hvis der er plads på skolen.',
+      explanation: 'Du kan søge om at flytte dit barn til en anden folkeskole, også i en anden kommune, hvis der er plads på skolen.',
     },
     en: {
       title: 'Changing schools',
-      explanation:
-        'You can apply to move your child to another public school, including one in another municipality, if the school has room.',
+      explanation: 'You can apply to move your child to another public school, including one in another municipality, if the school has room.',
     },
   },
   {
@@ -79,13 +77,11 @@ export const schoolAndEducationTopics = defineTopics([
     officialTitle: 'Optagelse i skolefritidsordning (SFO)',
     da: {
       title: 'Plads i skolefritidsordning (SFO)',
-      explanation:
-        'En skolefritidsordning (SFO) er et pasningstilbud for skolebørn før og efter skoletid. Du skriver dit barn op, og du betaler for pladsen.',
+      explanation: 'En skolefritidsordning (SFO) er et pasningstilbud for skolebørn før og efter skoletid. Du skriver dit barn op, og du betaler for pladsen.',
     },
     en: {
       title: 'A place in after-school care',
-      explanation:
-        'After-school care is childcare for schoolchildren before and after school hours. You sign your child up, and you pay for the place.',
+      explanation: 'After-school care is childcare for schoolchildren before and after school hours. You sign your child up, and you pay for the place.',
     },
   },
   {

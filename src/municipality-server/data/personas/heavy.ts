@@ -46,7 +46,11 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
   const codes = ctx.kle.codes({ currentOnly: true });
   const unitKeys = Object.keys(UNITS) as UnitKey[];
   const workers: Contact[] = Array.from({ length: 30 }, (_, i) =>
-    caseworker(`${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 7) % FAMILY.length]}`, unitKeys[i % unitKeys.length]!, `72 36 ${String(10 + i).padStart(2, '0')} ${String(20 + i).padStart(2, '0')}`),
+    caseworker(
+      `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 7) % FAMILY.length]}`,
+      unitKeys[i % unitKeys.length]!,
+      `72 36 ${String(10 + i).padStart(2, '0')} ${String(20 + i).padStart(2, '0')}`,
+    ),
   );
 
   const caseIds: { id: string; kle: string }[] = [];
@@ -56,9 +60,7 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
     const opened = randomDay(0, span - 3);
     const age = Math.round((Date.parse(T) - Date.parse(opened)) / 86_400_000);
     const stepsTaken = Math.min(STATUS_FLOW.length, 1 + Math.floor(age / 30) + rng.int(0, 1));
-    const steps = STATUS_FLOW.slice(0, stepsTaken).map(
-      (status, k) => [status, addDays(opened, Math.min(age, k * rng.int(3, 25))), '09:00'] as const,
-    );
+    const steps = STATUS_FLOW.slice(0, stepsTaken).map((status, k) => [status, addDays(opened, Math.min(age, k * rng.int(3, 25))), '09:00'] as const);
     const closed = steps[steps.length - 1]![0] === 'closed';
     const unit = unitKeys[i % unitKeys.length]!;
     const c = b.addCase({
@@ -73,7 +75,10 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
     for (let d = 0; d < docs; d++) {
       const date = addDays(opened, Math.min(age, d * 5));
       b.addText({
-        kind: d === 0 ? 'document' : 'journal-note', caseId: c.id, date, direction: d === 0 ? 'incoming' : 'internal',
+        kind: d === 0 ? 'document' : 'journal-note',
+        caseId: c.id,
+        date,
+        direction: d === 0 ? 'incoming' : 'internal',
         title: d === 0 ? `Ansøgning – ${c.kle.title}` : 'Journalnotat',
         text: `${rng.pick(NOTE_OPENINGS)} ${rng.pick(NOTE_BODIES)} ${rng.pick(NOTE_BODIES)}`,
       });
@@ -81,13 +86,17 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
     const decidedStep = steps.find((s) => s[0] === 'decided');
     if (decidedStep) {
       b.addDecision({
-        caseId: c.id, decidedAt: decidedStep[1], title: `Afgørelse – ${c.kle.title}`,
+        caseId: c.id,
+        decidedAt: decidedStep[1],
+        title: `Afgørelse – ${c.kle.title}`,
         outcome: rng.pick(['granted', 'granted', 'partially-granted', 'refused'] as const),
         outcomeText: 'Kommunen har truffet afgørelse i din sag.',
         legalBasis: ['Forvaltningsloven'],
         basis: [{ kind: 'case', caseId: c.id, description: 'Oplysningerne i sagen' }],
         appeal: {
-          deadline: addDays(decidedStep[1], 28), body: 'Ankestyrelsen', submitTo: MUNICIPALITY.name,
+          deadline: addDays(decidedStep[1], 28),
+          body: 'Ankestyrelsen',
+          submitTo: MUNICIPALITY.name,
           howTo: 'Du kan klage inden 4 uger.',
         },
       });
@@ -107,10 +116,16 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
     for (let m = 0; m < months && month <= T; m++, month = addMonths(month, 1)) {
       const payout = lastBankDay(month);
       b.addPayment({
-        caseId: c.id, benefit: { kind: 'benefit', name: kle.title }, kle,
-        gross: kr(gross), taxWithheld: kr(tax), net: kr(gross - tax),
-        period: { from: month, to: lastOfMonth(month) }, payoutDate: payout,
-        status: payout <= T ? 'paid' : 'scheduled', account: 'NemKonto',
+        caseId: c.id,
+        benefit: { kind: 'benefit', name: kle.title },
+        kle,
+        gross: kr(gross),
+        taxWithheld: kr(tax),
+        net: kr(gross - tax),
+        period: { from: month, to: lastOfMonth(month) },
+        payoutDate: payout,
+        status: payout <= T ? 'paid' : 'scheduled',
+        account: 'NemKonto',
       });
     }
   }
@@ -124,12 +139,16 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
     const title = rng.pick(ACTIVITY_TITLES[source]);
     if (a % 4 === 3) {
       b.addDeadline({
-        title: `Frist: ${title}`, dueAt: at(day, '23:59'), source,
+        title: `Frist: ${title}`,
+        dueAt: at(day, '23:59'),
+        source,
         ...(linked ? { caseId: linked.id, kle: ctx.kle.ref(linked.kle) } : {}),
       });
     } else {
       b.addAppointment({
-        title, startsAt: at(day, `${String(8 + (a % 8)).padStart(2, '0')}:${a % 2 ? '30' : '00'}`), source,
+        title,
+        startsAt: at(day, `${String(8 + (a % 8)).padStart(2, '0')}:${a % 2 ? '30' : '00'}`),
+        source,
         location: { name: `${SOURCES[source].name}, ${CITY.city}` },
         changeable: a % 3 === 0,
         ...(linked ? { caseId: linked.id } : {}),
@@ -143,15 +162,22 @@ export function buildHeavy(ctx: BuildContext, options: HeavyOptions = {}): Citiz
     const c = caseIds[rng.int(0, caseIds.length - 1)]!;
     const w = workers[l % workers.length]!;
     b.addAccess({
-      at: at(randomDay(), `${String(8 + (l % 8)).padStart(2, '0')}:15`), actor: { name: w.name, role: w.role ?? 'Sagsbehandler' },
-      unit: { name: w.unit ?? UNITS.jobcenter.name }, system: 'Sagssystem',
-      action: rng.pick(['viewed', 'viewed', 'changed', 'looked-up'] as const), what: 'Sagens dokumenter', reason: 'Sagsbehandling',
+      at: at(randomDay(), `${String(8 + (l % 8)).padStart(2, '0')}:15`),
+      actor: { name: w.name, role: w.role ?? 'Sagsbehandler' },
+      unit: { name: w.unit ?? UNITS.jobcenter.name },
+      system: 'Sagssystem',
+      action: rng.pick(['viewed', 'viewed', 'changed', 'looked-up'] as const),
+      what: 'Sagens dokumenter',
+      reason: 'Sagsbehandling',
       caseId: c.id,
     });
   }
 
   const citizen: Citizen = {
-    type: 'citizen', id: HEAVY_ID, version: 1, updatedAt: at(start, '09:00'),
+    type: 'citizen',
+    id: HEAVY_ID,
+    version: 1,
+    updatedAt: at(start, '09:00'),
     cpr: syntheticCpr('1965-02-11', 'male', 901),
     name: { given: 'Henrik', family: 'Brandt Nielsen', full: 'Henrik Brandt Nielsen' },
     birthDate: '1965-02-11',

@@ -57,19 +57,31 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     ],
   });
   const application = b.addText({
-    kind: 'document', caseId: cash.id, title: 'Ansøgning om kontanthjælp', date: cashOpened, direction: 'incoming',
+    kind: 'document',
+    caseId: cash.id,
+    title: 'Ansøgning om kontanthjælp',
+    date: cashOpened,
+    direction: 'incoming',
     author: { name: 'Thomas Nørgaard Jensen' },
     text:
       'Jeg søger om kontanthjælp, fordi mine sygedagpenge er stoppet, og jeg er blevet afskediget fra mit job som lagerarbejder. ' +
       'Jeg har ingen formue ud over min bil, som jeg bruger for at komme til behandling. Jeg bor alene.',
   });
   const statements = b.addText({
-    kind: 'document', caseId: cash.id, title: 'Kontoudtog (3 måneder)', date: addDays(cashOpened, 11), direction: 'incoming',
+    kind: 'document',
+    caseId: cash.id,
+    title: 'Kontoudtog (3 måneder)',
+    date: addDays(cashOpened, 11),
+    direction: 'incoming',
     author: { name: 'Thomas Nørgaard Jensen' },
     text: 'Kontoudtog fra Thomas Nørgaard Jensens lønkonto for de seneste tre måneder, indsendt som dokumentation for formue.',
   });
   b.addPdf({
-    kind: 'document', caseId: cash.id, title: 'Afgørelse om kontanthjælp', date: cashDecided, direction: 'outgoing',
+    kind: 'document',
+    caseId: cash.id,
+    title: 'Afgørelse om kontanthjælp',
+    date: cashDecided,
+    direction: 'outgoing',
     author: { name: sanne.name, unit: UNITS.ydelse.name },
     paragraphs: [
       'Kære Thomas Nørgaard Jensen',
@@ -102,7 +114,10 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     );
   }
   b.addDecision({
-    caseId: cash.id, decidedAt: cashDecided, title: 'Kontanthjælp bevilget', outcome: 'granted',
+    caseId: cash.id,
+    decidedAt: cashDecided,
+    title: 'Kontanthjælp bevilget',
+    outcome: 'granted',
     outcomeText: 'Du har ret til kontanthjælp med 12.553 kr. om måneden før skat (sats for personer over 30 år uden børn).',
     legalBasis: ['Lov om aktiv socialpolitik § 11', 'Lov om aktiv socialpolitik § 22'],
     basis: [
@@ -115,7 +130,10 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     effectiveFrom: firstPayMonth,
   });
   b.addDecision({
-    caseId: cash.id, decidedAt: cashReview, title: 'Fortsat ret til kontanthjælp efter revurdering', outcome: 'granted',
+    caseId: cash.id,
+    decidedAt: cashReview,
+    title: 'Fortsat ret til kontanthjælp efter revurdering',
+    outcome: 'granted',
     outcomeText: 'Du har fortsat ret til kontanthjælp. Beløbet er uændret.',
     legalBasis: ['Lov om aktiv socialpolitik § 11'],
     basis: [
@@ -144,14 +162,21 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
   REHAB_NOTES.forEach((text, i) => {
     const date = addDays(noteStart, Math.floor((i * 200) / REHAB_NOTES.length));
     b.addText({
-      kind: 'journal-note', caseId: rehab.id, date, direction: 'internal',
+      kind: 'journal-note',
+      caseId: rehab.id,
+      date,
+      direction: 'internal',
       title: `Journalnotat: ${text.split('.')[0]!.slice(0, 60)}`,
       author: { name: i % 4 === 3 ? 'Mette Friis, sundhedskoordinator' : jonas.name, unit: UNITS.rehab.name },
       text,
     });
   });
   const medical = b.addPdf({
-    kind: 'document', caseId: rehab.id, title: 'Lægeattest (LÆ 265)', date: addDays(rehabOpened, 30), direction: 'incoming',
+    kind: 'document',
+    caseId: rehab.id,
+    title: 'Lægeattest (LÆ 265)',
+    date: addDays(rehabOpened, 30),
+    direction: 'incoming',
     author: { name: 'Praktiserende læge Ole Vinther' },
     paragraphs: [
       'Patienten har efter længerevarende sygdom nedsat gangfunktion og kan gå ca. 300 meter før smerter.',
@@ -160,7 +185,11 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     ],
   });
   b.addPdf({
-    kind: 'document', caseId: rehab.id, title: 'Rehabiliteringsplan – forberedende del', date: addDays(T, -30), direction: 'outgoing',
+    kind: 'document',
+    caseId: rehab.id,
+    title: 'Rehabiliteringsplan – forberedende del',
+    date: addDays(T, -30),
+    direction: 'outgoing',
     author: { name: jonas.name, unit: UNITS.rehab.name },
     paragraphs: [
       'Din uddannelses- og beskæftigelsesmæssige baggrund: 22 år som lagerarbejder, truckcertifikat.',
@@ -171,7 +200,11 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     ],
   });
   b.addPdf({
-    kind: 'document', caseId: rehab.id, title: 'Partshøring før rehabiliteringsteammøde', date: addDays(T, -9), direction: 'outgoing',
+    kind: 'document',
+    caseId: rehab.id,
+    title: 'Partshøring før rehabiliteringsteammøde',
+    date: addDays(T, -9),
+    direction: 'outgoing',
     author: { name: jonas.name, unit: UNITS.rehab.name },
     paragraphs: [
       'Vi har samlet oplysningerne i din sag og sender dem hermed, så du kan komme med bemærkninger, før sagen behandles.',
@@ -180,27 +213,45 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     ],
   });
   b.addText({
-    kind: 'document', caseId: rehab.id, title: 'Fuldmagt til advokat Karen Lund', date: addDays(rehabOpened, 40), direction: 'incoming',
+    kind: 'document',
+    caseId: rehab.id,
+    title: 'Fuldmagt til advokat Karen Lund',
+    date: addDays(rehabOpened, 40),
+    direction: 'incoming',
     author: { name: 'Karen Lund', unit: 'Lund & Birk Advokater' },
     text: 'Undertegnede Thomas Nørgaard Jensen giver hermed advokat Karen Lund fuldmagt til at repræsentere mig i min sag om rehabilitering og at modtage kopi af breve og afgørelser.',
   });
   b.addText({
-    kind: 'document', caseId: rehab.id, title: 'Bemærkninger fra advokat til den forberedende del', date: addDays(T, -3), direction: 'incoming',
+    kind: 'document',
+    caseId: rehab.id,
+    title: 'Bemærkninger fra advokat til den forberedende del',
+    date: addDays(T, -3),
+    direction: 'incoming',
     author: { name: 'Karen Lund', unit: 'Lund & Birk Advokater' },
     text:
       'På vegne af min klient bemærkes, at praktikken blev afbrudt på grund af dokumenterede smerter, jf. lægeattesten. ' +
       'Det bør fremgå tydeligt af planen, at klienten har deltaget aktivt. Vi anmoder om, at speciallægeerklæringen indhentes, før sagen forelægges.',
   });
   b.addDeadline({
-    title: 'Frist: bemærkninger til partshøring', dueAt: at(addDays(T, 5), '23:59'), caseId: rehab.id,
-    kle: ctx.kle.ref('15.17.18'), source: 'momentum', action: 'Send dine bemærkninger til din rådgiver i jobcentret.',
+    title: 'Frist: bemærkninger til partshøring',
+    dueAt: at(addDays(T, 5), '23:59'),
+    caseId: rehab.id,
+    kle: ctx.kle.ref('15.17.18'),
+    source: 'momentum',
+    action: 'Send dine bemærkninger til din rådgiver i jobcentret.',
     contact: jonas,
   });
   b.addAppointment({
-    title: 'Møde i rehabiliteringsteamet', startsAt: at(rehabMeeting, '10:00'), endsAt: at(rehabMeeting, '11:00'),
+    title: 'Møde i rehabiliteringsteamet',
+    startsAt: at(rehabMeeting, '10:00'),
+    endsAt: at(rehabMeeting, '11:00'),
     location: { name: 'Jobcenter Vesterå', address: 'Stationsvej 4, 8999 Vesterå', room: 'Mødelokale 2.14' },
     description: 'Din sag drøftes med dig. Du må gerne tage en bisidder eller din advokat med.',
-    caseId: rehab.id, kle: ctx.kle.ref('15.17.18'), source: 'momentum', contact: jonas, changeable: true,
+    caseId: rehab.id,
+    kle: ctx.kle.ref('15.17.18'),
+    source: 'momentum',
+    contact: jonas,
+    changeable: true,
   });
 
   // --- Travel allowance ----------------------------------------------------------------------
@@ -220,12 +271,20 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     ],
   });
   const travelApplication = b.addText({
-    kind: 'document', caseId: travel.id, title: 'Ansøgning om befordringsgodtgørelse', date: travelOpened, direction: 'incoming',
+    kind: 'document',
+    caseId: travel.id,
+    title: 'Ansøgning om befordringsgodtgørelse',
+    date: travelOpened,
+    direction: 'incoming',
     author: { name: 'Thomas Nørgaard Jensen' },
     text: 'Jeg søger om godtgørelse for kørsel i egen bil til praktik hos Vesterå Genbrug og til genoptræning og fysioterapi.',
   });
   const drivingLog = b.addText({
-    kind: 'document', caseId: travel.id, title: 'Kørselsliste', date: addDays(travelOpened, 30), direction: 'incoming',
+    kind: 'document',
+    caseId: travel.id,
+    title: 'Kørselsliste',
+    date: addDays(travelOpened, 30),
+    direction: 'incoming',
     author: { name: 'Thomas Nørgaard Jensen' },
     text: 'Kørsel til praktik: 14 km hver vej, 2 dage om ugen. Kørsel til privat fysioterapeut: 9 km hver vej, 1 dag om ugen.',
   });
@@ -236,14 +295,23 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     const amount = i === 0 ? 414.4 : 362.6;
     travelPayments.push(
       b.addPayment({
-        caseId: travel.id, benefit: { kind: 'travel-allowance', name: 'Befordringsgodtgørelse' }, kle: ctx.kle.ref('15.20.38'),
-        gross: kr(amount), net: kr(amount), period: { from, to: lastOfMonth(month) }, payoutDate: payout,
-        status: payout <= T ? 'paid' : 'scheduled', account: 'NemKonto',
+        caseId: travel.id,
+        benefit: { kind: 'travel-allowance', name: 'Befordringsgodtgørelse' },
+        kle: ctx.kle.ref('15.20.38'),
+        gross: kr(amount),
+        net: kr(amount),
+        period: { from, to: lastOfMonth(month) },
+        payoutDate: payout,
+        status: payout <= T ? 'paid' : 'scheduled',
+        account: 'NemKonto',
       }).id,
     );
   });
   b.addDecision({
-    caseId: travel.id, decidedAt: travelDecided, title: 'Befordringsgodtgørelse delvis bevilget', outcome: 'partially-granted',
+    caseId: travel.id,
+    decidedAt: travelDecided,
+    title: 'Befordringsgodtgørelse delvis bevilget',
+    outcome: 'partially-granted',
     outcomeText:
       'Du får godtgørelse for kørsel til praktik (3,70 kr. pr. km ud over 24 km tur/retur). Kørsel til privat fysioterapeut er ikke en del af dit tilbud og dækkes ikke.',
     legalBasis: ['Lov om en aktiv beskæftigelsesindsats § 181'],
@@ -257,7 +325,11 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     effectiveFrom: firstOfMonth(addMonths(T, -1)),
   });
   b.addPdf({
-    kind: 'document', caseId: travel.id, title: 'Afgørelse om befordringsgodtgørelse', date: travelDecided, direction: 'outgoing',
+    kind: 'document',
+    caseId: travel.id,
+    title: 'Afgørelse om befordringsgodtgørelse',
+    date: travelDecided,
+    direction: 'outgoing',
     author: { name: jonas.name, unit: UNITS.jobcenter.name },
     paragraphs: [
       'Du får delvis medhold i din ansøgning om befordringsgodtgørelse.',
@@ -266,12 +338,20 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     ],
   });
   b.addDeadline({
-    title: 'Klagefrist: afgørelse om befordringsgodtgørelse', dueAt: at(addDays(travelDecided, 28), '23:59'), caseId: travel.id,
-    kle: ctx.kle.ref('15.20.38'), source: 'momentum', action: 'Klag til jobcentret, hvis du er uenig i afgørelsen.', contact: jonas,
+    title: 'Klagefrist: afgørelse om befordringsgodtgørelse',
+    dueAt: at(addDays(travelDecided, 28), '23:59'),
+    caseId: travel.id,
+    kle: ctx.kle.ref('15.20.38'),
+    source: 'momentum',
+    action: 'Klag til jobcentret, hvis du er uenig i afgørelsen.',
+    contact: jonas,
   });
   b.addDeadline({
-    title: `Indsend kørselsliste for ${monthName(T)}`, dueAt: at(addDays(lastOfMonth(T), 5), '12:00'), caseId: travel.id,
-    source: 'momentum', action: 'Upload kørselslisten på borger.dk eller send den med Digital Post.',
+    title: `Indsend kørselsliste for ${monthName(T)}`,
+    dueAt: at(addDays(lastOfMonth(T), 5), '12:00'),
+    caseId: travel.id,
+    source: 'momentum',
+    action: 'Upload kørselslisten på borger.dk eller send den med Digital Post.',
   });
 
   // --- Training after illness ----------------------------------------------------------------
@@ -290,9 +370,13 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
   for (let week = -6; week < 6; week++) {
     const day = nextWeekday(addDays(T, week * 7 - ((new Date(`${T}T00:00:00Z`).getUTCDay() + 5) % 7) + 1));
     b.addAppointment({
-      title: 'Genoptræning på hold', startsAt: at(day, '09:00'), endsAt: at(day, '10:00'),
+      title: 'Genoptræning på hold',
+      startsAt: at(day, '09:00'),
+      endsAt: at(day, '10:00'),
       location: { name: 'Træningscenter Vesterå', address: 'Parkvej 12, 8999 Vesterå', room: 'Træningssal 1' },
-      caseId: train.id, source: 'nexus', changeable: week % 3 === 0,
+      caseId: train.id,
+      source: 'nexus',
+      changeable: week % 3 === 0,
       ...(week === -2 ? { status: 'missed' as const } : {}),
     });
   }
@@ -312,7 +396,10 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     closedAt: addDays(medOpened, 60),
   });
   b.addDecision({
-    caseId: med.id, decidedAt: addDays(medOpened, 21), title: 'Afslag på hjælp til fysioterapi', outcome: 'refused',
+    caseId: med.id,
+    decidedAt: addDays(medOpened, 21),
+    title: 'Afslag på hjælp til fysioterapi',
+    outcome: 'refused',
     outcomeText: 'Du får ikke hjælp, fordi behandlingen kan gives vederlagsfrit i kommunens genoptræning.',
     legalBasis: ['Lov om aktiv socialpolitik § 82'],
     basis: [{ kind: 'case', caseId: train.id, description: 'Du er allerede visiteret til genoptræning' }],
@@ -335,7 +422,10 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     closedAt: addDays(aktOpened, 7),
   });
   b.addDecision({
-    caseId: akt.id, decidedAt: addDays(aktOpened, 6), title: 'Aktindsigt givet', outcome: 'granted',
+    caseId: akt.id,
+    decidedAt: addDays(aktOpened, 6),
+    title: 'Aktindsigt givet',
+    outcome: 'granted',
     outcomeText: 'Advokat Karen Lund har fået aktindsigt i alle dokumenter i sagen om rehabilitering.',
     legalBasis: ['Forvaltningsloven § 9'],
     basis: [
@@ -348,31 +438,46 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
   for (let k = -8; k <= 1; k++) {
     const due = addDays(T, 3 + k * 7);
     b.addDeadline({
-      title: 'Bekræft på Jobnet, at du er jobsøgende', dueAt: at(due, '23:59'), source: 'jobnet',
+      title: 'Bekræft på Jobnet, at du er jobsøgende',
+      dueAt: at(due, '23:59'),
+      source: 'jobnet',
       action: 'Log ind på Jobnet og bekræft, at du søger job. Ellers kan du miste kontanthjælpen for dagene.',
     });
   }
   const jobTalk = nextWeekday(addDays(T, 6));
   b.addAppointment({
-    title: 'Jobsamtale i jobcentret', startsAt: at(jobTalk, '13:00'), endsAt: at(jobTalk, '13:45'),
+    title: 'Jobsamtale i jobcentret',
+    startsAt: at(jobTalk, '13:00'),
+    endsAt: at(jobTalk, '13:45'),
     location: { name: 'Jobcenter Vesterå', address: 'Stationsvej 4, 8999 Vesterå' },
     description: 'Samtale om dine jobmål og din plan. Tag gerne dit CV med.',
-    source: 'jobnet', contact: jonas, changeable: true,
+    source: 'jobnet',
+    contact: jonas,
+    changeable: true,
   });
   const pastTalk = nextWeekday(addDays(T, -34));
   b.addAppointment({
-    title: 'Jobsamtale i jobcentret', startsAt: at(pastTalk, '10:30'), endsAt: at(pastTalk, '11:15'),
-    location: { name: 'Jobcenter Vesterå', address: 'Stationsvej 4, 8999 Vesterå' }, source: 'jobnet', contact: jonas,
+    title: 'Jobsamtale i jobcentret',
+    startsAt: at(pastTalk, '10:30'),
+    endsAt: at(pastTalk, '11:15'),
+    location: { name: 'Jobcenter Vesterå', address: 'Stationsvej 4, 8999 Vesterå' },
+    source: 'jobnet',
+    contact: jonas,
   });
   const passport = nextWeekday(addDays(T, 9));
   b.addAppointment({
-    title: 'Fornyelse af pas', startsAt: at(passport, '11:20'), endsAt: at(passport, '11:35'),
-    location: { name: 'Borgerservice', address: TOWN_HALL }, description: 'Husk dit gamle pas og et pasfoto.',
-    source: 'frontdesk', changeable: true,
+    title: 'Fornyelse af pas',
+    startsAt: at(passport, '11:20'),
+    endsAt: at(passport, '11:35'),
+    location: { name: 'Borgerservice', address: TOWN_HALL },
+    description: 'Husk dit gamle pas og et pasfoto.',
+    source: 'frontdesk',
+    changeable: true,
   });
   const hospital = nextWeekday(addDays(T, 20));
   b.addAppointment({
-    title: 'Ambulant kontrol, Ortopædkirurgisk Ambulatorium', startsAt: at(hospital, '08:45'),
+    title: 'Ambulant kontrol, Ortopædkirurgisk Ambulatorium',
+    startsAt: at(hospital, '08:45'),
     location: { name: 'Regionshospitalet Vesterå', address: 'Sygehusvej 1, 8999 Vesterå', room: 'Ambulatorium O2' },
     source: 'nsp',
   });
@@ -389,21 +494,39 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
     [-100, '11:30', 'Borgerservicemedarbejder', 'Borgerservice', 'borgerservice', 'printed', 'Adresse og pasoplysninger', 'Henvendelse i Borgerservice'],
     [-65, '08:55', jonas.name, 'Rådgiver', 'jobcenter', 'viewed', 'Ansøgning om befordringsgodtgørelse', 'Behandling af ansøgning', travel.id],
     [-60, '09:40', sanne.name, 'Sagsbehandler', 'ydelse', 'looked-up', 'Indkomstoplysninger i eIndkomst', 'Revurdering af kontanthjælp', cash.id],
-    [-36, '15:10', 'Peter Holm Kristensen', 'Jurist', 'jura', 'disclosed', 'Dokumenter i sagen om rehabilitering', 'Aktindsigt til din advokat (forvaltningsloven § 9)', rehab.id],
+    [
+      -36,
+      '15:10',
+      'Peter Holm Kristensen',
+      'Jurist',
+      'jura',
+      'disclosed',
+      'Dokumenter i sagen om rehabilitering',
+      'Aktindsigt til din advokat (forvaltningsloven § 9)',
+      rehab.id,
+    ],
     [-21, '13:30', jonas.name, 'Rådgiver', 'jobcenter', 'changed', 'Afgørelse om befordringsgodtgørelse', 'Afgørelse i sagen', travel.id],
     [-9, '11:45', jonas.name, 'Rådgiver', 'rehab', 'disclosed', 'Partshøring', 'Partshøring sendt til dig og din advokat', rehab.id],
     [-2, '10:05', 'Mette Friis', 'Sundhedskoordinator', 'rehab', 'viewed', 'Lægeattest', 'Forberedelse af møde i rehabiliteringsteamet', rehab.id],
   ];
   for (const [days, time, name, role, unit, action, what, reason, caseId] of uses) {
     b.addAccess({
-      at: at(addDays(T, days), time), actor: { name, role }, unit: { ...UNITS[unit as keyof typeof UNITS] },
+      at: at(addDays(T, days), time),
+      actor: { name, role },
+      unit: { ...UNITS[unit as keyof typeof UNITS] },
       system: unit === 'borgerservice' ? 'Borgerservicesystem' : unit === 'sundhed' ? 'Sundheds- og omsorgssystem' : 'Jobcentrets sagssystem',
-      action, what, reason, ...(caseId ? { caseId } : {}),
+      action,
+      what,
+      reason,
+      ...(caseId ? { caseId } : {}),
     });
   }
 
   const citizen: Citizen = {
-    type: 'citizen', id: THOMAS_ID, version: 1, updatedAt: at(addMonths(T, -14), '10:12'),
+    type: 'citizen',
+    id: THOMAS_ID,
+    version: 1,
+    updatedAt: at(addMonths(T, -14), '10:12'),
     cpr: syntheticCpr('1978-05-14', 'male', 311),
     name: { given: 'Thomas', family: 'Nørgaard Jensen', full: 'Thomas Nørgaard Jensen' },
     birthDate: '1978-05-14',

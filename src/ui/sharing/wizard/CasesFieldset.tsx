@@ -15,7 +15,12 @@ export function CasesFieldset(props: { cases: ShareOptions['cases']; choice: Sha
         const chosen = choice.data.cases.get(c.id);
         return (
           <div key={c.id}>
-            <Check id={`case-${c.id}`} label={`${c.title} (${c.caseNumber})`} checked={chosen !== undefined} onChange={(on) => change((s) => toggleCase(s, c.id, on))} />
+            <Check
+              id={`case-${c.id}`}
+              label={`${c.title} (${c.caseNumber})`}
+              checked={chosen !== undefined}
+              onChange={(on) => change((s) => toggleCase(s, c.id, on))}
+            />
             {chosen && (
               <fieldset class="nested">
                 <legend>{t('sharing.wizard.caseParts', { title: c.title })}</legend>

@@ -21,7 +21,13 @@ export function DataStep(props: { options: ShareOptions | null; choice: ShareCho
         <fieldset>
           <legend>{t('sharing.wizard.notes')}</legend>
           {options.notes.map((n) => (
-            <Check key={n.id} id={`note-${n.id}`} label={n.title} checked={choice.data.notes.has(n.id)} onChange={(on) => change((c) => toggleItem(c, 'notes', n.id, on))} />
+            <Check
+              key={n.id}
+              id={`note-${n.id}`}
+              label={n.title}
+              checked={choice.data.notes.has(n.id)}
+              onChange={(on) => change((c) => toggleItem(c, 'notes', n.id, on))}
+            />
           ))}
         </fieldset>
       )}

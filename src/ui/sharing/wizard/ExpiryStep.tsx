@@ -22,7 +22,14 @@ export function ExpiryStep(props: { options: ShareOptions | null; choice: ShareC
     <fieldset>
       <legend>{t('sharing.wizard.expiry')}</legend>
       <div class="check">
-        <input autocomplete="off" id="expiry-date" type="radio" name="expiry" checked={expiry.kind === 'date'} onChange={() => change((c) => chooseExpiryKind(c, 'date'))} />
+        <input
+          autocomplete="off"
+          id="expiry-date"
+          type="radio"
+          name="expiry"
+          checked={expiry.kind === 'date'}
+          onChange={() => change((c) => chooseExpiryKind(c, 'date'))}
+        />
         <label for="expiry-date">{t('sharing.wizard.expiryDate')}</label>
       </div>
       {expiry.kind === 'date' && (
@@ -34,7 +41,14 @@ export function ExpiryStep(props: { options: ShareOptions | null; choice: ShareC
       {cases.length > 0 && (
         <>
           <div class="check">
-            <input autocomplete="off" id="expiry-case" type="radio" name="expiry" checked={expiry.kind === 'until-case'} onChange={() => change((c) => chooseExpiryKind(c, 'until-case'))} />
+            <input
+              autocomplete="off"
+              id="expiry-case"
+              type="radio"
+              name="expiry"
+              checked={expiry.kind === 'until-case'}
+              onChange={() => change((c) => chooseExpiryKind(c, 'until-case'))}
+            />
             <label for="expiry-case">{t('sharing.wizard.expiryCase')}</label>
           </div>
           {expiry.kind === 'until-case' && (

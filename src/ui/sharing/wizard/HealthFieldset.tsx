@@ -30,7 +30,12 @@ export function HealthRecordsFieldset(props: { options: ShareOptions; choice: Sh
   return (
     <fieldset>
       <legend>{t('sharing.wizard.healthRecords')}</legend>
-      <Check id="health-records" label={t('sharing.wizard.healthRecordsToggle')} checked={chosen !== null} onChange={(on) => change((c) => toggleHealthRecords(c, on))} />
+      <Check
+        id="health-records"
+        label={t('sharing.wizard.healthRecordsToggle')}
+        checked={chosen !== null}
+        onChange={(on) => change((c) => toggleHealthRecords(c, on))}
+      />
       {chosen && (
         <fieldset class="nested">
           <legend>{t('sharing.wizard.healthRecordsWhich')}</legend>

@@ -16,7 +16,12 @@ export function MoneyFieldset(props: { categories: string[]; choice: ShareChoice
       {foodBudget !== null && <MonthsField value={foodBudget} onChange={(months) => change((c) => setMonths(c, 'foodBudget', months))} />}
       <Check id="spending" label={t('sharing.wizard.spending')} checked={spending !== null} onChange={(on) => change((c) => toggleSpending(c, on))} />
       {spending !== null && <MonthsField value={spending} onChange={(months) => change((c) => setMonths(c, 'spending', months))} />}
-      <Check id="transactions" label={t('sharing.wizard.transactions')} checked={transactions !== null} onChange={(on) => change((c) => toggleTransactions(c, on))} />
+      <Check
+        id="transactions"
+        label={t('sharing.wizard.transactions')}
+        checked={transactions !== null}
+        onChange={(on) => change((c) => toggleTransactions(c, on))}
+      />
       {transactions && (
         <fieldset class="nested">
           <legend>{t('sharing.wizard.transactionsWhich')}</legend>
@@ -24,13 +29,25 @@ export function MoneyFieldset(props: { categories: string[]; choice: ShareChoice
           <fieldset class="nested">
             <legend>{t('sharing.wizard.fields')}</legend>
             {TRANSACTION_FIELDS.map((f) => (
-              <Check key={f} id={`tx-field-${f}`} label={t(`sharing.field.${f}`)} checked={transactions.fields.has(f)} onChange={(on) => change((c) => toggleTransactionField(c, f, on))} />
+              <Check
+                key={f}
+                id={`tx-field-${f}`}
+                label={t(`sharing.field.${f}`)}
+                checked={transactions.fields.has(f)}
+                onChange={(on) => change((c) => toggleTransactionField(c, f, on))}
+              />
             ))}
           </fieldset>
           <fieldset class="nested">
             <legend>{t('sharing.wizard.categories')}</legend>
             {props.categories.map((cat) => (
-              <Check key={cat} id={`tx-cat-${cat}`} label={categoryLabel(cat)} checked={transactions.categories.has(cat)} onChange={(on) => change((c) => toggleTransactionCategory(c, cat, on))} />
+              <Check
+                key={cat}
+                id={`tx-cat-${cat}`}
+                label={categoryLabel(cat)}
+                checked={transactions.categories.has(cat)}
+                onChange={(on) => change((c) => toggleTransactionCategory(c, cat, on))}
+              />
             ))}
           </fieldset>
         </fieldset>

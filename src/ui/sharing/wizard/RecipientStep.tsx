@@ -10,7 +10,14 @@ export function RecipientStep(props: { recipients: RecipientSummary[]; choice: S
       <legend>{t('sharing.wizard.recipient')}</legend>
       {props.recipients.map((r) => (
         <div class="check" key={r.id}>
-          <input autocomplete="off" id={`pick-${r.id}`} type="radio" name="recipient" checked={props.choice.recipientId === r.id} onChange={() => props.change((c) => pickRecipient(c, r.id))} />
+          <input
+            autocomplete="off"
+            id={`pick-${r.id}`}
+            type="radio"
+            name="recipient"
+            checked={props.choice.recipientId === r.id}
+            onChange={() => props.change((c) => pickRecipient(c, r.id))}
+          />
           <label for={`pick-${r.id}`}>
             {r.name} <span class="mono">({r.fingerprintGroups.slice(0, 3).join(' ')} …)</span>
           </label>

@@ -126,14 +126,18 @@ export const toggleCasePart = (choice: ShareChoice, caseId: string, part: CasePa
     return { ...d, cases };
   });
 
-export const toggleFoodBudget = (choice: ShareChoice, on: boolean): ShareChoice => withData(choice, (d) => ({ ...d, foodBudget: on ? FOOD_BUDGET_MONTHS : null }));
+export const toggleFoodBudget = (choice: ShareChoice, on: boolean): ShareChoice =>
+  withData(choice, (d) => ({ ...d, foodBudget: on ? FOOD_BUDGET_MONTHS : null }));
 export const toggleSpending = (choice: ShareChoice, on: boolean): ShareChoice => withData(choice, (d) => ({ ...d, spending: on ? SPENDING_MONTHS : null }));
 
 export const toggleTransactions = (choice: ShareChoice, on: boolean): ShareChoice =>
   withData(choice, (d) => ({ ...d, transactions: on ? { months: TRANSACTION_MONTHS, categories: new Set(), fields: new Set(DEFAULT_FIELDS) } : null }));
 
 export const toggleHealthRecords = (choice: ShareChoice, on: boolean): ShareChoice =>
-  withData(choice, (d) => ({ ...d, healthRecords: on ? { months: HEALTH_RECORD_MONTHS, metrics: new Set(), observations: false, clinical: new Set() } : null }));
+  withData(choice, (d) => ({
+    ...d,
+    healthRecords: on ? { months: HEALTH_RECORD_MONTHS, metrics: new Set(), observations: false, clinical: new Set() } : null,
+  }));
 
 /** Choices that cover a number of months back. */
 export type MonthsChoice = 'foodBudget' | 'spending' | 'transactions' | 'healthRecords';
@@ -208,7 +212,14 @@ export function selectionOf(data: DataChoice, today: string): SelectionItem[] {
   const hr = data.healthRecords;
   if (hr && !healthRecordsEmpty(hr)) {
     const from = `${lastMonths(hr.months, today).from}-01`;
-    items.push({ type: 'health-records', from, to: today, metrics: [...hr.metrics].sort(), observations: hr.observations, clinical: CLINICAL_TYPES.filter((c) => hr.clinical.has(c)) });
+    items.push({
+      type: 'health-records',
+      from,
+      to: today,
+      metrics: [...hr.metrics].sort(),
+      observations: hr.observations,
+      clinical: CLINICAL_TYPES.filter((c) => hr.clinical.has(c)),
+    });
   }
   for (const attachmentId of data.attachments) items.push({ type: 'attachment', attachmentId });
   return items;
@@ -220,11 +231,24 @@ export function expiryOf(expiry: ExpiryChoice): ShareExpiry {
 
 /** The share the citizen is asked to approve (the profile is added by the caller). */
 export function requestOf(choice: ShareChoice, today: string): { recipientId: string; purpose: string; selection: ShareSelection; expiry: ShareExpiry } {
-  return { recipientId: choice.recipientId, purpose: choice.purpose.trim(), selection: { items: selectionOf(choice.data, today) }, expiry: expiryOf(choice.expiry) };
+  return {
+    recipientId: choice.recipientId,
+    purpose: choice.purpose.trim(),
+    selection: { items: selectionOf(choice.data, today) },
+    expiry: expiryOf(choice.expiry),
+  };
 }
 
 /** Why the wizard cannot go on; each is the name of its message under `sharing.wizard.`. */
-export const PROBLEMS = ['recipientMissing', 'purposeMissing', 'healthRecordsMissing', 'dataMissing', 'fieldsMissing', 'expiryMissing', 'expiryCaseLabel'] as const;
+export const PROBLEMS = [
+  'recipientMissing',
+  'purposeMissing',
+  'healthRecordsMissing',
+  'dataMissing',
+  'fieldsMissing',
+  'expiryMissing',
+  'expiryCaseLabel',
+] as const;
 export type Problem = (typeof PROBLEMS)[number];
 
 /** What stops the citizen going on from `step`, or null. */

@@ -14,5 +14,14 @@ export function Check(props: { id: string; label: string; checked: boolean; onCh
 
 /** How many months back a choice covers; the choice brings what is typed into range. */
 export function MonthsField(props: { value: number; onChange: (typed: number) => void }) {
-  return <TextField type="number" min={MONTHS_MIN} max={MONTHS_MAX} label={t('sharing.wizard.months')} value={String(props.value)} onInput={(v) => props.onChange(Number(v))} />;
+  return (
+    <TextField
+      type="number"
+      min={MONTHS_MIN}
+      max={MONTHS_MAX}
+      label={t('sharing.wizard.months')}
+      value={String(props.value)}
+      onInput={(v) => props.onChange(Number(v))}
+    />
+  );
 }
