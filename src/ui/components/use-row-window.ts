@@ -2,7 +2,7 @@
  * The state of a windowed list: the focused row (roving tabindex), the page drawn around it, the
  * keys that move it, and a row asked for by key (from search or another view) brought into view.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { clampRow, isWindowKey, moveFocus, pageStep, windowAt, type RowWindow } from './row-window';
 
 /** Rows per page where the caller does not say: small enough for a few thousand DOM nodes. */
@@ -37,9 +37,14 @@ export function useRowWindow<T>(
   // Counts requests for the DOM focus to follow the focused row once it is drawn (a key, or a row
   // asked for by key); a page button moves the window without taking the focus from the button.
   const [focusRequest, setFocusRequest] = useState(0);
-  const followFocus = (index: number) => {
+  // The focused row's key: when the items change (a filter, new data) the window stays with that
+  // row while it is still listed, and goes back to the first page when it is not.
+  const focusedKey = useRef<string | undefined>(undefined);
+  const focusAt = (index: number, follow: boolean) => {
+    const item = items[index];
+    focusedKey.current = item === undefined ? undefined : keyOf(item);
     setFocus(index);
-    setFocusRequest((n) => n + 1);
+    if (follow) setFocusRequest((n) => n + 1);
   };
   const total = items.length;
   const focusRow = clampRow(focus, total);
@@ -47,11 +52,23 @@ export function useRowWindow<T>(
   useEffect(() => {
     if (options.focusKey === undefined) return;
     const index = items.findIndex((item) => keyOf(item) === options.focusKey);
-    if (index < 0) return;
-    followFocus(index);
-  }, [options.focusKey, items]);
+    if (index >= 0) focusAt(index, true);
+  }, [options.focusKey]);
 
+  const seenItems = useRef(items);
   useEffect(() => {
+    const seen = seenItems.current;
+    if (seen === items) return;
+    seenItems.current = items;
+    // The row to stay with: the focused one, or (never focused yet) the one the focus index held.
+    const held = seen[clampRow(focus, seen.length)];
+    const anchor = focusedKey.current ?? (held === undefined ? undefined : keyOf(held));
+    const index = anchor === undefined ? -1 : items.findIndex((item) => keyOf(item) === anchor);
+    focusAt(Math.max(index, 0), false);
+  }, [items]);
+
+  // Before paint: the row that had the focus may just have left the DOM with its page.
+  useLayoutEffect(() => {
     if (focusRequest === 0) return;
     const row = container.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"]`);
     row?.focus({ preventScroll: true });
@@ -62,7 +79,7 @@ export function useRowWindow<T>(
     // Only from a row itself: a button or field inside a row keeps its own keys.
     if (!isWindowKey(event.key) || !(event.target instanceof HTMLElement) || event.target.dataset['row'] === undefined) return;
     event.preventDefault();
-    followFocus(moveFocus(event.key, focusRow, total, size));
+    focusAt(moveFocus(event.key, focusRow, total, size), true);
   };
 
   return {
@@ -71,7 +88,7 @@ export function useRowWindow<T>(
     size,
     containerRef,
     onKeyDown,
-    rowProps: (index) => ({ 'data-row': index, tabIndex: index === focusRow ? 0 : -1, onFocus: () => setFocus(index) }),
-    page: (direction) => setFocus(pageStep(direction, focusRow, total, size)),
+    rowProps: (index) => ({ 'data-row': index, tabIndex: index === focusRow ? 0 : -1, onFocus: () => focusAt(index, false) }),
+    page: (direction) => focusAt(pageStep(direction, focusRow, total, size), false),
   };
 }
