@@ -109,7 +109,20 @@ describe('views of a long history draw a window of rows', () => {
     await rows.first().waitFor({ timeout: 120_000 });
     expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
     expect(await table.getAttribute('aria-rowcount')).toBe(String(logged + 1));
+
+    // The page buttons, for a mouse: the next page is drawn instead of the first, and the button keeps the focus.
+    const pageSize = await rows.count();
+    const next = page.getByRole('button', { name: DA['window.next'] });
+    await next.click();
+    await expect.poll(() => rows.first().getAttribute('aria-rowindex')).toBe(String(pageSize + 2));
+    expect(await rows.count()).toBe(pageSize);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(DA['window.next']);
+    await page.getByText(new RegExp(`^Viser ${pageSize + 1}–${2 * pageSize} af `)).waitFor();
+    await page.getByRole('button', { name: DA['window.previous'] }).click();
+    await expect.poll(() => rows.first().getAttribute('aria-rowindex')).toBe('2');
+
     await pressOnRow(page, rows, 'End', 'aria-rowindex', String(logged + 1));
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
     await expectAccessible(page, 'access log, heavy citizen');
   }, 300_000);
 
