@@ -92,7 +92,7 @@ const LABEL_VALUE = /: \{count\}|\(\{count\}\)/g;
 const NOT_A_PLURAL: Record<string, string> = {
   'health.progress.speed': 'sizes in MB and a rate with a unit ("rækker/s"): no counted noun',
   'money.mapping.column': 'a column number, not a count',
-  'money.list.showing': '"Viser {shown} af {total}." names no counted noun',
+  'window.range': '"Viser {from}–{to} af {total}": row numbers, no counted noun',
   'sharing.wizard.step': '"Trin {step} af {count}": a step number, no counted noun',
   'money.chart.summary': '{total} is an amount in kroner, already formatted',
 };

@@ -21,6 +21,10 @@ export const da = {
   'common.back': 'Tilbage',
   'common.working': 'Arbejder …',
   'common.unexpected': 'Noget gik galt. Prøv igen. Hvis det bliver ved, så genstart browseren.',
+  'window.range': 'Viser {from}–{to} af {total}',
+  'window.hint': 'Gå gennem rækkerne med piletasterne, Page Up, Page Down, Home og End.',
+  'window.previous': 'Forrige side',
+  'window.next': 'Næste side',
 
   'secret.show': 'Vis adgangsfrasen',
   'secret.hide': 'Skjul adgangsfrasen',

@@ -18,6 +18,10 @@ export const en: Record<MessageKey, string> = {
   'common.back': 'Back',
   'common.working': 'Working …',
   'common.unexpected': 'Something went wrong. Please try again. If it keeps happening, restart the browser.',
+  'window.range': 'Showing {from}–{to} of {total}',
+  'window.hint': 'Move through the rows with the arrow keys, Page Up, Page Down, Home and End.',
+  'window.previous': 'Previous page',
+  'window.next': 'Next page',
 
   'secret.show': 'Show passphrase',
   'secret.hide': 'Hide passphrase',

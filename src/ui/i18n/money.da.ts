@@ -115,8 +115,6 @@ export const moneyDa = {
   'money.list.summary.one': '1 postering · ind {in} · ud {out}',
   'money.list.summary.other': '{count} posteringer · ind {in} · ud {out}',
   'money.list.none': 'Ingen posteringer passer til valget.',
-  'money.list.showing': 'Viser {shown} af {total}.',
-  'money.list.showMore': 'Vis flere',
   'money.list.categoryFor': 'Kategori for {text} den {date}',
   'money.list.byYou': 'valgt af dig',
   'money.list.saved': 'Kategorien er gemt.',

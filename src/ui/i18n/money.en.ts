@@ -117,8 +117,6 @@ export const moneyEn: Record<keyof typeof moneyDa, string> = {
   'money.list.summary.one': '1 transaction · in {in} · out {out}',
   'money.list.summary.other': '{count} transactions · in {in} · out {out}',
   'money.list.none': 'No transactions match your choice.',
-  'money.list.showing': 'Showing {shown} of {total}.',
-  'money.list.showMore': 'Show more',
   'money.list.categoryFor': 'Category for {text} on {date}',
   'money.list.byYou': 'chosen by you',
   'money.list.saved': 'The category was saved.',

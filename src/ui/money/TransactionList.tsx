@@ -1,21 +1,24 @@
 /**
- * The stored transactions: filtered by month, category and account, with a category choice on
- * each row. A choice made here is the citizen's and stays; right after it, the citizen can make
- * it a rule ("always use this category for …"), which also re-sorts the rows no one chose for.
+ * The stored transactions: filtered by month, category and account (on the array: one page of
+ * rows is drawn), with a category choice on each row. A choice made here is the citizen's and
+ * stays; right after it, the citizen can make it a rule ("always use this category for …"),
+ * which also re-sorts the rows no one chose for.
  */
 import { useId, useMemo, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { ActionFeedback } from '../components/Messages';
+import { WindowedTable } from '../components/WindowedList';
 import { useAction } from '../components/use-action';
 import { t, tn } from '../i18n/index';
 import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
-import { amountText, countText, dayText, monthText } from './money-format';
+import { amountText, dayText, monthText } from './money-format';
 import { totalsByCurrency } from './spending';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
 
-const PAGE = 100;
+/** Rows per page: a row with its category choice is some thirty elements. */
+const PAGE = 50;
 
 function Filter(props: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
   const id = useId();
@@ -74,7 +77,6 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
   const [month, setMonth] = useState('');
   const [category, setCategory] = useState('');
   const [account, setAccount] = useState('');
-  const [shown, setShown] = useState(PAGE);
   const [offerFor, setOfferFor] = useState<string | null>(null);
   const action = useAction();
 
@@ -123,27 +125,17 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
     <section class="money-list" aria-labelledby="money-list-heading">
       <h3 id="money-list-heading">{t('money.list.heading')}</h3>
       <div class="money-filters">
-        <Filter
-          label={t('money.list.filterMonth')}
-          value={month}
-          options={months.map((m) => [m, monthText(m)])}
-          onChange={(v) => (setMonth(v), setShown(PAGE))}
-        />
+        <Filter label={t('money.list.filterMonth')} value={month} options={months.map((m) => [m, monthText(m)])} onChange={setMonth} />
         <Filter
           label={t('money.list.filterCategory')}
           value={category}
           options={categoryOptions()
             .filter((c) => used.has(c.id))
             .map((c) => [c.id, c.label])}
-          onChange={(v) => (setCategory(v), setShown(PAGE))}
+          onChange={setCategory}
         />
         {accounts.length > 1 && (
-          <Filter
-            label={t('money.list.filterAccount')}
-            value={account}
-            options={accounts.map((a) => [a.id, a.data.label])}
-            onChange={(v) => (setAccount(v), setShown(PAGE))}
-          />
+          <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={setAccount} />
         )}
       </div>
       <p data-testid="money-list-summary">{tn('money.list.summary', filtered.length, { in: moneyIn, out: moneyOut })}</p>
@@ -152,58 +144,51 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
       {filtered.length === 0 ? (
         <p class="empty-list">{t('money.list.none')}</p>
       ) : (
-        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="money-list-caption">
-          <table class="data money-rows">
-            <caption id="money-list-caption">{t('money.list.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('money.col.date')}</th>
-                <th scope="col">{t('money.col.text')}</th>
-                <th scope="col" class="num">
-                  {t('money.col.amount')}
-                </th>
-                <th scope="col">{t('money.col.category')}</th>
-                {accounts.length > 1 && <th scope="col">{t('money.col.account')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {filtered.slice(0, shown).map((row) => {
-                const date = dayText(row.data.date);
-                return (
-                  <tr key={row.id}>
-                    <td>{date}</td>
-                    <td>{row.data.text}</td>
-                    <td class="num">{amountText(row.data.amountMinor, row.data.currency)}</td>
-                    <td>
-                      <select
-                        autocomplete="off"
-                        aria-label={t('money.list.categoryFor', { text: row.data.text, date })}
-                        value={row.data.category}
-                        onChange={(e) => void changeCategory(row, e.currentTarget.value)}
-                      >
-                        {categoryOptions().map((c) => (
-                          <option key={c.id} value={c.id}>
-                            {c.label}
-                          </option>
-                        ))}
-                      </select>
-                      {row.data.categoryByCitizen && <span class="meta"> ({t('money.list.byYou')})</span>}
-                    </td>
-                    {accounts.length > 1 && <td>{accountLabel(accounts, row.data.accountId)}</td>}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {filtered.length > shown && (
-        <p>
-          {t('money.list.showing', { shown: countText(shown), total: countText(filtered.length) })}{' '}
-          <button type="button" onClick={() => setShown((n) => n + 5 * PAGE)}>
-            {t('money.list.showMore')}
-          </button>
-        </p>
+        <WindowedTable
+          id="money-list"
+          class="money-rows"
+          size={PAGE}
+          items={filtered}
+          keyOf={(row) => row.id}
+          caption={t('money.list.heading')}
+          head={
+            <>
+              <th scope="col">{t('money.col.date')}</th>
+              <th scope="col">{t('money.col.text')}</th>
+              <th scope="col" class="num">
+                {t('money.col.amount')}
+              </th>
+              <th scope="col">{t('money.col.category')}</th>
+              {accounts.length > 1 && <th scope="col">{t('money.col.account')}</th>}
+            </>
+          }
+          renderRow={(row) => {
+            const date = dayText(row.data.date);
+            return (
+              <>
+                <td>{date}</td>
+                <td>{row.data.text}</td>
+                <td class="num">{amountText(row.data.amountMinor, row.data.currency)}</td>
+                <td>
+                  <select
+                    autocomplete="off"
+                    aria-label={t('money.list.categoryFor', { text: row.data.text, date })}
+                    value={row.data.category}
+                    onChange={(e) => void changeCategory(row, e.currentTarget.value)}
+                  >
+                    {categoryOptions().map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </select>
+                  {row.data.categoryByCitizen && <span class="meta"> ({t('money.list.byYou')})</span>}
+                </td>
+                {accounts.length > 1 && <td>{accountLabel(accounts, row.data.accountId)}</td>}
+              </>
+            );
+          }}
+        />
       )}
     </section>
   );

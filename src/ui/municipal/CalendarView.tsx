@@ -1,9 +1,9 @@
 /**
- * One calendar across the municipality's systems: a list (coming up, earlier) and a month grid
- * moved through with the arrow keys; each entry shows its system, place, time and change link.
- * Export as .ics, and the reminder lead times.
+ * One calendar across the municipality's systems: a list (coming up, earlier; a page at a time)
+ * and a month grid moved through with the arrow keys; each entry shows its system, place, time
+ * and change link. Export as .ics, and the reminder lead times.
  */
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { Settings } from '../../messaging/settings';
 import { calendarEntries, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
@@ -12,6 +12,7 @@ import { toICalendar } from '../../overview/ical';
 import type { OverviewData } from '../../overview/model';
 import { saveFile } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
+import { WindowedList } from '../components/WindowedList';
 import { CorrectAction } from '../own/CorrectAction';
 import { entryTarget } from '../own/corrections';
 import { useAction } from '../components/use-action';
@@ -20,6 +21,10 @@ import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText }
 import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
 
 const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
+
+/** Entries per page of the list: an entry is some twenty elements, two lists stay near 1,000. */
+const CALENDAR_PAGE = 25;
+const entryKey = (e: CalendarEntry) => e.id;
 
 /**
  * One appointment or deadline: what, when, from which system, where, the link to change it, and
@@ -235,9 +240,12 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
 export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
-  const entries = calendarEntries(props.data);
-  const upcoming = entries.filter((e) => isUpcoming(e, props.now));
-  const past = entries.filter((e) => !isUpcoming(e, props.now)).reverse();
+  // Built once per data and moment, not on every page turn; the lists draw a page at a time.
+  const entries = useMemo(() => calendarEntries(props.data), [props.data]);
+  const [upcoming, past] = useMemo(
+    () => [entries.filter((e) => isUpcoming(e, props.now)), entries.filter((e) => !isUpcoming(e, props.now)).reverse()],
+    [entries, props.now],
+  );
   const today = danishDay(props.now);
 
   const exportIcs = () => {
@@ -281,25 +289,29 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
             {upcoming.length === 0 ? (
               <p class="empty-list">{t('calendar.none')}</p>
             ) : (
-              <ul class="entries" aria-labelledby="cal-upcoming">
-                {upcoming.map((e) => (
-                  <li key={e.id}>
-                    <EntryLine entry={e} go={props.go} profileId={props.profileId} />
-                  </li>
-                ))}
-              </ul>
+              <WindowedList
+                id="cal-upcoming-list"
+                class="entries"
+                labelledBy="cal-upcoming"
+                size={CALENDAR_PAGE}
+                items={upcoming}
+                keyOf={entryKey}
+                renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
+              />
             )}
           </section>
           {past.length > 0 && (
             <section aria-labelledby="cal-past">
               <h3 id="cal-past">{t('calendar.past')}</h3>
-              <ul class="entries" aria-labelledby="cal-past">
-                {past.map((e) => (
-                  <li key={e.id}>
-                    <EntryLine entry={e} go={props.go} profileId={props.profileId} />
-                  </li>
-                ))}
-              </ul>
+              <WindowedList
+                id="cal-past-list"
+                class="entries"
+                labelledBy="cal-past"
+                size={CALENDAR_PAGE}
+                items={past}
+                keyOf={entryKey}
+                renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
+              />
             </section>
           )}
         </>

@@ -1,8 +1,12 @@
-/** Payments: a bar chart of monthly totals (with the same figures as a table) and every payment. */
-import { useEffect } from 'preact/hooks';
+/**
+ * Payments: a bar chart of monthly totals (with the same figures as a table) and every payment,
+ * a page at a time; a payment asked for from another view opens on its page, focused.
+ */
+import { useMemo } from 'preact/hooks';
 import type { Item } from '../../overview/model';
 import { monthlyPayments, type MonthTotal } from '../../overview/payments';
 import { BarChart } from '../components/BarChart';
+import { WindowedTable } from '../components/WindowedList';
 import type { Payment } from '../../municipal/api/schemas';
 import { t } from '../i18n/index';
 import { dayText, kroner, monthText, periodText, wholeKroner } from './format';
@@ -40,11 +44,9 @@ function PaymentChart(props: { series: MonthTotal[] }) {
 }
 
 export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string | undefined; profileId: string }) {
-  const series = monthlyPayments(props.payments);
-  const all = [...props.payments].sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate));
-  useEffect(() => {
-    if (props.focus) document.getElementById(`payment-${props.focus}`)?.focus();
-  }, [props.focus]);
+  // Sorted and summed once per list, not on every page turn.
+  const series = useMemo(() => monthlyPayments(props.payments), [props.payments]);
+  const all = useMemo(() => [...props.payments].sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate)), [props.payments]);
   if (all.length === 0) return <p class="empty-list">{t('payments.none')}</p>;
   return (
     <>
@@ -76,48 +78,49 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
           </tbody>
         </table>
       </details>
-      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="payments-all">
-        <table class="data">
-          <caption id="payments-all">{t('payments.all')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('payments.date')}</th>
-              <th scope="col">{t('payments.benefit')}</th>
-              <th scope="col">{t('payments.period')}</th>
-              <th scope="col" class="num">
-                {t('payments.gross')}
-              </th>
-              <th scope="col" class="num">
-                {t('payments.tax')}
-              </th>
-              <th scope="col" class="num">
-                {t('payments.net')}
-              </th>
-              <th scope="col">{t('payments.status')}</th>
-              <th scope="col">{t('own.correct.column')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map(({ vaultId, origin, record: p }) => (
-              <tr key={vaultId} id={`payment-${vaultId}`} tabIndex={-1} class={props.focus === vaultId ? 'highlight' : undefined}>
-                <td>{dayText(p.payoutDate)}</td>
-                <td>{p.benefit.name}</td>
-                <td>{periodText(p.period.from, p.period.to)}</td>
-                <td class="num">{kroner(p.gross.ore)}</td>
-                <td class="num">{p.taxWithheld ? kroner(p.taxWithheld.ore) : ''}</td>
-                <td class="num">{kroner(p.net.ore)}</td>
-                <td>{t(`payments.status.${p.status}`)}</td>
-                <td>
-                  <CorrectAction
-                    profileId={props.profileId}
-                    target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <WindowedTable
+        id="payments-all"
+        items={all}
+        keyOf={(p) => p.vaultId}
+        focusKey={props.focus}
+        caption={t('payments.all')}
+        rowAttrs={(p) => ({ id: `payment-${p.vaultId}`, class: props.focus === p.vaultId ? 'highlight' : undefined })}
+        head={
+          <>
+            <th scope="col">{t('payments.date')}</th>
+            <th scope="col">{t('payments.benefit')}</th>
+            <th scope="col">{t('payments.period')}</th>
+            <th scope="col" class="num">
+              {t('payments.gross')}
+            </th>
+            <th scope="col" class="num">
+              {t('payments.tax')}
+            </th>
+            <th scope="col" class="num">
+              {t('payments.net')}
+            </th>
+            <th scope="col">{t('payments.status')}</th>
+            <th scope="col">{t('own.correct.column')}</th>
+          </>
+        }
+        renderRow={({ vaultId, origin, record: p }) => (
+          <>
+            <td>{dayText(p.payoutDate)}</td>
+            <td>{p.benefit.name}</td>
+            <td>{periodText(p.period.from, p.period.to)}</td>
+            <td class="num">{kroner(p.gross.ore)}</td>
+            <td class="num">{p.taxWithheld ? kroner(p.taxWithheld.ore) : ''}</td>
+            <td class="num">{kroner(p.net.ore)}</td>
+            <td>{t(`payments.status.${p.status}`)}</td>
+            <td>
+              <CorrectAction
+                profileId={props.profileId}
+                target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)}
+              />
+            </td>
+          </>
+        )}
+      />
     </>
   );
 }

@@ -1,0 +1,134 @@
+/**
+ * A list or table of any length that draws one page of rows (see row-window.ts for why pages).
+ * It says how many rows there are — `aria-setsize`/`aria-posinset` on list items,
+ * `aria-rowcount`/`aria-rowindex` on table rows, and a visible "1–50 of 40,000" — and the keys
+ * move the focus row by row and page by page, across pages, to either end. Callers narrow and
+ * sort the array; nothing here hides rows.
+ */
+import type { ComponentChildren } from 'preact';
+import { countText, t } from '../i18n/index';
+import { useRowWindow, type RowWindowState } from './use-row-window';
+import './windowed.css';
+
+interface WindowedProps<T> {
+  items: readonly T[];
+  /** Unique and stable per item: the row's key, and how a row is asked for. */
+  keyOf: (item: T) => string;
+  /** Unique on the page: the list's element id, and the stem of its helpers' ids. */
+  id: string;
+  size?: number;
+  /** The key of a row to bring into view and focus (e.g. from search). */
+  focusKey?: string | undefined;
+  class?: string;
+}
+
+const isPaged = (state: RowWindowState) => state.window.total > state.size;
+
+/** Where the reader is, and how the keys move; drawn only when there is more than one page. */
+function WindowStatus(props: { state: RowWindowState; id: string }) {
+  const { start, end, total } = props.state.window;
+  if (!isPaged(props.state)) return null;
+  return (
+    <div class="window-status">
+      <p aria-live="polite" id={`${props.id}-range`}>
+        {t('window.range', { from: countText(start + 1), to: countText(end), total: countText(total) })}
+      </p>
+      <p class="hint" id={`${props.id}-hint`}>
+        {t('window.hint')}
+      </p>
+    </div>
+  );
+}
+
+/** The page buttons, after the rows where a mouse reader ends up. */
+function WindowButtons(props: { state: RowWindowState; id: string }) {
+  const { state } = props;
+  if (!isPaged(state)) return null;
+  const { start, end, total } = state.window;
+  // aria-disabled rather than disabled: a disabled button would drop the focus at the last page.
+  const button = (direction: -1 | 1, label: string, atEdge: boolean) => (
+    <button type="button" aria-controls={props.id} aria-disabled={atEdge} onClick={() => atEdge || state.page(direction)}>
+      {label}
+    </button>
+  );
+  return (
+    <div class="actions window-buttons">
+      {button(-1, t('window.previous'), start === 0)}
+      {button(1, t('window.next'), end >= total)}
+    </div>
+  );
+}
+
+/** A `<ul>` of one page of `items`, named by the element `labelledBy` points at. */
+export function WindowedList<T>(props: WindowedProps<T> & { labelledBy: string; renderItem: (item: T, index: number) => ComponentChildren }) {
+  const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
+  const { start, end, total } = state.window;
+  return (
+    <>
+      <WindowStatus state={state} id={props.id} />
+      <ul
+        id={props.id}
+        ref={state.containerRef}
+        class={`windowed ${props.class ?? ''}`}
+        aria-labelledby={props.labelledBy}
+        aria-describedby={isPaged(state) ? `${props.id}-range ${props.id}-hint` : undefined}
+        onKeyDown={state.onKeyDown}
+      >
+        {props.items.slice(start, end).map((item, i) => (
+          <li key={props.keyOf(item)} {...state.rowProps(start + i)} aria-setsize={total} aria-posinset={start + i + 1}>
+            {props.renderItem(item, start + i)}
+          </li>
+        ))}
+      </ul>
+      <WindowButtons state={state} id={props.id} />
+    </>
+  );
+}
+
+/**
+ * A `<table>` of one page of `items` in a scrolling region, with a caption and a header row;
+ * `renderRow` gives a row's cells, `rowAttrs` its id and class.
+ */
+export function WindowedTable<T>(
+  props: WindowedProps<T> & {
+    caption: string;
+    captionClass?: string;
+    head: ComponentChildren;
+    renderRow: (item: T, index: number) => ComponentChildren;
+    rowAttrs?: (item: T) => { id?: string; class?: string | undefined };
+  },
+) {
+  const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
+  const { start, end, total } = state.window;
+  const captionId = `${props.id}-caption`;
+  return (
+    <>
+      <WindowStatus state={state} id={props.id} />
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table
+          id={props.id}
+          ref={state.containerRef}
+          class={`data windowed ${props.class ?? ''}`}
+          aria-rowcount={total + 1}
+          aria-describedby={isPaged(state) ? `${props.id}-range ${props.id}-hint` : undefined}
+          onKeyDown={state.onKeyDown}
+        >
+          <caption id={captionId} class={props.captionClass}>
+            {props.caption}
+          </caption>
+          <thead>
+            <tr aria-rowindex={1}>{props.head}</tr>
+          </thead>
+          <tbody>
+            {props.items.slice(start, end).map((item, i) => (
+              <tr key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-rowindex={start + i + 2}>
+                {props.renderRow(item, start + i)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <WindowButtons state={state} id={props.id} />
+    </>
+  );
+}
