@@ -9,6 +9,7 @@
  */
 import Dexie from 'dexie';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams, type KdfParams, type WriteOp } from '../src/vault/index';
+import type { VaultRecord } from '../src/vault/public-types';
 import { municipalBench } from './municipal';
 import { bankBench } from './bank';
 import { healthBench } from './health';
@@ -68,15 +69,8 @@ export function makeNotes(count: number): NoteData[] {
   return notes;
 }
 
-interface PlainRecord {
-  id: string;
-  kind: string;
-  profileId: string;
-  v: number;
-  createdAt: string;
-  updatedAt: string;
-  data: NoteData;
-}
+/** The baseline's plaintext row: the same fields as a vault record, stored as is. */
+type PlainRecord = VaultRecord<NoteData>;
 
 /** The plaintext baseline: the same records as plain Dexie rows with three indexes. */
 class PlainDb extends Dexie {

@@ -6,8 +6,8 @@ import { ApiArgs, type ApiMethod, type ApiResults, type VaultEvent } from '../me
 import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers } from '../messaging/handlers';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsPatch, type SettingsStorage } from '../messaging/settings';
 import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
+import type { KindRegistry } from '../records/kind';
 import { profileKind } from '../records/profile';
-import { findKind } from '../records/registry';
 import type { SessionStore } from './session';
 import { StagedWrites } from './staged-writes';
 import { ChunkedTransfers, readChunk, type PendingTransfer } from './transfers';
@@ -138,7 +138,7 @@ export class VaultService {
   private async auditImports(written: readonly VaultRecord[]): Promise<void> {
     const counts = new Map<string, Record<string, number>>();
     for (const r of written) {
-      if (!findKind(r.kind)?.countsAsImport || r.createdAt !== r.updatedAt) continue;
+      if (!this.deps.vault.kinds.find(r.kind)?.countsAsImport || r.createdAt !== r.updatedAt) continue;
       const perKind = counts.get(r.profileId) ?? {};
       perKind[r.kind] = (perKind[r.kind] ?? 0) + 1;
       counts.set(r.profileId, perKind);
@@ -211,26 +211,26 @@ export class VaultService {
       return null;
     },
     listRecords: async ({ profileId, kind }) => {
-      guardPageAccess('read', kind);
+      guardPageAccess(this.deps.vault.kinds, 'read', kind);
       return this.deps.vault.records.listByName(profileId, kind);
     },
     getRecord: async ({ profileId, kind, id }) => {
-      guardPageAccess('read', kind);
+      guardPageAccess(this.deps.vault.kinds, 'read', kind);
       return this.deps.vault.records.getByName(profileId, kind, id);
     },
     writeRecords: async ({ ops }) => {
-      guardWrites(ops);
+      guardWrites(this.deps.vault.kinds, ops);
       const written = await this.deps.vault.records.write(ops);
       await this.auditImports(written);
       return written;
     },
     stageWrites: async ({ stageId, ops }) => {
-      guardWrites(ops);
+      guardWrites(this.deps.vault.kinds, ops);
       if (this.deps.vault.state !== 'unlocked') throw new VaultError('locked');
       return this.staged.add(stageId, ops);
     },
     commitWrites: async ({ stageId, ops }) => {
-      guardWrites(ops);
+      guardWrites(this.deps.vault.kinds, ops);
       const all = this.staged.take(stageId);
       for (const op of ops) all.push(op);
       const written = await this.deps.vault.records.write(all);
@@ -242,7 +242,7 @@ export class VaultService {
       return null;
     },
     discardDamaged: async ({ profileId, kind, refs }) => {
-      guardPageAccess('read', kind);
+      guardPageAccess(this.deps.vault.kinds, 'read', kind);
       await this.deps.vault.records.discardDamaged(profileId, kind, refs);
       await this.audit({ type: 'deletion', what: 'damaged-records', profileId, counts: { [kind]: refs.length } });
       return null;
@@ -290,15 +290,15 @@ export class VaultService {
  * never read the connection's tokens or the sharing keys.
  * @throws {VaultError} `bad-request`
  */
-function guardPageAccess(access: 'read' | 'write', kindName: string): void {
-  const kind = findKind(kindName);
+function guardPageAccess(kinds: KindRegistry, access: 'read' | 'write', kindName: string): void {
+  const kind = kinds.find(kindName);
   if (!kind || kind.pageAccess === 'read-write') return;
   if (kind.pageAccess === 'none' || access === 'write') throw new VaultError('bad-request', `${kindName} is managed by ${kind.managedBy}`);
 }
 
 /** Kinds the municipal connector and sharing own are written only through their own methods. */
-function guardWrites(ops: readonly { kind: string }[]): void {
-  for (const op of ops) guardPageAccess('write', op.kind);
+function guardWrites(kinds: KindRegistry, ops: readonly { kind: string }[]): void {
+  for (const op of ops) guardPageAccess(kinds, 'write', op.kind);
 }
 
 /** A service built without the connector or sharing (tests of the core) refuses their methods. */

@@ -50,7 +50,8 @@ export class Vault {
 
   private constructor(
     readonly db: VaultDb,
-    private readonly kinds: KindRegistry,
+    /** The record kinds this vault stores, as given by whoever opened it. */
+    readonly kinds: KindRegistry,
     private header: VaultHeader | null,
   ) {}
 
