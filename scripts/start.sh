@@ -23,4 +23,4 @@ fi
 [ -d node_modules ] || npm ci
 npx wxt build
 npm run --silent build:receiver
-CHROME_PATH="$(find_chromium)" exec node --import tsx scripts/start.ts
+CHROME_PATH="$(find_chromium)" exec node --import tsx scripts/start.ts "$@"
