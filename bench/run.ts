@@ -7,6 +7,8 @@
  * Figures (medians of RUNS runs):
  *  - encrypted bulk write of RECORDS notes via RecordStore.write (one call) vs a plaintext Dexie
  *    bulkPut of the same records into a table with 3 indexes; also the same write in 10k batches;
+ *  - the same write against its floor (bench/write-floor.ts, bench/write-limits.ts): per-record
+ *    JSON, AES-GCM and XChaCha20-Poly1305 over the same bytes, plain IndexedDB of the same pages;
  *  - reading them all back: a fresh Vault, unlock with a precomputed key (no KDF), records.list,
  *    vs a fresh Dexie connection and toArray;
  *  - Argon2id at DEFAULT_KDF and at 2 and 4 passes, to calibrate the choice;
@@ -38,6 +40,8 @@ import type { HandlerumBench } from './page';
 import type { TestTokens } from './municipal';
 import { figure, median, mib, percentile, printTable, seconds, type Figure } from './figures';
 import { withRssPeak } from './chromium-rss';
+import type { WriteFloor } from './write-floor';
+import { writeLimitFigures } from './write-limits';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -182,10 +186,12 @@ async function main(): Promise<void> {
       const plainWrite: number[] = [];
       const vaultRead: number[] = [];
       const plainRead: number[] = [];
+      const floors: WriteFloor[] = [];
       for (let run = 0; run < RUNS; run++) {
         // Interleaved, so drift in the machine's speed touches both sides of each ratio alike.
         vaultWrite.push(await call(page, 'vaultWrite', `bench-vault-${run}`, RECORDS, RECORDS));
         plainWrite.push(await call(page, 'plainWrite', `bench-plain-${run}`, RECORDS));
+        floors.push(await call(page, 'writeFloor', `bench-floor-${run}`, RECORDS));
         vaultRead.push(await call(page, 'vaultReadAll', `bench-vault-${run}`, RECORDS));
         plainRead.push(await call(page, 'plainReadAll', `bench-plain-${run}`, RECORDS));
         await call(page, 'drop', `bench-vault-${run}`);
@@ -213,6 +219,9 @@ async function main(): Promise<void> {
           goal: { ratio: 2, ms: 1000 },
         }),
       );
+      const limits = writeLimitFigures(vaultWrite, floors);
+      figures.push(...limits.figures);
+      extra.writeLimits = limits.details;
     }
 
     let calibration: { perPassMs: number; passesForOneSecond: number | null } | null = null;
