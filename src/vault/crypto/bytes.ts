@@ -11,14 +11,37 @@ import { utf8 } from '../../shared/bytes';
  * instead of going through TextEncoder, which costs more than the hashing that follows.
  */
 export function framed(...parts: (Uint8Array | string)[]): Uint8Array {
+  const out = new Uint8Array(framedLength(parts));
+  writeFramed(parts, out);
+  return out;
+}
+
+let scratch = new Uint8Array(1024);
+
+/**
+ * `framed` into one reused buffer, for messages that are hashed at once and dropped: the view it
+ * returns is overwritten by the next call, so it must not be kept or awaited across.
+ */
+export function framedScratch(parts: (Uint8Array | string)[]): Uint8Array {
+  const length = framedLength(parts);
+  if (length > scratch.length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length));
+  const out = scratch.subarray(0, length);
+  writeFramed(parts, out);
+  return out;
+}
+
+/** The framed length; `parts` is the caller's own array, so a non-ASCII string is replaced by its UTF-8 in place. */
+function framedLength(parts: (Uint8Array | string)[]): number {
   let length = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    // `parts` is this call's own array, so a non-ASCII string is replaced by its UTF-8 in place.
     if (typeof part === 'string' && !isAscii(part)) parts[i] = utf8(part);
     length += 4 + parts[i]!.length;
   }
-  const out = new Uint8Array(length);
+  return length;
+}
+
+function writeFramed(parts: (Uint8Array | string)[], out: Uint8Array): void {
   let offset = 0;
   for (const part of parts) {
     const n = part.length;
@@ -31,7 +54,6 @@ export function framed(...parts: (Uint8Array | string)[]): Uint8Array {
     else out.set(part, offset);
     offset += n;
   }
-  return out;
 }
 
 function isAscii(text: string): boolean {
