@@ -83,7 +83,7 @@ export class RecordStore {
     const touched = new Map<string, RecordChange>();
     const newIds = newRecordIds(ops.reduce((n, op) => (op.op === 'put' && op.id === undefined ? n + 1 : n), 0));
     let nextNewId = 0;
-    const utf8 = new Utf8Batch();
+    const utf8Batch = new Utf8Batch();
     for (const [position, op] of ops.entries()) {
       const kind = this.kind(op.kind, op.profileId);
       const id = op.op === 'put' && op.id === undefined ? newIds[nextNewId++]! : op.id!;
@@ -113,7 +113,7 @@ export class RecordStore {
         update: (previous) => {
           if (previous) record.createdAt = decodeEnvelope(previous).createdAt;
           const envelope: Envelope = { id, v: record.v, createdAt: record.createdAt, updatedAt: timestamp, data: record.data };
-          return utf8.encode(JSON.stringify(envelope));
+          return utf8Batch.encode(JSON.stringify(envelope));
         },
       });
     }

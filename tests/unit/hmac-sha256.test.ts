@@ -93,12 +93,17 @@ describe('the vault keys on the fast HMAC', () => {
     );
   });
 
-  it('the framing scratch is wiped after each MAC and a longer message after a shorter one is framed whole', () => {
+  it('messages of any size after one another are framed whole, in the reused buffer or one of their own', () => {
     const key = crypto.getRandomValues(new Uint8Array(32));
     const short = new Uint8Array(10).fill(7);
     const long = crypto.getRandomValues(new Uint8Array(5000));
     expect(hex(hmacSha256Framed(key, 32, 'a', short))).toBe(noble(key, framed('a', short)));
     expect(hex(hmacSha256Framed(key, 32, 'a', long))).toBe(noble(key, framed('a', long)));
+    expect(hex(hmacSha256Framed(key, 32, 'a', short))).toBe(noble(key, framed('a', short)));
+    // Above 64 KiB (an attachment's content) the message is framed in a buffer of its own.
+    const larger = new Uint8Array(200_000);
+    crypto.getRandomValues(larger.subarray(0, 65536));
+    expect(hex(hmacSha256Framed(key, 32, 'b', larger))).toBe(noble(key, framed('b', larger)));
     expect(hex(hmacSha256Framed(key, 32, 'a', short))).toBe(noble(key, framed('a', short)));
   });
 

@@ -11,11 +11,12 @@ import { utf8 } from '../../shared/bytes';
  * instead of going through TextEncoder, which costs more than the hashing that follows.
  */
 export function framed(...parts: (Uint8Array | string)[]): Uint8Array {
-  const out = new Uint8Array(framedLength(parts));
-  writeFramed(parts, out);
-  return out;
+  return framedInto(parts, new Uint8Array(framedLength(parts)));
 }
 
+// Records are mostly small; a large one (an attachment's content) gets a buffer of its own, so
+// the reused one never holds on to megabytes.
+const SCRATCH_MAX = 64 * 1024;
 let scratch = new Uint8Array(1024);
 
 /**
@@ -24,10 +25,9 @@ let scratch = new Uint8Array(1024);
  */
 export function framedScratch(parts: (Uint8Array | string)[]): Uint8Array {
   const length = framedLength(parts);
-  if (length > scratch.length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length));
-  const out = scratch.subarray(0, length);
-  writeFramed(parts, out);
-  return out;
+  if (length > SCRATCH_MAX) return framedInto(parts, new Uint8Array(length));
+  if (length > scratch.length) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch.length)));
+  return framedInto(parts, scratch.subarray(0, length));
 }
 
 /** The framed length; `parts` is the caller's own array, so a non-ASCII string is replaced by its UTF-8 in place. */
@@ -41,7 +41,8 @@ function framedLength(parts: (Uint8Array | string)[]): number {
   return length;
 }
 
-function writeFramed(parts: (Uint8Array | string)[], out: Uint8Array): void {
+/** Lays the parts out in `out`, which is exactly `framedLength(parts)` long. */
+function framedInto(parts: (Uint8Array | string)[], out: Uint8Array): Uint8Array {
   let offset = 0;
   for (const part of parts) {
     const n = part.length;
@@ -54,6 +55,7 @@ function writeFramed(parts: (Uint8Array | string)[], out: Uint8Array): void {
     else out.set(part, offset);
     offset += n;
   }
+  return out;
 }
 
 function isAscii(text: string): boolean {
