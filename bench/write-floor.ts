@@ -15,6 +15,7 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { VaultDb } from '../src/vault/index';
 import { makeNotes } from './notes';
+import { toBase64Url } from '../src/shared/base64url';
 
 const PAGES = 128;
 const INDEX_ENTRY = 44;
@@ -30,18 +31,8 @@ export interface WriteFloor {
   pages: number;
 }
 
-const randomBytes = (n: number) => {
-  const out = new Uint8Array(n);
-  for (let at = 0; at < n; at += 65536) crypto.getRandomValues(out.subarray(at, Math.min(n, at + 65536)));
-  return out;
-};
-
-/** 16 random bytes as base64url, as record ids are spelled (made before any clock). */
-const randomId = () =>
-  btoa(String.fromCharCode(...randomBytes(16)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+/** Random bytes, at most 64 KiB (everything here is smaller), typed for WebCrypto. */
+const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
 /** Per-record JSON into shared chunks; returns each record's bytes (a view of a chunk). */
 function encodeRecords(envelopes: object[]): Uint8Array[] {
@@ -73,7 +64,7 @@ function layOut(records: Uint8Array[]): { body: Uint8Array<ArrayBuffer>; index: 
       body.set(bytes, at);
       at += bytes.length;
     }
-    return { body, index: randomBytes(list.length * INDEX_ENTRY) };
+    return { body, index: random(list.length * INDEX_ENTRY) };
   });
 }
 
@@ -87,18 +78,18 @@ export const writeFloorBench = {
   /** Each floor part of writing `count` notes, on the same bytes; `name` is a scratch database. */
   async writeFloor(name: string, count: number): Promise<WriteFloor> {
     const at = new Date().toISOString();
-    const envelopes = makeNotes(count).map((data) => ({ id: randomId(), v: 1, createdAt: at, updatedAt: at, data }));
+    const envelopes = makeNotes(count).map((data) => ({ id: toBase64Url(random(16)), v: 1, createdAt: at, updatedAt: at, data }));
     const json = await clock(() => encodeRecords(envelopes));
     const pages = layOut(json.result);
 
-    const aesKey = await crypto.subtle.importKey('raw', randomBytes(32), 'AES-GCM', false, ['encrypt']);
+    const aesKey = await crypto.subtle.importKey('raw', random(32), 'AES-GCM', false, ['encrypt']);
     const aes = await clock(() =>
-      Promise.all(pages.map((p) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: randomBytes(12), additionalData: p.index }, aesKey, p.body))),
+      Promise.all(pages.map((p) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: random(12), additionalData: p.index }, aesKey, p.body))),
     );
-    const chachaKey = randomBytes(32);
+    const chachaKey = random(32);
     const chacha = await clock(() =>
       pages.map((p) => {
-        const nonce = randomBytes(24);
+        const nonce = random(24);
         return { nonce, ciphertext: xchacha20poly1305(chachaKey, nonce, p.index).encrypt(p.body) };
       }),
     );
@@ -117,8 +108,8 @@ export const writeFloorBench = {
     }));
     // The vault also rewrites the group's manifest and the top one.
     const manifests = [
-      { key: 'manifest:floor', value: { nonce: randomBytes(24), ciphertext: randomBytes(16 + 40 * PAGES) } },
-      { key: 'manifest', value: { nonce: randomBytes(24), ciphertext: randomBytes(64) } },
+      { key: 'manifest:floor', value: { nonce: random(24), ciphertext: random(16 + 40 * PAGES) } },
+      { key: 'manifest', value: { nonce: random(24), ciphertext: random(64) } },
     ];
     const stored = await clock(() =>
       db.transaction('rw', db.pages, db.meta, async () => {
