@@ -2,8 +2,8 @@
  * HMAC-SHA256 (RFC 2104, FIPS 180-4) for the vault's many short messages: every record write
  * takes two (its id tag and its record MAC). The key's inner and outer states are computed once,
  * and each message is hashed straight from its bytes into a reused schedule, so a message costs
- * its compressions and nothing else: no hash object, no block buffer copy, no allocation but the
- * output. The result equals `hmac(sha256, key, message)` of @noble/hashes byte for byte
+ * its compressions and little else: no hash object, only its last partial block copied, no
+ * allocation but the output. The result equals `hmac(sha256, key, message)` of @noble/hashes byte for byte
  * (tests/unit/hmac-sha256.test.ts checks it on random keys and messages of every length).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -68,7 +68,7 @@ function compress(h: Int32Array, bytes: Uint8Array, at: number): void {
 
 /**
  * Continues the hash in `h` over `message`, which follows `prefix` bytes already compressed,
- * and pads it to its end (the big-endian bit length fits in 32 bits: messages stay under 512 MiB).
+ * and pads it to its end with the big-endian bit length (written up to 2^40 bits, far beyond any record).
  */
 function finish(h: Int32Array, message: Uint8Array, prefix: number): void {
   const whole = message.length - (message.length % BLOCK);
@@ -80,7 +80,7 @@ function finish(h: Int32Array, message: Uint8Array, prefix: number): void {
   tail[rest] = 0x80;
   const bits = (prefix + message.length) * 8;
   const end = blocks * BLOCK;
-  tail[end - 5] = bits / 2 ** 32; // bits ≥ 2^32 only above 512 MiB
+  tail[end - 5] = bits / 2 ** 32; // the bits above 32: non-zero only past 512 MiB
   tail[end - 4] = bits >>> 24;
   tail[end - 3] = (bits >>> 16) & 0xff;
   tail[end - 2] = (bits >>> 8) & 0xff;
