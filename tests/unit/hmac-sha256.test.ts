@@ -1,7 +1,7 @@
 /**
- * The vault's own HMAC-SHA256 (src/vault/crypto/hmac-sha256.ts) against @noble/hashes, which it
- * replaced on the write path: every id tag and record MAC must stay the same byte for byte, or
- * existing vaults stop opening.
+ * The vault's prepared HMAC-SHA256 (src/vault/crypto/hmac-sha256.ts: noble's states prepared once
+ * per key, copied per message) against a plain `hmac(sha256, key, message)`: every id tag and
+ * record MAC must stay the same byte for byte, or existing vaults stop opening.
  */
 import fc from 'fast-check';
 import { hmac } from '@noble/hashes/hmac.js';
@@ -43,7 +43,7 @@ describe('HmacSha256', () => {
     }
   });
 
-  it('keeps keys apart when calls under several keys interleave (the scratch state is shared)', () => {
+  it('keeps keys apart when calls under several keys interleave (each key reuses one working state)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat({ max: 2 }), fc.uint8Array({ maxLength: 200 })), { maxLength: 12 }), (calls) => {
         const keys = [0, 1, 2].map(() => crypto.getRandomValues(new Uint8Array(32)));
@@ -62,7 +62,7 @@ describe('HmacSha256', () => {
   });
 });
 
-describe('the vault keys on the fast HMAC', () => {
+describe('the vault keys on the prepared HMAC', () => {
   const keys = () => deriveVaultKeys(crypto.getRandomValues(new Uint8Array(32)));
 
   it('hmacSha256Framed equals noble over framed(...parts), for ASCII, non-ASCII and byte parts', () => {
