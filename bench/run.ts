@@ -309,13 +309,19 @@ async function main(): Promise<void> {
   }
 }
 
-/** Bank import end to end against PapaParse on the same bytes; see bench/bank.ts for what each clock covers. */
+/**
+ * Bank import end to end against its floor on the same file and records (PapaParse's split +
+ * the write floor of the rows written, bench/bank.ts) and against PapaParse alone; see
+ * bench/bank.ts for what each clock covers.
+ */
 async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
   const bytes = await call(page, 'bankMakeCsv', BANK_ROWS);
   await call(page, 'bankPapaParse'); // warm-up: both sides' code compiled before the clock
   const importMs: number[] = [];
   const reimportMs: number[] = [];
   const papaMs: number[] = [];
+  const floorMs: number[] = [];
+  const floors: Awaited<ReturnType<HandlerumBench['bankFloor']>>[] = [];
   const runs: Awaited<ReturnType<HandlerumBench['bankImport']>>[] = [];
   let again: Awaited<ReturnType<HandlerumBench['bankImport']>> | null = null;
   for (let run = 0; run < RUNS; run++) {
@@ -329,6 +335,9 @@ async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figure
     if (again.added !== 0 || again.stored !== first.rows) throw new Error(`bank re-import added ${again.added} rows`);
     reimportMs.push(again.ms);
     await call(page, 'bankTeardown', `bench-bank-${run}`);
+    const floor = await call(page, 'bankFloor', `bench-bank-floor-${run}`);
+    floors.push(floor);
+    floorMs.push(floor.papaMs + floor.write.jsonMs + Math.min(floor.write.aesGcmMs, floor.write.xchachaMs) + floor.write.indexedDbMs);
     console.log(`bank import run ${run + 1}/${RUNS}: ${first.rows.toLocaleString('en')} rows in ${seconds(first.ms)} (${elapsedS()} s)`);
   }
   const rows = runs[0]!.rows;
@@ -337,15 +346,18 @@ async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figure
   const label = `${(rows / 1000).toFixed(0)}k-row bank CSV (${mib(bytes)})`;
   const papa = figure(`PapaParse split of the ${label}, parse only`, papaMs);
   papa.detail = rate(papa.medianMs);
+  const floor = figure(`bank import floor, ${label}: PapaParse split + JSON + fastest cipher + plain IndexedDB of the rows`, floorMs);
+  floor.detail = rate(floor.medianMs);
   const full = figure(`bank import of the ${label}: detect, parse, dedupe, categorise, encrypt, store`, importMs, {
-    name: 'PapaParse parse only',
-    ms: papaMs,
-    goal: { ratio: 2, ms: (rows / 50_000) * 1000 },
+    name: 'floor',
+    ms: floorMs,
+    goal: { ms: (rows / 50_000) * 1000 },
   });
-  full.goal = `≥ 50k rows/s, ratio ≤ 2`;
+  full.goal = '≥ 50k rows/s';
   full.detail =
     `${rate(full.medianMs)}; detect ${seconds(stage('detect'))}, parse ${seconds(stage('parse'))}, read stored ${seconds(stage('readExisting'))}, ` +
-    `dedupe+categorise ${seconds(stage('dedupeAndCategorise'))}, encrypt+store ${seconds(stage('encryptAndStore'))}`;
+    `dedupe+categorise ${seconds(stage('dedupeAndCategorise'))}, encrypt+store ${seconds(stage('encryptAndStore'))}; ` +
+    `${Math.round(median(runs.map((r) => r.storedBytesPerRow)))} stored bytes a row`;
   const parseOnly = figure(
     `bank import of the same file up to the write (detect, parse, dedupe, categorise)`,
     runs.map((r) => r.ms - (r.stages.encryptAndStore ?? 0)),
@@ -360,7 +372,7 @@ async function bankFigures(page: Page, elapsedS: () => string): Promise<{ figure
     ms: papaMs,
   });
   reimport.detail = rate(reimport.medianMs);
-  return { figures: [papa, full, parseOnly, reimport], details: { rows, bytes, runs, reimportMs, papaMs } };
+  return { figures: [papa, floor, full, parseOnly, reimport], details: { rows, bytes, runs, reimportMs, papaMs, floors, floorMs } };
 }
 
 /** The health importer over a generated export.xml against decoding the same bytes; see bench/health.ts. */

@@ -74,60 +74,68 @@ const clock = async <T>(work: () => T | Promise<T>): Promise<{ ms: number; resul
   return { ms: performance.now() - start, result };
 };
 
+/** Records of `data` wrapped as the vault wraps them: a fresh id, the schema version, two timestamps. */
+export function envelopesOf(data: readonly unknown[], v = 1): object[] {
+  const at = new Date().toISOString();
+  return data.map((d) => ({ id: toBase64Url(random(16)), v, createdAt: at, updatedAt: at, data: d }));
+}
+
+/** Each floor part of writing these records, on the same bytes; `name` is a scratch database. */
+export async function measureWriteFloor(name: string, envelopes: object[]): Promise<WriteFloor> {
+  const count = envelopes.length;
+  const json = await clock(() => encodeRecords(envelopes));
+  const pages = layOut(json.result);
+
+  const aesKey = await crypto.subtle.importKey('raw', random(32), 'AES-GCM', false, ['encrypt']);
+  const aes = await clock(() =>
+    Promise.all(pages.map((p) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: random(12), additionalData: p.index }, aesKey, p.body))),
+  );
+  const chachaKey = random(32);
+  const chacha = await clock(() =>
+    pages.map((p) => {
+      const nonce = random(24);
+      return { nonce, ciphertext: xchacha20poly1305(chachaKey, nonce, p.index).encrypt(p.body) };
+    }),
+  );
+
+  await VaultDb.delete(name);
+  const db = new VaultDb(name);
+  await db.open();
+  const rows = chacha.result.map((sealed, i) => ({
+    key: `floor.${i}`,
+    group: 'floor',
+    v: 2,
+    version: 1,
+    nonce: sealed.nonce,
+    index: pages[i]!.index,
+    body: sealed.ciphertext,
+  }));
+  // The vault also rewrites the group's manifest and the top one.
+  const manifests = [
+    { key: 'manifest:floor', value: { nonce: random(24), ciphertext: random(16 + 40 * PAGES) } },
+    { key: 'manifest', value: { nonce: random(24), ciphertext: random(64) } },
+  ];
+  const stored = await clock(() =>
+    db.transaction('rw', db.pages, db.meta, async () => {
+      await db.pages.bulkPut(rows);
+      await db.meta.bulkPut(manifests);
+    }),
+  );
+  db.close();
+  await VaultDb.delete(name);
+  if (aes.result.length !== PAGES) throw new Error('writeFloor: AES-GCM sealed the wrong number of pages');
+  return {
+    jsonMs: json.ms,
+    aesGcmMs: aes.ms,
+    xchachaMs: chacha.ms,
+    indexedDbMs: stored.ms,
+    records: count,
+    bytes: json.result.reduce((n, b) => n + b.length, 0),
+    pages: PAGES,
+  };
+}
+
 export const writeFloorBench = {
   /** Each floor part of writing `count` notes, on the same bytes; `name` is a scratch database. */
-  async writeFloor(name: string, count: number): Promise<WriteFloor> {
-    const at = new Date().toISOString();
-    const envelopes = makeNotes(count).map((data) => ({ id: toBase64Url(random(16)), v: 1, createdAt: at, updatedAt: at, data }));
-    const json = await clock(() => encodeRecords(envelopes));
-    const pages = layOut(json.result);
-
-    const aesKey = await crypto.subtle.importKey('raw', random(32), 'AES-GCM', false, ['encrypt']);
-    const aes = await clock(() =>
-      Promise.all(pages.map((p) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: random(12), additionalData: p.index }, aesKey, p.body))),
-    );
-    const chachaKey = random(32);
-    const chacha = await clock(() =>
-      pages.map((p) => {
-        const nonce = random(24);
-        return { nonce, ciphertext: xchacha20poly1305(chachaKey, nonce, p.index).encrypt(p.body) };
-      }),
-    );
-
-    await VaultDb.delete(name);
-    const db = new VaultDb(name);
-    await db.open();
-    const rows = chacha.result.map((sealed, i) => ({
-      key: `floor.${i}`,
-      group: 'floor',
-      v: 2,
-      version: 1,
-      nonce: sealed.nonce,
-      index: pages[i]!.index,
-      body: sealed.ciphertext,
-    }));
-    // The vault also rewrites the group's manifest and the top one.
-    const manifests = [
-      { key: 'manifest:floor', value: { nonce: random(24), ciphertext: random(16 + 40 * PAGES) } },
-      { key: 'manifest', value: { nonce: random(24), ciphertext: random(64) } },
-    ];
-    const stored = await clock(() =>
-      db.transaction('rw', db.pages, db.meta, async () => {
-        await db.pages.bulkPut(rows);
-        await db.meta.bulkPut(manifests);
-      }),
-    );
-    db.close();
-    await VaultDb.delete(name);
-    if (aes.result.length !== PAGES) throw new Error('writeFloor: AES-GCM sealed the wrong number of pages');
-    return {
-      jsonMs: json.ms,
-      aesGcmMs: aes.ms,
-      xchachaMs: chacha.ms,
-      indexedDbMs: stored.ms,
-      records: count,
-      bytes: json.result.reduce((n, b) => n + b.length, 0),
-      pages: PAGES,
-    };
-  },
+  writeFloor: (name: string, count: number): Promise<WriteFloor> => measureWriteFloor(name, envelopesOf(makeNotes(count))),
 };
