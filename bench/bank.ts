@@ -12,6 +12,7 @@ import { buildPreview, transactionOps } from '../src/ui/money/preview';
 import { Vault, VaultDb, VAULT_SCOPE, deriveKeyFromPassphrase, newKdfParams } from '../src/vault/index';
 import { bankTransactionKind } from '../src/records/money/index';
 import { recordKinds } from '../src/records/registry';
+import { envelopesOf, measureWriteFloor, type WriteFloor } from './write-floor';
 
 const BENCH_KDF_BASE = { algorithm: 'argon2id', memoryKiB: 8192, iterations: 1, parallelism: 1 } as const;
 
@@ -52,6 +53,8 @@ function latin1(text: string): Uint8Array {
 }
 
 let csv: Uint8Array | null = null;
+/** The data of the records the last first import wrote, for the floor of the same records. */
+let lastWritten: unknown[] = [];
 
 interface BankVault {
   vault: Vault;
@@ -61,6 +64,13 @@ interface BankVault {
 let current: BankVault | null = null;
 
 const time = (start: number) => performance.now() - start;
+
+/** Every byte the vault's pages hold: nonce, index and sealed body of each row. */
+async function pageBytes(db: VaultDb): Promise<number> {
+  let bytes = 0;
+  await db.pages.each((row) => (bytes += row.nonce.length + row.index.length + row.body.length));
+  return bytes;
+}
 
 export const bankBench = {
   /** Makes the file: `rows` Danske Bank rows over ~7 years, deterministic. Returns its size in bytes. */
@@ -95,7 +105,7 @@ export const bankBench = {
    * The whole import into the vault made by bankSetup: each stage timed on its own, the sum is
    * the figure. `stored` counts what the vault holds afterwards (a second run adds nothing).
    */
-  async bankImport(): Promise<{ ms: number; rows: number; added: number; stored: number; stages: Record<string, number> }> {
+  async bankImport(): Promise<{ ms: number; rows: number; added: number; stored: number; storedBytesPerRow: number; stages: Record<string, number> }> {
     if (!csv || !current) throw new Error('bankImport: call bankMakeCsv and bankSetup first');
     const { vault, profileId } = current;
     const accountId = 'bench-account';
@@ -121,13 +131,16 @@ export const bankBench = {
     const ops = transactionOps(preview, { profileId, importId: 'bench-import' });
     stages.dedupeAndCategorise = time(at);
 
+    const bytesBefore = await pageBytes(current.db); // outside the clocks
     at = performance.now();
     await vault.records.write(ops);
     stages.encryptAndStore = time(at);
 
     const ms = Object.values(stages).reduce((a, b) => a + b, 0);
+    const storedBytesPerRow = ops.length ? ((await pageBytes(current.db)) - bytesBefore) / ops.length : 0;
+    if (ops.length) lastWritten = ops.map((op) => (op.op === 'put' ? op.data : null));
     const stored = (await vault.records.list(profileId, bankTransactionKind)).records.length;
-    return { ms, rows: statement.transactions.length, added: ops.length, stored, stages };
+    return { ms, rows: statement.transactions.length, added: ops.length, stored, storedBytesPerRow, stages };
   },
 
   /** The baseline: decode the same bytes as Windows-1252 and split them with PapaParse, nothing else. */
@@ -138,6 +151,18 @@ export const bankBench = {
     const result = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true });
     const ms = time(at);
     return { ms, rows: result.data.length - 1 };
+  },
+
+  /**
+   * The floor under the import of the same file: splitting it (PapaParse, as bankPapaParse) and
+   * the write floor of the records the last import wrote (bench/write-floor.ts: their JSON, the
+   * faster cipher and plain IndexedDB of the vault's page layout). No import can do less.
+   */
+  async bankFloor(name: string): Promise<{ papaMs: number; write: WriteFloor }> {
+    if (lastWritten.length === 0) throw new Error('bankFloor: run bankImport first');
+    const papaMs = bankBench.bankPapaParse().ms;
+    const write = await measureWriteFloor(name, envelopesOf(lastWritten, bankTransactionKind.version));
+    return { papaMs, write };
   },
 
   async bankTeardown(name: string): Promise<void> {

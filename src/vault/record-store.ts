@@ -12,7 +12,9 @@ import type { RecordChange, RecordList, VaultRecord, WriteOp } from './public-ty
 export type { DamagedRecord, RecordChange, RecordList, VaultRecord, WriteOp } from './public-types';
 import type { KindData, KindRegistry, RecordKind } from '../records/kind';
 import { toBase64Url } from '../shared/base64url';
-import { fromUtf8, randomBytes, utf8 } from '../shared/bytes';
+import { fromUtf8 } from '../shared/bytes';
+import { newRecordIds } from './record-ids';
+import { Utf8Batch } from './utf8-batch';
 
 /** Records that belong to the vault as a whole (the list of profiles) use this profile id. */
 export const VAULT_SCOPE = '_vault';
@@ -28,7 +30,6 @@ interface Envelope {
 
 const RECORD_ID = /^[A-Za-z0-9_-]{1,128}$/;
 export const RecordIdSchema = z.string().regex(RECORD_ID);
-export const newRecordId = (): string => toBase64Url(randomBytes(16));
 
 export class RecordStore {
   private readonly listeners = new Set<(change: RecordChange[]) => void>();
@@ -80,9 +81,12 @@ export class RecordStore {
     const written: VaultRecord[] = [];
     const changes: PageChange[] = [];
     const touched = new Map<string, RecordChange>();
+    const newIds = newRecordIds(ops.reduce((n, op) => (op.op === 'put' && op.id === undefined ? n + 1 : n), 0));
+    let nextNewId = 0;
+    const utf8Batch = new Utf8Batch();
     for (const [position, op] of ops.entries()) {
       const kind = this.kind(op.kind, op.profileId);
-      const id = op.op === 'put' && op.id === undefined ? newRecordId() : op.id!;
+      const id = op.op === 'put' && op.id === undefined ? newIds[nextNewId++]! : op.id!;
       if (typeof id !== 'string' || !RECORD_ID.test(id)) throw new VaultError('bad-request', `operation ${position}: bad id`);
       touchedGroup(touched, op.profileId, op.kind).ids.push(id);
       const target = { group: this.group(op.profileId, op.kind), idTag: this.idTag(op.profileId, op.kind, id) };
@@ -109,7 +113,7 @@ export class RecordStore {
         update: (previous) => {
           if (previous) record.createdAt = decodeEnvelope(previous).createdAt;
           const envelope: Envelope = { id, v: record.v, createdAt: record.createdAt, updatedAt: timestamp, data: record.data };
-          return utf8(JSON.stringify(envelope));
+          return utf8Batch.encode(JSON.stringify(envelope));
         },
       });
     }

@@ -122,7 +122,6 @@ export function transactionOps(preview: ImportPreview, target: ImportTarget): Wr
         pending: tx.pending,
         ...(tx.sourceId !== undefined ? { sourceId: tx.sourceId } : {}),
         line: tx.line,
-        key: row.key,
         category: row.category,
         categoryByCitizen: false,
         importId: target.importId,

@@ -11,14 +11,38 @@ import { utf8 } from '../../shared/bytes';
  * instead of going through TextEncoder, which costs more than the hashing that follows.
  */
 export function framed(...parts: (Uint8Array | string)[]): Uint8Array {
+  return framedInto(parts, new Uint8Array(framedLength(parts)));
+}
+
+// Records are mostly small; a large one (an attachment's content) gets a buffer of its own, so
+// the reused one never holds on to megabytes.
+const SCRATCH_MAX = 64 * 1024;
+let scratch = new Uint8Array(1024);
+
+/**
+ * `framed` into one reused buffer, for messages that are hashed at once and dropped: the view it
+ * returns is overwritten by the next call, so it must not be kept or awaited across.
+ */
+export function framedScratch(parts: (Uint8Array | string)[]): Uint8Array {
+  const length = framedLength(parts);
+  if (length > SCRATCH_MAX) return framedInto(parts, new Uint8Array(length));
+  if (length > scratch.length) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch.length)));
+  return framedInto(parts, scratch.subarray(0, length));
+}
+
+/** The framed length; `parts` is the caller's own array, so a non-ASCII string is replaced by its UTF-8 in place. */
+function framedLength(parts: (Uint8Array | string)[]): number {
   let length = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    // `parts` is this call's own array, so a non-ASCII string is replaced by its UTF-8 in place.
     if (typeof part === 'string' && !isAscii(part)) parts[i] = utf8(part);
     length += 4 + parts[i]!.length;
   }
-  const out = new Uint8Array(length);
+  return length;
+}
+
+/** Lays the parts out in `out`, which is exactly `framedLength(parts)` long. */
+function framedInto(parts: (Uint8Array | string)[], out: Uint8Array): Uint8Array {
   let offset = 0;
   for (const part of parts) {
     const n = part.length;

@@ -4,10 +4,10 @@
  * independent (a leaked page tag key does not reveal the encryption key).
  */
 import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { KEY_LENGTH, open, seal, type Sealed } from './aead';
-import { framed } from './bytes';
+import { framed, framedScratch } from './bytes';
+import { HmacSha256 } from './hmac-sha256';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes, utf8 } from '../../shared/bytes';
 
@@ -38,33 +38,31 @@ export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
   };
 }
 
-// The tag and record-MAC keys each hash thousands of short messages: their HMAC key schedule
-// is done once per key, and each message runs in one reused instance the prepared state is
-// copied into (a fresh clone per message costs more than the hash). Entries go when the key is
-// wiped (wipeVaultKeys).
-type Hmac = _HMAC<ReturnType<typeof sha256.create>>;
-const preparedHmacs = new WeakMap<Uint8Array, { prepared: Hmac; scratch: Hmac }>();
+// The tag and record-MAC keys each hash thousands of short messages: their HMAC states are
+// computed once per key (hmac-sha256.ts). Entries go when the key is wiped (wipeVaultKeys).
+const preparedHmacs = new WeakMap<Uint8Array, HmacSha256>();
 
-export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
-  let state = preparedHmacs.get(key);
-  if (!state) {
-    const prepared = hmac.create(sha256, key);
-    state = { prepared, scratch: prepared.clone() };
-    preparedHmacs.set(key, state);
-  }
-  // Synchronous from copy to digest, so no other call can use the scratch instance meanwhile.
-  const mac = state.prepared._cloneInto(state.scratch).update(message);
-  const out = new Uint8Array(32);
-  mac.digestInto(out);
-  return out;
+function prepared(key: Uint8Array): HmacSha256 {
+  let mac = preparedHmacs.get(key);
+  if (!mac) preparedHmacs.set(key, (mac = new HmacSha256(key)));
+  return mac;
+}
+
+/** HMAC-SHA256 of `message`, truncated to `length` bytes when asked. */
+export const hmacSha256 = (key: Uint8Array, message: Uint8Array, length = 32): Uint8Array => prepared(key).mac(message, length);
+
+/** HMAC-SHA256 of the parts as `framed` lays them out, without allocating the framed message. */
+export function hmacSha256Framed(key: Uint8Array, length: number, ...parts: (Uint8Array | string)[]): Uint8Array {
+  const message = framedScratch(parts);
+  const mac = prepared(key).mac(message, length);
+  message.fill(0); // it held a record's plaintext
+  return mac;
 }
 
 /** Overwrites every sub-key and forgets the HMAC states prepared from them. */
 export function wipeVaultKeys(keys: VaultKeys): void {
   for (const key of [keys.encryption, keys.recordMac, keys.tags, keys.backup, keys.manifest]) {
-    const state = preparedHmacs.get(key);
-    state?.prepared.destroy();
-    state?.scratch.destroy();
+    preparedHmacs.get(key)?.destroy();
     preparedHmacs.delete(key);
     key.fill(0);
   }
@@ -72,7 +70,7 @@ export function wipeVaultKeys(keys: VaultKeys): void {
 
 /** A keyed, truncated hash: equal inputs give equal tags, and nothing else can be learned. */
 export function keyedTag(key: Uint8Array, ...parts: string[]): Uint8Array {
-  return hmacSha256(key, framed(...parts)).subarray(0, 16);
+  return hmacSha256Framed(key, 16, ...parts);
 }
 
 export const keyedTagText = (key: Uint8Array, ...parts: string[]): string => toBase64Url(keyedTag(key, ...parts));

@@ -16,7 +16,7 @@
  */
 import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
 import { framed, u32s } from '../crypto/bytes';
-import { hmacSha256, type VaultKeys } from '../crypto/keys';
+import { hmacSha256Framed, type VaultKeys } from '../crypto/keys';
 import { concatBytes, equalBytes } from '../../shared/bytes';
 
 /** Format 1 pages (no version) are only read, to be rewritten as format 2 when a vault is upgraded. */
@@ -49,7 +49,7 @@ export const bucketOf = (idTag: Uint8Array): number => idTag[0]! % BUCKETS;
 export const pageKeyOf = (group: string, idTag: Uint8Array): string => `${group}.${bucketOf(idTag)}`;
 
 export function recordMac(keys: VaultKeys, pageKey: string, idTag: Uint8Array, bytes: Uint8Array): Uint8Array {
-  return hmacSha256(keys.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes)).subarray(0, 16);
+  return hmacSha256Framed(keys.recordMac, 16, 'handlerum/record/v1', pageKey, idTag, bytes);
 }
 
 const pageContext = (row: Pick<PageRow, 'key' | 'group' | 'v' | 'version'>, index: Uint8Array) =>

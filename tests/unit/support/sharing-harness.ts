@@ -70,7 +70,6 @@ export const bankRow = (date: string, amountMinor: number, category: string, tex
   text,
   pending: false,
   line,
-  key: `${date}|${amountMinor}|${text}|${line}`,
   category,
   categoryByCitizen: false,
   importId: 'imp1',

@@ -1,0 +1,39 @@
+/**
+ * HMAC-SHA256 for the vault's many short messages: every record write takes two (its id tag and
+ * its record MAC). The key's inner and outer hash states are prepared once with @noble/hashes;
+ * each message then starts from a copy of them in one reused instance (`_cloneInto` copies eight
+ * words and a few counters) and is digested into a reused buffer, so a message costs its
+ * compressions and no key schedule, hash object or scratch of its own.
+ */
+import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
+import { sha256, type _SHA256 } from '@noble/hashes/sha2.js';
+
+/** A key made ready for many messages: noble's prepared HMAC states, and nothing of the key itself. */
+export class HmacSha256 {
+  private readonly prepared: _HMAC<_SHA256>;
+  private readonly work: _HMAC<_SHA256>;
+  private readonly out = new Uint8Array(32);
+
+  constructor(key: Uint8Array) {
+    if (!(key instanceof Uint8Array)) throw new TypeError('HmacSha256: key must be a Uint8Array');
+    this.prepared = hmac.create(sha256, key);
+    this.work = this.prepared.clone();
+  }
+
+  /** The MAC of `message`, its first `length` bytes only when a truncated tag is wanted. */
+  mac(message: Uint8Array, length = 32): Uint8Array {
+    if (!Number.isInteger(length) || length < 1 || length > 32) throw new RangeError('HmacSha256.mac: length must be 1 to 32');
+    // Every call runs synchronously from copy to digest, so the one working instance is never shared.
+    const work = this.prepared._cloneInto(this.work);
+    work.update(message);
+    work.digestInto(this.out); // noble wipes the working states' buffers after the digest
+    return this.out.slice(0, length);
+  }
+
+  /** Forgets the key's states (the vault calls it when it locks). */
+  destroy(): void {
+    this.prepared.destroy();
+    this.work.destroy();
+    this.out.fill(0);
+  }
+}
