@@ -61,12 +61,15 @@ type Runs = (Painted | null)[];
 /** Times one input (`act`) until `target` is painted; past the cap, waits for the page to recover. */
 async function timed(page: Page, target: Target, act: () => Promise<void>, trigger: 'click' | 'keydown' = 'click'): Promise<Painted | null> {
   await arm(page, target, trigger);
-  await act();
+  // The cap runs from the input on: a busy page acknowledges a click late, so do not wait for that first.
+  const acting = act();
   const result = await painted(page, CAP_MS);
-  if (result) return result;
-  console.log(`  … over the ${seconds(CAP_MS)} cap; waiting for the page to finish`);
-  if (!(await painted(page, RECOVER_MS))) throw new Error(`the page did not finish within ${seconds(CAP_MS + RECOVER_MS)}`);
-  return null;
+  if (!result) {
+    console.log(`  … over the ${seconds(CAP_MS)} cap; waiting for the page to finish`);
+    if (!(await painted(page, RECOVER_MS))) throw new Error(`the page did not finish within ${seconds(CAP_MS + RECOVER_MS)}`);
+  }
+  await acting;
+  return result;
 }
 
 const viewsNav = (page: Page) => page.getByRole('navigation', { name: DA['overview.views'] });
@@ -97,12 +100,15 @@ function viewFigure(name: string, runs: Runs, against?: { name: string; runs: Ru
 /** Locks (click → unlock form painted), then unlocks (click → Now painted) and splits off the key derivation. */
 async function lockAndUnlock(page: Page) {
   const lock = await timed(page, UNLOCK_FORM, () => page.getByRole('button', { name: DA['header.lock'], exact: true }).click());
+  // The form can be painted while the page is still busy freeing what the view held: time until it takes the passphrase.
   await page.getByLabel(DA['passphrase.label'], { exact: true }).fill(PASSPHRASE);
+  const answeredAt = await page.evaluate(() => performance.now());
   const unlock = await timed(page, NOW_ROWS, () => page.getByRole('button', { name: DA['unlock.submit'], exact: true }).click());
   const kdf = await lastKeyDerivation(page);
   const kdfUsable = unlock && kdf && kdf.startedAt >= unlock.inputAt;
   return {
     lock,
+    lockAnsweredMs: lock ? answeredAt - lock.inputAt : null,
     unlock,
     kdfMs: kdfUsable ? kdf.endedAt - kdf.startedAt : null,
     afterKdfMs: kdfUsable ? unlock.paintedAt - kdf.endedAt : null,
@@ -126,6 +132,8 @@ async function main(): Promise<void> {
     );
 
     const page = await session.openPage('vault.html');
+    // A click on a view that renders every row is acknowledged only once it has rendered.
+    page.setDefaultTimeout(CAP_MS + RECOVER_MS);
     await watchKeyDerivation(page);
     const heaps = await sampleHeaps(page, session.context, session.extensionId);
     let peaks: HeapPeaks | null = null;
@@ -280,13 +288,11 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   console.log(`search (${elapsed()})`);
 
   // Locking from a light view, then from the payments view (the one the issue saw freeze).
-  step('lock from the search view');
+  step('lock from Søg, unlock');
   await input.fill('');
   const light = await lockAndUnlock(page);
-  step('lock from Udbetalinger');
-  await arm(page, VIEWS[2].rows, 'click');
-  await openView(page, 'view.payments');
-  if (!(await painted(page, CAP_MS + RECOVER_MS))) throw new Error('the payments view did not open');
+  step('Udbetalinger, lock, unlock');
+  const paymentsAgain = await timed(page, VIEWS[2].rows, () => openView(page, 'view.payments'));
   const heavy = await lockAndUnlock(page);
   console.log(`lock and unlock (${elapsed()})`);
 
@@ -316,7 +322,10 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
     f.met = f.medianMs <= 200 && Math.max(...runs.map((p) => p?.elements ?? Infinity)) <= 3000;
     figures.push(f);
   }
-  figures.push(viewFigure('open a case page from Sager: click → painted', casePage, floor));
+  figures.push(
+    viewFigure('open a case page from Sager: click → painted', casePage, floor),
+    viewFigure('open Udbetalinger again, after a lock and unlock: click → first rows painted', [paymentsAgain], floor),
+  );
   figures.push(viewFigure(`search typed with no hits ("${NO_HIT_QUERY}"): last key → "Ingen resultater" painted`, noHitRuns));
   const searchFigure = viewFigure(`search typed (${SEARCH_QUERIES.join(', ')}): last key → results painted`, searchRuns, {
     name: 'no-hit query',
@@ -331,10 +340,19 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
     goal: { ms: 1000 },
   });
   figures.push(lockFigure);
+  const answered = (u: typeof light) => (u.lockAnsweredMs === null ? [] : [u.lockAnsweredMs]);
+  figures.push(
+    figure('lock from Søg: click → passphrase typed into the form', answered(light)),
+    figure('lock with Udbetalinger open: click → passphrase typed into the form', answered(heavy), {
+      name: 'the same from Søg',
+      ms: answered(light),
+      goal: { ms: 1000 },
+    }),
+  );
 
   return {
     figures,
-    details: { syncMs, firstNow, searchView, views: viewRuns, casePage, documentPage, searchRuns, searchCounts, noHitRuns, unlocks },
+    details: { syncMs, firstNow, searchView, views: viewRuns, paymentsAgain, casePage, documentPage, searchRuns, searchCounts, noHitRuns, unlocks },
   };
 }
 
