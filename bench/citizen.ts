@@ -12,11 +12,12 @@
  *    element count), against opening a document page (one record) the same way;
  *  - a search while typing (last key → results painted, including the view's 200 ms pause),
  *    against a query with no hits typed the same way;
- *  - locking with the payments view open (click → unlock form painted), against locking from the
- *    empty search view;
+ *  - locking with the payments view open (click → unlock form painted, and → the form takes the
+ *    passphrase), against locking from the empty search view; the payments view opened again
+ *    after the unlock;
  *  - peak JS heap of the vault page and of the background, and peak RSS of Chromium's processes.
  *
- * BENCH_HEAVY_SCALE sizes the heavy citizen (1 = 64,022 records; default 0.25, see the README),
+ * BENCH_HEAVY_SCALE sizes the heavy citizen (1 = 64,021 records to sync; default 0.25, see the README),
  * BENCH_CITIZEN_RUNS how often each view is opened (default 2), BENCH_CITIZEN_CAP_S how long one
  * step may take before its figure is recorded as "more than the cap" (default 120).
  */
