@@ -108,16 +108,23 @@ function viewFigure(name: string, runs: Runs, against?: { name: string; runs: Ru
   return f;
 }
 
-/** Issue 11's goal for a view: first rows painted within 200 ms of the click, at most 3,000 elements. */
-function withViewGoal(f: Figure, runs: Runs): Figure {
-  f.goal = '≤ 200 ms, ≤ 3,000 elements';
-  f.met = f.medianMs <= 200 && Math.max(...runs.map((p) => p?.elements ?? Infinity)) <= 3000;
+/**
+ * Issue 11's goals for a view: first rows painted within 200 ms of the click, at most 3,000
+ * elements; a step through a long list is held to its 50 frames a second instead, 20 ms.
+ */
+const VIEW_GOAL = { ms: 200, text: '≤ 200 ms' };
+const STEP_GOAL = { ms: 20, text: '≤ 20 ms a step (50 fps)' };
+const ELEMENTS_GOAL = 3000;
+
+function withViewGoal(f: Figure, runs: Runs, goal = VIEW_GOAL): Figure {
+  f.goal = `${goal.text}, ≤ ${ELEMENTS_GOAL.toLocaleString('en')} elements`;
+  f.met = f.medianMs <= goal.ms && Math.max(...runs.map((p) => p?.elements ?? Infinity)) <= ELEMENTS_GOAL;
   return f;
 }
 
 /** One step of a walk through the calendar, as a view figure: the median step, with its spread and the DOM's bounds. */
 function walkFigure(name: string, walk: Walk, floor: { name: string; runs: Runs }): Figure {
-  const f = withViewGoal(viewFigure(name, walk.steps, floor), walk.steps);
+  const f = withViewGoal(viewFigure(name, walk.steps, floor), walk.steps, STEP_GOAL);
   const done = walk.steps.flatMap((p) => (p ? [p] : []));
   if (done.length) {
     const ms = done.map((p) => p.ms);
