@@ -84,3 +84,35 @@ export async function fetchAllPages(origin: string): Promise<{ ms: number; items
   }
   return { ms: performance.now() - start, items, pages, bytes };
 }
+
+const STATEMENT_HEADER = '"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"';
+
+/** `rows` distinct Danske Bank rows in Windows-1252, spread over the ten years before 2026. */
+export function bankStatement(rows: number): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = [STATEMENT_HEADER];
+  for (let n = 0; n < rows; n++) {
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
+    const year = 2016 + (Math.floor(n / 336) % 10);
+    lines.push(
+      `"${day}.${month}.${year}";"Dankort-køb Netto Østerbro ${n}";"-${1 + (n % 500)},${String(n % 100).padStart(2, '0')}";"10.000,00";"Udført";"Nej"`,
+    );
+  }
+  return { name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1') };
+}
+
+/**
+ * In the Økonomi section: reads `rows` bank rows from a statement through the import screens and
+ * waits until they are saved. Returns how long that took (not a figure of this benchmark: the
+ * bank import has its own in `npm run bench`).
+ */
+export async function importBankStatement(page: Page, rows: number, timeoutMs: number): Promise<number> {
+  const start = Date.now();
+  await page.getByLabel(DA['money.import.fileLabel']).setInputFiles(bankStatement(rows));
+  await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: timeoutMs });
+  const count = rows.toLocaleString('da-DK');
+  await page.getByRole('button', { name: DA['money.preview.import.other'].replace('{count}', count) }).click();
+  const done = DA['money.import.done.other'].replace('{count}', count).replace('{account}', 'Danske Bank');
+  await page.locator('.money-import [role="status"]', { hasText: done }).waitFor({ timeout: timeoutMs });
+  return Date.now() - start;
+}

@@ -13,6 +13,8 @@
  *    access log, a case page with its documents; against opening a document page (one record);
  *  - the calendar from today to ten years back: the list of earlier entries a page at a time and
  *    the month grid month by month (bench/citizen-paging.ts), time per step and element counts;
+ *  - the transactions in Økonomi (after reading in a bank statement of BENCH_CITIZEN_BANK_ROWS
+ *    rows, default 40,000 × the scale), opened from Overblik, and Overblik opened again from there;
  *  - a search while typing (last key → results painted, including the view's 200 ms pause),
  *    against a query with no hits typed the same way;
  *  - locking with the payments view open (click → unlock form painted, and → the form takes the
@@ -32,7 +34,7 @@ import { startMunicipalityServer } from '../src/municipality-server/server';
 import { danishDay } from '../src/shared/danish-time';
 import { buildWithHostPermissions, launchChromium, removeProfileDir } from '../tests/e2e/harness/chromium';
 import { withRssPeak } from './chromium-rss';
-import { createVault, DA, fetchAllPages, PASSPHRASE, signInHeavy } from './citizen-ui';
+import { createVault, DA, fetchAllPages, importBankStatement, PASSPHRASE, signInHeavy } from './citizen-ui';
 import { arm, lastKeyDerivation, painted, watchKeyDerivation, type Painted, type Target } from './citizen-probe';
 import { sampleHeaps, type HeapPeaks } from './citizen-memory';
 import { walkCalendarList, walkMonthGrid, type Walk } from './citizen-paging';
@@ -44,6 +46,8 @@ const CAP_MS = Number(process.env.BENCH_CITIZEN_CAP_S ?? 120) * 1000;
 /** How long to wait, past the cap, for a busy page to come back before giving up on the run. */
 const RECOVER_MS = 15 * 60_000;
 const FETCH_RUNS = 3;
+/** Bank rows read into Økonomi for its transactions view: about ten years of a household's card payments at scale 1. */
+const BANK_ROWS = Number(process.env.BENCH_CITIZEN_BANK_ROWS ?? Math.round(40_000 * SCALE));
 const SEARCH_QUERIES = ['jobsamtale', 'genoptræning', 'vesteraa'];
 const NO_HIT_QUERY = 'qxzvwq';
 const TYPING_DELAY_MS = 50;
@@ -59,6 +63,7 @@ const VIEWS = [
   { key: 'view.access', name: 'Hvem har set mine data', shows: 'first rows', rows: { selector: 'table.access-log tbody tr' } },
 ] as const;
 const NOW_ROWS: Target = { selector: '.now-grid li' };
+const MONEY_ROWS: Target = { selector: '#money-list tbody tr' };
 const SEARCH_FORM: Target = { selector: 'form[role="search"] input' };
 const UNLOCK_FORM: Target = { selector: 'h1', text: DA['unlock.title'] };
 
@@ -83,6 +88,8 @@ async function timed(page: Page, target: Target, act: () => Promise<void>, trigg
   return result;
 }
 
+const section = (page: Page, key: 'section.money' | 'section.overview') =>
+  page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA[key] });
 const viewsNav = (page: Page) => page.getByRole('navigation', { name: DA['overview.views'] });
 const openView = (page: Page, key: (typeof VIEWS)[number]['key'] | 'view.now' | 'view.search') =>
   viewsNav(page).getByRole('link', { name: DA[key], exact: true }).click();
@@ -328,6 +335,21 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   console.log(`Kalender month grid: ${monthWalk.steps.length} months back to ${monthWalk.reached ?? 'n/a'} (${elapsed()})`);
   await backToNow(page);
 
+  // Transactions: a statement of ten years read into Økonomi, then the section opened from Overblik and back.
+  step('bank import');
+  await section(page, 'section.money').click();
+  const bankImportMs = await importBankStatement(page, BANK_ROWS, CAP_MS + RECOVER_MS);
+  console.log(`${BANK_ROWS.toLocaleString('en')} bank rows imported in ${seconds(bankImportMs)} (${elapsed()})`);
+  step('opening Økonomi');
+  const overviewAgain: Runs = [];
+  const moneyRuns: Runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    overviewAgain.push(await timed(page, NOW_ROWS, () => section(page, 'section.overview').click()));
+    moneyRuns.push(await timed(page, MONEY_ROWS, () => section(page, 'section.money').click()));
+  }
+  overviewAgain.push(await timed(page, NOW_ROWS, () => section(page, 'section.overview').click()));
+  console.log(`Økonomi and back: ${moneyRuns.map((p) => (p ? seconds(p.ms) : 'capped')).join(', ')} (${elapsed()})`);
+
   step('search while typing');
   await openView(page, 'view.search');
   const input = page.locator('#search-input');
@@ -389,6 +411,10 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
     walkFigure('Kalender month grid, "Forrige måned" back 120 months: one step', monthWalk, floor),
   );
   figures.push(
+    withViewGoal(viewFigure(`open Økonomi from Overblik: click → first transactions painted (${BANK_ROWS.toLocaleString('en')})`, moneyRuns, floor), moneyRuns),
+    viewFigure('back to Overblik from Økonomi: click → Now painted', overviewAgain),
+  );
+  figures.push(
     viewFigure('open a case page from Sager: click → painted', casePage, floor),
     viewFigure('open Udbetalinger again, after a lock and unlock: click → first rows painted', [paymentsAgain], floor),
   );
@@ -427,6 +453,7 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
       casePage,
       documentPage,
       calendar: { listWalk, monthMode, monthWalk },
+      bank: { rows: BANK_ROWS, importMs: bankImportMs, moneyRuns, overviewAgain },
       searchRuns,
       searchCounts,
       noHitRuns,
