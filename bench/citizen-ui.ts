@@ -1,8 +1,9 @@
 /**
  * The citizen benchmark's moves through the vault page, by the labels the citizen reads (from the
- * Danish catalogue), and its baseline fetch of the heavy citizen's API pages from Node. The e2e
- * harness has the same moves (tests/e2e/harness/vault-ui.ts) but depends on Vitest, which a
- * benchmark run outside the test runner cannot load.
+ * Danish catalogue): creating the vault, signing in the heavy citizen, reading in a bank statement;
+ * and its baseline fetch of the heavy citizen's API pages from Node. The e2e harness has the same
+ * moves (tests/e2e/harness/vault-ui.ts, and a statement like this one in the money e2e tests) but
+ * depends on Vitest, which a benchmark run outside the test runner cannot load.
  */
 import type { Page } from 'playwright-core';
 import { RESOURCES } from '../src/municipal/api/schemas';
