@@ -1,0 +1,119 @@
+/**
+ * The citizen benchmark's moves through the vault page, by the labels the citizen reads (from the
+ * Danish catalogue): creating the vault, signing in the heavy citizen, reading in a bank statement;
+ * and its baseline fetch of the heavy citizen's API pages from Node. The e2e harness has the same
+ * moves (tests/e2e/harness/vault-ui.ts, and a statement like this one in the money e2e tests) but
+ * depends on Vitest, which a benchmark run outside the test runner cannot load.
+ */
+import type { Page } from 'playwright-core';
+import { RESOURCES } from '../src/municipal/api/schemas';
+import { fetchDiscovery } from '../src/municipal/connector/discovery';
+import { MunicipalHttp } from '../src/municipal/connector/http';
+import { da } from '../src/ui/i18n/da';
+
+export const DA = da;
+export const PASSPHRASE = 'kaffe på trappen hver søndag';
+
+/** Creates the vault through its first screens (the real key derivation) and waits for the notes. */
+export async function createVault(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: DA['create.title'] }).waitFor();
+  await page.getByLabel(DA['create.name'], { exact: true }).fill(name);
+  await page.getByLabel(DA['passphrase.label'], { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel(DA['passphrase.confirm'], { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: DA['create.submit'] }).click();
+  await page.getByRole('heading', { level: 1, name: DA['recovery.title'] }).waitFor({ timeout: 60_000 });
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
+  await page.getByLabel(DA['recovery.confirmLabel']).fill(recoveryKey.split('-').at(-1)!);
+  await page.getByRole('button', { name: DA['recovery.done'] }).click();
+  await page.getByRole('navigation', { name: DA['header.sections'] }).waitFor();
+}
+
+/**
+ * From the empty overview: adds the municipality at `origin`, picks the heavy citizen on its
+ * sign-in page and returns the time from that pick until the page says the sync is done.
+ */
+export async function signInHeavy(page: Page, origin: string, timeoutMs: number): Promise<number> {
+  await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.overview'] }).click();
+  await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+  await page.getByLabel(DA['muni.address']).fill(origin);
+  const loginPage = page.context().waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
+  await page.getByRole('button', { name: DA['muni.add'], exact: true }).click();
+  const login = await loginPage;
+  await login.waitForLoadState();
+  const start = Date.now();
+  await login.click('button[value="heavy"]');
+  // "Færdig: 16.006 oplysninger er hentet eller opdateret." (the count written the Danish way).
+  await page.getByText(/^Færdig: [\d.]+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: timeoutMs });
+  return Date.now() - start;
+}
+
+/** The baseline for the sync: /me and every feed to its end, page by page, with fetch and JSON.parse only. */
+export async function fetchAllPages(origin: string): Promise<{ ms: number; items: number; pages: number; bytes: number }> {
+  const tokenResponse = await fetch(`${origin}/__test/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ citizenId: 'heavy', clientId: 'handlerum-extension' }),
+  });
+  if (!tokenResponse.ok) throw new Error(`/__test/tokens: HTTP ${tokenResponse.status}`);
+  const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
+  const discovery = await fetchDiscovery(new MunicipalHttp({ fetch: (url, init) => fetch(url, init) }), origin);
+  // The page size the extension asks for (see connectionFor in the connector).
+  const limit = String(Math.min(1000, discovery.max_page_size));
+  const headers = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' };
+  let items = 0;
+  let pages = 0;
+  let bytes = 0;
+  const get = async (url: string) => {
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    const text = await response.text();
+    bytes += text.length;
+    pages++;
+    return JSON.parse(text) as { items?: unknown[]; nextCursor?: string | null };
+  };
+  const start = performance.now();
+  await get(`${discovery.api_base}/me`);
+  for (const resource of RESOURCES) {
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit });
+      if (cursor !== null) query.set('cursor', cursor);
+      const page = await get(`${discovery.api_base}/${resource}?${query}`);
+      items += page.items?.length ?? 0;
+      cursor = page.nextCursor ?? null;
+    } while (cursor !== null);
+  }
+  return { ms: performance.now() - start, items, pages, bytes };
+}
+
+const STATEMENT_HEADER = '"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"';
+
+/** `rows` distinct Danske Bank rows in Windows-1252, spread over the ten years before 2026. */
+export function bankStatement(rows: number): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = [STATEMENT_HEADER];
+  for (let n = 0; n < rows; n++) {
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
+    const year = 2016 + (Math.floor(n / 336) % 10);
+    lines.push(
+      `"${day}.${month}.${year}";"Dankort-køb Netto Østerbro ${n}";"-${1 + (n % 500)},${String(n % 100).padStart(2, '0')}";"10.000,00";"Udført";"Nej"`,
+    );
+  }
+  return { name: 'danske-bank.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1') };
+}
+
+/**
+ * In the Økonomi section: reads `rows` bank rows from a statement through the import screens and
+ * waits until they are saved. Returns how long that took (not a figure of this benchmark: the
+ * bank import has its own in `npm run bench`).
+ */
+export async function importBankStatement(page: Page, rows: number, timeoutMs: number): Promise<number> {
+  const start = Date.now();
+  await page.getByLabel(DA['money.import.fileLabel']).setInputFiles(bankStatement(rows));
+  await page.getByRole('heading', { name: DA['money.preview.heading'] }).waitFor({ timeout: timeoutMs });
+  const count = rows.toLocaleString('da-DK');
+  await page.getByRole('button', { name: DA['money.preview.import.other'].replace('{count}', count) }).click();
+  const done = DA['money.import.done.other'].replace('{count}', count).replace('{account}', 'Danske Bank');
+  await page.locator('.money-import [role="status"]', { hasText: done }).waitFor({ timeout: timeoutMs });
+  return Date.now() - start;
+}
