@@ -17,6 +17,7 @@ import { NowView } from './NowView';
 import { PaymentsView } from './PaymentsView';
 import { plainCaseTitle } from './plain';
 import { SearchView } from './SearchView';
+import { useNowData } from './use-now-data';
 import { useOverviewData } from './use-overview-data';
 import './overview.css';
 
@@ -36,11 +37,15 @@ const VIEW_TITLE: Record<View, MessageKey> = {
 const navOf = (route: OverviewRoute): View => (route.view === 'case' || route.view === 'document' ? 'cases' : route.view);
 
 export function OverviewSection(props: { profile: Profile; onAddMunicipality: () => void; now?: () => number }) {
-  const { data, damaged, error } = useOverviewData(props.profile.id);
   const [route, setRoute] = useState<OverviewRoute>({ view: 'now' });
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const now = (props.now ?? Date.now)();
+  // Now reads only its summary; the other views load the records they show.
+  const onNow = route.view === 'now';
+  const overview = useOverviewData(props.profile.id, !onNow);
+  const nowData = useNowData(props.profile.id, now, onNow);
+  const { data, damaged, error } = onNow ? nowData : overview;
 
   const go = (to: OverviewRoute) => {
     moved.current = true;
@@ -69,7 +74,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
       </>
     );
   }
-  if (!hasAnyData(data)) {
+  if (onNow ? !nowData.hasData : !hasAnyData(data)) {
     return (
       <>
         <h2 id="section-heading" tabIndex={-1}>
