@@ -132,7 +132,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
         {title}
       </h2>
       {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
-      {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} />}
+      {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
       {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
       {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
       {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}

@@ -18,12 +18,14 @@ export interface NowState {
   damaged: number;
   /** Whether the profile holds any municipal record at all. */
   hasData: boolean;
+  /** Records the background decrypted for the last answer (1 when its summary was current). */
+  recordsRead: number | undefined;
   error: string | null;
 }
 
 /** Loads only while `enabled` (while *Now* is shown); `now` is read when a load starts. */
 export function useNowData(profileId: string, now: number, enabled: boolean): NowState {
-  const [state, setState] = useState<NowState>({ data: null, damaged: 0, hasData: false, error: null });
+  const [state, setState] = useState<NowState>({ data: null, damaged: 0, hasData: false, recordsRead: undefined, error: null });
   const moment = useRef(now);
   moment.current = now;
   useEffect(() => {
@@ -32,7 +34,7 @@ export function useNowData(profileId: string, now: number, enabled: boolean): No
     let pending: ReturnType<typeof setTimeout> | null = null;
     const load = () =>
       callVault('municipalNow', { profileId, now: Math.floor(moment.current) }).then(
-        ({ data, damaged, hasData }) => alive && setState({ data: { ...data, accessLog: [] }, damaged, hasData, error: null }),
+        ({ data, damaged, hasData, recordsRead }) => alive && setState({ data: { ...data, accessLog: [] }, damaged, hasData, recordsRead, error: null }),
         (error: unknown) => alive && setState((s) => ({ ...s, error: errorMessage(error) })),
       );
     void load();
