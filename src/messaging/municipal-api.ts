@@ -60,7 +60,7 @@ export const MunicipalApiArgs = {
    * What the *Now* view reads, for the moment `now` (the page's clock, ms): from the profile's
    * stored summary when every source is unchanged, otherwise computed from the records and stored.
    */
-  municipalNow: z.object({ profileId: Id, now: z.number().int().nonnegative() }),
+  municipalNow: z.object({ profileId: Id, now: z.number().int().nonnegative().max(8.64e15) }),
   /** Re-checks one stored municipal record against its page signature and the municipality's keys. */
   municipalVerifyRecord: z.object({ profileId: Id, kind: z.string().max(60), id: Id }),
   /**

@@ -41,9 +41,11 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const now = (props.now ?? Date.now)();
-  // Now reads only its summary; the other views load the records they show.
+  // Now reads only its summary; the records the other views show are loaded once one is opened.
   const onNow = route.view === 'now';
-  const overview = useOverviewData(props.profile.id, !onNow);
+  const leftNow = useRef(false);
+  leftNow.current ||= !onNow;
+  const overview = useOverviewData(props.profile.id, leftNow.current);
   const nowData = useNowData(props.profile.id, now, onNow);
   const { data, damaged, error } = onNow ? nowData : overview;
 

@@ -20,7 +20,7 @@ export interface OverviewState {
 
 const loadOverview = (profileId: string) => overviewFromRecords((kind) => listRecords(profileId, kind));
 
-/** Loads only while `enabled`: *Now* reads its own summary instead (use-now-data.ts). */
+/** Loads only once `enabled`: *Now* reads its own summary instead (use-now-data.ts). */
 export function useOverviewData(profileId: string, enabled = true): OverviewState {
   const [state, setState] = useState<OverviewState>({ data: null, damaged: 0, error: null });
   useEffect(() => {
