@@ -53,10 +53,12 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
     moved.current = true;
     setRoute(to);
   };
+  // Also once the records arrive: a view opened from Now may wait for them, its heading with it.
+  const loading = data === null;
   useEffect(() => {
     if (moved.current) heading.current?.focus();
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
-  }, [route]);
+  }, [route, loading]);
 
   const caseLookup = useMemo(() => {
     const index = data ? indexOverview(data) : null;
