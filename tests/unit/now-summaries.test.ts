@@ -3,7 +3,7 @@
  * municipal records are unchanged, computed again when they change, when the summary is
  * damaged, or when it was made for a later day; and nothing of it is stored in the clear.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { NowSummaries } from '../../src/background/now-summary';
 import type { NowData } from '../../src/messaging/municipal-api';
 import type { OverviewData } from '../../src/overview/model';
@@ -23,6 +23,7 @@ import type { RecordKind } from '../../src/records/kind';
 import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
 import type { VaultDb } from '../../src/vault/storage/db';
 import type { PageRow as Row } from '../../src/vault/storage/page-codec';
+import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { fixtureData } from './support/overview-fixtures';
 import { createdVault } from './support/setup-vault';
 
@@ -195,6 +196,27 @@ describe('the summary of Now', () => {
       expect(stored.includes(word), word).toBe(false);
     }
     expect(stored.includes(row.key)).toBe(true); // the scan does see the stored rows
+  });
+});
+
+describe('the summary of Now around a sync', () => {
+  let h: ConnectorHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('is ready after a sync, and goes with the data of a connection removed with its data', async () => {
+    h = await connectorHarness();
+    const { connectionId } = await h.connect();
+    expect(await h.vault.records.get(h.profileId, municipalNowSummaryKind, NOW_SUMMARY_ID)).not.toBeNull();
+    const answer = await h.service.handlers.municipalNow({ profileId: h.profileId, now: h.clock.now });
+    expect(answer).toMatchObject({ recordsRead: 1, hasData: true, damaged: 0 });
+    expect(answer.data.cases.length).toBeGreaterThan(0);
+
+    await h.service.handlers.municipalDisconnect({ profileId: h.profileId, connectionId, deleteData: true });
+    expect(await h.vault.records.get(h.profileId, municipalNowSummaryKind, NOW_SUMMARY_ID)).toBeNull();
+    expect(await h.service.handlers.municipalNow({ profileId: h.profileId, now: h.clock.now })).toMatchObject({ hasData: false, recordsRead: 0 });
   });
 });
 
