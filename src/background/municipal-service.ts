@@ -53,6 +53,7 @@ import { VAULT_SCOPE, type Vault, type WriteOp } from '../vault/index';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { utf8 } from '../shared/bytes';
 import { bestEffort, settled } from '../shared/best-effort';
+import { deleteNowSummary, NowSummaries } from './now-summary';
 
 /** Kinds whose records carry a municipality's signature, by name. */
 const SIGNED_KINDS = new Map([municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)].map((k) => [k.name, k]));
@@ -103,9 +104,11 @@ export class MunicipalService {
   private queue: Promise<unknown> = Promise.resolve();
   /** Correction requests being sent now: a second click must not send one twice. */
   private readonly sending = new Set<string>();
+  private readonly nowSummaries: NowSummaries;
 
   constructor(private readonly deps: MunicipalServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.nowSummaries = new NowSummaries(deps.vault);
     this.http = new MunicipalHttp({ fetch: deps.fetch, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
     // A status names the municipality and counts records: it goes with the keys.
     deps.vault.onLock(() => this.statuses.clear());
@@ -158,6 +161,8 @@ export class MunicipalService {
       const status = await run.run();
       await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
       await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
+      // So that the next unlock finds Now's summary current.
+      await bestEffort(this.nowSummaries.read(profileId, this.now()), 'Now computes its summary when it is opened');
       return status;
     });
     this.queue = settled(done);
@@ -454,11 +459,15 @@ export class MunicipalService {
           }
         }
       }
+      // The summary of Now holds records of every connection: it goes with them, and is computed again.
+      if (deleteData) ops.push(deleteNowSummary(profileId));
       await this.records.write(ops);
       this.statuses.delete(`${profileId}/${connectionId}`);
       await this.refreshReminders(profileId);
       return null;
     },
+
+    municipalNow: async ({ profileId, now }) => this.nowSummaries.read(profileId, now),
 
     municipalDocumentPdf: async ({ profileId, documentId }) => {
       const doc = await this.records.get(profileId, municipalDocumentKind, documentId);

@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import type { InboxReceipt } from '../municipal/api/schemas';
 import { parseMunicipalityOrigin } from '../municipal/api/origin';
-import type { SyncOutcome } from '../records/municipal/index';
+import type { NowSummaryData, SyncOutcome } from '../records/municipal/index';
 import type { SyncStatus } from '../records/municipal/sync-status';
 import { MunicipalError } from '../municipal/connector/errors';
 
@@ -56,6 +56,11 @@ export const MunicipalApiArgs = {
   municipalDisconnect: z.object({ profileId: Id, connectionId: Id, deleteData: z.boolean() }),
   /** A document's PDF: from the vault, or fetched now (and checked against its signed SHA-256). */
   municipalDocumentPdf: z.object({ profileId: Id, documentId: Id }),
+  /**
+   * What the *Now* view reads, for the moment `now` (the page's clock, ms): from the profile's
+   * stored summary when every source is unchanged, otherwise computed from the records and stored.
+   */
+  municipalNow: z.object({ profileId: Id, now: z.number().int().nonnegative().max(8.64e15) }),
   /** Re-checks one stored municipal record against its page signature and the municipality's keys. */
   municipalVerifyRecord: z.object({ profileId: Id, kind: z.string().max(60), id: Id }),
   /**
@@ -115,6 +120,18 @@ export interface ProvenanceCheck {
   signedAt: string | null;
 }
 
+/** The data of *Now* (see `municipalNow`). */
+export interface NowData {
+  /** The municipal records *Now* reads; the overview's lists without the access log. */
+  data: NowSummaryData['data'];
+  /** Source records that could not be read (left out, counted). */
+  damaged: number;
+  /** Whether the profile holds any municipal record at all (the summary may be empty without). */
+  hasData: boolean;
+  /** Records decrypted for this answer: 1 when the stored summary was current. */
+  recordsRead: number;
+}
+
 export interface MunicipalApiResults {
   municipalDiscover: MunicipalityInfo;
   municipalConnect: { connectionId: string; sync: SyncStatus };
@@ -123,6 +140,7 @@ export interface MunicipalApiResults {
   municipalSyncStatus: SyncStatus[];
   municipalDisconnect: null;
   municipalDocumentPdf: { data: string; bytes: number; sha256: string };
+  municipalNow: NowData;
   municipalVerifyRecord: ProvenanceCheck;
   municipalInboxSend: { receipt: InboxReceipt };
 }

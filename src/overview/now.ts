@@ -3,7 +3,7 @@ import type { CalendarEntry } from './calendar';
 import { calendarEntries, isUpcoming } from './calendar';
 import { danishDay, addDays } from '../shared/danish-time';
 import type { Item, OverviewData } from './model';
-import { isOpenCase } from './model';
+import { activityAt, isOpenCase, refKey } from './model';
 import type { Case, Document, Payment } from '../municipal/api/schemas';
 
 export interface NowSummary {
@@ -17,21 +17,60 @@ export interface NowSummary {
   newDocuments: Item<Document>[];
 }
 
-export function nowSummary(data: OverviewData, now: number, options: { limit?: number; newDocumentDays?: number } = {}): NowSummary {
-  const limit = options.limit ?? 5;
+export interface NowOptions {
+  /** How many entries each list shows at most. */
+  limit: number;
+  /** How old a document may be and still count as new. */
+  newDocumentDays: number;
+}
+
+export const NOW_OPTIONS: NowOptions = { limit: 5, newDocumentDays: 30 };
+
+export function nowSummary(data: OverviewData, now: number, options: Partial<NowOptions> = {}): NowSummary {
+  const { limit, newDocumentDays } = { ...NOW_OPTIONS, ...options };
   const upcoming = calendarEntries(data).filter((e) => isUpcoming(e, now));
-  const since = addDays(danishDay(now), -(options.newDocumentDays ?? 30));
   return {
     openCases: data.cases.filter((c) => isOpenCase(c.record)).sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt)),
     appointments: upcoming.filter((e) => e.kind === 'appointment').slice(0, limit),
     deadlines: upcoming.filter((e) => e.kind !== 'appointment').slice(0, limit),
-    latestPayments: data.payments
-      .filter((p) => p.record.status !== 'scheduled')
-      .sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate))
-      .slice(0, limit),
-    newDocuments: data.documents
-      .filter((d) => d.record.date >= since)
-      .sort((a, b) => b.record.date.localeCompare(a.record.date))
-      .slice(0, limit),
+    latestPayments: latestPayments(data.payments, limit),
+    newDocuments: newDocuments(data.documents, addDays(danishDay(now), -newDocumentDays), limit),
   };
+}
+
+const latestPayments = (payments: readonly Item<Payment>[], limit: number): Item<Payment>[] =>
+  payments
+    .filter((p) => p.record.status !== 'scheduled')
+    .sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate))
+    .slice(0, limit);
+
+const newDocuments = (documents: readonly Item<Document>[], since: string, limit: number): Item<Document>[] =>
+  documents
+    .filter((d) => d.record.date >= since)
+    .sort((a, b) => b.record.date.localeCompare(a.record.date))
+    .slice(0, limit);
+
+/**
+ * The part of `data` that `nowSummary` reads on `now`'s Danish day or any later moment, with the
+ * same options: it gives the same summary as the whole data then. Entries dated from that day
+ * on (everything that can still be upcoming; of activities every status, since a deadline
+ * activity hides the appeal entry of its decision on the same day), the latest payments, the
+ * newest documents since the day's window began, the open cases, and the cases the kept items
+ * belong to (their titles and links). Each list keeps its order, so the stable sorts of
+ * `nowSummary` break ties the same way. As days pass the set only shrinks, so an older part
+ * stays enough.
+ */
+export function nowSources(data: OverviewData, now: number, options: NowOptions = NOW_OPTIONS): OverviewData {
+  const day = danishDay(now);
+  const activities = data.activities.filter((a) => danishDay(activityAt(a.record)) >= day);
+  // An appeal entry ends its deadline's Danish day, so its day is the deadline itself.
+  const decisions = data.decisions.filter((d) => d.record.appeal !== undefined && d.record.appeal.deadline >= day);
+  const payments = latestPayments(data.payments, options.limit);
+  const documents = newDocuments(data.documents, addDays(day, -options.newDocumentDays), options.limit);
+  const linked = new Set<string>();
+  for (const item of [...activities, ...decisions, ...payments, ...documents]) {
+    if (item.record.caseId !== undefined) linked.add(refKey(item.origin, item.record.caseId));
+  }
+  const cases = data.cases.filter((c) => isOpenCase(c.record) || linked.has(refKey(c.origin, c.record.id)));
+  return { cases, decisions, payments, activities, documents, accessLog: [] };
 }

@@ -11,6 +11,7 @@ import {
   municipalDecisionKind,
   municipalDocumentKind,
   municipalPaymentKind,
+  municipalNowSummaryKind,
   municipalPdfKind,
   municipalSignatureKind,
 } from './municipal/index';
@@ -32,6 +33,7 @@ export const RECORD_KINDS = [
   municipalDocumentKind,
   municipalPdfKind,
   municipalAccessLogKind,
+  municipalNowSummaryKind,
   bankAccountKind,
   bankTransactionKind,
   categoryRuleKind,

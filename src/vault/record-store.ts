@@ -172,6 +172,17 @@ export class RecordStore {
     return list;
   }
 
+  /**
+   * The current version of each kind's group in the profile (0 when it holds nothing), from the
+   * top page manifest alone. Any write to a group changes its version, so what was derived from
+   * records of these kinds is still current while the versions are the same.
+   */
+  async groupVersions(profileId: string, kinds: readonly RecordKind[]): Promise<Record<string, number>> {
+    for (const kind of kinds) this.kind(kind.name, profileId);
+    const versions = await this.pages.groupVersions(kinds.map((kind) => this.group(profileId, kind.name)));
+    return Object.fromEntries(kinds.map((kind, i) => [kind.name, versions[i]!]));
+  }
+
   /** Removes records that failed their integrity check, once the user has seen the report. */
   async discardDamaged(profileId: string, kindName: string, refs: string[]): Promise<void> {
     this.kind(kindName, profileId);

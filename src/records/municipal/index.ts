@@ -2,4 +2,5 @@
 export * from './connection';
 export * from './record-kinds';
 export * from './signature';
+export * from './now-summary';
 export { MunicipalOrigin, Provenance } from './received';

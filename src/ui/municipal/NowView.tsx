@@ -30,11 +30,21 @@ function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => v
   );
 }
 
-export function NowView(props: { data: OverviewData; now: number; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
+/**
+ * `data` needs only what `nowSources` keeps (the background's summary). `recordsRead` says how
+ * many records the background decrypted for it, for the benchmark and tests (a count, no content).
+ */
+export function NowView(props: {
+  data: OverviewData;
+  now: number;
+  go: (to: OverviewRoute) => void;
+  profileId?: string | undefined;
+  recordsRead?: number | undefined;
+}) {
   const { go } = props;
   const now = nowSummary(props.data, props.now);
   return (
-    <div class="now-grid">
+    <div class="now-grid" data-records-read={props.recordsRead}>
       <Block
         id="now-cases"
         title={t('now.openCases')}

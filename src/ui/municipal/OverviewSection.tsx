@@ -17,6 +17,7 @@ import { NowView } from './NowView';
 import { PaymentsView } from './PaymentsView';
 import { plainCaseTitle } from './plain';
 import { SearchView } from './SearchView';
+import { useNowData } from './use-now-data';
 import { useOverviewData } from './use-overview-data';
 import './overview.css';
 
@@ -36,20 +37,28 @@ const VIEW_TITLE: Record<View, MessageKey> = {
 const navOf = (route: OverviewRoute): View => (route.view === 'case' || route.view === 'document' ? 'cases' : route.view);
 
 export function OverviewSection(props: { profile: Profile; onAddMunicipality: () => void; now?: () => number }) {
-  const { data, damaged, error } = useOverviewData(props.profile.id);
   const [route, setRoute] = useState<OverviewRoute>({ view: 'now' });
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const now = (props.now ?? Date.now)();
+  // Now reads only its summary; the records the other views show are loaded once one is opened.
+  const onNow = route.view === 'now';
+  const leftNow = useRef(false);
+  leftNow.current ||= !onNow;
+  const overview = useOverviewData(props.profile.id, leftNow.current);
+  const nowData = useNowData(props.profile.id, now, onNow);
+  const { data, damaged, error } = onNow ? nowData : overview;
 
   const go = (to: OverviewRoute) => {
     moved.current = true;
     setRoute(to);
   };
+  // Also once the records arrive: a view opened from Now may wait for them, its heading with it.
+  const loading = data === null;
   useEffect(() => {
     if (moved.current) heading.current?.focus();
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
-  }, [route]);
+  }, [route, loading]);
 
   const caseLookup = useMemo(() => {
     const index = data ? indexOverview(data) : null;
@@ -69,7 +78,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
       </>
     );
   }
-  if (!hasAnyData(data)) {
+  if (onNow ? !nowData.hasData : !hasAnyData(data)) {
     return (
       <>
         <h2 id="section-heading" tabIndex={-1}>
@@ -127,7 +136,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
         {title}
       </h2>
       {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
-      {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} />}
+      {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
       {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
       {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
       {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}

@@ -20,9 +20,11 @@ export interface OverviewState {
 
 const loadOverview = (profileId: string) => overviewFromRecords((kind) => listRecords(profileId, kind));
 
-export function useOverviewData(profileId: string): OverviewState {
+/** Loads only once `enabled`: *Now* reads its own summary instead (use-now-data.ts). */
+export function useOverviewData(profileId: string, enabled = true): OverviewState {
   const [state, setState] = useState<OverviewState>({ data: null, damaged: 0, error: null });
   useEffect(() => {
+    if (!enabled) return;
     let alive = true;
     let pending: ReturnType<typeof setTimeout> | null = null;
     const load = () =>
@@ -42,6 +44,6 @@ export function useOverviewData(profileId: string): OverviewState {
       if (pending) clearTimeout(pending);
       stop();
     };
-  }, [profileId]);
+  }, [profileId, enabled]);
   return state;
 }

@@ -235,6 +235,22 @@ export class PageStore {
   }
 
   /**
+   * The version the top manifest names for each group, 0 for a group with no pages. Reads the
+   * top manifest only: a group's version changes with every write to it, so a value derived
+   * from a group can be checked against it without reading the group.
+   */
+  async groupVersions(groups: readonly string[]): Promise<number[]> {
+    await this.prepare();
+    let top: Manifest;
+    try {
+      top = await this.db.transaction('r', this.db.meta, () => this.top());
+    } catch (error) {
+      throw storageError(error);
+    }
+    return groups.map((group) => top.entries.get(group)?.version ?? 0);
+  }
+
+  /**
    * The record's bytes, null when absent; throws `record-damaged` when it fails its check, when
    * its page is missing or an older copy, or when it is absent from a page that is not sound
    * (its absence cannot then be trusted).

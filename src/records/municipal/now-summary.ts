@@ -1,0 +1,45 @@
+/**
+ * The *Now* view's summary: the part of the profile's municipal records that *Now* reads (see
+ * `nowSources` in src/overview/now.ts), derived and kept by the background as a cache. It names
+ * the version of every source group it was computed from and is used only while they are all
+ * unchanged, so it never needs to be kept in step with a write. Sealed like any record.
+ */
+import { z } from 'zod';
+import { Activity, Case, Decision, Document, IsoDate, Payment } from '../../municipal/api/schemas';
+import { defineKind } from '../kind';
+import { asReceived, MunicipalOrigin, VaultId } from './received';
+
+/** A municipal record as the overview holds it: its vault id, its municipality, the resource. */
+const item = <Api extends z.ZodType>(apiSchema: Api) => z.object({ vaultId: VaultId, origin: MunicipalOrigin, record: asReceived(apiSchema) });
+
+/** One summary per profile, under this id. */
+export const NOW_SUMMARY_ID = 'now';
+
+export const municipalNowSummaryKind = defineKind({
+  name: 'municipal-now-summary',
+  scope: 'profile',
+  version: 1,
+  pageAccess: 'none',
+  managedBy: 'the overview (derived from the municipal records)',
+  description:
+    'What the Now view needs (open cases, entries still ahead, latest payments, new documents), derived from the municipal records and checked against their group versions.',
+  schema: z.object({
+    /** The Danish day it was computed for: good for that day and every later one. */
+    day: IsoDate,
+    limit: z.int().min(1),
+    newDocumentDays: z.int().min(0),
+    /** The version of each source kind's group it was computed from, by kind name. */
+    sources: z.record(z.string(), z.int().min(0)),
+    /** Source records that could not be read when it was computed. */
+    damaged: z.int().min(0),
+    data: z.object({
+      cases: z.array(item(Case)),
+      decisions: z.array(item(Decision)),
+      payments: z.array(item(Payment)),
+      activities: z.array(item(Activity)),
+      documents: z.array(item(Document)),
+    }),
+  }),
+});
+
+export type NowSummaryData = z.infer<typeof municipalNowSummaryKind.schema>;

@@ -1,0 +1,54 @@
+/**
+ * Loads what *Now* shows: the background answers from the profile's stored summary while the
+ * municipal records are unchanged (one record read), so unlocking does not decrypt the whole
+ * history. Loads again when the background reports a change to a municipal kind.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { callVault, onVaultEvent } from '../../messaging/client';
+import { OVERVIEW_KINDS } from '../../overview/from-records';
+import type { OverviewData } from '../../overview/model';
+import { errorMessage } from '../errors';
+
+const MUNICIPAL_KINDS = new Set<string>(Object.values(OVERVIEW_KINDS).map((kind) => kind.name));
+
+export interface NowState {
+  /** The records *Now* reads (the access log is not among them). */
+  data: OverviewData | null;
+  /** Records that could not be read (left out, counted). */
+  damaged: number;
+  /** Whether the profile holds any municipal record at all. */
+  hasData: boolean;
+  /** Records the background decrypted for the last answer (1 when its summary was current). */
+  recordsRead: number | undefined;
+  error: string | null;
+}
+
+/** Loads only while `enabled` (while *Now* is shown); `now` is read when a load starts. */
+export function useNowData(profileId: string, now: number, enabled: boolean): NowState {
+  const [state, setState] = useState<NowState>({ data: null, damaged: 0, hasData: false, recordsRead: undefined, error: null });
+  const moment = useRef(now);
+  moment.current = now;
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const load = () =>
+      callVault('municipalNow', { profileId, now: Math.floor(moment.current) }).then(
+        ({ data, damaged, hasData, recordsRead }) => alive && setState({ data: { ...data, accessLog: [] }, damaged, hasData, recordsRead, error: null }),
+        (error: unknown) => alive && setState((s) => ({ ...s, error: errorMessage(error) })),
+      );
+    void load();
+    const stop = onVaultEvent((event) => {
+      if (event.type !== 'changed' || !event.changes.some((c) => c.profileId === profileId && MUNICIPAL_KINDS.has(c.kind))) return;
+      // A sync writes page after page: gather a burst of changes into one reload.
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(() => void load(), 400);
+    });
+    return () => {
+      alive = false;
+      if (pending) clearTimeout(pending);
+      stop();
+    };
+  }, [profileId, enabled]);
+  return state;
+}
