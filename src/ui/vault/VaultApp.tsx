@@ -37,6 +37,8 @@ export function VaultApp() {
 
   const enterMain = (fresh = false) => {
     void requestPersistentStorage().then(setPersistence);
+    // A restored vault is another vault: its screens start afresh, not at the old address.
+    if (fresh) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     setScreen((s) => (s.name === 'main' && !fresh ? s : { name: 'main', generation: s.name === 'main' ? s.generation + 1 : 0 }));
   };
 
