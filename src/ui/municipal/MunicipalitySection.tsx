@@ -3,7 +3,7 @@
  * the fetch progress, and manage each connection (fetch now, sign in again, remove with or
  * without the fetched data).
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { hostPermissionPattern, municipalityOrigin, type ConnectionSummary, type SyncStatus } from '../../messaging/municipal-api';
@@ -121,6 +121,8 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
   const [found, setFound] = useState<string | null>(null);
   const add = useAction();
   const manage = useAction();
+  /** The connections whose fetch is running now. */
+  const fetching = useRef(new Set<string>());
 
   const loadConnections = async () => {
     try {
@@ -132,7 +134,9 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
   const track = (status: SyncStatus) => {
     if (status.profileId !== profile.id) return;
     setStatuses((previous) => new Map(previous).set(status.connectionId, status));
-    if (status.state !== 'running') {
+    if (status.state === 'running') fetching.current.add(status.connectionId);
+    else {
+      fetching.current.delete(status.connectionId);
       // The fetch has ended: its outcome shows on the connection, so "connected" may go.
       add.reset();
       void loadConnections();
@@ -177,9 +181,10 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
         track(sync);
         setAddress('');
         await loadConnections();
-        return info;
+        return { name: info.name, connectionId: sync.connectionId };
       },
-      (info) => t('muni.connected', { name: info.name }),
+      // A fetch that has already ended shows its outcome on the connection: no line to take back later.
+      (added) => (fetching.current.has(added.connectionId) ? t('muni.connected', { name: added.name }) : ''),
     );
   };
 
