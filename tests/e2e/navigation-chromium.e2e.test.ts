@@ -181,6 +181,9 @@ describe('first run and navigation', () => {
     await page.getByRole('region', { name: 'Leas åbne sager' }).waitFor();
     await page.getByRole('region', { name: 'Leas næste aftaler' }).waitFor();
     expect(await page.getByRole('region', { name: DA['now.openCases'] }).count()).toBe(0);
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.cases'] }).click();
+    await screenHeading(page, 'Leas sager').waitFor();
+    await expect.poll(() => focusedText(page)).toBe('Leas sager');
     await overviewViewsNav(page).getByRole('link', { name: 'Hvem har set Leas data' }).click();
     await screenHeading(page, 'Hvem har set Leas data').waitFor();
     await page.getByText('Kommunens log over, hvem der har brugt Leas oplysninger, hvornår og hvorfor.').waitFor();

@@ -43,6 +43,8 @@ describe('whose data: headings', () => {
     expect(whoseText(profile('Thomas Nørgaard', 'helped'), 'access.title', 'access.titleOf')).toBe("Hvem har set Thomas' data");
     expect(whoseText(profile('Lea', 'child'), 'now.noOpenCases', 'now.noOpenCasesOf')).toBe('Lea har ingen åbne sager.');
     expect(whoseText(null, 'access.title', 'access.titleOf')).toBe('Hvem har set mine data');
+    expect(whoseText(profile('Max Holm', 'child'), 'cases.title', 'cases.titleOf')).toBe("Max' sager");
+    expect(whoseText(profile('Lea', 'child'), 'now.noDeadlines', 'now.noDeadlinesOf')).toBe('Lea har ingen kommende frister.');
     setLanguage('en');
     expect(whoseText(profile('Lea', 'child'), 'access.title', 'access.titleOf')).toBe("Who looked at Lea's data");
     expect(whoseText(profile('Lea', 'other'), 'now.openCases', 'now.openCasesOf')).toBe("Lea's open cases");

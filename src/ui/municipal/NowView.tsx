@@ -63,7 +63,7 @@ export function NowView(props: { data: OverviewData; now: number; go: (to: Overv
       <Block
         id="now-deadlines"
         title={whose('now.deadlines', 'now.deadlinesOf')}
-        empty={t('now.noDeadlines')}
+        empty={whose('now.noDeadlines', 'now.noDeadlinesOf')}
         count={now.deadlines.length}
         more={
           <RouteLink to={{ view: 'calendar' }} go={go} class="more">
@@ -73,7 +73,12 @@ export function NowView(props: { data: OverviewData; now: number; go: (to: Overv
       >
         <Entries entries={now.deadlines} go={go} label={whose('now.deadlines', 'now.deadlinesOf')} profileId={props.profileId} />
       </Block>
-      <Block id="now-appointments" title={whose('now.appointments', 'now.appointmentsOf')} empty={t('now.noAppointments')} count={now.appointments.length}>
+      <Block
+        id="now-appointments"
+        title={whose('now.appointments', 'now.appointmentsOf')}
+        empty={whose('now.noAppointments', 'now.noAppointmentsOf')}
+        count={now.appointments.length}
+      >
         <Entries entries={now.appointments} go={go} label={whose('now.appointments', 'now.appointmentsOf')} profileId={props.profileId} />
       </Block>
       <Block

@@ -41,7 +41,12 @@ const VIEW_TITLE: Record<View, MessageKey> = {
 const navOf = (route: OverviewRoute): View => (route.view === 'case' || route.view === 'document' ? 'cases' : route.view);
 
 /** The words a view's title and navigation use for whose data it is ("Hvem har set Leas data"). */
-const viewTitle = (profile: Profile, view: View): string => (view === 'access' ? whoseText(profile, 'access.title', 'access.titleOf') : t(VIEW_TITLE[view]));
+const viewTitle = (profile: Profile, view: View): string =>
+  view === 'access'
+    ? whoseText(profile, 'access.title', 'access.titleOf')
+    : view === 'cases'
+      ? whoseText(profile, 'cases.title', 'cases.titleOf')
+      : t(VIEW_TITLE[view]);
 const viewLabel = (profile: Profile, view: View): string => (view === 'access' ? whoseText(profile, 'view.access', 'view.accessOf') : t(`view.${view}`));
 
 export function OverviewSection(props: { profile: Profile; route: OverviewRoute; onRoute: (to: OverviewRoute) => void; now?: () => number }) {
