@@ -1,31 +1,36 @@
 /**
  * Search across everything synced, the Danish way: case does not matter, accents are folded
- * (é → e), æ, ø and å stay letters of their own (never a or o), and the old spelling "aa" finds
- * "å" and the other way round (Aabenraa, Åbenrå). ä and ö, which Danes read as æ and ø, fold to them.
+ * (é → e), and the spellings Danes type on a keyboard without æ, ø and å mean those letters,
+ * both ways: "kontanthjaelp" finds "kontanthjælp", "Noergaard" finds "Nørgård", "Aabenraa"
+ * finds "Åbenrå", and the other way round. Both sides fold to the one-letter forms, so æ, ø and å
+ * stay letters of their own and never match a plain a or o ("hær" is not "har", "Åbenrå" is not
+ * "Abenra"). ä and ö, which Danes read as æ and ø, fold to them.
  */
 import type { OverviewData } from './model';
 import { activityAt } from './model';
 
 const KEEP = { å: '\u0001', æ: '\u0002', ø: '\u0003' } as const;
+const DANISH_LETTER: Readonly<Record<string, string>> = { aa: 'å', ae: 'æ', oe: 'ø' };
 
 /** The folded form of a text, for matching only (never shown). */
 export function foldDanish(text: string): string {
-  return text
-    .toLocaleLowerCase('da')
-    .normalize('NFC')
-    .replace(/å/g, KEEP.å)
-    .replace(/æ/g, KEEP.æ)
-    .replace(/ø/g, KEEP.ø)
-    .replace(/ä/g, KEEP.æ)
-    .replace(/ö/g, KEEP.ø)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\u0001/g, 'å')
-    .replace(/\u0002/g, 'æ')
-    .replace(/\u0003/g, 'ø')
-    .replace(/aa/g, 'å')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLocaleLowerCase('da')
+      .normalize('NFC')
+      .replace(/å/g, KEEP.å)
+      .replace(/[æä]/g, KEEP.æ)
+      .replace(/[øö]/g, KEEP.ø)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/\u0001/g, 'å')
+      .replace(/\u0002/g, 'æ')
+      .replace(/\u0003/g, 'ø')
+      // Left to right, one pair at a time: "kaae" is "kåe" whichever side it comes from.
+      .replace(/aa|ae|oe/g, (pair) => DANISH_LETTER[pair]!)
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export type SearchKind = 'case' | 'decision' | 'payment' | 'activity' | 'document' | 'access-log';

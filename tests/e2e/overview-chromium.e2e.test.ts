@@ -48,7 +48,7 @@ describe('the overview of Thomas’s municipal data', () => {
     // Before any data: the overview explains and points to the municipality section.
     await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByText(DA['overview.empty']).waitFor();
-    await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+    await page.getByRole('link', { name: DA['steps.municipality'] }).click();
     await screenHeading(page, DA['muni.title']).waitFor();
     await page.getByText(DA['muni.none']).waitFor();
     await expectAccessible(page, 'municipality, none yet');

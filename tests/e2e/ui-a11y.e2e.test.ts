@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   addNote,
+  backupBadge,
   DA,
   lock,
   openSection,
@@ -53,8 +54,12 @@ describe('accessibility of the vault page and the popup', () => {
     await page.getByLabel(DA['recovery.confirmLabel']).fill(key.split('-').at(-1)!);
     await page.getByRole('button', { name: DA['recovery.done'] }).click();
 
-    await page.getByRole('heading', { level: 2, name: text(DA, 'notes.title', { name: 'Aisha' }) }).waitFor();
+    // A new vault lands on the overview's first steps.
+    await page.getByRole('heading', { level: 3, name: DA['steps.title'] }).waitFor();
     await expect.poll(() => focusedText(page)).toBe(DA['app.name']);
+    await expectAccessible(page, 'overview, first steps');
+    await openSection(page, 'section.notes');
+    await page.getByRole('heading', { level: 2, name: text(DA, 'notes.title', { name: 'Aisha' }) }).waitFor();
     await addNote(page, 'Jobcenter', 'Samtale mandag');
     await expectAccessible(page, 'main (notes)');
     await page.getByRole('button', { name: DA['common.delete'] }).click();
@@ -68,9 +73,12 @@ describe('accessibility of the vault page and the popup', () => {
     await nav.getByRole('button', { name: DA['section.profiles'] }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedText(page)).toBe(DA['profiles.title']);
-    // Changes and no backup yet: the reminder shows from the next section on.
-    await page.getByRole('region', { name: DA['reminder.title'] }).waitFor();
-    await expectAccessible(page, 'profiles, with the backup reminder');
+    // Changes and no backup yet, but only a few: a quiet badge on the backup section, no banner.
+    await backupBadge(page).waitFor({ state: 'attached' });
+    expect(await backupBadge(page).textContent()).toBe(DA['reminder.badge']);
+    expect(await nav.getByRole('button', { name: DA['section.backup'] }).getAttribute('aria-describedby')).toBe('backup-badge');
+    expect(await page.getByRole('region', { name: DA['reminder.title'] }).count()).toBe(0);
+    await expectAccessible(page, 'profiles, with the backup badge');
 
     await openSection(page, 'section.settings');
     await expect.poll(() => focusedText(page)).toBe(DA['settings.title']);

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
 import {
   addNote,
+  backupBadge,
   callBackground,
   createVault,
   DA,
@@ -93,8 +94,8 @@ describe('backup and restore through the UI', () => {
     await page.getByLabel(DA['header.viewing']).selectOption({ label: `Emil (${DA['relation.child']})` });
     await openSection(page, 'section.notes');
     await addNote(page, 'Skole', 'Forældremøde i 3.B');
-    // The reminder is up: there are changes and no backup yet.
-    await page.getByRole('region', { name: DA['reminder.title'] }).waitFor();
+    // The badge is up: there are changes and no backup yet.
+    await backupBadge(page).waitFor({ state: 'attached' });
 
     await openSection(page, 'section.backup');
     await page.screenshot({ path: screenshotPath('ui-backup-da'), fullPage: true });
@@ -105,7 +106,7 @@ describe('backup and restore through the UI', () => {
     expect(statSync(backupFile).size).toBeGreaterThan(100);
     await page.getByRole('status').filter({ hasText: download.suggestedFilename() }).waitFor();
     await openSection(page, 'section.notes');
-    await expect.poll(() => page.getByRole('region', { name: DA['reminder.title'] }).count()).toBe(0);
+    await expect.poll(() => backupBadge(page).count()).toBe(0);
 
     expected = await vaultContents(page);
     expect(expected).toEqual({

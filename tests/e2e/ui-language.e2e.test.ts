@@ -1,7 +1,7 @@
 /** The UI speaks English when the browser does, and Danish otherwise. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
-import { addNote, createVault, DA, EN, noteTitles, openSection, text, keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
+import { addNote, backupBadge, createVault, DA, EN, noteTitles, openSection, text, keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
 import { reportCleanupFailure } from '../unit/support/cleanup';
 
 const dirs: string[] = [];
@@ -35,7 +35,8 @@ describe('UI language', () => {
     await openSection(page, 'section.settings', EN);
     await page.getByRole('heading', { level: 2, name: EN['settings.title'] }).waitFor();
     await openSection(page, 'section.notes', EN);
-    await page.getByRole('region', { name: EN['reminder.title'] }).waitFor();
+    await backupBadge(page).waitFor({ state: 'attached' });
+    expect(await backupBadge(page).textContent()).toBe(EN['reminder.badge']);
     await page.screenshot({ path: screenshotPath('ui-main-en'), fullPage: true });
 
     const popup = await session.openPage('popup.html');

@@ -48,7 +48,7 @@ describe('views of a long history draw a window of rows', () => {
     page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Henrik' });
     await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+    await page.getByRole('link', { name: DA['steps.municipality'] }).click();
     await addMunicipalityAndSignIn(page, server.url, HEAVY_ID);
     await page.getByText(/^Færdig: [\d.]+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 360_000 });
     await page.getByRole('button', { name: DA['muni.showOverview'] }).click();

@@ -7,12 +7,14 @@ import { t } from '../i18n/index';
 import { dateTimeText } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
+import { useWhose } from '../words/whose';
 
 export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileId: string }) {
+  const whose = useWhose();
   const entries = useMemo(() => [...props.entries].sort((a, b) => b.record.at.localeCompare(a.record.at)), [props.entries]);
   return (
     <>
-      <p>{t('access.intro')}</p>
+      <p>{whose('access.intro', 'access.introOf')}</p>
       {entries.length === 0 ? (
         <p class="empty-list">{t('access.none')}</p>
       ) : (
@@ -21,7 +23,7 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileI
           class="access-log"
           items={entries}
           keyOf={(e) => e.vaultId}
-          caption={t('access.title')}
+          caption={whose('access.title', 'access.titleOf')}
           captionClass="visually-hidden"
           rowAttrs={(e) => ({ id: `access-${e.vaultId}` })}
           head={

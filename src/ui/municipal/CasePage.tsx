@@ -9,6 +9,7 @@ import { caseBundle, indexOverview, type Item, type OverviewData, type OverviewI
 import { calendarEntries } from '../../overview/calendar';
 import { caseTimeline, type TimelineEvent } from '../../overview/timeline';
 import { t } from '../i18n/index';
+import { ShortTitle } from '../components/ShortTitle';
 import { EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
@@ -221,7 +222,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
             {bundle.documents.map((d) => (
               <li key={d.vaultId}>
                 <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
-                  {d.record.title}
+                  <ShortTitle title={d.record.title} />
                 </RouteLink>
                 <span class="meta">, {dayText(d.record.date)}</span>
               </li>

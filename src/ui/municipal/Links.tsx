@@ -1,5 +1,8 @@
 /** Small shared pieces of the overview: in-page links to records, contact channels, tags. */
 import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { OverviewRoute } from '../routing/route';
+import { OverviewHref } from '../routing/use-route';
 import type { Contact } from '../../municipal/api/schemas';
 import { t } from '../i18n/index';
 
@@ -9,15 +12,11 @@ import { t } from '../i18n/index';
  */
 export const CaseLookup = createContext<(origin: string, caseId: string) => { vaultId: string; title: string } | undefined>(() => undefined);
 
-export type OverviewRoute =
-  | { view: 'now' | 'cases' | 'calendar' | 'access' | 'search' }
-  | { view: 'payments'; focus?: string | undefined }
-  | { view: 'case'; id: string }
-  | { view: 'document'; id: string };
+export type { OverviewRoute };
 
 /** A link that opens another part of the overview; a real link, so it is announced and focusable as one. */
 export function RouteLink(props: { to: OverviewRoute; go: (to: OverviewRoute) => void; children: ComponentChildren; class?: string }) {
-  const href = `#${props.to.view}${'id' in props.to ? `/${props.to.id}` : ''}`;
+  const href = useContext(OverviewHref)(props.to);
   return (
     <a
       href={href}

@@ -1,13 +1,14 @@
 /**
- * "Kommunen": add a municipality by its address, watch the fetch progress, and manage each
- * connection (fetch now, sign in again, remove with or without the fetched data).
+ * "Kommunen": add a municipality, picked from the list the vault ships or by its address, watch
+ * the fetch progress, and manage each connection (fetch now, sign in again, remove with or
+ * without the fetched data).
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { hostPermissionPattern, municipalityOrigin, type ConnectionSummary, type SyncStatus } from '../../messaging/municipal-api';
 import { MunicipalError } from '../../messaging/errors';
-import { TextField } from '../components/Field';
+import { SelectField, TextField } from '../components/Field';
 import { ModalDialog } from '../components/ModalDialog';
 import { ActionFeedback, AlertLine } from '../components/Messages';
 import { useAction } from '../components/use-action';
@@ -15,6 +16,8 @@ import { ERROR_MESSAGE_KEYS, errorMessage } from '../errors';
 import { t, tn } from '../i18n/index';
 import { relativeTime } from '../format';
 import type { Profile } from '../profiles';
+import { bestEffort } from '../../shared/best-effort';
+import { KNOWN_MUNICIPALITIES } from './known-municipalities';
 import './overview.css';
 
 /** Asks for the municipality's host permission; must run inside the click that started it. */
@@ -118,6 +121,8 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
   const [found, setFound] = useState<string | null>(null);
   const add = useAction();
   const manage = useAction();
+  /** The connections whose fetch is running now. */
+  const fetching = useRef(new Set<string>());
 
   const loadConnections = async () => {
     try {
@@ -129,14 +134,20 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
   const track = (status: SyncStatus) => {
     if (status.profileId !== profile.id) return;
     setStatuses((previous) => new Map(previous).set(status.connectionId, status));
-    if (status.state !== 'running') void loadConnections();
+    if (status.state === 'running') fetching.current.add(status.connectionId);
+    else {
+      fetching.current.delete(status.connectionId);
+      // The fetch has ended: its outcome shows on the connection, so "connected" may go.
+      add.reset();
+      void loadConnections();
+    }
   };
 
   useEffect(() => {
     void loadConnections();
-    void callVault('municipalSyncStatus', {}).then(
-      (list) => list.forEach(track),
-      () => {},
+    void bestEffort(
+      callVault('municipalSyncStatus', {}).then((list) => list.forEach(track)),
+      'without the running fetches, each connection shows its last result',
     );
     return onVaultEvent((event) => {
       if (event.type === 'municipal-sync') track(event.status);
@@ -170,9 +181,10 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
         track(sync);
         setAddress('');
         await loadConnections();
-        return info;
+        return { name: info.name, connectionId: sync.connectionId };
       },
-      (info) => t('muni.connected', { name: info.name }),
+      // A fetch that has already ended shows its outcome on the connection: no line to take back later.
+      (added) => (fetching.current.has(added.connectionId) ? t('muni.connected', { name: added.name }) : ''),
     );
   };
 
@@ -266,6 +278,19 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
       <section class="panel" aria-labelledby="muni-add">
         <h3 id="muni-add">{t('muni.addTitle')}</h3>
         <form autocomplete="off" onSubmit={submit} noValidate>
+          <SelectField
+            label={t('muni.pick')}
+            hint={t('muni.pickHint')}
+            value={KNOWN_MUNICIPALITIES.find((m) => m.origin === address.trim())?.origin ?? ''}
+            options={[
+              { value: '', label: t('muni.pickNone') },
+              ...KNOWN_MUNICIPALITIES.map((m) => ({ value: m.origin, label: m.reference ? t('muni.reference', { name: m.name }) : m.name })),
+            ]}
+            onChange={(origin) => {
+              setAddress(origin);
+              setAddressError(null);
+            }}
+          />
           <TextField label={t('muni.address')} hint={t('muni.addressHint')} value={address} onInput={setAddress} error={addressError} />
           <button type="submit" class="primary" disabled={add.busy !== null}>
             {t('muni.add')}

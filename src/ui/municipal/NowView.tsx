@@ -3,10 +3,12 @@ import type { CalendarEntry } from '../../overview/calendar';
 import type { OverviewData } from '../../overview/model';
 import { nowSummary } from '../../overview/now';
 import { t } from '../i18n/index';
+import { ShortTitle } from '../components/ShortTitle';
 import { EntryLine } from './CalendarView';
 import { dayText, kroner } from './format';
 import { RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, statusOf } from './plain';
+import { useWhose } from '../words/whose';
 
 function Block(props: { id: string; title: string; empty: string; count: number; children: preact.ComponentChildren; more?: preact.ComponentChildren }) {
   return (
@@ -42,13 +44,14 @@ export function NowView(props: {
   recordsRead?: number | undefined;
 }) {
   const { go } = props;
+  const whose = useWhose();
   const now = nowSummary(props.data, props.now);
   return (
     <div class="now-grid" data-records-read={props.recordsRead}>
       <Block
         id="now-cases"
-        title={t('now.openCases')}
-        empty={t('now.noOpenCases')}
+        title={whose('now.openCases', 'now.openCasesOf')}
+        empty={whose('now.noOpenCases', 'now.noOpenCasesOf')}
         count={now.openCases.length}
         more={
           <RouteLink to={{ view: 'cases' }} go={go} class="more">
@@ -69,8 +72,8 @@ export function NowView(props: {
       </Block>
       <Block
         id="now-deadlines"
-        title={t('now.deadlines')}
-        empty={t('now.noDeadlines')}
+        title={whose('now.deadlines', 'now.deadlinesOf')}
+        empty={whose('now.noDeadlines', 'now.noDeadlinesOf')}
         count={now.deadlines.length}
         more={
           <RouteLink to={{ view: 'calendar' }} go={go} class="more">
@@ -78,10 +81,15 @@ export function NowView(props: {
           </RouteLink>
         }
       >
-        <Entries entries={now.deadlines} go={go} label={t('now.deadlines')} profileId={props.profileId} />
+        <Entries entries={now.deadlines} go={go} label={whose('now.deadlines', 'now.deadlinesOf')} profileId={props.profileId} />
       </Block>
-      <Block id="now-appointments" title={t('now.appointments')} empty={t('now.noAppointments')} count={now.appointments.length}>
-        <Entries entries={now.appointments} go={go} label={t('now.appointments')} profileId={props.profileId} />
+      <Block
+        id="now-appointments"
+        title={whose('now.appointments', 'now.appointmentsOf')}
+        empty={whose('now.noAppointments', 'now.noAppointmentsOf')}
+        count={now.appointments.length}
+      >
+        <Entries entries={now.appointments} go={go} label={whose('now.appointments', 'now.appointmentsOf')} profileId={props.profileId} />
       </Block>
       <Block
         id="now-payments"
@@ -107,7 +115,7 @@ export function NowView(props: {
           {now.newDocuments.map((d) => (
             <li key={d.vaultId}>
               <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
-                {d.record.title}
+                <ShortTitle title={d.record.title} />
               </RouteLink>
               <span class="meta">, {dayText(d.record.date)}</span>
             </li>

@@ -1,9 +1,11 @@
 /**
  * "Overblik": the citizen's municipal data in one place. Its own navigation (Now, Cases,
- * Calendar, Payments, Who looked at my data, Search) and the case and document pages; the
- * heading of each view takes focus when it opens, so screen readers announce where you are.
+ * Calendar, Payments, Who looked at my data, Search) and the case and document pages, each with
+ * its own address (the page's route says which is shown); the heading of each view takes focus
+ * when it opens, so screen readers announce where you are. A new vault's overview shows the
+ * first steps instead.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
 import { indexOverview, hasAnyData } from '../../overview/model';
 import { Busy, AlertLine } from '../components/Messages';
 import { t, tn, type MessageKey } from '../i18n/index';
@@ -13,6 +15,10 @@ import { CalendarView } from './CalendarView';
 import { CasePage, CasesView } from './CasePage';
 import { DocumentView } from './DocumentView';
 import { CaseLookup, type OverviewRoute } from './Links';
+import { OVERVIEW_VIEWS, type OverviewView } from '../routing/route';
+import { OverviewHref } from '../routing/use-route';
+import { NextSteps } from '../vault/NextSteps';
+import { ShownProfile, whoseText } from '../words/whose';
 import { NowView } from './NowView';
 import { PaymentsView } from './PaymentsView';
 import { plainCaseTitle } from './plain';
@@ -21,8 +27,7 @@ import { useNowData } from './use-now-data';
 import { useOverviewData } from './use-overview-data';
 import './overview.css';
 
-const VIEWS = ['now', 'cases', 'calendar', 'payments', 'access', 'search'] as const;
-type View = (typeof VIEWS)[number];
+type View = OverviewView;
 
 const VIEW_TITLE: Record<View, MessageKey> = {
   now: 'now.title',
@@ -36,10 +41,20 @@ const VIEW_TITLE: Record<View, MessageKey> = {
 /** The nav entry a route belongs to (a case page is under Cases). */
 const navOf = (route: OverviewRoute): View => (route.view === 'case' || route.view === 'document' ? 'cases' : route.view);
 
-export function OverviewSection(props: { profile: Profile; onAddMunicipality: () => void; now?: () => number }) {
-  const [route, setRoute] = useState<OverviewRoute>({ view: 'now' });
+/** The words a view's title and navigation use for whose data it is ("Hvem har set Leas data"). */
+const viewTitle = (profile: Profile, view: View): string =>
+  view === 'access'
+    ? whoseText(profile, 'access.title', 'access.titleOf')
+    : view === 'cases'
+      ? whoseText(profile, 'cases.title', 'cases.titleOf')
+      : t(VIEW_TITLE[view]);
+const viewLabel = (profile: Profile, view: View): string => (view === 'access' ? whoseText(profile, 'view.access', 'view.accessOf') : t(`view.${view}`));
+
+export function OverviewSection(props: { profile: Profile; route: OverviewRoute; onRoute: (to: OverviewRoute) => void; now?: () => number }) {
+  const { route } = props;
+  const hrefOf = useContext(OverviewHref);
   const heading = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  const first = useRef(true);
   const now = (props.now ?? Date.now)();
   // Now reads only its summary; the records the other views show are loaded once one is opened.
   const onNow = route.view === 'now';
@@ -49,16 +64,15 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
   const nowData = useNowData(props.profile.id, now, onNow);
   const { data, damaged, error } = onNow ? nowData : overview;
 
-  const go = (to: OverviewRoute) => {
-    moved.current = true;
-    setRoute(to);
-  };
-  // Also once the records arrive: a view opened from Now may wait for them, its heading with it.
+  const go = props.onRoute;
   const loading = data === null;
+  // A move within the overview (a link, Back, Forward) focuses the new screen's heading, also once its
+  // records arrive (a view opened from Now may wait for them); the first screen keeps the page's focus.
   useEffect(() => {
-    if (moved.current) heading.current?.focus();
+    if (!first.current) heading.current?.focus();
+    if (!loading) first.current = false;
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
-  }, [route, loading]);
+  }, [route.view, 'id' in route ? route.id : null, loading]);
 
   const caseLookup = useMemo(() => {
     const index = data ? indexOverview(data) : null;
@@ -85,9 +99,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
           {t('overview.emptyTitle')}
         </h2>
         <p>{t('overview.empty')}</p>
-        <button type="button" class="primary" onClick={props.onAddMunicipality}>
-          {t('overview.emptyAction')}
-        </button>
+        <NextSteps profileId={props.profile.id} always />
       </>
     );
   }
@@ -102,48 +114,54 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
         : t('case.notFound')
       : route.view === 'document'
         ? (doc?.record.title ?? t('doc.notFound'))
-        : t(VIEW_TITLE[route.view]);
+        : viewTitle(props.profile, route.view);
 
   return (
-    <CaseLookup.Provider value={caseLookup}>
-      <nav aria-label={t('overview.views')} class="subnav">
-        <ul>
-          {VIEWS.map((v) => (
-            <li key={v}>
-              <a
-                href={`#${v}`}
-                aria-current={navOf(route) === v ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go({ view: v });
-                }}
-              >
-                {t(`view.${v}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {(route.view === 'case' || route.view === 'document') && (
-        <p class="breadcrumb">
-          <a href="#cases" onClick={(e) => (e.preventDefault(), go(docCase ? { view: 'case', id: docCase.vaultId } : { view: 'cases' }))}>
-            <span aria-hidden="true">‹ </span>
-            {docCase ? docCase.title : t('case.backToCases')}
-          </a>
-        </p>
-      )}
-      <h2 id="section-heading" ref={heading} tabIndex={-1}>
-        {title}
-      </h2>
-      {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
-      {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
-      {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
-      {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
-      {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}
-      {route.view === 'calendar' && <CalendarView data={data} now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
-      {route.view === 'payments' && <PaymentsView payments={data.payments} focus={route.focus} profileId={props.profile.id} />}
-      {route.view === 'access' && <AccessLogView entries={data.accessLog} profileId={props.profile.id} />}
-      {route.view === 'search' && <SearchView data={data} go={go} />}
-    </CaseLookup.Provider>
+    <ShownProfile.Provider value={props.profile}>
+      <CaseLookup.Provider value={caseLookup}>
+        <nav aria-label={t('overview.views')} class="subnav">
+          <ul>
+            {OVERVIEW_VIEWS.map((v) => (
+              <li key={v}>
+                <a
+                  href={hrefOf({ view: v })}
+                  aria-current={navOf(route) === v ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go({ view: v });
+                  }}
+                >
+                  {viewLabel(props.profile, v)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {(route.view === 'case' || route.view === 'document') && (
+          <p class="breadcrumb">
+            <a
+              href={hrefOf(docCase ? { view: 'case', id: docCase.vaultId } : { view: 'cases' })}
+              onClick={(e) => (e.preventDefault(), go(docCase ? { view: 'case', id: docCase.vaultId } : { view: 'cases' }))}
+            >
+              <span aria-hidden="true">‹ </span>
+              {docCase ? docCase.title : t('case.backToCases')}
+            </a>
+          </p>
+        )}
+        <h2 id="section-heading" ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
+        {route.view === 'now' && <NextSteps profileId={props.profile.id} />}
+        {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
+        {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
+        {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
+        {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}
+        {route.view === 'calendar' && <CalendarView data={data} now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
+        {route.view === 'payments' && <PaymentsView payments={data.payments} focus={route.focus} profileId={props.profile.id} />}
+        {route.view === 'access' && <AccessLogView entries={data.accessLog} profileId={props.profile.id} />}
+        {route.view === 'search' && <SearchView data={data} go={go} />}
+      </CaseLookup.Provider>
+    </ShownProfile.Provider>
   );
 }

@@ -11,6 +11,7 @@ import { getRecord, listRecords } from '../../messaging/record-client';
 import type { KindData } from '../../records/kind';
 import { bankTransactionKind } from '../../records/money/index';
 import { municipalDocumentKind } from '../../records/municipal/index';
+import { foldDanish } from '../../overview/search';
 import { canSend, correctionRequestKind, isEditable, type AttachmentData, type CorrectionRequestData, type EvidenceRef } from '../../records/own/index';
 import type { VaultRecord } from '../../vault/public-types';
 import { TextAreaField, TextField } from '../components/Field';
@@ -119,10 +120,10 @@ export function CorrectionForm(props: CorrectionFormProps) {
   }, [profileId, target.id, caseVaultId]);
 
   const bankChoices = useMemo(() => {
-    const q = bankFilter.trim().toLocaleLowerCase('da');
+    const q = foldDanish(bankFilter);
     const chosen = new Set(draft.evidence.map(keyOf));
     const title = (r: BankRow) => `${dayText(r.data.date)} ${r.data.text} ${kroner(r.data.amountMinor)}`.slice(0, 300);
-    const shown = bank.filter((r) => chosen.has(keyOf({ kind: 'bank-transaction', id: r.id })) || (q !== '' && title(r).toLocaleLowerCase('da').includes(q)));
+    const shown = bank.filter((r) => chosen.has(keyOf({ kind: 'bank-transaction', id: r.id })) || (q !== '' && foldDanish(title(r)).includes(q)));
     return shown
       .slice(0, BANK_SHOWN + chosen.size)
       .map((r): Choice => ({ ref: { kind: 'bank-transaction', id: r.id, title: title(r) }, detail: t('own.evidence.bankRow') }));

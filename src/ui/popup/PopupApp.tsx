@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import type { StatusInfo } from '../../messaging/api';
-import { needsBackupReminder } from '../backup-reminder';
+import { backupNudge } from '../backup-reminder';
 import { BackupReminder } from '../components/BackupReminder';
 import { AlertLine, Busy } from '../components/Messages';
 import { errorMessage } from '../errors';
@@ -55,7 +55,7 @@ function UnlockedView(props: { status: StatusInfo; onLocked: () => void }) {
   return (
     <>
       <p class="state unlocked">{t('popup.unlocked')}</p>
-      {props.status.settings && needsBackupReminder(props.status.settings, new Date()) && <BackupReminder backupHref={vaultUrl()} />}
+      {props.status.settings && backupNudge(props.status.settings, new Date()) === 'banner' && <BackupReminder backupHref={vaultUrl()} />}
       <AlertLine>{error}</AlertLine>
       <section aria-labelledby="popup-people">
         <h2 id="popup-people">{t('popup.people')}</h2>

@@ -1,16 +1,20 @@
 /**
  * The unlocked vault: a header that always says whose data is shown, the sections, and the
- * backup reminder. Built for more sections (cases, payments…) as more record kinds arrive.
+ * backup reminder (a quiet badge on the backup section, a banner once enough has changed). Each
+ * screen has its own address (src/ui/routing), so Back, Forward, reload and bookmarks work and an
+ * unlock opens the screen the vault was locked on.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import type { Settings } from '../../messaging/settings';
 import { BackupReminder } from '../components/BackupReminder';
 import { AlertLine } from '../components/Messages';
-import { needsBackupReminder } from '../backup-reminder';
+import { backupNudge, type BackupNudge } from '../backup-reminder';
 import { errorMessage } from '../errors';
 import { t, type MessageKey } from '../i18n/index';
 import { profileLabel, type Profile } from '../profiles';
+import { formatRoute, parseRoute, SECTIONS, type OverviewRoute, type Section, type VaultRoute } from '../routing/route';
+import { OverviewHref, useVaultRoute } from '../routing/use-route';
 import type { Persistence } from '../storage-persistence';
 import { BackupSection } from './BackupSection';
 import { NotesSection } from './NotesSection';
@@ -23,8 +27,7 @@ import { MoneySection } from '../money/MoneySection';
 import { HealthSection } from '../health/HealthSection';
 import { SharingSection } from '../sharing/SharingSection';
 
-export const SECTIONS = ['overview', 'municipality', 'money', 'health', 'notes', 'sharing', 'profiles', 'settings', 'backup'] as const;
-export type Section = (typeof SECTIONS)[number];
+export { SECTIONS, type Section };
 
 const SECTION_LABEL: Record<Section, MessageKey> = {
   overview: 'section.overview',
@@ -38,37 +41,43 @@ const SECTION_LABEL: Record<Section, MessageKey> = {
   backup: 'section.backup',
 };
 
-/** Which profile is shown survives a reload of the page (the id is an opaque random string). */
+/** Which profile is shown when the address names none (the id is an opaque random string). */
 const PROFILE_KEY = 'handlerum.currentProfile';
 
+/** Where an address without a screen lands: the notes, or the overview once a municipality is connected (see below). */
+const landing = (): VaultRoute => ({ section: 'notes', profileId: sessionStorage.getItem(PROFILE_KEY), overview: null });
+
+/** The address of a section for a profile; the overview opens on Now. */
+const sectionRoute = (section: Section, profileId: string | null): VaultRoute => ({
+  section,
+  profileId,
+  overview: section === 'overview' ? { view: 'now' } : null,
+});
+
 export function MainScreen(props: { persistence: Persistence; onLock: () => void; onRestored: () => void }) {
+  /** Opened without an address: the overview may still become the landing section once a municipality turns out to be connected. */
+  const landed = useRef(parseRoute(location.hash) === null);
+  const { route, go } = useVaultRoute(landing);
   const [profiles, setProfiles] = useState<Profile[] | null>(null);
-  const [currentId, setCurrentId] = useState<string | null>(sessionStorage.getItem(PROFILE_KEY));
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [section, setSection] = useState<Section>('notes');
   const [notesRefresh, setNotesRefresh] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [showReminder, setShowReminder] = useState(false);
+  const [nudge, setNudge] = useState<BackupNudge>('none');
   const heading = useRef<HTMLHeadingElement>(null);
   const firstSection = useRef(true);
-  /** The overview becomes the landing section once a municipality is connected, unless the user already chose one. */
-  const sectionChosen = useRef(false);
+  const section = route.section;
+  const routeRef = useRef(route);
+  routeRef.current = route;
 
   const selectProfile = (id: string) => {
     sessionStorage.setItem(PROFILE_KEY, id);
-    setCurrentId(id);
+    // Another person's data: a case or document page of the previous one has no meaning there.
+    go(sectionRoute(routeRef.current.section, id));
   };
 
-  const loadProfiles = async (selectId?: string) => {
+  const loadProfiles = async () => {
     try {
-      const list = await callVault('listProfiles', {});
-      setProfiles(list);
-      setCurrentId((current) => {
-        const wanted = selectId ?? current;
-        const next = list.find((p) => p.id === wanted)?.id ?? list[0]?.id ?? null;
-        if (next) sessionStorage.setItem(PROFILE_KEY, next);
-        return next;
-      });
+      setProfiles(await callVault('listProfiles', {}));
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -77,26 +86,37 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
     try {
       const next = await callVault('getSettings', {});
       setSettings(next);
-      if (options.updateReminder) setShowReminder(needsBackupReminder(next, new Date()));
+      const level = backupNudge(next, new Date());
+      // The badge follows at once; a banner appears only on a move (below), as a badge until then.
+      setNudge((shown) => (options.updateReminder || level !== 'banner' || shown === 'banner' ? level : 'badge'));
     } catch (caught) {
       setError(errorMessage(caught));
     }
   };
+
+  const current =
+    profiles?.find((p) => p.id === route.profileId) ?? profiles?.find((p) => p.id === sessionStorage.getItem(PROFILE_KEY)) ?? profiles?.[0] ?? null;
+
+  // The address always names the profile shown (a bookmark opens the same person's data).
+  useEffect(() => {
+    if (!current || route.profileId === current.id || landed.current) return;
+    sessionStorage.setItem(PROFILE_KEY, current.id);
+    // No profile named: the same screen for the one shown. An unknown one (deleted, or another vault's bookmark): that section's start.
+    go(route.profileId === null ? { ...route, profileId: current.id } : sectionRoute(route.section, current.id), { replace: true });
+  }, [current?.id, route.profileId]);
+
   /**
-   * The reminder is re-evaluated when the page opens, on a change of section and after a
+   * The reminder is re-evaluated when the page opens, on a move to another screen and after a
    * backup, never in the middle of a task: a banner popping up would move the page under the
    * user's pointer.
    */
-  const openSection = (next: Section) => {
-    sectionChosen.current = true;
-    setSection(next);
+  useEffect(() => {
     void loadSettings({ updateReminder: true });
-  };
+  }, [section]);
 
   useEffect(() => {
     heading.current?.focus();
     void loadProfiles();
-    void loadSettings({ updateReminder: true });
     return onVaultEvent((event) => {
       if (event.type !== 'changed') return;
       if (event.changes.some((c) => c.kind === 'profile')) void loadProfiles();
@@ -111,19 +131,22 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
       firstSection.current = false;
       return;
     }
+    landed.current = false;
     document.getElementById('section-heading')?.focus();
   }, [section]);
 
-  const current = profiles?.find((p) => p.id === currentId) ?? null;
-
   useEffect(() => {
-    if (!current || sectionChosen.current) return;
+    if (!current || !landed.current) return;
     void hasMunicipalConnection(current.id).then((connected) => {
-      if (!connected || sectionChosen.current) return;
+      if (!connected || !landed.current) return;
       firstSection.current = true; // landing, not a move: focus stays where the page put it
-      setSection('overview');
+      go(sectionRoute('overview', current.id), { replace: true });
     });
   }, [current?.id]);
+
+  const openSection = (next: Section) => go(sectionRoute(next, current?.id ?? route.profileId));
+  const openOverview = (to: OverviewRoute) => go({ section: 'overview', profileId: current?.id ?? route.profileId, overview: to });
+  const overviewHref = (to: OverviewRoute) => formatRoute({ section: 'overview', profileId: current?.id ?? route.profileId, overview: to });
 
   return (
     <div class="app">
@@ -149,20 +172,39 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
       </header>
       <nav aria-label={t('header.sections')} class="sections">
         <ul>
-          {SECTIONS.map((s) => (
-            <li key={s}>
-              <button type="button" aria-current={s === section ? 'page' : undefined} onClick={() => openSection(s)}>
-                {t(SECTION_LABEL[s])}
-              </button>
-            </li>
-          ))}
+          {SECTIONS.map((s) => {
+            const badge = s === 'backup' && nudge !== 'none';
+            return (
+              <li key={s}>
+                {/* The badge is a description, not part of the name: the button is still called "Sikkerhedskopi". */}
+                <button
+                  type="button"
+                  aria-current={s === section ? 'page' : undefined}
+                  aria-describedby={badge ? 'backup-badge' : undefined}
+                  onClick={() => openSection(s)}
+                >
+                  {t(SECTION_LABEL[s])}
+                  {badge && <span class="badge" aria-hidden="true" title={t('reminder.badge')} />}
+                </button>
+                {badge && (
+                  <span id="backup-badge" hidden>
+                    {t('reminder.badge')}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </nav>
-      {showReminder && section !== 'backup' && <BackupReminder onBackup={() => openSection('backup')} />}
+      {nudge === 'banner' && section !== 'backup' && <BackupReminder onBackup={() => openSection('backup')} />}
       <AlertLine>{error}</AlertLine>
       <main class="section">
         {/* Keyed by profile: one person's notes must never show under another's name, not even while loading. */}
-        {section === 'overview' && current && <OverviewSection key={current.id} profile={current} onAddMunicipality={() => openSection('municipality')} />}
+        {section === 'overview' && current && (
+          <OverviewHref.Provider value={overviewHref}>
+            <OverviewSection key={current.id} profile={current} route={route.overview ?? { view: 'now' }} onRoute={openOverview} />
+          </OverviewHref.Provider>
+        )}
         {section === 'municipality' && current && <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />}
         {section === 'money' && current && <MoneySection key={current.id} profile={current} />}
         {section === 'health' && current && <HealthSection key={current.id} profile={current} />}

@@ -1,13 +1,15 @@
 /**
  * The vault page: which screen to show follows the vault's state (no vault → create, locked →
  * unlock, unlocked → main), and follows the background's broadcasts (auto-lock, unlock from
- * the popup).
+ * the popup). The page's address is left alone while locked, so an unlock (or a reload and an
+ * unlock) opens the screen it names.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { watchActivity } from '../activity';
 import { errorMessage } from '../errors';
 import { t } from '../i18n/index';
+import { formatRoute } from '../routing/route';
 import { requestPersistentStorage, type Persistence } from '../storage-persistence';
 import { AlertLine, Busy } from '../components/Messages';
 import { CreateScreen } from './CreateScreen';
@@ -35,6 +37,8 @@ export function VaultApp() {
 
   const enterMain = (fresh = false) => {
     void requestPersistentStorage().then(setPersistence);
+    // A restored vault is another vault: its screens start afresh, not at the old address.
+    if (fresh) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     setScreen((s) => (s.name === 'main' && !fresh ? s : { name: 'main', generation: s.name === 'main' ? s.generation + 1 : 0 }));
   };
 
@@ -101,7 +105,16 @@ export function VaultApp() {
     case 'restore':
       return <RestoreScreen onRestored={() => enterMain(true)} onBack={() => setScreen({ name: 'create' })} />;
     case 'recovery-key':
-      return <RecoveryKeyScreen recoveryKey={screen.recoveryKey} onDone={() => void route()} />;
+      return (
+        <RecoveryKeyScreen
+          recoveryKey={screen.recoveryKey}
+          onDone={() => {
+            // A new vault opens on the overview and its first steps.
+            history.replaceState(history.state, '', formatRoute({ section: 'overview', profileId: null, overview: { view: 'now' } }));
+            void route();
+          }}
+        />
+      );
     case 'unlock':
       return <UnlockScreen onUnlocked={() => enterMain()} onForgot={() => setScreen({ name: 'forgot' })} />;
     case 'forgot':

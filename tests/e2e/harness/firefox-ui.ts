@@ -167,6 +167,9 @@ export async function createVault(page: Page, name: string, passphrase: string):
   const recoveryKey = (await textOf(page, '[data-testid="recovery-key"]')).trim();
   await fill(page, EN['recovery.confirmLabel'], recoveryKey.split('-').at(-1)!);
   await click(page, EN['recovery.done']);
+  // A new vault lands on the overview's first steps; the callers start from the notes.
+  await waitForText(page, EN['steps.title']);
+  await click(page, EN['section.notes'], { within: 'nav.sections' });
   await waitForText(page, text(EN, 'notes.title', { name }));
   return recoveryKey;
 }

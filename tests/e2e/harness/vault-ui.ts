@@ -30,6 +30,7 @@ export const PASSPHRASE = 'kaffe på trappen hver søndag';
 /** Argon2id with the real parameters plus a busy machine: give each derivation room. */
 export const SLOW = { timeout: 30_000 };
 
+/** Creates a vault through the page, confirms the recovery key, and opens the notes of its first profile. */
 export async function createVault(page: Page, options: { name: string; passphrase?: string; c?: Catalogue }): Promise<string> {
   const c = options.c ?? DA;
   const passphrase = options.passphrase ?? PASSPHRASE;
@@ -42,6 +43,9 @@ export async function createVault(page: Page, options: { name: string; passphras
   const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
   await page.getByLabel(c['recovery.confirmLabel']).fill(recoveryKey.split('-').at(-1)!);
   await page.getByRole('button', { name: c['recovery.done'] }).click();
+  // A new vault lands on the overview's first steps; the callers start from the notes.
+  await page.getByRole('heading', { level: 3, name: c['steps.title'] }).waitFor();
+  await page.getByRole('navigation', { name: c['header.sections'] }).getByRole('button', { name: c['section.notes'] }).click();
   await page.getByRole('heading', { level: 2, name: text(c, 'notes.title', { name: options.name }) }).waitFor();
   return recoveryKey;
 }
@@ -91,6 +95,9 @@ export async function openSection(
 /** The header's navigation between the vault's sections (notes, overview, money, …). */
 export const sectionsNav = (page: Page, c: Catalogue = DA) => page.getByRole('navigation', { name: c['header.sections'] });
 
+/** The quiet backup reminder: the description of the backup section's button, there while changes are not in a backup. */
+export const backupBadge = (page: Page) => page.locator('nav.sections #backup-badge');
+
 /** The overview's navigation between its views (now, calendar, payments, …). */
 export const overviewViewsNav = (page: Page, c: Catalogue = DA) => page.getByRole('navigation', { name: c['overview.views'] });
 
@@ -137,7 +144,7 @@ export async function addMunicipalityAndSignIn(page: Page, origin: string, citiz
  */
 export async function connectMunicipalityFromEmptyOverview(page: Page, origin: string): Promise<void> {
   await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-  await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+  await page.getByRole('link', { name: DA['steps.municipality'] }).click();
   await addMunicipalityAndSignIn(page, origin);
   await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
   await page.getByRole('button', { name: DA['muni.showOverview'] }).click();

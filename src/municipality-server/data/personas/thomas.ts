@@ -8,6 +8,7 @@ import { addDays, addMonths, at, firstOfMonth, lastBankDay, lastOfMonth, nextWee
 import { DatasetBuilder, kr, syntheticCpr, type BuildContext, type CitizenDataset } from '../dataset';
 import { CITY, MUNICIPALITY, TOWN_HALL, UNITS, caseworker } from '../municipality';
 import { REHAB_NOTES } from '../texts';
+import { shortenAtWord } from '../../../shared/shorten';
 
 export const THOMAS_ID = 'thomas';
 
@@ -166,7 +167,7 @@ export function buildThomas(ctx: BuildContext): CitizenDataset {
       caseId: rehab.id,
       date,
       direction: 'internal',
-      title: `Journalnotat: ${text.split('.')[0]!.slice(0, 60)}`,
+      title: `Journalnotat: ${shortenAtWord(text.split('.')[0]!, 60)}`,
       author: { name: i % 4 === 3 ? 'Mette Friis, sundhedskoordinator' : jonas.name, unit: UNITS.rehab.name },
       text,
     });
