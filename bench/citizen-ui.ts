@@ -34,7 +34,7 @@ export async function createVault(page: Page, name: string): Promise<void> {
  */
 export async function signInHeavy(page: Page, origin: string, timeoutMs: number): Promise<number> {
   await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.overview'] }).click();
-  await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+  await page.getByRole('link', { name: DA['steps.municipality'] }).click();
   await page.getByLabel(DA['muni.address']).fill(origin);
   const loginPage = page.context().waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 30_000 });
   await page.getByRole('button', { name: DA['muni.add'], exact: true }).click();

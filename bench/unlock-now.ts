@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     await page.getByLabel(da['recovery.confirmLabel']).fill(recoveryKey.split('-').at(-1)!);
     await page.getByRole('button', { name: da['recovery.done'] }).click();
     await page.getByRole('navigation', { name: da['header.sections'] }).getByRole('button', { name: da['section.overview'] }).click();
-    await page.getByRole('button', { name: da['overview.emptyAction'] }).click();
+    await page.getByRole('link', { name: da['steps.municipality'] }).click();
     await page.getByLabel(da['muni.address']).fill(server.url);
     const login = page.context().waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize') });
     await page.getByRole('button', { name: da['muni.add'], exact: true }).click();

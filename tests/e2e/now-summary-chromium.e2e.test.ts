@@ -36,7 +36,7 @@ describe('Now for a long history reads its summary, not the history', () => {
     page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Henrik' });
     await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('button', { name: DA['overview.emptyAction'] }).click();
+    await page.getByRole('link', { name: DA['steps.municipality'] }).click();
     await addMunicipalityAndSignIn(page, server.url, HEAVY_ID);
     await page.getByText(/^Færdig: [\d.]+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 480_000 });
     await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
