@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexOverview, hasAnyData } from '../../overview/model';
 import { Busy, AlertLine } from '../components/Messages';
-import { t, tn, type MessageKey } from '../i18n/index';
+import { t, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { AccessLogView } from './AccessLogView';
 import { CalendarView } from './CalendarView';
@@ -17,7 +17,9 @@ import { NowView } from './NowView';
 import { PaymentsView } from './PaymentsView';
 import { plainCaseTitle } from './plain';
 import { SearchView } from './SearchView';
+import { OverviewDamage } from './OverviewDamage';
 import { useOverviewData } from './use-overview-data';
+import { listsFor, readsEverything } from './view-lists';
 import './overview.css';
 
 const VIEWS = ['now', 'cases', 'calendar', 'payments', 'access', 'search'] as const;
@@ -36,8 +38,8 @@ const VIEW_TITLE: Record<View, MessageKey> = {
 const navOf = (route: OverviewRoute): View => (route.view === 'case' || route.view === 'document' ? 'cases' : route.view);
 
 export function OverviewSection(props: { profile: Profile; onAddMunicipality: () => void; now?: () => number }) {
-  const { data, damaged, error } = useOverviewData(props.profile.id);
   const [route, setRoute] = useState<OverviewRoute>({ view: 'now' });
+  const { data, damaged, error, reload } = useOverviewData(props.profile.id, listsFor(route));
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const now = (props.now ?? Date.now)();
@@ -69,7 +71,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
       </>
     );
   }
-  if (!hasAnyData(data)) {
+  if (readsEverything(route) && !hasAnyData(data)) {
     return (
       <>
         <h2 id="section-heading" tabIndex={-1}>
@@ -126,7 +128,7 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
       <h2 id="section-heading" ref={heading} tabIndex={-1}>
         {title}
       </h2>
-      {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
+      <OverviewDamage profileId={props.profile.id} profileName={props.profile.data.name} damaged={damaged} onRemoved={reload} />
       {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} />}
       {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
       {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
