@@ -48,10 +48,12 @@ export function OverviewSection(props: { profile: Profile; onAddMunicipality: ()
     moved.current = true;
     setRoute(to);
   };
+  // Once the view's lists are read: a view whose lists are still loading has no heading of its own yet.
+  const ready = data !== null;
   useEffect(() => {
     if (moved.current) heading.current?.focus();
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
-  }, [route]);
+  }, [route, ready]);
 
   const caseLookup = useMemo(() => {
     const index = data ? indexOverview(data) : null;
