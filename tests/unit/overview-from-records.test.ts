@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OVERVIEW_KINDS, OVERVIEW_LISTS, overviewFromRecords, overviewLists, type ListRecords } from '../../src/overview/from-records';
 import type { KindData, RecordKind } from '../../src/records/kind';
 import { EMPTY_OVERVIEW } from '../../src/overview/model';
+import { listsFor, readsEverything } from '../../src/ui/municipal/view-lists';
 import { fixtureData } from './support/overview-fixtures';
 
 const PROVENANCE = { signatureId: 'pHmMovubcf2QLIoEP4X6iQ', digest: 'b3a3Cm599jxjlDw1_2-gK2vMEJomydqczEWx13AMP1g' };
@@ -43,5 +44,19 @@ describe('reading the overview from records', () => {
     );
     expect(data).toEqual({ ...EMPTY_OVERVIEW, ...vault.data });
     expect(damaged).toBe(OVERVIEW_LISTS.length);
+  });
+});
+
+describe('the lists each overview view reads', () => {
+  it('reads one kind for the payments and for the access log, everything for Now and search', () => {
+    expect(listsFor({ view: 'payments' })).toEqual(['payments']);
+    expect(listsFor({ view: 'access' })).toEqual(['accessLog']);
+    expect(listsFor({ view: 'cases' })).toEqual(['cases']);
+    expect([...listsFor({ view: 'calendar' })].sort()).toEqual(['activities', 'cases', 'decisions']);
+    for (const view of ['now', 'search'] as const) {
+      expect([...listsFor({ view })].sort()).toEqual([...OVERVIEW_LISTS].sort());
+      expect(readsEverything({ view })).toBe(true);
+    }
+    expect(readsEverything({ view: 'payments' })).toBe(false);
   });
 });
