@@ -1,13 +1,13 @@
 /**
  * Long histories in real Chromium: the reference municipality's heavy citizen, scaled to over
- * 20,000 records, synced through the extension, with thousands of health measurements and more
- * shares than a page; then every long view — the calendar list and month, the payments and their
- * chart, the access log, the cases, a case's documents, search results, the health lists and
- * chart, the grants ledger and the transparency log — draws one page of rows (the whole document
- * stays under 3,000 elements) while it announces the full count, the keyboard or the page buttons
- * reach the very last row, and axe stays clean. A payment found by search opens on its own page,
- * focused. A damaged page in the middle of the payments is named and the rest is shown. No
- * timing is asserted.
+ * 20,000 records, synced through the extension, with thousands of health measurements, ten years
+ * of bank transactions and more shares than a page; then every long view — the calendar list
+ * and month, the payments and their chart, the access log, the cases, a case's documents, search
+ * results, the health lists and chart, the transactions and their chart, the grants ledger and
+ * the transparency log — draws one page of rows (the whole document stays under 3,000 elements)
+ * while it announces the full count, the keyboard or the page buttons reach the very last row,
+ * and axe stays clean. A payment found by search opens on its own page, focused. A damaged page
+ * in the middle of the payments is named and the rest is shown. No timing is asserted.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -1,11 +1,11 @@
 /**
  * Long histories in Firefox ESR: the heavy citizen, scaled to over 20,000 records, synced
- * through the add-on, with thousands of health measurements and more shares than a page; every
- * long view — the calendar list and month, the payments, the access log, the cases, search
- * results, the health lists and chart, the grants ledger and the transparency log — draws one
- * page of rows (the whole document stays under 3,000 elements) and End takes the keyboard to
- * the last row. Debian's Firefox ESR has an English UI, so the page is in English here. No
- * timing is asserted.
+ * through the add-on, with thousands of health measurements, ten years of bank transactions and
+ * more shares than a page; every long view — the calendar list and month, the payments, the
+ * access log, the cases, search results, the health lists and chart, the transactions, the
+ * grants ledger and the transparency log — draws one page of rows (the whole document stays
+ * under 3,000 elements) and End takes the keyboard to the last row. Debian's Firefox ESR has an
+ * English UI, so the page is in English here. No timing is asserted.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
