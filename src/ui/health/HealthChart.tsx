@@ -74,8 +74,9 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
       </section>
     );
   }
-  const first = dayIndex(points[0]!.date);
-  const last = dayIndex(points.at(-1)!.date);
+  // The axis spans the days themselves; drawn weeks or months sit on their middle day within it.
+  const first = dayIndex(props.points[0]!.date);
+  const last = dayIndex(props.points.at(-1)!.date);
   const span = last - first + 1;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
