@@ -9,7 +9,7 @@ import type { NowData } from '../messaging/municipal-api';
 import { OVERVIEW_KINDS, overviewFromRecords } from '../overview/from-records';
 import { NOW_OPTIONS, nowSources } from '../overview/now';
 import { municipalNowSummaryKind, NOW_SUMMARY_ID, type NowSummaryData } from '../records/municipal/index';
-import { isVaultError, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
+import { isVaultError, type DamagedRecord, type Vault, type VaultRecord, type WriteOp } from '../vault/index';
 import { bestEffort, settled } from '../shared/best-effort';
 import { danishDay } from '../shared/danish-time';
 
@@ -52,24 +52,28 @@ export class NowSummaries {
     const stored = await this.stored(profileId);
     if (!hasData) {
       if (stored) await records.write([deleteNowSummary(profileId)]);
-      return { data: EMPTY, damaged: 0, hasData, recordsRead: stored ? 1 : 0 };
+      return { data: EMPTY, damaged: [], hasData, recordsRead: stored ? 1 : 0 };
     }
     const sources = Object.fromEntries(SOURCE_KINDS.map((kind) => [kind.name, versions[kind.name]!]));
     if (stored && isCurrent(stored.data, sources, day)) {
       return { data: stored.data.data, damaged: stored.data.damaged, hasData, recordsRead: 1 };
     }
-    const listed = await overviewFromRecords((kind) =>
-      kind.name === OVERVIEW_KINDS.accessLog.name ? Promise.resolve(NO_RECORDS) : records.list(profileId, kind),
-    );
+    const damaged: DamagedRecord[] = [];
+    const listed = await overviewFromRecords(async (kind) => {
+      if (kind.name === OVERVIEW_KINDS.accessLog.name) return NO_RECORDS;
+      const list = await records.list(profileId, kind);
+      damaged.push(...list.damaged);
+      return list;
+    });
     const { cases, decisions, payments, activities, documents } = nowSources(listed.data, now);
     const data = { cases, decisions, payments, activities, documents };
-    const summary: NowSummaryData = { day, ...NOW_OPTIONS, sources, damaged: listed.damaged, data };
+    const summary: NowSummaryData = { day, ...NOW_OPTIONS, sources, damaged, data };
     await bestEffort(
       records.write([{ op: 'put', profileId, kind: municipalNowSummaryKind.name, id: NOW_SUMMARY_ID, data: summary }]),
       'a summary that was not stored is computed again next time',
     );
     const recordsRead = Object.values(listed.data).reduce((n, list: unknown[]) => n + list.length, stored ? 1 : 0);
-    return { data, damaged: listed.damaged, hasData, recordsRead };
+    return { data, damaged, hasData, recordsRead };
   }
 
   /** The stored summary; a damaged one is removed (null), one from a newer version is ignored and written over. */

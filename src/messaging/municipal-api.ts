@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { InboxReceipt } from '../municipal/api/schemas';
 import { parseMunicipalityOrigin } from '../municipal/api/origin';
 import type { NowSummaryData, SyncOutcome } from '../records/municipal/index';
+import type { DamagedRecord } from '../vault/public-types';
 import type { SyncStatus } from '../records/municipal/sync-status';
 import { MunicipalError } from '../municipal/connector/errors';
 
@@ -124,8 +125,8 @@ export interface ProvenanceCheck {
 export interface NowData {
   /** The municipal records *Now* reads; the overview's lists without the access log. */
   data: NowSummaryData['data'];
-  /** Source records that could not be read (left out, counted). */
-  damaged: number;
+  /** Source records that could not be read (left out, named by kind). */
+  damaged: DamagedRecord[];
   /** Whether the profile holds any municipal record at all (the summary may be empty without). */
   hasData: boolean;
   /** Records decrypted for this answer: 1 when the stored summary was current. */

@@ -3,7 +3,7 @@
  * and the last day to appeal each decision, as one list of entries and as a month grid.
  */
 import type { Activity, SourceSystem } from '../municipal/api/schemas';
-import { addDays, danishDay, endOfDanishDay, weekdayIndex } from '../shared/danish-time';
+import { addDays, danishDay, endOfDanishDay, nextMonth, weekdayIndex } from '../shared/danish-time';
 import { activityAt, type OverviewData } from './model';
 
 export type EntryKind = 'appointment' | 'deadline' | 'appeal';
@@ -102,13 +102,51 @@ export interface MonthDay {
   entries: CalendarEntry[];
 }
 
-/** A month as weeks of seven days, Monday first, padded with the neighbouring months' days. */
-export function monthGrid(month: string, entries: readonly CalendarEntry[]): MonthDay[][] {
+/**
+ * Entries sorted by their Danish day, for reading one stretch of days without going over the
+ * whole history: a ten-year calendar holds tens of thousands of entries, a month a few dozen.
+ * Build it once per list of entries; the brand keeps an unsorted array from being passed.
+ */
+export interface DayIndex {
+  readonly byDay: readonly CalendarEntry[];
+  readonly __dayIndex: true;
+}
+
+/** Sorts a copy by day; entries on the same day keep their order (earliest first from calendarEntries). */
+export function indexByDay(entries: readonly CalendarEntry[]): DayIndex {
+  const byDay = entries.map((entry, i) => ({ entry, i })).sort((a, b) => (a.entry.day < b.entry.day ? -1 : a.entry.day > b.entry.day ? 1 : a.i - b.i));
+  return { byDay: byDay.map((x) => x.entry), __dayIndex: true };
+}
+
+/** The first position whose day is not before `day` (binary search). */
+function firstOnOrAfter(sorted: readonly CalendarEntry[], day: string): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]!.day < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The entries from day `from` up to and including day `to`, in day order. */
+export function entriesBetween(index: DayIndex, from: string, to: string): CalendarEntry[] {
+  if (to < from) return [];
+  return index.byDay.slice(firstOnOrAfter(index.byDay, from), firstOnOrAfter(index.byDay, addDays(to, 1)));
+}
+
+/**
+ * A month as weeks of seven days, Monday first, padded with the neighbouring months' days. Reads
+ * only the entries of the days shown.
+ */
+export function monthGrid(month: string, index: DayIndex): MonthDay[][] {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`month must be YYYY-MM, got ${month}`);
-  const byDay = new Map<string, CalendarEntry[]>();
-  for (const entry of entries) byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry]);
   const first = `${month}-01`;
-  let day = addDays(first, -weekdayIndex(first));
+  const from = addDays(first, -weekdayIndex(first));
+  const last = addDays(`${nextMonth(month)}-01`, -1);
+  const byDay = new Map<string, CalendarEntry[]>();
+  for (const entry of entriesBetween(index, from, addDays(last, 6 - weekdayIndex(last)))) byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry]);
+  let day = from;
   const weeks: MonthDay[][] = [];
   do {
     const week: MonthDay[] = [];

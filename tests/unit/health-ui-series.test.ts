@@ -1,6 +1,6 @@
 /** Chart series from stored daily records: which metric each chart shows, ranges, summaries, axes. */
 import { describe, expect, it } from 'vitest';
-import { chartSeries, inRange, niceScale, summarise } from '../../src/ui/health/series';
+import { chartSeries, drawnPoints, inRange, MAX_DRAWN_POINTS, niceScale, summarise, type SeriesPoint } from '../../src/ui/health/series';
 import type { DailyData } from '../../src/ui/health/records';
 
 const day = (date: string, sum: number, mean = sum, min = mean, max = mean) => ({ date, count: 1, sum, min, max, mean, sources: ['iPhone'] });
@@ -93,5 +93,39 @@ describe('otherMeasures', () => {
     const { typeName } = await import('../../src/ui/health/format');
     expect(typeName('HKQuantityTypeIdentifierVO2Max')).toBe('Kondital (VO₂-maks)');
     expect(typeName('HKQuantityTypeIdentifierHeartRateVariabilitySDNN')).toBe('Pulsvariabilitet (HRV)');
+  });
+});
+
+describe('drawnPoints', () => {
+  const daysFrom = (start: string, count: number, at: (i: number) => Partial<SeriesPoint> = () => ({})): SeriesPoint[] =>
+    Array.from({ length: count }, (_, i) => ({
+      date: new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+      value: i,
+      ...at(i),
+    }));
+
+  it('draws the days themselves while they fit', () => {
+    const points = daysFrom('2026-01-01', 90);
+    expect(drawnPoints(points)).toEqual({ points, days: 1 });
+  });
+
+  it('draws weeks for a few years: the mean of each week, on its middle day, lows and highs kept', () => {
+    // 2023-01-02 is a Monday: 700 days are exactly 100 weeks.
+    const points = daysFrom('2023-01-02', 700, (i) => ({ min: i - 5, max: i + 5 }));
+    const { points: weeks, days } = drawnPoints(points);
+    expect(days).toBe(7);
+    expect(weeks).toHaveLength(100);
+    expect(weeks[0]).toEqual({ date: '2023-01-05', value: 3, min: -5, max: 11 });
+    expect(weeks.at(-1)).toMatchObject({ value: 696, min: 688, max: 704 });
+  });
+
+  it('draws months for ten years of days, never one bar per day', () => {
+    const points = daysFrom('2016-01-01', 3653, () => ({ second: 80 }));
+    const { points: months, days } = drawnPoints(points);
+    expect(days).toBe(30);
+    expect(months).toHaveLength(120);
+    expect(months.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(months[0]).toEqual({ date: '2016-01-16', value: 15, second: 80 });
+    expect(months.every((m) => m.min === undefined && m.max === undefined)).toBe(true);
   });
 });

@@ -77,7 +77,7 @@ describe('the summary of Now', () => {
     const first = await summaries.read(profileId, NOW);
     const sourceCount = data.cases.length + data.decisions.length + data.payments.length + data.activities.length + data.documents.length;
     expect(first.recordsRead).toBe(sourceCount);
-    expect(first).toMatchObject({ hasData: true, damaged: 0 });
+    expect(first).toMatchObject({ hasData: true, damaged: [] });
     const second = await summaries.read(profileId, NOW + 60_000);
     expect(second.recordsRead).toBe(1);
     expect(second.data).toEqual(first.data);
@@ -138,19 +138,19 @@ describe('the summary of Now', () => {
     else await db.pages.delete(row.key);
     const answer = await summaries.read(profileId, NOW);
     expect(answer.recordsRead).toBeGreaterThan(1);
-    expect(answer.damaged).toBe(0); // the sources are whole
+    expect(answer.damaged).toEqual([]); // the sources are whole
     expect(nowSummary(asOverview(answer), NOW)).toEqual(nowSummary(data, NOW));
     // Stored again, readable: the next read is one record, and nothing damaged is left.
     expect((await summaries.read(profileId, NOW)).recordsRead).toBe(1);
     expect((await vault.records.list(profileId, municipalNowSummaryKind)).damaged).toEqual([]);
   });
 
-  it('counts damaged source records, and says when the profile holds no municipal data', async () => {
+  it('names damaged source records, and says when the profile holds no municipal data', async () => {
     const { vault, db, summaries, profileId } = await syncedVault();
     const empty = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ny', relation: 'child' } }]);
     expect(await summaries.read(empty[0]!.id, NOW)).toEqual({
       data: { cases: [], decisions: [], payments: [], activities: [], documents: [] },
-      damaged: 0,
+      damaged: [],
       hasData: false,
       recordsRead: 0,
     });
@@ -159,8 +159,9 @@ describe('the summary of Now', () => {
     );
     await db.pages.put({ ...paymentsRow, body: paymentsRow.body.map((b, i) => (i === 0 ? b ^ 1 : b)) });
     const answer = await summaries.read(profileId, NOW);
-    expect(answer.damaged).toBeGreaterThan(0);
-    expect((await summaries.read(profileId, NOW)).damaged).toBe(answer.damaged); // kept with the summary
+    expect(answer.damaged.length).toBeGreaterThan(0);
+    expect(answer.damaged.every((d) => d.profileId === profileId && d.kind === KIND_OF.payments.name)).toBe(true);
+    expect((await summaries.read(profileId, NOW)).damaged).toEqual(answer.damaged); // kept with the summary
   });
 
   it('is gone with the last municipal record', async () => {

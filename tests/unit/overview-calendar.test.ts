@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Activity } from '../../src/municipal/api/schemas';
-import { calendarEntries, isUpcoming, monthGrid } from '../../src/overview/calendar';
-import { danishDay, isoWeek, nextMonth, previousMonth } from '../../src/shared/danish-time';
+import { calendarEntries, entriesBetween, indexByDay, isUpcoming, monthGrid, type CalendarEntry, type DayIndex } from '../../src/overview/calendar';
+import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../src/shared/danish-time';
 import { nowSummary } from '../../src/overview/now';
 import { deadline, fixtureData } from './support/overview-fixtures';
 
@@ -64,7 +64,7 @@ describe('calendar entries across systems', () => {
 
 describe('month grid', () => {
   it('starts weeks on Monday and pads with neighbouring days', () => {
-    const grid = monthGrid('2026-03', calendarEntries(fixtureData()));
+    const grid = monthGrid('2026-03', indexByDay(calendarEntries(fixtureData())));
     // 1 March 2026 is a Sunday: the first week starts on Monday 23 February.
     expect(grid[0]![0]!.day).toBe('2026-02-23');
     expect(grid[0]![6]).toMatchObject({ day: '2026-03-01', inMonth: true });
@@ -75,7 +75,47 @@ describe('month grid', () => {
   });
 
   it('rejects a month that is not YYYY-MM', () => {
-    expect(() => monthGrid('2026-13', [])).toThrow(RangeError);
+    expect(() => monthGrid('2026-13', indexByDay([]))).toThrow(RangeError);
+  });
+
+  it('reads only the entries of the days it shows, from a ten-year history', () => {
+    const template = calendarEntries(fixtureData())[0]!;
+    // 36,500 entries, ten a day over ten years, given unsorted (newest first) on purpose.
+    const history: CalendarEntry[] = [];
+    for (let d = 3649; d >= 0; d--) {
+      const day = addDays('2016-01-01', d);
+      for (let k = 0; k < 10; k++) history.push({ ...template, id: `e-${day}-${k}`, day });
+    }
+    const index = indexByDay(history);
+    let reads = 0;
+    const counted: DayIndex = {
+      ...index,
+      byDay: new Proxy(index.byDay, {
+        get: (target, key, receiver) => {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      }),
+    };
+    const grid = monthGrid('2020-02', counted);
+    const shown = grid.flat();
+    // 2020-02 runs Monday 27 January to Sunday 1 March: five weeks, 350 entries.
+    expect([shown[0]!.day, shown.at(-1)!.day]).toEqual(['2020-01-27', '2020-03-01']);
+    expect(shown.every((d) => d.entries.length === 10 && d.entries.every((e) => e.day === d.day))).toBe(true);
+    expect(shown.find((d) => d.day === '2020-02-29')!.entries.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, k) => `e-2020-02-29-${k}`));
+    // A binary search at each end, then a slice of the 350: nowhere near the 36,500.
+    expect(reads).toBeLessThan(350 + 2 * 40);
+  });
+
+  it('finds the entries between two days at the edges of the history and outside it', () => {
+    const index = indexByDay(calendarEntries(fixtureData()));
+    const all = index.byDay;
+    const [first, last] = [all[0]!.day, all.at(-1)!.day];
+    expect(entriesBetween(index, first, last)).toEqual(all);
+    expect(entriesBetween(index, addDays(first, -400), addDays(first, -1))).toEqual([]);
+    expect(entriesBetween(index, addDays(last, 1), addDays(last, 400))).toEqual([]);
+    expect(entriesBetween(index, last, first)).toEqual(first === last ? all : []);
+    expect(entriesBetween(index, '2026-03-10', '2026-03-10').map((e) => e.title)).toEqual(['Samtale i jobcentret']);
   });
 
   it('steps months across years and numbers ISO weeks', () => {

@@ -34,4 +34,20 @@ describe('damageSummary', () => {
       'Some notes for Jens were put back to an older copy outside Handlerum: some may be missing, listed twice or an older version.',
     ]);
   });
+
+  it('names every municipal kind in both languages, never the kind’s internal name', () => {
+    const kinds = ['municipal-case', 'municipal-decision', 'municipal-payment', 'municipal-activity', 'municipal-document', 'municipal-access-log-entry'];
+    for (const language of ['da', 'en'] as const) {
+      setLanguage(language);
+      for (const kind of kinds) {
+        const [page, one] = damageSummary([damaged('page-damaged', 'page:g.1', kind), damaged('integrity', 'a', kind)], 'Henrik');
+        expect(page).not.toContain(kind);
+        expect(one).not.toContain(kind);
+      }
+    }
+    setLanguage('da');
+    expect(damageSummary([damaged('integrity', 'a', 'municipal-payment')], 'Henrik')).toEqual([
+      '1 udbetaling for Henrik kunne ikke læses. Den er beskadiget eller ændret uden for Handlerum.',
+    ]);
+  });
 });

@@ -30,8 +30,15 @@ export const municipalNowSummaryKind = defineKind({
     newDocumentDays: z.int().min(0),
     /** The version of each source kind's group it was computed from, by kind name. */
     sources: z.record(z.string(), z.int().min(0)),
-    /** Source records that could not be read when it was computed. */
-    damaged: z.int().min(0),
+    /** Source records that could not be read when it was computed, named as the vault named them. */
+    damaged: z.array(
+      z.object({
+        profileId: z.string(),
+        kind: z.string(),
+        ref: z.string(),
+        reason: z.enum(['integrity', 'page-damaged', 'page-missing', 'page-rolled-back', 'newer-version']),
+      }),
+    ),
     data: z.object({
       cases: z.array(item(Case)),
       decisions: z.array(item(Decision)),

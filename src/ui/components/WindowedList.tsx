@@ -20,6 +20,8 @@ interface WindowedProps<T> {
   /** The key of a row to bring into view and focus (e.g. from search). */
   focusKey?: string | undefined;
   class?: string;
+  /** A drawn row's id, class and data attributes. */
+  rowAttrs?: (item: T) => { id?: string; class?: string | undefined } & Record<`data-${string}`, string>;
 }
 
 const isPaged = (state: RowWindowState) => state.window.total > state.size;
@@ -59,8 +61,13 @@ function WindowButtons(props: { state: RowWindowState; id: string }) {
   );
 }
 
-/** A `<ul>` of one page of `items`, named by the element `labelledBy` points at. */
-export function WindowedList<T>(props: WindowedProps<T> & { labelledBy: string; renderItem: (item: T, index: number) => ComponentChildren }) {
+/** A `<ul>` of one page of `items`, named by the element `labelledBy` points at, or by `label`. */
+export function WindowedList<T>(
+  props: WindowedProps<T> &
+    ({ labelledBy: string; label?: never } | { label: string; labelledBy?: never }) & {
+      renderItem: (item: T, index: number) => ComponentChildren;
+    },
+) {
   const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
   const { start, end, total } = state.window;
   return (
@@ -71,11 +78,12 @@ export function WindowedList<T>(props: WindowedProps<T> & { labelledBy: string; 
         ref={state.containerRef}
         class={`windowed ${props.class ?? ''}`}
         aria-labelledby={props.labelledBy}
+        aria-label={props.label}
         aria-describedby={isPaged(state) ? `${props.id}-range ${props.id}-hint` : undefined}
         onKeyDown={state.onKeyDown}
       >
         {props.items.slice(start, end).map((item, i) => (
-          <li key={props.keyOf(item)} {...state.rowProps(start + i)} aria-setsize={total} aria-posinset={start + i + 1}>
+          <li key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-setsize={total} aria-posinset={start + i + 1}>
             {props.renderItem(item, start + i)}
           </li>
         ))}
@@ -87,7 +95,7 @@ export function WindowedList<T>(props: WindowedProps<T> & { labelledBy: string; 
 
 /**
  * A `<table>` of one page of `items` in a scrolling region, with a caption and a header row;
- * `renderRow` gives a row's cells, `rowAttrs` its id and class.
+ * `renderRow` gives a row's cells, `rowAttrs` its id, class and data attributes.
  */
 export function WindowedTable<T>(
   props: WindowedProps<T> & {
@@ -95,7 +103,6 @@ export function WindowedTable<T>(
     captionClass?: string;
     head: ComponentChildren;
     renderRow: (item: T, index: number) => ComponentChildren;
-    rowAttrs?: (item: T) => { id?: string; class?: string | undefined };
   },
 ) {
   const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });

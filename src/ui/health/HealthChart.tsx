@@ -3,10 +3,11 @@
  * and desc), and the same figures as a table behind a toggle. Days are placed on a time axis,
  * so a gap in the data shows as a gap.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { WindowedTable } from '../components/WindowedList';
 import { t, tn, type MessageKey } from '../i18n/index';
 import { dayText, numberText, shortDayText, unitText } from './format';
-import { niceScale, summarise, type Series, type SeriesPoint } from './series';
+import { drawnPoints, niceScale, summarise, type Series, type SeriesPoint } from './series';
 
 const W = 640;
 const H = 240;
@@ -56,7 +57,11 @@ function valueCell(series: Series, p: SeriesPoint): string {
 }
 
 export function HealthChart(props: { series: Series; points: readonly SeriesPoint[] }) {
-  const { series, points } = props;
+  const { series } = props;
+  // Drawn from weeks or months once the days would not fit; the summary and the table keep the days.
+  const drawn = useMemo(() => drawnPoints(props.points), [props.points]);
+  const points = drawn.points;
+  const days = useMemo(() => [...props.points].reverse(), [props.points]);
   const [showTable, setShowTable] = useState(false);
   const id = `chart-${series.chart}`;
   const title = chartTitle(series);
@@ -69,8 +74,9 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
       </section>
     );
   }
-  const first = dayIndex(points[0]!.date);
-  const last = dayIndex(points.at(-1)!.date);
+  // The axis spans the days themselves; drawn weeks or months sit on their middle day within it.
+  const first = dayIndex(props.points[0]!.date);
+  const last = dayIndex(props.points.at(-1)!.date);
   const span = last - first + 1;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -80,10 +86,10 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
   const x = (date: string) => PAD.left + (dayIndex(date) - first + 0.5) * band;
   const y = (v: number) => PAD.top + plotH - ((v - scale.min) / (scale.max - scale.min)) * plotH;
   const ticks = Array.from({ length: Math.round((scale.max - scale.min) / scale.step) + 1 }, (_, i) => scale.min + i * scale.step);
-  const labelDays = [points[0]!, points[Math.floor(points.length / 2)]!, points.at(-1)!].filter((p, i, all) => all.indexOf(p) === i);
+  const labelDays = [props.points[0]!, props.points[Math.floor(props.points.length / 2)]!, props.points.at(-1)!].filter((p, i, all) => all.indexOf(p) === i);
   const line = (pick: (p: SeriesPoint) => number | undefined) =>
     points.flatMap((p) => (pick(p) === undefined ? [] : [`${x(p.date).toFixed(1)},${y(pick(p)!).toFixed(1)}`])).join(' ');
-  const bar = Math.max(1, band * 0.75);
+  const bar = Math.max(1, band * drawn.days * 0.75);
   const dots = points.length <= 120;
 
   return (
@@ -92,7 +98,7 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
       <figure class="chart">
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} class={`health-svg health-svg-${series.chart}`} data-testid={id}>
           <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{chartSummary(series, points)}</desc>
+          <desc id={`${id}-desc`}>{chartSummary(series, props.points)}</desc>
           {ticks.map((v) => (
             <g key={v}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} class="grid-line" />
@@ -143,10 +149,15 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
       </button>
       <div id={`${id}-table`} hidden={!showTable}>
         {showTable && (
-          <table class="health-table">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
+          <WindowedTable
+            id={`${id}-days`}
+            class="health-table"
+            caption={title}
+            items={days}
+            keyOf={(p) => p.date}
+            rowAttrs={(p) => ({ 'data-date': p.date })}
+            head={
+              <>
                 <th scope="col">{t('health.table.day')}</th>
                 {series.chart === 'blood-pressure' ? (
                   <>
@@ -162,24 +173,22 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
                     <th scope="col">{t('health.table.highest')}</th>
                   </>
                 )}
-              </tr>
-            </thead>
-            <tbody>
-              {[...points].reverse().map((p) => (
-                <tr key={p.date} data-date={p.date}>
-                  <th scope="row">{dayText(p.date)}</th>
-                  <td class="num">{valueCell(series, p)}</td>
-                  {series.chart === 'blood-pressure' && <td class="num">{numberText(p.second ?? 0)}</td>}
-                  {series.chart === 'heart-rate' && (
-                    <>
-                      <td class="num">{p.min === undefined ? '' : numberText(p.min)}</td>
-                      <td class="num">{p.max === undefined ? '' : numberText(p.max)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </>
+            }
+            renderRow={(p) => (
+              <>
+                <th scope="row">{dayText(p.date)}</th>
+                <td class="num">{valueCell(series, p)}</td>
+                {series.chart === 'blood-pressure' && <td class="num">{numberText(p.second ?? 0)}</td>}
+                {series.chart === 'heart-rate' && (
+                  <>
+                    <td class="num">{p.min === undefined ? '' : numberText(p.min)}</td>
+                    <td class="num">{p.max === undefined ? '' : numberText(p.max)}</td>
+                  </>
+                )}
+              </>
+            )}
+          />
         )}
       </div>
     </section>

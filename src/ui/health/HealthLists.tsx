@@ -1,5 +1,7 @@
 /** The FHIR observations with names and units, the clinical items by type, the workouts, and the import log. */
+import { useMemo } from 'preact/hooks';
 import type { VaultRecord } from '../../vault/public-types';
+import { WindowedList, WindowedTable } from '../components/WindowedList';
 import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import { activityName, dayText, metricName, numberText, ownClockText, sizeText, statusText, ucumText, unitText, whenText } from './format';
 import type { MeasureSummary } from './series';
@@ -18,42 +20,48 @@ const byNewest =
   (a: T, b: T) =>
     (get(b) ?? '').localeCompare(get(a) ?? '');
 
+const recordKey = (r: { id: string }) => r.id;
+
 export function ObservationList(props: { records: VaultRecord<ObservationData>[] }) {
   const language = getLanguage();
-  const rows = [...props.records].sort(byNewest((r) => r.data.effective));
+  // Sorted once per list, not on every page turn.
+  const rows = useMemo(() => [...props.records].sort(byNewest((r) => r.data.effective)), [props.records]);
   if (rows.length === 0) return <p class="empty-list">{t('health.observations.empty')}</p>;
   return (
-    <table class="health-table observations">
-      <caption>{t('health.observations.caption')}</caption>
-      <thead>
-        <tr>
+    <WindowedTable
+      id="health-observations"
+      class="health-table observations"
+      items={rows}
+      keyOf={recordKey}
+      caption={t('health.observations.caption')}
+      rowAttrs={({ data }) => ({ 'data-code': data.code.code ?? '' })}
+      head={
+        <>
           <th scope="col">{t('health.observations.name')}</th>
           <th scope="col">{t('health.observations.value')}</th>
           <th scope="col">{t('health.observations.when')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ id, data }) => (
-          <tr key={id} data-code={data.code.code ?? ''}>
-            <th scope="row">{data.name[language]}</th>
-            <td>
-              {/* The main value and the components together: SpO₂ 95 % with its flow rate. */}
-              {(data.value || !data.components?.length) && valueText(data.value)}
-              {data.components && data.components.length > 0 && (
-                <ul class="components">
-                  {data.components.map((c, i) => (
-                    <li key={i}>
-                      {c.name[language]}: {valueText(c.value)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td>{data.effective ? whenText(data.effective) : '–'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+        </>
+      }
+      renderRow={({ data }) => (
+        <>
+          <th scope="row">{data.name[language]}</th>
+          <td>
+            {/* The main value and the components together: SpO₂ 95 % with its flow rate. */}
+            {(data.value || !data.components?.length) && valueText(data.value)}
+            {data.components && data.components.length > 0 && (
+              <ul class="components">
+                {data.components.map((c, i) => (
+                  <li key={i}>
+                    {c.name[language]}: {valueText(c.value)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+          <td>{data.effective ? whenText(data.effective) : '–'}</td>
+        </>
+      )}
+    />
   );
 }
 
@@ -67,25 +75,38 @@ const CLINICAL_GROUPS: { types: ClinicalData['resourceType'][]; key: MessageKey 
 ];
 
 export function ClinicalList(props: { records: VaultRecord<ClinicalData>[] }) {
+  const groups = useMemo(
+    () =>
+      CLINICAL_GROUPS.map((group) => ({
+        ...group,
+        items: props.records.filter((r) => group.types.includes(r.data.resourceType)).sort(byNewest((r) => r.data.date)),
+      })),
+    [props.records],
+  );
   if (props.records.length === 0) return <p class="empty-list">{t('health.clinical.empty')}</p>;
   return (
     <>
-      {CLINICAL_GROUPS.map((group) => {
-        const items = props.records.filter((r) => group.types.includes(r.data.resourceType)).sort(byNewest((r) => r.data.date));
-        if (items.length === 0) return null;
+      {groups.map((group) => {
+        if (group.items.length === 0) return null;
+        const headingId = `clinical-${group.types[0]}`;
         return (
-          <section key={group.key} aria-labelledby={`clinical-${group.types[0]}`}>
-            <h4 id={`clinical-${group.types[0]}`}>{t(group.key)}</h4>
-            <ul class="health-items">
-              {items.map(({ id, data }) => (
-                <li key={id}>
+          <section key={group.key} aria-labelledby={headingId}>
+            <h4 id={headingId}>{t(group.key)}</h4>
+            <WindowedList
+              id={`${headingId}-list`}
+              class="health-items"
+              labelledBy={headingId}
+              items={group.items}
+              keyOf={recordKey}
+              renderItem={({ data }) => (
+                <>
                   <strong>{data.title}</strong>
                   {data.status && <> · {statusText(data.status)}</>}
                   {data.date && <> · {whenText(data.date)}</>}
                   {data.detail && <p class="meta">{data.detail}</p>}
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           </section>
         );
       })}
@@ -94,55 +115,60 @@ export function ClinicalList(props: { records: VaultRecord<ClinicalData>[] }) {
 }
 
 export function WorkoutList(props: { records: VaultRecord<WorkoutData>[] }) {
-  const rows = [...props.records].sort(byNewest((r) => r.data.start));
+  const rows = useMemo(() => [...props.records].sort(byNewest((r) => r.data.start)), [props.records]);
   if (rows.length === 0) return <p class="empty-list">{t('health.workouts.empty')}</p>;
   return (
-    <table class="health-table workouts">
-      <caption>{t('health.workouts.caption')}</caption>
-      <thead>
-        <tr>
+    <WindowedTable
+      id="health-workouts"
+      class="health-table workouts"
+      items={rows}
+      keyOf={recordKey}
+      caption={t('health.workouts.caption')}
+      head={
+        <>
           <th scope="col">{t('health.workouts.when')}</th>
           <th scope="col">{t('health.workouts.activity')}</th>
           <th scope="col">{t('health.workouts.minutes')}</th>
           <th scope="col">{t('health.workouts.km')}</th>
           <th scope="col">{t('health.workouts.kcal')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ id, data }) => (
-          <tr key={id}>
-            <th scope="row">{ownClockText(data.start)}</th>
-            <td>{activityName(data.activity)}</td>
-            <td class="num">{numberText(data.durationMinutes)}</td>
-            <td class="num">{data.distanceKm === undefined ? '–' : numberText(data.distanceKm, 1)}</td>
-            <td class="num">{data.energyKcal === undefined ? '–' : numberText(data.energyKcal)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+        </>
+      }
+      renderRow={({ data }) => (
+        <>
+          <th scope="row">{ownClockText(data.start)}</th>
+          <td>{activityName(data.activity)}</td>
+          <td class="num">{numberText(data.durationMinutes)}</td>
+          <td class="num">{data.distanceKm === undefined ? '–' : numberText(data.distanceKm, 1)}</td>
+          <td class="num">{data.energyKcal === undefined ? '–' : numberText(data.energyKcal)}</td>
+        </>
+      )}
+    />
   );
 }
 
 export function ImportLog(props: { records: VaultRecord<ImportLogData>[] }) {
-  const rows = [...props.records].sort(byNewest((r) => r.data.importedAt));
+  const rows = useMemo(() => [...props.records].sort(byNewest((r) => r.data.importedAt)), [props.records]);
   if (rows.length === 0) return null;
   return (
-    <ul class="health-items" aria-labelledby="health-log-h">
-      {rows.map(({ id, data }) => (
-        <li key={id}>
-          {t('health.log.line', {
-            file: data.fileName,
-            size: sizeText(data.bytes),
-            when: whenText(data.importedAt),
-            counts: [
-              tn('health.log.days', data.counts.days),
-              tn('health.log.observations', data.counts.observations),
-              tn('health.log.workouts', data.counts.workouts),
-            ].join(', '),
-          })}
-        </li>
-      ))}
-    </ul>
+    <WindowedList
+      id="health-log-list"
+      class="health-items"
+      labelledBy="health-log-h"
+      items={rows}
+      keyOf={recordKey}
+      renderItem={({ data }) =>
+        t('health.log.line', {
+          file: data.fileName,
+          size: sizeText(data.bytes),
+          when: whenText(data.importedAt),
+          counts: [
+            tn('health.log.days', data.counts.days),
+            tn('health.log.observations', data.counts.observations),
+            tn('health.log.workouts', data.counts.workouts),
+          ].join(', '),
+        })
+      }
+    />
   );
 }
 

@@ -186,3 +186,42 @@ export function otherMeasures(records: readonly DailyData[], isTotal: (type: str
       };
     });
 }
+
+/** Columns a chart draws at most: a ten-year series becomes weeks or months, never 3,650 bars. */
+export const MAX_DRAWN_POINTS = 400;
+
+/**
+ * The points a chart draws: the days themselves while they fit, else the mean of each week, or
+ * of each month when the weeks do not fit either (lowest of the lows, highest of the highs).
+ * Each drawn point sits on the middle day of its stretch; `days` is how many days one stretch
+ * spans, for the bar width.
+ */
+export function drawnPoints(points: readonly SeriesPoint[], max = MAX_DRAWN_POINTS): { points: SeriesPoint[]; days: number } {
+  if (points.length <= max) return { points: [...points], days: 1 };
+  const weekly = bucketed(points, (date) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7)), 7);
+  if (weekly.length <= max) return { points: weekly, days: 7 };
+  return { points: bucketed(points, (date) => `${date.slice(0, 8)}01`, 30), days: 30 };
+}
+
+function bucketed(points: readonly SeriesPoint[], startOf: (date: string) => string, days: number): SeriesPoint[] {
+  const buckets = new Map<string, SeriesPoint[]>();
+  for (const p of points) {
+    const start = startOf(p.date);
+    const bucket = buckets.get(start);
+    if (bucket) bucket.push(p);
+    else buckets.set(start, [p]);
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return [...buckets].map(([start, ps]) => {
+    const mins = ps.flatMap((p) => (p.min === undefined ? [] : [p.min]));
+    const maxes = ps.flatMap((p) => (p.max === undefined ? [] : [p.max]));
+    const seconds = ps.flatMap((p) => (p.second === undefined ? [] : [p.second]));
+    return {
+      date: addDays(start, Math.floor(days / 2)),
+      value: round(mean(ps.map((p) => p.value)), 1),
+      ...(mins.length ? { min: Math.min(...mins) } : {}),
+      ...(maxes.length ? { max: Math.max(...maxes) } : {}),
+      ...(seconds.length ? { second: round(mean(seconds), 1) } : {}),
+    };
+  });
+}

@@ -6,7 +6,7 @@
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { Settings } from '../../messaging/settings';
-import { calendarEntries, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
+import { calendarEntries, entriesBetween, indexByDay, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
 import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../shared/danish-time';
 import { toICalendar } from '../../overview/ical';
 import type { OverviewData } from '../../overview/model';
@@ -23,7 +23,7 @@ import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
 const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
 
 /** Entries per page of the list: an entry is some twenty elements, two lists stay near 1,000. */
-const CALENDAR_PAGE = 25;
+export const CALENDAR_PAGE = 25;
 const entryKey = (e: CalendarEntry) => e.id;
 
 /**
@@ -130,7 +130,9 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
   const [selected, setSelected] = useState(props.today);
   const grid = useRef<HTMLTableElement>(null);
   const focusNext = useRef(false);
-  const weeks = monthGrid(month, props.entries);
+  // Sorted by day once; each month and day then reads only its own entries.
+  const index = useMemo(() => indexByDay(props.entries), [props.entries]);
+  const weeks = useMemo(() => monthGrid(month, index), [month, index]);
   const [shortDays, longDays] = [weekdayNames('short'), weekdayNames('long')];
 
   useEffect(() => {
@@ -154,7 +156,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
     else return;
     event.preventDefault();
   };
-  const dayEntries = props.entries.filter((e) => e.day === selected);
+  const dayEntries = entriesBetween(index, selected, selected);
 
   return (
     <div class="month-view">

@@ -3,6 +3,7 @@
  * rests on (linked), the appeal deadline, whom to contact, documents, payments, appointments,
  * the citizen's own notes, and the whole story as a timeline.
  */
+import { useMemo } from 'preact/hooks';
 import type { Case, Decision } from '../../municipal/api/schemas';
 import { danishDay } from '../../shared/danish-time';
 import { caseBundle, indexOverview, type Item, type OverviewData, type OverviewIndex } from '../../overview/model';
@@ -10,7 +11,8 @@ import { calendarEntries } from '../../overview/calendar';
 import { caseTimeline, type TimelineEvent } from '../../overview/timeline';
 import { t } from '../i18n/index';
 import { ShortTitle } from '../components/ShortTitle';
-import { EntryLine } from './CalendarView';
+import { WindowedList } from '../components/WindowedList';
+import { CALENDAR_PAGE, EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, statusOf, topicOf } from './plain';
@@ -132,7 +134,8 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
   const bundle = caseBundle(data, theCase);
   const index = indexOverview(data);
   const entries = calendarEntries({ ...data, activities: bundle.activities, decisions: [] });
-  const timeline = caseTimeline(theCase, bundle);
+  // Events have no id of their own; their place in the (fixed) story is their key.
+  const timelineRows = caseTimeline(theCase, bundle).map((event, i) => ({ event, key: String(i) }));
 
   return (
     <div class="case-page">
@@ -203,13 +206,15 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
         {entries.length === 0 ? (
           <p class="empty-list">{t('case.none')}</p>
         ) : (
-          <ul class="entries">
-            {entries.map((e) => (
-              <li key={e.id}>
-                <EntryLine entry={e} go={go} profileId={props.profileId} />
-              </li>
-            ))}
-          </ul>
+          <WindowedList
+            id="case-activities-list"
+            class="entries"
+            labelledBy="case-activities"
+            size={CALENDAR_PAGE}
+            items={entries}
+            keyOf={(e) => e.id}
+            renderItem={(e) => <EntryLine entry={e} go={go} profileId={props.profileId} />}
+          />
         )}
       </section>
 
@@ -218,16 +223,21 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
         {bundle.documents.length === 0 ? (
           <p class="empty-list">{t('case.noDocuments')}</p>
         ) : (
-          <ul class="plain-list">
-            {bundle.documents.map((d) => (
-              <li key={d.vaultId}>
+          <WindowedList
+            id="case-documents-list"
+            class="plain-list"
+            labelledBy="case-documents"
+            items={bundle.documents}
+            keyOf={(d) => d.vaultId}
+            renderItem={(d) => (
+              <>
                 <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
                   <ShortTitle title={d.record.title} />
                 </RouteLink>
                 <span class="meta">, {dayText(d.record.date)}</span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         )}
       </section>
 
@@ -256,9 +266,14 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
 
       <section class="panel" aria-labelledby="case-timeline">
         <h3 id="case-timeline">{t('case.timeline')}</h3>
-        <ol class="timeline">
-          {timeline.map((e, i) => (
-            <li key={i} data-kind={e.kind}>
+        <WindowedList
+          id="case-timeline-list"
+          class="timeline"
+          labelledBy="case-timeline"
+          items={timelineRows}
+          keyOf={(row) => row.key}
+          renderItem={({ event: e }) => (
+            <span data-kind={e.kind}>
               <time dateTime={e.at}>{e.at.length === 10 ? dayText(e.at) : dateTimeText(e.at)}</time>{' '}
               {'vaultId' in e && e.kind === 'document' ? (
                 <RouteLink to={{ view: 'document', id: e.vaultId }} go={go}>
@@ -267,25 +282,33 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
               ) : (
                 <span>{timelineText(e)}</span>
               )}
-            </li>
-          ))}
-        </ol>
+            </span>
+          )}
+        />
       </section>
     </div>
   );
 }
 
+const caseKey = (c: Item<Case>) => c.vaultId;
+
 export function CasesView(props: { data: OverviewData; go: (to: OverviewRoute) => void; profileId: string }) {
-  const sorted = [...props.data.cases].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
-  const open = sorted.filter((c) => c.record.status !== 'closed');
-  const closed = sorted.filter((c) => c.record.status === 'closed');
-  const list = (items: Item<Case>[]) =>
+  const [open, closed] = useMemo(() => {
+    const sorted = [...props.data.cases].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
+    return [sorted.filter((c) => c.record.status !== 'closed'), sorted.filter((c) => c.record.status === 'closed')];
+  }, [props.data.cases]);
+  const list = (items: Item<Case>[], labelledBy: string) =>
     items.length === 0 ? (
       <p class="empty-list">{t('cases.none')}</p>
     ) : (
-      <ul class="cards">
-        {items.map((c) => (
-          <li key={c.vaultId}>
+      <WindowedList
+        id={`${labelledBy}-list`}
+        class="cards"
+        labelledBy={labelledBy}
+        items={items}
+        keyOf={caseKey}
+        renderItem={(c) => (
+          <>
             <h4>
               <RouteLink to={{ view: 'case', id: c.vaultId }} go={props.go}>
                 {topicOf(c.record.kle).plainTitle}
@@ -296,19 +319,19 @@ export function CasesView(props: { data: OverviewData; go: (to: OverviewRoute) =
               {c.record.title} · {t('case.number', { number: c.record.caseNumber })}
               {c.record.caseworker ? ` · ${c.record.caseworker.name}` : ''}
             </p>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
     );
   return (
     <>
       <section aria-labelledby="cases-open">
         <h3 id="cases-open">{t('cases.open')}</h3>
-        {list(open)}
+        {list(open, 'cases-open')}
       </section>
       <section aria-labelledby="cases-closed">
         <h3 id="cases-closed">{t('cases.closed')}</h3>
-        {list(closed)}
+        {list(closed, 'cases-closed')}
       </section>
       <CorrectionList profileId={props.profileId} />
     </>

@@ -8,7 +8,7 @@
 import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
 import { indexOverview, hasAnyData } from '../../overview/model';
 import { Busy, AlertLine } from '../components/Messages';
-import { t, tn, type MessageKey } from '../i18n/index';
+import { t, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
 import { AccessLogView } from './AccessLogView';
 import { CalendarView } from './CalendarView';
@@ -23,8 +23,10 @@ import { NowView } from './NowView';
 import { PaymentsView } from './PaymentsView';
 import { plainCaseTitle } from './plain';
 import { SearchView } from './SearchView';
+import { OverviewDamage } from './OverviewDamage';
 import { useNowData } from './use-now-data';
 import { useOverviewData } from './use-overview-data';
+import { listsFor, readsEverything } from './view-lists';
 import './overview.css';
 
 type View = OverviewView;
@@ -58,11 +60,9 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
   const now = (props.now ?? Date.now)();
   // Now reads only its summary; the records the other views show are loaded once one is opened.
   const onNow = route.view === 'now';
-  const leftNow = useRef(false);
-  leftNow.current ||= !onNow;
-  const overview = useOverviewData(props.profile.id, leftNow.current);
+  const overview = useOverviewData(props.profile.id, listsFor(route));
   const nowData = useNowData(props.profile.id, now, onNow);
-  const { data, damaged, error } = onNow ? nowData : overview;
+  const { data, error } = onNow ? nowData : overview;
 
   const go = props.onRoute;
   const loading = data === null;
@@ -92,7 +92,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
       </>
     );
   }
-  if (onNow ? !nowData.hasData : !hasAnyData(data)) {
+  if (onNow ? !nowData.hasData : readsEverything(route) && !hasAnyData(data)) {
     return (
       <>
         <h2 id="section-heading" tabIndex={-1}>
@@ -151,7 +151,12 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         <h2 id="section-heading" ref={heading} tabIndex={-1}>
           {title}
         </h2>
-        {damaged > 0 && <p class="warning">{tn('overview.damaged', damaged)}</p>}
+        <OverviewDamage
+          profileId={props.profile.id}
+          profileName={props.profile.data.name}
+          damaged={onNow ? nowData.damaged : overview.damaged}
+          onRemoved={onNow ? nowData.reload : overview.reload}
+        />
         {route.view === 'now' && <NextSteps profileId={props.profile.id} />}
         {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
         {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}

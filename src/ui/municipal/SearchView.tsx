@@ -1,11 +1,16 @@
 /** Search across everything synced, Danish-aware; results grouped by kind, each linking to its record. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { indexOverview, type OverviewData } from '../../overview/model';
-import { buildSearchIndex, groupHits, search, type SearchDoc } from '../../overview/search';
+import { buildSearchIndex, groupHits, search, type SearchDoc, type SearchHit } from '../../overview/search';
+import { WindowedList } from '../components/WindowedList';
 import { t, tn } from '../i18n/index';
 import { dayText, dateTimeText } from './format';
 import { RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, topicOf } from './plain';
+
+/** Hits per page of each group: six groups stay well under a thousand elements. */
+const SEARCH_PAGE = 20;
+const hitKey = (hit: SearchHit) => hit.doc.vaultId;
 
 /** Where a hit leads: its own page, or the page that shows it. */
 function routeOf(doc: SearchDoc, data: OverviewData, index: ReturnType<typeof indexOverview>): OverviewRoute {
@@ -42,8 +47,9 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
     const timer = setTimeout(() => setSettled(query), 200);
     return () => clearTimeout(timer);
   }, [query]);
-  const { hits, total } = useMemo(() => search(docs, settled), [docs, settled]);
-  const groups = groupHits(hits);
+  // Every hit, not the best 200: each group draws a page at a time, so a long list costs no DOM.
+  const { hits, total } = useMemo(() => search(docs, settled, Math.max(docs.length, 1)), [docs, settled]);
+  const groups = useMemo(() => groupHits(hits), [hits]);
   const titleOf = (doc: SearchDoc) => {
     if (doc.kind === 'case') {
       const c = props.data.cases.find((x) => x.vaultId === doc.vaultId);
@@ -78,16 +84,22 @@ export function SearchView(props: { data: OverviewData; go: (to: OverviewRoute) 
       {groups.map((g) => (
         <section key={g.kind} aria-labelledby={`hits-${g.kind}`} class="hit-group">
           <h3 id={`hits-${g.kind}`}>{t(`search.kind.${g.kind}`)}</h3>
-          <ul class="plain-list">
-            {g.hits.map(({ doc }) => (
-              <li key={doc.vaultId}>
+          <WindowedList
+            id={`hits-${g.kind}-list`}
+            class="plain-list"
+            labelledBy={`hits-${g.kind}`}
+            size={SEARCH_PAGE}
+            items={g.hits}
+            keyOf={hitKey}
+            renderItem={({ doc }) => (
+              <>
                 <RouteLink to={routeOf(doc, props.data, index)} go={props.go}>
                   {titleOf(doc)}
                 </RouteLink>
                 <span class="meta">, {dateOf(doc)}</span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         </section>
       ))}
     </>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import { OVERVIEW_KINDS } from '../../overview/from-records';
 import type { OverviewData } from '../../overview/model';
+import type { DamagedRecord } from '../../vault/public-types';
 import { errorMessage } from '../errors';
 
 const MUNICIPAL_KINDS = new Set<string>(Object.values(OVERVIEW_KINDS).map((kind) => kind.name));
@@ -14,18 +15,21 @@ const MUNICIPAL_KINDS = new Set<string>(Object.values(OVERVIEW_KINDS).map((kind)
 export interface NowState {
   /** The records *Now* reads (the access log is not among them). */
   data: OverviewData | null;
-  /** Records that could not be read (left out, counted). */
-  damaged: number;
+  /** Records that could not be read (left out, named by kind). */
+  damaged: DamagedRecord[];
   /** Whether the profile holds any municipal record at all. */
   hasData: boolean;
   /** Records the background decrypted for the last answer (1 when its summary was current). */
   recordsRead: number | undefined;
   error: string | null;
+  /** Asks again (after damaged records were removed, which changes no kind). */
+  reload: () => void;
 }
 
 /** Loads only while `enabled` (while *Now* is shown); `now` is read when a load starts. */
 export function useNowData(profileId: string, now: number, enabled: boolean): NowState {
-  const [state, setState] = useState<NowState>({ data: null, damaged: 0, hasData: false, recordsRead: undefined, error: null });
+  const [state, setState] = useState<Omit<NowState, 'reload'>>({ data: null, damaged: [], hasData: false, recordsRead: undefined, error: null });
+  const [generation, setGeneration] = useState(0);
   const moment = useRef(now);
   moment.current = now;
   useEffect(() => {
@@ -49,6 +53,6 @@ export function useNowData(profileId: string, now: number, enabled: boolean): No
       if (pending) clearTimeout(pending);
       stop();
     };
-  }, [profileId, enabled]);
-  return state;
+  }, [profileId, enabled, generation]);
+  return { ...state, reload: () => setGeneration((n) => n + 1) };
 }

@@ -1,49 +1,119 @@
 /**
- * Loads the profile's synced municipal records into the shape the overview reads, and loads
- * them again when the background reports a change to any municipal kind.
+ * Loads the profile's synced municipal records into the shape the overview reads — only the
+ * lists the open view shows (the payments view decrypts no access log) — and loads a list again
+ * when the background reports a change to its kind. Lists the view no longer shows are let go.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { onVaultEvent } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
-import { OVERVIEW_KINDS, overviewFromRecords } from '../../overview/from-records';
-import type { OverviewData } from '../../overview/model';
+import { OVERVIEW_KINDS, overviewLists, type ListRecords, type OverviewList } from '../../overview/from-records';
+import { EMPTY_OVERVIEW, type OverviewData } from '../../overview/model';
+import type { DamagedRecord } from '../../vault/public-types';
 import { errorMessage } from '../errors';
 
-const MUNICIPAL_KINDS = new Set<string>(Object.values(OVERVIEW_KINDS).map((kind) => kind.name));
+const LIST_OF_KIND = new Map<string, OverviewList>(Object.entries(OVERVIEW_KINDS).map(([list, kind]) => [kind.name, list as OverviewList]));
 
 export interface OverviewState {
+  /** The lists asked for (the others empty); null until all of them are read. */
   data: OverviewData | null;
-  /** Records that could not be read (left out, counted). */
-  damaged: number;
+  /** Records of those lists that could not be read (left out, named by kind). */
+  damaged: DamagedRecord[];
   error: string | null;
+  /** Reads the lists again (after damaged records were removed, which changes no kind). */
+  reload: () => void;
 }
 
-const loadOverview = (profileId: string) => overviewFromRecords((kind) => listRecords(profileId, kind));
+/** What is held: each list read, with the records of it that could not be read. */
+type Held = Partial<Record<OverviewList, { items: OverviewData[OverviewList]; damaged: DamagedRecord[] }>>;
 
-/** Loads only once `enabled`: *Now* reads its own summary instead (use-now-data.ts). */
-export function useOverviewData(profileId: string, enabled = true): OverviewState {
-  const [state, setState] = useState<OverviewState>({ data: null, damaged: 0, error: null });
+async function readLists(profileId: string, names: readonly OverviewList[]): Promise<Held> {
+  const held: Held = {};
+  await Promise.all(
+    names.map(async (name) => {
+      const damaged: DamagedRecord[] = [];
+      const list: ListRecords = async (kind) => {
+        const listed = await listRecords(profileId, kind);
+        damaged.push(...listed.damaged);
+        return listed;
+      };
+      const { lists } = await overviewLists(list, [name]);
+      held[name] = { items: lists[name] ?? [], damaged };
+    }),
+  );
+  return held;
+}
+
+function stateOf(held: Held, names: readonly OverviewList[], error: string | null): Omit<OverviewState, 'reload'> {
+  if (!names.every((name) => held[name])) return { data: null, damaged: [], error };
+  const data: OverviewData = { ...EMPTY_OVERVIEW };
+  const damaged: DamagedRecord[] = [];
+  for (const name of names) {
+    // Each list is read from its own kind, so its items are of that list's type.
+    Object.assign(data, { [name]: held[name]!.items });
+    damaged.push(...held[name]!.damaged);
+  }
+  return { data, damaged, error };
+}
+
+/** `lists` should be a constant per view (its identity is not watched, its names are). */
+export function useOverviewData(profileId: string, lists: readonly OverviewList[]): OverviewState {
+  const [held, setHeld] = useState<{ profileId: string; lists: Held }>({ profileId, lists: {} });
+  const [error, setError] = useState<string | null>(null);
+  const wanted = useRef(lists);
+  wanted.current = lists;
+  const heldNow = useRef(held);
+  heldNow.current = held;
+  const names = [...lists].sort().join(',');
+  const [generation, setGeneration] = useState(0);
+  const loadedGeneration = useRef(0);
+
   useEffect(() => {
-    if (!enabled) return;
     let alive = true;
     let pending: ReturnType<typeof setTimeout> | null = null;
-    const load = () =>
-      loadOverview(profileId).then(
-        ({ data, damaged }) => alive && setState({ data, damaged, error: null }),
-        (error: unknown) => alive && setState((s) => ({ ...s, error: errorMessage(error) })),
+    const stale = new Set<OverviewList>();
+    const load = (only?: ReadonlySet<OverviewList>) => {
+      const current = heldNow.current.profileId === profileId ? heldNow.current.lists : {};
+      const missing = wanted.current.filter((name) => !current[name] || only?.has(name));
+      // Let go of lists this view does not show; keep the ones it does while the rest load.
+      setHeld((h) => {
+        const kept = Object.entries(h.profileId === profileId ? h.lists : {}).filter(([name]) => wanted.current.includes(name as OverviewList));
+        return h.profileId === profileId && kept.length === Object.keys(h.lists).length ? h : { profileId, lists: Object.fromEntries(kept) };
+      });
+      if (missing.length === 0) return;
+      readLists(profileId, missing).then(
+        (read) => {
+          if (!alive) return;
+          setError(null);
+          setHeld((h) => ({ profileId, lists: { ...(h.profileId === profileId ? h.lists : {}), ...read } }));
+        },
+        (caught: unknown) => alive && setError(errorMessage(caught)),
       );
-    void load();
+    };
+    load(generation === loadedGeneration.current ? undefined : new Set(wanted.current));
+    loadedGeneration.current = generation;
     const stop = onVaultEvent((event) => {
-      if (event.type !== 'changed' || !event.changes.some((c) => c.profileId === profileId && MUNICIPAL_KINDS.has(c.kind))) return;
+      if (event.type !== 'changed') return;
+      for (const change of event.changes) {
+        const list = change.profileId === profileId ? LIST_OF_KIND.get(change.kind) : undefined;
+        if (list && wanted.current.includes(list)) stale.add(list);
+      }
+      if (stale.size === 0) return;
       // A sync writes page after page: gather a burst of changes into one reload.
       if (pending) clearTimeout(pending);
-      pending = setTimeout(() => void load(), 400);
+      pending = setTimeout(() => {
+        const only = new Set(stale);
+        stale.clear();
+        load(only);
+      }, 400);
     });
     return () => {
       alive = false;
       if (pending) clearTimeout(pending);
       stop();
     };
-  }, [profileId, enabled]);
-  return state;
+  }, [profileId, names, generation]);
+
+  // One data object per change of what is held, so the views' memoised work is not redone on every render.
+  const state = useMemo(() => stateOf(held.profileId === profileId ? held.lists : {}, lists, error), [held, names, error]);
+  return { ...state, reload: () => setGeneration((n) => n + 1) };
 }

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { callVault } from '../../messaging/client';
 import { hostPermissionPattern, type GrantSummary, type RecipientSummary } from '../../messaging/sharing-api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { WindowedList } from '../components/WindowedList';
 import { ActionFeedback } from '../components/Messages';
 import { relativeTime } from '../format';
 import { t } from '../i18n/index';
@@ -60,39 +61,43 @@ export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; 
       {props.grants.length === 0 ? (
         <p class="empty-list">{t('sharing.grants.empty')}</p>
       ) : (
-        <ul class="cards grants" aria-label={t('sharing.grants.listLabel')}>
-          {props.grants.map((g) => (
-            <li key={g.id} data-status={g.status}>
-              <article aria-labelledby={`grant-${g.id}`}>
-                <h4 id={`grant-${g.id}`}>{t('sharing.grants.to', { name: g.recipient.name, purpose: g.purpose })}</h4>
-                <p class="status-badge">{t(`sharing.grants.status.${g.status}`)}</p>
-                <ul>
-                  {g.items.map((item, i) => (
-                    <li key={i}>{itemText(item)}</li>
-                  ))}
-                </ul>
+        <WindowedList
+          id="sharing-grants-list"
+          class="cards grants"
+          label={t('sharing.grants.listLabel')}
+          items={props.grants}
+          keyOf={(g) => g.id}
+          rowAttrs={(g) => ({ 'data-status': g.status })}
+          renderItem={(g) => (
+            <article aria-labelledby={`grant-${g.id}`}>
+              <h4 id={`grant-${g.id}`}>{t('sharing.grants.to', { name: g.recipient.name, purpose: g.purpose })}</h4>
+              <p class="status-badge">{t(`sharing.grants.status.${g.status}`)}</p>
+              <ul>
+                {g.items.map((item, i) => (
+                  <li key={i}>{itemText(item)}</li>
+                ))}
+              </ul>
+              <p class="meta">
+                {t('sharing.grants.created', { when: relativeTime(g.createdAt) })} · {untilText(g)}
+              </p>
+              <DeliveryLine deliveries={g.deliveries} />
+              {g.revocation?.delivery && (
                 <p class="meta">
-                  {t('sharing.grants.created', { when: relativeTime(g.createdAt) })} · {untilText(g)}
+                  {g.revocation.delivery.ok
+                    ? t('sharing.grants.noticeSent', { when: relativeTime(g.revocation.delivery.at) })
+                    : t('sharing.grants.noticeFailed')}
                 </p>
-                <DeliveryLine deliveries={g.deliveries} />
-                {g.revocation?.delivery && (
-                  <p class="meta">
-                    {g.revocation.delivery.ok
-                      ? t('sharing.grants.noticeSent', { when: relativeTime(g.revocation.delivery.at) })
-                      : t('sharing.grants.noticeFailed')}
-                  </p>
-                )}
-                {g.status === 'active' && (
-                  <div class="actions">
-                    <button type="button" class="danger" aria-describedby={`grant-${g.id}`} onClick={() => setRevoking(g)} disabled={busy !== null}>
-                      {t('sharing.grants.revoke')}
-                    </button>
-                  </div>
-                )}
-              </article>
-            </li>
-          ))}
-        </ul>
+              )}
+              {g.status === 'active' && (
+                <div class="actions">
+                  <button type="button" class="danger" aria-describedby={`grant-${g.id}`} onClick={() => setRevoking(g)} disabled={busy !== null}>
+                    {t('sharing.grants.revoke')}
+                  </button>
+                </div>
+              )}
+            </article>
+          )}
+        />
       )}
       {revoking && (
         <ConfirmDialog

@@ -5,15 +5,19 @@ import type { LogEntry } from '../../records/sharing/transparency-entry';
 import { saveBlob } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
+import { WindowedList } from '../components/WindowedList';
 import { longDate } from '../format';
 import { t } from '../i18n/index';
-import { logCheckText, logText } from './words';
+import { logCheckText, logText, sharingError } from './words';
 
 export function LogPanel(props: { refreshKey: number }) {
   const [entries, setEntries] = useState<LogEntry[] | null>(null);
   const action = useAction();
   useEffect(() => {
-    callVault('logList', {}).then(setEntries, () => setEntries([]));
+    callVault('logList', {}).then(setEntries, (caught: unknown) => {
+      setEntries([]);
+      action.fail(sharingError(caught));
+    });
   }, [props.refreshKey]);
 
   const verify = () => action.run(t('sharing.log.verifying'), () => callVault('logVerify', {}), logCheckText);
@@ -37,13 +41,19 @@ export function LogPanel(props: { refreshKey: number }) {
       <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       {entries && entries.length === 0 && <p class="empty-list">{t('sharing.log.empty')}</p>}
       {entries && entries.length > 0 && (
-        <ol class="log" aria-label={t('sharing.log.listLabel')} reversed>
-          {entries.map((e) => (
-            <li key={e.seq} data-type={e.type}>
+        <WindowedList
+          id="sharing-log-list"
+          class="log"
+          label={t('sharing.log.listLabel')}
+          items={entries}
+          keyOf={(e) => String(e.seq)}
+          rowAttrs={(e) => ({ 'data-type': e.type })}
+          renderItem={(e) => (
+            <>
               <time dateTime={e.at}>{longDate(e.at)}</time> {logText(e)}
-            </li>
-          ))}
-        </ol>
+            </>
+          )}
+        />
       )}
     </section>
   );

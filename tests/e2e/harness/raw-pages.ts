@@ -4,6 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 
+/** Bytes of one record's entry in a page's plaintext index: id tag, offset, length, flags, MAC. */
+const INDEX_ENTRY_BYTES = 44;
+
 /** A `pages` row as plain arrays, so it crosses page.evaluate unchanged. */
 export interface RawRow {
   key: string;
@@ -42,6 +45,72 @@ export class RawPages {
         body: Array.from(row.body as Uint8Array),
       }));
     });
+  }
+
+  /**
+   * Every row's key, group and record count, without the bodies: a long history's pages hold
+   * megabytes that need not cross into the test to find a page.
+   */
+  outline(): Promise<{ key: string; group: string; records: number }[]> {
+    return this.page.evaluate(
+      async (entryBytes) =>
+        new Promise<{ key: string; group: string; records: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('handlerum-vault');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const out: { key: string; group: string; records: number }[] = [];
+            const request = db.transaction('pages', 'readonly').objectStore('pages').openCursor();
+            request.onsuccess = () => {
+              const cursor = request.result;
+              if (!cursor) return (db.close(), resolve(out));
+              const row = cursor.value as { key: string; group: string; index: Uint8Array };
+              out.push({ key: row.key, group: row.group, records: row.index.length / entryBytes });
+              cursor.continue();
+            };
+            request.onerror = () => (db.close(), reject(request.error));
+          };
+        }),
+      INDEX_ENTRY_BYTES,
+    );
+  }
+
+  /**
+   * Flips one bit in the middle of one page's ciphertext, inside the page (the body never
+   * crosses), and returns how many of its records the flipped byte falls in, by the page's
+   * plaintext index (offset and length of each record): the records the vault cannot give back.
+   */
+  corruptMiddle(key: string): Promise<number> {
+    return this.page.evaluate(
+      async ({ key, entryBytes }) =>
+        new Promise<number>((resolve, reject) => {
+          let hit = 0;
+          const open = indexedDB.open('handlerum-vault');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('pages', 'readwrite');
+            const store = tx.objectStore('pages');
+            const get = store.get(key);
+            get.onsuccess = () => {
+              const row = get.result as { index: Uint8Array; body: Uint8Array } | undefined;
+              if (!row) return tx.abort();
+              const at = Math.floor(row.body.length / 2);
+              const index = new DataView(row.index.buffer, row.index.byteOffset, row.index.byteLength);
+              for (let e = 0; e < row.index.length; e += entryBytes) {
+                const offset = index.getUint32(e + 16);
+                if (offset <= at && at < offset + index.getUint32(e + 20)) hit++;
+              }
+              row.body[at] = row.body[at]! ^ 0x01;
+              store.put(row);
+            };
+            tx.oncomplete = () => (db.close(), resolve(hit));
+            tx.onabort = () => (db.close(), reject(new Error(`no page ${key}`)));
+            tx.onerror = () => (db.close(), reject(tx.error));
+          };
+        }),
+      { key, entryBytes: INDEX_ENTRY_BYTES },
+    );
   }
 
   put(row: RawRow): Promise<void> {

@@ -1,0 +1,24 @@
+/**
+ * Which of the overview's lists each view reads: a view decrypts only the kinds it shows (and
+ * the cases, where it links to them by title). One constant per view, so the loader can tell
+ * when the lists change.
+ */
+import { OVERVIEW_LISTS, type OverviewList } from '../../overview/from-records';
+import type { OverviewRoute } from './Links';
+
+const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
+  // Now reads its stored summary through the background (use-now-data.ts), not these lists.
+  now: [],
+  cases: ['cases'],
+  case: ['cases', 'decisions', 'payments', 'activities', 'documents'],
+  document: ['documents', 'cases'],
+  calendar: ['activities', 'decisions', 'cases'],
+  payments: ['payments'],
+  access: ['accessLog'],
+  search: OVERVIEW_LISTS,
+};
+
+export const listsFor = (route: OverviewRoute): readonly OverviewList[] => VIEW_LISTS[route.view];
+
+/** Whether the view reads every list, so that "nothing at all" can be told from "nothing here". */
+export const readsEverything = (route: OverviewRoute): boolean => VIEW_LISTS[route.view].length === OVERVIEW_LISTS.length;
