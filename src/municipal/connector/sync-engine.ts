@@ -1,9 +1,11 @@
 /**
  * The sync: follows each resource's change feed page by page, verifies every page against the
- * municipality's keys and every record against the signed manifest, and stores each page — its
- * verified records, its signature and the advanced cursor — in ONE vault write. An interruption
- * at any point (lost network, 500s, a locked vault, a closed browser) therefore leaves the vault
- * at the end of the last stored page, and the next sync continues from there.
+ * municipality's keys and every record against the signed manifest, and stores whole pages —
+ * their verified records, their signatures and the advanced cursor — in ONE vault write (a batch
+ * of pages that grows with the feed, see MAX_BATCH_RECORDS). An interruption at any point (lost
+ * network, 500s, a locked vault, a closed browser) therefore leaves the vault at the end of the
+ * last stored page, and the next sync continues from there. A sync with nothing new writes only
+ * the connection's time of sync.
  *
  * Records whose signature or digest fails are never stored as municipal data: they are counted
  * for the citizen, and the page's cursor is not advanced, so the next sync asks for them again.
