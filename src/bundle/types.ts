@@ -10,6 +10,7 @@ export type { BundleManifest, ConsentReceipt, ProvenanceEntry, Purpose, Scope };
 export interface BundleFile {
   path: string;
   mediaType: string;
+  /** When opened: a view into the bundle's decrypted contents (its `.buffer` holds the other files too). */
   bytes: Uint8Array;
 }
 
@@ -67,7 +68,7 @@ export type OpenResult =
       ok: true;
       manifest: BundleManifest;
       data: Record<string, unknown>;
-      /** data.json's exact bytes, as signed: for saving or offering the file as it came. */
+      /** data.json's exact bytes, as signed: for saving or offering the file as it came (a view, as a file's bytes are). */
       dataJson: Uint8Array;
       files: BundleFile[];
       consent: ConsentReceipt;

@@ -3,10 +3,17 @@
  * provenance that verifies later; re-syncs store only changes and never touch the citizen's
  * notes; the server's reset (410) leads to a full re-sync that drops what did not come back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyRecordProvenance } from '../../src/municipal/api/signature';
 import { RESOURCES } from '../../src/municipal/api/schemas';
-import { municipalCaseKind, municipalCitizenKind, municipalDocumentKind, municipalPdfKind, municipalSignatureKind } from '../../src/records/municipal/index';
+import {
+  municipalCaseKind,
+  municipalCitizenKind,
+  municipalConnectionKind,
+  municipalDocumentKind,
+  municipalPdfKind,
+  municipalSignatureKind,
+} from '../../src/records/municipal/index';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { connectorHarness, storedVersions, type ConnectorHarness } from './support/connector-harness';
 import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
@@ -113,9 +120,14 @@ describe('re-sync', () => {
       },
     ]);
 
-    // Nothing changed: nothing stored.
+    // Nothing changed: nothing stored, and one vault write only (the connection's time of this sync).
+    const writes = vi.spyOn(h.vault.records, 'write');
     const quiet = await h.sync(connectionId);
-    expect(quiet).toMatchObject({ state: 'ok', stored: 1 /* the citizen (/me) is fetched every time */, deleted: 0 });
+    expect(quiet).toMatchObject({ state: 'ok', stored: 0, deleted: 0 });
+    expect(writes.mock.calls.map(([ops]) => ops.map((op) => op.kind))).toEqual([['municipal-connection']]);
+    const lastSynced = (await h.vault.records.list(h.profileId, municipalConnectionKind)).records[0]!.data;
+    expect(Object.values(lastSynced.resources).every((r) => r.lastSyncedAt === new Date(h!.clock.now).toISOString())).toBe(true);
+    writes.mockRestore();
 
     const caseId = String(target.data.record.id);
     const payments = [...(await h.stored('payments')).keys()];
@@ -159,7 +171,7 @@ describe('re-sync', () => {
     expect(await storedVersions(h)).toEqual(await h.served());
 
     // Back to incremental: the next sync is quiet.
-    expect(await h.sync(connectionId)).toMatchObject({ state: 'ok', stored: 1, deleted: 0 });
+    expect(await h.sync(connectionId)).toMatchObject({ state: 'ok', stored: 0, deleted: 0 });
   });
 
   it('drops page signatures no stored record uses any more', async () => {

@@ -1,9 +1,11 @@
 /**
  * The sync: follows each resource's change feed page by page, verifies every page against the
- * municipality's keys and every record against the signed manifest, and stores each page — its
- * verified records, its signature and the advanced cursor — in ONE vault write. An interruption
- * at any point (lost network, 500s, a locked vault, a closed browser) therefore leaves the vault
- * at the end of the last stored page, and the next sync continues from there.
+ * municipality's keys and every record against the signed manifest, and stores whole pages —
+ * their verified records, their signatures and the advanced cursor — in ONE vault write (a batch
+ * of pages that grows with the feed, see MAX_BATCH_RECORDS). An interruption at any point (lost
+ * network, 500s, a locked vault, a closed browser) therefore leaves the vault at the end of the
+ * last stored page, and the next sync continues from there. A sync with nothing new writes only
+ * the connection's time of sync.
  *
  * Records whose signature or digest fails are never stored as municipal data: they are counted
  * for the citizen, and the page's cursor is not advanced, so the next sync asks for them again.
@@ -33,6 +35,7 @@ import {
   municipalSignatureKind,
   type MunicipalConnectionData,
   type MunicipalRecordData,
+  type ResourceCursor,
 } from '../../records/municipal/index';
 import { VaultError } from '../../vault/errors';
 import { MunicipalError, type MunicipalErrorCode } from './errors';
@@ -46,6 +49,7 @@ import { syncFraction } from './status';
 import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal/sync-status';
 import { checkItems, PageVerifier } from './verify';
 import { toBase64Url } from '../../shared/base64url';
+import { bestEffort } from '../../shared/best-effort';
 
 const API_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
   cases: Case,
@@ -85,6 +89,40 @@ export const PDF_INLINE_MAX_BYTES = 512 * 1024;
 /** Errors after which the other resources are still worth trying. */
 const PART_LOCAL_ERRORS = new Set(['signature-invalid']);
 
+/**
+ * The most records one vault write of a feed holds. A write costs about as much as its kind
+ * already holds (the vault seals a kind's pages whole), so a write per API page would make a
+ * long first sync quadratic; instead each write holds as many records as the feed stored before
+ * it in this sync (1, 1, 2, 4, … pages), which keeps the sum linear, up to this cap. An
+ * interruption loses at most the batch being gathered: the next sync fetches it again.
+ */
+const MAX_BATCH_RECORDS = 16_000;
+
+/** Verified writes of a feed not stored yet, with their counts for the status. */
+class PendingBatch {
+  ops: WriteOp[] = [];
+  /** Ids of the records put, so that a full re-sync's clean-up keeps them. */
+  readonly putIds = new Set<string>();
+  records = 0;
+  deleted = 0;
+
+  get empty(): boolean {
+    return this.ops.length === 0;
+  }
+
+  /** Whether to store now, given how many records this feed has stored in this sync. */
+  full(stored: number): boolean {
+    return this.records + this.deleted >= Math.min(MAX_BATCH_RECORDS, Math.max(1, stored));
+  }
+
+  clear(): void {
+    this.ops = [];
+    this.putIds.clear();
+    this.records = 0;
+    this.deleted = 0;
+  }
+}
+
 export class SyncRun {
   readonly status: SyncStatus;
   private client!: ConnectionClient;
@@ -93,6 +131,8 @@ export class SyncRun {
   private pdfs: Map<string, string> | undefined;
   private pdfsFetched = 0;
   private cancelled = false;
+  /** No feed had been read before this sync: nothing stored earlier can have lost its records. */
+  private fromScratch = false;
 
   constructor(
     private readonly options: SyncEngineOptions,
@@ -146,6 +186,7 @@ export class SyncRun {
       this.status.municipalityName = this.conn.municipality.name;
       if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
       this.verifier = new PageVerifier(this.conn.jwks);
+      this.fromScratch = RESOURCES.every((r) => this.conn.resources[r].cursor === null && this.conn.resources[r].generation === 0);
       this.emit();
       await this.part('me', () => this.syncMe());
       for (const resource of RESOURCES) await this.part(resource, () => this.syncResource(resource));
@@ -184,7 +225,7 @@ export class SyncRun {
     s.fraction = result === 'ok' ? 1 : syncFraction(s.parts);
     if (this.client) {
       try {
-        if (changed) await this.dropUnusedSignatures();
+        if (changed && !this.fromScratch) await this.dropUnusedSignatures();
         const conn = {
           ...this.conn,
           lastSync: {
@@ -298,12 +339,14 @@ export class SyncRun {
       citizen: { id: parsed.data.id, name: parsed.data.name.full },
       actor: { id: session.actor.id, name: session.actor.name, relation: session.actor.relation },
     };
+    const id = recordIdFor(this.records, this.origin, 'me', parsed.data.id);
+    if (await this.sameCitizen(id, verdict.digest, session, conn)) return;
     await this.records.write([
       {
         op: 'put',
         profileId: this.profileId,
         kind: municipalCitizenKind.name,
-        id: recordIdFor(this.records, this.origin, 'me', parsed.data.id),
+        id,
         data: { record: citizen, provenance: { origin: this.origin, signatureId: sig.id, digest: verdict.digest }, generation: 0, session },
       },
       sig.op,
@@ -313,105 +356,155 @@ export class SyncRun {
     progress.stored = 1;
   }
 
+  /** Whether the vault already holds this very citizen record, session and connection (a re-sync then writes nothing). */
+  private async sameCitizen(id: string, digest: string, session: z.infer<typeof Session>, conn: MunicipalConnectionData): Promise<boolean> {
+    const stored = await this.records.get(this.profileId, municipalCitizenKind, id);
+    if (!stored || stored.data.provenance.digest !== digest || stored.data.provenance.origin !== this.origin) return false;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    return same(stored.data.session, session) && same(this.conn.citizen, conn.citizen) && same(this.conn.actor, conn.actor);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Resources
 
   private async syncResource(resource: ResourceName): Promise<void> {
     const progress = this.progressOf(resource);
-    const kind = KIND_OF_RESOURCE[resource].name;
+    const batch = new PendingBatch();
+    // Where the feed stands once the batch is stored (this.conn keeps what the vault holds).
+    let position = this.conn.resources[resource];
     let restarted = false;
-    for (;;) {
-      if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
-      const position = this.conn.resources[resource];
-      const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
-      if (position.cursor !== null) query.set('cursor', position.cursor);
-      let body: unknown;
-      try {
-        body = await this.getJson(`${this.conn.endpoints.apiBase}/${resource}?${query}`);
-      } catch (error) {
-        const reset = error instanceof HttpProblem && (error.status === 410 || (error.status === 400 && error.code === 'invalid-cursor'));
-        if (!reset) throw error instanceof HttpProblem ? new MunicipalError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
-        if (restarted) throw new MunicipalError('municipality-error', `${resource}: reset asked twice`);
-        restarted = true;
-        // The server's feed no longer knows our position: fetch everything again under a new
-        // generation, and drop what does not come back once the feed has been read to its end.
-        await this.writeConnection({
-          ...this.conn,
-          resources: { ...this.conn.resources, [resource]: { ...position, cursor: null, generation: position.generation + 1, complete: false } },
-        });
-        continue;
-      }
-      const page = PageEnvelope.safeParse(body);
-      if (!page.success) throw new MunicipalError('municipality-bad-response', `${resource}: not a page`);
-      const { items, nextCursor, syncToken, signature } = page.data;
-      progress.pages += 1;
+    try {
+      for (;;) {
+        if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
+        const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
+        if (position.cursor !== null) query.set('cursor', position.cursor);
+        let body: unknown;
+        try {
+          body = await this.getJson(`${this.conn.endpoints.apiBase}/${resource}?${query}`);
+        } catch (error) {
+          const reset = error instanceof HttpProblem && (error.status === 410 || (error.status === 400 && error.code === 'invalid-cursor'));
+          if (!reset) throw error instanceof HttpProblem ? new MunicipalError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
+          if (restarted) throw new MunicipalError('municipality-error', `${resource}: reset asked twice`);
+          restarted = true;
+          // The server's feed no longer knows our position: fetch everything again under a new
+          // generation, and drop what does not come back once the feed has been read to its end.
+          await this.flush(resource, batch, position);
+          position = { ...position, cursor: null, generation: position.generation + 1, complete: false };
+          await this.writeConnection({ ...this.conn, resources: { ...this.conn.resources, [resource]: position } });
+          continue;
+        }
+        const page = PageEnvelope.safeParse(body);
+        if (!page.success) throw new MunicipalError('municipality-bad-response', `${resource}: not a page`);
+        const { items, nextCursor, syncToken, signature } = page.data;
+        progress.pages += 1;
 
-      const verified = await this.checkPage(signature, resource, position.cursor);
-      if (!verified) {
-        progress.rejected += items.length;
-        throw new MunicipalError('signature-invalid', `${resource}: page signature`);
-      }
-      const verdicts = checkItems(items, verified.manifest);
-      const sig = this.signatureOp(signature, resource, verified.kid);
-      const ops: WriteOp[] = [];
-      const putIds = new Set<string>();
-      let rejected = 0;
-      const documents: { id: string; record: z.infer<typeof Document> }[] = [];
-      items.forEach((item, i) => {
-        const verdict = verdicts[i]!;
-        if (!verdict.ok) return void rejected++;
-        if (item.type === 'tombstone') {
-          const tombstone = Tombstone.safeParse(item);
-          if (!tombstone.success || tombstone.data.resource !== resource) return void rejected++;
-          const id = recordIdFor(this.records, this.origin, resource, tombstone.data.id);
-          ops.push({ op: 'delete', profileId: this.profileId, kind, id });
-          if (resource === 'documents')
-            ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, tombstone.data.id) });
-          progress.deleted += 1;
+        const verified = await this.checkPage(signature, resource, position.cursor);
+        if (!verified) {
+          progress.rejected += items.length;
+          throw new MunicipalError('signature-invalid', `${resource}: page signature`);
+        }
+        const atEnd = nextCursor === null;
+        const unchanged = items.length === 0 && syncToken === position.cursor && position.complete;
+        if (unchanged && batch.empty) {
+          // Nothing new: no write at all; the sync's last connection write records the time.
+          this.client.adopt({ ...this.conn, resources: { ...this.conn.resources, [resource]: { ...position, lastSyncedAt: this.nowIso() } } });
           return;
         }
-        const parsed = item.type === RECORD_TYPE_OF[resource] ? API_SCHEMA_OF[resource].safeParse(item) : null;
-        if (!parsed?.success) return void rejected++;
-        const id = recordIdFor(this.records, this.origin, resource, item.id as string);
-        const data: MunicipalRecordData = {
-          record: item,
-          provenance: { origin: this.origin, signatureId: sig.id, digest: verdict.digest },
-          generation: position.generation,
-        };
-        ops.push({ op: 'put', profileId: this.profileId, kind, id, data });
-        putIds.add(id);
-        if (resource === 'documents') documents.push({ id, record: parsed.data as z.infer<typeof Document> });
-      });
-      if (putIds.size > 0) ops.push(sig.op);
-      if (documents.length > 0) ops.push(...(await this.pdfOps(documents.map((d) => d.record))));
-
-      const atEnd = nextCursor === null;
-      let conn: MunicipalConnectionData | null = null;
-      if (rejected === 0) {
-        if (atEnd && !position.complete && position.generation > 0) ops.push(...(await this.staleRecordDeletes(resource, position.generation, putIds)));
-        conn = {
-          ...this.conn,
-          resources: {
-            ...this.conn.resources,
-            [resource]: {
-              cursor: syncToken,
-              generation: position.generation,
-              complete: position.complete || atEnd,
-              lastSyncedAt: atEnd ? new Date(this.options.now()).toISOString() : position.lastSyncedAt,
-            },
-          },
-        };
-        ops.push(this.client.putOp(conn));
+        const { rejected } = await this.addPage(batch, resource, items, verified, signature, position.generation);
+        if (rejected === 0) {
+          if (atEnd && !position.complete && position.generation > 0)
+            batch.ops.push(...(await this.staleRecordDeletes(resource, position.generation, batch.putIds)));
+          position = {
+            cursor: syncToken,
+            generation: position.generation,
+            complete: position.complete || atEnd,
+            lastSyncedAt: atEnd ? this.nowIso() : position.lastSyncedAt,
+          };
+        }
+        progress.rejected += rejected;
+        // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
+        if (rejected > 0) throw new MunicipalError('signature-invalid', `${resource}: ${rejected} records did not verify`);
+        if (atEnd) break;
+        if (batch.full(progress.stored)) await this.flush(resource, batch, position);
+        this.emit();
       }
-      if (ops.length > 0) await this.records.write(ops);
-      if (conn) this.client.adopt(conn);
-      progress.stored += putIds.size;
-      progress.rejected += rejected;
-      this.emit();
-      // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
-      if (rejected > 0) throw new MunicipalError('signature-invalid', `${resource}: ${rejected} records did not verify`);
-      if (atEnd) return;
+    } catch (error) {
+      // Whatever cut the feed short (a bad page, a lost network), what was verified is kept; the
+      // error that stopped the feed is the one to report, so a failing write (a locked vault)
+      // only leaves the vault at the last stored batch, which the next sync continues from.
+      await bestEffort(this.flush(resource, batch, position), 'the vault keeps its last stored batch and cursor');
+      throw error;
     }
+    await this.flush(resource, batch, position);
+  }
+
+  /** Verifies a page's items against its manifest and adds the writes for the good ones to the batch. */
+  private async addPage(
+    batch: PendingBatch,
+    resource: ResourceName,
+    items: Record<string, unknown>[],
+    verified: { manifest: PageManifest; kid: string },
+    signature: string,
+    generation: number,
+  ): Promise<{ rejected: number }> {
+    const kind = KIND_OF_RESOURCE[resource].name;
+    const verdicts = checkItems(items, verified.manifest);
+    const sig = this.signatureOp(signature, resource, verified.kid);
+    const ops: WriteOp[] = [];
+    let rejected = 0;
+    let puts = 0;
+    const documents: z.infer<typeof Document>[] = [];
+    items.forEach((item, i) => {
+      const verdict = verdicts[i]!;
+      if (!verdict.ok) return void rejected++;
+      if (item.type === 'tombstone') {
+        const tombstone = Tombstone.safeParse(item);
+        if (!tombstone.success || tombstone.data.resource !== resource) return void rejected++;
+        const id = recordIdFor(this.records, this.origin, resource, tombstone.data.id);
+        ops.push({ op: 'delete', profileId: this.profileId, kind, id });
+        if (resource === 'documents')
+          ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, tombstone.data.id) });
+        if (batch.putIds.delete(id)) batch.records -= 1;
+        batch.deleted += 1;
+        return;
+      }
+      const parsed = item.type === RECORD_TYPE_OF[resource] ? API_SCHEMA_OF[resource].safeParse(item) : null;
+      if (!parsed?.success) return void rejected++;
+      const id = recordIdFor(this.records, this.origin, resource, item.id as string);
+      const data: MunicipalRecordData = {
+        record: item,
+        provenance: { origin: this.origin, signatureId: sig.id, digest: verdict.digest },
+        generation,
+      };
+      ops.push({ op: 'put', profileId: this.profileId, kind, id, data });
+      if (!batch.putIds.has(id)) batch.records += 1;
+      batch.putIds.add(id);
+      puts += 1;
+      if (resource === 'documents') documents.push(parsed.data as z.infer<typeof Document>);
+    });
+    if (puts > 0) ops.push(sig.op);
+    if (documents.length > 0) ops.push(...(await this.pdfOps(documents)));
+    batch.ops.push(...ops);
+    return { rejected };
+  }
+
+  /** Stores the batch and the feed's position in one vault write, then starts an empty batch. */
+  private async flush(resource: ResourceName, batch: PendingBatch, position: ResourceCursor): Promise<void> {
+    const same = this.conn.resources[resource];
+    const moved = same.cursor !== position.cursor || same.generation !== position.generation || same.complete !== position.complete;
+    if (batch.empty && !moved) return;
+    const conn: MunicipalConnectionData = { ...this.conn, resources: { ...this.conn.resources, [resource]: position } };
+    await this.records.write([...batch.ops, this.client.putOp(conn)]);
+    this.client.adopt(conn);
+    const progress = this.progressOf(resource);
+    progress.stored += batch.records;
+    progress.deleted += batch.deleted;
+    batch.clear();
+    this.emit();
+  }
+
+  private nowIso(): string {
+    return new Date(this.options.now()).toISOString();
   }
 
   /** Deletes for records of older generations that the finished full re-sync did not bring back. */

@@ -22,7 +22,7 @@ export const LOOPBACK_HOST = 'http://127.0.0.1/*';
  */
 export function municipalityForThisFile(
   options: Omit<MunicipalityOptions, 'baseUrl' | 'testMode' | 'extensions'> = {},
-): Pick<RunningMunicipality, 'url' | 'state'> {
+): Pick<RunningMunicipality, 'url' | 'state' | 'stop' | 'resume'> {
   let running: RunningMunicipality | undefined;
   beforeAll(async () => {
     running = await startMunicipalityServer({
@@ -46,6 +46,8 @@ export function municipalityForThisFile(
     get state() {
       return started().state;
     },
+    stop: () => started().stop(),
+    resume: () => started().resume(),
   };
 }
 

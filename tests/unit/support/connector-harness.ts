@@ -40,6 +40,11 @@ export interface ConnectorHarness {
   login: { as: string | null };
   permission: { granted: boolean };
   uiLanguage: { value: string };
+  /**
+   * The background restarts: a new service over the same vault; the old one's requests never
+   * answer again, so its sync stops wherever it was (its whenIdle never resolves either).
+   */
+  restart(): void;
   /** Connects (sign-in included) and waits for the first sync. */
   connect(): Promise<{ connectionId: string }>;
   /** Starts a sync and waits for it to end. */
@@ -70,40 +75,44 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
   const permission = { granted: true };
   const uiLanguage = { value: 'da' };
 
-  const service = new MunicipalService({
-    vault,
-    fetch: (url, init) => fetch(url, init),
-    settings,
-    broadcast: (event) => events.push(event),
-    identity: {
-      redirectUrl: () => REDIRECT,
-      // Plays the sign-in window: the person is picked on the login page, which redirects back.
-      launchWebAuthFlow: async (url) => {
-        if (login.as === null) throw new Error('The user did not approve access.');
-        const authorize = new URL(url);
-        const form = new URLSearchParams(authorize.searchParams);
-        form.set('login', login.as);
-        const res = await fetch(`${authorize.origin}${authorize.pathname}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: form.toString(),
-          redirect: 'manual',
-        });
-        return res.headers.get('Location') ?? undefined;
+  // Each background gets its own life: a restart ends the old one, whose requests then never answer.
+  let life = 0;
+  const makeService = (own = life) =>
+    new MunicipalService({
+      vault,
+      fetch: (url, init) => (own === life ? fetch(url, init) : new Promise<Response>(() => {})),
+      settings,
+      broadcast: (event) => events.push(event),
+      identity: {
+        redirectUrl: () => REDIRECT,
+        // Plays the sign-in window: the person is picked on the login page, which redirects back.
+        launchWebAuthFlow: async (url) => {
+          if (login.as === null) throw new Error('The user did not approve access.');
+          const authorize = new URL(url);
+          const form = new URLSearchParams(authorize.searchParams);
+          form.set('login', login.as);
+          const res = await fetch(`${authorize.origin}${authorize.pathname}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: form.toString(),
+            redirect: 'manual',
+          });
+          return res.headers.get('Location') ?? undefined;
+        },
       },
-    },
-    hasHostPermission: async (pattern) => permission.granted && pattern === 'http://127.0.0.1/*',
-    alarms: {
-      getAll: async () => [...alarms].map(([name, scheduledTime]) => ({ name, scheduledTime })),
-      create: (name, { when }) => void alarms.set(name, when),
-      clear: async (name) => alarms.delete(name),
-    },
-    notify: async (id, text) => void notifications.push({ id, ...text }),
-    uiLanguage: () => uiLanguage.value,
-    now: () => clock.now,
-    sleep: async () => {},
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-  });
+      hasHostPermission: async (pattern) => permission.granted && pattern === 'http://127.0.0.1/*',
+      alarms: {
+        getAll: async () => [...alarms].map(([name, scheduledTime]) => ({ name, scheduledTime })),
+        create: (name, { when }) => void alarms.set(name, when),
+        clear: async (name) => alarms.delete(name),
+      },
+      notify: async (id, text) => void notifications.push({ id, ...text }),
+      uiLanguage: () => uiLanguage.value,
+      now: () => clock.now,
+      sleep: async () => {},
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    });
+  const service = makeService();
 
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -125,15 +134,19 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
     login,
     permission,
     uiLanguage,
+    restart() {
+      life += 1;
+      harness.service = makeService(life);
+    },
     async connect() {
-      const { connectionId } = await service.handlers.municipalConnect({ profileId: harness.profileId, origin: server.url });
-      await service.whenIdle();
+      const { connectionId } = await harness.service.handlers.municipalConnect({ profileId: harness.profileId, origin: server.url });
+      await harness.service.whenIdle();
       return { connectionId };
     },
     async sync(connectionId) {
-      await service.handlers.municipalSync({ profileId: harness.profileId, connectionId });
-      await service.whenIdle();
-      const statuses = await service.handlers.municipalSyncStatus({});
+      await harness.service.handlers.municipalSync({ profileId: harness.profileId, connectionId });
+      await harness.service.whenIdle();
+      const statuses = await harness.service.handlers.municipalSyncStatus({});
       return statuses.find((s) => s.connectionId === connectionId)!;
     },
     async stored(resource) {
@@ -165,7 +178,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
     },
     change: (citizen, change) => post(`/__test/citizens/${citizen}/changes`, change),
     async close() {
-      await service.whenIdle();
+      await harness.service.whenIdle();
       await server.close();
     },
   };
