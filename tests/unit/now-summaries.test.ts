@@ -212,7 +212,7 @@ describe('the summary of Now around a sync', () => {
     const { connectionId } = await h.connect();
     expect(await h.vault.records.get(h.profileId, municipalNowSummaryKind, NOW_SUMMARY_ID)).not.toBeNull();
     const answer = await h.service.handlers.municipalNow({ profileId: h.profileId, now: h.clock.now });
-    expect(answer).toMatchObject({ recordsRead: 1, hasData: true, damaged: 0 });
+    expect(answer).toMatchObject({ recordsRead: 1, hasData: true, damaged: [] });
     expect(answer.data.cases.length).toBeGreaterThan(0);
 
     await h.service.handlers.municipalDisconnect({ profileId: h.profileId, connectionId, deleteData: true });

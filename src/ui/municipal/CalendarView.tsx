@@ -13,6 +13,7 @@ import type { OverviewData } from '../../overview/model';
 import { saveFile } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
 import { WindowedList } from '../components/WindowedList';
+import { useWhose } from '../words/whose';
 import { CorrectAction } from '../own/CorrectAction';
 import { entryTarget } from '../own/corrections';
 import { useAction } from '../components/use-action';
@@ -240,6 +241,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
 }
 
 export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
+  const whose = useWhose();
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
   // Built once per data and moment, not on every page turn; the lists draw a page at a time.
@@ -263,7 +265,7 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
 
   return (
     <>
-      <p>{t('calendar.intro')}</p>
+      <p>{whose('calendar.intro', 'calendar.introOf')}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={exportIcs} aria-describedby="export-hint">
           {t('calendar.export')}

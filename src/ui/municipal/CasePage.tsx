@@ -12,6 +12,7 @@ import { caseTimeline, type TimelineEvent } from '../../overview/timeline';
 import { t } from '../i18n/index';
 import { ShortTitle } from '../components/ShortTitle';
 import { WindowedList } from '../components/WindowedList';
+import { useWhose } from '../words/whose';
 import { CALENDAR_PAGE, EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
@@ -127,6 +128,7 @@ function timelineText(e: TimelineEvent): string {
 const statusTitle = (status: Case['status']) => statusOf({ status } as Case).title;
 
 export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profileId: string; now: number; go: (to: OverviewRoute) => void }) {
+  const whose = useWhose();
   const { theCase, data, go } = props;
   const c = theCase.record;
   const topic = topicOf(c.kle);
@@ -169,7 +171,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
       </section>
 
       <section class="panel" aria-labelledby="case-contact">
-        <h3 id="case-contact">{t('case.contact')}</h3>
+        <h3 id="case-contact">{whose('case.contact', 'case.contactOf')}</h3>
         {c.caseworker ? <ContactCard contact={c.caseworker} /> : <p>{t('case.noCaseworker', { unit: c.unit.name })}</p>}
         <CorrectAction
           profileId={props.profileId}

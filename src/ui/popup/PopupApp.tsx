@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { callVault, onVaultEvent } from '../../messaging/client';
 import type { StatusInfo } from '../../messaging/api';
 import { backupNudge } from '../backup-reminder';
+import { formatRoute, type Section } from '../routing/route';
 import { BackupReminder } from '../components/BackupReminder';
 import { AlertLine, Busy } from '../components/Messages';
 import { errorMessage } from '../errors';
@@ -20,6 +21,8 @@ import { WhoHasMyData } from '../sharing/WhoHasMyData';
 import { bestEffort } from '../../shared/best-effort';
 
 const vaultUrl = (): string => browser.runtime.getURL('/vault.html');
+/** The vault page at one of its sections (its address, so the page opens there). */
+const vaultSectionUrl = (section: Section): string => vaultUrl() + formatRoute({ section, profileId: null, overview: null });
 
 function OpenVaultLink(props: { label: string }) {
   return (
@@ -55,7 +58,7 @@ function UnlockedView(props: { status: StatusInfo; onLocked: () => void }) {
   return (
     <>
       <p class="state unlocked">{t('popup.unlocked')}</p>
-      {props.status.settings && backupNudge(props.status.settings, new Date()) === 'banner' && <BackupReminder backupHref={vaultUrl()} />}
+      {props.status.settings && backupNudge(props.status.settings, new Date()) === 'banner' && <BackupReminder backupHref={vaultSectionUrl('backup')} />}
       <AlertLine>{error}</AlertLine>
       <section aria-labelledby="popup-people">
         <h2 id="popup-people">{t('popup.people')}</h2>
@@ -78,7 +81,7 @@ function UnlockedView(props: { status: StatusInfo; onLocked: () => void }) {
           </ul>
         )}
       </section>
-      <WhoHasMyData vaultHref={vaultUrl()} />
+      <WhoHasMyData vaultHref={vaultSectionUrl('sharing')} />
       <div class="actions">
         <OpenVaultLink label={t('popup.open')} />
         <button type="button" onClick={() => void lock()}>
