@@ -231,8 +231,8 @@ export class VaultService {
     },
     commitWrites: async ({ stageId, ops }) => {
       guardWrites(this.deps.vault.kinds, ops);
-      const all = this.staged.take(stageId);
-      for (const op of ops) all.push(op);
+      const all = stageId === undefined ? ops : this.staged.take(stageId);
+      if (stageId !== undefined) for (const op of ops) all.push(op);
       const written = await this.deps.vault.records.write(all);
       await this.auditImports(written);
       return { written: written.length };

@@ -34,9 +34,9 @@ export interface LargeWriteOptions {
 }
 
 /**
- * One atomic write of any size. A write that fits one message is sent as `writeRecords`; a
- * larger one is staged part by part and committed with its last part, in one transaction.
- * Returns how many records were written.
+ * One atomic write of any size. A write that fits one message is committed at once; a larger
+ * one is staged part by part and committed with its last part, in one transaction. Either way
+ * the background answers only how many records were written, not the records themselves.
  */
 export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options: LargeWriteOptions = {}): Promise<number> {
   const { onProgress, signal, call = callVault } = options;
@@ -52,12 +52,8 @@ export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options:
       onProgress?.(sent, ops.length);
     }
     signal?.throwIfAborted();
-    let written: number;
-    if (stageId === undefined) written = (await call('writeRecords', { ops: last })).length;
-    else {
-      ({ written } = await call('commitWrites', { stageId, ops: last }));
-      stageId = undefined; // committed: nothing left to discard
-    }
+    const { written } = await call('commitWrites', { ...(stageId ? { stageId } : {}), ops: last });
+    stageId = undefined; // committed: nothing left to discard
     onProgress?.(ops.length, ops.length);
     return written;
   } finally {

@@ -75,6 +75,22 @@ describe('splitWrites', () => {
     expect(bySize.flat()).toEqual(ops);
     expect(splitWrites(ops, Infinity, 4).map((c) => c.length)).toEqual([4, 4, 2]);
   });
+
+  it('keeps every part within the byte cap however the sizes fall, and a huge operation alone', () => {
+    // Thousands of ops (sized a block at a time) with a few large ones among them.
+    const ops = Array.from({ length: 3000 }, (_, i) => op(i, i % 997 === 0 ? 50_000 : 20 + (i % 300)));
+    const cap = 64 * 1024;
+    const parts = splitWrites(ops, cap, 700);
+    expect(parts.flat()).toEqual(ops);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(700);
+      expect(JSON.stringify(part).length).toBeLessThanOrEqual(cap);
+    }
+    // Full parts, not one per block: the split is as coarse as the limits allow.
+    expect(parts.length).toBeLessThan(20);
+    const huge = op(1, 200_000);
+    expect(splitWrites([op(0), huge, op(2)], cap).map((p) => p.length)).toEqual([1, 1, 1]);
+  });
 });
 
 describe('writeLarge', () => {
@@ -90,10 +106,12 @@ describe('writeLarge', () => {
     expect(await bg.stored()).toBe(ops.length);
   }, 60_000);
 
-  it('a small write is one writeRecords call', async () => {
+  it('a small write is one commitWrites call, answered with the count only', async () => {
     const bg = await background();
     expect(await writeLarge([note(bg.profileId, 1), note(bg.profileId, 2)], { call: bg.call })).toBe(2);
-    expect(bg.calls.slice(1)).toEqual(['writeRecords']);
+    expect(bg.calls.slice(1)).toEqual(['commitWrites']);
+    expect(await bg.call('commitWrites', { ops: [note(bg.profileId, 3)] })).toEqual({ written: 1 });
+    expect(await bg.stored()).toBe(3);
   });
 
   it('cancelled between parts: what was sent is discarded and nothing is stored', async () => {
