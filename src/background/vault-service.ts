@@ -224,10 +224,10 @@ export class VaultService {
       await this.auditImports(written);
       return written;
     },
-    stageWrites: async ({ stageId, ops }) => {
+    stageWrites: async ({ stageId, part, ops }) => {
       guardWrites(this.deps.vault.kinds, ops);
       if (this.deps.vault.state !== 'unlocked') throw new VaultError('locked');
-      return this.staged.add(stageId, ops);
+      return this.staged.add(stageId, ops, part);
     },
     commitWrites: async ({ stageId, ops }) => {
       guardWrites(this.deps.vault.kinds, ops);

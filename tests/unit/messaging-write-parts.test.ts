@@ -132,6 +132,25 @@ describe('writeLarge', () => {
     expect(await bg.stored()).toBe(0);
   }, 60_000);
 
+  it('puts numbered parts back in order however they arrive; a missing or repeated part stores nothing', async () => {
+    const bg = await background();
+    const ops = Array.from({ length: 7 }, (_, i) => note(bg.profileId, i));
+    const { stageId } = await bg.call('stageWrites', { ops: ops.slice(0, 2) });
+    await bg.call('stageWrites', { stageId, part: 2, ops: ops.slice(4, 6) });
+    await bg.call('stageWrites', { stageId, part: 1, ops: ops.slice(2, 4) });
+    expect(await bg.call('commitWrites', { stageId, ops: ops.slice(6) })).toEqual({ written: 7 });
+    expect(await bg.stored()).toBe(7);
+
+    const gap = await bg.call('stageWrites', { ops: [note(bg.profileId, 10)] });
+    await bg.call('stageWrites', { stageId: gap.stageId, part: 2, ops: [note(bg.profileId, 12)] });
+    await expect(bg.call('commitWrites', { stageId: gap.stageId, ops: [] })).rejects.toMatchObject({ code: 'bad-request' });
+    const twice = await bg.call('stageWrites', { ops: [note(bg.profileId, 20)] });
+    await expect(bg.call('stageWrites', { stageId: twice.stageId, part: 0, ops: [note(bg.profileId, 21)] })).rejects.toMatchObject({ code: 'bad-request' });
+    // The write with a repeated part is gone altogether.
+    await expect(bg.call('commitWrites', { stageId: twice.stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
+    expect(await bg.stored()).toBe(7);
+  });
+
   it('a staged write that waited too long, or outlived a lock, is refused as expired', async () => {
     const bg = await background();
     const { stageId } = await bg.call('stageWrites', { ops: [note(bg.profileId, 1)] });
