@@ -15,8 +15,13 @@ export const STAGE_TTL_MS = 10 * 60 * 1000;
 /** Bounds the background's memory: ~600 MB of operations at the size of a bank row. */
 export const MAX_STAGED_OPS = 1_000_000;
 
+/** Parts a write may come in: far more than MAX_STAGED_OPS needs at the parts' 16 MiB. */
+export const MAX_STAGED_PARTS = 1000;
+
 interface Stage {
-  ops: WriteOp[];
+  /** By part number: the sender may have several parts under way at once, so they may come out of order. */
+  parts: (readonly WriteOp[] | undefined)[];
+  count: number;
   expiresAt: number;
 }
 
@@ -25,29 +30,43 @@ export class StagedWrites {
 
   constructor(private readonly now: () => number) {}
 
-  /** Adds a part to a write (a new one when `stageId` is absent); returns the write's id. */
-  add(stageId: string | undefined, ops: readonly WriteOp[]): { stageId: string; count: number } {
+  /**
+   * Adds part number `part` (by default the next) to a write, a new one when `stageId` is
+   * absent; returns the write's id. A part number sent twice drops the whole write.
+   */
+  add(stageId: string | undefined, ops: readonly WriteOp[], part?: number): { stageId: string; count: number } {
     this.dropExpired();
     const id = stageId ?? toBase64Url(randomBytes(12));
-    const stage = stageId === undefined ? { ops: [], expiresAt: 0 } : this.stages.get(stageId);
+    const stage: Stage | undefined = stageId === undefined ? { parts: [], count: 0, expiresAt: 0 } : this.stages.get(stageId);
     if (!stage) throw new VaultError('write-expired');
     this.stages.set(id, stage);
-    if (stage.ops.length + ops.length > MAX_STAGED_OPS) {
+    const at = part ?? stage.parts.length;
+    if (at >= MAX_STAGED_PARTS || stage.parts[at] !== undefined) {
+      this.stages.delete(id);
+      throw new VaultError('bad-request', `part ${at} of a staged write twice or out of range`);
+    }
+    if (stage.count + ops.length > MAX_STAGED_OPS) {
       this.stages.delete(id);
       throw new VaultError('write-too-large', `more than ${MAX_STAGED_OPS} operations`);
     }
-    for (const op of ops) stage.ops.push(op);
+    stage.parts[at] = ops;
+    stage.count += ops.length;
     stage.expiresAt = this.now() + STAGE_TTL_MS;
-    return { stageId: id, count: stage.ops.length };
+    return { stageId: id, count: stage.count };
   }
 
-  /** Every part of the write, in the order they came; the write is forgotten either way. */
+  /** Every part of the write, in part order; the write is forgotten either way, and refused with a part missing. */
   take(stageId: string): WriteOp[] {
     this.dropExpired();
     const stage = this.stages.get(stageId);
     this.stages.delete(stageId);
     if (!stage) throw new VaultError('write-expired');
-    return stage.ops;
+    const all: WriteOp[] = [];
+    for (const [at, ops] of stage.parts.entries()) {
+      if (!ops) throw new VaultError('bad-request', `part ${at} of a staged write is missing`);
+      for (const op of ops) all.push(op);
+    }
+    return all;
   }
 
   discard(stageId: string): void {

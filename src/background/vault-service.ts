@@ -224,15 +224,15 @@ export class VaultService {
       await this.auditImports(written);
       return written;
     },
-    stageWrites: async ({ stageId, ops }) => {
+    stageWrites: async ({ stageId, part, ops }) => {
       guardWrites(this.deps.vault.kinds, ops);
       if (this.deps.vault.state !== 'unlocked') throw new VaultError('locked');
-      return this.staged.add(stageId, ops);
+      return this.staged.add(stageId, ops, part);
     },
     commitWrites: async ({ stageId, ops }) => {
       guardWrites(this.deps.vault.kinds, ops);
-      const all = this.staged.take(stageId);
-      for (const op of ops) all.push(op);
+      const all = stageId === undefined ? ops : this.staged.take(stageId);
+      if (stageId !== undefined) for (const op of ops) all.push(op);
       const written = await this.deps.vault.records.write(all);
       await this.auditImports(written);
       return { written: written.length };

@@ -44,9 +44,12 @@ export const ApiArgs = {
   getRecord: z.object({ profileId: Id, kind: z.string(), id: Id }),
   writeRecords: z.object({ ops: z.array(WriteOp).max(100_000) }),
   /** A write too large for one message, in parts (see src/background/staged-writes.ts). */
-  stageWrites: z.object({ stageId: Id.optional(), ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
-  /** Applies every staged part and these last operations in one transaction. */
-  commitWrites: z.object({ stageId: Id, ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
+  stageWrites: z.object({ stageId: Id.optional(), part: z.number().int().min(0).optional(), ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
+  /**
+   * Applies every staged part (none without `stageId`) and these last operations in one
+   * transaction; answers only the count, which is all a large write's sender uses.
+   */
+  commitWrites: z.object({ stageId: Id.optional(), ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
   discardWrites: z.object({ stageId: Id }),
   discardDamaged: z.object({ profileId: Id, kind: z.string(), refs: z.array(z.string()).max(100_000) }),
   getSettings: z.object({}),

@@ -34,30 +34,40 @@ export interface LargeWriteOptions {
 }
 
 /**
- * One atomic write of any size. A write that fits one message is sent as `writeRecords`; a
- * larger one is staged part by part and committed with its last part, in one transaction.
- * Returns how many records were written.
+ * One atomic write of any size. A write that fits one message is committed at once; a larger
+ * one is staged part by part and committed with its last part, in one transaction. Either way
+ * the background answers only how many records were written, not the records themselves.
  */
 export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options: LargeWriteOptions = {}): Promise<number> {
   const { onProgress, signal, call = callVault } = options;
   const parts = splitWrites(ops as WriteOp[]);
   const last = parts.pop() ?? [];
+  const [first, ...middle] = parts;
   let stageId: string | undefined;
   let sent = 0;
+  const staged = (part: WriteOp[]) => {
+    sent += part.length;
+    onProgress?.(sent, ops.length);
+  };
   try {
-    for (const part of parts) {
+    if (first) {
       signal?.throwIfAborted();
-      ({ stageId } = await call('stageWrites', { ...(stageId ? { stageId } : {}), ops: part }));
-      sent += part.length;
-      onProgress?.(sent, ops.length);
+      ({ stageId } = await call('stageWrites', { ops: first }));
+      staged(first);
+    }
+    // The other parts go at once, numbered: the page serialises the next part while the
+    // background reads the one before, and the background puts them back in order. All are
+    // answered before the commit or the discard is sent, so none can arrive after either.
+    const id = stageId;
+    if (id !== undefined && middle.length > 0) {
+      signal?.throwIfAborted();
+      const answers = await Promise.allSettled(middle.map((part, i) => call('stageWrites', { stageId: id, part: i + 1, ops: part }).then(() => staged(part))));
+      const failed = answers.find((answer) => answer.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     signal?.throwIfAborted();
-    let written: number;
-    if (stageId === undefined) written = (await call('writeRecords', { ops: last })).length;
-    else {
-      ({ written } = await call('commitWrites', { stageId, ops: last }));
-      stageId = undefined; // committed: nothing left to discard
-    }
+    const { written } = await call('commitWrites', { ...(stageId ? { stageId } : {}), ops: last });
+    stageId = undefined; // committed: nothing left to discard
     onProgress?.(ops.length, ops.length);
     return written;
   } finally {

@@ -75,6 +75,22 @@ describe('splitWrites', () => {
     expect(bySize.flat()).toEqual(ops);
     expect(splitWrites(ops, Infinity, 4).map((c) => c.length)).toEqual([4, 4, 2]);
   });
+
+  it('keeps every part within the byte cap however the sizes fall, and a huge operation alone', () => {
+    // Thousands of ops (sized a block at a time) with a few large ones among them.
+    const ops = Array.from({ length: 3000 }, (_, i) => op(i, i % 997 === 0 ? 50_000 : 20 + (i % 300)));
+    const cap = 64 * 1024;
+    const parts = splitWrites(ops, cap, 700);
+    expect(parts.flat()).toEqual(ops);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(700);
+      expect(JSON.stringify(part).length).toBeLessThanOrEqual(cap);
+    }
+    // Full parts, not one per block: the split is as coarse as the limits allow.
+    expect(parts.length).toBeLessThan(20);
+    const huge = op(1, 200_000);
+    expect(splitWrites([op(0), huge, op(2)], cap).map((p) => p.length)).toEqual([1, 1, 1]);
+  });
 });
 
 describe('writeLarge', () => {
@@ -90,10 +106,12 @@ describe('writeLarge', () => {
     expect(await bg.stored()).toBe(ops.length);
   }, 60_000);
 
-  it('a small write is one writeRecords call', async () => {
+  it('a small write is one commitWrites call, answered with the count only', async () => {
     const bg = await background();
     expect(await writeLarge([note(bg.profileId, 1), note(bg.profileId, 2)], { call: bg.call })).toBe(2);
-    expect(bg.calls.slice(1)).toEqual(['writeRecords']);
+    expect(bg.calls.slice(1)).toEqual(['commitWrites']);
+    expect(await bg.call('commitWrites', { ops: [note(bg.profileId, 3)] })).toEqual({ written: 1 });
+    expect(await bg.stored()).toBe(3);
   });
 
   it('cancelled between parts: what was sent is discarded and nothing is stored', async () => {
@@ -113,6 +131,25 @@ describe('writeLarge', () => {
     await expect(writeLarge(ops, { call: bg.call })).rejects.toMatchObject({ code: 'invalid-record' });
     expect(await bg.stored()).toBe(0);
   }, 60_000);
+
+  it('puts numbered parts back in order however they arrive; a missing or repeated part stores nothing', async () => {
+    const bg = await background();
+    const ops = Array.from({ length: 7 }, (_, i) => note(bg.profileId, i));
+    const { stageId } = await bg.call('stageWrites', { ops: ops.slice(0, 2) });
+    await bg.call('stageWrites', { stageId, part: 2, ops: ops.slice(4, 6) });
+    await bg.call('stageWrites', { stageId, part: 1, ops: ops.slice(2, 4) });
+    expect(await bg.call('commitWrites', { stageId, ops: ops.slice(6) })).toEqual({ written: 7 });
+    expect(await bg.stored()).toBe(7);
+
+    const gap = await bg.call('stageWrites', { ops: [note(bg.profileId, 10)] });
+    await bg.call('stageWrites', { stageId: gap.stageId, part: 2, ops: [note(bg.profileId, 12)] });
+    await expect(bg.call('commitWrites', { stageId: gap.stageId, ops: [] })).rejects.toMatchObject({ code: 'bad-request' });
+    const twice = await bg.call('stageWrites', { ops: [note(bg.profileId, 20)] });
+    await expect(bg.call('stageWrites', { stageId: twice.stageId, part: 0, ops: [note(bg.profileId, 21)] })).rejects.toMatchObject({ code: 'bad-request' });
+    // The write with a repeated part is gone altogether.
+    await expect(bg.call('commitWrites', { stageId: twice.stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
+    expect(await bg.stored()).toBe(7);
+  });
 
   it('a staged write that waited too long, or outlived a lock, is refused as expired', async () => {
     const bg = await background();

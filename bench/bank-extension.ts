@@ -1,0 +1,198 @@
+/**
+ * `npm run bench:bank`: the bank import as the citizen waits for it, through the built extension
+ * (.output/chrome-mv3, `npm run build:chrome` first) in real Chromium — choose the file, the
+ * worker parses it, the page previews and dedupes it, save sends it to the background, which
+ * writes it to the vault — against the import's floor measured in the same browser in the same
+ * run (bench/bank.ts `bankFloor`: PapaParse's split + per-record JSON + the faster cipher +
+ * plain IndexedDB of the same rows, in the bench page built with Vite).
+ *
+ * BENCH_BANK_ROWS (default 100,000), BENCH_BANK_RUNS (default 3), BENCH_BANK_FLOOR=0 skips the
+ * floor, BENCH_BANK_PROFILE=<dir> writes a CPU profile of the vault page's import there, and
+ * BENCH_BANK_COMPARE=<dir of another Chrome build> imports through that build too in each run
+ * (e.g. a build of the code before a change), for a before/after in the same run.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumPath, launchChromium, removeProfileDir } from '../tests/e2e/harness/chromium';
+import { da } from '../src/ui/i18n/da';
+import { translateCount } from '../src/ui/i18n/index';
+import { makeBankCsv } from './bank-csv';
+import type { HandlerumBench } from './page';
+import { median, seconds } from './figures';
+
+const ROWS = Number(process.env.BENCH_BANK_ROWS ?? 100_000);
+const RUNS = Number(process.env.BENCH_BANK_RUNS ?? 3);
+const WITH_FLOOR = process.env.BENCH_BANK_FLOOR !== '0';
+const PROFILE_DIR = process.env.BENCH_BANK_PROFILE;
+const COMPARE_DIR = process.env.BENCH_BANK_COMPARE;
+const PASSPHRASE = 'kaffe på trappen hver søndag';
+const LONG = { timeout: 600_000 };
+
+async function createVault(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: da['create.title'] }).waitFor();
+  await page.getByLabel(da['create.name'], { exact: true }).fill('Søren');
+  await page.getByLabel(da['passphrase.label'], { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel(da['passphrase.confirm'], { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: da['create.submit'] }).click();
+  await page.getByRole('heading', { level: 1, name: da['recovery.title'] }).waitFor(LONG);
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
+  await page.getByLabel(da['recovery.confirmLabel']).fill(recoveryKey.split('-').at(-1)!);
+  await page.getByRole('button', { name: da['recovery.done'] }).click();
+  await page.getByRole('navigation', { name: da['header.sections'] }).getByRole('button', { name: da['section.money'] }).click();
+  await page.getByLabel(da['money.import.fileLabel']).waitFor();
+}
+
+interface ExtensionRun {
+  /** File chosen → preview shown (worker parse, transfer, dedupe, categorise, render). */
+  readMs: number;
+  /** Save pressed → the page says the rows are stored (ops, messages, staged write, vault write). */
+  saveMs: number;
+}
+
+/** One import of `file` into a fresh vault, through the page as a citizen does it. */
+async function importThroughExtension(context: BrowserContext, extensionId: string, file: string): Promise<ExtensionRun> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/vault.html`);
+    await createVault(page);
+    const cdp = PROFILE_DIR ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    let at = performance.now();
+    await page.getByLabel(da['money.import.fileLabel']).setInputFiles(file);
+    const save = page.getByRole('button', { name: translateCount('da', 'money.preview.import', ROWS) });
+    await save.waitFor(LONG);
+    const readMs = performance.now() - at;
+    at = performance.now();
+    await save.click();
+    const done = translateCount('da', 'money.import.done', ROWS, { account: 'Danske Bank' });
+    await page.locator('.money-import [role="status"]').filter({ hasText: done }).waitFor(LONG);
+    const saveMs = performance.now() - at;
+    if (cdp && PROFILE_DIR) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(PROFILE_DIR, `bank-page-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
+    return { readMs, saveMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Each import goes into a new browser profile: a fresh vault, as a citizen's first import. */
+async function importInFreshBrowser(file: string, extensionDir?: string): Promise<ExtensionRun> {
+  const session = await launchChromium(extensionDir ? { extensionDir } : {});
+  try {
+    return await importThroughExtension(session.context, session.extensionId, file);
+  } finally {
+    await session.close();
+    removeProfileDir(session.profileDir);
+  }
+}
+
+/** The bench page (bench/page.ts), built with Vite and served on 127.0.0.1, for the floor. */
+async function benchPage(): Promise<{ origin: string; server: Server; outDir: string }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'handlerum-bench-bank-'));
+  await build({
+    configFile: false,
+    root: import.meta.dirname,
+    logLevel: 'error',
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, reportCompressedSize: false },
+  });
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = resolve(outDir, `.${path === '/' ? '/index.html' : decodeURIComponent(path)}`);
+    if (!file.startsWith(outDir + sep) || !existsSync(file) || !statSync(file).isFile()) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  const origin = await new Promise<string>((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (typeof address !== 'object' || !address) throw new Error('bench server has no address');
+      done(`http://127.0.0.1:${address.port}`);
+    }),
+  );
+  return { origin, server, outDir };
+}
+
+type Bench = HandlerumBench;
+const call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) =>
+  page.evaluate(({ name, args }) => (window.handlerumBench[name] as (...a: unknown[]) => unknown)(...args), { name, args: args as unknown[] }) as Promise<
+    Awaited<ReturnType<Bench[K]>>
+  >;
+
+/** The floor of the same file and rows (see bench/bank.ts), in the bench page of the same browser. */
+async function floorMs(page: Page, run: number): Promise<number> {
+  await call(page, 'bankSetup', `bench-bank-ext-${run}`);
+  await call(page, 'bankImport');
+  await call(page, 'bankTeardown', `bench-bank-ext-${run}`);
+  const floor = await call(page, 'bankFloor', `bench-bank-ext-floor-${run}`);
+  return floor.papaMs + floor.write.jsonMs + Math.min(floor.write.aesGcmMs, floor.write.xchachaMs) + floor.write.indexedDbMs;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'handlerum-bank-ext-'));
+  const file = join(dir, 'danske-bank.csv');
+  const bytes = makeBankCsv(ROWS);
+  writeFileSync(file, bytes);
+  const served = WITH_FLOOR ? await benchPage() : null;
+  // The floor's page runs in a browser of its own, beside the extension's, on the same machine.
+  const floorBrowser = served
+    ? await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] })
+    : null;
+  try {
+    const floorPage = floorBrowser ? await floorBrowser.newPage() : null;
+    if (floorPage && served) {
+      await floorPage.goto(`${served.origin}/index.html`);
+      await floorPage.waitForFunction(() => document.title === 'ready');
+      await call(floorPage, 'bankMakeCsv', ROWS);
+      await call(floorPage, 'bankPapaParse'); // warm-up
+    }
+    const runs: ExtensionRun[] = [];
+    const floors: number[] = [];
+    const compared: ExtensionRun[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Interleaved, so drift in the machine's speed touches every side of the ratios alike.
+      runs.push(await importInFreshBrowser(file));
+      if (COMPARE_DIR) compared.push(await importInFreshBrowser(file, COMPARE_DIR));
+      if (floorPage) floors.push(await floorMs(floorPage, run));
+      const result = runs.at(-1)!;
+      console.log(
+        `run ${run + 1}/${RUNS}: ${ROWS.toLocaleString('en')} rows in ${seconds(result.readMs + result.saveMs)} ` +
+          `(read+preview ${seconds(result.readMs)}, save ${seconds(result.saveMs)})` +
+          `${compared.length ? `; compared build ${seconds(compared.at(-1)!.readMs + compared.at(-1)!.saveMs)}` : ''}` +
+          `${floors.length ? `; floor ${seconds(floors.at(-1)!)}` : ''}`,
+      );
+    }
+    const total = median(runs.map((r) => r.readMs + r.saveMs));
+    const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
+    console.log(
+      `\nbank import through the extension, ${ROWS.toLocaleString('en')} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MiB), median of ${RUNS}: ` +
+        `${seconds(total)} = ${rate(total)} (read+preview ${seconds(median(runs.map((r) => r.readMs)))}, save ${seconds(median(runs.map((r) => r.saveMs)))}); goal ≥ 50,000 rows/s`,
+    );
+    if (compared.length) {
+      const other = median(compared.map((r) => r.readMs + r.saveMs));
+      console.log(`compared build (${COMPARE_DIR}): ${seconds(other)} = ${rate(other)}; this build is ${(other / total).toFixed(2)}× as fast`);
+    }
+    if (floors.length) {
+      const floor = median(floors);
+      console.log(`floor of the same file and rows: ${seconds(floor)} = ${rate(floor)}; import / floor = ${(total / floor).toFixed(2)}×`);
+    }
+  } finally {
+    await floorBrowser?.close();
+    served?.server.close();
+    if (served) rmSync(served.outDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
