@@ -99,7 +99,8 @@ export class VaultService {
   private watchRecords(): void {
     const { vault, broadcast } = this.deps;
     vault.records.onChange((changes) => {
-      broadcast({ channel: 'handlerum-event', type: 'changed', changes });
+      const kinds = changes.map(({ profileId, kind, ids }) => ({ profileId, kind, count: ids.length }));
+      broadcast({ channel: 'handlerum-event', type: 'changed', changes: kinds });
       void this.changeSettings((s) => ({ changesSinceBackup: s.changesSinceBackup + 1 }));
     });
   }

@@ -201,7 +201,12 @@ describe('service: create, unlock, records', () => {
     value(await h.call('writeRecords', { ops: [{ op: 'put', profileId, kind: 'note', data: { title: 'T', body: 'B' } }] }));
     const list = value(await h.call('listRecords', { profileId, kind: 'note' }));
     expect(list.records).toHaveLength(1);
-    expect(h.events.some((e) => e.type === 'changed')).toBe(true);
+    // Pages are told the kind and how many records changed, never the ids.
+    expect(h.events.find((e) => e.type === 'changed')).toEqual({
+      channel: 'handlerum-event',
+      type: 'changed',
+      changes: [{ profileId, kind: 'note', count: 1 }],
+    });
     await vi.waitFor(async () => expect(value(await h.call('getSettings', {})).changesSinceBackup).toBe(1));
   });
 
