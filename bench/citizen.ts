@@ -51,6 +51,8 @@ const BANK_ROWS = Number(process.env.BENCH_CITIZEN_BANK_ROWS ?? Math.round(40_00
 const SEARCH_QUERIES = ['jobsamtale', 'genoptræning', 'vesteraa'];
 const NO_HIT_QUERY = 'qxzvwq';
 const TYPING_DELAY_MS = 50;
+/** The search view's count line (the overview's damage alert has a status line of its own). */
+const SEARCH_STATUS = 'form[role="search"] + div.status[role="status"]';
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
@@ -357,7 +359,7 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   const typeQuery = async (query: string, target: Target) => {
     await input.fill('');
     // The field emptied clears the count line and the hits after the view's pause; then type.
-    await page.locator('div.status[role="status"]:empty').waitFor({ state: 'attached' });
+    await page.locator(`${SEARCH_STATUS}:empty`).waitFor({ state: 'attached' });
     await page.locator('.hit-group').first().waitFor({ state: 'detached' });
     await input.focus();
     return timed(page, target, () => page.keyboard.type(query, { delay: TYPING_DELAY_MS }), 'keydown');
@@ -367,9 +369,9 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   const searchCounts: Record<string, string | null> = {};
   for (const query of SEARCH_QUERIES) {
     // The count line and the hits are painted in the same frame; waiting for the line also ends a query that finds nothing.
-    searchRuns.push(await typeQuery(query, { selector: 'div.status[role="status"]:not(:empty)' }));
-    searchCounts[query] = await page.locator('div.status[role="status"]').textContent();
-    noHitRuns.push(await typeQuery(NO_HIT_QUERY, { selector: 'div.status[role="status"]', text: `Ingen resultater for “${NO_HIT_QUERY}”.` }));
+    searchRuns.push(await typeQuery(query, { selector: `${SEARCH_STATUS}:not(:empty)` }));
+    searchCounts[query] = await page.locator(SEARCH_STATUS).textContent();
+    noHitRuns.push(await typeQuery(NO_HIT_QUERY, { selector: SEARCH_STATUS, text: `Ingen resultater for “${NO_HIT_QUERY}”.` }));
   }
   console.log(`search (${elapsed()})`);
 
