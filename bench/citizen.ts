@@ -150,13 +150,16 @@ function walkFigure(name: string, walk: Walk, floor: { name: string; runs: Runs 
   return f;
 }
 
-/** Locks (click → unlock form painted), then unlocks (click → Now painted) and splits off the key derivation. */
-async function lockAndUnlock(page: Page) {
+/**
+ * Locks (click → unlock form painted), then unlocks (click → `back` painted: the vault reopens the screen it was
+ * locked on) and splits off the key derivation.
+ */
+async function lockAndUnlock(page: Page, back: Target) {
   const lock = await timed(page, UNLOCK_FORM, () => page.getByRole('button', { name: DA['header.lock'], exact: true }).click());
   // The form can be painted while the page is still busy freeing what the view held: time until it takes the passphrase.
   await page.getByLabel(DA['passphrase.label'], { exact: true }).fill(PASSPHRASE);
   const answeredAt = await page.evaluate(() => performance.now());
-  const unlock = await timed(page, NOW_ROWS, () => page.getByRole('button', { name: DA['unlock.submit'], exact: true }).click());
+  const unlock = await timed(page, back, () => page.getByRole('button', { name: DA['unlock.submit'], exact: true }).click());
   const kdf = await lastKeyDerivation(page);
   const kdfUsable = unlock && kdf && kdf.startedAt >= unlock.inputAt;
   return {
@@ -378,13 +381,16 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   // Locking from a light view, then from the payments view (the one the issue saw freeze).
   step('lock from Søg, unlock');
   await input.fill('');
-  const light = await lockAndUnlock(page);
+  const light = await lockAndUnlock(page, SEARCH_FORM);
   step('Udbetalinger, lock, unlock');
   const paymentsAgain = await timed(page, VIEWS[2].rows, () => openView(page, 'view.payments'));
-  const heavy = await lockAndUnlock(page);
+  const heavy = await lockAndUnlock(page, VIEWS[2].rows);
+  // Unlock → Now: locked on Now, so that Now is the screen the vault reopens.
+  step('Now, lock, unlock');
+  await openView(page, 'view.now');
+  const unlocks = [await lockAndUnlock(page, NOW_ROWS), await lockAndUnlock(page, NOW_ROWS)];
   console.log(`lock and unlock (${elapsed()})`);
 
-  const unlocks = [light, heavy];
   const kdfMs = unlocks.flatMap((u) => (u.kdfMs === null ? [] : [u.kdfMs]));
   const afterKdfMs = unlocks.flatMap((u) => (u.afterKdfMs === null ? [] : [u.afterKdfMs]));
   const figures: Figure[] = [];
@@ -459,7 +465,7 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
       searchRuns,
       searchCounts,
       noHitRuns,
-      unlocks,
+      unlocks: { fromNow: unlocks, fromSearch: light, fromPayments: heavy },
     },
   };
 }
