@@ -287,7 +287,7 @@ describe('the overview of Thomas’s municipal data', () => {
     await progress.waitFor();
     expect(Number(await progress.getAttribute('value'))).toBeLessThan(1);
     await expectAccessible(page, 'municipality, syncing');
-    await page.getByText(/^Færdig: \d+ oplysninger/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Færdig: \d+ oplysning(er)? er hentet eller opdateret\.$/).waitFor({ timeout: 60_000 });
     await progress.waitFor({ state: 'detached' });
     await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
     await page.getByRole('region', { name: DA['now.deadlines'] }).getByText('Send lægeerklæring', { exact: true }).waitFor();

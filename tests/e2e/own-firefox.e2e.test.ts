@@ -140,9 +140,8 @@ describe('own files in Firefox ESR', () => {
     expect(locked.ok).toBe(false);
     await fill(page, EN['passphrase.label'], PASSPHRASE);
     await click(page, EN['unlock.submit']);
-    await waitForText(page, EN['now.title'], { timeoutMs: 60_000 });
-    await click(page, cash);
-    await waitForText(page, BIG_NAME);
+    // The vault reopens the screen it was locked on: the case page, with its files.
+    await waitForText(page, BIG_NAME, { timeoutMs: 60_000 });
 
     await click(page, `${EN['own.files.download']} ${PDF_NAME}`, { within: FILES });
     await waitForText(page, text(EN, 'own.files.downloaded', { name: PDF_NAME }));

@@ -331,7 +331,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
     expect(closed.status, await closed.clone().text()).toBe(200);
     await section(page, 'section.municipality');
     await page.getByRole('button', { name: DA['muni.syncNow'] }).click();
-    await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
+    await page.getByText(/^Færdig: \d+ oplysning(er)? er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
     await section(page, 'section.sharing');
     await grant.getByText(DA['sharing.grants.status.case-closed']).waitFor({ timeout: 30_000 });
     expect(await grant.getByRole('button', { name: DA['sharing.grants.revoke'] }).count()).toBe(0);

@@ -50,6 +50,8 @@ describe('passphrase change and recovery through the UI', () => {
     await unlock(page, PASSPHRASE);
     await page.getByRole('alert').filter({ hasText: DA['error.wrong-passphrase'] }).waitFor(SLOW);
     await unlockAndWait(page, second);
+    // The vault reopens the screen it was locked on (the settings); the notes are one click away.
+    await openSection(page, 'section.notes');
     expect(await noteTitles(page)).toEqual(['Pension']);
 
     // Forgot passphrase: the recovery key (typed loosely) plus a new passphrase.
