@@ -6,7 +6,7 @@
  * depends on Vitest, which a benchmark run outside the test runner cannot load.
  */
 import type { Page } from 'playwright-core';
-import { RESOURCES } from '../src/municipal/api/schemas';
+import { fetchEveryPage, type FetchFigures } from './fetch-pages';
 import { fetchDiscovery } from '../src/municipal/connector/discovery';
 import { MunicipalHttp } from '../src/municipal/connector/http';
 import { da } from '../src/ui/i18n/da';
@@ -48,7 +48,7 @@ export async function signInHeavy(page: Page, origin: string, timeoutMs: number)
 }
 
 /** The baseline for the sync: /me and every feed to its end, page by page, with fetch and JSON.parse only. */
-export async function fetchAllPages(origin: string): Promise<{ ms: number; items: number; pages: number; bytes: number }> {
+export async function fetchAllPages(origin: string): Promise<FetchFigures> {
   const tokenResponse = await fetch(`${origin}/__test/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -57,33 +57,7 @@ export async function fetchAllPages(origin: string): Promise<{ ms: number; items
   if (!tokenResponse.ok) throw new Error(`/__test/tokens: HTTP ${tokenResponse.status}`);
   const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
   const discovery = await fetchDiscovery(new MunicipalHttp({ fetch: (url, init) => fetch(url, init) }), origin);
-  // The page size the extension asks for (see connectionFor in the connector).
-  const limit = String(Math.min(1000, discovery.max_page_size));
-  const headers = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' };
-  let items = 0;
-  let pages = 0;
-  let bytes = 0;
-  const get = async (url: string) => {
-    const response = await fetch(url, { headers });
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-    const text = await response.text();
-    bytes += text.length;
-    pages++;
-    return JSON.parse(text) as { items?: unknown[]; nextCursor?: string | null };
-  };
-  const start = performance.now();
-  await get(`${discovery.api_base}/me`);
-  for (const resource of RESOURCES) {
-    let cursor: string | null = null;
-    do {
-      const query = new URLSearchParams({ limit });
-      if (cursor !== null) query.set('cursor', cursor);
-      const page = await get(`${discovery.api_base}/${resource}?${query}`);
-      items += page.items?.length ?? 0;
-      cursor = page.nextCursor ?? null;
-    } while (cursor !== null);
-  }
-  return { ms: performance.now() - start, items, pages, bytes };
+  return fetchEveryPage(discovery.api_base, discovery.max_page_size, accessToken);
 }
 
 const STATEMENT_HEADER = '"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"';

@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import { h, render } from 'preact';
 import type { Discovery } from '../src/municipal/api/schemas';
 import { RESOURCES } from '../src/municipal/api/schemas';
+import { fetchEveryPage, type FetchFigures } from './fetch-pages';
 import { fetchDiscovery, fetchJwks } from '../src/municipal/connector/discovery';
 import { MunicipalHttp } from '../src/municipal/connector/http';
 import { connectionIdFor } from '../src/municipal/connector/ids';
@@ -102,13 +103,6 @@ export interface SyncFigures {
   startHeapBytes: number | null;
 }
 
-export interface FetchFigures {
-  ms: number;
-  items: number;
-  pages: number;
-  bytes: number;
-}
-
 export const municipalBench = {
   /**
    * A first full sync into a fresh vault: the connection (discovery, keys, tokens) is stored
@@ -165,32 +159,7 @@ export const municipalBench = {
   /** The baseline: the same pages (same page size, /me and every feed to its end) with fetch and JSON.parse only. */
   async municipalFetchOnly(origin: string, tokens: TestTokens): Promise<FetchFigures> {
     const discovery = await fetchDiscovery(http, origin);
-    const limit = String(Math.min(1000, discovery.max_page_size));
-    const headers = { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' };
-    let items = 0;
-    let pages = 0;
-    let bytes = 0;
-    const get = async (url: string) => {
-      const response = await fetch(url, { headers, credentials: 'omit' });
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-      const text = await response.text();
-      bytes += text.length;
-      pages++;
-      return JSON.parse(text) as { items?: unknown[]; nextCursor?: string | null };
-    };
-    const start = performance.now();
-    await get(`${discovery.api_base}/me`);
-    for (const resource of RESOURCES) {
-      let cursor: string | null = null;
-      do {
-        const query = new URLSearchParams({ limit });
-        if (cursor !== null) query.set('cursor', cursor);
-        const page = await get(`${discovery.api_base}/${resource}?${query}`);
-        items += page.items?.length ?? 0;
-        cursor = page.nextCursor ?? null;
-      } while (cursor !== null);
-    }
-    return { ms: performance.now() - start, items, pages, bytes };
+    return fetchEveryPage(discovery.api_base, discovery.max_page_size, tokens.accessToken);
   },
 
   /**

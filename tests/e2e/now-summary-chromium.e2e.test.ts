@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCES, type Activity, type Case } from '../../src/municipal/api/schemas';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
 import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
-import { addMunicipalityAndSignIn, chromiumForThisFile, createVault, DA, lock, screenHeading, sectionsNav, unlock } from './harness/vault-ui';
+import { connectMunicipalityFromEmptyOverview, chromiumForThisFile, createVault, DA, lock, screenHeading, sectionsNav, unlock } from './harness/vault-ui';
 
 /** About a third of the heavy citizen: ≈21,000 records. */
 const server = municipalityForThisFile({ heavy: { scale: 0.33 } });
@@ -35,11 +35,7 @@ describe('Now for a long history reads its summary, not the history', () => {
     expect(total).toBeGreaterThanOrEqual(20_000);
     page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Henrik' });
-    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('link', { name: DA['steps.municipality'] }).click();
-    await addMunicipalityAndSignIn(page, server.url, HEAVY_ID);
-    await page.getByText(/^Færdig: [\d.]+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 480_000 });
-    await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
+    await connectMunicipalityFromEmptyOverview(page, server.url, { citizen: HEAVY_ID, timeoutMs: 480_000 });
     await screenHeading(page, DA['now.title']).waitFor({ timeout: 120_000 });
     await nowGrid(page).waitFor({ timeout: 120_000 });
   }, 660_000);

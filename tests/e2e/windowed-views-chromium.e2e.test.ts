@@ -18,7 +18,7 @@ import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness
 import { RawPages } from './harness/raw-pages';
 import { VaultApi } from './harness/vault-api';
 import {
-  addMunicipalityAndSignIn,
+  connectMunicipalityFromEmptyOverview,
   chromiumForThisFile,
   createVault,
   DA,
@@ -69,11 +69,7 @@ describe('views of a long history draw a window of rows', () => {
     expect(total).toBeGreaterThanOrEqual(20_000);
     page = await (await browser.launch()).openPage('vault.html');
     await createVault(page, { name: 'Henrik' });
-    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await page.getByRole('link', { name: DA['steps.municipality'] }).click();
-    await addMunicipalityAndSignIn(page, server.url, HEAVY_ID);
-    await page.getByText(/^Færdig: [\d.]+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 360_000 });
-    await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
+    await connectMunicipalityFromEmptyOverview(page, server.url, { citizen: HEAVY_ID, timeoutMs: 360_000 });
     await screenHeading(page, DA['now.title']).waitFor({ timeout: 120_000 });
     await seedLongHistory(VaultApi.playwright(page), await firstProfileId(page), server.url);
   }, 600_000);

@@ -139,14 +139,15 @@ export async function addMunicipalityAndSignIn(page: Page, origin: string, citiz
 }
 
 /**
- * From a new vault's empty overview: adds the municipality at `origin`, signs Thomas in, waits
- * until the first sync has finished and goes back to the overview.
+ * From a new vault's empty overview: adds the municipality at `origin`, signs `citizen` in (Thomas
+ * unless said), waits until the first sync has finished and goes back to the overview.
  */
-export async function connectMunicipalityFromEmptyOverview(page: Page, origin: string): Promise<void> {
+export async function connectMunicipalityFromEmptyOverview(page: Page, origin: string, options: { citizen?: string; timeoutMs?: number } = {}): Promise<void> {
   await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
   await page.getByRole('link', { name: DA['steps.municipality'] }).click();
-  await addMunicipalityAndSignIn(page, origin);
-  await page.getByText(/^Færdig: \d+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: 90_000 });
+  await addMunicipalityAndSignIn(page, origin, options.citizen);
+  // "Færdig: 16.006 oplysninger …": a large count is written the Danish way.
+  await page.getByText(/^Færdig: [\d.]+ oplysninger er hentet eller opdateret\.$/).waitFor({ timeout: options.timeoutMs ?? 90_000 });
   await page.getByRole('button', { name: DA['muni.showOverview'] }).click();
 }
 
