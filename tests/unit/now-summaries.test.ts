@@ -6,18 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NowSummaries } from '../../src/background/now-summary';
 import type { NowData } from '../../src/messaging/municipal-api';
+import { OVERVIEW_KINDS } from '../../src/overview/from-records';
 import type { OverviewData } from '../../src/overview/model';
 import { nowSummary } from '../../src/overview/now';
-import {
-  municipalAccessLogKind,
-  municipalActivityKind,
-  municipalCaseKind,
-  municipalDecisionKind,
-  municipalDocumentKind,
-  municipalNowSummaryKind,
-  municipalPaymentKind,
-  NOW_SUMMARY_ID,
-} from '../../src/records/municipal/index';
+import { municipalCaseKind, municipalNowSummaryKind, municipalPaymentKind, NOW_SUMMARY_ID } from '../../src/records/municipal/index';
 import { noteKind } from '../../src/records/note';
 import type { RecordKind } from '../../src/records/kind';
 import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
@@ -30,14 +22,7 @@ import { createdVault } from './support/setup-vault';
 const NOW = Date.parse('2026-03-08T12:00:00+01:00');
 const DAY_MS = 86_400_000;
 
-const KIND_OF: Record<keyof OverviewData, RecordKind> = {
-  cases: municipalCaseKind,
-  decisions: municipalDecisionKind,
-  payments: municipalPaymentKind,
-  activities: municipalActivityKind,
-  documents: municipalDocumentKind,
-  accessLog: municipalAccessLogKind,
-};
+const KIND_OF: Record<keyof OverviewData, RecordKind> = OVERVIEW_KINDS;
 
 const put = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
   op: 'put',
