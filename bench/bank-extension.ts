@@ -11,17 +11,16 @@
  * BENCH_BANK_COMPARE=<dir of another Chrome build> imports through that build too in each run
  * (e.g. a build of the code before a change), for a before/after in the same run.
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumPath, launchChromium, removeProfileDir } from '../tests/e2e/harness/chromium';
 import { da } from '../src/ui/i18n/da';
 import { translateCount } from '../src/ui/i18n/index';
 import { makeBankCsv } from './bank-csv';
-import type { HandlerumBench } from './page';
+import { buildPage, call, serve } from './serve-page';
 import { median, seconds } from './figures';
 
 const ROWS = Number(process.env.BENCH_BANK_ROWS ?? 100_000);
@@ -96,39 +95,11 @@ async function importInFreshBrowser(file: string, extensionDir?: string): Promis
   }
 }
 
-/** The bench page (bench/page.ts), built with Vite and served on 127.0.0.1, for the floor. */
+/** The bench page (bench/page.ts), built and served on 127.0.0.1, for the floor. */
 async function benchPage(): Promise<{ origin: string; server: Server; outDir: string }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'handlerum-bench-bank-'));
-  await build({
-    configFile: false,
-    root: import.meta.dirname,
-    logLevel: 'error',
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, reportCompressedSize: false },
-  });
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const file = resolve(outDir, `.${path === '/' ? '/index.html' : decodeURIComponent(path)}`);
-    if (!file.startsWith(outDir + sep) || !existsSync(file) || !statSync(file).isFile()) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  const origin = await new Promise<string>((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (typeof address !== 'object' || !address) throw new Error('bench server has no address');
-      done(`http://127.0.0.1:${address.port}`);
-    }),
-  );
-  return { origin, server, outDir };
+  const outDir = await buildPage();
+  return { ...(await serve(outDir)), outDir };
 }
-
-type Bench = HandlerumBench;
-const call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) =>
-  page.evaluate(({ name, args }) => (window.handlerumBench[name] as (...a: unknown[]) => unknown)(...args), { name, args: args as unknown[] }) as Promise<
-    Awaited<ReturnType<Bench[K]>>
-  >;
 
 /** The floor of the same file and rows (see bench/bank.ts), in the bench page of the same browser. */
 async function floorMs(page: Page, run: number): Promise<number> {
