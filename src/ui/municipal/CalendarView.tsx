@@ -67,6 +67,21 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
 /** How the citizen recognises the entry in the correction form: what and when (an appeal: the decision). */
 const correctionTitle = (e: CalendarEntry): string => (e.kind === 'appeal' ? e.title : `${e.title}, ${e.allDay ? dayText(e.day) : dateTimeText(e.start)}`);
 
+/** A calendar list (ahead or past), a page of entries at a time, labelled by the heading `id`. */
+function EntryList(props: { id: string; entries: CalendarEntry[]; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
+  return (
+    <WindowedList
+      id={`${props.id}-list`}
+      class="entries"
+      labelledBy={props.id}
+      size={CALENDAR_PAGE}
+      items={props.entries}
+      keyOf={entryKey}
+      renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
+    />
+  );
+}
+
 function CaseLinkFor(props: { entry: CalendarEntry; go: (to: OverviewRoute) => void }) {
   const found = useContext(CaseLookup)(props.entry.origin, props.entry.caseId!);
   if (!found) return null;
@@ -293,29 +308,13 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
             {upcoming.length === 0 ? (
               <p class="empty-list">{t('calendar.none')}</p>
             ) : (
-              <WindowedList
-                id="cal-upcoming-list"
-                class="entries"
-                labelledBy="cal-upcoming"
-                size={CALENDAR_PAGE}
-                items={upcoming}
-                keyOf={entryKey}
-                renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
-              />
+              <EntryList id="cal-upcoming" entries={upcoming} go={props.go} profileId={props.profileId} />
             )}
           </section>
           {past.length > 0 && (
             <section aria-labelledby="cal-past">
               <h3 id="cal-past">{t('calendar.past')}</h3>
-              <WindowedList
-                id="cal-past-list"
-                class="entries"
-                labelledBy="cal-past"
-                size={CALENDAR_PAGE}
-                items={past}
-                keyOf={entryKey}
-                renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
-              />
+              <EntryList id="cal-past" entries={past} go={props.go} profileId={props.profileId} />
             </section>
           )}
         </>
