@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clampRow, isWindowKey, moveFocus, pageStep, windowAt, WINDOW_KEYS } from '../../src/ui/components/row-window';
+import { clampRow, isWindowKey, moveFocus, pageStep, windowAt, WINDOW_KEYS } from '../../src/shared/row-window';
 
 const RUNS = { numRuns: process.env['SLOW'] ? 5_000 : 200 };
 

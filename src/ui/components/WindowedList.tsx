@@ -1,5 +1,5 @@
 /**
- * A list or table of any length that draws one page of rows (see row-window.ts for why pages).
+ * A list or table of any length that draws one page of rows (see src/shared/row-window.ts for why pages).
  * It says how many rows there are — `aria-setsize`/`aria-posinset` on list items,
  * `aria-rowcount`/`aria-rowindex` on table rows, and a visible "1–50 of 40,000" — and the keys
  * move the focus row by row and page by page, across pages, to either end. Callers narrow and

@@ -3,7 +3,7 @@
  * keys that move it, and a row asked for by key (from search or another view) brought into view.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { clampRow, isWindowKey, moveFocus, pageStep, windowAt, type RowWindow } from './row-window';
+import { clampRow, isWindowKey, moveFocus, pageStep, windowAt, type RowWindow } from '../../shared/row-window';
 
 /** Rows per page where the caller does not say: small enough for a few thousand DOM nodes. */
 export const DEFAULT_PAGE_SIZE = 50;

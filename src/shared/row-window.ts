@@ -1,6 +1,6 @@
 /**
  * The arithmetic of a windowed list: which rows are drawn and where the keyboard takes the
- * focus. Pure, so it is tested without a DOM.
+ * focus. Pure, so it is tested without a DOM; the vault's lists and the receiver page share it.
  *
  * The window is a page of `size` rows that always holds the focused row: moving the focus past
  * the page's edge shows the next page. Pages rather than scroll-driven virtual rows, because the
