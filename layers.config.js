@@ -65,8 +65,9 @@ export const areas = {
     ],
     note: 'the bundle format: pure, platform-free',
   },
-  receiver: { dir: 'src/receiver', uses: ['bundle'] },
-  'receiver-page': { dir: 'src/receiver-page', uses: ['bundle'] },
+  receiver: { dir: 'src/receiver', uses: ['bundle', 'receiver-view'] },
+  'receiver-page': { dir: 'src/receiver-page', uses: ['bundle', 'receiver-view'] },
+  'receiver-view': { dir: 'src/receiver-view', uses: ['bundle'], note: 'a bundle as a person reads it, for the page and the CLI; pure' },
   'municipality-server': {
     dir: 'src/municipality-server',
     uses: ['municipal-api', 'kle', 'bundle', 'receiver', 'shared-node'],

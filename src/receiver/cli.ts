@@ -17,6 +17,7 @@ import { FAILURES, langOf, REASONS, summaryLines, T, usageLines } from './cli-te
 import { UnwritableError, writeFolderAtOnce } from './cli-folder';
 import { EXIT_CODES, keygen, open, parseIdentityFile, revocationList, verify, type CliFailure, type OpenOptions } from './sdk';
 import { terminalJson, visible } from './terminal';
+import { readableIndex } from './cli-index';
 import { CodedError } from '../shared/coded-error';
 
 const lang = langOf(process.env.LANG);
@@ -136,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
       { path: 'consent.json', bytes: pretty(result.consent) },
       { path: 'provenance.json', bytes: pretty(result.provenance) },
       ...result.files.map((f) => ({ path: f.path, bytes: f.bytes })),
+      // The same data for a person: readable in any browser, printable, no scripts.
+      { path: 'index.html', bytes: readableIndex(result, options.now, lang) },
     ]);
   } catch (cause) {
     throw cause instanceof UnwritableError ? new CliError('unwritable', cause.detail, { cause }) : cause;
