@@ -66,7 +66,8 @@ function blocksOf(key: string, value: unknown, language: Language): Block[] {
     case 'notes':
       return [{ kind: 'text', heading: label('notes', language), items: noteItems(items, language) }];
     case 'transactions':
-      return items.map((t) => transactionsBlock(t, language));
+      // A share's entries each hold their rows; a plain list of rows is one table.
+      return items.some((t) => Array.isArray(t.rows)) ? items.map((t) => transactionsBlock(t, language)) : [transactionsBlock({ rows: items }, language)];
     case 'monthlySpending':
       return items.map((s) => spendingBlock(s, language));
     case 'foodBudget':

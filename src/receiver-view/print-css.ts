@@ -24,7 +24,8 @@ tr{border-bottom:1px solid #c4c4c4;padding:0.3rem 0}td{border:0;padding:0.1rem 0
 td::before{content:attr(data-label) ": ";font-weight:600}}
 @media print{
 main{max-width:none;padding:0}
-.block.case,.document{break-before:page}
+.block+.block.case,.document+.document{break-before:page}
+h2,h3,h4,h5{break-after:avoid}
 .item,figure,tr{break-inside:avoid}
 a[href^="http"]::after{content:" (" attr(href) ")";font-size:0.85em}
 }

@@ -350,3 +350,26 @@ export const CLINICAL_KIND: WordList = {
   },
   unknown: { da: 'Journaloplysning', en: 'Clinical record' },
 };
+
+/** The kinds of data a share names (src/sharing/content.ts), as its scope and consent list them. */
+export const DATA_CATEGORY: WordList = {
+  words: {
+    notes: { da: 'Noter', en: 'Notes' },
+    'case-material': { da: 'Sagsakter', en: 'Case files' },
+    cases: { da: 'Sager', en: 'Cases' },
+    documents: { da: 'Dokumenter', en: 'Documents' },
+    activities: { da: 'Aftaler og frister', en: 'Appointments and deadlines' },
+    spending: { da: 'Forbrug', en: 'Spending' },
+    'food-budget': { da: 'Madbudget', en: 'Food budget' },
+    'bank-transactions': { da: 'Bankposteringer', en: 'Bank transactions' },
+    transactions: { da: 'Posteringer', en: 'Transactions' },
+    health: { da: 'Sundhedsdata', en: 'Health data' },
+    'own-files': { da: 'Egne filer', en: 'Own files' },
+    'diet-plan': { da: 'Kostplan', en: 'Diet plan' },
+  },
+  unknown: { da: 'Andre data', en: 'Other data' },
+};
+
+/** A list of data categories in words, each word once. */
+export const categoryWords = (categories: readonly unknown[], language: Language): string =>
+  [...new Set(categories.map((c) => word(DATA_CATEGORY, c, language)))].join(', ');

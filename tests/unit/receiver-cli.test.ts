@@ -83,7 +83,7 @@ describe('receiver CLI', () => {
 
   it('open writes the data and the files, and refuses a folder that is not empty', async () => {
     const out = join(dir, 'opened');
-    const run = await cli(['open', bundleFile('full-x25519'), '-i', identityFile, '--out', out, ...during]);
+    const run = await cli(['open', bundleFile('full-x25519'), '-i', identityFile, '--out', out, ...during], { LANG: 'da_DK.UTF-8' });
     expect(run.code, run.stderr).toBe(0);
     for (const name of [
       'manifest.json',
@@ -95,11 +95,19 @@ describe('receiver CLI', () => {
       'files/activities.ics',
       'files/health.fhir.json',
       'files/documents/afgorelse.pdf',
+      'index.html',
     ]) {
       expect(existsSync(join(out, name)), name).toBe(true);
     }
     expect(readFileSync(join(out, 'files/transactions.csv'), 'utf8')).toContain('Føtex Aarhus C');
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ version: 1, issuer: { name: 'Thomas Nielsen' } });
+    // A page a person can read beside the files: Danish words, no scripts, links to the files.
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toMatch(/^<!doctype html>\n<html lang="da">/);
+    expect(index).toContain('<h1>Data fra Thomas Nielsen</h1>');
+    expect(index).toContain('Føtex Aarhus C');
+    expect(index).toContain('href="files/documents/afgorelse.pdf"');
+    expect(index).not.toMatch(/<script/i);
     const again = await cli(['open', bundleFile('full-x25519'), '-i', identityFile, '--out', out, ...during]);
     expect(again.code).toBe(EXIT_CODES.unwritable);
     expect(again.stderr).toContain('not empty');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readableHtml, MAX_HTML_ROWS } from '../../src/receiver-view/html';
 import { readableView, type Block, type ReadableView, type Table } from '../../src/receiver-view/model';
 import { dateText, moneyText } from '../../src/receiver-view/format';
+import { categoryWords } from '../../src/receiver-view/words';
 import { thomasCaseMaterial } from './receiver-view-fixtures';
 
 /** Every string a reader could see in a view, table cells included. */
@@ -172,6 +173,15 @@ describe('words and formats', () => {
       { label: 'Penge ud', value: '460,50\u00a0kr.' },
       { label: 'Netto', value: '11.539,50\u00a0kr.' },
     ]);
+  });
+
+  it('reads a plain list of rows as one table, and names data categories in words', () => {
+    const rows = [{ date: '2026-12-01', amountMinor: -12345, currency: 'DKK', text: 'Føtex Aarhus' }];
+    const blocks = readableView({ transactions: rows }, 'da').blocks;
+    expect(blocks).toHaveLength(1);
+    if (blocks[0]?.kind !== 'figures') throw new Error('expected figures');
+    expect(blocks[0].tables[0]!.row(0)).toEqual(['1. december 2026', 'Føtex Aarhus', '-123,45\u00a0kr.']);
+    expect(categoryWords(['case-material', 'notes', 'x-secret-kind', 'y-other'], 'da')).toBe('Sagsakter, Noter, Andre data');
   });
 
   it('renders any text summary as headed text with its points', () => {
