@@ -7,8 +7,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { jwkFingerprint } from '../bundle/keys';
 import { visible } from '../bundle/visible';
+import { readableView } from '../receiver-view/model';
+import { categoryWords } from '../receiver-view/words';
 import { describeData } from './data-view';
 import { DataTables } from './DataTables';
+import { Readable } from './Readable';
 import { Downloads } from './Downloads';
 import { formatDateTime } from './format';
 import { getLanguage, pick as pickText, t } from './i18n';
@@ -92,7 +95,7 @@ function Consent({ opened }: { opened: Opened }): JSX.Element {
         </div>
         <div>
           <dt>{t('consent.categories')}</dt>
-          <dd>{visible(c.dataCategories.join(', '))}</dd>
+          <dd>{categoryWords(c.dataCategories, getLanguage())}</dd>
         </div>
         <div>
           <dt>{t('consent.ends')}</dt>
@@ -124,6 +127,12 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
   const [revokedAt, setRevokedAt] = useState<string | null>(null);
   const state = revokedAt ? 'revoked' : validityAt(m, now);
   const view = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
+  const readable = useMemo(() => readableView(opened.data, getLanguage()), [opened]);
+  // The print view draws every item and text in full; it stays until the reader goes back.
+  const [printAll, setPrintAll] = useState(false);
+  useEffect(() => {
+    if (printAll) window.print();
+  }, [printAll]);
   // data.json as it came (not re-serialised: the same bytes as signed), then the other files.
   const files = useMemo(() => [{ path: 'data.json', mediaType: 'application/json', bytes: opened.dataJson }, ...opened.files], [opened]);
   const fingerprint = jwkFingerprint(m.issuer.jwk);
@@ -171,7 +180,7 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         </div>
         <div>
           <dt>{t('result.categories')}</dt>
-          <dd>{m.scope.categories.join(', ')}</dd>
+          <dd>{categoryWords(m.scope.categories, getLanguage())}</dd>
         </div>
         <div>
           <dt>{t('result.issuedAt')}</dt>
@@ -195,7 +204,24 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
 
       <section aria-labelledby="data-title">
         <h3 id="data-title">{t('data.title')}</h3>
-        <DataTables sections={view.sections} complete={view.complete} />
+        <div class="no-print print-actions">
+          <button type="button" onClick={() => (printAll ? window.print() : setPrintAll(true))}>
+            {t('print.all')}
+          </button>
+          {printAll && (
+            <button type="button" class="secondary" onClick={() => setPrintAll(false)}>
+              {t('print.back')}
+            </button>
+          )}
+        </div>
+        <p class="hint no-print">{printAll ? t('print.allShown') : t('print.hint')}</p>
+        {!printAll && <p class="print-only">{t('print.partOnly')}</p>}
+        <Readable blocks={readable.blocks} files={opened.files} all={printAll} />
+        <details class="raw-data no-print">
+          <summary>{t('data.raw')}</summary>
+          <p class="hint">{t('data.rawHint')}</p>
+          <DataTables sections={view.sections} complete={view.complete} />
+        </details>
       </section>
       <section aria-labelledby="files-title">
         <h3 id="files-title">{t('files.title')}</h3>

@@ -1,6 +1,7 @@
 /**
  * The receiver page stands alone: it compiles with the DOM and no extension or Node types, and
- * imports only Preact, the bundle format and its own files (the Vite config, run by Node, aside).
+ * imports only Preact, the bundle format, the readable view it shares with the CLI, the pure
+ * kernel and its own files (the Vite config, run by Node, aside).
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -35,13 +36,16 @@ describe('receiver page boundary', () => {
     );
   }, 180_000);
 
-  it('imports only preact, src/bundle and itself', () => {
+  it('imports only preact, src/bundle, src/receiver-view, src/shared and itself', () => {
     const files = sources(PAGE).filter((f) => !f.endsWith('vite.config.ts'));
     expect(files.length).toBeGreaterThan(8);
     for (const file of files) {
       for (const spec of importsOf(file)) {
         const target = resolve(dirname(file), spec);
-        const ok = spec.startsWith('.') ? target.startsWith(PAGE) || target.startsWith(join(ROOT, 'src/bundle')) : /^preact(\/hooks)?$/.test(spec);
+        const inside = [PAGE, ...['bundle', 'receiver-view', 'shared'].map((d) => join(ROOT, 'src', d))].some(
+          (dir) => target === dir || target.startsWith(`${dir}/`),
+        );
+        const ok = spec.startsWith('.') ? inside : /^preact(\/hooks)?$/.test(spec);
         expect(ok, `${relative(ROOT, file)} imports ${spec}`).toBe(true);
       }
     }

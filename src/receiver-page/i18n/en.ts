@@ -74,6 +74,16 @@ export const en: Record<ReceiverMessageKey, string> = {
   'revocation.malformed': 'The file {name} is not a withdrawal notice.',
 
   'data.title': 'Data',
+  'data.raw': 'Show raw data',
+  'data.rawHint': 'The data as tables, exactly as in the bundle’s data.json – for those who want to use it in another system.',
+  'print.all': 'Print everything',
+  'print.back': 'Back to the screen view',
+  'print.hint':
+    'Long lists are shown a little at a time. "Print everything" unfolds the whole bundle with every text and opens printing (save as PDF if you like).',
+  'print.allShown': 'The whole bundle is unfolded with every text, ready to print.',
+  'print.partOnly': 'This printout shows only what was shown on screen. Use the "Print everything" button to include the whole bundle.',
+  'window.pages': 'Pages of {what}',
+  'window.range': 'Showing {from}–{to} of {total}',
   'data.empty': 'The bundle holds no data besides the files.',
   'data.rows': '{count} rows',
   'data.incomplete': 'The data are too extensive to show in full here: only part is shown. Download data.json below for all of it.',

@@ -1,0 +1,179 @@
+/**
+ * The receiver page as a lawyer reads it, in a plain Chromium from the built page
+ * (.output/receiver): Thomas's case material in readable Danish with no internal ids or enum
+ * values, no horizontal scrolling at 360 px, clean under axe in Danish and English, and
+ * "Udskriv alt" giving a printout (page.pdf(), read back with pdftotext) that holds every
+ * document's title and text. A bundle of 10,000 documents, one of them 5 MB of text, opens and
+ * draws only a window of them.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBundle, generateIdentity, type BundleFile } from '../../src/bundle';
+import { da } from '../../src/receiver-page/i18n/da';
+import { en } from '../../src/receiver-page/i18n/en';
+import { newKeys, thomasBundleInput } from '../unit/budget-service-fixtures';
+import { thomasCaseMaterial } from '../unit/receiver-view-fixtures';
+import { chromiumPath } from './harness/chromium';
+import { keepPagesOnFailure, screenshotPath } from './harness/vault-ui';
+
+const RECEIVER_URL = pathToFileURL(resolve(import.meta.dirname, '../../.output/receiver/index.html')).href;
+const AXE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+const dir = mkdtempSync(join(tmpdir(), 'receiver-readable-'));
+const keys = newKeys(generateIdentity());
+const now = Date.now();
+let browser: Browser;
+let context: BrowserContext | undefined;
+keepPagesOnFailure(() => [context]);
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A bundle from Thomas to his lawyer holding `data` and `files`. */
+async function caseBundle(name: string, data: Record<string, unknown>, files: BundleFile[]): Promise<string> {
+  const input = thomasBundleInput({ keys, recipientName: 'Karen Lund', issuedAt: new Date(now - 3600_000), expiresAt: new Date(now + 30 * 24 * 3600_000) });
+  const bytes = await createBundle({
+    ...input,
+    content: {
+      ...input.content,
+      purpose: { code: 'legal-aid', text: { da: 'Bistand i min sag', en: 'Help with my case' } },
+      scope: { description: { da: 'Sagsakter', en: 'Case files' }, categories: ['case-material'] },
+      data,
+      files,
+      provenance: [{ attestedBy: 'citizen', source: 'Borgerens vault', covers: ['cases'] }],
+    },
+  });
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+async function openPage(locale: string, width = 1000): Promise<Page> {
+  context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  // Printing is the browser's dialog; the test reads the printout with page.pdf() instead.
+  await page.addInitScript(() => {
+    window.print = () => {
+      document.body.dataset['printed'] = String(Number(document.body.dataset['printed'] ?? 0) + 1);
+    };
+  });
+  await page.goto(RECEIVER_URL);
+  return page;
+}
+
+async function openBundleInPage(page: Page, file: string, c: Record<keyof typeof da, string>) {
+  await page.getByLabel(c['form.fileLabel']).setInputFiles(file);
+  await page.getByLabel(c['form.keyLabel']).fill(keys.recipient.identity);
+  await page.getByRole('button', { name: c['form.submit'] }).click();
+  await page.getByRole('article', { name: c['result.title'] }).waitFor({ timeout: 60_000 });
+}
+
+async function seriousViolations(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'], preload: false });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+/** Text as pdftotext gives it back: whitespace as single spaces, and no hyphens (it joins "hæve-" and "sænke" at a line's end). */
+const squash = (text: string) => text.replace(/-/g, '').replace(/\s+/g, ' ').trim();
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('the receiver page for people', () => {
+  const material = thomasCaseMaterial();
+
+  it("shows Thomas's case material in readable Danish, fits 360 px, and prints every document", async () => {
+    const file = await caseBundle('thomas-case.handlerum', material.data, material.files);
+    const page = await openPage('da-DK');
+    await openBundleInPage(page, file, da);
+    const text = await visibleText(page);
+    expect(text).toContain('Venter på borgeren');
+    expect(text).toContain('Journalnotat');
+    expect(text).toContain('Advokat, Lund & Birk Advokater, med fuldmagt');
+    expect(text).not.toMatch(/thomas-(dok|sag|afg|udb)-/);
+    for (const raw of ['awaiting-citizen', 'journal-note', 'power-of-attorney', 'in-progress', 'case-material']) expect(text, raw).not.toContain(raw);
+    // The raw tables wait, folded, behind "Vis rå data".
+    expect(await page.locator('details.raw-data').getAttribute('open')).toBeNull();
+    // A window of the documents on screen, not all 27 of the long case.
+    expect(await page.getByTestId('readable-document').count()).toBeLessThanOrEqual(20);
+    expect(await seriousViolations(page), 'readable (da)').toEqual([]);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await overflow(page), 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('receiver-readable-360'), fullPage: false });
+
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.getByRole('button', { name: da['print.all'] }).click();
+    await expect.poll(() => page.evaluate(() => document.body.dataset['printed'])).toBe('1');
+    expect(await page.getByTestId('readable-document').count()).toBe(material.documents.length);
+    const pdf = process.env['KEEP_PDF'] ?? join(dir, 'thomas.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: false });
+    const printed = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    for (const d of material.documents) {
+      expect(printed, d.title).toContain(squash(d.title));
+      if (d.text) expect(printed, `${d.title}: whole text`).toContain(squash(d.text));
+    }
+    expect(printed).not.toContain(da['print.all']);
+    expect(printed).not.toMatch(/thomas-(dok|sag)-/);
+    await context?.close();
+  }, 180_000);
+
+  it('reads the same in English, clean under axe', async () => {
+    const file = await caseBundle('thomas-case-en.handlerum', material.data, material.files);
+    const page = await openPage('en-GB');
+    await openBundleInPage(page, file, en);
+    const text = await visibleText(page);
+    expect(text).toContain('Waiting for the citizen');
+    expect(text).toContain('Journal note');
+    expect(text).not.toContain('awaiting-citizen');
+    expect(await seriousViolations(page), 'readable (en)').toEqual([]);
+    await context?.close();
+  }, 120_000);
+
+  it('opens 10,000 documents and a 5 MB text, drawing only a window of them', async () => {
+    const base = material.data.cases as { case: unknown }[];
+    const documents = Array.from({ length: 10_000 }, (_, i) => ({
+      type: 'document',
+      id: `big-dok-${i}`,
+      version: 1,
+      kind: 'document',
+      title: `Brev nummer ${i + 1}`,
+      date: `2025-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      direction: 'outgoing',
+      content: { format: 'text', text: i === 0 ? 'Meget lang tekst. '.repeat(300_000) : `Indholdet af brev ${i + 1}.` },
+    }));
+    documents[0]!.date = '2025-01-01';
+    const file = await caseBundle('big.handlerum', { cases: [{ case: base[0]!.case, documents }] }, []);
+    const page = await openPage('da-DK');
+    await openBundleInPage(page, file, da);
+    const status = page.getByTestId('window-status');
+    expect(await status.textContent()).toBe(da['window.range'].replace('{from}', '1').replace('{to}', '10').replace('{total}', '10.000'));
+    expect(await page.getByTestId('readable-document').count()).toBe(10);
+    // The 5 MB text is shortened on screen, whole on request.
+    const first = page.getByTestId('readable-document').first();
+    expect((await first.locator('.document-text').innerText()).length).toBeLessThan(10_000);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3_000);
+    await page.getByRole('button', { name: da['data.next'] }).first().click();
+    expect(await status.textContent()).toBe(da['window.range'].replace('{from}', '11').replace('{to}', '20').replace('{total}', '10.000'));
+    expect(await page.getByTestId('readable-document').count()).toBe(10);
+    await context?.close();
+  }, 180_000);
+});
