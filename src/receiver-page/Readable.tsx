@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { BundleFile } from '../bundle';
 import type { Block, CaseView, Fact, FileItem, Link, Table, TextItem } from '../receiver-view/model';
-import { MAX_HTML_ROWS } from '../receiver-view/html';
+import { MAX_PRINTED_ROWS } from '../receiver-view/parts';
 import { label } from '../receiver-view/words';
 import { ChartView } from './ChartView';
 import { formatNumber } from './format';
@@ -79,7 +79,7 @@ function FileLink({ file, text, url }: { file: FileItem; text: string; url: File
 function ReadableTable({ table, all }: { table: Table; all: boolean }): JSX.Element {
   const [first, setFirst] = useState(0);
   const total = table.rowCount;
-  const end = all ? Math.min(total, MAX_HTML_ROWS) : Math.min(total, first + TABLE_PAGE);
+  const end = all ? Math.min(total, MAX_PRINTED_ROWS) : Math.min(total, first + TABLE_PAGE);
   const start = all ? 0 : first;
   const rows: string[][] = [];
   for (let i = start; i < end; i++) rows.push(table.row(i));

@@ -84,19 +84,21 @@ export function healthSummaryBlock(h: Rec, language: Language): Block {
   return { kind: 'figures', heading, facts: [], charts: [chart(heading, unit, total, points, language, true)], tables: [table] };
 }
 
+/** A day a row; the day's lowest and highest only for measured values (a day's steps have none). */
 function dailyTable(caption: string, unit: string, days: Rec[], language: Language): Table {
+  const range = days.some((d) => num(d.min) !== undefined || num(d.max) !== undefined);
   return {
     caption,
     columns: [
       column('date', language),
       unit ? column('valueIn', language, true, { unit }) : column('value', language, true),
-      column('lowest', language, true),
-      column('highest', language, true),
+      ...(range ? [column('lowest', language, true), column('highest', language, true)] : []),
     ],
     rowCount: days.length,
     row: (i) => {
       const d = days[i]!;
-      return [dateText(d.date, language), numberText(d.value, language), numberText(d.min, language), numberText(d.max, language)];
+      const cells = [dateText(d.date, language), numberText(d.value, language)];
+      return range ? [...cells, numberText(d.min, language), numberText(d.max, language)] : cells;
     },
     totals: [],
   };

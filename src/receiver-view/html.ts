@@ -8,10 +8,8 @@ import { CHART_HEIGHT, CHART_WIDTH, chartGeometry } from './chart';
 import { dateText, numberText, sizeText, textOf } from './format';
 import type { Block, CaseView, Chart, Fact, FileItem, Link, ReadableView, Table, TextItem } from './types';
 import { label, type Language } from './words';
+import { MAX_PRINTED_ROWS } from './parts';
 import { PRINT_CSS } from './print-css';
-
-/** Rows of one table written out; the rest are in data.json (a 600,000-row table is no page). */
-export const MAX_HTML_ROWS = 20_000;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -28,7 +26,7 @@ const listHtml = (items: readonly string[]): string => (items.length ? `<ul>${it
 const fileLink = (file: FileItem, text: string): string => `<a href="${esc(fileHref(file.path))}">${esc(text)}</a>`;
 
 function tableHtml(table: Table, language: Language): string {
-  const shown = Math.min(table.rowCount, MAX_HTML_ROWS);
+  const shown = Math.min(table.rowCount, MAX_PRINTED_ROWS);
   const rows: string[] = [];
   for (let i = 0; i < shown; i++) {
     rows.push(

@@ -37,7 +37,7 @@ function textItem(record: Record<string, unknown>, language: Language): TextItem
   };
 }
 
-/** Items that read as text: each has a heading and a text or points, and nothing is a record kind above. */
+/** Items that read as text: each has a heading, and a text or a list of points. */
 const isTextList = (items: Record<string, unknown>[]): boolean =>
   items.length > 0 &&
   items.every(

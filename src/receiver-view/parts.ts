@@ -27,3 +27,6 @@ export const cellText = (text: string): string => (text.length > MAX_CELL_TEXT ?
 /** `{from} – {to}` with both ends formatted, or what there is of them. */
 export const periodOf = (from: string, to: string, language: Language): string =>
   from && to ? (from === to ? from : label('periodFromTo', language, { from, to })) : from || to;
+
+/** Rows of one table written out for print or index.html; the rest are in data.json (a 600,000-row table is no page). */
+export const MAX_PRINTED_ROWS = 20_000;

@@ -31,7 +31,6 @@ export const LABELS = {
     en: 'The first {shown} of {total} rows are shown here. All rows are in data.json.',
   },
   cases: { da: 'Sager', en: 'Cases' },
-  caseAbout: { da: 'Hvad sagen handler om', en: 'What the case is about' },
   caseNumber: { da: 'Sagsnummer', en: 'Case number' },
   kle: { da: 'Emne (KLE)', en: 'Topic (KLE)' },
   status: { da: 'Status', en: 'Status' },
@@ -138,7 +137,6 @@ export const LABELS = {
     da: 'Denne del af pakken har en form, som siden ikke kender. Se den under "Vis rå data".',
     en: 'This part of the bundle has a shape this page does not know. See it under "Show raw data".',
   },
-  moreRows: { da: 'og {count} mere', en: 'and {count} more' },
 } as const satisfies Record<string, Words>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -148,6 +148,47 @@ describe('the receiver page for people', () => {
     await context?.close();
   }, 120_000);
 
+  it('draws health as a chart with its table, and transactions with totals, within 360 px', async () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, value: 4000 + i * 100 }));
+    const data = {
+      healthRecords: [{ from: '2026-11-01', to: '2026-11-30', daily: [{ metric: 'steps', unit: 'count', days }] }],
+      transactions: [
+        {
+          from: '2026-11-01',
+          to: '2026-11-30',
+          categories: [],
+          fields: ['date', 'amount', 'text', 'category', 'account'],
+          accounts: [{ id: '1234-5678901', name: 'Lønkonto', number: '1234-5678901' }],
+          rows: [
+            {
+              date: '2026-11-02',
+              amountMinor: -45050,
+              currency: 'DKK',
+              text: 'Netto Aarhus C med et meget langt navn på posteringen',
+              category: 'groceries',
+              account: '1234-5678901',
+            },
+            { date: '2026-11-15', amountMinor: 1200000, currency: 'DKK', text: 'Kontanthjælp', category: 'public-benefits', account: '1234-5678901' },
+          ],
+        },
+      ],
+    };
+    const file = await caseBundle('figures.handlerum', data, []);
+    const page = await openPage('da-DK', 360);
+    await openBundleInPage(page, file, da);
+    const chart = page.getByRole('img', { name: /^Skridt\. 30 målinger fra 1\. november 2026 til 30\. november 2026/ });
+    expect(await chart.locator('rect').count()).toBe(30);
+    expect(await page.getByRole('table', { name: 'Skridt' }).locator('tbody tr').count()).toBe(30);
+    const text = await visibleText(page);
+    for (const shown of ['Dagligvarer', 'Udbetalinger fra det offentlige', 'Penge ind', '12.000,00\u00a0kr.', 'Netto', '11.549,50\u00a0kr.', 'Lønkonto'])
+      expect(text).toContain(shown);
+    expect(text).not.toContain('groceries');
+    expect(await overflow(page), 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page), 'figures').toEqual([]);
+    await page.screenshot({ path: screenshotPath('receiver-readable-figures-360'), fullPage: true });
+    await context?.close();
+  }, 120_000);
+
   it('opens 10,000 documents and a 5 MB text, drawing only a window of them', async () => {
     const base = material.data.cases as { case: unknown }[];
     const documents = Array.from({ length: 10_000 }, (_, i) => ({

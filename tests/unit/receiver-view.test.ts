@@ -5,7 +5,8 @@
  * everything a sender wrote.
  */
 import { describe, expect, it } from 'vitest';
-import { readableHtml, MAX_HTML_ROWS } from '../../src/receiver-view/html';
+import { readableHtml } from '../../src/receiver-view/html';
+import { MAX_PRINTED_ROWS } from '../../src/receiver-view/parts';
 import { readableView, type Block, type ReadableView, type Table } from '../../src/receiver-view/model';
 import { dateText, moneyText } from '../../src/receiver-view/format';
 import { categoryWords } from '../../src/receiver-view/words';
@@ -228,6 +229,9 @@ describe('words and formats', () => {
       ],
     });
     expect(records.charts[0]!.summary).toContain('Laveste 4.000 skridt');
+    // A day's steps are a total: no lowest and highest columns.
+    expect(records.tables[0]!.columns.map((c) => c.label)).toEqual(['Dato', 'Værdi (skridt)']);
+    expect(records.tables[0]!.row(1)).toEqual(['3. januar 2026', '6.500']);
     expect(records.tables[1]!.row(0)).toEqual(['Diagnose', 'Slidgigt', 'Aktiv', '1. juni 2025', '']);
     expect(texts(records)).not.toContain('condition-1');
     expect(summary.heading).toBe('Vægt pr. måned');
@@ -258,9 +262,9 @@ describe('index.html', () => {
   });
 
   it('writes a long table up to a limit and says where the rest is', () => {
-    const rows = Array.from({ length: MAX_HTML_ROWS + 5 }, (_, i) => ({ date: '2026-01-02', amountMinor: -i, currency: 'DKK' }));
+    const rows = Array.from({ length: MAX_PRINTED_ROWS + 5 }, (_, i) => ({ date: '2026-01-02', amountMinor: -i, currency: 'DKK' }));
     const html = readableHtml(readableView({ transactions: [{ from: '2026-01-01', to: '2026-01-31', rows }] }, 'da'), HEADER, []);
-    expect(html.match(/<tr>/g)).toHaveLength(MAX_HTML_ROWS + 1);
+    expect(html.match(/<tr>/g)).toHaveLength(MAX_PRINTED_ROWS + 1);
     expect(html).toContain('Her vises de første 20.000 af 20.005 rækker.');
   });
 });
