@@ -20,7 +20,7 @@ export const SCREEN_TEXT_CHARS = 3_000;
 const TABLE_PAGE = 50;
 const ITEM_PAGE = 10;
 
-type FileUrl = (path: string) => string | undefined;
+type FileUrl = (path: string) => { href: string; pdf: boolean } | undefined;
 const L = (key: Parameters<typeof label>[0], params: Record<string, string | number> = {}) => label(key, getLanguage(), params);
 
 function Facts({ facts }: { facts: readonly Fact[] }): JSX.Element | null {
@@ -65,14 +65,18 @@ const OutLink = ({ link }: { link: Link | null }) =>
     </p>
   ) : null;
 
+/** A PDF opens in the browser's own viewer (its blob is typed as a PDF, so it runs nothing); any other file is downloaded. */
 function FileLink({ file, text, url }: { file: FileItem; text: string; url: FileUrl }): JSX.Element {
-  const href = url(file.path);
-  return href ? (
-    <a href={href} download={file.name} data-file={file.path}>
+  const link = url(file.path);
+  if (!link) return <span>{text}</span>;
+  return link.pdf ? (
+    <a href={link.href} target="_blank" rel="noopener noreferrer" data-file={file.path}>
       {text}
     </a>
   ) : (
-    <span>{text}</span>
+    <a href={link.href} download={file.name} data-file={file.path}>
+      {text}
+    </a>
   );
 }
 
@@ -287,8 +291,17 @@ function BlockView({ block, all, url }: { block: Block; all: boolean; url: FileU
 
 /** Blob URLs of the bundle's files, freed when the view goes. */
 function useFileUrls(files: readonly BundleFile[]): FileUrl {
-  const urls = useMemo(() => new Map(files.map((f) => [f.path, URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType }))])), [files]);
-  useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
+  const urls = useMemo(
+    () =>
+      new Map(
+        files.map((f) => [
+          f.path,
+          { href: URL.createObjectURL(new Blob([f.bytes.slice().buffer], { type: f.mediaType })), pdf: f.mediaType === 'application/pdf' },
+        ]),
+      ),
+    [files],
+  );
+  useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u.href)), [urls]);
   return (path) => urls.get(path);
 }
 

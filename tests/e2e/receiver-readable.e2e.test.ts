@@ -115,6 +115,12 @@ describe('the receiver page for people', () => {
     // A window of the documents on screen, not all 27 of the long case.
     expect(await page.getByTestId('readable-document').count()).toBeLessThanOrEqual(20);
     expect(await seriousViolations(page), 'readable (da)').toEqual([]);
+    // A document the bundle carries as a PDF opens as that PDF, in a tab of its own.
+    const pdfLink = page.locator(`a[data-file="${material.documents.find((d) => d.pdf)!.pdf}"]`);
+    expect(await pdfLink.textContent()).toBe('Åbn dokumentet (PDF)');
+    const [tab] = await Promise.all([page.waitForEvent('popup'), pdfLink.click()]);
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
 
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await overflow(page), 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
@@ -124,7 +130,7 @@ describe('the receiver page for people', () => {
     await page.getByRole('button', { name: da['print.all'] }).click();
     await expect.poll(() => page.evaluate(() => document.body.dataset['printed'])).toBe('1');
     expect(await page.getByTestId('readable-document').count()).toBe(material.documents.length);
-    const pdf = process.env['KEEP_PDF'] ?? join(dir, 'thomas.pdf');
+    const pdf = join(dir, 'thomas.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: false });
     const printed = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
     for (const d of material.documents) {
