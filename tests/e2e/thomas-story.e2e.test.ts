@@ -242,10 +242,7 @@ describe('Thomas, 2022 — the acceptance story', () => {
     expect(await receiver.getByTestId('validity').textContent()).toBe(RECEIVER_DA['result.valid']);
     expect(await receiver.getByTestId('issuer').textContent()).toBe('Thomas');
     expect(await receiver.getByTestId('purpose').textContent()).toBe('Madbudget');
-    const rows = await result
-      .getByRole('table', { name: 'Madbudget pr. måned' })
-      .getByRole('row')
-      .allInnerTexts();
+    const rows = await result.getByRole('table', { name: 'Madbudget pr. måned' }).getByRole('row').allInnerTexts();
     for (const m of FOOD)
       expect(
         rows.some((r) => r.includes(monthName(m.month)) && r.includes(kroner(m.spentMinor))),
