@@ -5,8 +5,20 @@
  * expiry takes effect on the next request, not at the next sign-in.
  */
 import type { PowerOfAttorney, PowerOfAttorneyProblemCode, PowerOfAttorneyStatus, ResourceName } from '../municipal/api/schemas';
-import type { PowerSeed } from './data/personas/representatives';
 import type { VisibilityKey } from './youth-rules';
+
+/** What a power of attorney says when it is registered. */
+export interface PowerSeed {
+  readonly id: string;
+  readonly grantor: string;
+  readonly representative: string;
+  readonly categories: readonly ResourceName[];
+  /** KLE main groups held back, e.g. "29". */
+  readonly excludedTopics: readonly string[];
+  readonly validFrom: string;
+  /** The last day it holds; missing: until withdrawn. */
+  readonly validUntil?: string;
+}
 
 export interface HeldPower extends PowerSeed {
   readonly createdAt: string;
