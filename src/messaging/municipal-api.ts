@@ -103,7 +103,7 @@ export interface ConnectionSummary {
   /** The citizen the data is about (null until the first sync read it). */
   citizen: { id: string; name: string } | null;
   /** Who signed in; `custody` when a parent acts for a child. */
-  actor: { id: string; name: string; relation: 'self' | 'custody' } | null;
+  actor: { id: string; name: string; relation: 'self' | 'custody' | 'power-of-attorney' } | null;
   /** False when the citizen must sign in again (municipalConnect with the same origin). */
   signedIn: boolean;
   connectedAt: string;

@@ -18,6 +18,13 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Citizen: s.Citizen,
   Session: s.Session,
   MeResponse: s.MeResponse,
+  PartyRef: s.PartyRef,
+  KleMainGroupRef: s.KleMainGroupRef,
+  PowerOfAttorneyStatus: s.PowerOfAttorneyStatus,
+  PowerOfAttorney: s.PowerOfAttorney,
+  PowerOfAttorneyList: s.PowerOfAttorneyList,
+  PowerOfAttorneyResponse: s.PowerOfAttorneyResponse,
+  Representation: s.Representation,
   KleRef: s.KleRef,
   Amount: s.Amount,
   Contact: s.Contact,
@@ -121,6 +128,12 @@ const SECURED = [{ citizenOAuth: ['citizen-data'] }];
 const PUBLIC: never[] = [];
 const COMMON_ERRORS = {
   '401': problem('Missing, expired or revoked access token (WWW-Authenticate: Bearer).'),
+  '403': problem(
+    'A representative\u2019s power of attorney was withdrawn, has expired, is not yet valid or not valid for these two people, ' +
+      'or does not cover this (power-of-attorney-withdrawn, -expired, -not-yet-valid, -invalid, outside-power-of-attorney); ' +
+      'or only the citizen themselves may do this (self-only).',
+  ),
+  '409': problem('Another power of attorney between the same two people is in force with a different scope (power-of-attorney-conflict).'),
   '500': problem('Server error; retry later.'),
 };
 
@@ -286,7 +299,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     '/citizen/v1/me': {
       get: {
         operationId: 'me',
-        summary: 'The signed-in citizen (or the child a parent acts for), signed',
+        summary: 'The signed-in citizen (or the child a parent acts for, or the grantor a representative acts for), signed',
         tags: ['citizen'],
         security: SECURED,
         responses: { '200': json('MeResponse', 'The citizen record and session.'), ...COMMON_ERRORS },
@@ -343,6 +356,38 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       responses: { '200': json('InboxList', 'Receipts, oldest first.'), '404': problem('No such case.'), ...COMMON_ERRORS },
     },
   };
+  paths['/citizen/v1/powers-of-attorney/given'] = {
+    get: {
+      operationId: 'powers-of-attorney-given',
+      summary: 'The powers of attorney the signed-in citizen has given, ended ones too (only when signed in as themselves)',
+      tags: ['powers-of-attorney'],
+      security: SECURED,
+      responses: { '200': json('PowerOfAttorneyList', 'Powers given, oldest first, signed.'), ...COMMON_ERRORS },
+    },
+  };
+  paths['/citizen/v1/powers-of-attorney/received'] = {
+    get: {
+      operationId: 'powers-of-attorney-received',
+      summary: 'The powers of attorney given to the signed-in person, ended ones too (only when signed in as themselves)',
+      tags: ['powers-of-attorney'],
+      security: SECURED,
+      responses: { '200': json('PowerOfAttorneyList', 'Powers received, oldest first, signed.'), ...COMMON_ERRORS },
+    },
+  };
+  paths['/citizen/v1/powers-of-attorney/{powerOfAttorneyId}/withdraw'] = {
+    post: {
+      operationId: 'power-of-attorney-withdraw',
+      summary: 'The grantor withdraws a power of attorney; it ends at once, for the representative\u2019s next request',
+      tags: ['powers-of-attorney'],
+      security: SECURED,
+      parameters: [{ name: 'powerOfAttorneyId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '200': json('PowerOfAttorneyResponse', 'The withdrawn power, signed. Withdrawing again keeps the first time.'),
+        '404': problem('The signed-in citizen gave no power with that id (not-found).'),
+        ...COMMON_ERRORS,
+      },
+    },
+  };
   paths['/citizen/v1/inbox'] = {
     get: {
       operationId: 'inbox-list',
@@ -372,6 +417,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'citizen', description: 'The signed-in citizen and their documents\u2019 PDFs.' },
       { name: 'sync', description: 'Incremental, signed pages of each kind of record.' },
       { name: 'inbox', description: 'What the citizen sends to a case, and withdrawing it.' },
+      { name: 'powers-of-attorney', description: 'Who may act for whom (fuldmagter): listing and withdrawing them.' },
     ],
     paths,
     components: {

@@ -7,17 +7,14 @@
  * record exactly as received (see signature.ts) and keep that JSON for provenance.
  */
 import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, ResourceName, Text } from './primitives';
+import { PowerOfAttorney, Representation } from './power-of-attorney';
+
+export { IsoDate, IsoDateTime, RESOURCES, ResourceName } from './primitives';
+export * from './power-of-attorney';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
-
-export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD (Danish local date).');
-export const IsoDateTime = z.iso.datetime({ offset: true }).describe('Instant with offset, e.g. 2026-03-12T10:30:00+01:00.');
-const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)
-  .describe('Stable id, unique within its resource.');
-const Text = z.string().min(1);
 
 export const KleCode = z
   .string()
@@ -303,15 +300,12 @@ export const AccessLogEntry = z
     what: Text.describe('Which data was used.'),
     reason: Text.describe('Why (the purpose).'),
     caseId: Id.optional(),
+    representation: Representation.optional().describe('Present when someone acting for the citizen used the data (actor is then that person).'),
   })
-  .describe('One use of the citizen\u2019s data by the municipality.');
+  .describe('One use of the citizen\u2019s data by the municipality, or by someone acting for the citizen.');
 
 // ---------------------------------------------------------------------------------------------
 // Sync envelopes
-
-export const RESOURCES = ['cases', 'decisions', 'payments', 'activities', 'documents', 'access-log'] as const;
-export const ResourceName = z.enum(RESOURCES);
-export type ResourceName = z.infer<typeof ResourceName>;
 
 /** The `type` of the records each resource serves. */
 export const RECORD_TYPE_OF: Record<ResourceName, string> = {
@@ -364,12 +358,20 @@ export const PAGE_SCHEMAS = {
 } as const;
 
 export const Session = z.object({
-  actor: CitizenRef.extend({ relation: z.enum(['self', 'custody']) }).describe('Who signed in; differs from the citizen when a parent acts for a child.'),
+  actor: CitizenRef.extend({ relation: z.enum(['self', 'custody', 'power-of-attorney']) }).describe(
+    'Who signed in; differs from the citizen when a parent acts for a child or a representative by a power of attorney.',
+  ),
   scope: z.string(),
   youthRestricted: z.boolean().describe('True when the citizen is 15–17, signed in as themselves, and youth rules filter what is served.'),
+  powerOfAttorney: PowerOfAttorney.optional().describe('Present when relation is power-of-attorney: the power the session rests on, as of now.'),
 });
 
 export const MeResponse = z.object({ citizen: Citizen, session: Session, signature: JwsCompact });
+
+export const PowerOfAttorneyList = z
+  .object({ items: z.array(PowerOfAttorney).describe('Oldest first; ended ones too.'), signature: JwsCompact })
+  .describe('Powers of attorney given or received, signed like a page (resource powers-of-attorney).');
+export const PowerOfAttorneyResponse = z.object({ powerOfAttorney: PowerOfAttorney, signature: JwsCompact });
 
 // ---------------------------------------------------------------------------------------------
 // Page manifest: what the municipality signs
@@ -457,6 +459,7 @@ export const InboxReceipt = z
       .regex(/^[A-Za-z0-9_-]{43}$/)
       .describe('SHA-256 of the received body, base64url.'),
     status: z.literal('received'),
+    sentBy: Representation.optional().describe('Present when someone acting for the citizen sent it.'),
   })
   .describe('Proof that the municipality received a bundle or correction request.');
 
@@ -516,6 +519,8 @@ export type Session = z.infer<typeof Session>;
 export type OAuthError = z.infer<typeof OAuthError>;
 export type Discovery = z.infer<typeof Discovery>;
 export type MeResponse = z.infer<typeof MeResponse>;
+export type PowerOfAttorneyList = z.infer<typeof PowerOfAttorneyList>;
+export type PowerOfAttorneyResponse = z.infer<typeof PowerOfAttorneyResponse>;
 
 /** Any record a resource page can carry. */
 export type ApiRecord = Case | Decision | Payment | Activity | Document | AccessLogEntry;

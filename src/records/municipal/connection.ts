@@ -66,7 +66,7 @@ export const municipalConnectionKind = defineKind({
     redirectUri: z.url(),
     /** The citizen the data is about, and who signed in (a parent may act for a child). */
     citizen: z.object({ id: z.string().min(1).max(128), name: z.string().max(200) }).nullable(),
-    actor: z.object({ id: z.string().min(1).max(128), name: z.string().max(200), relation: z.enum(['self', 'custody']) }).nullable(),
+    actor: z.object({ id: z.string().min(1).max(128), name: z.string().max(200), relation: z.enum(['self', 'custody', 'power-of-attorney']) }).nullable(),
     /** Null when the citizen must sign in again. */
     tokens: OAuthTokens.nullable(),
     jwks: Jwks,
