@@ -24,3 +24,6 @@ export function caseRecordLabel(stored: MunicipalStored): CaseRecordLabel {
   const date = day(r.decidedAt) ?? day(r.date) ?? day(r.payoutDate) ?? day(r.startsAt) ?? day(r.dueAt);
   return date ? { title, date } : { title };
 }
+
+/** Newest day first, records without a day last; records of one day keep their order. */
+export const newestFirst = (a: CaseRecordLabel, b: CaseRecordLabel): number => (b.date ?? '').localeCompare(a.date ?? '');

@@ -6,7 +6,7 @@
  */
 import type { BundleFile, ProvenanceEntry } from '../bundle/types';
 import { CASE_PARTS, type CasePart, type ScopeItem, type SelectionItem } from '../records/sharing/selection';
-import { caseRecordLabel } from './case-records';
+import { caseRecordLabel, newestFirst } from './case-records';
 import {
   caseMaterial,
   healthSummary,
@@ -187,7 +187,13 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
           counts,
           details: [record.caseNumber ?? ''],
           ...(record.kle?.code ? { topic: { code: record.kle.code, title: record.kle.title ?? record.title ?? '' } } : {}),
-          entries: CASE_PARTS.flatMap((part) => chosen[part].map((r) => ({ part, ...caseRecordLabel(r) }))),
+          // In the wizard's order: part by part, newest first.
+          entries: CASE_PARTS.flatMap((part) =>
+            chosen[part]
+              .map(caseRecordLabel)
+              .sort(newestFirst)
+              .map((label) => ({ part, ...label })),
+          ),
         });
         break;
       }

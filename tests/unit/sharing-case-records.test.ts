@@ -94,6 +94,21 @@ describe('a share of single records of a case', () => {
     expect(covered).toBe(4);
   });
 
+  it('offers each record of the case to the wizard, by title and day, newest first, with an approximate size', async () => {
+    const { rehab, documents } = await rehabilitation();
+    const options = await sharing.handlers.shareOptions({ profileId: h.profileId });
+    const offered = options.cases.find((c) => c.id === rehab.id)!;
+    expect(offered.kle.code).toBe('15.17.18');
+    const docs = offered.records.filter((r) => r.part === 'documents');
+    expect(docs.map((r) => r.id).sort()).toEqual(documents.map((d) => d.id).sort());
+    const days = docs.map((r) => r.date!);
+    expect(days).toEqual([...days].sort().reverse());
+    const medical = documents.find((d) => d.title === 'Lægeattest (LÆ 265)')!;
+    if (medical.content.format !== 'pdf') throw new Error('not a pdf');
+    expect(docs.find((r) => r.id === medical.id)).toMatchObject({ title: medical.title, date: medical.date });
+    expect(docs.find((r) => r.id === medical.id)!.bytes).toBeGreaterThan(medical.content.bytes);
+  });
+
   it('lists every record of a whole part on the approval screen, and refuses a chosen record that is gone', async () => {
     const { rehab, documents } = await rehabilitation();
     const { preview } = await share({ type: 'case', caseId: rehab.id, parts: ['documents'] });

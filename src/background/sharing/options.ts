@@ -9,7 +9,7 @@ import type { KindData, RecordKind } from '../../records/kind';
 import { noteKind } from '../../records/note';
 import { attachmentKind } from '../../records/own/index';
 import { CASE_PARTS, CLINICAL_TYPES } from '../../records/sharing/selection';
-import { caseRecordLabel } from '../../sharing/case-records';
+import { caseRecordLabel, newestFirst } from '../../sharing/case-records';
 import type { MunicipalStored } from '../../sharing/derived';
 import type { VaultRecord } from '../../vault/index';
 import { transactionOptions } from './bank-sources';
@@ -39,7 +39,7 @@ export async function shareOptions(
     const s = sources?.cases.get(c.id);
     const r = c.data.record;
     const records = CASE_PARTS.flatMap((part) =>
-      (s?.[part] ?? []).map((stored) => ({ part, id: stored.record.id, ...caseRecordLabel(stored), bytes: approximateBytes(stored) })),
+      (s?.[part] ?? []).map((stored) => ({ part, id: stored.record.id, ...caseRecordLabel(stored), bytes: approximateBytes(stored) })).sort(newestFirst),
     );
     return {
       id: c.id,
