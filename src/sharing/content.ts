@@ -157,8 +157,9 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
         // The case record itself always goes: it says what the records are about (topic, number, authority).
         const shared: Record<string, unknown> = { case: material.data.case };
         const counts: Record<string, number> = {};
+        const parts = chosenParts(item);
         for (const part of CASE_PARTS) {
-          if (!chosenParts(item).has(part)) continue;
+          if (!parts.has(part)) continue;
           shared[part] = material.data[part];
           counts[part] = material.data[part].length;
         }
