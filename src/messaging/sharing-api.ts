@@ -14,7 +14,7 @@
  * transfer the page reads with `shareRead` to download it; `shareDeliver` sends it on.
  */
 import { z } from 'zod';
-import { ShareSelection, type CLINICAL_TYPES, type ScopeItem } from '../records/sharing/selection';
+import { ShareSelection, type CasePart, type CLINICAL_TYPES, type ScopeItem } from '../records/sharing/selection';
 import type { GrantStatus, ShareGrantData } from '../records/sharing/share-grant';
 import type { LogEntry } from '../records/sharing/transparency-entry';
 import type { LogCheck } from '../records/sharing/log-check';
@@ -110,7 +110,18 @@ export interface RecipientSummary {
 
 export interface ShareOptions {
   notes: { id: string; title: string }[];
-  cases: { id: string; caseNumber: string; title: string; status: string; counts: Record<'decisions' | 'documents' | 'payments' | 'activities', number> }[];
+  cases: {
+    id: string;
+    caseNumber: string;
+    /** KLE code and the municipality's title, as the case names itself. */
+    title: string;
+    /** The case's KLE topic, for its plain name. */
+    kle: { code: string; title: string };
+    status: string;
+    counts: Record<CasePart, number>;
+    /** Each record of the case, in part order: what the wizard lets the citizen choose one by one. */
+    records: { part: CasePart; id: string; title: string; date?: string; bytes: number }[];
+  }[];
   transactions: { count: number; from: string; to: string; categories: string[] } | null;
   health: { metric: string; unit: string; from: string; to: string }[];
   /** Imported health data besides the daily figures: FHIR observations, and clinical items per kind. */

@@ -5,7 +5,8 @@
  * cannot drift apart. Pure.
  */
 import type { BundleFile, ProvenanceEntry } from '../bundle/types';
-import type { ScopeItem, SelectionItem } from '../records/sharing/selection';
+import { CASE_PARTS, type CasePart, type ScopeItem, type SelectionItem } from '../records/sharing/selection';
+import { caseRecordLabel, newestFirst } from './case-records';
 import {
   caseMaterial,
   healthSummary,
@@ -96,6 +97,29 @@ const CATEGORY: Record<SelectionItem['type'], string> = {
   attachment: 'own-files',
 };
 
+type CaseItem = Extract<SelectionItem, { type: 'case' }>;
+
+/** The parts of a case that go, whole or in part. */
+const chosenParts = (item: CaseItem): ReadonlySet<CasePart> => new Set([...item.parts, ...CASE_PARTS.filter((p) => item.only?.[p] !== undefined)]);
+
+/**
+ * The records of a case that go: every record of a whole part, just the named ones of a picked
+ * part, in the order the vault holds them.
+ * @throws {SharingError} `selection-unavailable` when a picked record is no longer in the case
+ */
+function chosenOfCase(source: CaseSource, item: CaseItem): Record<CasePart, MunicipalStored[]> {
+  const pick = (part: CasePart): MunicipalStored[] => {
+    if (item.parts.includes(part)) return source[part];
+    const ids = item.only?.[part];
+    if (!ids) return [];
+    const wanted = new Set(ids);
+    const found = source[part].filter((r) => wanted.has(r.record.id));
+    if (found.length !== wanted.size) throw new SharingError('selection-unavailable', `a chosen record (${part}) is no longer in the case`);
+    return found;
+  };
+  return { decisions: pick('decisions'), documents: pick('documents'), payments: pick('payments'), activities: pick('activities') };
+}
+
 /**
  * @param asOf today (YYYY-MM-DD): the food budget covers the whole months before it
  * @param now the instant the copies are made (an OFX file states its server time); default the start of `asOf`
@@ -128,18 +152,14 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
       case 'case': {
         const source = sources.cases.get(item.caseId);
         if (!source) throw new SharingError('selection-unavailable', 'a chosen case is no longer in the vault');
-        const parts = new Set(item.parts);
-        const chosen = {
-          case: source.case,
-          decisions: parts.has('decisions') ? source.decisions : [],
-          documents: parts.has('documents') ? source.documents : [],
-          payments: parts.has('payments') ? source.payments : [],
-          activities: parts.has('activities') ? source.activities : [],
-        };
-        const material = caseMaterial(chosen, sources.signatures, sources.municipalityName);
+        const chosen = chosenOfCase(source, item);
+        const material = caseMaterial({ case: source.case, ...chosen }, sources.signatures, sources.municipalityName);
+        // The case record itself always goes: it says what the records are about (topic, number, authority).
         const shared: Record<string, unknown> = { case: material.data.case };
         const counts: Record<string, number> = {};
-        for (const part of item.parts) {
+        const parts = chosenParts(item);
+        for (const part of CASE_PARTS) {
+          if (!parts.has(part)) continue;
           shared[part] = material.data[part];
           counts[part] = material.data[part].length;
         }
@@ -161,8 +181,21 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
           if (existing) existing.records.push(...group.records);
           else municipal.set(group.jws, { ...group, records: [...group.records] });
         }
-        const record = source.case.record as { kle?: { code?: string }; title?: string; caseNumber?: string };
-        items.push({ type: 'case', label: `${record.kle?.code ?? ''} ${record.title ?? ''}`.trim(), counts, details: [record.caseNumber ?? ''] });
+        const record = source.case.record as { kle?: { code?: string; title?: string }; title?: string; caseNumber?: string };
+        items.push({
+          type: 'case',
+          label: `${record.kle?.code ?? ''} ${record.title ?? ''}`.trim(),
+          counts,
+          details: [record.caseNumber ?? ''],
+          ...(record.kle?.code ? { topic: { code: record.kle.code, title: record.kle.title ?? record.title ?? '' } } : {}),
+          // In the wizard's order: part by part, newest first.
+          entries: CASE_PARTS.flatMap((part) =>
+            chosen[part]
+              .map(caseRecordLabel)
+              .sort(newestFirst)
+              .map((label) => ({ part, ...label })),
+          ),
+        });
         break;
       }
       case 'monthly-spending': {

@@ -48,12 +48,15 @@ async function shareCase(theCase: ServedCase, purpose: string): Promise<void> {
   await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
   await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill(purpose);
   await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
-  await page.getByRole('checkbox', { name: new RegExp(`\\(${theCase.caseNumber}\\)`) }).check();
+  await page
+    .getByRole('group', { name: new RegExp(theCase.caseNumber) })
+    .getByRole('checkbox', { name: DA['sharing.wizard.wholeCase'] })
+    .check();
   await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
   await page.getByRole('radio', { name: DA['sharing.wizard.expiryDate'] }).check();
   await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
   await page.getByRole('heading', { name: DA['sharing.wizard.approve'] }).waitFor({ timeout: 30_000 });
-  expect(await page.locator('ul.approval-items li').count()).toBe(1);
+  expect(await page.locator('ul.approval-items > li').count()).toBe(1);
   await page.getByRole('button', { name: DA['sharing.wizard.approveButton'] }).click();
   await page.getByRole('heading', { name: DA['sharing.wizard.done'] }).waitFor({ timeout: 60_000 });
 }

@@ -287,7 +287,10 @@ describe('Thomas, 2022 — the acceptance story', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill('Hjælp med sagen om arbejdsevne');
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
-    await page.getByRole('checkbox', { name: new RegExp(`\\(${theCase.caseNumber}\\)`) }).check();
+    await page
+      .getByRole('group', { name: new RegExp(theCase.caseNumber) })
+      .getByRole('checkbox', { name: DA['sharing.wizard.wholeCase'] })
+      .check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('radio', { name: DA['sharing.wizard.expiryCase'] }).check();
     await page

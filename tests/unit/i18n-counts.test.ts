@@ -94,6 +94,7 @@ const NOT_A_PLURAL: Record<string, string> = {
   'money.mapping.column': 'a column number, not a count',
   'window.range': '"Viser {from}–{to} af {total}": row numbers, no counted noun',
   'sharing.wizard.step': '"Trin {step} af {count}": a step number, no counted noun',
+  'sharing.wizard.chosenOf': '"{chosen} af {total}": the noun is in {chosen}, already in its plural form (tn)',
   'money.chart.summary': '{total} is an amount in kroner, already formatted',
 };
 

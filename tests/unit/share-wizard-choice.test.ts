@@ -224,8 +224,8 @@ describe('what the profile offers', () => {
   it('runs a share until a case only while the case is open', () => {
     const counts = { decisions: 0, documents: 0, payments: 0, activities: 0 };
     const cases = [
-      { id: 'open', caseNumber: '1', title: 'A', status: 'open', counts },
-      { id: 'closed', caseNumber: '2', title: 'B', status: 'closed', counts },
+      { id: 'open', caseNumber: '1', title: 'A', kle: { code: '15.17.18', title: 'A' }, status: 'open', counts, records: [] },
+      { id: 'closed', caseNumber: '2', title: 'B', kle: { code: '15.20.38', title: 'B' }, status: 'closed', counts, records: [] },
     ];
     expect(openCases(options({ cases })).map((c) => c.id)).toEqual(['open']);
   });

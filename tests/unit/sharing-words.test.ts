@@ -1,7 +1,8 @@
 /** The approval screen's plain words for each kind of item, and sharing's refusals mapped to texts. */
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/ui/i18n/index';
-import { copyText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
+import { copyText, entryText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
+import { explainTopic } from '../../src/municipal/plain-language/index';
 import { SharingError, VaultError } from '../../src/messaging/errors';
 import { nextEntry } from '../../src/sharing/transparency-log';
 
@@ -12,6 +13,12 @@ describe('approval items in Danish', () => {
     expect(itemText({ type: 'case', label: '15.20.38 Befordringsgodtgørelse', counts: { decisions: 1, documents: 3 } })).toBe(
       'Sag 15.20.38 Befordringsgodtgørelse: 1 afgørelse, 3 dokumenter',
     );
+    // A scope that carries the case's topic names the case in plain words, with its number.
+    const topic = { code: '15.20.38', title: 'Befordringsgodtgørelse' };
+    expect(itemText({ type: 'case', label: '15.20.38 Befordringsgodtgørelse', counts: { documents: 3 }, details: ['2026-152038-23757'], topic })).toBe(
+      `Sag ${explainTopic('15.20.38', 'da')!.plainTitle} (2026-152038-23757): 3 dokumenter`,
+    );
+    expect(entryText({ part: 'documents', title: 'Lægeattest (LÆ 265)', date: '2026-05-07' })).toBe('Dokument: Lægeattest (LÆ 265)');
     expect(itemText({ type: 'note', label: 'Kostplan', counts: { notes: 1 } })).toBe('Noten „Kostplan“');
     expect(
       itemText({ type: 'transactions', label: '2026-01-01 – 2026-03-31', counts: { transactions: 40 }, details: ['date', 'amount', 'groceries'] }),

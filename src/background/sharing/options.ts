@@ -1,6 +1,6 @@
 /**
- * What the share wizard offers a profile: its notes, cases with how many parts of each kind
- * they hold, the span of its bank rows, health measures and records, and own files.
+ * What the share wizard offers a profile: its notes, cases with each of their records (named and
+ * with an approximate size, so single ones can be chosen), the span of its bank rows, health measures and records, and own files.
  */
 import type { ShareOptions } from '../../messaging/sharing-api';
 import { municipalCaseKind } from '../../records/municipal/index';
@@ -8,12 +8,20 @@ import { healthClinicalKind, healthDailyKind, healthObservationKind } from '../.
 import type { KindData, RecordKind } from '../../records/kind';
 import { noteKind } from '../../records/note';
 import { attachmentKind } from '../../records/own/index';
-import { CLINICAL_TYPES } from '../../records/sharing/selection';
+import { CASE_PARTS, CLINICAL_TYPES } from '../../records/sharing/selection';
+import { caseRecordLabel, newestFirst } from '../../sharing/case-records';
+import type { MunicipalStored } from '../../sharing/derived';
 import type { VaultRecord } from '../../vault/index';
 import { transactionOptions } from './bank-sources';
 import { listIfKnown, type Records } from './deps';
 import { requireProfile } from './keys';
 import type { ShareSourceReader } from './share-sources';
+
+/** About what a record adds to a bundle: its JSON, and its PDF when it has one. */
+function approximateBytes(stored: MunicipalStored): number {
+  const content = stored.record.content as { format?: string; bytes?: number } | undefined;
+  return JSON.stringify(stored.record).length + (content?.format === 'pdf' ? (content.bytes ?? 0) : 0);
+}
 
 export async function shareOptions(
   deps: { records: Records; sources: ShareSourceReader; hasMunicipalInbox: boolean },
@@ -30,10 +38,14 @@ export async function shareOptions(
   const cases = caseRecords.map((c) => {
     const s = sources?.cases.get(c.id);
     const r = c.data.record;
+    const records = CASE_PARTS.flatMap((part) =>
+      (s?.[part] ?? []).map((stored) => ({ part, id: stored.record.id, ...caseRecordLabel(stored), bytes: approximateBytes(stored) })).sort(newestFirst),
+    );
     return {
       id: c.id,
       caseNumber: r.caseNumber,
       title: `${r.kle.code} ${r.title}`.trim(),
+      kle: { code: r.kle.code, title: r.kle.title },
       status: r.status,
       counts: {
         decisions: s?.decisions.length ?? 0,
@@ -41,6 +53,7 @@ export async function shareOptions(
         payments: s?.payments.length ?? 0,
         activities: s?.activities.length ?? 0,
       },
+      records,
     };
   });
   const health = new Map<string, { metric: string; unit: string; from: string; to: string }>();

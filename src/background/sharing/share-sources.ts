@@ -74,18 +74,24 @@ export class ShareSourceReader {
     }
     const cases = new Map<string, CaseSource>();
     const signatures = new Map<string, SignatureFields>();
-    /** The vault ids of the documents of the cases whose documents are chosen. */
+    /** The chosen documents (every one of a case whose documents go whole), with their vault ids. */
     const chosenDocuments: { vaultId: string; stored: MunicipalStored }[] = [];
     if (types.has('case')) {
       const caseRecords = await this.list(profileId, municipalCaseKind);
       const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
-      const withDocuments = new Set(request.selection.items.flatMap((i) => (i.type === 'case' && i.parts.includes('documents') ? [i.caseId] : [])));
-      const byServerId = new Map<string, { source: CaseSource; documents: boolean }>();
+      // Per case whose documents go: every document (null) or only the picked ones, so no other PDF is read.
+      const withDocuments = new Map<string, ReadonlySet<string> | null>();
+      for (const i of request.selection.items) {
+        if (i.type !== 'case') continue;
+        if (i.parts.includes('documents')) withDocuments.set(i.caseId, null);
+        else if (i.only?.documents) withDocuments.set(i.caseId, new Set(i.only.documents));
+      }
+      const byServerId = new Map<string, { source: CaseSource; documents: ReadonlySet<string> | null | undefined }>();
       for (const c of caseRecords) {
         if (!wanted.has(c.id)) continue;
         const source: CaseSource = { case: c.data, decisions: [], documents: [], payments: [], activities: [] };
         cases.set(c.id, source);
-        byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, { source, documents: withDocuments.has(c.id) });
+        byServerId.set(`${c.data.provenance.origin} ${String(c.data.record.id)}`, { source, documents: withDocuments.get(c.id) });
       }
       const parts = [
         [municipalDecisionKind, 'decisions'],
@@ -99,7 +105,8 @@ export class ShareSourceReader {
           const target = typeof caseId === 'string' ? byServerId.get(`${r.data.provenance.origin} ${caseId}`) : undefined;
           if (!target) continue;
           target.source[part].push(r.data);
-          if (part === 'documents' && target.documents) chosenDocuments.push({ vaultId: r.id, stored: r.data });
+          if (part !== 'documents' || target.documents === undefined) continue;
+          if (target.documents === null || target.documents.has(r.data.record.id)) chosenDocuments.push({ vaultId: r.id, stored: r.data });
         }
       }
       for (const s of await this.list(profileId, municipalSignatureKind)) {

@@ -12,12 +12,33 @@ const IsoDate = z.iso.date();
 
 export const TRANSACTION_FIELDS = ['date', 'amount', 'text', 'category', 'account'] as const;
 export const CASE_PARTS = ['decisions', 'documents', 'payments', 'activities'] as const;
+export type CasePart = (typeof CASE_PARTS)[number];
+/** The id a municipality gives a record (unique within its kind), as the Citizen Data API shapes it. */
+const MunicipalRecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'a municipal record id');
+/** How many records of one part of a case can be chosen one by one. */
+export const MAX_PICKED = 10_000;
+
+/**
+ * One case: the parts in `parts` go whole; of the parts in `only`, just the records named (by the
+ * municipality's id). A part is in one of the two or in neither. Selections stored before single
+ * records could be chosen have no `only`, and still read the same.
+ */
+const CaseSelection = z
+  .object({
+    type: z.literal('case'),
+    caseId: VaultRef,
+    parts: z.array(z.enum(CASE_PARTS)).max(CASE_PARTS.length),
+    only: z.partialRecord(z.enum(CASE_PARTS), z.array(MunicipalRecordId).min(1).max(MAX_PICKED)).optional(),
+  })
+  .refine((c) => new Set(c.parts).size === c.parts.length, { message: 'parts: a part named twice', path: ['parts'] })
+  .refine((c) => !c.parts.some((p) => c.only?.[p] !== undefined), { message: 'only: a part both whole and picked', path: ['only'] })
+  .refine((c) => Object.values(c.only ?? {}).every((ids) => new Set(ids).size === ids.length), { message: 'only: a record named twice', path: ['only'] });
 /** Clinical items a share can hold: the kinds the vault keeps, as FHIR names them. */
 export const CLINICAL_TYPES: readonly z.infer<typeof ClinicalResourceType>[] = ClinicalResourceType.options;
 
 export const SelectionItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), noteId: VaultRef }),
-  z.object({ type: z.literal('case'), caseId: VaultRef, parts: z.array(z.enum(CASE_PARTS)).max(CASE_PARTS.length) }),
+  CaseSelection,
   z.object({ type: z.literal('monthly-spending'), from: Month, to: Month }),
   z.object({ type: z.literal('food-budget'), months: z.int().min(1).max(36) }),
   z.object({
@@ -57,5 +78,12 @@ export const ScopeItem = z.object({
   counts: z.record(z.string().max(40), z.int().min(0)),
   /** Which fields or categories, where the citizen chose some. */
   details: z.array(z.string().max(100)).max(100).optional(),
+  /** A case's KLE topic, so a screen can name the case in plain words (absent in scopes stored before). */
+  topic: z.object({ code: z.string().max(20), title: z.string().max(500) }).optional(),
+  /** A case's records that leave, one by one, in the order they go (absent in scopes stored before). */
+  entries: z
+    .array(z.object({ part: z.enum(CASE_PARTS), title: z.string().max(500), date: IsoDate.optional() }))
+    .max(CASE_PARTS.length * MAX_PICKED)
+    .optional(),
 });
 export type ScopeItem = z.infer<typeof ScopeItem>;

@@ -21,4 +21,7 @@ export function topicOf(kle: KleRef): TopicExplanation {
 /** What a citizen calls the case: our plain title of its topic. */
 export const plainCaseTitle = (c: Case): string => topicOf(c.kle).plainTitle;
 
+/** The same plain name from the topic alone (where only the KLE code and title travel). */
+export const plainTopicTitle = (kle: KleRef): string => topicOf(kle).plainTitle;
+
 export const statusOf = (c: Case): StatusExplanation => explainStatus(c.status, getLanguage());

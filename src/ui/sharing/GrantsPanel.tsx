@@ -14,14 +14,20 @@ import { relativeTime } from '../format';
 import { t } from '../i18n/index';
 import { itemText, sharingError, untilText } from './words';
 
-/** Whether the bundle reached anyone: the latest delivery that did, else the latest attempt that failed. */
-function DeliveryLine({ deliveries }: { deliveries: GrantSummary['deliveries'] }) {
-  const delivered = deliveries.filter((d) => d.ok).at(-1);
-  const last = deliveries.at(-1);
-  if (delivered)
-    return <p class="meta">{t(`sharing.grants.delivered.${delivered.channel}`, { when: relativeTime(delivered.at), detail: delivered.detail })}</p>;
-  if (last) return <p class="meta">{t('sharing.grants.notDelivered', { when: relativeTime(last.at) })}</p>;
-  return null;
+/** Every delivery of the bundle, oldest first: each download, each sending to the recipient or the inbox, and each failed attempt. */
+function DeliveryList({ grantId, deliveries }: { grantId: string; deliveries: GrantSummary['deliveries'] }) {
+  if (deliveries.length === 0) return null;
+  return (
+    <ul class="meta deliveries" aria-label={t('sharing.grants.deliveries')} id={`grant-${grantId}-deliveries`}>
+      {deliveries.map((d, i) => (
+        <li key={i}>
+          {d.ok
+            ? t(`sharing.grants.delivered.${d.channel}`, { when: relativeTime(d.at), detail: d.detail })
+            : t('sharing.grants.notDelivered', { when: relativeTime(d.at) })}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; recipients: RecipientSummary[]; onChanged: () => void }) {
@@ -80,7 +86,7 @@ export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; 
               <p class="meta">
                 {t('sharing.grants.created', { when: relativeTime(g.createdAt) })} · {untilText(g)}
               </p>
-              <DeliveryLine deliveries={g.deliveries} />
+              <DeliveryList grantId={g.id} deliveries={g.deliveries} />
               {g.revocation?.delivery && (
                 <p class="meta">
                   {g.revocation.delivery.ok

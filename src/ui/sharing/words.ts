@@ -2,6 +2,7 @@
 import type { HealthMetric } from '../../records/health/schemas';
 import { CASE_PARTS, CLINICAL_TYPES, TRANSACTION_FIELDS, type ScopeItem } from '../../records/sharing/selection';
 import { metricName } from '../health/format';
+import { plainTopicTitle } from '../municipal/plain';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
 import type { SharingApiResults } from '../../messaging/sharing-api';
@@ -26,6 +27,20 @@ export function metricText(metric: string): string {
   }
 }
 
+/**
+ * A shared case by its plain name and number, e.g. "Genoptræning (2026-0412)"; scopes stored
+ * before the topic travelled keep the KLE code and official title they were made with.
+ */
+function caseLabel(item: ScopeItem): string {
+  const caseNumber = item.details?.[0];
+  if (!item.topic) return item.label;
+  const name = plainTopicTitle(item.topic);
+  return caseNumber ? `${name} (${caseNumber})` : name;
+}
+
+/** One record of a shared case on the approval screen, e.g. "Dokument: Lægeerklæring". */
+export const entryText = (entry: NonNullable<ScopeItem['entries']>[number]): string => t(`sharing.wizard.entry.${entry.part}`, { title: entry.title });
+
 /** One approval line, e.g. "12 måneders madbudget (beløb pr. måned)". */
 export function itemText(item: ScopeItem): string {
   const c = item.counts;
@@ -34,7 +49,8 @@ export function itemText(item: ScopeItem): string {
       return t('sharing.item.note', { label: item.label });
     case 'case': {
       const parts = CASE_PARTS.filter((p) => p in c).map((p) => tn(`sharing.item.${p}`, c[p] ?? 0));
-      return parts.length ? t('sharing.item.caseParts', { label: item.label, parts: parts.join(', ') }) : t('sharing.item.case', { label: item.label });
+      const label = caseLabel(item);
+      return parts.length ? t('sharing.item.caseParts', { label, parts: parts.join(', ') }) : t('sharing.item.case', { label });
     }
     case 'food-budget':
       return tn('sharing.item.food-budget', c.months ?? 0);

@@ -1,7 +1,7 @@
-/** Step 5: exactly what leaves, as the vault worked it out, before anything is made. */
+/** Step 5: exactly what leaves, as the vault worked it out, before anything is made; a case's records one by one under it. */
 import type { RecipientSummary, SharePreview } from '../../../messaging/sharing-api';
 import { t } from '../../i18n/index';
-import { copyText, dayText, itemText, untilText } from '../words';
+import { copyText, dayText, entryText, itemText, untilText } from '../words';
 
 export function ApproveStep(props: { preview: SharePreview; recipient: RecipientSummary | null }) {
   const { preview } = props;
@@ -19,7 +19,19 @@ export function ApproveStep(props: { preview: SharePreview; recipient: Recipient
         <dd>
           <ul class="approval-items">
             {preview.items.map((item, i) => (
-              <li key={i}>{itemText(item)}</li>
+              <li key={i}>
+                {itemText(item)}
+                {item.entries && item.entries.length > 0 && (
+                  <ul class="approval-records">
+                    {item.entries.map((entry, j) => (
+                      <li key={j}>
+                        {entryText(entry)}
+                        {entry.date && <span class="secondary">, {dayText(entry.date)}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
             ))}
           </ul>
         </dd>

@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import type { ShareOptions } from '../../../messaging/sharing-api';
 import { danishToday } from '../../../shared/danish-time';
 import { t } from '../../i18n/index';
+import { plainTopicTitle } from '../../municipal/plain';
 import { chooseExpiryKind, earliestExpiry, openCases, setExpiryCase, setExpiryDate, type ShareChoice } from './choice';
 import type { Change } from './flow';
 
@@ -58,7 +59,7 @@ export function ExpiryStep(props: { options: ShareOptions | null; choice: ShareC
                 <option value="">–</option>
                 {cases.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.title} ({c.caseNumber})
+                    {plainTopicTitle(c.kle)} ({c.caseNumber})
                   </option>
                 ))}
               </select>

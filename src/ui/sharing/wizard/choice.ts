@@ -5,17 +5,24 @@
  * "Today" is always a Danish calendar day passed in by the caller.
  */
 import type { ShareExpiry, ShareOptions } from '../../../messaging/sharing-api';
-import { CASE_PARTS, CLINICAL_TYPES, TRANSACTION_FIELDS, type SelectionItem, type ShareSelection } from '../../../records/sharing/selection';
+import { CASE_PARTS, CLINICAL_TYPES, TRANSACTION_FIELDS, type CasePart, type SelectionItem, type ShareSelection } from '../../../records/sharing/selection';
 import { addDays, previousMonth } from '../../../shared/danish-time';
 
-export type CasePart = (typeof CASE_PARTS)[number];
+export type { CasePart };
 export type TransactionField = (typeof TRANSACTION_FIELDS)[number];
 export type ClinicalType = (typeof CLINICAL_TYPES)[number];
 
-/** One case and which of its parts go with it (room to narrow a part to single items later). */
+/**
+ * One case and what of it goes: whole parts, and parts of which only some records go (by the
+ * municipality's record id). A part is in one or neither; a case in the choice has something chosen.
+ */
 export interface CaseChoice {
   readonly parts: ReadonlySet<CasePart>;
+  readonly picked: ReadonlyMap<CasePart, ReadonlySet<string>>;
 }
+
+/** Whether all, some or none of a case (or one part of it) is chosen: the "all" box shows mixed for some. */
+export type Coverage = 'all' | 'some' | 'none';
 
 export interface TransactionsChoice {
   readonly months: number;
@@ -109,22 +116,68 @@ export type ListChoice = 'notes' | 'health' | 'attachments';
 export const toggleItem = (choice: ShareChoice, list: ListChoice, id: string, on: boolean): ShareChoice =>
   withData(choice, (d) => ({ ...d, [list]: toggled(d[list], id, on) }));
 
-/** A case chosen goes whole; the citizen then takes parts away. */
-export const toggleCase = (choice: ShareChoice, caseId: string, on: boolean): ShareChoice =>
+const NOTHING_PICKED: ReadonlyMap<CasePart, ReadonlySet<string>> = new Map();
+
+/** Sets the case's choice; a case with nothing left of it leaves the choice. */
+const withCase = (choice: ShareChoice, caseId: string, next: CaseChoice | null): ShareChoice =>
   withData(choice, (d) => {
     const cases = new Map(d.cases);
-    if (on) cases.set(caseId, { parts: new Set(CASE_PARTS) });
+    if (next && (next.parts.size > 0 || next.picked.size > 0)) cases.set(caseId, next);
     else cases.delete(caseId);
     return { ...d, cases };
   });
 
-export const toggleCasePart = (choice: ShareChoice, caseId: string, part: CasePart, on: boolean): ShareChoice =>
-  withData(choice, (d) => {
-    const cases = new Map(d.cases);
-    const current = cases.get(caseId);
-    cases.set(caseId, { ...current, parts: toggled(current?.parts ?? new Set(), part, on) });
-    return { ...d, cases };
-  });
+/** "All of this case": every part whole, or nothing of it. */
+export const toggleCase = (choice: ShareChoice, caseId: string, on: boolean): ShareChoice =>
+  withCase(choice, caseId, on ? { parts: new Set(CASE_PARTS), picked: NOTHING_PICKED } : null);
+
+/** A whole part of a case, or none of it (records picked in it before are dropped either way). */
+export const toggleCasePart = (choice: ShareChoice, caseId: string, part: CasePart, on: boolean): ShareChoice => {
+  const current = choice.data.cases.get(caseId);
+  const picked = new Map(current?.picked);
+  picked.delete(part);
+  return withCase(choice, caseId, { parts: toggled(current?.parts ?? new Set<CasePart>(), part, on), picked });
+};
+
+/**
+ * One record of a case, on its own. `all` is every record id of that part: taking the last one
+ * missing makes the part whole again, and leaving one out of a whole part keeps the rest.
+ */
+export function toggleCaseRecord(choice: ShareChoice, caseId: string, part: CasePart, id: string, on: boolean, all: readonly string[]): ShareChoice {
+  const current = choice.data.cases.get(caseId);
+  const before = current?.parts.has(part) ? new Set(all) : (current?.picked.get(part) ?? new Set<string>());
+  const now = toggled(before, id, on);
+  const whole = all.length > 0 && all.every((r) => now.has(r));
+  const parts = toggled(current?.parts ?? new Set<CasePart>(), part, whole);
+  const picked = new Map(current?.picked);
+  if (whole || now.size === 0) picked.delete(part);
+  else picked.set(part, now);
+  return withCase(choice, caseId, { parts, picked });
+}
+
+/** Whether the record goes. */
+export const caseRecordChosen = (chosen: CaseChoice | undefined, part: CasePart, id: string): boolean =>
+  chosen !== undefined && (chosen.parts.has(part) || chosen.picked.get(part)?.has(id) === true);
+
+/** How many of the part's `count` records go. */
+export function chosenInPart(chosen: CaseChoice | undefined, part: CasePart, count: number): number {
+  if (!chosen) return 0;
+  return chosen.parts.has(part) ? count : (chosen.picked.get(part)?.size ?? 0);
+}
+
+export function partCoverage(chosen: CaseChoice | undefined, part: CasePart, count: number): Coverage {
+  const n = chosenInPart(chosen, part, count);
+  if (chosen?.parts.has(part) || (count > 0 && n === count)) return 'all';
+  return n > 0 ? 'some' : 'none';
+}
+
+/** All of a case is chosen when every part that has records goes whole (a case without records: when chosen). */
+export function caseCoverage(chosen: CaseChoice | undefined, counts: Readonly<Record<CasePart, number>>): Coverage {
+  if (!chosen) return 'none';
+  const parts = CASE_PARTS.filter((p) => counts[p] > 0);
+  if (parts.length === 0 || parts.every((p) => chosen.parts.has(p))) return 'all';
+  return 'some';
+}
 
 export const toggleFoodBudget = (choice: ShareChoice, on: boolean): ShareChoice =>
   withData(choice, (d) => ({ ...d, foodBudget: on ? FOOD_BUDGET_MONTHS : null }));
@@ -192,7 +245,10 @@ export function lastMonths(count: number, today: string): { from: string; to: st
 const healthRecordsEmpty = (h: HealthRecordsChoice): boolean => h.metrics.size === 0 && !h.observations && h.clinical.size === 0;
 
 function caseItem(caseId: string, chosen: CaseChoice): SelectionItem {
-  return { type: 'case', caseId, parts: CASE_PARTS.filter((p) => chosen.parts.has(p)) };
+  const parts = CASE_PARTS.filter((p) => chosen.parts.has(p));
+  const picked = CASE_PARTS.filter((p) => !chosen.parts.has(p) && (chosen.picked.get(p)?.size ?? 0) > 0);
+  if (picked.length === 0) return { type: 'case', caseId, parts };
+  return { type: 'case', caseId, parts, only: Object.fromEntries(picked.map((p) => [p, [...(chosen.picked.get(p) ?? [])].sort()])) };
 }
 
 /** What the choice asks to leave, item by item, in a fixed order (periods end today). */

@@ -1,13 +1,27 @@
-/** The wizard's small form controls: a labelled checkbox and a field for a number of months. */
+/** The wizard's small form controls: a checkbox with its label beside it, and a field for a number of months. */
 import { TextField } from '../../components/Field';
 import { t } from '../../i18n/index';
 import { MONTHS_MAX, MONTHS_MIN } from './choice';
 
-export function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+/**
+ * A checkbox and its label on one line; `secondary` is quieter text inside the label (a date, a
+ * code). `mixed` shows that some, not all, of what the box stands for is chosen.
+ */
+export function Check(props: { id: string; label: string; secondary?: string; checked: boolean; mixed?: boolean; onChange: (on: boolean) => void }) {
   return (
-    <div class="check">
-      <input autocomplete="off" id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
-      <label for={props.id}>{props.label}</label>
+    <div class="wizard-check">
+      <input
+        autocomplete="off"
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        indeterminate={props.mixed === true}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label for={props.id}>
+        {props.label}
+        {props.secondary && <span class="secondary"> {props.secondary}</span>}
+      </label>
     </div>
   );
 }
