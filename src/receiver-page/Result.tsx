@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { jwkFingerprint } from '../bundle/keys';
+import { humanFingerprintOf, jwkFingerprint } from '../bundle/keys';
 import { visible } from '../bundle/visible';
 import { describeData } from './data-view';
 import { DataTables } from './DataTables';
@@ -20,7 +20,13 @@ import type { ProvenanceResult } from '../bundle';
 /** A signed text the sender chose, in the page's language, with its controls and bidi characters escaped. */
 const pick = (text: { da: string; en: string }): string => visible(pickText(text), true);
 
-const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetValid: 'result.notYetValid', revoked: 'result.revoked' } as const;
+const STATE_KEY = {
+  valid: 'result.valid',
+  expired: 'result.expired',
+  notYetValid: 'result.notYetValid',
+  revoked: 'result.revoked',
+  unchecked: 'result.unchecked',
+} as const;
 
 /** The municipality's signature, checked on request against its key file loaded by the reader. */
 function MunicipalCheck({ opened, index, origin }: { opened: Opened; index: number; origin: string }): JSX.Element {
@@ -122,7 +128,10 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
   useEffect(() => heading.current?.focus(), [opened]);
   const m = opened.manifest;
   const [revokedAt, setRevokedAt] = useState<string | null>(null);
-  const state = revokedAt ? 'revoked' : validityAt(m, now);
+  const [statusUnknown, setStatusUnknown] = useState(false);
+  const byDates = validityAt(m, now);
+  // A status check that could not be made never leaves the bundle reading as valid.
+  const state = revokedAt ? 'revoked' : statusUnknown && byDates === 'valid' ? 'unchecked' : byDates;
   const view = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
   // data.json as it came (not re-serialised: the same bytes as signed), then the other files.
   const files = useMemo(() => [{ path: 'data.json', mediaType: 'application/json', bytes: opened.dataJson }, ...opened.files], [opened]);
@@ -154,12 +163,20 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         <div>
           <dt>{t('result.fingerprint')}</dt>
           <dd>
-            <code data-testid="fingerprint">{fingerprint}</code>
+            <code data-testid="fingerprint" data-fingerprint={fingerprint}>
+              {humanFingerprintOf(fingerprint)}
+            </code>
           </dd>
         </div>
         <div>
           <dt>{t('result.to')}</dt>
-          <dd>{m.recipient.name ? visible(m.recipient.name) : m.recipient.kind === 'passphrase' ? t('result.toPassphrase') : m.recipient.fingerprint}</dd>
+          <dd>
+            {m.recipient.name
+              ? visible(m.recipient.name)
+              : m.recipient.kind === 'passphrase'
+                ? t('result.toPassphrase')
+                : humanFingerprintOf(m.recipient.fingerprint)}
+          </dd>
         </div>
         <div>
           <dt>{t('result.purpose')}</dt>
@@ -204,7 +221,7 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
       </section>
       <section aria-labelledby="revocation-title">
         <h3 id="revocation-title">{t('revocation.title')}</h3>
-        <Revocation manifest={m} onWithdrawn={setRevokedAt} />
+        <Revocation manifest={m} onWithdrawn={setRevokedAt} onStatus={(s) => setStatusUnknown(s.state === 'unknown')} />
       </section>
       <section aria-labelledby="provenance-title">
         <h3 id="provenance-title">{t('provenance.title')}</h3>
