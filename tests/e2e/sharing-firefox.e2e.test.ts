@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
 import { jwkFingerprint, openBundle, recipientFingerprint } from '../../src/bundle/index';
 import { en as RECEIVER } from '../../src/receiver-page/i18n/en';
-import { keygen, parseIdentityFile } from '../../src/receiver/sdk';
+import { humanFingerprintOf, keygen, parseIdentityFile } from '../../src/receiver/sdk';
 import type { IdentityFile } from '../../src/sharing/identity';
 import { launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import {
@@ -198,7 +198,7 @@ describe('sharing in Firefox ESR', () => {
     await waitForText(page, RECEIVER['result.checked'], { timeoutMs: 60_000 });
     expect(await textOf(page, '[data-testid="validity"]')).toBe(RECEIVER['result.valid']);
     expect(await textOf(page, '[data-testid="issuer"]')).toBe('Thomas');
-    expect(await textOf(page, '[data-testid="fingerprint"]')).toBe(signingFingerprint);
+    expect(await textOf(page, '[data-testid="fingerprint"]')).toBe(humanFingerprintOf(signingFingerprint));
     expect(await textOf(page, '[data-testid="purpose"]')).toBe('Help with my appeal');
     const until = await textOf(page, '[data-testid="valid-until"]');
     const lastDayInWords = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${lastDay}T12:00:00Z`));

@@ -298,6 +298,7 @@ export const sharingDa = {
   'popup.whoHasItem': '{recipient} har {what} – {until}',
   'popup.whoHasFor': 'for {name}',
   'popup.whoHasActive': 'Aktive delinger',
+  'popup.whoHasNoActive': 'Ingen aktive delinger.',
   'popup.whoHasEndedHeading': 'Har stadig en kopi (afsluttet)',
   'popup.whoHasEnded': '{recipient} har stadig en kopi af {what} – delingen er afsluttet',
   'popup.whoHasUntilDate': 'til {date}',

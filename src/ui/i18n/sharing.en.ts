@@ -297,6 +297,7 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'popup.whoHasItem': '{recipient} has {what} – {until}',
   'popup.whoHasFor': 'for {name}',
   'popup.whoHasActive': 'Active shares',
+  'popup.whoHasNoActive': 'No active shares.',
   'popup.whoHasEndedHeading': 'Still holds a copy (ended)',
   'popup.whoHasEnded': '{recipient} still holds a copy of {what} – the share has ended',
   'popup.whoHasUntilDate': 'until {date}',

@@ -53,6 +53,7 @@ export function WhoHasMyData(props: { vaultHref: string }) {
         <h2 id="popup-who">{t('popup.whoHasHeading')}</h2>
         {error && <p role="alert">{error}</p>}
         {grants && grants.length === 0 && <p>{t('popup.whoHasNone')}</p>}
+        {active.length === 0 && ended.length > 0 && <p>{t('popup.whoHasNoActive')}</p>}
         {active.length > 0 && (
           <ul class="plain" aria-label={t('popup.whoHasActive')}>
             {active.map((g) => (
