@@ -165,8 +165,9 @@ export interface GrantSummary {
   /** How it ended, with the signed notice (public: it names only the bundle and the citizen's key). */
   revocation: { at: string; reason: 'revoked' | 'case-closed'; delivery: Delivery | null; notice: string } | null;
   /**
-   * Ended, yet the recipient may still hold a copy: the bundle reached them and no end notice
-   * was confirmed by an endpoint of theirs (a file-only recipient, or a notice that failed).
+   * Revoked or ended with its case, yet the recipient may still hold a copy that reads as valid:
+   * the bundle reached them, no endpoint of theirs confirmed the end notice (a file-only
+   * recipient, or a notice that failed), and the bundle's own end date has not passed.
    */
   holdsCopy: boolean;
   /** The bundle can still be downloaded or sent (it was made since the background started). */

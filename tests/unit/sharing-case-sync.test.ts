@@ -148,5 +148,10 @@ describe('a grant until a case closes', () => {
     expect(after[0]).toMatchObject({ id: created.grantId, status: 'case-closed', holdsCopy: true, revocation: { reason: 'case-closed', delivery: null } });
     // The notice the citizen can pass on by hand verifies for the lawyer's bundle.
     expect(verifyRevocation(after[0]!.revocation!.notice, opened.manifest.issuer)).toMatchObject({ ok: true, bundleId: created.bundleId });
+    // Past the cap the copy no longer reads as valid anywhere: nobody is listed as holding it.
+    const clock = h.clock.now;
+    h.clock.now = Date.parse(preview.expiresAt) + 1000;
+    expect(await sharing.handlers.grantsHeld({})).toEqual([]);
+    h.clock.now = clock;
   });
 });

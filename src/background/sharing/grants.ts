@@ -47,6 +47,16 @@ export class Grants {
     return g.status;
   }
 
+  /**
+   * Ended by the citizen or the case, yet the recipient may still hold a copy that reads as
+   * valid: it reached them, no endpoint of theirs confirmed the notice, and its dates still run.
+   */
+  private holdsCopy(d: ShareGrantData): boolean {
+    if (d.status !== 'revoked' && d.status !== 'case-closed') return false;
+    const stillValid = d.expiresAt === null || Date.parse(d.expiresAt) > this.deps.clock.now();
+    return stillValid && d.deliveries.some((x) => x.ok) && d.revocation?.delivery?.ok !== true;
+  }
+
   summary(g: Grant): GrantSummary {
     const d = g.data;
     const status = this.effectiveStatus(d);
@@ -64,7 +74,7 @@ export class Grants {
       bundleSha256: d.bundleSha256,
       deliveries: d.deliveries,
       revocation: d.revocation ? { at: d.revocation.at, reason: d.revocation.reason, delivery: d.revocation.delivery, notice: d.revocation.notice } : null,
-      holdsCopy: status !== 'active' && d.deliveries.some((x) => x.ok) && d.revocation?.delivery?.ok !== true,
+      holdsCopy: this.holdsCopy(d),
       bundleAvailable: this.deps.bundles.get(g.id) !== null,
     };
   }
