@@ -12,6 +12,7 @@ export { UNSAFE_TEXT, visible } from './visible';
 export { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth, scryptMemory } from './limits';
 export { generateIdentity, identityToRecipient, keyFingerprint, recipientFingerprint } from './keys';
 export { claimedBundleId, createRevocation, verifyRevocation, type RevocationResult } from './revocation';
+export { checkStatus, readStatusAnswer, statusUrl, type BundleStatus, type StatusGet } from './status';
 export { transactionsToCsv, transactionsToOfx, type StandardTransaction } from './standard/transactions';
 export {
   CLINICAL_RESOURCE_TYPES,

@@ -10,6 +10,9 @@ import { encodeAgeIdentity, encodeAgeRecipient, parseAgeIdentity, parseAgeRecipi
 import type { Ed25519Jwk } from './schemas';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 
+/** The human form of fingerprints, for the receiver's side (src/shared/fingerprint.ts). */
+export { humanFingerprintOf, matchesHumanFingerprint } from '../shared/fingerprint';
+
 /**
  * The fingerprint of a raw 32-byte public key (Ed25519 or X25519).
  * @throws {RangeError} if `publicKey` is not 32 bytes.

@@ -98,10 +98,22 @@ export function createBudgetServiceApp(options: BudgetServiceOptions): Hono {
       const checked = verifyRevocation(notice, { kty: 'OKP', crv: 'Ed25519', x: held.issuerKey });
       if (!checked.ok) return problem(c, checked.reason === 'malformed' ? 'bad-notice' : 'not-the-issuer', checked.detail);
       const bundleId = checked.bundleId;
-      store.revoke(bundleId, held.issuerKey, checked.revokedAt);
+      store.revoke(bundleId, held.issuerKey, checked.revokedAt, notice);
       return c.json({ bundleId, revoked: true });
     },
   );
+
+  // A bundle's status, where its manifest names this place (src/bundle/status.ts): active while
+  // held, ended with the citizen's signed notice, unknown otherwise.
+  app.get('/revocations/:bundleId', (c) => {
+    const bundleId = c.req.param('bundleId');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'no-store');
+    const notice = store.noticeOf(bundleId);
+    if (notice) return c.json({ bundleId, status: 'ended', notice });
+    if (store.get(bundleId) && !store.isRevoked(bundleId)) return c.json({ bundleId, status: 'active' });
+    return problem(c, 'unknown-bundle', bundleId);
+  });
 
   app.get('/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 

@@ -23,7 +23,9 @@ export interface AcceptedBundle {
 
 const RevokedFile = z.object({
   version: z.literal(1),
-  revoked: z.array(z.object({ bundleId: z.string().min(1).max(64), issuerKey: z.string().min(1).max(64), revokedAt: z.string() })),
+  revoked: z.array(
+    z.object({ bundleId: z.string().min(1).max(64), issuerKey: z.string().min(1).max(64), revokedAt: z.string(), notice: z.string().max(65_536).optional() }),
+  ),
 });
 type Revoked = z.infer<typeof RevokedFile>['revoked'][number];
 
@@ -53,10 +55,15 @@ export class BudgetStore {
     return this.#revoked.has(id);
   }
 
+  /** The signed notice that ended a bundle, kept so anyone holding the bundle can check it. */
+  noticeOf(id: string): string | undefined {
+    return this.#revoked.get(id)?.notice;
+  }
+
   /** Drops the bundle's data and refuses the id from now on. */
-  revoke(bundleId: string, issuerKey: string, revokedAt: string): void {
+  revoke(bundleId: string, issuerKey: string, revokedAt: string, notice?: string): void {
     this.#accepted.delete(bundleId);
-    this.#revoked.set(bundleId, { bundleId, issuerKey, revokedAt });
+    this.#revoked.set(bundleId, { bundleId, issuerKey, revokedAt, ...(notice ? { notice } : {}) });
     if (this.#file) {
       mkdirSync(dirname(this.#file), { recursive: true });
       writeFileSync(this.#file, `${JSON.stringify({ version: 1, revoked: [...this.#revoked.values()] }, null, 2)}\n`);

@@ -23,10 +23,13 @@ export { hostPermissionPattern } from '../municipal/api/origin';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const IsoDate = z.iso.date();
+/** The longest cap a case-bound share may have: two years. */
+export const CASE_BOUND_MAX_DAYS_LIMIT = 730;
 
 export const ShareExpiry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), date: IsoDate }),
-  z.object({ kind: z.literal('until-case'), caseId: Id }),
+  /** Until the case closes, and at the latest after `maxDays` (the citizen's cap; a year when absent). */
+  z.object({ kind: z.literal('until-case'), caseId: Id, maxDays: z.number().int().min(1).max(CASE_BOUND_MAX_DAYS_LIMIT).optional() }),
 ]);
 export type ShareExpiry = z.infer<typeof ShareExpiry>;
 
@@ -69,8 +72,8 @@ export const SharingApiArgs = {
    */
   shareDeliver: z.object({ profileId: Id, grantId: Id, channel: z.enum(['download', 'endpoint', 'municipal-inbox']) }),
   grantsList: z.object({ profileId: Id }),
-  /** Active grants of every profile (the popup's "who has my data"). */
-  grantsActive: z.object({}),
+  /** Every profile's active grants, and ended ones whose recipient still holds a copy (the popup's "who has my data"). */
+  grantsHeld: z.object({}),
   /** Ends the consent: a signed notice goes to the recipient's revocation endpoint when it has one. */
   grantRevoke: z.object({ profileId: Id, grantId: Id }),
   logList: z.object({}),
@@ -83,7 +86,7 @@ export interface SharingIdentity {
   name: string;
   /** base64url SHA-256 of the X25519 key, as bundles name their recipient. */
   fingerprint: string;
-  /** The same fingerprint in groups of four, for reading aloud. */
+  /** The same digest in its human form (src/shared/fingerprint.ts), in groups to compare. */
   fingerprintGroups: string[];
   ageRecipient: string;
   signingPublicKey: string;
@@ -170,7 +173,14 @@ export interface GrantSummary {
   bundleId: string;
   bundleSha256: string;
   deliveries: Delivery[];
-  revocation: { at: string; reason: 'revoked' | 'case-closed'; delivery: Delivery | null } | null;
+  /** How it ended, with the signed notice (public: it names only the bundle and the citizen's key). */
+  revocation: { at: string; reason: 'revoked' | 'case-closed'; delivery: Delivery | null; notice: string } | null;
+  /**
+   * Revoked or ended with its case, yet the recipient may still hold a copy that reads as valid:
+   * the bundle reached them, no endpoint of theirs confirmed the end notice (a file-only
+   * recipient, or a notice that failed), and the bundle's own end date has not passed.
+   */
+  holdsCopy: boolean;
   /** The bundle can still be downloaded or sent (it was made since the background started). */
   bundleAvailable: boolean;
 }
@@ -187,7 +197,7 @@ export interface SharingApiResults {
   shareRead: { data: string };
   shareDeliver: Delivery;
   grantsList: GrantSummary[];
-  grantsActive: (GrantSummary & { profileName: string })[];
+  grantsHeld: (GrantSummary & { profileName: string })[];
   grantRevoke: GrantSummary;
   logList: LogEntry[];
   logVerify: LogCheck;

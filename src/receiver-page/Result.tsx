@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { jwkFingerprint } from '../bundle/keys';
+import { humanFingerprintOf, jwkFingerprint } from '../bundle/keys';
 import { visible } from '../bundle/visible';
 import { readableView } from '../receiver-view/model';
 import { categoryWords } from '../receiver-view/words';
@@ -23,7 +23,13 @@ import type { ProvenanceResult } from '../bundle';
 /** A signed text the sender chose, in the page's language, with its controls and bidi characters escaped. */
 const pick = (text: { da: string; en: string }): string => visible(pickText(text), true);
 
-const STATE_KEY = { valid: 'result.valid', expired: 'result.expired', notYetValid: 'result.notYetValid', revoked: 'result.revoked' } as const;
+const STATE_KEY = {
+  valid: 'result.valid',
+  expired: 'result.expired',
+  notYetValid: 'result.notYetValid',
+  revoked: 'result.revoked',
+  unchecked: 'result.unchecked',
+} as const;
 
 /** The municipality's signature, checked on request against its key file loaded by the reader. */
 function MunicipalCheck({ opened, index, origin }: { opened: Opened; index: number; origin: string }): JSX.Element {
@@ -125,7 +131,10 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
   useEffect(() => heading.current?.focus(), [opened]);
   const m = opened.manifest;
   const [revokedAt, setRevokedAt] = useState<string | null>(null);
-  const state = revokedAt ? 'revoked' : validityAt(m, now);
+  const [statusUnknown, setStatusUnknown] = useState(false);
+  const byDates = validityAt(m, now);
+  // A status check that could not be made never leaves the bundle reading as valid.
+  const state = revokedAt ? 'revoked' : statusUnknown && byDates === 'valid' ? 'unchecked' : byDates;
   const view = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
   const readable = useMemo(() => readableView(opened.data, getLanguage()), [opened]);
   // The print view draws every item and text in full; it stays until the reader goes back.
@@ -163,12 +172,20 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         <div>
           <dt>{t('result.fingerprint')}</dt>
           <dd>
-            <code data-testid="fingerprint">{fingerprint}</code>
+            <code data-testid="fingerprint" data-fingerprint={fingerprint}>
+              {humanFingerprintOf(fingerprint)}
+            </code>
           </dd>
         </div>
         <div>
           <dt>{t('result.to')}</dt>
-          <dd>{m.recipient.name ? visible(m.recipient.name) : m.recipient.kind === 'passphrase' ? t('result.toPassphrase') : m.recipient.fingerprint}</dd>
+          <dd>
+            {m.recipient.name
+              ? visible(m.recipient.name)
+              : m.recipient.kind === 'passphrase'
+                ? t('result.toPassphrase')
+                : humanFingerprintOf(m.recipient.fingerprint)}
+          </dd>
         </div>
         <div>
           <dt>{t('result.purpose')}</dt>
@@ -230,7 +247,7 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
       </section>
       <section aria-labelledby="revocation-title">
         <h3 id="revocation-title">{t('revocation.title')}</h3>
-        <Revocation manifest={m} onWithdrawn={setRevokedAt} />
+        <Revocation manifest={m} onWithdrawn={setRevokedAt} onStatus={(s) => setStatusUnknown(s.state === 'unknown')} />
       </section>
       <section aria-labelledby="provenance-title">
         <h3 id="provenance-title">{t('provenance.title')}</h3>

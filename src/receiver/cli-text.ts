@@ -3,7 +3,8 @@
  * from inside a bundle passes through `visible` here, so nothing a sender wrote can steer the
  * reader's terminal.
  */
-import type { BundleSummary, CliFailure, OpenFailureReason } from './sdk';
+import type { BundleStatus, BundleSummary, CliFailure, OpenFailureReason } from './sdk';
+import { humanFingerprintOf } from './sdk';
 import { visible } from './terminal';
 
 export type Lang = 'da' | 'en';
@@ -40,24 +41,28 @@ const USAGE = {
   da: [
     'Brug:',
     '  receiver keygen [-o nøglefil]',
-    '  receiver verify <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--now ISO-tid] [--revocations fil] [--json]',
+    '  receiver verify <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--now ISO-tid] [--revocations fil] [--check-status] [--json]',
+    '  receiver status <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--now ISO-tid] [--revocations fil] [--json]',
     '  receiver open <pakke> (-i nøglefil | --passphrase-env VARIABEL) [--out mappe] [--now ISO-tid] [--revocations fil] [--json]',
     'Afslutningskoder:',
     '  0 gyldig (og skrevet)   1 uventet fejl   2 forkert brug   3 en fil kan ikke læses',
     '  4 mappen kan ikke skrives (findes og er ikke tom, eller skrivning fejlede; intet efterlades)',
     '  10 ikke en pakke   11 forkert nøgle   12 ændret   13 nyere format   14 forkert underskrift',
-    '  15 ikke til dig   16 gælder ikke endnu   17 udløbet   18 trukket tilbage   19 for stor eller for dyb',
+    '  15 ikke til dig   16 gælder ikke endnu   17 udløbet   18 trukket tilbage eller afsluttet   19 for stor eller for dyb',
+    '  20 ægte, men status kunne ikke tjekkes (status og --check-status)',
   ],
   en: [
     'Usage:',
     '  receiver keygen [-o identity-file]',
-    '  receiver verify <bundle> (-i identity-file | --passphrase-env VAR) [--now ISO-time] [--revocations file] [--json]',
+    '  receiver verify <bundle> (-i identity-file | --passphrase-env VAR) [--now ISO-time] [--revocations file] [--check-status] [--json]',
+    '  receiver status <bundle> (-i identity-file | --passphrase-env VAR) [--now ISO-time] [--revocations file] [--json]',
     '  receiver open <bundle> (-i identity-file | --passphrase-env VAR) [--out dir] [--now ISO-time] [--revocations file] [--json]',
     'Exit codes:',
     '  0 valid (and written)   1 unexpected error   2 usage   3 a file cannot be read',
     '  4 the folder cannot be written (exists and is not empty, or writing failed; nothing is left behind)',
     '  10 not a bundle   11 wrong key   12 tampered   13 newer format   14 bad signature',
-    '  15 not for you   16 not yet valid   17 expired   18 revoked   19 too large or too deep',
+    '  15 not for you   16 not yet valid   17 expired   18 revoked or ended   19 too large or too deep',
+    '  20 genuine, but its status could not be checked (status and --check-status)',
   ],
 } as const;
 
@@ -75,19 +80,57 @@ export const T = {
   passphrase: { da: 'en adgangskode', en: 'a passphrase' },
   written: { da: 'Skrevet til', en: 'Written to' },
   publicKey: { da: 'Offentlig nøgle', en: 'Public key' },
+  genuineUnchecked: {
+    da: 'Pakken er ægte og uændret, men dens status kunne ikke tjekkes. Regn den ikke for gyldig, før du ved det.',
+    en: 'The bundle is genuine and unchanged, but its status could not be checked. Do not take it as valid until you know.',
+  },
+  status: { da: 'Status', en: 'Status' },
+  statusActive: { da: 'gyldig ifølge {place}', en: 'valid according to {place}' },
+  statusEnded: {
+    da: 'afsluttet {date} (underskrevet besked fra borgeren, hentet fra {place})',
+    en: 'ended {date} (signed notice from the citizen, fetched from {place})',
+  },
+  statusNotChecked: {
+    da: 'ikke tjekket. Tjek den med: receiver status (stedet: {place})',
+    en: 'not checked. Check it with: receiver status (the place: {place})',
+  },
+  statusNoPlace: {
+    da: 'kan ikke tjekkes: pakken nævner intet sted. En besked om tilbagetrækning kan kun komme til dig direkte (--revocations).',
+    en: 'cannot be checked: the bundle names no place. A withdrawal notice can only reach you directly (--revocations).',
+  },
+  'unknown.unreachable': { da: 'kunne ikke tjekkes: {place} svarede ikke.', en: 'could not be checked: {place} did not answer.' },
+  'unknown.not-known': { da: 'kunne ikke tjekkes: {place} kender ikke pakken.', en: 'could not be checked: {place} does not know the bundle.' },
+  'unknown.bad-answer': {
+    da: 'kunne ikke tjekkes: svaret fra {place} kunne ikke bruges.',
+    en: 'could not be checked: the answer from {place} could not be used.',
+  },
 } as const;
 
+const fill = (text: string, values: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+
+/** The line about a bundle's status, checked or not (`status` null: not asked). Safe to print. */
+export function statusLine(s: BundleSummary, status: BundleStatus | null, lang: Lang): string {
+  const said = (text: string) => visible(`${T.status[lang]}: ${text}`);
+  if (!status) return said(s.statusPlace ? fill(T.statusNotChecked[lang], { place: s.statusPlace }) : T.statusNoPlace[lang]);
+  if (status.state === 'active') return said(fill(T.statusActive[lang], { place: status.place }));
+  if (status.state === 'ended') return said(fill(T.statusEnded[lang], { date: status.endedAt, place: status.place }));
+  if (status.reason === 'no-place') return said(T.statusNoPlace[lang]);
+  return said(`${fill(T[`unknown.${status.reason}`][lang], { place: status.place ?? '' })} (${status.detail})`);
+}
+
 /** The summary of a checked bundle, one line per fact, each safe to print. */
-export function summaryLines(s: BundleSummary, lang: Lang): string[] {
-  const to = s.recipient.kind === 'passphrase' ? T.passphrase[lang] : s.recipient.fingerprint;
+export function summaryLines(s: BundleSummary, lang: Lang, status: BundleStatus | null = null): string[] {
+  const to = s.recipient.kind === 'passphrase' ? T.passphrase[lang] : humanFingerprintOf(s.recipient.fingerprint);
   return [
-    T.genuine[lang],
-    `${T.from[lang]}: ${s.issuer.name} (${s.issuer.fingerprint})`,
+    status?.state === 'unknown' ? T.genuineUnchecked[lang] : T.genuine[lang],
+    `${T.from[lang]}: ${s.issuer.name} (${humanFingerprintOf(s.issuer.fingerprint)})`,
     `${T.to[lang]}: ${to}${s.recipient.name ? ` (${s.recipient.name})` : ''}`,
     `${T.purpose[lang]}: ${s.purpose.text[lang]} [${s.purpose.code}]`,
     `${T.scope[lang]}: ${s.scope.description[lang]} (${s.scope.categories.join(', ')})`,
     `${T.validFrom[lang]}: ${s.validFrom}`,
     `${T.validUntil[lang]}: ${s.validUntil}`,
     `${T.files[lang]}: ${s.files.map((f) => f.path).join(', ')}`,
-  ].map((line) => visible(line));
+  ]
+    .map((line) => visible(line))
+    .concat(statusLine(s, status, lang));
 }

@@ -3,7 +3,8 @@
  * The receiver's command line: make a key, check a bundle, open it into a folder.
  *
  *   receiver keygen [-o identity.txt]
- *   receiver verify <bundle> (-i identity.txt | --passphrase-env VAR) [--now ISO] [--revocations FILE] [--json]
+ *   receiver verify <bundle> (-i identity.txt | --passphrase-env VAR) [--now ISO] [--revocations FILE] [--check-status] [--json]
+ *   receiver status <bundle> (-i identity.txt | --passphrase-env VAR) [--now ISO] [--revocations FILE] [--json]
  *   receiver open   <bundle> (-i identity.txt | --passphrase-env VAR) [--out DIR] [--now ISO] [--revocations FILE] [--json]
  *
  * Every way it ends has its exit code (EXIT_CODES in sdk.ts, listed by --help). Texts are
@@ -13,9 +14,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAILURES, langOf, REASONS, summaryLines, T, usageLines } from './cli-text';
+import { FAILURES, langOf, REASONS, statusLine, summaryLines, T, usageLines } from './cli-text';
 import { UnwritableError, writeFolderAtOnce } from './cli-folder';
-import { EXIT_CODES, keygen, open, parseIdentityFile, revocationList, verify, type CliFailure, type OpenOptions } from './sdk';
+import {
+  checkBundleStatus,
+  EXIT_CODES,
+  keygen,
+  open,
+  parseIdentityFile,
+  revocationList,
+  verify,
+  type BundleStatus,
+  type CliFailure,
+  type OpenOptions,
+  type StatusGet,
+} from './sdk';
 import { terminalJson, visible } from './terminal';
 import { readableIndex } from './cli-index';
 import { CodedError } from '../shared/coded-error';
@@ -63,6 +76,24 @@ function openOptions(values: { identity?: string; 'passphrase-env'?: string; now
   return { identity, now, revoked: revocationList(notices) };
 }
 
+/** How long a status place may take to answer before the check counts as not made. */
+const STATUS_TIMEOUT_MS = 10_000;
+
+/** A GET of a bundle's status: no cookies, no redirects, no waiting forever. */
+const httpGet: StatusGet = async (url) => {
+  const response = await fetch(url, {
+    redirect: 'error',
+    credentials: 'omit',
+    headers: { Accept: 'application/json' },
+    signal: AbortSignal.timeout(STATUS_TIMEOUT_MS),
+  });
+  return { status: response.status, body: await response.text() };
+};
+
+/** The exit code of a checked status: valid 0, ended as revoked, not checked its own. */
+const statusExit = (status: BundleStatus): number =>
+  status.state === 'active' ? EXIT_CODES.ok : status.state === 'ended' ? EXIT_CODES.revoked : EXIT_CODES['status-unknown'];
+
 function keygenCommand(output: string | undefined): number {
   const made = keygen(new Date());
   if (output) {
@@ -94,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
         now: { type: 'string' },
         revocations: { type: 'string' },
         json: { type: 'boolean' },
+        'check-status': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,7 +139,8 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT_CODES.ok : EXIT_CODES.usage;
   }
   if (command === 'keygen') return keygenCommand(values.output);
-  if ((command !== 'verify' && command !== 'open') || !bundlePath || extra.length > 0) throw new CliError('usage', usageLines(lang).join('\n'));
+  if ((command !== 'verify' && command !== 'open' && command !== 'status') || !bundlePath || extra.length > 0)
+    throw new CliError('usage', usageLines(lang).join('\n'));
   const bundle = new Uint8Array(readInput(bundlePath, 'bundle'));
   const options = openOptions(values);
 
@@ -116,6 +149,17 @@ async function main(argv: string[]): Promise<number> {
     else err(`${REASONS[reason][lang]} (${reason}: ${detail})`);
     return EXIT_CODES[reason];
   };
+
+  if (command === 'status' || (command === 'verify' && values['check-status'])) {
+    const result = await checkBundleStatus(bundle, options, httpGet);
+    if (!result.ok) return refused(result.reason, result.detail);
+    const { summary, status } = result;
+    if (command === 'verify' && status.state === 'ended') return refused('revoked', `ended ${status.endedAt} according to ${status.place}`);
+    if (values.json) process.stdout.write(`${terminalJson(command === 'status' ? { ok: true, id: summary.id, status } : result)}\n`);
+    else if (command === 'status') out(statusLine(summary, status, lang));
+    else summaryLines(summary, lang, status).forEach(out);
+    return statusExit(status);
+  }
 
   if (command === 'verify') {
     const result = await verify(bundle, options);

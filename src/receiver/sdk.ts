@@ -11,13 +11,17 @@
  * ```
  */
 import {
+  checkStatus,
   generateIdentity,
   jwkFingerprint,
   openBundle,
+  statusUrl,
   verifyRevocation,
   type BundleManifest,
+  type BundleStatus,
   type OpenFailureReason,
   type OpenOptions,
+  type StatusGet,
   type OpenResult,
 } from '../bundle/index';
 
@@ -30,11 +34,16 @@ export {
   MAX_SCRYPT_WORK_FACTOR,
   keyFingerprint,
   recipientFingerprint,
+  readStatusAnswer,
+  statusUrl,
   verifyMunicipalProvenance,
   verifyRevocation,
   type ProvenanceResult,
+  type BundleStatus,
   type RevocationResult,
+  type StatusGet,
 } from '../bundle/index';
+export { humanFingerprint, humanFingerprintGroups, humanFingerprintOf, matchesHumanFingerprint } from '../shared/fingerprint';
 
 /**
  * Opens a bundle: decrypts it with `identity`, checks the citizen's signature, every file's
@@ -59,6 +68,8 @@ export interface BundleSummary {
   issuedAt: string;
   validFrom: string;
   validUntil: string;
+  /** Where the bundle's status can be checked ({@link checkBundleStatus}), or null when it names no place. */
+  statusPlace: string | null;
   files: { path: string; mediaType: string; size: number }[];
 }
 
@@ -73,21 +84,36 @@ export async function verify(bundle: Uint8Array, options: OpenOptions): Promise<
   const result = await openBundle(bundle, options);
   // A summary carries no data, not even the raw files of a too-deep bundle.
   if (!result.ok) return { ok: false, reason: result.reason, detail: result.detail };
-  const m = result.manifest;
+  return { ok: true, summary: summaryOf(result.manifest) };
+}
+
+function summaryOf(m: BundleManifest): BundleSummary {
   return {
-    ok: true,
-    summary: {
-      id: m.id,
-      issuer: { name: m.issuer.name, fingerprint: jwkFingerprint(m.issuer.jwk) },
-      recipient: m.recipient,
-      purpose: m.purpose,
-      scope: m.scope,
-      issuedAt: m.issuedAt,
-      validFrom: m.notBefore,
-      validUntil: m.expiresAt,
-      files: m.files.map((f) => ({ path: f.path, mediaType: f.mediaType, size: f.size })),
-    },
+    id: m.id,
+    issuer: { name: m.issuer.name, fingerprint: jwkFingerprint(m.issuer.jwk) },
+    recipient: m.recipient,
+    purpose: m.purpose,
+    scope: m.scope,
+    issuedAt: m.issuedAt,
+    validFrom: m.notBefore,
+    validUntil: m.expiresAt,
+    statusPlace: statusUrl(m),
+    files: m.files.map((f) => ({ path: f.path, mediaType: f.mediaType, size: f.size })),
   };
+}
+
+export type StatusResult = { ok: true; summary: BundleSummary; status: BundleStatus } | { ok: false; reason: OpenFailureReason; detail: string };
+
+/**
+ * Checks a bundle as {@link verify} does, then asks the place the bundle names whether it has
+ * ended. `get` makes the request (with a timeout); a place that cannot be reached gives
+ * `status.state === 'unknown'`, never `active`.
+ * @throws never.
+ */
+export async function checkBundleStatus(bundle: Uint8Array, options: OpenOptions, get: StatusGet): Promise<StatusResult> {
+  const result = await openBundle(bundle, options);
+  if (!result.ok) return { ok: false, reason: result.reason, detail: result.detail };
+  return { ok: true, summary: summaryOf(result.manifest), status: await checkStatus(result.manifest, get) };
 }
 
 /**
@@ -131,7 +157,7 @@ export type CliFailure = 'internal' | 'usage' | 'unreadable' | 'unwritable';
  * Process exit codes of the CLI: one per reason a bundle is refused, one per other way it can
  * fail (documented in docs/bundle-format.md and the CLI's --help).
  */
-export const EXIT_CODES: Record<'ok' | CliFailure | OpenFailureReason, number> = {
+export const EXIT_CODES: Record<'ok' | 'status-unknown' | CliFailure | OpenFailureReason, number> = {
   ok: 0,
   internal: 1,
   usage: 2,
@@ -147,4 +173,6 @@ export const EXIT_CODES: Record<'ok' | CliFailure | OpenFailureReason, number> =
   expired: 17,
   revoked: 18,
   'too-large': 19,
+  /** `status` (or `verify --check-status`): genuine, but whether it has ended could not be checked. */
+  'status-unknown': 20,
 };

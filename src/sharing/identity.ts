@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { RecipientDocument } from '../bundle/recipient-document';
 import { recipientFingerprint } from '../bundle/keys';
+import { fromBase64Url } from '../shared/base64url';
+import { humanFingerprintGroups } from '../shared/fingerprint';
 
 export const IDENTITY_FILE_TYPE = 'handlerum-identity';
 
@@ -33,8 +35,8 @@ export function identityFile(name: string, ageRecipient: string, signingPublicKe
   });
 }
 
-/** A fingerprint in groups of four characters, for reading aloud and comparing by eye. */
-export const fingerprintGroups = (fingerprint: string): string[] => fingerprint.match(/.{1,4}/g) ?? [];
+/** A base64url fingerprint in its human form (src/shared/fingerprint.ts): groups to compare by eye or over the phone. */
+export const fingerprintGroups = (fingerprint: string): string[] => humanFingerprintGroups(fromBase64Url(fingerprint, 'fingerprint'));
 
 export interface RecipientInput {
   name: string | null;

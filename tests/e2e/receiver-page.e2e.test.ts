@@ -113,7 +113,8 @@ describe('the receiver page', () => {
     expect(await page.getByTestId('validity').textContent()).toBe(da['result.valid']);
     expect(await page.getByTestId('issuer').textContent()).toBe('Thomas Nielsen');
     expect(await page.getByTestId('purpose').textContent()).toBe('Lægge et madbudget');
-    expect(await page.getByTestId('fingerprint').textContent()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await page.getByTestId('fingerprint').textContent()).toMatch(/^([0-9A-HJKMNP-TV-Z]{4} ){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(await page.getByTestId('fingerprint').getAttribute('data-fingerprint')).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // The food budget as a table: every month and amount the bundle holds, and the average.
     const table = page.getByRole('table', { name: 'Madbudget pr. måned' });

@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateIdentity, openBundle, transactionsToOfx } from '../../src/bundle/index';
+import { humanFingerprintOf } from '../../src/bundle/keys';
 import { parseFhir } from '../../src/importers/health/fhir/parse';
 import { da as RECEIVER_DA } from '../../src/receiver-page/i18n/da';
 import {
@@ -84,12 +85,16 @@ describe('sharing in Chromium', () => {
     await page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA['section.sharing'] }).click();
     await page.getByRole('heading', { level: 2, name: text(DA, 'sharing.title', { name: 'Thomas' }) }).waitFor();
 
-    // My key: fingerprint in groups of four, a QR code that names itself, no secret on the page.
+    // My key: fingerprint in its human form (eight groups of four), a QR code that names itself, no secret on the page.
     const fingerprint = page.locator('p.fingerprint[data-fingerprint]');
     await fingerprint.waitFor();
     const full = (await fingerprint.getAttribute('data-fingerprint'))!;
     expect(full).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await fingerprint.locator('.group').allTextContents()).toEqual(full.match(/.{1,4}/g)!.map((g, i, all) => (i < all.length - 1 ? `${g} ` : g)));
+    expect(await fingerprint.locator('.group').allTextContents()).toEqual(
+      humanFingerprintOf(full)
+        .split(' ')
+        .map((g, i, all) => (i < all.length - 1 ? `${g} ` : g)),
+    );
     await page.getByRole('img', { name: DA['sharing.identity.qr'] }).waitFor();
     // One path, a square per dark module.
     expect(((await page.locator('svg.qr path').getAttribute('d')) ?? '').match(/M/g)?.length ?? 0).toBeGreaterThan(100);
@@ -173,7 +178,8 @@ describe('sharing in Chromium', () => {
     await expectAccessible(popup, 'popup: who has my data');
     await popup.close();
 
-    // Revoke, with the honest explanation; the ledger says revoked, the popup lists nobody.
+    // Revoke, with the honest explanation; the ledger says revoked, and since the lawyer got a file,
+    // the popup lists them apart: they still hold a copy, though the share has ended.
     await grant.getByRole('button', { name: DA['sharing.grants.revoke'] }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(text(DA, 'sharing.grants.revokeConfirm', { name: 'Advokat Jensen' })).waitFor();
@@ -194,7 +200,9 @@ describe('sharing in Chromium', () => {
 
     const popupAfter = await session.openPage('popup.html');
     await popupAfter.getByRole('button', { name: DA['popup.whoHas'] }).click();
-    await popupAfter.getByText(DA['popup.whoHasNone']).waitFor();
+    await popupAfter.getByRole('heading', { name: DA['popup.whoHasEndedHeading'] }).waitFor();
+    await popupAfter.getByText(/Advokat Jensen har stadig en kopi af Noten „Kostplan“/).waitFor();
+    expect(await popupAfter.getByText(DA['popup.whoHasNone']).count()).toBe(0);
     await popupAfter.close();
   });
 

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
 import { jwkFingerprint, openBundle, recipientFingerprint } from '../../src/bundle/index';
 import { en as RECEIVER } from '../../src/receiver-page/i18n/en';
-import { keygen, parseIdentityFile } from '../../src/receiver/sdk';
+import { humanFingerprintOf, keygen, parseIdentityFile } from '../../src/receiver/sdk';
 import type { IdentityFile } from '../../src/sharing/identity';
 import { launchFirefox, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import {
@@ -106,7 +106,7 @@ describe('sharing in Firefox ESR', () => {
     if (!ageRecipient) throw new Error(`the key file names no public key:\n${keyText}`);
     expect(printed).toContain(ageRecipient);
     const identity = parseIdentityFile(keyText);
-    const recipientGroups = recipientFingerprint(ageRecipient).match(/.{1,4}/g)!;
+    const recipientGroups = humanFingerprintOf(recipientFingerprint(ageRecipient)).split(' ');
 
     // The citizen's vault, made through the page (Argon2id in the KDF worker, as in real use).
     const vault = await firefox!.openPage('vault.html');
@@ -144,7 +144,7 @@ describe('sharing in Firefox ESR', () => {
     writeFileSync(qrPicture, Buffer.from(qr.createDataURL(6, 24).split(',')[1]!, 'base64'));
     await fill(vault, EN['sharing.recipients.nameLabel'], 'Revisor Holm');
     await chooseFile(vault, EN['sharing.recipients.qrLabel'], qrPicture);
-    const accountantGroups = recipientFingerprint(accountant.recipient).match(/.{1,4}/g)!;
+    const accountantGroups = humanFingerprintOf(recipientFingerprint(accountant.recipient)).split(' ');
     await waitForText(vault, text(EN, 'sharing.recipients.done', { name: 'Revisor Holm', fingerprint: accountantGroups.join(' ') }));
 
     // The wizard: who, why, what, until when, and the approval of exactly what leaves.
@@ -198,7 +198,7 @@ describe('sharing in Firefox ESR', () => {
     await waitForText(page, RECEIVER['result.checked'], { timeoutMs: 60_000 });
     expect(await textOf(page, '[data-testid="validity"]')).toBe(RECEIVER['result.valid']);
     expect(await textOf(page, '[data-testid="issuer"]')).toBe('Thomas');
-    expect(await textOf(page, '[data-testid="fingerprint"]')).toBe(signingFingerprint);
+    expect(await textOf(page, '[data-testid="fingerprint"]')).toBe(humanFingerprintOf(signingFingerprint));
     expect(await textOf(page, '[data-testid="purpose"]')).toBe('Help with my appeal');
     const until = await textOf(page, '[data-testid="valid-until"]');
     const lastDayInWords = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${lastDay}T12:00:00Z`));

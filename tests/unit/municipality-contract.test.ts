@@ -92,6 +92,20 @@ describe('every response validates against the document', () => {
     expect((await checked(app, 'post', '/revocations', '/revocations', post('x'.repeat(20_000)))).status).toBe(413);
   });
 
+  it('a bundle\u2019s status: active, ended with the notice, unknown', async () => {
+    const secret = new Uint8Array(32).fill(5);
+    const bundleId = crypto.randomUUID();
+    state.inboxes.rememberBundle('thomas', bundleId, ed25519Jwk(secret).x, 'kvit-2');
+    const status = (id: string) => checked(app, 'get', '/revocations/{bundleId}', `/revocations/${id}`);
+    const active = await status(bundleId);
+    expect(active.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await active.json()).toEqual({ bundleId, status: 'active' });
+    const notice = createRevocation({ signingSecretKey: secret, bundleId, revokedAt: new Date('2026-03-01T10:00:00Z') });
+    await app.request('/revocations', { method: 'POST', headers: { 'Content-Type': 'application/jose' }, body: notice });
+    expect(await (await status(bundleId)).json()).toEqual({ bundleId, status: 'ended', notice });
+    expect((await status(crypto.randomUUID())).status).toBe(404);
+  });
+
   it('sign-in and tokens', async () => {
     await checked(app, 'get', '/oauth/authorize', `/oauth/authorize?${authorizeQuery()}`);
     await checked(app, 'get', '/oauth/authorize', `/oauth/authorize?${authorizeQuery({ redirect_uri: 'https://evil.example/cb' })}`);

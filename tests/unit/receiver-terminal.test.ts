@@ -14,13 +14,14 @@ const RUNS = process.env.SLOW === '1' ? 5_000 : 300;
 
 const summaryOf = (text: string): BundleSummary => ({
   id: 'AAAAAAAAAAAAAAAAAAAAAA',
-  issuer: { name: text, fingerprint: 'f'.repeat(43) },
-  recipient: { kind: 'x25519', fingerprint: 'r'.repeat(43), name: text },
+  issuer: { name: text, fingerprint: `${'f'.repeat(42)}E` },
+  recipient: { kind: 'x25519', fingerprint: `${'r'.repeat(42)}E`, name: text },
   purpose: { code: 'budget', text: { da: text, en: text } },
   scope: { description: { da: text, en: text }, categories: ['budget'] },
   issuedAt: '2026-12-01T10:00:00.000Z',
   validFrom: '2026-12-01T10:00:00.000Z',
   validUntil: '2026-12-31T23:00:00.000Z',
+  statusPlace: null,
   files: [{ path: 'data.json', mediaType: 'application/json', size: 1 }],
 });
 
@@ -57,13 +58,13 @@ describe('text for the terminal', () => {
     fc.assert(
       fc.property(hostileText, fc.constantFrom('da' as const, 'en' as const), (text, lang) => {
         const lines = summaryLines(summaryOf(text), lang);
-        expect(lines).toHaveLength(8);
+        expect(lines).toHaveLength(9);
         for (const line of lines) expect(line).not.toMatch(UNSAFE);
         // A forged line cannot start: every line begins with the CLI's own label.
         expect(lines.slice(1).map((l) => l.split(':')[0])).toEqual(
           lang === 'en'
-            ? ['From', 'To', 'Purpose', 'Scope', 'Valid from', 'Valid until', 'Files']
-            : ['Fra', 'Til', 'Formål', 'Omfang', 'Gælder fra', 'Gælder til', 'Filer'],
+            ? ['From', 'To', 'Purpose', 'Scope', 'Valid from', 'Valid until', 'Files', 'Status']
+            : ['Fra', 'Til', 'Formål', 'Omfang', 'Gælder fra', 'Gælder til', 'Filer', 'Status'],
         );
       }),
       { numRuns: RUNS },

@@ -18,6 +18,7 @@ import {
   problemAt,
   requestOf,
   selectionOf,
+  setExpiryCap,
   setExpiryCase,
   setExpiryDate,
   setMonths,
@@ -62,7 +63,7 @@ describe('a new choice', () => {
     const c = start();
     expect(c.recipientId).toBe('r-lawyer');
     expect(c.purpose).toBe('');
-    expect(c.expiry).toEqual({ kind: 'date', date: '2027-01-06', caseId: '' });
+    expect(c.expiry).toEqual({ kind: 'date', date: '2027-01-06', caseId: '', maxDays: 365 });
     expect(selectionOf(c.data, TODAY)).toEqual([]);
     expect(newChoice([], TODAY).recipientId).toBe('');
   });
@@ -120,7 +121,10 @@ describe('transitions', () => {
   it('keep both expiry answers when switching between a date and a case', () => {
     let c = setExpiryDate(start(), '2027-02-01');
     c = setExpiryCase(chooseExpiryKind(c, 'until-case'), 'case-1');
-    expect(requestOf(c, TODAY).expiry).toEqual({ kind: 'until-case', caseId: 'case-1' });
+    expect(requestOf(c, TODAY).expiry).toEqual({ kind: 'until-case', caseId: 'case-1', maxDays: 365 });
+    // The cap the citizen picks goes with the case, and stays when switching back and forth.
+    c = setExpiryCap(c, 91);
+    expect(requestOf(c, TODAY).expiry).toEqual({ kind: 'until-case', caseId: 'case-1', maxDays: 91 });
     c = chooseExpiryKind(c, 'date');
     expect(requestOf(c, TODAY).expiry).toEqual({ kind: 'date', date: '2027-02-01' });
     expect(chooseExpiryKind(c, 'until-case').expiry.caseId).toBe('case-1');

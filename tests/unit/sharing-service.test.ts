@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { humanFingerprintOf } from '../../src/shared/fingerprint';
 import { generateIdentity, jwkFingerprint, openBundle, verifyRevocation } from '../../src/bundle/index';
 import { endOfDanishDay } from '../../src/shared/danish-time';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
@@ -106,10 +107,10 @@ describe('citizen keys', () => {
     expect(text).not.toContain(keys!.data.encryption.identity);
     expect(text).not.toMatch(/AGE-SECRET-KEY/);
     expect(identity.ageRecipient).toMatch(/^age1/);
-    expect(identity.fingerprintGroups.join('')).toBe(identity.fingerprint);
+    expect(identity.fingerprintGroups.join(' ')).toBe(humanFingerprintOf(identity.fingerprint));
     // The signing key's fingerprint, which the receiver kit shows as a bundle's sender, is its own.
     expect(identity.signingFingerprint).toBe(jwkFingerprint({ kty: 'OKP', crv: 'Ed25519', x: identity.signingPublicKey }));
-    expect(identity.signingFingerprintGroups.join('')).toBe(identity.signingFingerprint);
+    expect(identity.signingFingerprintGroups.join(' ')).toBe(humanFingerprintOf(identity.signingFingerprint));
     expect(identity.signingFingerprint).not.toBe(identity.fingerprint);
     expect(JSON.parse(identity.identityFile)).toMatchObject({ type: 'handlerum-identity', name: 'Thomas', ageRecipient: identity.ageRecipient });
     // Asking again gives the same keys.
@@ -317,7 +318,7 @@ describe('a share', () => {
     await h.call('shareCreate', request);
     h.clock.now = Date.parse('2026-07-01T12:00:00Z');
     expect((await h.call('grantsList', { profileId: h.profileId }))[0]!.status).toBe('expired');
-    expect(await h.call('grantsActive', {})).toEqual([]);
+    expect(await h.call('grantsHeld', {})).toEqual([]);
   });
 });
 
@@ -329,7 +330,7 @@ describe('revoking', () => {
     const opened = await openBundle(await h.download(created), { identity: them.identity, now: new Date(NOW + 1000) });
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.manifest.revocationEndpoint).toBe(`${server.url}/revocations`);
-    expect((await h.call('grantsActive', {}))[0]).toMatchObject({ id: created.grantId, profileName: 'Thomas' });
+    expect((await h.call('grantsHeld', {}))[0]).toMatchObject({ id: created.grantId, profileName: 'Thomas' });
 
     const before = server.posts.length;
     h.clock.now += 60_000;
@@ -339,7 +340,7 @@ describe('revoking', () => {
     expect(post.path).toBe('/revocations');
     const checked = verifyRevocation(post.body.toString('utf8'), opened.manifest.issuer);
     expect(checked).toEqual({ ok: true, bundleId: created.bundleId, revokedAt: new Date(h.clock.now).toISOString() });
-    expect(await h.call('grantsActive', {})).toEqual([]);
+    expect(await h.call('grantsHeld', {})).toEqual([]);
     expect((await h.call('logList', {}))[0]).toMatchObject({ type: 'revocation', summary: { grantId: created.grantId } });
     expect(await h.raw('grantRevoke', { profileId: h.profileId, grantId: created.grantId })).toMatchObject({ ok: false });
   });

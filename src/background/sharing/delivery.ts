@@ -183,7 +183,8 @@ export class ShareDelivery {
         scope: built.items,
         createdAt: clock.iso(now),
         notBefore: clock.iso(now),
-        expiresAt: preview.untilCase ? null : clock.iso(expiresAt),
+        // A case-bound grant keeps its cap too: it ends by the case or by the date, whichever is first.
+        expiresAt: clock.iso(expiresAt),
         untilCase: preview.untilCase,
         status: 'active',
         bundleId,

@@ -22,7 +22,7 @@ import type { Recipients } from './recipients';
 
 export type Grant = VaultRecord<ShareGrantData>;
 
-type GrantMethod = Extract<SharingMethod, 'grantsList' | 'grantsActive' | 'grantRevoke'>;
+type GrantMethod = Extract<SharingMethod, 'grantsList' | 'grantsHeld' | 'grantRevoke'>;
 
 export interface GrantDeps {
   records: () => Records;
@@ -47,8 +47,19 @@ export class Grants {
     return g.status;
   }
 
+  /**
+   * Ended by the citizen or the case, yet the recipient may still hold a copy that reads as
+   * valid: it reached them, no endpoint of theirs confirmed the notice, and its dates still run.
+   */
+  private holdsCopy(d: ShareGrantData): boolean {
+    if (d.status !== 'revoked' && d.status !== 'case-closed') return false;
+    const stillValid = d.expiresAt === null || Date.parse(d.expiresAt) > this.deps.clock.now();
+    return stillValid && d.deliveries.some((x) => x.ok) && d.revocation?.delivery?.ok !== true;
+  }
+
   summary(g: Grant): GrantSummary {
     const d = g.data;
+    const status = this.effectiveStatus(d);
     return {
       id: g.id,
       profileId: g.profileId,
@@ -58,11 +69,12 @@ export class Grants {
       createdAt: d.createdAt,
       expiresAt: d.expiresAt,
       untilCase: d.untilCase,
-      status: this.effectiveStatus(d),
+      status,
       bundleId: d.bundleId,
       bundleSha256: d.bundleSha256,
       deliveries: d.deliveries,
-      revocation: d.revocation ? { at: d.revocation.at, reason: d.revocation.reason, delivery: d.revocation.delivery } : null,
+      revocation: d.revocation ? { at: d.revocation.at, reason: d.revocation.reason, delivery: d.revocation.delivery, notice: d.revocation.notice } : null,
+      holdsCopy: this.holdsCopy(d),
       bundleAvailable: this.deps.bundles.get(g.id) !== null,
     };
   }
@@ -159,16 +171,18 @@ export class Grants {
       return grants.map((g) => this.summary(g)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
 
-    grantsActive: async () => {
+    // Who has the citizen's data: active shares, then ended ones whose recipient still holds a copy.
+    grantsHeld: async () => {
       const profiles = (await this.records.list(VAULT_SCOPE, profileKind)).records;
       const out: (GrantSummary & { profileName: string })[] = [];
       for (const p of profiles) {
         for (const g of await listIfKnown(this.records, p.id, shareGrantKind)) {
           const summary = this.summary(g);
-          if (summary.status === 'active') out.push({ ...summary, profileName: p.data.name });
+          if (summary.status === 'active' || summary.holdsCopy) out.push({ ...summary, profileName: p.data.name });
         }
       }
-      return out.sort((a, b) => (a.expiresAt ?? '9999').localeCompare(b.expiresAt ?? '9999'));
+      const rank = (g: GrantSummary) => (g.status === 'active' ? 0 : 1);
+      return out.sort((a, b) => rank(a) - rank(b) || (a.expiresAt ?? '9999').localeCompare(b.expiresAt ?? '9999'));
     },
 
     grantRevoke: async ({ profileId, grantId }) => {

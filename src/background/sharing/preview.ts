@@ -14,8 +14,8 @@ import { requireProfile } from './keys';
 import type { Recipients } from './recipients';
 import type { ShareSourceReader } from './share-sources';
 
-/** A bundle's validity when the citizen chose "until the case closes": the latest it can run. */
-const CASE_BOUND_MAX_DAYS = 365;
+/** A case-bound share's cap when the citizen chose none: a year. */
+const CASE_BOUND_DEFAULT_DAYS = 365;
 
 export interface PreviewDeps {
   records: () => Records;
@@ -63,7 +63,7 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
 
 /**
  * When the share ends: the end of the chosen Danish day, or, tied to a case, when the case
- * closes and at the latest {@link CASE_BOUND_MAX_DAYS} days from now.
+ * closes and at the latest the citizen's cap (a year when none is given) from now.
  * @throws {VaultError} `expiry-in-past`, `selection-unavailable`, `case-already-closed`
  */
 async function shareEnd(
@@ -83,7 +83,8 @@ async function shareEnd(
   if (theCase.data.record.status === 'closed') throw new SharingError('case-already-closed', 'the case the share should end with');
   const { caseNumber, title } = theCase.data.record;
   return {
-    expiresAt: now + CASE_BOUND_MAX_DAYS * 86_400_000,
+    // The signed bundle's expiresAt: the hard end a file-only recipient's copy cannot outlive.
+    expiresAt: now + (expiry.maxDays ?? CASE_BOUND_DEFAULT_DAYS) * 86_400_000,
     untilCase: { caseId, caseNumber, title },
   };
 }

@@ -14,6 +14,16 @@ const RevocationReceipt = z.strictObject({
   revokedAt: z.string().describe('When consent was withdrawn, as the first accepted notice says; a repeated notice keeps it.'),
 });
 
+/** What GET /revocations/{bundleId} answers (src/bundle/status.ts reads it). */
+const BundleStatus = z.union([
+  z.strictObject({ bundleId: z.string(), status: z.literal('active').describe('Held here; no end notice has arrived.') }),
+  z.strictObject({
+    bundleId: z.string(),
+    status: z.literal('ended'),
+    notice: z.string().describe('The citizen\u2019s signed end notice (compact JWS), for the asker to verify with the bundle\u2019s issuer key.'),
+  }),
+]);
+
 const COMPONENTS: Record<string, z.ZodType> = {
   Citizen: s.Citizen,
   Session: s.Session,
@@ -65,6 +75,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   OAuthError: s.OAuthError,
   RecipientDocument,
   RevocationReceipt,
+  BundleStatus,
 };
 
 const PAGE_COMPONENT: Record<s.ResourceName, string> = {
@@ -227,6 +238,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           '400': problem('Not a compact JWS naming a bundle id, or not signed by the bundle\u2019s key (invalid-request).'),
           '404': problem('No bundle with that id arrived here (not-found).'),
           '413': problem('The body is larger than 16 KiB (payload-too-large).'),
+        },
+      },
+    },
+    '/revocations/{bundleId}': {
+      get: {
+        operationId: 'bundle-status',
+        summary: 'Whether a bundle sent to an inbox still stands: the place a bundle\u2019s manifest names (revocationEndpoint) to check it',
+        tags: ['inbox'],
+        security: PUBLIC,
+        parameters: [{ name: 'bundleId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': json('BundleStatus', 'Active, or ended with the citizen\u2019s signed notice.'),
+          '404': problem('No bundle with that id arrived here (not-found).'),
         },
       },
     },

@@ -69,6 +69,18 @@ export function publicRoutes(state: MunicipalityState): Hono {
     return c.json({ bundleId, revoked: true, revokedAt });
   });
 
+  // A bundle's status, where its manifest names this place (src/bundle/status.ts). Open to
+  // anyone holding the bundle, as the ids are random; it tells only "active" or the signed end.
+  app.get('/revocations/:bundleId', (c) => {
+    const bundleId = c.req.param('bundleId');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'no-store');
+    const held = state.inboxes.bundlesWithId(bundleId);
+    if (held.length === 0) return problem(c, 'not-found', 404, 'no bundle with that id arrived here');
+    const ended = held.find((b) => b.notice !== undefined);
+    return c.json(ended?.notice ? { bundleId, status: 'ended', notice: ended.notice } : { bundleId, status: 'active' });
+  });
+
   app.get('/', (c) =>
     c.html(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${MUNICIPALITY.name} – referenceserver</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto">

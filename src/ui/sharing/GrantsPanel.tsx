@@ -12,6 +12,7 @@ import { WindowedList } from '../components/WindowedList';
 import { ActionFeedback } from '../components/Messages';
 import { relativeTime } from '../format';
 import { t } from '../i18n/index';
+import { HoldsCopy } from './HoldsCopy';
 import { itemText, sharingError, untilText } from './words';
 
 /** Every delivery of the bundle, oldest first: each download, each sending to the recipient or the inbox, and each failed attempt. */
@@ -94,6 +95,7 @@ export function GrantsPanel(props: { profileId: string; grants: GrantSummary[]; 
                     : t('sharing.grants.noticeFailed')}
                 </p>
               )}
+              {g.holdsCopy && <HoldsCopy grant={g} />}
               {g.status === 'active' && (
                 <div class="actions">
                   <button type="button" class="danger" aria-describedby={`grant-${g.id}`} onClick={() => setRevoking(g)} disabled={busy !== null}>

@@ -1,4 +1,4 @@
-/** The profile's public key: fingerprint in groups for reading aloud, QR code, identity file. */
+/** The profile's public key: fingerprint in groups to compare, QR code (the full key), identity file. */
 import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { SharingIdentity } from '../../messaging/sharing-api';

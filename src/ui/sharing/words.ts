@@ -152,6 +152,7 @@ export function copyText(file: { path: string; size: number }): string {
 export const sharingError = (error: unknown): string => errorMessage(error);
 
 export function untilText(g: { expiresAt: string | null; untilCase: { caseNumber: string } | null }): string {
+  if (g.untilCase && g.expiresAt) return t('sharing.grants.untilCaseLatest', { caseNumber: g.untilCase.caseNumber, date: dayText(g.expiresAt) });
   if (g.untilCase) return t('sharing.grants.untilCase', { caseNumber: g.untilCase.caseNumber });
   return t('sharing.grants.untilDate', { date: g.expiresAt ? dayText(g.expiresAt) : '' });
 }

@@ -36,7 +36,7 @@ export function ApproveStep(props: { preview: SharePreview; recipient: Recipient
           </ul>
         </dd>
         <dt>{t('sharing.wizard.until')}</dt>
-        <dd>{preview.untilCase ? untilText({ expiresAt: null, untilCase: preview.untilCase }) : dayText(preview.expiresAt)}</dd>
+        <dd data-testid="approve-until">{preview.untilCase ? untilText(preview) : dayText(preview.expiresAt)}</dd>
         {preview.files.length > 0 && (
           <>
             <dt>{t('sharing.wizard.copies')}</dt>

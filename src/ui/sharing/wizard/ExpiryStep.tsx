@@ -1,10 +1,24 @@
-/** Step 4: until when — a last Danish day (tomorrow at the earliest), or until an open case is closed. */
+/**
+ * Step 4: until when — a last Danish day (tomorrow at the earliest), or until an open case is
+ * closed and at the latest a date the citizen picks (a year unless changed).
+ */
 import type { JSX } from 'preact';
 import type { ShareOptions } from '../../../messaging/sharing-api';
-import { danishToday } from '../../../shared/danish-time';
+import { addDays, danishToday } from '../../../shared/danish-time';
 import { t } from '../../i18n/index';
 import { plainTopicTitle } from '../../municipal/plain';
-import { chooseExpiryKind, earliestExpiry, openCases, setExpiryCase, setExpiryDate, type ShareChoice } from './choice';
+import { dayText } from '../words';
+import {
+  CASE_CAP_DAYS,
+  chooseExpiryKind,
+  earliestExpiry,
+  openCases,
+  setExpiryCap,
+  setExpiryCase,
+  setExpiryDate,
+  type CaseCapDays,
+  type ShareChoice,
+} from './choice';
 import type { Change } from './flow';
 
 export function ExpiryStep(props: { options: ShareOptions | null; choice: ShareChoice; change: Change }) {
@@ -15,6 +29,12 @@ export function ExpiryStep(props: { options: ShareOptions | null; choice: ShareC
     const date = e.currentTarget.value;
     change((c) => setExpiryDate(c, date));
   };
+  const onCap = (e: JSX.TargetedEvent<HTMLSelectElement>) => {
+    const days = Number(e.currentTarget.value);
+    const cap = CASE_CAP_DAYS.find((d) => d === days);
+    if (cap) change((c) => setExpiryCap(c, cap));
+  };
+  const today = danishToday();
   const onCase = (e: JSX.TargetedEvent<HTMLSelectElement>) => {
     const caseId = e.currentTarget.value;
     change((c) => setExpiryCase(c, caseId));
@@ -63,6 +83,17 @@ export function ExpiryStep(props: { options: ShareOptions | null; choice: ShareC
                   </option>
                 ))}
               </select>
+              <label for="expiry-cap">{t('sharing.wizard.expiryCapLabel')}</label>
+              <select autocomplete="off" id="expiry-cap" value={String(expiry.maxDays)} onChange={onCap} aria-describedby="expiry-cap-hint">
+                {CASE_CAP_DAYS.map((days: CaseCapDays) => (
+                  <option key={days} value={String(days)}>
+                    {t(`sharing.wizard.expiryCap${days}`, { date: dayText(addDays(today, days)) })}
+                  </option>
+                ))}
+              </select>
+              <p class="hint" id="expiry-cap-hint">
+                {t('sharing.wizard.expiryCapHint')}
+              </p>
             </div>
           )}
         </>

@@ -57,7 +57,13 @@ export interface ExpiryChoice {
   readonly kind: ShareExpiry['kind'];
   readonly date: string;
   readonly caseId: string;
+  /** The cap of a case-bound share, in days from today. */
+  readonly maxDays: CaseCapDays;
 }
+
+/** The caps offered for "until the case closes"; a year unless the citizen picks another. */
+export const CASE_CAP_DAYS = [91, 182, 365, 730] as const;
+export type CaseCapDays = (typeof CASE_CAP_DAYS)[number];
 
 export interface ShareChoice {
   readonly recipientId: string;
@@ -95,7 +101,12 @@ export const earliestExpiry = (today: string): string => addDays(today, 1);
 
 /** The first recipient, nothing chosen, and a month's share ending on a Danish day. */
 export function newChoice(recipients: readonly { id: string }[], today: string): ShareChoice {
-  return { recipientId: recipients[0]?.id ?? '', purpose: '', data: NO_DATA, expiry: { kind: 'date', date: addDays(today, DEFAULT_EXPIRY_DAYS), caseId: '' } };
+  return {
+    recipientId: recipients[0]?.id ?? '',
+    purpose: '',
+    data: NO_DATA,
+    expiry: { kind: 'date', date: addDays(today, DEFAULT_EXPIRY_DAYS), caseId: '', maxDays: 365 },
+  };
 }
 
 function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): ReadonlySet<T> {
@@ -234,6 +245,7 @@ export const toggleClinical = (choice: ShareChoice, type: ClinicalType, on: bool
 export const chooseExpiryKind = (choice: ShareChoice, kind: ExpiryChoice['kind']): ShareChoice => ({ ...choice, expiry: { ...choice.expiry, kind } });
 export const setExpiryDate = (choice: ShareChoice, date: string): ShareChoice => ({ ...choice, expiry: { ...choice.expiry, date } });
 export const setExpiryCase = (choice: ShareChoice, caseId: string): ShareChoice => ({ ...choice, expiry: { ...choice.expiry, caseId } });
+export const setExpiryCap = (choice: ShareChoice, maxDays: CaseCapDays): ShareChoice => ({ ...choice, expiry: { ...choice.expiry, maxDays } });
 
 /** The last `count` whole months before today's, as YYYY-MM from–to. */
 export function lastMonths(count: number, today: string): { from: string; to: string } {
@@ -282,7 +294,7 @@ export function selectionOf(data: DataChoice, today: string): SelectionItem[] {
 }
 
 export function expiryOf(expiry: ExpiryChoice): ShareExpiry {
-  return expiry.kind === 'date' ? { kind: 'date', date: expiry.date } : { kind: 'until-case', caseId: expiry.caseId };
+  return expiry.kind === 'date' ? { kind: 'date', date: expiry.date } : { kind: 'until-case', caseId: expiry.caseId, maxDays: expiry.maxDays };
 }
 
 /** The share the citizen is asked to approve (the profile is added by the caller). */
