@@ -231,7 +231,7 @@ export const sharingDa = {
   'sharing.holds.body':
     'Den deling af oplysninger, du fik fra mig til "{purpose}", er afsluttet den {date}{reason}. Du må ikke længere bruge oplysningerne, og jeg beder dig slette dem.',
   'sharing.holds.reasonCase': ', fordi sag {caseNumber} er lukket',
-  'sharing.holds.bundleId': 'Bundtets id: {id}',
+  'sharing.holds.bundleId': 'Pakkens id: {id}',
   'sharing.holds.notice': 'Min underskrevne besked om afslutningen (kan indlæses på modtagersiden):',
 
   'sharing.log.heading': 'Log over delinger og eksport',
