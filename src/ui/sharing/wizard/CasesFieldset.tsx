@@ -1,12 +1,11 @@
 /** The municipality's cases: a case chosen goes whole, then parts of it can be left out. */
 import type { ShareOptions } from '../../../messaging/sharing-api';
-import { CASE_PARTS } from '../../../records/sharing/selection';
 import { countText, t } from '../../i18n/index';
-import { toggleCase, toggleCasePart, type ShareChoice } from './choice';
+import { toggleCase, toggleCasePart, type CasePart, type ShareChoice } from './choice';
 import { Check } from './controls';
 import type { Change } from './flow';
 
-export function CasesFieldset(props: { cases: ShareOptions['cases']; choice: ShareChoice; change: Change }) {
+export function CasesFieldset(props: { cases: ShareOptions['cases']; parts: readonly CasePart[]; choice: ShareChoice; change: Change }) {
   const { choice, change } = props;
   return (
     <fieldset>
@@ -19,12 +18,12 @@ export function CasesFieldset(props: { cases: ShareOptions['cases']; choice: Sha
               id={`case-${c.id}`}
               label={`${c.title} (${c.caseNumber})`}
               checked={chosen !== undefined}
-              onChange={(on) => change((s) => toggleCase(s, c.id, on))}
+              onChange={(on) => change((s) => toggleCase(s, c.id, on, props.parts))}
             />
             {chosen && (
               <fieldset class="nested">
                 <legend>{t('sharing.wizard.caseParts', { title: c.title })}</legend>
-                {CASE_PARTS.map((p) => (
+                {props.parts.map((p) => (
                   <Check
                     key={p}
                     id={`case-${c.id}-${p}`}

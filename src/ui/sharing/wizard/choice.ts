@@ -109,11 +109,15 @@ export type ListChoice = 'notes' | 'health' | 'attachments';
 export const toggleItem = (choice: ShareChoice, list: ListChoice, id: string, on: boolean): ShareChoice =>
   withData(choice, (d) => ({ ...d, [list]: toggled(d[list], id, on) }));
 
-/** A case chosen goes whole; the citizen then takes parts away. */
-export const toggleCase = (choice: ShareChoice, caseId: string, on: boolean): ShareChoice =>
+/** The parts of a case the wizard offers: all of them, or those a representative's basis covers. */
+export const offeredCaseParts = (options: Pick<ShareOptions, 'basis'>): readonly CasePart[] =>
+  options.basis ? CASE_PARTS.filter((p) => options.basis!.covers.includes(p)) : CASE_PARTS;
+
+/** A case chosen goes whole (all its offered parts); the citizen then takes parts away. */
+export const toggleCase = (choice: ShareChoice, caseId: string, on: boolean, parts: readonly CasePart[] = CASE_PARTS): ShareChoice =>
   withData(choice, (d) => {
     const cases = new Map(d.cases);
-    if (on) cases.set(caseId, { parts: new Set(CASE_PARTS) });
+    if (on) cases.set(caseId, { parts: new Set(parts) });
     else cases.delete(caseId);
     return { ...d, cases };
   });
