@@ -18,6 +18,8 @@ export const actingDa = {
   'basis.covers': 'Fuldmagten dækker {categories}.',
   'basis.notCovered': 'Ikke vist, fordi fuldmagten ikke dækker det: {categories}.',
   'basis.excluded': 'Heller ikke vist: emner om {topics}.',
+  'basis.signInFor':
+    'Når kommunens login åbner, så log ind som dig selv, og vælg at handle på vegne af {name}. Kommunen viser kun det, din fuldmagt eller forældremyndighed dækker.',
   'basis.endedChoice': 'Du har stadig den kopi, der allerede er hentet. Vil du beholde den eller slette den?',
   'basis.keepCopy': 'Behold kopien',
   'basis.deleteCopy': 'Slet kopien',

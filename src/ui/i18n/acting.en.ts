@@ -21,6 +21,8 @@ export const actingEn: Record<keyof typeof actingDa, string> = {
   'basis.covers': 'The power of attorney covers {categories}.',
   'basis.notCovered': 'Not shown, because the power of attorney does not cover it: {categories}.',
   'basis.excluded': 'Not shown either: topics about {topics}.',
+  'basis.signInFor':
+    'When the municipality\u2019s sign-in opens, sign in as yourself and choose to act on behalf of {name}. The municipality shows only what your power of attorney or custody covers.',
   'basis.endedChoice': 'You still have the copy already fetched. Do you want to keep it or delete it?',
   'basis.keepCopy': 'Keep the copy',
   'basis.deleteCopy': 'Delete the copy',

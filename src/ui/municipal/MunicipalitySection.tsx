@@ -283,6 +283,7 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
 
       <section class="panel" aria-labelledby="muni-add">
         <h3 id="muni-add">{t('muni.addTitle')}</h3>
+        {(profile.data.relation === 'helped' || profile.data.relation === 'child') && <p>{t('basis.signInFor', { name: profile.data.name })}</p>}
         <form autocomplete="off" onSubmit={submit} noValidate>
           <SelectField
             label={t('muni.pick')}
