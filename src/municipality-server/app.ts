@@ -8,6 +8,7 @@ import { citizenRoutes } from './routes/citizen';
 import { injectFaults } from './routes/fault-injection';
 import { inboxRoutes } from './routes/inbox';
 import { oauthRoutes } from './routes/oauth';
+import { powerOfAttorneyRoutes } from './routes/powers-of-attorney';
 import { publicRoutes } from './routes/public';
 import { requireBearer, type CitizenEnv } from './routes/session';
 import { testModeRoutes } from './routes/test-mode';
@@ -45,6 +46,7 @@ export function createMunicipalityApp(options: MunicipalityOptions = {}): Munici
   if (state.testMode) api.use('*', injectFaults(state));
   api.route('/', citizenRoutes(state));
   api.route('/', inboxRoutes(state));
+  api.route('/', powerOfAttorneyRoutes(state));
   app.route('/citizen/v1', api);
 
   if (state.testMode) app.route('/__test', testModeRoutes(state));

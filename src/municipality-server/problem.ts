@@ -1,7 +1,7 @@
 /** RFC 9457 problem details, the API's one error shape. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem } from '../municipal/api/schemas';
+import type { PowerOfAttorneyProblemCode, Problem } from '../municipal/api/schemas';
 
 export type ProblemCode =
   | 'unauthorized'
@@ -12,7 +12,8 @@ export type ProblemCode =
   | 'payload-too-large'
   | 'inbox-full'
   | 'unsupported-media-type'
-  | 'server-error';
+  | 'server-error'
+  | PowerOfAttorneyProblemCode;
 
 const TITLES: Record<ProblemCode, string> = {
   unauthorized: 'Missing or invalid access token',
@@ -24,6 +25,13 @@ const TITLES: Record<ProblemCode, string> = {
   'inbox-full': 'Your inbox at the municipality is full',
   'unsupported-media-type': 'Unsupported media type',
   'server-error': 'Server error',
+  'power-of-attorney-withdrawn': 'The power of attorney was withdrawn',
+  'power-of-attorney-expired': 'The power of attorney has expired',
+  'power-of-attorney-not-yet-valid': 'The power of attorney is not in force yet',
+  'power-of-attorney-invalid': 'No such power of attorney',
+  'power-of-attorney-conflict': 'Overlapping powers of attorney with different scopes',
+  'outside-power-of-attorney': 'The power of attorney does not cover this',
+  'self-only': 'Only the citizen themselves may do this',
 };
 
 export function problemBody(code: ProblemCode, status: number, detail?: string): Problem {

@@ -1,6 +1,7 @@
 /** Everything one running reference municipality holds, and the options that shape it. */
 import { CitizenCatalog } from './data/catalog';
-import { copenhagenToday } from './data/dates';
+import { addDays, at, copenhagenToday } from './data/dates';
+import { seededPowers } from './data/personas/representatives';
 import type { HeavyOptions } from './data/personas/heavy';
 import { KleCatalog } from './data/kle';
 import { FaultBoard } from './faults';
@@ -8,6 +9,7 @@ import { CitizenLedger } from './ledger';
 import { DEFAULT_INBOX_QUOTA, InboxStore, type InboxQuota } from './inbox-store';
 import { ExtensionRegistry, type RegisteredExtensions } from './oauth/redirect-uri';
 import { TokenStore } from './oauth/tokens';
+import { PowerOfAttorneyStore } from './powers-of-attorney';
 import { KeyRing } from './signing';
 import { DEFAULT_YOUTH_RULES, type YouthRules } from './youth-rules';
 import type { InboxReceipt } from '../municipal/api/schemas';
@@ -70,6 +72,7 @@ export class MunicipalityState {
   readonly inboxQuota: InboxQuota;
   readonly extensions: ExtensionRegistry;
   readonly catalog: CitizenCatalog;
+  readonly kle: KleCatalog;
   /** Whom citizens encrypt bundles for this municipality to; the identity stays on the server. */
   readonly recipient: { readonly identity: string; readonly recipient: string };
   /** Changes with every reset, so cursors from an earlier data generation are refused (410). */
@@ -77,6 +80,11 @@ export class MunicipalityState {
   private ledgers = new Map<string, CitizenLedger>();
   /** What arrived in the citizens' inboxes: receipts, bodies, opened bundles. */
   inboxes: InboxStore;
+  /** Who may act for whom; back to the seeded powers at every reset. */
+  powers: PowerOfAttorneyStore;
+  /** Representatives' reads already in a grantor's access log today (power|resource|day). */
+  readonly representativeReads = new Set<string>();
+  private readonly startedAt: number;
 
   constructor(options: MunicipalityOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -98,8 +106,30 @@ export class MunicipalityState {
     this.recipient = options.recipientIdentity
       ? { identity: options.recipientIdentity, recipient: identityToRecipient(options.recipientIdentity) }
       : generateIdentity();
-    this.catalog = new CitizenCatalog({ today: this.today, kle: options.kle ?? KleCatalog.load(), baseUrl: this.baseUrl }, options.heavy);
+    this.kle = options.kle ?? KleCatalog.load();
+    this.catalog = new CitizenCatalog({ today: this.today, kle: this.kle, baseUrl: this.baseUrl }, options.heavy);
     this.epoch = newEpoch(this.today);
+    this.startedAt = this.now();
+    this.powers = this.seedPowers();
+  }
+
+  /** The anchor day, moved on by the whole days the clock has run since start: what "today" means for powers of attorney. */
+  currentDay(): string {
+    return addDays(this.today, Math.floor((this.now() - this.startedAt) / 86_400_000));
+  }
+
+  /** KLE has no titles for main groups; the general topic xx.00.00 ("Sundhed i almindelighed") names them. */
+  mainGroupTitle(code: string): string {
+    return this.kle.ref(`${code}.00.00`).title.replace(/ i almindelighed$/, '');
+  }
+
+  private seedPowers(): PowerOfAttorneyStore {
+    const store = new PowerOfAttorneyStore({
+      nameOf: (id) => this.catalog.get(id).citizen.name.full,
+      mainGroupTitle: (code) => this.mainGroupTitle(code),
+    });
+    for (const seed of seededPowers(this.today)) store.add(seed, at(seed.validFrom, '10:00'));
+    return store;
   }
 
   /** Each citizen's inbox receipts, in arrival order. */
@@ -121,6 +151,8 @@ export class MunicipalityState {
     this.ledgers = new Map();
     this.inboxes = new InboxStore(this.inboxQuota);
     this.faults.clear();
+    this.powers = this.seedPowers();
+    this.representativeReads.clear();
     this.epoch = newEpoch(this.today);
   }
 }

@@ -219,6 +219,62 @@ describe('every response validates against the document', () => {
     await checked(small, 'post', '/citizen/v1/cases/{caseId}/inbox', path, bundle(1));
   });
 
+  it('powers of attorney: the lists, a withdrawal, a representative\u2019s session and log', async () => {
+    const { app: poa, state: poaState } = makeApp();
+    const own = (await tokenFor(poa, 'thomas')).access;
+    const signe = (await tokenFor(poa, 'thomas', 'signe', 'fm-thomas-signe')).access;
+    const signeSelf = (await tokenFor(poa, 'signe')).access;
+    await checked(poa, 'get', '/citizen/v1/me', '/citizen/v1/me', { headers: bearer(signe) });
+    await checked(poa, 'get', '/citizen/v1/payments', '/citizen/v1/payments', { headers: bearer(signe) });
+    await checked(poa, 'get', '/citizen/v1/access-log', '/citizen/v1/access-log', { headers: bearer(own) });
+    await checked(poa, 'get', '/citizen/v1/powers-of-attorney/given', '/citizen/v1/powers-of-attorney/given', { headers: bearer(own) });
+    await checked(poa, 'get', '/citizen/v1/powers-of-attorney/received', '/citizen/v1/powers-of-attorney/received', { headers: bearer(signeSelf) });
+    const withdraw = '/citizen/v1/powers-of-attorney/{powerOfAttorneyId}/withdraw';
+    await checked(poa, 'post', withdraw, '/citizen/v1/powers-of-attorney/fm-inger-lone/withdraw', { headers: bearer(own) });
+    await checked(poa, 'post', withdraw, '/citizen/v1/powers-of-attorney/fm-thomas-signe/withdraw', { headers: bearer(own) });
+    for (const [method, template] of [
+      ['get', '/citizen/v1/powers-of-attorney/given'],
+      ['get', '/citizen/v1/powers-of-attorney/received'],
+      ['post', withdraw],
+    ] as const) {
+      const path = template.replace('{powerOfAttorneyId}', 'fm-thomas-signe');
+      await checked(poa, method, template, path, { headers: bearer('nope') });
+      poaState.faults.arm({ kind: 'server-error', path, skip: 0, times: 1, delayMs: 0 });
+      await checked(poa, method, template, path, { headers: bearer(own) });
+    }
+  });
+
+  it('a representative is refused on every secured operation: 403 once the power ended, 409 on a conflict', async () => {
+    const { app: poa } = makeApp();
+    const signe = (await tokenFor(poa, 'thomas', 'signe', 'fm-thomas-signe')).access;
+    const lone = (await tokenFor(poa, 'inger', 'lone', 'fm-inger-lone')).access;
+    const post = (path: string, body?: unknown) =>
+      poa.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    expect((await post('/__test/powers-of-attorney/fm-thomas-signe/withdraw')).status).toBe(200);
+    const rival = { id: 'fm-inger-lone-2', grantor: 'inger', representative: 'lone', categories: ['payments'], validFrom: '2026-03-01' };
+    expect((await post('/__test/powers-of-attorney', rival)).status).toBe(201);
+    const secured = Object.entries(doc.paths).flatMap(([template, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => (op as { security?: unknown[] }).security?.length)
+        .map(([method]) => [template, method] as const),
+    );
+    expect(secured.length).toBeGreaterThan(10);
+    for (const [template, method] of secured) {
+      const path = template.replace(/\{[^}]+\}/g, 'x');
+      for (const [token, status] of [
+        [signe, 403],
+        [lone, 409],
+      ] as const) {
+        const init = {
+          headers: { ...bearer(token), 'Content-Type': 'application/json' },
+          ...(template.endsWith('/inbox') && method === 'post' ? { body: '{}' } : {}),
+        };
+        const res = await checked(poa, method, template, path, init);
+        expect(res.status, `${method} ${template}`).toBe(status);
+      }
+    }
+  });
+
   afterAll(() => {
     // Every documented (operation, status) pair was produced by the server at least once.
     const documented = Object.entries(doc.paths).flatMap(([template, ops]) =>

@@ -16,11 +16,11 @@ export function makeApp(options: MunicipalityOptions = {}) {
 }
 export type TestApp = ReturnType<typeof makeApp>['app'];
 
-export async function tokenFor(app: TestApp, citizenId: string, actorId?: string): Promise<{ access: string; refresh: string }> {
+export async function tokenFor(app: TestApp, citizenId: string, actorId?: string, powerOfAttorneyId?: string): Promise<{ access: string; refresh: string }> {
   const res = await app.request('/__test/tokens', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ citizenId, ...(actorId ? { actorId } : {}) }),
+    body: JSON.stringify({ citizenId, ...(actorId ? { actorId } : {}), ...(powerOfAttorneyId ? { powerOfAttorneyId } : {}) }),
   });
   if (res.status !== 200) throw new Error(`token: ${res.status}`);
   const body = (await res.json()) as { access_token: string; refresh_token: string };

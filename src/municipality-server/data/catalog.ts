@@ -6,6 +6,7 @@ import type { BuildContext, CitizenDataset } from './dataset';
 import { buildLea, buildMette, LEA_ID, METTE_ID } from './personas/family';
 import { buildFreja, FREJA_ID } from './personas/freja';
 import { buildHeavy, HEAVY_ID, type HeavyOptions } from './personas/heavy';
+import { buildInger, buildLone, buildSigne, INGER_ID, LONE_ID, SIGNE_ID } from './personas/representatives';
 import { buildThomas, THOMAS_ID } from './personas/thomas';
 
 export interface PersonaInfo {
@@ -22,6 +23,14 @@ export const PERSONAS: readonly PersonaInfo[] = [
   { id: FREJA_ID, label: 'Freja Holm Madsen (16 år)', description: 'Ung med MitID – ser kun det, reglerne for unge tillader', selfSignIn: true },
   { id: METTE_ID, label: 'Mette Kjær Olsen', description: 'Forælder – kan også logge ind på vegne af datteren Lea', selfSignIn: true },
   { id: LEA_ID, label: 'Lea Kjær Olsen (5 måneder)', description: 'Barn – kun via forælder', selfSignIn: false },
+  { id: SIGNE_ID, label: 'Signe Nørgaard Holt', description: 'Thomas\u2019 søster – har fuldmagt til hans aftaler og betalinger', selfSignIn: true },
+  {
+    id: INGER_ID,
+    label: 'Inger Vestergaard (86 år)',
+    description: 'Hjemmehjælp, personligt tillæg og genoptræning – har givet Lone fuldmagt',
+    selfSignIn: true,
+  },
+  { id: LONE_ID, label: 'Lone Dahl', description: 'Støtteperson – har fuldmagt til alt hos Inger undtagen sundhed', selfSignIn: true },
   { id: HEAVY_ID, label: 'Henrik Brandt Nielsen', description: 'Tung testborger: 10 års data til ydelsestest', selfSignIn: true },
 ];
 
@@ -55,6 +64,12 @@ export class CitizenCatalog {
         return buildMette(this.ctx);
       case LEA_ID:
         return buildLea(this.ctx);
+      case SIGNE_ID:
+        return buildSigne(this.ctx);
+      case INGER_ID:
+        return buildInger(this.ctx);
+      case LONE_ID:
+        return buildLone(this.ctx);
       case HEAVY_ID:
         return buildHeavy(this.ctx, this.heavy);
       default:

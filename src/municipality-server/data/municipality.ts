@@ -14,6 +14,7 @@ export const UNITS = {
   ydelse: { name: 'Ydelsesservice', department: 'Beskæftigelse' },
   rehab: { name: 'Rehabiliteringsteamet', department: 'Beskæftigelse' },
   sundhed: { name: 'Træningscenter Vesterå', department: 'Sundhed og Omsorg' },
+  visitation: { name: 'Visitationen', department: 'Sundhed og Omsorg' },
   sundhedspleje: { name: 'Sundhedsplejen', department: 'Børn og Unge' },
   tandpleje: { name: 'Den kommunale tandpleje', department: 'Børn og Unge' },
   ungeindsats: { name: 'Ungeindsatsen', department: 'Børn og Unge' },

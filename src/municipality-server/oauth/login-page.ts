@@ -12,8 +12,14 @@ form{margin:0}button{display:block;width:100%;text-align:left;padding:.75rem 1re
 border-radius:.5rem;background:#fff;font:inherit;cursor:pointer}button:hover,button:focus{background:#eef4ff;outline:2px solid #1f4fbf}
 .who{font-weight:600}.what{color:#444;font-size:.9rem}`;
 
-/** The choices on the page: each citizen for themselves, and a parent for each child in custody. */
-export const LOGIN_CHOICES: { value: string; label: string; description: string }[] = [
+export interface LoginChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+/** The fixed choices on the page: each citizen for themselves, and a parent for each child in custody. */
+export const LOGIN_CHOICES: LoginChoice[] = [
   ...PERSONAS.filter((p) => p.selfSignIn).map((p) => ({ value: p.id, label: p.label, description: p.description })),
   {
     value: `${METTE_ID}>${LEA_ID}`,
@@ -22,14 +28,17 @@ export const LOGIN_CHOICES: { value: string; label: string; description: string 
   },
 ];
 
-export function loginPage(params: Record<string, string>, testMode: boolean): string {
+/** The page; `more` are the choices that change while the server runs (powers of attorney in force). */
+export function loginPage(params: Record<string, string>, testMode: boolean, more: readonly LoginChoice[] = []): string {
   const hidden = Object.entries(params)
     .map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`)
     .join('');
-  const buttons = LOGIN_CHOICES.map(
-    (c) =>
-      `<button type="submit" name="login" value="${escape(c.value)}"><span class="who">${escape(c.label)}</span><br><span class="what">${escape(c.description)}</span></button>`,
-  ).join('');
+  const buttons = [...LOGIN_CHOICES, ...more]
+    .map(
+      (c) =>
+        `<button type="submit" name="login" value="${escape(c.value)}"><span class="who">${escape(c.label)}</span><br><span class="what">${escape(c.description)}</span></button>`,
+    )
+    .join('');
   return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Log ind – ${MUNICIPALITY.name} (demo)</title><style>${STYLE}</style></head><body>
 <h1>Log ind hos ${MUNICIPALITY.name}</h1>

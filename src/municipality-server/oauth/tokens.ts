@@ -11,9 +11,11 @@ import { randomBytes, utf8 } from '../../shared/bytes';
 export interface Grant {
   /** The citizen whose data the token reads. */
   readonly subject: string;
-  /** Who signed in (the parent, when acting by custody). */
+  /** Who signed in (the parent, when acting by custody; the representative, by a power of attorney). */
   readonly actor: string;
-  readonly relation: 'self' | 'custody';
+  readonly relation: 'self' | 'custody' | 'power-of-attorney';
+  /** The power of attorney a representative's tokens rest on; checked again on every request. */
+  readonly powerOfAttorneyId?: string;
   readonly clientId: string;
 }
 
@@ -148,7 +150,13 @@ export class TokenStore {
     const endsAt = this.families.get(family)?.endsAt ?? now;
     const accessToken = randomToken();
     const refreshToken = randomToken();
-    const base: Grant = { subject: grant.subject, actor: grant.actor, relation: grant.relation, clientId: grant.clientId };
+    const base: Grant = {
+      subject: grant.subject,
+      actor: grant.actor,
+      relation: grant.relation,
+      ...(grant.powerOfAttorneyId !== undefined ? { powerOfAttorneyId: grant.powerOfAttorneyId } : {}),
+      clientId: grant.clientId,
+    };
     const accessExpiresAt = Math.min(now + this.lifetimes.accessSeconds * 1000, endsAt);
     this.access.set(accessToken, { ...base, family, expiresAt: accessExpiresAt });
     this.refresh.set(refreshToken, { ...base, family, used: false, expiresAt: Math.min(now + this.lifetimes.refreshSeconds * 1000, endsAt) });

@@ -1,11 +1,12 @@
 /** The citizen's data: /me, the six sync resources, and document PDFs. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { ManifestEntry, ResourceName } from '../../municipal/api/schemas';
 import { RESOURCES } from '../../municipal/api/schemas';
 import { manifestEntryOf } from '../../municipal/api/signature';
 import { checkCursor, encodeCursor } from '../cursor';
 import type { LedgerEntry } from '../ledger';
 import { problem } from '../problem';
+import { logRepresentativeRead } from '../representative-log';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type MunicipalityState } from '../state';
 import type { CitizenEnv } from './session';
 import { holdsBack, viewerOf } from './session';
@@ -48,6 +49,7 @@ export function citizenRoutes(state: MunicipalityState): Hono<CitizenEnv> {
         scope: 'citizen-data',
         youthRestricted: viewer.youthRestricted,
         heldBack: viewer.youthRestricted && holdsBack(state.ledger(grant.subject), viewer),
+        ...(viewer.power ? { powerOfAttorney: state.powers.resource(viewer.power, state.currentDay()) } : {}),
       },
       signature: signPage(state, grant.subject, 'me', null, [dataset.citizen]),
     });
@@ -60,11 +62,14 @@ export function citizenRoutes(state: MunicipalityState): Hono<CitizenEnv> {
   app.get('/documents/:documentId/content', (c) => {
     const grant = c.get('grant');
     const viewer = viewerOf(state, grant);
+    if (!viewer.mayRead('documents')) return outsidePower(c, 'documents');
     const entry = state.ledger(grant.subject).get('documents', c.req.param('documentId'));
     const bytes = entry && viewer.maySee(entry) ? state.catalog.get(grant.subject).pdfs.get(entry.id) : undefined;
     if (!entry || !bytes) {
       return problem(c, 'not-found', 404, 'no PDF for this document');
     }
+    const title = entry.record.type === 'document' && 'title' in entry.record ? String(entry.record.title) : entry.id;
+    logRepresentativeRead(state, viewer, grant.subject, 'documents', { id: entry.id, title });
     return c.body(bytes.slice().buffer, 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${entry.id}.pdf"`,
@@ -74,18 +79,25 @@ export function citizenRoutes(state: MunicipalityState): Hono<CitizenEnv> {
   return app;
 }
 
-function listResource(c: import('hono').Context<CitizenEnv>, state: MunicipalityState, resource: ResourceName): Response {
+/** 403 for a resource a representative's power of attorney does not cover. */
+export function outsidePower(c: Context<CitizenEnv>, resource: ResourceName): Response {
+  return problem(c, 'outside-power-of-attorney', 403, `the power of attorney does not cover ${resource}`);
+}
+
+function listResource(c: Context<CitizenEnv>, state: MunicipalityState, resource: ResourceName): Response {
   const grant = c.get('grant');
   const viewer = viewerOf(state, grant);
+  if (!viewer.mayRead(resource)) return outsidePower(c, resource);
   const limitParam = c.req.query('limit');
   const limit = limitParam === undefined ? DEFAULT_PAGE_SIZE : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     return problem(c, 'invalid-request', 400, `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   }
   const cursor = c.req.query('cursor');
-  const where = { epoch: state.epoch, subject: grant.subject, resource, policy: viewer.policy };
+  const where = { epoch: state.epoch, subject: grant.subject, actor: grant.actor, resource, policy: viewer.policy };
   const check = checkCursor(cursor, where);
   if (!check.ok) return problem(c, check.code, check.code === 'invalid-cursor' ? 400 : 410, check.detail);
+  logRepresentativeRead(state, viewer, grant.subject, resource);
 
   const ledger = state.ledger(grant.subject);
   const etag = `W/"${state.epoch}.${viewer.policy}.${ledger.resourceHighWater(resource)}.${check.after}.${limit}"`;
@@ -108,7 +120,7 @@ function listResource(c: import('hono').Context<CitizenEnv>, state: Municipality
     page.push(entry);
     position = entry.seq;
   }
-  const token = encodeCursor({ e: state.epoch, u: grant.subject, r: resource, p: viewer.policy, s: position });
+  const token = encodeCursor({ e: state.epoch, u: grant.subject, a: grant.actor, r: resource, p: viewer.policy, s: position });
   const items = page.map((e) => e.record);
   return c.json(
     {

@@ -1,10 +1,11 @@
 /**
  * The inbox of a case: the citizen sends a bundle (opaque bytes, size-limited) or a correction
- * request (JSON) and gets a signed receipt. Kept in memory (state.inboxes), the bodies too,
+ * request (JSON) and gets a signed receipt. A representative may use a case's inbox only when
+ * their power of attorney covers cases (and the case's topic); the receipt names who sent it. Kept in memory (state.inboxes), the bodies too,
  * within each citizen's quota: a bundle is opened by the municipality with its own identity
  * (state.recipient) only to learn its id and issuer key.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { CorrectionRequest, type InboxReceipt } from '../../municipal/api/schemas';
 import { toCopenhagenIso } from '../data/dates';
@@ -12,12 +13,21 @@ import { problem } from '../problem';
 import type { QuotaBreach } from '../inbox-store';
 import type { MunicipalityState } from '../state';
 import { openBundle } from '../../bundle/index';
-import { signPage } from './citizen';
+import { outsidePower, signPage } from './citizen';
 import { viewerOf, type CitizenEnv } from './session';
 import { toBase64Url } from '../../shared/base64url';
 
 export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
   const app = new Hono<CitizenEnv>();
+
+  // Sending to a case acts in it: a power of attorney that does not cover cases does not allow it.
+  const needsCases: MiddlewareHandler<CitizenEnv> = async (c, next) => {
+    if (!viewerOf(state, c.get('grant')).mayRead('cases')) return outsidePower(c, 'cases');
+    await next();
+  };
+  // Scoped to the inbox's own paths: this app is mounted beside the other citizen routes.
+  app.use('/cases/:caseId/inbox', needsCases);
+  app.use('/inbox', needsCases);
 
   const visibleCase = (c: Context<CitizenEnv>) => {
     const grant = c.get('grant');
@@ -28,6 +38,7 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
   // The body is bounded (state.maxInboxBytes) before this runs, by body-limit.ts.
   app.post('/cases/:caseId/inbox', async (c) => {
     const grant = c.get('grant');
+    const viewer = viewerOf(state, grant);
     const caseEntry = visibleCase(c);
     if (!caseEntry) return problem(c, 'not-found', 404, 'no such case');
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
@@ -45,7 +56,7 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
       const request = CorrectionRequest.safeParse(parsed);
       if (!request.success) return problem(c, 'invalid-request', 400, `not a correction request: ${request.error.issues[0]?.message ?? ''}`);
       const target = state.ledger(grant.subject).get(request.data.target.resource, request.data.target.id);
-      if (!target || !viewerOf(state, grant).maySee(target)) return problem(c, 'invalid-request', 400, 'the record to correct does not exist');
+      if (!target || !viewer.maySee(target)) return problem(c, 'invalid-request', 400, 'the record to correct does not exist');
     } else if (body.length === 0) {
       return problem(c, 'invalid-request', 400, 'the bundle is empty');
     }
@@ -62,6 +73,7 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
       bytes: body.length,
       sha256: toBase64Url(sha256(body)),
       status: 'received',
+      ...(viewer.representation ? { sentBy: viewer.representation } : {}),
     };
     state.inboxes.add(grant.subject, receipt, body);
     if (receipt.kind === 'bundle') await rememberBundle(state, grant.subject, receipt.id, body);
@@ -75,7 +87,17 @@ export function inboxRoutes(state: MunicipalityState): Hono<CitizenEnv> {
     return c.json({ items });
   });
 
-  app.get('/inbox', (c) => c.json({ items: state.inboxes.list(c.get('grant').subject) }));
+  app.get('/inbox', (c) => {
+    const grant = c.get('grant');
+    const viewer = viewerOf(state, grant);
+    const ledger = state.ledger(grant.subject);
+    // Receipts of cases the viewer cannot see (a topic a power holds back) stay out of the list.
+    const items = state.inboxes.list(grant.subject).filter((r) => {
+      const entry = ledger.get('cases', r.caseId);
+      return entry !== undefined && viewer.maySee(entry);
+    });
+    return c.json({ items });
+  });
 
   return app;
 }

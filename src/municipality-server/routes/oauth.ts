@@ -4,6 +4,7 @@ import { LEA_ID, METTE_ID } from '../data/personas/family';
 import { PERSONAS } from '../data/catalog';
 import { formFields, queryFields } from '../form';
 import { errorPage, LOGIN_CHOICES, loginPage } from '../oauth/login-page';
+import { grantOfPowerChoice, powerChoices } from '../oauth/power-choices';
 import type { ExtensionRegistry } from '../oauth/redirect-uri';
 import type { IssuedTokens, TokenError } from '../oauth/tokens';
 import type { MunicipalityState } from '../state';
@@ -61,7 +62,16 @@ export function oauthRoutes(state: MunicipalityState): Hono {
     const query = queryFields(c);
     if (!query) return c.html(errorPage('En parameter er angivet flere gange.'), 400);
     const check = checkAuthorize(query, state.extensions);
-    if (check.ok) return c.html(loginPage(check.params, state.testMode));
+    if (check.ok) {
+      const nameOf = (id: string) => state.catalog.get(id).citizen.name.full;
+      return c.html(
+        loginPage(
+          check.params,
+          state.testMode,
+          powerChoices(state.powers, state.currentDay(), nameOf, (code) => state.mainGroupTitle(code)),
+        ),
+      );
+    }
     if ('page' in check) return c.html(errorPage(check.page), 400);
     return c.redirect(check.redirect, 302);
   });
@@ -71,14 +81,16 @@ export function oauthRoutes(state: MunicipalityState): Hono {
     if (!input) return c.html(errorPage('Formularen kunne ikke læses.'), 400);
     const check = checkAuthorize(input, state.extensions);
     if (!check.ok) return 'page' in check ? c.html(errorPage(check.page), 400) : c.redirect(check.redirect, 302);
-    const choice = LOGIN_CHOICES.find((ch) => ch.value === input.login);
-    if (!choice) return c.html(errorPage('Vælg en person på listen.'), 400);
-    const [actor, subject = actor] = choice.value.split('>') as [string, string?];
-    const code = state.tokens.issueCode(
-      { subject: subject!, actor, relation: subject === actor ? 'self' : 'custody', clientId: check.params.client_id! },
-      check.params.redirect_uri!,
-      check.params.code_challenge!,
-    );
+    const byPower = grantOfPowerChoice(input.login ?? '', state.powers, state.currentDay(), check.params.client_id!);
+    if (byPower && !byPower.ok) return c.html(errorPage(byPower.message), 400);
+    let grant = byPower?.grant;
+    if (!grant) {
+      const choice = LOGIN_CHOICES.find((ch) => ch.value === input.login);
+      if (!choice) return c.html(errorPage('Vælg en person på listen.'), 400);
+      const [actor, subject = actor] = choice.value.split('>') as [string, string?];
+      grant = { subject: subject!, actor, relation: subject === actor ? 'self' : 'custody', clientId: check.params.client_id! };
+    }
+    const code = state.tokens.issueCode(grant, check.params.redirect_uri!, check.params.code_challenge!);
     const url = new URL(check.params.redirect_uri!);
     url.searchParams.set('code', code);
     if (check.params.state) url.searchParams.set('state', check.params.state);

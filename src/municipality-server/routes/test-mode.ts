@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AccessLogEntry, Activity, Case, Decision, Document, Payment, ResourceName, type TokenResponse } from '../../municipal/api/schemas';
+import { AccessLogEntry, Activity, Case, Decision, Document, IsoDate, Payment, ResourceName, type TokenResponse } from '../../municipal/api/schemas';
 import { toCopenhagenIso } from '../data/dates';
 import { FaultSpec } from '../faults';
 import { problem } from '../problem';
@@ -19,6 +19,16 @@ const RECORD_SCHEMAS: Record<ResourceName, z.ZodType> = {
   documents: Document,
   'access-log': AccessLogEntry,
 };
+
+const NewPower = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
+  grantor: z.string(),
+  representative: z.string(),
+  categories: z.array(ResourceName),
+  excludedTopics: z.array(z.string()).default([]),
+  validFrom: IsoDate,
+  validUntil: IsoDate.optional(),
+});
 
 const Change = z.discriminatedUnion('op', [
   z.object({ op: z.literal('update'), resource: ResourceName, id: z.string(), patch: z.record(z.string(), z.unknown()).default({}) }),
@@ -42,16 +52,22 @@ export function testModeRoutes(state: MunicipalityState): Hono {
 
   app.post('/tokens', async (c) => {
     const body = z
-      .object({ citizenId: z.string(), actorId: z.string().optional(), clientId: z.string().default('test-client') })
+      .object({ citizenId: z.string(), actorId: z.string().optional(), powerOfAttorneyId: z.string().optional(), clientId: z.string().default('test-client') })
       .safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) return problem(c, 'invalid-request', 400, body.error.message);
     const actor = body.data.actorId ?? body.data.citizenId;
-    if (!mayActFor(actor, body.data.citizenId)) return problem(c, 'invalid-request', 400, 'that sign-in is not possible');
+    const { citizenId, powerOfAttorneyId, clientId } = body.data;
+    if (powerOfAttorneyId !== undefined) {
+      // The same check as every request will make: a forged, ended or conflicting power gets no token.
+      const check = state.powers.check(powerOfAttorneyId, actor, citizenId, state.currentDay());
+      if (!check.ok) return problem(c, check.code, check.status, check.detail);
+    } else if (!mayActFor(actor, citizenId)) return problem(c, 'invalid-request', 400, 'that sign-in is not possible');
     const issued = state.tokens.issueDirect({
-      subject: body.data.citizenId,
+      subject: citizenId,
       actor,
-      relation: actor === body.data.citizenId ? 'self' : 'custody',
-      clientId: body.data.clientId,
+      relation: powerOfAttorneyId !== undefined ? 'power-of-attorney' : actor === citizenId ? 'self' : 'custody',
+      ...(powerOfAttorneyId !== undefined ? { powerOfAttorneyId } : {}),
+      clientId,
     });
     const response: TokenResponse = {
       access_token: issued.accessToken,
@@ -61,6 +77,27 @@ export function testModeRoutes(state: MunicipalityState): Hono {
       scope: 'citizen-data',
     };
     return c.json(response);
+  });
+
+  // A power of attorney as the municipality's own case system would register it.
+  app.post('/powers-of-attorney', async (c) => {
+    const body = NewPower.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) return problem(c, 'invalid-request', 400, body.error.message);
+    const { validUntil, ...seed } = body.data;
+    try {
+      const held = state.powers.add({ ...seed, ...(validUntil !== undefined ? { validUntil } : {}) }, toCopenhagenIso(state.now()));
+      return c.json(state.powers.resource(held, state.currentDay()), 201);
+    } catch (error) {
+      if (error instanceof RangeError) return problem(c, 'invalid-request', 400, error.message);
+      throw error;
+    }
+  });
+
+  // The grantor's withdrawal, as a caseworker would register it at the front desk.
+  app.post('/powers-of-attorney/:id/withdraw', (c) => {
+    const held = state.powers.withdraw(c.req.param('id'), toCopenhagenIso(state.now()));
+    if (!held) return problem(c, 'not-found', 404, 'no such power of attorney');
+    return c.json(state.powers.resource(held, state.currentDay()));
   });
 
   app.post('/citizens/:citizenId/changes', async (c) => {
