@@ -5,8 +5,20 @@
  * expiry takes effect on the next request, not at the next sign-in.
  */
 import type { PowerOfAttorney, PowerOfAttorneyProblemCode, PowerOfAttorneyStatus, ResourceName } from '../municipal/api/schemas';
-import type { PowerSeed } from './data/personas/representatives';
 import type { VisibilityKey } from './youth-rules';
+
+/** What a power of attorney says when it is registered. */
+export interface PowerSeed {
+  readonly id: string;
+  readonly grantor: string;
+  readonly representative: string;
+  readonly categories: readonly ResourceName[];
+  /** KLE main groups held back, e.g. "29". */
+  readonly excludedTopics: readonly string[];
+  readonly validFrom: string;
+  /** The last day it holds; missing: until withdrawn. */
+  readonly validUntil?: string;
+}
 
 export interface HeldPower extends PowerSeed {
   readonly createdAt: string;
@@ -43,6 +55,8 @@ export interface PowerContext {
   nameOf(citizenId: string): string;
   /** The title of a KLE main group; throws a RangeError for one KLE does not have. */
   mainGroupTitle(code: string): string;
+  /** Whether the citizen is 18 or older on the day. */
+  adultOn(citizenId: string, day: string): boolean;
 }
 
 export class PowerOfAttorneyStore {
@@ -50,12 +64,13 @@ export class PowerOfAttorneyStore {
 
   constructor(private readonly context: PowerContext) {}
 
-  /** @throws {RangeError} for a power that cannot be: unknown people, one person twice, no category, a bad date range, a taken id. */
+  /** @throws {RangeError} for a power that cannot be: unknown people, a young grantor, one person twice, no category, a bad date range, a taken id. */
   add(seed: PowerSeed, createdAt: string): HeldPower {
     if (this.powers.has(seed.id)) throw new RangeError(`id: a power ${seed.id} exists`);
     if (seed.grantor === seed.representative) throw new RangeError('representative: a citizen cannot hold a power of their own');
     this.context.nameOf(seed.grantor);
     this.context.nameOf(seed.representative);
+    if (!this.context.adultOn(seed.grantor, seed.validFrom)) throw new RangeError('grantor: only an adult can give a power of attorney');
     if (seed.categories.length === 0 || new Set(seed.categories).size !== seed.categories.length) {
       throw new RangeError('categories: at least one, each once');
     }

@@ -1,6 +1,6 @@
 /** Everything one running reference municipality holds, and the options that shape it. */
 import { CitizenCatalog } from './data/catalog';
-import { addDays, at, copenhagenToday } from './data/dates';
+import { addDays, ageOn, at, copenhagenToday } from './data/dates';
 import { seededPowers } from './data/personas/representatives';
 import type { HeavyOptions } from './data/personas/heavy';
 import { KleCatalog } from './data/kle';
@@ -127,6 +127,7 @@ export class MunicipalityState {
     const store = new PowerOfAttorneyStore({
       nameOf: (id) => this.catalog.get(id).citizen.name.full,
       mainGroupTitle: (code) => this.mainGroupTitle(code),
+      adultOn: (id, day) => ageOn(this.catalog.get(id).citizen.birthDate, day) >= 18,
     });
     for (const seed of seededPowers(this.today)) store.add(seed, at(seed.validFrom, '10:00'));
     return store;

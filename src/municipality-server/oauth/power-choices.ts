@@ -3,7 +3,7 @@
  * a submitted choice means. The choice carries only the power's id; everything else — who may
  * act for whom, whether it is still in force — is looked up again here and on every request.
  */
-import type { ResourceName } from '../../municipal/api/schemas';
+import { RESOURCES, type ResourceName } from '../../municipal/api/schemas';
 import type { Grant } from './tokens';
 import type { PowerCheck, PowerOfAttorneyStore } from '../powers-of-attorney';
 import type { LoginChoice } from './login-page';
@@ -28,8 +28,12 @@ const REFUSALS: Record<Extract<PowerCheck, { ok: false }>['code'], string> = {
 };
 
 function scopeWords(categories: readonly ResourceName[], excluded: readonly string[], titleOf: (code: string) => string): string {
-  const all = categories.length === Object.keys(CATEGORY_WORDS).length;
-  const what = all ? 'alt' : categories.map((c) => CATEGORY_WORDS[c]).join(', ');
+  const all = categories.length === RESOURCES.length;
+  const what = all
+    ? 'alt'
+    : RESOURCES.filter((r) => categories.includes(r))
+        .map((r) => CATEGORY_WORDS[r])
+        .join(', ');
   return excluded.length ? `${what} undtagen ${excluded.map(titleOf).join(', ').toLowerCase()}` : what;
 }
 

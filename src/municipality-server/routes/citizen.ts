@@ -68,7 +68,7 @@ export function citizenRoutes(state: MunicipalityState): Hono<CitizenEnv> {
     if (!entry || !bytes) {
       return problem(c, 'not-found', 404, 'no PDF for this document');
     }
-    const title = entry.record.type === 'document' && 'title' in entry.record ? String(entry.record.title) : entry.id;
+    const title = 'title' in entry.record && typeof entry.record.title === 'string' ? entry.record.title : entry.id;
     logRepresentativeRead(state, viewer, grant.subject, 'documents', { id: entry.id, title });
     return c.body(bytes.slice().buffer, 200, {
       'Content-Type': 'application/pdf',

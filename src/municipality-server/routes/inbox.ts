@@ -1,9 +1,10 @@
 /**
  * The inbox of a case: the citizen sends a bundle (opaque bytes, size-limited) or a correction
  * request (JSON) and gets a signed receipt. A representative may use a case's inbox only when
- * their power of attorney covers cases (and the case's topic); the receipt names who sent it. Kept in memory (state.inboxes), the bodies too,
- * within each citizen's quota: a bundle is opened by the municipality with its own identity
- * (state.recipient) only to learn its id and issuer key.
+ * their power of attorney covers cases (and the case's topic); the receipt names who sent it.
+ * Kept in memory (state.inboxes), the bodies too, within each citizen's quota: a bundle is
+ * opened by the municipality with its own identity (state.recipient) only to learn its id and
+ * issuer key.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { sha256 } from '@noble/hashes/sha2.js';

@@ -10,6 +10,7 @@ import { FaultSpec } from '../faults';
 import { problem } from '../problem';
 import type { MunicipalityState } from '../state';
 import { mayActFor } from './oauth';
+import { Id } from '../../municipal/api/primitives';
 
 const RECORD_SCHEMAS: Record<ResourceName, z.ZodType> = {
   cases: Case,
@@ -21,7 +22,7 @@ const RECORD_SCHEMAS: Record<ResourceName, z.ZodType> = {
 };
 
 const NewPower = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
+  id: Id,
   grantor: z.string(),
   representative: z.string(),
   categories: z.array(ResourceName),

@@ -7,6 +7,7 @@
 import type { Citizen } from '../../../municipal/api/schemas';
 import { addDays, addMonths, at, firstOfMonth, lastBankDay, lastOfMonth, nextWeekday } from '../dates';
 import { DatasetBuilder, kr, syntheticCpr, type BuildContext, type CitizenDataset } from '../dataset';
+import type { PowerSeed } from '../../powers-of-attorney';
 import { CITY, MUNICIPALITY, TOWN_HALL, UNITS, caseworker } from '../municipality';
 import { THOMAS_ID } from './thomas';
 
@@ -14,24 +15,11 @@ export const SIGNE_ID = 'signe';
 export const INGER_ID = 'inger';
 export const LONE_ID = 'lone';
 
-/** What a seeded power of attorney says; dates are worked out from the anchor day. */
-export interface PowerSeed {
-  readonly id: string;
-  readonly grantor: string;
-  readonly representative: string;
-  readonly categories: readonly ('cases' | 'decisions' | 'payments' | 'activities' | 'documents' | 'access-log')[];
-  readonly excludedTopics: readonly string[];
-  readonly validFrom: string;
-  readonly validUntil?: string;
-}
-
-export const THOMAS_SIGNE_POWER = 'fm-thomas-signe';
-export const INGER_LONE_POWER = 'fm-inger-lone';
-
+/** The powers these people hold on the anchor day `today`. */
 export function seededPowers(today: string): PowerSeed[] {
   return [
     {
-      id: THOMAS_SIGNE_POWER,
+      id: 'fm-thomas-signe',
       grantor: THOMAS_ID,
       representative: SIGNE_ID,
       categories: ['activities', 'payments'],
@@ -40,7 +28,7 @@ export function seededPowers(today: string): PowerSeed[] {
       validUntil: addDays(today, 90),
     },
     {
-      id: INGER_LONE_POWER,
+      id: 'fm-inger-lone',
       grantor: INGER_ID,
       representative: LONE_ID,
       categories: ['cases', 'decisions', 'payments', 'activities', 'documents', 'access-log'],
