@@ -31,6 +31,7 @@ import {
 } from '../municipal/connector/reminders';
 import type { SyncStatus } from '../records/municipal/sync-status';
 import { SyncRun } from '../municipal/connector/sync-engine';
+import { withdrawPower } from '../municipal/connector/powers';
 import { checkItems, PageVerifier } from '../municipal/connector/verify';
 import {
   KIND_OF_RESOURCE,
@@ -259,6 +260,10 @@ export class MunicipalService {
       demo: conn.demo,
       citizen: conn.citizen,
       actor: conn.actor,
+      heldBack: conn.heldBack === true,
+      power: conn.power ?? null,
+      powerEnded: conn.powerEnded ?? null,
+      givenPowers: conn.givenPowers ?? [],
       signedIn: conn.tokens !== null,
       connectedAt: conn.connectedAt,
       lastSync: conn.lastSync,
@@ -465,6 +470,25 @@ export class MunicipalService {
       this.statuses.delete(`${profileId}/${connectionId}`);
       await this.refreshReminders(profileId);
       return null;
+    },
+
+    municipalKeepCopy: async ({ profileId, connectionId }) => {
+      const conn = await this.connection(profileId, connectionId);
+      if (!conn.powerEnded) throw new VaultError('bad-request', 'the power of attorney has not ended');
+      const kept = { ...conn, powerEnded: { ...conn.powerEnded, copyKept: true } };
+      await this.records.write([{ op: 'put', profileId, kind: municipalConnectionKind.name, id: connectionId, data: kept }]);
+      return null;
+    },
+
+    municipalWithdrawPower: async ({ profileId, connectionId, powerId }) => {
+      const conn = await this.connection(profileId, connectionId);
+      if (!conn.givenPowers?.some((p) => p.id === powerId)) throw new VaultError('record-not-found', 'no such power of attorney given');
+      await this.requirePermission(conn.origin);
+      const client = new ConnectionClient({ records: () => this.records, http: this.http, now: this.now, profileId, connectionId }, conn);
+      const withdrawn = await withdrawPower(client, new PageVerifier(conn.jwks), powerId);
+      const next = { ...client.conn, givenPowers: (client.conn.givenPowers ?? []).map((p) => (p.id === powerId ? withdrawn : p)) };
+      await client.save(next);
+      return this.summary(connectionId, next);
     },
 
     municipalNow: async ({ profileId, now }) => this.nowSummaries.read(profileId, now),

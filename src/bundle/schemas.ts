@@ -119,27 +119,49 @@ export type ProvenanceEntry = z.infer<typeof ProvenanceEntry>;
  * named with its key fingerprint; purposes, data categories, when it ends, how to withdraw and
  * how to ask for deletion are stated in plain words in Danish and English.
  */
-export const ConsentReceipt = z.strictObject({
-  schemaVersion: z.literal('ISO/IEC TS 27560:2023'),
-  receiptId: z.string().min(1).max(100),
-  consentTimestamp: Instant,
-  language: z.literal('da'),
-  jurisdiction: z.literal('DK'),
-  controller: z.strictObject({ name: Name, role: z.literal('citizen'), contact: z.string().max(400).optional() }),
-  piiPrincipal: z.strictObject({ name: Name }),
-  recipients: z
-    .array(z.strictObject({ name: Name, fingerprint: Fingerprint.optional() }))
-    .min(1)
-    .max(20),
-  purposes: z
-    .array(z.strictObject({ code: z.string().min(1).max(64), text: Bilingual, legalBasis: z.literal('consent') }))
-    .min(1)
-    .max(20),
-  dataCategories: z.array(z.string().min(1).max(64)).min(1).max(100),
-  termination: z.strictObject({ expiresAt: Instant, text: Bilingual }),
-  withdrawal: z.strictObject({ text: Bilingual, endpoint: z.url({ protocol: /^https?$/ }).optional() }),
-  deletion: z.strictObject({ text: Bilingual }),
-});
+export const ConsentReceipt = z
+  .strictObject({
+    schemaVersion: z.literal('ISO/IEC TS 27560:2023'),
+    receiptId: z.string().min(1).max(100),
+    consentTimestamp: Instant,
+    language: z.literal('da'),
+    jurisdiction: z.literal('DK'),
+    /** `representative` when someone acting for the citizen shares: then `representation` says on what basis. */
+    controller: z.strictObject({ name: Name, role: z.enum(['citizen', 'representative']), contact: z.string().max(400).optional() }),
+    piiPrincipal: z.strictObject({ name: Name }),
+    /**
+     * Added later, and present only when a representative shares (a citizen's own bundles are as
+     * before): on whose behalf, on what basis (a power of attorney with its reference, categories and
+     * last day, or custody), and who vouches for that basis, in plain words.
+     */
+    representation: z
+      .strictObject({
+        basis: z.enum(['power-of-attorney', 'custody']),
+        onBehalfOf: Name,
+        representative: Name,
+        reference: z.string().min(1).max(128).optional(),
+        categories: z.array(z.string().min(1).max(64)).max(20).optional(),
+        validUntil: z.iso.date().optional(),
+        vouchedBy: Name,
+        text: Bilingual,
+      })
+      .optional(),
+    recipients: z
+      .array(z.strictObject({ name: Name, fingerprint: Fingerprint.optional() }))
+      .min(1)
+      .max(20),
+    purposes: z
+      .array(z.strictObject({ code: z.string().min(1).max(64), text: Bilingual, legalBasis: z.literal('consent') }))
+      .min(1)
+      .max(20),
+    dataCategories: z.array(z.string().min(1).max(64)).min(1).max(100),
+    termination: z.strictObject({ expiresAt: Instant, text: Bilingual }),
+    withdrawal: z.strictObject({ text: Bilingual, endpoint: z.url({ protocol: /^https?$/ }).optional() }),
+    deletion: z.strictObject({ text: Bilingual }),
+  })
+  .refine((r) => (r.controller.role === 'representative') === (r.representation !== undefined), {
+    message: 'a representative says on what basis it acts, and only a representative does',
+  });
 export type ConsentReceipt = z.infer<typeof ConsentReceipt>;
 
 /** data.json: typed JSON, one object at the top. */

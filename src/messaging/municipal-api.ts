@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import type { InboxReceipt } from '../municipal/api/schemas';
 import { parseMunicipalityOrigin } from '../municipal/api/origin';
-import type { NowSummaryData, SyncOutcome } from '../records/municipal/index';
+import type { GivenPower, NowSummaryData, PowerBasis, SyncOutcome } from '../records/municipal/index';
 import type { DamagedRecord } from '../vault/public-types';
 import type { SyncStatus } from '../records/municipal/sync-status';
 import { MunicipalError } from '../municipal/connector/errors';
@@ -55,6 +55,10 @@ export const MunicipalApiArgs = {
   municipalSyncStatus: z.object({}),
   /** Forgets the connection (its tokens); with `deleteData`, also every record it brought. */
   municipalDisconnect: z.object({ profileId: Id, connectionId: Id, deleteData: z.boolean() }),
+  /** After the municipality ended a representative's power of attorney: keep the copy already held (it is no longer updated). */
+  municipalKeepCopy: z.object({ profileId: Id, connectionId: Id }),
+  /** Asks the municipality to withdraw a power of attorney the citizen gave; answers with the connection's new list. */
+  municipalWithdrawPower: z.object({ profileId: Id, connectionId: Id, powerId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/) }),
   /** A document's PDF: from the vault, or fetched now (and checked against its signed SHA-256). */
   municipalDocumentPdf: z.object({ profileId: Id, documentId: Id }),
   /**
@@ -102,8 +106,16 @@ export interface ConnectionSummary {
   demo: boolean;
   /** The citizen the data is about (null until the first sync read it). */
   citizen: { id: string; name: string } | null;
-  /** Who signed in; `custody` when a parent acts for a child. */
+  /** Who signed in; `custody` when a parent acts for a child, `power-of-attorney` when a representative acts for someone. */
   actor: { id: string; name: string; relation: 'self' | 'custody' | 'power-of-attorney' } | null;
+  /** The power of attorney a representative's data rests on (from the last sync). */
+  power: PowerBasis | null;
+  /** The municipality refused the power: syncing stopped; `copyKept` once the citizen chose to keep the copy. */
+  powerEnded: { code: string; at: string; copyKept: boolean } | null;
+  /** The powers of attorney the citizen has given (their own connection only). */
+  givenPowers: GivenPower[];
+  /** The municipality holds back some of a young citizen's data until they are older (never says which). */
+  heldBack: boolean;
   /** False when the citizen must sign in again (municipalConnect with the same origin). */
   signedIn: boolean;
   connectedAt: string;
@@ -140,6 +152,8 @@ export interface MunicipalApiResults {
   municipalSync: SyncStatus;
   municipalSyncStatus: SyncStatus[];
   municipalDisconnect: null;
+  municipalKeepCopy: null;
+  municipalWithdrawPower: ConnectionSummary;
   municipalDocumentPdf: { data: string; bytes: number; sha256: string };
   municipalNow: NowData;
   municipalVerifyRecord: ProvenanceCheck;

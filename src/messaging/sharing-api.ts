@@ -133,6 +133,8 @@ export interface ShareOptions {
   attachments: { id: string; fileName: string; size: number }[];
   /** The municipality's inbox can take bundles for a case. */
   municipalInbox: boolean;
+  /** When the vault owner acts for the profile's person: on what basis, and the API categories that may be shared. */
+  basis: { kind: 'custody' | 'power-of-attorney'; covers: string[] } | null;
 }
 
 export interface SharePreview {

@@ -89,11 +89,12 @@ function Consent({ opened }: { opened: Opened }): JSX.Element {
     <>
       <p>
         {t('consent.given', {
-          principal: visible(c.piiPrincipal.name),
+          principal: visible(c.controller.name),
           date: formatDateTime(c.consentTimestamp),
           recipients: visible(c.recipients.map((r) => r.name).join(', ')),
         })}
       </p>
+      {c.representation && <p class="representation">{pick(c.representation.text)}</p>}
       <dl class="fields">
         <div>
           <dt>{t('consent.purposes')}</dt>

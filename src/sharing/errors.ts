@@ -16,6 +16,7 @@ export const SHARING_ERROR_CODES = [
   'well-known-missing',
   'well-known-invalid',
   'selection-unavailable',
+  'outside-power-of-attorney',
   'expiry-in-past',
   'case-already-closed',
   'grant-not-found',

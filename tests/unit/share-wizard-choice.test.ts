@@ -10,6 +10,7 @@ import {
   earliestExpiry,
   lastMonths,
   newChoice,
+  offeredCaseParts,
   offersHealthRecords,
   offersNothing,
   openCases,
@@ -54,6 +55,7 @@ function options(patch: Partial<ShareOptions> = {}): ShareOptions {
     healthRecords: { observations: 0, clinical: [] },
     attachments: [],
     municipalInbox: false,
+    basis: null,
     ...patch,
   };
 }
@@ -282,5 +284,19 @@ describe('the wizard steps', () => {
     const created = { grantId: 'g', fileName: 'f.age', transferId: 't', chunkCount: 1 };
     s = wizardReducer(s, { type: 'created', created });
     expect(s).toMatchObject({ step: 'done', created, preview });
+  });
+});
+
+describe('a representative’s share', () => {
+  it('offers only the case parts the power of attorney covers, and a case chosen takes only those', () => {
+    expect(offeredCaseParts(options())).toEqual(['decisions', 'documents', 'payments', 'activities']);
+    const covered = options({ basis: { kind: 'power-of-attorney', covers: ['cases', 'payments', 'activities'] } });
+    const parts = offeredCaseParts(covered);
+    expect(parts).toEqual(['payments', 'activities']);
+    const chosen = toggleCase(start(), 'case-1', true, parts);
+    expect([...chosen.data.cases.get('case-1')!.parts]).toEqual(['payments', 'activities']);
+    expect(
+      offeredCaseParts(options({ basis: { kind: 'custody', covers: ['cases', 'decisions', 'payments', 'activities', 'documents', 'access-log'] } })),
+    ).toHaveLength(4);
   });
 });

@@ -51,3 +51,55 @@ describe('the consent receipt', () => {
     expect(withEndpoint.deletion.text.en).toMatch(/delete/);
   });
 });
+
+describe('the consent receipt of a representative', () => {
+  const power = {
+    basis: 'power-of-attorney' as const,
+    representative: 'Sofie Nørgaard',
+    vouchedBy: 'Vesterå Kommune',
+    reference: 'poa-thomas-sofie',
+    categories: ['activities', 'payments'],
+    validUntil: '2027-06-30',
+  };
+
+  it('names the representative as the one who decides, and says on whose behalf and on what basis', () => {
+    const receipt = consentReceipt({ ...terms, representation: power });
+    expect(ConsentReceipt.safeParse(receipt).success).toBe(true);
+    expect(receipt.controller).toEqual({ name: 'Sofie Nørgaard', role: 'representative' });
+    expect(receipt.piiPrincipal).toEqual({ name: 'Thomas' });
+    expect(receipt.representation).toMatchObject({
+      basis: 'power-of-attorney',
+      onBehalfOf: 'Thomas',
+      representative: 'Sofie Nørgaard',
+      reference: 'poa-thomas-sofie',
+      categories: ['activities', 'payments'],
+      validUntil: '2027-06-30',
+      vouchedBy: 'Vesterå Kommune',
+    });
+    expect(receipt.representation!.text.da).toBe(
+      'Sofie Nørgaard deler på vegne af Thomas med en fuldmagt (poa-thomas-sofie) til aftaler og frister, udbetalinger, gyldig til og med 2027-06-30, som Vesterå Kommune har bekræftet ved login.',
+    );
+    expect(receipt.representation!.text.en).toBe(
+      'Sofie Nørgaard shares on behalf of Thomas with a power of attorney (poa-thomas-sofie) for appointments and deadlines, payments, valid until 2027-06-30 inclusive, as confirmed by Vesterå Kommune at sign-in.',
+    );
+  });
+
+  it('words custody apart, and leaves out what a basis does not have', () => {
+    const receipt = consentReceipt({ ...terms, representation: { basis: 'custody', representative: 'Mette Kjær Olsen', vouchedBy: 'Vesterå Kommune' } });
+    expect(ConsentReceipt.safeParse(receipt).success).toBe(true);
+    expect(receipt.representation).not.toHaveProperty('reference');
+    expect(receipt.representation).not.toHaveProperty('validUntil');
+    expect(receipt.representation!.text.da).toMatch(/som forælder med forældremyndighed/);
+  });
+
+  it('keeps a citizen’s own receipt as it was, and older receipts still parse', () => {
+    const own = consentReceipt(terms);
+    expect(own).not.toHaveProperty('representation');
+    expect(own.controller.role).toBe('citizen');
+    expect(ConsentReceipt.safeParse(own).success).toBe(true);
+    // A representative must say on what basis, and the basis goes only with a representative.
+    expect(ConsentReceipt.safeParse({ ...own, controller: { name: 'Sofie', role: 'representative' } }).success).toBe(false);
+    const represented = consentReceipt({ ...terms, representation: power });
+    expect(ConsentReceipt.safeParse({ ...represented, controller: { name: 'Thomas', role: 'citizen' } }).success).toBe(false);
+  });
+});

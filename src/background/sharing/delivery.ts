@@ -144,7 +144,7 @@ export class ShareDelivery {
 
     shareCreate: async (request) => {
       const { clock, grants } = this.deps;
-      const { preview, built, recipient, profile, now, expiresAt } = await previewShare(this.deps, request);
+      const { preview, built, recipient, profile, now, expiresAt, basis } = await previewShare(this.deps, request);
       const signingSecretKey = await this.deps.keys.signingSecretKey(request.profileId);
       const bundleId = toBase64Url(randomBytes(16));
       const endpoint = recipient.data.endpoints.revocation;
@@ -167,6 +167,7 @@ export class ShareDelivery {
             untilCase: preview.untilCase,
             categories: built.categories,
             endpoint,
+            representation: basis?.representation,
           }),
           ...(endpoint ? { recipientEndpoint: endpoint } : {}),
         },

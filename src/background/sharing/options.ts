@@ -16,6 +16,7 @@ import { transactionOptions } from './bank-sources';
 import { listIfKnown, type Records } from './deps';
 import { requireProfile } from './keys';
 import type { ShareSourceReader } from './share-sources';
+import { shareBasisOf } from './basis';
 
 /** About what a record adds to a bundle: its JSON, and its PDF when it has one. */
 function approximateBytes(stored: MunicipalStored): number {
@@ -30,7 +31,9 @@ export async function shareOptions(
   await requireProfile(deps.records, profileId);
   const list = <K extends RecordKind>(kind: K): Promise<VaultRecord<KindData<K>>[]> => listIfKnown(deps.records, profileId, kind);
   const notes = (await list(noteKind)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((n) => ({ id: n.id, title: n.data.title }));
-  const caseRecords = await list(municipalCaseKind);
+  const basis = await shareBasisOf(deps.records, profileId);
+  // Cases are offered only when the basis covers them; their parts the wizard narrows (choice.ts).
+  const caseRecords = basis && !basis.covers.includes('cases') ? [] : await list(municipalCaseKind);
   const all = caseRecords.map((c) => c.id);
   const sources = all.length
     ? await deps.sources.read(profileId, { selection: { items: all.map((caseId) => ({ type: 'case' as const, caseId, parts: [] })) } })
@@ -82,5 +85,6 @@ export async function shareOptions(
     },
     attachments,
     municipalInbox: deps.hasMunicipalInbox,
+    basis: basis && { kind: basis.representation.basis, covers: [...basis.covers] },
   };
 }

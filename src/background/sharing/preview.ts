@@ -13,6 +13,7 @@ import type { Clock, Records } from './deps';
 import { requireProfile } from './keys';
 import type { Recipients } from './recipients';
 import type { ShareSourceReader } from './share-sources';
+import { requireCovered, shareBasisOf } from './basis';
 
 /** A case-bound share's cap when the citizen chose none: a year. */
 const CASE_BOUND_DEFAULT_DAYS = 365;
@@ -33,6 +34,8 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
   const { profileId } = request;
   const records = deps.records();
   const profile = await requireProfile(records, profileId);
+  const basis = await shareBasisOf(records, profileId);
+  requireCovered(basis, request.selection.items);
   const recipient = await deps.recipients.get(profileId, request.recipientId);
   const sources = await deps.sources.read(profileId, request);
   const now = deps.clock.now();
@@ -58,7 +61,7 @@ export async function previewShare(deps: PreviewDeps, request: ShareRequest) {
         [...sources.cases.values()].some((c) => c.case.provenance.origin === recipient.data.origin),
     },
   };
-  return { preview, built, recipient, profile, now, expiresAt };
+  return { preview, built, recipient, profile, now, expiresAt, basis };
 }
 
 /**

@@ -364,6 +364,10 @@ export const Session = z.object({
   scope: z.string(),
   youthRestricted: z.boolean().describe('True when the citizen is 15–17, signed in as themselves, and youth rules filter what is served.'),
   powerOfAttorney: PowerOfAttorney.optional().describe('Present when relation is power-of-attorney: the power the session rests on, as of now.'),
+  heldBack: z
+    .boolean()
+    .optional()
+    .describe('True when youth rules hold back at least one of the citizen\u2019s records now; never says which. Absent from older servers.'),
 });
 
 export const MeResponse = z.object({ citizen: Citizen, session: Session, signature: JwsCompact });

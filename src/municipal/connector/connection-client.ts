@@ -9,6 +9,7 @@ import { MunicipalError } from './errors';
 import type { RecordStore } from '../../vault/record-store';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { refreshTokens } from './oauth';
+import { powerRefusal } from './power-refusals';
 import { isOnOrigin } from '../api/origin';
 
 /** An access token this close to expiry is refreshed before use. */
@@ -66,8 +67,19 @@ export class ConnectionClient {
     }
   }
 
-  /** Calls with the access token; on a 401 refreshes once and retries, then asks for a new sign-in. */
+  /**
+   * Calls with the access token; on a 401 refreshes once and retries, then asks for a new sign-in.
+   * A refusal of a representative's power of attorney comes back as its own MunicipalError code.
+   */
   async authorized<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
+    try {
+      return await this.authorizedOnce(call);
+    } catch (error) {
+      throw powerRefusal(error) ?? error;
+    }
+  }
+
+  private async authorizedOnce<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
     if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
     if (this.conn.tokens.expiresAt - EXPIRY_MARGIN_MS <= this.options.now()) await this.refresh();
     try {

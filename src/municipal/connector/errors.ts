@@ -15,6 +15,13 @@ export const MUNICIPAL_ERROR_CODES = [
   'sign-in-required',
   'sign-in-cancelled',
   'municipality-other-citizen',
+  // A representative's power of attorney refused by the municipality (see connector/powers.ts).
+  'power-withdrawn',
+  'power-expired',
+  'power-not-yet-valid',
+  'power-invalid',
+  'power-conflict',
+  'power-outside',
 ] as const;
 
 export type MunicipalErrorCode = (typeof MUNICIPAL_ERROR_CODES)[number];

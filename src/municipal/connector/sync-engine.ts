@@ -2,7 +2,7 @@
  * The sync: follows each resource's change feed page by page, verifies every page against the
  * municipality's keys and every record against the signed manifest, and stores whole pages —
  * their verified records, their signatures and the advanced cursor — in ONE vault write (a batch
- * of pages that grows with the feed, see MAX_BATCH_RECORDS). An interruption at any point (lost
+ * of pages that grows with the feed, see sync-batch.ts). An interruption at any point (lost
  * network, 500s, a locked vault, a closed browser) therefore leaves the vault at the end of the
  * last stored page, and the next sync continues from there. A sync with nothing new writes only
  * the connection's time of sync.
@@ -48,8 +48,11 @@ import { isOnOrigin } from '../api/origin';
 import { syncFraction } from './status';
 import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal/sync-status';
 import { checkItems, PageVerifier } from './verify';
+import { PendingBatch } from './sync-batch';
 import { toBase64Url } from '../../shared/base64url';
 import { bestEffort } from '../../shared/best-effort';
+import { endPower, fetchGivenPowers, withSession } from './powers';
+import { isPowerEnded } from './power-refusals';
 
 const API_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
   cases: Case,
@@ -88,40 +91,6 @@ export interface SyncEngineOptions {
 export const PDF_INLINE_MAX_BYTES = 512 * 1024;
 /** Errors after which the other resources are still worth trying. */
 const PART_LOCAL_ERRORS = new Set(['signature-invalid']);
-
-/**
- * The most records one vault write of a feed holds. A write costs about as much as its kind
- * already holds (the vault seals a kind's pages whole), so a write per API page would make a
- * long first sync quadratic; instead each write holds as many records as the feed stored before
- * it in this sync (1, 1, 2, 4, … pages), which keeps the sum linear, up to this cap. An
- * interruption loses at most the batch being gathered: the next sync fetches it again.
- */
-const MAX_BATCH_RECORDS = 16_000;
-
-/** Verified writes of a feed not stored yet, with their counts for the status. */
-class PendingBatch {
-  ops: WriteOp[] = [];
-  /** Ids of the records put, so that a full re-sync's clean-up keeps them. */
-  readonly putIds = new Set<string>();
-  records = 0;
-  deleted = 0;
-
-  get empty(): boolean {
-    return this.ops.length === 0;
-  }
-
-  /** Whether to store now, given how many records this feed has stored in this sync. */
-  full(stored: number): boolean {
-    return this.records + this.deleted >= Math.min(MAX_BATCH_RECORDS, Math.max(1, stored));
-  }
-
-  clear(): void {
-    this.ops = [];
-    this.putIds.clear();
-    this.records = 0;
-    this.deleted = 0;
-  }
-}
 
 export class SyncRun {
   readonly status: SyncStatus;
@@ -189,7 +158,12 @@ export class SyncRun {
       this.fromScratch = RESOURCES.every((r) => this.conn.resources[r].cursor === null && this.conn.resources[r].generation === 0);
       this.emit();
       await this.part('me', () => this.syncMe());
-      for (const resource of RESOURCES) await this.part(resource, () => this.syncResource(resource));
+      if (this.conn.actor?.relation === 'self') await bestEffort(this.storeGivenPowers(), 'the powers listed at the last sync stay shown');
+      for (const resource of RESOURCES) {
+        // A representative's power covers some categories: the others are not asked for (the municipality would refuse).
+        if (this.conn.power && !this.conn.power.categories.includes(resource)) this.progressOf(resource).state = 'done';
+        else await this.part(resource, () => this.syncResource(resource));
+      }
     } catch (error) {
       this.status.error ??= codeOf(error);
     }
@@ -227,7 +201,7 @@ export class SyncRun {
       try {
         if (changed && !this.fromScratch) await this.dropUnusedSignatures();
         const conn = {
-          ...this.conn,
+          ...(isPowerEnded(s.error) ? endPower(this.conn, s.error, s.finishedAt) : this.conn),
           lastSync: {
             startedAt: s.startedAt,
             finishedAt: s.finishedAt,
@@ -334,11 +308,15 @@ export class SyncRun {
       throw new MunicipalError('municipality-bad-response', 'signed in as another citizen than this connection is for');
     }
     const sig = this.signatureOp(signature, 'me', verified.kid);
-    const conn: MunicipalConnectionData = {
-      ...this.conn,
-      citizen: { id: parsed.data.id, name: parsed.data.name.full },
-      actor: { id: session.actor.id, name: session.actor.name, relation: session.actor.relation },
-    };
+    const conn = withSession(
+      {
+        ...this.conn,
+        citizen: { id: parsed.data.id, name: parsed.data.name.full },
+        actor: { id: session.actor.id, name: session.actor.name, relation: session.actor.relation },
+        heldBack: session.youthRestricted && session.heldBack === true,
+      },
+      session,
+    );
     const id = recordIdFor(this.records, this.origin, 'me', parsed.data.id);
     if (await this.sameCitizen(id, verdict.digest, session, conn)) return;
     await this.records.write([
@@ -361,7 +339,19 @@ export class SyncRun {
     const stored = await this.records.get(this.profileId, municipalCitizenKind, id);
     if (!stored || stored.data.provenance.digest !== digest || stored.data.provenance.origin !== this.origin) return false;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    return same(stored.data.session, session) && same(this.conn.citizen, conn.citizen) && same(this.conn.actor, conn.actor);
+    return (
+      same(stored.data.session, session) &&
+      same(this.conn.citizen, conn.citizen) &&
+      same(this.conn.actor, conn.actor) &&
+      same(this.conn.power, conn.power) &&
+      this.conn.heldBack === conn.heldBack
+    );
+  }
+
+  /** The powers of attorney the citizen has given, as the municipality lists them now. */
+  private async storeGivenPowers(): Promise<void> {
+    const given = await fetchGivenPowers(this.client, { verifyJws: (jws) => this.verifyJws(jws) });
+    if (given && JSON.stringify(given) !== JSON.stringify(this.conn.givenPowers)) await this.writeConnection({ ...this.conn, givenPowers: given });
   }
 
   // -------------------------------------------------------------------------------------------

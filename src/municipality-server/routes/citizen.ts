@@ -9,7 +9,7 @@ import { problem } from '../problem';
 import { logRepresentativeRead } from '../representative-log';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type MunicipalityState } from '../state';
 import type { CitizenEnv } from './session';
-import { viewerOf } from './session';
+import { holdsBack, viewerOf } from './session';
 
 const manifestCache = new WeakMap<object, ManifestEntry>();
 
@@ -48,6 +48,7 @@ export function citizenRoutes(state: MunicipalityState): Hono<CitizenEnv> {
         actor: { id: actor.id, name: actor.name.full, birthDate: actor.birthDate, relation: grant.relation },
         scope: 'citizen-data',
         youthRestricted: viewer.youthRestricted,
+        heldBack: viewer.youthRestricted && holdsBack(state.ledger(grant.subject), viewer),
         ...(viewer.power ? { powerOfAttorney: state.powers.resource(viewer.power, state.currentDay()) } : {}),
       },
       signature: signPage(state, grant.subject, 'me', null, [dataset.citizen]),

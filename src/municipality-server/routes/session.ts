@@ -1,8 +1,8 @@
 /** Bearer authentication and what the signed-in viewer may see. */
 import type { MiddlewareHandler } from 'hono';
-import type { Representation, ResourceName } from '../../municipal/api/schemas';
+import { RESOURCES, type Representation, type ResourceName } from '../../municipal/api/schemas';
 import { ageOn } from '../data/dates';
-import type { LedgerEntry } from '../ledger';
+import type { CitizenLedger, LedgerEntry } from '../ledger';
 import type { AccessToken } from '../oauth/tokens';
 import { powerCovers, type HeldPower } from '../powers-of-attorney';
 import { problem } from '../problem';
@@ -81,4 +81,12 @@ export function viewerOf(state: MunicipalityState, grant: AccessToken): Viewer {
     mayRead: everything,
     maySee: (entry) => youthMaySee(state.youthRules, age, entry.visibility),
   };
+}
+
+/** Whether the viewer is kept from at least one current record (the answer names none of them). */
+export function holdsBack(ledger: CitizenLedger, viewer: Viewer): boolean {
+  for (const resource of RESOURCES) {
+    for (const entry of ledger.changesAfter(resource, 0)) if (entry.record.type !== 'tombstone' && !viewer.maySee(entry)) return true;
+  }
+  return false;
 }

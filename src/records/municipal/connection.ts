@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Jwks, RESOURCES } from '../../municipal/api/schemas';
+import { Jwks, RESOURCES, ResourceName } from '../../municipal/api/schemas';
 import { defineKind } from '../kind';
 import { MunicipalOrigin } from './received';
 
@@ -29,6 +29,28 @@ export const SyncOutcome = z.object({
   rejected: z.int().min(0),
 });
 export type SyncOutcome = z.infer<typeof SyncOutcome>;
+
+const Day = z.iso.date();
+const Topic = z.object({ code: z.string().regex(/^\d{2}$/), title: z.string().max(200) });
+
+/** The power of attorney a representative's connection rests on, as the municipality stated it at the last sync. */
+export const PowerBasis = z.object({
+  id: z.string().min(1).max(128),
+  categories: z.array(ResourceName).min(1).max(RESOURCES.length),
+  /** KLE main groups held back even within the categories. */
+  excludedTopics: z.array(Topic).max(100),
+  validFrom: Day,
+  validUntil: Day.optional(),
+});
+export type PowerBasis = z.infer<typeof PowerBasis>;
+
+/** A power of attorney the citizen has given, as the municipality listed it at their last own sync. */
+export const GivenPower = PowerBasis.extend({
+  representative: z.object({ id: z.string().min(1).max(128), name: z.string().max(200) }),
+  withdrawnAt: IsoInstant.optional(),
+  status: z.enum(['active', 'not-yet-valid', 'expired', 'withdrawn']),
+});
+export type GivenPower = z.infer<typeof GivenPower>;
 
 export const OAuthTokens = z.object({
   accessToken: z.string().min(1).max(4096),
@@ -67,6 +89,14 @@ export const municipalConnectionKind = defineKind({
     /** The citizen the data is about, and who signed in (a parent may act for a child). */
     citizen: z.object({ id: z.string().min(1).max(128), name: z.string().max(200) }).nullable(),
     actor: z.object({ id: z.string().min(1).max(128), name: z.string().max(200), relation: z.enum(['self', 'custody', 'power-of-attorney']) }).nullable(),
+    /** A representative's power of attorney, from the last sync. */
+    power: PowerBasis.optional(),
+    /** The municipality refused the power (withdrawn, expired, …): syncing stopped; the copy held stays until the citizen chooses. */
+    powerEnded: z.object({ code: z.string().max(60), at: IsoInstant, copyKept: z.boolean() }).optional(),
+    /** The powers of attorney the citizen has given (only on their own connection). */
+    givenPowers: z.array(GivenPower).max(200).optional(),
+    /** Youth rules hold back some of the citizen's records for now (the municipality says so, never which). */
+    heldBack: z.boolean().optional(),
     /** Null when the citizen must sign in again. */
     tokens: OAuthTokens.nullable(),
     jwks: Jwks,

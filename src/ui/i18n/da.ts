@@ -7,6 +7,7 @@ import { moneyDa } from './money.da';
 import { healthDa } from './health.da';
 import { sharingDa } from './sharing.da';
 import { ownDa } from './own.da';
+import { actingDa } from './acting.da';
 
 export const da = {
   'app.name': 'Handlerum',
@@ -510,6 +511,7 @@ export const da = {
   ...healthDa,
   ...sharingDa,
   ...ownDa,
+  ...actingDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

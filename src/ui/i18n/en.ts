@@ -4,6 +4,7 @@ import { moneyEn } from './money.en';
 import { healthEn } from './health.en';
 import { sharingEn } from './sharing.en';
 import { ownEn } from './own.en';
+import { actingEn } from './acting.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Handlerum',
@@ -505,4 +506,5 @@ export const en: Record<MessageKey, string> = {
   ...healthEn,
   ...sharingEn,
   ...ownEn,
+  ...actingEn,
 };

@@ -18,6 +18,8 @@ import { relativeTime } from '../format';
 import type { Profile } from '../profiles';
 import { bestEffort } from '../../shared/best-effort';
 import { KNOWN_MUNICIPALITIES } from './known-municipalities';
+import { GivenPowers } from './GivenPowers';
+import { ProfileBasis } from './ProfileBasis';
 import './overview.css';
 
 /** Asks for the municipality's host permission; must run inside the click that started it. */
@@ -188,6 +190,8 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
     );
   };
 
+  const replaceConnection = (next: ConnectionSummary) => setConnections((list) => list && list.map((c) => (c.id === next.id ? next : c)));
+
   const syncNow = (c: ConnectionSummary) =>
     manage.run(t('muni.syncing', { name: c.municipality.name }), async () =>
       track(await callVault('municipalSync', { profileId: profile.id, connectionId: c.id })),
@@ -224,6 +228,7 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
       <h2 id="section-heading" tabIndex={-1}>
         {t('muni.title')}
       </h2>
+      {connections && <ProfileBasis profileId={profile.id} connections={connections} onChanged={loadConnections} />}
       <p>{t('muni.intro')}</p>
       <AlertLine>{loadError}</AlertLine>
 
@@ -243,10 +248,11 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
                     </h4>
                     {c.citizen && <p>{t('muni.about', { name: c.citizen.name })}</p>}
                     {c.actor?.relation === 'custody' && <p>{t('muni.custody', { name: c.actor.name })}</p>}
+                    <GivenPowers profileId={profile.id} connection={c} onChanged={replaceConnection} />
                     {status && <SyncProgress status={status} />}
                     {status && status.state !== 'running' && <p class="sync-result">{syncOutcomeText(status)}</p>}
                     {!status && <p class="meta">{lastSyncText(c)}</p>}
-                    {!c.signedIn && <p class="warning">{t('muni.signedOut')}</p>}
+                    {!c.signedIn && !c.powerEnded && <p class="warning">{t('muni.signedOut')}</p>}
                     <div class="actions">
                       {c.signedIn ? (
                         <button type="button" aria-describedby={`conn-${c.id}`} disabled={status?.state === 'running'} onClick={() => void syncNow(c)}>
@@ -277,6 +283,7 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
 
       <section class="panel" aria-labelledby="muni-add">
         <h3 id="muni-add">{t('muni.addTitle')}</h3>
+        {(profile.data.relation === 'helped' || profile.data.relation === 'child') && <p>{t('basis.signInFor', { name: profile.data.name })}</p>}
         <form autocomplete="off" onSubmit={submit} noValidate>
           <SelectField
             label={t('muni.pick')}

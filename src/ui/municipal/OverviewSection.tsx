@@ -24,6 +24,7 @@ import { PaymentsView } from './PaymentsView';
 import { plainCaseTitle } from './plain';
 import { SearchView } from './SearchView';
 import { OverviewDamage } from './OverviewDamage';
+import { ProfileBasis, useConnections } from './ProfileBasis';
 import { useNowData } from './use-now-data';
 import { useOverviewData } from './use-overview-data';
 import { listsFor, readsEverything } from './view-lists';
@@ -63,6 +64,8 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
   const overview = useOverviewData(props.profile.id, listsFor(route));
   const nowData = useNowData(props.profile.id, now, onNow);
   const { data, error } = onNow ? nowData : overview;
+  const [connections, reloadConnections] = useConnections(props.profile.id);
+  const basis = <ProfileBasis profileId={props.profile.id} connections={connections} onChanged={reloadConnections} />;
 
   const go = props.onRoute;
   const loading = data === null;
@@ -98,6 +101,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         <h2 id="section-heading" tabIndex={-1}>
           {t('overview.emptyTitle')}
         </h2>
+        {basis}
         <p>{t('overview.empty')}</p>
         <NextSteps profileId={props.profile.id} always />
       </>
@@ -151,6 +155,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         <h2 id="section-heading" ref={heading} tabIndex={-1}>
           {title}
         </h2>
+        {basis}
         <OverviewDamage
           profileId={props.profile.id}
           profileName={props.profile.data.name}

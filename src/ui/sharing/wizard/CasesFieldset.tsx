@@ -5,7 +5,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShareOptions } from '../../../messaging/sharing-api';
-import { CASE_PARTS } from '../../../records/sharing/selection';
 import { countText, locale, t, tn } from '../../i18n/index';
 import { plainTopicTitle } from '../../municipal/plain';
 import { sizeText } from '../../own/attachments';
@@ -30,20 +29,21 @@ type CaseOption = ShareOptions['cases'][number];
 /** Records shown at once in one part; more come a page at a time. */
 export const RECORDS_PAGE = 20;
 
-export function CasesFieldset(props: { cases: ShareOptions['cases']; choice: ShareChoice; change: Change }) {
+/** `parts` are the parts of a case on offer: all, or those a power of attorney covers. */
+export function CasesFieldset(props: { cases: ShareOptions['cases']; parts: readonly CasePart[]; choice: ShareChoice; change: Change }) {
   return (
     <fieldset>
       <legend>{t('sharing.wizard.cases')}</legend>
       {props.cases.map((c) => (
-        <CaseChoiceGroup key={c.id} option={c} chosen={props.choice.data.cases.get(c.id)} change={props.change} />
+        <CaseChoiceGroup key={c.id} option={c} parts={props.parts} chosen={props.choice.data.cases.get(c.id)} change={props.change} />
       ))}
     </fieldset>
   );
 }
 
 /** What of the case is chosen, e.g. "Valgt: 3 dokumenter af 27 (ca. 412 kB)". */
-function chosenText(option: CaseOption, chosen: CaseChoice | undefined): string {
-  const parts = CASE_PARTS.flatMap((p) => {
+function chosenText(option: CaseOption, offered: readonly CasePart[], chosen: CaseChoice | undefined): string {
+  const parts = offered.flatMap((p) => {
     const n = chosenInPart(chosen, p, option.counts[p]);
     return n > 0 ? [t('sharing.wizard.chosenOf', { chosen: tn(`sharing.item.${p}`, n), total: countText(option.counts[p]) })] : [];
   });
@@ -52,10 +52,10 @@ function chosenText(option: CaseOption, chosen: CaseChoice | undefined): string 
   return t('sharing.wizard.caseChosen', { parts: parts.join(', '), size: sizeText(bytes, locale()) });
 }
 
-function CaseChoiceGroup(props: { option: CaseOption; chosen: CaseChoice | undefined; change: Change }) {
-  const { option: c, chosen, change } = props;
+function CaseChoiceGroup(props: { option: CaseOption; parts: readonly CasePart[]; chosen: CaseChoice | undefined; change: Change }) {
+  const { option: c, parts, chosen, change } = props;
   const [open, setOpen] = useState(false);
-  const coverage = caseCoverage(chosen, c.counts);
+  const coverage = caseCoverage(chosen, c.counts, parts);
   const partsId = `case-${c.id}-parts`;
   return (
     <fieldset class="nested case-choice">
@@ -68,10 +68,10 @@ function CaseChoiceGroup(props: { option: CaseOption; chosen: CaseChoice | undef
         label={t('sharing.wizard.wholeCase')}
         checked={coverage === 'all'}
         mixed={coverage === 'some'}
-        onChange={(on) => change((s) => toggleCase(s, c.id, on))}
+        onChange={(on) => change((s) => toggleCase(s, c.id, on, parts))}
       />
       <p class="meta" id={`case-${c.id}-chosen`}>
-        {chosenText(c, chosen)}
+        {chosenText(c, parts, chosen)}
       </p>
       {c.records.length > 0 && (
         <button type="button" class="secondary" aria-expanded={open} aria-controls={partsId} onClick={() => setOpen(!open)}>
@@ -80,9 +80,9 @@ function CaseChoiceGroup(props: { option: CaseOption; chosen: CaseChoice | undef
       )}
       <div id={partsId} hidden={!open}>
         {open &&
-          CASE_PARTS.filter((p) => c.counts[p] > 0).map((p) => (
-            <PartChoice key={p} caseId={c.id} part={p} records={c.records.filter((r) => r.part === p)} chosen={chosen} change={change} />
-          ))}
+          parts
+            .filter((p) => c.counts[p] > 0)
+            .map((p) => <PartChoice key={p} caseId={c.id} part={p} records={c.records.filter((r) => r.part === p)} chosen={chosen} change={change} />)}
       </div>
     </fieldset>
   );

@@ -4,7 +4,7 @@ import { Busy } from '../../components/Messages';
 import { locale, t } from '../../i18n/index';
 import { sizeText } from '../../own/attachments';
 import { CasesFieldset } from './CasesFieldset';
-import { offersHealthRecords, offersNothing, toggleItem, type ShareChoice } from './choice';
+import { offeredCaseParts, offersHealthRecords, offersNothing, toggleItem, type ShareChoice } from './choice';
 import { Check } from './controls';
 import type { Change } from './flow';
 import { HealthFieldset, HealthRecordsFieldset } from './HealthFieldset';
@@ -31,7 +31,7 @@ export function DataStep(props: { options: ShareOptions | null; choice: ShareCho
           ))}
         </fieldset>
       )}
-      {options && options.cases.length > 0 && <CasesFieldset cases={options.cases} choice={choice} change={change} />}
+      {options && options.cases.length > 0 && <CasesFieldset cases={options.cases} parts={offeredCaseParts(options)} choice={choice} change={change} />}
       {options?.transactions && <MoneyFieldset categories={options.transactions.categories} choice={choice} change={change} />}
       {options && options.health.length > 0 && <HealthFieldset health={options.health} choice={choice} change={change} />}
       {options && offersHealthRecords(options) && <HealthRecordsFieldset options={options} choice={choice} change={change} />}

@@ -127,6 +127,10 @@ export type ListChoice = 'notes' | 'health' | 'attachments';
 export const toggleItem = (choice: ShareChoice, list: ListChoice, id: string, on: boolean): ShareChoice =>
   withData(choice, (d) => ({ ...d, [list]: toggled(d[list], id, on) }));
 
+/** The parts of a case the wizard offers: all of them, or those a representative's basis covers. */
+export const offeredCaseParts = (options: Pick<ShareOptions, 'basis'>): readonly CasePart[] =>
+  options.basis ? CASE_PARTS.filter((p) => options.basis!.covers.includes(p)) : CASE_PARTS;
+
 const NOTHING_PICKED: ReadonlyMap<CasePart, ReadonlySet<string>> = new Map();
 
 /** Sets the case's choice; a case with nothing left of it leaves the choice. */
@@ -138,9 +142,9 @@ const withCase = (choice: ShareChoice, caseId: string, next: CaseChoice | null):
     return { ...d, cases };
   });
 
-/** "All of this case": every part whole, or nothing of it. */
-export const toggleCase = (choice: ShareChoice, caseId: string, on: boolean): ShareChoice =>
-  withCase(choice, caseId, on ? { parts: new Set(CASE_PARTS), picked: NOTHING_PICKED } : null);
+/** "All of this case": every offered part whole, or nothing of it. */
+export const toggleCase = (choice: ShareChoice, caseId: string, on: boolean, parts: readonly CasePart[] = CASE_PARTS): ShareChoice =>
+  withCase(choice, caseId, on ? { parts: new Set(parts), picked: NOTHING_PICKED } : null);
 
 /** A whole part of a case, or none of it (records picked in it before are dropped either way). */
 export const toggleCasePart = (choice: ShareChoice, caseId: string, part: CasePart, on: boolean): ShareChoice => {
@@ -182,10 +186,13 @@ export function partCoverage(chosen: CaseChoice | undefined, part: CasePart, cou
   return n > 0 ? 'some' : 'none';
 }
 
-/** All of a case is chosen when every part that has records goes whole (a case without records: when chosen). */
-export function caseCoverage(chosen: CaseChoice | undefined, counts: Readonly<Record<CasePart, number>>): Coverage {
+/**
+ * All of a case is chosen when every offered part that has records goes whole (a case without
+ * records: when chosen).
+ */
+export function caseCoverage(chosen: CaseChoice | undefined, counts: Readonly<Record<CasePart, number>>, offered: readonly CasePart[] = CASE_PARTS): Coverage {
   if (!chosen) return 'none';
-  const parts = CASE_PARTS.filter((p) => counts[p] > 0);
+  const parts = offered.filter((p) => counts[p] > 0);
   if (parts.length === 0 || parts.every((p) => chosen.parts.has(p))) return 'all';
   return 'some';
 }
