@@ -135,6 +135,11 @@ describe('reading a letter', () => {
     expect(reading.dates).toEqual([]);
   });
 
+  it('takes a deadline from a sentence that tells the citizen to act', () => {
+    const text = 'Holbæk Kommune\tDato: 2. marts 2027\nIndkaldelse til jobsamtale\nSvar os venligst senest den 10. marts 2027, hvis tidspunktet ikke passer.';
+    expect(readLetter(letter(text)).dates.map((f) => [f.value.meaning, f.value.date])).toEqual([['answer-by', '2027-03-10']]);
+  });
+
   it('does not make a deadline of a date the authority sets for itself', () => {
     const text =
       'Horsens Kommune\tDato: 27. januar 2027\nAfgørelse om praktisk hjælp\nDu får hjælp til rengøring. Vi følger op på din hjælp senest den 1. juli 2027.';

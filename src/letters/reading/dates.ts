@@ -52,8 +52,8 @@ function meaningOf(sentence: string): DateMeaning {
   return ANSWER.test(sentence) ? 'answer-by' : 'other-deadline';
 }
 
-/** Words that address the citizen: a deadline is theirs to keep. */
-const CITIZEN = /\b(du|dig|din|dit|dine|you|your|sie|ihr|ihre|ihnen)\b/i;
+/** Words that address the citizen, or a sentence that tells them to act: a deadline is theirs to keep. */
+const CITIZEN = /\b(du|dig|din|dit|dine|you|your|sie|ihr|ihre|ihnen)\b|^\s*(svar|send|ring|kontakt|giv|meld|indsend|husk|reply|call|bitte)\b/i;
 
 /** A sentence whose subject is the authority, with the citizen only named as an owner ("din sag"). */
 const OWN_ACTION = /^\s*(?:vi|we|wir)\b(?![^.]*\b(?:du|dig|you|sie)\b)/i;
