@@ -55,7 +55,7 @@ function checkBytes(bytes: Uint8Array, maxBytes: number): void {
   if (!hasPdfHeader(bytes)) throw new LetterError('letter-not-a-pdf', 'no %PDF- header');
 }
 
-/** pdf.js's own failures, told apart by their class names (pdf.js exports no codes for them). */
+/** pdf.js's own failures, told apart by their class names (pdf.js gives them no codes). */
 function openFailure(error: unknown): LetterError {
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'PasswordException') return new LetterError('letter-encrypted', 'password required', { cause: error });
@@ -116,26 +116,27 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions 
     verbosity: VerbosityLevel.ERRORS,
   });
   try {
-    const document = await task.promise.catch((error: unknown) => {
-      throw openFailure(error);
-    });
-    if (document.numPages === 0) throw new LetterError('letter-empty', 'no pages');
-    if (document.numPages > maxPages) throw new LetterError('letter-too-many-pages', `${document.numPages} pages, limit ${maxPages}`);
+    const pdf = await task.promise;
+    if (pdf.numPages === 0) throw new LetterError('letter-empty', 'no pages');
+    if (pdf.numPages > maxPages) throw new LetterError('letter-too-many-pages', `${pdf.numPages} pages, limit ${maxPages}`);
     const pages: string[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    for (let number = 1; number <= pdf.numPages; number++) {
       throwIfCancelled(options.signal);
-      const page = await document.getPage(number);
+      const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       pages.push(piecesToText(content.items.filter(isTextItem).map(toPiece)));
       page.cleanup();
-      options.onPage?.(number, document.numPages);
+      options.onPage?.(number, pdf.numPages);
     }
     const pagesWithoutText = pages.flatMap((text, index) => (text.trim() === '' ? [index] : []));
     // No text anywhere: a scan, unless the first page paints nothing at all (a blank file).
-    if (pagesWithoutText.length === pages.length && !(await paintsAnything(await document.getPage(1), OPS))) {
+    if (pagesWithoutText.length === pages.length && !(await paintsAnything(await pdf.getPage(1), OPS))) {
       throw new LetterError('letter-empty', 'no text and nothing painted');
     }
     return { pages, pageCount: pages.length, hasTextLayer: pagesWithoutText.length < pages.length, pagesWithoutText };
+  } catch (error) {
+    // A page may be broken even when the file opened: pdf.js's failure becomes ours, wherever it came.
+    throw error instanceof LetterError ? error : openFailure(error);
   } finally {
     await task.destroy();
   }

@@ -47,7 +47,7 @@ export function closedDays(year: number): ReadonlySet<string> {
 export const isClosedDay = (day: string): boolean => weekdayIndex(day) >= 5 || closedDays(Number(day.slice(0, 4))).has(day);
 
 /** The first day from `day` on that is not closed. */
-export function nextOpenDay(day: string): string {
+function nextOpenDay(day: string): string {
   let current = day;
   while (isClosedDay(current)) current = addDays(current, 1);
   return current;

@@ -62,7 +62,7 @@ export const DATE_PATTERN = new RegExp(
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A real calendar day as YYYY-MM-DD, or null ("31. februar" is not a day). */
-export function calendarDay(year: number, month: number, day: number): string | null {
+function calendarDay(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   return `${year}-${pad(month)}-${pad(day)}`;

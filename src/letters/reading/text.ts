@@ -81,6 +81,3 @@ export function sentenceAround(content: string, index: number, end = index): { s
   }
   return { start, end: stop, text: content.slice(start, stop) };
 }
-
-/** Whitespace (line breaks included) folded to single spaces, for matching across lines. */
-export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
