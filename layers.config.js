@@ -17,12 +17,12 @@ export const areas = {
   entrypoints: { dir: 'entrypoints', uses: ['ui', 'background'], note: 'thin WXT wiring' },
   ui: {
     dir: 'src/ui',
-    uses: ['messaging', 'overview', 'importers', 'records', 'plain-language', 'kle'],
+    uses: ['messaging', 'overview', 'importers', 'records', 'plain-language', 'kle', 'letters'],
     note: 'Preact screens; talks to the background only through messaging',
   },
   background: {
     dir: 'src/background',
-    uses: ['messaging', 'vault', 'connector', 'sharing', 'bundle', 'importers', 'overview'],
+    uses: ['messaging', 'vault', 'connector', 'sharing', 'bundle', 'importers', 'overview', 'letters'],
   },
   messaging: { dir: 'src/messaging', uses: ['records'], note: 'the typed API maps of the message boundaries' },
   vault: {
@@ -48,6 +48,15 @@ export const areas = {
   },
   overview: { dir: 'src/overview', uses: ['records'] },
   importers: { dir: 'src/importers', uses: ['records'] },
+  letters: {
+    dir: 'src/letters',
+    uses: ['plain-language', 'kle'],
+    gates: [
+      { module: 'src/letters/errors', for: ['messaging'] },
+      { module: 'src/letters/reading/types', for: ['messaging'] },
+    ],
+    note: 'PDF letters: text via pdf.js (pdf/), a deterministic reader (reading/, platform-free)',
+  },
   records: {
     dir: 'src/records',
     uses: ['municipal-api', 'kle'],

@@ -1,0 +1,6 @@
+/**
+ * Letters the citizen already has: the text of a PDF letter and what can be read from it.
+ * src/letters/reading is pure TypeScript (platform-free); src/letters/pdf wraps pdf.js.
+ */
+export { LETTER_ERROR_CODES, LETTER_LIMITS, LetterError, type LetterErrorCode } from './errors';
+export * from './reading/types';
