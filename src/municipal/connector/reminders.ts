@@ -144,8 +144,7 @@ const TEXTS = {
 export function reminderNotification(language: ReminderLanguage, details: ReminderDetails | null): { title: string; message: string } {
   const texts = TEXTS[language];
   if (!details) return { ...texts.locked };
-  const label =
-    details.source === 'decision' || details.appeal ? texts.appeal : details.activityKind === 'deadline' ? texts.deadline : texts.appointment;
+  const label = details.source === 'decision' || details.appeal ? texts.appeal : details.activityKind === 'deadline' ? texts.deadline : texts.appointment;
   // Whole days: an appeal's last day, and a deadline read from a letter.
   const wholeDay = details.source === 'decision' || (details.source === 'letter' && details.activityKind === 'deadline');
   const when = new Intl.DateTimeFormat(texts.locale, {

@@ -86,7 +86,7 @@ export const ownCaseKind = defineKind({
   name: 'own-case',
   scope: 'profile',
   version: 1,
-  description: "A case the citizen keeps for letters that belong to no synced municipal case: a title, the sender, and the case numbers the letters name.",
+  description: 'A case the citizen keeps for letters that belong to no synced municipal case: a title, the sender, and the case numbers the letters name.',
   schema: z.object({
     title: Line,
     sender: z.string().trim().max(300).optional(),

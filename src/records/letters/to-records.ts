@@ -7,7 +7,11 @@
 import { LETTER_TEXT_MAX, READ_FROM_LETTER, type CaseRef, type ConfirmedReading, type LetterData, type LetterEventData, type OwnCaseData } from './letter';
 
 /** A case number as compared: letters print them with spaces, dots or dashes where systems may not. */
-export const caseNumberKey = (caseNumber: string): string => caseNumber.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+export const caseNumberKey = (caseNumber: string): string =>
+  caseNumber
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Shorter keys than this match too easily to be trusted as the same case. */
 const MIN_KEY = 4;
@@ -32,8 +36,8 @@ export interface LetterRecordsInput {
   file: LetterFile;
   reading: ConfirmedReading;
   cases: KnownCases;
-  /** The case the citizen chose instead of the one found; none to take the one found. */
-  chosenCase?: CaseRef | undefined;
+  /** The case the citizen chose, or a new one of their own; none to take the one found by number. */
+  chosenCase?: CaseRef | 'new' | undefined;
   now: Date;
 }
 
@@ -63,10 +67,10 @@ export function letterRecords(input: LetterRecordsInput): LetterRecords {
   let newCase: LetterRecords['newCase'] = null;
   let ref: CaseRef;
   let matchedBy: LetterRecords['matchedBy'];
-  if (input.chosenCase) {
+  if (input.chosenCase && input.chosenCase !== 'new') {
     ref = input.chosenCase;
     matchedBy = 'chosen';
-  } else if (found) {
+  } else if (found && input.chosenCase !== 'new') {
     ref = found.ref;
     matchedBy = found.by;
   } else {
@@ -101,7 +105,10 @@ export function letterRecords(input: LetterRecordsInput): LetterRecords {
   const common = { letterId: input.letterId, case: ref, provenance: READ_FROM_LETTER } as const;
   const events: LetterRecords['events'] = [
     ...reading.appointments.map((a, i) => ({ id: `${input.letterId}-a${i}`, data: { kind: 'appointment' as const, ...common, ...a } })),
-    ...reading.deadlines.map(({ kind, ...d }, i) => ({ id: `${input.letterId}-d${i}`, data: { kind: 'deadline' as const, deadlineKind: kind, ...common, ...d } })),
+    ...reading.deadlines.map(({ kind, ...d }, i) => ({
+      id: `${input.letterId}-d${i}`,
+      data: { kind: 'deadline' as const, deadlineKind: kind, ...common, ...d },
+    })),
   ];
   return { letter, newCase, events, matchedBy };
 }

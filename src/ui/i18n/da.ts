@@ -7,6 +7,7 @@ import { moneyDa } from './money.da';
 import { healthDa } from './health.da';
 import { sharingDa } from './sharing.da';
 import { ownDa } from './own.da';
+import { lettersDa } from './letters.da';
 
 export const da = {
   'app.name': 'Handlerum',
@@ -238,6 +239,7 @@ export const da = {
   // Municipal overview
   'section.overview': 'Overblik',
   'section.municipality': 'Kommunen',
+  'section.letters': 'Breve',
   'muni.title': 'Din kommune',
   'muni.intro':
     'Hent dine sager, afgørelser, udbetalinger, aftaler og breve fra kommunen. De gemmes krypteret her i browseren, og intet sendes videre, uden at du selv vælger det.',
@@ -422,6 +424,7 @@ export const da = {
   'calendar.kind.appeal': 'Klagefrist',
   'calendar.from': 'Fra {system}',
   'calendar.fromCase': 'Fra din sag',
+  'calendar.fromLetter': 'Læst af dig fra et brev',
   'calendar.where': 'Sted: {place}',
   'calendar.online': 'online',
   'calendar.change': 'Ændr eller aflys aftalen',
@@ -510,6 +513,7 @@ export const da = {
   ...healthDa,
   ...sharingDa,
   ...ownDa,
+  ...lettersDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -18,6 +18,7 @@ import { relativeTime } from '../format';
 import type { Profile } from '../profiles';
 import { bestEffort } from '../../shared/best-effort';
 import { KNOWN_MUNICIPALITIES } from './known-municipalities';
+import { LetterImport } from '../letters/LetterImport';
 import './overview.css';
 
 /** Asks for the municipality's host permission; must run inside the click that started it. */
@@ -274,6 +275,8 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
           </button>
         )}
       </section>
+
+      <LetterImport profileId={props.profile.id} />
 
       <section class="panel" aria-labelledby="muni-add">
         <h3 id="muni-add">{t('muni.addTitle')}</h3>
