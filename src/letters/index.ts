@@ -4,3 +4,4 @@
  */
 export { LETTER_ERROR_CODES, LETTER_LIMITS, LetterError, type LetterErrorCode } from './errors';
 export * from './reading/types';
+export { readLetter } from './reading/read';

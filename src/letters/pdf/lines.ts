@@ -32,11 +32,14 @@ interface Line {
 const CELL_GAP = 1.5;
 /** The narrowest gutter between two columns, in points. */
 const MIN_GUTTER = 9;
+/** A vertical gap wider than this many font sizes ends a band (letterhead, address, body). */
+const BAND_GAP = 3;
 /** Lines needed on each side before a band counts as two columns. */
 const MIN_COLUMN_LINES = 3;
 
 function toLines(pieces: readonly TextPiece[]): Line[] {
-  const sorted = pieces.filter((p) => p.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  // pdf.js marks a wide gap with a whitespace piece as wide as the gap: the gap itself tells more.
+  const sorted = pieces.filter((p) => p.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; pieces: TextPiece[] }[] = [];
   for (const piece of sorted) {
     const last = lines.at(-1);
@@ -108,6 +111,9 @@ export function piecesToText(pieces: readonly TextPiece[]): string {
     let end = i;
     let gutter: { from: number; to: number } | null = null;
     for (let j = i + 1; j <= lines.length; j++) {
+      const previous = lines[j - 2];
+      const next = lines[j - 1]!;
+      if (previous && previous.y - next.y > BAND_GAP * Math.max(previous.size, next.size)) break;
       const candidate = commonGutter(lines.slice(i, j), left, right);
       if (!candidate) break;
       end = j;
