@@ -195,6 +195,7 @@ describe('the calendar and its reminders', () => {
   });
 
   it('joins the municipality’s entries in time order', () => {
+    if (appointment.data.kind !== 'appointment') throw new Error('the first entry is the appointment');
     const municipal = {
       ...letterEntry('m', { ...appointment.data, startsAt: '2026-12-20T10:00:00+01:00' }),
       id: 'activity:m',
