@@ -91,7 +91,7 @@ describe('Thomas adds letters as PDFs', () => {
     // Thomas names the meeting in his own words before he confirms.
     await meeting.getByLabel(DA['letters.review.what']).fill('Møde i rehabiliteringsteamet');
     await second.getByRole('button', { name: DA['letters.review.confirm'] }).click();
-    await page.getByText(text(DA, 'letters.import.allDone', { stored: 2, total: 2 })).waitFor();
+    await page.getByText(textCount(DA, 'letters.import.allDone', 2, { stored: 2 })).waitFor();
     session.context.off('request', record);
 
     const ownFiles = (url: string) => url.startsWith(`chrome-extension://${session.extensionId}/`) || url.startsWith('blob:') || url.startsWith('data:');

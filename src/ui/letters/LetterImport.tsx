@@ -43,7 +43,7 @@ function toReview(file: ReadFile): ToReview | null {
     fileTitle: fileTitle(file.name),
     reasoning: (rule) =>
       [
-        t(`letters.rule.${rule.kind}`, { count: rule.count, from: dayText(rule.from) }),
+        tn(`letters.rule.${rule.kind}`, rule.count, { from: dayText(rule.from) }),
         rule.fromIs === 'letter-date' ? t('letters.rule.fromLetterDate') : '',
         rule.movedFrom ? t('letters.rule.moved', { day: dayText(rule.movedFrom) }) : '',
       ]
@@ -119,7 +119,7 @@ export function LetterImport(props: { profileId: string; caseRef?: CaseRef | und
     const counts = { n: reviewed.n + 1, total: reviewed.total, stored: reviewed.stored + (stored ? 1 : 0) };
     setQueue(rest);
     setReviewed(counts);
-    setStatus([message, rest.length === 0 ? t('letters.import.allDone', { stored: counts.stored, total: counts.total }) : null].filter(Boolean).join(' '));
+    setStatus([message, rest.length === 0 ? tn('letters.import.allDone', counts.total, { stored: counts.stored }) : null].filter(Boolean).join(' '));
     if (rest.length === 0) input.current?.focus();
   };
 
