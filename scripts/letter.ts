@@ -28,10 +28,10 @@ function describeDate({ value }: Found<MeaningfulDate>): string {
   const place = value.place ? `, ${value.place}` : '';
   const rule = value.rule;
   if (rule.kind === 'stated') return `${value.meaning}: ${at}${place}`;
-  const unit = { 'weeks-after-receipt': 'uger', 'days-after-receipt': 'dage', 'months-after-receipt': 'måneder' }[rule.kind];
-  const from = rule.fromIs === 'received' ? 'modtagelsen' : 'brevets dato, som dagen det blev tilgængeligt i Digital Post';
-  const moved = rule.movedFrom ? `; ${rule.movedFrom} er en lukkedag, så fristen flyttes` : '';
-  return `${value.meaning}: ${at} (${rule.count} ${unit} fra ${rule.from}, ${from}${moved})`;
+  const unit = { 'weeks-after-receipt': 'weeks', 'days-after-receipt': 'days', 'months-after-receipt': 'months' }[rule.kind];
+  const from = rule.fromIs === 'received' ? 'the day it was received' : "the letter's date, standing in for the day it reached Digital Post";
+  const moved = rule.movedFrom ? `; ${rule.movedFrom} is a closed day, so the deadline moves on` : '';
+  return `${value.meaning}: ${at} (${rule.count} ${unit} after ${rule.from}, ${from}${moved})`;
 }
 
 function print(outcome: Outcome): void {

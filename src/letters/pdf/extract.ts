@@ -5,7 +5,7 @@
  * address: nothing is fetched. Text extraction needs none of them.
  */
 import { LETTER_LIMITS, LetterError } from '../errors';
-import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import type { PDFPageProxy, TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import { piecesToText, type TextPiece } from './lines';
 
 export interface PdfText {
@@ -74,16 +74,37 @@ function toPiece(item: TextItem): TextPiece {
   return { text: item.str, x, y, width: item.width, size: item.height || Math.hypot(a, b) };
 }
 
+/** Whether a page draws anything: an image, a shape or text (a scan draws at least an image). */
+async function paintsAnything(page: PDFPageProxy, ops: PdfJs['OPS']): Promise<boolean> {
+  const painting = new Set<number>([
+    ops.paintImageXObject,
+    ops.paintInlineImageXObject,
+    ops.paintImageMaskXObject,
+    ops.paintImageXObjectRepeat,
+    ops.paintSolidColorImageMask,
+    ops.fill,
+    ops.eoFill,
+    ops.stroke,
+    ops.fillStroke,
+    ops.eoFillStroke,
+    ops.shadingFill,
+    ops.showText,
+    ops.constructPath,
+  ]);
+  const list = await page.getOperatorList();
+  return list.fnArray.some((fn) => painting.has(fn));
+}
+
 /**
  * The text of every page of a PDF.
- * @throws LetterError `letter-empty`, `letter-not-a-pdf`, `letter-too-large`,
+ * @throws LetterError `letter-empty` (no bytes, or pages that show nothing), `letter-not-a-pdf`, `letter-too-large`,
  * `letter-too-many-pages`, `letter-encrypted`, `letter-damaged`, `letter-cancelled`.
  */
 export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfText> {
   const maxPages = options.maxPages ?? LETTER_LIMITS.maxPages;
   checkBytes(bytes, options.maxBytes ?? LETTER_LIMITS.maxBytes);
   throwIfCancelled(options.signal);
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
+  const { getDocument, OPS, VerbosityLevel } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes ownership of (and may detach) the buffer it is given: give it a copy.
     data: bytes.slice(),
@@ -110,6 +131,10 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractOptions 
       options.onPage?.(number, document.numPages);
     }
     const pagesWithoutText = pages.flatMap((text, index) => (text.trim() === '' ? [index] : []));
+    // No text anywhere: a scan, unless the first page paints nothing at all (a blank file).
+    if (pagesWithoutText.length === pages.length && !(await paintsAnything(await document.getPage(1), OPS))) {
+      throw new LetterError('letter-empty', 'no text and nothing painted');
+    }
     return { pages, pageCount: pages.length, hasTextLayer: pagesWithoutText.length < pages.length, pagesWithoutText };
   } finally {
     await task.destroy();

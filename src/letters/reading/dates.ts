@@ -65,10 +65,10 @@ const DEADLINE_CUE =
 const NUMBER = `\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')}`;
 const RELATIVE = new RegExp(
   [
-    `\\bfrist(?:en)?\\b[^.]{0,40}?\\s(?:er|på)\\s+(?<n4>${NUMBER})\\s+(?<u4>uger?|dage?|måneder?)\\s+(?:efter|fra)\\b[^.]{0,60}?(?:modt(?:ag|og)|har\\s+fået|fik\\s+(?:brevet|afgørelsen))`,
-    `\\b(?:inden\\s+for|indenfor|inden|senest|inden\\s+udløbet\\s+af)\\s+(?<n1>${NUMBER})\\s+(?<u1>uger?|dage?|måneder?|mdr\\.?)\\s+(?:efter|fra)\\b[^.]{0,60}?(?:modt(?:ag|og)|har\\s+fået|fik\\s+(?:brevet|afgørelsen))`,
-    `\\bwithin\\s+(?<n2>${NUMBER})\\s+(?<u2>weeks?|days?|months?)\\s+(?:of|from|after)\\b[^.]{0,50}?(?:receiv|receipt)`,
-    `\\binnerhalb\\s+(?:von\\s+)?(?<n3>${NUMBER})\\s+(?<u3>Wochen?|Tagen?|Monat(?:en|s)?)\\s+nach\\b[^.]{0,50}?(?:Erhalt|Zugang|Bekanntgabe|erhalten)`,
+    `\\bfrist(?:en)?\\b[^.]{0,40}?\\s(?:er|på)\\s+(?<n4>${NUMBER})\\s+(?<u4>uger?|dage?|måneder?)\\s+(?:efter|fra)\\b[^.]{0,60}?(?:modt(?:ag|og)|har\\s+fået|fik\\s+(?:brevet|afgørelsen))\\p{L}*`,
+    `\\b(?:inden\\s+for|indenfor|inden|senest|inden\\s+udløbet\\s+af)\\s+(?<n1>${NUMBER})\\s+(?<u1>uger?|dage?|måneder?|mdr\\.?)\\s+(?:efter|fra)\\b[^.]{0,60}?(?:modt(?:ag|og)|har\\s+fået|fik\\s+(?:brevet|afgørelsen))\\p{L}*`,
+    `\\bwithin\\s+(?<n2>${NUMBER})\\s+(?<u2>weeks?|days?|months?)\\s+(?:of|from|after)\\b[^.]{0,50}?(?:receiv|receipt)\\p{L}*`,
+    `\\binnerhalb\\s+(?:von\\s+)?(?<n3>${NUMBER})\\s+(?<u3>Wochen?|Tagen?|Monat(?:en|s)?)\\s+nach\\b[^.]{0,50}?(?:Erhalt|Zugang|Bekanntgabe|erhalten)\\p{L}*`,
   ].join('|'),
   'gidu',
 );
