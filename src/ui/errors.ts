@@ -95,6 +95,7 @@ export const LETTER_ERROR_KEYS = {
   'letter-too-many-pages': 'letters.error.letter-too-many-pages',
   'letter-cancelled': 'letters.error.letter-cancelled',
   'zip-damaged': 'letters.error.zip-damaged',
+  'zip-too-large': 'letters.error.zip-too-large',
   'zip-no-pdfs': 'letters.error.zip-no-pdfs',
   unexpected: 'letters.error.unexpected',
 } as const satisfies Record<LetterFailure['code'], MessageKey>;

@@ -27,7 +27,9 @@ export const lettersEn: Record<keyof typeof lettersDa, string> = {
   'letters.error.letter-too-large': 'The file is too large. A letter may be at most {max}.',
   'letters.error.letter-too-many-pages': 'The letter has too many pages to be read here.',
   'letters.error.letter-cancelled': 'Reading was stopped.',
-  'letters.error.zip-damaged': 'The ZIP file is damaged or too large to unpack.',
+  'letters.error.zip-damaged': 'The ZIP file is damaged and cannot be unpacked.',
+  'letters.error.zip-too-large':
+    'The ZIP file holds too many or too large letters (at most 200 letters and 256 MB in all). Split it and add the parts one at a time.',
   'letters.error.zip-no-pdfs': 'There are no PDF letters in the ZIP file.',
   'letters.error.unexpected': 'The file could not be read. Try again, or download the letter again.',
   'letters.review.title': 'Review the letter: {name}',

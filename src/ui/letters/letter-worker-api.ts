@@ -11,7 +11,7 @@ import { extractPdfText, type PdfText } from '../../letters/pdf/extract';
 
 export interface LetterFailure {
   ok: false;
-  code: LetterErrorCode | 'zip-damaged' | 'zip-no-pdfs' | 'unexpected';
+  code: LetterErrorCode | 'zip-damaged' | 'zip-too-large' | 'zip-no-pdfs' | 'unexpected';
   /** For developers only; never shown. */
   detail: string;
 }
@@ -58,7 +58,7 @@ export const letterWorkerApi = {
       if (letters.length === 0) return { ok: false, code: 'zip-no-pdfs', detail: 'no .pdf entries' };
       return { ok: true, value: letters };
     } catch (error) {
-      if (error instanceof RangeError) return { ok: false, code: 'letter-too-large', detail: error.message };
+      if (error instanceof RangeError) return { ok: false, code: 'zip-too-large', detail: error.message };
       return { ok: false, code: 'zip-damaged', detail: error instanceof Error ? error.name : 'unzip failed' };
     }
   },
