@@ -23,6 +23,7 @@ import {
   overviewViewsNav,
   recordsOfKind,
   screenHeading,
+  screenshotPath,
   sectionsNav,
   text,
   textCount,
@@ -82,6 +83,7 @@ describe('Thomas adds letters as PDFs', () => {
     expect(await deadline.getByLabel(DA['letters.review.day']).inputValue()).toBe(appeal.value.date);
     await deadline.getByText(/Sådan er fristen regnet ud: 4 uger fra/).waitFor();
     await expectAccessible(page, 'review of a decision');
+    await page.screenshot({ path: screenshotPath('letters-review'), fullPage: true });
     await review.getByRole('button', { name: DA['letters.review.confirm'] }).click();
 
     const second = page.getByRole('region', { name: text(DA, 'letters.review.title', { name: letters.summons.name }) });

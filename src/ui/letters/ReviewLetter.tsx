@@ -88,7 +88,7 @@ function ItemGroup(props: { legend: string; pages: readonly string[]; item: Item
       {props.children}
       <Source pages={props.pages} item={props.item} />
       <button type="button" class="link" onClick={props.onRemove}>
-        {t('letters.review.remove', { what: props.legend })}
+        {t('letters.review.remove', { what: props.legend.toLowerCase() })}
       </button>
     </fieldset>
   );
