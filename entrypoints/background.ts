@@ -61,6 +61,7 @@ export default defineBackground(() => {
         // Reminders are read from the vault: rebuild them whenever it opens.
         if (event.type === 'state' && event.state === 'unlocked')
           void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
+        if (event.type === 'changed') void bestEffort(municipal.onRecordsChanged(event.changes), 'reminders are rebuilt on the next unlock or settings change');
       },
     });
     await service.resumeSession();

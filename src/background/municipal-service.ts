@@ -22,6 +22,7 @@ import {
   activityEvent,
   applyReminderPlan,
   decisionEvent,
+  letterEvent,
   parseAlarmName,
   planReminders,
   reminderLanguage,
@@ -45,6 +46,7 @@ import {
   type MunicipalConnectionData,
 } from '../records/municipal/index';
 import { canSend, correctionRequestKind, toApiCorrection, type CorrectionRequestData, type CorrectionStatus } from '../records/own/index';
+import { letterEventKind } from '../records/letters/index';
 import { profileKind } from '../records/profile';
 import { RESOURCES } from '../municipal/api/schemas';
 import { VaultError } from '../vault/errors';
@@ -221,8 +223,17 @@ export class MunicipalService {
         const event = decisionEvent(r.id, r.data.record);
         if (event) events.push(event);
       }
+      for (const r of (await this.records.list(id, letterEventKind)).records) {
+        const event = letterEvent(r.id, r.data);
+        if (event) events.push(event);
+      }
       await applyReminderPlan(this.deps.alarms, id, planReminders(id, events, reminderLeadMinutes, this.now()));
     }
+  }
+
+  /** Appointments and deadlines the citizen confirmed from a letter are written by the page: their reminders follow. */
+  async onRecordsChanged(changes: readonly { profileId: string; kind: string }[]): Promise<void> {
+    for (const profileId of new Set(changes.filter((c) => c.kind === letterEventKind.name).map((c) => c.profileId))) await this.refreshReminders(profileId);
   }
 
   /** Shows the notification for a reminder alarm; false when the alarm is not a reminder. */
@@ -239,6 +250,13 @@ export class MunicipalService {
         const event = activityEvent(stored.id, activity);
         if (!event) return true;
         details = { source: 'activity' as const, activityKind: activity.kind, title: activity.title, at: event.at };
+      } else if (target.source === 'letter') {
+        const stored = await this.records.get(target.profileId, letterEventKind, target.recordId);
+        if (!stored) return true; // gone since the alarm was set: nothing to remind of
+        const event = letterEvent(stored.id, stored.data);
+        if (!event) return true;
+        const appeal = stored.data.kind === 'deadline' && stored.data.deadlineKind === 'appeal';
+        details = { source: 'letter' as const, activityKind: stored.data.kind, appeal, title: stored.data.title, at: event.at };
       } else {
         const stored = await this.records.get(target.profileId, municipalDecisionKind, target.recordId).catch(() => null);
         if (!stored) return true; // gone since the alarm was set: nothing to remind of

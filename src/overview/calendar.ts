@@ -34,7 +34,9 @@ export interface CalendarEntry {
   vaultId: string;
   /** The municipality's id of that record (an activity's, or the decision's for an appeal deadline). */
   recordId: string;
-  recordKind: 'municipal-activity' | 'municipal-decision';
+  recordKind: 'municipal-activity' | 'municipal-decision' | 'letter-event';
+  /** For an entry read from a letter: the letter's vault id. */
+  letterId?: string;
 }
 
 /** Every entry, earliest first (ties by title, so the order never depends on load order). */

@@ -18,6 +18,7 @@ import {
 import { healthClinicalKind, healthDailyKind, healthImportKind, healthObservationKind, healthSamplesKind, healthWorkoutKind } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
 import { attachmentContentKind, attachmentKind, correctionRequestKind } from './own/index';
+import { letterEventKind, letterKind, ownCaseKind } from './letters/index';
 import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind, transparencyHeadKind } from './sharing/index';
 
 export const RECORD_KINDS = [
@@ -40,6 +41,9 @@ export const RECORD_KINDS = [
   attachmentKind,
   attachmentContentKind,
   correctionRequestKind,
+  letterKind,
+  ownCaseKind,
+  letterEventKind,
   healthDailyKind,
   healthSamplesKind,
   healthWorkoutKind,

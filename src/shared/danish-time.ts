@@ -62,3 +62,17 @@ export function endOfDanishDay(date: string): number {
   }
   return Date.parse(`${date}T23:59:59.000+01:00`);
 }
+
+/**
+ * The instant of a Danish wall-clock time ("2026-12-15", "09:45"), with Copenhagen's offset that
+ * day: "2026-12-15T09:45:00+01:00". Null for a time that does not exist or is not HH:MM.
+ */
+export function danishInstant(day: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  for (const offset of ['+01:00', '+02:00']) {
+    const iso = `${day}T${time}:00${offset}`;
+    const at = Date.parse(iso);
+    if (Number.isFinite(at) && danishDay(at) === day && clock.format(at) === time) return iso;
+  }
+  return null;
+}

@@ -5,6 +5,7 @@
  */
 import { hasCode, type ErrorCode } from '../messaging/errors';
 import { t, type MessageKey } from './i18n/index';
+import type { LetterFailure } from './letters/letter-worker-api';
 
 export const ERROR_MESSAGE_KEYS = {
   'no-vault': 'error.no-vault',
@@ -90,3 +91,21 @@ export function errorMessage(error: unknown): string {
 }
 
 export const errorCode = (error: unknown): ErrorCode | null => (hasCode(error) ? error.code : null);
+
+/** Why a letter could not be read: the letters' family (src/letters/errors.ts) and the letter worker's ZIP codes. */
+export const LETTER_ERROR_KEYS = {
+  'letter-empty': 'letters.error.letter-empty',
+  'letter-not-a-pdf': 'letters.error.letter-not-a-pdf',
+  'letter-encrypted': 'letters.error.letter-encrypted',
+  'letter-damaged': 'letters.error.letter-damaged',
+  'letter-too-large': 'letters.error.letter-too-large',
+  'letter-too-many-pages': 'letters.error.letter-too-many-pages',
+  'letter-cancelled': 'letters.error.letter-cancelled',
+  'zip-damaged': 'letters.error.zip-damaged',
+  'zip-too-large': 'letters.error.zip-too-large',
+  'zip-no-pdfs': 'letters.error.zip-no-pdfs',
+  unexpected: 'letters.error.unexpected',
+} as const satisfies Record<LetterFailure['code'], MessageKey>;
+
+/** The message for a letter that could not be read; `max` is the largest letter in words ("25 MB"). */
+export const letterErrorMessage = (code: LetterFailure['code'], max: string): string => t(LETTER_ERROR_KEYS[code], { max });

@@ -96,6 +96,10 @@ const NOT_A_PLURAL: Record<string, string> = {
   'sharing.wizard.step': '"Trin {step} af {count}": a step number, no counted noun',
   'sharing.wizard.chosenOf': '"{chosen} af {total}": the noun is in {chosen}, already in its plural form (tn)',
   'money.chart.summary': '{total} is an amount in kroner, already formatted',
+  'letters.import.reading': '"Læser {done} af {total}: brev.pdf": which file of how many, no counted noun',
+  'letters.import.readingPage': '"… (side {page} af {pages})": which file and page, no counted noun',
+  'letters.review.position': '"Brev {n} af {total}": a position, like a step number',
+  'letters.review.page': '"Side {n}": a page number',
 };
 
 describe('no count escapes the plural forms', () => {

@@ -5,6 +5,7 @@
  * of a notification is read from the vault when the alarm fires, and only if it is unlocked.
  */
 import type { Activity, Decision } from '../api/schemas';
+import type { LetterEventData } from '../../records/letters/index';
 import { endOfDanishDay } from '../../shared/danish-time';
 
 export const REMINDER_ALARM_PREFIX = 'handlerum-reminder:';
@@ -13,7 +14,8 @@ export const DEFAULT_REMINDER_LEAD_MINUTES = [2 * 24 * 60, 2 * 60] as const;
 /** Alarms per profile (browsers cap an extension's alarms; the nearest ones matter). */
 export const MAX_REMINDERS_PER_PROFILE = 100;
 
-export type ReminderSourceKind = 'activity' | 'decision';
+/** A letter's reminders come from the appointments and deadlines the citizen confirmed from it. */
+export type ReminderSourceKind = 'activity' | 'decision' | 'letter';
 
 export interface ReminderTarget {
   profileId: string;
@@ -42,7 +44,7 @@ export function parseAlarmName(name: string): ReminderTarget | null {
   const parts = name.slice(REMINDER_ALARM_PREFIX.length).split(':');
   if (parts.length !== 4) return null;
   const [profileId, source, recordId, lead] = parts as [string, string, string, string];
-  if (source !== 'activity' && source !== 'decision') return null;
+  if (source !== 'activity' && source !== 'decision' && source !== 'letter') return null;
   const leadMinutes = Number(lead);
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(profileId) || !/^[A-Za-z0-9_-]{1,128}$/.test(recordId) || !Number.isInteger(leadMinutes)) return null;
   return { profileId, source, recordId, leadMinutes };
@@ -58,6 +60,12 @@ export function activityEvent(recordId: string, activity: Activity): ReminderEve
 /** The last day to appeal a decision, or null when it cannot be appealed. */
 export function decisionEvent(recordId: string, decision: Decision): ReminderEvent | null {
   return decision.appeal ? { source: 'decision', recordId, at: endOfDanishDay(decision.appeal.deadline) } : null;
+}
+
+/** When an appointment or deadline read from a letter starts or falls (a deadline: the end of its day). */
+export function letterEvent(recordId: string, event: LetterEventData): ReminderEvent | null {
+  const at = event.kind === 'appointment' ? Date.parse(event.startsAt) : endOfDanishDay(event.day);
+  return Number.isFinite(at) ? { source: 'letter', recordId, at } : null;
 }
 
 /** The alarms to have for one profile: every lead time before every future event, nearest first, capped. */
@@ -107,8 +115,10 @@ export const reminderLanguage = (uiLanguage: string | undefined): ReminderLangua
 
 export interface ReminderDetails {
   source: ReminderSourceKind;
-  /** For activities: appointment or deadline. */
+  /** For activities and letters: appointment or deadline; a letter's appeal deadline is a decision's. */
   activityKind?: 'appointment' | 'deadline';
+  /** A letter's deadline to appeal (labelled as a decision's is). */
+  appeal?: boolean;
   title: string;
   at: number;
 }
@@ -134,11 +144,13 @@ const TEXTS = {
 export function reminderNotification(language: ReminderLanguage, details: ReminderDetails | null): { title: string; message: string } {
   const texts = TEXTS[language];
   if (!details) return { ...texts.locked };
-  const label = details.source === 'decision' ? texts.appeal : details.activityKind === 'deadline' ? texts.deadline : texts.appointment;
+  const label = details.source === 'decision' || details.appeal ? texts.appeal : details.activityKind === 'deadline' ? texts.deadline : texts.appointment;
+  // Whole days: an appeal's last day, and a deadline read from a letter.
+  const wholeDay = details.source === 'decision' || (details.source === 'letter' && details.activityKind === 'deadline');
   const when = new Intl.DateTimeFormat(texts.locale, {
     timeZone: 'Europe/Copenhagen',
     dateStyle: 'full',
-    ...(details.source === 'decision' ? {} : { timeStyle: 'short' as const }),
+    ...(wholeDay ? {} : { timeStyle: 'short' as const }),
   }).format(details.at);
   return { title: `${label}: ${details.title}`, message: when };
 }

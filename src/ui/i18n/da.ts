@@ -8,6 +8,7 @@ import { healthDa } from './health.da';
 import { sharingDa } from './sharing.da';
 import { ownDa } from './own.da';
 import { actingDa } from './acting.da';
+import { lettersDa } from './letters.da';
 
 export const da = {
   'app.name': 'Handlerum',
@@ -239,6 +240,7 @@ export const da = {
   // Municipal overview
   'section.overview': 'Overblik',
   'section.municipality': 'Kommunen',
+  'section.letters': 'Breve',
   'muni.title': 'Din kommune',
   'muni.intro':
     'Hent dine sager, afgørelser, udbetalinger, aftaler og breve fra kommunen. De gemmes krypteret her i browseren, og intet sendes videre, uden at du selv vælger det.',
@@ -423,6 +425,7 @@ export const da = {
   'calendar.kind.appeal': 'Klagefrist',
   'calendar.from': 'Fra {system}',
   'calendar.fromCase': 'Fra din sag',
+  'calendar.fromLetter': 'Læst af dig fra et brev',
   'calendar.where': 'Sted: {place}',
   'calendar.online': 'online',
   'calendar.change': 'Ændr eller aflys aftalen',
@@ -512,6 +515,7 @@ export const da = {
   ...sharingDa,
   ...ownDa,
   ...actingDa,
+  ...lettersDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

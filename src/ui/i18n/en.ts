@@ -5,6 +5,7 @@ import { healthEn } from './health.en';
 import { sharingEn } from './sharing.en';
 import { ownEn } from './own.en';
 import { actingEn } from './acting.en';
+import { lettersEn } from './letters.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Handlerum',
@@ -234,6 +235,7 @@ export const en: Record<MessageKey, string> = {
   // Municipal overview
   'section.overview': 'Overview',
   'section.municipality': 'Municipality',
+  'section.letters': 'Letters',
   'muni.title': 'Your municipality',
   'muni.intro':
     'Fetch your cases, decisions, payments, appointments and letters from the municipality. They are kept encrypted here in the browser, and nothing is passed on unless you choose to.',
@@ -418,6 +420,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.kind.appeal': 'Last day to appeal',
   'calendar.from': 'From {system}',
   'calendar.fromCase': 'From your case',
+  'calendar.fromLetter': 'Read by you from a letter',
   'calendar.where': 'Place: {place}',
   'calendar.online': 'online',
   'calendar.change': 'Change or cancel the appointment',
@@ -507,4 +510,5 @@ export const en: Record<MessageKey, string> = {
   ...sharingEn,
   ...ownEn,
   ...actingEn,
+  ...lettersEn,
 };

@@ -9,6 +9,8 @@ import type { Settings } from '../../messaging/settings';
 import { calendarEntries, entriesBetween, indexByDay, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
 import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../shared/danish-time';
 import { toICalendar } from '../../overview/ical';
+import { withLetterEntries } from '../../overview/letter-calendar';
+import { useLetterEvents } from '../letters/use-letter-events';
 import type { OverviewData } from '../../overview/model';
 import { saveFile } from '../blob-url';
 import { ActionFeedback } from '../components/Messages';
@@ -48,8 +50,10 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
         <time dateTime={e.allDay ? e.day : e.start}>{when}</time>
         {e.end && !e.allDay && <span> – {timeText(e.end)}</span>}
       </p>
-      {e.detail && e.kind !== 'appeal' && <p>{e.detail}</p>}
-      <p class="meta">{e.source ? t('calendar.from', { system: e.source.name }) : t('calendar.fromCase')}</p>
+      {e.detail && (e.kind !== 'appeal' || e.recordKind === 'letter-event') && <p>{e.detail}</p>}
+      <p class="meta">
+        {e.source ? t('calendar.from', { system: e.source.name }) : e.recordKind === 'letter-event' ? t('calendar.fromLetter') : t('calendar.fromCase')}
+      </p>
       {place && <p>{t('calendar.where', { place })}</p>}
       <div class="actions">
         {e.changeUrl && (
@@ -58,7 +62,8 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
           </a>
         )}
         {e.caseId && props.go && <CaseLinkFor entry={e} go={props.go} />}
-        {props.profileId && <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />}
+        {/* What the citizen read from a letter is theirs to change, not the municipality's to correct. */}
+        {props.profileId && e.recordKind !== 'letter-event' && <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />}
       </div>
     </div>
   );
@@ -259,8 +264,9 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
   const whose = useWhose();
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
+  const letterEvents = useLetterEvents(props.profileId);
   // Built once per data and moment, not on every page turn; the lists draw a page at a time.
-  const entries = useMemo(() => calendarEntries(props.data), [props.data]);
+  const entries = useMemo(() => withLetterEntries(calendarEntries(props.data), letterEvents), [props.data, letterEvents]);
   const [upcoming, past] = useMemo(
     () => [entries.filter((e) => isUpcoming(e, props.now)), entries.filter((e) => !isUpcoming(e, props.now)).reverse()],
     [entries, props.now],

@@ -18,6 +18,7 @@ import { dayText, dateTimeText, kroner } from './format';
 import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, statusOf, topicOf } from './plain';
 import { AttachPanel } from '../own/AttachPanel';
+import { CaseLetters } from '../letters/CaseLetters';
 import { CASE_NOTE_TEXTS, OwnNotes } from '../own/OwnNotes';
 import { CorrectAction } from '../own/CorrectAction';
 import { CorrectionList } from '../own/CorrectionList';
@@ -264,6 +265,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
 
       <OwnNotes profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} texts={CASE_NOTE_TEXTS} level={3} />
       <AttachPanel profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} withNotes={false} />
+      <CaseLetters profileId={props.profileId} caseRef={{ kind: 'municipal-case', id: theCase.vaultId }} />
       <CorrectionList profileId={props.profileId} caseVaultId={theCase.vaultId} title={t('own.list.caseTitle')} />
 
       <section class="panel" aria-labelledby="case-timeline">

@@ -20,6 +20,7 @@ import { bestEffort } from '../../shared/best-effort';
 import { KNOWN_MUNICIPALITIES } from './known-municipalities';
 import { GivenPowers } from './GivenPowers';
 import { ProfileBasis } from './ProfileBasis';
+import { LetterImport } from '../letters/LetterImport';
 import './overview.css';
 
 /** Asks for the municipality's host permission; must run inside the click that started it. */
@@ -280,6 +281,8 @@ export function MunicipalitySection(props: { profile: Profile; onShowOverview: (
           </button>
         )}
       </section>
+
+      <LetterImport profileId={props.profile.id} />
 
       <section class="panel" aria-labelledby="muni-add">
         <h3 id="muni-add">{t('muni.addTitle')}</h3>

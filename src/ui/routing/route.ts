@@ -6,7 +6,7 @@
  * back to where it would land. Ids are opaque strings, written percent-encoded.
  */
 
-export const SECTIONS = ['overview', 'municipality', 'money', 'health', 'notes', 'sharing', 'profiles', 'settings', 'backup'] as const;
+export const SECTIONS = ['overview', 'municipality', 'letters', 'money', 'health', 'notes', 'sharing', 'profiles', 'settings', 'backup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const OVERVIEW_VIEWS = ['now', 'cases', 'calendar', 'payments', 'access', 'search'] as const;

@@ -23,6 +23,7 @@ import { SettingsSection } from './SettingsSection';
 import { MunicipalitySection } from '../municipal/MunicipalitySection';
 import { OverviewSection } from '../municipal/OverviewSection';
 import { hasMunicipalConnection } from '../municipal/landing';
+import { LettersSection } from '../letters/LettersSection';
 import { MoneySection } from '../money/MoneySection';
 import { HealthSection } from '../health/HealthSection';
 import { SharingSection } from '../sharing/SharingSection';
@@ -32,6 +33,7 @@ export { SECTIONS, type Section };
 const SECTION_LABEL: Record<Section, MessageKey> = {
   overview: 'section.overview',
   municipality: 'section.municipality',
+  letters: 'section.letters',
   money: 'section.money',
   health: 'section.health',
   notes: 'section.notes',
@@ -206,6 +208,7 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
           </OverviewHref.Provider>
         )}
         {section === 'municipality' && current && <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />}
+        {section === 'letters' && current && <LettersSection key={current.id} profile={current} />}
         {section === 'money' && current && <MoneySection key={current.id} profile={current} />}
         {section === 'health' && current && <HealthSection key={current.id} profile={current} />}
         {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}

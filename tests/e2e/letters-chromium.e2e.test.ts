@@ -1,0 +1,171 @@
+/**
+ * Letters in, in real Chromium: Thomas, signed in to the reference municipality, adds a decision
+ * on his cash benefit and a summons to his rehabilitation team as PDFs on the Breve screen. Each
+ * is reviewed with what was found marked in the letter's text, confirmed, and stored in the case
+ * its case number names; the appeal deadline and the meeting appear in the calendar marked as
+ * read from a letter, with reminder alarms. While the letters are read and stored, the browser
+ * makes no request beyond the extension's own files. A JPEG named .pdf and a broken PDF get
+ * clear messages and store nothing. axe-core on the Breve screens.
+ *
+ * As in the overview test, the browser runs a copy of the build whose manifest already grants
+ * the loopback host (headless Chromium cannot answer the permission prompt).
+ */
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
+import { BAD_FILES, thomasLetters, type TestLetterFile } from './harness/letters';
+import {
+  chromiumForThisFile,
+  connectMunicipalityFromEmptyOverview,
+  createVault,
+  DA,
+  expectAccessible,
+  overviewViewsNav,
+  recordsOfKind,
+  screenHeading,
+  screenshotPath,
+  sectionsNav,
+  text,
+  textCount,
+} from './harness/vault-ui';
+import type { ChromiumSession } from './harness/chromium';
+
+const server = municipalityForThisFile();
+const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core
+
+/** The alarms the extension has set (an extension page may read them). */
+const alarmNames = (page: Page): Promise<string[]> =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) =>
+        (globalThis as unknown as { chrome: { alarms: { getAll(cb: (a: { name: string }[]) => void): void } } }).chrome.alarms.getAll((a) =>
+          resolve(a.map((x) => x.name)),
+        ),
+      ),
+  );
+
+describe('Thomas adds letters as PDFs', () => {
+  let session: ChromiumSession;
+  let page: Page;
+  let letters: { decision: TestLetterFile; summons: TestLetterFile };
+  const requests: string[] = [];
+  const record = (r: Request) => requests.push(r.url());
+
+  it('signs in and opens Breve', async () => {
+    session = await browser.launch();
+    page = await session.openPage('vault.html');
+    await createVault(page, { name: 'Thomas' });
+    await connectMunicipalityFromEmptyOverview(page, server.url);
+    letters = await thomasLetters(server);
+    await sectionsNav(page).getByRole('button', { name: DA['section.letters'] }).click();
+    await screenHeading(page, DA['letters.title']).waitFor();
+    await page.getByText(DA['letters.list.none']).waitFor();
+    await expectAccessible(page, 'Breve, empty');
+  });
+
+  it('reads both letters with no network request, and shows what was found in the letter’s text', async () => {
+    session.context.on('request', record);
+    const picker = page.getByLabel(DA['letters.import.choose']);
+    await picker.setInputFiles([
+      { name: letters.decision.name, mimeType: 'application/pdf', buffer: letters.decision.bytes },
+      { name: letters.summons.name, mimeType: 'application/pdf', buffer: letters.summons.bytes },
+    ]);
+    const review = page.getByRole('region', { name: text(DA, 'letters.review.title', { name: letters.decision.name }) });
+    await review.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('letter-review-title');
+    // The case number is marked in the letter's own text, and the case it names is the one offered.
+    await review.locator('.letter-text mark', { hasText: letters.decision.caseNumber }).waitFor();
+    const caseField = review.getByLabel(DA['letters.review.case']);
+    const chosen = await caseField.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    expect(chosen.startsWith(text(DA, 'letters.review.caseFound', { title: '' }))).toBe(true);
+    const appeal = letters.decision.reading.dates.find((d) => d.value.meaning === 'appeal-deadline')!;
+    const deadline = review.getByRole('group', { name: `${DA['letters.review.deadline']} 1` });
+    expect(await deadline.getByLabel(DA['letters.review.day']).inputValue()).toBe(appeal.value.date);
+    await deadline.getByText(/Sådan er fristen regnet ud: 4 uger fra/).waitFor();
+    await expectAccessible(page, 'review of a decision');
+    await page.screenshot({ path: screenshotPath('letters-review'), fullPage: true });
+    await review.getByRole('button', { name: DA['letters.review.confirm'] }).click();
+
+    const second = page.getByRole('region', { name: text(DA, 'letters.review.title', { name: letters.summons.name }) });
+    await second.waitFor();
+    const meeting = second.getByRole('group', { name: `${DA['letters.review.appointment']} 1` });
+    expect(await meeting.getByLabel(DA['letters.review.time']).inputValue()).toBe('10:30');
+    // Thomas names the meeting in his own words before he confirms.
+    await meeting.getByLabel(DA['letters.review.what']).fill('Møde i rehabiliteringsteamet');
+    await second.getByRole('button', { name: DA['letters.review.confirm'] }).click();
+    await page.getByText(textCount(DA, 'letters.import.allDone', 2, { stored: 2 })).waitFor();
+    session.context.off('request', record);
+
+    const ownFiles = (url: string) => url.startsWith(`chrome-extension://${session.extensionId}/`) || url.startsWith('blob:') || url.startsWith('data:');
+    expect(requests.filter((url) => !ownFiles(url))).toEqual([]);
+    // The worker script itself was loaded: the recording saw the reading happen.
+    expect(requests.some((url) => url.endsWith('/letter-worker.js'))).toBe(true);
+  });
+
+  it('stored each letter in its case, with the PDF and the calendar entries', async () => {
+    const cases = await recordsOfKind(page, 'municipal-case');
+    const vaultIdOf = (caseNumber: string) => cases.find((c) => (c.data.record as { caseNumber: string }).caseNumber === caseNumber)!.id;
+    const stored = await recordsOfKind(page, 'letter');
+    expect(stored).toHaveLength(2);
+    const byFile = new Map(stored.map((l) => [l.data.fileName as string, l]));
+    expect(byFile.get(letters.decision.name)!.data).toMatchObject({
+      case: { kind: 'municipal-case', id: vaultIdOf(letters.decision.caseNumber) },
+      provenance: 'read-by-citizen-from-letter',
+      scan: false,
+      reading: { type: 'decision', caseNumbers: [letters.decision.caseNumber] },
+    });
+    expect(byFile.get(letters.summons.name)!.data).toMatchObject({ case: { kind: 'municipal-case', id: vaultIdOf(letters.summons.caseNumber) } });
+    const pdfs = (await recordsOfKind(page, 'attachment')).filter((a) => (a.data.attachedTo as { kind: string }).kind === 'letter');
+    expect(pdfs.map((p) => p.data.size).sort()).toEqual([letters.decision.bytes.length, letters.summons.bytes.length].sort());
+    expect(await recordsOfKind(page, 'own-case')).toEqual([]);
+
+    const events = await recordsOfKind(page, 'letter-event');
+    expect(events.map((e) => [e.data.kind, e.data.title]).sort()).toEqual([
+      ['appointment', 'Møde i rehabiliteringsteamet'],
+      ['deadline', DA['letters.review.appeal']],
+    ]);
+    await expect.poll(() => alarmNames(page)).toEqual(expect.arrayContaining(events.map((e) => expect.stringContaining(`:letter:${e.id}:`))));
+    await page
+      .getByRole('region', { name: DA['letters.list.title'] })
+      .getByText(textCount(DA, 'letters.list.events', 1))
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'Breve with two letters');
+  });
+
+  it('shows the meeting and the appeal deadline in the calendar, marked as read from a letter', async () => {
+    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
+    const upcoming = page.getByRole('region', { name: DA['calendar.upcoming'] });
+    for (const title of ['Møde i rehabiliteringsteamet', DA['letters.review.appeal']]) {
+      // Thomas's case system lists a meeting of the same name; the letter's is its own entry.
+      const entry = upcoming.locator('.entry[data-entry-id^="letter:"]', { has: page.getByText(title, { exact: true }) });
+      await entry.waitFor();
+      await entry.getByText(DA['calendar.fromLetter']).waitFor();
+    }
+  });
+
+  it('a JPEG named .pdf and a broken PDF get clear messages, and nothing is stored', async () => {
+    await sectionsNav(page).getByRole('button', { name: DA['section.letters'] }).click();
+    await page.getByLabel(DA['letters.import.choose']).setInputFiles([
+      { name: BAD_FILES.jpeg.name, mimeType: 'application/pdf', buffer: BAD_FILES.jpeg.bytes },
+      { name: BAD_FILES.broken.name, mimeType: 'application/pdf', buffer: BAD_FILES.broken.bytes },
+    ]);
+    const alert = page.locator('.letter-import [role="alert"]');
+    await alert
+      .getByText(text(DA, 'letters.import.problem', { name: BAD_FILES.jpeg.name, message: DA['letters.error.letter-not-a-pdf'] }))
+      .waitFor({ timeout: 60_000 });
+    const said = (await alert.textContent()) ?? '';
+    const broken = [DA['letters.error.letter-damaged'], DA['letters.error.letter-empty']].map((message) =>
+      text(DA, 'letters.import.problem', { name: BAD_FILES.broken.name, message }),
+    );
+    expect(
+      broken.some((line) => said.includes(line)),
+      said,
+    ).toBe(true);
+    await page.getByText(DA['letters.import.nothingRead']).waitFor();
+    await expectAccessible(page, 'Breve with unreadable files');
+    expect(await recordsOfKind(page, 'letter')).toHaveLength(2);
+    expect(await recordsOfKind(page, 'letter-event')).toHaveLength(2);
+  });
+});
