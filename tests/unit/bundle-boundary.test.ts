@@ -71,6 +71,7 @@ describe('platform boundary', () => {
     const files = sources(join(ROOT, 'src/receiver'));
     expect(files.map((f) => relative(ROOT, f)).sort()).toEqual([
       'src/receiver/cli-folder.ts',
+      'src/receiver/cli-index.ts',
       'src/receiver/cli-text.ts',
       'src/receiver/cli.ts',
       'src/receiver/sdk.ts',

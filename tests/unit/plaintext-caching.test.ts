@@ -31,11 +31,15 @@ describe('privateFetch', () => {
     expect(seen[1]).toEqual({ method: 'POST', body: 'x', headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
   });
 
-  /** Source files of the extension (not the servers or the receiver's CLI, which run in Node). */
+  /**
+   * Source files of the extension (not the servers or the receiver's CLI, which run in Node, nor
+   * the receiver's own web page, which is a separate site).
+   */
   const extensionSources = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) return /^(municipality-server|example-budget-service|receiver)$/.test(name) ? [] : extensionSources(path);
+      if (statSync(path).isDirectory())
+        return /^(municipality-server|example-budget-service|receiver|receiver-page|receiver-view)$/.test(name) ? [] : extensionSources(path);
       return /\.tsx?$/.test(name) ? [path] : [];
     });
 

@@ -348,10 +348,14 @@ export class SyncRun {
     );
   }
 
-  /** The powers of attorney the citizen has given, as the municipality lists them now. */
+  /**
+   * The powers of attorney the citizen has given, as the municipality lists them now. They are
+   * kept with the connection and stored with it at the end of the sync, so a quiet sync is still
+   * one write.
+   */
   private async storeGivenPowers(): Promise<void> {
     const given = await fetchGivenPowers(this.client, { verifyJws: (jws) => this.verifyJws(jws) });
-    if (given && JSON.stringify(given) !== JSON.stringify(this.conn.givenPowers)) await this.writeConnection({ ...this.conn, givenPowers: given });
+    if (given && JSON.stringify(given) !== JSON.stringify(this.conn.givenPowers)) this.client.adopt({ ...this.conn, givenPowers: given });
   }
 
   // -------------------------------------------------------------------------------------------

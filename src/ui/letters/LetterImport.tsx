@@ -180,6 +180,7 @@ export function LetterImport(props: { profileId: string; caseRef?: CaseRef | und
             ref={input}
             id={`${id}-files`}
             type="file"
+            autocomplete="off"
             multiple
             accept=".pdf,.zip,application/pdf,application/zip"
             aria-describedby={`${id}-hint`}

@@ -42,7 +42,7 @@ export function HoldsCopy({ grant }: { grant: GrantSummary }) {
         {t('sharing.holds.intro', { name: grant.recipient.name })}
       </p>
       <label for={`${id}-text`}>{t('sharing.holds.messageLabel')}</label>
-      <textarea id={`${id}-text`} readOnly rows={8} value={body} />
+      <textarea id={`${id}-text`} autocomplete="off" readOnly rows={8} value={body} />
       <div class="actions">
         <button type="button" aria-describedby={id} onClick={() => void copy()}>
           {t('sharing.holds.copy')}
