@@ -17,7 +17,7 @@ import {
 } from './municipal/index';
 import { healthClinicalKind, healthDailyKind, healthImportKind, healthObservationKind, healthSamplesKind, healthWorkoutKind } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
-import { attachmentContentKind, attachmentKind, correctionRequestKind } from './own/index';
+import { attachmentContentKind, attachmentKind, calendarEventKind, correctionRequestKind } from './own/index';
 import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind, transparencyHeadKind } from './sharing/index';
 
 export const RECORD_KINDS = [
@@ -40,6 +40,7 @@ export const RECORD_KINDS = [
   attachmentKind,
   attachmentContentKind,
   correctionRequestKind,
+  calendarEventKind,
   healthDailyKind,
   healthSamplesKind,
   healthWorkoutKind,
