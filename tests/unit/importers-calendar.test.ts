@@ -10,6 +10,8 @@ import { planCalendarImport, readCalendar, type CalendarFile, type StoredCalenda
 import { calendarText, MAX_EVENTS } from '../../src/importers/calendar/parse';
 import { instantInZone, resolveZone } from '../../src/importers/calendar/zones';
 import { ImportError } from '../../src/importers/types';
+import { calendarEntries } from '../../src/overview/calendar';
+import { EMPTY_OVERVIEW } from '../../src/overview/model';
 import { calendarEventKind } from '../../src/records/own/index';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/calendar', name), 'utf8');
@@ -203,5 +205,22 @@ describe('files that must fail whole', () => {
     const file = readCalendar(ics(...event('DTSTART:20270101T090000Z', 'SUMMARY:Uden id'), ...event('UID:ok', 'DTSTART:20270101T090000Z')), WINDOW);
     expect(file.events.map((e) => e.uid)).toEqual(['ok']);
     expect(file.issues.map((i) => i.code)).toEqual(['event-without-uid-or-start']);
+  });
+});
+
+describe('in the calendar', () => {
+  it("imported appointments join the municipality's entries, marked with their file; a cancelled one shows as cancelled", () => {
+    let state = apply([], readCalendar(fixture('gp-invitation.ics'), WINDOW));
+    state = apply(state.stored, readCalendar(fixture('gp-invitation-cancelled.ics'), WINDOW));
+    const whole = readCalendar(ics(...event('UID:day', 'DTSTART;VALUE=DATE:20261224', 'SUMMARY:Juleaften')), WINDOW);
+    state = apply(state.stored, whole);
+    const entries = calendarEntries(
+      EMPTY_OVERVIEW,
+      state.stored.map((r) => ({ vaultId: r.id, record: r.data })),
+    );
+    expect(entries.map((e) => [e.title, e.day, e.status, e.allDay, e.recordKind, e.importedFrom])).toEqual([
+      ['Konsultation hos læge Ole Vinther', '2026-12-14', 'cancelled', false, 'calendar-event', 'invitation.ics'],
+      ['Juleaften', '2026-12-24', 'planned', true, 'calendar-event', 'invitation.ics'],
+    ]);
   });
 });

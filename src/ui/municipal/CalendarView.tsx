@@ -20,6 +20,7 @@ import { useAction } from '../components/use-action';
 import { t, tn } from '../i18n/index';
 import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
 import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
+import { CalendarImport, useImportedEvents } from './CalendarImport';
 
 const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
 
@@ -50,6 +51,7 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
       </p>
       {e.detail && e.kind !== 'appeal' && <p>{e.detail}</p>}
       <p class="meta">{e.source ? t('calendar.from', { system: e.source.name }) : t('calendar.fromCase')}</p>
+      {e.importedFrom && <p class="meta">{t('calendar.fromFile', { file: e.importedFrom })}</p>}
       {place && <p>{t('calendar.where', { place })}</p>}
       <div class="actions">
         {e.changeUrl && (
@@ -58,7 +60,7 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
           </a>
         )}
         {e.caseId && props.go && <CaseLinkFor entry={e} go={props.go} />}
-        {props.profileId && <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />}
+        {props.profileId && e.recordKind !== 'calendar-event' && <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />}
       </div>
     </div>
   );
@@ -260,7 +262,8 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
   // Built once per data and moment, not on every page turn; the lists draw a page at a time.
-  const entries = useMemo(() => calendarEntries(props.data), [props.data]);
+  const imported = useImportedEvents(props.profileId);
+  const entries = useMemo(() => calendarEntries(props.data, imported.events), [props.data, imported.events]);
   const [upcoming, past] = useMemo(
     () => [entries.filter((e) => isUpcoming(e, props.now)), entries.filter((e) => !isUpcoming(e, props.now)).reverse()],
     [entries, props.now],
@@ -292,6 +295,8 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
       <div role="status" class={exported ? 'status' : 'status empty'}>
         {exported}
       </div>
+      {props.profileId && <CalendarImport profileId={props.profileId} stored={imported.events} today={today} />}
+      {imported.error && <p role="alert">{imported.error}</p>}
       <div class="toggle" role="group" aria-label={t('calendar.showAs')}>
         <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
           {t('calendar.list')}
