@@ -76,9 +76,9 @@ export class ShareSourceReader {
     const signatures = new Map<string, SignatureFields>();
     /** The vault ids of the documents of the cases whose documents are chosen. */
     const chosenDocuments: { vaultId: string; stored: MunicipalStored }[] = [];
-    if (types.has('case')) {
+    if (types.has('case') || types.has('case-summary')) {
       const caseRecords = await this.list(profileId, municipalCaseKind);
-      const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
+      const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' || i.type === 'case-summary' ? [i.caseId] : [])));
       const withDocuments = new Set(request.selection.items.flatMap((i) => (i.type === 'case' && i.parts.includes('documents') ? [i.caseId] : [])));
       const byServerId = new Map<string, { source: CaseSource; documents: boolean }>();
       for (const c of caseRecords) {

@@ -36,6 +36,8 @@ export function itemText(item: ScopeItem): string {
       const parts = CASE_PARTS.filter((p) => p in c).map((p) => tn(`sharing.item.${p}`, c[p] ?? 0));
       return parts.length ? t('sharing.item.caseParts', { label: item.label, parts: parts.join(', ') }) : t('sharing.item.case', { label: item.label });
     }
+    case 'case-summary':
+      return tn('sharing.item.case-summary', c.documents ?? 0, { label: item.label, documents: (item.details ?? []).join('; ') });
     case 'food-budget':
       return tn('sharing.item.food-budget', c.months ?? 0);
     case 'monthly-spending':
