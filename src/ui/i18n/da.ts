@@ -443,6 +443,7 @@ export const da = {
   'calendar.exported': 'Kalenderen er hentet: {file}',
   'calendar.fileName': 'handlerum-kalender.ics',
   'calendar.import': 'Importér kalenderfil',
+  'calendar.importFile': 'Vælg en kalenderfil (.ics)',
   'calendar.importHint': 'Invitationer og kalenderfiler (.ics) fra fx sygehuset, lægen eller et bookingsystem. Du ser, hvad der ændres, før noget gemmes.',
   'calendar.importReading': 'Læser {file} …',
   'calendar.importPreview': 'Sådan ændrer {file} din kalender',

@@ -438,6 +438,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.exported': 'The calendar has been downloaded: {file}',
   'calendar.fileName': 'handlerum-calendar.ics',
   'calendar.import': 'Import calendar file',
+  'calendar.importFile': 'Choose a calendar file (.ics)',
   'calendar.importHint':
     'Invitations and calendar files (.ics) from e.g. the hospital, your doctor or a booking system. You see what changes before anything is saved.',
   'calendar.importReading': 'Reading {file} …',

@@ -125,7 +125,7 @@ export function CalendarImport(props: { profileId: string; stored: readonly Impo
     <section class="panel calendar-import" aria-labelledby="cal-import-title">
       <h3 id="cal-import-title">{t('calendar.import')}</h3>
       <div class="field">
-        <label for="cal-import-file">{t('calendar.import')}</label>
+        <label for="cal-import-file">{t('calendar.importFile')}</label>
         <input
           autocomplete="off"
           id="cal-import-file"
