@@ -7,7 +7,7 @@
  */
 import { Activity, Case, Decision, Document } from '../municipal/api/schemas';
 import { summariseCase, type Summary } from '../summaries/index';
-import type { CaseSource } from './content';
+import type { MunicipalStored } from './derived';
 import { SharingError } from './errors';
 
 export interface CaseSummaryView {
@@ -27,7 +27,10 @@ export interface CaseSummaryView {
  * Danish recipients it is written for.
  * @throws {SharingError} `selection-unavailable` when a stored record no longer matches its schema
  */
-export function caseSummaryView(source: CaseSource, asOf: string): CaseSummaryView {
+export function caseSummaryView(
+  source: { case: MunicipalStored; decisions: readonly MunicipalStored[]; activities: readonly MunicipalStored[]; documents: readonly MunicipalStored[] },
+  asOf: string,
+): CaseSummaryView {
   const parsed = {
     case: Case.safeParse(source.case.record),
     decisions: source.decisions.map((d) => Decision.safeParse(d.record)),
