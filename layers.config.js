@@ -17,12 +17,12 @@ export const areas = {
   entrypoints: { dir: 'entrypoints', uses: ['ui', 'background'], note: 'thin WXT wiring' },
   ui: {
     dir: 'src/ui',
-    uses: ['messaging', 'overview', 'importers', 'records', 'plain-language', 'kle', 'summaries'],
+    uses: ['messaging', 'overview', 'importers', 'records', 'plain-language', 'kle', 'letters', 'summaries'],
     note: 'Preact screens; talks to the background only through messaging',
   },
   background: {
     dir: 'src/background',
-    uses: ['messaging', 'vault', 'connector', 'sharing', 'bundle', 'importers', 'overview'],
+    uses: ['messaging', 'vault', 'connector', 'sharing', 'bundle', 'importers', 'overview', 'letters'],
   },
   messaging: { dir: 'src/messaging', uses: ['records'], note: 'the typed API maps of the message boundaries' },
   vault: {
@@ -42,13 +42,22 @@ export const areas = {
   },
   sharing: {
     dir: 'src/sharing',
-    uses: ['records', 'bundle', 'summaries'],
+    uses: ['records', 'bundle', 'summaries', 'letters'],
     gates: [{ module: 'src/sharing/errors', for: ['messaging'] }],
     note: 'what a share holds and says; builds bundle content',
   },
   overview: { dir: 'src/overview', uses: ['records'] },
   summaries: { dir: 'src/summaries', uses: ['plain-language', 'municipal-api'], note: 'summaries of a case or document, made locally; pure' },
   importers: { dir: 'src/importers', uses: ['records'] },
+  letters: {
+    dir: 'src/letters',
+    uses: ['plain-language', 'kle'],
+    gates: [
+      { module: 'src/letters/errors', for: ['messaging'] },
+      { module: 'src/letters/reading/types', for: ['messaging'] },
+    ],
+    note: 'PDF letters: text via pdf.js (pdf/), a deterministic reader (reading/, platform-free)',
+  },
   records: {
     dir: 'src/records',
     uses: ['municipal-api', 'kle'],

@@ -6,6 +6,7 @@
  * the records themselves go only when the citizen also chooses the case.
  */
 import { Activity, Case, Decision, Document } from '../municipal/api/schemas';
+import { readLetter } from '../letters/reading/read';
 import { summariseCase, type Summary } from '../summaries/index';
 import type { MunicipalStored } from './derived';
 import { SharingError } from './errors';
@@ -46,6 +47,7 @@ export function caseSummaryView(
       decisions: parsed.decisions.flatMap((r) => (r.success ? [r.data] : [])),
       activities: parsed.activities.flatMap((r) => (r.success ? [r.data] : [])),
       documents: parsed.documents.flatMap((r) => (r.success ? [r.data] : [])),
+      readFacts: (text) => readLetter({ pages: [text] }),
     },
     { today: asOf, language: 'da' },
   );

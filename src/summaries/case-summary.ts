@@ -156,7 +156,10 @@ function highlightPoints(texts: readonly SourceText[], count: number, lang: Summ
 function letterPoints(file: CaseFile, texts: readonly SourceText[], read: ReadFacts, options: { today: string; language: SummaryLanguage }): SummaryPoint[] {
   const knownDays = new Set([...file.activities.map((a) => dayOf(activityAt(a))), ...file.decisions.flatMap((d) => (d.appeal ? [d.appeal.deadline] : []))]);
   const decisionDays = new Set(file.decisions.map((d) => d.decidedAt));
+  // Letters are read as letters; the caseworker's own journal notes are not letters.
+  const letters = new Set(file.documents.filter((d) => d.kind === 'document').map((d) => d.id));
   return texts.flatMap((t) => {
+    if (!letters.has(t.id)) return [];
     const facts = read(t.text, t.date);
     const dates = facts.dates.filter((d) => !knownDays.has(d.value.date));
     const { outcome, ...rest } = facts;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, Case, Decision, Document } from '../../src/municipal/api/schemas';
 import { buildThomas } from '../../src/municipality-server/data/personas/thomas';
 import { splitSentences, summariseCase, summariseDocument, type CaseFile, type LetterFacts } from '../../src/summaries/index';
+import { readLetter } from '../../src/letters/reading/read';
 import { KLE, TODAY } from './municipality-test-helpers';
 
 function thomasRehab(): CaseFile {
@@ -194,5 +195,23 @@ describe('sentences', () => {
       'Mødet er den 3. Marts kl. 9.45 på 2. sal.',
       'Se f.eks. § 11.',
     ]);
+  });
+});
+
+describe('with the letter reader', () => {
+  it("Thomas's case: the letters in it add nothing false; a hearing letter's answer-by date is found and sourced", () => {
+    const file = thomasRehab();
+    const withReader = summariseCase({ ...file, readFacts: (text) => readLetter({ pages: [text] }) }, { today: TODAY, language: 'da' });
+    expect(withReader.points.filter((p) => p.section === 'todo')).toEqual(
+      summariseCase(file, { today: TODAY, language: 'da' }).points.filter((p) => p.section === 'todo'),
+    );
+    const hearing = doc(
+      'h1',
+      '2026-12-01',
+      'Vi overvejer at stoppe din ydelse. Du kan komme med bemærkninger. Svar os venligst senest den 5. januar 2027. Med venlig hilsen Jobcentret.',
+    );
+    const s = summariseCase({ ...file, documents: [hearing], readFacts: (text) => readLetter({ pages: [text] }) }, { today: '2026-12-07', language: 'da' });
+    const found = s.points.find((p) => p.section === 'todo' && p.text.includes('5. januar 2027'))!;
+    expect(found.sources).toEqual([{ recordType: 'document', recordId: 'h1', documentTitle: 'Brev h1', date: '2026-12-01', sentence: 2 }]);
   });
 });

@@ -22,6 +22,7 @@ import { CASE_NOTE_TEXTS, OwnNotes } from '../own/OwnNotes';
 import { CorrectAction } from '../own/CorrectAction';
 import { CorrectionList } from '../own/CorrectionList';
 import { targetOf } from '../own/corrections';
+import { readLetter } from '../../letters/reading/read';
 import { summariseCase } from '../../summaries/index';
 import { SummaryPanel } from './SummaryPanel';
 
@@ -158,6 +159,7 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
               decisions: bundle.decisions.map((d) => d.record),
               activities: bundle.activities.map((a) => a.record),
               documents: bundle.documents.map((d) => d.record),
+              readFacts: (text) => readLetter({ pages: [text] }),
             },
             { today: danishDay(props.now), language },
           )

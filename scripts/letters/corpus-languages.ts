@@ -1,0 +1,87 @@
+/** Test letters, part 4: an English and a German letter, and scans without any text. */
+import { defineLetters } from './spec';
+
+export const languageAndScanLetters = defineLetters([
+  {
+    id: '39-udk-english-pension-decision',
+    sender: { name: 'Udbetaling Danmark', unit: 'International Pension', address: ['Kongens Vænge 8', 'DK-3400 Hillerød'] },
+    info: [
+      ['Date', '14 January 2027'],
+      ['Case no.', '2027-114-553'],
+      ['Phone', '+45 70 12 80 65'],
+    ],
+    recipient: ['Anna Kowalska', 'Vesterbrogade 41', '1620 Copenhagen V'],
+    subject: 'Decision on your state pension',
+    blocks: [
+      { p: 'You have been granted a Danish state pension from 1 March 2027. Your pension will be DKK 7,198.00 per month before tax.' },
+      { p: 'We have based the decision on the periods you have lived in Denmark.' },
+      { h: 'How to appeal' },
+      { p: 'If you want to appeal, you must do so within 4 weeks of receiving this letter. Send your appeal to Udbetaling Danmark.' },
+    ],
+    closing: ['Kind regards', 'Udbetaling Danmark'],
+    expect: {
+      language: 'en',
+      sender: { kind: 'udbetaling-danmark', name: 'Udbetaling Danmark', unit: 'International Pension' },
+      kind: 'decision',
+      letterDate: '2027-01-14',
+      caseNumbers: ['2027-114-553'],
+      journalNumbers: [],
+      deadlines: [{ meaning: 'appeal-deadline', date: '2027-02-11' }],
+      appointments: [],
+      amounts: [719800],
+      outcome: 'granted',
+      rules: [],
+      contact: { phone: '70128065' },
+    },
+  },
+  {
+    id: '40-aabenraa-deutsch-einladung',
+    sender: { name: 'Aabenraa Kommune', unit: 'Pflege und Gesundheit', address: ['Skelbækvej 2', '6200 Aabenraa'] },
+    info: [
+      ['Datum', '1. Februar 2027'],
+      ['Aktenzeichen', '27.36.04-G01-7-27'],
+      ['Telefon', '73 76 76 76'],
+    ],
+    recipient: ['Helga Schmidt', 'Storegade 12', '6200 Aabenraa'],
+    subject: 'Einladung zu einem Gespräch über Ihre Hilfe im Alltag',
+    blocks: [
+      {
+        p: 'Sehr geehrte Frau Schmidt, wir laden Sie zu einem Gespräch am Dienstag, 16. Februar 2027 um 10:00 Uhr im Rathaus, Skelbækvej 2, 6200 Aabenraa ein.',
+      },
+      { p: 'Bitte antworten Sie uns bis zum 10. Februar 2027, ob Sie kommen können. Sie können gern eine Begleitperson mitbringen.' },
+    ],
+    closing: ['Mit freundlichen Grüßen', 'Aabenraa Kommune'],
+    expect: {
+      language: 'de',
+      sender: { kind: 'municipality', name: 'Aabenraa Kommune', unit: 'Pflege und Gesundheit' },
+      kind: 'summons',
+      letterDate: '2027-02-01',
+      caseNumbers: ['27.36.04-G01-7-27'],
+      journalNumbers: [],
+      kle: '27.36.04',
+      deadlines: [{ meaning: 'answer-by', date: '2027-02-10' }],
+      appointments: [{ date: '2027-02-16', time: '10:00', place: 'Rathaus, Skelbækvej 2, 6200 Aabenraa' }],
+      amounts: [],
+      rules: [],
+      contact: { phone: '73767676' },
+    },
+  },
+  ...['41-scanning-afgoerelse', '42-scanning-indkaldelse'].map((id) => ({
+    id,
+    scan: true,
+    sender: { name: '', address: [] },
+    info: [],
+    subject: '',
+    blocks: [],
+    expect: {
+      language: 'other' as const,
+      kind: 'other' as const,
+      caseNumbers: [],
+      journalNumbers: [],
+      deadlines: [],
+      appointments: [],
+      amounts: [],
+      rules: [],
+    },
+  })),
+]);
