@@ -7,6 +7,7 @@
  */
 import type { Activity, Case, Decision, Document } from '../municipal/api/schemas';
 import { explainStatus, explainTopic } from '../municipal/plain-language/index';
+import { danishDay } from '../shared/danish-time';
 import { factPoints, type ReadFacts } from './facts';
 import { topSentences, type SourceText } from './sentences';
 import type { Summary, SummaryPoint, SummarySource } from './types';
@@ -39,8 +40,6 @@ const documentSource = (doc: Pick<Document, 'id' | 'title' | 'date'>, sentence?:
 });
 
 const activityAt = (a: Activity): string => (a.kind === 'appointment' ? a.startsAt : a.dueAt);
-const DANISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-const dayOf = (instant: string): string => DANISH_DAY.format(new Date(instant));
 
 function contactWays(channels: Case['representatives'][number]['channels'], lang: SummaryLanguage): string {
   const w = WORDS[lang];
@@ -77,7 +76,7 @@ function aboutPoints(file: CaseFile, documents: readonly Document[], lang: Summa
     });
   }
   const latest = c.statusHistory[c.statusHistory.length - 1];
-  if (latest?.note) points.push({ section: 'about', text: w.latestStep(dayWords(dayOf(latest.at), lang), latest.note), sources: [caseSource] });
+  if (latest?.note) points.push({ section: 'about', text: w.latestStep(dayWords(danishDay(latest.at), lang), latest.note), sources: [caseSource] });
   return points;
 }
 
@@ -100,11 +99,11 @@ function todoPoints(file: CaseFile, today: string, lang: SummaryLanguage): Summa
   const w = WORDS[lang];
   const points: { at: string; point: SummaryPoint }[] = [];
   for (const a of file.activities) {
-    if ((a.status !== 'planned' && a.status !== 'changed') || dayOf(activityAt(a)) < today) continue;
-    const source: SummarySource = { recordType: 'activity', recordId: a.id, documentTitle: a.title, date: dayOf(activityAt(a)) };
+    if ((a.status !== 'planned' && a.status !== 'changed') || danishDay(activityAt(a)) < today) continue;
+    const source: SummarySource = { recordType: 'activity', recordId: a.id, documentTitle: a.title, date: danishDay(activityAt(a)) };
     const text =
       a.kind === 'deadline'
-        ? w.deadline(dayWords(dayOf(a.dueAt), lang), a.action ?? a.title)
+        ? w.deadline(dayWords(danishDay(a.dueAt), lang), a.action ?? a.title)
         : w.appointment(
             momentWords(a.startsAt, lang),
             a.title,
@@ -154,7 +153,7 @@ function highlightPoints(texts: readonly SourceText[], count: number, lang: Summ
  * case's activities and appeal deadlines do not hold, an outcome on a day no decision was made.
  */
 function letterPoints(file: CaseFile, texts: readonly SourceText[], read: ReadFacts, options: { today: string; language: SummaryLanguage }): SummaryPoint[] {
-  const knownDays = new Set([...file.activities.map((a) => dayOf(activityAt(a))), ...file.decisions.flatMap((d) => (d.appeal ? [d.appeal.deadline] : []))]);
+  const knownDays = new Set([...file.activities.map((a) => danishDay(activityAt(a))), ...file.decisions.flatMap((d) => (d.appeal ? [d.appeal.deadline] : []))]);
   const decisionDays = new Set(file.decisions.map((d) => d.decidedAt));
   // Letters are read as letters; the caseworker's own journal notes are not letters.
   const letters = new Set(file.documents.filter((d) => d.kind === 'document').map((d) => d.id));

@@ -4,6 +4,7 @@
  * share, built where no page runs.
  */
 import type { Case, Decision } from '../municipal/api/schemas';
+import { danishDay } from '../shared/danish-time';
 
 type Role = Case['representatives'][number]['role'];
 
@@ -14,14 +15,13 @@ const DAY = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Copenhagen' });
-const DANISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** "14. december 2026" / "14 December 2026" for a day YYYY-MM-DD. */
 export const dayWords = (day: string, lang: SummaryLanguage): string => DAY[lang].format(new Date(`${day.slice(0, 10)}T12:00:00Z`));
 
 /** "14. december 2026 kl. 10.00" / "14 December 2026 at 10:00" for an instant, in Danish time. */
 export function momentWords(instant: string, lang: SummaryLanguage): string {
-  const day = dayWords(DANISH_DAY.format(new Date(instant)), lang);
+  const day = dayWords(danishDay(instant), lang);
   const clock = CLOCK.format(new Date(instant));
   return lang === 'da' ? `${day} kl. ${clock.replace(':', '.')}` : `${day} at ${clock}`;
 }

@@ -8,6 +8,7 @@
  * ImportError and yields nothing.
  */
 import ICAL from 'ical.js';
+import { addDays } from '../../shared/danish-time';
 import { ImportError, type ImportIssue } from '../types';
 import { HOME_ZONE, instantInZone, resolveZone } from './zones';
 
@@ -161,8 +162,6 @@ function lengthOf(vevent: ICAL.Component, clock: Clock, start: ICAL.Time): numbe
   return Date.parse(clock.read(end, tzidOf(vevent, 'dtend'))) - Date.parse(clock.read(start, tzidOf(vevent, 'dtstart')));
 }
 
-const addDaysTo = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 function eventAt(
   uid: string,
   occurrence: string | null,
@@ -173,7 +172,7 @@ function eventAt(
   length: number | null,
 ): CalendarEvent {
   const startText = clock.read(start, tzidOf(vevent, 'dtstart'));
-  const end = length === null || length <= 0 ? undefined : start.isDate ? addDaysTo(startText, length) : new Date(Date.parse(startText) + length).toISOString();
+  const end = length === null || length <= 0 ? undefined : start.isDate ? addDays(startText, length) : new Date(Date.parse(startText) + length).toISOString();
   return { uid, occurrence, ...describe(vevent, method), allDay: start.isDate, start: startText, ...(end ? { end } : {}) };
 }
 
