@@ -17,7 +17,7 @@ export const areas = {
   entrypoints: { dir: 'entrypoints', uses: ['ui', 'background'], note: 'thin WXT wiring' },
   ui: {
     dir: 'src/ui',
-    uses: ['messaging', 'overview', 'importers', 'records', 'plain-language', 'kle', 'letters'],
+    uses: ['messaging', 'overview', 'importers', 'records', 'plain-language', 'kle', 'letters', 'summaries'],
     note: 'Preact screens; talks to the background only through messaging',
   },
   background: {
@@ -42,11 +42,12 @@ export const areas = {
   },
   sharing: {
     dir: 'src/sharing',
-    uses: ['records', 'bundle'],
+    uses: ['records', 'bundle', 'summaries', 'letters'],
     gates: [{ module: 'src/sharing/errors', for: ['messaging'] }],
     note: 'what a share holds and says; builds bundle content',
   },
   overview: { dir: 'src/overview', uses: ['records'] },
+  summaries: { dir: 'src/summaries', uses: ['plain-language', 'municipal-api'], note: 'summaries of a case or document, made locally; pure' },
   importers: { dir: 'src/importers', uses: ['records'] },
   letters: {
     dir: 'src/letters',

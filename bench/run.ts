@@ -26,7 +26,10 @@
  *    in the page and streamed through importAppleHealth (the generator's own time taken off), vs
  *    the same bytes through a TextDecoder only (MB/s, peak JS heap of the page, peak RSS of Chromium's processes).
  *
- * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0, BENCH_HEALTH=0.
+ *  - summaries (bench/summary.ts): summarising a 30-document case in Node (the module is pure) vs
+ *    only splitting the same texts into sentences.
+ *
+ * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0, BENCH_HEALTH=0, BENCH_SUMMARY=0.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -41,6 +44,7 @@ import { figure, median, mib, percentile, printTable, seconds, type Figure } fro
 import { withRssPeak } from './chromium-rss';
 import type { WriteFloor } from './write-floor';
 import { writeLimitFigures } from './write-limits';
+import { summaryFigures } from './summary';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -209,6 +213,11 @@ async function main(): Promise<void> {
       const health = await healthFigures(page, elapsedS);
       figures.push(...health.figures);
       extra.healthImport = health.details;
+    }
+
+    if (enabled('BENCH_SUMMARY')) {
+      figures.push(...summaryFigures());
+      console.log(`summaries done (${elapsedS()} s)`);
     }
 
     if (municipality) {

@@ -1,8 +1,11 @@
 /**
  * One calendar across systems: every appointment and deadline the municipality's systems hold,
- * and the last day to appeal each decision, as one list of entries and as a month grid.
+ * the last day to appeal each decision, and the appointments the citizen read in from calendar
+ * files, as one list of entries and as a month grid.
  */
 import type { Activity, SourceSystem } from '../municipal/api/schemas';
+import type { KindData } from '../records/kind';
+import type { calendarEventKind } from '../records/own/index';
 import { addDays, danishDay, endOfDanishDay, nextMonth, weekdayIndex } from '../shared/danish-time';
 import { activityAt, type OverviewData } from './model';
 
@@ -32,16 +35,49 @@ export interface CalendarEntry {
   caseId: string | null;
   /** The vault id of the record behind the entry. */
   vaultId: string;
-  /** The municipality's id of that record (an activity's, or the decision's for an appeal deadline). */
+  /** The municipality's id of that record (an activity's, or the decision's for an appeal deadline); an imported event's UID. */
   recordId: string;
-  recordKind: 'municipal-activity' | 'municipal-decision' | 'letter-event';
+  recordKind: 'municipal-activity' | 'municipal-decision' | 'letter-event' | 'calendar-event';
   /** For an entry read from a letter: the letter's vault id. */
   letterId?: string;
+  /** For an appointment read in from a calendar file: that file's name. */
+  importedFrom?: string;
+}
+
+/** An appointment read in from a calendar file, with its vault id. */
+export interface ImportedEvent {
+  vaultId: string;
+  record: KindData<typeof calendarEventKind>;
+}
+
+/** An imported event as a calendar entry: the citizen's own import, from no municipality. */
+function importedEntry({ vaultId, record: e }: ImportedEvent): CalendarEntry {
+  const start = e.allDay ? new Date(endOfDanishDay(e.start)).toISOString() : e.start;
+  return {
+    id: `imported:${vaultId}`,
+    kind: 'appointment',
+    title: e.title,
+    detail: e.description ?? null,
+    start,
+    end: !e.allDay && e.end ? e.end : null,
+    allDay: e.allDay,
+    day: e.allDay ? e.start : danishDay(start),
+    status: e.status === 'cancelled' ? 'cancelled' : 'planned',
+    source: { name: e.organizer ?? e.source.calendar ?? e.source.fileName, category: 'other' },
+    location: e.location ? { name: e.location, address: null, room: null, online: false } : null,
+    changeUrl: e.url ?? null,
+    origin: '',
+    caseId: null,
+    vaultId,
+    recordId: e.occurrence ? `${e.uid}.${e.occurrence}` : e.uid,
+    recordKind: 'calendar-event',
+    importedFrom: e.source.fileName,
+  };
 }
 
 /** Every entry, earliest first (ties by title, so the order never depends on load order). */
-export function calendarEntries(data: OverviewData): CalendarEntry[] {
-  const entries: CalendarEntry[] = [];
+export function calendarEntries(data: OverviewData, imported: readonly ImportedEvent[] = []): CalendarEntry[] {
+  const entries: CalendarEntry[] = imported.map(importedEntry);
   for (const { vaultId, origin, record: a } of data.activities) {
     const start = activityAt(a);
     entries.push({

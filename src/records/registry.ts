@@ -17,7 +17,7 @@ import {
 } from './municipal/index';
 import { healthClinicalKind, healthDailyKind, healthImportKind, healthObservationKind, healthSamplesKind, healthWorkoutKind } from './health/index';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from './money/index';
-import { attachmentContentKind, attachmentKind, correctionRequestKind } from './own/index';
+import { attachmentContentKind, attachmentKind, calendarEventKind, correctionRequestKind } from './own/index';
 import { letterEventKind, letterKind, ownCaseKind } from './letters/index';
 import { citizenKeysKind, shareGrantKind, shareRecipientKind, transparencyEntryKind, transparencyHeadKind } from './sharing/index';
 
@@ -44,6 +44,7 @@ export const RECORD_KINDS = [
   letterKind,
   ownCaseKind,
   letterEventKind,
+  calendarEventKind,
   healthDailyKind,
   healthSamplesKind,
   healthWorkoutKind,

@@ -26,6 +26,7 @@ import {
 } from './derived';
 import { documentPath, standardCopies } from './standard-copies';
 import { SharingError } from './errors';
+import { caseSummaryView } from './case-summary-view';
 
 export interface NoteSource {
   title: string;
@@ -89,6 +90,7 @@ export interface BuiltShare {
 const CATEGORY: Record<SelectionItem['type'], string> = {
   note: 'notes',
   case: 'case-material',
+  'case-summary': 'case-summary',
   'monthly-spending': 'spending',
   'food-budget': 'food-budget',
   transactions: 'bank-transactions',
@@ -195,6 +197,20 @@ export function buildShare(selection: readonly SelectionItem[], sources: ShareSo
               .sort(newestFirst)
               .map((label) => ({ part, ...label })),
           ),
+        });
+        break;
+      }
+      case 'case-summary': {
+        const source = sources.cases.get(item.caseId);
+        if (!source) throw new SharingError('selection-unavailable', 'a chosen case is no longer in the vault');
+        const view = caseSummaryView(source, asOf);
+        add('caseSummaries', view);
+        citizen('Resumé lavet af borgerens Handlerum ud fra sagens data / summary made by the citizen\u2019s Handlerum from the case data', 'caseSummaries');
+        items.push({
+          type: 'case-summary',
+          label: view.title,
+          counts: { points: view.points.length, documents: view.covers.length },
+          details: view.covers.slice(0, 100).map((c) => `${c.date} ${c.documentTitle}`.slice(0, 100)),
         });
         break;
       }

@@ -36,6 +36,10 @@ export function describeItem(item: ScopeItem, lang: Lang): string {
       const head = lang === 'da' ? `Sag ${item.label}` : `Case ${item.label}`;
       return parts.length ? `${head}: ${parts.join(', ')}` : head;
     }
+    case 'case-summary':
+      return lang === 'da'
+        ? `${item.label}, lavet af Handlerum ud fra ${plural(n('documents'), 'dokument', 'dokumenter')}`
+        : `${item.label}, made by Handlerum from ${plural(n('documents'), 'document', 'documents')}`;
     case 'monthly-spending':
       return lang === 'da'
         ? `Forbrug pr. måned og kategori, ${plural(n('months'), 'måned', 'måneder')} (${item.label})`

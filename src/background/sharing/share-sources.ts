@@ -76,9 +76,9 @@ export class ShareSourceReader {
     const signatures = new Map<string, SignatureFields>();
     /** The chosen documents (every one of a case whose documents go whole), with their vault ids. */
     const chosenDocuments: { vaultId: string; stored: MunicipalStored }[] = [];
-    if (types.has('case')) {
+    if (types.has('case') || types.has('case-summary')) {
       const caseRecords = await this.list(profileId, municipalCaseKind);
-      const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' ? [i.caseId] : [])));
+      const wanted = new Set(request.selection.items.flatMap((i) => (i.type === 'case' || i.type === 'case-summary' ? [i.caseId] : [])));
       // Per case whose documents go: every document (null) or only the picked ones, so no other PDF is read.
       const withDocuments = new Map<string, ReadonlySet<string> | null>();
       for (const i of request.selection.items) {

@@ -39,6 +39,8 @@ export const CLINICAL_TYPES: readonly z.infer<typeof ClinicalResourceType>[] = C
 export const SelectionItem = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), noteId: VaultRef }),
   CaseSelection,
+  /** A summary of a case made by Handlerum (a derived view), sent as text instead of, or beside, the case. */
+  z.object({ type: z.literal('case-summary'), caseId: VaultRef }),
   z.object({ type: z.literal('monthly-spending'), from: Month, to: Month }),
   z.object({ type: z.literal('food-budget'), months: z.int().min(1).max(36) }),
   z.object({
@@ -73,7 +75,7 @@ export type ShareSelection = z.infer<typeof ShareSelection>;
 
 /** One line of the approval screen: what kind of thing, its name, and how many of what. */
 export const ScopeItem = z.object({
-  type: z.enum(['note', 'case', 'monthly-spending', 'food-budget', 'transactions', 'health-summary', 'health-records', 'attachment']),
+  type: z.enum(['note', 'case', 'case-summary', 'monthly-spending', 'food-budget', 'transactions', 'health-summary', 'health-records', 'attachment']),
   label: z.string().max(500),
   counts: z.record(z.string().max(40), z.int().min(0)),
   /** Which fields or categories, where the citizen chose some. */

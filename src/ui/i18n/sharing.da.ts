@@ -74,6 +74,12 @@ export const sharingDa = {
   'sharing.wizard.partAll.documents': 'Alle dokumenter',
   'sharing.wizard.partAll.payments': 'Alle udbetalinger',
   'sharing.wizard.partAll.activities': 'Alle aftaler og frister',
+  'sharing.wizard.summaries': 'Resumé af en sag',
+  'sharing.wizard.summary': 'Et resumé af sagen {title}',
+  'sharing.wizard.summaryHint.one':
+    'Handlerum laver resuméet på din computer ud fra sagens {count} dokument og sender det som tekst. Vælg også sagen ovenfor, hvis dokumenterne selv skal med.',
+  'sharing.wizard.summaryHint.other':
+    'Handlerum laver resuméet på din computer ud fra sagens {count} dokumenter og sender det som tekst. Vælg også sagen ovenfor, hvis dokumenterne selv skal med.',
   'sharing.wizard.part.decisions': 'Afgørelser ({count})',
   'sharing.wizard.part.documents': 'Dokumenter ({count})',
   'sharing.wizard.part.payments': 'Udbetalinger ({count})',
@@ -160,6 +166,8 @@ export const sharingDa = {
   'sharing.item.note': 'Noten „{label}“',
   'sharing.item.case': 'Sag {label}',
   'sharing.item.caseParts': 'Sag {label}: {parts}',
+  'sharing.item.case-summary.one': '{label} (dækker {count} dokument: {documents})',
+  'sharing.item.case-summary.other': '{label} (dækker {count} dokumenter: {documents})',
   'sharing.item.decisions.one': '{count} afgørelse',
   'sharing.item.decisions.other': '{count} afgørelser',
   'sharing.item.documents.one': '{count} dokument',

@@ -75,6 +75,12 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.wizard.partAll.documents': 'All documents',
   'sharing.wizard.partAll.payments': 'All payments',
   'sharing.wizard.partAll.activities': 'All appointments and deadlines',
+  'sharing.wizard.summaries': 'Summary of a case',
+  'sharing.wizard.summary': 'A summary of the case {title}',
+  'sharing.wizard.summaryHint.one':
+    "Handlerum makes the summary on your computer from the case's {count} document and sends it as text. Also choose the case above if the documents themselves should go.",
+  'sharing.wizard.summaryHint.other':
+    "Handlerum makes the summary on your computer from the case's {count} documents and sends it as text. Also choose the case above if the documents themselves should go.",
   'sharing.wizard.part.decisions': 'Decisions ({count})',
   'sharing.wizard.part.documents': 'Documents ({count})',
   'sharing.wizard.part.payments': 'Payments ({count})',
@@ -160,6 +166,8 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.item.note': 'The note “{label}”',
   'sharing.item.case': 'Case {label}',
   'sharing.item.caseParts': 'Case {label}: {parts}',
+  'sharing.item.case-summary.one': '{label} (covers {count} document: {documents})',
+  'sharing.item.case-summary.other': '{label} (covers {count} documents: {documents})',
   'sharing.item.decisions.one': '{count} decision',
   'sharing.item.decisions.other': '{count} decisions',
   'sharing.item.documents.one': '{count} document',

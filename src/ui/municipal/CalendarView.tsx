@@ -22,6 +22,7 @@ import { useAction } from '../components/use-action';
 import { t, tn } from '../i18n/index';
 import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
 import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
+import { CalendarImport, useImportedEvents } from './CalendarImport';
 
 const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
 
@@ -54,6 +55,7 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
       <p class="meta">
         {e.source ? t('calendar.from', { system: e.source.name }) : e.recordKind === 'letter-event' ? t('calendar.fromLetter') : t('calendar.fromCase')}
       </p>
+      {e.importedFrom && <p class="meta">{t('calendar.fromFile', { file: e.importedFrom })}</p>}
       {place && <p>{t('calendar.where', { place })}</p>}
       <div class="actions">
         {e.changeUrl && (
@@ -62,8 +64,10 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
           </a>
         )}
         {e.caseId && props.go && <CaseLinkFor entry={e} go={props.go} />}
-        {/* What the citizen read from a letter is theirs to change, not the municipality's to correct. */}
-        {props.profileId && e.recordKind !== 'letter-event' && <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />}
+        {/* What the citizen read from a letter or a calendar file is theirs to change, not the municipality's to correct. */}
+        {props.profileId && e.recordKind !== 'letter-event' && e.recordKind !== 'calendar-event' && (
+          <CorrectAction profileId={props.profileId} target={entryTarget(e, correctionTitle(e))} />
+        )}
       </div>
     </div>
   );
@@ -266,7 +270,8 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
   const [exported, setExported] = useState<string | null>(null);
   const letterEvents = useLetterEvents(props.profileId);
   // Built once per data and moment, not on every page turn; the lists draw a page at a time.
-  const entries = useMemo(() => withLetterEntries(calendarEntries(props.data), letterEvents), [props.data, letterEvents]);
+  const imported = useImportedEvents(props.profileId);
+  const entries = useMemo(() => withLetterEntries(calendarEntries(props.data, imported.events), letterEvents), [props.data, imported.events, letterEvents]);
   const [upcoming, past] = useMemo(
     () => [entries.filter((e) => isUpcoming(e, props.now)), entries.filter((e) => !isUpcoming(e, props.now)).reverse()],
     [entries, props.now],
@@ -298,6 +303,8 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
       <div role="status" class={exported ? 'status' : 'status empty'}>
         {exported}
       </div>
+      {props.profileId && <CalendarImport profileId={props.profileId} stored={imported.events} today={today} />}
+      {imported.error && <p role="alert">{imported.error}</p>}
       <div class="toggle" role="group" aria-label={t('calendar.showAs')}>
         <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
           {t('calendar.list')}

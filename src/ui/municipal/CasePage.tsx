@@ -23,6 +23,9 @@ import { CASE_NOTE_TEXTS, OwnNotes } from '../own/OwnNotes';
 import { CorrectAction } from '../own/CorrectAction';
 import { CorrectionList } from '../own/CorrectionList';
 import { targetOf } from '../own/corrections';
+import { readLetter } from '../../letters/reading/read';
+import { summariseCase } from '../../summaries/index';
+import { SummaryPanel } from './SummaryPanel';
 
 function BasisList(props: { decision: Item<Decision>; index: OverviewIndex; go: (to: OverviewRoute) => void }) {
   const { decision, index, go } = props;
@@ -149,6 +152,21 @@ export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profi
       <div class="actions">
         <CorrectAction profileId={props.profileId} target={targetOf('cases', theCase, plainCaseTitle(c))} class="" />
       </div>
+      <SummaryPanel
+        make={(language) =>
+          summariseCase(
+            {
+              case: c,
+              decisions: bundle.decisions.map((d) => d.record),
+              activities: bundle.activities.map((a) => a.record),
+              documents: bundle.documents.map((d) => d.record),
+              readFacts: (text) => readLetter({ pages: [text] }),
+            },
+            { today: danishDay(props.now), language },
+          )
+        }
+        links={{ documentVaultId: (id) => index.document(theCase.origin, id)?.vaultId, go }}
+      />
 
       <section class="panel" aria-labelledby="case-topic">
         <h3 id="case-topic">{t('case.topic')}</h3>

@@ -11,6 +11,8 @@ import { AttachPanel } from '../own/AttachPanel';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
 import { fromBase64Url } from '../../shared/base64url';
+import { summariseDocument } from '../../summaries/index';
+import { SummaryPanel } from './SummaryPanel';
 
 export function DocumentView(props: { doc: Item<Document>; profileId: string }) {
   const d = props.doc.record;
@@ -49,6 +51,7 @@ export function DocumentView(props: { doc: Item<Document>; profileId: string }) 
           <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
         </>
       )}
+      <SummaryPanel make={(language) => summariseDocument(d, { language })} />
       <div class="actions">
         <CorrectAction profileId={props.profileId} target={targetOf('documents', props.doc, d.title)} class="" />
       </div>

@@ -52,6 +52,8 @@ export function itemText(item: ScopeItem): string {
       const label = caseLabel(item);
       return parts.length ? t('sharing.item.caseParts', { label, parts: parts.join(', ') }) : t('sharing.item.case', { label });
     }
+    case 'case-summary':
+      return tn('sharing.item.case-summary', c.documents ?? 0, { label: item.label, documents: (item.details ?? []).join('; ') });
     case 'food-budget':
       return tn('sharing.item.food-budget', c.months ?? 0);
     case 'monthly-spending':

@@ -9,6 +9,7 @@ import { Check } from './controls';
 import type { Change } from './flow';
 import { HealthFieldset, HealthRecordsFieldset } from './HealthFieldset';
 import { MoneyFieldset } from './MoneyFieldset';
+import { SummaryFieldset } from './SummaryFieldset';
 
 export function DataStep(props: { options: ShareOptions | null; choice: ShareChoice; change: Change }) {
   const { options, choice, change } = props;
@@ -32,6 +33,7 @@ export function DataStep(props: { options: ShareOptions | null; choice: ShareCho
         </fieldset>
       )}
       {options && options.cases.length > 0 && <CasesFieldset cases={options.cases} parts={offeredCaseParts(options)} choice={choice} change={change} />}
+      {options && options.cases.length > 0 && <SummaryFieldset cases={options.cases} choice={choice} change={change} />}
       {options?.transactions && <MoneyFieldset categories={options.transactions.categories} choice={choice} change={change} />}
       {options && options.health.length > 0 && <HealthFieldset health={options.health} choice={choice} change={change} />}
       {options && offersHealthRecords(options) && <HealthRecordsFieldset options={options} choice={choice} change={change} />}

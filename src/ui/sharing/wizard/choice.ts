@@ -43,6 +43,8 @@ export interface HealthRecordsChoice {
 export interface DataChoice {
   readonly notes: ReadonlySet<string>;
   readonly cases: ReadonlyMap<string, CaseChoice>;
+  /** Cases whose summary goes (a derived view, as text). */
+  readonly caseSummaries: ReadonlySet<string>;
   readonly foodBudget: number | null;
   readonly spending: number | null;
   readonly transactions: TransactionsChoice | null;
@@ -88,6 +90,7 @@ const DEFAULT_FIELDS: readonly TransactionField[] = ['date', 'amount'];
 export const NO_DATA: DataChoice = {
   notes: new Set(),
   cases: new Map(),
+  caseSummaries: new Set(),
   foodBudget: null,
   spending: null,
   transactions: null,
@@ -122,7 +125,7 @@ export const pickRecipient = (choice: ShareChoice, recipientId: string): ShareCh
 export const writePurpose = (choice: ShareChoice, purpose: string): ShareChoice => ({ ...choice, purpose });
 
 /** Things chosen one by one by their id. */
-export type ListChoice = 'notes' | 'health' | 'attachments';
+export type ListChoice = 'notes' | 'caseSummaries' | 'health' | 'attachments';
 
 export const toggleItem = (choice: ShareChoice, list: ListChoice, id: string, on: boolean): ShareChoice =>
   withData(choice, (d) => ({ ...d, [list]: toggled(d[list], id, on) }));
@@ -275,6 +278,7 @@ export function selectionOf(data: DataChoice, today: string): SelectionItem[] {
   const items: SelectionItem[] = [];
   for (const noteId of data.notes) items.push({ type: 'note', noteId });
   for (const [caseId, chosen] of data.cases) items.push(caseItem(caseId, chosen));
+  for (const caseId of data.caseSummaries) items.push({ type: 'case-summary', caseId });
   if (data.foodBudget) items.push({ type: 'food-budget', months: data.foodBudget });
   if (data.spending) items.push({ type: 'monthly-spending', ...lastMonths(data.spending, today) });
   const tx = data.transactions;
