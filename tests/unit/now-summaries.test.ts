@@ -135,8 +135,10 @@ describe('the summary of Now', () => {
     const empty = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ny', relation: 'child' } }]);
     expect(await summaries.read(empty[0]!.id, NOW)).toEqual({
       data: { cases: [], decisions: [], payments: [], activities: [], documents: [] },
+      own: { letterEvents: [], imported: [] },
       damaged: [],
       hasData: false,
+      hasOwnEntries: false,
       recordsRead: 0,
     });
     const paymentsRow = await touchedRow(db, () =>
