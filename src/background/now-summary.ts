@@ -20,7 +20,14 @@ import { danishDay } from '../shared/danish-time';
 /** The citizen's own entries: appointments and deadlines read from letters and from calendar files. */
 const OWN_KINDS = [letterEventKind, calendarEventKind];
 /** The kinds *Now* reads: the overview's, without the access log, and the own entries. */
-const SOURCE_KINDS = [OVERVIEW_KINDS.cases, OVERVIEW_KINDS.decisions, OVERVIEW_KINDS.payments, OVERVIEW_KINDS.activities, OVERVIEW_KINDS.documents, ...OWN_KINDS];
+const SOURCE_KINDS = [
+  OVERVIEW_KINDS.cases,
+  OVERVIEW_KINDS.decisions,
+  OVERVIEW_KINDS.payments,
+  OVERVIEW_KINDS.activities,
+  OVERVIEW_KINDS.documents,
+  ...OWN_KINDS,
+];
 const OVERVIEW_KIND_LIST = Object.values(OVERVIEW_KINDS);
 const NO_RECORDS = { records: [], damaged: [] };
 

@@ -155,7 +155,9 @@ describe('summaries and calendar files in Chromium', () => {
     // A reminder, as the municipality's appointments have: its alarm names the record by id only.
     const [stored] = await recordsOfKind(page, 'calendar-event');
     const reminder = `:imported:${stored!.id}:120`;
-    await expect.poll(() => alarmNames(page)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^handlerum-reminder:[A-Za-z0-9_-]+${reminder}$`))]));
+    await expect
+      .poll(() => alarmNames(page))
+      .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^handlerum-reminder:[A-Za-z0-9_-]+${reminder}$`))]));
     // On Now, among the next appointments, marked as read in from the file.
     await overviewViewsNav(page).getByRole('link', { name: DA['view.now'] }).click();
     const nowEntry = page.getByRole('region', { name: DA['now.appointments'] }).locator('.entry', { hasText: 'Konsultation hos læge Ole Vinther' });

@@ -72,10 +72,18 @@ const letterEvent = fc
   .record({ title, at: instant, on: day, appointment: fc.boolean(), appeal: fc.boolean() })
   .map(({ title, at, on, appointment: isAppointment, appeal }): LetterEventData => {
     const common = { letterId: 'letter1', case: { kind: 'own-case' as const, id: 'own1' }, provenance: 'read-by-citizen-from-letter' as const, title };
-    return isAppointment ? { ...common, kind: 'appointment', startsAt: at } : { ...common, kind: 'deadline', deadlineKind: appeal ? 'appeal' : 'answer', day: on };
+    return isAppointment
+      ? { ...common, kind: 'appointment', startsAt: at }
+      : { ...common, kind: 'deadline', deadlineKind: appeal ? 'appeal' : 'answer', day: on };
   });
 const importedRecord = fc
-  .record({ title, at: instant, on: day, allDay: fc.boolean(), status: fc.constantFrom('confirmed', 'tentative', 'cancelled') as fc.Arbitrary<'confirmed' | 'tentative' | 'cancelled'> })
+  .record({
+    title,
+    at: instant,
+    on: day,
+    allDay: fc.boolean(),
+    status: fc.constantFrom('confirmed', 'tentative', 'cancelled') as fc.Arbitrary<'confirmed' | 'tentative' | 'cancelled'>,
+  })
   .map(({ title, at, on, allDay, status }): ImportedEvent['record'] => ({
     uid: `${title}@example`,
     occurrence: null,
@@ -125,13 +133,57 @@ describe('the part of the data Now reads', () => {
       letterEvents: [
         {
           id: 'l1',
-          data: { kind: 'deadline', deadlineKind: 'appeal', day: '2026-03-10', title: 'Klagefrist', letterId: 'x', case: { kind: 'own-case', id: 'c' }, provenance: 'read-by-citizen-from-letter' },
+          data: {
+            kind: 'deadline',
+            deadlineKind: 'appeal',
+            day: '2026-03-10',
+            title: 'Klagefrist',
+            letterId: 'x',
+            case: { kind: 'own-case', id: 'c' },
+            provenance: 'read-by-citizen-from-letter',
+          },
         },
       ],
       imported: [
-        { vaultId: 'i1', record: { uid: 'a', occurrence: null, sequence: 0, status: 'confirmed', title: 'Hos lægen', allDay: false, start: '2026-03-09T09:30:00+01:00', source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' } } },
-        { vaultId: 'i2', record: { uid: 'b', occurrence: null, sequence: 0, status: 'cancelled', title: 'Aflyst', allDay: false, start: '2026-03-09T10:30:00+01:00', source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' } } },
-        { vaultId: 'i3', record: { uid: 'c', occurrence: null, sequence: 0, status: 'confirmed', title: 'Før', allDay: false, start: '2026-03-01T10:30:00+01:00', source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' } } },
+        {
+          vaultId: 'i1',
+          record: {
+            uid: 'a',
+            occurrence: null,
+            sequence: 0,
+            status: 'confirmed',
+            title: 'Hos lægen',
+            allDay: false,
+            start: '2026-03-09T09:30:00+01:00',
+            source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' },
+          },
+        },
+        {
+          vaultId: 'i2',
+          record: {
+            uid: 'b',
+            occurrence: null,
+            sequence: 0,
+            status: 'cancelled',
+            title: 'Aflyst',
+            allDay: false,
+            start: '2026-03-09T10:30:00+01:00',
+            source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' },
+          },
+        },
+        {
+          vaultId: 'i3',
+          record: {
+            uid: 'c',
+            occurrence: null,
+            sequence: 0,
+            status: 'confirmed',
+            title: 'Før',
+            allDay: false,
+            start: '2026-03-01T10:30:00+01:00',
+            source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' },
+          },
+        },
       ],
     };
     const at = Date.parse('2026-03-08T12:00:00+01:00');
@@ -139,7 +191,12 @@ describe('the part of the data Now reads', () => {
     const hos = summary.appointments.find((e) => e.title === 'Hos lægen')!;
     expect(hos).toMatchObject({ recordKind: 'calendar-event', importedFrom: 'gp.ics', vaultId: 'i1' });
     expect(summary.appointments.map((e) => e.title)).not.toContain('Aflyst');
-    expect(summary.deadlines.find((e) => e.title === 'Klagefrist')).toMatchObject({ kind: 'appeal', recordKind: 'letter-event', letterId: 'x', day: '2026-03-10' });
+    expect(summary.deadlines.find((e) => e.title === 'Klagefrist')).toMatchObject({
+      kind: 'appeal',
+      recordKind: 'letter-event',
+      letterId: 'x',
+      day: '2026-03-10',
+    });
     // Kept for later days: only what is still ahead and not cancelled.
     expect(ownNowSources(own, at)).toEqual({ letterEvents: own.letterEvents, imported: [own.imported[0]] });
   });

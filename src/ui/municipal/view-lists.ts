@@ -19,4 +19,3 @@ const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
 };
 
 export const listsFor = (route: OverviewRoute): readonly OverviewList[] => VIEW_LISTS[route.view];
-
