@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { MunicipalHandlers } from '../messaging/handlers';
 import type { VaultEvent } from '../messaging/api';
 import type { ConnectionSummary } from '../messaging/municipal-api';
-import { loadSettings, type SettingsStorage } from '../messaging/settings';
+import type { SettingsStorage } from '../messaging/settings';
 import { InboxReceiptResponse, type InboxReceipt } from '../municipal/api/schemas';
 import { SignatureError, verifyRecordProvenance } from '../municipal/api/signature';
 import { ConnectionClient } from '../municipal/connector/connection-client';
@@ -18,35 +18,21 @@ import { connectionIdFor, pdfIdFor } from '../municipal/connector/ids';
 import { authorizationRequest, CLIENT_ID, codeFromRedirect, exchangeCode } from '../municipal/connector/oauth';
 import { hostPermissionPattern, isOnOrigin } from '../municipal/api/origin';
 import { municipalityOrigin } from '../messaging/municipal-api';
-import {
-  activityEvent,
-  applyReminderPlan,
-  decisionEvent,
-  letterEvent,
-  parseAlarmName,
-  planReminders,
-  reminderLanguage,
-  reminderNotification,
-  type AlarmsLike,
-  type ReminderEvent,
-} from '../municipal/connector/reminders';
+import type { AlarmsLike } from '../municipal/connector/reminders';
 import type { SyncStatus } from '../records/municipal/sync-status';
 import { SyncRun } from '../municipal/connector/sync-engine';
 import { withdrawPower } from '../municipal/connector/powers';
 import { checkItems, PageVerifier } from '../municipal/connector/verify';
 import {
   KIND_OF_RESOURCE,
-  municipalActivityKind,
   municipalCitizenKind,
   municipalConnectionKind,
-  municipalDecisionKind,
   municipalDocumentKind,
   municipalPdfKind,
   municipalSignatureKind,
   type MunicipalConnectionData,
 } from '../records/municipal/index';
 import { canSend, correctionRequestKind, toApiCorrection, type CorrectionRequestData, type CorrectionStatus } from '../records/own/index';
-import { letterEventKind } from '../records/letters/index';
 import { profileKind } from '../records/profile';
 import { RESOURCES } from '../municipal/api/schemas';
 import { VaultError } from '../vault/errors';
@@ -57,6 +43,7 @@ import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { utf8 } from '../shared/bytes';
 import { bestEffort, settled } from '../shared/best-effort';
 import { deleteNowSummary, NowSummaries } from './now-summary';
+import { Reminders } from './reminders';
 
 /** Kinds whose records carry a municipality's signature, by name. */
 const SIGNED_KINDS = new Map([municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)].map((k) => [k.name, k]));
@@ -108,10 +95,12 @@ export class MunicipalService {
   /** Correction requests being sent now: a second click must not send one twice. */
   private readonly sending = new Set<string>();
   private readonly nowSummaries: NowSummaries;
+  private readonly reminders: Reminders;
 
   constructor(private readonly deps: MunicipalServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.nowSummaries = new NowSummaries(deps.vault);
+    this.reminders = new Reminders({ ...deps, now: this.now });
     this.http = new MunicipalHttp({ fetch: deps.fetch, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
     // A status names the municipality and counts records: it goes with the keys.
     deps.vault.onLock(() => this.statuses.clear());
@@ -207,67 +196,18 @@ export class MunicipalService {
   }
 
   /** Rebuilds reminder alarms for one profile (or all) from the vault; nothing happens while it is locked. */
-  async refreshReminders(profileId?: string): Promise<void> {
-    if (this.deps.vault.state !== 'unlocked') return;
-    const { reminderLeadMinutes } = await loadSettings(this.deps.settings);
-    const profiles = profileId ? [profileId] : (await this.records.list(VAULT_SCOPE, profileKind)).records.map((p) => p.id);
-    for (const id of profiles) {
-      const events: ReminderEvent[] = [];
-      const activities = await this.records.list(id, municipalActivityKind);
-      for (const r of activities.records) {
-        const event = activityEvent(r.id, r.data.record);
-        if (event) events.push(event);
-      }
-      const decisions = await this.records.list(id, municipalDecisionKind);
-      for (const r of decisions.records) {
-        const event = decisionEvent(r.id, r.data.record);
-        if (event) events.push(event);
-      }
-      for (const r of (await this.records.list(id, letterEventKind)).records) {
-        const event = letterEvent(r.id, r.data);
-        if (event) events.push(event);
-      }
-      await applyReminderPlan(this.deps.alarms, id, planReminders(id, events, reminderLeadMinutes, this.now()));
-    }
+  refreshReminders(profileId?: string): Promise<void> {
+    return this.reminders.refresh(profileId);
   }
 
-  /** Appointments and deadlines the citizen confirmed from a letter are written by the page: their reminders follow. */
-  async onRecordsChanged(changes: readonly { profileId: string; kind: string }[]): Promise<void> {
-    for (const profileId of new Set(changes.filter((c) => c.kind === letterEventKind.name).map((c) => c.profileId))) await this.refreshReminders(profileId);
+  /** Appointments and deadlines the page writes (from letters, from calendar files): their reminders follow. */
+  onRecordsChanged(changes: readonly { profileId: string; kind: string }[]): Promise<void> {
+    return this.reminders.onRecordsChanged(changes);
   }
 
   /** Shows the notification for a reminder alarm; false when the alarm is not a reminder. */
-  async onAlarm(name: string): Promise<boolean> {
-    const target = parseAlarmName(name);
-    if (!target) return false;
-    const language = reminderLanguage(this.deps.uiLanguage());
-    let details = null;
-    if (this.deps.vault.state === 'unlocked') {
-      if (target.source === 'activity') {
-        const stored = await this.records.get(target.profileId, municipalActivityKind, target.recordId).catch(() => null);
-        if (!stored) return true; // gone since the alarm was set: nothing to remind of
-        const activity = stored.data.record;
-        const event = activityEvent(stored.id, activity);
-        if (!event) return true;
-        details = { source: 'activity' as const, activityKind: activity.kind, title: activity.title, at: event.at };
-      } else if (target.source === 'letter') {
-        const stored = await this.records.get(target.profileId, letterEventKind, target.recordId);
-        if (!stored) return true; // gone since the alarm was set: nothing to remind of
-        const event = letterEvent(stored.id, stored.data);
-        if (!event) return true;
-        const appeal = stored.data.kind === 'deadline' && stored.data.deadlineKind === 'appeal';
-        details = { source: 'letter' as const, activityKind: stored.data.kind, appeal, title: stored.data.title, at: event.at };
-      } else {
-        const stored = await this.records.get(target.profileId, municipalDecisionKind, target.recordId).catch(() => null);
-        if (!stored) return true; // gone since the alarm was set: nothing to remind of
-        const decision = stored.data.record;
-        const event = decisionEvent(stored.id, decision);
-        if (!event) return true;
-        details = { source: 'decision' as const, title: decision.title, at: event.at };
-      }
-    }
-    await this.deps.notify(name, reminderNotification(language, details));
-    return true;
+  onAlarm(name: string): Promise<boolean> {
+    return this.reminders.onAlarm(name);
   }
 
   private summary(id: string, conn: MunicipalConnectionData): ConnectionSummary {

@@ -137,10 +137,14 @@ export interface ProvenanceCheck {
 export interface NowData {
   /** The municipal records *Now* reads; the overview's lists without the access log. */
   data: NowSummaryData['data'];
+  /** The citizen's own appointments and deadlines still ahead (read from letters and calendar files). */
+  own: NowSummaryData['own'];
   /** Source records that could not be read (left out, named by kind). */
   damaged: DamagedRecord[];
   /** Whether the profile holds any municipal record at all (the summary may be empty without). */
   hasData: boolean;
+  /** Whether it holds any entry read from a letter or a calendar file (ahead or not). */
+  hasOwnEntries: boolean;
   /** Records decrypted for this answer: 1 when the stored summary was current. */
   recordsRead: number;
 }

@@ -51,7 +51,7 @@ export interface ImportedEvent {
 }
 
 /** An imported event as a calendar entry: the citizen's own import, from no municipality. */
-function importedEntry({ vaultId, record: e }: ImportedEvent): CalendarEntry {
+export function importedEntry({ vaultId, record: e }: ImportedEvent): CalendarEntry {
   const start = e.allDay ? new Date(endOfDanishDay(e.start)).toISOString() : e.start;
   return {
     id: `imported:${vaultId}`,

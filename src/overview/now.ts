@@ -1,6 +1,12 @@
-/** "Now": what matters today — open cases, what comes next, the latest money and the newest letters. */
-import type { CalendarEntry } from './calendar';
-import { calendarEntries, isUpcoming } from './calendar';
+/**
+ * "Now": what matters today — open cases, what comes next, the latest money and the newest
+ * letters. What comes next includes the citizen's own entries (read from letters and from
+ * calendar files), marked by their source as the calendar marks them.
+ */
+import type { CalendarEntry, ImportedEvent } from './calendar';
+import { calendarEntries, importedEntry, isUpcoming } from './calendar';
+import { letterEntry, withLetterEntries } from './letter-calendar';
+import type { LetterEventData } from '../records/letters/index';
 import { danishDay, addDays } from '../shared/danish-time';
 import type { Item, OverviewData } from './model';
 import { activityAt, isOpenCase, refKey } from './model';
@@ -26,9 +32,17 @@ export interface NowOptions {
 
 export const NOW_OPTIONS: NowOptions = { limit: 5, newDocumentDays: 30 };
 
-export function nowSummary(data: OverviewData, now: number, options: Partial<NowOptions> = {}): NowSummary {
+/** Appointments and deadlines of the citizen's own: confirmed from letters, read in from calendar files. */
+export interface OwnEntries {
+  letterEvents: { id: string; data: LetterEventData }[];
+  imported: ImportedEvent[];
+}
+
+export const NO_OWN_ENTRIES: OwnEntries = { letterEvents: [], imported: [] };
+
+export function nowSummary(data: OverviewData, now: number, own: OwnEntries = NO_OWN_ENTRIES, options: Partial<NowOptions> = {}): NowSummary {
   const { limit, newDocumentDays } = { ...NOW_OPTIONS, ...options };
-  const upcoming = calendarEntries(data).filter((e) => isUpcoming(e, now));
+  const upcoming = withLetterEntries(calendarEntries(data, own.imported), own.letterEvents).filter((e) => isUpcoming(e, now));
   return {
     openCases: data.cases.filter((c) => isOpenCase(c.record)).sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt)),
     appointments: upcoming.filter((e) => e.kind === 'appointment').slice(0, limit),
@@ -73,4 +87,21 @@ export function nowSources(data: OverviewData, now: number, options: NowOptions 
   }
   const cases = data.cases.filter((c) => isOpenCase(c.record) || linked.has(refKey(c.origin, c.record.id)));
   return { cases, decisions, payments, activities, documents, accessLog: [] };
+}
+
+/**
+ * The part of the citizen's own entries that `nowSummary` reads on `now`'s Danish day or later:
+ * those dated from that day on and not cancelled. They never hide another entry (only a
+ * municipal case's deadline hides its appeal entry), so leaving out the rest changes nothing;
+ * each list keeps its order, as `nowSources` does.
+ */
+export function ownNowSources(own: OwnEntries, now: number): OwnEntries {
+  const day = danishDay(now);
+  return {
+    letterEvents: own.letterEvents.filter((e) => letterEntry(e.id, e.data).day >= day),
+    imported: own.imported.filter((e) => {
+      const entry = importedEntry(e);
+      return entry.status !== 'cancelled' && entry.day >= day;
+    }),
+  };
 }

@@ -3,7 +3,9 @@
  * documents), asks for its summary — points with links to the documents they come from, and no
  * network request while it is made — and shares the summary with his lawyer as a file, which the
  * receiver SDK opens. Then he imports a GP's invitation (.ics), the moved appointment and its
- * cancellation: the calendar shows one appointment, updated, then cancelled — never a copy.
+ * cancellation: the calendar shows one appointment, updated, then cancelled — never a copy; while
+ * it is on, it has a reminder alarm named by ids only and shows on *Now*, marked as read in from
+ * the file; once cancelled, both are gone.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { startMunicipalityServer, type RunningMunicipality } from '../../src/mun
 import { open } from '../../src/receiver/sdk';
 import { addDays, danishToday } from '../../src/shared/danish-time';
 import type { ChromiumSession } from './harness/chromium';
-import { addMunicipalityAndSignIn, chromiumForThisFile, createVault, DA, text } from './harness/vault-ui';
+import { addMunicipalityAndSignIn, chromiumForThisFile, createVault, DA, overviewViewsNav, recordsOfKind, text } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ hostPermissions: ['http://127.0.0.1/*'] });
 const tmp = mkdtempSync(join(tmpdir(), 'handlerum-summary-'));
@@ -36,9 +38,20 @@ afterAll(async () => {
 
 const nav = (p: Page) => p.getByRole('navigation', { name: DA['header.sections'] });
 
-/** The GP invitation moved to a day ahead of today, so the calendar lists it as coming. */
+/** The alarms the extension has set (an extension page may read them). */
+const alarmNames = (p: Page): Promise<string[]> =>
+  p.evaluate(
+    () =>
+      new Promise<string[]>((resolve) =>
+        (globalThis as unknown as { chrome: { alarms: { getAll(cb: (a: { name: string }[]) => void): void } } }).chrome.alarms.getAll((a) =>
+          resolve(a.map((x) => x.name)),
+        ),
+      ),
+  );
+
+/** The GP invitation moved to tomorrow, so the calendar lists it as coming and Now among the next appointments. */
 function invitation(name: string): string {
-  const day = addDays(danishToday(), 10).replace(/-/g, '');
+  const day = addDays(danishToday(), 1).replace(/-/g, '');
   const file = join(tmp, name);
   writeFileSync(file, readFileSync(join(FIXTURES, name), 'utf8').replace(/20261214T/g, `${day}T`));
   return file;
@@ -139,6 +152,18 @@ describe('summaries and calendar files in Chromium', () => {
       .getByText(text(DA, 'calendar.fromFile', { file: 'gp-invitation.ics' }))
       .waitFor();
 
+    // A reminder, as the municipality's appointments have: its alarm names the record by id only.
+    const [stored] = await recordsOfKind(page, 'calendar-event');
+    const reminder = `:imported:${stored!.id}:120`;
+    await expect
+      .poll(() => alarmNames(page))
+      .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^handlerum-reminder:[A-Za-z0-9_-]+${reminder}$`))]));
+    // On Now, among the next appointments, marked as read in from the file.
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.now'] }).click();
+    const nowEntry = page.getByRole('region', { name: DA['now.appointments'] }).locator('.entry', { hasText: 'Konsultation hos læge Ole Vinther' });
+    await nowEntry.getByText(text(DA, 'calendar.fromFile', { file: 'gp-invitation.ics' })).waitFor();
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
+
     await importFile(invitation('gp-invitation-moved.ics'), '0 nye, 1 ændrede, 0 aflyste, 0 uændrede.');
     await expect.poll(async () => entry().locator('time').textContent()).toMatch(/11\.00/);
     expect(await entry().count()).toBe(1);
@@ -149,6 +174,12 @@ describe('summaries and calendar files in Chromium', () => {
     await past.locator('.entry', { hasText: 'Konsultation hos læge Ole Vinther' }).getByText(DA['calendar.status.cancelled']).waitFor();
     expect(await entry().count()).toBe(0);
     expect(await page.locator('.entry', { hasText: 'Konsultation hos læge Ole Vinther' }).count()).toBe(1);
+    // Its reminders are gone with it, and so is its place on Now.
+    await expect.poll(async () => (await alarmNames(page)).filter((name) => name.includes(reminder))).toEqual([]);
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.now'] }).click();
+    await page.getByRole('region', { name: DA['now.appointments'] }).waitFor();
+    await expect.poll(async () => nowEntry.count()).toBe(0);
+    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
   });
 
   it('a file that is not a calendar gets a clear message and changes nothing', async () => {

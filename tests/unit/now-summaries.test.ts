@@ -11,6 +11,8 @@ import type { OverviewData } from '../../src/overview/model';
 import { nowSummary } from '../../src/overview/now';
 import { municipalCaseKind, municipalNowSummaryKind, municipalPaymentKind, NOW_SUMMARY_ID } from '../../src/records/municipal/index';
 import { noteKind } from '../../src/records/note';
+import { letterEventKind } from '../../src/records/letters/index';
+import { calendarEventKind } from '../../src/records/own/index';
 import type { RecordKind } from '../../src/records/kind';
 import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
 import type { VaultDb } from '../../src/vault/storage/db';
@@ -135,8 +137,10 @@ describe('the summary of Now', () => {
     const empty = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ny', relation: 'child' } }]);
     expect(await summaries.read(empty[0]!.id, NOW)).toEqual({
       data: { cases: [], decisions: [], payments: [], activities: [], documents: [] },
+      own: { letterEvents: [], imported: [] },
       damaged: [],
       hasData: false,
+      hasOwnEntries: false,
       recordsRead: 0,
     });
     const paymentsRow = await touchedRow(db, () =>
@@ -182,6 +186,94 @@ describe('the summary of Now', () => {
       expect(stored.includes(word), word).toBe(false);
     }
     expect(stored.includes(row.key)).toBe(true); // the scan does see the stored rows
+  });
+});
+
+describe('the summary of Now with entries read from letters and calendar files', () => {
+  const GP = {
+    uid: 'gp@example',
+    occurrence: null,
+    sequence: 0,
+    status: 'confirmed',
+    title: 'Konsultation hos læge Ole Vinther',
+    allDay: false,
+    start: '2026-03-10T09:30:00+01:00',
+    source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00.000Z' },
+  } as const;
+  const APPEAL = {
+    kind: 'deadline',
+    deadlineKind: 'appeal',
+    title: 'Klagefrist: afgørelse om boligstøtte',
+    day: '2026-03-20',
+    letterId: 'letter-1',
+    case: { kind: 'own-case', id: 'own-1' },
+    provenance: 'read-by-citizen-from-letter',
+  } as const;
+
+  /** A profile with no municipality: one appointment from a calendar file, one deadline from a letter. */
+  async function ownOnly() {
+    const { vault, db } = await createdVault('now-own');
+    const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
+    const profileId = profile!.id;
+    await vault.records.write([
+      { op: 'put', profileId, kind: calendarEventKind.name, id: 'ics-1', data: GP },
+      { op: 'put', profileId, kind: letterEventKind.name, id: 'let-1', data: APPEAL },
+    ]);
+    return { vault, db, profileId, summaries: new NowSummaries(vault) };
+  }
+
+  it('has a Now without municipal data, listing both, then from one record read', async () => {
+    const { summaries, profileId } = await ownOnly();
+    const first = await summaries.read(profileId, NOW);
+    expect(first).toMatchObject({ hasData: false, hasOwnEntries: true, recordsRead: 2, damaged: [] });
+    const now = nowSummary(asOverview(first), NOW, first.own);
+    expect(now.appointments.map((e) => [e.title, e.recordKind, e.importedFrom])).toEqual([[GP.title, 'calendar-event', 'gp.ics']]);
+    expect(now.deadlines.map((e) => [e.title, e.recordKind])).toEqual([[APPEAL.title, 'letter-event']]);
+    expect((await summaries.read(profileId, NOW + 60_000)).recordsRead).toBe(1);
+  });
+
+  it('is computed again when an own entry changes: a cancelled appointment leaves Now', async () => {
+    const { vault, summaries, profileId } = await ownOnly();
+    await summaries.read(profileId, NOW);
+    await vault.records.write([{ op: 'put', profileId, kind: calendarEventKind.name, id: 'ics-1', data: { ...GP, sequence: 1, status: 'cancelled' } }]);
+    const answer = await summaries.read(profileId, NOW);
+    expect(answer.recordsRead).toBe(3); // the stale summary, then both sources
+    expect(answer.own.imported).toEqual([]);
+    expect(nowSummary(asOverview(answer), NOW, answer.own).appointments).toEqual([]);
+  });
+
+  it('keeps only what is still ahead, and is gone with the last entry', async () => {
+    const { vault, summaries, profileId } = await ownOnly();
+    const later = await summaries.read(profileId, NOW + 5 * DAY_MS); // 13 March: the appointment is past
+    expect(later.own.imported).toEqual([]);
+    expect(later.own.letterEvents.map((e) => e.id)).toEqual(['let-1']);
+    await vault.records.write([
+      { op: 'delete', profileId, kind: calendarEventKind.name, id: 'ics-1' },
+      { op: 'delete', profileId, kind: letterEventKind.name, id: 'let-1' },
+    ]);
+    expect(await summaries.read(profileId, NOW)).toMatchObject({ hasData: false, hasOwnEntries: false });
+    expect(await vault.records.get(profileId, municipalNowSummaryKind, NOW_SUMMARY_ID)).toBeNull();
+  });
+
+  it('a summary of version 1 (no own entries) is migrated to hold none, and is stale: computed again', async () => {
+    const { vault, summaries, profileId } = await ownOnly();
+    await summaries.read(profileId, NOW);
+    const { own: _own, ...current } = (await vault.records.get(profileId, municipalNowSummaryKind, NOW_SUMMARY_ID))!.data;
+    const v1Sources = Object.fromEntries(Object.entries(current.sources).filter(([kind]) => kind.startsWith('municipal-')));
+    const migrated = municipalNowSummaryKind.migrations[1]!({ ...current, sources: v1Sources });
+    expect(municipalNowSummaryKind.schema.safeParse(migrated).success).toBe(true);
+    expect((migrated as { own: unknown }).own).toEqual({ letterEvents: [], imported: [] });
+    await vault.records.write([{ op: 'put', profileId, kind: municipalNowSummaryKind.name, id: NOW_SUMMARY_ID, data: migrated }]);
+    const answer = await summaries.read(profileId, NOW);
+    expect(answer.recordsRead).toBe(3);
+    expect(answer.own.imported.map((e) => e.vaultId)).toEqual(['ics-1']);
+  });
+
+  it('stores the own entries sealed', async () => {
+    const { db, summaries, profileId } = await ownOnly();
+    await touchedRow(db, () => summaries.read(profileId, NOW));
+    const stored = await summaryStored(db);
+    for (const word of ['Konsultation hos læge', 'boligstøtte', 'gp.ics']) expect(stored.includes(word), word).toBe(false);
   });
 });
 

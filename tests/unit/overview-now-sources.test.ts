@@ -1,12 +1,16 @@
 /**
- * `nowSources` (src/overview/now.ts): the part of the data that *Now* reads is enough, on the
- * day it was taken and on every later one, to give exactly the summary the whole data gives.
+ * `nowSources` and `ownNowSources` (src/overview/now.ts): the part of the data that *Now* reads
+ * is enough, on the day it was taken and on every later one, to give exactly the summary the
+ * whole data gives — the municipal records and the citizen's own entries (from letters and
+ * calendar files) alike.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Activity, Case, Decision, Document, Payment } from '../../src/municipal/api/schemas';
 import { refKey, type Item, type OverviewData } from '../../src/overview/model';
-import { nowSources, nowSummary } from '../../src/overview/now';
+import type { ImportedEvent } from '../../src/overview/calendar';
+import { nowSources, nowSummary, ownNowSources, type OwnEntries } from '../../src/overview/now';
+import type { LetterEventData } from '../../src/records/letters/index';
 import { danishDay } from '../../src/shared/danish-time';
 import { appointment, cashCase, deadline, decision, document, fixtureData, ORIGIN, payment } from './support/overview-fixtures';
 import { runs } from './support/setup-vault';
@@ -64,6 +68,39 @@ const overviewData: fc.Arbitrary<OverviewData> = fc
     accessLog: fixtureData().accessLog,
   }));
 
+const letterEvent = fc
+  .record({ title, at: instant, on: day, appointment: fc.boolean(), appeal: fc.boolean() })
+  .map(({ title, at, on, appointment: isAppointment, appeal }): LetterEventData => {
+    const common = { letterId: 'letter1', case: { kind: 'own-case' as const, id: 'own1' }, provenance: 'read-by-citizen-from-letter' as const, title };
+    return isAppointment
+      ? { ...common, kind: 'appointment', startsAt: at }
+      : { ...common, kind: 'deadline', deadlineKind: appeal ? 'appeal' : 'answer', day: on };
+  });
+const importedRecord = fc
+  .record({
+    title,
+    at: instant,
+    on: day,
+    allDay: fc.boolean(),
+    status: fc.constantFrom('confirmed', 'tentative', 'cancelled') as fc.Arbitrary<'confirmed' | 'tentative' | 'cancelled'>,
+  })
+  .map(({ title, at, on, allDay, status }): ImportedEvent['record'] => ({
+    uid: `${title}@example`,
+    occurrence: null,
+    sequence: 0,
+    status,
+    title,
+    allDay,
+    start: allDay ? on : at,
+    source: { fileName: 'a.ics', importedAt: '2026-01-01T00:00:00.000Z' },
+  }));
+const ownEntries: fc.Arbitrary<OwnEntries> = fc
+  .record({ letters: fc.array(letterEvent, { maxLength: 8 }), imported: fc.array(importedRecord, { maxLength: 8 }) })
+  .map(({ letters, imported }) => ({
+    letterEvents: letters.map((data, i) => ({ id: `let${i}`, data })),
+    imported: imported.map((record, i) => ({ vaultId: `ics${i}`, record })),
+  }));
+
 /** When the part was taken, and a later moment (or earlier the same Danish day) it is read at. */
 const moments = fc
   .tuple(fc.integer({ min: 0, max: 24 * DAY_MS }), fc.integer({ min: -DAY_MS, max: 30 * DAY_MS }))
@@ -79,6 +116,89 @@ describe('the part of the data Now reads', () => {
       }),
       runs(300, 5000),
     );
+  });
+
+  it('with the citizen’s own entries: the same summary from the parts as from the whole, then and later', () => {
+    fc.assert(
+      fc.property(overviewData, ownEntries, moments, (data, own, { taken, shown }) => {
+        const summary = nowSummary(nowSources(data, taken), shown, ownNowSources(own, taken));
+        expect(summary).toEqual(nowSummary(data, shown, own));
+      }),
+      runs(300, 5000),
+    );
+  });
+
+  it('lists the own entries still ahead with the municipality’s, marked by their source', () => {
+    const own: OwnEntries = {
+      letterEvents: [
+        {
+          id: 'l1',
+          data: {
+            kind: 'deadline',
+            deadlineKind: 'appeal',
+            day: '2026-03-10',
+            title: 'Klagefrist',
+            letterId: 'x',
+            case: { kind: 'own-case', id: 'c' },
+            provenance: 'read-by-citizen-from-letter',
+          },
+        },
+      ],
+      imported: [
+        {
+          vaultId: 'i1',
+          record: {
+            uid: 'a',
+            occurrence: null,
+            sequence: 0,
+            status: 'confirmed',
+            title: 'Hos lægen',
+            allDay: false,
+            start: '2026-03-09T09:30:00+01:00',
+            source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' },
+          },
+        },
+        {
+          vaultId: 'i2',
+          record: {
+            uid: 'b',
+            occurrence: null,
+            sequence: 0,
+            status: 'cancelled',
+            title: 'Aflyst',
+            allDay: false,
+            start: '2026-03-09T10:30:00+01:00',
+            source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' },
+          },
+        },
+        {
+          vaultId: 'i3',
+          record: {
+            uid: 'c',
+            occurrence: null,
+            sequence: 0,
+            status: 'confirmed',
+            title: 'Før',
+            allDay: false,
+            start: '2026-03-01T10:30:00+01:00',
+            source: { fileName: 'gp.ics', importedAt: '2026-03-01T00:00:00Z' },
+          },
+        },
+      ],
+    };
+    const at = Date.parse('2026-03-08T12:00:00+01:00');
+    const summary = nowSummary(fixtureData(), at, own);
+    const hos = summary.appointments.find((e) => e.title === 'Hos lægen')!;
+    expect(hos).toMatchObject({ recordKind: 'calendar-event', importedFrom: 'gp.ics', vaultId: 'i1' });
+    expect(summary.appointments.map((e) => e.title)).not.toContain('Aflyst');
+    expect(summary.deadlines.find((e) => e.title === 'Klagefrist')).toMatchObject({
+      kind: 'appeal',
+      recordKind: 'letter-event',
+      letterId: 'x',
+      day: '2026-03-10',
+    });
+    // Kept for later days: only what is still ahead and not cancelled.
+    expect(ownNowSources(own, at)).toEqual({ letterEvents: own.letterEvents, imported: [own.imported[0]] });
   });
 
   it('holds the case of every entry, payment and document it keeps (their titles and links)', () => {

@@ -6,7 +6,9 @@
  */
 import type { Activity, Decision } from '../api/schemas';
 import type { LetterEventData } from '../../records/letters/index';
-import { endOfDanishDay } from '../../shared/danish-time';
+import type { KindData } from '../../records/kind';
+import type { calendarEventKind } from '../../records/own/index';
+import { danishInstant, endOfDanishDay } from '../../shared/danish-time';
 
 export const REMINDER_ALARM_PREFIX = 'handlerum-reminder:';
 /** Default lead times: two days and two hours before. */
@@ -14,8 +16,13 @@ export const DEFAULT_REMINDER_LEAD_MINUTES = [2 * 24 * 60, 2 * 60] as const;
 /** Alarms per profile (browsers cap an extension's alarms; the nearest ones matter). */
 export const MAX_REMINDERS_PER_PROFILE = 100;
 
-/** A letter's reminders come from the appointments and deadlines the citizen confirmed from it. */
-export type ReminderSourceKind = 'activity' | 'decision' | 'letter';
+/**
+ * A letter's reminders come from the appointments and deadlines the citizen confirmed from it;
+ * `imported` ones from the appointments read in from calendar files (.ics).
+ */
+export const REMINDER_SOURCES = ['activity', 'decision', 'letter', 'imported'] as const;
+export type ReminderSourceKind = (typeof REMINDER_SOURCES)[number];
+const isReminderSource = (source: string): source is ReminderSourceKind => (REMINDER_SOURCES as readonly string[]).includes(source);
 
 export interface ReminderTarget {
   profileId: string;
@@ -44,7 +51,7 @@ export function parseAlarmName(name: string): ReminderTarget | null {
   const parts = name.slice(REMINDER_ALARM_PREFIX.length).split(':');
   if (parts.length !== 4) return null;
   const [profileId, source, recordId, lead] = parts as [string, string, string, string];
-  if (source !== 'activity' && source !== 'decision' && source !== 'letter') return null;
+  if (!isReminderSource(source)) return null;
   const leadMinutes = Number(lead);
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(profileId) || !/^[A-Za-z0-9_-]{1,128}$/.test(recordId) || !Number.isInteger(leadMinutes)) return null;
   return { profileId, source, recordId, leadMinutes };
@@ -66,6 +73,16 @@ export function decisionEvent(recordId: string, decision: Decision): ReminderEve
 export function letterEvent(recordId: string, event: LetterEventData): ReminderEvent | null {
   const at = event.kind === 'appointment' ? Date.parse(event.startsAt) : endOfDanishDay(event.day);
   return Number.isFinite(at) ? { source: 'letter', recordId, at } : null;
+}
+
+/**
+ * When an appointment read in from a calendar file starts, or null once it is cancelled. A
+ * whole-day one is reminded of before its day begins (its first minute, Danish time).
+ */
+export function importedEvent(recordId: string, event: KindData<typeof calendarEventKind>): ReminderEvent | null {
+  if (event.status === 'cancelled') return null;
+  const at = Date.parse((event.allDay ? danishInstant(event.start, '00:00') : event.start) ?? '');
+  return Number.isFinite(at) ? { source: 'imported', recordId, at } : null;
 }
 
 /** The alarms to have for one profile: every lead time before every future event, nearest first, capped. */
@@ -119,6 +136,8 @@ export interface ReminderDetails {
   activityKind?: 'appointment' | 'deadline';
   /** A letter's deadline to appeal (labelled as a decision's is). */
   appeal?: boolean;
+  /** An imported whole-day appointment: its day counts, not a time. */
+  allDay?: boolean;
   title: string;
   at: number;
 }
@@ -145,8 +164,8 @@ export function reminderNotification(language: ReminderLanguage, details: Remind
   const texts = TEXTS[language];
   if (!details) return { ...texts.locked };
   const label = details.source === 'decision' || details.appeal ? texts.appeal : details.activityKind === 'deadline' ? texts.deadline : texts.appointment;
-  // Whole days: an appeal's last day, and a deadline read from a letter.
-  const wholeDay = details.source === 'decision' || (details.source === 'letter' && details.activityKind === 'deadline');
+  // Whole days: an appeal's last day, a deadline read from a letter, a whole-day imported appointment.
+  const wholeDay = details.source === 'decision' || (details.source === 'letter' && details.activityKind === 'deadline') || details.allDay === true;
   const when = new Intl.DateTimeFormat(texts.locale, {
     timeZone: 'Europe/Copenhagen',
     dateStyle: 'full',

@@ -304,6 +304,11 @@ export const da = {
   'view.search': 'Søg',
   'overview.emptyTitle': 'Overblik',
   'overview.empty': 'Der er ingen oplysninger fra en kommune endnu. Tilføj din kommune for at se dine sager, aftaler og udbetalinger her.',
+  'overview.ownTitle': 'Har du breve eller kalenderfiler?',
+  'overview.ownText':
+    'Du kan også begynde uden din kommune: læs breve ind som PDF, eller importér invitationer og kalenderfiler (.ics). Aftaler og frister fra dem kommer i din kalender og under Nu, med påmindelser.',
+  'overview.ownLetters': 'Læs breve ind',
+  'overview.ownCalendar': 'Importér en kalenderfil',
   'steps.title': 'Kom godt i gang',
   'steps.municipality': 'Tilføj din kommune',
   'steps.municipalityText': 'Hent dine sager, afgørelser, aftaler og udbetalinger fra kommunen.',

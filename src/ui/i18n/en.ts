@@ -299,6 +299,11 @@ export const en: Record<MessageKey, string> = {
   'view.search': 'Search',
   'overview.emptyTitle': 'Overview',
   'overview.empty': 'There is no information from a municipality yet. Add your municipality to see your cases, appointments and payments here.',
+  'overview.ownTitle': 'Do you have letters or calendar files?',
+  'overview.ownText':
+    'You can also start without your municipality: read in letters as PDFs, or import invitations and calendar files (.ics). Their appointments and deadlines go into your calendar and under Now, with reminders.',
+  'overview.ownLetters': 'Read in letters',
+  'overview.ownCalendar': 'Import a calendar file',
   'steps.title': 'Getting started',
   'steps.municipality': 'Add your municipality',
   'steps.municipalityText': 'Fetch your cases, decisions, appointments and payments from the municipality.',

@@ -1,7 +1,10 @@
-/** "Nu": open cases, the next appointments and deadlines, the latest payments, new documents. */
+/**
+ * "Nu": open cases, the next appointments and deadlines (the municipality's, and those read from
+ * letters and calendar files, each marked by its source), the latest payments, new documents.
+ */
 import type { CalendarEntry } from '../../overview/calendar';
 import type { OverviewData } from '../../overview/model';
-import { nowSummary } from '../../overview/now';
+import { nowSummary, type OwnEntries } from '../../overview/now';
 import { t } from '../i18n/index';
 import { ShortTitle } from '../components/ShortTitle';
 import { EntryLine } from './CalendarView';
@@ -33,11 +36,13 @@ function Entries(props: { entries: CalendarEntry[]; go: (to: OverviewRoute) => v
 }
 
 /**
- * `data` needs only what `nowSources` keeps (the background's summary). `recordsRead` says how
- * many records the background decrypted for it, for the benchmark and tests (a count, no content).
+ * `data` and `own` need only what `nowSources` and `ownNowSources` keep (the background's
+ * summary). `recordsRead` says how many records the background decrypted for it, for the
+ * benchmark and tests (a count, no content).
  */
 export function NowView(props: {
   data: OverviewData;
+  own?: OwnEntries | undefined;
   now: number;
   go: (to: OverviewRoute) => void;
   profileId?: string | undefined;
@@ -45,7 +50,7 @@ export function NowView(props: {
 }) {
   const { go } = props;
   const whose = useWhose();
-  const now = nowSummary(props.data, props.now);
+  const now = nowSummary(props.data, props.now, props.own);
   return (
     <div class="now-grid" data-records-read={props.recordsRead}>
       <Block

@@ -2,11 +2,12 @@
  * "Overblik": the citizen's municipal data in one place. Its own navigation (Now, Cases,
  * Calendar, Payments, Who looked at my data, Search) and the case and document pages, each with
  * its own address (the page's route says which is shown); the heading of each view takes focus
- * when it opens, so screen readers announce where you are. A new vault's overview shows the
- * first steps instead.
+ * when it opens, so screen readers announce where you are. A profile with nothing in it yet
+ * sees the first steps on *Now* instead (overview-choice.ts), with the way in by letters and
+ * calendar files.
  */
 import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
-import { indexOverview, hasAnyData } from '../../overview/model';
+import { indexOverview } from '../../overview/model';
 import { Busy, AlertLine } from '../components/Messages';
 import { t, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
@@ -27,7 +28,9 @@ import { OverviewDamage } from './OverviewDamage';
 import { ProfileBasis, useConnections } from './ProfileBasis';
 import { useNowData } from './use-now-data';
 import { useOverviewData } from './use-overview-data';
-import { listsFor, readsEverything } from './view-lists';
+import { listsFor } from './view-lists';
+import { overviewChoice } from './overview-choice';
+import { OwnEntriesStart } from './OwnEntriesStart';
 import './overview.css';
 
 type View = OverviewView;
@@ -95,7 +98,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
       </>
     );
   }
-  if (onNow ? !nowData.hasData : readsEverything(route) && !hasAnyData(data)) {
+  if (overviewChoice(route.view, { municipal: nowData.hasData, ownEntries: nowData.hasOwnEntries }) === 'first-steps') {
     return (
       <>
         <h2 id="section-heading" tabIndex={-1}>
@@ -104,6 +107,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         {basis}
         <p>{t('overview.empty')}</p>
         <NextSteps profileId={props.profile.id} always />
+        <OwnEntriesStart profileId={props.profile.id} go={go} />
       </>
     );
   }
@@ -163,7 +167,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
           onRemoved={onNow ? nowData.reload : overview.reload}
         />
         {route.view === 'now' && <NextSteps profileId={props.profile.id} />}
-        {route.view === 'now' && <NowView data={data} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
+        {route.view === 'now' && <NowView data={data} own={nowData.own} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
         {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
         {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
         {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}

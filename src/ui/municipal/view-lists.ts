@@ -19,6 +19,3 @@ const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
 };
 
 export const listsFor = (route: OverviewRoute): readonly OverviewList[] => VIEW_LISTS[route.view];
-
-/** Whether the view reads every list, so that "nothing at all" can be told from "nothing here". */
-export const readsEverything = (route: OverviewRoute): boolean => VIEW_LISTS[route.view].length === OVERVIEW_LISTS.length;
