@@ -363,6 +363,7 @@ export const DATA_CATEGORY: WordList = {
   words: {
     notes: { da: 'Noter', en: 'Notes' },
     'case-material': { da: 'Sagsakter', en: 'Case files' },
+    'case-summary': { da: 'Resumé af en sag', en: 'Case summary' },
     cases: { da: 'Sager', en: 'Cases' },
     documents: { da: 'Dokumenter', en: 'Documents' },
     activities: { da: 'Aftaler og frister', en: 'Appointments and deadlines' },
@@ -376,6 +377,25 @@ export const DATA_CATEGORY: WordList = {
   },
   unknown: { da: 'Andre data', en: 'Other data' },
 };
+
+/** The parts of data.json a share writes (src/sharing/content.ts), as provenance names what it covers. */
+export const DATA_PART: WordList = {
+  words: {
+    notes: { da: 'Noter', en: 'Notes' },
+    cases: { da: 'Sager', en: 'Cases' },
+    caseSummaries: { da: 'Resuméer', en: 'Summaries' },
+    monthlySpending: { da: 'Forbrug', en: 'Spending' },
+    foodBudget: { da: 'Madbudget', en: 'Food budget' },
+    transactions: { da: 'Posteringer', en: 'Transactions' },
+    health: { da: 'Sundhedsdata', en: 'Health data' },
+    healthRecords: { da: 'Sundhedsdata', en: 'Health data' },
+    attachments: { da: 'Egne filer', en: 'Own files' },
+  },
+  unknown: { da: 'Andre data', en: 'Other data' },
+};
+
+/** Parts of data.json in words, each word once. */
+export const partWords = (parts: readonly unknown[], language: Language): string => [...new Set(parts.map((p) => word(DATA_PART, p, language)))].join(', ');
 
 /** A list of data categories in words, each word once. */
 export const categoryWords = (categories: readonly unknown[], language: Language): string =>

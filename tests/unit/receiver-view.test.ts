@@ -9,7 +9,7 @@ import { readableHtml } from '../../src/receiver-view/html';
 import { MAX_PRINTED_ROWS } from '../../src/receiver-view/parts';
 import { readableView, type Block, type ReadableView, type Table } from '../../src/receiver-view/model';
 import { dateText, moneyText } from '../../src/receiver-view/format';
-import { categoryWords } from '../../src/receiver-view/words';
+import { categoryWords, partWords } from '../../src/receiver-view/words';
 import { thomasCaseMaterial } from './receiver-view-fixtures';
 
 /** Every string a reader could see in a view, table cells included. */
@@ -183,6 +183,10 @@ describe('words and formats', () => {
     if (blocks[0]?.kind !== 'figures') throw new Error('expected figures');
     expect(blocks[0].tables[0]!.row(0)).toEqual(['1. december 2026', 'Føtex Aarhus', '-123,45\u00a0kr.']);
     expect(categoryWords(['case-material', 'notes', 'x-secret-kind', 'y-other'], 'da')).toBe('Sagsakter, Noter, Andre data');
+    expect(categoryWords(['case-summary'], 'da')).toBe('Resumé af en sag');
+    // What a provenance entry covers is data.json's keys: words, never the keys themselves.
+    expect(partWords(['caseSummaries', 'notes', 'x-secret-part', 'healthRecords', 'health'], 'da')).toBe('Resuméer, Noter, Andre data, Sundhedsdata');
+    expect(partWords(['caseSummaries'], 'en')).toBe('Summaries');
   });
 
   it('renders any text summary as headed text with its points', () => {
