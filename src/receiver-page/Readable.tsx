@@ -148,8 +148,12 @@ function TextItemView({ item, all }: { item: TextItem; all: boolean }): JSX.Elem
   );
 }
 
+/** Points of a summary section and the documents it covers, each a page at a time: a sender may list thousands. */
+const SUMMARY_PAGE = 30;
+
 /** A case summary: its points under their sections, each with its sources, then what it covers. */
-function SummaryItemView({ item }: { item: SummaryView }): JSX.Element {
+function SummaryItemView({ item, all }: { item: SummaryView; all: boolean }): JSX.Element {
+  const covers = L('summaryCovers', { count: formatNumber(item.covers.length) });
   return (
     <article class="readable-item readable-summary" data-testid="readable-summary">
       <h5>{item.title}</h5>
@@ -157,28 +161,29 @@ function SummaryItemView({ item }: { item: SummaryView }): JSX.Element {
       {item.sections.map((section, i) => (
         <section key={i} aria-label={section.heading}>
           <h6>{section.heading}</h6>
-          <ul class="summary-points">
-            {section.points.map((p, j) => (
-              <li key={j}>
+          <Windowed
+            items={section.points}
+            label={section.heading}
+            size={SUMMARY_PAGE}
+            all={all}
+            class="summary-list"
+            render={(p) => (
+              <>
                 <p>{p.text}</p>
                 {p.sources.length > 0 && (
                   <p class="hint">
                     {L('summarySources')}: {p.sources.join('; ')}
                   </p>
                 )}
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         </section>
       ))}
       {item.covers.length > 0 && (
         <>
-          <h6>{L('summaryCovers', { count: formatNumber(item.covers.length) })}</h6>
-          <ul>
-            {item.covers.map((c, i) => (
-              <li key={i}>{c}</li>
-            ))}
-          </ul>
+          <h6>{covers}</h6>
+          <Windowed items={item.covers} label={covers} size={SUMMARY_PAGE} all={all} class="summary-list" render={(c) => c} />
         </>
       )}
     </article>
@@ -311,7 +316,7 @@ function BlockView({ block, all, url }: { block: Block; all: boolean; url: FileU
     case 'text':
       return <Windowed items={block.items} label={block.heading} size={ITEM_PAGE} all={all} render={(item) => <TextItemView item={item} all={all} />} />;
     case 'summary':
-      return <Windowed items={block.items} label={block.heading} size={ITEM_PAGE} all={all} render={(item) => <SummaryItemView item={item} />} />;
+      return <Windowed items={block.items} label={block.heading} size={ITEM_PAGE} all={all} render={(item) => <SummaryItemView item={item} all={all} />} />;
     case 'files':
       return (
         <ul>
