@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { BundleFile } from '../bundle';
-import type { Block, CaseView, Fact, FileItem, Link, Table, TextItem } from '../receiver-view/model';
+import type { Block, CaseView, Fact, FileItem, Link, SummaryView, Table, TextItem } from '../receiver-view/model';
 import { MAX_PRINTED_ROWS } from '../receiver-view/parts';
 import { label } from '../receiver-view/words';
 import { ChartView } from './ChartView';
@@ -148,6 +148,48 @@ function TextItemView({ item, all }: { item: TextItem; all: boolean }): JSX.Elem
   );
 }
 
+/** Points of a summary section and the documents it covers, each a page at a time: a sender may list thousands. */
+const SUMMARY_PAGE = 30;
+
+/** A case summary: its points under their sections, each with its sources, then what it covers. */
+function SummaryItemView({ item, all }: { item: SummaryView; all: boolean }): JSX.Element {
+  const covers = L('summaryCovers', { count: formatNumber(item.covers.length) });
+  return (
+    <article class="readable-item readable-summary" data-testid="readable-summary">
+      <h5>{item.title}</h5>
+      <Facts facts={item.facts} />
+      {item.sections.map((section, i) => (
+        <section key={i} aria-label={section.heading}>
+          <h6>{section.heading}</h6>
+          <Windowed
+            items={section.points}
+            label={section.heading}
+            size={SUMMARY_PAGE}
+            all={all}
+            class="summary-list"
+            render={(p) => (
+              <>
+                <p>{p.text}</p>
+                {p.sources.length > 0 && (
+                  <p class="hint">
+                    {L('summarySources')}: {p.sources.join('; ')}
+                  </p>
+                )}
+              </>
+            )}
+          />
+        </section>
+      ))}
+      {item.covers.length > 0 && (
+        <>
+          <h6>{covers}</h6>
+          <Windowed items={item.covers} label={covers} size={SUMMARY_PAGE} all={all} class="summary-list" render={(c) => c} />
+        </>
+      )}
+    </article>
+  );
+}
+
 function CaseBlock({ view, all, url }: { view: CaseView; all: boolean; url: FileUrl }): JSX.Element {
   return (
     <>
@@ -273,6 +315,8 @@ function BlockView({ block, all, url }: { block: Block; all: boolean; url: FileU
       );
     case 'text':
       return <Windowed items={block.items} label={block.heading} size={ITEM_PAGE} all={all} render={(item) => <TextItemView item={item} all={all} />} />;
+    case 'summary':
+      return <Windowed items={block.items} label={block.heading} size={ITEM_PAGE} all={all} render={(item) => <SummaryItemView item={item} all={all} />} />;
     case 'files':
       return (
         <ul>

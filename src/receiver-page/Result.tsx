@@ -8,7 +8,7 @@ import type { JSX } from 'preact';
 import { humanFingerprintOf, jwkFingerprint } from '../bundle/keys';
 import { visible } from '../bundle/visible';
 import { readableView } from '../receiver-view/model';
-import { categoryWords } from '../receiver-view/words';
+import { categoryWords, partWords } from '../receiver-view/words';
 import { describeData } from './data-view';
 import { DataTables } from './DataTables';
 import { Readable } from './Readable';
@@ -75,7 +75,7 @@ function Provenance({ opened }: { opened: Opened }): JSX.Element {
           <li key={i}>
             <strong>{t('provenance.citizen', { source: visible(p.source) })}</strong>
             <p>{t('provenance.citizenDetail')}</p>
-            {p.covers && p.covers.length > 0 && <p>{t('provenance.covers', { parts: visible(p.covers.join(', ')) })}</p>}
+            {p.covers && p.covers.length > 0 && <p>{t('provenance.covers', { parts: partWords(p.covers, getLanguage()) })}</p>}
           </li>
         ),
       )}

@@ -6,7 +6,7 @@
  */
 import { CHART_HEIGHT, CHART_WIDTH, chartGeometry } from './chart';
 import { dateText, numberText, sizeText, textOf } from './format';
-import type { Block, CaseView, Chart, Fact, FileItem, Link, ReadableView, Table, TextItem } from './types';
+import type { Block, CaseView, Chart, Fact, FileItem, Link, ReadableView, SummaryView, Table, TextItem } from './types';
 import { label, type Language } from './words';
 import { MAX_PRINTED_ROWS } from './parts';
 import { PRINT_CSS } from './print-css';
@@ -71,6 +71,22 @@ function textItemHtml(item: TextItem): string {
   return `<article class="item"><h3>${esc(item.title)}</h3>${item.meta ? `<p class="meta">${esc(item.meta)}</p>` : ''}${textHtml(item.text)}${listHtml(item.points)}</article>`;
 }
 
+function summaryHtml(item: SummaryView, language: Language): string {
+  const sections = item.sections.map(
+    (s) =>
+      `<h4>${esc(s.heading)}</h4><ul class="summary-points">${s.points
+        .map(
+          (p) =>
+            `<li><p>${esc(p.text)}</p>${p.sources.length ? `<p class="meta">${esc(label('summarySources', language))}: ${esc(p.sources.join('; '))}</p>` : ''}</li>`,
+        )
+        .join('')}</ul>`,
+  );
+  const covers = item.covers.length
+    ? `<h4>${esc(label('summaryCovers', language, { count: numberText(item.covers.length, language) }))}</h4>${listHtml(item.covers)}`
+    : '';
+  return `<article class="item summary"><h3>${esc(item.title)}</h3>${factsHtml(item.facts)}${sections.join('')}${covers}</article>`;
+}
+
 function caseHtml(view: CaseView, language: Language): string {
   const out: string[] = [factsHtml(view.facts)];
   if (view.history.length) out.push(`<h3>${esc(label('history', language))}</h3>${factsHtml(view.history)}`);
@@ -121,6 +137,8 @@ function blockHtml(block: Block, language: Language): string {
         return factsHtml(block.facts) + block.charts.map((c) => chartSvg(c, language)).join('') + block.tables.map((t) => tableHtml(t, language)).join('');
       case 'text':
         return block.items.map(textItemHtml).join('');
+      case 'summary':
+        return block.items.map((item) => summaryHtml(item, language)).join('');
       case 'files':
         return `<ul>${block.files.map((f) => `<li>${f.path ? fileLink(f, f.name) : esc(f.name)} ${f.facts.length ? `(${esc(f.facts.map((x) => x.value).join(', '))})` : ''}</li>`).join('')}</ul>`;
       case 'unknown':

@@ -11,6 +11,7 @@ import { dateText as dateOf, sizeText as sizeOf, textOf } from './format';
 import { healthRecordsBlock, healthSummaryBlock } from './health';
 import { foodBudgetBlock, spendingBlock, transactionsBlock } from './money';
 import { isObject, itemsOf, stringsOf } from './parts';
+import { isCaseSummary, summaryView } from './summary';
 import type { Block, FileItem, ReadableView, TextItem } from './types';
 import { label, type Language } from './words';
 
@@ -79,6 +80,9 @@ function blocksOf(key: string, value: unknown, language: Language): Block[] {
     case 'attachments':
       return [{ kind: 'files', heading: label('attachments', language), files: attachments(items, language) }];
   }
+  // A case summary's points carry sections and sources; read as plain text they would lose both.
+  if (items.length > 0 && items.every(isCaseSummary))
+    return [{ kind: 'summary', heading: label('summaries', language), items: items.map((i) => summaryView(i, language)) }];
   if (isTextList(items)) {
     const heading = /summar|resum/i.test(key) ? label('summaries', language) : label('texts', language);
     return [{ kind: 'text', heading, items: items.map((i) => textItem(i, language)) }];

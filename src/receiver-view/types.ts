@@ -49,6 +49,25 @@ export interface TextItem {
   points: string[];
 }
 
+export interface SummaryPointView {
+  text: string;
+  /** The documents the point comes from, each as "title, date". */
+  sources: string[];
+}
+
+export interface SummarySectionView {
+  heading: string;
+  points: SummaryPointView[];
+}
+
+export interface SummaryView {
+  title: string;
+  facts: Fact[];
+  sections: SummarySectionView[];
+  /** Every document the summary was made from, each as "title, date". */
+  covers: string[];
+}
+
 export interface FileItem {
   name: string;
   /** The file's path in the bundle. */
@@ -99,6 +118,7 @@ export type Block =
   | { kind: 'case'; heading: string; view: CaseView }
   | { kind: 'figures'; heading: string; facts: Fact[]; charts: Chart[]; tables: Table[] }
   | { kind: 'text'; heading: string; items: TextItem[] }
+  | { kind: 'summary'; heading: string; items: SummaryView[] }
   | { kind: 'files'; heading: string; files: FileItem[] }
   | { kind: 'unknown'; heading: string };
 

@@ -127,6 +127,15 @@ export const LABELS = {
   written: { da: 'Skrevet {date}', en: 'Written {date}' },
   changed: { da: 'ændret {date}', en: 'changed {date}' },
   summaries: { da: 'Resuméer', en: 'Summaries' },
+  summaryAsOf: { da: 'Lavet', en: 'Made' },
+  summaryMadeBy: { da: 'Lavet af', en: 'Made by' },
+  summaryMethod: {
+    da: 'Borgerens Handlerum, på borgerens egen computer, ud fra sagens data. Det er ikke kommunens tekst.',
+    en: "The citizen's Handlerum, on the citizen's own computer, from the case's data. It is not the municipality's text.",
+  },
+  summarySources: { da: 'Kilder', en: 'Sources' },
+  summarySentence: { da: 'sætning {number}', en: 'sentence {number}' },
+  summaryCovers: { da: 'Resuméet bygger på disse dokumenter ({count})', en: 'The summary is made from these documents ({count})' },
   texts: { da: 'Tekster', en: 'Texts' },
   attachments: { da: 'Borgerens egne filer', en: 'The citizen’s own files' },
   fileType: { da: 'Filtype', en: 'File type' },
@@ -354,6 +363,7 @@ export const DATA_CATEGORY: WordList = {
   words: {
     notes: { da: 'Noter', en: 'Notes' },
     'case-material': { da: 'Sagsakter', en: 'Case files' },
+    'case-summary': { da: 'Resumé af en sag', en: 'Case summary' },
     cases: { da: 'Sager', en: 'Cases' },
     documents: { da: 'Dokumenter', en: 'Documents' },
     activities: { da: 'Aftaler og frister', en: 'Appointments and deadlines' },
@@ -367,6 +377,25 @@ export const DATA_CATEGORY: WordList = {
   },
   unknown: { da: 'Andre data', en: 'Other data' },
 };
+
+/** The parts of data.json a share writes (src/sharing/content.ts), as provenance names what it covers. */
+export const DATA_PART: WordList = {
+  words: {
+    notes: { da: 'Noter', en: 'Notes' },
+    cases: { da: 'Sager', en: 'Cases' },
+    caseSummaries: { da: 'Resuméer', en: 'Summaries' },
+    monthlySpending: { da: 'Forbrug', en: 'Spending' },
+    foodBudget: { da: 'Madbudget', en: 'Food budget' },
+    transactions: { da: 'Posteringer', en: 'Transactions' },
+    health: { da: 'Sundhedsdata', en: 'Health data' },
+    healthRecords: { da: 'Sundhedsdata', en: 'Health data' },
+    attachments: { da: 'Egne filer', en: 'Own files' },
+  },
+  unknown: { da: 'Andre data', en: 'Other data' },
+};
+
+/** Parts of data.json in words, each word once. */
+export const partWords = (parts: readonly unknown[], language: Language): string => [...new Set(parts.map((p) => word(DATA_PART, p, language)))].join(', ');
 
 /** A list of data categories in words, each word once. */
 export const categoryWords = (categories: readonly unknown[], language: Language): string =>

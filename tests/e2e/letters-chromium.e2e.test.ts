@@ -13,7 +13,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
-import { BAD_FILES, thomasLetters, type TestLetterFile } from './harness/letters';
+import { alarmNames, BAD_FILES, thomasLetters, type TestLetterFile } from './harness/letters';
 import {
   chromiumForThisFile,
   connectMunicipalityFromEmptyOverview,
@@ -32,17 +32,6 @@ import type { ChromiumSession } from './harness/chromium';
 
 const server = municipalityForThisFile();
 const browser = chromiumForThisFile({ hostPermissions: [LOOPBACK_HOST], bypassCSP: true }); // bypassCSP: to inject axe-core
-
-/** The alarms the extension has set (an extension page may read them). */
-const alarmNames = (page: Page): Promise<string[]> =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) =>
-        (globalThis as unknown as { chrome: { alarms: { getAll(cb: (a: { name: string }[]) => void): void } } }).chrome.alarms.getAll((a) =>
-          resolve(a.map((x) => x.name)),
-        ),
-      ),
-  );
 
 describe('Thomas adds letters as PDFs', () => {
   let session: ChromiumSession;

@@ -28,10 +28,11 @@ import { EXIT_CODES } from '../../src/receiver/sdk';
 import { newKeys, thomasBundle } from '../unit/budget-service-fixtures';
 import { cli } from '../unit/support/receiver-cli';
 import { buildWithHostPermissions, chromiumPath, launchChromium, newProfileDir, removeProfileDir, type ChromiumSession } from './harness/chromium';
+import { addRecipientByAddress, addRecipientByKey, closeCaseAtMunicipality, escapeRegExp, expectPopupListsOnlyEndedCopy } from './harness/sharing';
 import {
   addMunicipalityAndSignIn,
   addNote,
-  callBackground,
+  callOk,
   createVault,
   DA,
   expectAccessible,
@@ -70,11 +71,7 @@ const section = (key: 'section.municipality' | 'section.sharing') =>
   page.getByRole('navigation', { name: DA['header.sections'] }).getByRole('button', { name: DA[key] }).click();
 
 /** Calls the background and fails the test with its error code when it refuses. */
-async function call<T>(method: string, args: object): Promise<T> {
-  const result = await callBackground(page, method, args);
-  expect(result.error?.code ?? null, method).toBeNull();
-  return result.value as T;
-}
+const call = <T>(method: string, args: object): Promise<T> => callOk<T>(page, method, args);
 
 type ServedCase = { id: string; caseNumber: string; status: string; statusHistory: unknown[] };
 type Grant = { id: string; purpose: string; status: string; bundleId: string; holdsCopy: boolean; revocation: { delivery: { ok: boolean } | null } | null };
@@ -101,17 +98,9 @@ describe('a case closes, and the recipients are told', () => {
 
     // Three recipients: the municipality and the budget tool by their addresses, the lawyer by key.
     await section('section.sharing');
-    const domain = page.getByRole('textbox', { name: DA['sharing.recipients.domainLabel'] });
-    await domain.fill(municipality.url);
-    await page.getByRole('button', { name: DA['sharing.recipients.fetch'] }).click();
-    await page.getByText(/^Vesterå Kommune er tilføjet\./).waitFor({ timeout: 30_000 });
-    await domain.fill(budget.url);
-    await page.getByRole('button', { name: DA['sharing.recipients.fetch'] }).click();
-    await page.getByText(/^Føtex Madbudget \(eksempel\) er tilføjet\./).waitFor({ timeout: 30_000 });
-    await page.getByLabel(DA['sharing.recipients.pasteLabel']).fill(lawyer.recipient);
-    await page.getByLabel(DA['sharing.recipients.nameLabel']).fill('Advokat Holm');
-    await page.getByRole('button', { name: DA['sharing.recipients.add'] }).click();
-    await page.getByRole('heading', { level: 4, name: 'Advokat Holm' }).waitFor();
+    await addRecipientByAddress(page, municipality.url, 'Vesterå Kommune');
+    await addRecipientByAddress(page, budget.url, 'Føtex Madbudget (eksempel)');
+    await addRecipientByKey(page, lawyer.recipient, 'Advokat Holm');
 
     // The lawyer, through the wizard: until the case closes, at the latest in six months.
     await page.getByRole('button', { name: DA['sharing.start'] }).click();
@@ -119,7 +108,9 @@ describe('a case closes, and the recipients are told', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill('Advokatbistand');
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
-    await page.getByRole('checkbox', { name: new RegExp(`\\(${theCase.caseNumber}\\)`) }).check();
+    // The case's group names it by its plain title, KLE code and case number; "Hele sagen" takes all of it.
+    const caseGroup = page.getByRole('group', { name: new RegExp(`sagsnr\\. ${escapeRegExp(theCase.caseNumber)}`) });
+    await caseGroup.getByRole('checkbox', { name: DA['sharing.wizard.wholeCase'] }).check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('radio', { name: DA['sharing.wizard.expiryCase'] }).check();
     const caseVaultId = (await recordsOfKind(page, 'municipal-case')).find((r) => (r.data.record as { id: string }).id === theCase.id)!.id;
@@ -180,17 +171,7 @@ describe('a case closes, and the recipients are told', () => {
   });
 
   it('after the case closes and the vault syncs: the tool and the inbox hold the notice, the CLI says ended', async () => {
-    const res = await fetch(`${municipality.url}/__test/citizens/thomas/changes`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        op: 'update',
-        resource: 'cases',
-        id: theCase.id,
-        patch: { status: 'closed', closedAt: '2026-12-07', statusHistory: [...theCase.statusHistory, { status: 'closed', at: '2026-12-07T10:00:00+01:00' }] },
-      }),
-    });
-    expect(res.status).toBe(200);
+    await closeCaseAtMunicipality(municipality, 'thomas', theCase);
     const [connection] = await call<{ id: string }[]>('municipalConnections', { profileId });
     await call('municipalSync', { profileId, connectionId: connection!.id });
     await expect
@@ -234,18 +215,7 @@ describe('a case closes, and the recipients are told', () => {
   });
 
   it('the popup lists the lawyer as still holding a copy (ended); the vault offers the message to send', async () => {
-    const popup = await session.openPage('popup.html');
-    await popup.getByRole('button', { name: DA['popup.whoHas'] }).click();
-    await popup.getByRole('heading', { name: DA['popup.whoHasEndedHeading'] }).waitFor();
-    const ended = popup.getByRole('list', { name: DA['popup.whoHasEndedHeading'] });
-    await ended.getByText(/^Advokat Holm har stadig en kopi af .+ – delingen er afsluttet$/).waitFor();
-    expect(await ended.getByRole('listitem').count()).toBe(1);
-    expect(await popup.getByRole('list', { name: DA['popup.whoHasActive'] }).count()).toBe(0);
-    await popup.getByText(DA['popup.whoHasNoActive']).waitFor();
-    expect(await popup.getByText(DA['popup.whoHasNone']).count()).toBe(0);
-    await expectAccessible(popup, 'popup: still holds a copy');
-    await popup.screenshot({ path: screenshotPath('popup-holds-copy-da'), fullPage: true });
-    await popup.close();
+    await expectPopupListsOnlyEndedCopy(session, 'Advokat Holm', 'popup-holds-copy-da');
 
     await page.reload();
     await section('section.sharing');

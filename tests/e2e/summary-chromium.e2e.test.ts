@@ -17,6 +17,7 @@ import { startMunicipalityServer, type RunningMunicipality } from '../../src/mun
 import { open } from '../../src/receiver/sdk';
 import { addDays, danishToday } from '../../src/shared/danish-time';
 import type { ChromiumSession } from './harness/chromium';
+import { addRecipientByKey } from './harness/sharing';
 import { addMunicipalityAndSignIn, chromiumForThisFile, createVault, DA, overviewViewsNav, recordsOfKind, text } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ hostPermissions: ['http://127.0.0.1/*'] });
@@ -92,10 +93,7 @@ describe('summaries and calendar files in Chromium', () => {
 
   it('shares the summary with his lawyer as a file; the receiver SDK opens it and the text is there', async () => {
     await nav(page).getByRole('button', { name: DA['section.sharing'] }).click();
-    await page.getByLabel(DA['sharing.recipients.pasteLabel']).fill(lawyer.recipient);
-    await page.getByLabel(DA['sharing.recipients.nameLabel']).fill('Advokat Karen Lund');
-    await page.getByRole('button', { name: DA['sharing.recipients.add'] }).click();
-    await page.getByText(/^Advokat Karen Lund er tilføjet\./).waitFor();
+    await addRecipientByKey(page, lawyer.recipient, 'Advokat Karen Lund');
     await page.getByRole('button', { name: DA['sharing.start'] }).click();
     await page.getByRole('radio', { name: /Advokat Karen Lund/ }).check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();

@@ -9,7 +9,7 @@ import { readableHtml } from '../../src/receiver-view/html';
 import { MAX_PRINTED_ROWS } from '../../src/receiver-view/parts';
 import { readableView, type Block, type ReadableView, type Table } from '../../src/receiver-view/model';
 import { dateText, moneyText } from '../../src/receiver-view/format';
-import { categoryWords } from '../../src/receiver-view/words';
+import { categoryWords, partWords } from '../../src/receiver-view/words';
 import { thomasCaseMaterial } from './receiver-view-fixtures';
 
 /** Every string a reader could see in a view, table cells included. */
@@ -183,6 +183,10 @@ describe('words and formats', () => {
     if (blocks[0]?.kind !== 'figures') throw new Error('expected figures');
     expect(blocks[0].tables[0]!.row(0)).toEqual(['1. december 2026', 'Føtex Aarhus', '-123,45\u00a0kr.']);
     expect(categoryWords(['case-material', 'notes', 'x-secret-kind', 'y-other'], 'da')).toBe('Sagsakter, Noter, Andre data');
+    expect(categoryWords(['case-summary'], 'da')).toBe('Resumé af en sag');
+    // What a provenance entry covers is data.json's keys: words, never the keys themselves.
+    expect(partWords(['caseSummaries', 'notes', 'x-secret-part', 'healthRecords', 'health'], 'da')).toBe('Resuméer, Noter, Andre data, Sundhedsdata');
+    expect(partWords(['caseSummaries'], 'en')).toBe('Summaries');
   });
 
   it('renders any text summary as headed text with its points', () => {
@@ -194,6 +198,70 @@ describe('words and formats', () => {
       items: [{ title: 'Resumé af sagens akter', meta: '', text: 'Sagen handler om…', points: ['Første punkt', 'Andet punkt'] }],
     });
     expect(readableView({ mystery: [{ a: 1 }] }, 'da').blocks).toEqual([{ kind: 'unknown', heading: 'Andre data' }]);
+  });
+
+  it("shows a case summary's points under their sections, with their sources and what it covers", () => {
+    const summary = {
+      view: 'case-summary',
+      title: 'Resumé af sagen „Rehabiliteringsteam“',
+      caseNumber: '2026-4711',
+      language: 'da',
+      method: 'handlerum-extractive-1',
+      asOf: '2026-12-01',
+      points: [
+        { section: 'about', text: 'Sagen handler om afklaring af arbejdsevne.', sources: [{ documentTitle: 'Sagen', date: '2026-01-05', recordType: 'case' }] },
+        {
+          section: 'highlights',
+          text: '„Du har ret til en bisidder.“',
+          sources: [{ documentTitle: 'Indkaldelse', date: '2026-03-02', recordType: 'document', sentence: 3 }],
+        },
+        { section: 'about', text: 'Sagsakten har 2 dokumenter.', sources: [] },
+        { section: 'x-secret-section', text: 'Noget andet.', sources: [] },
+      ],
+      covers: [
+        { documentTitle: 'Indkaldelse', date: '2026-03-02' },
+        { documentTitle: 'Lægeattest', date: '2026-02-10' },
+      ],
+    };
+    const [block] = readableView({ caseSummaries: [summary] }, 'da').blocks;
+    if (block?.kind !== 'summary') throw new Error(`expected a summary, got ${block?.kind}`);
+    expect(block.heading).toBe('Resuméer');
+    const [item] = block.items;
+    expect(item!.title).toBe('Resumé af sagen „Rehabiliteringsteam“');
+    expect(item!.facts.map((f) => [f.label, f.value])).toEqual([
+      ['Sagsnummer', '2026-4711'],
+      ['Lavet', '1. december 2026'],
+      ['Lavet af', expect.stringContaining('ikke kommunens tekst')],
+    ]);
+    // Sections in the order their first point comes; an unknown section gets a neutral word.
+    expect(item!.sections).toEqual([
+      {
+        heading: 'Hvad sagen handler om',
+        points: [
+          { text: 'Sagen handler om afklaring af arbejdsevne.', sources: ['Sagen, 5. januar 2026'] },
+          { text: 'Sagsakten har 2 dokumenter.', sources: [] },
+        ],
+      },
+      {
+        heading: 'Vigtige sætninger fra sagens dokumenter',
+        points: [{ text: '„Du har ret til en bisidder.“', sources: ['Indkaldelse, 2. marts 2026, sætning 4'] }],
+      },
+      { heading: 'Andet', points: [{ text: 'Noget andet.', sources: [] }] },
+    ]);
+    expect(item!.covers).toEqual(['Indkaldelse, 2. marts 2026', 'Lægeattest, 10. februar 2026']);
+    expect(JSON.stringify(block)).not.toMatch(/x-secret-section|highlights|handlerum-extractive|case-summary/);
+
+    const en = readableView({ caseSummaries: [summary] }, 'en').blocks[0];
+    if (en?.kind !== 'summary') throw new Error('expected a summary');
+    expect(en.items[0]!.sections.map((s) => s.heading)).toEqual(['What the case is about', "Key sentences from the case's documents", 'Other']);
+
+    // The CLI's index.html says the same, escaped.
+    const html = readableHtml(readableView({ caseSummaries: [{ ...summary, title: '<b>Resumé</b>' }] }, 'da'), HEADER, []);
+    expect(html).toContain('<h3>&lt;b&gt;Resumé&lt;/b&gt;</h3>');
+    expect(html).toContain('<h4>Hvad sagen handler om</h4>');
+    expect(html).toContain('Kilder: Indkaldelse, 2. marts 2026, sætning 4');
+    expect(html).toContain('<h4>Resuméet bygger på disse dokumenter (2)</h4>');
+    expect(html).toContain('<li>Lægeattest, 10. februar 2026</li>');
   });
 
   it('charts health figures and lists them as tables', () => {

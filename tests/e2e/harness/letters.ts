@@ -4,6 +4,7 @@
  * on his rehabilitation case, dated around today so the calendar's entries lie ahead. What the
  * reader finds in each is read here too, with the same code, for the tests to look for.
  */
+import type { Page } from 'playwright-core';
 import type { Case } from '../../../src/municipal/api/schemas';
 import { readLetter, type LetterReading } from '../../../src/letters/index';
 import { extractPdfText } from '../../../src/letters/pdf/extract';
@@ -98,3 +99,14 @@ export const BAD_FILES = {
   },
   broken: { name: 'ødelagt-brev.pdf', bytes: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n% cut off here\n') },
 };
+
+/** The alarms the extension has set, by name (an extension page in Chromium may read them); reminders are alarms. */
+export const alarmNames = (page: Page): Promise<string[]> =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) =>
+        (globalThis as unknown as { chrome: { alarms: { getAll(cb: (a: { name: string }[]) => void): void } } }).chrome.alarms.getAll((a) =>
+          resolve(a.map((x) => x.name)),
+        ),
+      ),
+  );

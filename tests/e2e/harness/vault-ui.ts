@@ -170,6 +170,13 @@ export function callBackground(page: Page, method: string, args: object = {}): P
   );
 }
 
+/** Asks the background and returns its answer; fails the test with the error code when it refuses. */
+export async function callOk<T>(page: Page, method: string, args: object = {}): Promise<T> {
+  const result = await callBackground(page, method, args);
+  expect(result.error?.code ?? null, method).toBeNull();
+  return result.value as T;
+}
+
 /** The id of the vault's first profile (the one a new vault starts with), as the background lists it. */
 export async function firstProfileId(page: Page): Promise<string> {
   const profiles = await callBackground(page, 'listProfiles');
