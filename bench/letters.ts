@@ -11,7 +11,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { extractPdfText } from '../src/letters/pdf/extract';
 import { readLetter } from '../src/letters/reading/read';
@@ -19,6 +18,7 @@ import { renderLetter, type Block } from '../scripts/letters/render';
 import { withRssPeak } from './chromium-rss';
 import { figure, mib, printTable, type Figure } from './figures';
 import { serve } from './serve-page';
+import { launchBenchChromium } from './bench-chromium';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const CORPUS = join(import.meta.dirname, '..', 'tests', 'fixtures', 'letters');
@@ -102,20 +102,7 @@ async function main(): Promise<void> {
     build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, reportCompressedSize: false },
   });
   const { server, origin } = await serve(outDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/index.html`);

@@ -34,11 +34,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_KDF } from '../src/vault/crypto/kdf';
 import { startMunicipalityServer, type RunningMunicipality } from '../src/municipality-server/server';
 import type { HandlerumBench } from './page';
 import { buildPage, call, serve } from './serve-page';
+import { launchBenchChromium } from './bench-chromium';
 import type { TestTokens } from './municipal';
 import { figure, median, mib, percentile, printTable, seconds, type Figure } from './figures';
 import { withRssPeak } from './chromium-rss';
@@ -102,25 +103,13 @@ async function main(): Promise<void> {
   const outDir = await buildPage();
   const { server, origin } = await serve(outDir);
   const municipality = enabled('BENCH_MUNICIPAL') ? await startMunicipalityServer({ port: 0, testMode: true, heavy: { scale: HEAVY_SCALE } }) : null;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      // performance.memory in whole bytes rather than bucketed.
-      '--enable-precise-memory-info',
-      // The extension reaches the municipality with a host permission, so no CORS; this page on
-      // another port gets the same by switching the same-origin checks off (no preflights either).
-      ...(municipality ? ['--disable-web-security'] : []),
-    ],
-  });
+  const browser = await launchBenchChromium([
+    // performance.memory in whole bytes rather than bucketed.
+    '--enable-precise-memory-info',
+    // The extension reaches the municipality with a host permission, so no CORS; this page on
+    // another port gets the same by switching the same-origin checks off (no preflights either).
+    ...(municipality ? ['--disable-web-security'] : []),
+  ]);
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/index.html`);

@@ -13,14 +13,13 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
-import { alarmNames, BAD_FILES, thomasLetters, type TestLetterFile } from './harness/letters';
+import { alarmNames, BAD_FILES, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
 import {
   chromiumForThisFile,
   connectMunicipalityFromEmptyOverview,
   createVault,
   DA,
   expectAccessible,
-  overviewViewsNav,
   recordsOfKind,
   screenHeading,
   screenshotPath,
@@ -123,15 +122,8 @@ describe('Thomas adds letters as PDFs', () => {
   });
 
   it('shows the meeting and the appeal deadline in the calendar, marked as read from a letter', async () => {
-    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
-    const upcoming = page.getByRole('region', { name: DA['calendar.upcoming'] });
-    for (const title of ['Møde i rehabiliteringsteamet', DA['letters.review.appeal']]) {
-      // Thomas's case system lists a meeting of the same name; the letter's is its own entry.
-      const entry = upcoming.locator('.entry[data-entry-id^="letter:"]', { has: page.getByText(title, { exact: true }) });
-      await entry.waitFor();
-      await entry.getByText(DA['calendar.fromLetter']).waitFor();
-    }
+    // Thomas's case system lists a meeting of the same name; the letter's is its own entry.
+    await expectLetterEntriesInCalendar(page, ['Møde i rehabiliteringsteamet', DA['letters.review.appeal']]);
   });
 
   it('a JPEG named .pdf and a broken PDF get clear messages, and nothing is stored', async () => {

@@ -18,7 +18,7 @@ import { open } from '../../src/receiver/sdk';
 import { SUMMARY_SECTION } from '../../src/receiver-view/summary';
 import { word } from '../../src/receiver-view/words';
 import type { ChromiumSession } from './harness/chromium';
-import { alarmNames, thomasLetters, type TestLetterFile } from './harness/letters';
+import { alarmNames, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { launchPlainChromium, openBundleOnPage, openReceiverPage, printAll, receiverAxeViolations, squash } from './harness/receiver-page';
 import { addRecipientByKey } from './harness/sharing';
@@ -107,14 +107,7 @@ describe('issue 16: letters in, deadlines in the calendar, a case summarised and
     ]);
     await expect.poll(() => alarmNames(page)).toEqual(expect.arrayContaining(events.map((e) => expect.stringContaining(`:letter:${e.id}:`))));
 
-    await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
-    await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
-    const upcoming = page.getByRole('region', { name: DA['calendar.upcoming'] });
-    for (const title of ['Møde i rehabiliteringsteamet', DA['letters.review.appeal']]) {
-      const entry = upcoming.locator('.entry[data-entry-id^="letter:"]', { has: page.getByText(title, { exact: true }) });
-      await entry.waitFor();
-      await entry.getByText(DA['calendar.fromLetter']).waitFor();
-    }
+    await expectLetterEntriesInCalendar(page, ['Møde i rehabiliteringsteamet', DA['letters.review.appeal']]);
   });
 
   it('he summarises the 27-document rehabilitation case, and nothing left the machine', async () => {

@@ -12,6 +12,7 @@ import { addDays, danishToday } from '../../../src/shared/danish-time';
 import { renderLetter } from '../../../scripts/letters/render';
 import { servedRecords } from './municipality';
 import type { RunningMunicipality } from '../../../src/municipality-server/server';
+import { DA, overviewViewsNav, sectionsNav } from './vault-ui';
 
 export interface TestLetterFile {
   name: string;
@@ -110,3 +111,15 @@ export const alarmNames = (page: Page): Promise<string[]> =>
         ),
       ),
   );
+
+/** Opens the calendar and waits for each title as an entry read from a letter (not the case system's entry of the same name). */
+export async function expectLetterEntriesInCalendar(page: Page, titles: readonly string[]): Promise<void> {
+  await sectionsNav(page).getByRole('button', { name: DA['section.overview'] }).click();
+  await overviewViewsNav(page).getByRole('link', { name: DA['view.calendar'] }).click();
+  const upcoming = page.getByRole('region', { name: DA['calendar.upcoming'] });
+  for (const title of titles) {
+    const entry = upcoming.locator('.entry[data-entry-id^="letter:"]', { has: page.getByText(title, { exact: true }) });
+    await entry.waitFor();
+    await entry.getByText(DA['calendar.fromLetter']).waitFor();
+  }
+}
