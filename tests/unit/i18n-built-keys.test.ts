@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isMessageKey, translate } from '../../src/ui/i18n/index';
+import { RECORD_KINDS } from '../../src/records/registry';
 
 type Status = 'scheduled' | 'paid';
 
@@ -24,5 +25,11 @@ describe('built message keys', () => {
     expect(isMessageKey('payments.status.paid')).toBe(true);
     expect(isMessageKey('payments.status.unheard-of')).toBe(false);
     expect(isMessageKey('toString')).toBe(false);
+  });
+
+  it('has a word for every record kind, so a damaged record is never named by its internal kind', () => {
+    const missing = RECORD_KINDS.flatMap((k) => ['one', 'many'].map((n) => `kind.${k.name}.${n}`)).filter((key) => !isMessageKey(key));
+    expect(missing).toEqual([]);
+    expect(translate('da', 'kind.letter-event.many')).toBe('aftaler og frister fra breve');
   });
 });
