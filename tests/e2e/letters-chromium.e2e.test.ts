@@ -13,7 +13,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
-import { alarmNames, BAD_FILES, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
+import { alarmNames, BAD_FILES, confirmSummonsReview, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
 import {
   chromiumForThisFile,
   connectMunicipalityFromEmptyOverview,
@@ -74,14 +74,7 @@ describe('Thomas adds letters as PDFs', () => {
     await page.screenshot({ path: screenshotPath('letters-review'), fullPage: true });
     await review.getByRole('button', { name: DA['letters.review.confirm'] }).click();
 
-    const second = page.getByRole('region', { name: text(DA, 'letters.review.title', { name: letters.summons.name }) });
-    await second.waitFor();
-    const meeting = second.getByRole('group', { name: `${DA['letters.review.appointment']} 1` });
-    expect(await meeting.getByLabel(DA['letters.review.time']).inputValue()).toBe('10:30');
-    // Thomas names the meeting in his own words before he confirms.
-    await meeting.getByLabel(DA['letters.review.what']).fill('Møde i rehabiliteringsteamet');
-    await second.getByRole('button', { name: DA['letters.review.confirm'] }).click();
-    await page.getByText(textCount(DA, 'letters.import.allDone', 2, { stored: 2 })).waitFor();
+    await confirmSummonsReview(page, letters.summons.name);
     session.context.off('request', record);
 
     const ownFiles = (url: string) => url.startsWith(`chrome-extension://${session.extensionId}/`) || url.startsWith('blob:') || url.startsWith('data:');

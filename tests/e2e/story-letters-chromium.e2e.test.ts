@@ -18,7 +18,7 @@ import { open } from '../../src/receiver/sdk';
 import { SUMMARY_SECTION } from '../../src/receiver-view/summary';
 import { word } from '../../src/receiver-view/words';
 import type { ChromiumSession } from './harness/chromium';
-import { alarmNames, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
+import { alarmNames, confirmSummonsReview, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { launchPlainChromium, openBundleOnPage, openReceiverPage, printAll, receiverAxeViolations, squash } from './harness/receiver-page';
 import { addRecipientByKey } from './harness/sharing';
@@ -35,7 +35,6 @@ import {
   screenshotPath,
   sectionsNav,
   text,
-  textCount,
 } from './harness/vault-ui';
 
 const REHAB_TITLE = 'Rehabiliteringsteam – afklaring af arbejdsevne';
@@ -89,13 +88,7 @@ describe('issue 16: letters in, deadlines in the calendar, a case summarised and
     const deadline = decision.getByRole('group', { name: `${DA['letters.review.deadline']} 1` });
     expect(await deadline.getByLabel(DA['letters.review.day']).inputValue()).toBe(appeal.value.date);
     await decision.getByRole('button', { name: DA['letters.review.confirm'] }).click();
-    const summons = page.getByRole('region', { name: text(DA, 'letters.review.title', { name: letters.summons.name }) });
-    await summons.waitFor();
-    const meeting = summons.getByRole('group', { name: `${DA['letters.review.appointment']} 1` });
-    expect(await meeting.getByLabel(DA['letters.review.time']).inputValue()).toBe('10:30');
-    await meeting.getByLabel(DA['letters.review.what']).fill('Møde i rehabiliteringsteamet');
-    await summons.getByRole('button', { name: DA['letters.review.confirm'] }).click();
-    await page.getByText(textCount(DA, 'letters.import.allDone', 2, { stored: 2 })).waitFor();
+    await confirmSummonsReview(page, letters.summons.name);
     expect(await recordsOfKind(page, 'letter')).toHaveLength(2);
   });
 

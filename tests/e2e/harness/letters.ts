@@ -12,7 +12,8 @@ import { addDays, danishToday } from '../../../src/shared/danish-time';
 import { renderLetter } from '../../../scripts/letters/render';
 import { servedRecords } from './municipality';
 import type { RunningMunicipality } from '../../../src/municipality-server/server';
-import { DA, overviewViewsNav, sectionsNav } from './vault-ui';
+import { expect } from 'vitest';
+import { DA, overviewViewsNav, sectionsNav, text, textCount } from './vault-ui';
 
 export interface TestLetterFile {
   name: string;
@@ -122,4 +123,18 @@ export async function expectLetterEntriesInCalendar(page: Page, titles: readonly
     await entry.waitFor();
     await entry.getByText(DA['calendar.fromLetter']).waitFor();
   }
+}
+
+/**
+ * Confirms the summons' review, the second of Thomas's two letters: its meeting was read at 10:30,
+ * and he names it in his own words before he confirms; then both letters are stored.
+ */
+export async function confirmSummonsReview(page: Page, summonsName: string): Promise<void> {
+  const summons = page.getByRole('region', { name: text(DA, 'letters.review.title', { name: summonsName }) });
+  await summons.waitFor();
+  const meeting = summons.getByRole('group', { name: `${DA['letters.review.appointment']} 1` });
+  expect(await meeting.getByLabel(DA['letters.review.time']).inputValue()).toBe('10:30');
+  await meeting.getByLabel(DA['letters.review.what']).fill('Møde i rehabiliteringsteamet');
+  await summons.getByRole('button', { name: DA['letters.review.confirm'] }).click();
+  await page.getByText(textCount(DA, 'letters.import.allDone', 2, { stored: 2 })).waitFor();
 }
