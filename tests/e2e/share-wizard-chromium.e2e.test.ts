@@ -134,7 +134,8 @@ describe('the share wizard, by keyboard', () => {
     const more = documents.getByRole('button', { name: text(DA, 'sharing.wizard.showMore', { page: 7, rest: 7 }) });
     await press(page, more, 'Enter');
     await expect.poll(() => records.count()).toBe(27);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await records.nth(20).locator('input').getAttribute('id'));
+    const firstNew = await records.nth(20).locator('input').getAttribute('id');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(firstNew);
 
     for (const title of CHOSEN) await press(page, documents.getByRole('checkbox', { name: new RegExp(`^${escape(title)}`) }), 'Space');
     for (const title of CHOSEN) expect(await documents.getByRole('checkbox', { name: new RegExp(`^${escape(title)}`) }).isChecked()).toBe(true);

@@ -87,7 +87,11 @@ describe('the share wizard in Firefox ESR, by keyboard', () => {
     await api.ok('recipientAdd', { profileId, source: 'paste', text: lawyer.recipient, name: 'Advokat Lund' });
     await page.reload().catch(navigationOutcomeUnknown);
     // The sign-in window took the focus; keys only act (Enter on a button) in the focused window.
-    await page.bringToFront();
+    // The window may be given back a moment after the sign-in window closes: wait until it has it.
+    await waitUntil(page, 'the vault window has the focus', async () => {
+      await page.bringToFront();
+      return page.evaluate(() => document.hasFocus());
+    });
     await waitForText(page, EN['now.title']);
 
     await click(page, EN['section.sharing'], { within: 'nav' });

@@ -3,7 +3,7 @@
  * number beside it): all of a case with one box, or, opened, single decisions, documents,
  * payments and activities. Long parts show a page of records at a time.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ShareOptions } from '../../../messaging/sharing-api';
 import { countText, locale, t, tn } from '../../i18n/index';
 import { plainTopicTitle } from '../../municipal/plain';
@@ -91,9 +91,11 @@ function CaseChoiceGroup(props: { option: CaseOption; parts: readonly CasePart[]
 function PartChoice(props: { caseId: string; part: CasePart; records: CaseOption['records']; chosen: CaseChoice | undefined; change: Change }) {
   const { caseId, part, records, chosen, change } = props;
   const [shown, setShown] = useState(RECORDS_PAGE);
-  // After "show more", focus goes to the first record that appeared, so the keyboard carries on there.
+  // After "show more", focus goes to the first record that appeared, so the keyboard carries on
+  // there. A layout effect moves it in the same task as the render: the button that had the focus
+  // is gone by then, and a later move would leave the focus on the page body for a frame.
   const focusFrom = useRef<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusFrom.current === null) return;
     document.getElementById(recordId(focusFrom.current))?.focus();
     focusFrom.current = null;
