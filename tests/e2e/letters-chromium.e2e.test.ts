@@ -10,6 +10,8 @@
  * As in the overview test, the browser runs a copy of the build whose manifest already grants
  * the loopback host (headless Chromium cannot answer the permission prompt).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
@@ -141,5 +143,68 @@ describe('Thomas adds letters as PDFs', () => {
     await expectAccessible(page, 'Breve with unreadable files');
     expect(await recordsOfKind(page, 'letter')).toHaveLength(2);
     expect(await recordsOfKind(page, 'letter-event')).toHaveLength(2);
+  });
+
+  it('keeps a hospital letter in a case of his own, with a page to rename and, once empty, delete it', async () => {
+    const name = '20-auh-indkaldelse-ortopaedkirurgi.pdf';
+    await sectionsNav(page).getByRole('button', { name: DA['section.letters'] }).click();
+    await page
+      .getByLabel(DA['letters.import.choose'])
+      .setInputFiles([{ name, mimeType: 'application/pdf', buffer: readFileSync(join('tests/fixtures/letters', name)) }]);
+    const review = page.getByRole('region', { name: text(DA, 'letters.review.title', { name }) });
+    await review.waitFor({ timeout: 60_000 });
+    // No case of Thomas's has its number: a case of his own is offered.
+    const caseField = review.getByLabel(DA['letters.review.case']);
+    expect(await caseField.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toBe(DA['letters.review.caseNew']);
+    await review.getByRole('button', { name: DA['letters.review.confirm'] }).click();
+    await expect.poll(async () => (await recordsOfKind(page, 'own-case')).length).toBe(1);
+    const [own] = await recordsOfKind(page, 'own-case');
+    const title = own!.data.title as string;
+
+    // From the list of letters, the case's name opens its page, at an address of its own.
+    await page.getByRole('region', { name: DA['letters.list.title'] }).getByRole('link', { name: title }).click();
+    await screenHeading(page, title).waitFor();
+    expect(new URL(page.url()).hash).toMatch(new RegExp(`^#/letters/case/${own!.id}\\?p=`));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(title);
+    await page.getByText(DA['letters.ownCase.provenance']).waitFor();
+    const events = page.getByRole('region', { name: DA['letters.ownCase.events'] });
+    expect(await events.locator('li').count()).toBe(1);
+    expect(await events.locator('li').first().textContent()).toContain('08.15');
+    await page.getByText(textCount(DA, 'letters.ownCase.holdsLetters', 1)).waitFor();
+    expect(await page.getByRole('button', { name: DA['letters.ownCase.delete'] }).count()).toBe(0);
+    await expectAccessible(page, 'a case of his own');
+
+    // Renamed: the heading and the stored case follow.
+    const renamed = 'Skulderen, Aarhus Universitetshospital';
+    await page.getByLabel(DA['letters.ownCase.name']).fill(renamed);
+    await page.getByRole('button', { name: DA['letters.ownCase.rename'] }).click();
+    await screenHeading(page, renamed).waitFor();
+    expect((await recordsOfKind(page, 'own-case'))[0]!.data.title).toBe(renamed);
+
+    // Back goes to the letters; Forward to the case again, by its address.
+    await page.goBack();
+    await screenHeading(page, DA['letters.title']).waitFor();
+    await page.goForward();
+    await screenHeading(page, renamed).waitFor();
+
+    // Its letter deleted, the case can be deleted too, and the page goes back to the letters.
+    await page
+      .getByRole('region', { name: DA['letters.list.caseTitle'] })
+      .getByRole('button', { name: new RegExp(`^${DA['letters.list.delete']}`) })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: DA['letters.list.delete'] }).click();
+    await page.getByRole('button', { name: DA['letters.ownCase.delete'] }).click();
+    await page.getByRole('dialog').getByRole('button', { name: DA['letters.ownCase.delete'] }).click();
+    await screenHeading(page, DA['letters.title']).waitFor();
+    await expect.poll(async () => (await recordsOfKind(page, 'own-case')).length).toBe(0);
+    expect(await recordsOfKind(page, 'letter')).toHaveLength(2);
+  });
+
+  it('opens the municipality’s case a letter is in from the list of letters', async () => {
+    const cases = await recordsOfKind(page, 'municipal-case');
+    const cash = cases.find((c) => (c.data.record as { caseNumber: string }).caseNumber === letters.decision.caseNumber)!;
+    const title = (cash.data.record as { title: string }).title;
+    await page.getByRole('region', { name: DA['letters.list.title'] }).getByRole('link', { name: title }).first().click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#/overview/case/${cash.id}\\?p=`));
   });
 });

@@ -17,6 +17,7 @@ const route: fc.Arbitrary<VaultRoute> = fc.oneof(
     profileId: fc.option(id, { nil: null }),
     overview: fc.constant(null),
   }),
+  fc.record({ section: fc.constant('letters' as const), profileId: fc.option(id, { nil: null }), overview: fc.constant(null), ownCase: id }),
 );
 
 describe('the vault page’s addresses', () => {
@@ -25,6 +26,7 @@ describe('the vault page’s addresses', () => {
     expect(formatRoute({ section: 'overview', profileId: 'p1', overview: { view: 'case', id: 'c 1/ø' } })).toBe('#/overview/case/c%201%2F%C3%B8?p=p1');
     expect(formatRoute({ section: 'overview', profileId: 'p1', overview: { view: 'payments', focus: 'x' } })).toBe('#/overview/payments?focus=x&p=p1');
     expect(formatRoute({ section: 'backup', profileId: null, overview: null })).toBe('#/backup');
+    expect(formatRoute({ section: 'letters', profileId: 'p1', overview: null, ownCase: 'o 1' })).toBe('#/letters/case/o%201?p=p1');
   });
 
   it('reads back every route it writes (round trip)', () => {
@@ -58,6 +60,12 @@ describe('the vault page’s addresses', () => {
       '#/overview/case',
       '#/overview/case/',
       '#/overview/case/a/b',
+      '#/letters/case',
+      '#/letters/case/',
+      '#/letters/case/a/b',
+      '#/letters/document/a',
+      '#/notes/case/a',
+      '#/letters/case/a?focus=x',
       '#/overview/cases/x',
       '#/overview/calendar?focus=x',
       '#/notes/x',

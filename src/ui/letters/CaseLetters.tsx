@@ -3,11 +3,11 @@ import type { CaseRef } from '../../records/letters/index';
 import { LetterImport } from './LetterImport';
 import { LetterList } from './LetterList';
 
-export function CaseLetters(props: { profileId: string; caseRef: CaseRef }) {
+export function CaseLetters(props: { profileId: string; caseRef: CaseRef; onLoaded?: (count: number) => void }) {
   return (
     <>
       <LetterImport profileId={props.profileId} caseRef={props.caseRef} />
-      <LetterList profileId={props.profileId} inCase={props.caseRef} />
+      <LetterList profileId={props.profileId} inCase={props.caseRef} onLoaded={props.onLoaded} />
     </>
   );
 }

@@ -20,7 +20,19 @@ import { deleteLetter, knownCases, listLetters } from './letter-store';
 
 type Listed = Awaited<ReturnType<typeof listLetters>>[number];
 
-export function LetterList(props: { profileId: string; inCase?: CaseRef | undefined }) {
+/** Where a letter's case is opened: its page's address, and the move there. */
+export interface CaseLinks {
+  href: (ref: CaseRef) => string;
+  open: (ref: CaseRef) => void;
+}
+
+export function LetterList(props: {
+  profileId: string;
+  inCase?: CaseRef | undefined;
+  /** Links the case each letter is in (the list of all letters only). */
+  caseLinks?: CaseLinks | undefined;
+  onLoaded?: ((count: number) => void) | undefined;
+}) {
   const [letters, setLetters] = useState<Listed[] | null>(null);
   const [caseTitles, setCaseTitles] = useState<Map<string, string>>(new Map());
   const [confirming, setConfirming] = useState<Listed | null>(null);
@@ -32,6 +44,7 @@ export function LetterList(props: { profileId: string; inCase?: CaseRef | undefi
     const inCase = kind && caseId ? { kind, id: caseId } : undefined;
     const [list, cases] = await Promise.all([listLetters(props.profileId, inCase), inCase ? null : knownCases(props.profileId)]);
     setLetters(list);
+    props.onLoaded?.(list.length);
     if (cases) setCaseTitles(cases.titles);
   };
   useEffect(() => {
@@ -91,7 +104,7 @@ export function LetterList(props: { profileId: string; inCase?: CaseRef | undefi
                 <p class="meta">
                   {[l.reading.sender, l.reading.dated ? t('letters.list.dated', { day: dayText(l.reading.dated) }) : null].filter(Boolean).join(', ')}
                 </p>
-                {caseTitle && <p>{t('letters.list.inCase', { title: caseTitle })}</p>}
+                {caseTitle && <CaseLine caseRef={l.case} title={caseTitle} links={props.caseLinks} />}
                 {item.events > 0 && <p>{tn('letters.list.events', item.events)}</p>}
                 <p class="hint">{t('letters.list.provenance')}</p>
                 <div class="actions">
@@ -119,5 +132,27 @@ export function LetterList(props: { profileId: string; inCase?: CaseRef | undefi
         />
       )}
     </section>
+  );
+}
+
+/** "I sagen: …", the case's name a link to its page when the list can open it. */
+function CaseLine(props: { caseRef: CaseRef; title: string; links: CaseLinks | undefined }) {
+  const { caseRef, title, links } = props;
+  const [before, after] = t('letters.list.inCase', { title: '\u0000' }).split('\u0000');
+  if (!links) return <p>{t('letters.list.inCase', { title })}</p>;
+  return (
+    <p>
+      {before}
+      <a
+        href={links.href(caseRef)}
+        onClick={(e) => {
+          e.preventDefault();
+          links.open(caseRef);
+        }}
+      >
+        {title}
+      </a>
+      {after}
+    </p>
   );
 }

@@ -2,6 +2,7 @@
  * Every screen of the vault page has its own address, kept in the page's hash so Back, Forward,
  * reload and bookmarks work: `#/<section>[/<view>[/<id>]][?<key>=<value>&…]`. The profile shown
  * and a view's filters are query keys: `#/overview/case/c1?p=p7`, `#/overview/payments?focus=x&p=p7`.
+ * The citizen's own cases (made for letters) live under the letters: `#/letters/case/o1?p=p7`.
  * Parsing is strict: an address this module would not write itself gives null, and the page falls
  * back to where it would land. Ids are opaque strings, written percent-encoded.
  */
@@ -25,6 +26,8 @@ export interface VaultRoute {
   profileId: string | null;
   /** Only for the overview section. */
   overview: OverviewRoute | null;
+  /** Only for the letters section: the citizen's own case shown, by its vault id. */
+  ownCase?: string | undefined;
 }
 
 /** The query key of the profile shown. */
@@ -88,6 +91,10 @@ export function parseRoute(hash: string): VaultRoute | null {
   if (section === 'overview') {
     const overview = parseOverview(rest, query);
     route = overview && { section, profileId, overview };
+  } else if (section === 'letters' && rest.length > 0) {
+    const [view, rawId, ...more] = rest;
+    const ownCase = view === 'case' && rawId !== undefined && more.length === 0 ? decode(rawId) : null;
+    route = ownCase === null || query.has(FOCUS) ? null : { section, profileId, overview: null, ownCase };
   } else {
     route = rest.length > 0 || query.has(FOCUS) ? null : { section, profileId, overview: null };
   }
@@ -102,6 +109,7 @@ export function formatRoute(route: VaultRoute): string {
   const o = route.section === 'overview' ? (route.overview ?? { view: 'now' }) : null;
   if (o && o.view !== 'now') path.push(o.view);
   if (o && (o.view === 'case' || o.view === 'document')) path.push(encodeURIComponent(o.id));
+  if (route.section === 'letters' && route.ownCase !== undefined) path.push('case', encodeURIComponent(route.ownCase));
   if (o?.view === 'payments' && o.focus !== undefined) query.push(`${FOCUS}=${encodeURIComponent(o.focus)}`);
   if (route.profileId !== null) query.push(`${PROFILE}=${encodeURIComponent(route.profileId)}`);
   return `#/${path.join('/')}${query.length > 0 ? `?${query.join('&')}` : ''}`;

@@ -24,6 +24,7 @@ import { MunicipalitySection } from '../municipal/MunicipalitySection';
 import { OverviewSection } from '../municipal/OverviewSection';
 import { hasMunicipalConnection } from '../municipal/landing';
 import { LettersSection } from '../letters/LettersSection';
+import type { CaseRef } from '../../records/letters/index';
 import { MoneySection } from '../money/MoneySection';
 import { HealthSection } from '../health/HealthSection';
 import { SharingSection } from '../sharing/SharingSection';
@@ -149,6 +150,12 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
   const openSection = (next: Section) => go(sectionRoute(next, current?.id ?? route.profileId));
   const openOverview = (to: OverviewRoute) => go({ section: 'overview', profileId: current?.id ?? route.profileId, overview: to });
   const overviewHref = (to: OverviewRoute) => formatRoute({ section: 'overview', profileId: current?.id ?? route.profileId, overview: to });
+  /** A letter's case: the municipality's opens in the overview, the citizen's own under the letters. */
+  const caseRoute = (ref: CaseRef): VaultRoute =>
+    ref.kind === 'own-case'
+      ? { section: 'letters', profileId: current?.id ?? route.profileId, overview: null, ownCase: ref.id }
+      : { section: 'overview', profileId: current?.id ?? route.profileId, overview: { view: 'case', id: ref.id } };
+  const caseLinks = { href: (ref: CaseRef) => formatRoute(caseRoute(ref)), open: (ref: CaseRef) => go(caseRoute(ref)) };
 
   return (
     <div class="app">
@@ -208,7 +215,16 @@ export function MainScreen(props: { persistence: Persistence; onLock: () => void
           </OverviewHref.Provider>
         )}
         {section === 'municipality' && current && <MunicipalitySection key={current.id} profile={current} onShowOverview={() => openSection('overview')} />}
-        {section === 'letters' && current && <LettersSection key={current.id} profile={current} />}
+        {section === 'letters' && current && (
+          <LettersSection
+            key={current.id}
+            profile={current}
+            ownCase={route.ownCase}
+            caseLinks={caseLinks}
+            lettersHref={formatRoute(sectionRoute('letters', current.id))}
+            onAllLetters={() => openSection('letters')}
+          />
+        )}
         {section === 'money' && current && <MoneySection key={current.id} profile={current} />}
         {section === 'health' && current && <HealthSection key={current.id} profile={current} />}
         {section === 'notes' && current && <NotesSection key={current.id} profile={current} refreshKey={notesRefresh} />}
