@@ -135,6 +135,15 @@ describe('reading a letter', () => {
     expect(reading.dates).toEqual([]);
   });
 
+  it('tells the KLE topic from a journal number when the case number has none', () => {
+    const text = 'Holbæk Kommune\tDato: 2. marts 2027\nSagsnr.: 2027-118433\nJ.nr.: 32.24.04-P19-7-27\nOrientering om din sag\nVi har modtaget dine papirer.';
+    const kle = readLetter(letter(text)).kle!;
+    expect(kle.value).toMatchObject({ code: '32.24.04', from: 'journal-number' });
+    expect(text.slice(kle.start, kle.end)).toBe('32.24.04');
+    // A code the KLE table does not know is no topic.
+    expect(readLetter(letter(text.replace('32.24.04', '99.99.99'))).kle).toBeUndefined();
+  });
+
   it('takes a deadline from a sentence that tells the citizen to act', () => {
     const text = 'Holbæk Kommune\tDato: 2. marts 2027\nIndkaldelse til jobsamtale\nSvar os venligst senest den 10. marts 2027, hvis tidspunktet ikke passer.';
     expect(readLetter(letter(text)).dates.map((f) => [f.value.meaning, f.value.date])).toEqual([['answer-by', '2027-03-10']]);

@@ -22,7 +22,8 @@ export function readLetter(text: LetterText, context: ReadingContext = {}): Lett
   const letterDate = readLetterDate(text);
   const caseNumbers = readCaseNumbers(text);
   const sender = readSender(text);
-  const kle = readKle(text, caseNumbers);
+  const journalNumbers = readJournalNumbers(text);
+  const kle = readKle(text, caseNumbers, journalNumbers);
   const outcome = readOutcome(text, kind);
   const contact = readContact(text);
   return {
@@ -31,7 +32,7 @@ export function readLetter(text: LetterText, context: ReadingContext = {}): Lett
     ...(sender ? { sender } : {}),
     ...(letterDate ? { letterDate } : {}),
     caseNumbers,
-    journalNumbers: readJournalNumbers(text),
+    journalNumbers,
     ...(kle ? { kle } : {}),
     dates: readDates(text, kind, letterDate, context),
     amounts: readAmounts(text, language),

@@ -90,7 +90,7 @@ export interface KleFinding {
   readonly code: string;
   readonly title: string;
   /** `case-number`: the code is embedded in the case number; `title`: words of the letter. */
-  readonly from: 'case-number' | 'title';
+  readonly from: 'case-number' | 'journal-number' | 'title';
 }
 
 /** Everything the reader found; what it could not tell is absent (or an empty list). */
