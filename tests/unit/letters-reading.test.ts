@@ -135,6 +135,19 @@ describe('reading a letter', () => {
     expect(reading.dates).toEqual([]);
   });
 
+  it('finds the place of a meeting written above its date', () => {
+    const text = [
+      'Aarhus Kommune\tDato: 2. marts 2027',
+      'Indkaldelse til samtale',
+      'Du er indkaldt til en samtale om din kontanthjælp.',
+      'Mødested: Jobcenter Aarhus, Værkmestergade 21',
+      'Tid: Tirsdag den 16. marts 2027 kl. 10.00',
+      'Med venlig hilsen',
+    ].join('\n');
+    const [meeting] = readLetter(letter(text)).dates;
+    expect(meeting?.value).toMatchObject({ meaning: 'appointment', date: '2027-03-16', time: '10:00', place: 'Jobcenter Aarhus, Værkmestergade 21' });
+  });
+
   it('tells the KLE topic from a journal number when the case number has none', () => {
     const text = 'Holbæk Kommune\tDato: 2. marts 2027\nSagsnr.: 2027-118433\nJ.nr.: 32.24.04-P19-7-27\nOrientering om din sag\nVi har modtaget dine papirer.';
     const kle = readLetter(letter(text)).kle!;

@@ -124,6 +124,16 @@ function placeAfter(content: string, from: number, sentenceEnd: number): string 
     .trim();
 }
 
+const PLACE_LABELS = new RegExp(PLACE_LABEL.source, 'gi');
+
+/** A labelled place on the lines just above the date ("Mødested: …" over "Tid: …"): the nearest one. */
+function placeBefore(content: string, dateStart: number): string | undefined {
+  const window = content.slice(Math.max(0, dateStart - 200), dateStart);
+  let nearest: RegExpExecArray | undefined;
+  for (const m of window.matchAll(PLACE_LABELS)) nearest = m;
+  return nearest?.groups?.place ? [nearest.groups.place, nearest.groups.more].filter(Boolean).join(', ').trim() : undefined;
+}
+
 function appointments(text: LetterText, days: readonly DayMatch[], letterDate: Found<string> | undefined, kind: LetterKind): Found<MeaningfulDate>[] {
   const out: Found<MeaningfulDate>[] = [];
   for (const d of days) {
@@ -143,7 +153,7 @@ function appointments(text: LetterText, days: readonly DayMatch[], letterDate: F
     const sentence = sentenceAround(content, d.match.index, t.index + t[0].length);
     const before = content.slice(Math.max(0, d.match.index - 120), d.match.index);
     if (kind !== 'summons' && !APPOINTMENT_CUE.test(sentence.text) && !APPOINTMENT_CUE.test(before)) continue;
-    const place = placeAfter(content, t.index + t[0].length, Math.max(sentence.end, t.index + t[0].length));
+    const place = placeAfter(content, t.index + t[0].length, Math.max(sentence.end, t.index + t[0].length)) ?? placeBefore(content, d.match.index);
     out.push(
       found({ meaning: 'appointment', date: d.day, time, ...(place ? { place } : {}), rule: { kind: 'stated' } }, d.page, d.match.index, t.index + t[0].length),
     );
