@@ -221,7 +221,7 @@ export class MunicipalService {
       heldBack: conn.heldBack === true,
       power: conn.power ?? null,
       powerEnded: conn.powerEnded ?? null,
-      givenPowers: conn.givenPowers ?? [],
+      givenPowers: conn.givenPowers ?? null,
       signedIn: conn.tokens !== null,
       connectedAt: conn.connectedAt,
       lastSync: conn.lastSync,

@@ -112,8 +112,11 @@ export interface ConnectionSummary {
   power: PowerBasis | null;
   /** The municipality refused the power: syncing stopped; `copyKept` once the citizen chose to keep the copy. */
   powerEnded: { code: string; at: string; copyKept: boolean } | null;
-  /** The powers of attorney the citizen has given (their own connection only). */
-  givenPowers: GivenPower[];
+  /**
+   * The powers of attorney the citizen has given (their own connection only); null while the
+   * municipality has not listed them (before the first sync, or a server that does not offer them).
+   */
+  givenPowers: GivenPower[] | null;
   /** The municipality holds back some of a young citizen's data until they are older (never says which). */
   heldBack: boolean;
   /** False when the citizen must sign in again (municipalConnect with the same origin). */

@@ -9,6 +9,7 @@ export const FAULT_KINDS = [
   'bad-signature', // the page JWS does not verify
   'tampered-record', // a record was changed after signing (digest mismatch)
   'server-error', // 500 problem+json
+  'not-found', // 404 problem+json, as from an older server without the endpoint
   'malformed-json', // 200 with a truncated JSON body
   'unauthorized', // the access token expires now: 401, refresh needed
   'drop-connection', // the socket is destroyed without a response

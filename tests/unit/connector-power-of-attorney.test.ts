@@ -36,7 +36,8 @@ describe('acting for someone under a power of attorney', () => {
       actor: { id: 'signe', relation: 'power-of-attorney' },
       power: { id: POWER_ID, excludedTopics: [] },
       powerEnded: null,
-      givenPowers: [],
+      // A representative's own list is not asked for on someone else's behalf.
+      givenPowers: null,
       lastSync: { result: 'ok', error: null },
     });
     expect([...summary!.power!.categories].sort()).toEqual(['activities', 'payments']);
@@ -48,6 +49,19 @@ describe('acting for someone under a power of attorney', () => {
     const status = await h.sync(connectionId);
     expect(status.state).toBe('ok');
     expect(status.parts.find((p) => p.part === 'cases')).toMatchObject({ state: 'done', pages: 0 });
+  });
+
+  it('tells "none given" apart from a municipality that does not list the powers given', async () => {
+    h = await connectorHarness({ login: 'thomas' });
+    await h.arm({ kind: 'not-found', path: '/citizen/v1/powers-of-attorney/given' });
+    const { connectionId } = await h.connect();
+    const [older] = await h.service.handlers.municipalConnections({ profileId: h.profileId });
+    expect(older!.lastSync).toMatchObject({ result: 'ok' });
+    expect(older!.givenPowers).toBeNull();
+    // Offered again: Thomas's list, with the power he gave his sister.
+    await h.sync(connectionId);
+    const [listed] = await h.service.handlers.municipalConnections({ profileId: h.profileId });
+    expect(listed!.givenPowers!.map((p) => p.id)).toContain(POWER_ID);
   });
 
   it('after the grantor withdraws, the next sync says so and stops; the copy stays until kept or deleted', async () => {
@@ -62,12 +76,12 @@ describe('acting for someone under a power of attorney', () => {
     const mine = await h.service.handlers.municipalConnect({ profileId: own!.id, origin: h.server.url });
     await h.service.whenIdle();
     const [thomas] = await h.service.handlers.municipalConnections({ profileId: own!.id });
-    expect(thomas!.givenPowers.map((p) => [p.id, p.representative.id, p.status])).toContainEqual([POWER_ID, 'signe', 'active']);
+    expect(thomas!.givenPowers!.map((p) => [p.id, p.representative.id, p.status])).toContainEqual([POWER_ID, 'signe', 'active']);
     expect(await refusal(h.service.handlers.municipalWithdrawPower({ profileId: own!.id, connectionId: mine.connectionId, powerId: 'fm-nobody' }))).toBe(
       'record-not-found',
     );
     const after = await h.service.handlers.municipalWithdrawPower({ profileId: own!.id, connectionId: mine.connectionId, powerId: POWER_ID });
-    const withdrawn = after.givenPowers.find((p) => p.id === POWER_ID)!;
+    const withdrawn = after.givenPowers!.find((p) => p.id === POWER_ID)!;
     expect(withdrawn.status).toBe('withdrawn');
     expect(withdrawn.withdrawnAt).toBeDefined();
 

@@ -32,6 +32,8 @@ export function injectFaults(state: MunicipalityState): MiddlewareHandler<Citize
         return next();
       case 'server-error':
         return problem(c, 'server-error', 500, 'injected fault');
+      case 'not-found':
+        return problem(c, 'not-found', 404, 'injected fault: no such endpoint');
       case 'malformed-json':
         return c.body('{"items":[{"type":"case","id":"', 200, { 'Content-Type': 'application/json' });
       case 'unauthorized':

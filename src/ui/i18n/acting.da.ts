@@ -38,6 +38,7 @@ export const actingDa = {
 
   'powers.title': 'Fuldmagter, du har givet',
   'powers.none': 'Du har ikke givet nogen fuldmagter hos {municipality}.',
+  'powers.notListed': '{municipality} viser ikke her, hvilke fuldmagter du har givet. Du kan se dine digitale fuldmagter og trække dem tilbage på borger.dk.',
   'powers.period': 'Fra {from} til og med {until}.',
   'powers.periodOpen': 'Fra {from}, indtil du trækker den tilbage.',
   'powers.status.active': 'Gælder nu.',

@@ -41,6 +41,8 @@ export const actingEn: Record<keyof typeof actingDa, string> = {
 
   'powers.title': 'Powers of attorney you have given',
   'powers.none': 'You have given no powers of attorney at {municipality}.',
+  'powers.notListed':
+    '{municipality} does not show here which powers of attorney you have given. You can see your digital powers of attorney and withdraw them on borger.dk.',
   'powers.period': 'From {from} until {until} inclusive.',
   'powers.periodOpen': 'From {from} until you withdraw it.',
   'powers.status.active': 'Valid now.',

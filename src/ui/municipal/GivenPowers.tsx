@@ -55,9 +55,10 @@ export function GivenPowers(props: { profileId: string; connection: ConnectionSu
   return (
     <section aria-labelledby={`${id}-title`} class="given-powers">
       <h5 id={`${id}-title`}>{t('powers.title')}</h5>
-      {c.givenPowers.length === 0 && <p class="empty-list">{t('powers.none', { municipality: c.municipality.name })}</p>}
+      {c.givenPowers === null && <p class="empty-list">{t('powers.notListed', { municipality: c.municipality.name })}</p>}
+      {c.givenPowers?.length === 0 && <p class="empty-list">{t('powers.none', { municipality: c.municipality.name })}</p>}
       <ul>
-        {c.givenPowers.map((p) => (
+        {(c.givenPowers ?? []).map((p) => (
           <li key={p.id}>
             <article aria-labelledby={`${id}-${p.id}`}>
               <h6 id={`${id}-${p.id}`}>{p.representative.name}</h6>
