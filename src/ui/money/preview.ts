@@ -6,8 +6,8 @@
  */
 import type { BankStatement, BankTransaction } from '../../importers/bank/types';
 import type { ImportIssue } from '../../importers/types';
-import type { WriteOp } from '../../vault/public-types';
 import { transactionRecordId } from './ids';
+import { MONEY_KINDS, type PutOf, type TransactionData } from './model';
 
 export type RowStatus = 'new' | 'duplicate' | 'pending';
 
@@ -100,15 +100,15 @@ export interface ImportTarget {
 }
 
 /** The puts for the chosen rows. Duplicates are never written, so a citizen's edits survive. */
-export function transactionOps(preview: ImportPreview, target: ImportTarget): WriteOp[] {
-  const ops: WriteOp[] = [];
+export function transactionOps(preview: ImportPreview, target: ImportTarget): PutOf<TransactionData>[] {
+  const ops: PutOf<TransactionData>[] = [];
   for (const row of preview.rows) {
     if (!row.include || row.status === 'duplicate') continue;
     const { tx } = row;
     ops.push({
       op: 'put',
       profileId: target.profileId,
-      kind: 'bank-transaction',
+      kind: MONEY_KINDS.transactions.name,
       id: row.id,
       data: {
         accountId: preview.accountId,
