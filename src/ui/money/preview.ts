@@ -6,7 +6,7 @@
  */
 import type { BankStatement, BankTransaction } from '../../importers/bank/types';
 import type { ImportIssue } from '../../importers/types';
-import { transactionRecordId } from './ids';
+import { transactionRecordIds } from './ids';
 import { MONEY_KINDS, type PutOf, type TransactionData } from './model';
 
 export type RowStatus = 'new' | 'duplicate' | 'pending';
@@ -56,9 +56,10 @@ export function buildPreview(input: PreviewInput): ImportPreview {
   }
   const counts = { new: 0, duplicate: 0, pending: 0, skipped: 0 };
   const seen = new Set<string>();
+  const ids = transactionRecordIds(accountId, keys);
   const rows = statement.transactions.map((tx, i): PreviewRow => {
     const key = keys[i]!;
-    const id = transactionRecordId(accountId, key);
+    const id = ids[i]!;
     // A key twice in one file would be one record twice: the keys number identical rows, so this is a bug upstream.
     if (seen.has(id)) throw new Error(`buildPreview: dedupe key repeated at line ${tx.line}`);
     seen.add(id);
