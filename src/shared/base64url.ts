@@ -79,6 +79,45 @@ function decode(text: string, { decode: table }: Alphabet, what: string): Uint8A
 export const toBase64Url = (bytes: Uint8Array): string => encode(bytes, URL_SAFE);
 
 /**
+ * Each consecutive `width`-byte piece of `bytes` as its own base64url text: what `toBase64Url`
+ * gives for each piece, with one decoder call for them all (a browser's decoder costs more per
+ * call than 32 bytes do, and an import encodes 100,000 ids).
+ * @throws {RangeError} when `width` is not a positive integer dividing the length of `bytes`.
+ */
+export function toBase64UrlEach(bytes: Uint8Array, width: number): string[] {
+  if (!Number.isInteger(width) || width <= 0 || bytes.length % width !== 0) {
+    throw new RangeError(`toBase64UrlEach: width ${width} does not divide ${bytes.length} bytes`);
+  }
+  const chars = Math.ceil((width * 4) / 3);
+  const count = bytes.length / width;
+  const table = URL_SAFE.encode;
+  const out = new Uint8Array(count * chars);
+  const whole = width - (width % 3);
+  const rest = width - whole;
+  let o = 0;
+  for (let start = 0; start < bytes.length; start += width) {
+    const end = start + whole;
+    for (let i = start; i < end; i += 3) {
+      const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+      out[o++] = table[n >> 18]!;
+      out[o++] = table[(n >> 12) & 63]!;
+      out[o++] = table[(n >> 6) & 63]!;
+      out[o++] = table[n & 63]!;
+    }
+    if (rest > 0) {
+      const n = (bytes[end]! << 16) | (rest === 2 ? bytes[end + 1]! << 8 : 0);
+      out[o++] = table[n >> 18]!;
+      out[o++] = table[(n >> 12) & 63]!;
+      if (rest === 2) out[o++] = table[(n >> 6) & 63]!;
+    }
+  }
+  const text = ascii.decode(out);
+  const each = new Array<string>(count);
+  for (let i = 0; i < count; i++) each[i] = text.slice(i * chars, (i + 1) * chars);
+  return each;
+}
+
+/**
  * Decodes canonical unpadded base64url; `what` names the value in the error message.
  * @throws {TypeError} on padding, whitespace, a character outside the alphabet, a length of
  *   4n + 1, or non-zero trailing bits.

@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { accountRecordId, transactionRecordId } from '../../src/ui/money/ids';
+import { accountRecordId, transactionRecordId, transactionRecordIds } from '../../src/ui/money/ids';
 import { RecordIdSchema } from '../../src/vault/record-store';
 import { runs } from './support/setup-vault';
-import { toBase64Url } from '../../src/shared/base64url';
+import { toBase64Url, toBase64UrlEach } from '../../src/shared/base64url';
 import { utf8 } from '../../src/shared/bytes';
 
 describe('transactionRecordId', () => {
@@ -31,6 +31,39 @@ describe('transactionRecordId', () => {
   it('refuses empty parts, naming the argument', () => {
     expect(() => transactionRecordId('', 'k')).toThrow(/accountRecordId/);
     expect(() => transactionRecordId('a', '')).toThrow(/dedupeKey/);
+  });
+});
+
+describe('transactionRecordIds', () => {
+  it('gives each key the id transactionRecordId gives it, in order', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.array(fc.string({ minLength: 1, maxLength: 400 }), { maxLength: 20 }), (account, keys) => {
+        expect(transactionRecordIds(account, keys)).toEqual(keys.map((key) => transactionRecordId(account, key)));
+      }),
+      runs(50),
+    );
+  });
+
+  it('refuses an empty key like transactionRecordId', () => {
+    expect(() => transactionRecordIds('a', ['k', ''])).toThrow(/dedupeKey/);
+  });
+});
+
+describe('toBase64UrlEach', () => {
+  it('encodes each piece as toBase64Url does, whatever the width', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 12 }), (width, count) => {
+        const bytes = Uint8Array.from({ length: width * count }, (_, i) => (i * 151 + width) & 255);
+        const pieces = Array.from({ length: count }, (_, i) => toBase64Url(bytes.subarray(i * width, (i + 1) * width)));
+        expect(toBase64UrlEach(bytes, width)).toEqual(pieces);
+      }),
+      runs(50),
+    );
+  });
+
+  it('refuses a width that does not divide the bytes, naming it', () => {
+    expect(() => toBase64UrlEach(new Uint8Array(10), 3)).toThrow(/width 3/);
+    expect(() => toBase64UrlEach(new Uint8Array(10), 0)).toThrow(RangeError);
   });
 });
 

@@ -14,6 +14,8 @@ import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailur
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
+import type { Written } from './own-writes';
+import type { OwnWrite } from './use-money-data';
 import { countText } from './money-format';
 import { PreviewScreen } from './PreviewScreen';
 import { danishToday } from '../../shared/danish-time';
@@ -36,7 +38,8 @@ export function ImportPanel(props: {
   /** Ids of every stored bank row: a new row whose id is here is a duplicate. */
   existingIds: ReadonlySet<string>;
   rules: CategoryRule[];
-  onImported: () => Promise<void>;
+  /** Announces the import's write before it is sent; the list then shows it without reading it back. */
+  ownWrite: (written: Written) => OwnWrite;
 }) {
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -126,10 +129,11 @@ export function ImportPanel(props: {
   const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
     const importId = toBase64Url(randomBytes(16));
     // The rows of every account in the file, then each account with its last import: one write.
+    const at = new Date().toISOString();
     const { rows, accounts, savedTo } = importOps(p.view.parts, accountLabels, {
       profileId: props.profileId,
       importId,
-      at: new Date().toISOString(),
+      at,
       formatId: p.statement.format.id,
       ...(p.mapping ? { mapping: p.mapping } : {}),
       accounts: props.accounts,
@@ -137,6 +141,7 @@ export function ImportPanel(props: {
     setPhase({ step: 'saving', count: rows.length, sent: 0 });
     const abort = new AbortController();
     saving.current = abort;
+    const own = props.ownWrite({ profileId: props.profileId, transactions: rows, accounts, at });
     try {
       // One transaction however many parts it is sent in: the rows and the account's last import are stored together or not at all.
       await writeLarge([...rows, ...accounts], {
@@ -145,18 +150,20 @@ export function ImportPanel(props: {
       });
     } catch (caught) {
       if (abort.signal.aborted) {
+        own.cancelled();
         setPhase({ step: 'idle' });
         setDone(t('money.import.cancelled'));
         return;
       }
+      own.failed();
       setPhase(p);
       setError(errorMessage(caught));
       return;
     } finally {
       saving.current = null;
     }
-    // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
-    await props.onImported();
+    // The list shows the rows in the same render as the picker comes back, so the next file is compared with them too.
+    own.saved();
     setPhase({ step: 'idle' });
     setDone(rows.length > 0 ? tn('money.import.done', rows.length, { account: savedTo }) : t('money.import.doneNone'));
   };

@@ -13,7 +13,7 @@ import './money.css';
 
 export function MoneySection(props: { profile: Profile }) {
   const { profile } = props;
-  const { data, error, reload } = useMoneyData(profile.id);
+  const { data, error, ownWrite } = useMoneyData(profile.id);
   const existingIds = useMemo(() => new Set(data?.transactions.map((r) => r.id) ?? []), [data]);
   const rules = useMemo(() => citizenRules(data?.rules ?? []), [data]);
   // One chart per currency: amounts in different currencies are never added, nor left out.
@@ -36,7 +36,7 @@ export function MoneySection(props: { profile: Profile }) {
         <p>{t('money.loading')}</p>
       ) : (
         <>
-          <ImportPanel profileId={profile.id} accounts={data.accounts} existingIds={existingIds} rules={rules} onImported={reload} />
+          <ImportPanel profileId={profile.id} accounts={data.accounts} existingIds={existingIds} rules={rules} ownWrite={ownWrite} />
           {data.transactions.length === 0 ? (
             <p class="empty-list">{t('money.empty')}</p>
           ) : (

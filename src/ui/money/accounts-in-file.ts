@@ -9,11 +9,10 @@
 import type { BankStatement, BankTransaction, ColumnMapping, StatementAccount } from '../../importers/bank/index';
 import { transactionKeys } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
-import type { WriteOp } from '../../vault/public-types';
 import { locale } from '../i18n/index';
 import { accountLabelFor, chooseAccount, newAccount, type AccountChoice } from './account-choice';
 import { accountRecordId } from './ids';
-import type { AccountRecord } from './model';
+import { MONEY_KINDS, type AccountData, type AccountRecord, type PutOf, type TransactionData } from './model';
 import { buildPreview, transactionOps, type ImportPreview } from './preview';
 
 /** The rows of one account in the file, where they go, and what they would add. */
@@ -151,9 +150,9 @@ export function importOps(
   parts: readonly AccountPart[],
   labels: readonly string[],
   target: ImportTarget,
-): { rows: WriteOp[]; accounts: WriteOp[]; savedTo: string } {
+): { rows: PutOf<TransactionData>[]; accounts: PutOf<AccountData>[]; savedTo: string } {
   if (labels.length !== parts.length) throw new RangeError(`importOps: ${labels.length} labels for ${parts.length} accounts`);
-  const rows: WriteOp[] = [];
+  const rows: PutOf<TransactionData>[] = [];
   const byAccount = new Map<string, { label: string; number?: string; choice: AccountChoice; added: number; duplicates: number }>();
   parts.forEach((part, i) => {
     const ops = transactionOps(part.preview, { profileId: target.profileId, importId: target.importId });
@@ -164,7 +163,7 @@ export function importOps(
     sum.duplicates += part.preview.counts.duplicate;
     byAccount.set(part.choice.id, sum);
   });
-  const accounts: WriteOp[] = [];
+  const accounts: PutOf<AccountData>[] = [];
   const savedTo: string[] = [];
   for (const [id, sum] of byAccount) {
     const existing = target.accounts.find((a) => a.id === id);
@@ -174,7 +173,7 @@ export function importOps(
     accounts.push({
       op: 'put',
       profileId: target.profileId,
-      kind: 'bank-account',
+      kind: MONEY_KINDS.accounts.name,
       id,
       data: {
         label: sum.label,

@@ -5,7 +5,7 @@
  * plain hash leaks nothing at rest; the account id in front keeps two accounts' identical rows apart.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toBase64Url } from '../../shared/base64url';
+import { toBase64Url, toBase64UrlEach } from '../../shared/base64url';
 import { utf8 } from '../../shared/bytes';
 
 const encoder = new TextEncoder();
@@ -13,14 +13,34 @@ const encoder = new TextEncoder();
 // key costs more than the hash itself.
 let scratch = new Uint8Array(1024);
 
-export function transactionRecordId(accountRecordId: string, dedupeKey: string): string {
+/** The UTF-8 of `account ‖ NUL ‖ key` in the scratch buffer. The NUL keeps ("ab", "c") and ("a", "bc") apart. */
+function idInput(accountRecordId: string, dedupeKey: string): Uint8Array {
   if (accountRecordId === '') throw new TypeError('transactionRecordId: accountRecordId is empty');
   if (dedupeKey === '') throw new TypeError('transactionRecordId: dedupeKey is empty');
-  // The NUL separator keeps ("ab", "c") and ("a", "bc") apart.
   const text = `${accountRecordId}\u0000${dedupeKey}`;
   if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
   const { written } = encoder.encodeInto(text, scratch);
-  return toBase64Url(sha256(scratch.subarray(0, written)));
+  return scratch.subarray(0, written);
+}
+
+export function transactionRecordId(accountRecordId: string, dedupeKey: string): string {
+  return toBase64Url(sha256(idInput(accountRecordId, dedupeKey)));
+}
+
+/**
+ * `transactionRecordId` of each key, for a whole statement: one hash state is copied rather than
+ * a hasher made per row, the digests go into one buffer, and they become text in one call.
+ */
+export function transactionRecordIds(accountRecordId: string, dedupeKeys: readonly string[]): string[] {
+  const blank = sha256.create();
+  const hasher = sha256.create();
+  const digests = new Uint8Array(dedupeKeys.length * 32);
+  dedupeKeys.forEach((key, i) => {
+    blank._cloneInto(hasher);
+    hasher.update(idInput(accountRecordId, key));
+    hasher.digestInto(digests.subarray(i * 32, i * 32 + 32));
+  });
+  return toBase64UrlEach(digests, 32);
 }
 
 /** An account number as the record id sees it: spaces, dots and dashes do not count, nor case. */

@@ -7,6 +7,11 @@ export class LoadQueue {
   private changes = 0;
   private current: { after: number; done: Promise<void> } | null = null;
 
+  /** A load is under way (its data may be older than a write that ends meanwhile). */
+  get busy(): boolean {
+    return this.current !== null;
+  }
+
   /** The data changed: the next load must start after this. */
   changed(): void {
     this.changes++;

@@ -6,8 +6,8 @@
  */
 import type { BankStatement, BankTransaction } from '../../importers/bank/types';
 import type { ImportIssue } from '../../importers/types';
-import type { WriteOp } from '../../vault/public-types';
-import { transactionRecordId } from './ids';
+import { transactionRecordIds } from './ids';
+import { MONEY_KINDS, type PutOf, type TransactionData } from './model';
 
 export type RowStatus = 'new' | 'duplicate' | 'pending';
 
@@ -56,9 +56,10 @@ export function buildPreview(input: PreviewInput): ImportPreview {
   }
   const counts = { new: 0, duplicate: 0, pending: 0, skipped: 0 };
   const seen = new Set<string>();
+  const ids = transactionRecordIds(accountId, keys);
   const rows = statement.transactions.map((tx, i): PreviewRow => {
     const key = keys[i]!;
-    const id = transactionRecordId(accountId, key);
+    const id = ids[i]!;
     // A key twice in one file would be one record twice: the keys number identical rows, so this is a bug upstream.
     if (seen.has(id)) throw new Error(`buildPreview: dedupe key repeated at line ${tx.line}`);
     seen.add(id);
@@ -100,15 +101,15 @@ export interface ImportTarget {
 }
 
 /** The puts for the chosen rows. Duplicates are never written, so a citizen's edits survive. */
-export function transactionOps(preview: ImportPreview, target: ImportTarget): WriteOp[] {
-  const ops: WriteOp[] = [];
+export function transactionOps(preview: ImportPreview, target: ImportTarget): PutOf<TransactionData>[] {
+  const ops: PutOf<TransactionData>[] = [];
   for (const row of preview.rows) {
     if (!row.include || row.status === 'duplicate') continue;
     const { tx } = row;
     ops.push({
       op: 'put',
       profileId: target.profileId,
-      kind: 'bank-transaction',
+      kind: MONEY_KINDS.transactions.name,
       id: row.id,
       data: {
         accountId: preview.accountId,

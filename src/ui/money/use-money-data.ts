@@ -1,18 +1,15 @@
-/** Loads the profile's accounts, transactions and rules, and again whenever the background reports a change to one of them. */
+/**
+ * Loads the profile's accounts, transactions and rules, and again whenever the background reports
+ * a change to one of them — except the page's own import, which is shown from what it wrote
+ * (src/ui/money/own-writes.ts).
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onVaultEvent } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
 import { errorMessage } from '../errors';
 import { LoadQueue } from './load-queue';
-import { MONEY_KINDS, type AccountRecord, type RuleRecord, type TransactionRecord } from './model';
-
-export interface MoneyData {
-  accounts: AccountRecord[];
-  transactions: TransactionRecord[];
-  rules: RuleRecord[];
-  /** Records that could not be read (left out, counted). */
-  damaged: number;
-}
+import { byLabel, MONEY_KINDS, newestFirst, type MoneyData } from './model';
+import { OwnWrites, withWritten, type Written } from './own-writes';
 
 const KINDS = new Set<string>(Object.values(MONEY_KINDS).map((kind) => kind.name));
 
@@ -22,22 +19,33 @@ export async function loadMoney(profileId: string): Promise<MoneyData> {
     listRecords(profileId, MONEY_KINDS.transactions),
     listRecords(profileId, MONEY_KINDS.rules),
   ]);
-  // ISO dates sort as plain strings; localeCompare's collation costs most of a 100k-row sort.
-  const byDate = (a: TransactionRecord, b: TransactionRecord) => (a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.data.line - b.data.line);
   return {
-    accounts: accounts.records.sort((a, b) => a.data.label.localeCompare(b.data.label)),
-    transactions: transactions.records.sort(byDate),
+    accounts: accounts.records.sort(byLabel),
+    transactions: transactions.records.sort(newestFirst),
     rules: rules.records,
     damaged: accounts.damaged.length + transactions.damaged.length + rules.damaged.length,
   };
 }
 
-export function useMoneyData(profileId: string): { data: MoneyData | null; error: string | null; reload: () => Promise<void> } {
+/** The page's own write under way: `saved()` shows it as written, `failed()` forgets it and reads the list again. */
+export interface OwnWrite {
+  saved(): void;
+  failed(): void;
+  cancelled(): void;
+}
+
+export function useMoneyData(profileId: string): {
+  data: MoneyData | null;
+  error: string | null;
+  /** Call before sending the write: its change event may come before its answer. */
+  ownWrite: (written: Written) => OwnWrite;
+} {
   const [data, setData] = useState<MoneyData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loads = useRef(new LoadQueue());
-  // A large import ends with the background's change event and the import's own reload; one
-  // load of a 100k-row list serves both, since it starts after the write was stored.
+  const own = useRef(new OwnWrites());
+  const shown = useRef(data);
+  shown.current = data;
   const reload = () =>
     loads.current.load(async () => {
       try {
@@ -47,15 +55,35 @@ export function useMoneyData(profileId: string): { data: MoneyData | null; error
         setError(errorMessage(caught));
       }
     });
+  const reloadAfterChange = () => {
+    loads.current.changed();
+    void reload();
+  };
+  const ownWrite = (written: Written): OwnWrite => {
+    const forget = own.current.expect(written);
+    return {
+      saved: () => {
+        // A load under way may have read the list before this write: it is followed by one that reads it after.
+        if (shown.current === null || loads.current.busy) return reloadAfterChange();
+        setData(withWritten(shown.current, written));
+      },
+      failed: () => {
+        // The write may have been stored even so (it failed after its commit): the list says.
+        forget();
+        reloadAfterChange();
+      },
+      cancelled: forget,
+    };
+  };
   useEffect(() => {
     loads.current = new LoadQueue();
+    own.current = new OwnWrites();
     void reload();
     return onVaultEvent((event) => {
-      if (event.type === 'changed' && event.changes.some((c) => c.profileId === profileId && KINDS.has(c.kind))) {
-        loads.current.changed();
-        void reload();
-      }
+      if (event.type !== 'changed' || !event.changes.some((c) => c.profileId === profileId && KINDS.has(c.kind))) return;
+      if (own.current.consume(event.changes, KINDS)) return;
+      reloadAfterChange();
     });
   }, [profileId]);
-  return { data, error, reload };
+  return { data, error, ownWrite };
 }
