@@ -6,7 +6,7 @@
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
-import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
 import {
   copyManifest,
   emptyManifest,
@@ -330,7 +330,7 @@ export class PageStore {
             const previous = entries.get(ref);
             const bytes = update(previous && !previous.damaged ? previous.bytes : null);
             if (bytes === null) entries.delete(ref);
-            else entries.set(ref, { idTag, bytes, damaged: false });
+            else entries.set(ref, { idTag, bytes, mac: recordMac(this.keys, key, idTag, bytes), damaged: false });
           }
           // An emptied page with a problem stays, empty, so that its report is not lost with it.
           if (entries.size === 0 && problem === 'none') {
