@@ -27,7 +27,7 @@ import {
   type PageManifest,
   type ResourceName,
 } from '../api/schemas';
-import { SignatureError } from '../api/signature';
+import { SignatureError, type HashFunction } from '../api/signature';
 import {
   KIND_OF_RESOURCE,
   municipalCitizenKind,
@@ -48,6 +48,7 @@ import { isOnOrigin } from '../api/origin';
 import { syncFraction } from './status';
 import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal/sync-status';
 import { checkItems, PageVerifier } from './verify';
+import { recordHash } from './record-hash';
 import { PendingBatch } from './sync-batch';
 import { toBase64Url } from '../../shared/base64url';
 import { bestEffort } from '../../shared/best-effort';
@@ -97,6 +98,7 @@ export class SyncRun {
   private client!: ConnectionClient;
   private jwksRefetched = false;
   private verifier!: PageVerifier;
+  private hash!: HashFunction;
   private pdfs: Map<string, string> | undefined;
   private pdfsFetched = 0;
   private cancelled = false;
@@ -155,6 +157,7 @@ export class SyncRun {
       this.status.municipalityName = this.conn.municipality.name;
       if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
       this.verifier = new PageVerifier(this.conn.jwks);
+      this.hash = await recordHash();
       this.fromScratch = RESOURCES.every((r) => this.conn.resources[r].cursor === null && this.conn.resources[r].generation === 0);
       this.emit();
       await this.part('me', () => this.syncMe());
@@ -294,7 +297,7 @@ export class SyncRun {
     const { citizen, session, signature } = body.data;
     progress.pages = 1;
     const verified = await this.checkPage(signature, 'me', null);
-    const verdict = verified ? checkItems([citizen], verified.manifest)[0]! : { ok: false, digest: '' };
+    const verdict = verified ? checkItems([citizen], verified.manifest, this.hash)[0]! : { ok: false, digest: '' };
     if (!verified || !verdict.ok) {
       progress.rejected = 1;
       throw new MunicipalError('signature-invalid', 'me');
@@ -442,7 +445,7 @@ export class SyncRun {
     generation: number,
   ): Promise<{ rejected: number }> {
     const kind = KIND_OF_RESOURCE[resource].name;
-    const verdicts = checkItems(items, verified.manifest);
+    const verdicts = checkItems(items, verified.manifest, this.hash);
     const sig = this.signatureOp(signature, resource, verified.kid);
     const ops: WriteOp[] = [];
     let rejected = 0;
