@@ -41,7 +41,7 @@ import { VaultError } from '../../vault/errors';
 import { MunicipalError, type MunicipalErrorCode } from './errors';
 import type { RecordStore, WriteOp } from '../../vault/record-store';
 import { fetchJwks } from './discovery';
-import { ConnectionClient } from './connection-client';
+import { ConnectionClient, type Prefetched } from './connection-client';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { pdfIdFor, recordIdFor, signatureIdFor } from './ids';
 import { isOnOrigin } from '../api/origin';
@@ -370,14 +370,18 @@ export class SyncRun {
     // Where the feed stands once the batch is stored (this.conn keeps what the vault holds).
     let position = this.conn.resources[resource];
     let restarted = false;
+    // The next page, asked for while this one is verified and stored.
+    let ahead: { url: string; page: Promise<Prefetched> | null } | null = null;
     try {
       for (;;) {
         if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
-        const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
-        if (position.cursor !== null) query.set('cursor', position.cursor);
+        const url = this.pageUrl(resource, position.cursor);
+        const prefetched = ahead?.url === url ? await ahead.page : null;
+        ahead = null;
         let body: unknown;
         try {
-          body = await this.getJson(`${this.conn.endpoints.apiBase}/${resource}?${query}`);
+          if (prefetched && 'error' in prefetched) throw prefetched.error;
+          body = prefetched ? prefetched.body : await this.getJson(url);
         } catch (error) {
           const reset = error instanceof HttpProblem && (error.status === 410 || (error.status === 400 && error.code === 'invalid-cursor'));
           if (!reset) throw error instanceof HttpProblem ? new MunicipalError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
@@ -394,6 +398,10 @@ export class SyncRun {
         if (!page.success) throw new MunicipalError('municipality-bad-response', `${resource}: not a page`);
         const { items, nextCursor, syncToken, signature } = page.data;
         progress.pages += 1;
+        if (nextCursor !== null) {
+          const next = this.pageUrl(resource, syncToken);
+          ahead = { url: next, page: this.client.prefetchJson(next) };
+        }
 
         const verified = await this.checkPage(signature, resource, position.cursor);
         if (!verified) {
@@ -433,6 +441,12 @@ export class SyncRun {
       throw error;
     }
     await this.flush(resource, batch, position);
+  }
+
+  private pageUrl(resource: ResourceName, cursor: string | null): string {
+    const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
+    if (cursor !== null) query.set('cursor', cursor);
+    return `${this.conn.endpoints.apiBase}/${resource}?${query}`;
   }
 
   /** Verifies a page's items against its manifest and adds the writes for the good ones to the batch. */
