@@ -102,7 +102,7 @@ export class CanonicalJsonWriter {
     if ((proto !== Object.prototype && proto !== null) || 'toJSON' in object) throw notPlain;
     const record = object as Record<string, unknown>;
     const keys = Object.keys(record);
-    // Code-unit order, as Array.prototype.sort compares strings; JSON.parse's keys often come sorted.
+    // Code-unit order, as Array.prototype.sort compares strings; keys already in order skip the sort.
     for (let i = 1; i < keys.length; i++) {
       if (keys[i - 1]! > keys[i]!) {
         keys.sort();

@@ -106,7 +106,7 @@ export class ConnectionClient {
   /**
    * Starts fetching a page the caller will ask for next, so that the network works while the
    * caller verifies and stores the page before it. It is the same request `getJson` would make,
-   * only earlier, and its failure is the same failure, carried to the caller (`rethrow`), except
+   * only earlier, and its failure is the same failure, carried to the caller to throw, except
    * where a token refresh is needed: a refresh rotates the tokens and must not run beside another
    * request, so then (and for a token about to expire) it gives null, and the caller asks with
    * `getJson` in turn.
