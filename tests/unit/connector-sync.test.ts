@@ -78,6 +78,18 @@ describe('full sync', () => {
     expect(last.type === 'municipal-sync' && last.status.parts.find((p) => p.part === 'activities')!.pages).toBeGreaterThan(5);
   });
 
+  it('asks for each page once, the next one before the page before it is stored', async () => {
+    h = await connectorHarness({ pageSize: 3 });
+    await h.connect();
+    const pages = h.trace.filter((t) => t.includes('/citizen/v1/activities?'));
+    expect(pages.length).toBeGreaterThan(3);
+    expect(new Set(pages).size).toBe(pages.length);
+    // The first page of a feed is stored on its own (sync-batch.ts); the second page was asked for before that write ended.
+    const first = h.trace.indexOf(pages[0]!);
+    const firstWrite = h.trace.indexOf('write', first);
+    expect(h.trace.indexOf(pages[1]!)).toBeLessThan(firstWrite);
+  });
+
   it('keeps the small PDFs, checked against their signed digests, and serves them offline', async () => {
     h = await connectorHarness();
     const { connectionId } = await h.connect();

@@ -15,6 +15,7 @@ import { Jwks, PageManifest, type ManifestEntry } from './schemas';
 import { fromBase64Url, toBase64Url } from '../../shared/base64url';
 import { fromUtf8, utf8 } from '../../shared/bytes';
 import { CodedError } from '../../shared/coded-error';
+import { CanonicalJsonWriter } from '../../shared/canonical-json';
 
 export type SignatureErrorCode = 'malformed' | 'unsupported-algorithm' | 'unknown-key' | 'bad-signature' | 'manifest-mismatch' | 'not-in-manifest';
 
@@ -32,19 +33,34 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+const canonicalWriter = new CanonicalJsonWriter();
+
+/** A SHA-256 function: noble's by default; a sync passes a faster one giving the same digests. */
+export type HashFunction = (bytes: Uint8Array) => Uint8Array;
+
+function digestWith(record: unknown, hash: HashFunction): string {
+  // Every synced record is hashed: the writer's bytes, or the reference encoder's for values that are not plain JSON.
+  return toBase64Url(hash(canonicalWriter.write(record) ?? utf8(canonicalJson(record))));
+}
+
 /** base64url SHA-256 of the record's canonical JSON: the digest a page manifest lists. */
 export function recordDigest(record: unknown): string {
-  return toBase64Url(sha256(utf8(canonicalJson(record))));
+  return digestWith(record, sha256);
 }
 
 /** The manifest entry for one record as received (before any schema parsing). */
 export function manifestEntryOf(record: unknown): ManifestEntry {
+  return manifestEntryHashedWith(record, sha256);
+}
+
+/** `manifestEntryOf` with the given SHA-256. */
+export function manifestEntryHashedWith(record: unknown, hash: HashFunction): ManifestEntry {
   if (typeof record !== 'object' || record === null) throw new TypeError('manifestEntryOf: record must be an object');
   const { type, id, version } = record as { type?: unknown; id?: unknown; version?: unknown };
   if (typeof type !== 'string' || typeof id !== 'string' || typeof version !== 'number') {
     throw new TypeError('manifestEntryOf: record needs string type, string id and number version');
   }
-  return { type, id, version, sha256: recordDigest(record) };
+  return { type, id, version, sha256: digestWith(record, hash) };
 }
 
 export interface SigningKey {

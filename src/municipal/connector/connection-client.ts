@@ -23,6 +23,9 @@ export interface ConnectionClientOptions {
   connectionId: string;
 }
 
+/** A page fetched ahead: its body, the error `getJson` would have thrown, or null to ask again. */
+export type Prefetched = { body: unknown } | { error: unknown } | null;
+
 export class ConnectionClient {
   constructor(
     private readonly options: ConnectionClientOptions,
@@ -98,6 +101,23 @@ export class ConnectionClient {
 
   getJson(url: string): Promise<unknown> {
     return this.authorized((token) => this.options.http.json(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }));
+  }
+
+  /**
+   * Starts fetching a page the caller will ask for next, so that the network works while the
+   * caller verifies and stores the page before it. It is the same request `getJson` would make,
+   * only earlier, and its failure is the same failure, carried to the caller to throw, except
+   * where a token refresh is needed: a refresh rotates the tokens and must not run beside another
+   * request, so then (and for a token about to expire) it gives null, and the caller asks with
+   * `getJson` in turn.
+   */
+  prefetchJson(url: string): Promise<Prefetched> | null {
+    const tokens = this.conn.tokens;
+    if (!tokens || tokens.expiresAt - EXPIRY_MARGIN_MS <= this.options.now()) return null;
+    return this.options.http.json(url, { headers: { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' } }).then(
+      (body) => ({ body }),
+      (error: unknown) => (error instanceof HttpProblem && error.status === 401 ? null : { error: powerRefusal(error) ?? error }),
+    );
   }
 
   /** A file on the municipality's origin (a document's PDF), at most `maxBytes` long. */

@@ -27,7 +27,7 @@ import {
   type PageManifest,
   type ResourceName,
 } from '../api/schemas';
-import { SignatureError } from '../api/signature';
+import { SignatureError, type HashFunction } from '../api/signature';
 import {
   KIND_OF_RESOURCE,
   municipalCitizenKind,
@@ -41,13 +41,14 @@ import { VaultError } from '../../vault/errors';
 import { MunicipalError, type MunicipalErrorCode } from './errors';
 import type { RecordStore, WriteOp } from '../../vault/record-store';
 import { fetchJwks } from './discovery';
-import { ConnectionClient } from './connection-client';
+import { ConnectionClient, type Prefetched } from './connection-client';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { pdfIdFor, recordIdFor, signatureIdFor } from './ids';
 import { isOnOrigin } from '../api/origin';
 import { syncFraction } from './status';
 import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal/sync-status';
 import { checkItems, PageVerifier } from './verify';
+import { recordHash } from './record-hash';
 import { PendingBatch } from './sync-batch';
 import { toBase64Url } from '../../shared/base64url';
 import { bestEffort } from '../../shared/best-effort';
@@ -97,6 +98,7 @@ export class SyncRun {
   private client!: ConnectionClient;
   private jwksRefetched = false;
   private verifier!: PageVerifier;
+  private hash!: HashFunction;
   private pdfs: Map<string, string> | undefined;
   private pdfsFetched = 0;
   private cancelled = false;
@@ -155,6 +157,7 @@ export class SyncRun {
       this.status.municipalityName = this.conn.municipality.name;
       if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
       this.verifier = new PageVerifier(this.conn.jwks);
+      this.hash = await recordHash();
       this.fromScratch = RESOURCES.every((r) => this.conn.resources[r].cursor === null && this.conn.resources[r].generation === 0);
       this.emit();
       await this.part('me', () => this.syncMe());
@@ -294,7 +297,7 @@ export class SyncRun {
     const { citizen, session, signature } = body.data;
     progress.pages = 1;
     const verified = await this.checkPage(signature, 'me', null);
-    const verdict = verified ? checkItems([citizen], verified.manifest)[0]! : { ok: false, digest: '' };
+    const verdict = verified ? checkItems([citizen], verified.manifest, this.hash)[0]! : { ok: false, digest: '' };
     if (!verified || !verdict.ok) {
       progress.rejected = 1;
       throw new MunicipalError('signature-invalid', 'me');
@@ -367,14 +370,18 @@ export class SyncRun {
     // Where the feed stands once the batch is stored (this.conn keeps what the vault holds).
     let position = this.conn.resources[resource];
     let restarted = false;
+    // The next page, asked for while this one is verified and stored.
+    let ahead: { url: string; page: Promise<Prefetched> | null } | null = null;
     try {
       for (;;) {
         if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
-        const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
-        if (position.cursor !== null) query.set('cursor', position.cursor);
+        const url = this.pageUrl(resource, position.cursor);
+        const prefetched = ahead?.url === url ? await ahead.page : null;
+        ahead = null;
         let body: unknown;
         try {
-          body = await this.getJson(`${this.conn.endpoints.apiBase}/${resource}?${query}`);
+          if (prefetched && 'error' in prefetched) throw prefetched.error;
+          body = prefetched ? prefetched.body : await this.getJson(url);
         } catch (error) {
           const reset = error instanceof HttpProblem && (error.status === 410 || (error.status === 400 && error.code === 'invalid-cursor'));
           if (!reset) throw error instanceof HttpProblem ? new MunicipalError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
@@ -391,6 +398,10 @@ export class SyncRun {
         if (!page.success) throw new MunicipalError('municipality-bad-response', `${resource}: not a page`);
         const { items, nextCursor, syncToken, signature } = page.data;
         progress.pages += 1;
+        if (nextCursor !== null) {
+          const next = this.pageUrl(resource, syncToken);
+          ahead = { url: next, page: this.client.prefetchJson(next) };
+        }
 
         const verified = await this.checkPage(signature, resource, position.cursor);
         if (!verified) {
@@ -432,6 +443,12 @@ export class SyncRun {
     await this.flush(resource, batch, position);
   }
 
+  private pageUrl(resource: ResourceName, cursor: string | null): string {
+    const query = new URLSearchParams({ limit: String(this.conn.maxPageSize) });
+    if (cursor !== null) query.set('cursor', cursor);
+    return `${this.conn.endpoints.apiBase}/${resource}?${query}`;
+  }
+
   /** Verifies a page's items against its manifest and adds the writes for the good ones to the batch. */
   private async addPage(
     batch: PendingBatch,
@@ -442,7 +459,7 @@ export class SyncRun {
     generation: number,
   ): Promise<{ rejected: number }> {
     const kind = KIND_OF_RESOURCE[resource].name;
-    const verdicts = checkItems(items, verified.manifest);
+    const verdicts = checkItems(items, verified.manifest, this.hash);
     const sig = this.signatureOp(signature, resource, verified.kid);
     const ops: WriteOp[] = [];
     let rejected = 0;

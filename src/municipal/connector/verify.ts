@@ -3,12 +3,14 @@
  * against the signed manifest, one by one, so that one bad record costs only itself.
  *
  * Ed25519 runs on WebCrypto where the platform has it (an order of magnitude faster than
- * JavaScript) and falls back to @noble/curves. Digests use the same `manifestEntryOf` as the
- * API package, so a stored record verifies later with `verifyRecordProvenance`.
+ * JavaScript) and falls back to @noble/curves. Digests are the API package's (`manifestEntryOf`,
+ * with the sync's SHA-256 from record-hash.ts), so a stored record verifies later with
+ * `verifyRecordProvenance`.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { Jwks, PageManifest, type Jwk } from '../api/schemas';
-import { manifestEntryOf, SignatureError } from '../api/signature';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { manifestEntryHashedWith, SignatureError, type HashFunction } from '../api/signature';
 import { fromBase64Url } from '../../shared/base64url';
 import { fromUtf8, utf8 } from '../../shared/bytes';
 
@@ -105,14 +107,15 @@ export interface ItemVerdict {
 
 /**
  * Compares each item with the manifest entry at its position. The manifest must list exactly as
- * many items as the page carries; otherwise no item can be matched and all fail.
+ * many items as the page carries; otherwise no item can be matched and all fail. `hash` is the
+ * SHA-256 to digest with (see record-hash.ts).
  */
-export function checkItems(items: readonly unknown[], manifest: PageManifest): ItemVerdict[] {
+export function checkItems(items: readonly unknown[], manifest: PageManifest, hash: HashFunction = sha256): ItemVerdict[] {
   if (manifest.items.length !== items.length) return items.map(() => ({ ok: false, digest: '' }));
   return items.map((item, i) => {
     let actual;
     try {
-      actual = manifestEntryOf(item);
+      actual = manifestEntryHashedWith(item, hash);
     } catch {
       return { ok: false, digest: '' };
     }

@@ -32,6 +32,8 @@ export interface ConnectorHarness {
   profileId: string;
   service: MunicipalService;
   events: VaultEvent[];
+  /** What the background did, in order: each request's URL, and `write` when a vault write ended. */
+  trace: string[];
   alarms: Map<string, number>;
   notifications: { id: string; title: string; message: string }[];
   settings: SettingsStorage & { value: unknown };
@@ -63,6 +65,13 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
   const { vault, key } = await createdVault('connector');
   const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
   const events: VaultEvent[] = [];
+  const trace: string[] = [];
+  const write = vault.records.write.bind(vault.records);
+  vault.records.write = async (...args) => {
+    const written = await write(...args);
+    trace.push('write');
+    return written;
+  };
   const alarms = new Map<string, number>();
   const notifications: ConnectorHarness['notifications'] = [];
   const settings = {
@@ -80,7 +89,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
   const makeService = (own = life) =>
     new MunicipalService({
       vault,
-      fetch: (url, init) => (own === life ? fetch(url, init) : new Promise<Response>(() => {})),
+      fetch: (url, init) => (own === life ? (trace.push(String(url)), fetch(url, init)) : new Promise<Response>(() => {})),
       settings,
       broadcast: (event) => events.push(event),
       identity: {
@@ -127,6 +136,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
     profileId: profile!.id,
     service,
     events,
+    trace,
     alarms,
     notifications,
     settings,
