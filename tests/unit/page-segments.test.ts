@@ -198,6 +198,23 @@ describe('each segment is checked like a page', () => {
     expect(settled.records.find((r) => r.id === moved)?.data.title).toBe('current');
   });
 
+  it('a segment cut short: reported; a write to its bucket is refused whole until it is settled', async () => {
+    const { vault, db, ownerId, segment, onSegment, onBase } = await withSegment();
+    await db.pages.put({ ...segment, index: segment.index.subarray(0, 50) });
+    const list = await vault.records.list(ownerId, noteKind);
+    expect(pageReports(list.damaged)).toEqual([[`page:${segment.key}`, 'page-damaged']]);
+    expect(list.records).toHaveLength(400 - onSegment.length);
+    expect((await vault.records.get(ownerId, noteKind, onBase[0]!))?.id).toBe(onBase[0]);
+    // Which records it held cannot be read: a record of its bucket may be one of them.
+    const before = await allRows(db);
+    expect(await errorCode(vault.records.write([note(ownerId, onBase[0]!, 'changed')]))).toBe('record-damaged');
+    expect(await allRows(db)).toEqual(before);
+    await vault.records.discardDamaged(ownerId, 'note', [`page:${segment.key}`]);
+    await vault.records.write([note(ownerId, onBase[0]!, 'changed')]);
+    expect((await vault.records.get(ownerId, noteKind, onBase[0]!))?.data.title).toBe('changed');
+    expect((await vault.records.list(ownerId, noteKind)).damaged).toEqual([]);
+  });
+
   it('an interrupted write lands nothing: neither segment nor manifest', async () => {
     const { db, fill } = diskThatFills('segments-full');
     const { vault, ownerId } = await segmentedVault(200, undefined, db);

@@ -27,7 +27,10 @@ export interface BucketWrite {
   maxSegments: number;
   /** The group's manifest, changed in place. */
   manifest: Manifest;
-  /** Opens a part; throws for one whose record boundaries cannot be read. */
+  /**
+   * Opens a part; throws for one whose record boundaries cannot be read (the index hint opens
+   * every such part of a bucket written to: it may hold any of the records).
+   */
   open: (row: PageRow) => OpenedPage;
   puts: PageRow[];
   deletes: string[];
