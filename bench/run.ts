@@ -435,7 +435,11 @@ async function municipalFigures(
   if (wholeBucket.length) {
     figures.push(
       figure(`first full sync, segmented buckets`, syncMs, { name: 'whole-bucket layout (format 2)', ms: wholeBucket.map((s) => s.ms) }),
-      figure(`  of which RecordStore.write`, syncs.map((s) => s.writeMs), { name: 'whole-bucket layout', ms: wholeBucket.map((s) => s.writeMs) }),
+      figure(
+        `  of which RecordStore.write`,
+        syncs.map((s) => s.writeMs),
+        { name: 'whole-bucket layout', ms: wholeBucket.map((s) => s.writeMs) },
+      ),
     );
   }
   const resync = figure(
