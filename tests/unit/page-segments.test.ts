@@ -11,6 +11,8 @@ import { baseKeyOf, partsToMerge } from '../../src/vault/storage/bucket-layout';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
 import { MANIFEST_FORMAT, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import type { VaultDb } from '../../src/vault/storage/db';
+import { PageStore, type PageChange } from '../../src/vault/storage/page-store';
+import { randomBytes, utf8 } from '../../src/shared/bytes';
 import { Vault } from '../../src/vault/vault';
 import { allRows, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
 import { recordKinds } from '../../src/records/registry';
@@ -226,12 +228,22 @@ describe('each segment is checked like a page', () => {
     expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(200);
   });
 
-  it('a write whose record update throws midway lands nothing', async () => {
-    const { vault, db, ownerId } = await segmentedVault(200);
+  it('a write that fails midway, after segments were sealed, lands nothing', async () => {
+    const { db, keys, noteGroup } = await segmentedVault(200);
+    const group = (await noteGroup())[0]!.group;
     const before = await allRows(db);
-    const bad = { op: 'put', profileId: ownerId, kind: 'note', id: 'n5', data: { title: 5 } } as unknown;
-    const ops = [...ids(200, 300).map((id) => note(ownerId, id)), bad] as Parameters<typeof vault.records.write>[0];
-    expect(await errorCode(vault.records.write(ops))).toBe('invalid-record');
+    const store = new PageStore(db, keys);
+    const tagIn = (bucket: number) => Uint8Array.of(bucket, ...randomBytes(15));
+    const fresh = Array.from({ length: 300 }, (_, i): PageChange => ({ group, idTag: tagIn(i % 127), update: () => utf8(`{"n":${i}}`) }));
+    // The failing record's bucket (127) comes last: every other bucket is sealed by then.
+    const failing: PageChange = {
+      group,
+      idTag: tagIn(127),
+      update: () => {
+        throw new Error('interrupted');
+      },
+    };
+    await expect(store.apply([...fresh, failing])).rejects.toThrow();
     expect(await allRows(db)).toEqual(before);
   });
 });
