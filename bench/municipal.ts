@@ -107,12 +107,13 @@ export const municipalBench = {
   /**
    * A first full sync into a fresh vault: the connection (discovery, keys, tokens) is stored
    * before the clock starts, as connecting does; the clock covers SyncRun.run only.
+   * `maxSegments` 0 stores it in the whole-bucket layout of format 2 vaults, as a baseline.
    */
-  async municipalSync(name: string, origin: string, tokens: TestTokens): Promise<SyncFigures> {
+  async municipalSync(name: string, origin: string, tokens: TestTokens, maxSegments?: number): Promise<SyncFigures> {
     await Dexie.delete(name);
     const kdf: KdfParams = newKdfParams(BENCH_KDF_BASE);
     const kek = await deriveKeyFromPassphrase('benchmark', kdf);
-    const vault = await Vault.open(recordKinds, new VaultDb(name));
+    const vault = await Vault.open(recordKinds, new VaultDb(name), maxSegments === undefined ? {} : { maxSegments });
     await vault.create({ kdf, kek: kek.slice() });
     const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Søren Ærø', relation: 'self' } }]);
     const profileId = profile!.id;

@@ -68,12 +68,15 @@ export const handlerumBench = {
     return bytes / count;
   },
 
-  /** Encrypted bulk write into a fresh vault, through RecordStore.write, in batches of `batch`. */
-  async vaultWrite(name: string, count: number, batch: number): Promise<number> {
+  /**
+   * Encrypted bulk write into a fresh vault, through RecordStore.write, in batches of `batch`;
+   * `maxSegments` 0 writes the whole-bucket layout of format 2 vaults, as a baseline.
+   */
+  async vaultWrite(name: string, count: number, batch: number, maxSegments?: number): Promise<number> {
     await deleteDatabase(name);
     const kdf = newKdfParams(BENCH_KDF_BASE);
     const kek = await deriveKeyFromPassphrase('benchmark', kdf);
-    const vault = await Vault.open(recordKinds, new VaultDb(name));
+    const vault = await Vault.open(recordKinds, new VaultDb(name), maxSegments === undefined ? {} : { maxSegments });
     await vault.create({ kdf, kek });
     const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Søren Ærø', relation: 'self' } }]);
     const profileId = profile!.id;

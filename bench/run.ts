@@ -29,7 +29,11 @@
  *  - summaries (bench/summary.ts): summarising a 30-document case in Node (the module is pure) vs
  *    only splitting the same texts into sentences.
  *
- * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0, BENCH_HEALTH=0, BENCH_SUMMARY=0.
+ * The batched write and the first sync are also measured in the whole-bucket layout of format 2
+ * vaults (every write re-seals each bucket it touches in full), the baseline of segmented buckets.
+ *
+ * Parts can be skipped: BENCH_VAULT=0, BENCH_KDF=0, BENCH_MUNICIPAL=0, BENCH_IMPORT=0, BENCH_HEALTH=0, BENCH_SUMMARY=0,
+ * BENCH_SYNC_BASELINE=0 (the sync's whole-bucket baseline).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -124,6 +128,8 @@ async function main(): Promise<void> {
     if (enabled('BENCH_VAULT')) {
       const vaultWrite: number[] = [];
       const vaultWriteBatched: number[] = [];
+      /** The same batches in the whole-bucket layout (every write re-seals each bucket it touches in full). */
+      const wholeBucketBatched: number[] = [];
       const plainWrite: number[] = [];
       const vaultRead: number[] = [];
       const plainRead: number[] = [];
@@ -139,6 +145,8 @@ async function main(): Promise<void> {
         await call(page, 'drop', `bench-plain-${run}`);
         vaultWriteBatched.push(await call(page, 'vaultWrite', `bench-batched-${run}`, RECORDS, BATCH));
         await call(page, 'drop', `bench-batched-${run}`);
+        wholeBucketBatched.push(await call(page, 'vaultWrite', `bench-whole-${run}`, RECORDS, BATCH, 0));
+        await call(page, 'drop', `bench-whole-${run}`);
         console.log(`vault run ${run + 1}/${RUNS} done (${elapsedS()} s)`);
       }
       const recordsLabel = `${RECORDS / 1000}k`;
@@ -152,6 +160,10 @@ async function main(): Promise<void> {
         figure(`encrypted write ${recordsLabel}, ${Math.ceil(RECORDS / BATCH)} calls of ≤ ${BATCH / 1000}k`, vaultWriteBatched, {
           name: 'Dexie bulkPut',
           ms: plainWrite,
+        }),
+        figure(`the same ${Math.ceil(RECORDS / BATCH)} calls, segmented buckets`, vaultWriteBatched, {
+          name: 'whole-bucket layout (format 2)',
+          ms: wholeBucketBatched,
         }),
         figure(`plaintext Dexie toArray ${recordsLabel}`, plainRead),
         figure(`decrypt all ${recordsLabel}: open + unlock + records.list`, vaultRead, {
@@ -381,6 +393,8 @@ async function municipalFigures(
   const syncMs: number[] = [];
   const fetchMs: number[] = [];
   const syncs: Awaited<ReturnType<HandlerumBench['municipalSync']>>[] = [];
+  /** The same sync in the whole-bucket layout of format 2 vaults (BENCH_SYNC_BASELINE=0 skips it). */
+  const wholeBucket: Awaited<ReturnType<HandlerumBench['municipalSync']>>[] = [];
   const rss: { peakRss: number | null; startRss: number | null }[] = [];
   const last = `bench-sync-${SYNC_RUNS - 1}`;
   for (let run = 0; run < SYNC_RUNS; run++) {
@@ -392,6 +406,12 @@ async function municipalFigures(
     syncMs.push(result.ms);
     if (name !== last) await call(page, 'municipalDrop', name);
     console.log(`sync run ${run + 1}/${SYNC_RUNS}: ${result.stored.toLocaleString('en')} records in ${seconds(result.ms)} (${elapsedS()} s)`);
+    if (enabled('BENCH_SYNC_BASELINE')) {
+      const whole = await call(page, 'municipalSync', `bench-sync-whole-${run}`, municipality.url, tokens, 0);
+      wholeBucket.push(whole);
+      await call(page, 'municipalDrop', `bench-sync-whole-${run}`);
+      console.log(`  the same in the whole-bucket layout: ${seconds(whole.ms)}, of which RecordStore.write ${seconds(whole.writeMs)} (${elapsedS()} s)`);
+    }
   }
   const stored = syncs[0]!.stored;
   const recordsPerS = stored / (median(syncMs) / 1000);
@@ -412,6 +432,16 @@ async function municipalFigures(
     `${Math.round(recordsPerS).toLocaleString('en')} records/s; in RecordStore.write ${share('writeMs')}, .list ${share('listMs')}; ` +
     `peak JS heap ${mib(peakHeap)} (from ${mib(Number.isFinite(startHeap) ? startHeap : null)}); ` +
     `peak Chromium RSS ${mib(peakRss)} (from ${mib(Number.isFinite(startRss) ? startRss : null)}); ${syncs[0]!.writes} vault writes`;
+  if (wholeBucket.length) {
+    figures.push(
+      figure(`first full sync, segmented buckets`, syncMs, { name: 'whole-bucket layout (format 2)', ms: wholeBucket.map((s) => s.ms) }),
+      figure(
+        `  of which RecordStore.write`,
+        syncs.map((s) => s.writeMs),
+        { name: 'whole-bucket layout', ms: wholeBucket.map((s) => s.writeMs) },
+      ),
+    );
+  }
   const resync = figure(
     `re-sync with nothing new (/me and one request per feed)`,
     syncs.map((s) => s.resyncMs),

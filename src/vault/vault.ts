@@ -18,7 +18,7 @@ import { RecordStore } from './record-store';
 import type { KindRegistry } from '../records/kind';
 import { VaultDb } from './storage/db';
 import { MANIFEST_KEY } from './storage/page-manifest';
-import { PageStore } from './storage/page-store';
+import { PageStore, type PageStoreOptions } from './storage/page-store';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
 import { equalBytes, randomBytes } from '../shared/bytes';
 import type { VaultState } from './public-types';
@@ -53,17 +53,21 @@ export class Vault {
     /** The record kinds this vault stores, as given by whoever opened it. */
     readonly kinds: KindRegistry,
     private header: VaultHeader | null,
+    private readonly storage: PageStoreOptions,
   ) {}
 
-  /** Opens the vault in `db`, to store the record kinds of `kinds` (src/records/registry.ts in the product). */
-  static async open(kinds: KindRegistry, db = new VaultDb()): Promise<Vault> {
+  /**
+   * Opens the vault in `db`, to store the record kinds of `kinds` (src/records/registry.ts in the
+   * product). `storage` tunes the page layout; only tests and benchmarks set it.
+   */
+  static async open(kinds: KindRegistry, db = new VaultDb(), storage: PageStoreOptions = {}): Promise<Vault> {
     let row;
     try {
       row = await db.meta.get(HEADER_KEY);
     } catch (error) {
       throw storageError(error);
     }
-    return new Vault(db, kinds, row ? parseHeader(row.value) : null);
+    return new Vault(db, kinds, row ? parseHeader(row.value) : null, storage);
   }
 
   get state(): VaultState {
@@ -244,7 +248,7 @@ export class Vault {
   private becomeUnlocked(dataKey: Uint8Array): void {
     if (this.unlocked) this.lock();
     const keys = deriveVaultKeys(dataKey);
-    const pages = new PageStore(this.db, keys);
+    const pages = new PageStore(this.db, keys, this.storage);
     this.unlocked = { dataKey, keys, pages, records: new RecordStore(pages, keys, this.kinds) };
   }
 }

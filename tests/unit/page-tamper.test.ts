@@ -12,7 +12,7 @@ import { isVaultError } from '../../src/vault/errors';
 import type { VaultHeader } from '../../src/vault/header';
 import { VAULT_SCOPE, type DamagedRecord } from '../../src/vault/record-store';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
-import { groupManifestKey, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
+import { groupManifestKey, MANIFEST_FORMAT, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import { Vault } from '../../src/vault/vault';
 import { sealLegacyPage } from './support/legacy-page';
 import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
@@ -281,7 +281,7 @@ describe('the page manifest', () => {
   it('from a newer Handlerum → vault-from-newer-version (no downgrade)', async () => {
     const { vault, db, ownerId, key } = await notesVault();
     const stored = (await db.meta.get(MANIFEST_KEY))!.value as { v: number };
-    await db.meta.put({ key: MANIFEST_KEY, value: { ...stored, v: 2 } });
+    await db.meta.put({ key: MANIFEST_KEY, value: { ...stored, v: MANIFEST_FORMAT + 1 } });
     vault.lock();
     await vault.unlock(key.kek);
     expect(await errorCode(vault.records.list(ownerId, noteKind))).toBe('vault-from-newer-version');

@@ -22,7 +22,12 @@ import { VaultError } from '../errors';
 
 /** Meta-table key of the top manifest; a group's manifest is stored under `${MANIFEST_KEY}:${group}`. */
 export const MANIFEST_KEY = 'page-manifest';
-export const MANIFEST_FORMAT = 1;
+/**
+ * Format 2 is written since buckets have append segments (bucket-layout.ts); its layout is that
+ * of format 1, which is still read. The number tells an older Handlerum, which would read a
+ * bucket's base page only and miss its segments, to refuse the vault.
+ */
+export const MANIFEST_FORMAT = 2;
 export const groupManifestKey = (group: string): string => `${MANIFEST_KEY}:${group}`;
 
 /**
@@ -84,7 +89,8 @@ export function openManifest(keys: VaultKeys, scope: string, value: unknown): Ma
   if (value === undefined) return 'absent';
   const stored = value as Partial<StoredManifest> | null;
   if (typeof stored?.v === 'number' && stored.v > MANIFEST_FORMAT) throw new VaultError('vault-from-newer-version', `manifest format ${stored.v}`);
-  if (stored?.v !== MANIFEST_FORMAT || !(stored.nonce instanceof Uint8Array) || !(stored.ciphertext instanceof Uint8Array)) return 'invalid';
+  if ((stored?.v !== 1 && stored?.v !== MANIFEST_FORMAT) || !(stored.nonce instanceof Uint8Array) || !(stored.ciphertext instanceof Uint8Array))
+    return 'invalid';
   if (stored.nonce.length !== 24) return 'invalid';
   const plain = open(keys.manifest, { nonce: stored.nonce, ciphertext: stored.ciphertext }, context(scope));
   return plain ? parse(plain) : 'invalid';

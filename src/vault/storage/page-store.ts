@@ -2,11 +2,14 @@
  * Reads and writes records as sealed pages. Knows nothing of record kinds or JSON: it stores
  * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction, which
  * also rewrites the page manifest (page-manifest.ts) so a missing or rolled-back page is seen.
+ * A bucket is a base page and a few append segments (bucket-layout.ts); every part is a page.
  */
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
-import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, recordMac, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { baseKeyOf, bucketRange, DEFAULT_MAX_SEGMENTS, mapKey } from './bucket-layout';
+import { writeBucket, type BucketWrite, type PageChange } from './bucket-write';
+import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, sealPage, type PageEntry, type PageRow } from './page-codec';
 import {
   copyManifest,
   emptyManifest,
@@ -52,15 +55,15 @@ export interface GroupContents {
   damaged: DamagedRef[];
 }
 
-export interface PageChange {
-  group: string;
-  idTag: Uint8Array;
-  /**
-   * Given the record's current bytes (null when absent or damaged), returns its new bytes, or
-   * null to delete it. Runs inside the write transaction, so read-modify-write is atomic.
-   */
-  update: (previous: Uint8Array | null) => Uint8Array | null;
+export type { PageChange } from './bucket-write';
+
+export interface PageStoreOptions {
+  /** Segments a bucket may hold besides its base (bucket-layout.ts); 0 re-seals whole buckets, as format 2 vaults were written. */
+  maxSegments?: number;
 }
+
+/** Above this many buckets touched in a group, a write reads the whole group in one request. */
+const WHOLE_GROUP_BUCKETS = 16;
 
 export class PageStore {
   private closed = false;
@@ -68,10 +71,15 @@ export class PageStore {
   /** Manifests last read or written, by meta key, with the stored bytes they came from. */
   private readonly cache = new Map<string, { stored: StoredManifest; manifest: Manifest }>();
 
+  private readonly maxSegments: number;
+
   constructor(
     private readonly db: VaultDb,
     private readonly keys: VaultKeys,
-  ) {}
+    options: PageStoreOptions = {},
+  ) {
+    this.maxSegments = options.maxSegments ?? DEFAULT_MAX_SEGMENTS;
+  }
 
   /**
    * Called when the vault locks, just before the keys are wiped. An operation still waiting on
@@ -220,16 +228,30 @@ export class PageStore {
     this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
     if (manifest.lost) contents.damaged.push({ group, ref: pageRef(group), reason: 'page-missing' });
-    const byKey = new Map(rows.map((row) => [row.key, row]));
-    for (const key of groupKeys(byKey.keys(), manifest)) {
-      const row = byKey.get(key);
-      const opened = row ? this.open(row) : null;
-      const problem = pageProblem(manifest.entries.get(key), row, opened?.intact ?? true);
-      if (problem !== 'none') contents.damaged.push({ group, ref: pageRef(key), reason: PAGE_REASONS[problem] });
-      for (const entry of opened?.entries ?? []) {
-        if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag), reason: 'integrity' });
-        else contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
+    for (const parts of bucketParts(rows, manifest).values()) {
+      const opened = [...parts].map(([key, row]) => {
+        const page = row ? this.open(row) : null;
+        const listed = manifest.entries.get(key);
+        const problem = pageProblem(listed, row, page?.intact ?? true);
+        if (problem !== 'none') contents.damaged.push({ group, ref: pageRef(key), reason: PAGE_REASONS[problem] });
+        // Which copy of a record to believe: from a sound part, one named at its version, any other.
+        const rank = problem === 'none' ? 0 : isUsable(manifest, key, row) ? 1 : 2;
+        return { entries: page?.entries ?? [], rank };
+      });
+      // A record lives in one part of its bucket, but a part that is not sound may hold a stale
+      // copy of a record kept in another: such a bucket gives the best copy of each record.
+      const best = opened.every((part) => part.rank === 0) ? null : new Map<string, { entry: PageEntry; rank: number }>();
+      for (const { entries, rank } of opened) {
+        for (const entry of entries) {
+          if (entry.damaged) contents.damaged.push({ group, ref: toBase64Url(entry.idTag), reason: 'integrity' });
+          else if (!best) contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
+          else {
+            const held = best.get(mapKey(entry.idTag));
+            if (!held || rank < held.rank) best.set(mapKey(entry.idTag), { entry, rank });
+          }
+        }
       }
+      for (const { entry } of best?.values() ?? []) contents.records.push({ idTag: entry.idTag, bytes: entry.bytes });
     }
     return contents;
   }
@@ -252,54 +274,72 @@ export class PageStore {
 
   /**
    * The record's bytes, null when absent; throws `record-damaged` when it fails its check, when
-   * its page is missing or an older copy, or when it is absent from a page that is not sound
-   * (its absence cannot then be trusted).
+   * it is found only in a part that is missing, rolled back or not named, or when it is absent
+   * from a bucket that is not sound (its absence cannot then be trusted).
    */
   async readOne(group: string, idTag: Uint8Array): Promise<Uint8Array | null> {
     await this.prepare();
-    const key = pageKeyOf(group, idTag);
-    let row: PageRow | undefined;
+    const baseKey = pageKeyOf(group, idTag);
+    let rows: PageRow[];
     let manifest: Manifest;
     try {
-      [row, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
-        const row = await this.db.pages.get(key);
-        return [row, await this.group(await this.top(), group, this.groupRows(group))] as const;
+      [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
+        const rows = await this.bucketRows(group, [baseKey]);
+        return [rows, await this.group(await this.top(), group, this.groupRows(group))] as const;
       });
     } catch (error) {
       throw storageError(error);
     }
-    const listed = manifest.entries.get(key);
-    if (!row) {
-      if (listed || manifest.lost) throw new VaultError('record-damaged', pageRef(key));
-      return null;
+    const parts = bucketParts(rows, manifest).get(baseKey) ?? new Map<string, PageRow | undefined>();
+    let unsound = manifest.lost;
+    let refusedBy: string | null = null;
+    let salvaged: Uint8Array | null = null;
+    for (const [key, row] of parts) {
+      const listed = manifest.entries.get(key);
+      if (!row) {
+        refusedBy ??= pageRef(key); // a missing part may have held it
+        continue;
+      }
+      const opened = this.openReadable(row);
+      const usable = isUsable(manifest, key, row);
+      const problem = pageProblem(listed, row, opened.intact);
+      if (problem !== 'none' || opened.entries.some((e) => e.damaged)) unsound = true;
+      // A part named at another version may have held the record in its current state.
+      if (listed && !usable) refusedBy ??= pageRef(key);
+      const entry = opened.entries.find((e) => equalBytes(e.idTag, idTag));
+      if (!entry) continue;
+      if (entry.damaged) throw new VaultError('record-damaged', toBase64Url(idTag));
+      // A part named at its version holds the current copy: a write that moves or changes a
+      // record re-seals every part it was in. A part that is not may hold any earlier state.
+      if (!usable) refusedBy ??= pageRef(key);
+      else if (problem === 'none') return entry.bytes;
+      else salvaged ??= entry.bytes; // verified by its own MAC; its part's tag failed
     }
-    // A page the manifest does not name at this version may hold any earlier state of the record.
-    if (!listed || (row.version ?? 0) !== listed.version) throw new VaultError('record-damaged', pageRef(key));
-    const opened = this.openReadable(row);
-    const problem = pageProblem(listed, row, opened.intact);
-    const entry = opened.entries.find((e) => equalBytes(e.idTag, idTag));
-    if (entry?.damaged) throw new VaultError('record-damaged', toBase64Url(idTag));
-    if (entry) return entry.bytes;
+    if (salvaged) return salvaged;
+    if (refusedBy) throw new VaultError('record-damaged', refusedBy);
     // A damaged entry's id tag is itself unverified: the record asked for may be that entry
-    // under a changed tag, so its absence from this page cannot be trusted.
-    if (problem !== 'none' || manifest.lost || opened.entries.some((e) => e.damaged)) throw new VaultError('record-damaged', toBase64Url(idTag));
+    // under a changed tag, so its absence from this bucket cannot be trusted.
+    if (unsound) throw new VaultError('record-damaged', toBase64Url(idTag));
     return null;
   }
 
   /**
    * Applies every change, and drops whole groups, in one transaction: all of it lands, or none.
-   * A page that was not sound before keeps its problem in the manifest after it is written.
+   * Only the parts holding a changed record are re-sealed; new records go into one new part per
+   * bucket (bucket-layout.ts). A part that was not sound before keeps its problem in the manifest
+   * after it is written.
    */
   async apply(changes: PageChange[], dropGroups: string[] = []): Promise<void> {
     await this.prepare();
-    const byPage = new Map<string, PageChange[]>();
+    const byGroup = new Map<string, Map<string, PageChange[]>>();
     for (const change of changes) {
+      let buckets = byGroup.get(change.group);
+      if (!buckets) byGroup.set(change.group, (buckets = new Map()));
       const key = pageKeyOf(change.group, change.idTag);
-      const list = byPage.get(key);
+      const list = buckets.get(key);
       if (list) list.push(change);
-      else byPage.set(key, [change]);
+      else buckets.set(key, [change]);
     }
-    const keys = [...byPage.keys()];
     try {
       await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
         const top = copyManifest(await this.top());
@@ -308,47 +348,43 @@ export class PageStore {
           await this.db.pages.where('group').anyOf(dropGroups).delete();
           for (const group of dropGroups) await this.saveGroup(top, group, emptyManifest(0), version);
         }
-        const rows = await this.db.pages.bulkGet(keys);
-        const groups = new Map<string, Manifest>();
-        for (const { group } of changes) {
-          if (!groups.has(group)) groups.set(group, copyManifest(await this.group(top, group, this.groupRows(group))));
+        const found = new Map<string, { rows: PageRow[]; manifest: Manifest }>();
+        for (const [group, buckets] of byGroup) {
+          const rows = await this.bucketRows(group, [...buckets.keys()]);
+          found.set(group, { rows, manifest: copyManifest(await this.group(top, group, this.groupRows(group))) });
         }
-        this.requireOpen(); // sealPage below runs in this same synchronous stretch
+        this.requireOpen(); // sealing below runs in this same synchronous stretch
         const puts: PageRow[] = [];
         const deletes: string[] = [];
-        keys.forEach((key, i) => {
-          const pageChanges = byPage.get(key)!;
-          const group = pageChanges[0]!.group;
-          const manifest = groups.get(group)!;
-          const row = rows[i];
-          const opened = row ? this.openReadable(row) : null;
-          const problem = pageProblem(manifest.entries.get(key), row, opened?.intact ?? true);
-          const entries = new Map<string, PageEntry>();
-          for (const entry of opened?.entries ?? []) if (!entries.has(mapKey(entry.idTag)) || !entry.damaged) entries.set(mapKey(entry.idTag), entry);
-          for (const { idTag, update } of pageChanges) {
-            const ref = mapKey(idTag);
-            const previous = entries.get(ref);
-            const bytes = update(previous && !previous.damaged ? previous.bytes : null);
-            if (bytes === null) entries.delete(ref);
-            else entries.set(ref, { idTag, bytes, mac: recordMac(this.keys, key, idTag, bytes), damaged: false });
-          }
-          // An emptied page with a problem stays, empty, so that its report is not lost with it.
-          if (entries.size === 0 && problem === 'none') {
-            deletes.push(key);
-            manifest.entries.delete(key);
-          } else {
-            puts.push(sealPage(this.keys, key, group, version, [...entries.values()]));
-            manifest.entries.set(key, { version, problem });
-          }
-        });
+        for (const [group, buckets] of byGroup) {
+          const { rows, manifest } = found.get(group)!;
+          const write: BucketWrite = {
+            keys: this.keys,
+            group,
+            version,
+            maxSegments: this.maxSegments,
+            manifest,
+            open: (row) => this.openReadable(row),
+            puts,
+            deletes,
+          };
+          const parts = bucketParts(rows, manifest);
+          for (const [baseKey, bucketChanges] of buckets) writeBucket(write, baseKey, parts.get(baseKey) ?? new Map(), bucketChanges);
+        }
         if (puts.length) await this.db.pages.bulkPut(puts);
         if (deletes.length) await this.db.pages.bulkDelete(deletes);
-        for (const [group, manifest] of groups) await this.saveGroup(top, group, manifest, version);
+        for (const [group, { manifest }] of found) await this.saveGroup(top, group, manifest, version);
         await this.save(MANIFEST_KEY, '', top);
       });
     } catch (error) {
       throw storageError(error);
     }
+  }
+
+  /** The rows of some buckets of a group: the whole group when most of it is touched. */
+  private bucketRows(group: string, baseKeys: string[]): Promise<PageRow[]> {
+    if (baseKeys.length > WHOLE_GROUP_BUCKETS) return this.groupRows(group)();
+    return this.db.pages.where('key').inAnyRange(baseKeys.map(bucketRange)).toArray();
   }
 
   /**
@@ -368,27 +404,33 @@ export class PageStore {
         const manifest = copyManifest(await this.group(top, group, async () => rows));
         this.requireOpen();
         if (wanted.has(pageRef(group))) manifest.lost = false;
-        const byKey = new Map(rows.map((row) => [row.key, row]));
-        for (const key of groupKeys(byKey.keys(), manifest)) {
-          const row = byKey.get(key);
-          const settle = wanted.has(pageRef(key));
-          const opened = row ? this.open(row) : null;
-          if (!row || !opened || opened.unreadable) {
-            if (!settle) continue;
-            if (row) await this.db.pages.delete(key);
-            manifest.entries.delete(key);
-            continue;
-          }
-          const entries = opened.entries;
-          const kept = entries.filter((e) => !(e.damaged && (settle || wanted.has(toBase64Url(e.idTag)))));
-          if (!settle && kept.length === entries.length) continue;
-          const problem = settle ? 'none' : pageProblem(manifest.entries.get(key), row, opened.intact);
-          if (kept.length === 0 && problem === 'none') {
-            await this.db.pages.delete(key);
-            manifest.entries.delete(key);
-          } else {
-            await this.db.pages.put(sealPage(this.keys, key, group, version, kept));
-            manifest.entries.set(key, { version, problem });
+        for (const parts of bucketParts(rows, manifest).values()) {
+          // Settling a part that is not named at its version keeps what verified, but not a
+          // stale copy of a record its bucket holds elsewhere: a record lives in one part.
+          const held = new Set<string>();
+          const usableFirst = [...parts].sort(([a, rowA], [b, rowB]) => Number(isUsable(manifest, b, rowB)) - Number(isUsable(manifest, a, rowA)));
+          for (const [key, row] of usableFirst) {
+            const settle = wanted.has(pageRef(key));
+            const opened = row ? this.open(row) : null;
+            if (!row || !opened || opened.unreadable) {
+              if (!settle) continue;
+              if (row) await this.db.pages.delete(key);
+              manifest.entries.delete(key);
+              continue;
+            }
+            const entries = opened.entries;
+            const stale = settle && !isUsable(manifest, key, row);
+            const kept = entries.filter((e) => !(e.damaged && (settle || wanted.has(toBase64Url(e.idTag)))) && !(stale && held.has(mapKey(e.idTag))));
+            for (const entry of kept) if (!entry.damaged) held.add(mapKey(entry.idTag));
+            if (!settle && kept.length === entries.length) continue;
+            const problem = settle ? 'none' : pageProblem(manifest.entries.get(key), row, opened.intact);
+            if (kept.length === 0 && problem === 'none') {
+              await this.db.pages.delete(key);
+              manifest.entries.delete(key);
+            } else {
+              await this.db.pages.put(sealPage(this.keys, key, group, version, kept));
+              manifest.entries.set(key, { version, problem });
+            }
           }
         }
         await this.saveGroup(top, group, manifest, version);
@@ -400,15 +442,24 @@ export class PageStore {
   }
 }
 
-/** Every page key of a group: the rows found, and the pages its manifest names. */
-function groupKeys(rowKeys: Iterable<string>, manifest: Manifest): Set<string> {
-  const keys = new Set(rowKeys);
-  for (const key of manifest.entries.keys()) keys.add(key);
-  return keys;
+/** Whether the manifest names the part at the version it carries: then its records are the current ones. */
+function isUsable(manifest: Manifest, key: string, row: PageRow | undefined): boolean {
+  const listed = manifest.entries.get(key);
+  return listed !== undefined && row !== undefined && (row.version ?? 0) === listed.version;
+}
+
+/** Every part of each bucket of a group, by base key: the rows found, and the parts the manifest names. */
+function bucketParts(rows: readonly PageRow[], manifest: Manifest): Map<string, Map<string, PageRow | undefined>> {
+  const buckets = new Map<string, Map<string, PageRow | undefined>>();
+  const add = (key: string, row: PageRow | undefined) => {
+    const base = baseKeyOf(key);
+    let parts = buckets.get(base);
+    if (!parts) buckets.set(base, (parts = new Map()));
+    if (row || !parts.has(key)) parts.set(key, row);
+  };
+  for (const row of rows) add(row.key, row);
+  for (const key of manifest.entries.keys()) add(key, undefined);
+  return buckets;
 }
 
 const pageRef = (pageKey: string): string => `page:${pageKey}`;
-
-/** A 16-byte id tag as a map key: one character per byte, cheaper than base64 for every record of a write. */
-// Reflect.apply takes the typed array as it is, as Function.prototype.apply does, without a copy.
-const mapKey = (idTag: Uint8Array): string => Reflect.apply(String.fromCharCode, null, idTag) as string;
