@@ -73,8 +73,20 @@ async function tabTo(page: Page, target: ElementHandle<Element>, limit = 150): P
   throw new Error(`not reached by keyboard in ${limit} presses`);
 }
 
+/**
+ * The vault window has the focus: keys act (Enter on a button) only in the focused window, and
+ * the sign-in window, closing, may hand it back late or to no window at all under load.
+ */
+const windowFocused = (page: Page) =>
+  waitUntil(page, 'the vault window has the focus', async () => {
+    if (await page.evaluate(() => document.hasFocus())) return true;
+    await page.bringToFront();
+    return false;
+  });
+
 async function press(page: Page, target: ElementHandle<Element>, key: 'Enter' | ' '): Promise<void> {
   await tabTo(page, target);
+  await windowFocused(page);
   await page.keyboard.press(key);
 }
 
@@ -87,11 +99,7 @@ describe('the share wizard in Firefox ESR, by keyboard', () => {
     await api.ok('recipientAdd', { profileId, source: 'paste', text: lawyer.recipient, name: 'Advokat Lund' });
     await page.reload().catch(navigationOutcomeUnknown);
     // The sign-in window took the focus; keys only act (Enter on a button) in the focused window.
-    // The window may be given back a moment after the sign-in window closes: wait until it has it.
-    await waitUntil(page, 'the vault window has the focus', async () => {
-      await page.bringToFront();
-      return page.evaluate(() => document.hasFocus());
-    });
+    await windowFocused(page);
     await waitForText(page, EN['now.title']);
 
     await click(page, EN['section.sharing'], { within: 'nav' });
@@ -106,7 +114,13 @@ describe('the share wizard in Firefox ESR, by keyboard', () => {
     // By keyboard: open the case, show all 27 documents, tick three.
     const disclosure = await inRehab(page, { kind: 'disclosure' });
     await press(page, disclosure, 'Enter');
-    await waitUntil(page, 'the case opened', () => disclosure.evaluate((el) => el.getAttribute('aria-expanded') === 'true'));
+    await waitUntil(page, 'the case opened', () => disclosure.evaluate((el) => el.getAttribute('aria-expanded') === 'true')).catch(async (error: unknown) => {
+      // Where the focus was, and whether the window had it, to tell a lost key from a lost state.
+      const state = await disclosure.evaluate(
+        (el) => `focus on ${document.activeElement?.outerHTML.slice(0, 160)}; window focused: ${document.hasFocus()}; button attached: ${el.isConnected}`,
+      );
+      throw new Error(`${String(error)}\n${state}`);
+    });
     await press(page, await inRehab(page, { kind: 'more' }), 'Enter');
     for (const title of CHOSEN) await press(page, await inRehab(page, { kind: 'document', title }), ' ');
     const ticked = await page.evaluate(() =>
