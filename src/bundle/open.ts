@@ -7,7 +7,8 @@ import { AgeError, ageDecrypt, parseAgeIdentity, x25519PublicKey, type AgeIdenti
 import { BUNDLE_PATHS } from './create';
 import { canonicalJson, parseJws, verifyEd25519 } from './jws';
 import { jwkFingerprint, keyFingerprint } from './keys';
-import { BUNDLE_FORMAT_VERSION, BundleData, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
+import { BUNDLE_FORMAT_VERSION, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
+import { parseBundleData, parseJsonFile, withDataOnFirstRead } from './json-file';
 import type { BundleFile, OpenFailureReason, OpenOptions, OpenResult } from './types';
 import { readZip, ZipError, type ZipEntry } from './zip';
 import { sha256Digest } from './digest';
@@ -41,20 +42,6 @@ const AGE_REASON: Record<AgeError['code'], OpenFailureReason> = {
   'work-factor': 'too-large',
 };
 
-function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = false): T | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(fromUtf8(entry.bytes));
-  } catch {
-    return `${entry.name} is not UTF-8 JSON`;
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) return `${entry.name}: ${z.prettifyError(parsed.error)}`;
-  // zod copies a record key by key, and a `__proto__` key would then set the copy's prototype
-  // instead of staying data: hand back what JSON.parse made (own properties only) once checked.
-  return keepParsed ? (value as T) : parsed.data;
-}
-
 /**
  * Opens a bundle with the recipient's identity (or passphrase) at time `now`.
  *
@@ -65,6 +52,8 @@ function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = fa
  * (`not-for-you`), validity window (`not-yet-valid`, `expired`), the `revoked` callback
  * (`revoked`), how deeply data.json nests (`too-large`), and last the shapes of data, consent
  * and provenance (`tampered`). A bundle over `maxBundleBytes` is `too-large` before anything.
+ * With `parseData: 'on-first-read'` data.json's bytes pass every check above but are parsed
+ * only when `data` is first read (see {@link OpenResult}).
  *
  * Never throws: every failure is a result with a `reason` and a developer `detail`. The detail
  * names fields, paths, key fingerprints and times, never the shared data itself.
@@ -186,7 +175,9 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
     const verifiedFiles = manifest.files.map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i]!.bytes }));
     return { ok: false, reason: 'too-large', detail: `data.json is nested ${depth} levels deep; at most ${maxDepth} are read`, verifiedFiles };
   }
-  const data = parseJsonFile(rest[0]!, BundleData, true);
+  // Parsed first when parsed at open, so a data.json that is not JSON is the verdict, as it
+  // always was; left for its first read, it is parsed only by the reader who wants it.
+  const data = options.parseData === 'on-first-read' ? null : parseBundleData(rest[0]!);
   if (typeof data === 'string') return fail('tampered', data);
   const consent = parseJsonFile(rest[1]!, ConsentReceipt);
   if (typeof consent === 'string') return fail('tampered', consent);
@@ -195,5 +186,6 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   // Views into the decrypted ZIP, which nothing else holds: a copy of a 50 MB data.json costs
   // tens of milliseconds and doubles the memory held.
   const files: BundleFile[] = manifest.files.slice(3).map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i + 3]!.bytes }));
-  return { ok: true, manifest, data, dataJson: rest[0]!.bytes, files, consent, provenance };
+  const opened = { ok: true as const, manifest, dataJson: rest[0]!.bytes, files, consent, provenance };
+  return data === null ? withDataOnFirstRead(opened, rest[0]!) : { ...opened, data };
 }
