@@ -10,7 +10,11 @@ export type { BundleManifest, ConsentReceipt, ProvenanceEntry, Purpose, Scope };
 export interface BundleFile {
   path: string;
   mediaType: string;
-  /** When opened: a view into the bundle's decrypted contents (its `.buffer` holds the other files too). */
+  /**
+   * When opened: read on first use, a view into the bundle's decrypted contents where the file
+   * lies in one buffer (its `.buffer` may hold other files too), else joined once from the
+   * decrypted chunks (Node).
+   */
   bytes: Uint8Array;
 }
 
