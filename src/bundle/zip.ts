@@ -6,7 +6,7 @@
  * can read it.
  */
 import { nodeBuiltin } from './node-builtin';
-import { fromUtf8, utf8 } from '../shared/bytes';
+import { concatBytes, fromUtf8, utf8 } from '../shared/bytes';
 import { CodedError } from '../shared/coded-error';
 
 export interface ZipEntry {
@@ -212,14 +212,7 @@ class Parts {
     // The reader checks every range against the records before it reads; this only makes sure.
     if (start < 0 || end > this.length || start > end) throw new ZipError('non-canonical', `bytes ${start}–${end} lie outside the ZIP`);
     const views = this.views(start, end);
-    if (views.length === 1) return views[0]!;
-    const out = new Uint8Array(end - start);
-    let at = 0;
-    for (const view of views) {
-      out.set(view, at);
-      at += view.length;
-    }
-    return out;
+    return views.length === 1 ? views[0]! : concatBytes(...views);
   }
 }
 
