@@ -18,6 +18,12 @@ export interface ChunkAead {
    * @returns false when it does not; `output` then holds no plaintext.
    */
   open(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, output: Uint8Array): boolean;
+  /**
+   * As `open`, into a buffer of its own: offered where the implementation makes one anyway
+   * (Node's), so the plaintext is not copied again.
+   * @returns null when the tag does not verify.
+   */
+  openFresh?(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null;
 }
 
 const TAG = 16;
@@ -69,6 +75,27 @@ function nodeChunkAead(crypto: NodeCrypto | undefined): ChunkAead | null {
   } catch {
     return null;
   }
+  const openFresh = (key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null => {
+    if (sealed.length < TAG) throw new RangeError('sealed: must be at least 16 bytes');
+    const decipher = crypto.createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
+    // update() hands out plaintext before the tag is checked; only final() checks it, so the
+    // plaintext is handed on only after final() has returned.
+    const body = decipher.update(sealed.subarray(0, sealed.length - TAG));
+    let rest: Uint8Array;
+    try {
+      rest = decipher.final();
+    } catch {
+      body.fill(0);
+      return null;
+    }
+    // A plain view, not Node's Buffer (whose slice() would not copy), over the same memory.
+    if (rest.length === 0) return new Uint8Array(body.buffer, body.byteOffset, body.length);
+    const whole = new Uint8Array(body.length + rest.length);
+    whole.set(body);
+    whole.set(rest, body.length);
+    return whole;
+  };
   return {
     name: 'node:crypto',
     seal(key, nonce, plaintext, output) {
@@ -81,22 +108,12 @@ function nodeChunkAead(crypto: NodeCrypto | undefined): ChunkAead | null {
     },
     open(key, nonce, sealed, output) {
       checkSizes(sealed, output, false);
-      const decipher = crypto.createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-      decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-      // update() hands out plaintext before the tag is checked; only final() checks it, so the
-      // plaintext reaches `output` only after final() has returned.
-      const body = decipher.update(sealed.subarray(0, sealed.length - TAG));
-      let rest: Uint8Array;
-      try {
-        rest = decipher.final();
-      } catch {
-        body.fill(0);
-        return false;
-      }
-      output.set(body, 0);
-      output.set(rest, body.length);
+      const plain = openFresh(key, nonce, sealed);
+      if (!plain) return false;
+      output.set(plain);
       return true;
     },
+    openFresh,
   };
 }
 

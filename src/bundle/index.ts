@@ -8,6 +8,7 @@ export { BundleManifest as BundleManifestSchema, ConsentReceipt as ConsentReceip
 export type * from './types';
 export { createBundle } from './create';
 export { openBundle } from './open';
+export { BundleDataError } from './json-file';
 export { UNSAFE_TEXT, visible } from './visible';
 export { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth, scryptMemory } from './limits';
 export { generateIdentity, identityToRecipient, keyFingerprint, recipientFingerprint } from './keys';

@@ -21,22 +21,43 @@ export const MAX_DATA_DEPTH = 64;
 /**
  * How deeply a JSON text nests, found in one pass over its bytes without parsing it (so a text
  * nested 100,000 levels deep costs no stack). Brackets inside strings do not count; the text
- * need not be valid JSON (JSON.parse judges that afterwards).
+ * need not be valid JSON (JSON.parse judges that afterwards). The text may come as consecutive
+ * parts (a file that spans decrypted chunks), split anywhere.
  */
-export function jsonDepth(bytes: Uint8Array): number {
+export function jsonDepth(text: Uint8Array | readonly Uint8Array[]): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (inString) {
-      if (b === 0x5c)
-        i++; // a backslash escapes the next byte (a quote or another backslash)
-      else if (b === 0x22) inString = false;
-    } else if (b === 0x22) inString = true;
-    else if (b === 0x5b || b === 0x7b) {
-      if (++depth > deepest) deepest = depth;
-    } else if (b === 0x5d || b === 0x7d) depth--;
+  // A backslash was the last byte of the previous part: the next part's first byte is escaped.
+  let escaped = false;
+  for (const bytes of text instanceof Uint8Array ? [text] : text) {
+    const n = bytes.length;
+    let i = 0;
+    if (escaped && n > 0) {
+      i = 1;
+      escaped = false;
+    }
+    while (i < n) {
+      if (inString) {
+        // Inside a string only its end matters: a loop of its own is about 1.4× faster on a
+        // large data.json than one state flag tested for every byte.
+        while (i < n) {
+          const c = bytes[i++]!;
+          if (c === 0x22) {
+            inString = false;
+            break;
+          }
+          // A backslash escapes the next byte (a quote or another backslash).
+          if (c === 0x5c && i++ === n) escaped = true;
+        }
+        continue;
+      }
+      const b = bytes[i++]!;
+      if (b === 0x22) inString = true;
+      else if (b === 0x5b || b === 0x7b) {
+        if (++depth > deepest) deepest = depth;
+      } else if (b === 0x5d || b === 0x7d) depth--;
+    }
   }
   return deepest;
 }

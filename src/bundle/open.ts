@@ -3,13 +3,14 @@
  * as a typed reason (never thrown), so a receiver can tell the citizen or its logs exactly why.
  */
 import { z } from 'zod';
-import { AgeError, ageDecrypt, parseAgeIdentity, x25519PublicKey, type AgeIdentity } from './age';
+import { AgeError, ageDecryptParts, parseAgeIdentity, x25519PublicKey, type AgeIdentity } from './age';
 import { BUNDLE_PATHS } from './create';
 import { canonicalJson, parseJws, verifyEd25519 } from './jws';
 import { jwkFingerprint, keyFingerprint } from './keys';
-import { BUNDLE_FORMAT_VERSION, BundleData, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
+import { BUNDLE_FORMAT_VERSION, BundleManifest, ConsentReceipt, MANIFEST_JWS_TYPE, ProvenanceEntry } from './schemas';
+import { parseBundleData, parseJsonFile, withDataOnFirstRead } from './json-file';
 import type { BundleFile, OpenFailureReason, OpenOptions, OpenResult } from './types';
-import { readZip, ZipError, type ZipEntry } from './zip';
+import { readZip, ZipError, type ReadZipEntry } from './zip';
 import { sha256Digest } from './digest';
 import { DEFAULT_MAX_BUNDLE_BYTES, MAX_DATA_DEPTH, MAX_SCRYPT_WORK_FACTOR, jsonDepth } from './limits';
 import { fromBase64Url, toBase64Url } from '../shared/base64url';
@@ -41,19 +42,19 @@ const AGE_REASON: Record<AgeError['code'], OpenFailureReason> = {
   'work-factor': 'too-large',
 };
 
-function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = false): T | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(fromUtf8(entry.bytes));
-  } catch {
-    return `${entry.name} is not UTF-8 JSON`;
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) return `${entry.name}: ${z.prettifyError(parsed.error)}`;
-  // zod copies a record key by key, and a `__proto__` key would then set the copy's prototype
-  // instead of staying data: hand back what JSON.parse made (own properties only) once checked.
-  return keepParsed ? (value as T) : parsed.data;
-}
+/**
+ * A file of the result, its bytes read when first asked for: a view into the decrypted ZIP,
+ * which nothing else holds, where they lie in one buffer (always, in browsers); joined from
+ * the decrypted chunks, once, where they span several (Node). Copying a 50 MB data.json at
+ * open cost about as much as decrypting it.
+ */
+const fileOf = (listed: { path: string; mediaType: string }, entry: ReadZipEntry): BundleFile => ({
+  path: listed.path,
+  mediaType: listed.mediaType,
+  get bytes(): Uint8Array {
+    return entry.bytes;
+  },
+});
 
 /**
  * Opens a bundle with the recipient's identity (or passphrase) at time `now`.
@@ -65,6 +66,8 @@ function parseJsonFile<T>(entry: ZipEntry, schema: z.ZodType<T>, keepParsed = fa
  * (`not-for-you`), validity window (`not-yet-valid`, `expired`), the `revoked` callback
  * (`revoked`), how deeply data.json nests (`too-large`), and last the shapes of data, consent
  * and provenance (`tampered`). A bundle over `maxBundleBytes` is `too-large` before anything.
+ * With `parseData: 'on-first-read'` data.json's bytes pass every check above but are parsed
+ * only when `data` is first read (see {@link OpenResult}).
  *
  * Never throws: every failure is a result with a `reason` and a developer `detail`. The detail
  * names fields, paths, key fingerprints and times, never the shared data itself.
@@ -98,15 +101,15 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
     ourFingerprint = 'passphrase';
   }
 
-  let zip: Uint8Array;
+  let zip: Uint8Array[];
   try {
-    zip = ageDecrypt(bundle, identity);
+    zip = ageDecryptParts(bundle, identity);
   } catch (error) {
     if (error instanceof AgeError) return fail(AGE_REASON[error.code], error.detail);
     return fail('tampered', `decryption failed: ${(error as Error).message}`);
   }
 
-  let entries: ZipEntry[];
+  let entries: ReadZipEntry[];
   try {
     entries = readZip(zip);
   } catch (error) {
@@ -117,7 +120,8 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   if (!first || first.name !== BUNDLE_PATHS.manifest) return fail('not-a-bundle', `the first file is not ${BUNDLE_PATHS.manifest}`);
   // Hashing starts now and is awaited at check 10: where the platform hashes off the main
   // thread (WebCrypto), it runs while the signature is checked. sha256Digest never rejects.
-  const digests = Promise.all(rest.map((entry) => sha256Digest(entry.bytes)));
+  // The files are hashed where they lie: in Node, across the decrypted chunks, never joined.
+  const digests = Promise.all(rest.map((entry) => sha256Digest(entry.parts)));
 
   let jwsText: string;
   try {
@@ -148,13 +152,13 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   if (rest.length !== manifest.files.length)
     return fail('tampered', `the ZIP holds ${rest.length} files besides the manifest, the manifest lists ${manifest.files.length}`);
   // Measured while the platform hashes off the main thread; judged in its place below.
-  const depth = rest[0] ? jsonDepth(rest[0].bytes) : 0;
+  const depth = rest[0] ? jsonDepth(rest[0].parts) : 0;
   const digest = await digests;
   for (const [i, listed] of manifest.files.entries()) {
     const entry = rest[i]!;
     if (entry.name !== listed.path)
       return fail('tampered', `file ${i + 1} is ${JSON.stringify(entry.name)}, the manifest lists ${JSON.stringify(listed.path)}`);
-    if (entry.bytes.length !== listed.size || toBase64Url(digest[i]!) !== listed.sha256) {
+    if (entry.size !== listed.size || toBase64Url(digest[i]!) !== listed.sha256) {
       return fail('tampered', `${listed.path} does not match its SHA-256 in the manifest`);
     }
   }
@@ -183,17 +187,28 @@ export async function openBundle(bundle: Uint8Array, options: OpenOptions): Prom
   const maxDepth = options.maxDataDepth ?? MAX_DATA_DEPTH;
   if (depth > maxDepth) {
     // Genuine and meant for this receiver, only too deep to read safely: the files as they came.
-    const verifiedFiles = manifest.files.map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i]!.bytes }));
+    const verifiedFiles = manifest.files.map((f, i) => fileOf(f, rest[i]!));
     return { ok: false, reason: 'too-large', detail: `data.json is nested ${depth} levels deep; at most ${maxDepth} are read`, verifiedFiles };
   }
-  const data = parseJsonFile(rest[0]!, BundleData, true);
+  // Parsed first when parsed at open, so a data.json that is not JSON is the verdict, as it
+  // always was; left for its first read, it is parsed only by the reader who wants it.
+  const data = options.parseData === 'on-first-read' ? null : parseBundleData(rest[0]!);
   if (typeof data === 'string') return fail('tampered', data);
   const consent = parseJsonFile(rest[1]!, ConsentReceipt);
   if (typeof consent === 'string') return fail('tampered', consent);
   const provenance = parseJsonFile(rest[2]!, z.array(ProvenanceEntry));
   if (typeof provenance === 'string') return fail('tampered', provenance);
-  // Views into the decrypted ZIP, which nothing else holds: a copy of a 50 MB data.json costs
-  // tens of milliseconds and doubles the memory held.
-  const files: BundleFile[] = manifest.files.slice(3).map((f, i) => ({ path: f.path, mediaType: f.mediaType, bytes: rest[i + 3]!.bytes }));
-  return { ok: true, manifest, data, dataJson: rest[0]!.bytes, files, consent, provenance };
+  const files = manifest.files.slice(3).map((f, i) => fileOf(f, rest[i + 3]!));
+  const dataJson = rest[0]!;
+  const opened = {
+    ok: true as const,
+    manifest,
+    get dataJson(): Uint8Array {
+      return dataJson.bytes;
+    },
+    files,
+    consent,
+    provenance,
+  };
+  return data === null ? withDataOnFirstRead(opened, rest[0]!) : { ...opened, data };
 }

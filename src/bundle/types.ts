@@ -10,7 +10,11 @@ export type { BundleManifest, ConsentReceipt, ProvenanceEntry, Purpose, Scope };
 export interface BundleFile {
   path: string;
   mediaType: string;
-  /** When opened: a view into the bundle's decrypted contents (its `.buffer` holds the other files too). */
+  /**
+   * When opened: read on first use, a view into the bundle's decrypted contents where the file
+   * lies in one buffer (its `.buffer` may hold other files too), else joined once from the
+   * decrypted chunks (Node).
+   */
   bytes: Uint8Array;
 }
 
@@ -67,6 +71,11 @@ export type OpenResult =
   | {
       ok: true;
       manifest: BundleManifest;
+      /**
+       * data.json's value. With `parseData: 'on-first-read'` it is parsed when first read (then
+       * kept), and reading it throws `BundleDataError` (code `tampered`) if the signed bytes are
+       * not a UTF-8 JSON object.
+       */
       data: Record<string, unknown>;
       /** data.json's exact bytes, as signed: for saving or offering the file as it came (a view, as a file's bytes are). */
       dataJson: Uint8Array;
@@ -98,4 +107,11 @@ export interface OpenOptions {
   maxBundleBytes?: number;
   /** Deepest nesting of data.json read (default 64; deeper data is `too-large`). */
   maxDataDepth?: number;
+  /**
+   * When data.json is parsed: `at-open` (the default for `openBundle`) makes a data.json that is
+   * not JSON a `tampered` verdict; `on-first-read` (the receiver kit's `open`) checks all the
+   * same before returning — digests, signature, depth — and parses `data` only when it is read,
+   * which for a large bundle is most of the time opening would take.
+   */
+  parseData?: 'at-open' | 'on-first-read';
 }

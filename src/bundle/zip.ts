@@ -6,7 +6,7 @@
  * can read it.
  */
 import { nodeBuiltin } from './node-builtin';
-import { fromUtf8, utf8 } from '../shared/bytes';
+import { concatBytes, fromUtf8, utf8 } from '../shared/bytes';
 import { CodedError } from '../shared/coded-error';
 
 export interface ZipEntry {
@@ -35,10 +35,10 @@ const CRC_TABLES = (() => {
   return tables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
 })();
 
-/** CRC-32 in JavaScript (what every host without a native one runs). */
-export function crc32InJs(bytes: Uint8Array): number {
+/** CRC-32 in JavaScript (what every host without a native one runs); `crc` continues an earlier one. */
+export function crc32InJs(bytes: Uint8Array, crc = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES;
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   let i = 0;
   for (const end = bytes.length - 8; i <= end; i += 8) {
     const a = (c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) >>> 0;
@@ -60,17 +60,19 @@ export function crc32InJs(bytes: Uint8Array): number {
  * zlib's CRC-32 where the host is Node (≥ 20.15; native, ~10× the JavaScript), checked once
  * against the standard check value so a look-alike is not trusted.
  */
-const nativeCrc32 = ((): ((bytes: Uint8Array) => number) | null => {
-  const crc = nodeBuiltin<{ crc32?: (data: Uint8Array) => number }>('node:zlib')?.crc32;
+const nativeCrc32 = ((): ((bytes: Uint8Array, crc?: number) => number) | null => {
+  const crc = nodeBuiltin<{ crc32?: (data: Uint8Array, value?: number) => number }>('node:zlib')?.crc32;
   try {
-    return typeof crc === 'function' && crc(utf8('123456789')) === 0xcbf43926 ? (bytes) => crc(bytes) >>> 0 : null;
+    const check = utf8('123456789');
+    const whole = typeof crc === 'function' && crc(check) === 0xcbf43926;
+    return whole && crc(check.subarray(4), crc(check.subarray(0, 4))) === 0xcbf43926 ? (bytes, value = 0) => crc(bytes, value) >>> 0 : null;
   } catch {
     return null;
   }
 })();
 
-/** CRC-32 (IEEE 802.3, as ZIP uses it) of `bytes`. */
-export const crc32: (bytes: Uint8Array) => number = nativeCrc32 ?? crc32InJs;
+/** CRC-32 (IEEE 802.3, as ZIP uses it) of `bytes`; `crc` continues the CRC of the bytes before. */
+export const crc32: (bytes: Uint8Array, crc?: number) => number = nativeCrc32 ?? crc32InJs;
 
 const VERSION = 20;
 const FLAG_UTF8 = 0x0800;
@@ -162,44 +164,115 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
 const scratch = new DataView(new ArrayBuffer(CENTRAL));
 const scratchBytes = new Uint8Array(scratch.buffer);
 
-/** Whether `zip` holds exactly `length` bytes at `at` equal to the scratch record. */
-function matches(zip: Uint8Array, at: number, length: number): boolean {
-  if (at + length > zip.length) return false;
-  for (let i = 0; i < length; i++) if (zip[at + i] !== scratchBytes[i]) return false;
+/** An entry as read: its bytes as the parts of the ZIP they lie in, and joined on first use. */
+export interface ReadZipEntry {
+  readonly name: string;
+  readonly size: number;
+  /** Views into the ZIP's parts, in order; one view when the ZIP is one buffer. */
+  readonly parts: readonly Uint8Array[];
+  /** The bytes in one buffer: a view when they lie in one part, else joined once, when first read. */
+  readonly bytes: Uint8Array;
+}
+
+/** A ZIP held as consecutive parts (decrypted chunks), read as if it were one buffer. */
+class Parts {
+  readonly length: number;
+  private readonly starts: number[] = [];
+
+  constructor(private readonly parts: readonly Uint8Array[]) {
+    let at = 0;
+    for (const part of parts) {
+      this.starts.push(at);
+      at += part.length;
+    }
+    this.length = at;
+  }
+
+  /** Views covering [start, end), in order. */
+  views(start: number, end: number): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    // The last part that starts at or before `start`.
+    let lo = 0;
+    let hi = this.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let i = lo; i < this.parts.length && this.starts[i]! < end; i++) {
+      const from = Math.max(start, this.starts[i]!) - this.starts[i]!;
+      const to = Math.min(end, this.starts[i]! + this.parts[i]!.length) - this.starts[i]!;
+      if (to > from) out.push(this.parts[i]!.subarray(from, to));
+    }
+    return out;
+  }
+
+  /** The bytes [start, end): a view when they lie in one part, else a copy. */
+  bytes(start: number, end: number): Uint8Array {
+    // The reader checks every range against the records before it reads; this only makes sure.
+    if (start < 0 || end > this.length || start > end) throw new ZipError('non-canonical', `bytes ${start}–${end} lie outside the ZIP`);
+    const views = this.views(start, end);
+    return views.length === 1 ? views[0]! : concatBytes(...views);
+  }
+}
+
+/** Whether `bytes` begin with the first `length` bytes of the scratch record. */
+function matches(bytes: Uint8Array, length: number): boolean {
+  if (bytes.length < length) return false;
+  for (let i = 0; i < length; i++) if (bytes[i] !== scratchBytes[i]) return false;
   return true;
 }
 
-function sameBytes(zip: Uint8Array, at: number, expected: Uint8Array): boolean {
-  if (at + expected.length > zip.length) return false;
-  for (let i = 0; i < expected.length; i++) if (zip[at + i] !== expected[i]) return false;
+function sameBytes(bytes: Uint8Array, expected: Uint8Array): boolean {
+  if (bytes.length !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (bytes[i] !== expected[i]) return false;
   return true;
+}
+
+function entryOf(name: string, size: number, parts: Uint8Array[]): ReadZipEntry {
+  return {
+    name,
+    size,
+    parts,
+    get bytes(): Uint8Array {
+      const joined = new Parts(parts).bytes(0, size);
+      Object.defineProperty(this, 'bytes', { value: joined, enumerable: true });
+      return joined;
+    },
+  };
 }
 
 /**
  * Reads a ZIP in the canonical form {@link writeZip} produces: every record is compared with
  * the one writeZip would write for the same entries (CRCs computed afresh), and the entries
  * must lie back to back with the central directory and end record right after, so a file is
- * accepted only if writing its entries again would give the very same bytes.
+ * accepted only if writing its entries again would give the very same bytes. The ZIP may come
+ * as consecutive parts (as {@link ageDecryptParts} gives it); the entries' bytes are then views
+ * into those parts, joined only when an entry's `bytes` is read.
  * @throws {ZipError} `not-zip` or `non-canonical`.
  */
-export function readZip(zip: Uint8Array): ZipEntry[] {
+export function readZip(input: Uint8Array | readonly Uint8Array[]): ReadZipEntry[] {
+  const zip = new Parts(input instanceof Uint8Array ? [input] : input);
   if (zip.length < END) throw new ZipError('not-zip', 'too short to be a ZIP');
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const end = zip.length - END;
-  if (view.getUint32(end, true) !== 0x06054b50) throw new ZipError('not-zip', 'no ZIP end record (or a ZIP comment)');
-  const count = view.getUint16(end + 10, true);
-  const centralStart = view.getUint32(end + 16, true);
-  const entries: ZipEntry[] = [];
+  const endBytes = zip.bytes(end, zip.length);
+  const endView = new DataView(endBytes.buffer, endBytes.byteOffset, END);
+  if (endView.getUint32(0, true) !== 0x06054b50) throw new ZipError('not-zip', 'no ZIP end record (or a ZIP comment)');
+  const count = endView.getUint16(10, true);
+  const centralStart = endView.getUint32(16, true);
+  const entries: ReadZipEntry[] = [];
   const names = new Set<string>();
   let local = 0;
   let central = centralStart;
   for (let i = 0; i < count; i++) {
     if (central + CENTRAL > end) throw new ZipError('non-canonical', `central entry ${i} is missing`);
-    const size = view.getUint32(central + 24, true);
-    const nameLength = view.getUint16(central + 28, true);
-    const nameBytes = zip.subarray(central + CENTRAL, central + CENTRAL + nameLength);
+    const centralBytes = zip.bytes(central, central + CENTRAL);
+    const centralView = new DataView(centralBytes.buffer, centralBytes.byteOffset, CENTRAL);
+    const size = centralView.getUint32(24, true);
+    const nameLength = centralView.getUint16(28, true);
     const dataStart = local + LOCAL + nameLength;
     if (central + CENTRAL + nameLength > end || dataStart + size > centralStart) throw new ZipError('non-canonical', `entry ${i} runs past its room`);
+    const nameBytes = zip.bytes(central + CENTRAL, central + CENTRAL + nameLength);
     let name: string;
     try {
       name = fromUtf8(nameBytes);
@@ -208,20 +281,20 @@ export function readZip(zip: Uint8Array): ZipEntry[] {
     }
     if (names.has(name)) throw new ZipError('non-canonical', 'duplicate entry names');
     names.add(name);
-    const bytes = zip.subarray(dataStart, dataStart + size);
-    const crc = crc32(bytes);
+    const parts = zip.views(dataStart, dataStart + size);
+    const crc = parts.reduce((c, part) => crc32(part, c), 0);
     localHeader(scratch, 0, crc, size, nameLength);
-    if (!matches(zip, local, LOCAL) || !sameBytes(zip, local + LOCAL, nameBytes)) {
+    if (!matches(zip.bytes(local, local + LOCAL), LOCAL) || !sameBytes(zip.bytes(local + LOCAL, dataStart), nameBytes)) {
       throw new ZipError('non-canonical', `the local header of ${name} is not in canonical form (or its CRC is wrong)`);
     }
     centralHeader(scratch, 0, crc, size, nameLength, local);
-    if (!matches(zip, central, CENTRAL)) throw new ZipError('non-canonical', `the central header of ${name} is not in canonical form`);
-    entries.push({ name, bytes });
+    if (!matches(centralBytes, CENTRAL)) throw new ZipError('non-canonical', `the central header of ${name} is not in canonical form`);
+    entries.push(entryOf(name, size, parts));
     local = dataStart + size;
     central += CENTRAL + nameLength;
   }
   if (local !== centralStart) throw new ZipError('non-canonical', 'bytes between the last entry and the central directory');
   endRecord(scratch, 0, count, central - centralStart, centralStart);
-  if (central !== end || !matches(zip, end, END)) throw new ZipError('non-canonical', 'the end record is not in canonical form');
+  if (central !== end || !matches(endBytes, END)) throw new ZipError('non-canonical', 'the end record is not in canonical form');
   return entries;
 }

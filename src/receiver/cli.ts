@@ -169,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_CODES.ok;
   }
 
-  const result = await open(bundle, options);
+  // The folder gets an index.html made from data, so data.json is judged before anything is written.
+  const result = await open(bundle, { ...options, parseData: 'at-open' });
   if (!result.ok) return refused(result.reason, result.detail);
   const dir = resolve(values.out ?? join(dirname(bundlePath), `${basename(bundlePath).replace(/\.[^.]*$/, '')}-${result.manifest.id}`));
   const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

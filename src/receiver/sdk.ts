@@ -27,6 +27,7 @@ import {
 
 export type { BundleFile, BundleManifest, ConsentReceipt, OpenFailureReason, OpenOptions, OpenResult, ProvenanceEntry } from '../bundle/index';
 export {
+  BundleDataError,
   createRevocation,
   DEFAULT_MAX_BUNDLE_BYTES,
   identityToRecipient,
@@ -48,15 +49,19 @@ export { humanFingerprint, humanFingerprintGroups, humanFingerprintOf, matchesHu
 /**
  * Opens a bundle: decrypts it with `identity`, checks the citizen's signature, every file's
  * digest, that it was made for this identity, its validity window at `now`, and `revoked`.
+ * `data` is parsed when first read (`parseData: 'on-first-read'` unless `options` say
+ * `'at-open'`): every byte it is parsed from has been checked by then, and a receiver that
+ * reads a few files of a 50 MB bundle does not wait for all of data.json to be parsed.
  *
  * @returns `{ ok: true, manifest, data, files, consent, provenance }`, or `{ ok: false, reason,
  * detail }` with `reason` one of `not-a-bundle`, `wrong-key`, `tampered`,
  * `unsupported-version`, `bad-signature`, `not-for-you`, `not-yet-valid`, `expired`, `revoked`,
  * `too-large` (over `maxBundleBytes`, a scrypt work factor over 20, or data.json nested deeper
  * than `maxDataDepth`; then, if all else checked out, `verifiedFiles` holds the raw files).
- * @throws never: every failure is a result.
+ * @throws never; reading `data` of a bundle whose signed data.json is not a JSON object throws
+ * {@link BundleDataError} (opened `'at-open'`, such a bundle is `tampered`).
  */
-export const open = (bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> => openBundle(bundle, options);
+export const open = (bundle: Uint8Array, options: OpenOptions): Promise<OpenResult> => openBundle(bundle, { parseData: 'on-first-read', ...options });
 
 /** What `verify` tells: who sent it, to whom, for what, and until when. */
 export interface BundleSummary {
