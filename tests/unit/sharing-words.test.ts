@@ -1,7 +1,7 @@
 /** The approval screen's plain words for each kind of item, and sharing's refusals mapped to texts. */
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/ui/i18n/index';
-import { copyText, entryText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
+import { caseName, copyText, entryText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import { SharingError, VaultError } from '../../src/messaging/errors';
 import { nextEntry } from '../../src/sharing/transparency-log';
@@ -18,6 +18,9 @@ describe('approval items in Danish', () => {
     expect(itemText({ type: 'case', label: '15.20.38 Befordringsgodtgørelse', counts: { documents: 3 }, details: ['2026-152038-23757'], topic })).toBe(
       `Sag ${explainTopic('15.20.38', 'da')!.plainTitle} (2026-152038-23757): 3 dokumenter`,
     );
+    // The summary's box in the wizard names the case the same way, never by its official KLE title.
+    expect(caseName(topic, '2026-152038-23757')).toBe(`${explainTopic('15.20.38', 'da')!.plainTitle} (2026-152038-23757)`);
+    expect(caseName(topic, '2026-152038-23757')).not.toContain('Befordringsgodtgørelse');
     expect(entryText({ part: 'documents', title: 'Lægeattest (LÆ 265)', date: '2026-05-07' })).toBe('Dokument: Lægeattest (LÆ 265)');
     expect(itemText({ type: 'note', label: 'Kostplan', counts: { notes: 1 } })).toBe('Noten „Kostplan“');
     expect(

@@ -27,15 +27,15 @@ export function metricText(metric: string): string {
   }
 }
 
-/**
- * A shared case by its plain name and number, e.g. "Genoptræning (2026-0412)"; scopes stored
- * before the topic travelled keep the KLE code and official title they were made with.
- */
-function caseLabel(item: ScopeItem): string {
-  const caseNumber = item.details?.[0];
-  if (!item.topic) return item.label;
-  const name = plainTopicTitle(item.topic);
+/** A case by its plain name and number, e.g. "Genoptræning (2026-0412)", as the citizen sees it everywhere. */
+export function caseName(topic: { code: string; title: string }, caseNumber: string | undefined): string {
+  const name = plainTopicTitle(topic);
   return caseNumber ? `${name} (${caseNumber})` : name;
+}
+
+/** A shared case by its plain name; scopes stored before the topic travelled keep the KLE code and official title they were made with. */
+function caseLabel(item: ScopeItem): string {
+  return item.topic ? caseName(item.topic, item.details?.[0]) : item.label;
 }
 
 /** One record of a shared case on the approval screen, e.g. "Dokument: Lægeerklæring". */
