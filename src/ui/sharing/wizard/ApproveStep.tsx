@@ -8,7 +8,7 @@ import type { RecipientSummary, SharePreview } from '../../../messaging/sharing-
 import type { ScopeItem } from '../../../records/sharing/selection';
 import { WindowedList } from '../../components/WindowedList';
 import { t } from '../../i18n/index';
-import { copyText, dayText, entryText, itemText, untilText } from '../words';
+import { copyText, dayText, entryText, itemText, revocationHint, untilText } from '../words';
 
 type Entry = NonNullable<ScopeItem['entries']>[number];
 
@@ -73,7 +73,7 @@ export function ApproveStep(props: { preview: SharePreview; recipient: Recipient
           </>
         )}
       </dl>
-      <p class="hint">{t('sharing.wizard.approveHonest')}</p>
+      <p class="hint">{revocationHint({ name: preview.recipient.name, endpoints: props.recipient?.endpoints ?? {} })}</p>
     </div>
   );
 }
