@@ -333,6 +333,7 @@ export const da = {
   'muni.partState.running': 'henter',
   'muni.partState.done': 'færdig',
   'muni.partState.failed': 'fejlede',
+  'muni.partState.not-covered': 'ikke omfattet af fuldmagten',
   'muni.showOverview': 'Se dit overblik',
   'overview.views': 'Dele af overblikket',
   'view.now': 'Nu',

@@ -328,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   'muni.partState.running': 'fetching',
   'muni.partState.done': 'done',
   'muni.partState.failed': 'failed',
+  'muni.partState.not-covered': 'not covered by the power of attorney',
   'muni.showOverview': 'See your overview',
   'overview.views': 'Parts of the overview',
   'view.now': 'Now',
