@@ -209,6 +209,9 @@ describe('updates and cancellations by UID and SEQUENCE', () => {
     // An invitation (METHOD:REQUEST) speaks only of its own event, whatever the calendar.
     const invitation = ics('METHOD:REQUEST', 'X-WR-CALNAME:Tandlægen', ...event('UID:a', 'SUMMARY:Aftale a', 'DTSTART:20270115T090000Z'));
     expect(plan(invitation, stored).changes).toEqual([]);
+    // A feed with an event it could not read is not read whole: nothing is called off.
+    const damaged = ics('X-WR-CALNAME:Tandlægen', ...event('UID:a', 'SUMMARY:Aftale a', 'DTSTART:20270115T090000Z'), ...event('UID:b', 'SUMMARY:Aftale b'));
+    expect(plan(damaged, stored).changes).toEqual([]);
     // Without a span (the caller does not ask), nothing is called off.
     expect(planCalendarImport(readCalendar(feed('Tandlægen', 'a'), WINDOW), stored, { ...SOURCE, calendar: 'Tandlægen' }).changes).toEqual([]);
   });

@@ -92,7 +92,9 @@ export function planCalendarImport(
       changes.push({ id: record.id, data: { ...record.data, status: 'cancelled', source }, change: 'cancelled' });
     }
   }
-  if (feedSpan && isFeed(file)) {
+  // Only a feed read whole: an event skipped or a series cut short is not gone from the feed.
+  const readWhole = !file.issues.some((i) => i.severity === 'skipped' || i.code === 'series-cut');
+  if (feedSpan && isFeed(file) && readWhole) {
     for (const record of stored) {
       const { data } = record;
       if (touched.has(eventKey(data)) || data.status === 'cancelled' || !sameFeed(data.source, source)) continue;
