@@ -127,6 +127,22 @@ function Consent({ opened }: { opened: Opened }): JSX.Element {
   );
 }
 
+/**
+ * data.json as tables, behind "Vis rå data": built and drawn only while open, since a large
+ * bundle's tables would otherwise hold thousands of hidden elements.
+ */
+function RawData({ data }: { data: Record<string, unknown> }): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const view = useMemo(() => (open ? describeData(data, getLanguage()) : null), [open, data]);
+  return (
+    <details class="raw-data no-print" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('data.raw')}</summary>
+      <p class="hint">{t('data.rawHint')}</p>
+      {view && <DataTables sections={view.sections} complete={view.complete} />}
+    </details>
+  );
+}
+
 export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; onAnother(): void }): JSX.Element {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [opened]);
@@ -136,7 +152,6 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
   const byDates = validityAt(m, now);
   // A status check that could not be made never leaves the bundle reading as valid.
   const state = revokedAt ? 'revoked' : statusUnknown && byDates === 'valid' ? 'unchecked' : byDates;
-  const view = useMemo(() => describeData(opened.data, getLanguage()), [opened]);
   const readable = useMemo(() => readableView(opened.data, getLanguage()), [opened]);
   // The print view draws every item and text in full; it stays until the reader goes back.
   const [printAll, setPrintAll] = useState(false);
@@ -235,11 +250,7 @@ export function Result({ opened, now, onAnother }: { opened: Opened; now: Date; 
         <p class="hint no-print">{printAll ? t('print.allShown') : t('print.hint')}</p>
         {!printAll && <p class="print-only">{t('print.partOnly')}</p>}
         <Readable blocks={readable.blocks} files={opened.files} all={printAll} />
-        <details class="raw-data no-print">
-          <summary>{t('data.raw')}</summary>
-          <p class="hint">{t('data.rawHint')}</p>
-          <DataTables sections={view.sections} complete={view.complete} />
-        </details>
+        <RawData data={opened.data} />
       </section>
       <section aria-labelledby="files-title">
         <h3 id="files-title">{t('files.title')}</h3>

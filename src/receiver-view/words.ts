@@ -182,6 +182,7 @@ export const OUTCOME: WordList = {
   words: {
     granted: { da: 'Bevilget', en: 'Granted' },
     'partially-granted': { da: 'Delvist bevilget', en: 'Partly granted' },
+    reduced: { da: 'Nedsat', en: 'Reduced' },
     refused: { da: 'Afslag', en: 'Refused' },
     stopped: { da: 'Stoppet', en: 'Stopped' },
     other: { da: 'Anden afgørelse', en: 'Other decision' },

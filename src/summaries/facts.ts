@@ -24,7 +24,7 @@ export interface LetterFacts {
     readonly time?: string;
     readonly place?: string;
   }>[];
-  readonly outcome?: FoundLike<'granted' | 'partly-granted' | 'refused' | 'stopped'>;
+  readonly outcome?: FoundLike<'granted' | 'partly-granted' | 'reduced' | 'refused' | 'stopped'>;
   readonly rules: readonly FoundLike<{ readonly section: string; readonly law: string }>[];
 }
 
@@ -43,8 +43,8 @@ const MEANING = {
 } as const;
 
 const OUTCOME = {
-  da: { granted: 'bevilget', 'partly-granted': 'delvist bevilget', refused: 'afslag', stopped: 'stoppet' },
-  en: { granted: 'granted', 'partly-granted': 'partly granted', refused: 'refused', stopped: 'stopped' },
+  da: { granted: 'bevilget', 'partly-granted': 'delvist bevilget', reduced: 'nedsat', refused: 'afslag', stopped: 'stoppet' },
+  en: { granted: 'granted', 'partly-granted': 'partly granted', reduced: 'reduced', refused: 'refused', stopped: 'stopped' },
 } as const;
 
 /**

@@ -237,8 +237,11 @@ describe('the receiver page with hostile bundles', () => {
     // The readable table shows one page too; the raw tables behind "Vis rå data" page the same way.
     expect(await page.getByRole('table', { name: 'Posteringer' }).locator('tbody tr').count()).toBe(50);
     const raw = page.locator('details.raw-data');
+    // Drawn only once opened.
+    expect(await raw.locator('table').count()).toBe(0);
     await raw.getByText(da['data.raw']).click();
     const table = raw.getByRole('table', { name: /Posteringer/ });
+    await table.locator('tbody tr').first().waitFor();
     expect(await table.locator('tbody tr').count()).toBe(50);
     const status = page.getByTestId('pager-status');
     expect(await status.textContent()).toBe(da['data.showing'].replace('{from}', '1').replace('{to}', '50').replace('{count}', '600.000'));

@@ -185,8 +185,15 @@ describe('the receiver page for people', () => {
     await openBundleInPage(page, file, da);
     const view = page.getByTestId('readable-summary');
     expect(await view.locator('.summary-list > li').count()).toBe(60);
-    // The summary itself draws a window; the raw data behind "Vis rå data" is bounded on its own (data-view.ts).
+    // The summary itself draws a window, and the raw data behind "Vis rå data" is not drawn while closed.
     expect(await view.evaluate((el) => el.getElementsByTagName('*').length)).toBeLessThan(1_000);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3_000);
+    const raw = page.locator('details.raw-data');
+    expect(await raw.locator('table').count()).toBe(0);
+    await raw.getByText(da['data.raw']).click();
+    await raw.locator('table').first().waitFor();
+    await raw.getByText(da['data.raw']).click();
+    await expect.poll(() => raw.locator('table').count()).toBe(0);
     await page.getByRole('button', { name: da['print.all'] }).click();
     await expect.poll(() => view.locator('.summary-list > li').count()).toBe(11_000);
     await context?.close();

@@ -21,7 +21,7 @@ import type { ChromiumSession } from './harness/chromium';
 import { alarmNames, confirmSummonsReview, expectLetterEntriesInCalendar, thomasLetters, type TestLetterFile } from './harness/letters';
 import { LOOPBACK_HOST, municipalityForThisFile } from './harness/municipality';
 import { launchPlainChromium, openBundleOnPage, openReceiverPage, printAll, receiverAxeViolations, squash } from './harness/receiver-page';
-import { addRecipientByKey } from './harness/sharing';
+import { addRecipientByKey, caseSummaryBox } from './harness/sharing';
 import {
   chromiumForThisFile,
   connectMunicipalityFromEmptyOverview,
@@ -128,7 +128,7 @@ describe('issue 16: letters in, deadlines in the calendar, a case summarised and
     await next.click();
     await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill('Resumé af sagen om arbejdsevne');
     await next.click();
-    await page.getByRole('checkbox', { name: text(DA, 'sharing.wizard.summary', { title: `15.17.18 ${REHAB_TITLE}` }) }).check();
+    await caseSummaryBox(page, '15.17.18').check();
     await next.click();
     await page.getByRole('radio', { name: DA['sharing.wizard.expiryDate'] }).check();
     await next.click();

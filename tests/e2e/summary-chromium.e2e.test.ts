@@ -17,7 +17,7 @@ import { startMunicipalityServer, type RunningMunicipality } from '../../src/mun
 import { open } from '../../src/receiver/sdk';
 import { addDays, danishToday } from '../../src/shared/danish-time';
 import type { ChromiumSession } from './harness/chromium';
-import { addRecipientByKey } from './harness/sharing';
+import { addRecipientByKey, caseSummaryBox } from './harness/sharing';
 import { addMunicipalityAndSignIn, chromiumForThisFile, createVault, DA, overviewViewsNav, recordsOfKind, text } from './harness/vault-ui';
 
 const browser = chromiumForThisFile({ hostPermissions: ['http://127.0.0.1/*'] });
@@ -99,7 +99,7 @@ describe('summaries and calendar files in Chromium', () => {
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByLabel(DA['sharing.wizard.purposeLabel']).fill('Resumé af sagen om arbejdsevne');
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
-    await page.getByRole('checkbox', { name: text(DA, 'sharing.wizard.summary', { title: `15.17.18 ${REHAB_TITLE}` }) }).check();
+    await caseSummaryBox(page, '15.17.18').check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();
     await page.getByRole('radio', { name: DA['sharing.wizard.expiryDate'] }).check();
     await page.getByRole('button', { name: DA['sharing.wizard.next'] }).click();

@@ -13,6 +13,7 @@ import { RESOURCES, type Payment } from '../../src/municipal/api/schemas';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
 import { launchFirefox, navigationOutcomeUnknown, pickCitizenIn, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import { click, fill, waitForText, waitUntil } from './harness/firefox-ui';
+import { elementCount, endReaches, expectWindowedList } from './harness/firefox-windowed';
 import { commonestBenefit, LONG_HISTORY, MAX_ELEMENTS, seedLongHistory } from './harness/long-history';
 import { connectAndSync, LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
 import { passphraseKey, VaultApi } from './harness/vault-api';
@@ -29,29 +30,6 @@ afterAll(async () => {
   await firefox?.close();
   if (firefox) removeFirefoxProfileDir(firefox.profileDir);
 });
-
-const elementCount = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
-const focusedAttribute = (page: Page, name: string) => page.evaluate((n) => document.activeElement?.getAttribute(n) ?? null, name);
-
-/** Focuses the first drawn row matching `rows`, presses End and waits until the focused row's `attribute` is `last`. */
-async function endReaches(page: Page, rows: string, attribute: string, last: string): Promise<boolean> {
-  await waitUntil(page, `a row ${rows}`, () => page.evaluate((s) => document.querySelector(s) !== null, rows));
-  await page.focus(rows);
-  await page.keyboard.press('End');
-  return waitUntil(page, `focus on the row whose ${attribute} is ${last}`, async () => (await focusedAttribute(page, attribute)) === last);
-}
-
-/** A windowed list of more than one page (`#id > li`): fewer rows drawn than it holds, End reaches the last, the DOM stays small. */
-async function expectWindowedList(page: Page, id: string, minimum: number): Promise<number> {
-  const rows = `#${id} > li`;
-  const size = Number(await waitUntil(page, `the size of #${id}`, () => page.evaluate((s) => document.querySelector(s)?.getAttribute('aria-setsize'), rows)));
-  expect(size).toBeGreaterThanOrEqual(minimum);
-  expect(await page.evaluate((s) => document.querySelectorAll(s).length, rows)).toBeLessThan(size);
-  expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
-  expect(await endReaches(page, rows, 'aria-posinset', String(size))).toBe(true);
-  expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
-  return size;
-}
 
 describe('views of a long history draw a window of rows in Firefox ESR', () => {
   let page: Page;

@@ -45,10 +45,15 @@ describe('acting for someone under a power of attorney', () => {
     expect((await h.stored('payments')).size).toBe(served.payments.size);
     expect((await h.stored('activities')).size).toBe(served.activities.size);
     for (const resource of ['cases', 'decisions', 'documents', 'access-log'] as const) expect((await h.stored(resource)).size, resource).toBe(0);
-    // Parts outside the power were never asked for, so they did not fail.
+    // Parts outside the power were never asked for: they did not fail, and they say why they hold nothing.
     const status = await h.sync(connectionId);
     expect(status.state).toBe('ok');
-    expect(status.parts.find((p) => p.part === 'cases')).toMatchObject({ state: 'done', pages: 0 });
+    for (const part of ['cases', 'decisions', 'documents', 'access-log'] as const)
+      expect(
+        status.parts.find((p) => p.part === part),
+        part,
+      ).toMatchObject({ state: 'not-covered', pages: 0 });
+    for (const part of ['me', 'payments', 'activities'] as const) expect(status.parts.find((p) => p.part === part)?.state, part).toBe('done');
   });
 
   it('tells "none given" apart from a municipality that does not list the powers given', async () => {

@@ -179,6 +179,43 @@ describe('updates and cancellations by UID and SEQUENCE', () => {
     expect(state.plan.unknownCancellations).toBe(1);
   });
 
+  it('a feed read again calls off its events still ahead that it no longer holds, and nothing else', () => {
+    const span = { from: '2026-12-07', to: '2028-12-07' };
+    const feed = (name: string, ...uids: string[]) =>
+      ics(
+        `X-WR-CALNAME:${name}`,
+        ...uids.flatMap((uid) => event(`UID:${uid}`, `SUMMARY:Aftale ${uid}`, `DTSTART:${uid.startsWith('past') ? '20261120' : '20270115'}T090000Z`)),
+      );
+    const plan = (file: string, stored: { id: string; data: StoredCalendarEvent }[], fileName = 'tandlaegen.ics') =>
+      planCalendarImport(readCalendar(file, WINDOW), stored, { ...SOURCE, fileName, calendar: 'Tandlægen' }, span);
+    let stored: { id: string; data: StoredCalendarEvent }[] = plan(feed('Tandlægen', 'a', 'b', 'past-c'), []).changes.map((c, i) => ({
+      id: `t${i}`,
+      data: c.data,
+    }));
+    // Another calendar's appointment, and one from an invitation: neither is the feed's to call off.
+    const other = apply([], readCalendar(ics('X-WR-CALNAME:Sygehuset', ...event('UID:x', 'SUMMARY:Scanning', 'DTSTART:20270201T090000Z')), WINDOW));
+    stored = [...stored, ...other.stored.map((r) => ({ id: 'other', data: r.data }))];
+    expect(stored).toHaveLength(4);
+
+    // The feed again, downloaded under another file name: "b" is gone, and "past-c" (over) too.
+    const again = plan(feed('Tandlægen', 'a'), stored, 'tandlaegen (1).ics');
+    expect(again.changes.map((c) => [c.change, c.id, c.data.status])).toEqual([['vanished', 't1', 'cancelled']]);
+    expect(again.unchanged).toBe(1);
+    calendarEventKind.schema.parse(again.changes[0]!.data);
+
+    // Read once more after the call-off was saved: nothing left to change.
+    const saved = stored.map((r) => (r.id === 't1' ? { id: r.id, data: again.changes[0]!.data } : r));
+    expect(plan(feed('Tandlægen', 'a'), saved).changes).toEqual([]);
+    // An invitation (METHOD:REQUEST) speaks only of its own event, whatever the calendar.
+    const invitation = ics('METHOD:REQUEST', 'X-WR-CALNAME:Tandlægen', ...event('UID:a', 'SUMMARY:Aftale a', 'DTSTART:20270115T090000Z'));
+    expect(plan(invitation, stored).changes).toEqual([]);
+    // A feed with an event it could not read is not read whole: nothing is called off.
+    const damaged = ics('X-WR-CALNAME:Tandlægen', ...event('UID:a', 'SUMMARY:Aftale a', 'DTSTART:20270115T090000Z'), ...event('UID:b', 'SUMMARY:Aftale b'));
+    expect(plan(damaged, stored).changes).toEqual([]);
+    // Without a span (the caller does not ask), nothing is called off.
+    expect(planCalendarImport(readCalendar(feed('Tandlægen', 'a'), WINDOW), stored, { ...SOURCE, calendar: 'Tandlægen' }).changes).toEqual([]);
+  });
+
   it('a cancellation of an event the vault does not hold adds nothing', () => {
     const plan = planCalendarImport(readCalendar(fixture('gp-invitation-cancelled.ics'), WINDOW), [], SOURCE);
     expect(plan).toEqual({ changes: [], unchanged: 0, unknownCancellations: 1 });

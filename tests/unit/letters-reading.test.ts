@@ -97,6 +97,20 @@ describe('reading a letter', () => {
     expect(reading.dates.map((f) => f.value.meaning)).toEqual(['other-deadline']);
   });
 
+  it('reads a cut benefit as reduced, whichever word the letter uses, but not a reduced working capacity', () => {
+    const withOutcome = (sentence: string) => readLetter(letter(decision.replace('Du får kontanthjælp fra den 1. februar 2027.', sentence))).outcome?.value;
+    expect(withOutcome('Vi nedsætter din kontanthjælp fra den 1. februar 2027.')).toBe('reduced');
+    expect(withOutcome('Din boligstøtte nedsættes med 450 kr. om måneden.')).toBe('reduced');
+    expect(withOutcome('Vi har besluttet en nedsættelse af din ydelse.')).toBe('reduced');
+    expect(withOutcome('Din kontanthjælp er nedsat fra den 1. februar 2027.')).toBe('reduced');
+    // A reduced working capacity describes the citizen: this sentence grants.
+    expect(withOutcome('Du har varigt nedsat arbejdsevne, og vi bevilger dig fleksjob.')).toBe('granted');
+    expect(withOutcome('Du har nedsat funktionsevne. Du får kontanthjælp.')).toBe('granted');
+    expect(withOutcome('Du får ikke førtidspension, fordi din arbejdsevne ikke er varigt nedsat.')).toBe('refused');
+    expect(withOutcome('Du får kontanthjælp fra den 1. februar 2027.')).toBe('granted');
+    expect(withOutcome('Your housing benefit will be reduced from 1 February 2027.')).toBe('reduced');
+  });
+
   it('gives the same reading for the same text', () => {
     expect(readLetter(letter(decision))).toEqual(readLetter(letter(decision)));
   });

@@ -9,7 +9,7 @@ import { readableHtml } from '../../src/receiver-view/html';
 import { MAX_PRINTED_ROWS } from '../../src/receiver-view/parts';
 import { readableView, type Block, type ReadableView, type Table } from '../../src/receiver-view/model';
 import { dateText, moneyText } from '../../src/receiver-view/format';
-import { categoryWords, partWords } from '../../src/receiver-view/words';
+import { categoryWords, OUTCOME, partWords, word } from '../../src/receiver-view/words';
 import { thomasCaseMaterial } from './receiver-view-fixtures';
 
 /** Every string a reader could see in a view, table cells included. */
@@ -118,6 +118,11 @@ describe('words and formats', () => {
     expect(moneyText(-2500, 'DKK', 'da')).toBe('-25,00\u00a0kr.');
     expect(dateText('2026-03-10', 'en')).toBe('10 March 2026');
     expect(dateText('not a date', 'da')).toBe('not a date');
+  });
+
+  it('names a reduced benefit as reduced, in both languages', () => {
+    expect(word(OUTCOME, 'reduced', 'da')).toBe('Nedsat');
+    expect(word(OUTCOME, 'reduced', 'en')).toBe('Reduced');
   });
 
   it('gives a value it does not know a neutral word, never the value', () => {

@@ -1,7 +1,8 @@
 /** The approval screen's plain words for each kind of item, and sharing's refusals mapped to texts. */
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/ui/i18n/index';
-import { copyText, entryText, itemText, logCheckText, logText, sharingError } from '../../src/ui/sharing/words';
+import { caseName, copyText, entryText, itemText, logCheckText, logText, revocationHint, sharingError } from '../../src/ui/sharing/words';
+import { da as DA } from '../../src/ui/i18n/da';
 import { explainTopic } from '../../src/municipal/plain-language/index';
 import { SharingError, VaultError } from '../../src/messaging/errors';
 import { nextEntry } from '../../src/sharing/transparency-log';
@@ -18,6 +19,9 @@ describe('approval items in Danish', () => {
     expect(itemText({ type: 'case', label: '15.20.38 Befordringsgodtgørelse', counts: { documents: 3 }, details: ['2026-152038-23757'], topic })).toBe(
       `Sag ${explainTopic('15.20.38', 'da')!.plainTitle} (2026-152038-23757): 3 dokumenter`,
     );
+    // The summary's box in the wizard names the case the same way, never by its official KLE title.
+    expect(caseName(topic, '2026-152038-23757')).toBe(`${explainTopic('15.20.38', 'da')!.plainTitle} (2026-152038-23757)`);
+    expect(caseName(topic, '2026-152038-23757')).not.toContain('Befordringsgodtgørelse');
     expect(entryText({ part: 'documents', title: 'Lægeattest (LÆ 265)', date: '2026-05-07' })).toBe('Dokument: Lægeattest (LÆ 265)');
     expect(itemText({ type: 'note', label: 'Kostplan', counts: { notes: 1 } })).toBe('Noten „Kostplan“');
     expect(
@@ -72,6 +76,23 @@ describe('approval items in Danish', () => {
     expect(copyText({ path: 'files/activities.ics', size: 10 })).toBe('activities.ics – de samme aftaler og frister til en kalender (iCalendar)');
     expect(copyText({ path: 'files/health.fhir.json', size: 10 })).toMatch(/^health\.fhir\.json – .*FHIR R4/);
     expect(copyText({ path: 'files/documents/2026-02-11-afgoerelse.pdf', size: 300 * 1024 })).toBe('2026-02-11-afgoerelse.pdf – selve dokumentet (300 kB)');
+  });
+});
+
+describe('what withdrawing a share does, on the approval screen', () => {
+  it('promises a notice only to a recipient with a revocation endpoint', () => {
+    setLanguage('da');
+    const notified = revocationHint({ name: 'Aarhus Kommune', endpoints: { bundle: 'https://a.example/b', revocation: 'https://a.example/r' } });
+    expect(notified).toBe(DA['sharing.wizard.approveHonest']);
+    expect(notified).toContain('får de besked');
+    const fileOnly = revocationHint({ name: 'Advokat Lund', endpoints: {} });
+    expect(fileOnly).not.toContain('får de besked');
+    expect(fileOnly).toContain('Advokat Lund kan ikke få beskeder fra Handlerum');
+    expect(fileOnly).toContain('må du selv fortælle dem det');
+    // A recipient who takes bundles but has no way to hear of a withdrawal is not told either.
+    expect(revocationHint({ name: 'Advokat Lund', endpoints: { bundle: 'https://a.example/b' } })).toBe(fileOnly);
+    setLanguage('en');
+    expect(revocationHint({ name: 'Lawyer Lund', endpoints: {} })).toContain('you must tell them yourself');
   });
 });
 

@@ -180,6 +180,17 @@ describe('small cases', () => {
     expect(point.sources).toEqual([{ recordType: 'document', recordId: 'l1', documentTitle: 'Brev l1', date: '2026-12-01', sentence: 1 }]);
   });
 
+  it('a reduced benefit read from a letter is told as reduced, in Danish and English', () => {
+    const letter = doc('l2', '2026-12-01', 'Afgørelse om boligstøtte. Vi nedsætter din boligstøtte fra 1. januar 2027.');
+    const reader = (): LetterFacts => ({ kind: 'decision', dates: [], rules: [], outcome: { value: 'reduced', page: 0, start: 30 } });
+    const decided = (language: 'da' | 'en') =>
+      summariseCase({ ...file, decisions: [], documents: [letter], readFacts: reader }, { today: '2026-12-07', language }).points.find(
+        (p) => p.section === 'decided',
+      )!.text;
+    expect(decided('da')).toMatch(/Brev l2 – nedsat\.$/);
+    expect(decided('en')).toMatch(/Brev l2 – reduced\.$/);
+  });
+
   it('one document: what it is and its sentences; a PDF without text says so', () => {
     const text = summariseDocument(doc('b1', '2026-10-15', 'Kørselsliste for oktober. Der er kørt 14 ture til genoptræning i egen bil.'), { language: 'da' });
     expect(text.points.map((p) => p.section)).toEqual(['about', 'highlights']);

@@ -1,5 +1,5 @@
 /**
- * A decision's outcome: granted, partly granted, refused or stopped. Read only in decisions
+ * A decision's outcome: granted, partly granted, reduced, refused or stopped. Read only in decisions
  * (a hearing's "vi overvejer at stoppe" is not yet an outcome), from the first sentence that
  * states one; the more specific wording wins within that sentence.
  */
@@ -11,6 +11,13 @@ const OUTCOMES: readonly { outcome: Outcome; pattern: RegExp }[] = [
     outcome: 'partly-granted',
     pattern:
       /\b(delvist\s+bevilget|delvis\s+bevilling|bevilger\s+(?:dig\s+)?delvist|delvist\s+imødekommet|giver\s+dig\s+delvist|får\s+delvist|partly\s+granted|partially\s+granted|teilweise\s+bewilligt)/i,
+  },
+  // A benefit cut, not ended: "nedsættes", "nedsat", "nedsættelse af". Not "varigt nedsat
+  // funktionsevne" or "din arbejdsevne er ikke varigt nedsat", which describe the citizen.
+  {
+    outcome: 'reduced',
+    pattern:
+      /\b(nedsættelse\s+af|nedsætter|nedsættes|(?<!evne[a-zæøå]*\s+(?:[a-zæøå]+\s+){0,3})nedsat(?!\s+(?:[a-zæøå]+\s+)?[a-zæøå]*evne)|(?:will\s+be|is|has\s+been)\s+reduced|gekürzt)/i,
   },
   {
     outcome: 'refused',

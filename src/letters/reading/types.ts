@@ -31,7 +31,7 @@ export type LetterKind = 'decision' | 'hearing' | 'summons' | 'receipt' | 'payme
 
 export type LetterLanguage = 'da' | 'en' | 'de' | 'other';
 
-export type Outcome = 'granted' | 'partly-granted' | 'refused' | 'stopped';
+export type Outcome = 'granted' | 'partly-granted' | 'reduced' | 'refused' | 'stopped';
 
 /**
  * How a date was reached. `stated`: written in the letter as a date. `weeks-after-receipt`: "inden

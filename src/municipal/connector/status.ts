@@ -5,7 +5,7 @@ import type { PartProgress } from '../../records/municipal/sync-status';
 export function syncFraction(parts: readonly PartProgress[]): number {
   if (parts.length === 0) return 0;
   const sum = parts.reduce((total, p) => {
-    if (p.state === 'done' || p.state === 'failed') return total + 1;
+    if (p.state === 'done' || p.state === 'failed' || p.state === 'not-covered') return total + 1;
     if (p.state === 'running') return total + 0.9 * (1 - 1 / (p.pages + 2));
     return total;
   }, 0);

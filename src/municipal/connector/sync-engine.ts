@@ -164,7 +164,7 @@ export class SyncRun {
       if (this.conn.actor?.relation === 'self') await bestEffort(this.storeGivenPowers(), 'the powers listed at the last sync stay shown');
       for (const resource of RESOURCES) {
         // A representative's power covers some categories: the others are not asked for (the municipality would refuse).
-        if (this.conn.power && !this.conn.power.categories.includes(resource)) this.progressOf(resource).state = 'done';
+        if (this.conn.power && !this.conn.power.categories.includes(resource)) this.progressOf(resource).state = 'not-covered';
         else await this.part(resource, () => this.syncResource(resource));
       }
     } catch (error) {

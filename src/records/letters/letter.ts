@@ -19,7 +19,7 @@ const Line = z.string().trim().min(1).max(300);
 
 export const LETTER_TYPES = ['decision', 'hearing', 'summons', 'receipt', 'payment-statement', 'access-reply', 'other'] as const;
 export const LetterType = z.enum(LETTER_TYPES);
-export const LetterOutcome = z.enum(['granted', 'partially-granted', 'refused', 'stopped']);
+export const LetterOutcome = z.enum(['granted', 'partially-granted', 'reduced', 'refused', 'stopped']);
 export const DeadlineKind = z.enum(['answer', 'appeal', 'other']);
 
 /** A case the letter belongs to: one synced from the municipality, or one of the citizen's own. */

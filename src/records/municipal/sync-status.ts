@@ -9,7 +9,8 @@ export type SyncPart = 'me' | ResourceName;
 
 export interface PartProgress {
   part: SyncPart;
-  state: 'waiting' | 'running' | 'done' | 'failed';
+  /** `not-covered`: a category the representative's power of attorney leaves out, never asked for. */
+  state: 'waiting' | 'running' | 'done' | 'failed' | 'not-covered';
   pages: number;
   stored: number;
   deleted: number;

@@ -97,6 +97,7 @@ export const lettersDa = {
   'letters.type.other': 'Andet brev',
   'letters.outcome.granted': 'Bevilget',
   'letters.outcome.partially-granted': 'Delvist bevilget',
+  'letters.outcome.reduced': 'Nedsat',
   'letters.outcome.refused': 'Afslag',
   'letters.outcome.stopped': 'Stoppet',
   'letters.deadlineKind.answer': 'Svarfrist',

@@ -100,6 +100,7 @@ export const lettersEn: Record<keyof typeof lettersDa, string> = {
   'letters.type.other': 'Other letter',
   'letters.outcome.granted': 'Granted',
   'letters.outcome.partially-granted': 'Partly granted',
+  'letters.outcome.reduced': 'Reduced',
   'letters.outcome.refused': 'Refused',
   'letters.outcome.stopped': 'Stopped',
   'letters.deadlineKind.answer': 'Answer by',

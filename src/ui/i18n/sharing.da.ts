@@ -137,6 +137,8 @@ export const sharingDa = {
   'sharing.wizard.until': 'Gælder til',
   'sharing.wizard.approveHonest':
     'Når modtageren har åbnet pakken, har de en kopi. Trækker du delingen tilbage, får de besked om, at de ikke længere må bruge oplysningerne – men Handlerum kan ikke slette noget hos dem.',
+  'sharing.wizard.approveHonestFileOnly':
+    'Når modtageren har åbnet pakken, har de en kopi. {name} kan ikke få beskeder fra Handlerum: trækker du delingen tilbage, må du selv fortælle dem det. Indtil pakken udløber, kan den stadig se gyldig ud hos dem, og Handlerum kan ikke slette noget hos dem.',
   'sharing.wizard.approveButton': 'Godkend og lav pakken',
   'sharing.wizard.previewing': 'Finder ud af, hvad der skal med …',
   'sharing.wizard.creating': 'Laver en krypteret pakke, som kun modtageren kan åbne …',

@@ -137,6 +137,8 @@ export const sharingEn: Record<keyof typeof sharingDa, string> = {
   'sharing.wizard.until': 'Valid until',
   'sharing.wizard.approveHonest':
     'Once the recipient has opened the bundle, they have a copy. If you withdraw the share, they are told they may no longer use the information – but Handlerum cannot delete anything at their end.',
+  'sharing.wizard.approveHonestFileOnly':
+    'Once the recipient has opened the bundle, they have a copy. {name} cannot get messages from Handlerum: if you withdraw the share, you must tell them yourself. Until the bundle expires it may still look valid to them, and Handlerum cannot delete anything at their end.',
   'sharing.wizard.approveButton': 'Approve and make the bundle',
   'sharing.wizard.previewing': 'Working out what goes in …',
   'sharing.wizard.creating': 'Making an encrypted bundle only the recipient can open …',

@@ -270,7 +270,7 @@ export function ReviewLetter(props: ReviewProps) {
             value={draft.outcome?.value ?? 'none'}
             options={[
               { value: 'none', label: t('letters.review.outcomeNone') },
-              ...(['granted', 'partially-granted', 'refused', 'stopped'] as const).map((v) => ({ value: v, label: t(`letters.outcome.${v}`) })),
+              ...(['granted', 'partially-granted', 'reduced', 'refused', 'stopped'] as const).map((v) => ({ value: v, label: t(`letters.outcome.${v}`) })),
             ]}
             onChange={(v) =>
               setDraft({ ...draft, outcome: v === 'none' ? null : { key: draft.outcome?.key ?? newKey(), value: v, span: draft.outcome?.span ?? null } })

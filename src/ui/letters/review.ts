@@ -34,7 +34,7 @@ export interface DeadlineValue {
   reasoning: string;
 }
 
-export type DraftOutcome = 'granted' | 'partially-granted' | 'refused' | 'stopped';
+export type DraftOutcome = 'granted' | 'partially-granted' | 'reduced' | 'refused' | 'stopped';
 
 export interface Draft {
   title: string;
@@ -56,7 +56,13 @@ export type SingleField = 'sender' | 'dated' | 'outcome';
 
 const spanOf = (found: Found<unknown>): Span => ({ page: found.page, start: found.start, end: found.end });
 
-const OUTCOME: Record<Outcome, DraftOutcome> = { granted: 'granted', 'partly-granted': 'partially-granted', refused: 'refused', stopped: 'stopped' };
+const OUTCOME: Record<Outcome, DraftOutcome> = {
+  granted: 'granted',
+  'partly-granted': 'partially-granted',
+  reduced: 'reduced',
+  refused: 'refused',
+  stopped: 'stopped',
+};
 const isLetterType = (kind: LetterKind): kind is LetterType => (LETTER_TYPES as readonly string[]).includes(kind);
 
 /** Kroner as a Danish letter writes them: 123456 øre → "1.234,56 kr.". */

@@ -1,7 +1,8 @@
 /**
  * "Importér kalenderfil": the citizen picks an .ics file; a worker reads it; the page shows what
- * it would add, change and cancel in the calendar; only on confirm is it written, in one write,
- * so a file is either all in or not at all.
+ * it would add, change and cancel in the calendar (a feed read again also calls off what it no
+ * longer holds); only on confirm is it written, in one write, so a file is either all in or not
+ * at all.
  */
 import { wrap } from 'comlink';
 import { useEffect, useState } from 'preact/hooks';
@@ -98,7 +99,9 @@ export function CalendarImport(props: { profileId: string; stored: readonly Impo
         importedAt: new Date().toISOString(),
       };
       const stored = props.stored.map((e) => ({ id: e.vaultId, data: e.record }));
-      setPreview({ fileName: file.name, file: read.value, plan: planCalendarImport(read.value, stored, source) });
+      // A feed speaks for its events from today to the end of the window its series were read in.
+      const span = { from: props.today, to: addDays(props.today, WINDOW_AHEAD_DAYS) };
+      setPreview({ fileName: file.name, file: read.value, plan: planCalendarImport(read.value, stored, source, span) });
     });
   };
 
@@ -120,6 +123,7 @@ export function CalendarImport(props: { profileId: string; stored: readonly Impo
     added: preview.plan.changes.filter((c) => c.change === 'added').length,
     updated: preview.plan.changes.filter((c) => c.change === 'updated').length,
     cancelled: preview.plan.changes.filter((c) => c.change === 'cancelled').length,
+    vanished: preview.plan.changes.filter((c) => c.change === 'vanished').length,
   };
   return (
     <section class="panel calendar-import" aria-labelledby="cal-import-title">
@@ -154,6 +158,7 @@ export function CalendarImport(props: { profileId: string; stored: readonly Impo
                   unchanged: countText(preview.plan.unchanged),
                 })}
               </p>
+              {counts.vanished > 0 && <p>{tn('calendar.importVanished', counts.vanished)}</p>}
               <ul class="import-changes">
                 {preview.plan.changes.slice(0, PREVIEW_ROWS).map((c, i) => (
                   <li key={i} data-change={c.change}>

@@ -1,6 +1,7 @@
 /**
  * The citizen's notes on any record: ordinary `note` records attached to it. The same list and
- * form serve the case page (its own panel and wording) and the files panel of other records.
+ * form serve the case page (its own panel and wording) and the files panel of other records;
+ * the list draws a page of notes at a time, however many there are.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { callVault, onVaultEvent } from '../../messaging/client';
@@ -8,6 +9,7 @@ import { listRecords } from '../../messaging/record-client';
 import { noteKind, type NoteData } from '../../records/note';
 import type { VaultRecord } from '../../vault/public-types';
 import { TextAreaField, TextField } from '../components/Field';
+import { WindowedList } from '../components/WindowedList';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { relativeTime } from '../format';
@@ -100,15 +102,20 @@ export function OwnNotes(props: {
       <Heading id={`${id}-notes`}>{t(texts.title)}</Heading>
       {notes && notes.length === 0 && <p class="empty-list">{t(texts.none)}</p>}
       {notes && notes.length > 0 && (
-        <ul class="plain-list" aria-labelledby={`${id}-notes`}>
-          {notes.map((n) => (
-            <li key={n.id}>
+        <WindowedList
+          id={`${id}-list`}
+          class="plain-list"
+          labelledBy={`${id}-notes`}
+          items={notes}
+          keyOf={(n) => n.id}
+          renderItem={(n) => (
+            <>
               <strong>{n.data.title}</strong>
               {n.data.body && <p class="note-body">{n.data.body}</p>}
               <p class="meta">{t('notes.changed', { when: relativeTime(n.updatedAt) })}</p>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        />
       )}
       <form autocomplete="off" onSubmit={save} noValidate aria-labelledby={`${id}-form`}>
         <FormHeading id={`${id}-form`}>{t(texts.add)}</FormHeading>

@@ -1,6 +1,7 @@
 /**
- * Recipients: the list, and four ways to add one — paste a key, pick a key file, pick a picture
- * of a QR code, or fetch the recipient's well-known document from their domain.
+ * Recipients: the list, a page at a time, and four ways to add one — paste a key, pick a key
+ * file, pick a picture of a QR code, or fetch the recipient's well-known document from their
+ * domain.
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -10,6 +11,7 @@ import { municipalityOrigin } from '../../messaging/municipal-api';
 import { SharingError } from '../../messaging/errors';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/Field';
+import { WindowedList } from '../components/WindowedList';
 import { ActionFeedback } from '../components/Messages';
 import { relativeTime } from '../format';
 import { t, type MessageKey } from '../i18n/index';
@@ -104,28 +106,31 @@ export function RecipientsPanel(props: { profileId: string; recipients: Recipien
       {props.recipients.length === 0 ? (
         <p class="empty-list">{t('sharing.recipients.empty')}</p>
       ) : (
-        <ul class="cards" aria-label={t('sharing.recipients.listLabel')}>
-          {props.recipients.map((r) => (
-            <li key={r.id}>
-              <article aria-labelledby={`rcp-${r.id}`}>
-                <h4 id={`rcp-${r.id}`}>{r.name}</h4>
-                <p class="mono fingerprint">
-                  {t('sharing.identity.fingerprint')}: {r.fingerprintGroups.join(' ')}
-                </p>
-                {r.description && <p>{r.description}</p>}
-                <p class="meta">
-                  {t('sharing.recipients.added', { when: relativeTime(r.addedAt) })}
-                  {r.endpoints.bundle ? ` · ${t('sharing.recipients.endpoint')}` : ''}
-                </p>
-                <div class="actions">
-                  <button type="button" class="danger" onClick={() => setRemoving(r)}>
-                    {t('sharing.recipients.delete', { name: r.name })}
-                  </button>
-                </div>
-              </article>
-            </li>
-          ))}
-        </ul>
+        <WindowedList
+          id="sharing-recipients-list"
+          class="cards"
+          label={t('sharing.recipients.listLabel')}
+          items={props.recipients}
+          keyOf={(r) => r.id}
+          renderItem={(r) => (
+            <article aria-labelledby={`rcp-${r.id}`}>
+              <h4 id={`rcp-${r.id}`}>{r.name}</h4>
+              <p class="mono fingerprint">
+                {t('sharing.identity.fingerprint')}: {r.fingerprintGroups.join(' ')}
+              </p>
+              {r.description && <p>{r.description}</p>}
+              <p class="meta">
+                {t('sharing.recipients.added', { when: relativeTime(r.addedAt) })}
+                {r.endpoints.bundle ? ` · ${t('sharing.recipients.endpoint')}` : ''}
+              </p>
+              <div class="actions">
+                <button type="button" class="danger" onClick={() => setRemoving(r)}>
+                  {t('sharing.recipients.delete', { name: r.name })}
+                </button>
+              </div>
+            </article>
+          )}
+        />
       )}
       <h4>{t('sharing.recipients.addHeading')}</h4>
       <form autocomplete="off" onSubmit={addPasted} noValidate aria-label={t('sharing.recipients.addHeading')}>

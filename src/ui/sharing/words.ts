@@ -5,7 +5,7 @@ import { metricName } from '../health/format';
 import { plainTopicTitle } from '../municipal/plain';
 import { categoryLabel } from '../money/categories';
 import type { LogEntry } from '../../records/sharing/transparency-entry';
-import type { SharingApiResults } from '../../messaging/sharing-api';
+import type { RecipientSummary, SharingApiResults } from '../../messaging/sharing-api';
 import { errorMessage } from '../errors';
 import { sizeText } from '../own/attachments';
 import { countText, locale, t, tn } from '../i18n/index';
@@ -27,15 +27,15 @@ export function metricText(metric: string): string {
   }
 }
 
-/**
- * A shared case by its plain name and number, e.g. "Genoptræning (2026-0412)"; scopes stored
- * before the topic travelled keep the KLE code and official title they were made with.
- */
-function caseLabel(item: ScopeItem): string {
-  const caseNumber = item.details?.[0];
-  if (!item.topic) return item.label;
-  const name = plainTopicTitle(item.topic);
+/** A case by its plain name and number, e.g. "Genoptræning (2026-0412)", as the citizen sees it everywhere. */
+export function caseName(topic: { code: string; title: string }, caseNumber: string | undefined): string {
+  const name = plainTopicTitle(topic);
   return caseNumber ? `${name} (${caseNumber})` : name;
+}
+
+/** A shared case by its plain name; scopes stored before the topic travelled keep the KLE code and official title they were made with. */
+function caseLabel(item: ScopeItem): string {
+  return item.topic ? caseName(item.topic, item.details?.[0]) : item.label;
 }
 
 /** One record of a shared case on the approval screen, e.g. "Dokument: Lægeerklæring". */
@@ -152,6 +152,14 @@ export function copyText(file: { path: string; size: number }): string {
 
 /** Sharing's refusals have their own codes, with their messages in the one error map. */
 export const sharingError = (error: unknown): string => errorMessage(error);
+
+/**
+ * The approval's honest last word: a recipient with a revocation endpoint is told when the share
+ * is withdrawn; one who only gets a file is not, and the citizen has to tell them.
+ */
+export function revocationHint(recipient: Pick<RecipientSummary, 'name' | 'endpoints'>): string {
+  return recipient.endpoints.revocation ? t('sharing.wizard.approveHonest') : t('sharing.wizard.approveHonestFileOnly', { name: recipient.name });
+}
 
 export function untilText(g: { expiresAt: string | null; untilCase: { caseNumber: string } | null }): string {
   if (g.untilCase && g.expiresAt) return t('sharing.grants.untilCaseLatest', { caseNumber: g.untilCase.caseNumber, date: dayText(g.expiresAt) });

@@ -1,4 +1,4 @@
-/** The current profile's notes: newest first; add, edit, delete (with a confirmation). */
+/** The current profile's notes: newest first, a page at a time; add, edit, delete (with a confirmation). */
 import { useEffect, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
@@ -6,6 +6,7 @@ import { noteKind, type NoteData } from '../../records/note';
 import type { DamagedRecord, VaultRecord } from '../../vault/public-types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/Field';
+import { WindowedList } from '../components/WindowedList';
 import { ActionFeedback } from '../components/Messages';
 import { useAction } from '../components/use-action';
 import { errorMessage } from '../errors';
@@ -114,29 +115,32 @@ export function NotesSection(props: { profile: Profile; refreshKey: number }) {
       <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       {notes && notes.length === 0 && <p class="empty-list">{t('notes.empty')}</p>}
       {notes && notes.length > 0 && (
-        <ul class="cards" aria-label={t('notes.listLabel')}>
-          {notes.map((note) => (
-            <li key={note.id}>
-              {editing === note.id ? (
-                <NoteForm heading={t('notes.editing')} initial={note.data} onSave={(data) => save(note.id, data)} onCancel={() => setEditing(null)} />
-              ) : (
-                <article aria-labelledby={`note-${note.id}`}>
-                  <h3 id={`note-${note.id}`}>{note.data.title}</h3>
-                  {note.data.body && <p class="note-body">{note.data.body}</p>}
-                  <p class="meta">{t('notes.changed', { when: relativeTime(note.updatedAt) })}</p>
-                  <div class="actions">
-                    <button type="button" aria-describedby={`note-${note.id}`} onClick={() => setEditing(note.id)}>
-                      {t('common.edit')}
-                    </button>
-                    <button type="button" class="danger" aria-describedby={`note-${note.id}`} onClick={() => setDeleting(note)}>
-                      {t('common.delete')}
-                    </button>
-                  </div>
-                </article>
-              )}
-            </li>
-          ))}
-        </ul>
+        <WindowedList
+          id="notes-list"
+          class="cards"
+          label={t('notes.listLabel')}
+          items={notes}
+          keyOf={(note) => note.id}
+          renderItem={(note) =>
+            editing === note.id ? (
+              <NoteForm heading={t('notes.editing')} initial={note.data} onSave={(data) => save(note.id, data)} onCancel={() => setEditing(null)} />
+            ) : (
+              <article aria-labelledby={`note-${note.id}`}>
+                <h3 id={`note-${note.id}`}>{note.data.title}</h3>
+                {note.data.body && <p class="note-body">{note.data.body}</p>}
+                <p class="meta">{t('notes.changed', { when: relativeTime(note.updatedAt) })}</p>
+                <div class="actions">
+                  <button type="button" aria-describedby={`note-${note.id}`} onClick={() => setEditing(note.id)}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" class="danger" aria-describedby={`note-${note.id}`} onClick={() => setDeleting(note)}>
+                    {t('common.delete')}
+                  </button>
+                </div>
+              </article>
+            )
+          }
+        />
       )}
       {deleting && (
         <ConfirmDialog

@@ -2,11 +2,12 @@
  * Sharing steps the citizen stories repeat: adding recipients in the vault's Deling section,
  * closing a case at the reference municipality, and reading "who has my data" in the popup.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { explainTopic } from '../../../src/municipal/plain-language/index';
 import type { RunningMunicipality } from '../../../src/municipality-server/server';
 import type { ChromiumSession } from './chromium';
-import { DA, expectAccessible, screenshotPath } from './vault-ui';
+import { DA, expectAccessible, screenshotPath, text } from './vault-ui';
 
 /** Adds a recipient by its address (a municipality, a service) and waits until the vault says it is added as `name`. */
 export async function addRecipientByAddress(page: Page, address: string, name: string): Promise<void> {
@@ -22,6 +23,12 @@ export async function addRecipientByKey(page: Page, recipient: string, name: str
   await page.getByRole('button', { name: DA['sharing.recipients.add'] }).click();
   await page.getByRole('heading', { level: 4, name }).waitFor();
 }
+
+/** The share wizard's box for a case's summary, which names the case by its plain name and number, e.g. "… Genoptræning (2026-…)". */
+export const caseSummaryBox = (page: Page, kle: string): Locator =>
+  page.getByRole('checkbox', {
+    name: new RegExp(`^${escapeRegExp(text(DA, 'sharing.wizard.summary', { title: explainTopic(kle, 'da')!.plainTitle }))} \\(\\d`),
+  });
 
 interface ServedCase {
   id: string;

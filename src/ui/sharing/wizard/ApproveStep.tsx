@@ -1,7 +1,36 @@
-/** Step 5: exactly what leaves, as the vault worked it out, before anything is made; a case's records one by one under it. */
+/**
+ * Step 5: exactly what leaves, as the vault worked it out, before anything is made; a case's
+ * records one by one under it, and the files that go with them, each list a page at a time (a
+ * case can send thousands of records).
+ */
+import { useMemo } from 'preact/hooks';
 import type { RecipientSummary, SharePreview } from '../../../messaging/sharing-api';
+import type { ScopeItem } from '../../../records/sharing/selection';
+import { WindowedList } from '../../components/WindowedList';
 import { t } from '../../i18n/index';
-import { copyText, dayText, entryText, itemText, untilText } from '../words';
+import { copyText, dayText, entryText, itemText, revocationHint, untilText } from '../words';
+
+type Entry = NonNullable<ScopeItem['entries']>[number];
+
+/** The records of the `index`th item, named by its line; keyed by place, since two records may read alike. */
+function ApprovalRecords(props: { index: number; entries: readonly Entry[] }) {
+  const rows = useMemo(() => props.entries.map((entry, j) => ({ entry, key: String(j) })), [props.entries]);
+  return (
+    <WindowedList
+      id={`approval-records-${props.index}`}
+      class="approval-records"
+      labelledBy={`approval-item-${props.index}`}
+      items={rows}
+      keyOf={(row) => row.key}
+      renderItem={({ entry }) => (
+        <>
+          {entryText(entry)}
+          {entry.date && <span class="secondary">, {dayText(entry.date)}</span>}
+        </>
+      )}
+    />
+  );
+}
 
 export function ApproveStep(props: { preview: SharePreview; recipient: RecipientSummary | null }) {
   const { preview } = props;
@@ -20,17 +49,8 @@ export function ApproveStep(props: { preview: SharePreview; recipient: Recipient
           <ul class="approval-items">
             {preview.items.map((item, i) => (
               <li key={i}>
-                {itemText(item)}
-                {item.entries && item.entries.length > 0 && (
-                  <ul class="approval-records">
-                    {item.entries.map((entry, j) => (
-                      <li key={j}>
-                        {entryText(entry)}
-                        {entry.date && <span class="secondary">, {dayText(entry.date)}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <span id={`approval-item-${i}`}>{itemText(item)}</span>
+                {item.entries && item.entries.length > 0 && <ApprovalRecords index={i} entries={item.entries} />}
               </li>
             ))}
           </ul>
@@ -39,18 +59,21 @@ export function ApproveStep(props: { preview: SharePreview; recipient: Recipient
         <dd data-testid="approve-until">{preview.untilCase ? untilText(preview) : dayText(preview.expiresAt)}</dd>
         {preview.files.length > 0 && (
           <>
-            <dt>{t('sharing.wizard.copies')}</dt>
+            <dt id="approval-copies-label">{t('sharing.wizard.copies')}</dt>
             <dd>
-              <ul class="approval-copies">
-                {preview.files.map((f) => (
-                  <li key={f.path}>{copyText(f)}</li>
-                ))}
-              </ul>
+              <WindowedList
+                id="approval-copies"
+                class="approval-copies"
+                labelledBy="approval-copies-label"
+                items={preview.files}
+                keyOf={(f) => f.path}
+                renderItem={(f) => copyText(f)}
+              />
             </dd>
           </>
         )}
       </dl>
-      <p class="hint">{t('sharing.wizard.approveHonest')}</p>
+      <p class="hint">{revocationHint({ name: preview.recipient.name, endpoints: props.recipient?.endpoints ?? {} })}</p>
     </div>
   );
 }
