@@ -131,7 +131,7 @@ export function OwnCasePage(props: { profileId: string; caseId: string; lettersH
 
       <section class="panel" aria-labelledby="own-case-manage">
         <h3 id="own-case-manage">{t('letters.ownCase.manage')}</h3>
-        <form onSubmit={rename}>
+        <form autocomplete="off" onSubmit={rename}>
           <TextField label={t('letters.ownCase.name')} value={name} onInput={setName} required />
           <button type="submit" disabled={name.trim() === '' || name.trim() === data.title}>
             {t('letters.ownCase.rename')}
