@@ -37,6 +37,8 @@ export const ViewApiArgs = {
   viewCalendarMonth: z.object({ profileId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), day: z.iso.date() }),
   /** Every calendar entry, for the .ics export. */
   viewCalendarAll: z.object({ profileId: Id }),
+  /** Prepares the case pages and the calendar while the citizen reads *Now*, so they open at once. */
+  viewWarm: z.object({ profileId: Id }),
 } satisfies Record<string, z.ZodType>;
 
 /** A case the rows link to: its vault id and topic (a page words the title from the topic). */
@@ -95,6 +97,7 @@ export interface ViewApiResults {
   viewCalendarList: CalendarListAnswer;
   viewCalendarMonth: CalendarMonthAnswer;
   viewCalendarAll: { entries: CalendarEntry[] };
+  viewWarm: null;
 }
 
 export type ViewMethod = keyof typeof ViewApiArgs;

@@ -145,5 +145,12 @@ describe('the view cache', () => {
     // From memory the second time, with the same report.
     expect((await heldOverview(cache, profileId, ['payments'])).damaged).toEqual(answer.damaged);
     expect(cache.listed).toBe(2);
+    // Once the citizen removed them, they are not reported again.
+    await vault.records.discardDamaged(
+      profileId,
+      payments.name,
+      answer.damaged.map((d) => d.ref),
+    );
+    expect((await heldOverview(cache, profileId, ['payments'])).damaged).toEqual([]);
   });
 });
