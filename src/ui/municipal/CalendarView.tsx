@@ -189,14 +189,15 @@ function MonthView(props: { profileId: string; version: number; today: string; g
     };
   }, [props.profileId, month, selected, props.version]);
 
-  // Once the month asked for is drawn: the day selected by a key takes the focus.
+  // The day selected by a key takes the focus once it is drawn: at once within the month shown,
+  // or when the month asked for arrives.
   useLayoutEffect(() => {
     if (!focusNext.current) return;
     const cell = grid.current?.querySelector<HTMLElement>(`[data-day="${selected}"]`);
     if (!cell) return;
     focusNext.current = false;
     cell.focus();
-  }, [answer]);
+  }, [answer, selected]);
 
   const select = (day: string, focus: boolean) => {
     focusNext.current = focus;

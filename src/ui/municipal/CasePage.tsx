@@ -150,186 +150,200 @@ function caseIndex(
   return { index, lookup };
 }
 
-export function CasePage(props: { view: CaseView; theCase: Item<Case>; profileId: string; now: number; go: (to: OverviewRoute) => void }) {
+interface CasePageProps {
+  view: CaseView;
+  theCase: Item<Case>;
+  profileId: string;
+  now: number;
+  go: (to: OverviewRoute) => void;
+}
+
+export function CasePage(props: CasePageProps) {
+  const { index, lookup } = useMemo(() => caseIndex(props.view, props.theCase), [props.view, props.theCase]);
+  return (
+    <CaseLookup.Provider value={lookup}>
+      <CaseContent {...props} index={index} />
+    </CaseLookup.Provider>
+  );
+}
+
+function CaseContent(props: CasePageProps & { index: OverviewIndex }) {
   const whose = useWhose();
-  const { theCase, view, go } = props;
+  const { theCase, view, go, index } = props;
   const c = theCase.record;
   const topic = topicOf(c.kle);
   const status = statusOf(c);
   const bundle: CaseBundle = { ...view, accessLog: [] };
-  const { index, lookup } = useMemo(() => caseIndex(view, theCase), [view, theCase]);
   const entries = useMemo(() => calendarEntries({ ...EMPTY_OVERVIEW, activities: view.activities }), [view]);
   // Events have no id of their own; their place in the (fixed) story is their key.
   const timelineRows = useMemo(() => caseTimeline(theCase, bundle).map((event, i) => ({ event, key: String(i) })), [view, theCase]);
 
   return (
-    <CaseLookup.Provider value={lookup}>
-      <div class="case-page">
-        <p class="meta">
-          {t('case.number', { number: c.caseNumber })} · {t('case.opened', { date: dayText(c.openedAt) })}
-          {c.closedAt && <> · {t('case.closedOn', { date: dayText(c.closedAt) })}</>} · {c.unit.name}, {c.authority.name}
-        </p>
-        <div class="actions">
-          <CorrectAction profileId={props.profileId} target={targetOf('cases', theCase, plainCaseTitle(c))} class="" />
-        </div>
-        <SummaryPanel
-          make={(language) =>
-            summariseCase(
-              {
-                case: c,
-                decisions: bundle.decisions.map((d) => d.record),
-                activities: bundle.activities.map((a) => a.record),
-                documents: bundle.documents.map((d) => d.record),
-                readFacts: (text) => readLetter({ pages: [text] }),
-              },
-              { today: danishDay(props.now), language },
-            )
-          }
-          links={{ documentVaultId: (id) => index.document(theCase.origin, id)?.vaultId, go }}
+    <div class="case-page">
+      <p class="meta">
+        {t('case.number', { number: c.caseNumber })} · {t('case.opened', { date: dayText(c.openedAt) })}
+        {c.closedAt && <> · {t('case.closedOn', { date: dayText(c.closedAt) })}</>} · {c.unit.name}, {c.authority.name}
+      </p>
+      <div class="actions">
+        <CorrectAction profileId={props.profileId} target={targetOf('cases', theCase, plainCaseTitle(c))} class="" />
+      </div>
+      <SummaryPanel
+        make={(language) =>
+          summariseCase(
+            {
+              case: c,
+              decisions: bundle.decisions.map((d) => d.record),
+              activities: bundle.activities.map((a) => a.record),
+              documents: bundle.documents.map((d) => d.record),
+              readFacts: (text) => readLetter({ pages: [text] }),
+            },
+            { today: danishDay(props.now), language },
+          )
+        }
+        links={{ documentVaultId: (id) => index.document(theCase.origin, id)?.vaultId, go }}
+      />
+
+      <section class="panel" aria-labelledby="case-topic">
+        <h3 id="case-topic">{t('case.topic')}</h3>
+        {topic.explanation && <p>{topic.explanation}</p>}
+        <p class="meta">{t('case.officialTitle', { title: c.title, code: c.kle.code })}</p>
+      </section>
+
+      <section class="panel" aria-labelledby="case-status">
+        <h3 id="case-status">{t('case.status', { status: status.title })}</h3>
+        <p>{status.explanation}</p>
+        {status.tips.length > 0 && (
+          <>
+            <h4>{t('case.tips')}</h4>
+            <ul>
+              {status.tips.map((tip) => (
+                <li key={tip}>{tip}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="case-contact">
+        <h3 id="case-contact">{whose('case.contact', 'case.contactOf')}</h3>
+        {c.caseworker ? <ContactCard contact={c.caseworker} /> : <p>{t('case.noCaseworker', { unit: c.unit.name })}</p>}
+        <CorrectAction
+          profileId={props.profileId}
+          target={{ ...targetOf('cases', theCase, t('own.correct.contactTitle', { case: plainCaseTitle(c) })), field: t('own.correct.contactField') }}
         />
-
-        <section class="panel" aria-labelledby="case-topic">
-          <h3 id="case-topic">{t('case.topic')}</h3>
-          {topic.explanation && <p>{topic.explanation}</p>}
-          <p class="meta">{t('case.officialTitle', { title: c.title, code: c.kle.code })}</p>
-        </section>
-
-        <section class="panel" aria-labelledby="case-status">
-          <h3 id="case-status">{t('case.status', { status: status.title })}</h3>
-          <p>{status.explanation}</p>
-          {status.tips.length > 0 && (
-            <>
-              <h4>{t('case.tips')}</h4>
-              <ul>
-                {status.tips.map((tip) => (
-                  <li key={tip}>{tip}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-
-        <section class="panel" aria-labelledby="case-contact">
-          <h3 id="case-contact">{whose('case.contact', 'case.contactOf')}</h3>
-          {c.caseworker ? <ContactCard contact={c.caseworker} /> : <p>{t('case.noCaseworker', { unit: c.unit.name })}</p>}
-          <CorrectAction
-            profileId={props.profileId}
-            target={{ ...targetOf('cases', theCase, t('own.correct.contactTitle', { case: plainCaseTitle(c) })), field: t('own.correct.contactField') }}
-          />
-          {c.representatives.length > 0 && (
-            <>
-              <h4>{t('case.representatives')}</h4>
-              <ul class="plain-list">
-                {c.representatives.map((r) => (
-                  <li key={r.name}>
-                    <strong>{r.name}</strong>
-                    {r.organisation && <span>, {r.organisation}</span>}
-                    {r.validUntil && <span class="meta"> ({t('case.repUntil', { date: dayText(r.validUntil) })})</span>}
-                    <Channels channels={r.channels} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-
-        <section class="panel" aria-labelledby="case-decisions">
-          <h3 id="case-decisions">{t('case.decisions')}</h3>
-          {bundle.decisions.length === 0 ? (
-            <p class="empty-list">{t('case.noDecisions')}</p>
-          ) : (
-            bundle.decisions.map((d) => <DecisionCard key={d.vaultId} decision={d} index={index} now={props.now} go={go} profileId={props.profileId} />)
-          )}
-        </section>
-
-        <section class="panel" aria-labelledby="case-activities">
-          <h3 id="case-activities">{t('case.activities')}</h3>
-          {entries.length === 0 ? (
-            <p class="empty-list">{t('case.none')}</p>
-          ) : (
-            <WindowedList
-              id="case-activities-list"
-              class="entries"
-              labelledBy="case-activities"
-              size={CALENDAR_PAGE}
-              items={entries}
-              keyOf={(e) => e.id}
-              renderItem={(e) => <EntryLine entry={e} go={go} profileId={props.profileId} />}
-            />
-          )}
-        </section>
-
-        <section class="panel" aria-labelledby="case-documents">
-          <h3 id="case-documents">{t('case.documents')}</h3>
-          {bundle.documents.length === 0 ? (
-            <p class="empty-list">{t('case.noDocuments')}</p>
-          ) : (
-            <WindowedList
-              id="case-documents-list"
-              class="plain-list"
-              labelledBy="case-documents"
-              items={bundle.documents}
-              keyOf={(d) => d.vaultId}
-              renderItem={(d) => (
-                <>
-                  <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
-                    <ShortTitle title={d.record.title} />
-                  </RouteLink>
-                  <span class="meta">, {dayText(d.record.date)}</span>
-                </>
-              )}
-            />
-          )}
-        </section>
-
-        <section class="panel" aria-labelledby="case-payments">
-          <h3 id="case-payments">{t('case.payments')}</h3>
-          {bundle.payments.length === 0 ? (
-            <p class="empty-list">{t('case.none')}</p>
-          ) : (
+        {c.representatives.length > 0 && (
+          <>
+            <h4>{t('case.representatives')}</h4>
             <ul class="plain-list">
-              {bundle.payments.slice(0, 12).map((p) => (
-                <li key={p.vaultId}>
-                  <RouteLink to={{ view: 'payments', focus: p.vaultId }} go={go}>
-                    {kroner(p.record.net.ore)}
-                  </RouteLink>{' '}
-                  {p.record.benefit.name}, {dayText(p.record.payoutDate)} ({t(`payments.status.${p.record.status}`)}){' '}
-                  <CorrectAction profileId={props.profileId} target={targetOf('payments', p, `${p.record.benefit.name}, ${dayText(p.record.payoutDate)}`)} />
+              {c.representatives.map((r) => (
+                <li key={r.name}>
+                  <strong>{r.name}</strong>
+                  {r.organisation && <span>, {r.organisation}</span>}
+                  {r.validUntil && <span class="meta"> ({t('case.repUntil', { date: dayText(r.validUntil) })})</span>}
+                  <Channels channels={r.channels} />
                 </li>
               ))}
             </ul>
-          )}
-        </section>
+          </>
+        )}
+      </section>
 
-        <OwnNotes profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} texts={CASE_NOTE_TEXTS} level={3} />
-        <AttachPanel profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} withNotes={false} />
-        <CaseLetters profileId={props.profileId} caseRef={{ kind: 'municipal-case', id: theCase.vaultId }} />
-        <CorrectionList profileId={props.profileId} caseVaultId={theCase.vaultId} title={t('own.list.caseTitle')} />
+      <section class="panel" aria-labelledby="case-decisions">
+        <h3 id="case-decisions">{t('case.decisions')}</h3>
+        {bundle.decisions.length === 0 ? (
+          <p class="empty-list">{t('case.noDecisions')}</p>
+        ) : (
+          bundle.decisions.map((d) => <DecisionCard key={d.vaultId} decision={d} index={index} now={props.now} go={go} profileId={props.profileId} />)
+        )}
+      </section>
 
-        <section class="panel" aria-labelledby="case-timeline">
-          <h3 id="case-timeline">{t('case.timeline')}</h3>
+      <section class="panel" aria-labelledby="case-activities">
+        <h3 id="case-activities">{t('case.activities')}</h3>
+        {entries.length === 0 ? (
+          <p class="empty-list">{t('case.none')}</p>
+        ) : (
           <WindowedList
-            id="case-timeline-list"
-            class="timeline"
-            labelledBy="case-timeline"
-            items={timelineRows}
-            keyOf={(row) => row.key}
-            renderItem={({ event: e }) => (
-              <span data-kind={e.kind}>
-                <time dateTime={e.at}>{e.at.length === 10 ? dayText(e.at) : dateTimeText(e.at)}</time>{' '}
-                {'vaultId' in e && e.kind === 'document' ? (
-                  <RouteLink to={{ view: 'document', id: e.vaultId }} go={go}>
-                    {timelineText(e)}
-                  </RouteLink>
-                ) : (
-                  <span>{timelineText(e)}</span>
-                )}
-              </span>
+            id="case-activities-list"
+            class="entries"
+            labelledBy="case-activities"
+            size={CALENDAR_PAGE}
+            items={entries}
+            keyOf={(e) => e.id}
+            renderItem={(e) => <EntryLine entry={e} go={go} profileId={props.profileId} />}
+          />
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="case-documents">
+        <h3 id="case-documents">{t('case.documents')}</h3>
+        {bundle.documents.length === 0 ? (
+          <p class="empty-list">{t('case.noDocuments')}</p>
+        ) : (
+          <WindowedList
+            id="case-documents-list"
+            class="plain-list"
+            labelledBy="case-documents"
+            items={bundle.documents}
+            keyOf={(d) => d.vaultId}
+            renderItem={(d) => (
+              <>
+                <RouteLink to={{ view: 'document', id: d.vaultId }} go={go}>
+                  <ShortTitle title={d.record.title} />
+                </RouteLink>
+                <span class="meta">, {dayText(d.record.date)}</span>
+              </>
             )}
           />
-        </section>
-      </div>
-    </CaseLookup.Provider>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="case-payments">
+        <h3 id="case-payments">{t('case.payments')}</h3>
+        {bundle.payments.length === 0 ? (
+          <p class="empty-list">{t('case.none')}</p>
+        ) : (
+          <ul class="plain-list">
+            {bundle.payments.slice(0, 12).map((p) => (
+              <li key={p.vaultId}>
+                <RouteLink to={{ view: 'payments', focus: p.vaultId }} go={go}>
+                  {kroner(p.record.net.ore)}
+                </RouteLink>{' '}
+                {p.record.benefit.name}, {dayText(p.record.payoutDate)} ({t(`payments.status.${p.record.status}`)}){' '}
+                <CorrectAction profileId={props.profileId} target={targetOf('payments', p, `${p.record.benefit.name}, ${dayText(p.record.payoutDate)}`)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <OwnNotes profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} texts={CASE_NOTE_TEXTS} level={3} />
+      <AttachPanel profileId={props.profileId} attachedTo={{ kind: 'municipal-case', id: theCase.vaultId }} withNotes={false} />
+      <CaseLetters profileId={props.profileId} caseRef={{ kind: 'municipal-case', id: theCase.vaultId }} />
+      <CorrectionList profileId={props.profileId} caseVaultId={theCase.vaultId} title={t('own.list.caseTitle')} />
+
+      <section class="panel" aria-labelledby="case-timeline">
+        <h3 id="case-timeline">{t('case.timeline')}</h3>
+        <WindowedList
+          id="case-timeline-list"
+          class="timeline"
+          labelledBy="case-timeline"
+          items={timelineRows}
+          keyOf={(row) => row.key}
+          renderItem={({ event: e }) => (
+            <span data-kind={e.kind}>
+              <time dateTime={e.at}>{e.at.length === 10 ? dayText(e.at) : dateTimeText(e.at)}</time>{' '}
+              {'vaultId' in e && e.kind === 'document' ? (
+                <RouteLink to={{ view: 'document', id: e.vaultId }} go={go}>
+                  {timelineText(e)}
+                </RouteLink>
+              ) : (
+                <span>{timelineText(e)}</span>
+              )}
+            </span>
+          )}
+        />
+      </section>
+    </div>
   );
 }
 
