@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
 import { SharingService } from '../src/background/sharing/index';
+import { ViewService } from '../src/background/views/index';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
 import { isApiRequest, route } from '../src/messaging/router';
@@ -56,6 +57,7 @@ export default defineBackground(() => {
       settings,
       municipal: municipal.handlers,
       sharing,
+      views: new ViewService(vault),
       broadcast: (event) => {
         send(event);
         // Reminders are read from the vault: rebuild them whenever it opens.

@@ -3,15 +3,20 @@
  * It says how many rows there are — `aria-setsize`/`aria-posinset` on list items,
  * `aria-rowcount`/`aria-rowindex` on table rows, and a visible "1–50 of 40,000" — and the keys
  * move the focus row by row and page by page, across pages, to either end. Callers narrow and
- * sort the array; nothing here hides rows.
+ * sort the array; nothing here hides rows. The rows come from an array (`items`) or, for a
+ * history too long to hold in the page, from a `RowSource` that answers a page at a time.
  */
 import type { ComponentChildren } from 'preact';
 import { countText, t } from '../i18n/index';
+import type { RowSource, RowWindowAnswer } from '../../shared/row-source';
 import { useRowWindow, type RowWindowState } from './use-row-window';
+import { useSourceWindow } from './use-source-window';
 import './windowed.css';
 
-interface WindowedProps<T> {
-  items: readonly T[];
+/** The rows: held in an array, or asked for a page at a time (`version` changes when they may have changed). */
+type Rows<T> = { items: readonly T[]; source?: never } | { source: RowSource<T>; version?: unknown; initial?: RowWindowAnswer<T> | undefined; items?: never };
+
+type WindowedProps<T> = Rows<T> & {
   /** Unique and stable per item: the row's key, and how a row is asked for. */
   keyOf: (item: T) => string;
   /** Unique on the page: the list's element id, and the stem of its helpers' ids. */
@@ -22,6 +27,22 @@ interface WindowedProps<T> {
   class?: string;
   /** A drawn row's id, class and data attributes. */
   rowAttrs?: (item: T) => { id?: string; class?: string | undefined } & Record<`data-${string}`, string>;
+};
+
+const NO_ITEMS: readonly never[] = [];
+
+/** The window's state and the rows of the page drawn, from either kind of rows (each list keeps one kind). */
+function useWindowRows<T>(props: WindowedProps<T>): { state: RowWindowState; rows: readonly T[] } {
+  const options = { size: props.size, focusKey: props.focusKey };
+  const fromItems = useRowWindow(props.items ?? NO_ITEMS, props.keyOf, options);
+  const fromSource = useSourceWindow(props.source ?? null, props.keyOf, {
+    ...options,
+    version: props.source ? props.version : undefined,
+    initial: props.source ? props.initial : undefined,
+  });
+  if (props.source) return { state: fromSource, rows: fromSource.rows };
+  const { start, end } = fromItems.window;
+  return { state: fromItems, rows: props.items.slice(start, end) };
 }
 
 const isPaged = (state: RowWindowState) => state.window.total > state.size;
@@ -68,8 +89,8 @@ export function WindowedList<T>(
       renderItem: (item: T, index: number) => ComponentChildren;
     },
 ) {
-  const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
-  const { start, end, total } = state.window;
+  const { state, rows } = useWindowRows(props);
+  const { start, total } = state.window;
   return (
     <>
       <WindowStatus state={state} id={props.id} />
@@ -82,7 +103,7 @@ export function WindowedList<T>(
         aria-describedby={isPaged(state) ? `${props.id}-range ${props.id}-hint` : undefined}
         onKeyDown={state.onKeyDown}
       >
-        {props.items.slice(start, end).map((item, i) => (
+        {rows.map((item, i) => (
           <li key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-setsize={total} aria-posinset={start + i + 1}>
             {props.renderItem(item, start + i)}
           </li>
@@ -105,8 +126,8 @@ export function WindowedTable<T>(
     renderRow: (item: T, index: number) => ComponentChildren;
   },
 ) {
-  const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
-  const { start, end, total } = state.window;
+  const { state, rows } = useWindowRows(props);
+  const { start, total } = state.window;
   const captionId = `${props.id}-caption`;
   return (
     <>
@@ -127,7 +148,7 @@ export function WindowedTable<T>(
             <tr aria-rowindex={1}>{props.head}</tr>
           </thead>
           <tbody>
-            {props.items.slice(start, end).map((item, i) => (
+            {rows.map((item, i) => (
               <tr key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-rowindex={start + i + 2}>
                 {props.renderRow(item, start + i)}
               </tr>

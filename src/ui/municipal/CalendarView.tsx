@@ -1,19 +1,21 @@
 /**
  * One calendar across the municipality's systems: a list (coming up, earlier; a page at a time)
  * and a month grid moved through with the arrow keys; each entry shows its system, place, time
- * and change link. Export as .ics, and the reminder lead times.
+ * and change link. Export as .ics, and the reminder lead times. The background holds the entries
+ * (src/background/views/calendar-view.ts): the page asks for a page of the list or one month.
  */
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import type { Settings } from '../../messaging/settings';
-import { calendarEntries, entriesBetween, indexByDay, isUpcoming, monthGrid, type CalendarEntry } from '../../overview/calendar';
+import type { CalendarCounts, CalendarListAnswer, CalendarMonthAnswer, CaseRef } from '../../messaging/view-api';
+import type { CalendarEntry } from '../../overview/calendar';
+import { refKey } from '../../overview/model';
+import type { RowRequest, RowSource } from '../../shared/row-source';
 import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../shared/danish-time';
 import { toICalendar } from '../../overview/ical';
-import { withLetterEntries } from '../../overview/letter-calendar';
-import { useLetterEvents } from '../letters/use-letter-events';
-import type { OverviewData } from '../../overview/model';
 import { saveFile } from '../blob-url';
-import { ActionFeedback } from '../components/Messages';
+import { errorMessage } from '../errors';
+import { ActionFeedback, AlertLine, Busy } from '../components/Messages';
 import { WindowedList } from '../components/WindowedList';
 import { useWhose } from '../words/whose';
 import { CorrectAction } from '../own/CorrectAction';
@@ -23,6 +25,9 @@ import { t, tn } from '../i18n/index';
 import { dateTimeText, dayText, monthText, timeText, weekdayNames, weekdayText } from './format';
 import { CaseLookup, RouteLink, type OverviewRoute } from './Links';
 import { CalendarImport, useImportedEvents } from './CalendarImport';
+import { OverviewDamage } from './OverviewDamage';
+import { plainTopicTitle } from './plain';
+import { CALENDAR_KIND_NAMES, useKindsVersion } from './use-kinds-version';
 
 const KIND_LABEL = (kind: CalendarEntry['kind']) => t(`calendar.kind.${kind}`);
 
@@ -77,14 +82,23 @@ export function EntryLine(props: { entry: CalendarEntry; go: (to: OverviewRoute)
 const correctionTitle = (e: CalendarEntry): string => (e.kind === 'appeal' ? e.title : `${e.title}, ${e.allDay ? dayText(e.day) : dateTimeText(e.start)}`);
 
 /** A calendar list (ahead or past), a page of entries at a time, labelled by the heading `id`. */
-function EntryList(props: { id: string; entries: CalendarEntry[]; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
+function EntryList(props: {
+  id: string;
+  source: RowSource<CalendarEntry>;
+  initial?: CalendarListAnswer | undefined;
+  version: number;
+  go: (to: OverviewRoute) => void;
+  profileId: string;
+}) {
   return (
     <WindowedList
       id={`${props.id}-list`}
       class="entries"
       labelledBy={props.id}
       size={CALENDAR_PAGE}
-      items={props.entries}
+      source={props.source}
+      initial={props.initial}
+      version={props.version}
       keyOf={entryKey}
       renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
     />
@@ -150,21 +164,40 @@ function ReminderSettings() {
   );
 }
 
-function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
+function MonthView(props: { profileId: string; version: number; today: string; go: (to: OverviewRoute) => void; onCases: (cases: CaseRef[]) => void }) {
   const [month, setMonth] = useState(props.today.slice(0, 7));
   const [selected, setSelected] = useState(props.today);
+  const [answer, setAnswer] = useState<CalendarMonthAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const grid = useRef<HTMLTableElement>(null);
   const focusNext = useRef(false);
-  // Sorted by day once; each month and day then reads only its own entries.
-  const index = useMemo(() => indexByDay(props.entries), [props.entries]);
-  const weeks = useMemo(() => monthGrid(month, index), [month, index]);
   const [shortDays, longDays] = [weekdayNames('short'), weekdayNames('long')];
 
   useEffect(() => {
+    let alive = true;
+    callVault('viewCalendarMonth', { profileId: props.profileId, month, day: selected }).then(
+      (got) => {
+        if (!alive) return;
+        props.onCases(got.cases);
+        setError(null);
+        setAnswer(got);
+      },
+      (caught: unknown) => alive && setError(errorMessage(caught)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [props.profileId, month, selected, props.version]);
+
+  // The day selected by a key takes the focus once it is drawn: at once within the month shown,
+  // or when the month asked for arrives.
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
+    const cell = grid.current?.querySelector<HTMLElement>(`[data-day="${selected}"]`);
+    if (!cell) return;
     focusNext.current = false;
-    grid.current?.querySelector<HTMLElement>(`[data-day="${selected}"]`)?.focus();
-  }, [selected, month]);
+    cell.focus();
+  }, [answer, selected]);
 
   const select = (day: string, focus: boolean) => {
     focusNext.current = focus;
@@ -181,7 +214,8 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
     else return;
     event.preventDefault();
   };
-  const dayEntries = entriesBetween(index, selected, selected);
+  const weeks = answer?.weeks ?? [];
+  const dayEntries = answer?.entries ?? [];
 
   return (
     <div class="month-view">
@@ -201,7 +235,8 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
       <p class="hint" id="grid-hint">
         {t('calendar.gridHint')}
       </p>
-      <table ref={grid} role="grid" class="month-grid" aria-labelledby="month-title" aria-describedby="grid-hint" onKeyDown={onKey}>
+      {error && <AlertLine>{error}</AlertLine>}
+      <table ref={grid} role="grid" class="month-grid" aria-labelledby="month-title" aria-describedby="grid-hint" aria-busy={answer === null} onKeyDown={onKey}>
         <thead>
           <tr>
             <th scope="col" class="week-no">
@@ -221,7 +256,7 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
                 {isoWeek(week[0]!.day)}
               </th>
               {week.map((d) => {
-                const label = `${weekdayText(d.day)}${d.entries.length ? `, ${tn('calendar.dayCount', d.entries.length)}` : ''}`;
+                const label = `${weekdayText(d.day)}${d.count ? `, ${tn('calendar.dayCount', d.count)}` : ''}`;
                 return (
                   <td
                     key={d.day}
@@ -230,13 +265,13 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
                     tabIndex={d.day === selected ? 0 : -1}
                     aria-selected={d.day === selected}
                     aria-label={label}
-                    class={[d.inMonth ? '' : 'other-month', d.day === props.today ? 'today' : '', d.entries.length ? 'has-entries' : ''].join(' ')}
+                    class={[d.inMonth ? '' : 'other-month', d.day === props.today ? 'today' : '', d.count ? 'has-entries' : ''].join(' ')}
                     onClick={() => select(d.day, true)}
                   >
                     <span class="day-number" aria-hidden="true">
                       {Number(d.day.slice(8))}
                     </span>
-                    {d.entries.slice(0, 3).map((e) => (
+                    {d.dots.map((e) => (
                       <span key={e.id} class={`dot dot-${e.kind}`} aria-hidden="true" title={e.title} />
                     ))}
                   </td>
@@ -264,21 +299,71 @@ function MonthView(props: { entries: CalendarEntry[]; today: string; go: (to: Ov
   );
 }
 
-export function CalendarView(props: { data: OverviewData; now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId?: string | undefined }) {
+/** The cases the entries shown belong to, gathered from the answers, as the entries' case links read them. */
+function useCaseRefs(): [(origin: string, caseId: string) => { vaultId: string; title: string } | undefined, (cases: CaseRef[]) => void] {
+  const held = useRef(new Map<string, CaseRef>());
+  const [count, setCount] = useState(0);
+  const note = useRef((cases: CaseRef[]) => {
+    const before = held.current.size;
+    for (const c of cases) held.current.set(refKey(c.origin, c.id), c);
+    if (held.current.size !== before) setCount(held.current.size);
+  }).current;
+  const lookup = useMemo(
+    () => (origin: string, caseId: string) => {
+      const found = held.current.get(refKey(origin, caseId));
+      return found ? { vaultId: found.vaultId, title: plainTopicTitle(found.kle) } : undefined;
+    },
+    [count],
+  );
+  return [lookup, note];
+}
+
+export function CalendarView(props: { now: number; ownerName: string; go: (to: OverviewRoute) => void; profileId: string }) {
+  const { profileId } = props;
   const whose = useWhose();
   const [mode, setMode] = useState<'list' | 'month'>('list');
   const [exported, setExported] = useState<string | null>(null);
-  const letterEvents = useLetterEvents(props.profileId);
-  // Built once per data and moment, not on every page turn; the lists draw a page at a time.
-  const imported = useImportedEvents(props.profileId);
-  const entries = useMemo(() => withLetterEntries(calendarEntries(props.data, imported.events), letterEvents), [props.data, imported.events, letterEvents]);
-  const [upcoming, past] = useMemo(
-    () => [entries.filter((e) => isUpcoming(e, props.now)), entries.filter((e) => !isUpcoming(e, props.now)).reverse()],
-    [entries, props.now],
-  );
-  const today = danishDay(props.now);
+  const [error, setError] = useState<string | null>(null);
+  const imported = useImportedEvents(profileId);
+  const version = useKindsVersion(profileId, CALENDAR_KIND_NAMES);
+  const [caseLookup, noteCases] = useCaseRefs();
+  // The list splits at the minute the view opened (or the data last changed), as every page of it must.
+  const minute = useMemo(() => Math.floor(props.now / 60_000) * 60_000, [profileId, version]);
+  const [first, setFirst] = useState<CalendarListAnswer | null>(null);
+  const [counts, setCounts] = useState<CalendarCounts | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const sources = useMemo(() => {
+    const part =
+      (which: 'upcoming' | 'past') =>
+      async (request: RowRequest): Promise<CalendarListAnswer> => {
+        const answer = await callVault('viewCalendarList', { profileId, now: minute, part: which, ...request });
+        noteCases(answer.cases);
+        setCounts(answer.counts);
+        return answer;
+      };
+    return { upcoming: part('upcoming'), past: part('past') };
+  }, [profileId, minute, reloads]);
 
-  const exportIcs = () => {
+  // The first page of what is coming up, with both counts: the lists are drawn from it at once.
+  useEffect(() => {
+    let alive = true;
+    sources.upcoming({ start: 0, count: CALENDAR_PAGE }).then(
+      (answer) => {
+        if (!alive) return;
+        setError(null);
+        setFirst(answer);
+      },
+      (caught: unknown) => alive && setError(errorMessage(caught)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [sources]);
+  const today = danishDay(props.now);
+  const total = counts ? counts.upcoming + counts.past : 0;
+
+  const exportIcs = async () => {
+    const { entries } = await callVault('viewCalendarAll', { profileId });
     const text = toICalendar(entries, {
       now: new Date(),
       name: t('calendar.calName', { name: props.ownerName }),
@@ -290,10 +375,15 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
   };
 
   return (
-    <>
+    <CaseLookup.Provider value={caseLookup}>
       <p>{whose('calendar.intro', 'calendar.introOf')}</p>
       <div class="actions">
-        <button type="button" class="primary" onClick={exportIcs} aria-describedby="export-hint">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void exportIcs().catch((caught: unknown) => setError(errorMessage(caught)))}
+          aria-describedby="export-hint"
+        >
           {t('calendar.export')}
         </button>
       </div>
@@ -303,8 +393,10 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
       <div role="status" class={exported ? 'status' : 'status empty'}>
         {exported}
       </div>
-      {props.profileId && <CalendarImport profileId={props.profileId} stored={imported.events} today={today} />}
+      <CalendarImport profileId={profileId} stored={imported.events} today={today} />
       {imported.error && <p role="alert">{imported.error}</p>}
+      {error && <AlertLine>{error}</AlertLine>}
+      <OverviewDamage profileId={profileId} profileName={props.ownerName} damaged={first?.damaged ?? []} onRemoved={() => setReloads((n) => n + 1)} />
       <div class="toggle" role="group" aria-label={t('calendar.showAs')}>
         <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
           {t('calendar.list')}
@@ -313,27 +405,28 @@ export function CalendarView(props: { data: OverviewData; now: number; ownerName
           {t('calendar.month')}
         </button>
       </div>
-      {entries.length === 0 && <p class="empty-list">{t('calendar.none')}</p>}
-      {mode === 'list' && entries.length > 0 && (
+      {mode === 'list' && !first && !error && <Busy label={t('overview.loading')} />}
+      {first && total === 0 && <p class="empty-list">{t('calendar.none')}</p>}
+      {mode === 'list' && first && counts && total > 0 && (
         <>
           <section aria-labelledby="cal-upcoming">
             <h3 id="cal-upcoming">{t('calendar.upcoming')}</h3>
-            {upcoming.length === 0 ? (
+            {counts.upcoming === 0 ? (
               <p class="empty-list">{t('calendar.none')}</p>
             ) : (
-              <EntryList id="cal-upcoming" entries={upcoming} go={props.go} profileId={props.profileId} />
+              <EntryList id="cal-upcoming" source={sources.upcoming} initial={first} version={version} go={props.go} profileId={profileId} />
             )}
           </section>
-          {past.length > 0 && (
+          {counts.past > 0 && (
             <section aria-labelledby="cal-past">
               <h3 id="cal-past">{t('calendar.past')}</h3>
-              <EntryList id="cal-past" entries={past} go={props.go} profileId={props.profileId} />
+              <EntryList id="cal-past" source={sources.past} version={version} go={props.go} profileId={profileId} />
             </section>
           )}
         </>
       )}
-      {mode === 'month' && <MonthView entries={entries} today={today} go={props.go} profileId={props.profileId} />}
+      {mode === 'month' && <MonthView profileId={profileId} version={version} today={today} go={props.go} onCases={noteCases} />}
       <ReminderSettings />
-    </>
+    </CaseLookup.Provider>
   );
 }

@@ -6,7 +6,8 @@
 import { useMemo } from 'preact/hooks';
 import type { Case, Decision } from '../../municipal/api/schemas';
 import { danishDay } from '../../shared/danish-time';
-import { caseBundle, indexOverview, type Item, type OverviewData, type OverviewIndex } from '../../overview/model';
+import { EMPTY_OVERVIEW, indexOverview, type CaseBundle, type Item, type OverviewData, type OverviewIndex } from '../../overview/model';
+import type { CaseView } from '../../messaging/view-api';
 import { calendarEntries } from '../../overview/calendar';
 import { caseTimeline, type TimelineEvent } from '../../overview/timeline';
 import { t } from '../i18n/index';
@@ -15,7 +16,7 @@ import { WindowedList } from '../components/WindowedList';
 import { useWhose } from '../words/whose';
 import { CALENDAR_PAGE, EntryLine } from './CalendarView';
 import { dayText, dateTimeText, kroner } from './format';
-import { ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
+import { CaseLookup, ContactCard, Channels, RouteLink, type OverviewRoute } from './Links';
 import { plainCaseTitle, statusOf, topicOf } from './plain';
 import { AttachPanel } from '../own/AttachPanel';
 import { CaseLetters } from '../letters/CaseLetters';
@@ -131,17 +132,51 @@ function timelineText(e: TimelineEvent): string {
 }
 const statusTitle = (status: Case['status']) => statusOf({ status } as Case).title;
 
-export function CasePage(props: { data: OverviewData; theCase: Item<Case>; profileId: string; now: number; go: (to: OverviewRoute) => void }) {
+/** What the page links to by the municipality's ids: the case, its records, and what its decisions rest on. */
+function caseIndex(
+  view: CaseView,
+  theCase: Item<Case>,
+): { index: OverviewIndex; lookup: (origin: string, caseId: string) => { vaultId: string; title: string } | undefined } {
+  const index = indexOverview({
+    ...EMPTY_OVERVIEW,
+    cases: [theCase, ...view.linked.cases],
+    documents: [...view.documents, ...view.linked.documents],
+    payments: [...view.payments, ...view.linked.payments],
+  });
+  const lookup = (origin: string, caseId: string) => {
+    const found = index.case(origin, caseId);
+    return found ? { vaultId: found.vaultId, title: plainCaseTitle(found.record) } : undefined;
+  };
+  return { index, lookup };
+}
+
+interface CasePageProps {
+  view: CaseView;
+  theCase: Item<Case>;
+  profileId: string;
+  now: number;
+  go: (to: OverviewRoute) => void;
+}
+
+export function CasePage(props: CasePageProps) {
+  const { index, lookup } = useMemo(() => caseIndex(props.view, props.theCase), [props.view, props.theCase]);
+  return (
+    <CaseLookup.Provider value={lookup}>
+      <CaseContent {...props} index={index} />
+    </CaseLookup.Provider>
+  );
+}
+
+function CaseContent(props: CasePageProps & { index: OverviewIndex }) {
   const whose = useWhose();
-  const { theCase, data, go } = props;
+  const { theCase, view, go, index } = props;
   const c = theCase.record;
   const topic = topicOf(c.kle);
   const status = statusOf(c);
-  const bundle = caseBundle(data, theCase);
-  const index = indexOverview(data);
-  const entries = calendarEntries({ ...data, activities: bundle.activities, decisions: [] });
+  const bundle: CaseBundle = { ...view, accessLog: [] };
+  const entries = useMemo(() => calendarEntries({ ...EMPTY_OVERVIEW, activities: view.activities }), [view]);
   // Events have no id of their own; their place in the (fixed) story is their key.
-  const timelineRows = caseTimeline(theCase, bundle).map((event, i) => ({ event, key: String(i) }));
+  const timelineRows = useMemo(() => caseTimeline(theCase, bundle).map((event, i) => ({ event, key: String(i) })), [view, theCase]);
 
   return (
     <div class="case-page">

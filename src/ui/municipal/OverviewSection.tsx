@@ -7,7 +7,9 @@
  * calendar files.
  */
 import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
+import { callVault } from '../../messaging/client';
 import { indexOverview } from '../../overview/model';
+import { bestEffort } from '../../shared/best-effort';
 import { Busy, AlertLine } from '../components/Messages';
 import { t, type MessageKey } from '../i18n/index';
 import type { Profile } from '../profiles';
@@ -27,6 +29,7 @@ import { SearchView } from './SearchView';
 import { OverviewDamage } from './OverviewDamage';
 import { ProfileBasis, useConnections } from './ProfileBasis';
 import { useNowData } from './use-now-data';
+import { useCaseView } from './use-case-view';
 import { useOverviewData } from './use-overview-data';
 import { listsFor } from './view-lists';
 import { overviewChoice } from './overview-choice';
@@ -34,6 +37,9 @@ import { OwnEntriesStart } from './OwnEntriesStart';
 import './overview.css';
 
 type View = OverviewView;
+
+/** How long after *Now* is drawn the background starts preparing the other views. */
+const WARM_AFTER_MS = 1_000;
 
 const VIEW_TITLE: Record<View, MessageKey> = {
   now: 'now.title',
@@ -66,12 +72,15 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
   const onNow = route.view === 'now';
   const overview = useOverviewData(props.profile.id, listsFor(route));
   const nowData = useNowData(props.profile.id, now, onNow);
+  // A case page asks the background for that case alone.
+  const caseView = useCaseView(props.profile.id, route.view === 'case' ? route.id : null);
+  const onCase = route.view === 'case';
   const { data, error } = onNow ? nowData : overview;
   const [connections, reloadConnections] = useConnections(props.profile.id);
   const basis = <ProfileBasis profileId={props.profile.id} connections={connections} onChanged={reloadConnections} />;
 
   const go = props.onRoute;
-  const loading = data === null;
+  const loading = data === null || (onCase && caseView.view === null);
   // A move within the overview (a link, Back, Forward) focuses the new screen's heading, also once its
   // records arrive (a view opened from Now may wait for them); the first screen keeps the page's focus.
   useEffect(() => {
@@ -79,6 +88,17 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
     if (!loading) first.current = false;
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
   }, [route.view, 'id' in route ? route.id : null, loading]);
+
+  // Once Now is drawn, the background prepares the calendar and the case pages (views/index.ts).
+  const nowDrawn = onNow && nowData.data !== null;
+  useEffect(() => {
+    if (!nowDrawn) return undefined;
+    const timer = setTimeout(
+      () => void bestEffort(callVault('viewWarm', { profileId: props.profile.id }), 'a view not prepared is read when it opens'),
+      WARM_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [nowDrawn, props.profile.id]);
 
   const caseLookup = useMemo(() => {
     const index = data ? indexOverview(data) : null;
@@ -88,13 +108,14 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
     };
   }, [data]);
 
-  if (!data) {
+  if (!data || loading) {
+    const failed = onCase ? (caseView.error ?? error) : error;
     return (
       <>
         <h2 id="section-heading" tabIndex={-1}>
           {t('overview.emptyTitle')}
         </h2>
-        {error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />}
+        {failed ? <AlertLine>{failed}</AlertLine> : <Busy label={t('overview.loading')} />}
       </>
     );
   }
@@ -112,7 +133,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
     );
   }
 
-  const theCase = route.view === 'case' ? data.cases.find((c) => c.vaultId === route.id) : undefined;
+  const theCase = onCase ? (caseView.view?.theCase ?? undefined) : undefined;
   const doc = route.view === 'document' ? data.documents.find((d) => d.vaultId === route.id) : undefined;
   const docCase = doc ? caseLookup(doc.origin, doc.record.caseId ?? '') : undefined;
   const title =
@@ -163,15 +184,17 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         <OverviewDamage
           profileId={props.profile.id}
           profileName={props.profile.data.name}
-          damaged={onNow ? nowData.damaged : overview.damaged}
-          onRemoved={onNow ? nowData.reload : overview.reload}
+          damaged={onNow ? nowData.damaged : onCase ? (caseView.view?.damaged ?? []) : overview.damaged}
+          onRemoved={onNow ? nowData.reload : onCase ? caseView.reload : overview.reload}
         />
         {route.view === 'now' && <NextSteps profileId={props.profile.id} />}
         {route.view === 'now' && <NowView data={data} own={nowData.own} now={now} go={go} profileId={props.profile.id} recordsRead={nowData.recordsRead} />}
         {route.view === 'cases' && <CasesView data={data} go={go} profileId={props.profile.id} />}
-        {route.view === 'case' && theCase && <CasePage key={theCase.vaultId} data={data} theCase={theCase} profileId={props.profile.id} now={now} go={go} />}
+        {route.view === 'case' && theCase && caseView.view && (
+          <CasePage key={theCase.vaultId} view={caseView.view} theCase={theCase} profileId={props.profile.id} now={now} go={go} />
+        )}
         {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}
-        {route.view === 'calendar' && <CalendarView data={data} now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
+        {route.view === 'calendar' && <CalendarView now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
         {route.view === 'payments' && <PaymentsView payments={data.payments} focus={route.focus} profileId={props.profile.id} />}
         {route.view === 'access' && <AccessLogView entries={data.accessLog} profileId={props.profile.id} />}
         {route.view === 'search' && <SearchView data={data} go={go} />}

@@ -10,9 +10,10 @@ const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
   // Now reads its stored summary through the background (use-now-data.ts), not these lists.
   now: [],
   cases: ['cases'],
-  case: ['cases', 'decisions', 'payments', 'activities', 'documents'],
+  // A case page and the calendar ask the background for what they show (use-case-view.ts, CalendarView.tsx).
+  case: [],
   document: ['documents', 'cases'],
-  calendar: ['activities', 'decisions', 'cases'],
+  calendar: [],
   payments: ['payments'],
   access: ['accessLog'],
   search: OVERVIEW_LISTS,

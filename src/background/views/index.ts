@@ -1,0 +1,42 @@
+/**
+ * The long views' methods (src/messaging/view-api.ts), answered from one view cache per
+ * background: a view opens on a window of what it shows, read from records decoded once while
+ * the vault is unlocked. A view added here reads through `this.cache` and derives its model with
+ * `cache.derive`, so it is made again only when its kinds change.
+ *
+ * Warming: the page asks for `viewWarm` once *Now* is painted (the citizen is looking at this
+ * profile's overview, and the background is otherwise idle), not at unlock: at unlock the
+ * background answers *Now* and may sync, and a profile the citizen does not open should cost
+ * neither the decryption nor the memory. A view opened while warming waits for the same work.
+ */
+import type { ViewHandlers } from '../../messaging/handlers';
+import type { Vault } from '../../vault/index';
+import { calendarAll, calendarList, calendarMonth } from './calendar-view';
+import { caseView } from './case-view';
+import { ViewCache } from './view-cache';
+
+export class ViewService {
+  readonly cache: ViewCache;
+
+  constructor(vault: Vault) {
+    this.cache = new ViewCache(vault);
+  }
+
+  /** A deleted profile's records go from memory with it. */
+  forgetProfile(profileId: string): void {
+    this.cache.forget(profileId);
+  }
+
+  readonly handlers: ViewHandlers = {
+    viewCase: async ({ profileId, caseId }) => caseView(this.cache, profileId, caseId),
+    viewCalendarList: async (args) => calendarList(this.cache, args),
+    viewCalendarMonth: async (args) => calendarMonth(this.cache, args),
+    viewCalendarAll: async ({ profileId }) => calendarAll(this.cache, profileId),
+    viewWarm: async ({ profileId }) => {
+      // The calendar first: it is opened more often than a case, and both share its two kinds.
+      await calendarAll(this.cache, profileId);
+      await caseView(this.cache, profileId, '');
+      return null;
+    },
+  };
+}
