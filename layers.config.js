@@ -24,7 +24,7 @@ export const areas = {
     dir: 'src/background',
     uses: ['messaging', 'vault', 'connector', 'sharing', 'bundle', 'importers', 'overview', 'letters'],
   },
-  messaging: { dir: 'src/messaging', uses: ['records'], note: 'the typed API maps of the message boundaries' },
+  messaging: { dir: 'src/messaging', uses: ['records', 'overview'], note: 'the typed API maps of the message boundaries' },
   vault: {
     dir: 'src/vault',
     uses: ['shared'],

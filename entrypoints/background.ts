@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
+import { ViewService } from '../src/background/views';
 import { SharingService } from '../src/background/sharing/index';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
@@ -50,11 +51,21 @@ export default defineBackground(() => {
       },
       uiLanguage: () => browser.i18n.getUILanguage(),
     });
+    const views = new ViewService(vault);
     const service = new VaultService({
       vault,
       session: browserSessionStore(),
       settings,
-      municipal: municipal.handlers,
+      views: views.handlers,
+      municipal: {
+        ...municipal.handlers,
+        // The long views are built once *Now* is answered, so the first click on one finds them ready.
+        municipalNow: async (args) => {
+          const answer = await municipal.handlers.municipalNow(args);
+          void views.warm(args.profileId);
+          return answer;
+        },
+      },
       sharing,
       broadcast: (event) => {
         send(event);

@@ -3,7 +3,7 @@
  * the router has checked who sent the message and parsed its arguments.
  */
 import { ApiArgs, type ApiMethod, type ApiResults, type VaultEvent } from '../messaging/api';
-import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers } from '../messaging/handlers';
+import type { CoreHandlers, Handlers, MunicipalHandlers, SharingHandlers, ViewHandlers } from '../messaging/handlers';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings, type SettingsPatch, type SettingsStorage } from '../messaging/settings';
 import { Vault, VaultError, VAULT_SCOPE, type VaultRecord } from '../vault/index';
 import type { KindRegistry } from '../records/kind';
@@ -26,6 +26,8 @@ export interface ServiceDeps {
   municipal?: MunicipalHandlers;
   /** Sharing (src/background/sharing/): its methods, keys for new profiles, the transparency log. */
   sharing?: SharingHooks;
+  /** The long views answered in the background (src/background/views.ts). */
+  views?: ViewHandlers;
 }
 
 /** What the vault service needs of sharing besides its methods. */
@@ -51,7 +53,7 @@ export class VaultService {
     this.staged = new StagedWrites(() => this.now());
     // Swept, not refused, when past their time: a restore may wait on the citizen's passphrase.
     this.transfers = new ChunkedTransfers({ ttlMs: TRANSFER_TTL_MS, now: () => this.now(), refuseExpired: false });
-    this.handlers = withStandIns({ ...this.coreHandlers, ...deps.municipal, ...deps.sharing?.handlers });
+    this.handlers = withStandIns({ ...this.coreHandlers, ...deps.municipal, ...deps.sharing?.handlers, ...deps.views });
     deps.vault.onLock(() => {
       // However the vault locks, writes still being sent in parts are dropped with the keys.
       this.staged.clear();

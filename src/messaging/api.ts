@@ -13,6 +13,7 @@ import type { SentError } from './errors';
 import { ReminderLeadMinutes, type Settings } from './settings';
 import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';
 import { SharingApiArgs, type SharingApiResults } from './sharing-api';
+import { ViewApiArgs, type ViewApiResults } from './views-api';
 import { isBase64Url } from '../shared/base64url';
 
 const Key = z
@@ -79,6 +80,7 @@ export const ApiArgs = {
   ]),
   ...MunicipalApiArgs,
   ...SharingApiArgs,
+  ...ViewApiArgs,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof ApiArgs;
@@ -113,7 +115,7 @@ export interface Transfer {
   chunkCount: number;
 }
 
-export interface ApiResults extends MunicipalApiResults, SharingApiResults {
+export interface ApiResults extends MunicipalApiResults, SharingApiResults, ViewApiResults {
   status: StatusInfo;
   create: { recoveryKey: string; profileId: string };
   unlock: null;

@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import type { ApiArgs, ApiMethod, ApiResults } from './api';
 import type { MunicipalMethod } from './municipal-api';
 import type { SharingMethod } from './sharing-api';
+import type { ViewMethod } from './views-api';
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
 export type MunicipalHandlers = Pick<Handlers, MunicipalMethod>;
 export type SharingHandlers = Pick<Handlers, SharingMethod>;
-export type CoreHandlers = Omit<Handlers, MunicipalMethod | SharingMethod>;
+export type ViewHandlers = Pick<Handlers, ViewMethod>;
+export type CoreHandlers = Omit<Handlers, MunicipalMethod | SharingMethod | ViewMethod>;

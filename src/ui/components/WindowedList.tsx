@@ -3,10 +3,12 @@
  * It says how many rows there are — `aria-setsize`/`aria-posinset` on list items,
  * `aria-rowcount`/`aria-rowindex` on table rows, and a visible "1–50 of 40,000" — and the keys
  * move the focus row by row and page by page, across pages, to either end. Callers narrow and
- * sort the array; nothing here hides rows.
+ * sort the array; nothing here hides rows. `PagedList` and `PagedTable` draw the same from one
+ * window of a list held elsewhere (the background), asking for the next window as the keys move.
  */
 import type { ComponentChildren } from 'preact';
 import { countText, t } from '../i18n/index';
+import { usePagedWindow, type WindowPage } from './use-paged-window';
 import { useRowWindow, type RowWindowState } from './use-row-window';
 import './windowed.css';
 
@@ -61,15 +63,40 @@ function WindowButtons(props: { state: RowWindowState; id: string }) {
   );
 }
 
+type ListProps<T> = Omit<WindowedProps<T>, 'items' | 'size' | 'focusKey'> &
+  ({ labelledBy: string; label?: never } | { label: string; labelledBy?: never }) & {
+    renderItem: (item: T, index: number) => ComponentChildren;
+  };
+
+type TableProps<T> = Omit<WindowedProps<T>, 'items' | 'size' | 'focusKey'> & {
+  caption: string;
+  captionClass?: string;
+  head: ComponentChildren;
+  renderRow: (item: T, index: number) => ComponentChildren;
+};
+
 /** A `<ul>` of one page of `items`, named by the element `labelledBy` points at, or by `label`. */
-export function WindowedList<T>(
-  props: WindowedProps<T> &
-    ({ labelledBy: string; label?: never } | { label: string; labelledBy?: never }) & {
-      renderItem: (item: T, index: number) => ComponentChildren;
-    },
-) {
+export function WindowedList<T>(props: ListProps<T> & Pick<WindowedProps<T>, 'items' | 'size' | 'focusKey'>) {
   const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
-  const { start, end, total } = state.window;
+  return <ListOf {...props} state={state} rows={props.items.slice(state.window.start, state.window.end)} />;
+}
+
+/** The same list over one window answered elsewhere (`page`); `onWindow` asks for the window from a row. */
+export function PagedList<T>(props: ListProps<T> & PagedProps<T>) {
+  const state = usePagedWindow(props.page, props.onWindow, props.keyOf, { size: props.size, focusKey: props.focusKey });
+  return <ListOf {...props} state={state} rows={props.page.rows} />;
+}
+
+interface PagedProps<T> {
+  page: WindowPage<T>;
+  onWindow: (start: number) => void;
+  size?: number;
+  focusKey?: string | undefined;
+}
+
+function ListOf<T>(props: ListProps<T> & { state: RowWindowState; rows: readonly T[] }) {
+  const { state } = props;
+  const { start, total } = state.window;
   return (
     <>
       <WindowStatus state={state} id={props.id} />
@@ -82,7 +109,7 @@ export function WindowedList<T>(
         aria-describedby={isPaged(state) ? `${props.id}-range ${props.id}-hint` : undefined}
         onKeyDown={state.onKeyDown}
       >
-        {props.items.slice(start, end).map((item, i) => (
+        {props.rows.map((item, i) => (
           <li key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-setsize={total} aria-posinset={start + i + 1}>
             {props.renderItem(item, start + i)}
           </li>
@@ -97,16 +124,20 @@ export function WindowedList<T>(
  * A `<table>` of one page of `items` in a scrolling region, with a caption and a header row;
  * `renderRow` gives a row's cells, `rowAttrs` its id, class and data attributes.
  */
-export function WindowedTable<T>(
-  props: WindowedProps<T> & {
-    caption: string;
-    captionClass?: string;
-    head: ComponentChildren;
-    renderRow: (item: T, index: number) => ComponentChildren;
-  },
-) {
+export function WindowedTable<T>(props: TableProps<T> & Pick<WindowedProps<T>, 'items' | 'size' | 'focusKey'>) {
   const state = useRowWindow(props.items, props.keyOf, { size: props.size, focusKey: props.focusKey });
-  const { start, end, total } = state.window;
+  return <TableOf {...props} state={state} rows={props.items.slice(state.window.start, state.window.end)} />;
+}
+
+/** The same table over one window answered elsewhere (`page`); `onWindow` asks for the window from a row. */
+export function PagedTable<T>(props: TableProps<T> & PagedProps<T>) {
+  const state = usePagedWindow(props.page, props.onWindow, props.keyOf, { size: props.size, focusKey: props.focusKey });
+  return <TableOf {...props} state={state} rows={props.page.rows} />;
+}
+
+function TableOf<T>(props: TableProps<T> & { state: RowWindowState; rows: readonly T[] }) {
+  const { state } = props;
+  const { start, total } = state.window;
   const captionId = `${props.id}-caption`;
   return (
     <>
@@ -127,7 +158,7 @@ export function WindowedTable<T>(
             <tr aria-rowindex={1}>{props.head}</tr>
           </thead>
           <tbody>
-            {props.items.slice(start, end).map((item, i) => (
+            {props.rows.map((item, i) => (
               <tr key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-rowindex={start + i + 2}>
                 {props.renderRow(item, start + i)}
               </tr>

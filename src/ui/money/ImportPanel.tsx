@@ -33,8 +33,8 @@ type Phase =
 export function ImportPanel(props: {
   profileId: string;
   accounts: AccountRecord[];
-  /** Ids of every stored bank row: a new row whose id is here is a duplicate. */
-  existingIds: ReadonlySet<string>;
+  /** Ids of every stored bank row, read when a file is: a new row whose id is here is a duplicate. */
+  existingIds: () => Promise<ReadonlySet<string>>;
   rules: CategoryRule[];
   onImported: () => Promise<void>;
 }) {
@@ -44,6 +44,8 @@ export function ImportPanel(props: {
   const worker = useRef<BankWorker | null>(null);
   const saving = useRef<AbortController | null>(null);
   const run = useRef(0);
+  // The stored rows' ids as read for the file on screen.
+  const storedIds = useRef<ReadonlySet<string>>(new Set());
   // Work that resumes after an await reads the latest props: the stored rows may have changed meanwhile.
   const latest = useRef(props);
   latest.current = props;
@@ -61,7 +63,7 @@ export function ImportPanel(props: {
   // Each account in the file is compared with the rows stored now, and categorised by the rules now.
   const previewContext = (mapping?: ColumnMapping): PreviewContext => ({
     accounts: latest.current.accounts,
-    existingIds: latest.current.existingIds,
+    existingIds: storedIds.current,
     categorise: (tx) => categorise(tx, latest.current.rules),
     ...(mapping ? { mapping } : {}),
   });
@@ -89,6 +91,16 @@ export function ImportPanel(props: {
       }
       return failWith(file, result);
     }
+    let ids: ReadonlySet<string>;
+    try {
+      ids = await latest.current.existingIds();
+    } catch (caught) {
+      if (run.current !== mine) return;
+      setPhase({ step: 'idle' });
+      return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(caught)}`);
+    }
+    if (run.current !== mine) return;
+    storedIds.current = ids;
     toPreview(file, result.value, mapping);
   };
 
