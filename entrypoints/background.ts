@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
-import { ViewService } from '../src/background/views';
 import { SharingService } from '../src/background/sharing/index';
+import { ViewService } from '../src/background/views/index';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
 import { isApiRequest, route } from '../src/messaging/router';
@@ -56,7 +56,7 @@ export default defineBackground(() => {
       vault,
       session: browserSessionStore(),
       settings,
-      views: views.handlers,
+      views,
       municipal: {
         ...municipal.handlers,
         // The long views are built once *Now* is answered, so the first click on one finds them ready.

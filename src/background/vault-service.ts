@@ -26,8 +26,8 @@ export interface ServiceDeps {
   municipal?: MunicipalHandlers;
   /** Sharing (src/background/sharing/): its methods, keys for new profiles, the transparency log. */
   sharing?: SharingHooks;
-  /** The long views answered in the background (src/background/views.ts). */
-  views?: ViewHandlers;
+  /** The long views (src/background/views/): their methods, and forgetting a deleted profile. */
+  views?: { readonly handlers: ViewHandlers; forgetProfile(profileId: string): void };
 }
 
 /** What the vault service needs of sharing besides its methods. */
@@ -53,7 +53,7 @@ export class VaultService {
     this.staged = new StagedWrites(() => this.now());
     // Swept, not refused, when past their time: a restore may wait on the citizen's passphrase.
     this.transfers = new ChunkedTransfers({ ttlMs: TRANSFER_TTL_MS, now: () => this.now(), refuseExpired: false });
-    this.handlers = withStandIns({ ...this.coreHandlers, ...deps.municipal, ...deps.sharing?.handlers, ...deps.views });
+    this.handlers = withStandIns({ ...this.coreHandlers, ...deps.municipal, ...deps.sharing?.handlers, ...deps.views?.handlers });
     deps.vault.onLock(() => {
       // However the vault locks, writes still being sent in parts are dropped with the keys.
       this.staged.clear();
@@ -210,6 +210,7 @@ export class VaultService {
       // Recipients of the profile's shares are told before its data goes; a failure here must not keep the data.
       await bestEffort(this.deps.sharing?.beforeProfileDeleted(id), 'a failure to tell recipients must not keep the data');
       await records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: profileKind.name, id }], { dropProfiles: [id] });
+      this.deps.views?.forgetProfile(id);
       await this.audit({ type: 'deletion', what: 'profile', profileId: id });
       return null;
     },

@@ -60,20 +60,54 @@ export interface CaseBundle {
   accessLog: Item<AccessLogEntry>[];
 }
 
+const newest =
+  <T>(key: (i: Item<T>) => string) =>
+  (a: Item<T>, b: Item<T>) =>
+    key(b).localeCompare(key(a));
+
+/** Sorts each list of a bundle in place, newest first. */
+function newestFirst(bundle: CaseBundle): CaseBundle {
+  bundle.decisions.sort(newest((d) => d.record.decidedAt));
+  bundle.payments.sort(newest((p) => p.record.payoutDate));
+  bundle.activities.sort(newest((a) => activityAt(a.record)));
+  bundle.documents.sort(newest((d) => d.record.date));
+  bundle.accessLog.sort(newest((e) => e.record.at));
+  return bundle;
+}
+
 export function caseBundle(data: OverviewData, theCase: Item<Case>): CaseBundle {
   const mine = <T extends { caseId?: string | undefined }>(items: Item<T>[]) =>
     items.filter((i) => i.origin === theCase.origin && i.record.caseId === theCase.record.id);
-  const desc =
-    <T>(key: (i: Item<T>) => string) =>
-    (a: Item<T>, b: Item<T>) =>
-      key(b).localeCompare(key(a));
-  return {
-    decisions: mine(data.decisions).sort(desc((d) => d.record.decidedAt)),
-    payments: mine(data.payments).sort(desc((p) => p.record.payoutDate)),
-    activities: mine(data.activities).sort(desc((a) => activityAt(a.record))),
-    documents: mine(data.documents).sort(desc((d) => d.record.date)),
-    accessLog: mine(data.accessLog).sort(desc((e) => e.record.at)),
+  return newestFirst({
+    decisions: mine(data.decisions),
+    payments: mine(data.payments),
+    activities: mine(data.activities),
+    documents: mine(data.documents),
+    accessLog: mine(data.accessLog),
+  });
+}
+
+/**
+ * Every case's bundle at once, keyed by `refKey(origin, caseId)`: one pass over the lists
+ * instead of one per case. Records of no case, or of a case not held, are in no bundle.
+ */
+export function caseBundles(data: OverviewData): Map<string, CaseBundle> {
+  const bundles = new Map<string, CaseBundle>();
+  for (const c of data.cases) bundles.set(refKey(c.origin, c.record.id), { decisions: [], payments: [], activities: [], documents: [], accessLog: [] });
+  const into = <N extends keyof CaseBundle>(name: N, items: CaseBundle[N]) => {
+    for (const item of items) {
+      const bundle = item.record.caseId === undefined ? undefined : bundles.get(refKey(item.origin, item.record.caseId));
+      // Each list goes into the same list of the bundle, so the item is of that list's type.
+      (bundle?.[name] as Item<unknown>[] | undefined)?.push(item);
+    }
   };
+  into('decisions', data.decisions);
+  into('payments', data.payments);
+  into('activities', data.activities);
+  into('documents', data.documents);
+  into('accessLog', data.accessLog);
+  for (const bundle of bundles.values()) newestFirst(bundle);
+  return bundles;
 }
 
 /** When an appointment starts or a deadline falls (ISO instant). */

@@ -60,10 +60,3 @@ export function pageStep(direction: -1 | 1, focus: number, total: number, size: 
   const { start } = windowAt(focus, total, size);
   return clampRow(start + direction * size, total);
 }
-
-/** Rows `offset` to `offset + limit` of `items` (the offset kept inside the list), with the total: one window of a list held elsewhere. */
-export function sliceWindow<T>(items: readonly T[], offset: number, limit: number): { total: number; start: number; rows: T[] } {
-  checkCount('limit', limit, 1);
-  const start = clampRow(offset, items.length);
-  return { total: items.length, start, rows: items.slice(start, start + limit) };
-}

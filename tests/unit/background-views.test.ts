@@ -1,10 +1,10 @@
 /**
- * The long views answered by the background (src/background/views.ts): a window of rows and the
+ * The long lists answered by the background (src/background/views/list-views.ts): a window of rows and the
  * aggregates, the same as the whole list gives; built once while nothing changes, again after a
  * write, and forgotten at lock.
  */
-import { describe, expect, it, vi } from 'vitest';
-import { ViewService } from '../../src/background/views';
+import { describe, expect, it } from 'vitest';
+import { ViewService } from '../../src/background/views/index';
 import { OVERVIEW_KINDS } from '../../src/overview/from-records';
 import type { OverviewData } from '../../src/overview/model';
 import { monthlyPayments } from '../../src/overview/payments';
@@ -56,7 +56,7 @@ const transaction = (i: number, accountId: string, currency = 'DKK') => ({
 describe('payments from the background', () => {
   it('answers a page of the newest first, and the monthly totals of all of them', async () => {
     const { views, profileId, data } = await syncedVault();
-    const answer = await views.handlers.viewPayments({ profileId, offset: 50, limit: 50 });
+    const answer = await views.handlers.viewPayments({ profileId, start: 50, count: 50 });
     const sorted = [...data.payments].sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate));
     expect(answer.total).toBe(130);
     expect(answer.start).toBe(50);
@@ -65,40 +65,38 @@ describe('payments from the background', () => {
     expect(answer.damaged).toEqual([]);
   });
 
-  it('opens on the page that holds a payment asked for, and from the offset when it is not held', async () => {
+  it('opens on the page that holds a payment asked for, and from the start asked when it is not held', async () => {
     const { views, profileId } = await syncedVault();
-    const first = await views.handlers.viewPayments({ profileId, offset: 0, limit: 50 });
-    const all = [...first.rows, ...(await views.handlers.viewPayments({ profileId, offset: 50, limit: 50 })).rows];
+    const first = await views.handlers.viewPayments({ profileId, start: 0, count: 50 });
+    const all = [...first.rows, ...(await views.handlers.viewPayments({ profileId, start: 50, count: 50 })).rows];
     const wanted = all[77]!.vaultId;
-    const focused = await views.handlers.viewPayments({ profileId, offset: 0, limit: 50, focus: wanted });
+    const focused = await views.handlers.viewPayments({ profileId, start: 0, count: 50, focusKey: wanted });
     expect(focused.start).toBe(50);
     expect(focused.rows.some((p) => p.vaultId === wanted)).toBe(true);
-    expect((await views.handlers.viewPayments({ profileId, offset: 100, limit: 50, focus: 'v-none' })).start).toBe(100);
+    expect((await views.handlers.viewPayments({ profileId, start: 100, count: 50, focusKey: 'v-none' })).start).toBe(100);
   });
 
   it('reads the records once while nothing changes, again after a write, and forgets them at lock', async () => {
     const { views, vault, key, profileId } = await syncedVault();
-    const list = vi.spyOn(vault.records, 'list');
-    await views.handlers.viewPayments({ profileId, offset: 0, limit: 10 });
-    await views.handlers.viewPayments({ profileId, offset: 10, limit: 10 });
-    expect(list).toHaveBeenCalledTimes(1);
+    await views.handlers.viewPayments({ profileId, start: 0, count: 10 });
+    await views.handlers.viewPayments({ profileId, start: 10, count: 10 });
+    expect(views.cache.listed).toBe(1);
     await vault.records.write([put(profileId, 'payments', 'v-new', 'http://127.0.0.1:8787', payment('pay-new', '2030-01-15', 5))]);
-    const after = await views.handlers.viewPayments({ profileId, offset: 0, limit: 10 });
-    expect(list).toHaveBeenCalledTimes(2);
+    const after = await views.handlers.viewPayments({ profileId, start: 0, count: 10 });
+    expect(views.cache.listed).toBe(2);
     expect(after.total).toBe(131);
     expect(after.rows[0]!.vaultId).toBe('v-new');
     vault.lock();
     await vault.unlock(key.kek);
-    const again = vi.spyOn(vault.records, 'list');
-    await views.handlers.viewPayments({ profileId, offset: 0, limit: 10 });
-    expect(again).toHaveBeenCalledTimes(1);
+    await views.handlers.viewPayments({ profileId, start: 0, count: 10 });
+    expect(views.cache.listed).toBe(3);
   });
 });
 
 describe('search from the background', () => {
   it('answers counts per kind and a window of hits with their titles and targets', async () => {
     const { views, profileId } = await syncedVault();
-    const answer = await views.handlers.viewSearch({ profileId, query: 'kontanthjaelp', language: 'da', limit: 20 });
+    const answer = await views.handlers.viewSearch({ profileId, query: 'kontanthjaelp', language: 'da', count: 20 });
     expect(answer.query).toBe('kontanthjaelp');
     const payments = answer.groups.find((g) => g.kind === 'payment')!;
     expect(payments.total).toBe(130);
@@ -106,24 +104,24 @@ describe('search from the background', () => {
     expect(payments.hits[0]!.target).toEqual({ view: 'payments', focus: payments.hits[0]!.vaultId });
     const decision = answer.groups.find((g) => g.kind === 'decision')!.hits[0]!;
     expect(decision.target).toEqual({ view: 'case', id: 'v-case-cash' });
-    const next = await views.handlers.viewSearch({ profileId, query: 'kontanthjaelp', language: 'da', limit: 20, kind: 'payment', offset: 120 });
+    const next = await views.handlers.viewSearch({ profileId, query: 'kontanthjaelp', language: 'da', count: 20, kind: 'payment', start: 120 });
     expect(next.groups.find((g) => g.kind === 'payment')!.hits.map((h) => h.vaultId)).not.toContain(payments.hits[0]!.vaultId);
     expect(next.groups.find((g) => g.kind === 'payment')!.hits).toHaveLength(10);
   });
 
   it('names a case by the plain words of its topic in the language asked for, and finds it by them in either', async () => {
     const { views, profileId } = await syncedVault();
-    const da = await views.handlers.viewSearch({ profileId, query: 'forsørgelse', language: 'da', limit: 5 });
-    const en = await views.handlers.viewSearch({ profileId, query: 'forsørgelse', language: 'en', limit: 5 });
+    const da = await views.handlers.viewSearch({ profileId, query: 'forsørgelse', language: 'da', count: 5 });
+    const en = await views.handlers.viewSearch({ profileId, query: 'forsørgelse', language: 'en', count: 5 });
     const title = (a: typeof da) => a.groups.find((g) => g.kind === 'case')?.hits[0]?.title;
     expect(title(da)).toMatch(/ – Ansøgning om hjælp til forsørgelse$/);
     expect(title(en)).toMatch(/ – Ansøgning om hjælp til forsørgelse$/);
     expect(title(da)).not.toBe(title(en));
     // The English plain title finds the case from a Danish page too.
     const plainEn = title(en)!.split(' – ')[0]!;
-    const found = await views.handlers.viewSearch({ profileId, query: plainEn, language: 'da', limit: 5 });
+    const found = await views.handlers.viewSearch({ profileId, query: plainEn, language: 'da', count: 5 });
     expect(found.groups.find((g) => g.kind === 'case')?.hits.map((h) => h.vaultId)).toContain('v-case-cash');
-    expect((await views.handlers.viewSearch({ profileId, query: '', language: 'da', limit: 5 })).total).toBe(0);
+    expect((await views.handlers.viewSearch({ profileId, query: '', language: 'da', count: 5 })).total).toBe(0);
   });
 });
 
@@ -139,7 +137,7 @@ describe('transactions from the background', () => {
 
   it('answers a window of the narrowed rows, their sums, and the spending of every row', async () => {
     const { views, profileId, rows } = await withBank();
-    const all = await views.handlers.viewMoney({ profileId, month: '', category: '', account: '', offset: 0, limit: 50 });
+    const all = await views.handlers.viewMoney({ profileId, month: '', category: '', account: '', start: 0, count: 50 });
     expect(all.count).toBe(120);
     expect(all.filtered.total).toBe(120);
     expect(all.filtered.rows).toHaveLength(50);
@@ -150,7 +148,7 @@ describe('transactions from the background', () => {
     expect(all.months[0]).toBe('2025-12');
     expect(new Set(all.categories)).toEqual(new Set(['salary', 'groceries', 'transport']));
 
-    const march = await views.handlers.viewMoney({ profileId, month: '2025-03', category: 'transport', account: '', offset: 0, limit: 50 });
+    const march = await views.handlers.viewMoney({ profileId, month: '2025-03', category: 'transport', account: '', start: 0, count: 50 });
     const expected = rows.filter((r) => r.date.startsWith('2025-03') && r.category === 'transport');
     expect(march.filtered.total).toBe(expected.length);
     expect(march.filtered.totals).toEqual([{ currency: 'DKK', moneyIn: 0, moneyOut: expected.reduce((n, r) => n + r.amountMinor, 0) }]);

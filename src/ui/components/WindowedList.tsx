@@ -8,7 +8,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { countText, t } from '../i18n/index';
-import { usePagedWindow, type WindowPage } from './use-paged-window';
+import type { RowWindowAnswer } from '../../shared/row-source';
+import { usePagedWindow } from './use-paged-window';
 import { useRowWindow, type RowWindowState } from './use-row-window';
 import './windowed.css';
 
@@ -88,7 +89,7 @@ export function PagedList<T>(props: ListProps<T> & PagedProps<T>) {
 }
 
 interface PagedProps<T> {
-  page: WindowPage<T>;
+  page: RowWindowAnswer<T>;
   onWindow: (start: number) => void;
   size?: number;
   focusKey?: string | undefined;

@@ -6,17 +6,11 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { clampRow, isWindowKey, moveFocus, pageStep, windowAt } from '../../shared/row-window';
+import type { RowWindowAnswer } from '../../shared/row-source';
 import { DEFAULT_PAGE_SIZE, type RowWindowState } from './use-row-window';
 
-/** One window of a list: rows `start` to `start + rows.length` of `total`. */
-export interface WindowPage<T> {
-  total: number;
-  start: number;
-  rows: readonly T[];
-}
-
 export function usePagedWindow<T>(
-  page: WindowPage<T>,
+  page: RowWindowAnswer<T>,
   onWindow: (start: number) => void,
   keyOf: (item: T) => string,
   options: { size?: number | undefined; focusKey?: string | undefined } = {},

@@ -23,15 +23,15 @@ export function MoneySection(props: { profile: Profile }) {
   const { profile } = props;
   const profileId = profile.id;
   const [filter, setFilter] = useState<MoneyFilter>(NO_FILTER);
-  const [offset, setOffset] = useState(0);
-  const { answer, error, refresh } = useBackgroundView(profileId, KINDS, () => callVault('viewMoney', { profileId, ...filter, offset, limit: MONEY_PAGE }), [
+  const [start, setStart] = useState(0);
+  const { answer, error, refresh } = useBackgroundView(profileId, KINDS, () => callVault('viewMoney', { profileId, ...filter, start, count: MONEY_PAGE }), [
     filter.month,
     filter.category,
     filter.account,
-    offset,
+    start,
   ]);
   const existingIds = async () => new Set(await callVault('viewMoneyIds', { profileId }));
-  const narrow = (next: MoneyFilter) => (setFilter(next), setOffset(0));
+  const narrow = (next: MoneyFilter) => (setFilter(next), setStart(0));
   return (
     <>
       <h2 id="section-heading" tabIndex={-1}>
@@ -59,7 +59,7 @@ export function MoneySection(props: { profile: Profile }) {
               ) : (
                 answer.spending.map(({ currency, summary }) => <SpendingChart key={currency} summary={summary} currency={currency} />)
               )}
-              <TransactionList profileId={profileId} view={answer} filter={filter} onFilter={narrow} onWindow={setOffset} />
+              <TransactionList profileId={profileId} view={answer} filter={filter} onFilter={narrow} onWindow={setStart} />
               <RulesList profileId={profileId} rules={answer.rules} />
             </>
           )}

@@ -7,7 +7,7 @@
 import { useId, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
-import type { ViewMoneyResult } from '../../messaging/views-api';
+import type { ViewMoneyResult } from '../../messaging/list-view-api';
 import { ActionFeedback } from '../components/Messages';
 import { PagedTable } from '../components/WindowedList';
 import { useAction } from '../components/use-action';

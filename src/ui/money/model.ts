@@ -2,7 +2,7 @@
 import type { KindData } from '../../records/kind';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind } from '../../records/money/index';
 
-export type { AccountRecord, RuleRecord, TransactionRecord } from '../../messaging/views-api';
+export type { AccountRecord, RuleRecord, TransactionRecord } from '../../messaging/list-view-api';
 export type AccountData = KindData<typeof bankAccountKind>;
 export type TransactionData = KindData<typeof bankTransactionKind>;
 export type RuleData = KindData<typeof categoryRuleKind>;

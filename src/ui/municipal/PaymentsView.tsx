@@ -53,16 +53,15 @@ function PaymentChart(props: { series: MonthTotal[] }) {
 export function PaymentsView(props: { focus?: string | undefined; profileId: string; profileName: string }) {
   const { profileId, focus } = props;
   // The payment asked for decides the first page shown; a page turn moves on from there.
-  const [turned, setTurned] = useState<{ focus: string | undefined; offset: number } | null>(null);
-  const from = turned && turned.focus === focus ? turned.offset : undefined;
+  const [turned, setTurned] = useState<{ focus: string | undefined; start: number } | null>(null);
+  const from = turned && turned.focus === focus ? turned.start : undefined;
   const { answer, error, refresh } = useBackgroundView(
     profileId,
     PAYMENT_KINDS,
-    () =>
-      callVault('viewPayments', { profileId, offset: from ?? 0, limit: DEFAULT_PAGE_SIZE, ...(focus !== undefined && from === undefined ? { focus } : {}) }),
+    () => callVault('viewPayments', { profileId, start: from ?? 0, count: DEFAULT_PAGE_SIZE, ...(from === undefined ? { focusKey: focus } : {}) }),
     [from, focus],
   );
-  const turn = (offset: number) => setTurned({ focus, offset });
+  const turn = (start: number) => setTurned({ focus, start });
   if (!answer) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
   const { series } = answer;
   const damage = <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={answer.damaged} onRemoved={refresh} />;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
-import type { SearchHitView, ViewSearchResult } from '../../messaging/views-api';
+import type { SearchHitView, ViewSearchResult } from '../../messaging/list-view-api';
 import { OVERVIEW_KINDS } from '../../overview/from-records';
 import type { SearchKind } from '../../overview/search';
 import { PagedList } from '../components/WindowedList';
@@ -35,18 +35,18 @@ export function SearchView(props: { profileId: string; profileName: string; go: 
     return () => clearTimeout(timer);
   }, [query]);
   // An empty query is asked too: it builds the index while the citizen types, and names damage.
-  const ask = (kind?: SearchKind, offset?: number) =>
-    callVault('viewSearch', { profileId, query: settled, language: getLanguage(), limit: SEARCH_PAGE, ...(kind ? { kind, offset } : {}) });
+  const ask = (kind?: SearchKind, start?: number) =>
+    callVault('viewSearch', { profileId, query: settled, language: getLanguage(), count: SEARCH_PAGE, ...(kind ? { kind, start } : {}) });
   const { answer, error, refresh } = useBackgroundView(profileId, SEARCHED_KINDS, () => ask(), [settled]);
 
   // A group paged on its own: its window replaces the group's in the answer it was asked from.
   const [paged, setPaged] = useState<{ from: ViewSearchResult; groups: Partial<Record<SearchKind, Group>> } | null>(null);
   const asked = useRef(0);
   const pageOf = (group: Group) => (paged?.from === answer ? paged.groups[group.kind] : undefined) ?? group;
-  const turn = (kind: SearchKind, offset: number) => {
+  const turn = (kind: SearchKind, start: number) => {
     const from = answer;
     const mine = ++asked.current;
-    ask(kind, offset).then(
+    ask(kind, start).then(
       (result) => {
         const group = result.groups.find((g) => g.kind === kind);
         if (mine !== asked.current || !group) return;

@@ -1,6 +1,6 @@
 /**
- * The long views' part of the message API (merged into `ApiArgs` in api.ts): search, payments
- * and the bank transactions, answered by the background from lists it decoded once, so a page
+ * The long lists' part of the view API (merged into `ApiArgs` in api.ts, beside view-api.ts):
+ * search, payments and the bank transactions, answered by the background from lists it decoded once, so a page
  * receives one window of rows and the aggregates its charts draw, never a whole history.
  * The answers hold decrypted data, like `listRecords`: the router answers them only while the
  * vault is open, to the extension's own pages.
@@ -14,17 +14,16 @@ import type { SpendingSummary } from '../overview/spending';
 import type { KindData } from '../records/kind';
 import type { bankAccountKind, bankTransactionKind, categoryRuleKind } from '../records/money/index';
 import type { DamagedRecord, VaultRecord } from '../vault/public-types';
+import type { RowWindowAnswer } from '../shared/row-source';
+import { RowWindowArgs } from './view-api';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
-const Offset = z.number().int().nonnegative().max(100_000_000);
-/** Rows per answer: a page of a list, never the list. */
-const Limit = z.number().int().min(1).max(500);
 const Kind = z.custom<SearchKind>((k) => typeof k === 'string' && (SEARCH_KINDS as readonly string[]).includes(k), 'a search kind');
 
-export const ViewApiArgs = {
+export const ListViewApiArgs = {
   /**
    * Searches the profile's synced records (the folding rules of src/overview/search.ts): the
-   * count of hits, and per kind its count and `limit` hits — of `kind` from `offset`, of the
+   * count of hits, and per kind its count and `count` hits — of `kind` from `start`, of the
    * others from the first. `language` is the page's: a case is also found, and shown, by the
    * plain words of its topic in that language.
    */
@@ -32,27 +31,23 @@ export const ViewApiArgs = {
     profileId: Id,
     query: z.string().max(500),
     language: z.enum(['da', 'en']),
-    limit: Limit,
+    count: RowWindowArgs.count,
     kind: Kind.optional(),
-    offset: Offset.optional(),
+    start: RowWindowArgs.start.optional(),
   }),
-  /**
-   * The payments, newest first: `limit` of them from `offset` — or from the start of the page of
-   * `limit` rows that holds `focus`, when that payment is held — and the monthly totals.
-   */
-  viewPayments: z.object({ profileId: Id, offset: Offset, limit: Limit, focus: Id.optional() }),
+  /** A window of the payments, newest first (`focusKey`: a payment's vault id), and the monthly totals of all of them. */
+  viewPayments: z.object({ profileId: Id, ...RowWindowArgs }),
   /**
    * The bank transactions, newest first, narrowed by month (`YYYY-MM`), category and account (an
-   * empty string: any): `limit` rows from `offset`, the sums of the narrowed rows, and what the
-   * filters and the spending charts need over every row.
+   * empty string: any): a window of them, the sums of the narrowed rows, and what the filters
+   * and the spending charts need over every row.
    */
   viewMoney: z.object({
     profileId: Id,
     month: z.string().regex(/^(\d{4}-\d{2})?$/),
     category: z.string().max(60),
     account: z.string().max(128),
-    offset: Offset,
-    limit: Limit,
+    ...RowWindowArgs,
   }),
   /** The ids of every stored bank transaction: an import marks a row whose id is among them as a duplicate. */
   viewMoneyIds: z.object({ profileId: Id }),
@@ -79,10 +74,7 @@ export interface ViewSearchResult {
   damaged: DamagedRecord[];
 }
 
-export interface ViewPaymentsResult {
-  total: number;
-  start: number;
-  rows: Item<Payment>[];
+export interface ViewPaymentsResult extends RowWindowAnswer<Item<Payment>> {
   /** Every month from the first payment to the last, for the chart and its table. */
   series: MonthTotal[];
   damaged: DamagedRecord[];
@@ -104,16 +96,16 @@ export interface ViewMoneyResult {
   /** Spending per month, one summary per currency (kroner first), over every row. */
   spending: { currency: string; summary: SpendingSummary }[];
   /** The narrowed rows: how many, their money in and out per currency, and the window asked for. */
-  filtered: { total: number; start: number; rows: TransactionRecord[]; totals: { currency: string; moneyIn: number; moneyOut: number }[] };
+  filtered: RowWindowAnswer<TransactionRecord> & { totals: { currency: string; moneyIn: number; moneyOut: number }[] };
   /** Money records that could not be read (left out, counted). */
   damaged: number;
 }
 
-export interface ViewApiResults {
+export interface ListViewApiResults {
   viewSearch: ViewSearchResult;
   viewPayments: ViewPaymentsResult;
   viewMoney: ViewMoneyResult;
   viewMoneyIds: string[];
 }
 
-export type ViewMethod = keyof typeof ViewApiArgs;
+export type ListViewMethod = keyof typeof ListViewApiArgs;

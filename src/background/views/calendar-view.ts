@@ -1,0 +1,110 @@
+/**
+ * The calendar from the background: every entry (the municipality's activities and appeal
+ * deadlines, the letters' and the calendar files' entries) made once per version of their kinds
+ * and indexed by day; a page of the list, a month's counts, and a day's entries are read from it.
+ */
+import type { CalendarListAnswer, CalendarMonthAnswer, CaseRef } from '../../messaging/view-api';
+import { calendarEntries, entriesBetween, indexByDay, isUpcoming, monthGrid, type CalendarEntry, type DayIndex } from '../../overview/calendar';
+import { OVERVIEW_KINDS } from '../../overview/from-records';
+import { withLetterEntries } from '../../overview/letter-calendar';
+import { refKey } from '../../overview/model';
+import { letterEventKind } from '../../records/letters/index';
+import { calendarEventKind } from '../../records/own/index';
+import type { DamagedRecord } from '../../vault/index';
+import { overviewOfHeld } from './overview-lists';
+import type { ViewCache } from './view-cache';
+import { windowOf } from '../../shared/row-source';
+
+const entryId = (e: CalendarEntry) => e.id;
+
+const CALENDAR_KINDS = [OVERVIEW_KINDS.activities, OVERVIEW_KINDS.decisions, letterEventKind, calendarEventKind];
+/** Dots a day of the month grid shows. */
+const DOTS = 3;
+
+interface Parts {
+  minute: number;
+  upcoming: CalendarEntry[];
+  past: CalendarEntry[];
+}
+
+interface CalendarModel {
+  entries: CalendarEntry[];
+  index: DayIndex;
+  damaged: readonly DamagedRecord[];
+  /** The list split at one moment, kept for the next page asked at the same minute. */
+  parts: Parts | null;
+}
+
+async function calendarModel(cache: ViewCache, profileId: string): Promise<CalendarModel> {
+  return cache.derive(profileId, 'calendar', CALENDAR_KINDS, async (lists) => {
+    const data = await overviewOfHeld(lists, ['activities', 'decisions']);
+    const imported = lists.of(calendarEventKind).records.map((r) => ({ vaultId: r.id, record: r.data }));
+    const entries = withLetterEntries(calendarEntries(data, imported), lists.of(letterEventKind).records);
+    return { entries, index: indexByDay(entries), damaged: lists.damaged, parts: null };
+  });
+}
+
+/** Upcoming (earliest first) and past (latest first) at `now`, split once a minute. */
+function partsAt(model: CalendarModel, now: number): Parts {
+  const minute = Math.floor(now / 60_000);
+  if (model.parts?.minute !== minute) {
+    const upcoming: CalendarEntry[] = [];
+    const past: CalendarEntry[] = [];
+    for (const entry of model.entries) (isUpcoming(entry, now) ? upcoming : past).push(entry);
+    model.parts = { minute, upcoming, past: past.reverse() };
+  }
+  return model.parts;
+}
+
+/** The cases the entries belong to, made once per version of the cases. */
+async function caseRefs(cache: ViewCache, profileId: string, entries: readonly CalendarEntry[]): Promise<CaseRef[]> {
+  if (!entries.some((e) => e.caseId)) return [];
+  const byRef = await cache.derive(profileId, 'case-refs', [OVERVIEW_KINDS.cases], (lists) => {
+    const refs = new Map<string, CaseRef>();
+    for (const { id, data } of lists.of(OVERVIEW_KINDS.cases).records)
+      refs.set(refKey(data.provenance.origin, data.record.id), { vaultId: id, origin: data.provenance.origin, id: data.record.id, kle: data.record.kle });
+    return refs;
+  });
+  const found = new Map<string, CaseRef>();
+  for (const e of entries) {
+    const ref = e.caseId ? byRef.get(refKey(e.origin, e.caseId)) : undefined;
+    if (ref) found.set(ref.vaultId, ref);
+  }
+  return [...found.values()];
+}
+
+export async function calendarList(
+  cache: ViewCache,
+  args: { profileId: string; now: number; part: 'upcoming' | 'past'; start: number; count: number; focusKey?: string | undefined },
+): Promise<CalendarListAnswer> {
+  const model = await calendarModel(cache, args.profileId);
+  const parts = partsAt(model, args.now);
+  const list = parts[args.part];
+  const { start, total, rows } = windowOf(list, entryId, args);
+  return {
+    start,
+    total,
+    rows,
+    counts: { upcoming: parts.upcoming.length, past: parts.past.length },
+    cases: await caseRefs(cache, args.profileId, rows),
+    damaged: [...model.damaged],
+  };
+}
+
+export async function calendarMonth(cache: ViewCache, args: { profileId: string; month: string; day: string }): Promise<CalendarMonthAnswer> {
+  const model = await calendarModel(cache, args.profileId);
+  const weeks = monthGrid(args.month, model.index).map((week) =>
+    week.map((d) => ({
+      day: d.day,
+      inMonth: d.inMonth,
+      count: d.entries.length,
+      dots: d.entries.slice(0, DOTS).map((e) => ({ id: e.id, kind: e.kind, title: e.title })),
+    })),
+  );
+  const entries = entriesBetween(model.index, args.day, args.day);
+  return { weeks, entries, cases: await caseRefs(cache, args.profileId, entries), total: model.entries.length, damaged: [...model.damaged] };
+}
+
+export async function calendarAll(cache: ViewCache, profileId: string): Promise<{ entries: CalendarEntry[] }> {
+  return { entries: (await calendarModel(cache, profileId)).entries };
+}

@@ -1,0 +1,35 @@
+/**
+ * The overview's lists (src/overview/from-records.ts) from the view cache: each list's items are
+ * a model of its kind, made once per version of it and shared by every view that shows it.
+ */
+import { OVERVIEW_KINDS, overviewLists, type OverviewList } from '../../overview/from-records';
+import { EMPTY_OVERVIEW, type OverviewData } from '../../overview/model';
+import type { DamagedRecord } from '../../vault/index';
+import type { HeldLists, ViewCache } from './view-cache';
+
+export interface HeldOverview {
+  /** The lists asked for; the others empty. */
+  data: OverviewData;
+  damaged: DamagedRecord[];
+}
+
+/** The overview's lists read from lists the cache holds (every kind of `names` must be among them). */
+export async function overviewOfHeld(lists: HeldLists, names: readonly OverviewList[]): Promise<OverviewData> {
+  const { lists: read } = await overviewLists(async (kind) => lists.of(kind), names);
+  return { ...EMPTY_OVERVIEW, ...read };
+}
+
+/** The lists `names` of the profile, current, each made into items once per version of its kind. */
+export async function heldOverview(cache: ViewCache, profileId: string, names: readonly OverviewList[]): Promise<HeldOverview> {
+  const parts = await Promise.all(
+    names.map((name) =>
+      cache.derive(profileId, `overview:${name}`, [OVERVIEW_KINDS[name]], async (lists) => ({
+        data: await overviewOfHeld(lists, [name]),
+        damaged: lists.damaged,
+      })),
+    ),
+  );
+  const data: OverviewData = { ...EMPTY_OVERVIEW };
+  names.forEach((name, i) => Object.assign(data, { [name]: parts[i]!.data[name] }));
+  return { data, damaged: parts.flatMap((p) => p.damaged) };
+}

@@ -1,0 +1,145 @@
+/**
+ * The decoded records the long views read, kept in the background's memory while the vault is
+ * unlocked, so opening a view answers a window of it without decrypting whole kinds again.
+ *
+ * Contract:
+ * - `read(profileId, kinds)` answers every kind named as it is now: one `groupVersions` read (the
+ *   top manifest) per call, and only a kind whose version moved since it was held is listed
+ *   again. Versions are read before the records, so a write landing in between leaves the held
+ *   version behind, never ahead: the next call reads that kind again. Nothing stale is answered.
+ * - `derive(profileId, key, kinds, compute)` answers a model computed from those kinds, computed
+ *   again only when one of their versions moved. `compute` must be pure and must not call the
+ *   cache (calls for a profile are queued: it would wait for itself); the answer is shared by
+ *   every caller until then, so callers never change it. A profile keeps the last
+ *   `DERIVED_PER_PROFILE` models (least recently used go first).
+ * - Damaged records are carried as `RecordStore.list` reports them, with the kind they belong to.
+ * - Calls for one profile run one after another, so a burst of requests lists a kind once.
+ * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
+ *   a read that was under way when the vault locked stores nothing.
+ * - Lists are held only for the kinds some view asked for; the memory is the decoded records of
+ *   those kinds (plus the models derived from them), which the page held itself before.
+ */
+import type { KindData, RecordKind } from '../../records/kind';
+import type { DamagedRecord, RecordList, Vault } from '../../vault/index';
+import { settled } from '../../shared/best-effort';
+
+/** Models kept per profile: a view's own models and a few case pages. */
+export const DERIVED_PER_PROFILE = 24;
+
+/** The kinds asked for, as read at `versions`. */
+export interface HeldLists {
+  readonly versions: Readonly<Record<string, number>>;
+  /** One kind's records; throws for a kind that was not asked for. */
+  of<K extends RecordKind>(kind: K): RecordList<KindData<K>>;
+  /** The records of every kind asked for that could not be read. */
+  readonly damaged: readonly DamagedRecord[];
+}
+
+interface HeldKind {
+  version: number;
+  list: RecordList;
+}
+
+interface Derived {
+  stamp: string;
+  value: unknown;
+}
+
+interface ProfileHeld {
+  kinds: Map<string, HeldKind>;
+  /** In order of last use, oldest first (a Map keeps insertion order). */
+  derived: Map<string, Derived>;
+}
+
+const stampOf = (versions: Readonly<Record<string, number>>, kinds: readonly RecordKind[]): string =>
+  kinds.map((kind) => `${kind.name}@${versions[kind.name]}`).join(' ');
+
+export class ViewCache {
+  private readonly profiles = new Map<string, ProfileHeld>();
+  private readonly queues = new Map<string, Promise<void>>();
+  /** Moves on every clear: a read begun before it stores nothing after it. */
+  private epoch = 0;
+  /** Kinds listed from the vault since the cache was made (for tests and benches). */
+  listed = 0;
+
+  constructor(private readonly vault: Vault) {
+    vault.onLock(() => this.clear());
+  }
+
+  /** The records of `kinds` in the profile, as they are now. */
+  read(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
+    return this.queued(profileId, () => this.current(profileId, kinds));
+  }
+
+  /** A model of the records of `kinds`, computed once per version of them (see the contract above). */
+  derive<T>(profileId: string, key: string, kinds: readonly RecordKind[], compute: (lists: HeldLists) => T | Promise<T>): Promise<T> {
+    return this.queued(profileId, async () => {
+      const lists = await this.current(profileId, kinds);
+      const stamp = stampOf(lists.versions, kinds);
+      const held = this.profiles.get(profileId);
+      const found = held?.derived.get(key);
+      if (found && found.stamp === stamp) {
+        // Most recently used goes last.
+        held!.derived.delete(key);
+        held!.derived.set(key, found);
+        return found.value as T;
+      }
+      const value = await compute(lists);
+      if (held && this.profiles.get(profileId) === held) {
+        held.derived.delete(key);
+        held.derived.set(key, { stamp, value });
+        while (held.derived.size > DERIVED_PER_PROFILE) held.derived.delete(held.derived.keys().next().value!);
+      }
+      return value;
+    });
+  }
+
+  /** Lets go of one profile (it was deleted). */
+  forget(profileId: string): void {
+    this.profiles.delete(profileId);
+  }
+
+  /** Lets go of everything (the vault locked). */
+  clear(): void {
+    this.epoch++;
+    this.profiles.clear();
+    this.queues.clear();
+  }
+
+  private queued<T>(profileId: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(profileId) ?? Promise.resolve()).then(work);
+    this.queues.set(profileId, settled(next));
+    return next;
+  }
+
+  private async current(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
+    const epoch = this.epoch;
+    const records = this.vault.records;
+    const versions = await records.groupVersions(profileId, kinds);
+    const held = this.profiles.get(profileId) ?? { kinds: new Map<string, HeldKind>(), derived: new Map<string, Derived>() };
+    const answer = new Map<string, RecordList>();
+    for (const kind of kinds) {
+      const version = versions[kind.name]!;
+      let entry = held.kinds.get(kind.name);
+      if (!entry || entry.version !== version) {
+        // An empty group has nothing to decrypt.
+        const list = version === 0 ? { records: [], damaged: [] } : await records.listByName(profileId, kind.name);
+        if (version !== 0) this.listed++;
+        entry = { version, list };
+        held.kinds.set(kind.name, entry);
+      }
+      answer.set(kind.name, entry.list);
+    }
+    if (epoch === this.epoch) this.profiles.set(profileId, held);
+    return {
+      versions,
+      damaged: [...answer.values()].flatMap((list) => list.damaged),
+      of: <K extends RecordKind>(kind: K) => {
+        const list = answer.get(kind.name);
+        if (!list) throw new RangeError(`kind ${kind.name} was not asked for`);
+        // The store checked each record against this kind's schema when it was written.
+        return list as RecordList<KindData<K>>;
+      },
+    };
+  }
+}

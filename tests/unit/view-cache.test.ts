@@ -1,0 +1,149 @@
+/**
+ * The background's view cache (src/background/views/view-cache.ts): a kind is listed once and
+ * then answered from memory while its group version stands; a write moves the version and the
+ * next answer is read again; locking and deleting a profile let go of what is held; damaged
+ * records are carried with their kind.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { ViewCache } from '../../src/background/views/view-cache';
+import { heldOverview } from '../../src/background/views/overview-lists';
+import { OVERVIEW_KINDS } from '../../src/overview/from-records';
+import type { OverviewData } from '../../src/overview/model';
+import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
+import type { VaultDb } from '../../src/vault/storage/db';
+import { fixtureData } from './support/overview-fixtures';
+import { createdVault } from './support/setup-vault';
+
+const put = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
+  op: 'put',
+  profileId,
+  kind: OVERVIEW_KINDS[list].name,
+  id: vaultId,
+  data: { record, provenance: { origin, signatureId: 'sig-1', digest: 'A'.repeat(43) }, generation: 0 },
+});
+
+async function syncedVault() {
+  const { vault, db, key } = await createdVault('views');
+  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
+  const profileId = owner!.id;
+  const data = fixtureData();
+  const ops = (Object.keys(data) as (keyof OverviewData)[]).flatMap((list) =>
+    (data[list] as { vaultId: string; origin: string; record: unknown }[]).map((item) => put(profileId, list, item.vaultId, item.origin, item.record)),
+  );
+  await vault.records.write(ops);
+  return { vault, db, key, profileId, data, cache: new ViewCache(vault) };
+}
+
+/** The one page row that `write` adds or rewrites. */
+async function touchedRow(db: VaultDb, write: () => Promise<unknown>) {
+  const before = new Map((await db.pages.toArray()).map((r) => [r.key, r.nonce.join()]));
+  await write();
+  const touched = (await db.pages.toArray()).filter((r) => before.get(r.key) !== r.nonce.join());
+  expect(touched).toHaveLength(1);
+  return touched[0]!;
+}
+
+const { cases, payments } = OVERVIEW_KINDS;
+
+describe('the view cache', () => {
+  it('lists a kind once, then answers it from memory while its version stands', async () => {
+    const { cache, profileId, data } = await syncedVault();
+    const first = await cache.read(profileId, [cases, payments]);
+    expect(
+      first
+        .of(cases)
+        .records.map((r) => r.id)
+        .sort(),
+    ).toEqual(data.cases.map((c) => c.vaultId).sort());
+    expect(cache.listed).toBe(2);
+    const second = await cache.read(profileId, [cases, payments]);
+    expect(cache.listed).toBe(2);
+    expect(second.of(payments)).toBe(first.of(payments));
+    expect(() => second.of(OVERVIEW_KINDS.documents)).toThrow(RangeError);
+  });
+
+  it('reads again only the kind a write changed, and never answers what is stale', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    const before = await cache.read(profileId, [cases, payments]);
+    const pay = data.payments[0]!;
+    await vault.records.write([put(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
+    const after = await cache.read(profileId, [cases, payments]);
+    expect(cache.listed).toBe(3); // payments again, cases not
+    expect(after.of(cases)).toBe(before.of(cases));
+    expect(after.of(payments).records.map((r) => r.id)).toContain('v-pay-new');
+    await vault.records.write([{ op: 'delete', profileId, kind: payments.name, id: 'v-pay-new' }]);
+    expect((await cache.read(profileId, [payments])).of(payments).records.map((r) => r.id)).not.toContain('v-pay-new');
+  });
+
+  it('derives a model once per version of its kinds', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    let computed = 0;
+    const count = () =>
+      cache.derive(profileId, 'count', [cases], (lists) => {
+        computed++;
+        return lists.of(cases).records.length;
+      });
+    expect(await count()).toBe(data.cases.length);
+    expect(await count()).toBe(data.cases.length);
+    expect(computed).toBe(1);
+    // A change to a kind the model does not read leaves it alone.
+    const pay = data.payments[0]!;
+    await vault.records.write([put(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
+    await count();
+    expect(computed).toBe(1);
+    await vault.records.write([{ op: 'delete', profileId, kind: cases.name, id: data.cases[0]!.vaultId }]);
+    expect(await count()).toBe(data.cases.length - 1);
+    expect(computed).toBe(2);
+  });
+
+  it('answers a burst of requests with one listing of each kind', async () => {
+    const { cache, profileId } = await syncedVault();
+    const answers = await Promise.all([1, 2, 3, 4].map(() => heldOverview(cache, profileId, ['cases', 'payments'])));
+    expect(cache.listed).toBe(2);
+    expect(new Set(answers.map((a) => a.data.cases)).size).toBe(1);
+  });
+
+  it('lets go of everything when the vault locks, and reads again after unlocking', async () => {
+    const { vault, key, cache, profileId } = await syncedVault();
+    await cache.read(profileId, [cases]);
+    vault.lock();
+    await expect(cache.read(profileId, [cases])).rejects.toMatchObject({ code: 'locked' });
+    await vault.unlock(key.kek);
+    await cache.read(profileId, [cases]);
+    expect(cache.listed).toBe(2);
+  });
+
+  it('stores nothing from a read that was under way when the vault locked', async () => {
+    const { vault, cache, profileId } = await syncedVault();
+    const store = vault.records;
+    const listByName = store.listByName.bind(store);
+    // What a lock does to the cache, while the read waits for IndexedDB.
+    const spy = vi.spyOn(store, 'listByName').mockImplementationOnce((...args) => (cache.clear(), listByName(...args)));
+    await cache.read(profileId, [cases]);
+    expect(spy).toHaveBeenCalledOnce();
+    await cache.read(profileId, [cases]);
+    expect(cache.listed).toBe(2);
+  });
+
+  it('forgets a deleted profile', async () => {
+    const { cache, profileId } = await syncedVault();
+    await cache.read(profileId, [cases]);
+    cache.forget(profileId);
+    await cache.read(profileId, [cases]);
+    expect(cache.listed).toBe(2);
+  });
+
+  it('carries damaged records with their kind, and the rest of the kind', async () => {
+    const { vault, db, cache, profileId, data } = await syncedVault();
+    const pay = data.payments[0]!;
+    const row = await touchedRow(db, () => vault.records.write([put(profileId, 'payments', 'v-pay-9', pay.origin, { ...pay.record, id: 'pay-9' })]));
+    await db.pages.put({ ...row, body: row.body.map((b, i) => (i === 0 ? b ^ 1 : b)) });
+    const answer = await heldOverview(cache, profileId, ['cases', 'payments']);
+    expect(answer.damaged.length).toBeGreaterThan(0);
+    expect(answer.damaged.every((d) => d.profileId === profileId && d.kind === payments.name)).toBe(true);
+    expect(answer.data.cases).toHaveLength(data.cases.length);
+    // From memory the second time, with the same report.
+    expect((await heldOverview(cache, profileId, ['payments'])).damaged).toEqual(answer.damaged);
+    expect(cache.listed).toBe(2);
+  });
+});
