@@ -95,11 +95,13 @@ function moneyLists(cache: ViewCache, profileId: string): Promise<MoneyLists> {
 
 /**
  * Makes the profile's lists ahead of the first click (after *Now* was answered, say), one after
- * another; a failure waits for the view's own request, which reports it.
+ * another, the quickest first: a click waits behind what is being made (the cache makes one
+ * profile's models in turn), and the search field is drawn before its index is needed. A failure
+ * waits for the view's own request, which reports it.
  */
 export async function warmListViews(cache: ViewCache, profileId: string): Promise<void> {
-  await searchIndex(cache, profileId);
   await paymentsList(cache, profileId);
+  await searchIndex(cache, profileId);
   await moneyLists(cache, profileId);
 }
 
