@@ -14,6 +14,7 @@ import { ReminderLeadMinutes, type Settings } from './settings';
 import { MunicipalApiArgs, type MunicipalApiResults, type SyncStatus } from './municipal-api';
 import { SharingApiArgs, type SharingApiResults } from './sharing-api';
 import { ViewApiArgs, type ViewApiResults } from './view-api';
+import { ListViewApiArgs, type ListViewApiResults } from './list-view-api';
 import { isBase64Url } from '../shared/base64url';
 
 const Key = z
@@ -81,6 +82,7 @@ export const ApiArgs = {
   ...MunicipalApiArgs,
   ...SharingApiArgs,
   ...ViewApiArgs,
+  ...ListViewApiArgs,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof ApiArgs;
@@ -115,7 +117,7 @@ export interface Transfer {
   chunkCount: number;
 }
 
-export interface ApiResults extends MunicipalApiResults, SharingApiResults, ViewApiResults {
+export interface ApiResults extends MunicipalApiResults, SharingApiResults, ViewApiResults, ListViewApiResults {
   status: StatusInfo;
   create: { recoveryKey: string; profileId: string };
   unlock: null;

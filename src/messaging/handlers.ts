@@ -8,9 +8,10 @@ import type { ApiArgs, ApiMethod, ApiResults } from './api';
 import type { MunicipalMethod } from './municipal-api';
 import type { SharingMethod } from './sharing-api';
 import type { ViewMethod } from './view-api';
+import type { ListViewMethod } from './list-view-api';
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
 export type MunicipalHandlers = Pick<Handlers, MunicipalMethod>;
 export type SharingHandlers = Pick<Handlers, SharingMethod>;
-export type ViewHandlers = Pick<Handlers, ViewMethod>;
-export type CoreHandlers = Omit<Handlers, MunicipalMethod | SharingMethod | ViewMethod>;
+export type ViewHandlers = Pick<Handlers, ViewMethod | ListViewMethod>;
+export type CoreHandlers = Omit<Handlers, MunicipalMethod | SharingMethod | ViewMethod | ListViewMethod>;

@@ -7,7 +7,7 @@
  * "Abenra"). ä and ö, which Danes read as æ and ø, fold to them.
  */
 import type { OverviewData } from './model';
-import { activityAt } from './model';
+import { activityAt, indexOverview } from './model';
 
 const KEEP = { å: '\u0001', æ: '\u0002', ø: '\u0003' } as const;
 const DANISH_LETTER: Readonly<Record<string, string>> = { aa: 'å', ae: 'æ', oe: 'ø' };
@@ -120,10 +120,7 @@ export function search(docs: readonly SearchDoc[], query: string, limit = 200): 
   for (const d of docs) {
     if (!words.every((w) => d.foldedText.includes(w))) continue;
     total++;
-    let score = 0;
-    if (d.foldedTitle.startsWith(folded)) score = 3;
-    else if (d.foldedTitle.includes(` ${folded}`)) score = 2;
-    else if (words.every((w) => d.foldedTitle.includes(w))) score = 1;
+    const score = rank(d, folded, words);
     if (buckets[score]!.length < limit) buckets[score]!.push({ doc: d, score });
   }
   return { hits: [...buckets[3]!, ...buckets[2]!, ...buckets[1]!, ...buckets[0]!].slice(0, limit), total };
@@ -132,4 +129,90 @@ export function search(docs: readonly SearchDoc[], query: string, limit = 200): 
 /** Hits grouped by kind, in the fixed order of SEARCH_KINDS, empty groups left out. */
 export function groupHits(hits: readonly SearchHit[]): { kind: SearchKind; hits: SearchHit[] }[] {
   return SEARCH_KINDS.map((kind) => ({ kind, hits: hits.filter((h) => h.doc.kind === kind) })).filter((g) => g.hits.length > 0);
+}
+
+/** Where a hit leads: its own page, or the page that shows it (the overview's routes). */
+export type HitTarget =
+  | { view: 'case'; id: string }
+  | { view: 'document'; id: string }
+  | { view: 'payments'; focus: string }
+  | { view: 'cases' }
+  | { view: 'calendar' }
+  | { view: 'access' };
+
+/** Where each document leads: a decision or an activity to the page of its case, when the case is held. */
+export function hitTargets(data: OverviewData): (doc: SearchDoc) => HitTarget {
+  const index = indexOverview(data);
+  const decisions = new Map(data.decisions.map((d) => [d.vaultId, d]));
+  const activities = new Map(data.activities.map((a) => [a.vaultId, a]));
+  const caseOf = (item: { origin: string; record: { caseId?: string | undefined } } | undefined) => item && index.case(item.origin, item.record.caseId);
+  return (doc) => {
+    switch (doc.kind) {
+      case 'case':
+        return { view: 'case', id: doc.vaultId };
+      case 'document':
+        return { view: 'document', id: doc.vaultId };
+      case 'payment':
+        return { view: 'payments', focus: doc.vaultId };
+      case 'decision': {
+        const owner = caseOf(decisions.get(doc.vaultId));
+        return owner ? { view: 'case', id: owner.vaultId } : { view: 'cases' };
+      }
+      case 'activity': {
+        const owner = caseOf(activities.get(doc.vaultId));
+        return owner ? { view: 'case', id: owner.vaultId } : { view: 'calendar' };
+      }
+      case 'access-log':
+        return { view: 'access' };
+    }
+  };
+}
+
+/** One kind's hits: how many there are, and the window of them from `start`. */
+export interface SearchGroup {
+  kind: SearchKind;
+  total: number;
+  start: number;
+  hits: SearchHit[];
+}
+
+/**
+ * The hits grouped by kind (in the order of SEARCH_KINDS, empty groups left out), each group a
+ * window of `limit` hits in the order of `search`: the group `kind` from `offset`, every other
+ * group from its first hit. Only the windows leave here, so a short query that matches most of a
+ * long history costs one pass over the index and a few rows to draw.
+ */
+export function searchGroups(
+  docs: readonly SearchDoc[],
+  query: string,
+  window: { limit: number; kind?: SearchKind | undefined; offset?: number },
+): { total: number; groups: SearchGroup[] } {
+  const folded = foldDanish(query);
+  if (folded === '') return { total: 0, groups: [] };
+  const words = folded.split(' ');
+  const buckets = new Map<SearchKind, SearchHit[][]>(SEARCH_KINDS.map((kind) => [kind, [[], [], [], []]]));
+  let total = 0;
+  for (const d of docs) {
+    if (!words.every((w) => d.foldedText.includes(w))) continue;
+    total++;
+    const score = rank(d, folded, words);
+    buckets.get(d.kind)![score]!.push({ doc: d, score });
+  }
+  const groups: SearchGroup[] = [];
+  for (const kind of SEARCH_KINDS) {
+    const [b0, b1, b2, b3] = buckets.get(kind)!;
+    const hits = [...b3!, ...b2!, ...b1!, ...b0!];
+    if (hits.length === 0) continue;
+    const offset = kind === window.kind ? (window.offset ?? 0) : 0;
+    const start = Math.max(0, Math.min(offset, hits.length - 1));
+    groups.push({ kind, total: hits.length, start, hits: hits.slice(start, start + window.limit) });
+  }
+  return { total, groups };
+}
+
+/** 3: the title starts with the query; 2: a word of the title does; 1: the title holds every word; 0: elsewhere. */
+function rank(d: SearchDoc, folded: string, words: readonly string[]): number {
+  if (d.foldedTitle.startsWith(folded)) return 3;
+  if (d.foldedTitle.includes(` ${folded}`)) return 2;
+  return words.every((w) => d.foldedTitle.includes(w)) ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * euro was once left out of every total and chart without a word ("ind 0,00 kr.").
  */
 import { describe, expect, it } from 'vitest';
-import { spendingByCurrency, totalsByCurrency } from '../../src/ui/money/spending';
+import { spendingByCurrency, totalsByCurrency } from '../../src/overview/spending';
 
 const row = (date: string, amountMinor: number, currency: string, category = 'groceries', pending = false) => ({
   date,

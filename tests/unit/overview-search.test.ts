@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldDanish, groupHits, search } from '../../src/overview/search';
+import { buildSearchIndex, foldDanish, groupHits, hitTargets, search, searchGroups } from '../../src/overview/search';
 import { fixtureData } from './support/overview-fixtures';
 
 describe('Danish-aware folding', () => {
@@ -111,5 +111,60 @@ describe('search across everything', () => {
   it('finds the access log by who, unit and reason', () => {
     expect(search(docs, 'nexus').hits.map((h) => h.doc.kind)).toEqual(['access-log']);
     expect(search(docs, 'behandling af din').hits.map((h) => h.doc.kind)).toEqual(['access-log']);
+  });
+});
+
+describe('search a window at a time', () => {
+  /** Many payments, so one group has pages: every third named Boligstøtte, the rest Kontanthjælp. */
+  function longData() {
+    const data = fixtureData();
+    const first = data.payments[0]!;
+    data.payments = Array.from({ length: 95 }, (_, i) => {
+      const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const name = i % 3 === 0 ? 'Boligstøtte' : 'Kontanthjælp';
+      return { ...first, vaultId: `v-pay-${i}`, record: { ...first.record, id: `pay-${i}`, payoutDate: day, benefit: { ...first.record.benefit, name } } };
+    });
+    return data;
+  }
+  const docs = buildSearchIndex(longData(), (code) => (code === '32.24.04' ? 'Kontanthjælp' : null));
+  const all = (q: string) => groupHits(search(docs, q, docs.length).hits);
+
+  it('gives each group its count and the same hits, in the same order, as the whole search', () => {
+    const { total, groups } = searchGroups(docs, 'kontanthjaelp', { limit: 20 });
+    expect(total).toBe(search(docs, 'kontanthjælp').total);
+    const whole = all('kontanthjælp');
+    expect(groups.map((g) => [g.kind, g.total])).toEqual(whole.map((g) => [g.kind, g.hits.length]));
+    for (const g of groups) expect(g.hits).toEqual(whole.find((w) => w.kind === g.kind)!.hits.slice(0, 20));
+    expect(groups.find((g) => g.kind === 'payment')!.total).toBeGreaterThan(20);
+  });
+
+  it('pages one group from an offset and leaves the others at their first hits', () => {
+    const whole = all('kontanthjælp').find((g) => g.kind === 'payment')!.hits;
+    const { groups } = searchGroups(docs, 'kontanthjælp', { limit: 20, kind: 'payment', offset: 40 });
+    const payments = groups.find((g) => g.kind === 'payment')!;
+    expect(payments.start).toBe(40);
+    expect(payments.hits).toEqual(whole.slice(40, 60));
+    expect(groups.find((g) => g.kind === 'case')!.start).toBe(0);
+  });
+
+  it('keeps an offset past the end inside the group, and answers an empty query with nothing', () => {
+    const { groups } = searchGroups(docs, 'boligstøtte', { limit: 10, kind: 'payment', offset: 10_000 });
+    const payments = groups.find((g) => g.kind === 'payment')!;
+    expect(payments.total).toBe(32);
+    expect(payments.start).toBe(31);
+    expect(payments.hits).toHaveLength(1);
+    expect(searchGroups(docs, '   ', { limit: 10 })).toEqual({ total: 0, groups: [] });
+  });
+
+  it('leads a decision to its case, a payment to its row, and an activity without a held case to the calendar', () => {
+    const data = fixtureData();
+    const target = hitTargets(data);
+    const byId = new Map(buildSearchIndex(data).map((d) => [d.vaultId, d]));
+    expect(target(byId.get('v-dec-1')!)).toEqual({ view: 'case', id: 'v-case-cash' });
+    expect(target(byId.get('v-pay-1')!)).toEqual({ view: 'payments', focus: 'v-pay-1' });
+    expect(target(byId.get('v-doc-1')!)).toEqual({ view: 'document', id: 'v-doc-1' });
+    const orphan = hitTargets({ ...data, cases: [] });
+    expect(orphan(byId.get('v-dec-1')!)).toEqual({ view: 'cases' });
+    expect(orphan(byId.get('v-act-1')!)).toEqual({ view: 'calendar' });
   });
 });

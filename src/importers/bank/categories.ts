@@ -49,6 +49,9 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'other', label: { da: 'Andet', en: 'Other' }, kind: 'expense' },
 ];
 
+/** Not spending: money in, and moving money between one's own accounts. */
+export const NOT_SPENDING: ReadonlySet<string> = new Set(CATEGORIES.filter((c) => c.kind === 'income' || c.id === 'transfers').map((c) => c.id));
+
 export interface CategoryRule {
   id: string;
   /** A case- and accent-folded substring of the row's text (æ, ø and å count as their own letters). */

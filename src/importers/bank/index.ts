@@ -7,6 +7,6 @@ export { detectBankFile, parseBankFile, previewCsv, type ParseOptions } from './
 export { parseDanishAmount, formatDanishAmount } from './amount';
 export { parseBankDate } from './dates';
 export { transactionKeys } from './keys';
-export { categorise, CATEGORIES, type CategoryId, type CategoryRule, type Category } from './categories';
+export { categorise, CATEGORIES, NOT_SPENDING, type CategoryId, type CategoryRule, type Category } from './categories';
 export { BANK_FORMATS } from './formats';
 export { accountNumberText, bankName } from './bank-names';

@@ -5,10 +5,13 @@
  * move the focus row by row and page by page, across pages, to either end. Callers narrow and
  * sort the array; nothing here hides rows. The rows come from an array (`items`) or, for a
  * history too long to hold in the page, from a `RowSource` that answers a page at a time.
+ * `PagedList` and `PagedTable` draw the same from one window that the caller holds (answered by
+ * the background with aggregates beside it), asking for the next window as the keys move.
  */
 import type { ComponentChildren } from 'preact';
 import { countText, t } from '../i18n/index';
 import type { RowSource, RowWindowAnswer } from '../../shared/row-source';
+import { usePagedWindow } from './use-paged-window';
 import { useRowWindow, type RowWindowState } from './use-row-window';
 import { useSourceWindow } from './use-source-window';
 import './windowed.css';
@@ -82,14 +85,54 @@ function WindowButtons(props: { state: RowWindowState; id: string }) {
   );
 }
 
+/** What a list is named by and how an item is drawn, whichever way its rows come. */
+type ListParts<T> = ({ labelledBy: string; label?: never } | { label: string; labelledBy?: never }) & {
+  renderItem: (item: T, index: number) => ComponentChildren;
+};
+
+type TableParts<T> = {
+  caption: string;
+  captionClass?: string;
+  head: ComponentChildren;
+  renderRow: (item: T, index: number) => ComponentChildren;
+};
+
+/** The drawing of a list or table, given the page's rows; the rest of WindowedProps but the rows' origin. */
+type Drawn<T> = {
+  keyOf: (item: T) => string;
+  id: string;
+  class?: string | undefined;
+  rowAttrs?: WindowedProps<T>['rowAttrs'] | undefined;
+  state: RowWindowState;
+  rows: readonly T[];
+};
+
+/** One window held by the caller: `onWindow` asks for the window that starts at a row. */
+interface PagedProps<T> {
+  page: RowWindowAnswer<T>;
+  onWindow: (start: number) => void;
+  keyOf: (item: T) => string;
+  id: string;
+  size?: number;
+  focusKey?: string | undefined;
+  class?: string;
+  rowAttrs?: WindowedProps<T>['rowAttrs'];
+}
+
 /** A `<ul>` of one page of `items`, named by the element `labelledBy` points at, or by `label`. */
-export function WindowedList<T>(
-  props: WindowedProps<T> &
-    ({ labelledBy: string; label?: never } | { label: string; labelledBy?: never }) & {
-      renderItem: (item: T, index: number) => ComponentChildren;
-    },
-) {
+export function WindowedList<T>(props: WindowedProps<T> & ListParts<T>) {
   const { state, rows } = useWindowRows(props);
+  return <ListOf {...props} state={state} rows={rows} />;
+}
+
+/** The same list over one window answered elsewhere (`page`). */
+export function PagedList<T>(props: PagedProps<T> & ListParts<T>) {
+  const state = usePagedWindow(props.page, props.onWindow, props.keyOf, { size: props.size, focusKey: props.focusKey });
+  return <ListOf {...props} state={state} rows={props.page.rows} />;
+}
+
+function ListOf<T>(props: Drawn<T> & ListParts<T>) {
+  const { state, rows } = props;
   const { start, total } = state.window;
   return (
     <>
@@ -118,15 +161,19 @@ export function WindowedList<T>(
  * A `<table>` of one page of `items` in a scrolling region, with a caption and a header row;
  * `renderRow` gives a row's cells, `rowAttrs` its id, class and data attributes.
  */
-export function WindowedTable<T>(
-  props: WindowedProps<T> & {
-    caption: string;
-    captionClass?: string;
-    head: ComponentChildren;
-    renderRow: (item: T, index: number) => ComponentChildren;
-  },
-) {
+export function WindowedTable<T>(props: WindowedProps<T> & TableParts<T>) {
   const { state, rows } = useWindowRows(props);
+  return <TableOf {...props} state={state} rows={rows} />;
+}
+
+/** The same table over one window answered elsewhere (`page`). */
+export function PagedTable<T>(props: PagedProps<T> & TableParts<T>) {
+  const state = usePagedWindow(props.page, props.onWindow, props.keyOf, { size: props.size, focusKey: props.focusKey });
+  return <TableOf {...props} state={state} rows={props.page.rows} />;
+}
+
+function TableOf<T>(props: Drawn<T> & TableParts<T>) {
+  const { state, rows } = props;
   const { start, total } = state.window;
   const captionId = `${props.id}-caption`;
   return (

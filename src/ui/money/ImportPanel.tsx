@@ -14,8 +14,6 @@ import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailur
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
-import type { Written } from './own-writes';
-import type { OwnWrite } from './use-money-data';
 import { countText } from './money-format';
 import { PreviewScreen } from './PreviewScreen';
 import { danishToday } from '../../shared/danish-time';
@@ -35,11 +33,10 @@ type Phase =
 export function ImportPanel(props: {
   profileId: string;
   accounts: AccountRecord[];
-  /** Ids of every stored bank row: a new row whose id is here is a duplicate. */
-  existingIds: ReadonlySet<string>;
+  /** Ids of every stored bank row, read when a file is: a new row whose id is here is a duplicate. */
+  existingIds: () => Promise<ReadonlySet<string>>;
   rules: CategoryRule[];
-  /** Announces the import's write before it is sent; the list then shows it without reading it back. */
-  ownWrite: (written: Written) => OwnWrite;
+  onImported: () => Promise<void>;
 }) {
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +44,8 @@ export function ImportPanel(props: {
   const worker = useRef<BankWorker | null>(null);
   const saving = useRef<AbortController | null>(null);
   const run = useRef(0);
+  // The stored rows' ids as read for the file on screen.
+  const storedIds = useRef<ReadonlySet<string>>(new Set());
   // Work that resumes after an await reads the latest props: the stored rows may have changed meanwhile.
   const latest = useRef(props);
   latest.current = props;
@@ -64,7 +63,7 @@ export function ImportPanel(props: {
   // Each account in the file is compared with the rows stored now, and categorised by the rules now.
   const previewContext = (mapping?: ColumnMapping): PreviewContext => ({
     accounts: latest.current.accounts,
-    existingIds: latest.current.existingIds,
+    existingIds: storedIds.current,
     categorise: (tx) => categorise(tx, latest.current.rules),
     ...(mapping ? { mapping } : {}),
   });
@@ -92,6 +91,16 @@ export function ImportPanel(props: {
       }
       return failWith(file, result);
     }
+    let ids: ReadonlySet<string>;
+    try {
+      ids = await latest.current.existingIds();
+    } catch (caught) {
+      if (run.current !== mine) return;
+      setPhase({ step: 'idle' });
+      return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(caught)}`);
+    }
+    if (run.current !== mine) return;
+    storedIds.current = ids;
     toPreview(file, result.value, mapping);
   };
 
@@ -129,11 +138,10 @@ export function ImportPanel(props: {
   const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
     const importId = toBase64Url(randomBytes(16));
     // The rows of every account in the file, then each account with its last import: one write.
-    const at = new Date().toISOString();
     const { rows, accounts, savedTo } = importOps(p.view.parts, accountLabels, {
       profileId: props.profileId,
       importId,
-      at,
+      at: new Date().toISOString(),
       formatId: p.statement.format.id,
       ...(p.mapping ? { mapping: p.mapping } : {}),
       accounts: props.accounts,
@@ -141,7 +149,6 @@ export function ImportPanel(props: {
     setPhase({ step: 'saving', count: rows.length, sent: 0 });
     const abort = new AbortController();
     saving.current = abort;
-    const own = props.ownWrite({ profileId: props.profileId, transactions: rows, accounts, at });
     try {
       // One transaction however many parts it is sent in: the rows and the account's last import are stored together or not at all.
       await writeLarge([...rows, ...accounts], {
@@ -150,20 +157,18 @@ export function ImportPanel(props: {
       });
     } catch (caught) {
       if (abort.signal.aborted) {
-        own.cancelled();
         setPhase({ step: 'idle' });
         setDone(t('money.import.cancelled'));
         return;
       }
-      own.failed();
       setPhase(p);
       setError(errorMessage(caught));
       return;
     } finally {
       saving.current = null;
     }
-    // The list shows the rows in the same render as the picker comes back, so the next file is compared with them too.
-    own.saved();
+    // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
+    await props.onImported();
     setPhase({ step: 'idle' });
     setDone(rows.length > 0 ? tn('money.import.done', rows.length, { account: savedTo }) : t('money.import.doneNone'));
   };

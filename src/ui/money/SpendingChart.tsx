@@ -8,7 +8,7 @@ import { BarChart } from '../components/BarChart';
 import { t } from '../i18n/index';
 import { categoryLabel } from './categories';
 import { amountText, monthText, wholeAmount, wholeKroner } from './money-format';
-import type { SpendingSummary } from './spending';
+import type { SpendingSummary } from '../../overview/spending';
 
 /** One colour per category, fixed by the catalogue's order, distinguishable on white. */
 const PALETTE = [
@@ -60,7 +60,7 @@ export function SpendingChart(props: { summary: SpendingSummary; currency?: stri
           valueText={(v) => (kroner ? wholeKroner(v) : wholeAmount(v, currency))}
           columns={months.map((m) => ({
             month: m.month,
-            segments: categories.map(({ category }) => ({ key: category, value: m.byCategory.get(category) ?? 0, fill: categoryColour(category), category })),
+            segments: categories.map(({ category }) => ({ key: category, value: m.byCategory[category] ?? 0, fill: categoryColour(category), category })),
           }))}
         />
         <figcaption>
@@ -97,7 +97,7 @@ export function SpendingChart(props: { summary: SpendingSummary; currency?: stri
                   <th scope="row">{monthText(m.month)}</th>
                   {categories.map(({ category }) => (
                     <td key={category} class="num">
-                      {m.byCategory.has(category) ? money(m.byCategory.get(category)!) : ''}
+                      {Object.hasOwn(m.byCategory, category) ? money(m.byCategory[category]!) : ''}
                     </td>
                   ))}
                   <td class="num">{money(m.total)}</td>

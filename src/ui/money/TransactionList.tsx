@@ -1,24 +1,25 @@
 /**
- * The stored transactions: filtered by month, category and account (on the array: one page of
- * rows is drawn), with a category choice on each row. A choice made here is the citizen's and
- * stays; right after it, the citizen can make it a rule ("always use this category for …"),
- * which also re-sorts the rows no one chose for.
+ * The stored transactions: filtered by month, category and account (by the background, which
+ * answers one page of rows and the narrowed rows' sums), with a category choice on each row. A
+ * choice made here is the citizen's and stays; right after it, the citizen can make it a rule
+ * ("always use this category for …"), which also re-sorts the rows no one chose for.
  */
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
+import { listRecords } from '../../messaging/record-client';
+import type { ViewMoneyResult } from '../../messaging/list-view-api';
 import { ActionFeedback } from '../components/Messages';
-import { WindowedTable } from '../components/WindowedList';
+import { PagedTable } from '../components/WindowedList';
 import { useAction } from '../components/use-action';
 import { t, tn } from '../i18n/index';
 import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
-import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
+import { MONEY_KINDS, type RuleRecord, type TransactionRecord } from './model';
 import { amountText, dayText, monthText } from './money-format';
-import { totalsByCurrency } from './spending';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
 
 /** Rows per page: a row with its category choice is some thirty elements. */
-const PAGE = 50;
+export const MONEY_PAGE = 50;
 
 function Filter(props: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
   const id = useId();
@@ -72,28 +73,38 @@ function RuleOffer(props: { row: TransactionRecord; onCreate: (match: string) =>
   );
 }
 
-export function TransactionList(props: { profileId: string; accounts: AccountRecord[]; transactions: TransactionRecord[]; rules: RuleRecord[] }) {
-  const { transactions, accounts } = props;
-  const [month, setMonth] = useState('');
-  const [category, setCategory] = useState('');
-  const [account, setAccount] = useState('');
-  const [offerFor, setOfferFor] = useState<string | null>(null);
-  const action = useAction();
+/** What the list shows: any month, category and account when empty. */
+export interface MoneyFilter {
+  month: string;
+  category: string;
+  account: string;
+}
 
-  const months = useMemo(() => [...new Set(transactions.map((r) => r.data.date.slice(0, 7)))].sort().reverse(), [transactions]);
-  const used = useMemo(() => new Set(transactions.map((r) => r.data.category)), [transactions]);
-  const filtered = useMemo(
-    () =>
-      transactions.filter(
-        (r) => (!month || r.data.date.startsWith(month)) && (!category || r.data.category === category) && (!account || r.data.accountId === account),
-      ),
-    [transactions, month, category, account],
-  );
+export const NO_FILTER: MoneyFilter = { month: '', category: '', account: '' };
+
+/** Every stored row, for a change that re-sorts them all (a rule added or removed). */
+async function allTransactions(profileId: string): Promise<TransactionRecord[]> {
+  return (await listRecords(profileId, MONEY_KINDS.transactions)).records;
+}
+
+export function TransactionList(props: {
+  profileId: string;
+  view: ViewMoneyResult;
+  filter: MoneyFilter;
+  onFilter: (filter: MoneyFilter) => void;
+  /** Asks for the window of rows from `start`. */
+  onWindow: (start: number) => void;
+}) {
+  const { accounts, months, filtered } = props.view;
+  const { month, category, account } = props.filter;
+  const setFilter = (change: Partial<MoneyFilter>) => props.onFilter({ ...props.filter, ...change });
+  // The row just given a category by hand, as it now is: the rule offer is about it.
+  const [offerRow, setOfferRow] = useState<TransactionRecord | null>(null);
+  const action = useAction();
+  const used = new Set(props.view.categories);
   // Each currency summed on its own: a euro row is neither added to the kroner nor left out.
-  const totals = totalsByCurrency(filtered.map((r) => r.data));
-  const moneyIn = totals.map((x) => amountText(x.moneyIn, x.currency)).join(' + ');
-  const moneyOut = totals.map((x) => amountText(x.moneyOut, x.currency)).join(' + ');
-  const offerRow = offerFor ? transactions.find((r) => r.id === offerFor) : undefined;
+  const moneyIn = filtered.totals.map((x) => amountText(x.moneyIn, x.currency)).join(' + ');
+  const moneyOut = filtered.totals.map((x) => amountText(x.moneyOut, x.currency)).join(' + ');
 
   const changeCategory = async (row: TransactionRecord, next: string) => {
     const ok = await action.run(
@@ -104,51 +115,61 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
       },
       t('money.list.saved'),
     );
-    if (ok) setOfferFor(row.id);
+    if (ok) setOfferRow({ ...row, data: { ...row.data, category: next, categoryByCitizen: true } });
   };
 
   const createRule = async (row: TransactionRecord, match: string) => {
     const id = toBase64Url(randomBytes(16));
     const data = { match, category: row.data.category, createdAt: new Date().toISOString() };
-    const rules = citizenRules([{ ...row, id, kind: 'category-rule', data }, ...props.rules]);
-    const ops = recategoriseOps(props.profileId, transactions, rules);
+    const rules = citizenRules([{ ...row, id, kind: 'category-rule', data }, ...props.view.rules]);
+    let count = 0;
     await action.run(
       t('common.working'),
-      // The rule and the rows it re-sorts in one write: never a rule without its effect.
-      () => callVault('writeRecords', { ops: [{ op: 'put', profileId: props.profileId, kind: 'category-rule', id, data }, ...ops] }),
-      () => tn('money.list.ruleCreated', ops.length, { category: categoryLabel(row.data.category) }),
+      async () => {
+        const ops = recategoriseOps(props.profileId, await allTransactions(props.profileId), rules);
+        count = ops.length;
+        // The rule and the rows it re-sorts in one write: never a rule without its effect.
+        await callVault('writeRecords', { ops: [{ op: 'put', profileId: props.profileId, kind: 'category-rule', id, data }, ...ops] });
+      },
+      () => tn('money.list.ruleCreated', count, { category: categoryLabel(row.data.category) }),
     );
-    setOfferFor(null);
+    setOfferRow(null);
   };
 
   return (
     <section class="money-list" aria-labelledby="money-list-heading">
       <h3 id="money-list-heading">{t('money.list.heading')}</h3>
       <div class="money-filters">
-        <Filter label={t('money.list.filterMonth')} value={month} options={months.map((m) => [m, monthText(m)])} onChange={setMonth} />
+        <Filter label={t('money.list.filterMonth')} value={month} options={months.map((m) => [m, monthText(m)])} onChange={(v) => setFilter({ month: v })} />
         <Filter
           label={t('money.list.filterCategory')}
           value={category}
           options={categoryOptions()
             .filter((c) => used.has(c.id))
             .map((c) => [c.id, c.label])}
-          onChange={setCategory}
+          onChange={(v) => setFilter({ category: v })}
         />
         {accounts.length > 1 && (
-          <Filter label={t('money.list.filterAccount')} value={account} options={accounts.map((a) => [a.id, a.data.label])} onChange={setAccount} />
+          <Filter
+            label={t('money.list.filterAccount')}
+            value={account}
+            options={accounts.map((a) => [a.id, a.data.label])}
+            onChange={(v) => setFilter({ account: v })}
+          />
         )}
       </div>
-      <p data-testid="money-list-summary">{tn('money.list.summary', filtered.length, { in: moneyIn, out: moneyOut })}</p>
+      <p data-testid="money-list-summary">{tn('money.list.summary', filtered.total, { in: moneyIn, out: moneyOut })}</p>
       <ActionFeedback busy={action.busy} done={action.done} error={action.error} />
       {offerRow && <RuleOffer key={offerRow.id} row={offerRow} onCreate={(match) => createRule(offerRow, match)} />}
-      {filtered.length === 0 ? (
+      {filtered.total === 0 ? (
         <p class="empty-list">{t('money.list.none')}</p>
       ) : (
-        <WindowedTable
+        <PagedTable
           id="money-list"
           class="money-rows"
-          size={PAGE}
-          items={filtered}
+          size={MONEY_PAGE}
+          page={filtered}
+          onWindow={props.onWindow}
           keyOf={(row) => row.id}
           caption={t('money.list.heading')}
           head={
@@ -194,14 +215,16 @@ export function TransactionList(props: { profileId: string; accounts: AccountRec
   );
 }
 
-export function RulesList(props: { profileId: string; rules: RuleRecord[]; transactions: TransactionRecord[] }) {
+export function RulesList(props: { profileId: string; rules: RuleRecord[] }) {
   const action = useAction();
   const remove = async (rule: RuleRecord) => {
     const remaining = citizenRules(props.rules.filter((r) => r.id !== rule.id));
-    const ops = recategoriseOps(props.profileId, props.transactions, remaining);
     await action.run(
       t('common.working'),
-      () => callVault('writeRecords', { ops: [{ op: 'delete', profileId: props.profileId, kind: 'category-rule', id: rule.id }, ...ops] }),
+      async () => {
+        const ops = recategoriseOps(props.profileId, await allTransactions(props.profileId), remaining);
+        await callVault('writeRecords', { ops: [{ op: 'delete', profileId: props.profileId, kind: 'category-rule', id: rule.id }, ...ops] });
+      },
       t('money.rules.deleted'),
     );
   };

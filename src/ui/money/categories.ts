@@ -15,9 +15,6 @@ export const categoryLabel = (id: string): string => BY_ID.get(id)?.label[getLan
 /** Categories in the order of the catalogue, labelled, for a <select>. */
 export const categoryOptions = (): { id: CategoryId; label: string }[] => CATEGORIES.map((c) => ({ id: c.id, label: c.label[getLanguage()] }));
 
-/** Not spending: money in, and moving money between one's own accounts. */
-export const NOT_SPENDING: ReadonlySet<string> = new Set(CATEGORIES.filter((c) => c.kind === 'income' || c.id === 'transfers').map((c) => c.id));
-
 /** The citizen's rules, newest first: a newer rule for the same text wins over an older one. */
 export function citizenRules(records: readonly RuleRecord[]): CategoryRule[] {
   return [...records]

@@ -1,17 +1,24 @@
 /**
  * Payments: a bar chart of monthly totals (with the same figures as a table) and every payment,
- * a page at a time; a payment asked for from another view opens on its page, focused.
+ * a page at a time; a payment asked for from another view opens on its page, focused. The
+ * background holds the sorted list and the monthly totals and answers one page of rows.
  */
-import { useMemo } from 'preact/hooks';
-import type { Item } from '../../overview/model';
-import { monthlyPayments, type MonthTotal } from '../../overview/payments';
+import { useState } from 'preact/hooks';
+import { callVault } from '../../messaging/client';
+import { OVERVIEW_KINDS } from '../../overview/from-records';
+import type { MonthTotal } from '../../overview/payments';
 import { BarChart } from '../components/BarChart';
-import { WindowedTable } from '../components/WindowedList';
-import type { Payment } from '../../municipal/api/schemas';
+import { Busy, AlertLine } from '../components/Messages';
+import { useBackgroundView } from '../components/use-background-view';
+import { DEFAULT_PAGE_SIZE } from '../components/use-row-window';
+import { PagedTable } from '../components/WindowedList';
 import { t } from '../i18n/index';
 import { dayText, kroner, monthText, periodText, wholeKroner } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
+import { OverviewDamage } from './OverviewDamage';
+
+const PAYMENT_KINDS: ReadonlySet<string> = new Set([OVERVIEW_KINDS.payments.name]);
 
 /** The chart is a picture for sighted readers; screen readers get its summary and the table below. */
 function PaymentChart(props: { series: MonthTotal[] }) {
@@ -43,13 +50,32 @@ function PaymentChart(props: { series: MonthTotal[] }) {
   );
 }
 
-export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string | undefined; profileId: string }) {
-  // Sorted and summed once per list, not on every page turn.
-  const series = useMemo(() => monthlyPayments(props.payments), [props.payments]);
-  const all = useMemo(() => [...props.payments].sort((a, b) => b.record.payoutDate.localeCompare(a.record.payoutDate)), [props.payments]);
-  if (all.length === 0) return <p class="empty-list">{t('payments.none')}</p>;
+export function PaymentsView(props: { focus?: string | undefined; profileId: string; profileName: string }) {
+  const { profileId, focus } = props;
+  // The payment asked for decides the first page shown; a page turn moves on from there.
+  const [turned, setTurned] = useState<{ focus: string | undefined; start: number } | null>(null);
+  const from = turned && turned.focus === focus ? turned.start : undefined;
+  const { answer, error, refresh } = useBackgroundView(
+    profileId,
+    PAYMENT_KINDS,
+    () => callVault('viewPayments', { profileId, start: from ?? 0, count: DEFAULT_PAGE_SIZE, ...(from === undefined ? { focusKey: focus } : {}) }),
+    [from, focus],
+  );
+  const turn = (start: number) => setTurned({ focus, start });
+  if (!answer) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
+  const { series } = answer;
+  const damage = <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={answer.damaged} onRemoved={refresh} />;
+  if (answer.total === 0)
+    return (
+      <>
+        {damage}
+        <p class="empty-list">{t('payments.none')}</p>
+      </>
+    );
   return (
     <>
+      {damage}
+      <AlertLine>{error}</AlertLine>
       <p>{t('payments.intro')}</p>
       <PaymentChart series={series} />
       <details class="chart-table">
@@ -78,9 +104,10 @@ export function PaymentsView(props: { payments: Item<Payment>[]; focus?: string 
           </tbody>
         </table>
       </details>
-      <WindowedTable
+      <PagedTable
         id="payments-all"
-        items={all}
+        page={answer}
+        onWindow={turn}
         keyOf={(p) => p.vaultId}
         focusKey={props.focus}
         caption={t('payments.all')}

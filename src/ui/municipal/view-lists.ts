@@ -3,7 +3,7 @@
  * the cases, where it links to them by title). One constant per view, so the loader can tell
  * when the lists change.
  */
-import { OVERVIEW_LISTS, type OverviewList } from '../../overview/from-records';
+import type { OverviewList } from '../../overview/from-records';
 import type { OverviewRoute } from './Links';
 
 const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
@@ -14,9 +14,10 @@ const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
   case: [],
   document: ['documents', 'cases'],
   calendar: [],
-  payments: ['payments'],
+  // Payments and search are answered a window at a time by the background (PaymentsView, SearchView).
+  payments: [],
   access: ['accessLog'],
-  search: OVERVIEW_LISTS,
+  search: [],
 };
 
 export const listsFor = (route: OverviewRoute): readonly OverviewList[] => VIEW_LISTS[route.view];

@@ -13,8 +13,8 @@ export interface SpendingRow {
 export interface MonthSpending {
   /** `YYYY-MM` */
   month: string;
-  /** Positive øre per category. */
-  byCategory: Map<string, number>;
+  /** Positive øre per category id (a plain object: it crosses the message boundary as JSON). */
+  byCategory: Record<string, number>;
   total: number;
 }
 
@@ -46,7 +46,7 @@ export function monthlySpending(rows: Iterable<SpendingRow>, options: { notSpend
       const cells = byMonth.get(month) ?? new Map<string, number>();
       let total = 0;
       for (const v of cells.values()) total += v;
-      months.push({ month, byCategory: cells, total });
+      months.push({ month, byCategory: Object.fromEntries(cells), total });
     }
   }
   const categories = [...byCategory.entries()]

@@ -1,0 +1,140 @@
+/**
+ * The long lists answered from the view cache: search, payments and the bank transactions. Each
+ * is made once per version of its kinds — the search index folded, the payments sorted and
+ * summed per month, the transactions sorted and their spending summed — and a request gets one
+ * window of rows and the aggregates, so the page decodes, sorts and draws a page, whatever the
+ * history's length.
+ */
+import type { ViewHandlers } from '../../messaging/handlers';
+import type { ListViewMethod, SearchHitView, ViewMoneyResult } from '../../messaging/list-view-api';
+import type { Case, KleRef, Payment } from '../../municipal/api/schemas';
+import { explainTopic, LANGUAGES, type Language } from '../../municipal/plain-language/index';
+import { NOT_SPENDING } from '../../importers/bank/index';
+import { OVERVIEW_KINDS, OVERVIEW_LISTS } from '../../overview/from-records';
+import type { Item } from '../../overview/model';
+import { monthlyPayments, type MonthTotal } from '../../overview/payments';
+import { buildSearchIndex, hitTargets, searchGroups, type HitTarget, type SearchDoc } from '../../overview/search';
+import { spendingByCurrency, totalsByCurrency } from '../../overview/spending';
+import { bankAccountKind, bankTransactionKind, categoryRuleKind } from '../../records/money/index';
+import { windowOf } from '../../shared/row-source';
+import type { DamagedRecord } from '../../vault/index';
+import { overviewOfHeld } from './overview-lists';
+import type { ViewCache } from './view-cache';
+
+/** A topic's plain title in `language`, or the title the municipality reported. */
+const plainTitle = (kle: KleRef, language: Language): string => explainTopic(kle.code, language, { reportedTitle: kle.title })?.plainTitle ?? kle.title;
+
+interface SearchIndex {
+  docs: SearchDoc[];
+  target: (doc: SearchDoc) => HitTarget;
+  cases: Map<string, Case>;
+  damaged: readonly DamagedRecord[];
+}
+
+interface PaymentsList {
+  /** Newest first. */
+  sorted: Item<Payment>[];
+  series: MonthTotal[];
+  damaged: readonly DamagedRecord[];
+}
+
+type TransactionRecord = ViewMoneyResult['filtered']['rows'][number];
+
+interface MoneyLists extends Omit<ViewMoneyResult, 'filtered'> {
+  /** Newest first, then in the statement's order. */
+  transactions: TransactionRecord[];
+}
+
+const SEARCH_KINDS = OVERVIEW_LISTS.map((name) => OVERVIEW_KINDS[name]);
+const MONEY_KINDS = [bankAccountKind, bankTransactionKind, categoryRuleKind];
+
+// ISO dates sort as plain strings; localeCompare's collation costs most of a 100k-row sort.
+const newestPayment = (a: Item<Payment>, b: Item<Payment>) =>
+  a.record.payoutDate < b.record.payoutDate ? 1 : a.record.payoutDate > b.record.payoutDate ? -1 : 0;
+const newestTransaction = (a: TransactionRecord, b: TransactionRecord) =>
+  a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.data.line - b.data.line;
+
+function searchIndex(cache: ViewCache, profileId: string): Promise<SearchIndex> {
+  return cache.derive(profileId, 'search', SEARCH_KINDS, async (lists) => {
+    const data = await overviewOfHeld(lists, OVERVIEW_LISTS);
+    // A topic is found by its plain words in either language: the index serves pages in both.
+    const describeTopic = (code: string) => LANGUAGES.map((language) => plainTitle({ code, title: code }, language)).join(' ');
+    return {
+      docs: buildSearchIndex(data, describeTopic),
+      target: hitTargets(data),
+      cases: new Map(data.cases.map((c) => [c.vaultId, c.record])),
+      damaged: lists.damaged,
+    };
+  });
+}
+
+function paymentsList(cache: ViewCache, profileId: string): Promise<PaymentsList> {
+  return cache.derive(profileId, 'payments', [OVERVIEW_KINDS.payments], async (lists) => {
+    const sorted = (await overviewOfHeld(lists, ['payments'])).payments.slice().sort(newestPayment);
+    return { sorted, series: monthlyPayments(sorted), damaged: lists.damaged };
+  });
+}
+
+function moneyLists(cache: ViewCache, profileId: string): Promise<MoneyLists> {
+  return cache.derive(profileId, 'money', MONEY_KINDS, (lists) => {
+    const transactions = [...lists.of(bankTransactionKind).records].sort(newestTransaction);
+    const rows = transactions.map((r) => r.data);
+    return {
+      accounts: [...lists.of(bankAccountKind).records].sort((a, b) => a.data.label.localeCompare(b.data.label)),
+      rules: lists.of(categoryRuleKind).records,
+      count: transactions.length,
+      months: [...new Set(rows.map((r) => r.date.slice(0, 7)))].sort().reverse(),
+      categories: [...new Set(rows.map((r) => r.category))],
+      // One chart per currency: amounts in different currencies are never added, nor left out.
+      spending: spendingByCurrency(rows, { notSpending: NOT_SPENDING }),
+      transactions,
+      damaged: lists.damaged.length,
+    };
+  });
+}
+
+/**
+ * Makes the profile's lists ahead of the first click (after *Now* was answered, say), one after
+ * another, the quickest first: a click waits behind what is being made (the cache makes one
+ * profile's models in turn), and the search field is drawn before its index is needed. A failure
+ * waits for the view's own request, which reports it.
+ */
+export async function warmListViews(cache: ViewCache, profileId: string): Promise<void> {
+  await paymentsList(cache, profileId);
+  await searchIndex(cache, profileId);
+  await moneyLists(cache, profileId);
+}
+
+export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, ListViewMethod> {
+  return {
+    viewSearch: async ({ profileId, query, language, count, kind, start }) => {
+      const index = await searchIndex(cacheOf(), profileId);
+      const { total, groups } = searchGroups(index.docs, query, { limit: count, kind, offset: start ?? 0 });
+      const view = ({ doc }: { doc: SearchDoc }): SearchHitView => {
+        const theCase = doc.kind === 'case' ? index.cases.get(doc.vaultId) : undefined;
+        const title = theCase ? `${plainTitle(theCase.kle, language)} – ${doc.title}` : doc.title;
+        return { kind: doc.kind, vaultId: doc.vaultId, title, date: doc.date, target: index.target(doc) };
+      };
+      return { query, total, groups: groups.map((g) => ({ ...g, hits: g.hits.map(view) })), damaged: [...index.damaged] };
+    },
+
+    viewPayments: async ({ profileId, ...request }) => {
+      const list = await paymentsList(cacheOf(), profileId);
+      return { ...windowOf(list.sorted, (p) => p.vaultId, request), series: list.series, damaged: [...list.damaged] };
+    },
+
+    viewMoney: async ({ profileId, month, category, account, ...request }) => {
+      const { transactions, ...lists } = await moneyLists(cacheOf(), profileId);
+      const narrowed =
+        month || category || account
+          ? transactions.filter(
+              (r) => (!month || r.data.date.startsWith(month)) && (!category || r.data.category === category) && (!account || r.data.accountId === account),
+            )
+          : transactions;
+      // Each currency summed on its own: a euro row is neither added to the kroner nor left out.
+      return { ...lists, filtered: { ...windowOf(narrowed, (r) => r.id, request), totals: totalsByCurrency(narrowed.map((r) => r.data)) } };
+    },
+
+    viewMoneyIds: async ({ profileId }) => (await moneyLists(cacheOf(), profileId)).transactions.map((r) => r.id),
+  };
+}
