@@ -13,7 +13,7 @@ import type { ViewHandlers } from '../../messaging/handlers';
 import type { Vault } from '../../vault/index';
 import { calendarAll, calendarList, calendarMonth } from './calendar-view';
 import { caseView } from './case-view';
-import { listViewHandlers, warmListViews } from './list-views';
+import { listViewHandlers } from './list-views';
 import { ViewCache } from './view-cache';
 
 export class ViewService {
@@ -34,11 +34,11 @@ export class ViewService {
     viewCalendarMonth: async (args) => calendarMonth(this.cache, args),
     viewCalendarAll: async ({ profileId }) => calendarAll(this.cache, profileId),
     viewWarm: async ({ profileId }) => {
-      // The calendar first: it is opened more often than a case, and both share its two kinds;
-      // then the lists, the quickest first (see warmListViews).
+      // The calendar first: it is opened more often than a case, and both share its two kinds.
+      // The lists are not warmed: the cache makes one model at a time, so a click on any view
+      // would wait behind a search index being built that nobody asked for yet.
       await calendarAll(this.cache, profileId);
       await caseView(this.cache, profileId, '');
-      await warmListViews(this.cache, profileId);
       return null;
     },
     // Read when a request comes, by then the cache is made.

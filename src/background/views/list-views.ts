@@ -93,18 +93,6 @@ function moneyLists(cache: ViewCache, profileId: string): Promise<MoneyLists> {
   });
 }
 
-/**
- * Makes the profile's lists ahead of the first click (after *Now* was answered, say), one after
- * another, the quickest first: a click waits behind what is being made (the cache makes one
- * profile's models in turn), and the search field is drawn before its index is needed. A failure
- * waits for the view's own request, which reports it.
- */
-export async function warmListViews(cache: ViewCache, profileId: string): Promise<void> {
-  await paymentsList(cache, profileId);
-  await searchIndex(cache, profileId);
-  await moneyLists(cache, profileId);
-}
-
 export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, ListViewMethod> {
   return {
     viewSearch: async ({ profileId, query, language, count, kind, start }) => {
