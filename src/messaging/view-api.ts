@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import type { CalendarEntry } from '../overview/calendar';
-import type { Item } from '../overview/model';
+import { OVERVIEW_LISTS } from '../overview/from-records';
+import type { Item, OverviewData } from '../overview/model';
 import type { Activity, Case, Decision, Document, KleRef, Payment } from '../municipal/api/schemas';
 import type { DamagedRecord } from '../vault/public-types';
 import type { RowWindowAnswer } from '../shared/row-source';
@@ -37,6 +38,11 @@ export const ViewApiArgs = {
   viewCalendarMonth: z.object({ profileId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), day: z.iso.date() }),
   /** Every calendar entry, for the .ics export. */
   viewCalendarAll: z.object({ profileId: Id }),
+  /**
+   * Whole overview lists a view shows (the cases, the access log, a document's kind), made once
+   * per version of their kinds and kept while the vault is unlocked.
+   */
+  viewOverviewLists: z.object({ profileId: Id, lists: z.array(z.enum(OVERVIEW_LISTS)).min(1).max(OVERVIEW_LISTS.length) }),
   /** Prepares the case pages and the calendar while the citizen reads *Now*, so they open at once. */
   viewWarm: z.object({ profileId: Id }),
 } satisfies Record<string, z.ZodType>;
@@ -97,6 +103,7 @@ export interface ViewApiResults {
   viewCalendarList: CalendarListAnswer;
   viewCalendarMonth: CalendarMonthAnswer;
   viewCalendarAll: { entries: CalendarEntry[] };
+  viewOverviewLists: { data: OverviewData; damaged: DamagedRecord[] };
   viewWarm: null;
 }
 

@@ -162,3 +162,22 @@ describe('transactions from the background', () => {
     expect(new Set(ids)).toEqual(new Set(stored.records.map((r) => r.id)));
   });
 });
+
+describe('whole overview lists from the background', () => {
+  it('answers the lists asked for as the page read them, others empty, and reads a list again after a write', async () => {
+    const { vault, views, profileId, data } = await syncedVault();
+    const ids = (items: readonly { vaultId: string }[]) => items.map((i) => i.vaultId).sort();
+    const first = await views.handlers.viewOverviewLists({ profileId, lists: ['cases', 'accessLog'] });
+    expect(ids(first.data.cases)).toEqual(ids(data.cases));
+    expect(ids(first.data.accessLog)).toEqual(ids(data.accessLog));
+    expect(first.data.payments).toEqual([]);
+    expect(first.damaged).toEqual([]);
+    // Asked again with nothing written: the same model, not a new read.
+    expect((await views.handlers.viewOverviewLists({ profileId, lists: ['cases'] })).data.cases).toBe(first.data.cases);
+
+    const gone = data.cases[0]!;
+    await vault.records.write([{ op: 'delete', profileId, kind: OVERVIEW_KINDS.cases.name, id: gone.vaultId }]);
+    const after = await views.handlers.viewOverviewLists({ profileId, lists: ['cases'] });
+    expect(ids(after.data.cases)).toEqual(ids(data.cases.filter((c) => c.vaultId !== gone.vaultId)));
+  });
+});

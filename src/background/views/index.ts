@@ -13,6 +13,7 @@ import type { ViewHandlers } from '../../messaging/handlers';
 import type { Vault } from '../../vault/index';
 import { calendarAll, calendarList, calendarMonth } from './calendar-view';
 import { caseView } from './case-view';
+import { heldOverview } from './overview-lists';
 import { listViewHandlers } from './list-views';
 import { ViewCache } from './view-cache';
 
@@ -33,6 +34,7 @@ export class ViewService {
     viewCalendarList: async (args) => calendarList(this.cache, args),
     viewCalendarMonth: async (args) => calendarMonth(this.cache, args),
     viewCalendarAll: async ({ profileId }) => calendarAll(this.cache, profileId),
+    viewOverviewLists: async ({ profileId, lists }) => heldOverview(this.cache, profileId, lists),
     viewWarm: async ({ profileId }) => {
       // The calendar first: it is opened more often than a case, and both share its two kinds.
       // The lists are not warmed: the cache makes one model at a time, so a click on any view

@@ -1,12 +1,11 @@
 /**
  * Loads the profile's synced municipal records into the shape the overview reads — only the
- * lists the open view shows (the payments view decrypts no access log) — and loads a list again
+ * lists the open view shows, as the background's view cache holds them — and loads a list again
  * when the background reports a change to its kind. Lists the view no longer shows are let go.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { onVaultEvent } from '../../messaging/client';
-import { listRecords } from '../../messaging/record-client';
-import { OVERVIEW_KINDS, overviewLists, type ListRecords, type OverviewList } from '../../overview/from-records';
+import { callVault, onVaultEvent } from '../../messaging/client';
+import { OVERVIEW_KINDS, type OverviewList } from '../../overview/from-records';
 import { EMPTY_OVERVIEW, type OverviewData } from '../../overview/model';
 import type { DamagedRecord } from '../../vault/public-types';
 import { errorMessage } from '../errors';
@@ -27,19 +26,14 @@ export interface OverviewState {
 type Held = Partial<Record<OverviewList, { items: OverviewData[OverviewList]; damaged: DamagedRecord[] }>>;
 
 async function readLists(profileId: string, names: readonly OverviewList[]): Promise<Held> {
+  // The background keeps the lists decoded while the vault is unlocked: a view opened again, or
+  // one whose kinds the calendar or a case page already read, is not decrypted again.
+  const { data, damaged } = await callVault('viewOverviewLists', { profileId, lists: [...names] });
   const held: Held = {};
-  await Promise.all(
-    names.map(async (name) => {
-      const damaged: DamagedRecord[] = [];
-      const list: ListRecords = async (kind) => {
-        const listed = await listRecords(profileId, kind);
-        damaged.push(...listed.damaged);
-        return listed;
-      };
-      const { lists } = await overviewLists(list, [name]);
-      held[name] = { items: lists[name] ?? [], damaged };
-    }),
-  );
+  for (const name of names) {
+    const kind = OVERVIEW_KINDS[name].name;
+    held[name] = { items: data[name], damaged: damaged.filter((d) => d.kind === kind) };
+  }
   return held;
 }
 
