@@ -5,9 +5,9 @@
  * it (`onWindow`); the focus follows onto the row once that page has arrived.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { clampRow, isWindowKey, moveFocus, pageStep, windowAt } from '../../shared/row-window';
+import { clampRow, pageStep, windowAt } from '../../shared/row-window';
 import type { RowWindowAnswer } from '../../shared/row-source';
-import { DEFAULT_PAGE_SIZE, type RowWindowState } from './use-row-window';
+import { DEFAULT_PAGE_SIZE, focusDrawnRow, rowKeys, type RowWindowState } from './use-row-window';
 
 export function usePagedWindow<T>(
   page: RowWindowAnswer<T>,
@@ -56,19 +56,11 @@ export function usePagedWindow<T>(
   // Before paint: the row that had the focus may just have left the DOM with its page.
   useLayoutEffect(() => {
     if (!follow.current) return;
-    const row = container.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"]`);
-    if (!row) return; // its page is still on its way
+    if (!focusDrawnRow(container.current, focusRow)) return; // its page is still on its way
     follow.current = false;
-    row.focus({ preventScroll: true });
-    row.scrollIntoView({ block: 'nearest' });
   }, [focusRequest, start, rows, focusRow]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Only from a row itself: a button or field inside a row keeps its own keys.
-    if (!isWindowKey(event.key) || !(event.target instanceof HTMLElement) || event.target.dataset['row'] === undefined) return;
-    event.preventDefault();
-    focusAt(moveFocus(event.key, focusRow, total, size), true);
-  };
+  const onKeyDown = rowKeys(focusRow, total, size, focusAt);
 
   return {
     window: { start, end: start + rows.length, total },

@@ -8,6 +8,27 @@ import { clampRow, isWindowKey, moveFocus, pageStep, windowAt, type RowWindow } 
 /** Rows per page where the caller does not say: small enough for a few thousand DOM nodes. */
 export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * The keys of a windowed list (arrows, PageUp/PageDown, Home/End), taken only from a row itself:
+ * a button or field inside a row keeps its own keys.
+ */
+export const rowKeys =
+  (focusRow: number, total: number, size: number, focusAt: (index: number, follow: boolean) => void) =>
+  (event: KeyboardEvent): void => {
+    if (!isWindowKey(event.key) || !(event.target instanceof HTMLElement) || event.target.dataset['row'] === undefined) return;
+    event.preventDefault();
+    focusAt(moveFocus(event.key, focusRow, total, size), true);
+  };
+
+/** Focuses the drawn row `index` and scrolls it into view; false when its page is not drawn (yet). */
+export function focusDrawnRow(container: HTMLElement | null, index: number): boolean {
+  const row = container?.querySelector<HTMLElement>(`[data-row="${index}"]`);
+  if (!row) return false;
+  row.focus({ preventScroll: true });
+  row.scrollIntoView({ block: 'nearest' });
+  return true;
+}
+
 export interface RowWindowState {
   window: RowWindow;
   /** The row that is in the tab order. */
@@ -70,17 +91,10 @@ export function useRowWindow<T>(
   // Before paint: the row that had the focus may just have left the DOM with its page.
   useLayoutEffect(() => {
     if (focusRequest === 0) return;
-    const row = container.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"]`);
-    row?.focus({ preventScroll: true });
-    row?.scrollIntoView({ block: 'nearest' });
+    focusDrawnRow(container.current, focusRow);
   }, [focusRequest]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Only from a row itself: a button or field inside a row keeps its own keys.
-    if (!isWindowKey(event.key) || !(event.target instanceof HTMLElement) || event.target.dataset['row'] === undefined) return;
-    event.preventDefault();
-    focusAt(moveFocus(event.key, focusRow, total, size), true);
-  };
+  const onKeyDown = rowKeys(focusRow, total, size, focusAt);
 
   return {
     window: windowAt(focusRow, total, size),

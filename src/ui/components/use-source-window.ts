@@ -8,9 +8,9 @@
  * source is asked again.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { clampRow, isWindowKey, moveFocus, pageStep, windowAt } from '../../shared/row-window';
+import { clampRow, pageStep, windowAt } from '../../shared/row-window';
 import type { RowRequest, RowSource, RowWindowAnswer } from '../../shared/row-source';
-import { DEFAULT_PAGE_SIZE, type RowWindowState } from './use-row-window';
+import { DEFAULT_PAGE_SIZE, focusDrawnRow, rowKeys, type RowWindowState } from './use-row-window';
 
 export interface SourceWindowState<T> extends RowWindowState {
   /** The rows of the page drawn (from `window.start`); empty until the first answer. */
@@ -102,17 +102,10 @@ export function useSourceWindow<T>(source: RowSource<T> | null, keyOf: (row: T) 
   // Before paint: the row that had the focus may just have left the DOM with its page.
   useLayoutEffect(() => {
     if (focusRequest === 0) return;
-    const row = container.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"]`);
-    row?.focus({ preventScroll: true });
-    row?.scrollIntoView({ block: 'nearest' });
+    focusDrawnRow(container.current, focusRow);
   }, [focusRequest]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Only from a row itself: a button or field inside a row keeps its own keys.
-    if (!isWindowKey(event.key) || !(event.target instanceof HTMLElement) || event.target.dataset['row'] === undefined) return;
-    event.preventDefault();
-    focusAt(moveFocus(event.key, focusRow, total, size), true);
-  };
+  const onKeyDown = rowKeys(focusRow, total, size, focusAt);
 
   return {
     window: { start: shown.start, end: shown.start + shown.rows.length, total },
