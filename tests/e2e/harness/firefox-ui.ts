@@ -71,8 +71,9 @@ export async function fill(page: Page, label: string, value: string, options: { 
   });
   await page.keyboard.press('Backspace');
   await page.keyboard.type(value);
-  const now = await field.evaluate((el) => (el as HTMLInputElement).value);
-  if (now !== value) throw new Error(`fill: the field ${JSON.stringify(label)} holds ${JSON.stringify(now)}, not ${JSON.stringify(value)}`);
+  const [now, windowFocused] = await field.evaluate((el) => [(el as HTMLInputElement).value, document.hasFocus()] as const);
+  if (now !== value)
+    throw new Error(`fill: the field ${JSON.stringify(label)} holds ${JSON.stringify(now)}, not ${JSON.stringify(value)} (window focused: ${windowFocused})`);
 }
 
 /**
