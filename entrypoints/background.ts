@@ -7,6 +7,7 @@ import { SharingService } from '../src/background/sharing/index';
 import { ViewService } from '../src/background/views/index';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
+import { QuietWork } from '../src/background/quiet-work';
 import { isApiRequest, route } from '../src/messaging/router';
 import { EXTENSION_REDIRECT_PATH } from '../src/municipal/api/extension-identity';
 import type { VaultEvent } from '../src/messaging/api';
@@ -16,8 +17,12 @@ import { recordKinds } from '../src/records/registry';
 
 const AUTO_LOCK_ALARM = 'handlerum-auto-lock';
 const SETTINGS_KEY = 'settings';
+const REMINDERS = 'reminders';
+const REMINDERS_WHY = 'reminders are rebuilt on the next unlock or settings change';
 
 export default defineBackground(() => {
+  // Rebuilding the reminders reads every dated record: it waits until the first screen is answered.
+  const quiet = new QuietWork({ quietMs: 2_000, maxWaitMs: 15_000 });
   const ready = Vault.open(recordKinds).then(async (vault) => {
     const settings = browserSettingsStorage();
     const send = (event: VaultEvent) => void bestEffort(browser.runtime.sendMessage(event), 'no page may be open to hear it');
@@ -61,13 +66,12 @@ export default defineBackground(() => {
       broadcast: (event) => {
         send(event);
         // Reminders are read from the vault: rebuild them whenever it opens.
-        if (event.type === 'state' && event.state === 'unlocked')
-          void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
-        if (event.type === 'changed') void bestEffort(municipal.onRecordsChanged(event.changes), 'reminders are rebuilt on the next unlock or settings change');
+        if (event.type === 'state' && event.state === 'unlocked') quiet.schedule(REMINDERS, () => municipal.refreshReminders(), REMINDERS_WHY);
+        if (event.type === 'changed') void bestEffort(municipal.onRecordsChanged(event.changes), REMINDERS_WHY);
       },
     });
     await service.resumeSession();
-    void bestEffort(municipal.refreshReminders(), 'reminders are rebuilt on the next unlock or settings change');
+    quiet.schedule(REMINDERS, () => municipal.refreshReminders(), REMINDERS_WHY);
     return { vault, service, municipal };
   });
 
@@ -75,13 +79,17 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isApiRequest(message)) return false;
     void ready.then(({ vault, service }) =>
-      route(message, sender, {
-        extensionId: browser.runtime.id,
-        extensionOrigin: browser.runtime.getURL('/'),
-        handlers: service.handlers,
-        vaultState: () => vault.state,
-        onActivity: () => service.touch(),
-      }).then(sendResponse),
+      quiet
+        .during(() =>
+          route(message, sender, {
+            extensionId: browser.runtime.id,
+            extensionOrigin: browser.runtime.getURL('/'),
+            handlers: service.handlers,
+            vaultState: () => vault.state,
+            onActivity: () => service.touch(),
+          }),
+        )
+        .then(sendResponse),
     );
     return true;
   });
