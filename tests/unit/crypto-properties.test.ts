@@ -1,7 +1,7 @@
 /** Property tests of the crypto helpers: every pair of inverses round-trips, every change is caught. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KEY_LENGTH, NONCE_LENGTH, open, seal, TAG_LENGTH } from '../../src/vault/crypto/aead';
+import { KEY_LENGTH, NONCE_LENGTH, open, seal, sealInPlace, TAG_LENGTH } from '../../src/vault/crypto/aead';
 import { framed } from '../../src/vault/crypto/bytes';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -64,6 +64,32 @@ describe('seal / open', () => {
     expect(() => seal(new Uint8Array(31), new Uint8Array(), new Uint8Array())).toThrow(/seal: key must be 32 bytes/);
     expect(() => open([] as unknown as Uint8Array, { nonce: new Uint8Array(24), ciphertext: new Uint8Array(16) }, new Uint8Array())).toThrow(TypeError);
     expect(() => open(new Uint8Array(32), { nonce: new Uint8Array(12), ciphertext: new Uint8Array(16) }, new Uint8Array())).toThrow(/nonce/);
+  });
+
+  it('sealInPlace: the buffer comes back holding what open takes back to the plaintext', () => {
+    fc.assert(
+      fc.property(key, bytes(), bytes(64), (k, plaintext, ad) => {
+        const buffer = new Uint8Array(plaintext.length + TAG_LENGTH);
+        buffer.set(plaintext);
+        const sealed = sealInPlace(k, buffer, plaintext.length, ad);
+        expect(sealed.ciphertext).toBe(buffer);
+        expect(sealed.nonce.length).toBe(NONCE_LENGTH);
+        expect(equalBytes(open(k, sealed, ad)!, plaintext)).toBe(true);
+        if (plaintext.length >= 16) expect(equalBytes(buffer.subarray(0, 16), plaintext.subarray(0, 16))).toBe(false);
+      }),
+      runs(100),
+    );
+  });
+
+  it('sealInPlace refuses a buffer without room for exactly one tag after the plaintext', () => {
+    const k = new Uint8Array(KEY_LENGTH);
+    for (const [size, length] of [
+      [10, 10],
+      [27, 10],
+      [26, -1],
+      [26, 10.5],
+    ] as const)
+      expect(() => sealInPlace(k, new Uint8Array(size), length, new Uint8Array())).toThrow(/sealInPlace: buffer must be length \+ 16 bytes/);
   });
 
   it('a ciphertext shorter than a tag → null, not an exception', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE, type DamagedRecord } from '../../src/vault/record-store';
-import { baseKeyOf, partsToMerge } from '../../src/vault/storage/bucket-layout';
+import { baseKeyOf, mapKey, partsToMerge } from '../../src/vault/storage/bucket-layout';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
 import { MANIFEST_FORMAT, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import type { VaultDb } from '../../src/vault/storage/db';
@@ -282,5 +282,24 @@ describe('older vaults and backups', () => {
     expect(sortedIds(list.records)).toEqual(ids(0, 400).sort());
     await db.pages.delete(segment.key);
     expect(pageReports((await restored.records.list(ownerId, noteKind)).damaged)).toEqual([[`page:${segment.key}`, 'page-missing']]);
+  });
+});
+
+describe('mapKey', () => {
+  it('tells apart id tags that differ in any one bit, and spells equal tags alike', () => {
+    const tag = randomBytes(16);
+    const keys = new Set<string>([mapKey(tag)]);
+    for (let bit = 0; bit < 128; bit++) {
+      const changed = tag.slice();
+      changed[bit >> 3]! ^= 1 << (bit & 7);
+      keys.add(mapKey(changed));
+    }
+    expect(keys.size).toBe(129);
+    expect(mapKey(tag.slice())).toBe(mapKey(tag));
+    expect(mapKey(new Uint8Array(32).subarray(8, 24))).toBe(mapKey(new Uint8Array(16)));
+  });
+
+  it('refuses anything but 16 bytes', () => {
+    for (const n of [0, 15, 17]) expect(() => mapKey(new Uint8Array(n))).toThrow(RangeError);
   });
 });

@@ -27,6 +27,19 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, associatedData: Uin
   return { nonce, ciphertext: xchacha20poly1305(key, nonce, associatedData).encrypt(plaintext) };
 }
 
+/**
+ * `seal` of the first `length` bytes of `buffer`, in place: the buffer is `length` +
+ * TAG_LENGTH long and comes back holding the ciphertext and tag. A page is laid out straight
+ * into its final buffer, instead of being gathered and then copied by the cipher.
+ */
+export function sealInPlace(key: Uint8Array, buffer: Uint8Array, length: number, associatedData: Uint8Array): Sealed {
+  checkKey(key, 'sealInPlace');
+  if (!Number.isInteger(length) || length < 0 || buffer.length !== length + TAG_LENGTH)
+    throw new RangeError(`sealInPlace: buffer must be length + ${TAG_LENGTH} bytes`);
+  const nonce = randomBytes(NONCE_LENGTH);
+  return { nonce, ciphertext: xchacha20poly1305(key, nonce, associatedData).encrypt(buffer.subarray(0, length), buffer) };
+}
+
 /** Returns the plaintext, or null when the tag does not verify (wrong key, data or context). */
 export function open(key: Uint8Array, sealed: Sealed, associatedData: Uint8Array): Uint8Array | null {
   checkKey(key, 'open');

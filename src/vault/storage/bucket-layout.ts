@@ -26,9 +26,24 @@ export function baseKeyOf(key: string): string {
 /** Every key of a bucket's parts sorts between these two (`.` sorts before the digits of a longer bucket number). */
 export const bucketRange = (baseKey: string): [string, string] => [baseKey, `${baseKey}.\uffff`];
 
-/** A 16-byte id tag as a map key: one character per byte, cheaper than base64 for every record of a write. */
-// Reflect.apply takes the typed array as it is, as Function.prototype.apply does, without a copy.
-export const mapKey = (idTag: Uint8Array): string => Reflect.apply(String.fromCharCode, null, idTag) as string;
+/**
+ * A 16-byte id tag as a map key: two bytes per character, cheaper than base64 for every record
+ * of a write. The bytes are spelled out as arguments: spreading or applying a typed array takes
+ * the engine's slow path for array-likes (about twice the cost in V8).
+ */
+export function mapKey(t: Uint8Array): string {
+  if (t.length !== 16) throw new RangeError('mapKey: an id tag is 16 bytes');
+  return String.fromCharCode(
+    (t[0]! << 8) | t[1]!,
+    (t[2]! << 8) | t[3]!,
+    (t[4]! << 8) | t[5]!,
+    (t[6]! << 8) | t[7]!,
+    (t[8]! << 8) | t[9]!,
+    (t[10]! << 8) | t[11]!,
+    (t[12]! << 8) | t[13]!,
+    (t[14]! << 8) | t[15]!,
+  );
+}
 
 /** The index layout of format 1 and 2 pages (page-codec.ts): 44 bytes per record, the id tag first. */
 const INDEX_ENTRY_SIZE = 44;

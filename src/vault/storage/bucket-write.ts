@@ -77,14 +77,19 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
     part.problem = pageProblem(part.listed, part.row, opened.intact);
     part.sound = part.usable && part.problem === 'none' && !opened.entries.some((e) => e.damaged);
   };
-  const refs = new Set(changes.map((c) => mapKey(c.idTag)));
-  for (const part of parts) if (part.row && mayHoldAny(part.row, refs)) open(part);
+  const refList = changes.map((c) => mapKey(c.idTag));
+  if (parts.length > 0) {
+    const refs = new Set(refList);
+    for (const part of parts) if (part.row && mayHoldAny(part.row, refs)) open(part);
+  }
 
   const fresh = new Map<string, { idTag: Uint8Array; bytes: Uint8Array }>();
-  for (const { idTag, update } of changes) {
-    const ref = mapKey(idTag);
-    let previous = fresh.get(ref)?.bytes ?? null;
-    fresh.delete(ref);
+  for (let i = 0; i < changes.length; i++) {
+    const { idTag, update } = changes[i]!;
+    const ref = refList[i]!;
+    const again = fresh.get(ref);
+    let previous = again?.bytes ?? null;
+    if (again) fresh.delete(ref);
     let holder: Part | null = null;
     // After the first change of a record in this write it lives in one place; before, stale
     // copies in parts that are not usable are dropped with it.

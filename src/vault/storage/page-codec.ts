@@ -14,10 +14,10 @@
  *   index  44 bytes per record: idTag(16) offset(u32) length(u32) flags(u32) mac(16)
  *   body   ciphertext of the records' JSON bytes laid end to end, then the 16-byte tag
  */
-import { dangerouslyDecryptWithoutTag, open, seal } from '../crypto/aead';
+import { dangerouslyDecryptWithoutTag, open, sealInPlace, TAG_LENGTH } from '../crypto/aead';
 import { framed, u32s } from '../crypto/bytes';
 import { hmacSha256Framed, type VaultKeys } from '../crypto/keys';
-import { concatBytes, equalBytes } from '../../shared/bytes';
+import { equalBytes } from '../../shared/bytes';
 
 /** Format 1 pages (no version) are only read, to be rewritten as format 2 when a vault is upgraded. */
 export const PAGE_FORMAT = 2;
@@ -63,6 +63,10 @@ export function sealPage(keys: VaultKeys, key: string, group: string, version: n
   if (!isPageVersion(version)) throw new RangeError('sealPage: version must be a u32');
   const index = new Uint8Array(entries.length * ENTRY_SIZE);
   const view = new DataView(index.buffer);
+  let length = 0;
+  for (const entry of entries) length += entry.bytes.length;
+  // The records go straight into the body's own buffer, which the cipher then seals in place.
+  const body = new Uint8Array(length + TAG_LENGTH);
   let offset = 0;
   entries.forEach((entry, i) => {
     const at = i * ENTRY_SIZE;
@@ -71,10 +75,11 @@ export function sealPage(keys: VaultKeys, key: string, group: string, version: n
     view.setUint32(at + 20, entry.bytes.length);
     view.setUint32(at + 24, entry.damaged ? FLAG_DAMAGED : 0);
     index.set(entry.mac, at + 28);
+    body.set(entry.bytes, offset);
     offset += entry.bytes.length;
   });
   const row = { key, group, v: PAGE_FORMAT, version };
-  const sealed = seal(keys.encryption, concatBytes(...entries.map((e) => e.bytes)), pageContext(row, index));
+  const sealed = sealInPlace(keys.encryption, body, length, pageContext(row, index));
   return { ...row, nonce: sealed.nonce, index, body: sealed.ciphertext };
 }
 
