@@ -87,16 +87,10 @@ function withoutDedupeKey(data: unknown): unknown {
   return rest;
 }
 
-/** Version 2 → 3: the defaults go (see above); a row of version 2 had all three fields. */
+/** Version 2 → 3: the defaults go (see above). A version 2 row was checked against its schema when written. */
 function withoutDefaults(data: unknown): unknown {
   if (typeof data !== 'object' || data === null) return data;
-  const { currency, pending, categoryByCitizen, ...rest } = data as Record<string, unknown>;
-  return {
-    ...rest,
-    ...(currency !== DEFAULT_CURRENCY ? { currency } : {}),
-    ...(pending === true ? { pending } : {}),
-    ...(categoryByCitizen === true ? { categoryByCitizen } : {}),
-  };
+  return storedTransaction(data as AnyShape);
 }
 
 export const bankTransactionKind = defineKind({
