@@ -7,9 +7,10 @@
  * plain IndexedDB of the same rows, in the bench page built with Vite).
  *
  * BENCH_BANK_ROWS (default 100,000), BENCH_BANK_RUNS (default 3), BENCH_BANK_FLOOR=0 skips the
- * floor, BENCH_BANK_PROFILE=<dir> writes a CPU profile of the vault page's import there, and
- * BENCH_BANK_COMPARE=<dir of another Chrome build> imports through that build too in each run
- * (e.g. a build of the code before a change), for a before/after in the same run.
+ * floor and the stored bytes per row, BENCH_BANK_PROFILE=<dir> writes a CPU profile of the vault
+ * page's import there, and BENCH_BANK_COMPARE=<dir of another Chrome build> imports through
+ * that build too in each run (e.g. a build of the code before a change), for a before/after in
+ * the same run.
  */
 import type { Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,13 +102,16 @@ async function benchPage(): Promise<{ origin: string; server: Server; outDir: st
   return { ...(await serve(outDir)), outDir };
 }
 
-/** The floor of the same file and rows (see bench/bank.ts), in the bench page of the same browser. */
-async function floorMs(page: Page, run: number): Promise<number> {
+/**
+ * The floor of the same file and rows (see bench/bank.ts), in the bench page of the same browser,
+ * and the bytes the vault stores per row for them (sealed pages and their index, over the rows).
+ */
+async function floorOf(page: Page, run: number): Promise<{ ms: number; storedBytesPerRow: number }> {
   await call(page, 'bankSetup', `bench-bank-ext-${run}`);
-  await call(page, 'bankImport');
+  const { storedBytesPerRow } = await call(page, 'bankImport');
   await call(page, 'bankTeardown', `bench-bank-ext-${run}`);
   const floor = await call(page, 'bankFloor', `bench-bank-ext-floor-${run}`);
-  return floor.papaMs + floor.write.jsonMs + Math.min(floor.write.aesGcmMs, floor.write.xchachaMs) + floor.write.indexedDbMs;
+  return { ms: floor.papaMs + floor.write.jsonMs + Math.min(floor.write.aesGcmMs, floor.write.xchachaMs) + floor.write.indexedDbMs, storedBytesPerRow };
 }
 
 async function main(): Promise<void> {
@@ -130,12 +134,17 @@ async function main(): Promise<void> {
     }
     const runs: ExtensionRun[] = [];
     const floors: number[] = [];
+    let storedBytesPerRow = 0;
     const compared: ExtensionRun[] = [];
     for (let run = 0; run < RUNS; run++) {
       // Interleaved, so drift in the machine's speed touches every side of the ratios alike.
       runs.push(await importInFreshBrowser(file));
       if (COMPARE_DIR) compared.push(await importInFreshBrowser(file, COMPARE_DIR));
-      if (floorPage) floors.push(await floorMs(floorPage, run));
+      if (floorPage) {
+        const floor = await floorOf(floorPage, run);
+        floors.push(floor.ms);
+        storedBytesPerRow = floor.storedBytesPerRow;
+      }
       const result = runs.at(-1)!;
       console.log(
         `run ${run + 1}/${RUNS}: ${ROWS.toLocaleString('en')} rows in ${seconds(result.readMs + result.saveMs)} ` +
@@ -157,6 +166,7 @@ async function main(): Promise<void> {
     if (floors.length) {
       const floor = median(floors);
       console.log(`floor of the same file and rows: ${seconds(floor)} = ${rate(floor)}; import / floor = ${(total / floor).toFixed(2)}×`);
+      console.log(`stored per bank row (this tree's code, in the bench page): ${storedBytesPerRow.toFixed(1)} bytes`);
     }
   } finally {
     await floorBrowser?.close();

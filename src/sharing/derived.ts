@@ -11,11 +11,11 @@ import type { HealthMetric } from '../records/health/types';
 import { SharingError } from './errors';
 import type { healthClinicalKind, healthObservationKind } from '../records/health/index';
 import type { KindData } from '../records/kind';
-import type { bankAccountKind, bankTransactionKind } from '../records/money/index';
+import type { bankAccountKind, Transaction } from '../records/money/index';
 import type { MunicipalSignatureData } from '../records/municipal/index';
 
 /** The fields of a bank-transaction record the views read. */
-export type TransactionFields = Pick<KindData<typeof bankTransactionKind>, 'date' | 'amountMinor' | 'currency' | 'category' | 'pending'>;
+export type TransactionFields = Pick<Transaction, 'date' | 'amountMinor' | 'currency' | 'category' | 'pending'>;
 
 export const FOOD_CATEGORY = 'groceries';
 

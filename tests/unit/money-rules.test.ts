@@ -9,6 +9,7 @@ import { chooseAccount } from '../../src/ui/money/account-choice';
 import { citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from '../../src/ui/money/categories';
 import { accountRecordId } from '../../src/ui/money/ids';
 import { guessMapping, rememberedMapping } from '../../src/ui/money/mapping';
+import { storedTransaction } from '../../src/records/money/index';
 import type { AccountRecord, RuleRecord, TransactionRecord } from '../../src/ui/money/model';
 
 const AT = '2026-03-01T10:00:00.000Z';
@@ -25,10 +26,10 @@ const stored = (id: string, text: string, amountMinor: number, category: string,
   id,
   kind: 'bank-transaction',
   profileId: 'p',
-  v: 1,
+  v: 3,
   createdAt: AT,
   updatedAt: AT,
-  data: {
+  data: storedTransaction({
     accountId: 'a',
     date: '2026-02-01',
     amountMinor,
@@ -39,7 +40,7 @@ const stored = (id: string, text: string, amountMinor: number, category: string,
     category,
     categoryByCitizen,
     importId: 'i',
-  },
+  }),
 });
 const account = (id: string, data: Partial<AccountRecord['data']>): AccountRecord => ({
   id,

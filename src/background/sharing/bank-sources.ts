@@ -5,7 +5,7 @@
  */
 import type { SelectionItem } from '../../records/sharing/selection';
 import type { KindData, RecordKind } from '../../records/kind';
-import { bankAccountKind, bankTransactionKind } from '../../records/money/index';
+import { bankAccountKind, bankTransactionKind, readTransaction } from '../../records/money/index';
 import type { AccountFields, TransactionFields } from '../../sharing/derived';
 import type { VaultRecord } from '../../vault/index';
 
@@ -17,7 +17,7 @@ export async function bankSources(
   list: List,
 ): Promise<{ transactions: (TransactionFields & { text: string; accountId: string })[]; accounts: Map<string, AccountFields> }> {
   const needsBank = items.some((i) => i.type === 'monthly-spending' || i.type === 'food-budget' || i.type === 'transactions');
-  const transactions = needsBank ? (await list(bankTransactionKind)).map((r) => r.data) : [];
+  const transactions = needsBank ? (await list(bankTransactionKind)).map((r) => readTransaction(r.data)) : [];
   const named = items.some((i) => i.type === 'transactions' && i.fields.includes('account'));
   const accounts = new Map(named ? (await list(bankAccountKind)).map((r) => [r.id, r.data] as const) : []);
   return { transactions, accounts };

@@ -15,7 +15,7 @@ import type { Item } from '../../overview/model';
 import { monthlyPayments, type MonthTotal } from '../../overview/payments';
 import { buildSearchIndex, hitTargets, searchGroups, type HitTarget, type SearchDoc } from '../../overview/search';
 import { spendingByCurrency, totalsByCurrency } from '../../overview/spending';
-import { bankAccountKind, bankTransactionKind, categoryRuleKind } from '../../records/money/index';
+import { bankAccountKind, bankTransactionKind, categoryRuleKind, readTransaction, transactionCurrency } from '../../records/money/index';
 import { windowOf } from '../../shared/row-source';
 import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
@@ -78,7 +78,7 @@ function paymentsList(cache: ViewCache, profileId: string): Promise<PaymentsList
 function moneyLists(cache: ViewCache, profileId: string): Promise<MoneyLists> {
   return cache.derive(profileId, 'money', MONEY_KINDS, (lists) => {
     const transactions = [...lists.of(bankTransactionKind).records].sort(newestTransaction);
-    const rows = transactions.map((r) => r.data);
+    const rows = transactions.map((r) => readTransaction(r.data));
     return {
       accounts: [...lists.of(bankAccountKind).records].sort((a, b) => a.data.label.localeCompare(b.data.label)),
       rules: lists.of(categoryRuleKind).records,
@@ -120,7 +120,13 @@ export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, L
             )
           : transactions;
       // Each currency summed on its own: a euro row is neither added to the kroner nor left out.
-      return { ...lists, filtered: { ...windowOf(narrowed, (r) => r.id, request), totals: totalsByCurrency(narrowed.map((r) => r.data)) } };
+      return {
+        ...lists,
+        filtered: {
+          ...windowOf(narrowed, (r) => r.id, request),
+          totals: totalsByCurrency(narrowed.map((r) => ({ amountMinor: r.data.amountMinor, currency: transactionCurrency(r.data) }))),
+        },
+      };
     },
 
     viewMoneyIds: async ({ profileId }) => (await moneyLists(cacheOf(), profileId)).transactions.map((r) => r.id),

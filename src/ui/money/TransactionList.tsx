@@ -8,6 +8,7 @@ import { useId, useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { listRecords } from '../../messaging/record-client';
 import type { ViewMoneyResult } from '../../messaging/list-view-api';
+import { transactionCurrency } from '../../records/money/index';
 import { ActionFeedback } from '../components/Messages';
 import { PagedTable } from '../components/WindowedList';
 import { useAction } from '../components/use-action';
@@ -189,7 +190,7 @@ export function TransactionList(props: {
               <>
                 <td>{date}</td>
                 <td>{row.data.text}</td>
-                <td class="num">{amountText(row.data.amountMinor, row.data.currency)}</td>
+                <td class="num">{amountText(row.data.amountMinor, transactionCurrency(row.data))}</td>
                 <td>
                   <select
                     autocomplete="off"

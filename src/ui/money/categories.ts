@@ -4,6 +4,7 @@
  * A category the citizen chose on a row is never touched.
  */
 import { CATEGORIES, categorise, type BankTransaction, type CategoryId, type CategoryRule } from '../../importers/bank/index';
+import { readTransaction } from '../../records/money/index';
 import type { WriteOp } from '../../vault/public-types';
 import { getLanguage } from '../i18n/index';
 import type { AccountRecord, RuleRecord, TransactionRecord } from './model';
@@ -25,7 +26,7 @@ export function citizenRules(records: readonly RuleRecord[]): CategoryRule[] {
 
 /** A stored row as the importers' transaction, for `categorise`. */
 export function asTransaction(record: TransactionRecord): BankTransaction {
-  const d = record.data;
+  const d = readTransaction(record.data);
   return {
     date: d.date,
     amountMinor: d.amountMinor,

@@ -6,6 +6,7 @@
  */
 import type { BankStatement, BankTransaction } from '../../importers/bank/types';
 import type { ImportIssue } from '../../importers/types';
+import { storedTransaction } from '../../records/money/index';
 import { transactionRecordIds } from './ids';
 import { MONEY_KINDS, type PutOf, type TransactionData } from './model';
 
@@ -111,7 +112,7 @@ export function transactionOps(preview: ImportPreview, target: ImportTarget): Pu
       profileId: target.profileId,
       kind: MONEY_KINDS.transactions.name,
       id: row.id,
-      data: {
+      data: storedTransaction({
         accountId: preview.accountId,
         date: tx.date,
         ...(tx.valueDate !== undefined ? { valueDate: tx.valueDate } : {}),
@@ -124,9 +125,8 @@ export function transactionOps(preview: ImportPreview, target: ImportTarget): Pu
         ...(tx.sourceId !== undefined ? { sourceId: tx.sourceId } : {}),
         line: tx.line,
         category: row.category,
-        categoryByCitizen: false,
         importId: target.importId,
-      },
+      }),
     });
   }
   return ops;
