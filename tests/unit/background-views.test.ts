@@ -6,37 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { ViewService } from '../../src/background/views/index';
 import { OVERVIEW_KINDS } from '../../src/overview/from-records';
-import type { OverviewData } from '../../src/overview/model';
 import { monthlyPayments } from '../../src/overview/payments';
 import { spendingByCurrency } from '../../src/overview/spending';
 import { NOT_SPENDING } from '../../src/importers/bank/index';
-import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
-import { fixtureData, payment } from './support/overview-fixtures';
-import { createdVault } from './support/setup-vault';
-
-const put = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
-  op: 'put',
-  profileId,
-  kind: OVERVIEW_KINDS[list].name,
-  id: vaultId,
-  data: { record, provenance: { origin, signatureId: 'sig-1', digest: 'A'.repeat(43) }, generation: 0 },
-});
+import { fixtureData, payment, syncedOps, syncedPut } from './support/overview-fixtures';
+import { vaultWithProfile } from './support/setup-vault';
 
 /** 130 payments over eleven years and the fixtures' other records, synced into the owner's profile. */
 async function syncedVault() {
-  const { vault, key } = await createdVault('views');
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
-  const profileId = owner!.id;
+  const { vault, key, profileId } = await vaultWithProfile('views', 'Lis');
   const data = fixtureData();
   const first = data.payments[0]!;
   data.payments = Array.from({ length: 130 }, (_, i) => {
     const day = `${2015 + (i % 11)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
     return { ...first, vaultId: `v-pay-${i}`, record: payment(`pay-${i}`, day, 100_000 + i, i % 10 === 0 ? 'scheduled' : 'paid') };
   });
-  const ops = (Object.keys(data) as (keyof OverviewData)[]).flatMap((list) =>
-    (data[list] as { vaultId: string; origin: string; record: unknown }[]).map((item) => put(profileId, list, item.vaultId, item.origin, item.record)),
-  );
-  await vault.records.write(ops);
+  await vault.records.write(syncedOps(profileId, data));
   return { vault, key, profileId, data, views: new ViewService(vault) };
 }
 
@@ -81,7 +66,7 @@ describe('payments from the background', () => {
     await views.handlers.viewPayments({ profileId, start: 0, count: 10 });
     await views.handlers.viewPayments({ profileId, start: 10, count: 10 });
     expect(views.cache.listed).toBe(1);
-    await vault.records.write([put(profileId, 'payments', 'v-new', 'http://127.0.0.1:8787', payment('pay-new', '2030-01-15', 5))]);
+    await vault.records.write([syncedPut(profileId, 'payments', 'v-new', 'http://127.0.0.1:8787', payment('pay-new', '2030-01-15', 5))]);
     const after = await views.handlers.viewPayments({ profileId, start: 0, count: 10 });
     expect(views.cache.listed).toBe(2);
     expect(after.total).toBe(131);

@@ -8,19 +8,17 @@ import { openBackupRows, readBackupHeader, writeBackup, BACKUP_VERSION, type Man
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import { isVaultError, type VaultErrorCode } from '../../src/vault/errors';
 import type { VaultHeader } from '../../src/vault/header';
-import { VAULT_SCOPE } from '../../src/vault/record-store';
 import type { PageRow } from '../../src/vault/storage/page-codec';
 import { MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
-import { createdVault, runs } from './support/setup-vault';
+import { runs, vaultWithProfile } from './support/setup-vault';
 import { concatBytes, equalBytes, randomBytes, utf8 } from '../../src/shared/bytes';
 
 const FILE_ERRORS: VaultErrorCode[] = ['backup-corrupt', 'backup-truncated', 'not-a-backup', 'backup-from-newer-version', 'vault-from-newer-version'];
 
 /** A small real vault: its header, its keys, its rows and one backup file of it. */
 async function smallBackup(): Promise<{ header: VaultHeader; keys: VaultKeys; rows: PageRow[]; manifests: ManifestRow[]; file: Uint8Array }> {
-  const { vault, db } = await createdVault('backup');
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Åse', relation: 'self' } }]);
-  await vault.records.write([{ op: 'put', profileId: owner!.id, kind: 'note', data: { title: 'Tandlæge', body: 'Tirsdag' } }]);
+  const { vault, db, profileId } = await vaultWithProfile('backup', 'Åse');
+  await vault.records.write([{ op: 'put', profileId, kind: 'note', data: { title: 'Tandlæge', body: 'Tirsdag' } }]);
   const keys = deriveVaultKeys(vault.dangerouslyExportDataKey());
   const header = (await db.meta.get('header'))!.value as VaultHeader;
   const rows = await db.pages.toArray();

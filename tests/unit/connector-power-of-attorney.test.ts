@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasCode } from '../../src/messaging/errors';
-import { VAULT_SCOPE } from '../../src/vault/record-store';
+import { addProfile } from './support/setup-vault';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 
 let h: ConnectorHarness | undefined;
@@ -76,16 +76,16 @@ describe('acting for someone under a power of attorney', () => {
     expect(payments).toBeGreaterThan(0);
 
     // Thomas, in his own profile, reads the powers he has given and withdraws Signe's.
-    const [own] = await h.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
+    const own = await addProfile(h.vault, { name: 'Thomas', relation: 'self' });
     h.login.as = 'thomas';
-    const mine = await h.service.handlers.municipalConnect({ profileId: own!.id, origin: h.server.url });
+    const mine = await h.service.handlers.municipalConnect({ profileId: own, origin: h.server.url });
     await h.service.whenIdle();
-    const [thomas] = await h.service.handlers.municipalConnections({ profileId: own!.id });
+    const [thomas] = await h.service.handlers.municipalConnections({ profileId: own });
     expect(thomas!.givenPowers!.map((p) => [p.id, p.representative.id, p.status])).toContainEqual([POWER_ID, 'signe', 'active']);
-    expect(await refusal(h.service.handlers.municipalWithdrawPower({ profileId: own!.id, connectionId: mine.connectionId, powerId: 'fm-nobody' }))).toBe(
+    expect(await refusal(h.service.handlers.municipalWithdrawPower({ profileId: own, connectionId: mine.connectionId, powerId: 'fm-nobody' }))).toBe(
       'record-not-found',
     );
-    const after = await h.service.handlers.municipalWithdrawPower({ profileId: own!.id, connectionId: mine.connectionId, powerId: POWER_ID });
+    const after = await h.service.handlers.municipalWithdrawPower({ profileId: own, connectionId: mine.connectionId, powerId: POWER_ID });
     const withdrawn = after.givenPowers!.find((p) => p.id === POWER_ID)!;
     expect(withdrawn.status).toBe('withdrawn');
     expect(withdrawn.withdrawnAt).toBeDefined();
@@ -99,7 +99,7 @@ describe('acting for someone under a power of attorney', () => {
     expect(await refusal(h.service.handlers.municipalSync({ profileId: h.profileId, connectionId }))).toBe('sign-in-required');
 
     // Keeping the copy is remembered; deleting it takes the records and the connection.
-    expect(await refusal(h.service.handlers.municipalKeepCopy({ profileId: own!.id, connectionId: mine.connectionId }))).toBe('bad-request');
+    expect(await refusal(h.service.handlers.municipalKeepCopy({ profileId: own, connectionId: mine.connectionId }))).toBe('bad-request');
     await h.service.handlers.municipalKeepCopy({ profileId: h.profileId, connectionId });
     const [kept] = await h.service.handlers.municipalConnections({ profileId: h.profileId });
     expect(kept!.powerEnded).toMatchObject({ code: 'power-withdrawn', copyKept: true });

@@ -19,8 +19,7 @@ import {
 import { letterEntry, withLetterEntries } from '../../src/overview/letter-calendar';
 import { letterEvent, parseAlarmName, planReminders, alarmNameOf, reminderNotification } from '../../src/municipal/connector/reminders';
 import { danishInstant, endOfDanishDay } from '../../src/shared/danish-time';
-import { VAULT_SCOPE } from '../../src/vault/index';
-import { createdVault } from './support/setup-vault';
+import { vaultWithProfile } from './support/setup-vault';
 
 const READING: ConfirmedReading = {
   sender: 'Vesterå Kommune, Jobcenter',
@@ -139,9 +138,7 @@ describe('the kinds refuse what is not a letter’s', () => {
 
 describe('in the vault', () => {
   it('the PDF, the letter, a new case and its entries are stored in one write and read back', async () => {
-    const { vault } = await createdVault('letters');
-    const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
-    const profileId = owner!.id;
+    const { vault, profileId } = await vaultWithProfile('letters');
     const out = letterRecords(input({ reading: { ...READING, caseNumbers: ['ST-2026-991'] } }));
     const put = (kind: string, id: string, data: unknown) => ({ op: 'put' as const, profileId, kind, id, data });
     await vault.records.write([
@@ -155,9 +152,7 @@ describe('in the vault', () => {
   });
 
   it('a write with one bad record stores none of them', async () => {
-    const { vault } = await createdVault('letters-bad');
-    const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
-    const profileId = owner!.id;
+    const { vault, profileId } = await vaultWithProfile('letters-bad');
     const out = letterRecords(input());
     await expect(
       vault.records.write([

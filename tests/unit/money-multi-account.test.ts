@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { categorise, parseBankFile, type BankStatement } from '../../src/importers/bank/index';
-import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
+import type { WriteOp } from '../../src/vault/record-store';
 import type { Vault } from '../../src/vault/vault';
 import {
   buildFilePreview,
@@ -23,7 +23,7 @@ import {
 import { accountRecordId } from '../../src/ui/money/ids';
 import type { AccountRecord, TransactionRecord } from '../../src/ui/money/model';
 import { setIncluded } from '../../src/ui/money/preview';
-import { createdVault } from './support/setup-vault';
+import { vaultWithProfile } from './support/setup-vault';
 import { bankAccountKind, bankTransactionKind } from '../../src/records/money/index';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/bank');
@@ -31,12 +31,6 @@ const parse = (name: string): BankStatement => parseBankFile(new Uint8Array(read
 
 const CURRENT = 'DK5000400440116243';
 const SAVINGS = '3409-1234567890';
-
-async function vaultWithProfile(): Promise<{ vault: Vault; profileId: string }> {
-  const { vault } = await createdVault('money-multi');
-  const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
-  return { vault, profileId: profile!.id };
-}
 
 async function stored(vault: Vault, profileId: string) {
   const accounts = (await vault.records.list(profileId, bankAccountKind)).records as AccountRecord[];
@@ -99,7 +93,7 @@ describe('splitByAccount', () => {
 
 describe('a camt.053 file with two accounts', () => {
   it('gets a new account per account number, each with its own counts and rows', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     const ctx = await context(vault, profileId);
     const view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     expect(view.parts.map((p) => p.choice)).toEqual([
@@ -114,7 +108,7 @@ describe('a camt.053 file with two accounts', () => {
   });
 
   it('is stored in one write, each row on its account; the same file again is 0 new in every account and adds nothing', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     const ctx = await context(vault, profileId);
     const view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     const first = await save(vault, profileId, view, ctx, ['Lønkonto', 'Opsparing']);
@@ -154,7 +148,7 @@ describe('a camt.053 file with two accounts', () => {
   });
 
   it('finds an account the citizen already has by its number, however it is written', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     await vault.records.write([
       {
         op: 'put',
@@ -175,7 +169,7 @@ describe('a camt.053 file with two accounts', () => {
   });
 
   it('an existing account picked for rows that name a number learns the number, so the next file finds it', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     await vault.records.write([{ op: 'put', profileId, kind: 'bank-account', id: 'from-csv', data: { label: 'Danske lønkonto', formatId: 'danske-bank' } }]);
     const ctx = await context(vault, profileId);
     let view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
@@ -187,7 +181,7 @@ describe('a camt.053 file with two accounts', () => {
   });
 
   it('two parts sent to one account are one account write with the counts added up', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     const ctx = await context(vault, profileId);
     let view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     view = withAccount(view, 1, view.parts[0]!.choice, ctx);
@@ -204,7 +198,7 @@ describe('a camt.053 file with two accounts', () => {
   });
 
   it('a new account whose rows are all left out is not made; nothing at all is stored when the write fails', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     const ctx = await context(vault, profileId);
     const view = buildFilePreview(parse('camt053-04-multi.xml'), ctx);
     let savings = view.parts[1]!.preview;
@@ -228,7 +222,7 @@ describe('a camt.053 file with two accounts', () => {
 
 describe('an OFX file with two bank accounts and a card', () => {
   it('stores each statement on its account, the same FITID in each; a re-import adds nothing anywhere', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     const ctx = await context(vault, profileId);
     const view = buildFilePreview(parse('ofx1-multi.ofx'), ctx);
     expect(view.parts.map((p) => [p.number, p.card, p.preview.counts.new])).toEqual([
@@ -275,7 +269,7 @@ describe('a file that names no account', () => {
   const first = danske(['"02.01.2026";"Netto";"-10,00";"90,00";"Udført";"Nej"', '"03.01.2026";"Føtex";"-20,00";"70,00";"Udført";"Nej"']);
 
   it('goes to the account of the same layout it shares rows with, without asking; an unrelated one is only a guess to confirm', async () => {
-    const { vault, profileId } = await vaultWithProfile();
+    const { vault, profileId } = await vaultWithProfile('money-multi');
     let ctx = await context(vault, profileId);
     const view = buildFilePreview(first, ctx);
     expect(view.parts[0]!.choice.kind).toBe('new');

@@ -7,10 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { transactionKeys, type BankStatement, type BankTransaction } from '../../src/importers/bank/index';
 import { bankTransactionKind } from '../../src/records/money/index';
-import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { buildPreview, includedCount, setIncluded, transactionOps, type ImportPreview } from '../../src/ui/money/preview';
 import { transactionRecordId } from '../../src/ui/money/ids';
-import { createdVault } from './support/setup-vault';
+import { vaultWithProfile } from './support/setup-vault';
 
 const ACCOUNT = 'acct-1';
 
@@ -132,9 +131,7 @@ describe('buildPreview', () => {
 
 describe('importing into a real record store', () => {
   it('a re-import adds nothing and keeps the category the citizen chose; an overlapping file adds only its new rows', async () => {
-    const { vault } = await createdVault('money');
-    const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
-    const profileId = profile!.id;
+    const { vault, profileId } = await vaultWithProfile('money');
     const storedIds = async () => new Set((await vault.records.list(profileId, bankTransactionKind)).records.map((r) => r.id));
 
     await vault.records.write(transactionOps(preview(statement(JANUARY)), { profileId, importId: 'imp-1' }));

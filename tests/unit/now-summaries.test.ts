@@ -14,36 +14,23 @@ import { noteKind } from '../../src/records/note';
 import { letterEventKind } from '../../src/records/letters/index';
 import { calendarEventKind } from '../../src/records/own/index';
 import type { RecordKind } from '../../src/records/kind';
-import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
+import type { WriteOp } from '../../src/vault/record-store';
 import type { VaultDb } from '../../src/vault/storage/db';
 import type { PageRow as Row } from '../../src/vault/storage/page-codec';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
-import { fixtureData } from './support/overview-fixtures';
-import { createdVault } from './support/setup-vault';
+import { fixtureData, syncedOps, syncedPut } from './support/overview-fixtures';
+import { addProfile, vaultWithProfile } from './support/setup-vault';
 
 const NOW = Date.parse('2026-03-08T12:00:00+01:00');
 const DAY_MS = 86_400_000;
 
 const KIND_OF: Record<keyof OverviewData, RecordKind> = OVERVIEW_KINDS;
 
-const put = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
-  op: 'put',
-  profileId,
-  kind: KIND_OF[list].name,
-  id: vaultId,
-  data: { record, provenance: { origin, signatureId: 'sig-1', digest: 'A'.repeat(43) }, generation: 0 },
-});
-
 /** A vault whose owner holds the overview fixtures as synced municipal records. */
 async function syncedVault() {
-  const { vault, db } = await createdVault('now');
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
-  const profileId = owner!.id;
+  const { vault, db, profileId } = await vaultWithProfile('now', 'Lis');
   const data = fixtureData();
-  const ops = (Object.keys(data) as (keyof OverviewData)[]).flatMap((list) =>
-    (data[list] as { vaultId: string; origin: string; record: unknown }[]).map((item) => put(profileId, list, item.vaultId, item.origin, item.record)),
-  );
-  await vault.records.write(ops);
+  await vault.records.write(syncedOps(profileId, data));
   return { vault, db, profileId, data, summaries: new NowSummaries(vault) };
 }
 
@@ -88,7 +75,12 @@ describe('the summary of Now', () => {
     await summaries.read(profileId, NOW);
     const meeting = data.activities[0]!;
     await vault.records.write([
-      put(profileId, 'activities', 'v-new', meeting.origin, { ...meeting.record, id: 'act-new', title: 'Nyt møde', startsAt: '2026-03-12T09:00:00+01:00' }),
+      syncedPut(profileId, 'activities', 'v-new', meeting.origin, {
+        ...meeting.record,
+        id: 'act-new',
+        title: 'Nyt møde',
+        startsAt: '2026-03-12T09:00:00+01:00',
+      }),
     ]);
     const added = await summaries.read(profileId, NOW);
     expect(added.recordsRead).toBeGreaterThan(1);
@@ -107,7 +99,7 @@ describe('the summary of Now', () => {
     await summaries.read(profileId, NOW);
     const entry = data.accessLog[0]!;
     await vault.records.write([
-      put(profileId, 'accessLog', 'v-log-2', entry.origin, { ...entry.record, id: 'log-2' }),
+      syncedPut(profileId, 'accessLog', 'v-log-2', entry.origin, { ...entry.record, id: 'log-2' }),
       { op: 'put', profileId, kind: noteKind.name, data: { title: 'Husk', body: 'pas' } },
     ]);
     expect((await summaries.read(profileId, NOW)).recordsRead).toBe(1);
@@ -134,8 +126,8 @@ describe('the summary of Now', () => {
 
   it('names damaged source records, and says when the profile holds no municipal data', async () => {
     const { vault, db, summaries, profileId } = await syncedVault();
-    const empty = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ny', relation: 'child' } }]);
-    expect(await summaries.read(empty[0]!.id, NOW)).toEqual({
+    const empty = await addProfile(vault, { name: 'Ny', relation: 'child' });
+    expect(await summaries.read(empty, NOW)).toEqual({
       data: { cases: [], decisions: [], payments: [], activities: [], documents: [] },
       own: { letterEvents: [], imported: [] },
       damaged: [],
@@ -144,7 +136,9 @@ describe('the summary of Now', () => {
       recordsRead: 0,
     });
     const paymentsRow = await touchedRow(db, () =>
-      vault.records.write([put(profileId, 'payments', 'v-pay-9', fixtureData().payments[0]!.origin, { ...fixtureData().payments[0]!.record, id: 'pay-9' })]),
+      vault.records.write([
+        syncedPut(profileId, 'payments', 'v-pay-9', fixtureData().payments[0]!.origin, { ...fixtureData().payments[0]!.record, id: 'pay-9' }),
+      ]),
     );
     await db.pages.put({ ...paymentsRow, body: paymentsRow.body.map((b, i) => (i === 0 ? b ^ 1 : b)) });
     const answer = await summaries.read(profileId, NOW);
@@ -212,9 +206,7 @@ describe('the summary of Now with entries read from letters and calendar files',
 
   /** A profile with no municipality: one appointment from a calendar file, one deadline from a letter. */
   async function ownOnly() {
-    const { vault, db } = await createdVault('now-own');
-    const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
-    const profileId = profile!.id;
+    const { vault, db, profileId } = await vaultWithProfile('now-own', 'Lis');
     await vault.records.write([
       { op: 'put', profileId, kind: calendarEventKind.name, id: 'ics-1', data: GP },
       { op: 'put', profileId, kind: letterEventKind.name, id: 'let-1', data: APPEAL },
@@ -306,7 +298,7 @@ describe('group versions', () => {
     expect(before[noteKind.name]).toBe(0);
     expect(before[municipalCaseKind.name]).toBeGreaterThan(0);
     const theCase = data.cases[0]!;
-    await vault.records.write([put(profileId, 'cases', theCase.vaultId, theCase.origin, { ...theCase.record, title: 'Ny titel' })]);
+    await vault.records.write([syncedPut(profileId, 'cases', theCase.vaultId, theCase.origin, { ...theCase.record, title: 'Ny titel' })]);
     const after = await vault.records.groupVersions(profileId, kinds);
     expect(after[municipalCaseKind.name]).toBeGreaterThan(before[municipalCaseKind.name]!);
     expect([after[municipalPaymentKind.name], after[noteKind.name]]).toEqual([before[municipalPaymentKind.name], 0]);

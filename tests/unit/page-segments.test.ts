@@ -14,7 +14,7 @@ import type { VaultDb } from '../../src/vault/storage/db';
 import { PageStore, type PageChange } from '../../src/vault/storage/page-store';
 import { randomBytes, utf8 } from '../../src/shared/bytes';
 import { Vault } from '../../src/vault/vault';
-import { allRows, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
+import { allRows, diskThatFills, errorCode, freshDb, vaultWithProfile } from './support/setup-vault';
 import { recordKinds } from '../../src/records/registry';
 import { noteKind } from '../../src/records/note';
 
@@ -22,22 +22,10 @@ const note = (profileId: string, id: string, title = id) => ({ op: 'put', profil
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `n${from + i}`);
 const isSegment = (row: PageRow) => row.key !== baseKeyOf(row.key);
 
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return isVaultError(error) ? error.code : `not a VaultError: ${String(error)}`;
-  }
-  return 'no error';
-}
-
 /** A vault with an owner and `first` notes written at once (so they fill the base pages). */
 async function segmentedVault(first: number, maxSegments?: number, db: VaultDb = freshDb('segments')) {
-  const vault = await Vault.open(recordKinds, db, maxSegments === undefined ? {} : { maxSegments });
-  const key = passphraseKey();
-  await vault.create(key);
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Åse', relation: 'self' } }]);
-  const ownerId = owner!.id;
+  const storage = maxSegments === undefined ? {} : { maxSegments };
+  const { vault, key, profileId: ownerId } = await vaultWithProfile('segments', 'Åse', { db, storage });
   await vault.records.write(ids(0, first).map((id) => note(ownerId, id)));
   const keys = deriveVaultKeys(vault.dangerouslyExportDataKey());
   const noteGroup = async () => {

@@ -8,17 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { framed, u32s } from '../../src/vault/crypto/bytes';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
-import { isVaultError } from '../../src/vault/errors';
 import type { VaultHeader } from '../../src/vault/header';
-import { VAULT_SCOPE, type DamagedRecord } from '../../src/vault/record-store';
+import type { DamagedRecord } from '../../src/vault/record-store';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
 import { groupManifestKey, MANIFEST_FORMAT, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
-import { Vault } from '../../src/vault/vault';
+import type { Vault } from '../../src/vault/vault';
 import { sealLegacyPage } from './support/legacy-page';
-import { allRows, createdVault, diskThatFills, passphraseKey } from './support/setup-vault';
+import { allRows, diskThatFills, errorCode, vaultWithProfile } from './support/setup-vault';
 import { toBase64Url } from '../../src/shared/base64url';
 import { concatBytes, randomBytes, utf8 } from '../../src/shared/bytes';
-import { recordKinds } from '../../src/records/registry';
 import { noteKind } from '../../src/records/note';
 
 const NOTES = 300; // over 128 pages: some pages hold several notes
@@ -26,29 +24,10 @@ const ENTRY_SIZE = 44;
 
 const note = (profileId: string, id: string, title = id) => ({ op: 'put', profileId, kind: 'note', id, data: { title, body: `${title}: æblegrød` } }) as const;
 
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return isVaultError(error) ? error.code : `not a VaultError: ${String(error)}`;
-  }
-  return 'no error';
-}
-
 /** A vault with an owner and NOTES notes; `pages` are the notes' pages, fullest first. */
 async function notesVault(db?: ReturnType<typeof diskThatFills>['db']) {
-  let created;
-  if (db) {
-    const vault = await Vault.open(recordKinds, db);
-    const key = passphraseKey();
-    await vault.create(key);
-    created = { vault, db, key };
-  } else {
-    created = await createdVault('tamper');
-  }
+  const { profileId: ownerId, ...created } = await vaultWithProfile('tamper', 'Søs', db ? { db } : {});
   const { vault } = created;
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Søs', relation: 'self' } }]);
-  const ownerId = owner!.id;
   const ids = Array.from({ length: NOTES }, (_, i) => `id${i}`);
   await vault.records.write(ids.map((id) => note(ownerId, id)));
   const rows = await created.db.pages.toArray();

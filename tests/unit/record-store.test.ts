@@ -8,25 +8,15 @@ import { noteKind } from '../../src/records/note';
 import { profileKind } from '../../src/records/profile';
 import { recordKinds, registerKindForTests } from '../../src/records/registry';
 import { Vault } from '../../src/vault/vault';
-import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
+import { addProfile, allRows, diskThatFills, errorCode, freshDb, passphraseKey, vaultWithProfile } from './support/setup-vault';
 
 async function withOwner() {
-  const created = await createdVault('records');
-  const [owner] = await created.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Ib', relation: 'self' } }]);
-  return { ...created, ownerId: owner!.id };
+  const { profileId, ...created } = await vaultWithProfile('records', 'Ib');
+  return { ...created, ownerId: profileId };
 }
 
 const note = (profileId: string, title: string, id?: string) =>
   ({ op: 'put', profileId, kind: 'note', ...(id ? { id } : {}), data: { title, body: `${title} body` } }) as const;
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return isVaultError(error) ? error.code : `not a VaultError: ${String(error)}`;
-  }
-  return 'no error';
-}
 
 const undo: (() => void)[] = [];
 afterEach(() => {
@@ -87,10 +77,10 @@ describe('put / get / list / delete', () => {
 
   it('keeps each profile apart: the same id in two profiles is two records', async () => {
     const { vault, ownerId } = await withOwner();
-    const [child] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'child' } }]);
-    await vault.records.write([note(ownerId, 'mine', 'same'), note(child!.id, 'hers', 'same')]);
+    const child = await addProfile(vault, { name: 'Lis', relation: 'child' });
+    await vault.records.write([note(ownerId, 'mine', 'same'), note(child, 'hers', 'same')]);
     expect((await vault.records.get(ownerId, noteKind, 'same'))!.data.title).toBe('mine');
-    expect((await vault.records.get(child!.id, noteKind, 'same'))!.data.title).toBe('hers');
+    expect((await vault.records.get(child, noteKind, 'same'))!.data.title).toBe('hers');
   });
 
   it('stores many records over many pages and lists them all', async () => {
@@ -167,15 +157,15 @@ describe('change events', () => {
 describe('profiles', () => {
   it('dropProfiles deletes the profile and its notes', async () => {
     const { vault, ownerId } = await withOwner();
-    const [child] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'child' } }]);
-    await vault.records.write([note(child!.id, 'c1'), note(child!.id, 'c2'), note(ownerId, 'mine')]);
+    const child = await addProfile(vault, { name: 'Lis', relation: 'child' });
+    await vault.records.write([note(child, 'c1'), note(child, 'c2'), note(ownerId, 'mine')]);
     const seen: RecordChange[][] = [];
     vault.records.onChange((c) => seen.push(c));
-    await vault.records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: 'profile', id: child!.id }], { dropProfiles: [child!.id] });
-    expect((await vault.records.list(child!.id, noteKind)).records).toEqual([]);
+    await vault.records.write([{ op: 'delete', profileId: VAULT_SCOPE, kind: 'profile', id: child }], { dropProfiles: [child] });
+    expect((await vault.records.list(child, noteKind)).records).toEqual([]);
     expect((await vault.records.list(VAULT_SCOPE, profileKind)).records.map((p) => p.id)).toEqual([ownerId]);
     expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(1);
-    expect(seen[0]).toContainEqual({ profileId: child!.id, kind: 'note', ids: [] });
+    expect(seen[0]).toContainEqual({ profileId: child, kind: 'note', ids: [] });
   });
 
   it('drops the notes in the same transaction as the write: when the write fails, nothing is dropped', async () => {

@@ -9,8 +9,7 @@ import type { Settings } from '../../src/messaging/settings';
 import { importedEvent, parseAlarmName, planReminders, reminderNotification } from '../../src/municipal/connector/reminders';
 import type { KindData } from '../../src/records/kind';
 import { calendarEventKind } from '../../src/records/own/index';
-import { VAULT_SCOPE } from '../../src/vault/record-store';
-import { createdVault } from './support/setup-vault';
+import { vaultWithProfile } from './support/setup-vault';
 
 type CalendarEvent = KindData<typeof calendarEventKind>;
 
@@ -59,9 +58,7 @@ describe('an imported appointment as a reminder event', () => {
 
 describe('the background’s reminders for imported appointments', () => {
   async function setup() {
-    const { vault } = await createdVault('reminders');
-    const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
-    const profileId = profile!.id;
+    const { vault, profileId } = await vaultWithProfile('reminders');
     const alarms = new Map<string, number>();
     const notifications: { id: string; title: string; message: string }[] = [];
     let stored: unknown;

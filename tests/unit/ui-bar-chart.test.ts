@@ -53,7 +53,7 @@ describe('BarChart', () => {
   it('is an image named by its title and described by its summary', () => {
     const [svg, ...rest] = chart();
     expect(svg!.type).toBe('svg');
-    expect(svg!.props).toMatchObject({ role: 'img', 'aria-labelledby': 't d', class: 'test-chart', viewBox: '0 0 640 260' });
+    expect(svg!.props).toMatchObject({ role: 'img', 'aria-labelledby': 't d', class: 'chart-svg test-chart', viewBox: '0 0 640 260' });
     expect(text(rest.find((e) => e.type === 'title')!)).toBe('Udbetalinger');
     expect(rest.find((e) => e.type === 'title')!.props.id).toBe('t');
     expect(text(rest.find((e) => e.type === 'desc')!)).toBe('Fra januar til marts');

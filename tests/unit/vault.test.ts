@@ -5,30 +5,20 @@ import { BACKUP_VERSION } from '../../src/vault/backup';
 import { isVaultError } from '../../src/vault/errors';
 import { VAULT_SCOPE } from '../../src/vault/record-store';
 import { Vault } from '../../src/vault/vault';
-import { allRows, createdVault, diskThatFills, freshDb, passphraseKey } from './support/setup-vault';
+import { allRows, createdVault, diskThatFills, errorCode, freshDb, passphraseKey, vaultWithProfile } from './support/setup-vault';
 import { randomBytes } from '../../src/shared/bytes';
 import { recordKinds } from '../../src/records/registry';
 import { profileKind } from '../../src/records/profile';
 import { noteKind } from '../../src/records/note';
 
-async function errorCode(run: Promise<unknown> | (() => unknown)): Promise<string> {
-  try {
-    await (typeof run === 'function' ? run() : run);
-  } catch (error) {
-    return isVaultError(error) ? error.code : `not a VaultError: ${String(error)}`;
-  }
-  return 'no error';
-}
-
 /** A vault with an owner and a note, and its backup file. */
 async function filledVault() {
-  const created = await createdVault('vault');
-  const [owner] = await created.vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Bo', relation: 'self' } }]);
+  const { profileId: ownerId, ...created } = await vaultWithProfile('vault', 'Bo');
   await created.vault.records.write([
-    { op: 'put', profileId: owner!.id, kind: 'note', id: 'n1', data: { title: 'Sygesikring', body: 'Gult kort fornyet' } },
-    { op: 'put', profileId: owner!.id, kind: 'note', id: 'n2', data: { title: 'Boligstøtte', body: 'Ansøgt 3. marts' } },
+    { op: 'put', profileId: ownerId, kind: 'note', id: 'n1', data: { title: 'Sygesikring', body: 'Gult kort fornyet' } },
+    { op: 'put', profileId: ownerId, kind: 'note', id: 'n2', data: { title: 'Boligstøtte', body: 'Ansøgt 3. marts' } },
   ]);
-  return { ...created, ownerId: owner!.id };
+  return { ...created, ownerId };
 }
 
 async function everything(vault: Vault, ownerId: string) {
@@ -289,14 +279,10 @@ describe('backup and restore', () => {
 describe('a full disk', () => {
   it('a write that hits the quota → storage-full, and nothing is written', async () => {
     const { db, fill } = diskThatFills();
-    const vault = await Vault.open(recordKinds, db);
-    await vault.create(passphraseKey());
-    const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Bo', relation: 'self' } }]);
+    const { vault, profileId } = await vaultWithProfile('full', 'Bo', { db });
     const before = await allRows(db);
     fill(true);
-    const error = await vault.records
-      .write([{ op: 'put', profileId: owner!.id, kind: 'note', data: { title: 'Ny', body: 'x'.repeat(1000) } }])
-      .catch((e: unknown) => e);
+    const error = await vault.records.write([{ op: 'put', profileId, kind: 'note', data: { title: 'Ny', body: 'x'.repeat(1000) } }]).catch((e: unknown) => e);
     expect(isVaultError(error, 'storage-full')).toBe(true);
     fill(false);
     expect(await allRows(db)).toEqual(before);

@@ -9,30 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { ViewService } from '../../src/background/views/index';
 import type { CalendarListAnswer } from '../../src/messaging/view-api';
 import { calendarEntries, indexByDay, isUpcoming, monthGrid, type CalendarEntry } from '../../src/overview/calendar';
-import { OVERVIEW_KINDS } from '../../src/overview/from-records';
-import { caseBundle, type OverviewData } from '../../src/overview/model';
+import { caseBundle } from '../../src/overview/model';
 import { windowOf } from '../../src/shared/row-source';
 import { Activity } from '../../src/municipal/api/schemas';
-import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
-import { appointment, fixtureData, ORIGIN } from './support/overview-fixtures';
-import { createdVault } from './support/setup-vault';
+import { appointment, fixtureData, ORIGIN, syncedOps, syncedPut } from './support/overview-fixtures';
+import { vaultWithProfile } from './support/setup-vault';
 
 const NOW = Date.parse('2026-03-08T12:00:00+01:00');
 const DAY_MS = 86_400_000;
 
-const put = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
-  op: 'put',
-  profileId,
-  kind: OVERVIEW_KINDS[list].name,
-  id: vaultId,
-  data: { record, provenance: { origin, signatureId: 'sig-1', digest: 'A'.repeat(43) }, generation: 0 },
-});
-
 /** The fixtures, and `extra` appointments a day apart around NOW (half ahead, half past). */
 async function viewsOf(extra: number) {
-  const { vault } = await createdVault('views-windows');
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
-  const profileId = owner!.id;
+  const { vault, profileId } = await vaultWithProfile('views-windows', 'Lis');
   const data = fixtureData();
   for (let i = 0; i < extra; i++) {
     const startsAt = new Date(NOW + (i - extra / 2) * DAY_MS + 3_600_000).toISOString();
@@ -42,10 +30,7 @@ async function viewsOf(extra: number) {
       record: Activity.parse({ ...appointment, id: `extra-${i}`, startsAt, endsAt: undefined }),
     });
   }
-  const ops = (Object.keys(data) as (keyof OverviewData)[]).flatMap((list) =>
-    (data[list] as { vaultId: string; origin: string; record: unknown }[]).map((item) => put(profileId, list, item.vaultId, item.origin, item.record)),
-  );
-  await vault.records.write(ops);
+  await vault.records.write(syncedOps(profileId, data));
   const views = new ViewService(vault);
   return { vault, profileId, data, views, handlers: views.handlers };
 }
@@ -76,7 +61,7 @@ describe('a case page from the background', () => {
     const theCase = data.cases.find((c) => c.record.id === 'case-cash')!;
     const before = await handlers.viewCase({ profileId, caseId: theCase.vaultId });
     const pay = data.payments[0]!;
-    await vault.records.write([put(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new', payoutDate: '2030-01-31' })]);
+    await vault.records.write([syncedPut(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new', payoutDate: '2030-01-31' })]);
     const after = await handlers.viewCase({ profileId, caseId: theCase.vaultId });
     expect(after.payments).toHaveLength(before.payments.length + 1);
     expect(after.payments[0]!.vaultId).toBe('v-pay-new'); // newest first
@@ -138,7 +123,9 @@ describe('the calendar from the background', () => {
     await handlers.viewCalendarList({ profileId, now: NOW, part: 'past', start: 0, count: 50 });
     expect(views.cache.listed).toBe(listed);
     const startsAt = new Date(NOW + 2 * DAY_MS).toISOString();
-    await vault.records.write([put(profileId, 'activities', 'v-new', ORIGIN, { ...appointment, id: 'new', title: 'Ny samtale', startsAt, endsAt: undefined })]);
+    await vault.records.write([
+      syncedPut(profileId, 'activities', 'v-new', ORIGIN, { ...appointment, id: 'new', title: 'Ny samtale', startsAt, endsAt: undefined }),
+    ]);
     const after = await handlers.viewCalendarList({ profileId, now: NOW, part: 'upcoming', start: 0, count: 50 });
     expect(after.total).toBe(before.total + 1);
     expect(after.rows.map((e) => e.title)).toContain('Ny samtale');

@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { niceAxis } from '../../overview/payments';
 import { shortMonthText } from '../municipal/format';
+import './chart.css';
 
 const W = 640;
 const PAD = { left: 84, right: 12, top: 16, bottom: 40 };
@@ -55,7 +56,7 @@ export function BarChart(props: BarChartProps): JSX.Element {
   const ticks = Array.from({ length: Math.round(axis.max / axis.step) + 1 }, (_, i) => i * axis.step);
   const labelEvery = Math.ceil(columns.length / 12);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${props.titleId} ${props.descId}`} class={props.class}>
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${props.titleId} ${props.descId}`} class={`chart-svg ${props.class}`}>
       <title id={props.titleId}>{props.title}</title>
       <desc id={props.descId}>{props.description}</desc>
       {ticks.map((v) => (

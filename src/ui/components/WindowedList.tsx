@@ -6,7 +6,9 @@
  * sort the array; nothing here hides rows. The rows come from an array (`items`) or, for a
  * history too long to hold in the page, from a `RowSource` that answers a page at a time.
  * `PagedList` and `PagedTable` draw the same from one window that the caller holds (answered by
- * the background with aggregates beside it), asking for the next window as the keys move.
+ * the background with aggregates beside it), asking for the next window as the keys move; a
+ * `source` is such a window that the list holds itself. The focus and keys are one core
+ * (use-window-focus.ts) whichever way the rows come.
  */
 import type { ComponentChildren } from 'preact';
 import { countText, t } from '../i18n/index';

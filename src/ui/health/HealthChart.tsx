@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { WindowedTable } from '../components/WindowedList';
+import '../components/chart.css';
 import { t, tn, type MessageKey } from '../i18n/index';
 import { dayText, numberText, shortDayText, unitText } from './format';
 import { drawnPoints, niceScale, summarise, type Series, type SeriesPoint } from './series';
@@ -96,7 +97,13 @@ export function HealthChart(props: { series: Series; points: readonly SeriesPoin
     <section class="health-chart" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{title}</h4>
       <figure class="chart">
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} class={`health-svg health-svg-${series.chart}`} data-testid={id}>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          class={`chart-svg health-svg health-svg-${series.chart}`}
+          data-testid={id}
+        >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{chartSummary(series, props.points)}</desc>
           {ticks.map((v) => (

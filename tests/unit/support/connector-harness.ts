@@ -10,10 +10,9 @@ import type { VaultEvent } from '../../../src/messaging/api';
 import { RESOURCES, type ResourceName } from '../../../src/municipal/api/schemas';
 import { KIND_OF_RESOURCE, type MunicipalRecordData } from '../../../src/records/municipal/index';
 import { startMunicipalityServer, type RunningMunicipality } from '../../../src/municipality-server/server';
-import { VAULT_SCOPE } from '../../../src/vault/record-store';
 import type { Vault } from '../../../src/vault/vault';
 import { KLE, REDIRECT, TODAY } from '../municipality-test-helpers';
-import { createdVault } from './setup-vault';
+import { vaultWithProfile } from './setup-vault';
 
 export { REDIRECT, TODAY };
 /** The service's clock: the morning of the server's anchor day. */
@@ -62,8 +61,7 @@ export interface ConnectorHarness {
 
 export async function connectorHarness(options: { pageSize?: number; login?: string } = {}): Promise<ConnectorHarness> {
   const server = await startMunicipalityServer({ port: 0, today: TODAY, testMode: true, kle: KLE });
-  const { vault, key } = await createdVault('connector');
-  const [profile] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Thomas', relation: 'self' } }]);
+  const { vault, key, profileId } = await vaultWithProfile('connector');
   const events: VaultEvent[] = [];
   const trace: string[] = [];
   const write = vault.records.write.bind(vault.records);
@@ -133,7 +131,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
     server,
     vault,
     unlock: () => vault.unlock(key.kek),
-    profileId: profile!.id,
+    profileId,
     service,
     events,
     trace,

@@ -1,6 +1,8 @@
 /** Small, schema-checked municipal records for the overview's unit tests. */
 import { AccessLogEntry, Activity, Case, Decision, Document, Payment } from '../../../src/municipal/api/schemas';
+import { OVERVIEW_KINDS } from '../../../src/overview/from-records';
 import type { Item, OverviewData } from '../../../src/overview/model';
+import type { WriteOp } from '../../../src/vault/record-store';
 
 export const ORIGIN = 'http://127.0.0.1:8787';
 const base = (id: string) => ({ id, version: 1, updatedAt: '2026-03-01T09:00:00+01:00' });
@@ -130,3 +132,18 @@ export function fixtureData(): OverviewData {
     accessLog: [item(logEntry)],
   };
 }
+
+/** The write that stores `record` (an item of `list`) as a synced municipal record of `profileId`. */
+export const syncedPut = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
+  op: 'put',
+  profileId,
+  kind: OVERVIEW_KINDS[list].name,
+  id: vaultId,
+  data: { record, provenance: { origin, signatureId: 'sig-1', digest: 'A'.repeat(43) }, generation: 0 },
+});
+
+/** The writes that store every item of `data` as synced municipal records of `profileId`. */
+export const syncedOps = (profileId: string, data: OverviewData): WriteOp[] =>
+  (Object.keys(data) as (keyof OverviewData)[]).flatMap((list) =>
+    (data[list] as Item<unknown>[]).map((item) => syncedPut(profileId, list, item.vaultId, item.origin, item.record)),
+  );
