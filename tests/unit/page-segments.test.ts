@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
-import { isVaultError } from '../../src/vault/errors';
-import { VAULT_SCOPE, type DamagedRecord } from '../../src/vault/record-store';
+import type { DamagedRecord } from '../../src/vault/record-store';
 import { baseKeyOf, mapKey, partsToMerge } from '../../src/vault/storage/bucket-layout';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
 import { MANIFEST_FORMAT, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
