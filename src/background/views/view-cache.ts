@@ -14,6 +14,9 @@
  *   `DERIVED_PER_PROFILE` models (least recently used go first).
  * - Damaged records are carried as `RecordStore.list` reports them, with the kind they belong to.
  * - Calls for one profile run one after another, so a burst of requests lists a kind once.
+ *   A call a page waits for (`read`, `derive`) goes before every step of warm-up work still
+ *   queued (`warm`), which runs one kind or one model at a time: a click waits for at most the
+ *   step under way, never for the views nobody asked for yet.
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
  *   a read that was under way when the vault locked stores nothing.
  * - Lists are held only for the kinds some view asked for; the memory is the decoded records of
@@ -21,7 +24,6 @@
  */
 import type { KindData, RecordKind } from '../../records/kind';
 import type { DamagedRecord, RecordList, Vault } from '../../vault/index';
-import { settled } from '../../shared/best-effort';
 
 /** Models kept per profile: a view's own models and a few case pages. */
 export const DERIVED_PER_PROFILE = 24;
@@ -51,12 +53,28 @@ interface ProfileHeld {
   derived: Map<string, Derived>;
 }
 
+/** Who waits for a call: a page (`asked`), or nobody yet (`warming`, done when nothing is asked). */
+type Lane = 'asked' | 'warming';
+
+interface Queue {
+  busy: boolean;
+  asked: (() => Promise<void>)[];
+  warming: (() => Promise<void>)[];
+}
+
+/** A model of the records of `kinds`, held under `key` (see `derive`), and made ahead by `warm`. */
+export interface ModelSpec<T> {
+  key: string;
+  kinds: readonly RecordKind[];
+  compute: (lists: HeldLists) => T | Promise<T>;
+}
+
 const stampOf = (versions: Readonly<Record<string, number>>, kinds: readonly RecordKind[]): string =>
   kinds.map((kind) => `${kind.name}@${versions[kind.name]}`).join(' ');
 
 export class ViewCache {
   private readonly profiles = new Map<string, ProfileHeld>();
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, Queue>();
   /** Moves on every clear: a read begun before it stores nothing after it. */
   private epoch = 0;
   /** Kinds listed from the vault since the cache was made (for tests and benches). */
@@ -68,30 +86,62 @@ export class ViewCache {
 
   /** The records of `kinds` in the profile, as they are now. */
   read(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
-    return this.queued(profileId, () => this.current(profileId, kinds));
+    return this.queued(profileId, 'asked', () => this.current(profileId, kinds));
   }
 
   /** A model of the records of `kinds`, computed once per version of them (see the contract above). */
   derive<T>(profileId: string, key: string, kinds: readonly RecordKind[], compute: (lists: HeldLists) => T | Promise<T>): Promise<T> {
-    return this.queued(profileId, async () => {
-      const lists = await this.current(profileId, kinds);
-      const stamp = stampOf(lists.versions, kinds);
-      const held = this.profiles.get(profileId);
-      const found = held?.derived.get(key);
-      if (found && found.stamp === stamp) {
-        // Most recently used goes last.
-        held!.derived.delete(key);
-        held!.derived.set(key, found);
-        return found.value as T;
+    return this.queued(profileId, 'asked', () => this.made(profileId, key, kinds, compute));
+  }
+
+  /** `derive` of a model described once (the view that asks and the warm-up share it). */
+  model<T>(profileId: string, spec: ModelSpec<T>): Promise<T> {
+    return this.derive(profileId, spec.key, spec.kinds, spec.compute);
+  }
+
+  /**
+   * Makes `models` in their order while nothing is asked: each kind is read as a step of its own,
+   * then each model, so a call from a page waits for one step at most. Settles when every step
+   * is done, rejected if one failed (the others still run; a view reads what it needs when it opens).
+   */
+  async warm(profileId: string, models: readonly ModelSpec<unknown>[]): Promise<void> {
+    const epoch = this.epoch;
+    // A step queued before the vault locked does nothing after it.
+    const step = (work: () => Promise<unknown>) =>
+      this.queued(profileId, 'warming', async () => {
+        if (epoch === this.epoch) await work();
+      });
+    const steps: Promise<void>[] = [];
+    const kinds = new Set<string>();
+    for (const { key, kinds: needed, compute } of models) {
+      for (const kind of needed) {
+        if (kinds.has(kind.name)) continue;
+        kinds.add(kind.name);
+        steps.push(step(() => this.current(profileId, [kind])));
       }
-      const value = await compute(lists);
-      if (held && this.profiles.get(profileId) === held) {
-        held.derived.delete(key);
-        held.derived.set(key, { stamp, value });
-        while (held.derived.size > DERIVED_PER_PROFILE) held.derived.delete(held.derived.keys().next().value!);
-      }
-      return value;
-    });
+      steps.push(step(() => this.made(profileId, key, needed, compute)));
+    }
+    await Promise.all(steps);
+  }
+
+  private async made<T>(profileId: string, key: string, kinds: readonly RecordKind[], compute: (lists: HeldLists) => T | Promise<T>): Promise<T> {
+    const lists = await this.current(profileId, kinds);
+    const stamp = stampOf(lists.versions, kinds);
+    const held = this.profiles.get(profileId);
+    const found = held?.derived.get(key);
+    if (found && found.stamp === stamp) {
+      // Most recently used goes last.
+      held!.derived.delete(key);
+      held!.derived.set(key, found);
+      return found.value as T;
+    }
+    const value = await compute(lists);
+    if (held && this.profiles.get(profileId) === held) {
+      held.derived.delete(key);
+      held.derived.set(key, { stamp, value });
+      while (held.derived.size > DERIVED_PER_PROFILE) held.derived.delete(held.derived.keys().next().value!);
+    }
+    return value;
   }
 
   /** Lets go of one profile (it was deleted). */
@@ -106,10 +156,25 @@ export class ViewCache {
     this.queues.clear();
   }
 
-  private queued<T>(profileId: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(profileId) ?? Promise.resolve()).then(work);
-    this.queues.set(profileId, settled(next));
-    return next;
+  private queued<T>(profileId: string, lane: Lane, work: () => Promise<T>): Promise<T> {
+    let queue = this.queues.get(profileId);
+    if (!queue) this.queues.set(profileId, (queue = { busy: false, asked: [], warming: [] }));
+    const done = new Promise<T>((resolve, reject) => queue[lane].push(() => Promise.resolve().then(work).then(resolve, reject)));
+    this.next(queue);
+    return done;
+  }
+
+  /** Runs the queue's next call, asked ones first, once the one under way is done. */
+  private next(queue: Queue): void {
+    if (queue.busy) return;
+    const work = queue.asked.shift() ?? queue.warming.shift();
+    if (!work) return;
+    queue.busy = true;
+    // `work` settles its caller's promise and never rejects itself.
+    void work().then(() => {
+      queue.busy = false;
+      this.next(queue);
+    });
   }
 
   private async current(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
