@@ -1,3 +1,5 @@
+import { AheadCache } from './ahead-cache';
+
 /**
  * Rows that live elsewhere (in the background), asked for a window at a time: a long view's list
  * knows only how many rows there are and the page it shows. The windowed list
@@ -32,4 +34,20 @@ export function windowOf<T>(rows: readonly T[], keyOf: (row: T) => string, reque
   const last = Math.max(rows.length - 1, 0);
   const start = focused >= 0 ? focused - (focused % count) : Math.min(Math.max(Math.trunc(request.start), 0), last - (last % count));
   return { start, total: rows.length, rows: rows.slice(start, start + count) };
+}
+
+/**
+ * `source` with the pages before and after each answer fetched ahead, so a page step is drawn
+ * from memory. Only for a source made anew when its rows change (its answers are held as they
+ * came). A request by `focusKey` goes to `source`.
+ */
+export function prefetching<R extends RowWindowAnswer<unknown>>(source: (request: RowRequest) => Promise<R>, held = 6): (request: RowRequest) => Promise<R> {
+  const pages = new AheadCache<RowRequest, R>(source, (r) => `${r.start}:${r.count}`, held);
+  return async (request) => {
+    const answer = await (request.focusKey === undefined ? pages.get(request) : source(request));
+    const { count } = request;
+    if (answer.start + count < answer.total) pages.ahead({ start: answer.start + count, count });
+    if (answer.start >= count) pages.ahead({ start: answer.start - count, count });
+    return answer;
+  };
 }
