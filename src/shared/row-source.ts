@@ -37,17 +37,21 @@ export function windowOf<T>(rows: readonly T[], keyOf: (row: T) => string, reque
 }
 
 /**
- * `source` with the pages before and after each answer fetched ahead, so a page step is drawn
- * from memory. Only for a source made anew when its rows change (its answers are held as they
- * came). A request by `focusKey` goes to `source`.
+ * `source` with the pages around each answer fetched ahead, so a page step is drawn from memory:
+ * `depth` pages on in the direction the citizen moves (a quick walk does not catch up with the
+ * fetches), one the other way. Only for a source made anew when its rows change (its answers
+ * are held as they came). A request by `focusKey` goes to `source`.
  */
-export function prefetching<R extends RowWindowAnswer<unknown>>(source: (request: RowRequest) => Promise<R>, held = 6): (request: RowRequest) => Promise<R> {
-  const pages = new AheadCache<RowRequest, R>(source, (r) => `${r.start}:${r.count}`, held);
+export function prefetching<R extends RowWindowAnswer<unknown>>(source: (request: RowRequest) => Promise<R>, depth = 3): (request: RowRequest) => Promise<R> {
+  const pages = new AheadCache<RowRequest, R>(source, (r) => `${r.start}:${r.count}`, 2 * depth + 2);
+  let last = 0;
   return async (request) => {
     const answer = await (request.focusKey === undefined ? pages.get(request) : source(request));
     const { count } = request;
-    if (answer.start + count < answer.total) pages.ahead({ start: answer.start + count, count });
-    if (answer.start >= count) pages.ahead({ start: answer.start - count, count });
+    const step = answer.start < last ? -count : count;
+    last = answer.start;
+    for (const start of [...Array.from({ length: depth }, (_, n) => answer.start + (n + 1) * step), answer.start - step])
+      if (start >= 0 && start < answer.total) pages.ahead({ start, count });
     return answer;
   };
 }

@@ -23,23 +23,27 @@ function recorded() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('pages fetched ahead', () => {
-  it('fetches the pages around each answer, so the next step asks the source nothing', async () => {
+  it('fetches the pages on in the way the citizen moves and one back, so a step asks the source nothing', async () => {
     const { asked, source } = recorded();
     const rows = prefetching(source);
     expect((await rows({ start: 20, count: 10 })).rows[0]).toBe('row-20');
     await settle();
-    expect(asked).toEqual(['20', '30', '10']);
-    const next = await rows({ start: 30, count: 10 });
-    expect(next.rows[0]).toBe('row-30');
+    expect(asked).toEqual(['20', '30', '40', '50', '10']);
+    expect((await rows({ start: 30, count: 10 })).rows[0]).toBe('row-30');
     await settle();
-    // Only the page after it was new.
-    expect(asked).toEqual(['20', '30', '10', '40']);
+    // Only the page three on was new.
+    expect(asked.slice(5)).toEqual(['60']);
+    // Turning back: the pages before are fetched instead.
+    expect((await rows({ start: 10, count: 10 })).rows[0]).toBe('row-10');
+    await settle();
+    expect(asked.slice(6)).toEqual(['0']);
   });
 
   it('fetches nothing before the first page or past the last', async () => {
     const { asked, source } = recorded();
     const rows = prefetching(source);
     await rows({ start: 0, count: 50 });
+    await settle();
     await rows({ start: 50, count: 50 });
     await settle();
     expect(asked).toEqual(['0', '50']);

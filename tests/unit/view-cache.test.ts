@@ -211,4 +211,30 @@ describe('the view cache', () => {
     expect(order).toEqual([]);
     expect(spec.computed).toBe(0);
   });
+
+  it('answers a click while a warm-up read is still under way, and lists a kind both need once', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    const store = vault.records;
+    const listByName = store.listByName.bind(store);
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The warm-up's read of the cases waits on IndexedDB until released.
+    vi.spyOn(store, 'listByName').mockImplementation(async (id, kind) => {
+      order.push(kind);
+      if (kind === cases.name) await gate;
+      return listByName(id, kind);
+    });
+    const done: string[] = [];
+    const warming = cache.warm(profileId, [counting('a', cases)]).then(() => done.push('warm-up'));
+    const other = cache.read(profileId, [accessLog]).then(() => done.push('access log'));
+    const same = cache.read(profileId, [cases]).then((lists) => (done.push('cases'), lists));
+    await other;
+    expect(done).toEqual(['access log']);
+    release();
+    expect((await same).of(cases).records).toHaveLength(data.cases.length);
+    await warming;
+    expect(order.filter((k) => k === cases.name)).toHaveLength(1);
+    expect(done).toEqual(['access log', 'cases', 'warm-up']);
+  });
 });

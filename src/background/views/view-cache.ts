@@ -13,10 +13,11 @@
  *   every caller until then, so callers never change it. A profile keeps the last
  *   `DERIVED_PER_PROFILE` models (least recently used go first).
  * - Damaged records are carried as `RecordStore.list` reports them, with the kind they belong to.
- * - Calls for one profile run one after another, so a burst of requests lists a kind once.
- *   A call a page waits for (`read`, `derive`) goes before every step of warm-up work still
- *   queued (`warm`), which runs one kind or one model at a time: a click waits for at most the
- *   step under way, never for the views nobody asked for yet.
+ * - Calls a page waits for (`read`, `derive`) run one after another per profile, so a burst of
+ *   requests lists a kind once. Warm-up work (`warm`) runs a step at a time (one kind, or one
+ *   model) only while no such call is queued or running, and a call does not wait for the step
+ *   under way: a click waits for no view nobody asked for yet. A kind (or model) that is being
+ *   listed (or made) when another call needs it at the same version is waited for, not done twice.
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
  *   a read that was under way when the vault locked stores nothing.
  * - Lists are held only for the kinds some view asked for; the memory is the decoded records of
@@ -57,7 +58,8 @@ interface ProfileHeld {
 type Lane = 'asked' | 'warming';
 
 interface Queue {
-  busy: boolean;
+  /** The lane whose call is under way, per lane. */
+  busy: Record<Lane, boolean>;
   asked: (() => Promise<void>)[];
   warming: (() => Promise<void>)[];
 }
@@ -75,6 +77,8 @@ const stampOf = (versions: Readonly<Record<string, number>>, kinds: readonly Rec
 export class ViewCache {
   private readonly profiles = new Map<string, ProfileHeld>();
   private readonly queues = new Map<string, Queue>();
+  /** Kinds being listed and models being made, by epoch, profile, name and versions. */
+  private readonly underway = new Map<string, Promise<unknown>>();
   /** Moves on every clear: a read begun before it stores nothing after it. */
   private epoch = 0;
   /** Kinds listed from the vault since the cache was made (for tests and benches). */
@@ -135,7 +139,7 @@ export class ViewCache {
       held!.derived.set(key, found);
       return found.value as T;
     }
-    const value = await compute(lists);
+    const value = await this.once(`${profileId} model ${key} ${stamp}`, async () => compute(lists));
     if (held && this.profiles.get(profileId) === held) {
       held.derived.delete(key);
       held.derived.set(key, { stamp, value });
@@ -154,48 +158,68 @@ export class ViewCache {
     this.epoch++;
     this.profiles.clear();
     this.queues.clear();
+    this.underway.clear();
+  }
+
+  /** `work`'s answer, shared with a call that needs the same (`what`) while it is under way. */
+  private once<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const key = `${this.epoch} ${what}`;
+    const found = this.underway.get(key) as Promise<T> | undefined;
+    if (found) return found;
+    const running = work();
+    this.underway.set(key, running);
+    const done = () => void (this.underway.get(key) === running && this.underway.delete(key));
+    running.then(done, done);
+    return running;
   }
 
   private queued<T>(profileId: string, lane: Lane, work: () => Promise<T>): Promise<T> {
     let queue = this.queues.get(profileId);
-    if (!queue) this.queues.set(profileId, (queue = { busy: false, asked: [], warming: [] }));
+    if (!queue) this.queues.set(profileId, (queue = { busy: { asked: false, warming: false }, asked: [], warming: [] }));
     const done = new Promise<T>((resolve, reject) => queue[lane].push(() => Promise.resolve().then(work).then(resolve, reject)));
     this.next(queue);
     return done;
   }
 
-  /** Runs the queue's next call, asked ones first, once the one under way is done. */
+  /** Starts the queue's next calls: an asked one when none is under way, a warm-up step when nothing is asked. */
   private next(queue: Queue): void {
-    if (queue.busy) return;
-    const work = queue.asked.shift() ?? queue.warming.shift();
-    if (!work) return;
-    queue.busy = true;
-    // `work` settles its caller's promise and never rejects itself.
-    void work().then(() => {
-      queue.busy = false;
-      this.next(queue);
-    });
+    const start = (lane: Lane, work: () => Promise<void>) => {
+      queue.busy[lane] = true;
+      // `work` settles its caller's promise and never rejects itself.
+      void work().then(() => {
+        queue.busy[lane] = false;
+        this.next(queue);
+      });
+    };
+    if (!queue.busy.asked && queue.asked.length) start('asked', queue.asked.shift()!);
+    if (!queue.busy.warming && !queue.busy.asked && queue.warming.length) start('warming', queue.warming.shift()!);
   }
 
   private async current(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
     const epoch = this.epoch;
     const records = this.vault.records;
     const versions = await records.groupVersions(profileId, kinds);
-    const held = this.profiles.get(profileId) ?? { kinds: new Map<string, HeldKind>(), derived: new Map<string, Derived>() };
+    let held = this.profiles.get(profileId);
+    if (!held) {
+      held = { kinds: new Map<string, HeldKind>(), derived: new Map<string, Derived>() };
+      // Kept only if no lock came while the versions were read; a lock later lets go of it.
+      if (epoch === this.epoch) this.profiles.set(profileId, held);
+    }
     const answer = new Map<string, RecordList>();
     for (const kind of kinds) {
       const version = versions[kind.name]!;
       let entry = held.kinds.get(kind.name);
       if (!entry || entry.version !== version) {
         // An empty group has nothing to decrypt.
-        const list = version === 0 ? { records: [], damaged: [] } : await records.listByName(profileId, kind.name);
-        if (version !== 0) this.listed++;
+        const list =
+          version === 0
+            ? { records: [], damaged: [] }
+            : await this.once(`${profileId} kind ${kind.name} ${version}`, () => ((this.listed += 1), records.listByName(profileId, kind.name)));
         entry = { version, list };
         held.kinds.set(kind.name, entry);
       }
       answer.set(kind.name, entry.list);
     }
-    if (epoch === this.epoch) this.profiles.set(profileId, held);
     return {
       versions,
       damaged: [...answer.values()].flatMap((list) => list.damaged),

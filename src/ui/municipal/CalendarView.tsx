@@ -174,12 +174,14 @@ function MonthView(props: { profileId: string; version: number; today: string; g
   const focusNext = useRef(false);
   const [shortDays, longDays] = [weekdayNames('short'), weekdayNames('long')];
 
-  // The months before and after the one drawn are fetched ahead (their first days, where a month step lands).
+  // The months around the one drawn are fetched ahead (their first days, where a month step lands).
+  const moved = useRef(month);
   const months = useMemo(
     () =>
       new AheadCache(
         (at: { month: string; day: string }) => callVault('viewCalendarMonth', { profileId: props.profileId, ...at }),
         (at) => `${at.month} ${at.day}`,
+        12,
       ),
     [props.profileId, props.version],
   );
@@ -187,8 +189,12 @@ function MonthView(props: { profileId: string; version: number; today: string; g
     let alive = true;
     months.get({ month, day: selected }).then(
       (got) => {
-        months.ahead({ month: previousMonth(month), day: `${previousMonth(month)}-01` });
-        months.ahead({ month: nextMonth(month), day: `${nextMonth(month)}-01` });
+        // Three months on in the way the citizen moves (a quick walk does not catch up), one back.
+        const back = month < moved.current;
+        moved.current = month;
+        const ahead = (from: string, n: number): string[] => (n === 0 ? [] : [from, ...ahead(back ? previousMonth(from) : nextMonth(from), n - 1)]);
+        const first = back ? previousMonth(month) : nextMonth(month);
+        for (const m of [...ahead(first, 3), back ? nextMonth(month) : previousMonth(month)]) months.ahead({ month: m, day: `${m}-01` });
         if (!alive) return;
         props.onCases(got.cases);
         setError(null);
