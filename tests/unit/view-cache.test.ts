@@ -237,4 +237,17 @@ describe('the view cache', () => {
     expect(order.filter((k) => k === cases.name)).toHaveLength(1);
     expect(done).toEqual(['access log', 'cases', 'warm-up']);
   });
+
+  it('starts no warm-up step until the pages have been quiet a while', async () => {
+    const { vault, profileId } = await syncedVault();
+    const cache = new ViewCache(vault, 200);
+    const order = listingOrder(vault);
+    await cache.read(profileId, [cases]);
+    const warming = cache.warm(profileId, [counting('pay', payments)]);
+    // The next call of the same view, a moment later: it goes before the warm-up.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await cache.read(profileId, [accessLog]);
+    await warming;
+    expect(order).toEqual([cases.name, accessLog.name, payments.name]);
+  });
 });

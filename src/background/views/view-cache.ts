@@ -15,8 +15,8 @@
  * - Damaged records are carried as `RecordStore.list` reports them, with the kind they belong to.
  * - Calls a page waits for (`read`, `derive`) run one after another per profile, so a burst of
  *   requests lists a kind once. Warm-up work (`warm`) runs a step at a time (one kind, or one
- *   model) only while no such call is queued or running, and a call does not wait for the step
- *   under way: a click waits for no view nobody asked for yet. A kind (or model) that is being
+ *   model) only while no such call is queued or running, nor ended within `WARM_AFTER_QUIET_MS`;
+ *   a call does not wait for the step under way: a click waits for no view nobody asked for yet. A kind (or model) that is being
  *   listed (or made) when another call needs it at the same version is waited for, not done twice.
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
  *   a read that was under way when the vault locked stores nothing.
@@ -28,6 +28,12 @@ import type { DamagedRecord, RecordList, Vault } from '../../vault/index';
 
 /** Models kept per profile: a view's own models and a few case pages. */
 export const DERIVED_PER_PROFILE = 24;
+/**
+ * How long the pages' calls must have been quiet before a warm-up step starts: opening a view
+ * is a burst of calls (its first page, then the rows' neighbours), and a step started between
+ * them would share the background's one thread with the rest of the burst.
+ */
+export const WARM_AFTER_QUIET_MS = 300;
 
 /** The kinds asked for, as read at `versions`. */
 export interface HeldLists {
@@ -60,6 +66,10 @@ type Lane = 'asked' | 'warming';
 interface Queue {
   /** The lane whose call is under way, per lane. */
   busy: Record<Lane, boolean>;
+  /** When the last asked call ended (performance.now()). */
+  lastAsked: number;
+  /** Set while a warm-up step waits for the calls to be quiet. */
+  quiet: ReturnType<typeof setTimeout> | undefined;
   asked: (() => Promise<void>)[];
   warming: (() => Promise<void>)[];
 }
@@ -84,7 +94,10 @@ export class ViewCache {
   /** Kinds listed from the vault since the cache was made (for tests and benches). */
   listed = 0;
 
-  constructor(private readonly vault: Vault) {
+  constructor(
+    private readonly vault: Vault,
+    private readonly warmAfterQuietMs = WARM_AFTER_QUIET_MS,
+  ) {
     vault.onLock(() => this.clear());
   }
 
@@ -105,8 +118,9 @@ export class ViewCache {
 
   /**
    * Makes `models` in their order while nothing is asked: each kind is read as a step of its own,
-   * then each model, so a call from a page waits for one step at most. Settles when every step
-   * is done, rejected if one failed (the others still run; a view reads what it needs when it opens).
+   * then each model, and no step starts while a page's call is queued or under way. Settles when
+   * every step is done, rejected if one failed (the others still run; a view reads what it needs
+   * when it opens).
    */
   async warm(profileId: string, models: readonly ModelSpec<unknown>[]): Promise<void> {
     const epoch = this.epoch;
@@ -175,24 +189,36 @@ export class ViewCache {
 
   private queued<T>(profileId: string, lane: Lane, work: () => Promise<T>): Promise<T> {
     let queue = this.queues.get(profileId);
-    if (!queue) this.queues.set(profileId, (queue = { busy: { asked: false, warming: false }, asked: [], warming: [] }));
+    if (!queue)
+      this.queues.set(profileId, (queue = { busy: { asked: false, warming: false }, lastAsked: -Infinity, quiet: undefined, asked: [], warming: [] }));
     const done = new Promise<T>((resolve, reject) => queue[lane].push(() => Promise.resolve().then(work).then(resolve, reject)));
     this.next(queue);
     return done;
   }
 
-  /** Starts the queue's next calls: an asked one when none is under way, a warm-up step when nothing is asked. */
+  /**
+   * Starts the queue's next calls: an asked one when none is under way, a warm-up step when
+   * nothing is asked and the asked calls have been quiet for `warmAfterQuietMs`.
+   */
   private next(queue: Queue): void {
     const start = (lane: Lane, work: () => Promise<void>) => {
       queue.busy[lane] = true;
       // `work` settles its caller's promise and never rejects itself.
       void work().then(() => {
         queue.busy[lane] = false;
+        if (lane === 'asked') queue.lastAsked = performance.now();
         this.next(queue);
       });
     };
     if (!queue.busy.asked && queue.asked.length) start('asked', queue.asked.shift()!);
-    if (!queue.busy.warming && !queue.busy.asked && queue.warming.length) start('warming', queue.warming.shift()!);
+    if (queue.busy.warming || queue.busy.asked || queue.quiet !== undefined || !queue.warming.length) return;
+    const wait = queue.lastAsked + this.warmAfterQuietMs - performance.now();
+    if (wait <= 0) start('warming', queue.warming.shift()!);
+    else
+      queue.quiet = setTimeout(() => {
+        queue.quiet = undefined;
+        this.next(queue);
+      }, wait);
   }
 
   private async current(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
