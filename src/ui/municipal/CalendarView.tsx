@@ -356,7 +356,9 @@ export function CalendarView(props: { now: number; ownerName: string; go: (to: O
       async (request: RowRequest): Promise<CalendarListAnswer> => {
         const answer = await callVault('viewCalendarList', { profileId, now: minute, part: which, ...request });
         noteCases(answer.cases);
-        setCounts(answer.counts);
+        // Pages fetched ahead bring the same counts: the view is not drawn again for them.
+        const { upcoming, past } = answer.counts;
+        setCounts((held) => (held?.upcoming === upcoming && held.past === past ? held : answer.counts));
         return answer;
       };
     // The pages next to the one drawn are fetched ahead: a page step is drawn from memory.
