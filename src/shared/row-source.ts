@@ -1,10 +1,9 @@
-import { AheadCache } from './ahead-cache';
-
 /**
  * Rows that live elsewhere (in the background), asked for a window at a time: a long view's list
  * knows only how many rows there are and the page it shows. The windowed list
  * (src/ui/components/WindowedList.tsx) draws from either an array or a source of this type.
  */
+import { AheadCache } from './ahead-cache';
 
 /** Rows `start`… (`rows.length` of them) of `total`. */
 export interface RowWindowAnswer<T> {
