@@ -7,8 +7,8 @@
  * Warming: the page asks for `viewWarm` once *Now* is painted (the citizen is looking at this
  * profile's overview, and the background is otherwise idle), not at unlock: at unlock the
  * background answers *Now* and may sync, and a profile the citizen does not open should cost
- * neither the decryption nor the memory. A view opened while warming goes before the warm-up's
- * next step, and finds what the steps before it already read.
+ * neither the decryption nor the memory. A view opened while warming does not wait for the
+ * warm-up (view-cache.ts), and finds what its steps already read.
  */
 import type { ViewHandlers } from '../../messaging/handlers';
 import type { Vault } from '../../vault/index';
