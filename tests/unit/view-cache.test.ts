@@ -5,7 +5,9 @@
  * records are carried with their kind.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ViewCache } from '../../src/background/views/view-cache';
+import { ViewCache, type HeldLists } from '../../src/background/views/view-cache';
+import type { RecordKind } from '../../src/records/kind';
+import type { Vault } from '../../src/vault/index';
 import { heldOverview } from '../../src/background/views/overview-lists';
 import { OVERVIEW_KINDS } from '../../src/overview/from-records';
 import type { OverviewData } from '../../src/overview/model';
@@ -43,7 +45,22 @@ async function touchedRow(db: VaultDb, write: () => Promise<unknown>) {
   return touched[0]!;
 }
 
-const { cases, payments } = OVERVIEW_KINDS;
+const { cases, payments, documents, accessLog } = OVERVIEW_KINDS;
+
+/** A model that counts its records, and how often it was computed. */
+function counting(key: string, kind: RecordKind) {
+  const spec = { key, kinds: [kind], computed: 0, compute: (lists: HeldLists) => (spec.computed++, lists.of(kind).records.length) };
+  return spec;
+}
+
+/** The kinds listed from the vault, in order. */
+function listingOrder(vault: Vault): string[] {
+  const order: string[] = [];
+  const store = vault.records;
+  const listByName = store.listByName.bind(store);
+  vi.spyOn(store, 'listByName').mockImplementation((profileId, kind) => (order.push(kind), listByName(profileId, kind)));
+  return order;
+}
 
 describe('the view cache', () => {
   it('lists a kind once, then answers it from memory while its version stands', async () => {
@@ -152,5 +169,85 @@ describe('the view cache', () => {
       answer.damaged.map((d) => d.ref),
     );
     expect((await heldOverview(cache, profileId, ['payments'])).damaged).toEqual([]);
+  });
+
+  it('answers a call a page waits for before the warm-up steps still queued', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    const order = listingOrder(vault);
+    const done: string[] = [];
+    const warming = cache.warm(profileId, [counting('a', cases), counting('b', payments), counting('c', documents)]).then(() => done.push('warm-up'));
+    const asked = cache.read(profileId, [accessLog]).then((lists) => (done.push('asked'), lists));
+    expect((await asked).of(accessLog).records).toHaveLength(data.accessLog.length);
+    await warming;
+    // The warm-up's first step was under way; the click went before the rest of it.
+    expect(order).toEqual([cases.name, accessLog.name, payments.name, documents.name]);
+    expect(done).toEqual(['asked', 'warm-up']);
+  });
+
+  it('keeps what the warm-up made: the view that asks next computes nothing again', async () => {
+    const { cache, profileId, data } = await syncedVault();
+    const spec = counting('cases-count', cases);
+    await cache.warm(profileId, [spec]);
+    expect(spec.computed).toBe(1);
+    expect(await cache.model(profileId, spec)).toBe(data.cases.length);
+    expect(spec.computed).toBe(1);
+    expect(cache.listed).toBe(1);
+  });
+
+  it('reads each kind once for warmed models that share it', async () => {
+    const { vault, cache, profileId } = await syncedVault();
+    const order = listingOrder(vault);
+    await cache.warm(profileId, [counting('one', cases), counting('two', cases), counting('three', payments)]);
+    expect(order).toEqual([cases.name, payments.name]);
+  });
+
+  it('drops the warm-up queued before the vault locked', async () => {
+    const { vault, cache, profileId } = await syncedVault();
+    const order = listingOrder(vault);
+    const spec = counting('cases-count', cases);
+    const warming = cache.warm(profileId, [spec, counting('pay', payments)]);
+    cache.clear();
+    await warming;
+    expect(order).toEqual([]);
+    expect(spec.computed).toBe(0);
+  });
+
+  it('answers a click while a warm-up read is still under way, and lists a kind both need once', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    const store = vault.records;
+    const listByName = store.listByName.bind(store);
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The warm-up's read of the cases waits on IndexedDB until released.
+    vi.spyOn(store, 'listByName').mockImplementation(async (id, kind) => {
+      order.push(kind);
+      if (kind === cases.name) await gate;
+      return listByName(id, kind);
+    });
+    const done: string[] = [];
+    const warming = cache.warm(profileId, [counting('a', cases)]).then(() => done.push('warm-up'));
+    const other = cache.read(profileId, [accessLog]).then(() => done.push('access log'));
+    const same = cache.read(profileId, [cases]).then((lists) => (done.push('cases'), lists));
+    await other;
+    expect(done).toEqual(['access log']);
+    release();
+    expect((await same).of(cases).records).toHaveLength(data.cases.length);
+    await warming;
+    expect(order.filter((k) => k === cases.name)).toHaveLength(1);
+    expect(done).toEqual(['access log', 'cases', 'warm-up']);
+  });
+
+  it('starts no warm-up step until the pages have been quiet a while', async () => {
+    const { vault, profileId } = await syncedVault();
+    const cache = new ViewCache(vault, 200);
+    const order = listingOrder(vault);
+    await cache.read(profileId, [cases]);
+    const warming = cache.warm(profileId, [counting('pay', payments)]);
+    // The next call of the same view, a moment later: it goes before the warm-up.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await cache.read(profileId, [accessLog]);
+    await warming;
+    expect(order).toEqual([cases.name, accessLog.name, payments.name]);
   });
 });

@@ -12,7 +12,7 @@ import { letterEventKind } from '../../records/letters/index';
 import { calendarEventKind } from '../../records/own/index';
 import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
-import type { ViewCache } from './view-cache';
+import type { ModelSpec, ViewCache } from './view-cache';
 import { windowOf } from '../../shared/row-source';
 
 const entryId = (e: CalendarEntry) => e.id;
@@ -35,14 +35,30 @@ interface CalendarModel {
   parts: Parts | null;
 }
 
-async function calendarModel(cache: ViewCache, profileId: string): Promise<CalendarModel> {
-  return cache.derive(profileId, 'calendar', CALENDAR_KINDS, async (lists) => {
+export const CALENDAR_MODEL: ModelSpec<CalendarModel> = {
+  key: 'calendar',
+  kinds: CALENDAR_KINDS,
+  compute: async (lists) => {
     const data = await overviewOfHeld(lists, ['activities', 'decisions']);
     const imported = lists.of(calendarEventKind).records.map((r) => ({ vaultId: r.id, record: r.data }));
     const entries = withLetterEntries(calendarEntries(data, imported), lists.of(letterEventKind).records);
     return { entries, index: indexByDay(entries), damaged: lists.damaged, parts: null };
-  });
-}
+  },
+};
+
+/** The cases the calendar's entries link to, by their reference. */
+export const CASE_REFS_MODEL: ModelSpec<Map<string, CaseRef>> = {
+  key: 'case-refs',
+  kinds: [OVERVIEW_KINDS.cases],
+  compute: (lists) => {
+    const refs = new Map<string, CaseRef>();
+    for (const { id, data } of lists.of(OVERVIEW_KINDS.cases).records)
+      refs.set(refKey(data.provenance.origin, data.record.id), { vaultId: id, origin: data.provenance.origin, id: data.record.id, kle: data.record.kle });
+    return refs;
+  },
+};
+
+const calendarModel = (cache: ViewCache, profileId: string): Promise<CalendarModel> => cache.model(profileId, CALENDAR_MODEL);
 
 /** Upcoming (earliest first) and past (latest first) at `now`, split once a minute. */
 function partsAt(model: CalendarModel, now: number): Parts {
@@ -59,12 +75,7 @@ function partsAt(model: CalendarModel, now: number): Parts {
 /** The cases the entries belong to, made once per version of the cases. */
 async function caseRefs(cache: ViewCache, profileId: string, entries: readonly CalendarEntry[]): Promise<CaseRef[]> {
   if (!entries.some((e) => e.caseId)) return [];
-  const byRef = await cache.derive(profileId, 'case-refs', [OVERVIEW_KINDS.cases], (lists) => {
-    const refs = new Map<string, CaseRef>();
-    for (const { id, data } of lists.of(OVERVIEW_KINDS.cases).records)
-      refs.set(refKey(data.provenance.origin, data.record.id), { vaultId: id, origin: data.provenance.origin, id: data.record.id, kle: data.record.kle });
-    return refs;
-  });
+  const byRef = await cache.model(profileId, CASE_REFS_MODEL);
   const found = new Map<string, CaseRef>();
   for (const e of entries) {
     const ref = e.caseId ? byRef.get(refKey(e.origin, e.caseId)) : undefined;

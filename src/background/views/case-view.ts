@@ -8,7 +8,7 @@ import { OVERVIEW_KINDS, type OverviewList } from '../../overview/from-records';
 import type { Case, Decision } from '../../municipal/api/schemas';
 import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
-import type { ViewCache } from './view-cache';
+import type { ModelSpec, ViewCache } from './view-cache';
 
 const CASE_LISTS: readonly OverviewList[] = ['cases', 'decisions', 'payments', 'activities', 'documents'];
 
@@ -41,13 +41,15 @@ function linked(decisions: readonly Item<Decision>[], index: OverviewIndex): Cas
   return found;
 }
 
+/** One model for every case page, made once per version of the five kinds. */
+export const CASE_MODEL: ModelSpec<CaseModel & { damaged: readonly DamagedRecord[] }> = {
+  key: 'case-model',
+  kinds: CASE_LISTS.map((name) => OVERVIEW_KINDS[name]),
+  compute: async (lists) => ({ ...caseModel(await overviewOfHeld(lists, CASE_LISTS)), damaged: lists.damaged }),
+};
+
 export async function caseView(cache: ViewCache, profileId: string, caseId: string): Promise<CaseView> {
-  // One model for every case page, made once per version of the five kinds.
-  const kinds = CASE_LISTS.map((name) => OVERVIEW_KINDS[name]);
-  const model = await cache.derive(profileId, 'case-model', kinds, async (lists) => ({
-    ...caseModel(await overviewOfHeld(lists, CASE_LISTS)),
-    damaged: lists.damaged,
-  }));
+  const model = await cache.model(profileId, CASE_MODEL);
   return answer(model, caseId, [...model.damaged]);
 }
 

@@ -7,7 +7,8 @@
  * Warming: the page asks for `viewWarm` once *Now* is painted (the citizen is looking at this
  * profile's overview, and the background is otherwise idle), not at unlock: at unlock the
  * background answers *Now* and may sync, and a profile the citizen does not open should cost
- * neither the decryption nor the memory. A view opened while warming waits for the same work.
+ * neither the decryption nor the memory. A view opened while warming does not wait for the
+ * warm-up (view-cache.ts), and finds what its steps already read.
  */
 import type { ViewHandlers } from '../../messaging/handlers';
 import type { Vault } from '../../vault/index';
@@ -16,6 +17,7 @@ import { caseView } from './case-view';
 import { heldOverview } from './overview-lists';
 import { listViewHandlers } from './list-views';
 import { ViewCache } from './view-cache';
+import { WARM_ORDER } from './warm-order';
 
 export class ViewService {
   readonly cache: ViewCache;
@@ -36,11 +38,8 @@ export class ViewService {
     viewCalendarAll: async ({ profileId }) => calendarAll(this.cache, profileId),
     viewOverviewLists: async ({ profileId, lists }) => heldOverview(this.cache, profileId, lists),
     viewWarm: async ({ profileId }) => {
-      // The calendar first: it is opened more often than a case, and both share its two kinds.
-      // The lists are not warmed: the cache makes one model at a time, so a click on any view
-      // would wait behind a search index being built that nobody asked for yet.
-      await calendarAll(this.cache, profileId);
-      await caseView(this.cache, profileId, '');
+      // Every view's model, a step at a time behind whatever a page asks (warm-order.ts).
+      await this.cache.warm(profileId, WARM_ORDER);
       return null;
     },
     // Read when a request comes, by then the cache is made.

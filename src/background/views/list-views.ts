@@ -19,7 +19,7 @@ import { bankAccountKind, bankTransactionKind, categoryRuleKind, readTransaction
 import { windowOf } from '../../shared/row-source';
 import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
-import type { ViewCache } from './view-cache';
+import type { ModelSpec, ViewCache } from './view-cache';
 
 /** A topic's plain title in `language`, or the title the municipality reported. */
 const plainTitle = (kle: KleRef, language: Language): string => explainTopic(kle.code, language, { reportedTitle: kle.title })?.plainTitle ?? kle.title;
@@ -54,8 +54,10 @@ const newestPayment = (a: Item<Payment>, b: Item<Payment>) =>
 const newestTransaction = (a: TransactionRecord, b: TransactionRecord) =>
   a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.data.line - b.data.line;
 
-function searchIndex(cache: ViewCache, profileId: string): Promise<SearchIndex> {
-  return cache.derive(profileId, 'search', SEARCH_KINDS, async (lists) => {
+export const SEARCH_MODEL: ModelSpec<SearchIndex> = {
+  key: 'search',
+  kinds: SEARCH_KINDS,
+  compute: async (lists) => {
     const data = await overviewOfHeld(lists, OVERVIEW_LISTS);
     // A topic is found by its plain words in either language: the index serves pages in both.
     const describeTopic = (code: string) => LANGUAGES.map((language) => plainTitle({ code, title: code }, language)).join(' ');
@@ -65,18 +67,22 @@ function searchIndex(cache: ViewCache, profileId: string): Promise<SearchIndex> 
       cases: new Map(data.cases.map((c) => [c.vaultId, c.record])),
       damaged: lists.damaged,
     };
-  });
-}
+  },
+};
 
-function paymentsList(cache: ViewCache, profileId: string): Promise<PaymentsList> {
-  return cache.derive(profileId, 'payments', [OVERVIEW_KINDS.payments], async (lists) => {
+export const PAYMENTS_MODEL: ModelSpec<PaymentsList> = {
+  key: 'payments',
+  kinds: [OVERVIEW_KINDS.payments],
+  compute: async (lists) => {
     const sorted = (await overviewOfHeld(lists, ['payments'])).payments.slice().sort(newestPayment);
     return { sorted, series: monthlyPayments(sorted), damaged: lists.damaged };
-  });
-}
+  },
+};
 
-function moneyLists(cache: ViewCache, profileId: string): Promise<MoneyLists> {
-  return cache.derive(profileId, 'money', MONEY_KINDS, (lists) => {
+export const MONEY_MODEL: ModelSpec<MoneyLists> = {
+  key: 'money',
+  kinds: MONEY_KINDS,
+  compute: (lists) => {
     const transactions = [...lists.of(bankTransactionKind).records].sort(newestTransaction);
     const rows = transactions.map((r) => readTransaction(r.data));
     return {
@@ -90,12 +96,19 @@ function moneyLists(cache: ViewCache, profileId: string): Promise<MoneyLists> {
       transactions,
       damaged: lists.damaged.length,
     };
-  });
-}
+  },
+};
+
+const searchIndex = (cache: ViewCache, profileId: string) => cache.model(profileId, SEARCH_MODEL);
+const paymentsList = (cache: ViewCache, profileId: string) => cache.model(profileId, PAYMENTS_MODEL);
+const moneyLists = (cache: ViewCache, profileId: string) => cache.model(profileId, MONEY_MODEL);
 
 export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, ListViewMethod> {
   return {
     viewSearch: async ({ profileId, query, language, count, kind, start }) => {
+      // An empty query is the page preparing the index while the citizen types: a view opened
+      // meanwhile goes first.
+      if (query.trim() === '') await cacheOf().warm(profileId, [SEARCH_MODEL]);
       const index = await searchIndex(cacheOf(), profileId);
       const { total, groups } = searchGroups(index.docs, query, { limit: count, kind, offset: start ?? 0 });
       const view = ({ doc }: { doc: SearchDoc }): SearchHitView => {

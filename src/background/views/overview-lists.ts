@@ -5,7 +5,7 @@
 import { OVERVIEW_KINDS, overviewLists, type OverviewList } from '../../overview/from-records';
 import { EMPTY_OVERVIEW, type OverviewData } from '../../overview/model';
 import type { DamagedRecord } from '../../vault/index';
-import type { HeldLists, ViewCache } from './view-cache';
+import type { HeldLists, ModelSpec, ViewCache } from './view-cache';
 
 export interface HeldOverview {
   /** The lists asked for; the others empty. */
@@ -19,16 +19,16 @@ export async function overviewOfHeld(lists: HeldLists, names: readonly OverviewL
   return { ...EMPTY_OVERVIEW, ...read };
 }
 
+/** The overview's list `name` as items, a model of its kind. */
+export const overviewListModel = (name: OverviewList): ModelSpec<{ data: OverviewData; damaged: readonly DamagedRecord[] }> => ({
+  key: `overview:${name}`,
+  kinds: [OVERVIEW_KINDS[name]],
+  compute: async (lists) => ({ data: await overviewOfHeld(lists, [name]), damaged: lists.damaged }),
+});
+
 /** The lists `names` of the profile, current, each made into items once per version of its kind. */
 export async function heldOverview(cache: ViewCache, profileId: string, names: readonly OverviewList[]): Promise<HeldOverview> {
-  const parts = await Promise.all(
-    names.map((name) =>
-      cache.derive(profileId, `overview:${name}`, [OVERVIEW_KINDS[name]], async (lists) => ({
-        data: await overviewOfHeld(lists, [name]),
-        damaged: lists.damaged,
-      })),
-    ),
-  );
+  const parts = await Promise.all(names.map((name) => cache.model(profileId, overviewListModel(name))));
   const data: OverviewData = { ...EMPTY_OVERVIEW };
   names.forEach((name, i) => Object.assign(data, { [name]: parts[i]!.data[name] }));
   return { data, damaged: parts.flatMap((p) => p.damaged) };

@@ -10,7 +10,8 @@ import type { Settings } from '../../messaging/settings';
 import type { CalendarCounts, CalendarListAnswer, CalendarMonthAnswer, CaseRef } from '../../messaging/view-api';
 import type { CalendarEntry } from '../../overview/calendar';
 import { refKey } from '../../overview/model';
-import type { RowRequest, RowSource } from '../../shared/row-source';
+import { AheadCache } from '../../shared/ahead-cache';
+import { prefetching, type RowRequest, type RowSource } from '../../shared/row-source';
 import { addDays, danishDay, isoWeek, nextMonth, previousMonth } from '../../shared/danish-time';
 import { toICalendar } from '../../overview/ical';
 import { saveFile } from '../blob-url';
@@ -173,10 +174,27 @@ function MonthView(props: { profileId: string; version: number; today: string; g
   const focusNext = useRef(false);
   const [shortDays, longDays] = [weekdayNames('short'), weekdayNames('long')];
 
+  // The months around the one drawn are fetched ahead (their first days, where a month step lands).
+  const moved = useRef(month);
+  const months = useMemo(
+    () =>
+      new AheadCache(
+        (at: { month: string; day: string }) => callVault('viewCalendarMonth', { profileId: props.profileId, ...at }),
+        (at) => `${at.month} ${at.day}`,
+        12,
+      ),
+    [props.profileId, props.version],
+  );
   useEffect(() => {
     let alive = true;
-    callVault('viewCalendarMonth', { profileId: props.profileId, month, day: selected }).then(
+    months.get({ month, day: selected }).then(
       (got) => {
+        // Three months on in the way the citizen moves (a quick walk does not catch up), one back.
+        const back = month < moved.current;
+        moved.current = month;
+        const ahead = (from: string, n: number): string[] => (n === 0 ? [] : [from, ...ahead(back ? previousMonth(from) : nextMonth(from), n - 1)]);
+        const first = back ? previousMonth(month) : nextMonth(month);
+        for (const m of [...ahead(first, 3), back ? nextMonth(month) : previousMonth(month)]) months.ahead({ month: m, day: `${m}-01` });
         if (!alive) return;
         props.onCases(got.cases);
         setError(null);
@@ -187,7 +205,7 @@ function MonthView(props: { profileId: string; version: number; today: string; g
     return () => {
       alive = false;
     };
-  }, [props.profileId, month, selected, props.version]);
+  }, [months, month, selected]);
 
   // The day selected by a key takes the focus once it is drawn: at once within the month shown,
   // or when the month asked for arrives.
@@ -338,10 +356,13 @@ export function CalendarView(props: { now: number; ownerName: string; go: (to: O
       async (request: RowRequest): Promise<CalendarListAnswer> => {
         const answer = await callVault('viewCalendarList', { profileId, now: minute, part: which, ...request });
         noteCases(answer.cases);
-        setCounts(answer.counts);
+        // Pages fetched ahead bring the same counts: the view is not drawn again for them.
+        const { upcoming, past } = answer.counts;
+        setCounts((held) => (held?.upcoming === upcoming && held.past === past ? held : answer.counts));
         return answer;
       };
-    return { upcoming: part('upcoming'), past: part('past') };
+    // The pages next to the one drawn are fetched ahead: a page step is drawn from memory.
+    return { upcoming: prefetching(part('upcoming')), past: prefetching(part('past')) };
   }, [profileId, minute, reloads]);
 
   // The first page of what is coming up, with both counts: the lists are drawn from it at once.

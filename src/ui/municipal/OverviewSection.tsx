@@ -89,7 +89,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
   }, [route.view, 'id' in route ? route.id : null, loading]);
 
-  // Once Now is drawn, the background prepares the calendar and the case pages (views/index.ts).
+  // Once Now is drawn, the background prepares every view (views/warm-order.ts).
   const nowDrawn = onNow && nowData.data !== null;
   useEffect(() => {
     if (!nowDrawn) return undefined;
