@@ -79,6 +79,13 @@ export class SyncRun {
   private hash!: HashFunction;
   private pdfs!: SyncPdfs;
   private cancelled = false;
+  /**
+   * The batch being stored while the pages after it are fetched and verified: one write at a
+   * time, each after the one before it landed, so a failed write is never followed by a later
+   * position. Its outcome is held as a value until awaited (`landed`).
+   */
+  private storing: Promise<{ error: unknown } | null> | null = null;
+  private storeFailed = false;
   /** No feed had been read before this sync: nothing stored earlier can have lost its records. */
   private fromScratch = false;
 
@@ -232,6 +239,8 @@ export class SyncRun {
     }
     this.jwksRefetched = true;
     const jwks = await fetchJwks(this.options.http, this.conn.endpoints.jwks);
+    // The connection is written whole: after the batch in flight, whose write names it too.
+    await this.landed();
     await this.writeConnection({ ...this.conn, jwks });
     this.verifier = new PageVerifier(jwks);
     return this.verifier.verifyJws(jws);
@@ -351,6 +360,8 @@ export class SyncRun {
     let restarted = false;
     // The next page, asked for while this one is verified and stored.
     let ahead: { url: string; page: Promise<Prefetched> | null } | null = null;
+    let handedOver = 0;
+    this.storeFailed = false;
     try {
       for (;;) {
         if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
@@ -368,6 +379,7 @@ export class SyncRun {
           restarted = true;
           // The server's feed no longer knows our position: fetch everything again under a new
           // generation, and drop what does not come back once the feed has been read to its end.
+          await this.landed();
           await this.flush(resource, batch, position);
           position = { ...position, cursor: null, generation: position.generation + 1, complete: false };
           await this.writeConnection({ ...this.conn, resources: { ...this.conn.resources, [resource]: position } });
@@ -391,12 +403,16 @@ export class SyncRun {
         const unchanged = items.length === 0 && syncToken === position.cursor && position.complete;
         if (unchanged && batch.empty) {
           // Nothing new: no write at all; the sync's last connection write records the time.
+          await this.landed();
           this.client.adopt({ ...this.conn, resources: { ...this.conn.resources, [resource]: { ...position, lastSyncedAt: this.nowIso() } } });
           return;
         }
         const { rejected } = await this.addPage(batch, resource, items, verified, signature, position.generation);
         if (rejected === 0) {
-          if (atEnd && !position.complete && position.generation > 0) await this.addStaleDeletes(batch, resource, position.generation);
+          if (atEnd && !position.complete && position.generation > 0) {
+            await this.landed(); // the clean-up lists what the vault holds
+            await this.addStaleDeletes(batch, resource, position.generation);
+          }
           position = {
             cursor: syncToken,
             generation: position.generation,
@@ -408,17 +424,40 @@ export class SyncRun {
         // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
         if (rejected > 0) throw new MunicipalError('signature-invalid', `${resource}: ${rejected} records did not verify`);
         if (atEnd) break;
-        if (batch.full(progress.stored)) await this.flush(resource, batch, position);
+        if (batch.full(handedOver)) {
+          await this.landed();
+          handedOver += batch.records + batch.deleted;
+          this.storing = this.flush(resource, batch.take(), position).then(
+            () => null,
+            (error: unknown) => ({ error }),
+          );
+        }
         this.emit();
       }
     } catch (error) {
       // Whatever cut the feed short (a bad page, a lost network), what was verified is kept; the
       // error that stopped the feed is the one to report, so a failing write (a locked vault)
       // only leaves the vault at the last stored batch, which the next sync continues from.
-      await bestEffort(this.flush(resource, batch, position), 'the vault keeps its last stored batch and cursor');
+      // After a failed write nothing later is stored: its position would skip the lost batch.
+      if (!this.storeFailed)
+        await bestEffort(
+          this.landed().then(() => this.flush(resource, batch, position)),
+          'the vault keeps its last stored batch and cursor',
+        );
       throw error;
     }
+    await this.landed();
     await this.flush(resource, batch, position);
+  }
+
+  /** Waits for the batch being stored; its failure is thrown here, and stops the feed. */
+  private async landed(): Promise<void> {
+    const outcome = await this.storing;
+    this.storing = null;
+    if (outcome) {
+      this.storeFailed = true;
+      throw outcome.error;
+    }
   }
 
   private pageUrl(resource: ResourceName, cursor: string | null): string {
