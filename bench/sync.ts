@@ -3,7 +3,8 @@
  * (`npm run build:chrome`), alone, against fetch + JSON.parse of the same pages from Node in the
  * same run — the first figure of `npm run bench:citizen` without the views after it, for
  * iterating on the sync. BENCH_HEAVY_SCALE sizes the citizen (default 0.25), BENCH_SYNC_RUNS how
- * many fresh browsers sync it (default 1). With BENCH_SYNC_PROFILE=<file.cpuprofile> the service
+ * many fresh browsers sync it (default 1), BENCH_SYNC_EXTENSION another build to load (default
+ * .output/chrome-mv3; for comparing two builds in one session). With BENCH_SYNC_PROFILE=<file.cpuprofile> the service
  * worker's CPU profile of the last sync is written there, and its heaviest functions printed
  * (self time; the sampling itself slows the sync a little).
  */
@@ -72,7 +73,9 @@ function heaviest(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
   const municipality = await startMunicipalityServer({ port: 0, testMode: true, heavy: { scale: SCALE } });
-  const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
+  const granted = process.env.BENCH_SYNC_EXTENSION
+    ? buildWithHostPermissions(['http://127.0.0.1/*'], process.env.BENCH_SYNC_EXTENSION)
+    : buildWithHostPermissions(['http://127.0.0.1/*']);
   try {
     const warm = await fetchAllPages(municipality.url);
     const fetchMs: number[] = [];
