@@ -5,6 +5,7 @@ import { VaultService } from '../src/background/vault-service';
 import { MunicipalService } from '../src/background/municipal-service';
 import { SharingService } from '../src/background/sharing/index';
 import { ViewService } from '../src/background/views/index';
+import { leadTimesChanged } from '../src/background/reminders';
 import { browserSessionStore, browserSettingsStorage } from '../src/background/browser-storage';
 import { privateFetch } from '../src/background/private-fetch';
 import { QuietWork } from '../src/background/quiet-work';
@@ -106,7 +107,8 @@ export default defineBackground(() => {
 
   // New reminder lead times take effect at once.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes)
+    const settings = area === 'local' ? changes[SETTINGS_KEY] : undefined;
+    if (settings && leadTimesChanged(settings.oldValue, settings.newValue))
       void bestEffort(
         ready.then(({ municipal }) => municipal.refreshReminders()),
         'reminders are rebuilt on the next unlock',

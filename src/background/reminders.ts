@@ -5,7 +5,7 @@
  * when an alarm fires. What to plan and how alarms are named is
  * src/municipal/connector/reminders.ts; this part lists the records and calls the browser.
  */
-import { loadSettings, type SettingsStorage } from '../messaging/settings';
+import { loadSettings, SettingsSchema, type SettingsStorage } from '../messaging/settings';
 import {
   activityEvent,
   applyReminderPlan,
@@ -98,6 +98,20 @@ const SOURCES: Record<ReminderSourceKind, SourceReader> = {
  * that profile's reminders. The connector rebuilds them itself after a sync, once, not per page.
  */
 const PAGE_WRITTEN_KINDS = new Set([letterEventKind.name, calendarEventKind.name]);
+
+/**
+ * Whether a change of the stored settings changes the reminders' lead times. Settings change on
+ * every vault write (the count of changes since the last backup): rebuilding every profile's
+ * alarms on each of those would list every appointment and decision again, page after page of a
+ * long sync, for nothing.
+ */
+export function leadTimesChanged(before: unknown, after: unknown): boolean {
+  const leads = (value: unknown) => {
+    const parsed = SettingsSchema.safeParse(value ?? {});
+    return parsed.success ? parsed.data.reminderLeadMinutes.join(',') : null;
+  };
+  return leads(before) !== leads(after);
+}
 
 export class Reminders {
   constructor(private readonly deps: ReminderDeps) {}

@@ -172,7 +172,7 @@ describe('a sync that fails part-way', () => {
     const unsubscribe = h.events.push.bind(h.events);
     let pages = 0;
     h.events.push = (...events) => {
-      for (const e of events) if (e.type === 'municipal-sync' && e.status.parts.find((p) => p.part === 'documents')!.pages === 2 && pages++ === 0) key.lock();
+      for (const e of events) if (e.type === 'municipal-sync' && e.status.parts.find((p) => p.part === 'documents')!.stored === 10 && pages++ === 0) key.lock();
       return unsubscribe(...events);
     };
     await h.service.handlers.municipalSync({ profileId: h.profileId, connectionId });

@@ -27,6 +27,16 @@ export class PendingBatch {
     return this.records + this.deleted >= Math.min(MAX_BATCH_RECORDS, Math.max(1, stored));
   }
 
+  /** Hands the gathered writes over (to be stored) and starts gathering anew. */
+  take(): PendingBatch {
+    const taken = new PendingBatch();
+    taken.ops = this.ops;
+    taken.records = this.records;
+    taken.deleted = this.deleted;
+    this.clear();
+    return taken;
+  }
+
   clear(): void {
     this.ops = [];
     this.putIds.clear();

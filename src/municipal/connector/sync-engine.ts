@@ -10,31 +10,15 @@
  * Records whose signature or digest fails are never stored as municipal data: they are counted
  * for the citizen, and the page's cursor is not advanced, so the next sync asks for them again.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
-import {
-  AccessLogEntry,
-  Activity,
-  Case,
-  Citizen,
-  Decision,
-  Document,
-  Payment,
-  RECORD_TYPE_OF,
-  RESOURCES,
-  Session,
-  Tombstone,
-  type PageManifest,
-  type ResourceName,
-} from '../api/schemas';
+import { Citizen, RESOURCES, Session, type PageManifest, type ResourceName } from '../api/schemas';
 import { SignatureError, type HashFunction } from '../api/signature';
 import {
+  checkReceived,
   KIND_OF_RESOURCE,
   municipalCitizenKind,
-  municipalPdfKind,
   municipalSignatureKind,
   type MunicipalConnectionData,
-  type MunicipalRecordData,
   type ResourceCursor,
 } from '../../records/municipal/index';
 import { VaultError } from '../../vault/errors';
@@ -43,26 +27,21 @@ import type { RecordStore, WriteOp } from '../../vault/record-store';
 import { fetchJwks } from './discovery';
 import { ConnectionClient, type Prefetched } from './connection-client';
 import { HttpProblem, type MunicipalHttp } from './http';
-import { pdfIdFor, recordIdFor, signatureIdFor } from './ids';
+import { recordIdFor, signatureIdFor } from './ids';
 import { isOnOrigin } from '../api/origin';
 import { syncFraction } from './status';
 import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal/sync-status';
 import { checkItems, PageVerifier } from './verify';
 import { recordHash } from './record-hash';
 import { PendingBatch } from './sync-batch';
-import { toBase64Url } from '../../shared/base64url';
+import { addPageWrites } from './sync-page';
+import { SyncPdfs } from './sync-pdfs';
+import { dropUnusedSignatures, staleRecordDeletes } from './sync-housekeeping';
 import { bestEffort } from '../../shared/best-effort';
 import { endPower, fetchGivenPowers, withSession } from './powers';
 import { isPowerEnded } from './power-refusals';
 
-const API_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
-  cases: Case,
-  decisions: Decision,
-  payments: Payment,
-  activities: Activity,
-  documents: Document,
-  'access-log': AccessLogEntry,
-};
+export { PDF_INLINE_MAX_BYTES } from './sync-pdfs';
 
 const PageEnvelope = z.object({
   items: z.array(z.record(z.string(), z.unknown())),
@@ -89,7 +68,6 @@ export interface SyncEngineOptions {
   pdfsPerSync?: number;
 }
 
-export const PDF_INLINE_MAX_BYTES = 512 * 1024;
 /** Errors after which the other resources are still worth trying. */
 const PART_LOCAL_ERRORS = new Set(['signature-invalid']);
 
@@ -99,9 +77,15 @@ export class SyncRun {
   private jwksRefetched = false;
   private verifier!: PageVerifier;
   private hash!: HashFunction;
-  private pdfs: Map<string, string> | undefined;
-  private pdfsFetched = 0;
+  private pdfs!: SyncPdfs;
   private cancelled = false;
+  /**
+   * The batch being stored while the pages after it are fetched and verified: one write at a
+   * time, each after the one before it landed, so a failed write is never followed by a later
+   * position. Its outcome is held as a value until awaited (`landed`).
+   */
+  private storing: Promise<{ error: unknown } | null> | null = null;
+  private storeFailed = false;
   /** No feed had been read before this sync: nothing stored earlier can have lost its records. */
   private fromScratch = false;
 
@@ -158,6 +142,8 @@ export class SyncRun {
       if (!this.conn.tokens) throw new MunicipalError('sign-in-required', 'no tokens');
       this.verifier = new PageVerifier(this.conn.jwks);
       this.hash = await recordHash();
+      const pdfOptions = { inlineMaxBytes: this.options.pdfInlineMaxBytes, perSync: this.options.pdfsPerSync };
+      this.pdfs = new SyncPdfs(this.options.records, this.client, this.profileId, pdfOptions, () => void (this.progressOf('documents').rejected += 1));
       this.fromScratch = RESOURCES.every((r) => this.conn.resources[r].cursor === null && this.conn.resources[r].generation === 0);
       this.emit();
       await this.part('me', () => this.syncMe());
@@ -202,7 +188,7 @@ export class SyncRun {
     s.fraction = result === 'ok' ? 1 : syncFraction(s.parts);
     if (this.client) {
       try {
-        if (changed && !this.fromScratch) await this.dropUnusedSignatures();
+        if (changed && !this.fromScratch) await dropUnusedSignatures({ records: this.records, profileId: this.profileId, origin: this.origin });
         const conn = {
           ...(isPowerEnded(s.error) ? endPower(this.conn, s.error, s.finishedAt) : this.conn),
           lastSync: {
@@ -253,6 +239,8 @@ export class SyncRun {
     }
     this.jwksRefetched = true;
     const jwks = await fetchJwks(this.options.http, this.conn.endpoints.jwks);
+    // The connection is written whole: after the batch in flight, whose write names it too.
+    await this.landed();
     await this.writeConnection({ ...this.conn, jwks });
     this.verifier = new PageVerifier(jwks);
     return this.verifier.verifyJws(jws);
@@ -302,7 +290,7 @@ export class SyncRun {
       progress.rejected = 1;
       throw new MunicipalError('signature-invalid', 'me');
     }
-    const parsed = Citizen.safeParse(citizen);
+    const parsed = checkReceived(Citizen, citizen);
     if (!parsed.success) {
       progress.rejected = 1;
       throw new MunicipalError('municipality-bad-response', 'citizen record');
@@ -372,6 +360,8 @@ export class SyncRun {
     let restarted = false;
     // The next page, asked for while this one is verified and stored.
     let ahead: { url: string; page: Promise<Prefetched> | null } | null = null;
+    let handedOver = 0;
+    this.storeFailed = false;
     try {
       for (;;) {
         if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
@@ -389,6 +379,7 @@ export class SyncRun {
           restarted = true;
           // The server's feed no longer knows our position: fetch everything again under a new
           // generation, and drop what does not come back once the feed has been read to its end.
+          await this.landed();
           await this.flush(resource, batch, position);
           position = { ...position, cursor: null, generation: position.generation + 1, complete: false };
           await this.writeConnection({ ...this.conn, resources: { ...this.conn.resources, [resource]: position } });
@@ -412,13 +403,16 @@ export class SyncRun {
         const unchanged = items.length === 0 && syncToken === position.cursor && position.complete;
         if (unchanged && batch.empty) {
           // Nothing new: no write at all; the sync's last connection write records the time.
+          await this.landed();
           this.client.adopt({ ...this.conn, resources: { ...this.conn.resources, [resource]: { ...position, lastSyncedAt: this.nowIso() } } });
           return;
         }
         const { rejected } = await this.addPage(batch, resource, items, verified, signature, position.generation);
         if (rejected === 0) {
-          if (atEnd && !position.complete && position.generation > 0)
-            batch.ops.push(...(await this.staleRecordDeletes(resource, position.generation, batch.putIds)));
+          if (atEnd && !position.complete && position.generation > 0) {
+            await this.landed(); // the clean-up lists what the vault holds
+            await this.addStaleDeletes(batch, resource, position.generation);
+          }
           position = {
             cursor: syncToken,
             generation: position.generation,
@@ -430,17 +424,40 @@ export class SyncRun {
         // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
         if (rejected > 0) throw new MunicipalError('signature-invalid', `${resource}: ${rejected} records did not verify`);
         if (atEnd) break;
-        if (batch.full(progress.stored)) await this.flush(resource, batch, position);
+        if (batch.full(handedOver)) {
+          await this.landed();
+          handedOver += batch.records + batch.deleted;
+          this.storing = this.flush(resource, batch.take(), position).then(
+            () => null,
+            (error: unknown) => ({ error }),
+          );
+        }
         this.emit();
       }
     } catch (error) {
       // Whatever cut the feed short (a bad page, a lost network), what was verified is kept; the
       // error that stopped the feed is the one to report, so a failing write (a locked vault)
       // only leaves the vault at the last stored batch, which the next sync continues from.
-      await bestEffort(this.flush(resource, batch, position), 'the vault keeps its last stored batch and cursor');
+      // After a failed write nothing later is stored: its position would skip the lost batch.
+      if (!this.storeFailed)
+        await bestEffort(
+          this.landed().then(() => this.flush(resource, batch, position)),
+          'the vault keeps its last stored batch and cursor',
+        );
       throw error;
     }
+    await this.landed();
     await this.flush(resource, batch, position);
+  }
+
+  /** Waits for the batch being stored; its failure is thrown here, and stops the feed. */
+  private async landed(): Promise<void> {
+    const outcome = await this.storing;
+    this.storing = null;
+    if (outcome) {
+      this.storeFailed = true;
+      throw outcome.error;
+    }
   }
 
   private pageUrl(resource: ResourceName, cursor: string | null): string {
@@ -449,7 +466,7 @@ export class SyncRun {
     return `${this.conn.endpoints.apiBase}/${resource}?${query}`;
   }
 
-  /** Verifies a page's items against its manifest and adds the writes for the good ones to the batch. */
+  /** Verifies a page's items against its manifest and adds the writes for the good ones (and their PDFs) to the batch. */
   private async addPage(
     batch: PendingBatch,
     resource: ResourceName,
@@ -458,45 +475,13 @@ export class SyncRun {
     signature: string,
     generation: number,
   ): Promise<{ rejected: number }> {
-    const kind = KIND_OF_RESOURCE[resource].name;
-    const verdicts = checkItems(items, verified.manifest, this.hash);
     const sig = this.signatureOp(signature, resource, verified.kid);
-    const ops: WriteOp[] = [];
-    let rejected = 0;
-    let puts = 0;
-    const documents: z.infer<typeof Document>[] = [];
-    items.forEach((item, i) => {
-      const verdict = verdicts[i]!;
-      if (!verdict.ok) return void rejected++;
-      if (item.type === 'tombstone') {
-        const tombstone = Tombstone.safeParse(item);
-        if (!tombstone.success || tombstone.data.resource !== resource) return void rejected++;
-        const id = recordIdFor(this.records, this.origin, resource, tombstone.data.id);
-        ops.push({ op: 'delete', profileId: this.profileId, kind, id });
-        if (resource === 'documents')
-          ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, tombstone.data.id) });
-        if (batch.putIds.delete(id)) batch.records -= 1;
-        batch.deleted += 1;
-        return;
-      }
-      const parsed = item.type === RECORD_TYPE_OF[resource] ? API_SCHEMA_OF[resource].safeParse(item) : null;
-      if (!parsed?.success) return void rejected++;
-      const id = recordIdFor(this.records, this.origin, resource, item.id as string);
-      const data: MunicipalRecordData = {
-        record: item,
-        provenance: { origin: this.origin, signatureId: sig.id, digest: verdict.digest },
-        generation,
-      };
-      ops.push({ op: 'put', profileId: this.profileId, kind, id, data });
-      if (!batch.putIds.has(id)) batch.records += 1;
-      batch.putIds.add(id);
-      puts += 1;
-      if (resource === 'documents') documents.push(parsed.data as z.infer<typeof Document>);
-    });
-    if (puts > 0) ops.push(sig.op);
-    if (documents.length > 0) ops.push(...(await this.pdfOps(documents)));
-    batch.ops.push(...ops);
-    return { rejected };
+    const context = { ids: this.records, origin: this.origin, profileId: this.profileId, hash: this.hash };
+    const page = addPageWrites(context, batch, { resource, items, manifest: verified.manifest, signatureId: sig.id, generation });
+    // The signature goes with the records that name it, before anything that may fail.
+    if (page.puts > 0) batch.ops.push(sig.op);
+    if (page.documents.length > 0) batch.ops.push(...(await this.pdfs.ops(page.documents)));
+    return { rejected: page.rejected };
   }
 
   /** Stores the batch and the feed's position in one vault write, then starts an empty batch. */
@@ -518,76 +503,12 @@ export class SyncRun {
     return new Date(this.options.now()).toISOString();
   }
 
-  /** Deletes for records of older generations that the finished full re-sync did not bring back. */
-  private async staleRecordDeletes(resource: ResourceName, generation: number, keep: Set<string>): Promise<WriteOp[]> {
+  /** Adds the deletes of what the finished full re-sync did not bring back. */
+  private async addStaleDeletes(batch: PendingBatch, resource: ResourceName, generation: number): Promise<void> {
+    const ops = await staleRecordDeletes({ records: this.records, profileId: this.profileId, origin: this.origin }, resource, generation, batch.putIds);
+    batch.ops.push(...ops);
     const kind = KIND_OF_RESOURCE[resource].name;
-    const { records } = await this.records.list(this.profileId, KIND_OF_RESOURCE[resource]);
-    const ops: WriteOp[] = [];
-    for (const r of records) {
-      if (r.data.provenance.origin !== this.origin || r.data.generation >= generation || keep.has(r.id)) continue;
-      ops.push({ op: 'delete', profileId: this.profileId, kind, id: r.id });
-      if (resource === 'documents') {
-        ops.push({ op: 'delete', profileId: this.profileId, kind: municipalPdfKind.name, id: pdfIdFor(this.records, this.origin, String(r.data.record.id)) });
-      }
-      this.progressOf(resource).deleted += 1;
-    }
-    return ops;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // PDFs
-
-  /** Fetches the small PDFs of these documents that the vault lacks, checked against their signed SHA-256. */
-  private async pdfOps(documents: z.infer<typeof Document>[]): Promise<WriteOp[]> {
-    const max = this.options.pdfInlineMaxBytes ?? PDF_INLINE_MAX_BYTES;
-    const perSync = this.options.pdfsPerSync ?? 200;
-    if (!this.pdfs) {
-      const { records } = await this.records.list(this.profileId, municipalPdfKind);
-      this.pdfs = new Map(records.filter((r) => r.data.origin === this.origin).map((r) => [r.data.documentId, r.data.sha256]));
-    }
-    const ops: WriteOp[] = [];
-    for (const doc of documents) {
-      const content = doc.content;
-      if (content.format !== 'pdf' || content.bytes > max || this.pdfs.get(doc.id) === content.sha256) continue;
-      if (this.pdfsFetched >= perSync) break;
-      this.pdfsFetched += 1;
-      const bytes = await this.client.getBytes(content.href, content.bytes).catch((error: unknown) => {
-        // A missing file is fetched on demand later; losing the network or the sign-in stops the sync.
-        if (error instanceof HttpProblem && error.status !== 401) return null;
-        throw error;
-      });
-      if (!bytes) continue;
-      if (toBase64Url(sha256(bytes)) !== content.sha256) {
-        this.progressOf('documents').rejected += 1;
-        continue;
-      }
-      ops.push({
-        op: 'put',
-        profileId: this.profileId,
-        kind: municipalPdfKind.name,
-        id: pdfIdFor(this.records, this.origin, doc.id),
-        data: { origin: this.origin, documentId: doc.id, sha256: content.sha256, data: toBase64Url(bytes) },
-      });
-      this.pdfs.set(doc.id, content.sha256);
-    }
-    return ops;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Housekeeping
-
-  /** Page signatures no stored record refers to any more (every record on the page changed since). */
-  private async dropUnusedSignatures(): Promise<void> {
-    const used = new Set<string>();
-    for (const kind of [municipalCitizenKind, ...Object.values(KIND_OF_RESOURCE)]) {
-      const { records } = await this.records.list(this.profileId, kind);
-      for (const r of records) if (r.data.provenance.origin === this.origin) used.add(r.data.provenance.signatureId);
-    }
-    const { records: signatures } = await this.records.list(this.profileId, municipalSignatureKind);
-    const unused = signatures.filter((s) => s.data.origin === this.origin && !used.has(s.id));
-    if (unused.length > 0) {
-      await this.records.write(unused.map((s) => ({ op: 'delete' as const, profileId: this.profileId, kind: municipalSignatureKind.name, id: s.id })));
-    }
+    this.progressOf(resource).deleted += ops.filter((op) => op.kind === kind).length;
   }
 }
 

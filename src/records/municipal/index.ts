@@ -3,4 +3,4 @@ export * from './connection';
 export * from './record-kinds';
 export * from './signature';
 export * from './now-summary';
-export { MunicipalOrigin, Provenance } from './received';
+export { checkReceived, MunicipalOrigin, Provenance } from './received';

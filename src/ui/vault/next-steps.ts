@@ -40,7 +40,8 @@ export function useStepsDone(profileId: string): { done: StepsDone | null; error
     void load();
     const stop = onVaultEvent((event) => {
       // A backup sends no event; it is taken in its own section, and the overview reads the steps again when it opens.
-      if (event.type === 'changed' || event.type === 'municipal-sync') void load();
+      // A sync's progress changes no step (adding the municipality was a change): only its end is read.
+      if (event.type === 'changed' || (event.type === 'municipal-sync' && event.status.state !== 'running')) void load();
     });
     return () => {
       current = false;
