@@ -19,7 +19,7 @@ import type { VaultDb } from '../../src/vault/storage/db';
 import type { PageRow as Row } from '../../src/vault/storage/page-codec';
 import { connectorHarness, type ConnectorHarness } from './support/connector-harness';
 import { fixtureData, syncedOps, syncedPut } from './support/overview-fixtures';
-import { addProfile, vaultWithProfile } from './support/setup-vault';
+import { addProfile, touchedRow, vaultWithProfile } from './support/setup-vault';
 
 const NOW = Date.parse('2026-03-08T12:00:00+01:00');
 const DAY_MS = 86_400_000;
@@ -35,15 +35,6 @@ async function syncedVault() {
 }
 
 const asOverview = (answer: NowData): OverviewData => ({ ...answer.data, accessLog: [] });
-
-/** The one page row that `write` adds or rewrites (the page of the one record it writes). */
-async function touchedRow(db: VaultDb, write: () => Promise<unknown>) {
-  const before = new Map((await db.pages.toArray()).map((r) => [r.key, r.nonce.join()]));
-  await write();
-  const touched = (await db.pages.toArray()).filter((r) => before.get(r.key) !== r.nonce.join());
-  expect(touched).toHaveLength(1);
-  return touched[0]!;
-}
 
 describe('the summary of Now', () => {
   it('is computed once, then answered from one record read, with the same Now as the whole data', async () => {

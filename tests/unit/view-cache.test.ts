@@ -10,39 +10,14 @@ import type { RecordKind } from '../../src/records/kind';
 import type { Vault } from '../../src/vault/index';
 import { heldOverview } from '../../src/background/views/overview-lists';
 import { OVERVIEW_KINDS } from '../../src/overview/from-records';
-import type { OverviewData } from '../../src/overview/model';
-import { VAULT_SCOPE, type WriteOp } from '../../src/vault/record-store';
-import type { VaultDb } from '../../src/vault/storage/db';
-import { fixtureData } from './support/overview-fixtures';
-import { createdVault } from './support/setup-vault';
-
-const put = (profileId: string, list: keyof OverviewData, vaultId: string, origin: string, record: unknown): WriteOp => ({
-  op: 'put',
-  profileId,
-  kind: OVERVIEW_KINDS[list].name,
-  id: vaultId,
-  data: { record, provenance: { origin, signatureId: 'sig-1', digest: 'A'.repeat(43) }, generation: 0 },
-});
+import { fixtureData, syncedOps, syncedPut } from './support/overview-fixtures';
+import { touchedRow, vaultWithProfile } from './support/setup-vault';
 
 async function syncedVault() {
-  const { vault, db, key } = await createdVault('views');
-  const [owner] = await vault.records.write([{ op: 'put', profileId: VAULT_SCOPE, kind: 'profile', data: { name: 'Lis', relation: 'self' } }]);
-  const profileId = owner!.id;
+  const { vault, db, key, profileId } = await vaultWithProfile('views', 'Lis');
   const data = fixtureData();
-  const ops = (Object.keys(data) as (keyof OverviewData)[]).flatMap((list) =>
-    (data[list] as { vaultId: string; origin: string; record: unknown }[]).map((item) => put(profileId, list, item.vaultId, item.origin, item.record)),
-  );
-  await vault.records.write(ops);
+  await vault.records.write(syncedOps(profileId, data));
   return { vault, db, key, profileId, data, cache: new ViewCache(vault) };
-}
-
-/** The one page row that `write` adds or rewrites. */
-async function touchedRow(db: VaultDb, write: () => Promise<unknown>) {
-  const before = new Map((await db.pages.toArray()).map((r) => [r.key, r.nonce.join()]));
-  await write();
-  const touched = (await db.pages.toArray()).filter((r) => before.get(r.key) !== r.nonce.join());
-  expect(touched).toHaveLength(1);
-  return touched[0]!;
 }
 
 const { cases, payments, documents, accessLog } = OVERVIEW_KINDS;
@@ -83,7 +58,7 @@ describe('the view cache', () => {
     const { vault, cache, profileId, data } = await syncedVault();
     const before = await cache.read(profileId, [cases, payments]);
     const pay = data.payments[0]!;
-    await vault.records.write([put(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
+    await vault.records.write([syncedPut(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
     const after = await cache.read(profileId, [cases, payments]);
     expect(cache.listed).toBe(3); // payments again, cases not
     expect(after.of(cases)).toBe(before.of(cases));
@@ -105,7 +80,7 @@ describe('the view cache', () => {
     expect(computed).toBe(1);
     // A change to a kind the model does not read leaves it alone.
     const pay = data.payments[0]!;
-    await vault.records.write([put(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
+    await vault.records.write([syncedPut(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
     await count();
     expect(computed).toBe(1);
     await vault.records.write([{ op: 'delete', profileId, kind: cases.name, id: data.cases[0]!.vaultId }]);
@@ -153,7 +128,7 @@ describe('the view cache', () => {
   it('carries damaged records with their kind, and the rest of the kind', async () => {
     const { vault, db, cache, profileId, data } = await syncedVault();
     const pay = data.payments[0]!;
-    const row = await touchedRow(db, () => vault.records.write([put(profileId, 'payments', 'v-pay-9', pay.origin, { ...pay.record, id: 'pay-9' })]));
+    const row = await touchedRow(db, () => vault.records.write([syncedPut(profileId, 'payments', 'v-pay-9', pay.origin, { ...pay.record, id: 'pay-9' })]));
     await db.pages.put({ ...row, body: row.body.map((b, i) => (i === 0 ? b ^ 1 : b)) });
     const answer = await heldOverview(cache, profileId, ['cases', 'payments']);
     expect(answer.damaged.length).toBeGreaterThan(0);

@@ -528,6 +528,15 @@ export type PowerOfAttorneyResponse = z.infer<typeof PowerOfAttorneyResponse>;
 
 /** Any record a resource page can carry. */
 export type ApiRecord = Case | Decision | Payment | Activity | Document | AccessLogEntry;
+/** The schema of the records each resource serves. */
+export const RECORD_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
+  cases: Case,
+  decisions: Decision,
+  payments: Payment,
+  activities: Activity,
+  documents: Document,
+  'access-log': AccessLogEntry,
+};
 export type RecordOf<R extends ResourceName> = {
   cases: Case;
   decisions: Decision;

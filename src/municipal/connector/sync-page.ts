@@ -3,23 +3,13 @@
  * manifest and its API schema on its own, so one bad record costs only itself; a tombstone
  * becomes a delete (and, for a document, the delete of its PDF).
  */
-import { z } from 'zod';
-import { AccessLogEntry, Activity, Case, Decision, Document, Payment, RECORD_TYPE_OF, Tombstone, type PageManifest, type ResourceName } from '../api/schemas';
+import { RECORD_SCHEMA_OF, RECORD_TYPE_OF, Tombstone, type Document, type PageManifest, type ResourceName } from '../api/schemas';
 import type { HashFunction } from '../api/signature';
 import { checkReceived, KIND_OF_RESOURCE, municipalPdfKind, type MunicipalRecordData } from '../../records/municipal/index';
 import type { WriteOp } from '../../vault/record-store';
 import { pdfIdFor, recordIdFor, type IdDeriver } from './ids';
 import type { PendingBatch } from './sync-batch';
 import { checkItems } from './verify';
-
-const API_SCHEMA_OF: Record<ResourceName, z.ZodType> = {
-  cases: Case,
-  decisions: Decision,
-  payments: Payment,
-  activities: Activity,
-  documents: Document,
-  'access-log': AccessLogEntry,
-};
 
 export interface PageContext {
   ids: IdDeriver;
@@ -33,7 +23,7 @@ export interface PageWrites {
   /** Records put (not counting tombstones). */
   puts: number;
   /** The page's documents, whose PDFs may be fetched with them. */
-  documents: z.infer<typeof Document>[];
+  documents: Document[];
 }
 
 /**
@@ -63,7 +53,7 @@ export function addPageWrites(
       batch.deleted += 1;
       return;
     }
-    const parsed = item.type === RECORD_TYPE_OF[resource] ? checkReceived(API_SCHEMA_OF[resource], item) : null;
+    const parsed = item.type === RECORD_TYPE_OF[resource] ? checkReceived(RECORD_SCHEMA_OF[resource], item) : null;
     if (!parsed?.success) return void result.rejected++;
     const id = recordIdFor(ids, origin, resource, item.id as string);
     const data: MunicipalRecordData = {
@@ -75,7 +65,7 @@ export function addPageWrites(
     if (!batch.putIds.has(id)) batch.records += 1;
     batch.putIds.add(id);
     result.puts += 1;
-    if (resource === 'documents') result.documents.push(parsed.data as z.infer<typeof Document>);
+    if (resource === 'documents') result.documents.push(parsed.data as Document);
   });
   return result;
 }

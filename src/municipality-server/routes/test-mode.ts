@@ -4,22 +4,13 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AccessLogEntry, Activity, Case, Decision, Document, IsoDate, Payment, ResourceName, type TokenResponse } from '../../municipal/api/schemas';
+import { IsoDate, RECORD_SCHEMA_OF, ResourceName, type TokenResponse } from '../../municipal/api/schemas';
 import { toCopenhagenIso } from '../data/dates';
 import { FaultSpec } from '../faults';
 import { problem } from '../problem';
 import type { MunicipalityState } from '../state';
 import { mayActFor } from './oauth';
 import { Id } from '../../municipal/api/primitives';
-
-const RECORD_SCHEMAS: Record<ResourceName, z.ZodType> = {
-  cases: Case,
-  decisions: Decision,
-  payments: Payment,
-  activities: Activity,
-  documents: Document,
-  'access-log': AccessLogEntry,
-};
 
 const NewPower = z.strictObject({
   id: Id,
@@ -125,7 +116,7 @@ export function testModeRoutes(state: MunicipalityState): Hono {
         return problem(c, 'invalid-request', 400, 'a record with that id exists');
       }
     }
-    const parsed = RECORD_SCHEMAS[op.resource].safeParse(candidate);
+    const parsed = RECORD_SCHEMA_OF[op.resource].safeParse(candidate);
     if (!parsed.success) return problem(c, 'invalid-request', 400, parsed.error.message);
     const entry = ledger.put(op.resource, parsed.data as Parameters<typeof ledger.put>[1]);
     return c.json({ seq: entry.seq, record: entry.record });

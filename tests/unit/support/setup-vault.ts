@@ -9,6 +9,7 @@ import { recordKinds } from '../../../src/records/registry';
 import { profileKind } from '../../../src/records/profile';
 import { VAULT_SCOPE } from '../../../src/vault/record-store';
 import type { PageStoreOptions } from '../../../src/vault/storage/page-store';
+import type { PageRow } from '../../../src/vault/storage/page-codec';
 import type { z } from 'zod';
 
 /** Property tests run a few cases by default and many under SLOW=1. */
@@ -80,6 +81,15 @@ export async function errorCode(run: Promise<unknown> | (() => unknown)): Promis
 /** Every row of both tables, for before/after comparisons. */
 export async function allRows(db: VaultDb): Promise<{ meta: unknown[]; pages: unknown[] }> {
   return { meta: await db.meta.orderBy('key').toArray(), pages: await db.pages.orderBy('key').toArray() };
+}
+
+/** The one page row that `write` adds or rewrites (the page of the one record it writes). */
+export async function touchedRow(db: VaultDb, write: () => Promise<unknown>): Promise<PageRow> {
+  const before = new Map((await db.pages.toArray()).map((r) => [r.key, r.nonce.join()]));
+  await write();
+  const touched = (await db.pages.toArray()).filter((r) => before.get(r.key) !== r.nonce.join());
+  if (touched.length !== 1) throw new Error(`the write touched ${touched.length} page rows, not one`);
+  return touched[0]!;
 }
 
 /**
