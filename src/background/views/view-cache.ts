@@ -16,8 +16,9 @@
  * - Calls a page waits for (`read`, `derive`) run one after another per profile, so a burst of
  *   requests lists a kind once. Warm-up work (`warm`) runs a step at a time (one kind, or one
  *   model) only while no such call is queued or running, nor ended within `WARM_AFTER_QUIET_MS`;
- *   a call does not wait for the step under way: a click waits for no view nobody asked for yet. A kind (or model) that is being
- *   listed (or made) when another call needs it at the same version is waited for, not done twice.
+ *   a call does not wait for the warm-up step under way either, so a click never queues behind a
+ *   view nobody asked for yet. A kind (or model) that is being listed (or made) when another
+ *   call needs it at the same version is waited for, not done twice.
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
  *   a read that was under way when the vault locked stores nothing.
  * - Lists are held only for the kinds some view asked for; the memory is the decoded records of
@@ -240,7 +241,10 @@ export class ViewCache {
         const list =
           version === 0
             ? { records: [], damaged: [] }
-            : await this.once(`${profileId} kind ${kind.name} ${version}`, () => ((this.listed += 1), records.listByName(profileId, kind.name)));
+            : await this.once(`${profileId} kind ${kind.name} ${version}`, () => {
+                this.listed += 1;
+                return records.listByName(profileId, kind.name);
+              });
         entry = { version, list };
         held.kinds.set(kind.name, entry);
       }
