@@ -8,6 +8,7 @@ import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { BankWorker } from './import-runner';
 import { columnCount, fileStart } from './mapping';
 import { amountText, countText, dayText } from './money-format';
+import { TransactionHeads } from './TransactionHeads';
 
 const DATE_STYLES: ColumnMapping['dateStyle'][] = ['DD.MM.YYYY', 'DD-MM-YYYY', 'DD/MM/YYYY', 'YYYY/MM/DD', 'YYYY-MM-DD'];
 const DELIMITERS: [ColumnMapping['delimiter'], MessageKey][] = [
@@ -156,11 +157,7 @@ export function MappingScreen(props: {
             <table class="data">
               <thead>
                 <tr>
-                  <th scope="col">{t('money.col.date')}</th>
-                  <th scope="col">{t('money.col.text')}</th>
-                  <th scope="col" class="num">
-                    {t('money.col.amount')}
-                  </th>
+                  <TransactionHeads />
                   <th scope="col" class="num">
                     {t('money.col.balance')}
                   </th>

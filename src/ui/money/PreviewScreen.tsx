@@ -16,6 +16,7 @@ import { categoryLabel } from './categories';
 import type { AccountRecord } from './model';
 import { amountText, countText, dayText } from './money-format';
 import { includedCount, setIncluded, type ImportPreview } from './preview';
+import { TransactionHeads } from './TransactionHeads';
 
 /** Rows drawn at a time: a preview row with its checkbox is about a dozen elements. */
 const PAGE = 50;
@@ -255,11 +256,7 @@ function AccountPartView(props: {
           head={
             <>
               <th scope="col">{t('money.preview.include')}</th>
-              <th scope="col">{t('money.col.date')}</th>
-              <th scope="col">{t('money.col.text')}</th>
-              <th scope="col" class="num">
-                {t('money.col.amount')}
-              </th>
+              <TransactionHeads />
               <th scope="col">{t('money.col.category')}</th>
               <th scope="col">{t('money.preview.status')}</th>
             </>

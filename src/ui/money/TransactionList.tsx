@@ -16,6 +16,7 @@ import { t, tn } from '../i18n/index';
 import { accountLabel, categoryLabel, categoryOptions, citizenRules, recategoriseOps, setCategoryOp, suggestMatch } from './categories';
 import { MONEY_KINDS, type RuleRecord, type TransactionRecord } from './model';
 import { amountText, dayText, monthText } from './money-format';
+import { TransactionHeads } from './TransactionHeads';
 import { toBase64Url } from '../../shared/base64url';
 import { randomBytes } from '../../shared/bytes';
 
@@ -175,11 +176,7 @@ export function TransactionList(props: {
           caption={t('money.list.heading')}
           head={
             <>
-              <th scope="col">{t('money.col.date')}</th>
-              <th scope="col">{t('money.col.text')}</th>
-              <th scope="col" class="num">
-                {t('money.col.amount')}
-              </th>
+              <TransactionHeads />
               <th scope="col">{t('money.col.category')}</th>
               {accounts.length > 1 && <th scope="col">{t('money.col.account')}</th>}
             </>
