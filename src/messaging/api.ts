@@ -36,12 +36,23 @@ const WriteOp = z.discriminatedUnion('op', [
 /** A part's operations, one by one or packed (packed-puts.ts); the handlers see operations either way. */
 const PartOps = z.union([
   z.array(WriteOp).max(STAGE_PART_OPS),
-  z.object({ profileId: Id, kind: z.string(), ids: z.string().regex(PACKED_IDS), data: z.string().max(MAX_PACKED_CHARS) }).transform((packed, ctx) => {
-    const unpacked = unpackPuts(packed, STAGE_PART_OPS);
-    if ('ops' in unpacked) return unpacked.ops;
-    ctx.addIssue({ code: 'custom', message: unpacked.problem });
-    return z.NEVER;
-  }),
+  z
+    .object({
+      profileId: Id,
+      kind: z.string(),
+      // The length first, and alone: the pattern never runs over more than a part's ids.
+      ids: z
+        .string()
+        .max(STAGE_PART_OPS * 129, { abort: true })
+        .regex(PACKED_IDS),
+      data: z.string().max(MAX_PACKED_CHARS),
+    })
+    .transform((packed, ctx) => {
+      const unpacked = unpackPuts(packed, STAGE_PART_OPS);
+      if ('ops' in unpacked) return unpacked.ops;
+      ctx.addIssue({ code: 'custom', message: unpacked.problem });
+      return z.NEVER;
+    }),
 ]);
 
 export const ApiArgs = {

@@ -221,6 +221,7 @@ describe('writeLarge', () => {
       { ...good, ids: 'a,,b' },
       { ...good, ids: 'a,b c' },
       { ...good, ids: '' },
+      { ...good, ids: 'a'.repeat(STAGE_PART_OPS * 129 + 1) },
       { ...good, data: '[{"title":"a"}' },
       { ...good, data: '[{"title":"a"}]' },
       { ...good, data: '{"0":{},"1":{}}' },
