@@ -36,15 +36,15 @@ function sameFirstBlock(buffer: Uint8Array): boolean {
   return true;
 }
 
-/** Writes SHA-256(`message`) into `out` at `offset` (32 bytes). */
-export function sha256Into(message: Uint8Array, out: Uint8Array, offset: number): void {
+/** Writes SHA-256 of `message`'s first `length` bytes (all by default) into `out` at `offset` (32 bytes). */
+export function sha256Into(message: Uint8Array, out: Uint8Array, offset: number, length = message.length): void {
   if (offset < 0 || offset + 32 > out.length) throw new RangeError(`sha256Into: no room for 32 bytes at offset ${offset} of ${out.length}`);
-  const length = message.length;
+  if (length < 0 || length > message.length) throw new RangeError(`sha256Into: length ${length} outside the message's ${message.length} bytes`);
   // The message, 0x80, zeros, and its length in bits as a 64-bit big-endian number: whole blocks.
   const total = (((length + 8) >>> 6) + 1) << 6;
   if (padded.length < total) padded = new Uint8Array(total * 2);
   const buffer = padded;
-  buffer.set(message);
+  buffer.set(length === message.length ? message : message.subarray(0, length));
   buffer[length] = 0x80;
   buffer.fill(0, length + 1, total - 8);
   const bitsHigh = Math.floor(length / 0x20000000);

@@ -56,4 +56,11 @@ describe('sha256Into', () => {
     expect(out.subarray(0, 33).every((b) => b === 7) && out.subarray(65).every((b) => b === 7)).toBe(true);
     expect(() => sha256Into(utf8('abc'), out, 40)).toThrow(/offset 40/);
   });
+
+  it('hashes only the first `length` bytes when given, and refuses a length past the message', () => {
+    const out = new Uint8Array(32);
+    sha256Into(utf8('abcdef'), out, 0, 3);
+    expect(out).toEqual(sha256(utf8('abc')));
+    expect(() => sha256Into(utf8('abc'), out, 0, 4)).toThrow(/length 4/);
+  });
 });

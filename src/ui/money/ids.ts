@@ -29,13 +29,30 @@ export function transactionRecordId(accountRecordId: string, dedupeKey: string):
 }
 
 /**
- * `transactionRecordId` of each key, for a whole statement: the short-message SHA-256 (the same
- * digest; one account's keys share their first block, which it hashes once), the digests in one
- * buffer, made text in one call.
+ * `transactionRecordId` of each key, for a whole statement: the account's part of the input is
+ * encoded once and each key after it in one buffer (no joined string per row), hashed with the
+ * short-message SHA-256 (the same digest; one account's keys share their first block, which it
+ * hashes once), the digests in one buffer, made text in one call.
  */
 export function transactionRecordIds(accountRecordId: string, dedupeKeys: readonly string[]): string[] {
+  if (accountRecordId === '') throw new TypeError('transactionRecordIds: accountRecordId is empty');
+  // The NUL ends the account's part, so a key's first character never joins the account's last.
+  const prefix = encoder.encode(`${accountRecordId}\u0000`);
+  let input = new Uint8Array(prefix.length + 1024);
+  input.set(prefix);
+  let tail = input.subarray(prefix.length);
   const digests = new Uint8Array(dedupeKeys.length * 32);
-  for (let i = 0; i < dedupeKeys.length; i++) sha256Into(idInput(accountRecordId, dedupeKeys[i]!), digests, i * 32);
+  for (let i = 0; i < dedupeKeys.length; i++) {
+    const key = dedupeKeys[i]!;
+    if (key === '') throw new TypeError('transactionRecordIds: dedupeKey is empty');
+    if (tail.length < key.length * 3) {
+      input = new Uint8Array(prefix.length + key.length * 3);
+      input.set(prefix);
+      tail = input.subarray(prefix.length);
+    }
+    const { written } = encoder.encodeInto(key, tail);
+    sha256Into(input, digests, i * 32, prefix.length + written);
+  }
   return toBase64UrlEach(digests, 32);
 }
 
