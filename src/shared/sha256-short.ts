@@ -3,8 +3,8 @@
  * row keys of about 100 bytes into record ids. A general hasher (@noble/hashes) spends most of
  * such a call on making and finishing its state; this one pads the message in a reused buffer,
  * runs the rounds on local variables and starts from the state after a first block it has just
- * seen, with the same digest (tests/unit/sha256-short.test.ts
- * checks it against @noble/hashes and the standard's vectors).
+ * seen, with the same digest (tests/unit/sha256-short.test.ts checks it against @noble/hashes
+ * and the standard's vectors).
  */
 
 // prettier-ignore
