@@ -7,7 +7,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64Url, toBase64UrlEach } from '../../shared/base64url';
 import { utf8 } from '../../shared/bytes';
-import { sha256Into } from '../../shared/sha256-short';
 
 const encoder = new TextEncoder();
 // One growing buffer for the UTF-8 of the key: an import hashes 100k keys, and a fresh array per
@@ -30,28 +29,23 @@ export function transactionRecordId(accountRecordId: string, dedupeKey: string):
 
 /**
  * `transactionRecordId` of each key, for a whole statement: the account's part of the input is
- * encoded once and each key after it in one buffer (no joined string per row), hashed with the
- * short-message SHA-256 (the same digest; one account's keys share their first block, which it
- * hashes once), the digests in one buffer, made text in one call.
+ * hashed once and its state copied for every row, each key is encoded into one reused buffer (no
+ * joined string or fresh array per row), and the digests go into one buffer, made text in one call.
  */
 export function transactionRecordIds(accountRecordId: string, dedupeKeys: readonly string[]): string[] {
   if (accountRecordId === '') throw new TypeError('transactionRecordIds: accountRecordId is empty');
   // The NUL ends the account's part, so a key's first character never joins the account's last.
-  const prefix = encoder.encode(`${accountRecordId}\u0000`);
-  let input = new Uint8Array(prefix.length + 1024);
-  input.set(prefix);
-  let tail = input.subarray(prefix.length);
+  const afterAccount = sha256.create().update(encoder.encode(`${accountRecordId}\u0000`));
+  const hasher = sha256.create();
   const digests = new Uint8Array(dedupeKeys.length * 32);
   for (let i = 0; i < dedupeKeys.length; i++) {
     const key = dedupeKeys[i]!;
     if (key === '') throw new TypeError('transactionRecordIds: dedupeKey is empty');
-    if (tail.length < key.length * 3) {
-      input = new Uint8Array(prefix.length + key.length * 3);
-      input.set(prefix);
-      tail = input.subarray(prefix.length);
-    }
-    const { written } = encoder.encodeInto(key, tail);
-    sha256Into(input, digests, i * 32, prefix.length + written);
+    if (scratch.length < key.length * 3) scratch = new Uint8Array(key.length * 3);
+    const { written } = encoder.encodeInto(key, scratch);
+    afterAccount._cloneInto(hasher);
+    hasher.update(scratch.subarray(0, written));
+    hasher.digestInto(digests.subarray(i * 32, i * 32 + 32));
   }
   return toBase64UrlEach(digests, 32);
 }
