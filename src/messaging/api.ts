@@ -16,6 +16,7 @@ import { SharingApiArgs, type SharingApiResults } from './sharing-api';
 import { ViewApiArgs, type ViewApiResults } from './view-api';
 import { ListViewApiArgs, type ListViewApiResults } from './list-view-api';
 import { isBase64Url } from '../shared/base64url';
+import { PACKED_IDS, unpackPuts } from './packed-puts';
 
 const Key = z
   .string()
@@ -26,9 +27,32 @@ const Id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 const ProfileData = z.object({ name: z.string(), relation: z.string() });
 /** Operations per part of a staged write: ~10 MB of JSON at the size of a bank row. */
 export const STAGE_PART_OPS = 20_000;
+/** A packed part's data: Chrome refuses a message over 64 MiB anyway. */
+const MAX_PACKED_CHARS = 64 * 1024 * 1024;
 const WriteOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), profileId: Id, kind: z.string(), id: Id.optional(), data: z.unknown() }),
   z.object({ op: z.literal('delete'), profileId: Id, kind: z.string(), id: Id }),
+]);
+/** A part's operations, one by one or packed (packed-puts.ts); the handlers see operations either way. */
+const PartOps = z.union([
+  z.array(WriteOp).max(STAGE_PART_OPS),
+  z
+    .object({
+      profileId: Id,
+      kind: z.string(),
+      // The length first, and alone: the pattern never runs over more than a part's ids.
+      ids: z
+        .string()
+        .max(STAGE_PART_OPS * 129, { abort: true })
+        .regex(PACKED_IDS),
+      data: z.string().max(MAX_PACKED_CHARS),
+    })
+    .transform((packed, ctx) => {
+      const unpacked = unpackPuts(packed, STAGE_PART_OPS);
+      if ('ops' in unpacked) return unpacked.ops;
+      ctx.addIssue({ code: 'custom', message: unpacked.problem });
+      return z.NEVER;
+    }),
 ]);
 
 export const ApiArgs = {
@@ -46,12 +70,12 @@ export const ApiArgs = {
   getRecord: z.object({ profileId: Id, kind: z.string(), id: Id }),
   writeRecords: z.object({ ops: z.array(WriteOp).max(100_000) }),
   /** A write too large for one message, in parts (see src/background/staged-writes.ts). */
-  stageWrites: z.object({ stageId: Id.optional(), part: z.number().int().min(0).optional(), ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
+  stageWrites: z.object({ stageId: Id.optional(), part: z.number().int().min(0).optional(), ops: PartOps }),
   /**
    * Applies every staged part (none without `stageId`) and these last operations in one
    * transaction; answers only the count, which is all a large write's sender uses.
    */
-  commitWrites: z.object({ stageId: Id.optional(), ops: z.array(WriteOp).max(STAGE_PART_OPS) }),
+  commitWrites: z.object({ stageId: Id.optional(), ops: PartOps }),
   discardWrites: z.object({ stageId: Id }),
   discardDamaged: z.object({ profileId: Id, kind: z.string(), refs: z.array(z.string()).max(100_000) }),
   getSettings: z.object({}),

@@ -1,7 +1,7 @@
 /** The UI pages' side of the message boundary: typed calls to the background, typed errors back. */
 import { browser } from 'wxt/browser';
 import type { WriteOp } from '../vault/public-types';
-import { splitWrites } from './write-parts';
+import { opsIn, packWrites, type WritePart } from './write-parts';
 import { type ApiArgsOf, type ApiMethod, type ApiRequest, type ApiResponse, type ApiResult, type VaultEvent } from './api';
 import { VaultError } from '../vault/errors';
 import { receiveError } from './errors';
@@ -40,13 +40,13 @@ export interface LargeWriteOptions {
  */
 export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options: LargeWriteOptions = {}): Promise<number> {
   const { onProgress, signal, call = callVault } = options;
-  const parts = splitWrites(ops as WriteOp[]);
+  const parts = packWrites(ops as WriteOp[]);
   const last = parts.pop() ?? [];
   const [first, ...middle] = parts;
   let stageId: string | undefined;
   let sent = 0;
-  const staged = (part: WriteOp[]) => {
-    sent += part.length;
+  const staged = (part: WritePart) => {
+    sent += opsIn(part);
     onProgress?.(sent, ops.length);
   };
   try {

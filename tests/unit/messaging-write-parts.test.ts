@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { STAGE_PART_OPS, type ApiMethod, type ApiResponse } from '../../src/messaging/api';
 import { writeLarge } from '../../src/messaging/client';
 import { route, type MessageSender } from '../../src/messaging/router';
-import { splitWrites } from '../../src/messaging/write-parts';
+import { opsIn, packWrites, splitWrites } from '../../src/messaging/write-parts';
+import { unpackPuts, type PackedPuts } from '../../src/messaging/packed-puts';
 import { memorySessionStore } from '../../src/background/session';
 import { STAGE_TTL_MS } from '../../src/background/staged-writes';
 import { VaultService } from '../../src/background/vault-service';
@@ -93,6 +94,46 @@ describe('splitWrites', () => {
   });
 });
 
+describe('packWrites', () => {
+  const op = (i: number, size = 10) => note('p', i, size);
+  const unpacked = (parts: ReturnType<typeof packWrites>) =>
+    parts.flatMap((part) => {
+      if (Array.isArray(part)) return part;
+      const result = unpackPuts(part, Infinity);
+      if (!('ops' in result)) throw new Error(result.problem);
+      return result.ops;
+    });
+
+  it('packs long runs of puts of one kind and profile, leaves the rest as they are, in order, losing nothing', () => {
+    const run = Array.from({ length: 500 }, (_, i) => op(i));
+    const other: WriteOp = { op: 'delete', profileId: 'p', kind: 'note', id: 'gone' };
+    const elsewhere = note('q', 1);
+    const ops = [elsewhere, ...run.slice(0, 300), other, ...run.slice(300), elsewhere];
+    const parts = packWrites(ops, Infinity, 250);
+    expect(parts.map((part) => (Array.isArray(part) ? `ops ${part.length}` : `packed ${opsIn(part)}`))).toEqual([
+      'ops 1',
+      'packed 250',
+      'packed 50',
+      'ops 1',
+      'packed 200',
+      'ops 1',
+    ]);
+    expect(unpacked(parts)).toEqual(ops);
+  });
+
+  it('keeps each packed part within the byte cap, and a put too large for it alone and unpacked', () => {
+    const ops = Array.from({ length: 400 }, (_, i) => op(i, i === 123 ? 5_000 : 40));
+    const parts = packWrites(ops, 4_000, 1_000);
+    for (const part of parts) if (!Array.isArray(part)) expect(part.data.length).toBeLessThanOrEqual(4_000);
+    expect(parts.filter(Array.isArray)).toEqual([[ops[123]]]);
+    expect(unpacked(parts)).toEqual(ops);
+  });
+
+  it('a few puts are not packed', () => {
+    expect(packWrites([op(1), op(2)])).toEqual([[op(1), op(2)]]);
+  });
+});
+
 describe('writeLarge', () => {
   it('sends a write larger than one part as staged parts and stores all of it in one commit', async () => {
     const bg = await background();
@@ -163,6 +204,44 @@ describe('writeLarge', () => {
     await expect(bg.call('stageWrites', { ops: [note(bg.profileId, 3)] })).rejects.toMatchObject({ code: 'locked' });
     await bg.call('unlock', { kek: bg.kek });
     await expect(bg.call('commitWrites', { stageId: again.stageId, ops: [] })).rejects.toMatchObject({ code: 'write-expired' });
+  });
+
+  it('refuses a packed part whose ids, data or size are wrong, storing nothing', async () => {
+    const bg = await background();
+    const good: PackedPuts = {
+      profileId: bg.profileId,
+      kind: 'note',
+      ids: 'a,b',
+      data: JSON.stringify([
+        { title: 'a', body: '' },
+        { title: 'b', body: '' },
+      ]),
+    };
+    const wrong: PackedPuts[] = [
+      { ...good, ids: 'a,,b' },
+      { ...good, ids: 'a,b c' },
+      { ...good, ids: '' },
+      { ...good, ids: 'a'.repeat(STAGE_PART_OPS * 129 + 1) },
+      { ...good, data: '[{"title":"a"}' },
+      { ...good, data: '[{"title":"a"}]' },
+      { ...good, data: '{"0":{},"1":{}}' },
+      {
+        ...good,
+        ids: Array.from({ length: STAGE_PART_OPS + 1 }, (_, i) => `n${i}`).join(','),
+        data: JSON.stringify(Array(STAGE_PART_OPS + 1).fill({ title: 'x' })),
+      },
+    ];
+    for (const ops of wrong) {
+      await expect(bg.call('stageWrites', { ops })).rejects.toMatchObject({ code: 'bad-request' });
+      await expect(bg.call('commitWrites', { ops })).rejects.toMatchObject({ code: 'bad-request' });
+    }
+    await expect(bg.call('commitWrites', { ops: { ...good, kind: 'municipal-case' } })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(bg.call('commitWrites', { ops: { ...good, data: '[{"title":1,"body":""},{"title":"b","body":""}]' } })).rejects.toMatchObject({
+      code: 'invalid-record',
+    });
+    expect(await bg.stored()).toBe(0);
+    expect(await bg.call('commitWrites', { ops: good })).toEqual({ written: 2 });
+    expect(await bg.stored()).toBe(2);
   });
 
   it('refuses kinds a page may not write, at staging already', async () => {

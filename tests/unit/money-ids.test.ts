@@ -46,6 +46,12 @@ describe('transactionRecordIds', () => {
 
   it('refuses an empty key like transactionRecordId', () => {
     expect(() => transactionRecordIds('a', ['k', ''])).toThrow(/dedupeKey/);
+    expect(() => transactionRecordIds('', ['k'])).toThrow(/accountRecordId/);
+  });
+
+  it('gives long keys, which need a larger buffer, and short ones after them their ids', () => {
+    const keys = ['k', 'ø'.repeat(2_000), 'x'.repeat(5_000), 'kort'];
+    expect(transactionRecordIds('konto', keys)).toEqual(keys.map((key) => transactionRecordId('konto', key)));
   });
 });
 

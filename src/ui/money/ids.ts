@@ -28,18 +28,25 @@ export function transactionRecordId(accountRecordId: string, dedupeKey: string):
 }
 
 /**
- * `transactionRecordId` of each key, for a whole statement: one hash state is copied rather than
- * a hasher made per row, the digests go into one buffer, and they become text in one call.
+ * `transactionRecordId` of each key, for a whole statement: the account's part of the input is
+ * hashed once and its state copied for every row, each key is encoded into one reused buffer (no
+ * joined string or fresh array per row), and the digests go into one buffer, made text in one call.
  */
 export function transactionRecordIds(accountRecordId: string, dedupeKeys: readonly string[]): string[] {
-  const blank = sha256.create();
+  if (accountRecordId === '') throw new TypeError('transactionRecordIds: accountRecordId is empty');
+  // The NUL ends the account's part, so a key's first character never joins the account's last.
+  const afterAccount = sha256.create().update(encoder.encode(`${accountRecordId}\u0000`));
   const hasher = sha256.create();
   const digests = new Uint8Array(dedupeKeys.length * 32);
-  dedupeKeys.forEach((key, i) => {
-    blank._cloneInto(hasher);
-    hasher.update(idInput(accountRecordId, key));
+  for (let i = 0; i < dedupeKeys.length; i++) {
+    const key = dedupeKeys[i]!;
+    if (key === '') throw new TypeError('transactionRecordIds: dedupeKey is empty');
+    if (scratch.length < key.length * 3) scratch = new Uint8Array(key.length * 3);
+    const { written } = encoder.encodeInto(key, scratch);
+    afterAccount._cloneInto(hasher);
+    hasher.update(scratch.subarray(0, written));
     hasher.digestInto(digests.subarray(i * 32, i * 32 + 32));
-  });
+  }
   return toBase64UrlEach(digests, 32);
 }
 
