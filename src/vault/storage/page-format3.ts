@@ -26,7 +26,11 @@ import { randomBytes } from '../../shared/bytes';
 import { isPageVersion, type OpenedPage, type PageEntry, type PageRow } from './page-codec';
 
 export const FORMAT_3 = 3;
-/** A frame holds at most this many records, and closes before it passes FRAME_BYTES of them: at most this many records share a fate. */
+/**
+ * A frame holds at most this many records, and closes before it passes FRAME_BYTES of them: at
+ * most this many records share a fate. Part of the format: a frame claiming more fails unread,
+ * so a forged index costs no more than its size to look at.
+ */
 export const FRAME_RECORDS = 32;
 export const FRAME_BYTES = 16 * 1024;
 const FRAME_ENTRY_SIZE = 16;
@@ -171,9 +175,10 @@ export async function openPage3(ring: FrameKeyring, row: PageRow): Promise<Opene
       const t = 4 + i * FRAME_ENTRY_SIZE;
       const [first, count, offset, length] = [view.getUint32(t), view.getUint32(t + 4), view.getUint32(t + 8), view.getUint32(t + 12)];
       let size = 0;
-      if (first + count <= recordCount) for (let j = first; j < first + count; j++) size += view.getUint32(start + j * RECORD_ENTRY_SIZE + 16);
+      if (first + count <= recordCount && count <= FRAME_RECORDS)
+        for (let j = first; j < first + count; j++) size += view.getUint32(start + j * RECORD_ENTRY_SIZE + 16);
       const plain =
-        first + count <= recordCount && offset + length <= body.length && length === size + GCM_TAG_LENGTH
+        first + count <= recordCount && count <= FRAME_RECORDS && offset + length <= body.length && length === size + GCM_TAG_LENGTH
           ? await openFrame(pageKey, i, body.subarray(offset, offset + length), frameContext(row, index, frameCount, recordCount, i, first, count))
           : null;
       if (!plain) {
