@@ -16,7 +16,7 @@ export interface VaultKeys {
   readonly encryption: Uint8Array;
   /** HKDF input of the per-write AES-256-GCM keys that seal format 3 pages' frames (page-format3.ts). */
   readonly pageFrames: Uint8Array;
-  /** Per-record MACs, which keep a damaged record from spoiling its neighbours. */
+  /** Per-record MACs of format 1 and 2 pages, which keep a damaged record from spoiling its neighbours. */
   readonly recordMac: Uint8Array;
   /** Keyed hashes that stand in for profile ids, kinds and record ids outside the ciphertext. */
   readonly tags: Uint8Array;
