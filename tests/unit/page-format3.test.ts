@@ -336,6 +336,27 @@ describe('format 3 in the page store', () => {
     expect((await a.readGroup(GROUP_TAG)).records).toHaveLength(3);
   });
 
+  it('a write overtaken every time gives up with storage-failed, and nothing of it lands', async () => {
+    const name = `format3-busy-${toBase64Url(randomBytes(6))}`;
+    const dataKey = randomBytes(32);
+    const dbA = new VaultDb(name);
+    const a = store(dbA, dataKey);
+    const b = store(new VaultDb(name), dataKey);
+    await a.apply([put(1)]);
+    const transaction = dbA.transaction.bind(dbA) as (...args: unknown[]) => Promise<unknown>;
+    let overtakes = 0;
+    Object.assign(dbA, {
+      transaction: async (...args: unknown[]) => {
+        if (args[0] === 'rw') await b.apply([put(100 + overtakes++)]);
+        return transaction(...args);
+      },
+    });
+    await expect(a.apply([put(2)])).rejects.toMatchObject({ code: 'storage-failed' });
+    expect(overtakes).toBe(8);
+    expect(await b.readOne(GROUP_TAG, tag(2))).toBeNull();
+    expect((await b.readGroup(GROUP_TAG)).records).toHaveLength(1 + 8);
+  });
+
   it('writes of one store wait for each other: none is lost', async () => {
     const pages = store(freshDb('format3-serial'), randomBytes(32));
     await Promise.all(range(0, 10).map((n) => pages.apply([put(n)])));
