@@ -5,9 +5,11 @@
  * when its tag fails, it is missing or it is an older copy — as data, not as a thrown error —
  * and keep serving every other record.
  *
- * Row layout (src/vault/storage/page-codec.ts): `index` holds 44 bytes per record — idTag(16),
- * offset(u32 BE), length(u32 BE), flags, mac — and `body` is the stream-cipher ciphertext of
- * the records laid end to end, so plaintext byte i of the page sits at body[i].
+ * Row layout (format 3, src/vault/storage/page-format3.ts): `index` holds a u32 frame count, 16
+ * bytes per frame — first record, record count, offset and length of its ciphertext in `body`
+ * (u32 BE each) — and 24 bytes per record: idTag(16), length(u32 BE), flags. Each frame is sealed
+ * with AES-GCM (a counter-mode cipher), so plaintext byte i of a frame sits at byte i of its
+ * ciphertext, and a changed byte damages the records of that frame.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultRecord } from '../../src/vault/record-store';
@@ -16,21 +18,34 @@ import { byId, passphraseKey, VaultApi } from './harness/vault-api';
 import { RawPages, type RawRow } from './harness/raw-pages';
 import { toBase64Url } from '../../src/shared/base64url';
 
-const ENTRY_SIZE = 44;
+const ENTRY_SIZE = 24;
 const NOTE_COUNT = 60; // spread over 128 buckets: some pages hold several records
 
 interface Entry {
   idTag: number[];
+  /** Where its bytes sit in `body`, and the frame that holds it. */
   offset: number;
   length: number;
+  frame: number;
+  /** Where its entry starts in `index`. */
+  at: number;
 }
 
 const entriesOf = (row: RawRow): Entry[] => {
   const index = Uint8Array.from(row.index);
   const view = new DataView(index.buffer);
+  const frames = view.getUint32(0);
+  const start = 4 + 16 * frames;
   const entries: Entry[] = [];
-  for (let at = 0; at < index.length; at += ENTRY_SIZE) {
-    entries.push({ idTag: row.index.slice(at, at + 16), offset: view.getUint32(at + 16), length: view.getUint32(at + 20) });
+  for (let frame = 0; frame < frames; frame++) {
+    const [first, count] = [view.getUint32(4 + 16 * frame), view.getUint32(8 + 16 * frame)];
+    let offset = view.getUint32(12 + 16 * frame);
+    for (let j = first; j < first + count; j++) {
+      const at = start + j * ENTRY_SIZE;
+      const length = view.getUint32(at + 16);
+      entries.push({ idTag: row.index.slice(at, at + 16), offset, length, frame, at });
+      offset += length;
+    }
   }
   return entries;
 };
@@ -87,23 +102,27 @@ describe('tampered storage in Chromium', () => {
     expect(list.damaged).toEqual([]);
   });
 
-  it('(a) one flipped body byte damages exactly the record whose bytes it hit', async () => {
+  /** The damage report of a page whose frame holding `entries` failed: the page, then each of them. */
+  const frameDamage = (pageKey: string, entries: Entry[]) => [
+    { profileId: ownerId, kind: 'note', ref: `page:${pageKey}`, reason: 'page-damaged' },
+    ...entries.map((e) => ({ profileId: ownerId, kind: 'note', ref: refOf(e.idTag), reason: 'integrity' })),
+  ];
+
+  it('(a) one flipped body byte damages exactly the records of the frame it hit', async () => {
     const original = notePages[0]!;
     const [victim] = entriesOf(original);
+    const frame = entriesOf(original).filter((e) => e.frame === victim!.frame);
     const tampered = { ...original, body: [...original.body] };
     tampered.body[victim!.offset + 5]! ^= 0x01;
     await raw.put(tampered);
     try {
       const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
-      expect(list.damaged).toEqual([
-        { profileId: ownerId, kind: 'note', ref: `page:${original.key}`, reason: 'page-damaged' },
-        { profileId: ownerId, kind: 'note', ref: refOf(victim!.idTag), reason: 'integrity' },
-      ]);
-      expect(list.records).toHaveLength(NOTE_COUNT - 1);
-      const [hit] = notes.filter((n) => !list.records.some((r) => r.id === n.id));
-      await expectIntactExcept([hit!.id]);
-      expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id: hit!.id })).toBe('record-damaged');
-      await expectOthersReadable([hit!.id]);
+      expect(list.damaged).toEqual(frameDamage(original.key, frame));
+      expect(list.records).toHaveLength(NOTE_COUNT - frame.length);
+      const hit = notes.filter((n) => !list.records.some((r) => r.id === n.id)).map((n) => n.id);
+      await expectIntactExcept(hit);
+      for (const id of hit) expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id })).toBe('record-damaged');
+      await expectOthersReadable(hit);
     } finally {
       await raw.put(original);
     }
@@ -115,21 +134,19 @@ describe('tampered storage in Chromium', () => {
     const [victim] = entriesOf(original);
     const list0 = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
     const tampered = { ...original, index: [...original.index] };
-    tampered.index[1]! ^= 0xff; // byte 1 of the first entry's idTag (byte 0 picks the bucket)
-    const movedTag = tampered.index.slice(0, 16);
+    tampered.index[victim!.at + 1]! ^= 0xff; // byte 1 of the first entry's idTag (byte 0 picks the bucket)
     await raw.put(tampered);
     try {
+      const frame = entriesOf(tampered).filter((e) => e.frame === victim!.frame);
+      const movedTag = frame[0]!.idTag;
       const list = await api.ok('listRecords', { profileId: ownerId, kind: 'note' });
-      expect(list.damaged).toEqual([
-        { profileId: ownerId, kind: 'note', ref: `page:${original.key}`, reason: 'page-damaged' },
-        { profileId: ownerId, kind: 'note', ref: refOf(movedTag), reason: 'integrity' },
-      ]);
-      expect(list.records).toHaveLength(NOTE_COUNT - 1);
-      const [moved] = list0.records.filter((n) => !list.records.some((r) => r.id === n.id));
+      expect(list.damaged).toEqual(frameDamage(original.key, frame));
+      expect(list.records).toHaveLength(NOTE_COUNT - frame.length);
+      const moved = list0.records.filter((n) => !list.records.some((r) => r.id === n.id)).map((n) => n.id);
       expect(refOf(victim!.idTag)).not.toBe(refOf(movedTag));
-      await expectIntactExcept([moved!.id]);
-      expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id: moved!.id })).toBe('record-damaged');
-      await expectOthersReadable([moved!.id]);
+      await expectIntactExcept(moved);
+      for (const id of moved) expect(await api.errorOf('getRecord', { profileId: ownerId, kind: 'note', id })).toBe('record-damaged');
+      await expectOthersReadable(moved);
     } finally {
       await raw.put(original);
     }

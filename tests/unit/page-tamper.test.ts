@@ -20,13 +20,15 @@ import { concatBytes, randomBytes, utf8 } from '../../src/shared/bytes';
 import { noteKind } from '../../src/records/note';
 
 const NOTES = 300; // over 128 pages: some pages hold several notes
+/** These tests read and change format 2 pages, which vaults written before format 3 hold (page-format3.test.ts has format 3's). */
+const FORMAT_2 = { pageFormat: 2 } as const;
 const ENTRY_SIZE = 44;
 
 const note = (profileId: string, id: string, title = id) => ({ op: 'put', profileId, kind: 'note', id, data: { title, body: `${title}: æblegrød` } }) as const;
 
 /** A vault with an owner and NOTES notes; `pages` are the notes' pages, fullest first. */
 async function notesVault(db?: ReturnType<typeof diskThatFills>['db']) {
-  const { profileId: ownerId, ...created } = await vaultWithProfile('tamper', 'Søs', db ? { db } : {});
+  const { profileId: ownerId, ...created } = await vaultWithProfile('tamper', 'Søs', { ...(db ? { db } : {}), storage: FORMAT_2 });
   const { vault } = created;
   const ids = Array.from({ length: NOTES }, (_, i) => `id${i}`);
   await vault.records.write(ids.map((id) => note(ownerId, id)));
@@ -268,7 +270,7 @@ describe('the page manifest', () => {
 
   it('a page from a newer Handlerum → vault-from-newer-version', async () => {
     const { vault, db, ownerId, pages } = await notesVault();
-    await db.pages.put({ ...pages[0]!, v: 3 });
+    await db.pages.put({ ...pages[0]!, v: 4 });
     expect(await errorCode(vault.records.list(ownerId, noteKind))).toBe('vault-from-newer-version');
   });
 

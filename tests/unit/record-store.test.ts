@@ -10,8 +10,9 @@ import { recordKinds, registerKindForTests } from '../../src/records/registry';
 import { Vault } from '../../src/vault/vault';
 import { addProfile, allRows, diskThatFills, errorCode, freshDb, passphraseKey, vaultWithProfile } from './support/setup-vault';
 
-async function withOwner() {
-  const { profileId, ...created } = await vaultWithProfile('records', 'Ib');
+/** `pageFormat: 2` for tests that read and change format 2 pages' layout (page-format3.test.ts has format 3's). */
+async function withOwner(storage: { pageFormat?: 2 | 3 } = {}) {
+  const { profileId, ...created } = await vaultWithProfile('records', 'Ib', { storage });
   return { ...created, ownerId: profileId };
 }
 
@@ -273,7 +274,7 @@ describe('schema versions', () => {
 
 describe('damaged records', () => {
   it('a changed byte in a stored page damages one record; the rest read; discardDamaged removes it', async () => {
-    const { vault, ownerId, db } = await withOwner();
+    const { vault, ownerId, db } = await withOwner({ pageFormat: 2 });
     // 300 notes over 128 pages: some page holds three or more.
     const ids = Array.from({ length: 300 }, (_, i) => `id${i}`);
     await vault.records.write(ids.map((id) => note(ownerId, id, id)));
@@ -299,7 +300,7 @@ describe('damaged records', () => {
   });
 
   it('a rewrite of a page keeps its damaged record reported until discarded', async () => {
-    const { vault, ownerId, db } = await withOwner();
+    const { vault, ownerId, db } = await withOwner({ pageFormat: 2 });
     const written = await vault.records.write(Array.from({ length: 300 }, (_, i) => note(ownerId, `n${i}`, `id${i}`)));
     const row = (await db.pages.toArray()).find((r) => r.index.length >= 2 * 44)!;
     const broken = { ...row, body: row.body.slice() };
@@ -316,7 +317,7 @@ describe('damaged records', () => {
   });
 
   it('a page whose record boundaries are unreadable is reported, is not overwritten, and can be discarded', async () => {
-    const { vault, ownerId, db } = await withOwner();
+    const { vault, ownerId, db } = await withOwner({ pageFormat: 2 });
     await vault.records.write(Array.from({ length: 300 }, (_, i) => note(ownerId, `n${i}`, `id${i}`)));
     const row = (await db.pages.toArray()).find((r) => r.index.length >= 2 * 44)!;
     const lost = row.index.length / 44;

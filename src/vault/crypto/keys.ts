@@ -12,9 +12,11 @@ import { toBase64Url } from '../../shared/base64url';
 import { randomBytes, utf8 } from '../../shared/bytes';
 
 export interface VaultKeys {
-  /** Seals pages of records. */
+  /** Seals format 1 and 2 pages of records (XChaCha20-Poly1305). */
   readonly encryption: Uint8Array;
-  /** Per-record MACs, which keep a damaged record from spoiling its neighbours. */
+  /** HKDF input of the per-write AES-256-GCM keys that seal format 3 pages' frames (page-format3.ts). */
+  readonly pageFrames: Uint8Array;
+  /** Per-record MACs of format 1 and 2 pages, which keep a damaged record from spoiling its neighbours. */
   readonly recordMac: Uint8Array;
   /** Keyed hashes that stand in for profile ids, kinds and record ids outside the ciphertext. */
   readonly tags: Uint8Array;
@@ -31,6 +33,7 @@ export function deriveVaultKeys(dataKey: Uint8Array): VaultKeys {
   const sub = (label: string) => hkdf(sha256, dataKey, undefined, utf8(`handlerum ${label} v1`), KEY_LENGTH);
   return {
     encryption: sub('page-encryption'),
+    pageFrames: sub('page-frames'),
     recordMac: sub('record-mac'),
     tags: sub('index-tags'),
     backup: sub('backup'),
@@ -61,7 +64,7 @@ export function hmacSha256Framed(key: Uint8Array, length: number, ...parts: (Uin
 
 /** Overwrites every sub-key and forgets the HMAC states prepared from them. */
 export function wipeVaultKeys(keys: VaultKeys): void {
-  for (const key of [keys.encryption, keys.recordMac, keys.tags, keys.backup, keys.manifest]) {
+  for (const key of [keys.encryption, keys.pageFrames, keys.recordMac, keys.tags, keys.backup, keys.manifest]) {
     preparedHmacs.get(key)?.destroy();
     preparedHmacs.delete(key);
     key.fill(0);

@@ -11,6 +11,7 @@
  * parts when the bucket would hold more than `maxSegments` segments.
  */
 import type { PageRow } from './page-codec';
+import { FORMAT_3, RECORD_ENTRY_SIZE, recordEntriesStart } from './page-format3';
 
 /** More segments make writes cheaper and reads of a bucket slower (one row and one tag check each). */
 export const DEFAULT_MAX_SEGMENTS = 4;
@@ -45,7 +46,7 @@ export function mapKey(t: Uint8Array): string {
   );
 }
 
-/** The index layout of format 1 and 2 pages (page-codec.ts): 44 bytes per record, the id tag first. */
+/** The index layout of format 1 and 2 pages (page-codec.ts): 44 bytes per record, the id tag first; format 3 lists 24 bytes per record after its frame table. */
 const INDEX_ENTRY_SIZE = 44;
 
 /**
@@ -55,8 +56,10 @@ const INDEX_ENTRY_SIZE = 44;
  * that such a page is opened.
  */
 export function mayHoldAny(row: PageRow, refs: ReadonlySet<string>): boolean {
-  if ((row.v !== 1 && row.v !== 2) || row.index.length % INDEX_ENTRY_SIZE !== 0) return true;
-  for (let at = 0; at < row.index.length; at += INDEX_ENTRY_SIZE) {
+  const start = row.v === FORMAT_3 ? recordEntriesStart(row.index) : row.v === 1 || row.v === 2 ? 0 : null;
+  const size = row.v === FORMAT_3 ? RECORD_ENTRY_SIZE : INDEX_ENTRY_SIZE;
+  if (start === null || (row.index.length - start) % size !== 0) return true;
+  for (let at = start; at < row.index.length; at += size) {
     if (refs.has(mapKey(row.index.subarray(at, at + 16)))) return true;
   }
   return false;

@@ -1,12 +1,11 @@
 /**
  * One write to one bucket (bucket-layout.ts): opens the parts that may hold a changed record,
- * applies the changes, seals the new records into one new part, and says which rows to put and
- * delete and what the group's manifest must name. Runs inside the write's IndexedDB transaction,
- * without awaiting: sealing is synchronous.
+ * applies the changes, puts the new records into one new part, and says which parts to seal and
+ * delete and what the group's manifest must name. Runs between the write's read and its write
+ * transaction (page-store.ts): opening a format 3 part is asynchronous.
  */
-import type { VaultKeys } from '../crypto/keys';
 import { partsToMerge, mapKey, mayHoldAny, segmentKey, storedSize } from './bucket-layout';
-import { recordMac, sealPage, type OpenedPage, type PageEntry, type PageRow } from './page-codec';
+import type { OpenedPage, PageEntry, PageRow } from './page-codec';
 import { pageProblem, type Manifest, type ManifestEntry, type PageProblem } from './page-manifest';
 
 export interface PageChange {
@@ -14,14 +13,14 @@ export interface PageChange {
   idTag: Uint8Array;
   /**
    * Given the record's current bytes (null when absent or damaged), returns its new bytes, or
-   * null to delete it. Runs inside the write transaction, so read-modify-write is atomic.
+   * null to delete it. Runs between the write's read and its write transaction, which lands
+   * only if no other write landed in between (else the write starts over and it runs again),
+   * so read-modify-write is atomic.
    */
   update: (previous: Uint8Array | null) => Uint8Array | null;
 }
 
 export interface BucketWrite {
-  keys: VaultKeys;
-  group: string;
   /** The write counter this write stamps on every part it seals. */
   version: number;
   maxSegments: number;
@@ -31,8 +30,9 @@ export interface BucketWrite {
    * Opens a part; throws for one whose record boundaries cannot be read (the index hint opens
    * every such part of a bucket written to: it may hold any of the records).
    */
-  open: (row: PageRow) => OpenedPage;
-  puts: PageRow[];
+  open: (row: PageRow) => Promise<OpenedPage>;
+  /** Seals a part with these records, at `version`. */
+  seal: (key: string, entries: PageEntry[]) => void;
   deletes: string[];
 }
 
@@ -49,15 +49,15 @@ interface Part {
   changed: boolean;
 }
 
-const entryFor = (keys: VaultKeys, key: string, idTag: Uint8Array, bytes: Uint8Array): PageEntry => ({
-  idTag,
-  bytes,
-  mac: recordMac(keys, key, idTag, bytes),
-  damaged: false,
-});
+const entryFor = (idTag: Uint8Array, bytes: Uint8Array): PageEntry => ({ idTag, bytes, damaged: false });
 
 /** Writes `changes` (all of this bucket) given every part the rows and the manifest know of. */
-export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<string, PageRow | undefined>, changes: readonly PageChange[]): void {
+export async function writeBucket(
+  w: BucketWrite,
+  baseKey: string,
+  rows: ReadonlyMap<string, PageRow | undefined>,
+  changes: readonly PageChange[],
+): Promise<void> {
   const parts: Part[] = [...rows].map(([key, row]) => {
     const listed = w.manifest.entries.get(key);
     const usable = listed !== undefined && row !== undefined && (row.version ?? 0) === listed.version;
@@ -65,9 +65,9 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
   });
   // Usable parts first: a record's current copy is looked for there before any stale one.
   parts.sort((a, b) => Number(b.usable) - Number(a.usable));
-  const open = (part: Part) => {
+  const open = async (part: Part) => {
     if (part.entries || !part.row) return;
-    const opened = w.open(part.row);
+    const opened = await w.open(part.row);
     part.entries = new Map();
     // A damaged entry never hides a verified one of the same id.
     for (const entry of opened.entries) {
@@ -80,7 +80,7 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
   const refList = changes.map((c) => mapKey(c.idTag));
   if (parts.length > 0) {
     const refs = new Set(refList);
-    for (const part of parts) if (part.row && mayHoldAny(part.row, refs)) open(part);
+    await Promise.all(parts.filter((part) => part.row && mayHoldAny(part.row, refs)).map(open));
   }
 
   const fresh = new Map<string, { idTag: Uint8Array; bytes: Uint8Array }>();
@@ -103,7 +103,7 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
     }
     const bytes = update(previous);
     if (bytes === null) continue;
-    if (holder) holder.entries!.set(ref, entryFor(w.keys, holder.key, idTag, bytes));
+    if (holder) holder.entries!.set(ref, entryFor(idTag, bytes));
     else fresh.set(ref, { idTag, bytes });
   }
 
@@ -117,15 +117,15 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
     const merged: Part[] = [];
     for (const key of partsToMerge(baseKey, sizes, w.maxSegments)) {
       const part = parts.find((p) => p.key === key)!;
-      open(part);
+      await open(part);
       if (part.sound) merged.push(part); // one found damaged only now stays as it is
     }
     const hasBase = parts.some((p) => p.key === baseKey);
     const into = !hasBase || merged.some((p) => p.key === baseKey) ? baseKey : segmentKey(baseKey, w.version);
     const entries: PageEntry[] = [];
     for (const part of merged) {
-      // A record's MAC binds the key of the part that holds it: moved records get a new one.
-      for (const entry of part.entries!.values()) entries.push(part.key === into ? entry : entryFor(w.keys, into, entry.idTag, entry.bytes));
+      // Format 2 MACs bind the key of the part that held them: a moved record leaves its own behind.
+      for (const entry of part.entries!.values()) entries.push(part.key === into ? entry : entryFor(entry.idTag, entry.bytes));
       part.changed = false;
       part.entries = null;
       if (part.key !== into) {
@@ -133,8 +133,8 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
         w.manifest.entries.delete(part.key);
       }
     }
-    for (const { idTag, bytes } of fresh.values()) entries.push(entryFor(w.keys, into, idTag, bytes));
-    w.puts.push(sealPage(w.keys, into, w.group, w.version, entries));
+    for (const { idTag, bytes } of fresh.values()) entries.push(entryFor(idTag, bytes));
+    w.seal(into, entries);
     w.manifest.entries.set(into, { version: w.version, problem: 'none' });
   }
 
@@ -145,7 +145,7 @@ export function writeBucket(w: BucketWrite, baseKey: string, rows: ReadonlyMap<s
       w.deletes.push(part.key);
       w.manifest.entries.delete(part.key);
     } else {
-      w.puts.push(sealPage(w.keys, part.key, w.group, w.version, [...part.entries!.values()]));
+      w.seal(part.key, [...part.entries!.values()]);
       w.manifest.entries.set(part.key, { version: w.version, problem: part.problem });
     }
   }

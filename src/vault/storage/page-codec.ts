@@ -1,5 +1,6 @@
 /**
- * Sealed pages: the unit of storage.
+ * Sealed pages: the unit of storage. This module reads and writes formats 1 and 2; every write
+ * now seals format 3 (page-format3.ts), and a vault upgraded from format 1 gets format 2 pages.
  *
  * Records of one profile and kind are spread over a fixed number of pages by a keyed hash of
  * their id. A page is sealed with ONE XChaCha20-Poly1305 call, because in a browser the cost of
@@ -40,8 +41,11 @@ export interface PageEntry {
   idTag: Uint8Array;
   /** The record's plaintext JSON bytes (unverified junk when `damaged`). */
   bytes: Uint8Array;
-  /** The record MAC; kept as it was for damaged entries so they stay marked. */
-  mac: Uint8Array;
+  /**
+   * Format 1 and 2: the record MAC, kept as it was for damaged entries so they stay marked.
+   * Absent for a record of a format 3 page (its frame vouches for it) or not yet sealed.
+   */
+  mac?: Uint8Array | undefined;
   damaged: boolean;
 }
 
@@ -74,7 +78,7 @@ export function sealPage(keys: VaultKeys, key: string, group: string, version: n
     view.setUint32(at + 16, offset);
     view.setUint32(at + 20, entry.bytes.length);
     view.setUint32(at + 24, entry.damaged ? FLAG_DAMAGED : 0);
-    index.set(entry.mac, at + 28);
+    index.set(entry.mac ?? recordMac(keys, key, entry.idTag, entry.bytes), at + 28);
     body.set(entry.bytes, offset);
     offset += entry.bytes.length;
   });

@@ -1,15 +1,18 @@
 /**
  * Reads and writes records as sealed pages. Knows nothing of record kinds or JSON: it stores
- * opaque byte strings under (group, id tag), and every write is one IndexedDB transaction, which
- * also rewrites the page manifest (page-manifest.ts) so a missing or rolled-back page is seen.
- * A bucket is a base page and a few append segments (bucket-layout.ts); every part is a page.
+ * opaque byte strings under (group, id tag), and every write lands in one IndexedDB transaction,
+ * which also rewrites the page manifest (page-manifest.ts) so a missing or rolled-back page is
+ * seen. A bucket is a base page and a few append segments (bucket-layout.ts); every part is a
+ * page. Pages are written as format 3 (page-format3.ts); formats 1 and 2 are still read.
  */
+import { FrameKeyring } from '../crypto/frame-keys';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
 import { baseKeyOf, bucketRange, DEFAULT_MAX_SEGMENTS, mapKey } from './bucket-layout';
 import { writeBucket, type BucketWrite, type PageChange } from './bucket-write';
-import { openPage, PAGE_FORMAT, type OpenedPage, pageKeyOf, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { openPage, type OpenedPage, pageKeyOf, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { FORMAT_3, openPage3, sealPage3 } from './page-format3';
 import {
   copyManifest,
   emptyManifest,
@@ -23,6 +26,7 @@ import {
   type StoredManifest,
 } from './page-manifest';
 import { toBase64Url } from '../../shared/base64url';
+import { settled } from '../../shared/best-effort';
 import { equalBytes } from '../../shared/bytes';
 
 export interface StoredBytes {
@@ -60,10 +64,31 @@ export type { PageChange } from './bucket-write';
 export interface PageStoreOptions {
   /** Segments a bucket may hold besides its base (bucket-layout.ts); 0 re-seals whole buckets, as format 2 vaults were written. */
   maxSegments?: number;
+  /** The format pages are written in: 3 (the default), or 2 for tests and benchmarks of vaults written before it. */
+  pageFormat?: 2 | 3;
 }
 
 /** Above this many buckets touched in a group, a write reads the whole group in one request. */
 const WHOLE_GROUP_BUCKETS = 16;
+/** Writes from another context that land between a write's read and its commit make it start over, this many times at most. */
+const WRITE_ATTEMPTS = 8;
+
+/** What a write lands in its transaction. */
+interface Landing {
+  /** The top manifest to save, its write counter already advanced. */
+  top: Manifest;
+  version: number;
+  dropGroups: readonly string[];
+  /** Each group's new manifest, in the order they are saved (a dropped group first, empty). */
+  groups: [string, Manifest][];
+  puts: PageRow[];
+  deletes: string[];
+}
+
+/** Thrown inside a write transaction to abort it when another write landed since its read. */
+class WriteConflict extends Error {
+  override readonly name = 'WriteConflict';
+}
 
 export class PageStore {
   private closed = false;
@@ -72,6 +97,10 @@ export class PageStore {
   private readonly cache = new Map<string, { stored: StoredManifest; manifest: Manifest }>();
 
   private readonly maxSegments: number;
+  private readonly pageFormat: 2 | 3;
+  private readonly frames: FrameKeyring;
+  /** The last write of this store: the next one waits for it, so writes never race each other here. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: VaultDb,
@@ -79,6 +108,8 @@ export class PageStore {
     options: PageStoreOptions = {},
   ) {
     this.maxSegments = options.maxSegments ?? DEFAULT_MAX_SEGMENTS;
+    this.pageFormat = options.pageFormat ?? FORMAT_3;
+    this.frames = new FrameKeyring(keys.pageFrames);
   }
 
   /**
@@ -90,23 +121,34 @@ export class PageStore {
   close(): void {
     this.closed = true;
     this.cache.clear();
+    this.frames.forget();
   }
 
   private requireOpen(): void {
     if (this.closed) throw new VaultError('locked');
   }
 
-  private open(row: PageRow): OpenedPage {
+  private async open(row: PageRow): Promise<OpenedPage> {
     this.requireOpen();
-    if (row.v > PAGE_FORMAT) throw new VaultError('vault-from-newer-version', `page format ${row.v}`);
-    return openPage(this.keys, row);
+    if (row.v > FORMAT_3) throw new VaultError('vault-from-newer-version', `page format ${row.v}`);
+    if (row.v !== FORMAT_3) return openPage(this.keys, row);
+    const opened = await openPage3(this.frames, row);
+    this.requireOpen(); // locked while it was opened: its records are not handed out
+    return opened;
   }
 
   /** A page whose record boundaries cannot be read answers for none of its records, and is not overwritten until the user discards it. */
-  private openReadable(row: PageRow): OpenedPage {
-    const opened = this.open(row);
+  private async openReadable(row: PageRow): Promise<OpenedPage> {
+    const opened = await this.open(row);
     if (opened.unreadable) throw new VaultError('record-damaged', pageRef(row.key));
     return opened;
+  }
+
+  private seal(key: string, group: string, version: number, entries: PageEntry[]): Promise<PageRow> {
+    this.requireOpen();
+    return this.pageFormat === FORMAT_3
+      ? sealPage3(this.frames, key, group, version, entries)
+      : Promise.resolve(sealPage(this.keys, key, group, version, entries));
   }
 
   /**
@@ -138,7 +180,7 @@ export class PageStore {
       for (const row of rows) {
         let group = groups.get(row.group);
         if (!group) groups.set(row.group, (group = { ...emptyManifest(version), lost: !upgrade }));
-        const opened = upgrade ? this.open(row) : null;
+        const opened = upgrade ? openPage(this.keys, row) : null; // format 1: synchronous
         if (opened && opened.intact) {
           puts.push(sealPage(this.keys, row.key, row.group, version, opened.entries));
           group.entries.set(row.key, { version, problem: 'none' });
@@ -225,12 +267,14 @@ export class PageStore {
     } catch (error) {
       throw storageError(error);
     }
+    const pages = new Map<PageRow, OpenedPage>();
+    await Promise.all(rows.map(async (row) => pages.set(row, await this.open(row))));
     this.requireOpen();
     const contents: GroupContents = { records: [], damaged: [] };
     if (manifest.lost) contents.damaged.push({ group, ref: pageRef(group), reason: 'page-missing' });
     for (const parts of bucketParts(rows, manifest).values()) {
       const opened = [...parts].map(([key, row]) => {
-        const page = row ? this.open(row) : null;
+        const page = row ? pages.get(row)! : null;
         const listed = manifest.entries.get(key);
         const problem = pageProblem(listed, row, page?.intact ?? true);
         if (problem !== 'none') contents.damaged.push({ group, ref: pageRef(key), reason: PAGE_REASONS[problem] });
@@ -300,7 +344,7 @@ export class PageStore {
         refusedBy ??= pageRef(key); // a missing part may have held it
         continue;
       }
-      const opened = this.openReadable(row);
+      const opened = await this.openReadable(row);
       const usable = isUsable(manifest, key, row);
       const problem = pageProblem(listed, row, opened.intact);
       if (problem !== 'none' || opened.entries.some((e) => e.damaged)) unsound = true;
@@ -313,7 +357,7 @@ export class PageStore {
       // record re-seals every part it was in. A part that is not may hold any earlier state.
       if (!usable) refusedBy ??= pageRef(key);
       else if (problem === 'none') return entry.bytes;
-      else salvaged ??= entry.bytes; // verified by its own MAC; its part's tag failed
+      else salvaged ??= entry.bytes; // verified by its own MAC or frame; another part of its page failed
     }
     if (salvaged) return salvaged;
     if (refusedBy) throw new VaultError('record-damaged', refusedBy);
@@ -340,45 +384,95 @@ export class PageStore {
       if (list) list.push(change);
       else buckets.set(key, [change]);
     }
-    try {
-      await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
-        const top = copyManifest(await this.top());
-        const version = top.version++;
-        if (dropGroups.length) {
-          await this.db.pages.where('group').anyOf(dropGroups).delete();
-          for (const group of dropGroups) await this.saveGroup(top, group, emptyManifest(0), version);
-        }
+    const dropped = new Set(dropGroups);
+    await this.write(
+      async (top) => {
         const found = new Map<string, { rows: PageRow[]; manifest: Manifest }>();
         for (const [group, buckets] of byGroup) {
-          const rows = await this.bucketRows(group, [...buckets.keys()]);
-          found.set(group, { rows, manifest: copyManifest(await this.group(top, group, this.groupRows(group))) });
+          // A dropped group is emptied first: its changes land in a group of their own.
+          if (dropped.has(group)) found.set(group, { rows: [], manifest: emptyManifest(0) });
+          else found.set(group, { rows: await this.bucketRows(group, [...buckets.keys()]), manifest: await this.group(top, group, this.groupRows(group)) });
         }
-        this.requireOpen(); // sealing below runs in this same synchronous stretch
-        const puts: PageRow[] = [];
+        return found;
+      },
+      async (found, version) => {
+        const seals: Promise<PageRow>[] = [];
         const deletes: string[] = [];
+        const groups: [string, Manifest][] = dropGroups.map((group) => [group, emptyManifest(0)]);
         for (const [group, buckets] of byGroup) {
-          const { rows, manifest } = found.get(group)!;
+          const { rows, manifest: read } = found.get(group)!;
+          const manifest = copyManifest(read);
           const write: BucketWrite = {
-            keys: this.keys,
-            group,
             version,
             maxSegments: this.maxSegments,
             manifest,
             open: (row) => this.openReadable(row),
-            puts,
+            seal: (key, entries) => seals.push(settledLater(this.seal(key, group, version, entries))),
             deletes,
           };
           const parts = bucketParts(rows, manifest);
-          for (const [baseKey, bucketChanges] of buckets) writeBucket(write, baseKey, parts.get(baseKey) ?? new Map(), bucketChanges);
+          for (const [baseKey, bucketChanges] of buckets) await writeBucket(write, baseKey, parts.get(baseKey) ?? new Map(), bucketChanges);
+          groups.push([group, manifest]);
         }
-        if (puts.length) await this.db.pages.bulkPut(puts);
-        if (deletes.length) await this.db.pages.bulkDelete(deletes);
-        for (const [group, { manifest }] of found) await this.saveGroup(top, group, manifest, version);
-        await this.save(MANIFEST_KEY, '', top);
-      });
-    } catch (error) {
-      throw storageError(error);
+        return { dropGroups, groups, puts: await Promise.all(seals), deletes };
+      },
+    );
+  }
+
+  /**
+   * One write, serialised with this store's others: `read` runs in a read transaction, `work`
+   * outside any (WebCrypto is asynchronous, and an IndexedDB transaction commits as soon as it
+   * waits on anything else), and what `work` returns lands in one write transaction, only if the
+   * top manifest is still the one read. Otherwise a write from another context landed in
+   * between, and this one starts over from its read.
+   */
+  private write<T>(read: (top: Manifest) => Promise<T>, work: (found: T, version: number) => Promise<Omit<Landing, 'top' | 'version'>>): Promise<void> {
+    const run = this.writing.then(() => this.writeNow(read, work));
+    this.writing = settled(run); // the caller gets the outcome through `run`
+    return run;
+  }
+
+  private async writeNow<T>(
+    read: (top: Manifest) => Promise<T>,
+    work: (found: T, version: number) => Promise<Omit<Landing, 'top' | 'version'>>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [readTop, stored, found] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
+          const top = await this.top();
+          // top() succeeded, so the cache holds the stored bytes just read.
+          return [top, this.cache.get(MANIFEST_KEY)!.stored, await read(top)] as const;
+        });
+        this.requireOpen();
+        const top = copyManifest(readTop);
+        const version = top.version++;
+        const landing: Landing = { top, version, ...(await work(found, version)) };
+        await this.land(landing, stored);
+        return;
+      } catch (error) {
+        if (!(error instanceof WriteConflict)) throw storageError(error);
+        if (attempt === WRITE_ATTEMPTS) throw new VaultError('storage-failed', 'other writes kept landing first', { cause: error });
+      }
     }
+  }
+
+  /** The write transaction of `write`: refused with WriteConflict when the top manifest changed since `read`. */
+  private async land(landing: Landing, read: StoredManifest): Promise<void> {
+    await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
+      const now = (await this.db.meta.get(MANIFEST_KEY))?.value as StoredManifest | undefined;
+      this.requireOpen(); // nothing is written once the vault is locked
+      if (!now || !equalBytes(now.nonce, read.nonce) || !equalBytes(now.ciphertext, read.ciphertext)) throw new WriteConflict();
+      const { top, version } = landing;
+      if (landing.dropGroups.length)
+        await this.db.pages
+          .where('group')
+          .anyOf([...landing.dropGroups])
+          .delete();
+      if (landing.puts.length) await this.db.pages.bulkPut(landing.puts);
+      if (landing.deletes.length) await this.db.pages.bulkDelete(landing.deletes);
+      for (const [group, manifest] of landing.groups) await this.saveGroup(top, group, manifest, version);
+      await this.save(MANIFEST_KEY, '', top);
+    });
   }
 
   /** The rows of some buckets of a group: the whole group when most of it is touched. */
@@ -396,13 +490,17 @@ export class PageStore {
   async discardDamaged(group: string, refs: string[]): Promise<void> {
     await this.prepare();
     const wanted = new Set(refs);
-    try {
-      await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
-        const top = copyManifest(await this.top());
-        const version = top.version++;
+    await this.write(
+      async (top) => {
         const rows = await this.groupRows(group)();
-        const manifest = copyManifest(await this.group(top, group, async () => rows));
-        this.requireOpen();
+        return { rows, manifest: await this.group(top, group, async () => rows) };
+      },
+      async ({ rows, manifest: read }, version) => {
+        const manifest = copyManifest(read);
+        const pages = new Map<PageRow, OpenedPage>();
+        await Promise.all(rows.map(async (row) => pages.set(row, await this.open(row))));
+        const seals: Promise<PageRow>[] = [];
+        const deletes: string[] = [];
         if (wanted.has(pageRef(group))) manifest.lost = false;
         for (const parts of bucketParts(rows, manifest).values()) {
           // Settling a part that is not named at its version keeps what verified, but not a
@@ -411,10 +509,10 @@ export class PageStore {
           const usableFirst = [...parts].sort(([a, rowA], [b, rowB]) => Number(isUsable(manifest, b, rowB)) - Number(isUsable(manifest, a, rowA)));
           for (const [key, row] of usableFirst) {
             const settle = wanted.has(pageRef(key));
-            const opened = row ? this.open(row) : null;
+            const opened = row ? pages.get(row)! : null;
             if (!row || !opened || opened.unreadable) {
               if (!settle) continue;
-              if (row) await this.db.pages.delete(key);
+              if (row) deletes.push(key);
               manifest.entries.delete(key);
               continue;
             }
@@ -425,21 +523,28 @@ export class PageStore {
             if (!settle && kept.length === entries.length) continue;
             const problem = settle ? 'none' : pageProblem(manifest.entries.get(key), row, opened.intact);
             if (kept.length === 0 && problem === 'none') {
-              await this.db.pages.delete(key);
+              deletes.push(key);
               manifest.entries.delete(key);
             } else {
-              await this.db.pages.put(sealPage(this.keys, key, group, version, kept));
+              seals.push(settledLater(this.seal(key, group, version, kept)));
               manifest.entries.set(key, { version, problem });
             }
           }
         }
-        await this.saveGroup(top, group, manifest, version);
-        await this.save(MANIFEST_KEY, '', top);
-      });
-    } catch (error) {
-      throw storageError(error);
-    }
+        return { dropGroups: [], groups: [[group, manifest]], puts: await Promise.all(seals), deletes };
+      },
+    );
   }
+}
+
+/**
+ * A seal that may still be running when the work that started it throws: it is awaited later
+ * with the others (Promise.all), and marked handled now so that its failure, if the work threw
+ * first, is not reported as unhandled.
+ */
+function settledLater<T>(sealing: Promise<T>): Promise<T> {
+  void settled(sealing);
+  return sealing;
 }
 
 /** Whether the manifest names the part at the version it carries: then its records are the current ones. */
