@@ -156,14 +156,17 @@ export class MunicipalService {
     this.active.set(key, { run, done: done.finally(() => this.active.delete(key)) });
     // The follow-ups hold no sync back: "Hent nye oplysninger" right after a sync starts a new one
     // at once, where it used to answer with the finished sync's status until they were done.
-    const followUp = done.then(() => this.afterSync(profileId));
+    const followUp = done.then((status) => this.afterSync(profileId, status));
     this.followUps.add(followUp);
     void followUp.finally(() => this.followUps.delete(followUp));
     return structuredClone(run.status);
   }
 
   /** What a finished sync may have changed beyond its own records; each part is retried on its own occasion. */
-  private async afterSync(profileId: string): Promise<void> {
+  private async afterSync(profileId: string, status: SyncStatus): Promise<void> {
+    // A sync that stored and deleted nothing changed nothing they read (the reminders' window also
+    // moves on with each unlock and each start of the background): a quiet sync stays cheap.
+    if (status.stored + status.deleted === 0) return;
     await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
     await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
     // So that the next unlock finds Now's summary current.
