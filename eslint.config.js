@@ -66,6 +66,7 @@ export default tseslint.config(
       '**/*.js',
       // Generated data.
       'src/municipal/kle/kle-topics.data.ts',
+      'src/municipal/api/record-checks.data.ts',
       // Declarations for src/tsconfig.platform-free.json only, outside the root program.
       'src/platform-free.d.ts',
       'src/importers/papaparse.platform-free.d.ts',

@@ -6,7 +6,7 @@
  * depends on Vitest, which a benchmark run outside the test runner cannot load.
  */
 import type { Page } from 'playwright-core';
-import { fetchEveryPage, type FetchFigures } from './fetch-pages';
+import { fetchEveryPage, fetchQuietPages, type FetchFigures } from './fetch-pages';
 import { fetchDiscovery } from '../src/municipal/connector/discovery';
 import { MunicipalHttp } from '../src/municipal/connector/http';
 import { da } from '../src/ui/i18n/da';
@@ -47,8 +47,8 @@ export async function signInHeavy(page: Page, origin: string, timeoutMs: number)
   return Date.now() - start;
 }
 
-/** The baseline for the sync: /me and every feed to its end, page by page, with fetch and JSON.parse only. */
-export async function fetchAllPages(origin: string): Promise<FetchFigures> {
+/** A token for the heavy citizen and the API's base, as the extension would hold them after sign-in. */
+async function heavyApi(origin: string): Promise<{ apiBase: string; maxPageSize: number; accessToken: string }> {
   const tokenResponse = await fetch(`${origin}/__test/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -57,7 +57,32 @@ export async function fetchAllPages(origin: string): Promise<FetchFigures> {
   if (!tokenResponse.ok) throw new Error(`/__test/tokens: HTTP ${tokenResponse.status}`);
   const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
   const discovery = await fetchDiscovery(new MunicipalHttp({ fetch: (url, init) => fetch(url, init) }), origin);
-  return fetchEveryPage(discovery.api_base, discovery.max_page_size, accessToken);
+  return { apiBase: discovery.api_base, maxPageSize: discovery.max_page_size, accessToken };
+}
+
+/** The baseline for the sync: /me and every feed to its end, page by page, with fetch and JSON.parse only. */
+export async function fetchAllPages(origin: string): Promise<FetchFigures> {
+  const api = await heavyApi(origin);
+  return fetchEveryPage(api.apiBase, api.maxPageSize, api.accessToken);
+}
+
+/** The baseline for a re-sync with nothing new: /me and each feed's page at its last token (from `fetchAllPages`). */
+export async function fetchQuiet(origin: string, tokens: Record<string, string>): Promise<number> {
+  const api = await heavyApi(origin);
+  return fetchQuietPages(api.apiBase, api.maxPageSize, api.accessToken, tokens);
+}
+
+/**
+ * After a sync, on the same screen: asks for new data again ("Hent nye oplysninger") and returns
+ * the time from that click until the page says the sync is done with nothing fetched.
+ */
+export async function syncAgain(page: Page, timeoutMs: number): Promise<number> {
+  const button = page.getByRole('button', { name: DA['muni.syncNow'] });
+  await button.waitFor();
+  const start = Date.now();
+  await button.click();
+  await page.getByText(DA['muni.syncDone.other'].replace('{count}', '0'), { exact: true }).waitFor({ timeout: timeoutMs });
+  return Date.now() - start;
 }
 
 const STATEMENT_HEADER = '"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"';

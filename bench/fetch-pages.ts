@@ -9,6 +9,8 @@ export interface FetchFigures {
   items: number;
   pages: number;
   bytes: number;
+  /** Each feed's last sync token: where a re-sync with nothing new asks from. */
+  tokens: Record<string, string>;
 }
 
 export async function fetchEveryPage(apiBase: string, maxPageSize: number, accessToken: string): Promise<FetchFigures> {
@@ -24,8 +26,9 @@ export async function fetchEveryPage(apiBase: string, maxPageSize: number, acces
     const text = await response.text();
     bytes += text.length;
     pages++;
-    return JSON.parse(text) as { items?: unknown[]; nextCursor?: string | null };
+    return JSON.parse(text) as { items?: unknown[]; nextCursor?: string | null; syncToken?: string };
   };
+  const tokens: Record<string, string> = {};
   const start = performance.now();
   await get(`${apiBase}/me`);
   for (const resource of RESOURCES) {
@@ -36,7 +39,23 @@ export async function fetchEveryPage(apiBase: string, maxPageSize: number, acces
       const page = await get(`${apiBase}/${resource}?${query}`);
       items += page.items?.length ?? 0;
       cursor = page.nextCursor ?? null;
+      if (page.syncToken !== undefined) tokens[resource] = page.syncToken;
     } while (cursor !== null);
   }
-  return { ms: performance.now() - start, items, pages, bytes };
+  return { ms: performance.now() - start, items, pages, bytes, tokens };
+}
+
+/** The re-sync's baseline: /me and each feed's one page from its last sync token, which brings nothing new. */
+export async function fetchQuietPages(apiBase: string, maxPageSize: number, accessToken: string, tokens: Record<string, string>): Promise<number> {
+  const limit = String(Math.min(1000, maxPageSize));
+  const headers = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' };
+  const get = async (url: string) => {
+    const response = await fetch(url, { headers, credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return JSON.parse(await response.text()) as unknown;
+  };
+  const start = performance.now();
+  await get(`${apiBase}/me`);
+  for (const resource of RESOURCES) await get(`${apiBase}/${resource}?${new URLSearchParams({ limit, cursor: tokens[resource] ?? '' })}`);
+  return performance.now() - start;
 }

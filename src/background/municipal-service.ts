@@ -92,6 +92,8 @@ export class MunicipalService {
   private readonly active = new Map<string, ActiveSync>();
   /** Syncs run one after another: a heavy sync should not compete with a second one for memory. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The vault's follow-ups of finished syncs (reminders, grants, Now's summary) still running. */
+  private readonly followUps = new Set<Promise<void>>();
   /** Correction requests being sent now: a second click must not send one twice. */
   private readonly sending = new Set<string>();
   private readonly nowSummaries: NowSummaries;
@@ -120,7 +122,7 @@ export class MunicipalService {
 
   /** Resolves when every started sync has finished (for tests and for a clean shutdown). */
   whenIdle(): Promise<void> {
-    return Promise.all([...this.active.values()].map((a) => a.done)).then(() => undefined);
+    return Promise.all([...[...this.active.values()].map((a) => a.done), ...this.followUps]).then(() => undefined);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -149,18 +151,26 @@ export class MunicipalService {
       name,
     );
     this.statuses.set(key, structuredClone(run.status));
-    const done = this.queue.then(async () => {
-      const status = await run.run();
-      await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
-      await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
-      // So that the next unlock finds Now's summary current.
-      await bestEffort(this.nowSummaries.read(profileId, this.now()), 'Now computes its summary when it is opened');
-      return status;
-    });
+    const done = this.queue.then(() => run.run());
     this.queue = settled(done);
-    const active = { run, done: done.finally(() => this.active.delete(key)) };
-    this.active.set(key, active);
+    this.active.set(key, { run, done: done.finally(() => this.active.delete(key)) });
+    // The follow-ups hold no sync back: "Hent nye oplysninger" right after a sync starts a new one
+    // at once, where it used to answer with the finished sync's status until they were done.
+    const followUp = done.then((status) => this.afterSync(profileId, status));
+    this.followUps.add(followUp);
+    void followUp.finally(() => this.followUps.delete(followUp));
     return structuredClone(run.status);
+  }
+
+  /** What a finished sync may have changed beyond its own records; each part is retried on its own occasion. */
+  private async afterSync(profileId: string, status: SyncStatus): Promise<void> {
+    // A sync that stored and deleted nothing changed nothing they read (the reminders' window also
+    // moves on with each unlock and each start of the background): a quiet sync stays cheap.
+    if (status.stored + status.deleted === 0) return;
+    await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
+    await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
+    // So that the next unlock finds Now's summary current.
+    await bestEffort(this.nowSummaries.read(profileId, this.now()), 'Now computes its summary when it is opened');
   }
 
   private async connection(profileId: string, connectionId: string): Promise<MunicipalConnectionData> {

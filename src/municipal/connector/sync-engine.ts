@@ -25,7 +25,7 @@ import { VaultError } from '../../vault/errors';
 import { MunicipalError, type MunicipalErrorCode } from './errors';
 import type { RecordStore, WriteOp } from '../../vault/record-store';
 import { fetchJwks } from './discovery';
-import { ConnectionClient, type Prefetched } from './connection-client';
+import { ConnectionClient } from './connection-client';
 import { HttpProblem, type MunicipalHttp } from './http';
 import { recordIdFor, signatureIdFor } from './ids';
 import { isOnOrigin } from '../api/origin';
@@ -34,6 +34,7 @@ import type { PartProgress, SyncPart, SyncStatus } from '../../records/municipal
 import { checkItems, PageVerifier } from './verify';
 import { recordHash } from './record-hash';
 import { PendingBatch } from './sync-batch';
+import { FeedPrefetch } from './sync-prefetch';
 import { addPageWrites } from './sync-page';
 import { SyncPdfs } from './sync-pdfs';
 import { dropUnusedSignatures, staleRecordDeletes } from './sync-housekeeping';
@@ -43,8 +44,12 @@ import { isPowerEnded } from './power-refusals';
 
 export { PDF_INLINE_MAX_BYTES } from './sync-pdfs';
 
+/** JSON objects, checked in one pass (a zod record schema per item would copy each record key by key). */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const Items = z.custom<Record<string, unknown>[]>((value) => Array.isArray(value) && value.every(isObject), 'an array of objects');
+
 const PageEnvelope = z.object({
-  items: z.array(z.record(z.string(), z.unknown())),
+  items: Items,
   nextCursor: z.string().nullable(),
   syncToken: z.string().min(1).max(4096),
   signature: z.string().min(1),
@@ -358,16 +363,16 @@ export class SyncRun {
     // Where the feed stands once the batch is stored (this.conn keeps what the vault holds).
     let position = this.conn.resources[resource];
     let restarted = false;
-    // The next page, asked for while this one is verified and stored.
-    let ahead: { url: string; page: Promise<Prefetched> | null } | null = null;
+    // The next pages, asked for while this one is verified and stored.
+    const ahead = new FeedPrefetch(this.client, (syncToken) => this.pageUrl(resource, syncToken));
     let handedOver = 0;
     this.storeFailed = false;
     try {
       for (;;) {
         if (this.cancelled) throw new VaultError('bad-request', 'sync cancelled');
         const url = this.pageUrl(resource, position.cursor);
-        const prefetched = ahead?.url === url ? await ahead.page : null;
-        ahead = null;
+        const fetchedAhead = ahead.take(url);
+        const prefetched = fetchedAhead ? await fetchedAhead : null;
         let body: unknown;
         try {
           if (prefetched && 'error' in prefetched) throw prefetched.error;
@@ -377,6 +382,7 @@ export class SyncRun {
           if (!reset) throw error instanceof HttpProblem ? new MunicipalError('municipality-error', `${resource}: HTTP ${error.status} ${error.code}`) : error;
           if (restarted) throw new MunicipalError('municipality-error', `${resource}: reset asked twice`);
           restarted = true;
+          ahead.clear();
           // The server's feed no longer knows our position: fetch everything again under a new
           // generation, and drop what does not come back once the feed has been read to its end.
           await this.landed();
@@ -389,10 +395,7 @@ export class SyncRun {
         if (!page.success) throw new MunicipalError('municipality-bad-response', `${resource}: not a page`);
         const { items, nextCursor, syncToken, signature } = page.data;
         progress.pages += 1;
-        if (nextCursor !== null) {
-          const next = this.pageUrl(resource, syncToken);
-          ahead = { url: next, page: this.client.prefetchJson(next) };
-        }
+        if (nextCursor !== null) ahead.after(syncToken);
 
         const verified = await this.checkPage(signature, resource, position.cursor);
         if (!verified) {

@@ -8,6 +8,7 @@
  * against the API schema but stored untouched.
  */
 import { z } from 'zod';
+import { compiledCheckOf } from '../../municipal/api/record-checks';
 
 const Base64UrlDigest = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url SHA-256');
 const VaultId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
@@ -52,9 +53,15 @@ const passed = new WeakMap<object, z.ZodType>();
 
 /**
  * `apiSchema.safeParse(value)`, remembered for this object when it passes. For an object that
- * is stored as it is (a municipal record): do not change it afterwards.
+ * is stored as it is (a municipal record): do not change it afterwards. A record schema's
+ * compiled check answers first (see record-checks.ts); what passes it comes back as `data`
+ * itself, fields the schema does not know included (zod would have dropped them).
  */
 export function checkReceived<Api extends z.ZodType>(apiSchema: Api, value: Record<string, unknown>): z.ZodSafeParseResult<z.output<Api>> {
+  if (compiledCheckOf(apiSchema)?.(value)) {
+    passed.set(value, apiSchema);
+    return { success: true, data: value as z.output<Api> };
+  }
   const checked = apiSchema.safeParse(value);
   if (checked.success) passed.set(value, apiSchema);
   return checked;

@@ -1,0 +1,67 @@
+/**
+ * The pages of one feed fetched ahead of the sync. A page's address needs the sync token of the
+ * page before it, so each is asked for as soon as that page has arrived — not when the sync gets
+ * to it — and the municipality makes the next pages while the sync verifies and stores the
+ * earlier ones, a few pages ahead at most. A page fetched ahead is the same request the sync
+ * would make (see `ConnectionClient.prefetchJson`); one whose address the sync does not ask for
+ * (the page before it was refused, the feed was reset) is dropped unread.
+ */
+import type { ConnectionClient, Prefetched } from './connection-client';
+
+/** How many pages are fetched ahead of the one being verified: a page of 1,000 records is about 1 MB. */
+const DEPTH = 3;
+
+export class FeedPrefetch {
+  private readonly pages = new Map<string, Promise<Prefetched>>();
+  /** The sync token the chain stopped at because enough pages were waiting. */
+  private stalled: string | null = null;
+
+  constructor(
+    private readonly client: ConnectionClient,
+    private readonly urlAfter: (syncToken: string) => string,
+  ) {}
+
+  /** The page fetched ahead for `url`, or null when it was not (then the caller fetches it). */
+  take(url: string): Promise<Prefetched> | null {
+    const page = this.pages.get(url) ?? null;
+    this.pages.delete(url);
+    if (this.stalled !== null && this.pages.size < DEPTH) {
+      const token = this.stalled;
+      this.stalled = null;
+      this.after(token);
+    }
+    return page;
+  }
+
+  /** Fetches the page after the one whose sync token is `syncToken`, and the ones after it as they arrive. */
+  after(syncToken: string): void {
+    const url = this.urlAfter(syncToken);
+    if (this.pages.has(url)) return;
+    if (this.pages.size >= DEPTH) {
+      this.stalled = syncToken;
+      return;
+    }
+    const page = this.client.prefetchJson(url);
+    if (!page) return;
+    this.pages.set(url, page);
+    void page.then((fetched) => {
+      const next = nextToken(fetched);
+      // Not after a clear: the chain belongs to a feed position the sync has left.
+      if (next !== null && this.pages.get(url) === page) this.after(next);
+    });
+  }
+
+  /** Drops every page fetched ahead (the feed starts again elsewhere). */
+  clear(): void {
+    this.pages.clear();
+    this.stalled = null;
+  }
+}
+
+/** The sync token a fetched page says the feed goes on from, or null at its end (or for anything else). */
+function nextToken(fetched: Prefetched): string | null {
+  if (!fetched || !('body' in fetched)) return null;
+  const body = fetched.body as { nextCursor?: unknown; syncToken?: unknown } | null;
+  if (typeof body !== 'object' || body === null || typeof body.nextCursor !== 'string' || typeof body.syncToken !== 'string') return null;
+  return body.syncToken;
+}
