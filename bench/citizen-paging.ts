@@ -30,7 +30,7 @@ const PAST_LIST = '#cal-past-list';
 const tenYearsBefore = (day: string) => `${Number(day.slice(0, 4)) - YEARS_BACK}${day.slice(4)}`;
 
 /** The list of earlier entries, from its first page until it draws an entry ten years old. */
-export async function walkCalendarList(page: Page, today: string, timed: Timed): Promise<Walk> {
+export async function walkCalendarList(page: Page, today: string, timed: Timed, maxSteps = MAX_LIST_STEPS): Promise<Walk> {
   const limit = tenYearsBefore(today);
   const next = page.locator(`button[aria-controls="cal-past-list"]`, { hasText: DA['window.next'] });
   const rows = page.locator(`${PAST_LIST} > li`);
@@ -40,22 +40,22 @@ export async function walkCalendarList(page: Page, today: string, timed: Timed):
     const reached = await lastDay();
     if (reached !== null && reached <= limit) return { steps, reached, ended: 'ten years' };
     if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') return { steps, reached, ended: 'end of list' };
-    if (steps.length >= MAX_LIST_STEPS) return { steps, reached, ended: 'step limit' };
+    if (steps.length >= maxSteps) return { steps, reached, ended: 'step limit' };
     const first = Number(await rows.first().getAttribute('aria-posinset'));
     const shown = await rows.count();
     steps.push(await timed(page, { selector: `${PAST_LIST} > li[aria-posinset="${first + shown}"]` }, () => next.click()));
   }
 }
 
-/** The month grid, from this month back 120 months with the "previous month" button. */
-export async function walkMonthGrid(page: Page, today: string, timed: Timed): Promise<Walk> {
+/** The month grid, from this month back 120 months (or `months`) with the "previous month" button. */
+export async function walkMonthGrid(page: Page, today: string, timed: Timed, months = YEARS_BACK * 12): Promise<Walk> {
   const previous = page.getByRole('button', { name: DA['calendar.prevMonth'], exact: true });
   let month = today.slice(0, 7);
   const steps: (Painted | null)[] = [];
-  for (let step = 0; step < YEARS_BACK * 12; step++) {
+  for (let step = 0; step < months; step++) {
     month = previousMonth(month);
     // Moving a month selects its first day: that cell, selected, is the new month drawn.
     steps.push(await timed(page, { selector: `table.month-grid td[data-day="${month}-01"][aria-selected="true"]` }, () => previous.click()));
   }
-  return { steps, reached: month, ended: 'ten years' };
+  return { steps, reached: month, ended: months >= YEARS_BACK * 12 ? 'ten years' : 'step limit' };
 }

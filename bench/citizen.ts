@@ -13,6 +13,8 @@
  *    access log, a case page with its documents; against opening a document page (one record);
  *  - the calendar from today to ten years back: the list of earlier entries a page at a time and
  *    the month grid month by month (bench/citizen-paging.ts), time per step and element counts;
+ *  - frames while a key is held (bench/citizen-frames.ts): PageUp on the month grid, PageDown on
+ *    the calendar list, the payments and the access log, as frames a second and frame gaps;
  *  - the transactions in Økonomi (after reading in a bank statement of BENCH_CITIZEN_BANK_ROWS
  *    rows, default 40,000 × the scale), opened from Overblik, and Overblik opened again from there;
  *  - a search while typing (last key → results painted, including the view's 200 ms pause),
@@ -38,6 +40,7 @@ import { createVault, DA, fetchAllPages, importBankStatement, PASSPHRASE, signIn
 import { arm, lastKeyDerivation, painted, watchKeyDerivation, type Painted, type Target } from './citizen-probe';
 import { sampleHeaps, type HeapPeaks } from './citizen-memory';
 import { walkCalendarList, walkMonthGrid, type Walk } from './citizen-paging';
+import { framesText, holdKey, type Frames } from './citizen-frames';
 import { figure, median, mib, percentile, printTable, seconds, type Figure } from './figures';
 
 const SCALE = Number(process.env.BENCH_HEAVY_SCALE ?? 0.25);
@@ -48,6 +51,8 @@ const RECOVER_MS = 15 * 60_000;
 const FETCH_RUNS = 3;
 /** Bank rows read into Økonomi for its transactions view: about ten years of a household's card payments at scale 1. */
 const BANK_ROWS = Number(process.env.BENCH_CITIZEN_BANK_ROWS ?? Math.round(40_000 * SCALE));
+/** How many auto-repeats of a held key (30 a second) each frame figure sends. */
+const HELD_KEYS = Number(process.env.BENCH_CITIZEN_HELD_KEYS ?? 150);
 const SEARCH_QUERIES = ['jobsamtale', 'genoptræning', 'vesteraa'];
 const NO_HIT_QUERY = 'qxzvwq';
 const TYPING_DELAY_MS = 50;
@@ -147,6 +152,15 @@ function walkFigure(name: string, walk: Walk, floor: { name: string; runs: Runs 
       .filter(Boolean)
       .join('; ');
   }
+  return f;
+}
+
+/** Issue 11's "scrolling stays above 50 fps", for frames counted while a key was held. */
+function framesFigure(name: string, frames: Frames): Figure {
+  const f = figure(name, frames.intervals);
+  f.detail = framesText(frames);
+  f.goal = '≥ 50 fps';
+  f.met = frames.fps >= 50;
   return f;
 }
 
@@ -338,6 +352,23 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   );
   const monthWalk = await walkMonthGrid(page, today, timed);
   console.log(`Kalender month grid: ${monthWalk.steps.length} months back to ${monthWalk.reached ?? 'n/a'} (${elapsed()})`);
+
+  // Frames while a key is held: the month grid and the list (from its first page), the payments, the access log.
+  step('frames while a key is held');
+  const frames: [string, Frames][] = [];
+  frames.push(['Kalender month grid, PageUp held', await holdKey(page, page.locator('table.month-grid td[aria-selected="true"]'), 'PageUp', HELD_KEYS)]);
+  await page.getByRole('button', { name: DA['calendar.list'], exact: true }).click();
+  frames.push(['Kalender list, PageDown held', await holdKey(page, page.locator('#cal-past-list > li').first(), 'PageDown', HELD_KEYS)]);
+  for (const [view, rows] of [
+    [VIEWS[2], '#payments-all tbody tr'],
+    [VIEWS[4], 'table.access-log tbody tr'],
+  ] as const) {
+    await arm(page, view.rows, 'click');
+    await openView(page, view.key);
+    if (!(await painted(page, CAP_MS + RECOVER_MS))) throw new Error(`${view.name} did not open`);
+    frames.push([`${view.name}, PageDown held`, await holdKey(page, page.locator(rows).first(), 'PageDown', HELD_KEYS)]);
+  }
+  for (const [name, f] of frames) console.log(`${name}: ${framesText(f)}`);
   await backToNow(page);
 
   // Transactions: a statement of ten years read into Økonomi, then the section opened from Overblik and back.
@@ -417,6 +448,7 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
     calendarMonth,
     walkFigure('Kalender list, "Næste side" back ten years: one page step', listWalk, floor),
     walkFigure('Kalender month grid, "Forrige måned" back 120 months: one step', monthWalk, floor),
+    ...frames.map(([name, f]) => framesFigure(`${name}: frame gaps`, f)),
   );
   figures.push(
     withViewGoal(viewFigure(`open Økonomi from Overblik: click → first transactions painted (${BANK_ROWS.toLocaleString('en')})`, moneyRuns, floor), moneyRuns),
@@ -461,6 +493,7 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
       casePage,
       documentPage,
       calendar: { listWalk, monthMode, monthWalk },
+      frames: Object.fromEntries(frames.map(([name, { intervals, ...f }]) => [name, f])),
       bank: { rows: BANK_ROWS, importMs: bankImportMs, moneyRuns, overviewAgain },
       searchRuns,
       searchCounts,

@@ -8,6 +8,8 @@ import { bestEffort } from './best-effort';
 
 export class AheadCache<A, V> {
   private readonly held = new Map<string, Promise<V>>();
+  /** The held answers that have arrived, for a view that draws them in the same frame as the input. */
+  private readonly arrived = new Map<Promise<V>, V>();
 
   /** `fetch` answers `args`; `keyOf` names them; at most `size` answers are held (the oldest go first). */
   constructor(
@@ -30,10 +32,27 @@ export class AheadCache<A, V> {
     }
     const answer = this.fetch(args);
     this.held.set(key, answer);
-    // A failure reaches whoever waits for it; only the held answer is dropped, to be asked again.
-    answer.then(undefined, () => this.held.get(key) === answer && this.held.delete(key));
-    while (this.held.size > this.size) this.held.delete(this.held.keys().next().value!);
+    answer.then(
+      (value) => this.held.get(key) === answer && this.arrived.set(answer, value),
+      // A failure reaches whoever waits for it; only the held answer is dropped, to be asked again.
+      () => this.held.get(key) === answer && this.held.delete(key),
+    );
+    while (this.held.size > this.size) {
+      const oldest = this.held.keys().next().value!;
+      this.arrived.delete(this.held.get(oldest)!);
+      this.held.delete(oldest);
+    }
     return answer;
+  }
+
+  /**
+   * The answer for `args` if it is held and has arrived, else undefined; asks for nothing. A view
+   * draws a step to an answer fetched ahead in the render the input causes, instead of asking for
+   * it in an effect that runs only after the next frame.
+   */
+  ready(args: A): V | undefined {
+    const answer = this.held.get(this.keyOf(args));
+    return answer && this.arrived.get(answer);
   }
 
   /** Fetches `args` now unless held, for a step the citizen may take next. */

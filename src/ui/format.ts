@@ -1,5 +1,6 @@
 /** Dates and times in the page language: "for 5 minutter siden", "3. marts 2025". */
 import { locale } from './i18n/index';
+import { dateFormat } from './i18n/intl-formats';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -24,4 +25,4 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   return format.format(0, 'second');
 }
 
-export const longDate = (iso: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+export const longDate = (iso: string): string => dateFormat({ dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));

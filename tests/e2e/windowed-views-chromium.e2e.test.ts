@@ -13,6 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES, type Payment } from '../../src/municipal/api/schemas';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
+import { DEFAULT_PAGE_SIZE } from '../../src/ui/components/use-row-window';
 import { commonestBenefit, LONG_HISTORY, MAX_ELEMENTS, seedLongHistory } from './harness/long-history';
 import { LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
 import { RawPages } from './harness/raw-pages';
@@ -129,6 +130,12 @@ describe('views of a long history draw a window of rows', () => {
     expect(columns).toBeGreaterThanOrEqual(months.size);
     expect(columns).toBeLessThan(payments.length / 10);
 
+    // PageDown held (auto-repeats faster than a page arrives): the focus stays on a row and ends
+    // twelve pages on, on the first row of the thirteenth page (a header row before it).
+    await rows.first().focus();
+    for (let n = 0; n < 12; n++) await page.keyboard.down('PageDown');
+    await page.keyboard.up('PageDown');
+    await expect.poll(() => focused(page, 'aria-rowindex'), { timeout: 30_000 }).toBe(String(12 * DEFAULT_PAGE_SIZE + 2));
     await pressOnRow(page, rows, 'End', 'aria-rowindex', String(payments.length + 1));
     expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
     await expectAccessible(page, 'payments, heavy citizen');

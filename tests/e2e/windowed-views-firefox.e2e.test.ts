@@ -13,7 +13,8 @@ import { RESOURCES, type Payment } from '../../src/municipal/api/schemas';
 import { HEAVY_ID } from '../../src/municipality-server/data/personas/heavy';
 import { launchFirefox, navigationOutcomeUnknown, pickCitizenIn, removeFirefoxProfileDir, type FirefoxSession } from './harness/firefox';
 import { click, fill, waitForText, waitUntil } from './harness/firefox-ui';
-import { elementCount, endReaches, expectWindowedList } from './harness/firefox-windowed';
+import { elementCount, endReaches, expectWindowedList, heldPageDownReaches } from './harness/firefox-windowed';
+import { DEFAULT_PAGE_SIZE } from '../../src/ui/components/use-row-window';
 import { commonestBenefit, LONG_HISTORY, MAX_ELEMENTS, seedLongHistory } from './harness/long-history';
 import { connectAndSync, LOOPBACK_HOST, municipalityForThisFile, servedRecords } from './harness/municipality';
 import { passphraseKey, VaultApi } from './harness/vault-api';
@@ -68,6 +69,8 @@ describe('views of a long history draw a window of rows in Firefox ESR', () => {
     const payments = servedRecords(server, HEAVY_ID, 'payments').length;
     expect(await page.evaluate(() => document.querySelector('#payments-all')?.getAttribute('aria-rowcount'))).toBe(String(payments + 1));
     expect(await elementCount(page)).toBeLessThan(MAX_ELEMENTS);
+    // Twelve pages on with PageDown held: the first row of the thirteenth page, a header row before it.
+    expect(await heldPageDownReaches(page, '#payments-all tbody tr', 12, 'aria-rowindex', String(12 * DEFAULT_PAGE_SIZE + 2))).toBe(true);
     expect(await endReaches(page, '#payments-all tbody tr', 'aria-rowindex', String(payments + 1))).toBe(true);
   }, 300_000);
 

@@ -1,7 +1,8 @@
 /**
  * Pages fetched ahead (src/shared/ahead-cache.ts, `prefetching` in src/shared/row-source.ts): a
  * step to the next or previous page is answered from what was fetched before it was asked, each
- * page is asked of the source once, a failure is asked again, and a request by key is not held.
+ * page is asked of the source once, a failure is asked again, a request by key is not held, and
+ * an answer that has arrived can be drawn at once.
  */
 import { describe, expect, it } from 'vitest';
 import { AheadCache } from '../../src/shared/ahead-cache';
@@ -69,6 +70,31 @@ describe('pages fetched ahead', () => {
     await expect(cache.get(4)).rejects.toThrow(RangeError);
     expect(await cache.get(4)).toBe(8);
     expect(calls).toBe(2);
+  });
+
+  it('tells an answer that has arrived without asking, and nothing for one on its way, failed or let go', async () => {
+    let fail = true;
+    const fetched: number[] = [];
+    const cache = new AheadCache(
+      (n: number) => (fetched.push(n), n === 9 && fail ? Promise.reject(new RangeError('no 9')) : Promise.resolve(n * 2)),
+      (n) => String(n),
+      2,
+    );
+    expect(cache.ready(1)).toBeUndefined();
+    expect(fetched).toEqual([]);
+    cache.ahead(1);
+    expect(cache.ready(1)).toBeUndefined();
+    await settle();
+    expect(cache.ready(1)).toBe(2);
+    await expect(cache.get(9)).rejects.toThrow(RangeError);
+    expect(cache.ready(9)).toBeUndefined();
+    fail = false;
+    await cache.get(9);
+    expect(cache.ready(9)).toBe(18);
+    await cache.get(3); // 1 goes
+    expect(cache.ready(1)).toBeUndefined();
+    expect(cache.ready(3)).toBe(6);
+    expect(fetched).toEqual([1, 9, 9, 3]);
   });
 
   it('holds at most its size, letting the least recently used go', async () => {

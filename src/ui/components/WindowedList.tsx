@@ -16,6 +16,7 @@ import type { RowSource, RowWindowAnswer } from '../../shared/row-source';
 import { usePagedWindow } from './use-paged-window';
 import { useRowWindow, type RowWindowState } from './use-row-window';
 import { useSourceWindow } from './use-source-window';
+import { Kept } from './Kept';
 import './windowed.css';
 
 /** The rows: held in an array, or asked for a page at a time (`version` changes when they may have changed). */
@@ -32,6 +33,12 @@ type WindowedProps<T> = Rows<T> & {
   class?: string;
   /** A drawn row's id, class and data attributes. */
   rowAttrs?: (item: T) => { id?: string; class?: string | undefined } & Record<`data-${string}`, string>;
+  /**
+   * Every value a row's drawing reads besides its item and index. Given, a row whose item, index
+   * and these values are unchanged is not drawn again when the list is (the focus moved, the next
+   * page arrived); leave it out where the drawing reads anything else.
+   */
+  rowDeps?: readonly unknown[] | undefined;
 };
 
 const NO_ITEMS: readonly never[] = [];
@@ -87,6 +94,11 @@ function WindowButtons(props: { state: RowWindowState; id: string }) {
   );
 }
 
+/** A row's content: kept from the last drawing while its item, index and `deps` are the same, when `deps` are given. */
+function drawRow<T>(deps: readonly unknown[] | undefined, item: T, index: number, draw: (item: T, index: number) => ComponentChildren): ComponentChildren {
+  return deps === undefined ? draw(item, index) : <Kept deps={[item, index, ...deps]} draw={() => draw(item, index)} />;
+}
+
 /** What a list is named by and how an item is drawn, whichever way its rows come. */
 type ListParts<T> = ({ labelledBy: string; label?: never } | { label: string; labelledBy?: never }) & {
   renderItem: (item: T, index: number) => ComponentChildren;
@@ -105,6 +117,7 @@ type Drawn<T> = {
   id: string;
   class?: string | undefined;
   rowAttrs?: WindowedProps<T>['rowAttrs'] | undefined;
+  rowDeps?: readonly unknown[] | undefined;
   state: RowWindowState;
   rows: readonly T[];
 };
@@ -119,6 +132,7 @@ interface PagedProps<T> {
   focusKey?: string | undefined;
   class?: string;
   rowAttrs?: WindowedProps<T>['rowAttrs'];
+  rowDeps?: readonly unknown[] | undefined;
 }
 
 /** A `<ul>` of one page of `items`, named by the element `labelledBy` points at, or by `label`. */
@@ -150,7 +164,7 @@ function ListOf<T>(props: Drawn<T> & ListParts<T>) {
       >
         {rows.map((item, i) => (
           <li key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-setsize={total} aria-posinset={start + i + 1}>
-            {props.renderItem(item, start + i)}
+            {drawRow(props.rowDeps, item, start + i, props.renderItem)}
           </li>
         ))}
       </ul>
@@ -199,7 +213,7 @@ function TableOf<T>(props: Drawn<T> & TableParts<T>) {
           <tbody>
             {rows.map((item, i) => (
               <tr key={props.keyOf(item)} {...props.rowAttrs?.(item)} {...state.rowProps(start + i)} aria-rowindex={start + i + 2}>
-                {props.renderRow(item, start + i)}
+                {drawRow(props.rowDeps, item, start + i, props.renderRow)}
               </tr>
             ))}
           </tbody>

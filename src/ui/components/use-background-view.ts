@@ -5,7 +5,7 @@
  * older one (a search typed further meanwhile) is dropped. The last answer stays shown while
  * the next is on its way.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { onVaultEvent } from '../../messaging/client';
 import { errorMessage } from '../errors';
 
@@ -33,7 +33,10 @@ export function useBackgroundView<T>(profileId: string, kinds: ReadonlySet<strin
     );
   };
 
-  useEffect(run, [profileId, ...deps]);
+  // Asked before paint, in the render's own task: asked after the frame, an answer to the last
+  // question could still arrive and be drawn in between — a page the keys have already moved
+  // past, whose drawing takes the focus off the list's rows.
+  useLayoutEffect(run, [profileId, ...deps]);
 
   useEffect(() => {
     let pending: ReturnType<typeof setTimeout> | null = null;

@@ -78,9 +78,12 @@ export function useWindowFocus(rows: HeldRows, focusKey: string | undefined): Wi
 
   // New rows (a filter, new data, a page that arrived): the focus stays with its row while that
   // row is held. `shownKey` is the focused row's key as last drawn, before these rows came.
+  // Before paint, with the focus of this drawing: run after the frame, a key pressed meanwhile
+  // (a held PageDown) would be undone by the focus of an older drawing, and the row with the DOM
+  // focus would leave with its page while the focus pointed at no drawn row.
   const shownKey = useRef(focusedKey);
   const drawnOnce = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!drawnOnce.current) {
       drawnOnce.current = true;
       return;
@@ -103,7 +106,7 @@ export function useWindowFocus(rows: HeldRows, focusKey: string | undefined): Wi
     focusAt(index, true);
   }, [focusKey, ...rows.held]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     shownKey.current = focusedKey;
   });
 

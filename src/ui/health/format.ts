@@ -5,13 +5,13 @@ import { FHIR_RESOURCE_NAMES, OTHER_RESOURCES } from '../i18n/fhir-resources';
 import { FHIR_STATUS, UCUM_UNITS } from '../i18n/fhir-words';
 import { HEALTHKIT_TYPE_NAMES } from '../i18n/healthkit-types';
 import { getLanguage, locale } from '../i18n/index';
+import { dateFormat, numberFormat } from '../i18n/intl-formats';
 
 /** A calendar day (YYYY-MM-DD): "3. marts 2026". */
-export const dayText = (day: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+export const dayText = (day: string): string => dateFormat({ dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 /** A short day for chart axes: "3. mar." */
-export const shortDayText = (day: string): string =>
-  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+export const shortDayText = (day: string): string => dateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 /** An instant in Danish time, or a FHIR date as it is (a date alone has no time). */
 export function whenText(value: string): string {
@@ -19,7 +19,7 @@ export function whenText(value: string): string {
   if (/^\d{4}(-\d{2})?$/.test(value)) return value;
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) return value;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(ms));
+  return dateFormat({ dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(ms));
 }
 
 /**
@@ -32,12 +32,11 @@ export function ownClockText(value: string): string {
   const ms = Date.parse(value);
   if (!m || !Number.isFinite(ms)) return whenText(value);
   const offsetMinutes = (Number(m[2]) * 60 + Number(m[3])) * (m[1] === '-' ? -1 : 1);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(ms + offsetMinutes * 60_000));
+  return dateFormat({ dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(ms + offsetMinutes * 60_000));
 }
 const OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):(\d{2})$/;
 
-export const numberText = (value: number, digits = 0): string =>
-  new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+export const numberText = (value: number, digits = 0): string => numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 
 /** Bytes as megabytes with one decimal: "12,3 MB" (decimal megabytes, as file managers show). */
 export const mbText = (bytes: number): string => `${numberText(bytes / 1_000_000, 1)} MB`;

@@ -1,5 +1,6 @@
 /** Money and dates on the money screens: øre as the currency's amount in the page language. */
 import { locale } from '../i18n/index';
+import { numberFormat } from '../i18n/intl-formats';
 export { countText } from '../i18n/index';
 export { dayText, monthText, shortMonthText, wholeKroner } from '../municipal/format';
 
@@ -26,8 +27,8 @@ export function amountText(minor: number, currency = 'DKK'): string {
 /** Whole units of any currency, for a chart's axis: `1.000 €`, `500 SEK`. */
 export function wholeAmount(minor: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(locale(), { style: 'currency', currency, maximumFractionDigits: 0 }).format(minor / 100);
+    return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(minor / 100);
   } catch {
-    return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(minor / 100)} ${currency}`;
+    return `${numberFormat({ maximumFractionDigits: 0 }).format(minor / 100)} ${currency}`;
   }
 }

@@ -26,6 +26,7 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileI
           caption={whose('access.title', 'access.titleOf')}
           captionClass="visually-hidden"
           rowAttrs={(e) => ({ id: `access-${e.vaultId}` })}
+          rowDeps={[props.profileId]}
           head={
             <>
               <th scope="col">{t('access.when')}</th>

@@ -101,6 +101,7 @@ function EntryList(props: {
       initial={props.initial}
       version={props.version}
       keyOf={entryKey}
+      rowDeps={[props.go, props.profileId]}
       renderItem={(e) => <EntryLine entry={e} go={props.go} profileId={props.profileId} />}
     />
   );
@@ -207,6 +208,9 @@ function MonthView(props: { profileId: string; version: number; today: string; g
     };
   }, [months, month, selected]);
 
+  // A month fetched ahead is drawn in the render the click or key causes; the effect above only notes it.
+  const shown = months.ready({ month, day: selected }) ?? answer;
+
   // The day selected by a key takes the focus once it is drawn: at once within the month shown,
   // or when the month asked for arrives.
   useLayoutEffect(() => {
@@ -215,7 +219,7 @@ function MonthView(props: { profileId: string; version: number; today: string; g
     if (!cell) return;
     focusNext.current = false;
     cell.focus();
-  }, [answer, selected]);
+  }, [shown, selected]);
 
   const select = (day: string, focus: boolean) => {
     focusNext.current = focus;
@@ -232,8 +236,8 @@ function MonthView(props: { profileId: string; version: number; today: string; g
     else return;
     event.preventDefault();
   };
-  const weeks = answer?.weeks ?? [];
-  const dayEntries = answer?.entries ?? [];
+  const weeks = shown?.weeks ?? [];
+  const dayEntries = shown?.entries ?? [];
 
   return (
     <div class="month-view">
@@ -254,7 +258,7 @@ function MonthView(props: { profileId: string; version: number; today: string; g
         {t('calendar.gridHint')}
       </p>
       {error && <AlertLine>{error}</AlertLine>}
-      <table ref={grid} role="grid" class="month-grid" aria-labelledby="month-title" aria-describedby="grid-hint" aria-busy={answer === null} onKeyDown={onKey}>
+      <table ref={grid} role="grid" class="month-grid" aria-labelledby="month-title" aria-describedby="grid-hint" aria-busy={shown === null} onKeyDown={onKey}>
         <thead>
           <tr>
             <th scope="col" class="week-no">

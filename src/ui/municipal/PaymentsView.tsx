@@ -112,6 +112,7 @@ export function PaymentsView(props: { focus?: string | undefined; profileId: str
         focusKey={props.focus}
         caption={t('payments.all')}
         rowAttrs={(p) => ({ id: `payment-${p.vaultId}`, class: props.focus === p.vaultId ? 'highlight' : undefined })}
+        rowDeps={[profileId]}
         head={
           <>
             <th scope="col">{t('payments.date')}</th>
@@ -141,7 +142,7 @@ export function PaymentsView(props: { focus?: string | undefined; profileId: str
             <td>{t(`payments.status.${p.status}`)}</td>
             <td>
               <CorrectAction
-                profileId={props.profileId}
+                profileId={profileId}
                 target={targetOf('payments', { vaultId, origin, record: p }, `${p.benefit.name}, ${dayText(p.payoutDate)}`)}
               />
             </td>

@@ -9,9 +9,10 @@ import type { RecipientSummary, SharingApiResults } from '../../messaging/sharin
 import { errorMessage } from '../errors';
 import { sizeText } from '../own/attachments';
 import { countText, locale, t, tn } from '../i18n/index';
+import { dateFormat } from '../i18n/intl-formats';
 
 /** A share's last day as the citizen chose it (Danish calendar day), without the time. */
-export const dayText = (iso: string): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+export const dayText = (iso: string): string => dateFormat({ dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 const FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
 const CLINICAL = new Set<string>(CLINICAL_TYPES);

@@ -18,6 +18,19 @@ export async function endReaches(page: Page, rows: string, attribute: string, la
   return waitUntil(page, `focus on the row whose ${attribute} is ${last}`, async () => (await focusedAttribute(page, attribute)) === last);
 }
 
+/**
+ * Holds PageDown on the first of `rows` for `pages` auto-repeats (a key held down, faster than a
+ * page arrives) and waits until the focus is on the row whose `attribute` is `expected`: the
+ * focus must stay on a row while pages come and go.
+ */
+export async function heldPageDownReaches(page: Page, rows: string, pages: number, attribute: string, expected: string): Promise<boolean> {
+  await waitUntil(page, `a row ${rows}`, () => page.evaluate((s) => document.querySelector(s) !== null, rows));
+  await page.focus(rows);
+  for (let n = 0; n < pages; n++) await page.keyboard.down('PageDown');
+  await page.keyboard.up('PageDown');
+  return waitUntil(page, `focus on the row whose ${attribute} is ${expected}`, async () => (await focusedAttribute(page, attribute)) === expected);
+}
+
 /** A windowed list of more than one page (`#id > li`): fewer rows drawn than it holds, End reaches the last, the DOM stays small. */
 export async function expectWindowedList(page: Page, id: string, minimum: number): Promise<number> {
   const rows = `#${id} > li`;
