@@ -43,7 +43,7 @@ export const DERIVED_PER_PROFILE = 24;
  * is a burst of calls (its first page, then the rows' neighbours), and a step started between
  * them would share the background's one thread with the rest of the burst.
  */
-export const WARM_AFTER_QUIET_MS = 100;
+export const WARM_AFTER_QUIET_MS = 300;
 /** How long a slice of a model's computation runs before it yields (see `Pace`). */
 export const SLICE_MS = 8;
 

@@ -38,8 +38,8 @@ import './overview.css';
 
 type View = OverviewView;
 
-/** How long after *Now* is drawn the background starts preparing the other views (a click pre-empts it, views/view-cache.ts). */
-const WARM_AFTER_MS = 200;
+/** How long after *Now* is drawn the background starts preparing the other views. */
+const WARM_AFTER_MS = 1_000;
 
 const VIEW_TITLE: Record<View, MessageKey> = {
   now: 'now.title',
