@@ -26,12 +26,16 @@
  *
  * BENCH_HEAVY_SCALE sizes the heavy citizen (1 = 64,021 records to sync; default 0.25, see the README),
  * BENCH_CITIZEN_RUNS how often each view is opened (default 2), BENCH_CITIZEN_CAP_S how long one
- * step may take before its figure is recorded as "more than the cap" (default 120).
+ * step may take before its figure is recorded as "more than the cap" (default 120),
+ * BENCH_CITIZEN_EXTENSION another build to load (default .output/chrome-mv3; compare two builds in
+ * one session), BENCH_CITIZEN_TRACE=<file> traces the service worker while the views open, writes
+ * the trace there and prints its long tasks per view (bench/sw-trace.ts; a build made without
+ * minifying names the functions), then stops.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startMunicipalityServer } from '../src/municipality-server/server';
 import { danishDay } from '../src/shared/danish-time';
 import { buildWithHostPermissions, launchChromium, removeProfileDir } from '../tests/e2e/harness/chromium';
@@ -42,10 +46,13 @@ import { sampleHeaps, type HeapPeaks } from './citizen-memory';
 import { walkCalendarList, walkMonthGrid, type Walk } from './citizen-paging';
 import { framesText, holdKey, type Frames } from './citizen-frames';
 import { figure, median, mib, percentile, printTable, seconds, type Figure } from './figures';
+import { startSwTrace, type SwTrace } from './sw-trace';
 
 const SCALE = Number(process.env.BENCH_HEAVY_SCALE ?? 0.25);
 const RUNS = Number(process.env.BENCH_CITIZEN_RUNS ?? 2);
 const CAP_MS = Number(process.env.BENCH_CITIZEN_CAP_S ?? 120) * 1000;
+const EXTENSION = process.env.BENCH_CITIZEN_EXTENSION;
+const TRACE = process.env.BENCH_CITIZEN_TRACE;
 /** How long to wait, past the cap, for a busy page to come back before giving up on the run. */
 const RECOVER_MS = 15 * 60_000;
 const FETCH_RUNS = 3;
@@ -81,12 +88,18 @@ const verdict = (met: boolean) => (met ? 'met' : 'not met');
 /** A step's figures: what each run painted, or null where it ran past the cap. */
 type Runs = (Painted | null)[];
 
+/** The service worker's trace while the views open (BENCH_CITIZEN_TRACE), and the section each timed step belongs to. */
+const tracing: { trace: SwTrace | null; section: string; steps: number } = { trace: null, section: '', steps: 0 };
+
 /** Times one input (`act`) until `target` is painted; past the cap, waits for the page to recover. */
 async function timed(page: Page, target: Target, act: () => Promise<void>, trigger: 'click' | 'keydown' = 'click'): Promise<Painted | null> {
   await arm(page, target, trigger);
+  const traced = tracing.trace ? `${tracing.section} #${++tracing.steps}` : null;
+  if (traced) await tracing.trace!.mark(page, `${traced} begin`);
   // The cap runs from the input on: a busy page acknowledges a click late, so do not wait for that first.
   const acting = act();
   const result = await painted(page, CAP_MS);
+  if (traced) await tracing.trace!.mark(page, `${traced} end`);
   if (!result) {
     console.log(`  … over the ${seconds(CAP_MS)} cap; waiting for the page to finish`);
     if (!(await painted(page, RECOVER_MS))) throw new Error(`the page did not finish within ${seconds(CAP_MS + RECOVER_MS)}`);
@@ -190,7 +203,7 @@ async function main(): Promise<void> {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   const loadAtStart = loadavg();
   const municipality = await startMunicipalityServer({ port: 0, testMode: true, heavy: { scale: SCALE } });
-  const granted = buildWithHostPermissions(['http://127.0.0.1/*']);
+  const granted = EXTENSION ? buildWithHostPermissions(['http://127.0.0.1/*'], EXTENSION) : buildWithHostPermissions(['http://127.0.0.1/*']);
   const session = await launchChromium({ extensionDir: granted.dir });
   try {
     // The baseline; the first fetch also makes the server build the heavy citizen, so it is not counted.
@@ -213,11 +226,17 @@ async function main(): Promise<void> {
       startRss,
     } = await withRssPeak(async () => {
       try {
-        return await measure(page, municipality.url, heaps.step, elapsed);
+        const step = (name: string) => {
+          heaps.step(name);
+          tracing.section = name;
+          tracing.steps = 0;
+        };
+        return await measure(page, municipality.url, step, elapsed, session.context);
       } finally {
         peaks = await heaps.stop();
       }
     });
+    if (!measured) return;
     const { figures, details } = measured;
     figures.unshift(
       figure(`fetch + JSON.parse of the same ${warm.pages} pages (Node)`, fetchMs),
@@ -292,7 +311,7 @@ async function main(): Promise<void> {
 }
 
 /** Everything measured in the vault page, in the order a citizen would meet it. */
-async function measure(page: Page, origin: string, step: (name: string) => void, elapsed: () => string) {
+async function measure(page: Page, origin: string, step: (name: string) => void, elapsed: () => string, context: BrowserContext) {
   step('vault creation');
   await createVault(page, 'Søren');
 
@@ -304,6 +323,7 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
   const firstNow = await timed(page, NOW_ROWS, () => page.getByRole('button', { name: DA['muni.showOverview'] }).click());
   console.log(`Now after the sync: ${firstNow ? seconds(firstNow.ms) : 'over the cap'} (${elapsed()})`);
 
+  if (TRACE) tracing.trace = await startSwTrace(context);
   step('opening the search view');
   const searchView: Runs = [];
   for (let run = 0; run < RUNS; run++) {
@@ -338,6 +358,14 @@ async function measure(page: Page, origin: string, step: (name: string) => void,
     await backToNow(page);
   }
   console.log(`case page and document (${elapsed()})`);
+  if (tracing.trace) {
+    const lines = await tracing.trace.stop(TRACE!);
+    tracing.trace = null;
+    console.log('the service worker while the views opened:');
+    for (const line of lines) console.log(`  ${line}`);
+    // A traced run is for finding where a view's time goes; the trace slows what follows.
+    return null;
+  }
 
   // Ten years back through the calendar: the list a page at a time, then the month grid.
   const today = danishDay(Date.now());

@@ -5,7 +5,7 @@
  */
 import type { LetterEventData } from '../records/letters/index';
 import { danishDay, endOfDanishDay } from '../shared/danish-time';
-import type { CalendarEntry } from './calendar';
+import { sortEntries, type CalendarEntry } from './calendar';
 
 export function letterEntry(vaultId: string, e: LetterEventData): CalendarEntry {
   const common = {
@@ -48,5 +48,5 @@ export function letterEntry(vaultId: string, e: LetterEventData): CalendarEntry 
 /** The letters' entries merged into the municipality's, earliest first (as calendarEntries sorts). */
 export function withLetterEntries(entries: readonly CalendarEntry[], events: readonly { id: string; data: LetterEventData }[]): CalendarEntry[] {
   if (events.length === 0) return [...entries];
-  return [...entries, ...events.map((e) => letterEntry(e.id, e.data))].sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title, 'da'));
+  return sortEntries([...entries, ...events.map((e) => letterEntry(e.id, e.data))]);
 }

@@ -53,14 +53,12 @@ function doc(kind: SearchKind, vaultId: string, origin: string, title: string, d
   return { kind, vaultId, origin, title, date, foldedTitle, foldedText: [foldedTitle, ...fields.filter(Boolean).map((f) => foldDanish(f!))].join(' ') };
 }
 
-/**
- * The search documents for everything synced. `describeTopic` adds the plain-language title of a
- * KLE code, so "kontanthjælp" finds a case the municipality titled otherwise.
- */
-export function buildSearchIndex(data: OverviewData, describeTopic: (code: string) => string | null = () => null): SearchDoc[] {
-  const docs: SearchDoc[] = [];
-  for (const { vaultId, origin, record: c } of data.cases) {
-    docs.push(
+type Describe = (code: string) => string | null;
+
+/** How each list's items become search documents. */
+const DOCS_OF: { [N in keyof OverviewData]: (items: OverviewData[N], describeTopic: Describe) => SearchDoc[] } = {
+  cases: (items, describeTopic) =>
+    items.map(({ vaultId, origin, record: c }) =>
       doc('case', vaultId, origin, c.title, c.openedAt, [
         c.caseNumber,
         c.kle.code,
@@ -70,26 +68,46 @@ export function buildSearchIndex(data: OverviewData, describeTopic: (code: strin
         c.caseworker?.name,
         c.authority.name,
       ]),
-    );
-  }
-  for (const { vaultId, origin, record: d } of data.decisions) {
-    docs.push(doc('decision', vaultId, origin, d.title, d.decidedAt, [d.outcomeText, ...d.legalBasis, ...d.basis.map((b) => b.description)]));
-  }
-  for (const { vaultId, origin, record: p } of data.payments) {
-    docs.push(doc('payment', vaultId, origin, p.benefit.name, p.payoutDate, [p.payer.name, p.kle?.code, p.kle ? describeTopic(p.kle.code) : null]));
-  }
-  for (const { vaultId, origin, record: a } of data.activities) {
-    const where = a.kind === 'appointment' ? [a.location?.name, a.location?.address] : [a.action];
-    docs.push(doc('activity', vaultId, origin, a.title, activityAt(a), [a.description, a.source.name, a.contact?.name, ...where]));
-  }
-  for (const { vaultId, origin, record: d } of data.documents) {
-    docs.push(doc('document', vaultId, origin, d.title, d.date, [d.author?.name, d.content.format === 'text' ? d.content.text : null]));
-  }
-  for (const { vaultId, origin, record: e } of data.accessLog) {
-    docs.push(doc('access-log', vaultId, origin, e.what, e.at, [e.actor.name, e.actor.role, e.unit.name, e.system, e.reason]));
-  }
-  // Newest first, once: search keeps this order within a rank.
-  return docs.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    ),
+  decisions: (items) =>
+    items.map(({ vaultId, origin, record: d }) =>
+      doc('decision', vaultId, origin, d.title, d.decidedAt, [d.outcomeText, ...d.legalBasis, ...d.basis.map((b) => b.description)]),
+    ),
+  payments: (items, describeTopic) =>
+    items.map(({ vaultId, origin, record: p }) =>
+      doc('payment', vaultId, origin, p.benefit.name, p.payoutDate, [p.payer.name, p.kle?.code, p.kle ? describeTopic(p.kle.code) : null]),
+    ),
+  activities: (items) =>
+    items.map(({ vaultId, origin, record: a }) => {
+      const where = a.kind === 'appointment' ? [a.location?.name, a.location?.address] : [a.action];
+      return doc('activity', vaultId, origin, a.title, activityAt(a), [a.description, a.source.name, a.contact?.name, ...where]);
+    }),
+  documents: (items) =>
+    items.map(({ vaultId, origin, record: d }) =>
+      doc('document', vaultId, origin, d.title, d.date, [d.author?.name, d.content.format === 'text' ? d.content.text : null]),
+    ),
+  accessLog: (items) =>
+    items.map(({ vaultId, origin, record: e }) =>
+      doc('access-log', vaultId, origin, e.what, e.at, [e.actor.name, e.actor.role, e.unit.name, e.system, e.reason]),
+    ),
+};
+
+/**
+ * The search documents of some items of one list (all of them, or a slice: an index can be built
+ * a part at a time). `describeTopic` adds the plain-language title of a KLE code, so
+ * "kontanthjælp" finds a case the municipality titled otherwise.
+ */
+export function searchDocsOf<N extends keyof OverviewData>(list: N, items: OverviewData[N], describeTopic: Describe = () => null): SearchDoc[] {
+  return DOCS_OF[list](items, describeTopic);
+}
+
+/** Sorts documents in place newest first, as search expects its index (see `search`). */
+export const newestFirst = (docs: SearchDoc[]): SearchDoc[] => docs.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+
+/** The search documents for everything synced, newest first (see `searchDocsOf`). */
+export function buildSearchIndex(data: OverviewData, describeTopic: Describe = () => null): SearchDoc[] {
+  const lists = Object.keys(DOCS_OF) as (keyof OverviewData)[];
+  return newestFirst(lists.flatMap((list) => searchDocsOf(list, data[list], describeTopic)));
 }
 
 export interface SearchHit {

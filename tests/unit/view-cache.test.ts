@@ -5,7 +5,7 @@
  * records are carried with their kind.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ViewCache, type HeldLists } from '../../src/background/views/view-cache';
+import { ViewCache, type HeldLists, type Pace } from '../../src/background/views/view-cache';
 import type { RecordKind } from '../../src/records/kind';
 import type { Vault } from '../../src/vault/index';
 import { heldOverview } from '../../src/background/views/overview-lists';
@@ -224,5 +224,125 @@ describe('the view cache', () => {
     await cache.read(profileId, [accessLog]);
     await warming;
     expect(order).toEqual([cases.name, accessLog.name, payments.name]);
+  });
+
+  it('answers a held kind from memory without reading the versions, until a write to it', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    await cache.read(profileId, [cases, payments]);
+    const versions = vi.spyOn(vault.records, 'groupVersions');
+    await cache.read(profileId, [cases, payments]);
+    await cache.read(profileId, [cases]);
+    expect(versions).not.toHaveBeenCalled();
+    const pay = data.payments[0]!;
+    await vault.records.write([syncedPut(profileId, 'payments', 'v-pay-new', pay.origin, { ...pay.record, id: 'pay-new' })]);
+    // The cases were not written: still answered without a read.
+    await cache.read(profileId, [cases]);
+    expect(versions).not.toHaveBeenCalled();
+    expect((await cache.read(profileId, [payments])).of(payments).records.map((r) => r.id)).toContain('v-pay-new');
+    expect(versions).toHaveBeenCalledOnce();
+    expect(cache.listed).toBe(3);
+  });
+
+  it('answers a call that comes while a warm-up step computes before the step goes on', async () => {
+    const { cache, profileId, data } = await syncedVault();
+    await cache.read(profileId, [cases]);
+    const events: string[] = [];
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const slow = {
+      key: 'slow',
+      kinds: [cases],
+      compute: async (_lists: HeldLists, pace: Pace) => {
+        for (let slice = 1; slice <= 20; slice++) {
+          events.push(`slice ${slice}`);
+          if (slice === 1) started();
+          await pace({ yield: true });
+        }
+        return 'made';
+      },
+    };
+    const warming = cache.warm(profileId, [slow]).then(() => events.push('warm-up done'));
+    await running;
+    // A call that reads from IndexedDB, which takes many turns of the event loop.
+    events.push('asked');
+    const asked = cache.read(profileId, [accessLog]).then((lists) => (events.push('asked done'), lists));
+    expect((await asked).of(accessLog).records).toHaveLength(data.accessLog.length);
+    await warming;
+    // The step waited at its next slice for the call, then went on to its end.
+    expect(events.indexOf('asked done')).toBe(events.indexOf('asked') + 1);
+    expect(events.indexOf('asked done')).toBeLessThan(events.indexOf('slice 20'));
+    expect(events.at(-1)).toBe('warm-up done');
+    expect(events.filter((e) => e.startsWith('slice'))).toHaveLength(20);
+    expect(await cache.model(profileId, slow)).toBe('made');
+  });
+
+  it('lets a paused warm-up step go on when a call waits for what it makes', async () => {
+    const { cache, profileId } = await syncedVault();
+    let computed = 0;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const slow = {
+      key: 'slow',
+      kinds: [cases],
+      compute: async (lists: HeldLists, pace: Pace) => {
+        computed++;
+        started();
+        for (let slice = 0; slice < 10; slice++) await pace({ yield: true });
+        return lists.of(cases).records.length;
+      },
+    };
+    const warming = cache.warm(profileId, [slow]);
+    await running;
+    // The page asks for the very model the paused step makes: it is made once, for both.
+    const asked = await cache.model(profileId, slow);
+    await warming;
+    expect(asked).toBeGreaterThan(0);
+    expect(computed).toBe(1);
+  });
+
+  it('ends a warm-up step that the vault locked under, storing nothing, and makes it again after unlocking', async () => {
+    const { vault, key, cache, profileId } = await syncedVault();
+    let computed = 0;
+    let sliced!: () => void;
+    const firstSlice = new Promise<void>((resolve) => (sliced = resolve));
+    const slow = {
+      key: 'slow',
+      kinds: [cases],
+      compute: async (lists: HeldLists, pace: Pace) => {
+        computed++;
+        sliced();
+        for (let slice = 0; slice < 10; slice++) await pace({ yield: true });
+        return lists.of(cases).records.length;
+      },
+    };
+    const warming = cache.warm(profileId, [slow]);
+    await firstSlice;
+    vault.lock();
+    await expect(warming).rejects.toMatchObject({ code: 'locked' });
+    await vault.unlock(key.kek);
+    expect(await cache.model(profileId, slow)).toBeGreaterThan(0);
+    // Nothing of the first computation was kept: the kind was listed and the model made again.
+    expect(computed).toBe(2);
+    expect(cache.listed).toBe(2);
+  });
+
+  it('waits for a call between the slices of a long kind it decodes, and decodes it once', async () => {
+    const { vault, cache, profileId, data } = await syncedVault();
+    const pay = data.payments[0]!;
+    const many = Array.from({ length: 4500 }, (_, i) => syncedPut(profileId, 'payments', `v-pay-${i}`, pay.origin, { ...pay.record, id: `pay-${i}` }));
+    await vault.records.write(many);
+    const store = vault.records;
+    const listByName = store.listByName.bind(store);
+    const events: string[] = [];
+    vi.spyOn(store, 'listByName').mockImplementation((id, kind, between) =>
+      listByName(id, kind, between && (async () => (events.push(`${kind} slice`), await between()))),
+    );
+    const warming = cache.warm(profileId, [counting('pay', payments)]).then(() => events.push('warm-up done'));
+    // Asked as soon as the first slice is decoded.
+    await vi.waitFor(() => expect(events).toContain(`${payments.name} slice`), { interval: 1 });
+    await cache.read(profileId, [accessLog]).then(() => events.push('asked done'));
+    await warming;
+    expect(events).toEqual([`${payments.name} slice`, 'asked done', `${payments.name} slice`, 'warm-up done']);
+    expect(cache.listed).toBe(2);
   });
 });

@@ -4,9 +4,20 @@
  * and indexed by day; a page of the list, a month's counts, and a day's entries are read from it.
  */
 import type { CalendarListAnswer, CalendarMonthAnswer, CaseRef } from '../../messaging/view-api';
-import { calendarEntries, entriesBetween, indexByDay, isUpcoming, monthGrid, type CalendarEntry, type DayIndex } from '../../overview/calendar';
+import {
+  activityEntry,
+  appealEntries,
+  entriesBetween,
+  importedEntry,
+  indexByDay,
+  isUpcoming,
+  monthGrid,
+  sortEntries,
+  type CalendarEntry,
+  type DayIndex,
+} from '../../overview/calendar';
 import { OVERVIEW_KINDS } from '../../overview/from-records';
-import { withLetterEntries } from '../../overview/letter-calendar';
+import { letterEntry } from '../../overview/letter-calendar';
 import { refKey } from '../../overview/model';
 import { letterEventKind } from '../../records/letters/index';
 import { calendarEventKind } from '../../records/own/index';
@@ -35,13 +46,25 @@ interface CalendarModel {
   parts: Parts | null;
 }
 
+/** Activities made into entries between two paces. */
+const ENTRY_SLICE = 2000;
+
+/** `withLetterEntries(calendarEntries(…))` (src/overview) with the activities a slice at a time. */
 export const CALENDAR_MODEL: ModelSpec<CalendarModel> = {
   key: 'calendar',
   kinds: CALENDAR_KINDS,
-  compute: async (lists) => {
+  compute: async (lists, pace) => {
     const data = await overviewOfHeld(lists, ['activities', 'decisions']);
-    const imported = lists.of(calendarEventKind).records.map((r) => ({ vaultId: r.id, record: r.data }));
-    const entries = withLetterEntries(calendarEntries(data, imported), lists.of(letterEventKind).records);
+    const entries = lists.of(calendarEventKind).records.map((r) => importedEntry({ vaultId: r.id, record: r.data }));
+    for (let from = 0; from < data.activities.length; from += ENTRY_SLICE) {
+      entries.push(...data.activities.slice(from, from + ENTRY_SLICE).map(activityEntry));
+      await pace();
+    }
+    // The letters' entries after the appeals, as withLetterEntries adds them to calendarEntries.
+    entries.push(...appealEntries(data.decisions, entries), ...lists.of(letterEventKind).records.map((e) => letterEntry(e.id, e.data)));
+    await pace();
+    sortEntries(entries);
+    await pace();
     return { entries, index: indexByDay(entries), damaged: lists.damaged, parts: null };
   },
 };

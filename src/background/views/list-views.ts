@@ -10,16 +10,16 @@ import type { ListViewMethod, SearchHitView, ViewMoneyResult } from '../../messa
 import type { Case, KleRef, Payment } from '../../municipal/api/schemas';
 import { explainTopic, LANGUAGES, type Language } from '../../municipal/plain-language/index';
 import { NOT_SPENDING } from '../../importers/bank/index';
-import { OVERVIEW_KINDS, OVERVIEW_LISTS } from '../../overview/from-records';
-import type { Item } from '../../overview/model';
+import { OVERVIEW_KINDS, OVERVIEW_LISTS, type OverviewList } from '../../overview/from-records';
+import type { Item, OverviewData } from '../../overview/model';
 import { monthlyPayments, type MonthTotal } from '../../overview/payments';
-import { buildSearchIndex, hitTargets, searchGroups, type HitTarget, type SearchDoc } from '../../overview/search';
+import { hitTargets, newestFirst, searchDocsOf, searchGroups, type HitTarget, type SearchDoc } from '../../overview/search';
 import { spendingByCurrency, totalsByCurrency } from '../../overview/spending';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind, readTransaction, transactionCurrency } from '../../records/money/index';
 import { windowOf } from '../../shared/row-source';
 import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
-import type { ModelSpec, ViewCache } from './view-cache';
+import type { ModelSpec, Pace, ViewCache } from './view-cache';
 
 /** A topic's plain title in `language`, or the title the municipality reported. */
 const plainTitle = (kle: KleRef, language: Language): string => explainTopic(kle.code, language, { reportedTitle: kle.title })?.plainTitle ?? kle.title;
@@ -54,15 +54,32 @@ const newestPayment = (a: Item<Payment>, b: Item<Payment>) =>
 const newestTransaction = (a: TransactionRecord, b: TransactionRecord) =>
   a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.data.line - b.data.line;
 
+/** Items folded into search documents between two paces: a few milliseconds of work. */
+const SEARCH_SLICE = 500;
+
+/** The search index, folded a kind and a slice at a time (folding is most of the work). */
+async function searchDocs(data: OverviewData, pace: Pace): Promise<SearchDoc[]> {
+  // A topic is found by its plain words in either language: the index serves pages in both.
+  const describeTopic = (code: string) => LANGUAGES.map((language) => plainTitle({ code, title: code }, language)).join(' ');
+  const docs: SearchDoc[] = [];
+  const add = async <N extends OverviewList>(list: N) => {
+    const items = data[list];
+    for (let from = 0; from < items.length; from += SEARCH_SLICE) {
+      docs.push(...searchDocsOf(list, items.slice(from, from + SEARCH_SLICE) as OverviewData[N], describeTopic));
+      await pace();
+    }
+  };
+  for (const list of OVERVIEW_LISTS) await add(list);
+  return newestFirst(docs);
+}
+
 export const SEARCH_MODEL: ModelSpec<SearchIndex> = {
   key: 'search',
   kinds: SEARCH_KINDS,
-  compute: async (lists) => {
+  compute: async (lists, pace) => {
     const data = await overviewOfHeld(lists, OVERVIEW_LISTS);
-    // A topic is found by its plain words in either language: the index serves pages in both.
-    const describeTopic = (code: string) => LANGUAGES.map((language) => plainTitle({ code, title: code }, language)).join(' ');
     return {
-      docs: buildSearchIndex(data, describeTopic),
+      docs: await searchDocs(data, pace),
       target: hitTargets(data),
       cases: new Map(data.cases.map((c) => [c.vaultId, c.record])),
       damaged: lists.damaged,

@@ -13,19 +13,28 @@
  *   every caller until then, so callers never change it. A profile keeps the last
  *   `DERIVED_PER_PROFILE` models (least recently used go first).
  * - Damaged records are carried as `RecordStore.list` reports them, with the kind they belong to.
+ * - Versions are read once and then followed by the vault's own write events: while no write
+ *   touched a kind since its version was read, the held version is its version now, and a call
+ *   that finds every kind it needs held reads nothing from IndexedDB. (A page changed outside
+ *   Handlerum while the vault is open is found at the next unlock, as docs/security.md says.)
  * - Calls a page waits for (`read`, `derive`) run one after another per profile, so a burst of
  *   requests lists a kind once. Warm-up work (`warm`) runs a step at a time (one kind, or one
- *   model) only while no such call is queued or running, nor ended within `WARM_AFTER_QUIET_MS`;
- *   a call does not wait for the warm-up step under way either, so a click never queues behind a
- *   view nobody asked for yet. A kind (or model) that is being listed (or made) when another
- *   call needs it at the same version is waited for, not done twice.
+ *   model), started only while no such call is queued or running, nor ended within
+ *   `WARM_AFTER_QUIET_MS`. A step works in slices (a kind is decoded, a model computed, a part at
+ *   a time, see `Pace`) and yields to the event loop between them; while a page's call is queued
+ *   or running, the step waits at its next slice and goes on once the calls are done. So a click
+ *   waits for at most one slice of a view nobody asked for yet. A kind (or model) that is being
+ *   listed (or made) when another call needs it at the same version is waited for, not done
+ *   twice; the step making it then no longer waits for the calls (one of them waits for it).
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
- *   a read that was under way when the vault locked stores nothing.
+ *   a read that was under way when the vault locked stores nothing, and a step or call that
+ *   yields across the lock ends at its next slice with `locked`.
  * - Lists are held only for the kinds some view asked for; the memory is the decoded records of
  *   those kinds (plus the models derived from them), which the page held itself before.
  */
 import type { KindData, RecordKind } from '../../records/kind';
-import type { DamagedRecord, RecordList, Vault } from '../../vault/index';
+import { VaultError } from '../../vault/errors';
+import type { DamagedRecord, RecordList, RecordStore, Vault } from '../../vault/index';
 
 /** Models kept per profile: a view's own models and a few case pages. */
 export const DERIVED_PER_PROFILE = 24;
@@ -35,6 +44,15 @@ export const DERIVED_PER_PROFILE = 24;
  * them would share the background's one thread with the rest of the burst.
  */
 export const WARM_AFTER_QUIET_MS = 300;
+/** How long a slice of a model's computation runs before it yields (see `Pace`). */
+export const SLICE_MS = 8;
+
+/**
+ * Called by long work between parts of it: yields to the event loop once the slice has run
+ * `SLICE_MS` (always, with `{ yield: true }`), and then, for warm-up work no page waits for,
+ * waits while a page's call is queued or running. Throws `locked` when the vault locked meanwhile.
+ */
+export type Pace = (options?: { yield: boolean }) => Promise<void>;
 
 /** The kinds asked for, as read at `versions`. */
 export interface HeldLists {
@@ -47,6 +65,8 @@ export interface HeldLists {
 
 interface HeldKind {
   version: number;
+  /** The kind's write count (`ViewCache.writes`) when its version was read. */
+  writes: number;
   list: RecordList;
 }
 
@@ -75,11 +95,35 @@ interface Queue {
   warming: (() => Promise<void>)[];
 }
 
+/** Work under way, shared by every call that needs it; `wanted` once a page's call waits for it. */
+interface Underway {
+  promise: Promise<unknown>;
+  wanted: boolean;
+}
+
+/**
+ * How a model is computed: from the lists held; long computations call `pace` between parts
+ * (see `Pace`), short ones may ignore it.
+ */
+export type Compute<T> = (lists: HeldLists, pace: Pace) => T | Promise<T>;
+
 /** A model of the records of `kinds`, held under `key` (see `derive`), and made ahead by `warm`. */
 export interface ModelSpec<T> {
   key: string;
   kinds: readonly RecordKind[];
-  compute: (lists: HeldLists) => T | Promise<T>;
+  compute: Compute<T>;
+}
+
+/** A macrotask: a message that arrived meanwhile is handled before the work goes on (no timer clamping). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 const stampOf = (versions: Readonly<Record<string, number>>, kinds: readonly RecordKind[]): string =>
@@ -89,9 +133,17 @@ export class ViewCache {
   private readonly profiles = new Map<string, ProfileHeld>();
   private readonly queues = new Map<string, Queue>();
   /** Kinds being listed and models being made, by epoch, profile, name and versions. */
-  private readonly underway = new Map<string, Promise<unknown>>();
+  private readonly underway = new Map<string, Underway>();
   /** Moves on every clear: a read begun before it stores nothing after it. */
   private epoch = 0;
+  /** Pages' calls queued or running, over all profiles: warm-up work waits while there are any. */
+  private asking = 0;
+  /** Warm-up work waiting for the pages' calls to end. */
+  private waiting: (() => void)[] = [];
+  /** Writes seen per profile and kind (`RecordStore.onChange`) since the cache was made. */
+  private readonly writes = new Map<string, number>();
+  /** The record store whose writes are followed (a new one comes with every unlock). */
+  private watched: { store: RecordStore; stop: () => void } | null = null;
   /** Kinds listed from the vault since the cache was made (for tests and benches). */
   listed = 0;
 
@@ -104,12 +156,12 @@ export class ViewCache {
 
   /** The records of `kinds` in the profile, as they are now. */
   read(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
-    return this.queued(profileId, 'asked', () => this.current(profileId, kinds));
+    return this.queued(profileId, 'asked', () => this.current(profileId, 'asked', kinds));
   }
 
   /** A model of the records of `kinds`, computed once per version of them (see the contract above). */
-  derive<T>(profileId: string, key: string, kinds: readonly RecordKind[], compute: (lists: HeldLists) => T | Promise<T>): Promise<T> {
-    return this.queued(profileId, 'asked', () => this.made(profileId, key, kinds, compute));
+  derive<T>(profileId: string, key: string, kinds: readonly RecordKind[], compute: Compute<T>): Promise<T> {
+    return this.queued(profileId, 'asked', () => this.made(profileId, 'asked', key, kinds, compute));
   }
 
   /** `derive` of a model described once (the view that asks and the warm-up share it). */
@@ -119,9 +171,9 @@ export class ViewCache {
 
   /**
    * Makes `models` in their order while nothing is asked: each kind is read as a step of its own,
-   * then each model, and no step starts while a page's call is queued or under way. Settles when
-   * every step is done, rejected if one failed (the others still run; a view reads what it needs
-   * when it opens).
+   * then each model; no step starts while a page's call is queued or under way, and a step under
+   * way waits at its next slice for the calls to end. Settles when every step is done, rejected if
+   * one failed (the others still run; a view reads what it needs when it opens).
    */
   async warm(profileId: string, models: readonly ModelSpec<unknown>[]): Promise<void> {
     const epoch = this.epoch;
@@ -136,15 +188,15 @@ export class ViewCache {
       for (const kind of needed) {
         if (kinds.has(kind.name)) continue;
         kinds.add(kind.name);
-        steps.push(step(() => this.current(profileId, [kind])));
+        steps.push(step(() => this.current(profileId, 'warming', [kind])));
       }
-      steps.push(step(() => this.made(profileId, key, needed, compute)));
+      steps.push(step(() => this.made(profileId, 'warming', key, needed, compute)));
     }
     await Promise.all(steps);
   }
 
-  private async made<T>(profileId: string, key: string, kinds: readonly RecordKind[], compute: (lists: HeldLists) => T | Promise<T>): Promise<T> {
-    const lists = await this.current(profileId, kinds);
+  private async made<T>(profileId: string, lane: Lane, key: string, kinds: readonly RecordKind[], compute: Compute<T>): Promise<T> {
+    const lists = await this.current(profileId, lane, kinds);
     const stamp = stampOf(lists.versions, kinds);
     const held = this.profiles.get(profileId);
     const found = held?.derived.get(key);
@@ -154,7 +206,7 @@ export class ViewCache {
       held!.derived.set(key, found);
       return found.value as T;
     }
-    const value = await this.once(`${profileId} model ${key} ${stamp}`, async () => compute(lists));
+    const value = await this.once(`${profileId} model ${key} ${stamp}`, lane, async (pace) => compute(lists, pace));
     if (held && this.profiles.get(profileId) === held) {
       held.derived.delete(key);
       held.derived.set(key, { stamp, value });
@@ -174,25 +226,67 @@ export class ViewCache {
     this.profiles.clear();
     this.queues.clear();
     this.underway.clear();
+    this.watched?.stop();
+    this.watched = null;
+    // Work waiting for the calls goes on, finds the lock, and ends.
+    this.wake();
   }
 
-  /** `work`'s answer, shared with a call that needs the same (`what`) while it is under way. */
-  private once<T>(what: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * `work`'s answer, shared with a call that needs the same (`what`) while it is under way. The
+   * work gets its `Pace`; once a page's call needs it, it no longer waits for the calls.
+   */
+  private once<T>(what: string, lane: Lane, work: (pace: Pace) => Promise<T>): Promise<T> {
     const key = `${this.epoch} ${what}`;
-    const found = this.underway.get(key) as Promise<T> | undefined;
-    if (found) return found;
-    const running = work();
-    this.underway.set(key, running);
-    const done = () => void (this.underway.get(key) === running && this.underway.delete(key));
+    const found = this.underway.get(key);
+    if (found) {
+      if (lane === 'asked' && !found.wanted) {
+        found.wanted = true;
+        this.wake();
+      }
+      return found.promise as Promise<T>;
+    }
+    const underway: Underway = { promise: Promise.resolve(), wanted: lane === 'asked' };
+    const running = work(this.pace(underway));
+    underway.promise = running;
+    this.underway.set(key, underway);
+    const done = () => void (this.underway.get(key) === underway && this.underway.delete(key));
     running.then(done, done);
     return running;
+  }
+
+  /** The `Pace` of one piece of work (see its type). */
+  private pace(work: Underway): Pace {
+    const epoch = this.epoch;
+    let sliceStarted = performance.now();
+    return async (options) => {
+      if (!options?.yield && performance.now() - sliceStarted < SLICE_MS) return;
+      await nextTask();
+      while (epoch === this.epoch && !work.wanted && this.asking > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (epoch !== this.epoch) throw new VaultError('locked');
+      sliceStarted = performance.now();
+    };
+  }
+
+  /** Lets waiting warm-up work look again whether it may go on. */
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   private queued<T>(profileId: string, lane: Lane, work: () => Promise<T>): Promise<T> {
     let queue = this.queues.get(profileId);
     if (!queue)
       this.queues.set(profileId, (queue = { busy: { asked: false, warming: false }, lastAsked: -Infinity, quiet: undefined, asked: [], warming: [] }));
+    if (lane === 'asked') this.asking++;
     const done = new Promise<T>((resolve, reject) => queue[lane].push(() => Promise.resolve().then(work).then(resolve, reject)));
+    if (lane === 'asked') {
+      const asked = () => {
+        if (--this.asking === 0) this.wake();
+      };
+      done.then(asked, asked);
+    }
     this.next(queue);
     return done;
   }
@@ -222,11 +316,32 @@ export class ViewCache {
       }, wait);
   }
 
-  private async current(profileId: string, kinds: readonly RecordKind[]): Promise<HeldLists> {
+  /** Follows the writes of the vault's record store of now (see the contract above). */
+  private watch(store: RecordStore): void {
+    if (this.watched?.store === store) return;
+    this.watched?.stop();
+    const stop = store.onChange((changes) => {
+      for (const { profileId, kind } of changes) this.writes.set(`${profileId} ${kind}`, this.writesTo(profileId, kind) + 1);
+    });
+    this.watched = { store, stop };
+  }
+
+  private writesTo(profileId: string, kind: string): number {
+    return this.writes.get(`${profileId} ${kind}`) ?? 0;
+  }
+
+  private async current(profileId: string, lane: Lane, kinds: readonly RecordKind[]): Promise<HeldLists> {
     const epoch = this.epoch;
     const records = this.vault.records;
-    const versions = await records.groupVersions(profileId, kinds);
+    this.watch(records);
     let held = this.profiles.get(profileId);
+    // Counted before the versions are read: a write after that makes them untrusted.
+    const writes = new Map(kinds.map((kind) => [kind.name, this.writesTo(profileId, kind.name)]));
+    const trusted = kinds.every((kind) => held?.kinds.get(kind.name)?.writes === writes.get(kind.name));
+    const versions = trusted
+      ? Object.fromEntries(kinds.map((kind) => [kind.name, held!.kinds.get(kind.name)!.version]))
+      : await records.groupVersions(profileId, kinds);
+    held = this.profiles.get(profileId);
     if (!held) {
       held = { kinds: new Map<string, HeldKind>(), derived: new Map<string, Derived>() };
       // Kept only if no lock came while the versions were read; a lock later lets go of it.
@@ -241,12 +356,15 @@ export class ViewCache {
         const list =
           version === 0
             ? { records: [], damaged: [] }
-            : await this.once(`${profileId} kind ${kind.name} ${version}`, () => {
+            : await this.once(`${profileId} kind ${kind.name} ${version}`, lane, (pace) => {
                 this.listed += 1;
-                return records.listByName(profileId, kind.name);
+                return records.listByName(profileId, kind.name, () => pace({ yield: true }));
               });
-        entry = { version, list };
+        entry = { version, writes: writes.get(kind.name)!, list };
         held.kinds.set(kind.name, entry);
+      } else {
+        // The same version, read again (or trusted): it stands as of the count taken before.
+        entry.writes = writes.get(kind.name)!;
       }
       answer.set(kind.name, entry.list);
     }
