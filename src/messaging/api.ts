@@ -16,7 +16,7 @@ import { SharingApiArgs, type SharingApiResults } from './sharing-api';
 import { ViewApiArgs, type ViewApiResults } from './view-api';
 import { ListViewApiArgs, type ListViewApiResults } from './list-view-api';
 import { isBase64Url } from '../shared/base64url';
-import { PACKED_IDS, unpackPuts } from './packed-puts';
+import { MAX_SHARED_CHARS, PACKED_IDS, unpackPuts } from './packed-puts';
 
 const Key = z
   .string()
@@ -46,6 +46,7 @@ const PartOps = z.union([
         .max(STAGE_PART_OPS * 129, { abort: true })
         .regex(PACKED_IDS),
       data: z.string().max(MAX_PACKED_CHARS),
+      shared: z.string().max(MAX_SHARED_CHARS).optional(),
     })
     .transform((packed, ctx) => {
       const unpacked = unpackPuts(packed, STAGE_PART_OPS);

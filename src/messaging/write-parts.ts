@@ -8,7 +8,7 @@
  */
 import type { WriteOp } from '../vault/public-types';
 import { STAGE_PART_OPS } from './api';
-import { PACKED_ID_SEPARATOR, type PackedPuts } from './packed-puts';
+import { packData, PACKED_ID_SEPARATOR, type PackedPuts } from './packed-puts';
 
 export const PART_BYTES = 16 * 1024 * 1024;
 
@@ -70,16 +70,17 @@ const sameRun = (a: PackablePut, b: WriteOp) => packable(b) && b.profileId === a
 function packRun(run: readonly PackablePut[], maxBytes: number, maxOps: number, parts: WritePart[]): void {
   for (let at = 0; at < run.length; at += maxOps) {
     const chunk = run.slice(at, at + maxOps);
-    const data = JSON.stringify(chunk.map((op) => op.data));
-    if (data.length > maxBytes && chunk.length > 1) {
+    const packed = packData(chunk.map((op) => op.data));
+    const bytes = packed.data.length + (packed.shared?.length ?? 0);
+    if (bytes > maxBytes && chunk.length > 1) {
       const half = Math.ceil(chunk.length / 2);
       packRun(chunk.slice(0, half), maxBytes, half, parts);
       packRun(chunk.slice(half), maxBytes, half, parts);
-    } else if (data.length > maxBytes) {
+    } else if (bytes > maxBytes) {
       parts.push(chunk);
     } else {
       const { profileId, kind } = chunk[0]!;
-      parts.push({ profileId, kind, ids: chunk.map((op) => op.id).join(PACKED_ID_SEPARATOR), data });
+      parts.push({ profileId, kind, ids: chunk.map((op) => op.id).join(PACKED_ID_SEPARATOR), ...packed });
     }
   }
 }

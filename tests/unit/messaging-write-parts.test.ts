@@ -129,6 +129,35 @@ describe('packWrites', () => {
     expect(unpacked(parts)).toEqual(ops);
   });
 
+  it('sends fields every row has with one value once, and gives each row them back', () => {
+    const row = (i: number): WriteOp => ({
+      op: 'put',
+      profileId: 'p',
+      kind: 'bank-transaction',
+      id: `t${i}`,
+      data: { accountId: 'acc', importId: 'imp', amountMinor: i % 3 === 0 ? -500 : i, text: `row ${i}`, pending: false, note: null, tags: ['a'] },
+    });
+    const ops = Array.from({ length: 300 }, (_, i) => row(i));
+    const parts = packWrites(ops, Infinity, 1_000);
+    expect(parts).toHaveLength(1);
+    const part = parts[0] as PackedPuts;
+    // Objects and arrays are not compared, so never shared; a value that differs in one row is not either.
+    expect(JSON.parse(part.shared!)).toEqual({ accountId: 'acc', importId: 'imp', pending: false, note: null });
+    expect(part.data).not.toContain('acc');
+    expect(unpacked(parts)).toEqual(ops);
+  });
+
+  it('shares nothing when the rows have no field in common, or the data are not objects', () => {
+    const differ = [note('p', 1, 10), note('p', 2, 11)];
+    const numbers: WriteOp[] = differ.map((op, i) => ({ ...op, data: i }));
+    for (const ops of [differ, numbers]) {
+      const runs = Array.from({ length: 100 }, (_, i) => ops.map((op) => ({ ...op, id: `${op.id}x${i}` }))).flat();
+      const parts = packWrites(runs, Infinity, 1_000);
+      expect((parts[0] as PackedPuts).shared).toBeUndefined();
+      expect(unpacked(parts)).toEqual(runs);
+    }
+  });
+
   it('a few puts are not packed', () => {
     expect(packWrites([op(1), op(2)])).toEqual([[op(1), op(2)]]);
   });
@@ -225,6 +254,11 @@ describe('writeLarge', () => {
       { ...good, data: '[{"title":"a"}' },
       { ...good, data: '[{"title":"a"}]' },
       { ...good, data: '{"0":{},"1":{}}' },
+      { ...good, shared: '{"body":' },
+      { ...good, shared: '["body"]' },
+      { ...good, shared: 'null' },
+      { ...good, shared: `{"body":"${'x'.repeat(64 * 1024)}"}` },
+      { ...good, data: '[{"title":"a"},"b"]', shared: '{"body":""}' },
       {
         ...good,
         ids: Array.from({ length: STAGE_PART_OPS + 1 }, (_, i) => `n${i}`).join(','),
@@ -239,9 +273,15 @@ describe('writeLarge', () => {
     await expect(bg.call('commitWrites', { ops: { ...good, data: '[{"title":1,"body":""},{"title":"b","body":""}]' } })).rejects.toMatchObject({
       code: 'invalid-record',
     });
+    // Shared fields cannot hide a wrong row: every row is still checked by its kind's schema.
+    const sharedWrong = { ...good, data: '[{"title":"a"},{"title":2}]', shared: '{"body":""}' };
+    await expect(bg.call('commitWrites', { ops: sharedWrong })).rejects.toMatchObject({ code: 'invalid-record' });
     expect(await bg.stored()).toBe(0);
     expect(await bg.call('commitWrites', { ops: good })).toEqual({ written: 2 });
-    expect(await bg.stored()).toBe(2);
+    expect(await bg.call('commitWrites', { ops: { ...good, ids: 'c,d', data: '[{"title":"c"},{"title":"d"}]', shared: '{"body":""}' } })).toEqual({
+      written: 2,
+    });
+    expect(await bg.stored()).toBe(4);
   });
 
   it('refuses kinds a page may not write, at staging already', async () => {
