@@ -167,10 +167,22 @@ export class MunicipalService {
     // A sync that stored and deleted nothing changed nothing they read (the reminders' window also
     // moves on with each unlock and each start of the background): a quiet sync stays cheap.
     if (status.stored + status.deleted === 0) return;
+    // Each step gives way to a sync asked for meanwhile (the citizen's next click): it runs after it, not beside it.
+    await this.syncsSettled();
     await bestEffort(this.refreshReminders(profileId), 'reminders are refreshed again on the next unlock or settings change');
+    await this.syncsSettled();
     await bestEffort(this.deps.onSyncComplete?.(profileId), 'the sync itself is done and stored');
+    await this.syncsSettled();
     // So that the next unlock finds Now's summary current.
     await bestEffort(this.nowSummaries.read(profileId, this.now()), 'Now computes its summary when it is opened');
+  }
+
+  /** Resolves once every sync started so far, and any started while waiting, has finished. */
+  private async syncsSettled(): Promise<void> {
+    for (let queue = this.queue; ; queue = this.queue) {
+      await queue;
+      if (queue === this.queue) return;
+    }
   }
 
   private async connection(profileId: string, connectionId: string): Promise<MunicipalConnectionData> {

@@ -46,6 +46,29 @@ describe('after a sync', () => {
     expect(last).toMatchObject({ state: 'ok', stored: 0, deleted: 0 });
   });
 
+  it('lets a sync asked for during the follow-ups finish before their next step', async () => {
+    const runningAtStep: boolean[] = [];
+    h = await connectorHarness({
+      onSyncComplete: async () => {
+        const statuses = await h!.service.handlers.municipalSyncStatus({});
+        runningAtStep.push(statuses.some((s) => s.state === 'running'));
+      },
+    });
+    const { connectionId } = await h.connect();
+    await h.service.whenIdle();
+    runningAtStep.length = 0;
+    const gate = gateSettings(h);
+    await h.change('thomas', { op: 'update', resource: 'documents', id: 'thomas-dok-0001', patch: { title: 'Opdateret' } });
+    await h.service.handlers.municipalSync({ profileId: h.profileId, connectionId });
+    // The first step of the sync's follow-ups waits on the settings; the citizen clicks again.
+    await expect.poll(() => gate.reads()).toBe(1);
+    expect(await h.service.handlers.municipalSync({ profileId: h.profileId, connectionId })).toMatchObject({ state: 'running' });
+    gate.open();
+    await h.service.whenIdle();
+    // The grants' step ran once (the second sync brought nothing new), and only after that sync had ended.
+    expect(runningAtStep).toEqual([false]);
+  });
+
   it('rebuilds the reminders after a sync that stored something, not after one that brought nothing new', async () => {
     h = await connectorHarness();
     const { connectionId } = await h.connect();

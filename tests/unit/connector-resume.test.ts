@@ -121,6 +121,38 @@ describe('an interrupted first sync resumes without duplicates', { timeout: 30_0
     await expectExactlyServed(h);
   });
 
+  it('a feed whose last write fails while the next feed is fetched is reported failed', async () => {
+    h = await connectorHarness({ pageSize: PAGE_SIZE });
+    const store = h.vault.records;
+    const write = store.write.bind(store);
+    // The cases feed's last write: the one that stores its position as complete.
+    const endsCases = (ops: Parameters<typeof write>[0]) =>
+      ops.some(
+        (op) =>
+          op.op === 'put' &&
+          op.kind === 'municipal-connection' &&
+          (op.data as { resources?: { cases?: { complete?: boolean } } }).resources?.cases?.complete === true,
+      );
+    let failed = false;
+    vi.spyOn(store, 'write').mockImplementation((ops, options) => {
+      if (!failed && ops.some((op) => op.kind === KIND_OF_RESOURCE.cases.name) && endsCases(ops)) {
+        failed = true;
+        return Promise.reject(new VaultError('storage-failed', 'the disk is full'));
+      }
+      return write(ops, options);
+    });
+    const { connectionId } = await h.connect();
+    const cut: SyncStatus = (await h.service.handlers.municipalSyncStatus({}))[0]!;
+    expect(failed).toBe(true);
+    expect(cut).toMatchObject({ state: 'partial', error: 'storage-failed' });
+    expect(cut.parts.find((p) => p.part === 'cases')).toMatchObject({ state: 'failed', error: 'storage-failed' });
+    vi.restoreAllMocks();
+
+    const resumed = await h.sync(connectionId);
+    expect(resumed).toMatchObject({ state: 'ok', error: null, rejected: 0 });
+    await expectExactlyServed(h);
+  });
+
   it('cut twice, at different places, still ends exact', async () => {
     h = await connectorHarness({ pageSize: PAGE_SIZE });
     await h.arm({ kind: 'drop-connection', path: '/citizen/v1/', skip: 5 });

@@ -85,11 +85,12 @@ export class SyncRun {
   private pdfs!: SyncPdfs;
   private cancelled = false;
   /**
-   * The batch being stored while the pages after it are fetched and verified: one write at a
-   * time, each after the one before it landed, so a failed write is never followed by a later
-   * position. Its outcome is held as a value until awaited (`landed`).
+   * The batch being stored while the pages after it — of its feed, or after a feed's last batch,
+   * of the next feed — are fetched and verified: one write at a time, each after the one before
+   * it landed, so a failed write is never followed by a later position. Its outcome is held as a
+   * value until awaited (`landed`).
    */
-  private storing: Promise<{ error: unknown } | null> | null = null;
+  private storing: Promise<{ error: unknown; resource: ResourceName } | null> | null = null;
   private storeFailed = false;
   /** No feed had been read before this sync: nothing stored earlier can have lost its records. */
   private fromScratch = false;
@@ -158,6 +159,7 @@ export class SyncRun {
         if (this.conn.power && !this.conn.power.categories.includes(resource)) this.progressOf(resource).state = 'not-covered';
         else await this.part(resource, () => this.syncResource(resource));
       }
+      await this.landed();
     } catch (error) {
       this.status.error ??= codeOf(error);
     }
@@ -430,10 +432,7 @@ export class SyncRun {
         if (batch.full(handedOver)) {
           await this.landed();
           handedOver += batch.records + batch.deleted;
-          this.storing = this.flush(resource, batch.take(), position).then(
-            () => null,
-            (error: unknown) => ({ error }),
-          );
+          this.store(resource, batch.take(), position);
         }
         this.emit();
       }
@@ -450,15 +449,32 @@ export class SyncRun {
       throw error;
     }
     await this.landed();
-    await this.flush(resource, batch, position);
+    // The feed's last batch lands while the next feed is fetched and verified (the sync's end waits for it).
+    this.store(resource, batch.take(), position);
   }
 
-  /** Waits for the batch being stored; its failure is thrown here, and stops the feed. */
+  /** Starts storing a batch; `landed` waits for it. */
+  private store(resource: ResourceName, batch: PendingBatch, position: ResourceCursor): void {
+    this.storing = this.flush(resource, batch, position).then(
+      () => null,
+      (error: unknown) => ({ error, resource }),
+    );
+  }
+
+  /**
+   * Waits for the batch being stored; its failure is thrown here, and stops the feed. A feed
+   * whose last batch failed after the feed itself had finished is marked failed too.
+   */
   private async landed(): Promise<void> {
     const outcome = await this.storing;
     this.storing = null;
     if (outcome) {
       this.storeFailed = true;
+      const progress = this.progressOf(outcome.resource);
+      if (progress.state === 'done') {
+        progress.state = 'failed';
+        progress.error = codeOf(outcome.error);
+      }
       throw outcome.error;
     }
   }

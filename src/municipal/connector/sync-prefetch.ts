@@ -2,14 +2,19 @@
  * The pages of one feed fetched ahead of the sync. A page's address needs the sync token of the
  * page before it, so each is asked for as soon as that page has arrived — not when the sync gets
  * to it — and the municipality makes the next pages while the sync verifies and stores the
- * earlier ones, a few pages ahead at most. A page fetched ahead is the same request the sync
+ * earlier ones, up to a batch of pages ahead. A page fetched ahead is the same request the sync
  * would make (see `ConnectionClient.prefetchJson`); one whose address the sync does not ask for
  * (the page before it was refused, the feed was reset) is dropped unread.
  */
 import type { ConnectionClient, Prefetched } from './connection-client';
 
-/** How many pages are fetched ahead of the one being verified: a page of 1,000 records is about 1 MB. */
-const DEPTH = 3;
+/**
+ * How many pages are fetched ahead of the one being verified: about one full batch (see
+ * sync-batch.ts), so that while a batch is stored the next one is fetched and verified, instead
+ * of the sync waiting on the vault's write once three pages are in. A page of 1,000 records is
+ * about 1 MB: this holds some 16 MB of pages at most.
+ */
+const DEPTH = 16;
 
 export class FeedPrefetch {
   private readonly pages = new Map<string, Promise<Prefetched>>();

@@ -59,7 +59,9 @@ export interface ConnectorHarness {
   close(): Promise<void>;
 }
 
-export async function connectorHarness(options: { pageSize?: number; login?: string } = {}): Promise<ConnectorHarness> {
+export async function connectorHarness(
+  options: { pageSize?: number; login?: string; onSyncComplete?: (profileId: string) => Promise<void> } = {},
+): Promise<ConnectorHarness> {
   const server = await startMunicipalityServer({ port: 0, today: TODAY, testMode: true, kle: KLE });
   const { vault, key, profileId } = await vaultWithProfile('connector');
   const events: VaultEvent[] = [];
@@ -118,6 +120,7 @@ export async function connectorHarness(options: { pageSize?: number; login?: str
       now: () => clock.now,
       sleep: async () => {},
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      ...(options.onSyncComplete ? { onSyncComplete: options.onSyncComplete } : {}),
     });
   const service = makeService();
 
