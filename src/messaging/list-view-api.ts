@@ -1,7 +1,8 @@
 /**
  * The long lists' part of the view API (merged into `ApiArgs` in api.ts, beside view-api.ts):
- * search, payments, the access log and the bank transactions, answered by the background from lists it decoded once, so a page
- * receives one window of rows and the aggregates its charts draw, never a whole history.
+ * search, payments, the access log and the bank transactions, answered by the background from
+ * lists it decoded once, so a page receives one window of rows and the aggregates its charts
+ * draw, never a whole history.
  * The answers hold decrypted data, like `listRecords`: the router answers them only while the
  * vault is open, to the extension's own pages.
  */

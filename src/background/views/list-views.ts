@@ -2,9 +2,8 @@
  * The long lists answered from the view cache: search, payments, the access log and the bank
  * transactions. Each is made once per version of its kinds — the search index folded, the
  * payments sorted and summed per month, the access log sorted, the transactions sorted and their
- * spending summed — and a request gets one
- * window of rows and the aggregates, so the page decodes, sorts and draws a page, whatever the
- * history's length.
+ * spending summed — and a request gets one window of rows and the aggregates, so the page
+ * decodes, sorts and draws a page, whatever the history's length.
  */
 import type { ViewHandlers } from '../../messaging/handlers';
 import type { ListViewMethod, SearchHitView, ViewMoneyResult } from '../../messaging/list-view-api';
