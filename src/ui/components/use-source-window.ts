@@ -61,9 +61,11 @@ export function useSourceWindow<T>(source: RowSource<T> | null, keyOf: (row: T) 
     ask({ start: shown.start, count: size, focusKey: state.focusedKey });
   }, [source, options.version]);
 
-  // The source answers the page that holds the row; the focus goes to it once it is drawn.
+  // The source answers the page that holds the row; the focus goes to it once it is drawn. A
+  // first page given that holds it (asked for by the row's key) is not asked for again.
   useEffect(() => {
-    if (options.focusKey !== undefined) ask({ start: 0, count: size, focusKey: options.focusKey });
+    const key = options.focusKey;
+    if (key !== undefined && !shown.rows.some((row) => keyOf(row) === key)) ask({ start: 0, count: size, focusKey: key });
   }, [options.focusKey]);
 
   return { ...state, rows: shown.rows, answered: answer !== null, error };

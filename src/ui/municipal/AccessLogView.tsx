@@ -1,32 +1,51 @@
-/** "Hvem har set mine data": the municipality's access log, newest first, a page at a time. */
-import { useMemo } from 'preact/hooks';
-import type { AccessLogEntry } from '../../municipal/api/schemas';
-import type { Item } from '../../overview/model';
+/**
+ * "Hvem har set mine data": the municipality's access log, newest first, a page at a time. The
+ * background holds the sorted log and answers one page (thousands of entries are never packed
+ * into one answer); the pages next to the one shown are fetched ahead.
+ */
+import { callVault } from '../../messaging/client';
+import { OVERVIEW_KINDS } from '../../overview/from-records';
+import { AlertLine, Busy } from '../components/Messages';
+import { DEFAULT_PAGE_SIZE } from '../components/use-row-window';
+import { useWindowSource } from '../components/use-window-source';
 import { WindowedTable } from '../components/WindowedList';
 import { t } from '../i18n/index';
 import { dateTimeText } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
+import { OverviewDamage } from './OverviewDamage';
+import { useKindsVersion } from './use-kinds-version';
 import { useWhose } from '../words/whose';
 
-export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileId: string }) {
+const ACCESS_KIND_NAMES: readonly string[] = [OVERVIEW_KINDS.accessLog.name];
+
+export function AccessLogView(props: { profileId: string; profileName: string }) {
+  const { profileId } = props;
   const whose = useWhose();
-  const entries = useMemo(() => [...props.entries].sort((a, b) => b.record.at.localeCompare(a.record.at)), [props.entries]);
+  const version = useKindsVersion(profileId, ACCESS_KIND_NAMES);
+  const { source, first, error, reload } = useWindowSource((request) => callVault('viewAccessLog', { profileId, ...request }), [profileId, version], {
+    size: DEFAULT_PAGE_SIZE,
+  });
+  if (!first) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
   return (
     <>
+      <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={first.damaged} onRemoved={reload} />
+      <AlertLine>{error}</AlertLine>
       <p>{whose('access.intro', 'access.introOf')}</p>
-      {entries.length === 0 ? (
+      {first.total === 0 ? (
         <p class="empty-list">{t('access.none')}</p>
       ) : (
         <WindowedTable
           id="access-log"
           class="access-log"
-          items={entries}
+          source={source}
+          initial={first}
+          version={version}
           keyOf={(e) => e.vaultId}
           caption={whose('access.title', 'access.titleOf')}
           captionClass="visually-hidden"
           rowAttrs={(e) => ({ id: `access-${e.vaultId}` })}
-          rowDeps={[props.profileId]}
+          rowDeps={[profileId]}
           head={
             <>
               <th scope="col">{t('access.when')}</th>
@@ -53,7 +72,7 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileI
               <td>{e.reason}</td>
               <td>
                 <CorrectAction
-                  profileId={props.profileId}
+                  profileId={profileId}
                   target={targetOf('access-log', { vaultId, origin, record: e }, `${dateTimeText(e.at)}, ${e.actor.name}`)}
                 />
               </td>
