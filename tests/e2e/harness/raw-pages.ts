@@ -4,8 +4,12 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Bytes of one record's entry in a page's plaintext index: id tag, offset, length, flags, MAC. */
-const INDEX_ENTRY_BYTES = 44;
+/**
+ * The plaintext index's layout by page format: format 2 has 44 bytes a record (id tag, offset,
+ * length, flags, MAC); format 3 a u32 frame count, 16 bytes a frame (first record, record count,
+ * offset, length in the body) and 24 bytes a record. Passed into the page with the functions.
+ */
+const LAYOUT = { v2Entry: 44, v3Frame: 16, v3Entry: 24 };
 
 /** A `pages` row as plain arrays, so it crosses page.evaluate unchanged. */
 export interface RawRow {
@@ -53,7 +57,7 @@ export class RawPages {
    */
   outline(): Promise<{ key: string; group: string; records: number }[]> {
     return this.page.evaluate(
-      async (entryBytes) =>
+      async (layout) =>
         new Promise<{ key: string; group: string; records: number }[]>((resolve, reject) => {
           const open = indexedDB.open('handlerum-vault');
           open.onerror = () => reject(open.error);
@@ -64,25 +68,28 @@ export class RawPages {
             request.onsuccess = () => {
               const cursor = request.result;
               if (!cursor) return (db.close(), resolve(out));
-              const row = cursor.value as { key: string; group: string; index: Uint8Array };
-              out.push({ key: row.key, group: row.group, records: row.index.length / entryBytes });
+              const row = cursor.value as { key: string; group: string; v: number; index: Uint8Array };
+              const frames = row.v === 3 ? new DataView(row.index.buffer, row.index.byteOffset).getUint32(0) : 0;
+              const records = row.v === 3 ? (row.index.length - 4 - frames * layout.v3Frame) / layout.v3Entry : row.index.length / layout.v2Entry;
+              out.push({ key: row.key, group: row.group, records });
               cursor.continue();
             };
             request.onerror = () => (db.close(), reject(request.error));
           };
         }),
-      INDEX_ENTRY_BYTES,
+      LAYOUT,
     );
   }
 
   /**
    * Flips one bit in the middle of one page's ciphertext, inside the page (the body never
-   * crosses), and returns how many of its records the flipped byte falls in, by the page's
-   * plaintext index (offset and length of each record): the records the vault cannot give back.
+   * crosses), and returns how many of its records the flipped byte spoils, by the page's
+   * plaintext index: in format 2 the records whose bytes it falls in, in format 3 every record of
+   * the frame it falls in — the records the vault cannot give back.
    */
   corruptMiddle(key: string): Promise<number> {
     return this.page.evaluate(
-      async ({ key, entryBytes }) =>
+      async ({ key, layout }) =>
         new Promise<number>((resolve, reject) => {
           let hit = 0;
           const open = indexedDB.open('handlerum-vault');
@@ -93,13 +100,22 @@ export class RawPages {
             const store = tx.objectStore('pages');
             const get = store.get(key);
             get.onsuccess = () => {
-              const row = get.result as { index: Uint8Array; body: Uint8Array } | undefined;
+              const row = get.result as { v: number; index: Uint8Array; body: Uint8Array } | undefined;
               if (!row) return tx.abort();
               const at = Math.floor(row.body.length / 2);
               const index = new DataView(row.index.buffer, row.index.byteOffset, row.index.byteLength);
-              for (let e = 0; e < row.index.length; e += entryBytes) {
-                const offset = index.getUint32(e + 16);
-                if (offset <= at && at < offset + index.getUint32(e + 20)) hit++;
+              if (row.v === 3) {
+                const frames = index.getUint32(0);
+                for (let f = 0; f < frames; f++) {
+                  const e = 4 + f * layout.v3Frame;
+                  const offset = index.getUint32(e + 8);
+                  if (offset <= at && at < offset + index.getUint32(e + 12)) hit += index.getUint32(e + 4);
+                }
+              } else {
+                for (let e = 0; e < row.index.length; e += layout.v2Entry) {
+                  const offset = index.getUint32(e + 16);
+                  if (offset <= at && at < offset + index.getUint32(e + 20)) hit++;
+                }
               }
               row.body[at] = row.body[at]! ^ 0x01;
               store.put(row);
@@ -109,7 +125,7 @@ export class RawPages {
             tx.onerror = () => (db.close(), reject(tx.error));
           };
         }),
-      { key, entryBytes: INDEX_ENTRY_BYTES },
+      { key, layout: LAYOUT },
     );
   }
 
