@@ -4,7 +4,7 @@
  * comes back out was authenticated, so it is only migrated, not re-validated.
  */
 import { z } from 'zod';
-import { keyedTag, keyedTagText, type VaultKeys } from './crypto/keys';
+import { keyedTagsUnder, keyedTagText, type VaultKeys } from './crypto/keys';
 import { VaultError } from './errors';
 import type { PageChange, PageStore } from './storage/page-store';
 import type { RecordChange, RecordList, VaultRecord, WriteOp } from './public-types';
@@ -21,6 +21,12 @@ const DECODE_SLICE = 2000;
 
 /** Records that belong to the vault as a whole (the list of profiles) use this profile id. */
 export const VAULT_SCOPE = '_vault';
+
+/** A profile's kind: the tag of its group, and the id tag of each of its records. */
+interface GroupTags {
+  group: string;
+  idTag: (id: string) => Uint8Array;
+}
 
 /** What is sealed for each record; kind and profile are bound by the page key instead. */
 interface Envelope {
@@ -52,17 +58,25 @@ export class RecordStore {
     return kind;
   }
 
-  private readonly groups = new Map<string, string>();
+  private readonly groups = new Map<string, GroupTags>();
+
+  /** The group tag of a profile's kind, and its records' id tags, prepared once per pair. */
+  private tags(profileId: string, kind: string): GroupTags {
+    const key = `${profileId}\u0000${kind}`;
+    let tags = this.groups.get(key);
+    if (!tags) {
+      tags = { group: keyedTagText(this.keys.tags, 'group', profileId, kind), idTag: keyedTagsUnder(this.keys.tags, 'id', profileId, kind) };
+      this.groups.set(key, tags);
+    }
+    return tags;
+  }
 
   private group(profileId: string, kind: string): string {
-    const key = `${profileId}\u0000${kind}`;
-    let group = this.groups.get(key);
-    if (group === undefined) this.groups.set(key, (group = keyedTagText(this.keys.tags, 'group', profileId, kind)));
-    return group;
+    return this.tags(profileId, kind).group;
   }
 
   private idTag(profileId: string, kind: string, id: string): Uint8Array {
-    return keyedTag(this.keys.tags, 'id', profileId, kind, id);
+    return this.tags(profileId, kind).idTag(id);
   }
 
   /** A stable id for a record that mirrors something outside (a municipal case, a bank row). */
@@ -87,14 +101,23 @@ export class RecordStore {
     const newIds = newRecordIds(ops.reduce((n, op) => (op.op === 'put' && op.id === undefined ? n + 1 : n), 0));
     let nextNewId = 0;
     const utf8Batch = new Utf8Batch();
-    for (const [position, op] of ops.entries()) {
-      const kind = this.kind(op.kind, op.profileId);
+    // The operations of a write are mostly of one profile and kind: what is looked up per pair is kept.
+    let pair: { profileId: string; kindName: string; kind: RecordKind; tags: GroupTags; touched: RecordChange } | null = null;
+    for (let position = 0; position < ops.length; position++) {
+      const op = ops[position]!;
+      if (!pair || pair.profileId !== op.profileId || pair.kindName !== op.kind) {
+        const kind = this.kind(op.kind, op.profileId);
+        const tags = this.tags(op.profileId, op.kind);
+        pair = { profileId: op.profileId, kindName: op.kind, kind, tags, touched: touchedGroup(touched, op.profileId, op.kind) };
+      }
+      const { kind, tags } = pair;
       const id = op.op === 'put' && op.id === undefined ? newIds[nextNewId++]! : op.id!;
       if (typeof id !== 'string' || !RECORD_ID.test(id)) throw new VaultError('bad-request', `operation ${position}: bad id`);
-      touchedGroup(touched, op.profileId, op.kind).ids.push(id);
-      const target = { group: this.group(op.profileId, op.kind), idTag: this.idTag(op.profileId, op.kind, id) };
+      pair.touched.ids.push(id);
+      const group = tags.group;
+      const idTag = tags.idTag(id);
       if (op.op === 'delete') {
-        changes.push({ ...target, update: () => null });
+        changes.push({ group, idTag, update: deleted });
         continue;
       }
       const parsed = kind.schema.safeParse(op.data);
@@ -111,14 +134,7 @@ export class RecordStore {
         data: parsed.data,
       };
       written.push(record);
-      changes.push({
-        ...target,
-        update: (previous) => {
-          if (previous) record.createdAt = decodeEnvelope(previous).createdAt;
-          const envelope: Envelope = { id, v: record.v, createdAt: record.createdAt, updatedAt: timestamp, data: record.data };
-          return utf8Batch.encode(JSON.stringify(envelope));
-        },
-      });
+      changes.push(new RecordPut(group, idTag, record, utf8Batch));
     }
     const dropped = options.dropProfiles ?? [];
     const profileKinds = this.kinds.profileKinds();
@@ -214,6 +230,29 @@ export class RecordStore {
   private emitChanges(changes: RecordChange[]): void {
     if (changes.length === 0) return;
     for (const listener of this.listeners) listener(changes);
+  }
+}
+
+const deleted = (): null => null;
+
+/**
+ * The change that puts one record: its bytes are made once the page store has read its current
+ * copy, whose createdAt it keeps. One object per record, where a closure would take three (the
+ * change, the function and its scope), all kept alive until the write lands.
+ */
+class RecordPut implements PageChange {
+  constructor(
+    readonly group: string,
+    readonly idTag: Uint8Array,
+    private readonly record: VaultRecord,
+    private readonly encoder: Utf8Batch,
+  ) {}
+
+  update(previous: Uint8Array | null): Uint8Array {
+    const record = this.record;
+    if (previous) record.createdAt = decodeEnvelope(previous).createdAt;
+    const envelope: Envelope = { id: record.id, v: record.v, createdAt: record.createdAt, updatedAt: record.updatedAt, data: record.data };
+    return this.encoder.encode(JSON.stringify(envelope));
   }
 }
 

@@ -9,7 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { framed } from '../../src/vault/crypto/bytes';
 import { HmacSha256 } from '../../src/vault/crypto/hmac-sha256';
-import { deriveVaultKeys, hmacSha256, hmacSha256Framed, keyedTag, wipeVaultKeys } from '../../src/vault/crypto/keys';
+import { deriveVaultKeys, hmacSha256, hmacSha256Framed, keyedTag, keyedTagsUnder, wipeVaultKeys } from '../../src/vault/crypto/keys';
 import { recordMac } from '../../src/vault/storage/page-codec';
 import { hex, unhex } from './support/hex';
 import { runs } from './support/setup-vault';
@@ -87,6 +87,21 @@ describe('the vault keys on the prepared HMAC', () => {
           expect(hex(keyedTag(k.tags, 'id', profileId, 'note', id))).toBe(noble(k.tags, framed('id', profileId, 'note', id), 16));
           const pageKey = `${hex(idTag)}.${idTag[0]! % 128}`;
           expect(hex(recordMac(k, pageKey, idTag, bytes))).toBe(noble(k.recordMac, framed('handlerum/record/v1', pageKey, idTag, bytes), 16));
+        },
+      ),
+      runs(100),
+    );
+  });
+
+  it('id tags under one prefix are keyedTag byte for byte, for ids short, long, ASCII or not, one after another', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 })), { maxLength: 12 }),
+        (profileId, ids) => {
+          const k = keys();
+          const tagOf = keyedTagsUnder(k.tags, 'id', profileId, 'note');
+          for (const id of ids) expect(hex(tagOf(id))).toBe(noble(k.tags, framed('id', profileId, 'note', id), 16));
         },
       ),
       runs(100),

@@ -108,15 +108,25 @@ describe('appending', () => {
     expect(rows.filter(isSegment)).toEqual([]);
     expect((await vault.records.list(ownerId, noteKind)).records).toHaveLength(400);
   });
+});
 
-  it('merging picks the parts re-sealed anyway, then the smallest; never a part with a problem', () => {
-    const part = (key: string, bytes: number, mergeable = true, resealed = false) => ({ key, bytes, mergeable, resealed });
-    expect(partsToMerge('g.1', [part('g.1.7', 10)], 4)).toEqual([]); // no base yet: the new part is the base
-    expect(partsToMerge('g.1', [part('g.1', 900), part('g.1.2', 10)], 4)).toEqual([]);
-    const full = [part('g.1', 900), part('g.1.2', 50), part('g.1.3', 5), part('g.1.4', 70, true, true), part('g.1.5', 1, false)];
-    expect(partsToMerge('g.1', full, 4)).toEqual(['g.1.4']);
-    expect(partsToMerge('g.1', full, 2)).toEqual(['g.1.4', 'g.1.3', 'g.1.2']);
-    expect(partsToMerge('g.1', [part('g.1', 900), part('g.1.2', 1, false)], 0)).toEqual(['g.1']);
+describe('merging by size', () => {
+  const part = (key: string, bytes: number, mergeable = true, resealed = false) => ({ key, bytes, mergeable, resealed });
+
+  it('merges nothing under the limit but a part re-sealed anyway; over it, the smallest, then every part no larger than the merge', () => {
+    expect(partsToMerge('g.1', [part('g.1.7', 10)], 4, 5)).toEqual([]); // no base yet: the new part is the base
+    expect(partsToMerge('g.1', [part('g.1', 900), part('g.1.2', 10)], 4, 5)).toEqual([]);
+    expect(partsToMerge('g.1', [part('g.1', 900), part('g.1.2', 10, true, true)], 4, 5)).toEqual(['g.1.2']);
+    const full = [part('g.1', 900), part('g.1.2', 40), part('g.1.3', 10), part('g.1.4', 30), part('g.1.5', 200)];
+    expect(partsToMerge('g.1', full, 4, 10)).toEqual(['g.1.3']); // 10 + 10 = 20 < 30: stop
+    expect(partsToMerge('g.1', full, 4, 25)).toEqual(['g.1.3', 'g.1.4', 'g.1.2']); // 35, then 65, then 105 < 200
+    expect(partsToMerge('g.1', full, 0, 1)).toEqual(['g.1.3', 'g.1.4', 'g.1.2', 'g.1.5', 'g.1']);
+  });
+
+  it('never merges a part with a problem', () => {
+    const full = [part('g.1', 900), part('g.1.2', 1, false), part('g.1.3', 5), part('g.1.4', 70, true, true), part('g.1.5', 2, false)];
+    expect(partsToMerge('g.1', full, 4, 10)).toEqual(['g.1.4', 'g.1.3']);
+    expect(partsToMerge('g.1', [part('g.1', 900), part('g.1.2', 1, false)], 0, 1)).toEqual(['g.1']);
   });
 });
 

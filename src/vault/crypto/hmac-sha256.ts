@@ -20,12 +20,17 @@ export class HmacSha256 {
     this.work = this.prepared.clone();
   }
 
-  /** The MAC of `message`, its first `length` bytes only when a truncated tag is wanted. */
-  mac(message: Uint8Array, length = 32): Uint8Array {
+  /**
+   * The MAC of `message` (of its first `end` bytes, when given: a caller framing messages into
+   * one reused buffer need not make a view of each), its first `length` bytes only when a
+   * truncated tag is wanted.
+   */
+  mac(message: Uint8Array, length = 32, end = message.length): Uint8Array {
+    if (!Number.isInteger(end) || end < 0 || end > message.length) throw new RangeError('HmacSha256.mac: end must be within the message');
     if (!Number.isInteger(length) || length < 1 || length > 32) throw new RangeError('HmacSha256.mac: length must be 1 to 32');
     // Every call runs synchronously from copy to digest, so the one working instance is never shared.
     const work = this.prepared._cloneInto(this.work);
-    work.update(message);
+    work.update(end === message.length ? message : message.subarray(0, end));
     work.digestInto(this.out); // noble wipes the working states' buffers after the digest
     return this.out.slice(0, length);
   }

@@ -76,6 +76,35 @@ export function keyedTag(key: Uint8Array, ...parts: string[]): Uint8Array {
   return hmacSha256Framed(key, 16, ...parts);
 }
 
+/**
+ * `keyedTag(key, ...prefix, last)` for many values of `last` under one prefix (the id tags of a
+ * write share "id" ‖ profile ‖ kind): the prefix is framed once, and each tag frames only its
+ * last part after it. The tags are keyedTag's, byte for byte. The prefix is too short to fill a
+ * hash block (64 bytes) for any profile and kind of this product, so no compression is shared.
+ */
+export function keyedTagsUnder(key: Uint8Array, ...prefix: string[]): (last: string) => Uint8Array {
+  const head = framed(...prefix);
+  let message = new Uint8Array(head.length + 4 + 64);
+  message.set(head);
+  return (last) => {
+    const length = head.length + 4 + last.length;
+    if (length > message.length) {
+      message = new Uint8Array(length);
+      message.set(head);
+    }
+    message[head.length] = last.length >>> 24;
+    message[head.length + 1] = (last.length >>> 16) & 0xff;
+    message[head.length + 2] = (last.length >>> 8) & 0xff;
+    message[head.length + 3] = last.length & 0xff;
+    for (let i = 0; i < last.length; i++) {
+      const code = last.charCodeAt(i);
+      if (code > 0x7f) return keyedTag(key, ...prefix, last); // framed as UTF-8
+      message[head.length + 4 + i] = code;
+    }
+    return prepared(key).mac(message, 16, length);
+  };
+}
+
 export const keyedTagText = (key: Uint8Array, ...parts: string[]): string => toBase64Url(keyedTag(key, ...parts));
 
 export type WrapMethod = 'passphrase' | 'recovery';

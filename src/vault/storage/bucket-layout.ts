@@ -7,10 +7,10 @@
  * counter of the write that made it (never reused, so a deleted segment put back cannot pass for
  * a new one). Every part is a sealed page of its own, named with its version in the group's
  * manifest. A record lives in exactly one part of its bucket: a write re-seals only the parts
- * that hold a record it changes, puts new records into one new segment, and merges the smallest
- * parts when the bucket would hold more than `maxSegments` segments.
+ * that hold a record it changes, puts new records into one new segment (or into a part it
+ * re-seals anyway), and merges parts by size (`partsToMerge`) when the bucket would hold more
+ * than `maxSegments` segments.
  */
-import type { PageRow } from './page-codec';
 import { FORMAT_3, RECORD_ENTRY_SIZE, recordEntriesStart } from './page-format3';
 
 /** More segments make writes cheaper and reads of a bucket slower (one row and one tag check each). */
@@ -49,23 +49,45 @@ export function mapKey(t: Uint8Array): string {
 /** The index layout of format 1 and 2 pages (page-codec.ts): 44 bytes per record, the id tag first; format 3 lists 24 bytes per record after its frame table. */
 const INDEX_ENTRY_SIZE = 44;
 
+/** What a write needs of a part to know whether it may hold a record: its format and its index. */
+export interface IndexedPart {
+  v: number;
+  index: Uint8Array;
+}
+
 /**
- * Whether a page's index lists any of `refs`, read without opening the page. Only a hint of
- * which parts a write must open: a part that is not opened is not changed, and one whose index
- * was tampered with fails its own tag when it is read. True when the layout is not known, so
- * that such a page is opened.
+ * The id tags a write looks for in its parts' indexes. Each index entry is first matched on 30
+ * bits of its tag as a small integer, so the scan allocates nothing for the entries that are not
+ * looked for (nearly all of them); a match is then checked on the whole tag.
  */
-export function mayHoldAny(row: PageRow, refs: ReadonlySet<string>): boolean {
-  const start = row.v === FORMAT_3 ? recordEntriesStart(row.index) : row.v === 1 || row.v === 2 ? 0 : null;
-  const size = row.v === FORMAT_3 ? RECORD_ENTRY_SIZE : INDEX_ENTRY_SIZE;
-  if (start === null || (row.index.length - start) % size !== 0) return true;
-  for (let at = start; at < row.index.length; at += size) {
-    if (refs.has(mapKey(row.index.subarray(at, at + 16)))) return true;
+export interface WantedTags {
+  prints: ReadonlySet<number>;
+  refs: ReadonlySet<string>;
+}
+
+/** Bits 32–61 of a tag (its first byte picks the bucket, so it says little within one). */
+const printAt = (bytes: Uint8Array, at: number): number => (bytes[at + 4]! << 22) | (bytes[at + 5]! << 14) | (bytes[at + 6]! << 6) | (bytes[at + 7]! >>> 2);
+
+export function wantedTags(idTags: readonly Uint8Array[], refs: ReadonlySet<string>): WantedTags {
+  return { prints: new Set(idTags.map((tag) => printAt(tag, 0))), refs };
+}
+
+/**
+ * Whether a page's index lists any of the wanted tags, read without opening the page. Only a
+ * hint of which parts a write must open: a part that is not opened is not changed, and one
+ * whose index was tampered with fails its own tag when it is read. True when the layout is not
+ * known, so that such a page is opened.
+ */
+export function mayHoldAny(part: IndexedPart, wanted: WantedTags): boolean {
+  const { v, index } = part;
+  const start = v === FORMAT_3 ? recordEntriesStart(index) : v === 1 || v === 2 ? 0 : null;
+  const size = v === FORMAT_3 ? RECORD_ENTRY_SIZE : INDEX_ENTRY_SIZE;
+  if (start === null || (index.length - start) % size !== 0) return true;
+  for (let at = start; at < index.length; at += size) {
+    if (wanted.prints.has(printAt(index, at)) && wanted.refs.has(mapKey(index.subarray(at, at + 16)))) return true;
   }
   return false;
 }
-
-export const storedSize = (row: PageRow | undefined): number => (row ? row.index.length + row.body.length : 0);
 
 export interface PartSize {
   key: string;
@@ -78,19 +100,34 @@ export interface PartSize {
 }
 
 /**
- * The parts that new records of a write are merged with, so that the bucket keeps at most
- * `maxSegments` segments: the parts re-sealed anyway, then the smallest. Merging the base puts
- * the new records into it. With `maxSegments` 0 every write merges into the base: the format 2
- * layout, where each write re-seals the whole bucket. Parts with a known problem are never
- * merged (their report must outlive the write), so they may leave a bucket over the limit.
+ * The parts that the new records of a write (`freshBytes` of them) are merged with.
+ *
+ * Parts re-sealed anyway are always merged: that costs nothing more, and keeps a part off the
+ * bucket. Other parts are merged only when the bucket would hold more than `maxSegments`
+ * segments, and then by size: the smallest until the limit holds, and after them every part no
+ * larger than what is merged so far. So parts grow by at least doubling, as in a size-tiered
+ * log: a record is re-sealed about log₂ of the times its bucket grows, where merging the
+ * smallest part alone re-sealed the records of small writes again at nearly every write. A
+ * read of a bucket opens at most 1 + `maxSegments` parts.
+ *
+ * Merging the base puts the new records into it. With `maxSegments` 0 every write merges into
+ * the base: the format 2 layout, where each write re-seals the whole bucket. Parts with a known
+ * problem are never merged (their report must outlive the write), so they may leave a bucket
+ * over the limit.
  */
-export function partsToMerge(baseKey: string, parts: readonly PartSize[], maxSegments: number): string[] {
+export function partsToMerge(baseKey: string, parts: readonly PartSize[], maxSegments: number, freshBytes: number): string[] {
   if (!parts.some((p) => p.key === baseKey)) return []; // the new records become the base
+  const mergeable = parts.filter((p) => p.mergeable);
+  const chosen = mergeable.filter((p) => p.resealed);
   const excess = parts.length - maxSegments; // segments after the write: parts - 1 + 1
-  if (excess <= 0) return [];
-  return parts
-    .filter((p) => p.mergeable)
-    .sort((a, b) => Number(b.resealed) - Number(a.resealed) || a.bytes - b.bytes)
-    .slice(0, excess)
-    .map((p) => p.key);
+  if (excess <= 0) return chosen.map((p) => p.key);
+  let need = excess - chosen.length;
+  let merged = freshBytes + chosen.reduce((n, p) => n + p.bytes, 0);
+  for (const part of mergeable.filter((p) => !p.resealed).sort((a, b) => a.bytes - b.bytes)) {
+    if (need <= 0 && part.bytes > merged) break;
+    chosen.push(part);
+    merged += part.bytes;
+    need--;
+  }
+  return chosen.map((p) => p.key);
 }

@@ -9,9 +9,11 @@ import { FrameKeyring } from '../crypto/frame-keys';
 import type { VaultKeys } from '../crypto/keys';
 import { storageError, VaultError } from '../errors';
 import type { VaultDb } from './db';
-import { baseKeyOf, bucketRange, DEFAULT_MAX_SEGMENTS, mapKey } from './bucket-layout';
-import { writeBucket, type BucketWrite, type PageChange } from './bucket-write';
-import { openPage, type OpenedPage, pageKeyOf, sealPage, type PageEntry, type PageRow } from './page-codec';
+import { bucketRange, DEFAULT_MAX_SEGMENTS, mapKey } from './bucket-layout';
+import { bucketParts, isUsable, storedParts } from './bucket-parts';
+import { writeGroup, type BucketChanges, type BucketWrite, type PageChange, type StoredPart } from './bucket-write';
+import { KnownParts } from './known-parts';
+import { BUCKETS, bucketOf, openPage, type OpenedPage, pageKeyOf, sealPage, type PageEntry, type PageRow } from './page-codec';
 import { FORMAT_3, openPage3, sealPage3 } from './page-format3';
 import {
   copyManifest,
@@ -68,8 +70,6 @@ export interface PageStoreOptions {
   pageFormat?: 2 | 3;
 }
 
-/** Above this many buckets touched in a group, a write reads the whole group in one request. */
-const WHOLE_GROUP_BUCKETS = 16;
 /** Writes from another context that land between a write's read and its commit make it start over, this many times at most. */
 const WRITE_ATTEMPTS = 8;
 
@@ -95,6 +95,8 @@ export class PageStore {
   private preparing: Promise<void> | null = null;
   /** Manifests last read or written, by meta key, with the stored bytes they came from. */
   private readonly cache = new Map<string, { stored: StoredManifest; manifest: Manifest }>();
+  /** Parts whose rows a write need not read unless it opens them (known-parts.ts). */
+  private readonly known = new KnownParts();
 
   private readonly maxSegments: number;
   private readonly pageFormat: 2 | 3;
@@ -121,6 +123,7 @@ export class PageStore {
   close(): void {
     this.closed = true;
     this.cache.clear();
+    this.known.clear();
     this.frames.forget();
   }
 
@@ -167,6 +170,7 @@ export class PageStore {
   }
 
   private async setUp(): Promise<void> {
+    this.known.clear();
     await this.db.transaction('rw', this.db.pages, this.db.meta, async () => {
       const found = await this.load(MANIFEST_KEY, '');
       if (typeof found !== 'string') return;
@@ -221,7 +225,13 @@ export class PageStore {
       this.cache.clear();
       throw new VaultError('record-damaged', 'page manifest');
     }
+    this.known.readTop(this.storedTop().nonce);
     return found;
+  }
+
+  /** The stored top manifest last read or written; there is one once `top()` has succeeded. */
+  private storedTop(): StoredManifest {
+    return this.cache.get(MANIFEST_KEY)!.stored;
   }
 
   /**
@@ -259,10 +269,12 @@ export class PageStore {
     await this.prepare();
     let rows: PageRow[];
     let manifest: Manifest;
+    let readUnder: Uint8Array;
     try {
-      [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
+      [rows, manifest, readUnder] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
         const rows = await this.groupRows(group)();
-        return [rows, await this.group(await this.top(), group, async () => rows)] as const;
+        const top = await this.top();
+        return [rows, await this.group(top, group, async () => rows), this.storedTop().nonce] as const;
       });
     } catch (error) {
       throw storageError(error);
@@ -278,6 +290,8 @@ export class PageStore {
         const listed = manifest.entries.get(key);
         const problem = pageProblem(listed, row, page?.intact ?? true);
         if (problem !== 'none') contents.damaged.push({ group, ref: pageRef(key), reason: PAGE_REASONS[problem] });
+        if (problem === 'none' && row) this.known.verified(readUnder, row);
+        else this.known.forget(key);
         // Which copy of a record to believe: from a sound part, one named at its version, any other.
         const rank = problem === 'none' ? 0 : isUsable(manifest, key, row) ? 1 : 2;
         return { entries: page?.entries ?? [], rank };
@@ -328,7 +342,10 @@ export class PageStore {
     let manifest: Manifest;
     try {
       [rows, manifest] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
-        const rows = await this.bucketRows(group, [baseKey]);
+        const rows = await this.db.pages
+          .where('key')
+          .inAnyRange([bucketRange(baseKey)])
+          .toArray();
         return [rows, await this.group(await this.top(), group, this.groupRows(group))] as const;
       });
     } catch (error) {
@@ -375,23 +392,30 @@ export class PageStore {
    */
   async apply(changes: PageChange[], dropGroups: string[] = []): Promise<void> {
     await this.prepare();
-    const byGroup = new Map<string, Map<string, PageChange[]>>();
+    // By bucket number first: a page key spelled per change would cost a string each.
+    const byNumber = new Map<string, (PageChange[] | undefined)[]>();
     for (const change of changes) {
-      let buckets = byGroup.get(change.group);
-      if (!buckets) byGroup.set(change.group, (buckets = new Map()));
-      const key = pageKeyOf(change.group, change.idTag);
-      const list = buckets.get(key);
-      if (list) list.push(change);
-      else buckets.set(key, [change]);
+      let buckets = byNumber.get(change.group);
+      if (!buckets) byNumber.set(change.group, (buckets = new Array<PageChange[] | undefined>(BUCKETS)));
+      (buckets[bucketOf(change.idTag)] ??= []).push(change);
+    }
+    const byGroup = new Map<string, Map<string, PageChange[]>>();
+    for (const [group, buckets] of byNumber) {
+      const keyed = new Map<string, PageChange[]>();
+      buckets.forEach((list, bucket) => list && keyed.set(`${group}.${bucket}`, list));
+      byGroup.set(group, keyed);
     }
     const dropped = new Set(dropGroups);
     await this.write(
       async (top) => {
-        const found = new Map<string, { rows: PageRow[]; manifest: Manifest }>();
+        const found = new Map<string, { parts: Map<string, Map<string, StoredPart>>; manifest: Manifest }>();
         for (const [group, buckets] of byGroup) {
           // A dropped group is emptied first: its changes land in a group of their own.
-          if (dropped.has(group)) found.set(group, { rows: [], manifest: emptyManifest(0) });
-          else found.set(group, { rows: await this.bucketRows(group, [...buckets.keys()]), manifest: await this.group(top, group, this.groupRows(group)) });
+          if (dropped.has(group)) found.set(group, { parts: new Map(), manifest: emptyManifest(0) });
+          else {
+            const manifest = await this.group(top, group, this.groupRows(group));
+            found.set(group, { parts: await storedParts(this.db, this.known, group, [...buckets.keys()], manifest), manifest });
+          }
         }
         return found;
       },
@@ -400,23 +424,30 @@ export class PageStore {
         const deletes: string[] = [];
         const groups: [string, Manifest][] = dropGroups.map((group) => [group, emptyManifest(0)]);
         for (const [group, buckets] of byGroup) {
-          const { rows, manifest: read } = found.get(group)!;
+          const { parts, manifest: read } = found.get(group)!;
           const manifest = copyManifest(read);
           const write: BucketWrite = {
             version,
             maxSegments: this.maxSegments,
             manifest,
+            load: (keys) => this.requireOpenThen(this.db.pages.bulkGet(keys)),
             open: (row) => this.openReadable(row),
             seal: (key, entries) => seals.push(settledLater(this.seal(key, group, version, entries))),
             deletes,
           };
-          const parts = bucketParts(rows, manifest);
-          for (const [baseKey, bucketChanges] of buckets) await writeBucket(write, baseKey, parts.get(baseKey) ?? new Map(), bucketChanges);
+          const changes = [...buckets].map(([baseKey, changes]): BucketChanges => ({ baseKey, parts: parts.get(baseKey) ?? new Map(), changes }));
+          await writeGroup(write, changes);
           groups.push([group, manifest]);
         }
         return { dropGroups, groups, puts: await Promise.all(seals), deletes };
       },
     );
+  }
+
+  private async requireOpenThen<T>(work: Promise<T>): Promise<T> {
+    const done = await work;
+    this.requireOpen();
+    return done;
   }
 
   /**
@@ -440,14 +471,14 @@ export class PageStore {
       try {
         const [readTop, stored, found] = await this.db.transaction('r', this.db.pages, this.db.meta, async () => {
           const top = await this.top();
-          // top() succeeded, so the cache holds the stored bytes just read.
-          return [top, this.cache.get(MANIFEST_KEY)!.stored, await read(top)] as const;
+          return [top, this.storedTop(), await read(top)] as const;
         });
         this.requireOpen();
         const top = copyManifest(readTop);
         const version = top.version++;
         const landing: Landing = { top, version, ...(await work(found, version)) };
         await this.land(landing, stored);
+        this.known.landed(stored.nonce, this.storedTop().nonce, landing);
         return;
       } catch (error) {
         if (!(error instanceof WriteConflict)) throw storageError(error);
@@ -473,12 +504,6 @@ export class PageStore {
       for (const [group, manifest] of landing.groups) await this.saveGroup(top, group, manifest, version);
       await this.save(MANIFEST_KEY, '', top);
     });
-  }
-
-  /** The rows of some buckets of a group: the whole group when most of it is touched. */
-  private bucketRows(group: string, baseKeys: string[]): Promise<PageRow[]> {
-    if (baseKeys.length > WHOLE_GROUP_BUCKETS) return this.groupRows(group)();
-    return this.db.pages.where('key').inAnyRange(baseKeys.map(bucketRange)).toArray();
   }
 
   /**
@@ -545,26 +570,6 @@ export class PageStore {
 function settledLater<T>(sealing: Promise<T>): Promise<T> {
   void settled(sealing);
   return sealing;
-}
-
-/** Whether the manifest names the part at the version it carries: then its records are the current ones. */
-function isUsable(manifest: Manifest, key: string, row: PageRow | undefined): boolean {
-  const listed = manifest.entries.get(key);
-  return listed !== undefined && row !== undefined && (row.version ?? 0) === listed.version;
-}
-
-/** Every part of each bucket of a group, by base key: the rows found, and the parts the manifest names. */
-function bucketParts(rows: readonly PageRow[], manifest: Manifest): Map<string, Map<string, PageRow | undefined>> {
-  const buckets = new Map<string, Map<string, PageRow | undefined>>();
-  const add = (key: string, row: PageRow | undefined) => {
-    const base = baseKeyOf(key);
-    let parts = buckets.get(base);
-    if (!parts) buckets.set(base, (parts = new Map()));
-    if (row || !parts.has(key)) parts.set(key, row);
-  };
-  for (const row of rows) add(row.key, row);
-  for (const key of manifest.entries.keys()) add(key, undefined);
-  return buckets;
 }
 
 const pageRef = (pageKey: string): string => `page:${pageKey}`;
