@@ -108,15 +108,15 @@ async function main(): Promise<void> {
     console.log(stepLine('Kalender list, "Næste side"', list));
     console.log(stepLine('Kalender month grid, "Forrige måned"', month));
 
-    // Each figure as soon as it is measured: a view that fails to open leaves the others reported.
-    const report = (name: string, f: Frames) => console.log(`${name}: ${framesText(f)}`);
-    report('Kalender month grid, PageUp held', await holdKey(page, page.locator('table.month-grid td[aria-selected="true"]'), 'PageUp', HELD_KEYS));
+    const frames: [string, Frames][] = [];
+    frames.push(['Kalender month grid, PageUp held', await holdKey(page, page.locator('table.month-grid td[aria-selected="true"]'), 'PageUp', HELD_KEYS)]);
     await page.getByRole('button', { name: DA['calendar.list'], exact: true }).click();
-    report('Kalender list, PageDown held', await holdKey(page, page.locator('#cal-past-list > li').first(), 'PageDown', HELD_KEYS));
+    frames.push(['Kalender list, PageDown held', await holdKey(page, page.locator('#cal-past-list > li').first(), 'PageDown', HELD_KEYS)]);
     await openView(page, 'view.payments', { selector: '.table-scroll table tbody tr' });
-    report('Udbetalinger, PageDown held', await holdKey(page, page.locator('#payments-all tbody tr').first(), 'PageDown', HELD_KEYS));
+    frames.push(['Udbetalinger, PageDown held', await holdKey(page, page.locator('#payments-all tbody tr').first(), 'PageDown', HELD_KEYS)]);
     await openView(page, 'view.access', { selector: 'table.access-log tbody tr' });
-    report('Hvem har set mine data, PageDown held', await holdKey(page, page.locator('table.access-log tbody tr').first(), 'PageDown', HELD_KEYS));
+    frames.push(['Hvem har set mine data, PageDown held', await holdKey(page, page.locator('table.access-log tbody tr').first(), 'PageDown', HELD_KEYS)]);
+    for (const [name, f] of frames) console.log(`${name}: ${framesText(f)}`);
     const loadAtEnd = loadavg();
     console.log(
       `load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')} at the end; ${cpus().length} cores`,

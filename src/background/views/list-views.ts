@@ -1,13 +1,13 @@
 /**
- * The long lists answered from the view cache: search, payments, the access log and the bank
- * transactions. Each is made once per version of its kinds — the search index folded, the
- * payments sorted and summed per month, the access log sorted, the transactions sorted and their
- * spending summed — and a request gets one window of rows and the aggregates, so the page
- * decodes, sorts and draws a page, whatever the history's length.
+ * The long lists answered from the view cache: search, payments and the bank transactions. Each
+ * is made once per version of its kinds — the search index folded, the payments sorted and
+ * summed per month, the transactions sorted and their spending summed — and a request gets one
+ * window of rows and the aggregates, so the page decodes, sorts and draws a page, whatever the
+ * history's length.
  */
 import type { ViewHandlers } from '../../messaging/handlers';
 import type { ListViewMethod, SearchHitView, ViewMoneyResult } from '../../messaging/list-view-api';
-import type { AccessLogEntry, Case, KleRef, Payment } from '../../municipal/api/schemas';
+import type { Case, KleRef, Payment } from '../../municipal/api/schemas';
 import { explainTopic, LANGUAGES, type Language } from '../../municipal/plain-language/index';
 import { NOT_SPENDING } from '../../importers/bank/index';
 import { OVERVIEW_KINDS, OVERVIEW_LISTS, type OverviewList } from '../../overview/from-records';
@@ -38,12 +38,6 @@ interface PaymentsList {
   damaged: readonly DamagedRecord[];
 }
 
-interface AccessLogList {
-  /** Newest first. */
-  sorted: Item<AccessLogEntry>[];
-  damaged: readonly DamagedRecord[];
-}
-
 type TransactionRecord = ViewMoneyResult['filtered']['rows'][number];
 
 interface MoneyLists extends Omit<ViewMoneyResult, 'filtered'> {
@@ -57,7 +51,6 @@ const MONEY_KINDS = [bankAccountKind, bankTransactionKind, categoryRuleKind];
 // ISO dates sort as plain strings; localeCompare's collation costs most of a 100k-row sort.
 const newestPayment = (a: Item<Payment>, b: Item<Payment>) =>
   a.record.payoutDate < b.record.payoutDate ? 1 : a.record.payoutDate > b.record.payoutDate ? -1 : 0;
-const newestAccess = (a: Item<AccessLogEntry>, b: Item<AccessLogEntry>) => (a.record.at < b.record.at ? 1 : a.record.at > b.record.at ? -1 : 0);
 const newestTransaction = (a: TransactionRecord, b: TransactionRecord) =>
   a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.data.line - b.data.line;
 
@@ -103,12 +96,6 @@ export const PAYMENTS_MODEL: ModelSpec<PaymentsList> = {
   },
 };
 
-export const ACCESS_LOG_MODEL: ModelSpec<AccessLogList> = {
-  key: 'access-log',
-  kinds: [OVERVIEW_KINDS.accessLog],
-  compute: async (lists) => ({ sorted: (await overviewOfHeld(lists, ['accessLog'])).accessLog.slice().sort(newestAccess), damaged: lists.damaged }),
-};
-
 export const MONEY_MODEL: ModelSpec<MoneyLists> = {
   key: 'money',
   kinds: MONEY_KINDS,
@@ -131,7 +118,6 @@ export const MONEY_MODEL: ModelSpec<MoneyLists> = {
 
 const searchIndex = (cache: ViewCache, profileId: string) => cache.model(profileId, SEARCH_MODEL);
 const paymentsList = (cache: ViewCache, profileId: string) => cache.model(profileId, PAYMENTS_MODEL);
-const accessLog = (cache: ViewCache, profileId: string) => cache.model(profileId, ACCESS_LOG_MODEL);
 const moneyLists = (cache: ViewCache, profileId: string) => cache.model(profileId, MONEY_MODEL);
 
 export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, ListViewMethod> {
@@ -153,12 +139,6 @@ export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, L
     viewPayments: async ({ profileId, ...request }) => {
       const list = await paymentsList(cacheOf(), profileId);
       return { ...windowOf(list.sorted, (p) => p.vaultId, request), series: list.series, damaged: [...list.damaged] };
-    },
-
-    // A window like the payments': the whole log (thousands of entries) is never packed into one answer.
-    viewAccessLog: async ({ profileId, ...request }) => {
-      const list = await accessLog(cacheOf(), profileId);
-      return { ...windowOf(list.sorted, (e) => e.vaultId, request), damaged: [...list.damaged] };
     },
 
     viewMoney: async ({ profileId, month, category, account, ...request }) => {

@@ -6,7 +6,7 @@
  */
 import { CALENDAR_MODEL, CASE_REFS_MODEL } from './calendar-view';
 import { CASE_MODEL } from './case-view';
-import { ACCESS_LOG_MODEL, MONEY_MODEL, PAYMENTS_MODEL, SEARCH_MODEL } from './list-views';
+import { MONEY_MODEL, PAYMENTS_MODEL, SEARCH_MODEL } from './list-views';
 import { overviewListModel } from './overview-lists';
 import type { ModelSpec } from './view-cache';
 
@@ -15,7 +15,7 @@ export const WARM_ORDER: readonly ModelSpec<unknown>[] = [
   CALENDAR_MODEL,
   CASE_REFS_MODEL,
   PAYMENTS_MODEL,
-  ACCESS_LOG_MODEL,
+  overviewListModel('accessLog'),
   CASE_MODEL,
   SEARCH_MODEL,
   MONEY_MODEL,

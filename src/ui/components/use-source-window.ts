@@ -61,11 +61,9 @@ export function useSourceWindow<T>(source: RowSource<T> | null, keyOf: (row: T) 
     ask({ start: shown.start, count: size, focusKey: state.focusedKey });
   }, [source, options.version]);
 
-  // The source answers the page that holds the row; the focus goes to it once it is drawn. A
-  // first page given that holds it (asked for by the row's key) is not asked for again.
+  // The source answers the page that holds the row; the focus goes to it once it is drawn.
   useEffect(() => {
-    const key = options.focusKey;
-    if (key !== undefined && !shown.rows.some((row) => keyOf(row) === key)) ask({ start: 0, count: size, focusKey: key });
+    if (options.focusKey !== undefined) ask({ start: 0, count: size, focusKey: options.focusKey });
   }, [options.focusKey]);
 
   return { ...state, rows: shown.rows, answered: answer !== null, error };

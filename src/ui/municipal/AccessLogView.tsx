@@ -1,51 +1,32 @@
-/**
- * "Hvem har set mine data": the municipality's access log, newest first, a page at a time. The
- * background holds the sorted log and answers one page (thousands of entries are never packed
- * into one answer); the pages next to the one shown are fetched ahead.
- */
-import { callVault } from '../../messaging/client';
-import { OVERVIEW_KINDS } from '../../overview/from-records';
-import { AlertLine, Busy } from '../components/Messages';
-import { DEFAULT_PAGE_SIZE } from '../components/use-row-window';
-import { useWindowSource } from '../components/use-window-source';
+/** "Hvem har set mine data": the municipality's access log, newest first, a page at a time. */
+import { useMemo } from 'preact/hooks';
+import type { AccessLogEntry } from '../../municipal/api/schemas';
+import type { Item } from '../../overview/model';
 import { WindowedTable } from '../components/WindowedList';
 import { t } from '../i18n/index';
 import { dateTimeText } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
-import { OverviewDamage } from './OverviewDamage';
-import { useKindsVersion } from './use-kinds-version';
 import { useWhose } from '../words/whose';
 
-const ACCESS_KIND_NAMES: readonly string[] = [OVERVIEW_KINDS.accessLog.name];
-
-export function AccessLogView(props: { profileId: string; profileName: string }) {
-  const { profileId } = props;
+export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileId: string }) {
   const whose = useWhose();
-  const version = useKindsVersion(profileId, ACCESS_KIND_NAMES);
-  const { source, first, error, reload } = useWindowSource((request) => callVault('viewAccessLog', { profileId, ...request }), [profileId, version], {
-    size: DEFAULT_PAGE_SIZE,
-  });
-  if (!first) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
+  const entries = useMemo(() => [...props.entries].sort((a, b) => b.record.at.localeCompare(a.record.at)), [props.entries]);
   return (
     <>
-      <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={first.damaged} onRemoved={reload} />
-      <AlertLine>{error}</AlertLine>
       <p>{whose('access.intro', 'access.introOf')}</p>
-      {first.total === 0 ? (
+      {entries.length === 0 ? (
         <p class="empty-list">{t('access.none')}</p>
       ) : (
         <WindowedTable
           id="access-log"
           class="access-log"
-          source={source}
-          initial={first}
-          version={version}
+          items={entries}
           keyOf={(e) => e.vaultId}
           caption={whose('access.title', 'access.titleOf')}
           captionClass="visually-hidden"
           rowAttrs={(e) => ({ id: `access-${e.vaultId}` })}
-          rowDeps={[profileId]}
+          rowDeps={[props.profileId]}
           head={
             <>
               <th scope="col">{t('access.when')}</th>
@@ -72,7 +53,7 @@ export function AccessLogView(props: { profileId: string; profileName: string })
               <td>{e.reason}</td>
               <td>
                 <CorrectAction
-                  profileId={profileId}
+                  profileId={props.profileId}
                   target={targetOf('access-log', { vaultId, origin, record: e }, `${dateTimeText(e.at)}, ${e.actor.name}`)}
                 />
               </td>

@@ -196,7 +196,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}
         {route.view === 'calendar' && <CalendarView now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
         {route.view === 'payments' && <PaymentsView focus={route.focus} profileId={props.profile.id} profileName={props.profile.data.name} />}
-        {route.view === 'access' && <AccessLogView profileId={props.profile.id} profileName={props.profile.data.name} />}
+        {route.view === 'access' && <AccessLogView entries={data.accessLog} profileId={props.profile.id} />}
         {route.view === 'search' && <SearchView profileId={props.profile.id} profileName={props.profile.data.name} go={go} />}
       </CaseLookup.Provider>
     </ShownProfile.Provider>

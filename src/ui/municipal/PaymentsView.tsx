@@ -1,27 +1,24 @@
 /**
  * Payments: a bar chart of monthly totals (with the same figures as a table) and every payment,
  * a page at a time; a payment asked for from another view opens on its page, focused. The
- * background holds the sorted list and the monthly totals and answers one page of rows; the
- * pages next to the one shown are fetched ahead, and the chart and month table are drawn from
- * the first answer, not again as the rows move.
+ * background holds the sorted list and the monthly totals and answers one page of rows.
  */
+import { useState } from 'preact/hooks';
 import { callVault } from '../../messaging/client';
 import { OVERVIEW_KINDS } from '../../overview/from-records';
 import type { MonthTotal } from '../../overview/payments';
 import { BarChart } from '../components/BarChart';
-import { Kept } from '../components/Kept';
 import { Busy, AlertLine } from '../components/Messages';
+import { useBackgroundView } from '../components/use-background-view';
 import { DEFAULT_PAGE_SIZE } from '../components/use-row-window';
-import { useWindowSource } from '../components/use-window-source';
-import { WindowedTable } from '../components/WindowedList';
+import { PagedTable } from '../components/WindowedList';
 import { t } from '../i18n/index';
 import { dayText, kroner, monthText, periodText, wholeKroner } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
 import { OverviewDamage } from './OverviewDamage';
-import { useKindsVersion } from './use-kinds-version';
 
-const PAYMENT_KIND_NAMES: readonly string[] = [OVERVIEW_KINDS.payments.name];
+const PAYMENT_KINDS: ReadonlySet<string> = new Set([OVERVIEW_KINDS.payments.name]);
 
 /** The chart is a picture for sighted readers; screen readers get its summary and the table below. */
 function PaymentChart(props: { series: MonthTotal[] }) {
@@ -53,48 +50,22 @@ function PaymentChart(props: { series: MonthTotal[] }) {
   );
 }
 
-/** The chart's figures as a table, for screen readers and anyone who wants the numbers. */
-function MonthTable(props: { series: MonthTotal[] }) {
-  return (
-    <details class="chart-table">
-      <summary>{t('payments.showTable')}</summary>
-      <table class="data">
-        <caption>{t('payments.monthTable')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('payments.month')}</th>
-            <th scope="col" class="num">
-              {t('payments.paidSum')}
-            </th>
-            <th scope="col" class="num">
-              {t('payments.scheduledSum')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.series.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{monthText(m.month)}</th>
-              <td class="num">{kroner(m.paid)}</td>
-              <td class="num">{m.scheduled ? kroner(m.scheduled) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
-  );
-}
-
 export function PaymentsView(props: { focus?: string | undefined; profileId: string; profileName: string }) {
   const { profileId, focus } = props;
-  const version = useKindsVersion(profileId, PAYMENT_KIND_NAMES);
-  const { source, first, error, reload } = useWindowSource((request) => callVault('viewPayments', { profileId, ...request }), [profileId, version], {
-    size: DEFAULT_PAGE_SIZE,
-    focusKey: focus,
-  });
-  if (!first) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
-  const damage = <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={first.damaged} onRemoved={reload} />;
-  if (first.total === 0)
+  // The payment asked for decides the first page shown; a page turn moves on from there.
+  const [turned, setTurned] = useState<{ focus: string | undefined; start: number } | null>(null);
+  const from = turned && turned.focus === focus ? turned.start : undefined;
+  const { answer, error, refresh } = useBackgroundView(
+    profileId,
+    PAYMENT_KINDS,
+    () => callVault('viewPayments', { profileId, start: from ?? 0, count: DEFAULT_PAGE_SIZE, ...(from === undefined ? { focusKey: focus } : {}) }),
+    [from, focus],
+  );
+  const turn = (start: number) => setTurned({ focus, start });
+  if (!answer) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
+  const { series } = answer;
+  const damage = <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={answer.damaged} onRemoved={refresh} />;
+  if (answer.total === 0)
     return (
       <>
         {damage}
@@ -106,21 +77,37 @@ export function PaymentsView(props: { focus?: string | undefined; profileId: str
       {damage}
       <AlertLine>{error}</AlertLine>
       <p>{t('payments.intro')}</p>
-      {/* Drawn again only for new totals: a change elsewhere in the view leaves 120 months of bars alone. */}
-      <Kept
-        deps={[first.series]}
-        draw={() => (
-          <>
-            <PaymentChart series={first.series} />
-            <MonthTable series={first.series} />
-          </>
-        )}
-      />
-      <WindowedTable
+      <PaymentChart series={series} />
+      <details class="chart-table">
+        <summary>{t('payments.showTable')}</summary>
+        <table class="data">
+          <caption>{t('payments.monthTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('payments.month')}</th>
+              <th scope="col" class="num">
+                {t('payments.paidSum')}
+              </th>
+              <th scope="col" class="num">
+                {t('payments.scheduledSum')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{monthText(m.month)}</th>
+                <td class="num">{kroner(m.paid)}</td>
+                <td class="num">{m.scheduled ? kroner(m.scheduled) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <PagedTable
         id="payments-all"
-        source={source}
-        initial={first}
-        version={version}
+        page={answer}
+        onWindow={turn}
         keyOf={(p) => p.vaultId}
         focusKey={props.focus}
         caption={t('payments.all')}

@@ -14,10 +14,9 @@ const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
   case: [],
   document: ['documents', 'cases'],
   calendar: [],
-  // Payments, the access log and search are answered a window at a time by the background
-  // (PaymentsView, AccessLogView, SearchView).
+  // Payments and search are answered a window at a time by the background (PaymentsView, SearchView).
   payments: [],
-  access: [],
+  access: ['accessLog'],
   search: [],
 };
 
