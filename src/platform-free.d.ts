@@ -16,9 +16,34 @@ declare class TextDecoder {
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
 
+type BufferSource = ArrayBufferView | ArrayBuffer;
+/** A WebCrypto key: opaque, and never extractable in the vault's use. */
+interface CryptoKey {
+  readonly type: string;
+  readonly extractable: boolean;
+}
+/** The WebCrypto calls of format 3 pages (vault/crypto/frame-keys.ts) and the bundle's digest. */
+interface SubtleCrypto {
+  digest(algorithm: 'SHA-256', data: BufferSource): Promise<ArrayBuffer>;
+  importKey(format: 'raw', keyData: BufferSource, algorithm: 'HKDF', extractable: false, usages: ['deriveKey']): Promise<CryptoKey>;
+  deriveKey(
+    algorithm: { name: 'HKDF'; hash: 'SHA-256'; salt: BufferSource; info: BufferSource },
+    baseKey: CryptoKey,
+    derivedKeyType: { name: 'AES-GCM'; length: 256 },
+    extractable: false,
+    usages: ('encrypt' | 'decrypt')[],
+  ): Promise<CryptoKey>;
+  encrypt(algorithm: { name: 'AES-GCM'; iv: BufferSource; additionalData: BufferSource }, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>;
+  decrypt(algorithm: { name: 'AES-GCM'; iv: BufferSource; additionalData: BufferSource }, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>;
+}
 declare var crypto: {
   getRandomValues<T extends ArrayBufferView | null>(array: T): T;
+  readonly subtle: SubtleCrypto;
 };
+/** What WebCrypto rejects with: a failed AES-GCM tag is an `OperationError`. */
+declare class DOMException extends Error {
+  readonly name: string;
+}
 
 declare class URL {
   constructor(url: string, base?: string | URL);
