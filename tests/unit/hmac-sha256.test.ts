@@ -54,6 +54,21 @@ describe('HmacSha256', () => {
     );
   });
 
+  it("macInto writes mac's bytes at the offset asked, and nothing else of the target", () => {
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    const mac = new HmacSha256(key);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 32 }), fc.nat({ max: 40 }), (message, length, at) => {
+        const target = new Uint8Array(at + length + 5).fill(0xa5);
+        mac.macInto(target, at, message, length);
+        expect(hex(target.subarray(at, at + length))).toBe(noble(key, message, length));
+        expect([...target.subarray(0, at), ...target.subarray(at + length)].every((b) => b === 0xa5)).toBe(true);
+      }),
+      runs(100),
+    );
+    for (const at of [-1, 1.5, 17]) expect(() => mac.macInto(new Uint8Array(32), at, new Uint8Array(1), 16)).toThrow(RangeError);
+  });
+
   it('refuses a key that is not bytes and a length outside 1–32', () => {
     const notBytes: unknown = 'key';
     expect(() => new HmacSha256(notBytes as Uint8Array)).toThrow(TypeError);
@@ -106,6 +121,16 @@ describe('the vault keys on the prepared HMAC', () => {
       ),
       runs(100),
     );
+  });
+
+  it('id tags under one prefix stay as they were while many more are made (they share buffers)', () => {
+    const k = keys();
+    const tagOf = keyedTagsUnder(k.tags, 'id', 'profile', 'note');
+    const ids = Array.from({ length: 700 }, (_, i) => `record-${i}`);
+    const tags = ids.map(tagOf);
+    ids.forEach((id, i) => expect(hex(tags[i]!)).toBe(noble(k.tags, framed('id', 'profile', 'note', id), 16)));
+    expect(new Set(tags.map(hex)).size).toBe(ids.length);
+    for (const tag of tags) expect(tag.length).toBe(16);
   });
 
   it('messages of any size after one another are framed whole, in the reused buffer or one of their own', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveVaultKeys, type VaultKeys } from '../../src/vault/crypto/keys';
 import type { DamagedRecord } from '../../src/vault/record-store';
-import { baseKeyOf, mapKey, partsToMerge } from '../../src/vault/storage/bucket-layout';
+import { baseKeyOf, mapKey, partsToMerge, repeatsAnyTag } from '../../src/vault/storage/bucket-layout';
 import { openPage, type PageRow } from '../../src/vault/storage/page-codec';
 import { MANIFEST_FORMAT, MANIFEST_KEY } from '../../src/vault/storage/page-manifest';
 import type { VaultDb } from '../../src/vault/storage/db';
@@ -300,5 +300,43 @@ describe('mapKey', () => {
 
   it('refuses anything but 16 bytes', () => {
     for (const n of [0, 15, 17]) expect(() => mapKey(new Uint8Array(n))).toThrow(RangeError);
+  });
+});
+
+describe('repeatsAnyTag', () => {
+  it('finds a tag given twice, and not two tags whose prints (bytes 4–7) are equal', () => {
+    const tags = Array.from({ length: 50 }, () => randomBytes(16));
+    expect(repeatsAnyTag(tags)).toBe(false);
+    expect(repeatsAnyTag([...tags, tags[17]!.slice()])).toBe(true);
+    const samePrint = tags[3]!.slice();
+    samePrint[12]! ^= 1; // differs outside the print only
+    expect(repeatsAnyTag([...tags, samePrint])).toBe(false);
+    expect(repeatsAnyTag([...tags, samePrint, samePrint.slice()])).toBe(true);
+    expect(repeatsAnyTag([])).toBe(false);
+  });
+});
+
+describe('one write that names a record twice', () => {
+  // A new group's buckets hold no part, so the write takes its records as new without looking
+  // them up, unless one comes twice: then the later change sees the earlier one.
+  it('into a new group: the record is stored once, as its last change left it', async () => {
+    const { vault, profileId } = await vaultWithProfile('twice', 'Åse');
+    const written = await vault.records.write([note(profileId, 'a', 'first'), note(profileId, 'b'), note(profileId, 'a', 'second')]);
+    expect(written.map((r) => r.data.title)).toEqual(['first', 'b', 'second']);
+    const list = await vault.records.list(profileId, noteKind);
+    expect(list.damaged).toEqual([]);
+    expect(list.records.map((r) => `${r.id}:${r.data.title}`).sort()).toEqual(['a:second', 'b:b']);
+  });
+
+  it('into a new group: put then delete leaves nothing; delete then put leaves the record', async () => {
+    const { vault, profileId } = await vaultWithProfile('twice-delete', 'Åse');
+    await vault.records.write([
+      note(profileId, 'gone'),
+      { op: 'delete', profileId, kind: 'note', id: 'gone' },
+      { op: 'delete', profileId, kind: 'note', id: 'kept' },
+      note(profileId, 'kept'),
+    ]);
+    expect((await vault.records.list(profileId, noteKind)).records.map((r) => r.id)).toEqual(['kept']);
+    expect(await vault.records.get(profileId, noteKind, 'gone')).toBeNull();
   });
 });

@@ -26,13 +26,28 @@ export class HmacSha256 {
    * truncated tag is wanted.
    */
   mac(message: Uint8Array, length = 32, end = message.length): Uint8Array {
+    this.digest(message, length, end);
+    return this.out.slice(0, length);
+  }
+
+  /**
+   * `mac`, written into `target` at `at`: a caller making many tags lays them out in one buffer
+   * instead of allocating one per tag.
+   */
+  macInto(target: Uint8Array, at: number, message: Uint8Array, length = 32, end = message.length): void {
+    if (!Number.isInteger(at) || at < 0 || at + length > target.length) throw new RangeError('HmacSha256.macInto: the tag must fit in the target');
+    this.digest(message, length, end);
+    for (let i = 0; i < length; i++) target[at + i] = this.out[i]!;
+  }
+
+  /** The whole MAC into `out`. */
+  private digest(message: Uint8Array, length: number, end: number): void {
     if (!Number.isInteger(end) || end < 0 || end > message.length) throw new RangeError('HmacSha256.mac: end must be within the message');
     if (!Number.isInteger(length) || length < 1 || length > 32) throw new RangeError('HmacSha256.mac: length must be 1 to 32');
     // Every call runs synchronously from copy to digest, so the one working instance is never shared.
     const work = this.prepared._cloneInto(this.work);
     work.update(end === message.length ? message : message.subarray(0, end));
     work.digestInto(this.out); // noble wipes the working states' buffers after the digest
-    return this.out.slice(0, length);
   }
 
   /** Forgets the key's states (the vault calls it when it locks). */

@@ -76,6 +76,9 @@ export function keyedTag(key: Uint8Array, ...parts: string[]): Uint8Array {
   return hmacSha256Framed(key, 16, ...parts);
 }
 
+const TAG_LENGTH = 16;
+const TAGS_PER_BUFFER = 256;
+
 /**
  * `keyedTag(key, ...prefix, last)` for many values of `last` under one prefix (the id tags of a
  * write share "id" ‖ profile ‖ kind): the prefix is framed once, and each tag frames only its
@@ -86,6 +89,10 @@ export function keyedTagsUnder(key: Uint8Array, ...prefix: string[]): (last: str
   const head = framed(...prefix);
   let message = new Uint8Array(head.length + 4 + 64);
   message.set(head);
+  // The tags are views of shared buffers: a write of 100,000 records would otherwise leave as
+  // many small buffers to the garbage collector. Tags are no secret (every page index holds them).
+  let tags = new Uint8Array(0);
+  let used = 0;
   return (last) => {
     const length = head.length + 4 + last.length;
     if (length > message.length) {
@@ -101,7 +108,14 @@ export function keyedTagsUnder(key: Uint8Array, ...prefix: string[]): (last: str
       if (code > 0x7f) return keyedTag(key, ...prefix, last); // framed as UTF-8
       message[head.length + 4 + i] = code;
     }
-    return prepared(key).mac(message, 16, length);
+    if (used === tags.length) {
+      tags = new Uint8Array(TAG_LENGTH * TAGS_PER_BUFFER);
+      used = 0;
+    }
+    const at = used;
+    used += TAG_LENGTH;
+    prepared(key).macInto(tags, at, message, TAG_LENGTH, length);
+    return tags.subarray(at, used);
   };
 }
 

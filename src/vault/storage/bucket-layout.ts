@@ -73,6 +73,30 @@ export function wantedTags(idTags: readonly Uint8Array[], refs: ReadonlySet<stri
 }
 
 /**
+ * Whether any tag is given twice, told by the tags' prints (allocating nothing per tag) and,
+ * only where two prints are equal, by the whole tags.
+ */
+export function repeatsAnyTag(idTags: readonly Uint8Array[]): boolean {
+  const prints = new Set<number>();
+  let clashes: Uint8Array[] | null = null;
+  for (const tag of idTags) {
+    const print = printAt(tag, 0);
+    if (prints.has(print)) (clashes ??= []).push(tag);
+    else prints.add(print);
+  }
+  if (!clashes) return false;
+  const clashing = new Set(clashes.map((tag) => printAt(tag, 0)));
+  const seen = new Set<string>();
+  for (const tag of idTags) {
+    if (!clashing.has(printAt(tag, 0))) continue;
+    const ref = mapKey(tag);
+    if (seen.has(ref)) return true;
+    seen.add(ref);
+  }
+  return false;
+}
+
+/**
  * Whether a page's index lists any of the wanted tags, read without opening the page. Only a
  * hint of which parts a write must open: a part that is not opened is not changed, and one
  * whose index was tampered with fails its own tag when it is read. True when the layout is not

@@ -8,7 +8,7 @@
  * it at the version the manifest names: its row is then read only if it must be opened. The
  * buckets go through the write in step, so that the rows they need are read in one request.
  */
-import { mapKey, mayHoldAny, partsToMerge, segmentKey, wantedTags, type IndexedPart } from './bucket-layout';
+import { mapKey, mayHoldAny, partsToMerge, repeatsAnyTag, segmentKey, wantedTags, type IndexedPart } from './bucket-layout';
 import type { OpenedPage, PageEntry, PageRow } from './page-codec';
 import { pageProblem, type Manifest, type ManifestEntry, type PageProblem } from './page-manifest';
 
@@ -149,8 +149,14 @@ const ENTRY_OVERHEAD = 24;
 
 class BucketWriter {
   private readonly parts: Part[];
-  private readonly refList: string[];
+  /**
+   * Each change's record as a map key; null for a bucket with no parts and no record changed
+   * twice (a new group, most records of a large first write), whose changes need no lookup.
+   */
+  private readonly refList: string[] | null;
+  /** The new records, by map key; a list when there is no refList. */
   private readonly fresh = new Map<string, PageEntry>();
+  private readonly freshList: PageEntry[] = [];
   /** What the new records weigh, as stored: their bytes and index entries. */
   private freshBytes = 0;
   private merging: Part[] = [];
@@ -160,7 +166,8 @@ class BucketWriter {
     private readonly bucket: BucketChanges,
   ) {
     this.parts = [...bucket.parts].map(([key, { row, known }]) => new Part(w, key, row, known, w.manifest.entries.get(key)));
-    this.refList = bucket.changes.map((c) => mapKey(c.idTag));
+    const lookedUp = this.parts.length > 0 || repeatsAnyTag(bucket.changes.map((c) => c.idTag));
+    this.refList = lookedUp ? bucket.changes.map((c) => mapKey(c.idTag)) : null;
   }
 
   partsToOpen(): Part[] {
@@ -172,7 +179,22 @@ class BucketWriter {
     return this.parts.filter((part) => part.indexed && mayHoldAny(part.indexed, wanted));
   }
 
+  /** The new records of this write. */
+  private get freshCount(): number {
+    return this.refList ? this.fresh.size : this.freshList.length;
+  }
+
   applyChanges(): void {
+    if (!this.refList) {
+      // Nothing stored to look in and no record twice: each change's record is new.
+      for (const change of this.bucket.changes) {
+        const bytes = change.update(null);
+        if (bytes === null) continue;
+        this.freshList.push(entryFor(change.idTag, bytes));
+        this.freshBytes += bytes.length + ENTRY_OVERHEAD;
+      }
+      return;
+    }
     const { parts, fresh } = this;
     // Usable parts first: a record's current copy is looked for there before any stale one.
     parts.sort((a, b) => Number(b.usable) - Number(a.usable));
@@ -209,7 +231,7 @@ class BucketWriter {
 
   /** The parts the new records are merged with (bucket-layout.ts), to be opened. */
   partsToMerge(): Part[] {
-    if (this.fresh.size === 0) return [];
+    if (this.freshCount === 0) return [];
     const sizes = this.parts.map((p) => ({
       key: p.key,
       bytes: p.bytes,
@@ -224,14 +246,15 @@ class BucketWriter {
   finish(): void {
     const { w, parts } = this;
     const baseKey = this.bucket.baseKey;
-    if (this.fresh.size > 0) {
+    if (this.freshCount > 0) {
       const merged = this.merging.filter((part) => part.sound); // one found damaged only now stays as it is
       const hasBase = parts.some((p) => p.key === baseKey);
       const into = !hasBase || merged.some((p) => p.key === baseKey) ? baseKey : segmentKey(baseKey, w.version);
       const entries: PageEntry[] = [];
       for (const part of merged) {
-        // Format 2 MACs bind the key of the part that held them: a moved record leaves its own behind.
-        for (const entry of part.entries!.values()) entries.push(part.key === into ? entry : entryFor(entry.idTag, entry.bytes));
+        // Format 2 MACs bind the key of the part that held them: a moved record leaves its own
+        // behind. A format 3 entry carries none and moves as it is.
+        for (const entry of part.entries!.values()) entries.push(part.key === into || entry.mac === undefined ? entry : entryFor(entry.idTag, entry.bytes));
         part.changed = false;
         part.entries = null;
         if (part.key !== into) {
@@ -239,7 +262,7 @@ class BucketWriter {
           w.manifest.entries.delete(part.key);
         }
       }
-      for (const entry of this.fresh.values()) entries.push(entry);
+      for (const entry of this.refList ? this.fresh.values() : this.freshList) entries.push(entry);
       w.seal(into, entries);
       w.manifest.entries.set(into, { version: w.version, problem: 'none' });
     }
