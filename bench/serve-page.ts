@@ -12,14 +12,15 @@ import type { HandlerumBench } from './page';
 
 const BENCH_DIR = import.meta.dirname;
 
-export async function buildPage(): Promise<string> {
+/** `minify: false` keeps function names, for a readable CPU profile (bench/write-profile.ts). */
+export async function buildPage(options: { minify?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'handlerum-bench-'));
   await build({
     configFile: false,
     root: BENCH_DIR,
     logLevel: 'error', // zod's comments make Rollup warn; nothing to act on
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true, reportCompressedSize: false },
+    build: { outDir, emptyOutDir: true, target: 'es2022', minify: options.minify ?? true, reportCompressedSize: false },
   });
   return outDir;
 }

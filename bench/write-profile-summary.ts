@@ -1,0 +1,65 @@
+/**
+ * The write's CPU profile (bench/write-profile.ts) summed up: time by concern, and the heaviest
+ * functions by self time.
+ */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Concerns by the functions that do them, looked up from the sampled frame outwards: the first
+ * match names the sample. Names are those of the unminified bench build.
+ */
+const CONCERNS: [string, RegExp][] = [
+  ['GC', /^\(garbage collector\)$/],
+  ['idle (waiting on WebCrypto / IndexedDB)', /^\(idle\)$/],
+  ['id tag (HMAC-SHA256)', /^(keyedTagsUnder|mac|keyedTag|hmacSha256Framed)$/],
+  ['new record ids', /^(newRecordIds|recordIdFromBytes)$/],
+  ['schema check (zod)', /^(safeParse|_parse|parse|_zod\w*)$/],
+  ['JSON + UTF-8 of records', /^(encode|update)$/],
+  ['page layout + WebCrypto calls (seal)', /^(dangerouslySealPage3WithSalt|sealPage3|sealFrame|frameContext|planFrames|pageKey)$/],
+  ['bucket bookkeeping', /^(writeGroup|applyChanges|partsToOpen|partsToMerge|finish|BucketWriter|mapKey|wantedTags|mayHoldAny|storedParts)$/],
+  ['page store apply (grouping)', /^(apply)$/],
+  ['manifests', /^(sealManifest|openManifest|save|saveGroup|load|encodeManifest|decodeManifest)$/],
+  ['IndexedDB / Dexie calls', /^(land|bulkPut|bulkGet|transaction|toArray|primaryKeys)$/],
+  ['bench data (notes, ops)', /^(makeNotes|vaultWrite)$/],
+  ['record store write (ops loop)', /^(write)$/],
+];
+
+export function summariseWrite(profile: CpuProfile): { byConcern: [string, number][]; heaviest: [string, number][]; totalMs: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const concern = new Map<number, string>();
+  const concernOf = (id: number): string => {
+    const known = concern.get(id);
+    if (known) return known;
+    const names: string[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.push(byId.get(at)!.callFrame.functionName);
+    // The first concern, in the list's order, that any frame of the stack belongs to.
+    const found = CONCERNS.find(([, pattern]) => names.some((name) => pattern.test(name)))?.[0] ?? 'other';
+    concern.set(id, found);
+    return found;
+  };
+  const byConcern = new Map<string, number>();
+  const self = new Map<string, number>();
+  let totalMs = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    totalMs += ms;
+    const c = concernOf(id);
+    byConcern.set(c, (byConcern.get(c) ?? 0) + ms);
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} :${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  });
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return { byConcern: sorted(byConcern), heaviest: sorted(self).slice(0, 25), totalMs };
+}
