@@ -12,12 +12,16 @@ import type { HandlerumBench } from './page';
 
 const BENCH_DIR = import.meta.dirname;
 
-/** `minify: false` keeps function names, for a readable CPU profile (bench/write-profile.ts). */
-export async function buildPage(options: { minify?: boolean } = {}): Promise<string> {
+/**
+ * `minify: false` keeps function names, for a readable CPU profile; `root` builds the bench
+ * page of another checkout (its own bench/ folder), to compare two versions in one browser
+ * (bench/write-profile.ts).
+ */
+export async function buildPage(options: { minify?: boolean; root?: string } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'handlerum-bench-'));
   await build({
     configFile: false,
-    root: BENCH_DIR,
+    root: options.root ?? BENCH_DIR,
     logLevel: 'error', // zod's comments make Rollup warn; nothing to act on
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { outDir, emptyOutDir: true, target: 'es2022', minify: options.minify ?? true, reportCompressedSize: false },
