@@ -77,7 +77,10 @@ async function compare(before: Page, after: Page): Promise<void> {
     }
     const floor = await call(after, 'writeFloor', 'compare-floor', RECORDS);
     floors.push(floor.jsonMs + Math.min(floor.aesGcmMs, floor.xchachaMs) + floor.indexedDbMs);
-    console.log(`run ${run + 1}/${RUNS} (load ${load()})`);
+    const last = (side: 'before' | 'after') => `${seconds(times[side].one.at(-1)!)} / ${seconds(times[side].many.at(-1)!)}`;
+    console.log(
+      `run ${run + 1}/${RUNS}: one call / ${BATCH} a call, before ${last('before')}, after ${last('after')}; floor ${seconds(floors.at(-1)!)} (load ${load()})`,
+    );
   }
   const floor = median(floors);
   const calls = `${Math.ceil(RECORDS / BATCH)} calls`;
