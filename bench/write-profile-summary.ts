@@ -14,12 +14,15 @@ export interface CpuProfile {
 }
 
 /**
- * Concerns by the functions that do them, looked up from the sampled frame outwards: the first
- * match names the sample. Names are those of the unminified bench build.
+ * Concerns by the functions that do them: a sample belongs to the first concern of this list
+ * that any function of its stack belongs to (the id tag's noble frames before the JSON's
+ * `update`, for one). Names are those of the unminified bench build.
  */
 const CONCERNS: [string, RegExp][] = [
   ['GC', /^\(garbage collector\)$/],
   ['idle (waiting on WebCrypto / IndexedDB)', /^\(idle\)$/],
+  // Before the id tag: the manifests' Poly1305 has frames of the same names as SHA-256's.
+  ['manifests', /^(sealManifest|openManifest|save|saveGroup|load|encodeManifest|decodeManifest)$/],
   // noble's SHA-256 frames too: the tag's own functions may be inlined out of the stack.
   ['id tag (HMAC-SHA256)', /^(keyedTagsUnder|mac|macInto|keyedTag|hmacSha256Framed|process|digestInto|roundClean)$/],
   ['new record ids', /^(newRecordIds|recordIdFromBytes)$/],
@@ -28,7 +31,6 @@ const CONCERNS: [string, RegExp][] = [
   ['page layout + WebCrypto calls (seal)', /^(dangerouslySealPage3WithSalt|sealPage3|sealFrame|frameContext|planFrames|pageKey)$/],
   ['bucket bookkeeping', /^(writeGroup|applyChanges|partsToOpen|partsToMerge|finish|BucketWriter|mapKey|wantedTags|mayHoldAny|storedParts)$/],
   ['page store apply (grouping)', /^(apply)$/],
-  ['manifests', /^(sealManifest|openManifest|save|saveGroup|load|encodeManifest|decodeManifest)$/],
   ['IndexedDB / Dexie calls', /^(land|bulkPut|bulkGet|transaction|toArray|primaryKeys)$/],
   ['bench data (made before the clock)', /^makeNotes$/],
   ['record store write (ops loop)', /^(write)$/],
