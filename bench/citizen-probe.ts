@@ -74,6 +74,52 @@ export async function arm(page: Page, target: Target, trigger: 'click' | 'keydow
   );
 }
 
+interface TextWindow {
+  __textPainted?: Promise<number>;
+}
+
+/**
+ * Arms a clock for text that an action elsewhere (in another page, or in the background) makes
+ * appear: `textPainted` then gives the wall-clock time (ms since the epoch, comparable with
+ * Node's `Date.now()`) of the first frame painted once the page's text matches `pattern` after
+ * not matching it at some point since arming (so a line left from before, like the outcome of
+ * the last sync, does not count until it has gone). A locator's wait would poll, every 500 ms
+ * once its first tries are spent, which rounds a wait of seconds up by as much.
+ */
+export async function armText(page: Page, pattern: RegExp): Promise<void> {
+  await page.evaluate(NAME_HELPER);
+  await page.evaluate(
+    ({ source, flags }) => {
+      const re = new RegExp(source, flags);
+      const w = window as TextWindow;
+      const present = () => re.test(document.body.textContent ?? '');
+      let gone = !present();
+      w.__textPainted = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!present()) return void (gone = true);
+          if (!gone) return;
+          observer.disconnect();
+          // A task queued from requestAnimationFrame runs once that frame has been painted.
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now()), 0));
+        });
+        observer.observe(document, { childList: true, subtree: true, characterData: true });
+      });
+    },
+    { source: pattern.source, flags: pattern.flags },
+  );
+}
+
+/** The wall-clock time the armed text was painted, waiting at most `capMs`; `null` when the cap ran out first. */
+export async function textPainted(page: Page, capMs: number): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), capMs)));
+  try {
+    return await Promise.race([page.evaluate(() => (window as TextWindow).__textPainted!), cap]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Waits for the armed probe, at most `capMs`; `null` when the cap ran out first. */
 export async function painted(page: Page, capMs: number): Promise<Painted | null> {
   let timer: NodeJS.Timeout | undefined;

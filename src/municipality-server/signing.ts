@@ -4,9 +4,11 @@
  * demo and the reason a real municipality must never use them. Several kids are published in
  * the JWKS so that pages signed before a rotation still verify.
  */
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { publicJwk, signManifest, type SigningKey } from '../municipal/api/signature';
+import { publicJwk, signManifestWith, type SigningKey } from '../municipal/api/signature';
 import type { Jwks, PageManifest } from '../municipal/api/schemas';
+import { toBase64Url } from '../shared/base64url';
 import { utf8 } from '../shared/bytes';
 
 export const DEMO_KEY_SEEDS: Readonly<Record<string, string>> = {
@@ -21,15 +23,23 @@ export function demoKey(kid: string): SigningKey {
   return { kid, secretKey: sha256(utf8(seed)) };
 }
 
+/** The key as Node's crypto holds it: every page answered is signed, natively, as a real server would. */
+function nativeKey(key: SigningKey): KeyObject {
+  const { x } = publicJwk(key);
+  return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: toBase64Url(key.secretKey), x }, format: 'jwk' });
+}
+
 export class KeyRing {
   private readonly keys: SigningKey[];
   private readonly active: SigningKey;
+  private readonly activeNative: KeyObject;
 
   constructor(activeKid = DEFAULT_SIGNING_KID) {
     this.keys = Object.keys(DEMO_KEY_SEEDS).map(demoKey);
     const active = this.keys.find((k) => k.kid === activeKid);
     if (!active) throw new RangeError(`unknown signing kid ${activeKid}`);
     this.active = active;
+    this.activeNative = nativeKey(active);
   }
 
   get activeKid(): string {
@@ -41,6 +51,6 @@ export class KeyRing {
   }
 
   sign(manifest: PageManifest): string {
-    return signManifest(manifest, this.active);
+    return signManifestWith(manifest, this.active.kid, (message) => sign(null, message, this.activeNative));
   }
 }

@@ -90,6 +90,58 @@ describe('full sync', () => {
     expect(h.trace.indexOf(pages[1]!)).toBeLessThan(firstWrite);
   });
 
+  it('asks for the next feed\u2019s first page once the feed before it has its last one, before that page is stored', async () => {
+    h = await connectorHarness({ pageSize: 3 });
+    const harness = h;
+    // Where in the trace each write of cases began.
+    const casesWrites: number[] = [];
+    const write = harness.vault.records.write.bind(harness.vault.records);
+    harness.vault.records.write = (ops, options) => {
+      if (ops.some((op) => op.kind === municipalCaseKind.name)) casesWrites.push(harness.trace.length);
+      return write(ops, options);
+    };
+    await harness.connect();
+    const casesPages = harness.trace.filter((t) => t.includes('/citizen/v1/cases?'));
+    expect(casesPages.length).toBeGreaterThan(1);
+    const firstDecisions = harness.trace.findIndex((t) => t.includes('/citizen/v1/decisions?'));
+    expect(firstDecisions).toBeGreaterThan(harness.trace.indexOf(casesPages.at(-1)!));
+    expect(firstDecisions).toBeLessThan(casesWrites.at(-1)!);
+  });
+
+  it('goes on verifying pages while a write lands, and stores what it gathered in the next write', async () => {
+    // One record a page: the first feed, cases, comes in six pages.
+    h = await connectorHarness({ pageSize: 1 });
+    const harness = h;
+    const caseWrites: number[] = [];
+    // Pages of cases the sync has read, as its last progress event said.
+    let pagesRead = 0;
+    let release: (() => void) | null = null;
+    const write = harness.vault.records.write.bind(harness.vault.records);
+    harness.vault.records.write = async (ops, options) => {
+      const records = ops.filter((op) => op.kind === municipalCaseKind.name).length;
+      if (records > 0) caseWrites.push(records);
+      // The feed's first write (its first page) lands only once the sync has read five pages.
+      if (caseWrites.length === 1 && records > 0) await new Promise<void>((go) => (release = go));
+      return write(ops, options);
+    };
+    const push = harness.events.push.bind(harness.events);
+    harness.events.push = (...events) => {
+      for (const e of events) {
+        if (e.type === 'municipal-sync') pagesRead = e.status.parts.find((p) => p.part === 'cases')!.pages;
+        if (pagesRead >= 5) release?.();
+      }
+      return push(...events);
+    };
+    await harness.connect();
+    const served = (await harness.served()).cases;
+    expect(served.size).toBeGreaterThan(5);
+    // Pages two to five were verified while the first write was held, and went into the next write.
+    expect(caseWrites[0]).toBe(1);
+    expect(caseWrites[1]).toBeGreaterThanOrEqual(4);
+    expect(caseWrites.reduce((n, k) => n + k, 0)).toBe(served.size);
+    expect((await storedVersions(harness)).cases).toEqual(served);
+  });
+
   it('keeps the small PDFs, checked against their signed digests, and serves them offline', async () => {
     h = await connectorHarness();
     const { connectionId } = await h.connect();

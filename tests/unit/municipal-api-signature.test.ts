@@ -10,7 +10,7 @@ import {
   verifyRecordProvenance,
   type PageManifest,
 } from '../../src/municipal/api';
-import { demoKey } from '../../src/municipality-server/signing';
+import { demoKey, KeyRing } from '../../src/municipality-server/signing';
 import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
 
 const key = demoKey('vestera-demo-2026');
@@ -55,6 +55,14 @@ describe('page signatures', () => {
     expect(header).toEqual({ alg: 'EdDSA', kid: 'vestera-demo-2026', typ: 'citizen-data-page+jws' });
     expect(verifyPage({ items: records, signature: jws }, jwks).items).toHaveLength(2);
     expect(verifyRecordProvenance(records[1], jws, jwks).sub).toBe('thomas');
+  });
+
+  it('the reference server signs natively, giving the very JWS the JavaScript signer gives', () => {
+    const manifest = manifestFor(records);
+    const jws = new KeyRing('vestera-demo-2026').sign(manifest);
+    expect(jws).toBe(signManifest(manifest, key));
+    expect(verifyPageSignature(jws, jwks)).toEqual(manifest);
+    expect(new KeyRing('vestera-demo-2025').sign(manifest)).toBe(signManifest(manifest, oldKey));
   });
 
   it('verifies pages signed with an earlier key that is still in the JWKS (rotation)', () => {

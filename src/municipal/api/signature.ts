@@ -71,10 +71,17 @@ export interface SigningKey {
 
 /** Signs a manifest as a compact JWS. Used by servers and by tests that need signed fixtures. */
 export function signManifest(manifest: PageManifest, key: SigningKey): string {
-  const header = { alg: 'EdDSA', kid: key.kid, typ: PAGE_JWS_TYPE };
+  return signManifestWith(manifest, key.kid, (message) => ed25519.sign(message, key.secretKey));
+}
+
+/**
+ * Signs a manifest as a compact JWS with an Ed25519 signer of the caller's (a server's native
+ * one); Ed25519 is deterministic, so it gives the same JWS as `signManifest` with the same key.
+ */
+export function signManifestWith(manifest: PageManifest, kid: string, sign: (message: Uint8Array) => Uint8Array): string {
+  const header = { alg: 'EdDSA', kid, typ: PAGE_JWS_TYPE };
   const signingInput = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(manifest)))}`;
-  const signature = ed25519.sign(utf8(signingInput), key.secretKey);
-  return `${signingInput}.${toBase64Url(signature)}`;
+  return `${signingInput}.${toBase64Url(sign(utf8(signingInput)))}`;
 }
 
 /** The public JWK of a signing key. */

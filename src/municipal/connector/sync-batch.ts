@@ -2,13 +2,21 @@
 import type { WriteOp } from '../../vault/record-store';
 
 /**
- * The most records one vault write of a feed holds. A write costs about as much as its kind
- * already holds (the vault seals a kind's pages whole), so a write per API page would make a
- * long first sync quadratic; instead each write holds as many records as the feed stored before
- * it in this sync (1, 1, 2, 4, … pages), which keeps the sum linear, up to this cap. An
- * interruption loses at most the batch being gathered: the next sync fetches it again.
+ * The most records one vault write of a feed holds, and so what a sync keeps gathered at most
+ * while the write before it lands. An interruption loses at most the batch being gathered: the
+ * next sync fetches it again.
  */
-const MAX_BATCH_RECORDS = 16_000;
+export const MAX_BATCH_RECORDS = 16_000;
+
+/**
+ * How much larger each write of a feed is than all the feed stored before it in this sync: the
+ * first write holds one page, the next four times as many records, then the cap. A vault write
+ * costs a fixed part (a new segment in each of the kind's buckets, the manifests) and its records;
+ * a kind's buckets take a few segments before the vault merges them (re-sealing what they hold),
+ * so a first sync of a long feed lands in a handful of writes, none of which re-seals the ones
+ * before it, and the first page still lands on its own at once.
+ */
+const GROWTH = 4;
 
 /** Verified writes of a feed not stored yet, with their counts for the status. */
 export class PendingBatch {
@@ -22,9 +30,14 @@ export class PendingBatch {
     return this.ops.length === 0;
   }
 
-  /** Whether to store now, given how many records this feed has stored in this sync. */
+  /** Whether the batch is worth a write of its own, given how many records this feed has stored in this sync. */
   full(stored: number): boolean {
-    return this.records + this.deleted >= Math.min(MAX_BATCH_RECORDS, Math.max(1, stored));
+    return this.records + this.deleted >= Math.min(MAX_BATCH_RECORDS, Math.max(1, GROWTH * stored));
+  }
+
+  /** Whether the batch may not grow any further: the sync waits for the write before it to land. */
+  get atCap(): boolean {
+    return this.records + this.deleted >= MAX_BATCH_RECORDS;
   }
 
   /** Hands the gathered writes over (to be stored) and starts gathering anew. */

@@ -2,7 +2,9 @@
  * The sync: follows each resource's change feed page by page, verifies every page against the
  * municipality's keys and every record against the signed manifest, and stores whole pages —
  * their verified records, their signatures and the advanced cursor — in ONE vault write (a batch
- * of pages that grows with the feed, see sync-batch.ts). An interruption at any point (lost
+ * of pages that grows with the feed, see sync-batch.ts). While a batch is stored, the pages after
+ * it are fetched, verified and gathered into the next one, and the first pages of the next feed
+ * are fetched while a feed's last ones are verified. An interruption at any point (lost
  * network, 500s, a locked vault, a closed browser) therefore leaves the vault at the end of the
  * last stored page, and the next sync continues from there. A sync with nothing new writes only
  * the connection's time of sync.
@@ -76,6 +78,9 @@ export interface SyncEngineOptions {
 /** Errors after which the other resources are still worth trying. */
 const PART_LOCAL_ERRORS = new Set(['signature-invalid']);
 
+/** How a batch's write ended: null when it landed, else the error and the feed it was for. */
+type StoreOutcome = { error: unknown; resource: ResourceName } | null;
+
 export class SyncRun {
   readonly status: SyncStatus;
   private client!: ConnectionClient;
@@ -86,11 +91,13 @@ export class SyncRun {
   private cancelled = false;
   /**
    * The batch being stored while the pages after it — of its feed, or after a feed's last batch,
-   * of the next feed — are fetched and verified: one write at a time, each after the one before
-   * it landed, so a failed write is never followed by a later position. Its outcome is held as a
-   * value until awaited (`landed`).
+   * of the next feed — are fetched, verified and gathered: one write at a time, each after the
+   * one before it landed, so a failed write is never followed by a later position. Its outcome is
+   * held as a value until awaited (`landed`); `settled` says whether it is known yet.
    */
-  private storing: Promise<{ error: unknown; resource: ResourceName } | null> | null = null;
+  private storing: { outcome: Promise<StoreOutcome>; settled: boolean } | null = null;
+  /** The first pages of the feed after the one being read, fetched while its last pages are verified and stored. */
+  private nextFeed: { resource: ResourceName; ahead: FeedPrefetch } | null = null;
   private storeFailed = false;
   /** No feed had been read before this sync: nothing stored earlier can have lost its records. */
   private fromScratch = false;
@@ -153,12 +160,13 @@ export class SyncRun {
       this.fromScratch = RESOURCES.every((r) => this.conn.resources[r].cursor === null && this.conn.resources[r].generation === 0);
       this.emit();
       await this.part('me', () => this.syncMe());
+      this.prefetchFeedAfter('me');
       if (this.conn.actor?.relation === 'self') await bestEffort(this.storeGivenPowers(), 'the powers listed at the last sync stay shown');
       for (const resource of RESOURCES) {
-        // A representative's power covers some categories: the others are not asked for (the municipality would refuse).
-        if (this.conn.power && !this.conn.power.categories.includes(resource)) this.progressOf(resource).state = 'not-covered';
+        if (!this.covers(resource)) this.progressOf(resource).state = 'not-covered';
         else await this.part(resource, () => this.syncResource(resource));
       }
+      this.nextFeed = null;
       await this.landed();
     } catch (error) {
       this.status.error ??= codeOf(error);
@@ -215,6 +223,35 @@ export class SyncRun {
     }
     this.emit();
     return s;
+  }
+
+  /** A representative's power covers some categories: the others are not asked for (the municipality would refuse). */
+  private covers(resource: ResourceName): boolean {
+    return !this.conn.power || this.conn.power.categories.includes(resource);
+  }
+
+  /**
+   * Starts fetching the first pages of the feed that comes after `part`, from where the vault
+   * has it, so that they arrive while `part`'s last pages are verified and stored. The feed's
+   * sync takes them (`takeFeedPrefetch`) if it asks for the same addresses.
+   */
+  private prefetchFeedAfter(part: SyncPart): void {
+    const next = RESOURCES.slice(part === 'me' ? 0 : RESOURCES.indexOf(part) + 1).find((r) => this.covers(r));
+    if (!next || this.nextFeed?.resource === next) return;
+    const ahead = this.feedPrefetch(next);
+    ahead.after(this.conn.resources[next].cursor);
+    this.nextFeed = { resource: next, ahead };
+  }
+
+  /** The pages of `resource` fetched ahead: those asked for while the feed before it ended, or a new chain. */
+  private takeFeedPrefetch(resource: ResourceName): FeedPrefetch {
+    const prepared = this.nextFeed?.resource === resource ? this.nextFeed.ahead : null;
+    this.nextFeed = null;
+    return prepared ?? this.feedPrefetch(resource);
+  }
+
+  private feedPrefetch(resource: ResourceName): FeedPrefetch {
+    return new FeedPrefetch(this.client, (cursor) => this.pageUrl(resource, cursor));
   }
 
   private progressOf(part: SyncPart): PartProgress {
@@ -366,7 +403,7 @@ export class SyncRun {
     let position = this.conn.resources[resource];
     let restarted = false;
     // The next pages, asked for while this one is verified and stored.
-    const ahead = new FeedPrefetch(this.client, (syncToken) => this.pageUrl(resource, syncToken));
+    const ahead = this.takeFeedPrefetch(resource);
     let handedOver = 0;
     this.storeFailed = false;
     try {
@@ -398,6 +435,7 @@ export class SyncRun {
         const { items, nextCursor, syncToken, signature } = page.data;
         progress.pages += 1;
         if (nextCursor !== null) ahead.after(syncToken);
+        else this.prefetchFeedAfter(resource);
 
         const verified = await this.checkPage(signature, resource, position.cursor);
         if (!verified) {
@@ -429,7 +467,9 @@ export class SyncRun {
         // The good records of a page with bad ones are kept; the cursor stays, so the next sync asks for the page again.
         if (rejected > 0) throw new MunicipalError('signature-invalid', `${resource}: ${rejected} records did not verify`);
         if (atEnd) break;
-        if (batch.full(handedOver)) {
+        // A batch worth a write goes as soon as the write before it has landed; until then the
+        // sync goes on gathering, and waits for that write only once the batch is at its cap.
+        if (batch.full(handedOver) && (this.storing === null || this.storing.settled || batch.atCap)) {
           await this.landed();
           handedOver += batch.records + batch.deleted;
           this.store(resource, batch.take(), position);
@@ -455,10 +495,13 @@ export class SyncRun {
 
   /** Starts storing a batch; `landed` waits for it. */
   private store(resource: ResourceName, batch: PendingBatch, position: ResourceCursor): void {
-    this.storing = this.flush(resource, batch, position).then(
+    const storing: { outcome: Promise<StoreOutcome>; settled: boolean } = { outcome: Promise.resolve(null), settled: false };
+    storing.outcome = this.flush(resource, batch, position).then(
       () => null,
       (error: unknown) => ({ error, resource }),
     );
+    void storing.outcome.then(() => (storing.settled = true));
+    this.storing = storing;
   }
 
   /**
@@ -466,7 +509,7 @@ export class SyncRun {
    * whose last batch failed after the feed itself had finished is marked failed too.
    */
   private async landed(): Promise<void> {
-    const outcome = await this.storing;
+    const outcome = await this.storing?.outcome;
     this.storing = null;
     if (outcome) {
       this.storeFailed = true;

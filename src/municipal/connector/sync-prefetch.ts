@@ -18,29 +18,33 @@ const DEPTH = 16;
 
 export class FeedPrefetch {
   private readonly pages = new Map<string, Promise<Prefetched>>();
-  /** The sync token the chain stopped at because enough pages were waiting. */
-  private stalled: string | null = null;
+  /** The sync token the chain stopped at because enough pages were waiting (undefined: none). */
+  private stalled: string | null | undefined = undefined;
 
   constructor(
     private readonly client: ConnectionClient,
-    private readonly urlAfter: (syncToken: string) => string,
+    /** A page's address from the cursor it starts at (null: the feed's start). */
+    private readonly urlAt: (cursor: string | null) => string,
   ) {}
 
   /** The page fetched ahead for `url`, or null when it was not (then the caller fetches it). */
   take(url: string): Promise<Prefetched> | null {
     const page = this.pages.get(url) ?? null;
     this.pages.delete(url);
-    if (this.stalled !== null && this.pages.size < DEPTH) {
+    if (this.stalled !== undefined && this.pages.size < DEPTH) {
       const token = this.stalled;
-      this.stalled = null;
+      this.stalled = undefined;
       this.after(token);
     }
     return page;
   }
 
-  /** Fetches the page after the one whose sync token is `syncToken`, and the ones after it as they arrive. */
-  after(syncToken: string): void {
-    const url = this.urlAfter(syncToken);
+  /**
+   * Fetches the page after the one whose sync token is `syncToken` (null: the feed's first page),
+   * and the ones after it as they arrive.
+   */
+  after(syncToken: string | null): void {
+    const url = this.urlAt(syncToken);
     if (this.pages.has(url)) return;
     if (this.pages.size >= DEPTH) {
       this.stalled = syncToken;
@@ -59,7 +63,7 @@ export class FeedPrefetch {
   /** Drops every page fetched ahead (the feed starts again elsewhere). */
   clear(): void {
     this.pages.clear();
-    this.stalled = null;
+    this.stalled = undefined;
   }
 }
 
