@@ -126,6 +126,21 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** The Prioritized Task Scheduling API, where the runtime has it (Chromium's workers, Firefox 142 on). */
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
+const taskScheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+
+/**
+ * A turn of the event loop taken behind everything else that is waiting: a page's message, an
+ * extension API's reply, an IndexedDB result. Opening a view is a chain of such hops (the message
+ * is handed over, the idle timer noted, the versions read), and a warm-up that took its turns as
+ * plain tasks made each hop wait for a slice: a click waited for a whole model nobody asked for.
+ */
+const turnBehindOthers: () => Promise<void> =
+  typeof taskScheduler?.postTask === 'function' ? () => taskScheduler.postTask!(() => undefined, { priority: 'background' }) : nextTask;
+
 const stampOf = (versions: Readonly<Record<string, number>>, kinds: readonly RecordKind[]): string =>
   kinds.map((kind) => `${kind.name}@${versions[kind.name]}`).join(' ');
 
@@ -261,7 +276,8 @@ export class ViewCache {
     let sliceStarted = performance.now();
     return async (options) => {
       if (!options?.yield && performance.now() - sliceStarted < SLICE_MS) return;
-      await nextTask();
+      // Work a page waits for takes its turn as the messages do; warm-up work only once they are done.
+      await (work.wanted ? nextTask() : turnBehindOthers());
       while (epoch === this.epoch && !work.wanted && this.asking > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
       if (epoch !== this.epoch) throw new VaultError('locked');
       sliceStarted = performance.now();
