@@ -60,7 +60,7 @@ export interface CaseBundle {
   accessLog: Item<AccessLogEntry>[];
 }
 
-// ISO dates and instants sort as plain strings; localeCompare's collation cost most of the bundles' making.
+// ISO dates and instants sort as plain strings: the comparisons with localeCompare were about half of the bundles' making.
 const newest =
   <T>(key: (i: Item<T>) => string) =>
   (a: Item<T>, b: Item<T>) => {

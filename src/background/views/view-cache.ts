@@ -21,9 +21,10 @@
  *   requests lists a kind once. Warm-up work (`warm`) runs a step at a time (one kind, or one
  *   model), started only while no such call is queued or running, nor ended within
  *   `WARM_AFTER_QUIET_MS`. A step works in slices (a kind is decoded, a model computed, a part at
- *   a time, see `Pace`) and yields to the event loop between them; while a page's call is queued
- *   or running, the step waits at its next slice and goes on once the calls are done. So a click
- *   waits for at most one slice of a view nobody asked for yet. A kind (or model) that is being
+ *   a time, see `Pace`) and yields to the event loop between them, behind every task waiting
+ *   (a page's message, an API's reply); while a page's call is queued or running, the step waits
+ *   at its next slice and goes on once the calls are done. So a click waits for at most one slice
+ *   of a view nobody asked for yet. A kind (or model) that is being
  *   listed (or made) when another call needs it at the same version is waited for, not done
  *   twice; the step making it then no longer waits for the calls (one of them waits for it).
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
@@ -126,7 +127,7 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** The Prioritized Task Scheduling API, where the runtime has it (Chromium's workers, Firefox 142 on). */
+/** The Prioritized Task Scheduling API, where the runtime has it (Chromium's service worker does). */
 interface TaskScheduler {
   postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
 }
