@@ -1,12 +1,13 @@
 /**
  * The long lists' part of the view API (merged into `ApiArgs` in api.ts, beside view-api.ts):
- * search, payments and the bank transactions, answered by the background from lists it decoded once, so a page
- * receives one window of rows and the aggregates its charts draw, never a whole history.
+ * search, payments, the access log and the bank transactions, answered by the background from
+ * lists it decoded once, so a page receives one window of rows and the aggregates its charts
+ * draw, never a whole history.
  * The answers hold decrypted data, like `listRecords`: the router answers them only while the
  * vault is open, to the extension's own pages.
  */
 import { z } from 'zod';
-import type { Payment } from '../municipal/api/schemas';
+import type { AccessLogEntry, Payment } from '../municipal/api/schemas';
 import type { Item } from '../overview/model';
 import type { MonthTotal } from '../overview/payments';
 import { SEARCH_KINDS, type HitTarget, type SearchKind } from '../overview/search';
@@ -37,6 +38,8 @@ export const ListViewApiArgs = {
   }),
   /** A window of the payments, newest first (`focusKey`: a payment's vault id), and the monthly totals of all of them. */
   viewPayments: z.object({ profileId: Id, ...RowWindowArgs }),
+  /** A window of the municipality's access log, newest first (`focusKey`: an entry's vault id). */
+  viewAccessLog: z.object({ profileId: Id, ...RowWindowArgs }),
   /**
    * The bank transactions, newest first, narrowed by month (`YYYY-MM`), category and account (an
    * empty string: any): a window of them, the sums of the narrowed rows, and what the filters
@@ -80,6 +83,10 @@ export interface ViewPaymentsResult extends RowWindowAnswer<Item<Payment>> {
   damaged: DamagedRecord[];
 }
 
+export interface ViewAccessLogResult extends RowWindowAnswer<Item<AccessLogEntry>> {
+  damaged: DamagedRecord[];
+}
+
 export type AccountRecord = VaultRecord<KindData<typeof bankAccountKind>>;
 export type TransactionRecord = VaultRecord<KindData<typeof bankTransactionKind>>;
 export type RuleRecord = VaultRecord<KindData<typeof categoryRuleKind>>;
@@ -104,6 +111,7 @@ export interface ViewMoneyResult {
 export interface ListViewApiResults {
   viewSearch: ViewSearchResult;
   viewPayments: ViewPaymentsResult;
+  viewAccessLog: ViewAccessLogResult;
   viewMoney: ViewMoneyResult;
   viewMoneyIds: string[];
 }

@@ -7,6 +7,7 @@
 import { ApiArgs, answersIn, type ApiMethod, type ApiResponse } from './api';
 import { VaultError } from '../vault/errors';
 import { sendError } from './errors';
+import { bestEffort } from '../shared/best-effort';
 import type { VaultState } from '../vault/public-types';
 import type { Handlers } from './handlers';
 
@@ -44,9 +45,14 @@ export async function route(message: unknown, sender: MessageSender, options: Ro
     const schema = ApiArgs[method as ApiMethod];
     const parsed = schema.safeParse(message.args ?? {});
     if (!parsed.success) throw new VaultError('bad-request', `${method}: arguments do not match`);
-    if (method !== 'status') await options.onActivity?.();
+    // Noted beside the call, not before it: waiting for the storage first put one more hop before
+    // every answer, and each hop waits for whatever the background is doing. A note that fails
+    // leaves the last one standing, so the vault locks sooner, never later.
+    const noted = method === 'status' ? undefined : bestEffort(options.onActivity?.(), 'the idle timer counts from the last use it noted');
     const handler = options.handlers[method as ApiMethod] as (args: unknown) => Promise<unknown>;
-    return { ok: true, value: (await handler(parsed.data)) as never };
+    const value = await handler(parsed.data);
+    await noted;
+    return { ok: true, value: value as never };
   } catch (error) {
     return { ok: false, error: sendError(error) };
   }

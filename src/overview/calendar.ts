@@ -134,14 +134,23 @@ export function appealEntries(decisions: readonly Item<Decision>[], entries: rea
 
 const byTitle = new Intl.Collator('da').compare;
 
+/** An entry with its start parsed once, for sorting (`sortEntries`, or a sort made in parts). */
+export interface KeyedEntry {
+  entry: CalendarEntry;
+  at: number;
+}
+export const keyedEntry = (entry: CalendarEntry): KeyedEntry => ({ entry, at: Date.parse(entry.start) });
+/** The order of `sortEntries`: earliest first, ties by title. */
+export const earlierEntry = (a: KeyedEntry, b: KeyedEntry): number => a.at - b.at || byTitle(a.entry.title, b.entry.title);
+
 /**
  * Sorts `entries` in place, earliest first, ties by title (so the order never depends on load
  * order). Each start is parsed once: collating the ISO strings with localeCompare cost most of
  * the calendar's making at 25,000 entries.
  */
 export function sortEntries(entries: CalendarEntry[]): CalendarEntry[] {
-  const keyed = entries.map((entry) => ({ entry, at: Date.parse(entry.start) }));
-  keyed.sort((a, b) => a.at - b.at || byTitle(a.entry.title, b.entry.title));
+  const keyed = entries.map(keyedEntry);
+  keyed.sort(earlierEntry);
   keyed.forEach(({ entry }, i) => (entries[i] = entry));
   return entries;
 }

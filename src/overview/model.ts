@@ -60,10 +60,13 @@ export interface CaseBundle {
   accessLog: Item<AccessLogEntry>[];
 }
 
+// ISO dates and instants sort as plain strings: the comparisons with localeCompare were about half of the bundles' making.
 const newest =
   <T>(key: (i: Item<T>) => string) =>
-  (a: Item<T>, b: Item<T>) =>
-    key(b).localeCompare(key(a));
+  (a: Item<T>, b: Item<T>) => {
+    const [x, y] = [key(a), key(b)];
+    return x < y ? 1 : x > y ? -1 : 0;
+  };
 
 /** Sorts each list of a bundle in place, newest first. */
 function newestFirst(bundle: CaseBundle): CaseBundle {

@@ -101,8 +101,10 @@ export function searchDocsOf<N extends keyof OverviewData>(list: N, items: Overv
   return DOCS_OF[list](items, describeTopic);
 }
 
+/** Newer first: the order of `newestFirst`, for a sort made in parts. */
+export const newerDoc = (a: SearchDoc, b: SearchDoc): number => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 /** Sorts documents in place newest first, as search expects its index (see `search`). */
-export const newestFirst = (docs: SearchDoc[]): SearchDoc[] => docs.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+export const newestFirst = (docs: SearchDoc[]): SearchDoc[] => docs.sort(newerDoc);
 
 /** The search documents for everything synced, newest first (see `searchDocsOf`). */
 export function buildSearchIndex(data: OverviewData, describeTopic: Describe = () => null): SearchDoc[] {

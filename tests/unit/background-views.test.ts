@@ -9,7 +9,7 @@ import { OVERVIEW_KINDS } from '../../src/overview/from-records';
 import { monthlyPayments } from '../../src/overview/payments';
 import { spendingByCurrency } from '../../src/overview/spending';
 import { NOT_SPENDING } from '../../src/importers/bank/index';
-import { fixtureData, payment, syncedOps, syncedPut } from './support/overview-fixtures';
+import { fixtureData, logEntry, payment, syncedOps, syncedPut } from './support/overview-fixtures';
 import { vaultWithProfile } from './support/setup-vault';
 
 /** 130 payments over eleven years and the fixtures' other records, synced into the owner's profile. */
@@ -75,6 +75,29 @@ describe('payments from the background', () => {
     await vault.unlock(key.kek);
     await views.handlers.viewPayments({ profileId, start: 0, count: 10 });
     expect(views.cache.listed).toBe(3);
+  });
+});
+
+describe('the access log from the background', () => {
+  it('answers a window of the entries, newest first, and the page that holds an entry asked for', async () => {
+    const { vault, views, profileId } = await syncedVault();
+    // 120 entries at shuffled instants (a few in another offset), besides the fixtures' one.
+    const at = (i: number) =>
+      `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:15:00Z`;
+    const entries = Array.from({ length: 120 }, (_, i) => ({ ...logEntry, id: `log-x${i}`, at: at((i * 37) % 120) }));
+    await vault.records.write(entries.map((e, i) => syncedPut(profileId, 'accessLog', `v-access-${i}`, 'http://127.0.0.1:8787', e)));
+    const first = await views.handlers.viewAccessLog({ profileId, start: 0, count: 50 });
+    const second = await views.handlers.viewAccessLog({ profileId, start: 50, count: 50 });
+    const last = await views.handlers.viewAccessLog({ profileId, start: 100, count: 50 });
+    expect(first.total).toBe(121);
+    expect([first.rows.length, second.rows.length, last.rows.length]).toEqual([50, 50, 21]);
+    const times = [...first.rows, ...second.rows, ...last.rows].map((e) => e.record.at);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(first.damaged).toEqual([]);
+    const wanted = second.rows[13]!.vaultId;
+    const focused = await views.handlers.viewAccessLog({ profileId, start: 0, count: 50, focusKey: wanted });
+    expect(focused.start).toBe(50);
+    expect(focused.rows.map((e) => e.vaultId)).toContain(wanted);
   });
 });
 

@@ -10,6 +10,7 @@ import { memorySessionStore, type SessionStore } from '../../src/background/sess
 import { VaultService } from '../../src/background/vault-service';
 import type { Handlers } from '../../src/messaging/handlers';
 import { Vault } from '../../src/vault/vault';
+import { VaultError } from '../../src/vault/errors';
 import type { VaultDb } from '../../src/vault/storage/db';
 import { freshDb, testKdf } from './support/setup-vault';
 import { fromBase64Url, toBase64Url } from '../../src/shared/base64url';
@@ -162,6 +163,36 @@ describe('router: who may call', () => {
       handlers,
     });
     expect(response).toEqual({ ok: false, error: { code: 'storage-failed', detail: 'TypeError' } });
+  });
+
+  it('starts the handler beside the note for the idle timer, and answers once both are done', async () => {
+    const { handlers, ran } = spyHandlers();
+    let noted!: () => void;
+    const activity = vi.fn(() => new Promise<void>((resolve) => (noted = resolve)));
+    let answered = false;
+    const answering = route({ channel: 'handlerum-vault', method: 'lock', args: {} }, OWN_PAGE, { ...OPEN_VAULT, handlers, onActivity: activity }).then(
+      (response) => ((answered = true), response),
+    );
+    await vi.waitFor(() => expect(ran).toEqual(['lock']));
+    expect(activity).toHaveBeenCalledOnce();
+    // The note is still on its way: the answer waits for it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(answered).toBe(false);
+    noted();
+    expect(codeOf(await answering)).toBe('ok');
+  });
+
+  it('answers a call whose idle-timer note failed (the vault then locks sooner, never later)', async () => {
+    const { handlers, ran } = spyHandlers();
+    const response = await route({ channel: 'handlerum-vault', method: 'lock', args: {} }, OWN_PAGE, {
+      ...OPEN_VAULT,
+      handlers,
+      onActivity: async () => {
+        throw new VaultError('storage-failed');
+      },
+    });
+    expect(codeOf(response)).toBe('ok');
+    expect(ran).toEqual(['lock']);
   });
 });
 

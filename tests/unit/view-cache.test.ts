@@ -326,6 +326,40 @@ describe('the view cache', () => {
     expect(cache.listed).toBe(2);
   });
 
+  it("takes a warm-up step's turns behind every other task, and a page's own work's turns as plain tasks", async () => {
+    // The runtime's task scheduler (Chromium's workers, Firefox): a warm-up turn is a background task.
+    const priorities: string[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask: (callback: () => void, options: { priority: string }) => {
+        priorities.push(options.priority);
+        return new Promise<void>((resolve) => setTimeout(() => resolve(callback())));
+      },
+    });
+    vi.resetModules();
+    try {
+      const { ViewCache: FreshCache } = await import('../../src/background/views/view-cache');
+      const { vault, profileId } = await syncedVault();
+      const cache = new FreshCache(vault);
+      await cache.read(profileId, [cases]);
+      const sliced = (key: string) => ({
+        key,
+        kinds: [cases],
+        compute: async (_lists: HeldLists, pace: Pace) => {
+          for (let slice = 0; slice < 3; slice++) await pace({ yield: true });
+          return key;
+        },
+      });
+      await cache.warm(profileId, [sliced('warm')]);
+      expect(priorities).toEqual(['background', 'background', 'background']);
+      priorities.length = 0;
+      expect(await cache.model(profileId, sliced('asked'))).toBe('asked');
+      expect(priorities).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+  });
+
   it('waits for a call between the slices of a long kind it decodes, and decodes it once', async () => {
     const { vault, cache, profileId, data } = await syncedVault();
     const pay = data.payments[0]!;

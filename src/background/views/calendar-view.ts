@@ -11,8 +11,9 @@ import {
   importedEntry,
   indexByDay,
   isUpcoming,
+  earlierEntry,
+  keyedEntry,
   monthGrid,
-  sortEntries,
   type CalendarEntry,
   type DayIndex,
 } from '../../overview/calendar';
@@ -25,6 +26,7 @@ import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
 import type { ModelSpec, ViewCache } from './view-cache';
 import { windowOf } from '../../shared/row-source';
+import { sortPaced } from './paced-sort';
 
 const entryId = (e: CalendarEntry) => e.id;
 
@@ -63,7 +65,9 @@ export const CALENDAR_MODEL: ModelSpec<CalendarModel> = {
     // The letters' entries after the appeals, as withLetterEntries adds them to calendarEntries.
     entries.push(...appealEntries(data.decisions, entries), ...lists.of(letterEventKind).records.map((e) => letterEntry(e.id, e.data)));
     await pace();
-    sortEntries(entries);
+    // sortEntries' order, sorted in parts.
+    const keyed = await sortPaced(entries.map(keyedEntry), earlierEntry, pace);
+    keyed.forEach(({ entry }, i) => (entries[i] = entry));
     await pace();
     return { entries, index: indexByDay(entries), damaged: lists.damaged, parts: null };
   },

@@ -18,10 +18,6 @@ interface CaseModel {
   index: OverviewIndex;
 }
 
-function caseModel(data: OverviewData): CaseModel {
-  return { byVaultId: new Map(data.cases.map((c) => [c.vaultId, c])), bundles: caseBundles(data), index: indexOverview(data) };
-}
-
 /** What the decisions' basis names, where the vault holds it (another case, a document or payment of any case). */
 function linked(decisions: readonly Item<Decision>[], index: OverviewIndex): CaseView['linked'] {
   const found: CaseView['linked'] = { cases: [], documents: [], payments: [] };
@@ -45,7 +41,13 @@ function linked(decisions: readonly Item<Decision>[], index: OverviewIndex): Cas
 export const CASE_MODEL: ModelSpec<CaseModel & { damaged: readonly DamagedRecord[] }> = {
   key: 'case-model',
   kinds: CASE_LISTS.map((name) => OVERVIEW_KINDS[name]),
-  compute: async (lists) => ({ ...caseModel(await overviewOfHeld(lists, CASE_LISTS)), damaged: lists.damaged }),
+  compute: async (lists, pace) => {
+    const data: OverviewData = await overviewOfHeld(lists, CASE_LISTS);
+    await pace();
+    const bundles = caseBundles(data);
+    await pace();
+    return { byVaultId: new Map(data.cases.map((c) => [c.vaultId, c])), bundles, index: indexOverview(data), damaged: lists.damaged };
+  },
 };
 
 export async function caseView(cache: ViewCache, profileId: string, caseId: string): Promise<CaseView> {

@@ -1,24 +1,25 @@
 /**
- * The long lists answered from the view cache: search, payments and the bank transactions. Each
- * is made once per version of its kinds — the search index folded, the payments sorted and
- * summed per month, the transactions sorted and their spending summed — and a request gets one
- * window of rows and the aggregates, so the page decodes, sorts and draws a page, whatever the
- * history's length.
+ * The long lists answered from the view cache: search, payments, the access log and the bank
+ * transactions. Each is made once per version of its kinds — the search index folded, the
+ * payments sorted and summed per month, the access log sorted, the transactions sorted and their
+ * spending summed — and a request gets one window of rows and the aggregates, so the page
+ * decodes, sorts and draws a page, whatever the history's length.
  */
 import type { ViewHandlers } from '../../messaging/handlers';
 import type { ListViewMethod, SearchHitView, ViewMoneyResult } from '../../messaging/list-view-api';
-import type { Case, KleRef, Payment } from '../../municipal/api/schemas';
+import type { AccessLogEntry, Case, KleRef, Payment } from '../../municipal/api/schemas';
 import { explainTopic, LANGUAGES, type Language } from '../../municipal/plain-language/index';
 import { NOT_SPENDING } from '../../importers/bank/index';
 import { OVERVIEW_KINDS, OVERVIEW_LISTS, type OverviewList } from '../../overview/from-records';
 import type { Item, OverviewData } from '../../overview/model';
 import { monthlyPayments, type MonthTotal } from '../../overview/payments';
-import { hitTargets, newestFirst, searchDocsOf, searchGroups, type HitTarget, type SearchDoc } from '../../overview/search';
+import { hitTargets, newerDoc, searchDocsOf, searchGroups, type HitTarget, type SearchDoc } from '../../overview/search';
 import { spendingByCurrency, totalsByCurrency } from '../../overview/spending';
 import { bankAccountKind, bankTransactionKind, categoryRuleKind, readTransaction, transactionCurrency } from '../../records/money/index';
 import { windowOf } from '../../shared/row-source';
 import type { DamagedRecord } from '../../vault/index';
 import { overviewOfHeld } from './overview-lists';
+import { sortPaced } from './paced-sort';
 import type { ModelSpec, Pace, ViewCache } from './view-cache';
 
 /** A topic's plain title in `language`, or the title the municipality reported. */
@@ -38,6 +39,12 @@ interface PaymentsList {
   damaged: readonly DamagedRecord[];
 }
 
+interface AccessLogList {
+  /** Newest first. */
+  sorted: Item<AccessLogEntry>[];
+  damaged: readonly DamagedRecord[];
+}
+
 type TransactionRecord = ViewMoneyResult['filtered']['rows'][number];
 
 interface MoneyLists extends Omit<ViewMoneyResult, 'filtered'> {
@@ -51,6 +58,7 @@ const MONEY_KINDS = [bankAccountKind, bankTransactionKind, categoryRuleKind];
 // ISO dates sort as plain strings; localeCompare's collation costs most of a 100k-row sort.
 const newestPayment = (a: Item<Payment>, b: Item<Payment>) =>
   a.record.payoutDate < b.record.payoutDate ? 1 : a.record.payoutDate > b.record.payoutDate ? -1 : 0;
+const newestAccess = (a: Item<AccessLogEntry>, b: Item<AccessLogEntry>) => (a.record.at < b.record.at ? 1 : a.record.at > b.record.at ? -1 : 0);
 const newestTransaction = (a: TransactionRecord, b: TransactionRecord) =>
   a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : a.data.line - b.data.line;
 
@@ -70,7 +78,7 @@ async function searchDocs(data: OverviewData, pace: Pace): Promise<SearchDoc[]> 
     }
   };
   for (const list of OVERVIEW_LISTS) await add(list);
-  return newestFirst(docs);
+  return sortPaced(docs, newerDoc, pace);
 }
 
 export const SEARCH_MODEL: ModelSpec<SearchIndex> = {
@@ -78,8 +86,10 @@ export const SEARCH_MODEL: ModelSpec<SearchIndex> = {
   kinds: SEARCH_KINDS,
   compute: async (lists, pace) => {
     const data = await overviewOfHeld(lists, OVERVIEW_LISTS);
+    const docs = await searchDocs(data, pace);
+    await pace();
     return {
-      docs: await searchDocs(data, pace),
+      docs,
       target: hitTargets(data),
       cases: new Map(data.cases.map((c) => [c.vaultId, c.record])),
       damaged: lists.damaged,
@@ -90,18 +100,30 @@ export const SEARCH_MODEL: ModelSpec<SearchIndex> = {
 export const PAYMENTS_MODEL: ModelSpec<PaymentsList> = {
   key: 'payments',
   kinds: [OVERVIEW_KINDS.payments],
-  compute: async (lists) => {
-    const sorted = (await overviewOfHeld(lists, ['payments'])).payments.slice().sort(newestPayment);
+  compute: async (lists, pace) => {
+    const sorted = await sortPaced((await overviewOfHeld(lists, ['payments'])).payments.slice(), newestPayment, pace);
+    await pace();
     return { sorted, series: monthlyPayments(sorted), damaged: lists.damaged };
   },
+};
+
+export const ACCESS_LOG_MODEL: ModelSpec<AccessLogList> = {
+  key: 'access-log',
+  kinds: [OVERVIEW_KINDS.accessLog],
+  compute: async (lists, pace) => ({
+    sorted: await sortPaced((await overviewOfHeld(lists, ['accessLog'])).accessLog.slice(), newestAccess, pace),
+    damaged: lists.damaged,
+  }),
 };
 
 export const MONEY_MODEL: ModelSpec<MoneyLists> = {
   key: 'money',
   kinds: MONEY_KINDS,
-  compute: (lists) => {
-    const transactions = [...lists.of(bankTransactionKind).records].sort(newestTransaction);
+  compute: async (lists, pace) => {
+    const transactions = await sortPaced([...lists.of(bankTransactionKind).records], newestTransaction, pace);
+    await pace();
     const rows = transactions.map((r) => readTransaction(r.data));
+    await pace();
     return {
       accounts: [...lists.of(bankAccountKind).records].sort((a, b) => a.data.label.localeCompare(b.data.label)),
       rules: lists.of(categoryRuleKind).records,
@@ -118,6 +140,7 @@ export const MONEY_MODEL: ModelSpec<MoneyLists> = {
 
 const searchIndex = (cache: ViewCache, profileId: string) => cache.model(profileId, SEARCH_MODEL);
 const paymentsList = (cache: ViewCache, profileId: string) => cache.model(profileId, PAYMENTS_MODEL);
+const accessLog = (cache: ViewCache, profileId: string) => cache.model(profileId, ACCESS_LOG_MODEL);
 const moneyLists = (cache: ViewCache, profileId: string) => cache.model(profileId, MONEY_MODEL);
 
 export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, ListViewMethod> {
@@ -139,6 +162,12 @@ export function listViewHandlers(cacheOf: () => ViewCache): Pick<ViewHandlers, L
     viewPayments: async ({ profileId, ...request }) => {
       const list = await paymentsList(cacheOf(), profileId);
       return { ...windowOf(list.sorted, (p) => p.vaultId, request), series: list.series, damaged: [...list.damaged] };
+    },
+
+    // A window like the payments': the whole log (thousands of entries) is never packed into one answer.
+    viewAccessLog: async ({ profileId, ...request }) => {
+      const list = await accessLog(cacheOf(), profileId);
+      return { ...windowOf(list.sorted, (e) => e.vaultId, request), damaged: [...list.damaged] };
     },
 
     viewMoney: async ({ profileId, month, category, account, ...request }) => {

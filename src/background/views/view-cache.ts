@@ -21,9 +21,10 @@
  *   requests lists a kind once. Warm-up work (`warm`) runs a step at a time (one kind, or one
  *   model), started only while no such call is queued or running, nor ended within
  *   `WARM_AFTER_QUIET_MS`. A step works in slices (a kind is decoded, a model computed, a part at
- *   a time, see `Pace`) and yields to the event loop between them; while a page's call is queued
- *   or running, the step waits at its next slice and goes on once the calls are done. So a click
- *   waits for at most one slice of a view nobody asked for yet. A kind (or model) that is being
+ *   a time, see `Pace`) and yields to the event loop between them, behind every task waiting
+ *   (a page's message, an API's reply); while a page's call is queued or running, the step waits
+ *   at its next slice and goes on once the calls are done. So a click waits for at most one slice
+ *   of a view nobody asked for yet. A kind (or model) that is being
  *   listed (or made) when another call needs it at the same version is waited for, not done
  *   twice; the step making it then no longer waits for the calls (one of them waits for it).
  * - Everything goes when the vault locks, and a profile's part with `forget` (profile deleted);
@@ -125,6 +126,21 @@ function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** The Prioritized Task Scheduling API, where the runtime has it (Chromium's service worker does). */
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
+const taskScheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+
+/**
+ * A turn of the event loop taken behind everything else that is waiting: a page's message, an
+ * extension API's reply, an IndexedDB result. Opening a view is a chain of such hops (the message
+ * is handed over, the idle timer noted, the versions read), and a warm-up that took its turns as
+ * plain tasks made each hop wait for a slice: a click waited for a whole model nobody asked for.
+ */
+const turnBehindOthers: () => Promise<void> =
+  typeof taskScheduler?.postTask === 'function' ? () => taskScheduler.postTask!(() => undefined, { priority: 'background' }) : nextTask;
 
 const stampOf = (versions: Readonly<Record<string, number>>, kinds: readonly RecordKind[]): string =>
   kinds.map((kind) => `${kind.name}@${versions[kind.name]}`).join(' ');
@@ -261,7 +277,8 @@ export class ViewCache {
     let sliceStarted = performance.now();
     return async (options) => {
       if (!options?.yield && performance.now() - sliceStarted < SLICE_MS) return;
-      await nextTask();
+      // Work a page waits for takes its turn as the messages do; warm-up work only once they are done.
+      await (work.wanted ? nextTask() : turnBehindOthers());
       while (epoch === this.epoch && !work.wanted && this.asking > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
       if (epoch !== this.epoch) throw new VaultError('locked');
       sliceStarted = performance.now();

@@ -6,7 +6,7 @@
  */
 import { CALENDAR_MODEL, CASE_REFS_MODEL } from './calendar-view';
 import { CASE_MODEL } from './case-view';
-import { MONEY_MODEL, PAYMENTS_MODEL, SEARCH_MODEL } from './list-views';
+import { ACCESS_LOG_MODEL, MONEY_MODEL, PAYMENTS_MODEL, SEARCH_MODEL } from './list-views';
 import { overviewListModel } from './overview-lists';
 import type { ModelSpec } from './view-cache';
 
@@ -15,7 +15,7 @@ export const WARM_ORDER: readonly ModelSpec<unknown>[] = [
   CALENDAR_MODEL,
   CASE_REFS_MODEL,
   PAYMENTS_MODEL,
-  overviewListModel('accessLog'),
+  ACCESS_LOG_MODEL,
   CASE_MODEL,
   SEARCH_MODEL,
   MONEY_MODEL,

@@ -1,32 +1,53 @@
-/** "Hvem har set mine data": the municipality's access log, newest first, a page at a time. */
-import { useMemo } from 'preact/hooks';
-import type { AccessLogEntry } from '../../municipal/api/schemas';
-import type { Item } from '../../overview/model';
-import { WindowedTable } from '../components/WindowedList';
+/**
+ * "Hvem har set mine data": the municipality's access log, newest first, a page at a time. The
+ * background holds the sorted log and answers one page, as for the payments: thousands of
+ * entries are never packed into one answer, nor sorted in the page.
+ */
+import { useState } from 'preact/hooks';
+import { callVault } from '../../messaging/client';
+import { OVERVIEW_KINDS } from '../../overview/from-records';
+import { AlertLine, Busy } from '../components/Messages';
+import { useBackgroundView } from '../components/use-background-view';
+import { DEFAULT_PAGE_SIZE } from '../components/use-row-window';
+import { PagedTable } from '../components/WindowedList';
 import { t } from '../i18n/index';
 import { dateTimeText } from './format';
 import { CorrectAction } from '../own/CorrectAction';
 import { targetOf } from '../own/corrections';
+import { OverviewDamage } from './OverviewDamage';
 import { useWhose } from '../words/whose';
 
-export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileId: string }) {
+const ACCESS_KINDS: ReadonlySet<string> = new Set([OVERVIEW_KINDS.accessLog.name]);
+
+export function AccessLogView(props: { profileId: string; profileName: string }) {
+  const { profileId } = props;
   const whose = useWhose();
-  const entries = useMemo(() => [...props.entries].sort((a, b) => b.record.at.localeCompare(a.record.at)), [props.entries]);
+  const [start, setStart] = useState(0);
+  const { answer, error, refresh } = useBackgroundView(
+    profileId,
+    ACCESS_KINDS,
+    () => callVault('viewAccessLog', { profileId, start, count: DEFAULT_PAGE_SIZE }),
+    [start],
+  );
+  if (!answer) return error ? <AlertLine>{error}</AlertLine> : <Busy label={t('overview.loading')} />;
   return (
     <>
+      <OverviewDamage profileId={profileId} profileName={props.profileName} damaged={answer.damaged} onRemoved={refresh} />
+      <AlertLine>{error}</AlertLine>
       <p>{whose('access.intro', 'access.introOf')}</p>
-      {entries.length === 0 ? (
+      {answer.total === 0 ? (
         <p class="empty-list">{t('access.none')}</p>
       ) : (
-        <WindowedTable
+        <PagedTable
           id="access-log"
           class="access-log"
-          items={entries}
+          page={answer}
+          onWindow={setStart}
           keyOf={(e) => e.vaultId}
           caption={whose('access.title', 'access.titleOf')}
           captionClass="visually-hidden"
           rowAttrs={(e) => ({ id: `access-${e.vaultId}` })}
-          rowDeps={[props.profileId]}
+          rowDeps={[profileId]}
           head={
             <>
               <th scope="col">{t('access.when')}</th>
@@ -53,7 +74,7 @@ export function AccessLogView(props: { entries: Item<AccessLogEntry>[]; profileI
               <td>{e.reason}</td>
               <td>
                 <CorrectAction
-                  profileId={props.profileId}
+                  profileId={profileId}
                   target={targetOf('access-log', { vaultId, origin, record: e }, `${dateTimeText(e.at)}, ${e.actor.name}`)}
                 />
               </td>

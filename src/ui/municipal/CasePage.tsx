@@ -351,7 +351,8 @@ const caseKey = (c: Item<Case>) => c.vaultId;
 
 export function CasesView(props: { data: OverviewData; go: (to: OverviewRoute) => void; profileId: string }) {
   const [open, closed] = useMemo(() => {
-    const sorted = [...props.data.cases].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
+    // ISO instants sort as plain strings, without localeCompare's collation (as the background's lists do).
+    const sorted = [...props.data.cases].sort((a, b) => (a.record.updatedAt < b.record.updatedAt ? 1 : a.record.updatedAt > b.record.updatedAt ? -1 : 0));
     return [sorted.filter((c) => c.record.status !== 'closed'), sorted.filter((c) => c.record.status === 'closed')];
   }, [props.data.cases]);
   const list = (items: Item<Case>[], labelledBy: string) =>

@@ -38,9 +38,6 @@ import './overview.css';
 
 type View = OverviewView;
 
-/** How long after *Now* is drawn the background starts preparing the other views. */
-const WARM_AFTER_MS = 1_000;
-
 const VIEW_TITLE: Record<View, MessageKey> = {
   now: 'now.title',
   cases: 'cases.title',
@@ -89,15 +86,12 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
     if (route.view !== 'payments' || !route.focus) window.scrollTo?.(0, 0);
   }, [route.view, 'id' in route ? route.id : null, loading]);
 
-  // Once Now is drawn, the background prepares every view (views/warm-order.ts).
+  // Once Now is drawn, the background prepares every view (views/warm-order.ts). Asked at once: the
+  // background starts only after its calls have been quiet a moment, and its steps yield to every
+  // message, so a view opened soon after Now finds more of itself made.
   const nowDrawn = onNow && nowData.data !== null;
   useEffect(() => {
-    if (!nowDrawn) return undefined;
-    const timer = setTimeout(
-      () => void bestEffort(callVault('viewWarm', { profileId: props.profile.id }), 'a view not prepared is read when it opens'),
-      WARM_AFTER_MS,
-    );
-    return () => clearTimeout(timer);
+    if (nowDrawn) void bestEffort(callVault('viewWarm', { profileId: props.profile.id }), 'a view not prepared is read when it opens');
   }, [nowDrawn, props.profile.id]);
 
   const caseLookup = useMemo(() => {
@@ -196,7 +190,7 @@ export function OverviewSection(props: { profile: Profile; route: OverviewRoute;
         {route.view === 'document' && doc && <DocumentView key={doc.vaultId} doc={doc} profileId={props.profile.id} />}
         {route.view === 'calendar' && <CalendarView now={now} ownerName={props.profile.data.name} go={go} profileId={props.profile.id} />}
         {route.view === 'payments' && <PaymentsView focus={route.focus} profileId={props.profile.id} profileName={props.profile.data.name} />}
-        {route.view === 'access' && <AccessLogView entries={data.accessLog} profileId={props.profile.id} />}
+        {route.view === 'access' && <AccessLogView profileId={props.profile.id} profileName={props.profile.data.name} />}
         {route.view === 'search' && <SearchView profileId={props.profile.id} profileName={props.profile.data.name} go={go} />}
       </CaseLookup.Provider>
     </ShownProfile.Provider>

@@ -14,9 +14,10 @@ const VIEW_LISTS: Record<OverviewRoute['view'], readonly OverviewList[]> = {
   case: [],
   document: ['documents', 'cases'],
   calendar: [],
-  // Payments and search are answered a window at a time by the background (PaymentsView, SearchView).
+  // Payments, the access log and search are answered a window at a time by the background
+  // (PaymentsView, AccessLogView, SearchView).
   payments: [],
-  access: ['accessLog'],
+  access: [],
   search: [],
 };
 
