@@ -4,17 +4,20 @@
  * Nothing is stored before the citizen presses save, and then everything or nothing is.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { categorise, type BankStatement, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
-import { writeLarge } from '../../messaging/client';
+import { categorise, type BankFormat, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
+import { writeParts } from '../../messaging/client';
+import { packWrites, type WritePart } from '../../messaging/write-parts';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
 import { getLanguage, t, tn } from '../i18n/index';
-import { buildFilePreview, choiceFor, importOps, withAccount, withRows, type FilePreview, type PreviewContext } from './accounts-in-file';
+import { accountOps, choiceFor, withAccount, withRows, type FilePreview, type PreviewContext } from './accounts-in-file';
+import { rowParts } from './held-import';
 import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailure } from './import-runner';
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
 import { countText } from './money-format';
+import { includedCount, type ImportTarget } from './preview';
 import { PreviewScreen } from './PreviewScreen';
 import { danishToday } from '../../shared/danish-time';
 import { toBase64Url } from '../../shared/base64url';
@@ -25,10 +28,17 @@ type Phase =
   | { step: 'reading'; file: File; progress: ParseProgress | null }
   | { step: 'mapping'; file: File; csv: CsvPreview; initial: ColumnMapping; rememberedFrom?: string }
   | { step: 'cut-off'; file: File; mapping?: ColumnMapping; completeRows: number }
-  | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; view: FilePreview }
+  | {
+      step: 'preview';
+      file: File;
+      format: BankFormat;
+      mapping?: ColumnMapping;
+      view: FilePreview;
+      /** The preview as the worker built it: while `view` is still this one, the worker's packed rows are what the save writes. */
+      prepared: FilePreview;
+      importId: string;
+    }
   | { step: 'saving'; count: number; sent: number };
-
-/** Today in Copenhagen, `YYYY-MM-DD`: the date the importer gives a reserved row without one. */
 
 export function ImportPanel(props: {
   profileId: string;
@@ -67,10 +77,6 @@ export function ImportPanel(props: {
     categorise: (tx) => categorise(tx, latest.current.rules),
     ...(mapping ? { mapping } : {}),
   });
-  const toPreview = (file: File, statement: BankStatement, mapping: ColumnMapping | undefined) => {
-    const view = buildFilePreview(statement, previewContext(mapping));
-    setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), view });
-  };
 
   const read = async (file: File, mapping?: ColumnMapping, keepCompleteRows = false) => {
     const mine = ++run.current;
@@ -78,7 +84,12 @@ export function ImportPanel(props: {
     setDone(null);
     setPhase({ step: 'reading', file, progress: null });
     const request = { ...(mapping ? { mapping } : {}), today: danishToday(), ...(keepCompleteRows ? { keepCompleteRows } : {}) };
-    const result = await bankWorker().parse(file, request, (progress) => {
+    // The stored rows' ids are listed while the worker parses; a failure waits for the parse's answer.
+    const listed = latest.current.existingIds().then(
+      (ids) => ({ ids }),
+      (caught: unknown) => ({ caught }),
+    );
+    const result = await bankWorker().read(file, request, (progress) => {
       if (run.current === mine) setPhase((p) => (p.step === 'reading' ? { ...p, progress } : p));
     });
     if (run.current !== mine) return;
@@ -91,17 +102,27 @@ export function ImportPanel(props: {
       }
       return failWith(file, result);
     }
-    let ids: ReadonlySet<string>;
-    try {
-      ids = await latest.current.existingIds();
-    } catch (caught) {
-      if (run.current !== mine) return;
-      setPhase({ step: 'idle' });
-      return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(caught)}`);
-    }
+    const stored = await listed;
     if (run.current !== mine) return;
-    storedIds.current = ids;
-    toPreview(file, result.value, mapping);
+    if ('caught' in stored) {
+      setPhase({ step: 'idle' });
+      return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(stored.caught)}`);
+    }
+    storedIds.current = stored.ids;
+    // Each account in the file is compared with the rows stored now, and categorised by the rules now.
+    const importId = toBase64Url(randomBytes(16));
+    const { accounts, rules, profileId } = latest.current;
+    const preview = await bankWorker().preview({
+      accounts,
+      existingIds: stored.ids,
+      rules,
+      ...(mapping ? { mapping } : {}),
+      target: { profileId, importId },
+    });
+    if (run.current !== mine) return;
+    if (!preview.ok) return failWith(file, preview);
+    const view = preview.value;
+    setPhase({ step: 'preview', file, format: result.value.format, ...(mapping ? { mapping } : {}), view, prepared: view, importId });
   };
 
   const showMapping = async (file: File) => {
@@ -135,25 +156,40 @@ export function ImportPanel(props: {
     if (file) void read(file);
   };
 
+  const leavePreview = () => {
+    worker.current?.forget();
+    setPhase({ step: 'idle' });
+  };
+
+  /** The rows' write: packed by the worker when the citizen kept its preview as it was, else packed here. */
+  const packedRows = async (p: Extract<Phase, { step: 'preview' }>, target: ImportTarget): Promise<WritePart[]> => {
+    if (p.view === p.prepared && worker.current) {
+      const packed = await worker.current.packedRows(target);
+      if (packed.ok) return packed.value;
+    }
+    return rowParts(p.view, target);
+  };
+
   const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
-    const importId = toBase64Url(randomBytes(16));
+    const target: ImportTarget = { profileId: props.profileId, importId: p.importId };
     // The rows of every account in the file, then each account with its last import: one write.
-    const { rows, accounts, savedTo } = importOps(p.view.parts, accountLabels, {
-      profileId: props.profileId,
-      importId,
+    const { accounts, savedTo } = accountOps(p.view.parts, accountLabels, {
+      ...target,
       at: new Date().toISOString(),
-      formatId: p.statement.format.id,
+      formatId: p.format.id,
       ...(p.mapping ? { mapping: p.mapping } : {}),
       accounts: props.accounts,
     });
-    setPhase({ step: 'saving', count: rows.length, sent: 0 });
+    const count = p.view.parts.reduce((n, part) => n + includedCount(part.preview), 0);
+    setPhase({ step: 'saving', count, sent: 0 });
     const abort = new AbortController();
     saving.current = abort;
     try {
+      const rows = await packedRows(p, target);
       // One transaction however many parts it is sent in: the rows and the account's last import are stored together or not at all.
-      await writeLarge([...rows, ...accounts], {
+      await writeParts([...rows, ...packWrites(accounts)], {
         signal: abort.signal,
-        onProgress: (sent) => setPhase({ step: 'saving', count: rows.length, sent: Math.min(sent, rows.length) }),
+        onProgress: (sent) => setPhase({ step: 'saving', count, sent: Math.min(sent, count) }),
       });
     } catch (caught) {
       if (abort.signal.aborted) {
@@ -167,10 +203,11 @@ export function ImportPanel(props: {
     } finally {
       saving.current = null;
     }
+    worker.current?.forget();
     // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
     await props.onImported();
     setPhase({ step: 'idle' });
-    setDone(rows.length > 0 ? tn('money.import.done', rows.length, { account: savedTo }) : t('money.import.doneNone'));
+    setDone(count > 0 ? tn('money.import.done', count, { account: savedTo }) : t('money.import.doneNone'));
   };
 
   return (
@@ -218,7 +255,7 @@ export function ImportPanel(props: {
       {phase.step === 'preview' && (
         <PreviewScreen
           file={phase.file}
-          statement={phase.statement}
+          format={phase.format}
           parts={phase.view.parts}
           fileIssues={phase.view.fileIssues}
           accounts={props.accounts}
@@ -228,7 +265,7 @@ export function ImportPanel(props: {
             setPhase({ ...phase, view: withAccount(phase.view, index, choice, previewContext(phase.mapping)) });
           }}
           onSave={(labels) => void save(phase, labels)}
-          onCancel={() => setPhase({ step: 'idle' })}
+          onCancel={leavePreview}
         />
       )}
       {phase.step === 'saving' && <SaveProgress count={phase.count} sent={phase.sent} onCancel={() => saving.current?.abort()} />}

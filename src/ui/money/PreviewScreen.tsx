@@ -7,7 +7,7 @@
  * The rows are drawn a page at a time (WindowedTable), so a 100,000-row file previews as fast as a short one.
  */
 import { useId, useState } from 'preact/hooks';
-import type { BankStatement } from '../../importers/bank/index';
+import type { BankFormat } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
 import { WindowedTable } from '../components/WindowedList';
 import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
@@ -41,7 +41,7 @@ export function partTitle(part: Pick<AccountPart, 'number' | 'card'>): string {
 
 export function PreviewScreen(props: {
   file: File;
-  statement: BankStatement;
+  format: Pick<BankFormat, 'label'>;
   parts: AccountPart[];
   /** What concerns the whole file, when it has several accounts. */
   fileIssues: ImportPreview | null;
@@ -52,7 +52,7 @@ export function PreviewScreen(props: {
   onSave: (accountLabels: string[]) => void;
   onCancel: () => void;
 }) {
-  const { parts, statement } = props;
+  const { parts, format } = props;
   // Names typed for new accounts, by the choice's id: a part sent elsewhere and back starts afresh.
   const [names, setNames] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
@@ -89,7 +89,7 @@ export function PreviewScreen(props: {
   return (
     <section class="money-preview" aria-labelledby="money-preview-heading">
       <h4 id="money-preview-heading">{t('money.preview.heading')}</h4>
-      <p>{tn('money.preview.source', rows, { format: statement.format.label, file: props.file.name })}</p>
+      <p>{tn('money.preview.source', rows, { format: format.label, file: props.file.name })}</p>
       {single ? (
         partView(parts[0]!, 0)
       ) : (

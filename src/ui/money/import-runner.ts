@@ -5,8 +5,12 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import { browser } from 'wxt/browser';
-import type { BankStatement, CsvPreview } from '../../importers/bank/index';
+import type { BankFormat, BankStatement, CsvPreview } from '../../importers/bank/index';
+import type { WritePart } from '../../messaging/write-parts';
+import type { FilePreview } from './accounts-in-file';
 import type { BankWorkerApi, ParseProgress, ParseRequest, WorkerFailure, WorkerResult } from './bank-worker-api';
+import type { HeldPreviewContext } from './held-import';
+import type { ImportTarget } from './preview';
 import { bestEffort } from '../../shared/best-effort';
 
 export type { ParseProgress, WorkerFailure };
@@ -14,6 +18,13 @@ export type { ParseProgress, WorkerFailure };
 export interface BankWorker {
   previewCsv(file: Blob): Promise<WorkerResult<CsvPreview>>;
   parse(file: Blob | Uint8Array, options: ParseRequest, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<BankStatement>>;
+  /** Parses the file and keeps it in the worker, for `preview` and `packedRows`. */
+  read(file: Blob, options: ParseRequest, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<{ format: BankFormat }>>;
+  preview(context: HeldPreviewContext): Promise<WorkerResult<FilePreview>>;
+  /** The rows' write of the last preview, packed; prepared in the worker while the preview is shown. */
+  packedRows(target: ImportTarget): Promise<WorkerResult<WritePart[]>>;
+  /** Lets go of the file the worker keeps. */
+  forget(): void;
   /** Stops whatever runs; the pending call resolves with `{ ok: false, code: 'cancelled' }`. */
   cancel(): void;
   close(): void;
@@ -57,6 +68,12 @@ export function startBankWorker(): BankWorker {
   return {
     previewCsv: (file) => guarded((api) => api.previewCsv(file, 20)),
     parse: (file, options, onProgress) => guarded((api) => api.parse(file, options, proxy(onProgress))),
+    read: (file, options, onProgress) => guarded((api) => api.read(file, options, proxy(onProgress))),
+    preview: (context) => guarded((api) => api.preview(context)),
+    packedRows: (target) => guarded((api) => api.packedRows(target)),
+    forget() {
+      void bestEffort(remote?.forget(), 'the worker may have ended already');
+    },
     cancel() {
       void bestEffort(remote?.cancel(), 'the worker may have ended already');
       end();
