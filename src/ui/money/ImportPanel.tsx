@@ -4,20 +4,22 @@
  * Nothing is stored before the citizen presses save, and then everything or nothing is.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { categorise, type BankFormat, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
+import type { BankFormat, CategoryRule, ColumnMapping, CsvPreview } from '../../importers/bank/index';
 import { writeParts } from '../../messaging/client';
-import { packWrites, type WritePart } from '../../messaging/write-parts';
+import { packWrites } from '../../messaging/write-parts';
+import type { RowRequest, RowWindowAnswer } from '../../shared/row-source';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
 import { getLanguage, t, tn } from '../i18n/index';
-import { accountOps, choiceFor, withAccount, withRows, type FilePreview, type PreviewContext } from './accounts-in-file';
-import { rowParts } from './held-import';
+import { accountOps, choiceFor } from './accounts-in-file';
+import type { FileSummary } from './held-import';
 import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailure } from './import-runner';
+import type { WorkerResult } from './bank-worker-api';
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
 import { countText } from './money-format';
-import { includedCount, type ImportTarget } from './preview';
+import type { ImportTarget, PreviewRow } from './preview';
 import { PreviewScreen } from './PreviewScreen';
 import { danishToday } from '../../shared/danish-time';
 import { toBase64Url } from '../../shared/base64url';
@@ -33,9 +35,8 @@ type Phase =
       file: File;
       format: BankFormat;
       mapping?: ColumnMapping;
-      view: FilePreview;
-      /** The preview as the worker built it: while `view` is still this one, the worker's packed rows are what the save writes. */
-      prepared: FilePreview;
+      /** The preview without its rows: the worker holds them, and answers a window at a time. */
+      view: FileSummary;
       importId: string;
     }
   | { step: 'saving'; count: number; sent: number };
@@ -52,10 +53,11 @@ export function ImportPanel(props: {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const worker = useRef<BankWorker | null>(null);
+  // The worker's answer to the last change of the preview, and the changes not yet answered.
+  const answered = useRef<FileSummary | null>(null);
+  const changes = useRef<Promise<void>>(Promise.resolve());
   const saving = useRef<AbortController | null>(null);
   const run = useRef(0);
-  // The stored rows' ids as read for the file on screen.
-  const storedIds = useRef<ReadonlySet<string>>(new Set());
   // Work that resumes after an await reads the latest props: the stored rows may have changed meanwhile.
   const latest = useRef(props);
   latest.current = props;
@@ -69,14 +71,6 @@ export function ImportPanel(props: {
     const what = failure.citizenMessage ? failure.citizenMessage[getLanguage()] : t('money.import.workerFailed');
     setError(`${t('money.import.failed', { file: file.name })} ${what}`);
   };
-
-  // Each account in the file is compared with the rows stored now, and categorised by the rules now.
-  const previewContext = (mapping?: ColumnMapping): PreviewContext => ({
-    accounts: latest.current.accounts,
-    existingIds: storedIds.current,
-    categorise: (tx) => categorise(tx, latest.current.rules),
-    ...(mapping ? { mapping } : {}),
-  });
 
   const read = async (file: File, mapping?: ColumnMapping, keepCompleteRows = false) => {
     const mine = ++run.current;
@@ -108,7 +102,6 @@ export function ImportPanel(props: {
       setPhase({ step: 'idle' });
       return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(stored.caught)}`);
     }
-    storedIds.current = stored.ids;
     // Each account in the file is compared with the rows stored now, and categorised by the rules now.
     const importId = toBase64Url(randomBytes(16));
     const { accounts, rules, profileId } = latest.current;
@@ -121,8 +114,8 @@ export function ImportPanel(props: {
     });
     if (run.current !== mine) return;
     if (!preview.ok) return failWith(file, preview);
-    const view = preview.value;
-    setPhase({ step: 'preview', file, format: result.value.format, ...(mapping ? { mapping } : {}), view, prepared: view, importId });
+    answered.current = null;
+    setPhase({ step: 'preview', file, format: result.value.format, ...(mapping ? { mapping } : {}), view: preview.value, importId });
   };
 
   const showMapping = async (file: File) => {
@@ -161,31 +154,72 @@ export function ImportPanel(props: {
     setPhase({ step: 'idle' });
   };
 
-  /** The rows' write: packed by the worker when the citizen kept its preview as it was, else packed here. */
-  const packedRows = async (p: Extract<Phase, { step: 'preview' }>, target: ImportTarget): Promise<WritePart[]> => {
-    if (p.view === p.prepared && worker.current) {
-      const packed = await worker.current.packedRows(target);
-      if (packed.ok) return packed.value;
-    }
-    return rowParts(p.view, target);
+  /** A change to the preview, made in the worker: the preview as it is then, or the worker's failure. */
+  const change = (p: Extract<Phase, { step: 'preview' }>, made: Promise<WorkerResult<FileSummary>>) => {
+    const mine = run.current;
+    const applied = made.then((result) => {
+      if (run.current !== mine) return;
+      if (!result.ok) {
+        run.current++;
+        return failWith(p.file, result);
+      }
+      answered.current = result.value;
+      setPhase((now) => (now.step === 'preview' ? { ...now, view: result.value } : now));
+    });
+    // A save waits for the changes made before it: its counts are the worker's answers to them.
+    changes.current = changes.current.then(() => applied);
   };
 
-  const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
+  /** Part `index` to another account: shown at once (the save asks for an account first), counted by the worker. */
+  const chooseAccount = (p: Extract<Phase, { step: 'preview' }>, index: number, picked: string) => {
+    const choice = choiceFor(p.view.parts[index]!, picked, props.accounts);
+    setPhase({ ...p, view: { ...p.view, parts: p.view.parts.map((part, i) => (i === index ? { ...part, choice } : part)) } });
+    change(p, bankWorker().setAccount(index, choice));
+  };
+
+  /** A window of part `part`'s rows, from the worker. */
+  const rowsOf =
+    (part: number) =>
+    async (request: RowRequest): Promise<RowWindowAnswer<PreviewRow>> => {
+      const answer = await bankWorker().rows(part, request);
+      if (!answer.ok) throw new Error(`the bank worker answered no rows: ${answer.detail}`);
+      return answer.value;
+    };
+
+  const save = async (clicked: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
+    const mine = run.current;
+    const abort = new AbortController();
+    saving.current = abort;
+    setPhase({ step: 'saving', count: clicked.view.parts.reduce((n, part) => n + part.preview.included, 0), sent: 0 });
+    // The counts are the worker's answers to the changes made before the click; a change it refused has ended the import.
+    await changes.current;
+    if (run.current !== mine) return;
+    const p = { ...clicked, view: answered.current ?? clicked.view };
     const target: ImportTarget = { profileId: props.profileId, importId: p.importId };
     // The rows of every account in the file, then each account with its last import: one write.
-    const { accounts, savedTo } = accountOps(p.view.parts, accountLabels, {
+    const totals = p.view.parts.map((part) => ({
+      choice: part.choice,
+      number: part.number,
+      added: part.preview.included,
+      duplicates: part.preview.counts.duplicate,
+    }));
+    const { accounts, savedTo } = accountOps(totals, accountLabels, {
       ...target,
       at: new Date().toISOString(),
       formatId: p.format.id,
       ...(p.mapping ? { mapping: p.mapping } : {}),
       accounts: props.accounts,
     });
-    const count = p.view.parts.reduce((n, part) => n + includedCount(part.preview), 0);
+    const count = totals.reduce((n, part) => n + part.added, 0);
     setPhase({ step: 'saving', count, sent: 0 });
-    const abort = new AbortController();
-    saving.current = abort;
     try {
-      const rows = await packedRows(p, target);
+      // Packed in the worker, mostly while the citizen looked at the preview.
+      const packed = await bankWorker().packedRows(target);
+      if (!packed.ok) {
+        setPhase(p);
+        return failWith(p.file, packed);
+      }
+      const rows = packed.value;
       // One transaction however many parts it is sent in: the rows and the account's last import are stored together or not at all.
       await writeParts([...rows, ...packWrites(accounts)], {
         signal: abort.signal,
@@ -259,11 +293,9 @@ export function ImportPanel(props: {
           parts={phase.view.parts}
           fileIssues={phase.view.fileIssues}
           accounts={props.accounts}
-          onChange={(index, preview) => setPhase({ ...phase, view: withRows(phase.view, index, preview) })}
-          onAccount={(index, id) => {
-            const choice = choiceFor(phase.view.parts[index]!, id, props.accounts);
-            setPhase({ ...phase, view: withAccount(phase.view, index, choice, previewContext(phase.mapping)) });
-          }}
+          rowsOf={rowsOf}
+          onInclude={(index, row, include) => change(phase, bankWorker().setIncluded(index, row, include))}
+          onAccount={(index, id) => chooseAccount(phase, index, id)}
           onSave={(labels) => void save(phase, labels)}
           onCancel={leavePreview}
         />

@@ -16,9 +16,11 @@ import {
 } from '../../importers/bank/index';
 import { ImportError, type ImportErrorCode } from '../../importers/types';
 import type { WritePart } from '../../messaging/write-parts';
+import type { RowRequest, RowWindowAnswer } from '../../shared/row-source';
+import type { AccountChoice } from './account-choice';
 import type { FilePreview } from './accounts-in-file';
-import { HeldImport, type HeldPreviewContext } from './held-import';
-import type { ImportTarget } from './preview';
+import { fileSummary, HeldImport, type FileSummary, type HeldPreviewContext } from './held-import';
+import type { ImportTarget, PreviewRow } from './preview';
 
 export interface ParseProgress {
   rows: number;
@@ -72,6 +74,15 @@ function countLines(bytes: Uint8Array): number {
 let current: AbortController | null = null;
 /** The file read last by `read`, until the next one or `forget`. */
 let held: HeldImport | null = null;
+
+/** The preview after `change` to the file held, without its rows. */
+function changing(change: (file: HeldImport) => FilePreview): WorkerResult<FileSummary> {
+  try {
+    return { ok: true, value: fileSummary(change(heldImport())) };
+  } catch (error) {
+    return failure(error);
+  }
+}
 
 function heldImport(): HeldImport {
   // The page asks only after a read answered: without one, the worker was restarted in between.
@@ -145,22 +156,39 @@ export const bankWorkerApi = {
   },
 
   /**
-   * The preview of the file read last. Then, once this answer is on its way, the rows' write is
-   * packed for `context.target`, while the page draws the preview.
+   * The preview of the file read last, without its rows (`rows` answers a window of them). Then,
+   * once this answer is on its way, the rows' write is packed for `context.target`, while the
+   * page draws the preview.
    */
-  preview(context: HeldPreviewContext): WorkerResult<FilePreview> {
-    try {
-      const file = heldImport();
+  preview(context: HeldPreviewContext): WorkerResult<FileSummary> {
+    return changing((file) => {
       const preview = file.previewOf(context);
-      // A later file, or a preview asked again meanwhile, makes this packing moot: it is not done.
-      setTimeout(() => held === file && file.isPreviewed(preview) && file.packedRows(context.target), 0);
-      return { ok: true, value: preview };
+      // A later file, or a change to the preview meanwhile, makes this packing moot: it is not done.
+      setTimeout(() => held === file && file.isCurrent(preview) && file.packedRows(context.target), 0);
+      return preview;
+    });
+  },
+
+  /** A window of part `part`'s rows in the preview. */
+  rows(part: number, request: RowRequest): WorkerResult<RowWindowAnswer<PreviewRow>> {
+    try {
+      return { ok: true, value: heldImport().rows(part, request) };
     } catch (error) {
       return failure(error);
     }
   },
 
-  /** The rows' write of the last preview, packed (`writeParts` sends it as it is). */
+  /** Row `row` of part `part` in or out; answers the preview as it is then. */
+  setIncluded(part: number, row: number, include: boolean): WorkerResult<FileSummary> {
+    return changing((file) => file.setIncluded(part, row, include));
+  },
+
+  /** Part `part`'s rows to another account; answers the preview as it is then. */
+  setAccount(part: number, choice: AccountChoice): WorkerResult<FileSummary> {
+    return changing((file) => file.setAccount(part, choice));
+  },
+
+  /** The rows' write of the preview as it is now, packed (`writeParts` sends it as it is). */
   packedRows(target: ImportTarget): WorkerResult<WritePart[]> {
     try {
       return { ok: true, value: heldImport().packedRows(target) };
