@@ -193,7 +193,10 @@ export function ImportPanel(props: {
     setPhase({ step: 'saving', count: clicked.view.parts.reduce((n, part) => n + part.preview.included, 0), sent: 0 });
     // The counts are the worker's answers to the changes made before the click; a change it refused has ended the import.
     await changes.current;
-    if (run.current !== mine) return;
+    if (run.current !== mine) {
+      saving.current = null;
+      return;
+    }
     const p = { ...clicked, view: answered.current ?? clicked.view };
     const target: ImportTarget = { profileId: props.profileId, importId: p.importId };
     // The rows of every account in the file, then each account with its last import: one write.
