@@ -7,8 +7,8 @@
  * plain IndexedDB of the same rows, in the bench page built with Vite).
  *
  * BENCH_BANK_ROWS (default 100,000), BENCH_BANK_RUNS (default 3), BENCH_BANK_FLOOR=0 skips the
- * floor and the stored bytes per row, BENCH_BANK_PROFILE=<dir> writes a CPU profile of the vault
- * page's import there, and BENCH_BANK_COMPARE=<dir of another Chrome build> imports through
+ * floor and the stored bytes per row, BENCH_BANK_PROFILE=<dir> writes CPU profiles of the import there
+ * (the vault page, the bank worker and the service worker, on to 3 s after "saved") and prints their heaviest functions, and BENCH_BANK_COMPARE=<dir of another Chrome build> imports through
  * that build too in each run (e.g. a build of the code before a change), for a before/after in
  * the same run.
  */
@@ -21,6 +21,7 @@ import { chromiumPath, launchChromium, removeProfileDir } from '../tests/e2e/har
 import { da } from '../src/ui/i18n/da';
 import { translateCount } from '../src/ui/i18n/index';
 import { makeBankCsv } from './bank-csv';
+import { heaviest, profileNewWorkers, startProfile, stopProfile, workerSession, type CpuProfile } from './cdp-profile';
 import { buildPage, call, serve } from './serve-page';
 import { median, seconds } from './figures';
 
@@ -60,11 +61,10 @@ async function importThroughExtension(context: BrowserContext, extensionId: stri
     await page.goto(`chrome-extension://${extensionId}/vault.html`);
     await createVault(page);
     const cdp = PROFILE_DIR ? await context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-      await cdp.send('Profiler.start');
-    }
+    const serviceWorker = PROFILE_DIR ? await workerSession(context, extensionId) : null;
+    const workers = cdp ? await profileNewWorkers(cdp, 500) : null;
+    if (cdp) await startProfile((method, params) => cdp.send(method as 'Profiler.start', params), 500);
+    if (serviceWorker) await startProfile(serviceWorker, 500);
     let at = performance.now();
     await page.getByLabel(da['money.import.fileLabel']).setInputFiles(file);
     const save = page.getByRole('button', { name: translateCount('da', 'money.preview.import', ROWS) });
@@ -75,9 +75,22 @@ async function importThroughExtension(context: BrowserContext, extensionId: stri
     const done = translateCount('da', 'money.import.done', ROWS, { account: 'Danske Bank' });
     await page.locator('.money-import [role="status"]').filter({ hasText: done }).waitFor(LONG);
     const saveMs = performance.now() - at;
-    if (cdp && PROFILE_DIR) {
-      const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(join(PROFILE_DIR, `bank-page-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    if (cdp && serviceWorker && workers && PROFILE_DIR) {
+      // After "saved", the money view asks for its list again: the service worker is profiled
+      // until that has been answered too.
+      await page.waitForTimeout(3000);
+      const stamp = Date.now();
+      const threads: [string, CpuProfile][] = [
+        ['page', (await cdp.send('Profiler.stop')).profile],
+        ['service-worker', await stopProfile(serviceWorker)],
+        ...(await workers.stop()).map((profile, i): [string, CpuProfile] => [`worker-${i}`, profile]),
+      ];
+      for (const [name, profile] of threads) {
+        const file = join(PROFILE_DIR, `bank-${name}-${stamp}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`${name}: ${file}; heaviest functions (self time):`);
+        for (const line of heaviest(profile, 25)) console.log(`  ${line}`);
+      }
     }
     return { readMs, saveMs };
   } finally {

@@ -12,9 +12,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import type { BrowserContext } from 'playwright-core';
 import { startMunicipalityServer } from '../src/municipality-server/server';
 import { buildWithHostPermissions, launchChromium, removeProfileDir } from '../tests/e2e/harness/chromium';
+import { heaviest, startProfile, stopProfile, workerSession, type Send } from './cdp-profile';
 import { createVault, fetchAllPages, fetchQuiet, signInHeavy, syncAgain } from './citizen-ui';
 import { median, seconds } from './figures';
 
@@ -26,64 +26,8 @@ const PROFILE_AGAIN = process.env.BENCH_SYNC_PROFILE_AGAIN;
 const FETCH_RUNS = 3;
 const TIMEOUT_MS = 15 * 60_000;
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** The extension's service worker over CDP (Playwright gives no session for service workers). */
-async function workerSession(context: BrowserContext, extensionId: string) {
-  const root = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = await root.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!worker) throw new Error('the extension has no service worker running');
-  const { sessionId } = await root.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
-  let nextId = 1;
-  const waiting = new Map<number, (value: unknown) => void>();
-  root.on('Target.receivedMessageFromTarget', (event) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
-    if (message.id === undefined) return;
-    waiting.get(message.id)?.(message.result);
-    waiting.delete(message.id);
-  });
-  return async (method: string, params: object = {}): Promise<unknown> => {
-    const id = nextId++;
-    const answer = new Promise((resolve) => waiting.set(id, resolve));
-    await root.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    return answer;
-  };
-}
-
-/** Self time per function (name, file and line), heaviest first. */
-function heaviest(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count: number): string[] {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const frame = byNode.get(id)!.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    self.set(key, (self.get(key) ?? 0) + ms);
-    total += ms;
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
-}
-
-type Send = (method: string, params?: object) => Promise<unknown>;
-
-async function startProfile(send: Send): Promise<void> {
-  await send('Profiler.enable');
-  await send('Profiler.setSamplingInterval', { interval: 200 });
-  await send('Profiler.start');
-}
-
-async function stopProfile(send: Send, file: string): Promise<void> {
-  const { profile } = (await send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+async function stopAndPrint(send: Send, file: string): Promise<void> {
+  const profile = await stopProfile(send);
   writeFileSync(file, JSON.stringify(profile));
   console.log(`service worker profile written to ${file}; heaviest functions (self time):`);
   for (const line of heaviest(profile, 40)) console.log(`  ${line}`);
@@ -110,14 +54,14 @@ async function main(): Promise<void> {
         await createVault(page, 'Søren');
         const last = run === RUNS - 1;
         const send = last && (PROFILE || PROFILE_AGAIN) ? await workerSession(session.context, session.extensionId) : null;
-        if (send && PROFILE) await startProfile(send);
+        if (send && PROFILE) await startProfile(send, 200);
         syncMs.push(await signInHeavy(page, municipality.url, TIMEOUT_MS));
-        if (send && PROFILE) await stopProfile(send, PROFILE);
+        if (send && PROFILE) await stopAndPrint(send, PROFILE);
         for (let again = 0; again < AGAIN; again++) {
           const profiled = send && PROFILE_AGAIN && again === AGAIN - 1;
-          if (profiled) await startProfile(send);
+          if (profiled) await startProfile(send, 200);
           againMs.push(await syncAgain(page, TIMEOUT_MS));
-          if (profiled) await stopProfile(send, PROFILE_AGAIN);
+          if (profiled) await stopAndPrint(send, PROFILE_AGAIN);
         }
       } finally {
         await session.close();

@@ -39,15 +39,24 @@ export interface LargeWriteOptions {
  * the background answers only how many records were written, not the records themselves.
  */
 export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options: LargeWriteOptions = {}): Promise<number> {
+  return writeParts(packWrites(ops as WriteOp[]), options);
+}
+
+/**
+ * `writeLarge` of a write already split into messages (`packWrites`), e.g. packed in a worker
+ * while the citizen looked at the preview: the same one transaction, the same cancel.
+ */
+export async function writeParts(prepared: readonly WritePart[], options: LargeWriteOptions = {}): Promise<number> {
   const { onProgress, signal, call = callVault } = options;
-  const parts = packWrites(ops as WriteOp[]);
+  const parts = [...prepared];
+  const total = parts.reduce((n, part) => n + opsIn(part), 0);
   const last = parts.pop() ?? [];
   const [first, ...middle] = parts;
   let stageId: string | undefined;
   let sent = 0;
   const staged = (part: WritePart) => {
     sent += opsIn(part);
-    onProgress?.(sent, ops.length);
+    onProgress?.(sent, total);
   };
   try {
     if (first) {
@@ -68,7 +77,7 @@ export async function writeLarge(ops: ApiArgsOf<'writeRecords'>['ops'], options:
     signal?.throwIfAborted();
     const { written } = await call('commitWrites', { ...(stageId ? { stageId } : {}), ops: last });
     stageId = undefined; // committed: nothing left to discard
-    onProgress?.(ops.length, ops.length);
+    onProgress?.(total, total);
     return written;
   } finally {
     if (stageId) await bestEffort(call('discardWrites', { stageId }), 'staged parts expire by themselves');

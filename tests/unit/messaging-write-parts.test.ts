@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STAGE_PART_OPS, type ApiMethod, type ApiResponse } from '../../src/messaging/api';
-import { writeLarge } from '../../src/messaging/client';
+import { writeLarge, writeParts } from '../../src/messaging/client';
 import { route, type MessageSender } from '../../src/messaging/router';
 import { opsIn, packWrites, splitWrites } from '../../src/messaging/write-parts';
 import { unpackPuts, type PackedPuts } from '../../src/messaging/packed-puts';
@@ -173,6 +173,20 @@ describe('writeLarge', () => {
     expect(bg.calls.filter((m) => m === 'stageWrites')).toHaveLength(2);
     expect(bg.calls.filter((m) => m === 'commitWrites')).toHaveLength(1);
     expect(progress).toEqual([STAGE_PART_OPS, 2 * STAGE_PART_OPS, ops.length]);
+    expect(await bg.stored()).toBe(ops.length);
+  }, 60_000);
+
+  it('sends a write packed elsewhere (writeParts) as it is: the same staged parts, one commit, progress of the whole', async () => {
+    const bg = await background();
+    const ops = Array.from({ length: STAGE_PART_OPS + 5 }, (_, i) => note(bg.profileId, i));
+    const progress: [number, number][] = [];
+    const written = await writeParts(packWrites(ops), { call: bg.call, onProgress: (sent, total) => progress.push([sent, total]) });
+    expect(written).toBe(ops.length);
+    expect(bg.calls.slice(1)).toEqual(['stageWrites', 'commitWrites']);
+    expect(progress).toEqual([
+      [STAGE_PART_OPS, ops.length],
+      [ops.length, ops.length],
+    ]);
     expect(await bg.stored()).toBe(ops.length);
   }, 60_000);
 

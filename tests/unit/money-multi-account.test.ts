@@ -255,11 +255,11 @@ describe('a new account is named after its bank and number, not the file format'
     const { BANK_FORMATS } = await import('../../src/importers/bank/index');
     const camt = BANK_FORMATS.find((f) => f.id === 'camt053')!;
     const danske = BANK_FORMATS.find((f) => f.id === 'danske-bank')!;
-    expect(
-      accountLabelFor({ format: camt, transactions: [], issues: [], accounts: [{ id: 'DK5000400440116243', bank: 'Danske Bank' }] }, 'DK5000400440116243'),
-    ).toBe('Danske Bank DK50 0040 0440 1162 43');
-    expect(accountLabelFor({ format: camt, transactions: [], issues: [] }, 'DK5000400440116243')).toBe('DK50 0040 0440 1162 43');
-    expect(accountLabelFor({ format: danske, transactions: [], issues: [] }, '3409-1234567890')).toBe('Danske Bank 3409-1234567890');
+    expect(accountLabelFor({ format: camt, accounts: [{ id: 'DK5000400440116243', bank: 'Danske Bank' }] }, 'DK5000400440116243')).toBe(
+      'Danske Bank DK50 0040 0440 1162 43',
+    );
+    expect(accountLabelFor({ format: camt }, 'DK5000400440116243')).toBe('DK50 0040 0440 1162 43');
+    expect(accountLabelFor({ format: danske }, '3409-1234567890')).toBe('Danske Bank 3409-1234567890');
   });
 });
 

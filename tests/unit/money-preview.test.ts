@@ -52,11 +52,12 @@ const FEBRUARY = [tx('2026-02-01', -750000, 'Husleje februar'), tx('2026-02-03',
 describe('buildPreview', () => {
   it('counts every row of a first import as new, identical rows on one day included', () => {
     const p = preview(statement(JANUARY));
+    const keys = transactionKeys(ACCOUNT, JANUARY);
     expect(p.counts).toEqual({ new: 4, duplicate: 0, pending: 0, skipped: 0 });
     expect(new Set(p.rows.map((r) => r.id)).size).toBe(4);
     expect(p.rows.every((r) => r.include)).toBe(true);
     expect(p.rows[0]!.category).toBe('groceries');
-    expect(p.rows[0]!.id).toBe(transactionRecordId(ACCOUNT, p.rows[0]!.key));
+    expect(p.rows.map((r) => r.id)).toEqual(keys.map((key) => transactionRecordId(ACCOUNT, key)));
   });
 
   it('marks rows already stored as duplicates, left out and not choosable', () => {

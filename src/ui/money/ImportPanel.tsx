@@ -4,17 +4,22 @@
  * Nothing is stored before the citizen presses save, and then everything or nothing is.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { categorise, type BankStatement, type CategoryRule, type ColumnMapping, type CsvPreview } from '../../importers/bank/index';
-import { writeLarge } from '../../messaging/client';
+import type { BankFormat, CategoryRule, ColumnMapping, CsvPreview } from '../../importers/bank/index';
+import { writeParts } from '../../messaging/client';
+import { packWrites } from '../../messaging/write-parts';
+import type { RowRequest, RowWindowAnswer } from '../../shared/row-source';
 import { AlertLine, Busy, StatusLine } from '../components/Messages';
 import { errorMessage } from '../errors';
 import { getLanguage, t, tn } from '../i18n/index';
-import { buildFilePreview, choiceFor, importOps, withAccount, withRows, type FilePreview, type PreviewContext } from './accounts-in-file';
+import { accountOps, choiceFor } from './accounts-in-file';
+import type { FileSummary } from './held-import';
 import { startBankWorker, type BankWorker, type ParseProgress, type WorkerFailure } from './import-runner';
+import type { WorkerResult } from './bank-worker-api';
 import { guessMapping, rememberedMapping } from './mapping';
 import { MappingScreen } from './MappingScreen';
 import type { AccountRecord } from './model';
 import { countText } from './money-format';
+import type { ImportTarget, PreviewRow } from './preview';
 import { PreviewScreen } from './PreviewScreen';
 import { danishToday } from '../../shared/danish-time';
 import { toBase64Url } from '../../shared/base64url';
@@ -25,10 +30,16 @@ type Phase =
   | { step: 'reading'; file: File; progress: ParseProgress | null }
   | { step: 'mapping'; file: File; csv: CsvPreview; initial: ColumnMapping; rememberedFrom?: string }
   | { step: 'cut-off'; file: File; mapping?: ColumnMapping; completeRows: number }
-  | { step: 'preview'; file: File; statement: BankStatement; mapping?: ColumnMapping; view: FilePreview }
+  | {
+      step: 'preview';
+      file: File;
+      format: BankFormat;
+      mapping?: ColumnMapping;
+      /** The preview without its rows: the worker holds them, and answers a window at a time. */
+      view: FileSummary;
+      importId: string;
+    }
   | { step: 'saving'; count: number; sent: number };
-
-/** Today in Copenhagen, `YYYY-MM-DD`: the date the importer gives a reserved row without one. */
 
 export function ImportPanel(props: {
   profileId: string;
@@ -42,10 +53,11 @@ export function ImportPanel(props: {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const worker = useRef<BankWorker | null>(null);
+  // The worker's answer to the last change of the preview, and the changes not yet answered.
+  const answered = useRef<FileSummary | null>(null);
+  const changes = useRef<Promise<void>>(Promise.resolve());
   const saving = useRef<AbortController | null>(null);
   const run = useRef(0);
-  // The stored rows' ids as read for the file on screen.
-  const storedIds = useRef<ReadonlySet<string>>(new Set());
   // Work that resumes after an await reads the latest props: the stored rows may have changed meanwhile.
   const latest = useRef(props);
   latest.current = props;
@@ -60,25 +72,18 @@ export function ImportPanel(props: {
     setError(`${t('money.import.failed', { file: file.name })} ${what}`);
   };
 
-  // Each account in the file is compared with the rows stored now, and categorised by the rules now.
-  const previewContext = (mapping?: ColumnMapping): PreviewContext => ({
-    accounts: latest.current.accounts,
-    existingIds: storedIds.current,
-    categorise: (tx) => categorise(tx, latest.current.rules),
-    ...(mapping ? { mapping } : {}),
-  });
-  const toPreview = (file: File, statement: BankStatement, mapping: ColumnMapping | undefined) => {
-    const view = buildFilePreview(statement, previewContext(mapping));
-    setPhase({ step: 'preview', file, statement, ...(mapping ? { mapping } : {}), view });
-  };
-
   const read = async (file: File, mapping?: ColumnMapping, keepCompleteRows = false) => {
     const mine = ++run.current;
     setError(null);
     setDone(null);
     setPhase({ step: 'reading', file, progress: null });
     const request = { ...(mapping ? { mapping } : {}), today: danishToday(), ...(keepCompleteRows ? { keepCompleteRows } : {}) };
-    const result = await bankWorker().parse(file, request, (progress) => {
+    // The stored rows' ids are listed while the worker parses; a failure waits for the parse's answer.
+    const listed = latest.current.existingIds().then(
+      (ids) => ({ ids }),
+      (caught: unknown) => ({ caught }),
+    );
+    const result = await bankWorker().read(file, request, (progress) => {
       if (run.current === mine) setPhase((p) => (p.step === 'reading' ? { ...p, progress } : p));
     });
     if (run.current !== mine) return;
@@ -91,17 +96,26 @@ export function ImportPanel(props: {
       }
       return failWith(file, result);
     }
-    let ids: ReadonlySet<string>;
-    try {
-      ids = await latest.current.existingIds();
-    } catch (caught) {
-      if (run.current !== mine) return;
-      setPhase({ step: 'idle' });
-      return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(caught)}`);
-    }
+    const stored = await listed;
     if (run.current !== mine) return;
-    storedIds.current = ids;
-    toPreview(file, result.value, mapping);
+    if ('caught' in stored) {
+      setPhase({ step: 'idle' });
+      return setError(`${t('money.import.failed', { file: file.name })} ${errorMessage(stored.caught)}`);
+    }
+    // Each account in the file is compared with the rows stored now, and categorised by the rules now.
+    const importId = toBase64Url(randomBytes(16));
+    const { accounts, rules, profileId } = latest.current;
+    const preview = await bankWorker().preview({
+      accounts,
+      existingIds: stored.ids,
+      rules,
+      ...(mapping ? { mapping } : {}),
+      target: { profileId, importId },
+    });
+    if (run.current !== mine) return;
+    if (!preview.ok) return failWith(file, preview);
+    answered.current = null;
+    setPhase({ step: 'preview', file, format: result.value.format, ...(mapping ? { mapping } : {}), view: preview.value, importId });
   };
 
   const showMapping = async (file: File) => {
@@ -135,25 +149,84 @@ export function ImportPanel(props: {
     if (file) void read(file);
   };
 
-  const save = async (p: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
-    const importId = toBase64Url(randomBytes(16));
+  const leavePreview = () => {
+    worker.current?.forget();
+    setPhase({ step: 'idle' });
+  };
+
+  /** A change to the preview, made in the worker: the preview as it is then, or the worker's failure. */
+  const change = (p: Extract<Phase, { step: 'preview' }>, made: Promise<WorkerResult<FileSummary>>) => {
+    const mine = run.current;
+    const applied = made.then((result) => {
+      if (run.current !== mine) return;
+      if (!result.ok) {
+        run.current++;
+        return failWith(p.file, result);
+      }
+      answered.current = result.value;
+      setPhase((now) => (now.step === 'preview' ? { ...now, view: result.value } : now));
+    });
+    // A save waits for the changes made before it: its counts are the worker's answers to them.
+    changes.current = changes.current.then(() => applied);
+  };
+
+  /** Part `index` to another account: shown at once (the save asks for an account first), counted by the worker. */
+  const chooseAccount = (p: Extract<Phase, { step: 'preview' }>, index: number, picked: string) => {
+    const choice = choiceFor(p.view.parts[index]!, picked, props.accounts);
+    setPhase({ ...p, view: { ...p.view, parts: p.view.parts.map((part, i) => (i === index ? { ...part, choice } : part)) } });
+    change(p, bankWorker().setAccount(index, choice));
+  };
+
+  /** A window of part `part`'s rows, from the worker. */
+  const rowsOf =
+    (part: number) =>
+    async (request: RowRequest): Promise<RowWindowAnswer<PreviewRow>> => {
+      const answer = await bankWorker().rows(part, request);
+      if (!answer.ok) throw new Error(`the bank worker answered no rows: ${answer.detail}`);
+      return answer.value;
+    };
+
+  const save = async (clicked: Extract<Phase, { step: 'preview' }>, accountLabels: string[]) => {
+    const mine = run.current;
+    const abort = new AbortController();
+    saving.current = abort;
+    setPhase({ step: 'saving', count: clicked.view.parts.reduce((n, part) => n + part.preview.included, 0), sent: 0 });
+    // The counts are the worker's answers to the changes made before the click; a change it refused has ended the import.
+    await changes.current;
+    if (run.current !== mine) {
+      saving.current = null;
+      return;
+    }
+    const p = { ...clicked, view: answered.current ?? clicked.view };
+    const target: ImportTarget = { profileId: props.profileId, importId: p.importId };
     // The rows of every account in the file, then each account with its last import: one write.
-    const { rows, accounts, savedTo } = importOps(p.view.parts, accountLabels, {
-      profileId: props.profileId,
-      importId,
+    const totals = p.view.parts.map((part) => ({
+      choice: part.choice,
+      number: part.number,
+      added: part.preview.included,
+      duplicates: part.preview.counts.duplicate,
+    }));
+    const { accounts, savedTo } = accountOps(totals, accountLabels, {
+      ...target,
       at: new Date().toISOString(),
-      formatId: p.statement.format.id,
+      formatId: p.format.id,
       ...(p.mapping ? { mapping: p.mapping } : {}),
       accounts: props.accounts,
     });
-    setPhase({ step: 'saving', count: rows.length, sent: 0 });
-    const abort = new AbortController();
-    saving.current = abort;
+    const count = totals.reduce((n, part) => n + part.added, 0);
+    setPhase({ step: 'saving', count, sent: 0 });
     try {
+      // Packed in the worker, mostly while the citizen looked at the preview.
+      const packed = await bankWorker().packedRows(target);
+      if (!packed.ok) {
+        setPhase(p);
+        return failWith(p.file, packed);
+      }
+      const rows = packed.value;
       // One transaction however many parts it is sent in: the rows and the account's last import are stored together or not at all.
-      await writeLarge([...rows, ...accounts], {
+      await writeParts([...rows, ...packWrites(accounts)], {
         signal: abort.signal,
-        onProgress: (sent) => setPhase({ step: 'saving', count: rows.length, sent: Math.min(sent, rows.length) }),
+        onProgress: (sent) => setPhase({ step: 'saving', count, sent: Math.min(sent, count) }),
       });
     } catch (caught) {
       if (abort.signal.aborted) {
@@ -167,10 +240,11 @@ export function ImportPanel(props: {
     } finally {
       saving.current = null;
     }
+    worker.current?.forget();
     // The list is reloaded before the picker comes back, so the next file is compared with these rows too.
     await props.onImported();
     setPhase({ step: 'idle' });
-    setDone(rows.length > 0 ? tn('money.import.done', rows.length, { account: savedTo }) : t('money.import.doneNone'));
+    setDone(count > 0 ? tn('money.import.done', count, { account: savedTo }) : t('money.import.doneNone'));
   };
 
   return (
@@ -218,17 +292,15 @@ export function ImportPanel(props: {
       {phase.step === 'preview' && (
         <PreviewScreen
           file={phase.file}
-          statement={phase.statement}
+          format={phase.format}
           parts={phase.view.parts}
           fileIssues={phase.view.fileIssues}
           accounts={props.accounts}
-          onChange={(index, preview) => setPhase({ ...phase, view: withRows(phase.view, index, preview) })}
-          onAccount={(index, id) => {
-            const choice = choiceFor(phase.view.parts[index]!, id, props.accounts);
-            setPhase({ ...phase, view: withAccount(phase.view, index, choice, previewContext(phase.mapping)) });
-          }}
+          rowsOf={rowsOf}
+          onInclude={(index, row, include) => change(phase, bankWorker().setIncluded(index, row, include))}
+          onAccount={(index, id) => chooseAccount(phase, index, id)}
           onSave={(labels) => void save(phase, labels)}
-          onCancel={() => setPhase({ step: 'idle' })}
+          onCancel={leavePreview}
         />
       )}
       {phase.step === 'saving' && <SaveProgress count={phase.count} sent={phase.sent} onCancel={() => saving.current?.abort()} />}

@@ -4,22 +4,22 @@
  * Rows already in the vault are marked and cannot be chosen: saving them again would overwrite
  * the stored row and the category the citizen gave it. A file with several accounts shows one
  * such part per account, each with its own account, counts and rows, and one save for them all.
- * The rows are drawn a page at a time (WindowedTable), so a 100,000-row file previews as fast as a short one.
+ * The rows are drawn a page at a time (WindowedTable) from the bank worker, which holds them, so
+ * a 100,000-row file previews as fast as a short one.
  */
-import { useId, useState } from 'preact/hooks';
-import type { BankStatement } from '../../importers/bank/index';
+import { useId, useMemo, useState } from 'preact/hooks';
+import type { BankFormat } from '../../importers/bank/index';
 import type { ImportIssue } from '../../importers/types';
+import type { RowSource } from '../../shared/row-source';
 import { WindowedTable } from '../components/WindowedList';
 import { getLanguage, t, tn, type MessageKey } from '../i18n/index';
 import type { AccountPart } from './accounts-in-file';
 import { categoryLabel } from './categories';
 import type { AccountRecord } from './model';
 import { amountText, countText, dayText } from './money-format';
-import { includedCount, setIncluded, type ImportPreview } from './preview';
+import { PREVIEW_PAGE, type FileSummary, type PartSummary } from './held-import';
+import type { ImportPreview, PreviewRow } from './preview';
 import { TransactionHeads } from './TransactionHeads';
-
-/** Rows drawn at a time: a preview row with its checkbox is about a dozen elements. */
-const PAGE = 50;
 
 function groupWarnings(issues: readonly ImportIssue[]): { code: string; text: string; count: number }[] {
   const groups = new Map<string, { code: string; text: string; count: number }>();
@@ -41,25 +41,28 @@ export function partTitle(part: Pick<AccountPart, 'number' | 'card'>): string {
 
 export function PreviewScreen(props: {
   file: File;
-  statement: BankStatement;
-  parts: AccountPart[];
+  format: Pick<BankFormat, 'label'>;
+  parts: PartSummary[];
   /** What concerns the whole file, when it has several accounts. */
-  fileIssues: ImportPreview | null;
+  fileIssues: FileSummary['fileIssues'];
   accounts: AccountRecord[];
-  onChange: (index: number, preview: ImportPreview) => void;
+  /** Part `index`'s rows, a window at a time. */
+  rowsOf: (index: number) => RowSource<PreviewRow>;
+  /** Row `row` of part `index` in or out. */
+  onInclude: (index: number, row: number, include: boolean) => void;
   onAccount: (index: number, id: string) => void;
   /** The name of each part's account, in order. */
   onSave: (accountLabels: string[]) => void;
   onCancel: () => void;
 }) {
-  const { parts, statement } = props;
+  const { parts, format } = props;
   // Names typed for new accounts, by the choice's id: a part sent elsewhere and back starts afresh.
   const [names, setNames] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const single = parts.length === 1;
-  const nameOf = (part: AccountPart) => (part.choice.kind === 'new' ? (names[part.choice.id] ?? part.choice.label) : '');
-  const count = parts.reduce((n, p) => n + includedCount(p.preview), 0);
-  const rows = parts.reduce((n, p) => n + p.preview.rows.length + p.preview.counts.skipped, 0) + (props.fileIssues?.counts.skipped ?? 0);
+  const nameOf = (part: PartSummary) => (part.choice.kind === 'new' ? (names[part.choice.id] ?? part.choice.label) : '');
+  const count = parts.reduce((n, p) => n + p.preview.included, 0);
+  const rows = parts.reduce((n, p) => n + p.preview.rowCount + p.preview.counts.skipped, 0) + (props.fileIssues?.counts.skipped ?? 0);
 
   const save = () => {
     // An account only guessed from the layout, or a new one without a name: the citizen says first.
@@ -71,7 +74,7 @@ export function PreviewScreen(props: {
     props.onSave(parts.map((p) => (p.choice.kind === 'new' ? nameOf(p).trim() : (props.accounts.find((a) => a.id === p.choice.id)?.data.label ?? ''))));
   };
 
-  const partView = (part: AccountPart, index: number) => (
+  const partView = (part: PartSummary, index: number) => (
     <AccountPartView
       key={single ? 'one' : `${index}`}
       part={part}
@@ -81,7 +84,8 @@ export function PreviewScreen(props: {
       nameError={missing.has(part.choice.id) && part.choice.kind === 'new' ? t('money.preview.accountNameMissing') : null}
       accountError={missing.has(part.choice.id) && part.choice.kind === 'existing' ? t('money.preview.accountUnsureMissing') : null}
       onName={(name) => setNames((n) => ({ ...n, [part.choice.id]: name }))}
-      onChange={(preview) => props.onChange(index, preview)}
+      rowsOf={() => props.rowsOf(index)}
+      onInclude={(row, include) => props.onInclude(index, row, include)}
       onAccount={(id) => props.onAccount(index, id)}
     />
   );
@@ -89,7 +93,7 @@ export function PreviewScreen(props: {
   return (
     <section class="money-preview" aria-labelledby="money-preview-heading">
       <h4 id="money-preview-heading">{t('money.preview.heading')}</h4>
-      <p>{tn('money.preview.source', rows, { format: statement.format.label, file: props.file.name })}</p>
+      <p>{tn('money.preview.source', rows, { format: format.label, file: props.file.name })}</p>
       {single ? (
         partView(parts[0]!, 0)
       ) : (
@@ -117,7 +121,7 @@ export function PreviewScreen(props: {
 }
 
 /** Rows that could not be read, and what is worth knowing, under headings of the given level. */
-function Issues(props: { preview: ImportPreview; level: 5 | 6 }) {
+function Issues(props: { preview: Pick<ImportPreview, 'skipped' | 'warnings'>; level: 5 | 6 }) {
   const { preview } = props;
   const warnings = groupWarnings(preview.warnings);
   const H = props.level === 5 ? 'h5' : 'h6';
@@ -155,7 +159,7 @@ function Issues(props: { preview: ImportPreview; level: 5 | 6 }) {
 
 /** One account's part: where its rows go, their counts, what could not be read, and the rows. */
 function AccountPartView(props: {
-  part: AccountPart;
+  part: PartSummary;
   /** The whole file is this one part (the preview looks as it always did). */
   single: boolean;
   accounts: AccountRecord[];
@@ -163,7 +167,8 @@ function AccountPartView(props: {
   nameError: string | null;
   accountError: string | null;
   onName: (name: string) => void;
-  onChange: (preview: ImportPreview) => void;
+  rowsOf: () => RowSource<PreviewRow>;
+  onInclude: (row: number, include: boolean) => void;
   onAccount: (id: string) => void;
 }) {
   const { part, single } = props;
@@ -174,6 +179,10 @@ function AccountPartView(props: {
   const nameField = `${id}-name`;
   const headingId = `${id}-heading`;
   const title = partTitle(part);
+  // One source for the part's life: a new one would ask for the rows again at every drawing.
+  const source = useMemo(props.rowsOf, []);
+  // Each box as the citizen set it, by row id, until the worker's next window says the same.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, boolean>>(new Map());
 
   const counts: [MessageKey, number, string][] = [
     ['money.preview.new', preview.counts.new, 'new'],
@@ -244,12 +253,15 @@ function AccountPartView(props: {
       )}
       {preview.counts.pending > 0 && <p class="hint">{t('money.preview.pendingHint')}</p>}
       <Issues preview={preview} level={single ? 5 : 6} />
-      {preview.rows.length > 0 && (
+      {preview.rowCount > 0 && (
         <WindowedTable
           id={single ? 'money-preview-table' : `${id}-table`}
           class="money-preview-rows"
-          size={PAGE}
-          items={preview.rows}
+          size={PREVIEW_PAGE}
+          source={source}
+          // Asked again when the preview changed (a row left out, another account).
+          version={preview}
+          initial={preview.first}
           keyOf={(row) => row.id}
           caption={single ? t('money.preview.table') : t('money.preview.partTable', { account: title })}
           rowAttrs={(row) => ({ class: `status-${row.status}`, 'data-status': row.status })}
@@ -270,10 +282,14 @@ function AccountPartView(props: {
                   <input
                     autocomplete="off"
                     type="checkbox"
-                    checked={row.include}
+                    checked={chosen.get(row.id) ?? row.include}
                     disabled={row.status === 'duplicate'}
                     aria-label={t('money.preview.includeRow', { date, text: row.tx.text, amount })}
-                    onChange={(e) => props.onChange(setIncluded(preview, i, e.currentTarget.checked))}
+                    onChange={(e) => {
+                      const include = e.currentTarget.checked;
+                      setChosen((now) => new Map(now).set(row.id, include));
+                      props.onInclude(i, include);
+                    }}
                   />
                 </td>
                 <td>{date}</td>

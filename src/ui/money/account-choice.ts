@@ -45,7 +45,7 @@ export function chooseAccount(statement: BankStatement, accounts: readonly Accou
  * layout is a bank's own, so its label is the bank; a camt.053 or OFX file names its bank, if at
  * all, in the statement — never "ISO 20022 camt.053 …".
  */
-export function accountLabelFor(statement: BankStatement, number: string): string {
+export function accountLabelFor(statement: Pick<BankStatement, 'format' | 'accounts'>, number: string): string {
   const standard = statement.format.id === 'camt053' || statement.format.id === 'ofx';
   const bank = standard ? statement.accounts?.find((a) => a.id === number)?.bank : statement.format.label;
   const shown = accountNumberText(number);

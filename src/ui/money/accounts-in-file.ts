@@ -109,7 +109,11 @@ export function buildFilePreview(statement: BankStatement, context: PreviewConte
  * The choice for an account picked in the preview (`new` for a new one). A new account for rows
  * that name their number keeps the number, and the record id derived from it when no account has it yet.
  */
-export function choiceFor(part: AccountPart, picked: string, accounts: readonly AccountRecord[]): AccountChoice {
+export function choiceFor(
+  part: Pick<AccountPart, 'number'> & { statement: Pick<BankStatement, 'format' | 'accounts'> },
+  picked: string,
+  accounts: readonly AccountRecord[],
+): AccountChoice {
   if (picked !== 'new') return { kind: 'existing', id: picked };
   const fresh = newAccount(part.number ? accountLabelFor(part.statement, part.number) : part.statement.format.label);
   if (!part.number) return fresh;
@@ -141,26 +145,50 @@ export interface ImportTarget {
 
 /**
  * Everything the save writes, for one atomic call: the chosen rows of every part, then one
- * `bank-account` put per account with its last import (two parts sent to one account add up).
- * An account that exists gets the file's number when it had none, so the next file finds it by
- * number. A new account that would get no rows in a file of several accounts is not made.
- * `labels[i]` is the name of part i's account. `savedTo` names the accounts that got rows.
+ * `bank-account` put per account with its last import (see `accountOps`). `labels[i]` is the
+ * name of part i's account. `savedTo` names the accounts that got rows.
  */
 export function importOps(
   parts: readonly AccountPart[],
   labels: readonly string[],
   target: ImportTarget,
 ): { rows: PutOf<TransactionData>[]; accounts: PutOf<AccountData>[]; savedTo: string } {
-  if (labels.length !== parts.length) throw new RangeError(`importOps: ${labels.length} labels for ${parts.length} accounts`);
+  const totals = parts.map((part): PartTotals => ({ ...part, added: savedRows(part.preview), duplicates: part.preview.counts.duplicate }));
+  return { rows: rowOps(parts, target), ...accountOps(totals, labels, target) };
+}
+
+/** The chosen rows of every part, in part order. */
+export function rowOps(parts: readonly AccountPart[], target: Pick<ImportTarget, 'profileId' | 'importId'>): PutOf<TransactionData>[] {
   const rows: PutOf<TransactionData>[] = [];
+  for (const part of parts) for (const op of transactionOps(part.preview, { profileId: target.profileId, importId: target.importId })) rows.push(op);
+  return rows;
+}
+
+/** How many rows of a part the save writes: the chosen ones, never a duplicate (as `transactionOps`). */
+const savedRows = (preview: ImportPreview): number => preview.rows.reduce((n, r) => n + (r.include && r.status !== 'duplicate' ? 1 : 0), 0);
+
+/** What `accountOps` needs of a part: where its rows go, and how many it adds and finds stored. */
+export interface PartTotals {
+  choice: AccountChoice;
+  number?: string | undefined;
+  added: number;
+  duplicates: number;
+}
+
+/**
+ * One `bank-account` put per account the rows go to, with its last import (two parts sent to one
+ * account add up). An account that exists gets the file's number when it had none, so the next
+ * file finds it by number. A new account that would get no rows in a file of several accounts
+ * is not made. `labels[i]` is the name of part i's account. `savedTo` names the accounts that got rows.
+ */
+export function accountOps(parts: readonly PartTotals[], labels: readonly string[], target: ImportTarget): { accounts: PutOf<AccountData>[]; savedTo: string } {
+  if (labels.length !== parts.length) throw new RangeError(`importOps: ${labels.length} labels for ${parts.length} accounts`);
   const byAccount = new Map<string, { label: string; number?: string; choice: AccountChoice; added: number; duplicates: number }>();
   parts.forEach((part, i) => {
-    const ops = transactionOps(part.preview, { profileId: target.profileId, importId: target.importId });
-    for (const op of ops) rows.push(op);
     const sum = byAccount.get(part.choice.id) ?? { label: labels[i]!, choice: part.choice, added: 0, duplicates: 0 };
     if (sum.number === undefined && part.number !== undefined) sum.number = part.number;
-    sum.added += ops.length;
-    sum.duplicates += part.preview.counts.duplicate;
+    sum.added += part.added;
+    sum.duplicates += part.duplicates;
     byAccount.set(part.choice.id, sum);
   });
   const accounts: PutOf<AccountData>[] = [];
@@ -185,5 +213,5 @@ export function importOps(
     });
     if (sum.added > 0) savedTo.push(sum.label);
   }
-  return { rows, accounts, savedTo: new Intl.ListFormat(locale(), { type: 'conjunction' }).format(savedTo) };
+  return { accounts, savedTo: new Intl.ListFormat(locale(), { type: 'conjunction' }).format(savedTo) };
 }

@@ -1,8 +1,9 @@
 /**
  * What the bank import worker (entrypoints/bank-import-worker.ts) exposes through Comlink:
- * detect, preview and parse a statement off the page's main thread, with progress. Errors come
- * back as values, not throws: Comlink keeps only an Error's message, and the page needs the
- * ImportError's code and citizen text.
+ * detect, preview and parse a statement off the page's main thread, with progress; and for the
+ * import itself, read a file and keep it (held-import.ts), build its preview and pack its rows'
+ * write there. Errors come back as values, not throws: Comlink keeps only an Error's message,
+ * and the page needs the ImportError's code and citizen text.
  */
 import {
   detectBankFile,
@@ -14,6 +15,12 @@ import {
   type CsvPreview,
 } from '../../importers/bank/index';
 import { ImportError, type ImportErrorCode } from '../../importers/types';
+import type { WritePart } from '../../messaging/write-parts';
+import type { RowRequest, RowWindowAnswer } from '../../shared/row-source';
+import type { AccountChoice } from './account-choice';
+import type { FilePreview } from './accounts-in-file';
+import { fileSummary, HeldImport, type FileSummary, type HeldPreviewContext } from './held-import';
+import type { ImportTarget, PreviewRow } from './preview';
 
 export interface ParseProgress {
   rows: number;
@@ -65,6 +72,57 @@ function countLines(bytes: Uint8Array): number {
 }
 
 let current: AbortController | null = null;
+/** The file read last by `read`, until the next one or `forget`. */
+let held: HeldImport | null = null;
+
+/** The preview after `change` to the file held, without its rows. */
+function changing(change: (file: HeldImport) => FilePreview): WorkerResult<FileSummary> {
+  try {
+    return { ok: true, value: fileSummary(change(heldImport())) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function heldImport(): HeldImport {
+  // The page asks only after a read answered: without one, the worker was restarted in between.
+  if (!held) throw new Error('no file read in this worker');
+  return held;
+}
+
+/** Parses the whole file; `onProgress` is called at most every 100 ms (a Comlink proxy). */
+async function parseFile(
+  input: Blob | Uint8Array,
+  request: ParseRequest,
+  onProgress?: (progress: ParseProgress) => void,
+): Promise<WorkerResult<BankStatement>> {
+  const controller = new AbortController();
+  current = controller;
+  try {
+    const bytes = await bytesOf(input);
+    if (controller.signal.aborted) return { ok: false, code: 'cancelled', detail: 'cancelled before parsing' };
+    const totalLines = countLines(bytes);
+    const started = performance.now();
+    let lastSent = started;
+    const statement = parseBankFile(bytes, {
+      ...(request.mapping ? { mapping: request.mapping } : {}),
+      today: request.today,
+      ...(request.keepCompleteRows ? { keepCompleteRows: true } : {}),
+      signal: controller.signal,
+      onProgress: (rows) => {
+        const now = performance.now();
+        if (!onProgress || now - lastSent < PROGRESS_EVERY_MS) return;
+        lastSent = now;
+        onProgress({ rows, totalLines, rowsPerSecond: Math.round(rows / ((now - started) / 1000)) });
+      },
+    });
+    return { ok: true, value: statement };
+  } catch (error) {
+    return failure(error);
+  } finally {
+    if (current === controller) current = null;
+  }
+}
 
 export const bankWorkerApi = {
   async detect(input: Blob | Uint8Array): Promise<WorkerResult<BankFormat | null>> {
@@ -83,34 +141,65 @@ export const bankWorkerApi = {
     }
   },
 
-  /** Parses the whole file; `onProgress` is called at most every 100 ms (a Comlink proxy). */
-  async parse(input: Blob | Uint8Array, request: ParseRequest, onProgress?: (progress: ParseProgress) => void): Promise<WorkerResult<BankStatement>> {
-    const controller = new AbortController();
-    current = controller;
+  parse: parseFile,
+
+  /**
+   * Parses the whole file, as `parse`, and keeps it for `preview` and `packedRows` (the page
+   * then never holds every row twice); answers what the preview's heading names.
+   */
+  async read(input: Blob | Uint8Array, request: ParseRequest, onProgress?: (progress: ParseProgress) => void): Promise<WorkerResult<{ format: BankFormat }>> {
+    held = null;
+    const result = await parseFile(input, request, onProgress);
+    if (!result.ok) return result;
+    held = new HeldImport(result.value);
+    return { ok: true, value: { format: result.value.format } };
+  },
+
+  /**
+   * The preview of the file read last, without its rows (`rows` answers a window of them). Then,
+   * once this answer is on its way, the rows' write is packed for `context.target`, while the
+   * page draws the preview.
+   */
+  preview(context: HeldPreviewContext): WorkerResult<FileSummary> {
+    return changing((file) => {
+      const preview = file.previewOf(context);
+      // A later file, or a change to the preview meanwhile, makes this packing moot: it is not done.
+      setTimeout(() => held === file && file.isCurrent(preview) && file.packedRows(context.target), 0);
+      return preview;
+    });
+  },
+
+  /** A window of part `part`'s rows in the preview. */
+  rows(part: number, request: RowRequest): WorkerResult<RowWindowAnswer<PreviewRow>> {
     try {
-      const bytes = await bytesOf(input);
-      if (controller.signal.aborted) return { ok: false, code: 'cancelled', detail: 'cancelled before parsing' };
-      const totalLines = countLines(bytes);
-      const started = performance.now();
-      let lastSent = started;
-      const statement = parseBankFile(bytes, {
-        ...(request.mapping ? { mapping: request.mapping } : {}),
-        today: request.today,
-        ...(request.keepCompleteRows ? { keepCompleteRows: true } : {}),
-        signal: controller.signal,
-        onProgress: (rows) => {
-          const now = performance.now();
-          if (!onProgress || now - lastSent < PROGRESS_EVERY_MS) return;
-          lastSent = now;
-          onProgress({ rows, totalLines, rowsPerSecond: Math.round(rows / ((now - started) / 1000)) });
-        },
-      });
-      return { ok: true, value: statement };
+      return { ok: true, value: heldImport().rows(part, request) };
     } catch (error) {
       return failure(error);
-    } finally {
-      if (current === controller) current = null;
     }
+  },
+
+  /** Row `row` of part `part` in or out; answers the preview as it is then. */
+  setIncluded(part: number, row: number, include: boolean): WorkerResult<FileSummary> {
+    return changing((file) => file.setIncluded(part, row, include));
+  },
+
+  /** Part `part`'s rows to another account; answers the preview as it is then. */
+  setAccount(part: number, choice: AccountChoice): WorkerResult<FileSummary> {
+    return changing((file) => file.setAccount(part, choice));
+  },
+
+  /** The rows' write of the preview as it is now, packed (`writeParts` sends it as it is). */
+  packedRows(target: ImportTarget): WorkerResult<WritePart[]> {
+    try {
+      return { ok: true, value: heldImport().packedRows(target) };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+
+  /** Lets go of the file read last: the citizen left its preview. */
+  forget(): void {
+    held = null;
   },
 
   /** Asks a running parse to stop. The page also ends the worker, which stops even a parse that never looks. */

@@ -5,8 +5,13 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import { browser } from 'wxt/browser';
-import type { BankStatement, CsvPreview } from '../../importers/bank/index';
+import type { BankFormat, BankStatement, CsvPreview } from '../../importers/bank/index';
+import type { WritePart } from '../../messaging/write-parts';
+import type { RowRequest, RowWindowAnswer } from '../../shared/row-source';
+import type { AccountChoice } from './account-choice';
 import type { BankWorkerApi, ParseProgress, ParseRequest, WorkerFailure, WorkerResult } from './bank-worker-api';
+import type { FileSummary, HeldPreviewContext } from './held-import';
+import type { ImportTarget, PreviewRow } from './preview';
 import { bestEffort } from '../../shared/best-effort';
 
 export type { ParseProgress, WorkerFailure };
@@ -14,6 +19,16 @@ export type { ParseProgress, WorkerFailure };
 export interface BankWorker {
   previewCsv(file: Blob): Promise<WorkerResult<CsvPreview>>;
   parse(file: Blob | Uint8Array, options: ParseRequest, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<BankStatement>>;
+  /** Parses the file and keeps it in the worker, for `preview` and `packedRows`. */
+  read(file: Blob, options: ParseRequest, onProgress: (p: ParseProgress) => void): Promise<WorkerResult<{ format: BankFormat }>>;
+  preview(context: HeldPreviewContext): Promise<WorkerResult<FileSummary>>;
+  rows(part: number, request: RowRequest): Promise<WorkerResult<RowWindowAnswer<PreviewRow>>>;
+  setIncluded(part: number, row: number, include: boolean): Promise<WorkerResult<FileSummary>>;
+  setAccount(part: number, choice: AccountChoice): Promise<WorkerResult<FileSummary>>;
+  /** The rows' write of the last preview, packed; prepared in the worker while the preview is shown. */
+  packedRows(target: ImportTarget): Promise<WorkerResult<WritePart[]>>;
+  /** Lets go of the file the worker keeps. */
+  forget(): void;
   /** Stops whatever runs; the pending call resolves with `{ ok: false, code: 'cancelled' }`. */
   cancel(): void;
   close(): void;
@@ -57,6 +72,15 @@ export function startBankWorker(): BankWorker {
   return {
     previewCsv: (file) => guarded((api) => api.previewCsv(file, 20)),
     parse: (file, options, onProgress) => guarded((api) => api.parse(file, options, proxy(onProgress))),
+    read: (file, options, onProgress) => guarded((api) => api.read(file, options, proxy(onProgress))),
+    preview: (context) => guarded((api) => api.preview(context)),
+    rows: (part, request) => guarded((api) => api.rows(part, request)),
+    setIncluded: (part, row, include) => guarded((api) => api.setIncluded(part, row, include)),
+    setAccount: (part, choice) => guarded((api) => api.setAccount(part, choice)),
+    packedRows: (target) => guarded((api) => api.packedRows(target)),
+    forget() {
+      void bestEffort(remote?.forget(), 'the worker may have ended already');
+    },
     cancel() {
       void bestEffort(remote?.cancel(), 'the worker may have ended already');
       end();

@@ -14,8 +14,7 @@ export type RowStatus = 'new' | 'duplicate' | 'pending';
 
 export interface PreviewRow {
   tx: BankTransaction;
-  key: string;
-  /** The record id the row gets (or already has). */
+  /** The record id the row gets (or already has): the dedupe key's hash. The key itself (the row's text) is not kept. */
   id: string;
   status: RowStatus;
   category: string;
@@ -59,7 +58,6 @@ export function buildPreview(input: PreviewInput): ImportPreview {
   const seen = new Set<string>();
   const ids = transactionRecordIds(accountId, keys);
   const rows = statement.transactions.map((tx, i): PreviewRow => {
-    const key = keys[i]!;
     const id = ids[i]!;
     // A key twice in one file would be one record twice: the keys number identical rows, so this is a bug upstream.
     if (seen.has(id)) throw new Error(`buildPreview: dedupe key repeated at line ${tx.line}`);
@@ -67,7 +65,7 @@ export function buildPreview(input: PreviewInput): ImportPreview {
     const status: RowStatus = existingIds.has(id) ? 'duplicate' : tx.pending ? 'pending' : 'new';
     counts[status]++;
     // Reserved rows change when the bank books them (date, sometimes text): left out unless chosen.
-    return { tx, key, id, status, category: input.categorise(tx), include: status === 'new' };
+    return { tx, id, status, category: input.categorise(tx), include: status === 'new' };
   });
   const skipped = new Map<string, SkippedReason>();
   const warnings: ImportIssue[] = [];
