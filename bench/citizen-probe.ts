@@ -110,22 +110,25 @@ export async function armText(page: Page, pattern: RegExp): Promise<void> {
 }
 
 /** The wall-clock time the armed text was painted, waiting at most `capMs`; `null` when the cap ran out first. */
-export async function textPainted(page: Page, capMs: number): Promise<number | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const cap = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), capMs)));
-  try {
-    return await Promise.race([page.evaluate(() => (window as TextWindow).__textPainted!), cap]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export const textPainted = (page: Page, capMs: number): Promise<number | null> =>
+  withinCap(
+    page.evaluate(() => (window as TextWindow).__textPainted!),
+    capMs,
+  );
 
 /** Waits for the armed probe, at most `capMs`; `null` when the cap ran out first. */
-export async function painted(page: Page, capMs: number): Promise<Painted | null> {
+export const painted = (page: Page, capMs: number): Promise<Painted | null> =>
+  withinCap(
+    page.evaluate(() => (window as ProbeWindow).__citizenProbe!),
+    capMs,
+  );
+
+/** `answer`, or `null` once `capMs` have passed without it. */
+async function withinCap<T>(answer: Promise<T>, capMs: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   const cap = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), capMs)));
   try {
-    return await Promise.race([page.evaluate(() => (window as ProbeWindow).__citizenProbe!), cap]);
+    return await Promise.race([answer, cap]);
   } finally {
     clearTimeout(timer);
   }
